@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** Appeal ids are file names and button payloads: short, lowercase, URL-safe. */
+export const appealIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'an appeal id is lowercase letters, digits and dashes (at most 40)');
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD');
+const line = z.string().trim().min(1).max(500);
+const paragraph = z.string().trim().min(1).max(5000);
+
+export const targetSchema = z.object({
+  name: line,
+  title: line.optional(),
+  organisation: line.optional(),
+  address: z.array(line).max(12).default([]),
+  country: line.optional(),
+  emails: z.array(z.email()).max(10).default([]),
+  phone: line.optional(),
+  social: z.array(line).max(10).default([]),
+  salutation: line.optional(),
+  /** A "copies to" recipient, such as a diplomatic representative. */
+  copy: z.boolean().default(false),
+});
+
+export const letterSchema = z.object({
+  /** BCP 47 tag of the letter's language, when known. */
+  lang: z.string().min(2).max(10).default('en'),
+  subject: line.optional(),
+  salutation: line,
+  paragraphs: z.array(paragraph).min(1).max(40),
+  closing: line,
+});
+
+export const appealSchema = z.object({
+  id: appealIdSchema,
+  reference: line,
+  number: z.string().trim().max(40).optional(),
+  title: line,
+  summary: z.string().trim().max(5000).default(''),
+  /** Who the appeal is for ("NAME AND PRONOUN"). */
+  concerning: line.optional(),
+  targets: z.array(targetSchema).min(1).max(30),
+  letter: letterSchema,
+  /** The same letter in other languages, picked with `lang=`. */
+  translations: z.array(letterSchema).max(6).default([]),
+  background: z.array(paragraph).max(60).default([]),
+  preferredLanguages: z.array(line).max(10).default([]),
+  deadline: isoDate.nullable(),
+  reportUrl: z.url().optional(),
+  source: z.string().max(500).optional(),
+  draft: z.boolean().default(false),
+});
+
+export type Target = z.infer<typeof targetSchema>;
+export type Letter = z.infer<typeof letterSchema>;
+export type Appeal = z.infer<typeof appealSchema>;
+/** What files and importers write: defaults not yet applied. */
+export type AppealInput = z.input<typeof appealSchema>;
+
+/** Targets to write to; "copies to" recipients are listed with the letter but not chosen. */
+export function mainTargets(appeal: Appeal): Target[] {
+  const main = appeal.targets.filter((t) => !t.copy);
+  return main.length > 0 ? main : appeal.targets;
+}
+
+export function copyTargets(appeal: Appeal): Target[] {
+  return appeal.targets.filter((t) => t.copy);
+}
+
+/** The letter in `lang` when the appeal carries one, the main letter otherwise. */
+export function letterIn(appeal: Appeal, lang?: string): Letter {
+  const wanted = lang?.toLowerCase();
+  const letters = [appeal.letter, ...appeal.translations];
+  const exact = letters.find((l) => l.lang.toLowerCase() === wanted);
+  const byPrefix = letters.find((l) => wanted && l.lang.toLowerCase().split('-')[0] === wanted.split('-')[0]);
+  return exact ?? byPrefix ?? appeal.letter;
+}

@@ -1,0 +1,53 @@
+/**
+ * Three kinds of failure, one base class. A `UserInputError` is safe to show: its code is the
+ * message key and its params fill the message. Everything else is logged with context.
+ */
+export class ActionbotError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Something the member or moderator typed or sent is wrong; `code` is a message key. */
+export class UserInputError extends ActionbotError {
+  constructor(
+    code: string,
+    readonly params: Record<string, string | number> = {},
+    message?: string,
+  ) {
+    super(code, message ?? code);
+  }
+}
+
+/** The environment is wrong; names the variable at fault. */
+export class ConfigError extends ActionbotError {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super('config', `${variable}: ${message}`);
+  }
+}
+
+/** The store is down or refused; shown to members as "try again", never as a reset count. */
+export class StoreError extends ActionbotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store_unavailable', message, options);
+  }
+}
+
+/** A platform SDK call failed; wraps the SDK's error. */
+export class PlatformError extends ActionbotError {
+  constructor(
+    readonly platform: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super('platform', `${platform}: ${message}`, options);
+  }
+}
