@@ -1,0 +1,73 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import KeyvRedis from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import { KeyvClaims, RedisClaims, type ClaimStore } from './claims.js';
+import { ConfigError, StoreError } from './errors.js';
+import { KeyvLedger } from './ledger/keyv-ledger.js';
+import type { ActionLedger } from './ledger/ledger.js';
+import { RedisLedger, type RedisCommands } from './ledger/redis-ledger.js';
+
+/** Everything that persists, opened from one `STORE_URL`. */
+export type Store = {
+  kind: 'sqlite' | 'redis';
+  /** Drives, appeals, schedules, profiles: small documents, one key each. */
+  kv: Keyv;
+  ledger: ActionLedger;
+  claims: ClaimStore;
+  close(): Promise<void>;
+};
+
+/** Opens the store named by a `sqlite://path` or `redis://host:port` URL and checks that it answers. */
+export async function openStore(url: string, options: { prefix?: string } = {}): Promise<Store> {
+  if (url.startsWith('sqlite://')) return openSqlite(url);
+  if (url.startsWith('redis://') || url.startsWith('rediss://')) return openRedis(url, options.prefix ?? 'actionbot:');
+  throw new ConfigError('STORE_URL', `expected sqlite://PATH or redis://HOST:PORT, got "${url}"`);
+}
+
+async function openSqlite(url: string): Promise<Store> {
+  const path = url.slice('sqlite://'.length);
+  if (path === '') throw new ConfigError('STORE_URL', 'sqlite:// needs a file path, such as sqlite://./data/actionbot.sqlite');
+  if (path !== ':memory:') await mkdir(dirname(resolve(path)), { recursive: true });
+  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
+  const kv = new Keyv({ store: adapter, namespace: 'actionbot', throwOnErrors: true });
+  await check(kv, `the SQLite store at ${path} cannot be opened`);
+  return { kind: 'sqlite', kv, ledger: new KeyvLedger(kv), claims: new KeyvClaims(kv), close: () => kv.disconnect() };
+}
+
+async function openRedis(url: string, prefix: string): Promise<Store> {
+  const adapter = new KeyvRedis(
+    { url, socket: { reconnectStrategy: (retries: number) => (retries > 3 ? false : 200) } },
+    { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 3000, namespace: prefix.replace(/:$/, '') },
+  );
+  adapter.on('error', () => undefined);
+  const kv = new Keyv({ store: adapter, namespace: prefix.replace(/:$/, ''), throwOnErrors: true });
+  kv.on('error', () => undefined);
+  let client: RedisCommands & { set(key: string, value: string, options: { NX: true; PX: number }): Promise<unknown> };
+  try {
+    client = (await adapter.getClient()) as unknown as typeof client;
+  } catch (error) {
+    throw new StoreError(`Redis at ${redact(url)} does not answer: ${(error as Error).message}`, { cause: error });
+  }
+  await check(kv, `Redis at ${redact(url)} does not answer`);
+  return {
+    kind: 'redis',
+    kv,
+    ledger: new RedisLedger(client, prefix),
+    claims: new RedisClaims(client, prefix),
+    close: () => adapter.disconnect(),
+  };
+}
+
+async function check(kv: Keyv, message: string): Promise<void> {
+  try {
+    await kv.get('health');
+  } catch (error) {
+    throw new StoreError(`${message}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { ActionLedger } from '../../../src/core/ledger/ledger.js';
+import { aDrive } from '../../support/drives.js';
+
+const at = new Date('2026-06-01T12:00:00Z');
+
+/** One suite, every ledger: the count reported to officials must not depend on the store. */
+export function ledgerContract(name: string, open: () => Promise<{ ledger: ActionLedger; close(): Promise<void> }>): void {
+  describe(`${name} ledger contract`, () => {
+    const withLedger = (fn: (ledger: ActionLedger) => Promise<void>) => async () => {
+      const { ledger, close } = await open();
+      try {
+        await fn(ledger);
+      } finally {
+        await close();
+      }
+    };
+
+    it('records an action once and reports the tally after it', withLedger(async (ledger) => {
+      const drive = aDrive();
+      const first = await ledger.record({ drive, member: 'm1', method: 'email', at });
+      const again = await ledger.record({ drive, member: 'm1', method: 'email', at });
+      expect(first.created).toBe(true);
+      expect(again.created).toBe(false);
+      expect(again.tally).toMatchObject({ actions: 1, members: 1, byMethod: { email: 1 }, bySpace: { 'telegram:-100': 1 }, byPlatform: { telegram: 1 } });
+    }));
+
+    it('counts one member acting by two methods as two actions and one member', withLedger(async (ledger) => {
+      const drive = aDrive();
+      await ledger.record({ drive, member: 'm1', method: 'email', at });
+      const { tally } = await ledger.record({ drive, member: 'm1', method: 'post', at });
+      expect(tally).toMatchObject({ actions: 2, members: 1, byMethod: { email: 1, post: 1 } });
+      expect((await ledger.methodsOf(drive.appealId, 'm1')).sort()).toEqual(['email', 'post']);
+    }));
+
+    it('counts 10,000 distinct members recording concurrently exactly once each', withLedger(async (ledger) => {
+      const drive = aDrive();
+      const results = await Promise.all(
+        Array.from({ length: 10_000 }, (_, i) => ledger.record({ drive, member: `m${i}`, method: 'email', at })),
+      );
+      expect(results.filter((r) => r.created)).toHaveLength(10_000);
+      expect(await ledger.tally(drive.appealId)).toMatchObject({ actions: 10_000, members: 10_000, byMethod: { email: 10_000 } });
+      expect(await ledger.export(drive.appealId)).toHaveLength(10_000);
+    }));
+
+    it('counts a member double-clicking 50 times concurrently once', withLedger(async (ledger) => {
+      const drive = aDrive();
+      const results = await Promise.all(Array.from({ length: 50 }, () => ledger.record({ drive, member: 'm1', method: 'post', at })));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(await ledger.tally(drive.appealId)).toMatchObject({ actions: 1, members: 1 });
+    }));
+
+    it('keeps separate appeals separate and counts per space and platform', withLedger(async (ledger) => {
+      const a = aDrive({ appealId: 'ua-a' });
+      const b = aDrive({ appealId: 'ua-b', space: 'slack:T1/C1' });
+      const a2 = aDrive({ appealId: 'ua-a', space: 'discord:1/2' });
+      await ledger.record({ drive: a, member: 'm1', method: 'email', at });
+      await ledger.record({ drive: a2, member: 'm2', method: 'email', at });
+      await ledger.record({ drive: b, member: 'm1', method: 'email', at });
+      expect(await ledger.tally('ua-a')).toMatchObject({ actions: 2, members: 2, bySpace: { 'telegram:-100': 1, 'discord:1/2': 1 }, byPlatform: { telegram: 1, discord: 1 } });
+      expect(await ledger.tally('ua-b')).toMatchObject({ actions: 1, byPlatform: { slack: 1 } });
+    }));
+
+    it('undo takes back one method and every figure follows', withLedger(async (ledger) => {
+      const drive = aDrive();
+      await ledger.record({ drive, member: 'm1', method: 'email', at });
+      await ledger.record({ drive, member: 'm1', method: 'post', at });
+      await ledger.record({ drive, member: 'm2', method: 'post', at });
+      const one = await ledger.undo({ drive, member: 'm1', method: 'email', at });
+      expect(one.removed).toBe(true);
+      expect(one.tally).toMatchObject({ actions: 2, members: 2, byMethod: { post: 2 } });
+      expect(one.tally.byMethod.email).toBeUndefined();
+      const two = await ledger.undo({ drive, member: 'm1', method: 'post', at });
+      expect(two.tally).toMatchObject({ actions: 1, members: 1, byMethod: { post: 1 } });
+      const none = await ledger.undo({ drive, member: 'm1', method: 'post', at });
+      expect(none.removed).toBe(false);
+      expect(none.tally.actions).toBe(1);
+    }));
+
+    it('forget removes every record of the member in every appeal', withLedger(async (ledger) => {
+      const a = aDrive({ appealId: 'ua-a' });
+      const b = aDrive({ appealId: 'ua-b' });
+      await ledger.record({ drive: a, member: 'gone', method: 'email', at });
+      await ledger.record({ drive: a, member: 'gone', method: 'post', at });
+      await ledger.record({ drive: b, member: 'gone', method: 'phone', at });
+      await ledger.record({ drive: a, member: 'stays', method: 'email', at });
+      expect(await ledger.forget('gone')).toBe(3);
+      expect(await ledger.tally('ua-a')).toMatchObject({ actions: 1, members: 1, byMethod: { email: 1 } });
+      expect(await ledger.tally('ua-b')).toMatchObject({ actions: 0, members: 0 });
+      const rows = [...(await ledger.export('ua-a')), ...(await ledger.export('ua-b'))];
+      expect(rows.map((r) => r.member)).toEqual(['stays']);
+      expect(await ledger.methodsOf('ua-a', 'gone')).toEqual([]);
+    }));
+
+    it('exports one row per action with time, space, platform, method and member key', withLedger(async (ledger) => {
+      const drive = aDrive({ space: 'slack:T1/C9' });
+      await ledger.record({ drive, member: 'k1', method: 'social', at });
+      expect(await ledger.export(drive.appealId)).toEqual([
+        { at: at.toISOString(), space: 'slack:T1/C9', platform: 'slack', method: 'social', member: 'k1' },
+      ]);
+    }));
+
+    it('refuses an action on a closed drive and writes nothing', withLedger(async (ledger) => {
+      const past = aDrive({ deadline: '2026-05-31', timezone: 'Europe/Paris' });
+      await expect(ledger.record({ drive: past, member: 'm1', method: 'email', at })).rejects.toMatchObject({ code: 'drive_closed' });
+      const ended = aDrive({ status: 'ended' });
+      await expect(ledger.record({ drive: ended, member: 'm1', method: 'email', at })).rejects.toMatchObject({ code: 'drive_ended' });
+      expect(await ledger.tally(past.appealId)).toMatchObject({ actions: 0, members: 0 });
+    }));
+
+    it('keeps the deadline day open to its end in the drive time zone', withLedger(async (ledger) => {
+      // 23:30 in Los Angeles on the deadline day is already the next day in UTC.
+      const drive = aDrive({ deadline: '2026-06-01', timezone: 'America/Los_Angeles' });
+      const late = new Date('2026-06-02T06:30:00Z');
+      await expect(ledger.record({ drive, member: 'm1', method: 'email', at: late })).resolves.toMatchObject({ created: true });
+      const after = new Date('2026-06-02T07:00:00Z');
+      await expect(ledger.record({ drive, member: 'm2', method: 'email', at: after })).rejects.toMatchObject({ code: 'drive_closed' });
+    }));
+  });
+}

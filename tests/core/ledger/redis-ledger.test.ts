@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import { describe, it } from 'vitest';
+import { openStore } from '../../../src/core/store.js';
+import { ledgerContract } from './contract.js';
+
+const url = process.env.REDIS_URL;
+
+if (url) {
+  // Each test gets its own key prefix, so runs never see each other's counts.
+  ledgerContract('Redis', async () => {
+    const store = await openStore(url, { prefix: `test-${randomUUID()}:` });
+    return { ledger: store.ledger, close: () => store.close() };
+  });
+} else {
+  describe('Redis ledger contract', () => {
+    it.skip('runs when REDIS_URL is set', () => undefined);
+  });
+}
