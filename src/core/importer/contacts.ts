@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** What a labelled contact line says. */
+export type Field =
+  | { kind: 'email'; value: string }
+  | { kind: 'phone'; value: string }
+  | { kind: 'fax'; value: string }
+  | { kind: 'social'; label: string; value: string }
+  | { kind: 'salutation'; value: string }
+  | { kind: 'web'; value: string };
+
+const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
+  { kind: 'email', pattern: /^(?:e-?mails?|correos? electr[oó]nicos?|correo|courriels?|adresse [ée]lectronique|mail)$/i },
+  { kind: 'phone', pattern: /^(?:tel|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|tfno|mobile|cell)\.?$/i },
+  { kind: 'fax', pattern: /^(?:fax|t[ée]l[ée]copie)\.?$/i },
+  { kind: 'salutation', pattern: /^(?:salutation|saludo|tratamiento|formule d'appel|formule de politesse)$/i },
+  { kind: 'web', pattern: /^(?:website|web|site web|sitio web|p[aá]gina web|url)$/i },
+  { kind: 'social', pattern: /^twitter$/i, label: 'Twitter' },
+  { kind: 'social', pattern: /^x$/i, label: 'X' },
+  { kind: 'social', pattern: /^(?:twitter\/x|x\/twitter|x \(twitter\)|twitter \(x\))$/i, label: 'X/Twitter' },
+  { kind: 'social', pattern: /^facebook$/i, label: 'Facebook' },
+  { kind: 'social', pattern: /^instagram$/i, label: 'Instagram' },
+  { kind: 'social', pattern: /^bluesky$/i, label: 'Bluesky' },
+  { kind: 'social', pattern: /^threads$/i, label: 'Threads' },
+  { kind: 'social', pattern: /^tiktok$/i, label: 'TikTok' },
+  { kind: 'social', pattern: /^mastodon$/i, label: 'Mastodon' },
+];
+
+/* A label word followed by a colon, anywhere in a line ("..., Quito. Email: a@b.ec Twitter: @x"). */
+const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?|correos? electr[oó]nicos?|courriels?|tel|t[ée]l[ée]?phone|phone|tel[ée]fono|fax|salutation|saludo|tratamiento|formule d'appel|website|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon)\.?)\s?:/gi;
+
+/** A website replaced the address with "[email protected]" (Cloudflare): the address is lost. */
+export const HIDDEN_EMAIL = /\[?\s?email\s{0,3}protected\s?\]?/i;
+
+const emailSchema = z.email();
+
+/**
+ * Splits one line into free text and labelled fields. Only the first 2000 characters are read: contact
+ * lines are short, and a pathological line must not cost more than that.
+ */
+export function splitLabels(line: string): { text: string; fields: Field[] } {
+  const source = line.length > 2000 ? line.slice(0, 2000) : line;
+  const marks: { at: number; end: number; label: string }[] = [];
+  for (const m of source.matchAll(LABEL_AT)) {
+    const label = m[1] ?? '';
+    const at = (m.index ?? 0) + m[0].indexOf(label);
+    marks.push({ at, end: (m.index ?? 0) + m[0].length, label: label.replace(/\.$/, '') });
+  }
+  if (marks.length === 0) return { text: source, fields: [] };
+  const fields: Field[] = [];
+  marks.forEach((mark, i) => {
+    const value = source.slice(mark.end, marks[i + 1]?.at ?? source.length).trim().replace(/[,;]$/, '').trim();
+    const field = toField(mark.label, value);
+    if (field) fields.push(field);
+  });
+  return { text: source.slice(0, marks[0]?.at ?? 0).trim().replace(/[,;]$/, '').trim(), fields };
+}
+
+function toField(label: string, value: string): Field | undefined {
+  const rule = LABELS.find((r) => r.pattern.test(label));
+  if (!rule) return undefined;
+  if (rule.kind === 'social') return value === '' ? undefined : { kind: 'social', label: rule.label ?? label, value };
+  return { kind: rule.kind, value };
+}
+
+/** Email addresses in a piece of text, whatever separates them: commas, semicolons, "and", "or", "y", "ou". */
+export function findEmails(text: string): string[] {
+  const found: string[] = [];
+  for (const token of text.slice(0, 2000).split(/[\s,;()<>[\]"'“”‘’]+/)) {
+    if (!token.includes('@') || token.length > 254) continue;
+    const candidate = token.replace(/^mailto:/i, '').replace(/[.:]+$/, '');
+    if (emailSchema.safeParse(candidate).success && !found.includes(candidate)) found.push(candidate);
+  }
+  return found;
+}
+
+/** Bare "@handle" mentions in free text that are not part of an email address. */
+export function findHandles(text: string): string[] {
+  const handles: string[] = [];
+  for (const token of text.slice(0, 2000).split(/[\s,;()]+/)) {
+    const m = /^(@[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]{1,60})?)[.:]?$/.exec(token);
+    if (m?.[1] && !handles.includes(m[1])) handles.push(m[1]);
+  }
+  return handles;
+}

@@ -1,0 +1,44 @@
+import { foldKey } from './sections.js';
+
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9,
+  october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9,
+  setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9,
+  octobre: 10, novembre: 11, decembre: 12,
+};
+
+const ISO = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/;
+/* "July 1, 2025", "Aug. 16 2017" */
+const MONTH_FIRST = /\b([a-z]{3,10})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})\b/;
+/* "1 July 2025", "16 AUGUST 2017", "1 de julio de 2025", "1er juillet 2025", "1st of July, 2025" */
+const DAY_FIRST = /\b(\d{1,2})(?:st|nd|rd|th|er|re|e|º|°)?\s{1,3}(?:de\s{1,3}|of\s{1,3})?([a-z]{3,10})\.?,?\s{1,3}(?:de\s{1,3}|del\s{1,3})?(\d{4})\b/;
+
+/** The first calendar date in a line, as YYYY-MM-DD; only the first 400 characters are read. */
+export function parseDate(text: string): string | undefined {
+  const folded = foldKey(text.slice(0, 400)).toLowerCase();
+  const iso = ISO.exec(folded);
+  if (iso) return toIso(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const candidates: { at: number; date: string | undefined }[] = [];
+  const dayFirst = DAY_FIRST.exec(folded);
+  if (dayFirst) candidates.push({ at: dayFirst.index, date: fromParts(dayFirst[1], dayFirst[2], dayFirst[3]) });
+  const monthFirst = MONTH_FIRST.exec(folded);
+  if (monthFirst) candidates.push({ at: monthFirst.index, date: fromParts(monthFirst[2], monthFirst[1], monthFirst[3]) });
+  candidates.sort((a, b) => a.at - b.at);
+  return candidates.find((c) => c.date !== undefined)?.date;
+}
+
+function fromParts(day: string | undefined, month: string | undefined, year: string | undefined): string | undefined {
+  const m = month === undefined ? undefined : MONTHS[month];
+  if (m === undefined) return undefined;
+  return toIso(Number(year), m, Number(day));
+}
+
+function toIso(year: number, month: number, day: number): string | undefined {
+  if (year < 1900 || year > 2200) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,108 @@
+import { parseDate } from './dates.js';
+import { toParagraphs } from './paragraphs.js';
+import { foldKey, sectionValue, type Section } from './sections.js';
+import type { Warn } from './types.js';
+
+const DEADLINE_WORDS = /\b(?:until|before|deadline|no later than|antes del?|hasta el|avant le|jusqu'au)\b/i;
+
+/** The appeal deadline as YYYY-MM-DD, from its labelled field, an old "SEND APPEALS BEFORE ..." heading, or a short instruction line. */
+export function findDeadline(sections: Section[], warn: Warn): string | null {
+  for (const section of sections.filter((s) => s.kind === 'deadline')) {
+    for (const line of [section.heading, ...section.lines.filter((l) => l !== '').slice(0, 2)]) {
+      const date = parseDate(line);
+      if (date) return date;
+    }
+  }
+  for (const section of sections) {
+    if (section.kind === 'ignore' || section.kind === 'background' || section.kind === 'summary') continue;
+    for (const line of [section.heading, ...section.lines]) {
+      if (line === '' || line.length > 200 || !DEADLINE_WORDS.test(line)) continue;
+      const date = parseDate(line);
+      if (date) return date;
+    }
+  }
+  warn('no_deadline', 'No deadline was found; set one when starting a drive.');
+  return null;
+}
+
+const OWN_LANGUAGE = /\b(?:own|propio|propia|propre|idioma|language|langue|lengua)\b/i;
+
+/** "English or your own language." -> ["English"]; "Spanish, English" -> ["Spanish", "English"]. */
+export function parseLanguages(text: string): string[] {
+  const cleaned = text
+    .slice(0, 300)
+    .replace(/^.*?\b(?:in|en)\s+(?=\p{Lu})/u, '')
+    .replace(/[.:;)]+$/, '');
+  const out: string[] = [];
+  for (const part of cleaned.split(/,|\/|\s(?:or|and|o|y|u|e|ou|et)\s/i)) {
+    const item = part.trim().replace(/^(?:in|en)\s+/i, '');
+    if (item === '' || OWN_LANGUAGE.test(item) || item.split(' ').length > 3 || !/^\p{L}[\p{L} -]*$/u.test(item)) continue;
+    const name = item.charAt(0).toUpperCase() + item.slice(1);
+    if (!out.includes(name)) out.push(name);
+  }
+  return out.slice(0, 10);
+}
+
+/** Preferred languages from the labelled field, or from an old "PLEASE WRITE IMMEDIATELY in Spanish or ..." heading. */
+export function findLanguages(sections: Section[], warn: Warn): string[] {
+  for (const section of sections) {
+    if (section.kind === 'language') {
+      const found = parseLanguages(sectionValue(section));
+      if (found.length > 0) return found;
+    }
+    if (section.kind === 'points') {
+      const match = /\b(?:in|en)\s+(\p{L}[^:]{0,120})/u.exec(section.heading);
+      const found = match?.[1] ? parseLanguages(match[1]) : [];
+      if (found.length > 0) return found;
+    }
+  }
+  warn('no_language', 'No preferred language for the officials was found.');
+  return [];
+}
+
+const OLD_FOOTER = /^(?:names?|nombres?|noms?)\s?:\s*(.{1,300})$|^(?:gender|g[ée]nero|genre)\b.{0,10}:/i;
+
+/** Background paragraphs, with the old layout's "Name: ... Gender m/f: ..." footer taken out (the name is who the appeal concerns). */
+export function findBackground(sections: Section[], warn: Warn): { paragraphs: string[]; concerning?: string } {
+  const lines: string[] = [];
+  let concerning: string | undefined;
+  for (const section of sections.filter((s) => s.kind === 'background')) {
+    if (section.rest !== '') lines.push(section.rest, '');
+    for (const line of section.lines) {
+      const footer = OLD_FOOTER.exec(line);
+      if (footer) concerning ??= footer[1]?.trim();
+      else lines.push(line);
+    }
+    lines.push('');
+  }
+  const paragraphs = toParagraphs(lines);
+  if (paragraphs.length === 0) warn('no_background', 'No background information was found.');
+  if (paragraphs.length > 60) warn('truncated', 'The background was longer than 60 paragraphs; only the first 60 were kept.');
+  return { paragraphs: paragraphs.slice(0, 60), concerning };
+}
+
+/** The summary: a labelled field, else the prose between the title and the first section. */
+export function findSummary(sections: Section[], titleLine: string | undefined, stopAt: { section: number; line: number } | undefined, warn: Warn): string {
+  const labelled = sections.filter((s) => s.kind === 'summary');
+  let lines: string[] = labelled.flatMap((s) => (s.rest !== '' ? [s.rest, ...s.lines] : s.lines));
+  if (labelled.length === 0) {
+    lines = [];
+    sections.forEach((section, s) => {
+      if (!['preamble', 'banner', 'header'].includes(section.kind)) return;
+      const end = stopAt?.section === s ? stopAt.line : section.lines.length;
+      for (const line of section.lines.slice(0, end)) {
+        if (line === titleLine || /^(?:date|fecha|index|[íi]ndice)\b.{0,20}:/i.test(foldKey(line))) continue;
+        lines.push(line);
+      }
+    });
+  }
+  const summary = toParagraphs(lines).join('\n\n');
+  if (summary === '') {
+    warn('no_summary', 'No summary was found.');
+    return '';
+  }
+  if (summary.length <= 5000) return summary;
+  warn('truncated', 'The summary was longer than 5000 characters and was shortened.');
+  const cut = summary.slice(0, 5000);
+  return cut.slice(0, Math.max(cut.lastIndexOf('. ') + 1, 1)).trim() || cut.trim();
+}

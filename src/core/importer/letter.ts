@@ -1,0 +1,136 @@
+import type { Section } from './sections.js';
+import { toParagraphs } from './paragraphs.js';
+import type { Warn } from './types.js';
+
+export type LetterLang = 'en' | 'es' | 'fr';
+
+/** The letter as found; `start` is where it begins in `sections[section].lines`, so targets above it can be read. */
+export type FoundLetter = {
+  section: number;
+  start: number;
+  salutation?: string;
+  paragraphs: string[];
+  closing?: string;
+  lang: LetterLang;
+};
+
+const OPENING = /^(?:dear\b|your excellency|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]sim[oa]\b)/i;
+/* Forms of address that also start a name in an address block; only a trailing comma or colon makes them a salutation. */
+const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b)/i;
+const CLOSING = /^(?:yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous)/i;
+
+/** Sections a sample letter can sit in; never background or the short labelled fields. */
+const LETTER_HOME = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'letter', 'action', 'targets']);
+
+export function isSalutation(line: string): boolean {
+  if (line.length > 160) return false;
+  if (OPENING.test(line)) return true;
+  return OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line);
+}
+
+export function isClosing(line: string): boolean {
+  return line.length <= 300 && CLOSING.test(line);
+}
+
+function langOf(salutation: string | undefined, closing: string | undefined): LetterLang {
+  const text = `${salutation ?? ''} ${closing ?? ''}`.trim();
+  if (/^(?:dear|your excellency|yours|sincerely|respectfully|kind|best|with)\b/i.test(text)) return 'en';
+  if (/^(?:estimad|distinguid|apreciad|excelent|se[ñn]or|sr\.|sra\.|atentamente|muy|cordialmente|un |reciba|le saluda)/i.test(text)) return 'es';
+  if (/^(?:monsieur|madame|mesdames|messieurs|cher|ch[èe]re|excellence|veuillez|je vous|recevez|respectueusement|bien)/i.test(text)) return 'fr';
+  return 'en';
+}
+
+/** Finds the sample letter: from its salutation (or a "LETTER" heading) to its closing. */
+export function findLetter(sections: Section[], warn: Warn): FoundLetter | undefined {
+  const opening = findLine(sections, isSalutation);
+  if (opening) return readFrom(sections, opening.section, opening.line + 1, warn, sections[opening.section]?.lines[opening.line]);
+  const letterSection = sections.findIndex((s) => s.kind === 'letter' && s.lines.some((l) => l !== ''));
+  if (letterSection >= 0) {
+    warnNoSalutation(warn);
+    return readFrom(sections, letterSection, 0, warn, undefined);
+  }
+  const closing = findLine(sections, isClosing);
+  if (!closing) return undefined;
+  warnNoSalutation(warn);
+  const lines = sections[closing.section]?.lines ?? [];
+  // Without a salutation the letter starts after the last contact detail or bullet above the closing.
+  let start = 0;
+  for (let i = 0; i < closing.line; i++) {
+    if (isContactLike(lines[i] ?? '')) start = i + 1;
+  }
+  return readFrom(sections, closing.section, start, warn, undefined);
+}
+
+function warnNoSalutation(warn: Warn): void {
+  warn('no_salutation', 'The sample letter has no salutation ("Dear ..."); a general one was used.');
+}
+
+function isContactLike(line: string): boolean {
+  return /@|^(?:e-?mail|correo|courriel|tel|t[ée]l|phone|fax|salutation|saludo|twitter|x|facebook|instagram)\b.{0,20}:|^[•·▪*–-]\s?/i.test(line) || /^[A-Z .]{2,12}$/.test(line);
+}
+
+function findLine(sections: Section[], test: (line: string) => boolean): { section: number; line: number } | undefined {
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
+    if (!section || !LETTER_HOME.has(section.kind)) continue;
+    const line = section.lines.findIndex((l) => l !== '' && test(l));
+    if (line >= 0) return { section: s, line };
+  }
+  return undefined;
+}
+
+function readFrom(sections: Section[], s: number, from: number, warn: Warn, salutation: string | undefined): FoundLetter {
+  const lines = sections[s]?.lines ?? [];
+  let end = lines.length;
+  let closing: string | undefined;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (isClosing(line)) {
+      end = i;
+      closing = line;
+      // A long French closing may be wrapped over a few lines; it ends with a full stop.
+      for (let j = i + 1; j < Math.min(lines.length, i + 4) && !/[.,!]$/.test(closing) && lines[j] !== ''; j++) {
+        closing = `${closing} ${lines[j]}`;
+      }
+      break;
+    }
+  }
+  const paragraphs = toParagraphs(lines.slice(from, end));
+  const start = salutation ? Math.max(0, from - 1) : from;
+  if (!closing) {
+    warn('no_letter_closing', 'The sample letter has no closing ("Yours sincerely"); a general one was used.');
+    const last = paragraphs[paragraphs.length - 1] ?? '';
+    if (s === sections.length - 1 || !/[.!?:)"”]$/.test(last)) {
+      warn('truncated', 'The text seems to stop in the middle of the letter; check it against the original.');
+    }
+  }
+  return { section: s, start, salutation, paragraphs, closing, lang: langOf(salutation, closing) };
+}
+
+const DEFAULT_SALUTATION: Record<LetterLang, string> = { en: 'Dear Sir or Madam,', es: 'Estimado/a señor/a:', fr: 'Madame, Monsieur,' };
+const DEFAULT_CLOSING: Record<LetterLang, string> = {
+  en: 'Yours sincerely,',
+  es: 'Atentamente,',
+  fr: "Veuillez agréer l'expression de ma haute considération.",
+};
+
+/** A general salutation or closing in the letter's language, for letters that lack one. */
+export function defaultSalutation(lang: LetterLang): string {
+  return DEFAULT_SALUTATION[lang];
+}
+
+export function defaultClosing(lang: LetterLang): string {
+  return DEFAULT_CLOSING[lang];
+}
+
+/** Old UAs have no letter, only "PLEASE WRITE IMMEDIATELY" points; each point becomes a paragraph. */
+export function pointsAsParagraphs(section: Section): string[] {
+  const points: string[][] = [];
+  for (const line of section.lines) {
+    if (line === '') continue;
+    const bullet = /^[•·▪*–-]\s?/.exec(line);
+    if (bullet || points.length === 0) points.push([line.slice(bullet?.[0].length ?? 0)]);
+    else points[points.length - 1]?.push(line);
+  }
+  return points.map((p) => p.join(' ').trim()).filter((p) => p !== '');
+}

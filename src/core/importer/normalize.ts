@@ -1,0 +1,124 @@
+import { refuse, type ImportRefusal } from './types.js';
+
+/** Urgent Actions are a few pages; anything bigger is a mistake and would only cost time. */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“',
+  ndash: '–', mdash: '—', hellip: '…', middot: '·', bull: '•', laquo: '«', raquo: '»', shy: '',
+  aacute: 'á', eacute: 'é', iacute: 'í', oacute: 'ó', uacute: 'ú', ntilde: 'ñ', uuml: 'ü', ccedil: 'ç',
+  agrave: 'à', egrave: 'è', ugrave: 'ù', acirc: 'â', ecirc: 'ê', icirc: 'î', ocirc: 'ô', ucirc: 'û',
+  euml: 'ë', iuml: 'ï', Aacute: 'Á', Eacute: 'É', Iacute: 'Í', Oacute: 'Ó', Uacute: 'Ú', Ntilde: 'Ñ',
+  Ccedil: 'Ç', Agrave: 'À', Egrave: 'È', iexcl: '¡', iquest: '¿', euro: '€', copy: '©',
+};
+
+/** Refuses what cannot be an Urgent Action before any parsing work is spent on it. */
+export function checkInput(text: unknown): ImportRefusal | undefined {
+  if (typeof text !== 'string' || text.trim() === '') {
+    return refuse('import_empty', 'The text is empty; paste the full text of an Urgent Action.');
+  }
+  // Counting UTF-16 units first avoids encoding huge strings just to learn they are too big.
+  if (text.length > MAX_INPUT_BYTES || Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
+    return refuse('import_too_large', 'The text is larger than 5 MB, far more than any Urgent Action; paste only the appeal.');
+  }
+  if (looksBinary(text)) {
+    return refuse(
+      'import_binary',
+      'This looks like a binary file rather than text; paste the text of the Urgent Action (convert a PDF with pdftotext first).',
+    );
+  }
+  return undefined;
+}
+
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  let odd = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) odd++;
+  }
+  return odd > 16 && odd / text.length > 0.1;
+}
+
+/**
+ * Turns pasted text (pdftotext output, a web page, a chat message) into trimmed lines; blank lines are kept
+ * as '' because they separate paragraphs and targets.
+ */
+export function cleanLines(text: string): string[] {
+  let t = text.replace(/\r\n?|[\u2028\u2029]/g, '\n');
+  if (/<\/?(?:p|br|div|li|ul|ol|span|h[1-6]|strong|em|b|i|a|table|tr|td|html|body)\b[^<>]{0,500}>/i.test(t)) {
+    t = stripHtml(t);
+  }
+  t = stripControls(t)
+    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  const out: string[] = [];
+  for (const raw of t.split('\n')) {
+    const line = raw.replace(/ {2,}/g, ' ').trim();
+    if (isArtefact(line)) continue;
+    out.push(line);
+  }
+  return out;
+}
+
+/** Control and zero-width characters carry nothing a reader sees; tabs and newlines are kept. */
+function stripControls(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const invisible = (c < 32 && c !== 9 && c !== 10) || (c >= 0x7f && c <= 0x9f) || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xfffd;
+    if (invisible) {
+      out += text.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** pdftotext leaves page numbers and drafting notes on their own lines; they are never content. */
+function isArtefact(line: string): boolean {
+  if (/^\d{1,3}$/.test(line)) return true;
+  if (/^(?:page|página|p\.)\s*\d{1,3}(?:\s*(?:of|de|sur|\/)\s*\d{1,3})?$/i.test(line)) return true;
+  if (/^-\s*\d{1,3}\s*-$/.test(line)) return true;
+  if (/^\[[^\]]{1,80}\]$/.test(line) && !/email\s*protected/i.test(line)) return true;
+  // The old UA template's empty "copies to" form.
+  return /^name\s+address 1\s+address 2/i.test(line);
+}
+
+function stripHtml(html: string): string {
+  const withoutCode = removeBlocks(removeBlocks(html, 'script'), 'style');
+  const text = withoutCode
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<li\b[^<>]{0,500}>/gi, '\n• ')
+    .replace(/<\/(?:p|div|li|h[1-6]|tr|ul|ol|table|blockquote)\s*>/gi, '\n\n')
+    .replace(/<(?:p|div|h[1-6]|tr|blockquote)\b[^<>]{0,500}>/gi, '\n')
+    .replace(/<[^<>]{0,2000}>/g, '');
+  return decodeEntities(text);
+}
+
+/** indexOf instead of a lazy regex: an unclosed `<script` must not make the scan quadratic. */
+function removeBlocks(html: string, tag: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const start = lower.indexOf(`<${tag}`, from);
+    if (start < 0) break;
+    const end = lower.indexOf(`</${tag}>`, start);
+    out += html.slice(from, start);
+    if (end < 0) return out;
+    from = end + tag.length + 3;
+  }
+  return out + html.slice(from);
+}
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi, (whole, body: string) => {
+    if (body.startsWith('#')) {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+      return valid ? String.fromCodePoint(code) : '';
+    }
+    return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}

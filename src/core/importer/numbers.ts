@@ -1,0 +1,49 @@
+import { foldKey, type Section } from './sections.js';
+
+/** A UA number as the importer writes it: reference "UA 60/16", number "60/16", id "ua-60-16". */
+export type UaNumber = { reference: string; number: string; id: string };
+
+/* "UA 34.25", "UA: 53/14", "AU 72/24", "UA60/16". Bounded quantifiers keep the scan linear. */
+const UA_NUMBER = /\b(UA|AU)\s{0,3}:?\s{0,3}(\d{1,4})\s?([./])\s?(\d{2,4})\b/i;
+
+/** Finds the UA number, preferring the labelled "TYPE AND NUMBER" field, then old headers, then prose. */
+export function findUaNumber(sections: Section[]): UaNumber | undefined {
+  const ordered = [
+    ...sections.filter((s) => s.kind === 'number'),
+    ...sections.filter((s) => s.kind === 'header'),
+    ...sections.filter((s) => s.kind !== 'number' && s.kind !== 'header'),
+  ];
+  for (const section of ordered) {
+    for (const line of [section.heading, section.rest, ...section.lines]) {
+      const found = parseUaNumber(line);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Reads the first UA number in one line of text. */
+export function parseUaNumber(line: string): UaNumber | undefined {
+  if (line === '') return undefined;
+  const match = UA_NUMBER.exec(line.length > 2000 ? line.slice(0, 2000) : line);
+  if (!match) return undefined;
+  const [, prefix = 'UA', serial = '', sep = '/', year = ''] = match;
+  const number = `${serial}${sep}${year}`;
+  return {
+    reference: `${prefix.toUpperCase()} ${number}`,
+    number,
+    // One id per appeal whatever the language it was published in: "AU 72/24" is UA 72/24 in Spanish.
+    id: `ua-${serial}-${year}`,
+  };
+}
+
+/** An appeal id from a title, for texts without a UA number: lowercase, dashes, at most 40 characters. */
+export function slugId(title: string): string {
+  const slug = foldKey(title.slice(0, 200))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return slug === '' ? 'appeal' : slug;
+}

@@ -1,0 +1,105 @@
+/** What a section of an Urgent Action holds; decides which parser reads it. */
+export type SectionKind =
+  | 'preamble' | 'banner' | 'header' | 'title' | 'number' | 'summary' | 'letter' | 'action' | 'points'
+  | 'targets' | 'copies' | 'background' | 'language' | 'deadline' | 'concerning' | 'ignore';
+
+export type Section = {
+  kind: SectionKind;
+  /** The heading line as written. */
+  heading: string;
+  /** Text after the heading's colon (or after the heading words, for headings without one). */
+  rest: string;
+  /** Content lines up to the next heading; '' marks a blank line. */
+  lines: string[];
+};
+
+type HeadingRule = { kind: SectionKind; phrase: string; loose?: boolean };
+
+/*
+ * Phrases are compared without accents, in capitals, with straight apostrophes. English, Spanish and
+ * French, current (AIUSA) and older (International Secretariat) layouts.
+ */
+const RULES: HeadingRule[] = [
+  ...words('banner', ['URGENT ACTION', 'ACCION URGENTE', 'ACTION URGENTE']),
+  ...words('title', ['URGENT ACTION TITLE', 'TITULO DE LA ACCION URGENTE', "TITRE DE L'ACTION URGENTE", 'TITLE', 'TITULO', 'TITRE']),
+  ...words('number', ['URGENT ACTION TYPE AND NUMBER', 'TYPE AND NUMBER', 'UA NUMBER', 'TIPO Y NUMERO DE AU', 'TIPO Y NUMERO', 'NUMERO DE AU', "TYPE ET NUMERO DE L'AU", 'TYPE ET NUMERO']),
+  ...words('ignore', ['PUBLICATION DATE', 'ISSUE DATE', 'FECHA DE PUBLICACION', 'DATE DE PUBLICATION', 'INDEX NUMBER', 'NUMERO DE INDICE', "NUMERO D'INDEX", 'LINK TO PREVIOUS UA', 'ENLACE A LA AU ANTERIOR', "LIEN VERS L'AU PRECEDENTE"]),
+  ...words('summary', ['URGENT ACTION SUMMARY', 'SUMMARY', 'RESUMEN DE LA ACCION URGENTE', 'RESUMEN', "RESUME DE L'ACTION URGENTE", 'RESUME']),
+  ...words('letter', ['URGENT ACTION LETTER', 'SAMPLE LETTER', 'MODEL LETTER', 'CARTA DE LA ACCION URGENTE', 'MODELO DE CARTA', 'CARTA MODELO', "LETTRE DE L'ACTION URGENTE", 'MODELE DE LETTRE', 'LETTRE TYPE']),
+  ...words('deadline', ['PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL', 'PLEASE TAKE ACTION AS SOON AS POSSIBLE', 'APPEAL DEADLINE NOTICE', 'APPEAL DEADLINE', 'DEADLINE', 'ACTUE LO ANTES POSIBLE HASTA', 'ACTUA LO ANTES POSIBLE HASTA', 'ACTUEN LO ANTES POSIBLE HASTA', 'ACTUE LO ANTES POSIBLE', 'ACTUA LO ANTES POSIBLE', 'ACTUEN ANTES DEL', 'FECHA LIMITE', 'PLAZO', "MERCI D'AGIR AVANT LE", "MERCI D'AGIR", 'AGISSEZ AVANT LE', "AGISSEZ JUSQU'AU", 'AGISSEZ DES QUE POSSIBLE', 'DATE LIMITE']),
+  ...words('action', ['TAKE ACTION', 'ACTUE', 'ACTUA', 'ACTUEN', 'PASA A LA ACCION', 'AGISSEZ', "PASSEZ A L'ACTION"]),
+  ...words('points', ['PLEASE WRITE IMMEDIATELY', 'ESCRIBAN INMEDIATAMENTE', 'ECRIVEZ IMMEDIATEMENT']),
+  ...words('targets', ["TARGET'S CONTACT DETAILS", 'TARGETS CONTACT DETAILS', 'TARGET CONTACT DETAILS', 'CONTACT DETAILS', 'PLEASE SEND APPEALS BEFORE', 'PLEASE SEND APPEALS TO', 'SEND APPEALS TO', 'PLEASE WRITE TO', 'ENVIEN LLAMAMIENTOS', 'DATOS DE CONTACTO', 'DESTINATARIOS', 'DESTINATARIO', 'ENVOYEZ VOS APPELS', 'COORDONNEES', 'DESTINATAIRES', 'DESTINATAIRE']),
+  ...words('copies', ['ALSO SEND COPIES TO', 'ENVIEN TAMBIEN COPIAS', 'ENVOYEZ EGALEMENT DES COPIES'], true),
+  ...words('copies', ['AND COPIES TO', 'COPIES TO', 'COPY TO', 'COPIAS A', 'COPIA A', 'COPIES A']),
+  ...words('background', ['ADDITIONAL INFORMATION', 'BACKGROUND INFORMATION', 'BACKGROUND', 'INFORMACION ADICIONAL', 'INFORMACION COMPLEMENTARIA', 'INFORMATIONS COMPLEMENTAIRES', 'INFORMATION COMPLEMENTAIRE', "COMPLEMENT D'INFORMATION", 'CONTEXTE']),
+  ...words('language', ['PREFERRED LANGUAGE TO ADDRESS TARGET', 'PREFERRED LANGUAGE', 'IDIOMA PREFERENTE PARA DIRIGIRSE', 'IDIOMA PREFERENTE', 'IDIOMA PREFERIDO', 'LANGUE A PRIVILEGIER', 'LANGUE PREFEREE']),
+  ...words('concerning', ['NAME AND PRONOUNS', 'NAME AND PRONOUN', 'NOMBRE Y PRONOMBRES', 'NOMBRE Y PRONOMBRE', 'NOMS ET PRONOMS', 'NOM ET PRONOM']),
+].sort((a, b) => b.phrase.length - a.phrase.length);
+
+function words(kind: SectionKind, phrases: string[], loose = false): HeadingRule[] {
+  return phrases.map((phrase) => ({ kind, phrase, loose }));
+}
+
+/** Accent-free, straight-quoted, so "ACTÚE" and "ACTUE", "TARGET’S" and "TARGET'S" compare equal. */
+export function foldKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”«»]/g, '"');
+}
+
+/** Old layouts open with "UA 123/19 Index: ...", "Further information on UA: 53/14 ..." or "THIRD UA 60/16". */
+const UA_HEADER =
+  /^(?:(?:further|more) information on |informacion complementaria sobre (?:la )?|complement d'information sur (?:l')?|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|primera|segunda|tercera|cuarta|quinta) )?(?:ua|au)\s*:?\s*\d{1,4}\s*[./]\s*\d{2,4}\b/i;
+
+/** The heading a line opens, if it is one. */
+export function detectHeading(line: string): { kind: SectionKind; rest: string } | undefined {
+  if (line === '' || line.length > 400) return undefined;
+  const raw = foldKey(line.slice(0, 160)).replace(/^[\s"*#•·]+/, '');
+  if (UA_HEADER.test(raw)) return { kind: 'header', rest: line };
+  const key = raw.toUpperCase();
+  for (const rule of RULES) {
+    if (!key.startsWith(rule.phrase)) continue;
+    const after = key.slice(rule.phrase.length);
+    const colon = /^\s*(?:\([^)]{0,80}\))?\s*:/.exec(after);
+    if (!colon && after !== '' && !/^[\s.!"]/.test(after)) continue;
+    const capitals = raw.slice(0, rule.phrase.length) === key.slice(0, rule.phrase.length);
+    if (!capitals && !colon && !rule.loose) continue;
+    // A capitalised banner stands alone; "URGENT ACTION" inside a sentence is prose.
+    if (rule.kind === 'banner' && !colon && after.trim() !== '') continue;
+    // Headings without a colon are short; a long capitalised-prefix line is prose.
+    if (!colon && !rule.loose && line.length > rule.phrase.length + 60) continue;
+    const rest = colon ? restAfter(line, rule.phrase.length, colon[0].length) : '';
+    return { kind: rule.kind, rest };
+  }
+  return undefined;
+}
+
+/** Maps a position in the folded key back onto the original line by skipping the same number of letters. */
+function restAfter(line: string, phraseLength: number, colonLength: number): string {
+  const colonAt = line.indexOf(':', Math.max(0, phraseLength - 4));
+  if (colonAt >= 0 && colonAt <= phraseLength + colonLength + 4) return line.slice(colonAt + 1).trim();
+  return line.slice(phraseLength + colonLength).trim();
+}
+
+/** Splits cleaned lines into sections at every recognised heading. */
+export function splitSections(lines: string[]): Section[] {
+  const sections: Section[] = [{ kind: 'preamble', heading: '', rest: '', lines: [] }];
+  for (const line of lines) {
+    const heading = detectHeading(line);
+    if (heading) {
+      sections.push({ kind: heading.kind, heading: line, rest: heading.rest, lines: [] });
+    } else {
+      sections[sections.length - 1]?.lines.push(line);
+    }
+  }
+  return sections;
+}
+
+/** The first non-empty line of a section's inline text and content. */
+export function sectionValue(section: Section): string {
+  if (section.rest !== '') return section.rest;
+  return section.lines.find((l) => l !== '') ?? '';
+}

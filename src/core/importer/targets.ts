@@ -1,0 +1,154 @@
+import type { AppealInput } from '../appeal.js';
+import { findEmails, findHandles, HIDDEN_EMAIL, splitLabels, type Field } from './contacts.js';
+import { countryOf } from './countries.js';
+import type { Warn } from './types.js';
+
+type TargetInput = AppealInput['targets'][number];
+
+/** A line of contact details; `copy` when it sits under a "copies to" heading. */
+export type TargetLine = { text: string; copy: boolean };
+
+type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean };
+
+/** Instructions that sit among contact details but describe no one. */
+const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your section|your country|your own language|su pa[ií]s|votre pays|report your action|click here|write a letter|use the sample letter|escrib[ae] una carta|[ée]crivez une lettre|haga clic|cliquez/i;
+const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
+
+const ROLE = /\b(?:minister|ministra|ministro|ministre|secretary|secretario|secretaria|president|presidenta|presidente|pr[ée]sidente?|prime|premier|attorney|prosecutor|fiscal|procureur|procureure|governor|gobernador|gobernadora|gouverneur|ambassador|embajador|embajadora|ambassadeur|ambassadrice|director|directora|directeur|directrice|chief|head|chair|chairperson|commissioner|comisionado|commissaire|mayor|alcalde|alcaldesa|maire|king|queen|emir|sultan|judge|juez|jueza|juge|speaker|ombudsman|defensor|defensora|chargé|charg[ée]e? d'affaires)\b/i;
+const ORGANISATION = /\b(?:department|ministry|ministerio|minist[eè]re|secretar[ií]a|secretariat|office|oficina|bureau|embassy|embajada|ambassade|government|gobierno|gouvernement|presidency|presidencia|pr[ée]sidence|palace|palacio|palais|commission|comisi[oó]n|court|tribunal|corte|council|consejo|conseil|agency|agencia|agence|parliament|congress|congreso|assembly|asamblea|assembl[ée]e|procuradur[ií]a|fiscal[ií]a|pr[ée]fecture|mission|misi[oó]n|consulate|consulado|consulat|cabinet)\b/i;
+const HONORIFIC = /^(?:the hono(?:u)?rable|hon\.?|h\.\s?e\.?|his|her|mr\.?|mrs\.?|ms\.?|dr\.?|sr\.?|sra\.?|srta\.?|se[ñn]or|se[ñn]ora|don|do[ñn]a|lic\.?|licenciad[oa]|ing\.?|m\.|mme\.?|monsieur|madame|g[ée]n[ée]ral|gen\.|col\.?|colonel|coronel|sheikh|prof\.?|justice)\s/i;
+const EMBASSY = /\b(?:embassy|embajada|ambassade|ambassador|embajador|embajadora|ambassadeur|ambassadrice|high commission|consulate|consulado|consulat)\b/i;
+
+const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).trim() : text);
+
+/** Reads officials from contact-detail lines: one per block, blocks split by blank lines or by a new name after contact fields. */
+export function parseTargets(lines: TargetLine[], warn: Warn): TargetInput[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  const close = (): void => {
+    if (current) blocks.push(current);
+    current = undefined;
+  };
+  for (const { text: raw, copy } of lines) {
+    if (raw === '' || (current && current.copy !== copy)) close();
+    if (raw === '' || /^[•·▪*–-]\s?/.test(raw) || (INSTRUCTION.test(raw) && !raw.includes('@'))) continue;
+    const { text, fields } = splitLabels(raw.replace(LEAD_IN, ''));
+    const loose = looseContacts(text);
+    if (loose.text !== '' && current && current.fields.length + current.emails.length > 0) close();
+    current ??= { copy, texts: [], fields: [], emails: [], handles: [], hidden: false };
+    if (loose.text !== '') current.texts.push(loose.text);
+    current.fields.push(...fields);
+    current.emails.push(...loose.emails);
+    current.handles.push(...loose.handles);
+    current.hidden ||= loose.hidden;
+  }
+  close();
+  // A block of contact fields alone ("Email: ..." after a blank line) belongs to the official above it.
+  const merged: Block[] = [];
+  for (const block of blocks) {
+    const previous = merged[merged.length - 1];
+    if (block.texts.length === 0 && previous) {
+      previous.fields.push(...block.fields);
+      previous.emails.push(...block.emails);
+      previous.handles.push(...block.handles);
+      previous.hidden ||= block.hidden;
+    } else if (block.texts.length > 0) {
+      merged.push(block);
+    }
+  }
+  const targets = merged.slice(0, 30).map((block) => toTarget(block, warn));
+  markEmbassies(targets);
+  return targets;
+}
+
+/** Emails, handles and hidden addresses run into prose ("write to her at a@b.org or @handle"). */
+function looseContacts(text: string): { text: string; emails: string[]; handles: string[]; hidden: boolean } {
+  const emails = findEmails(text);
+  const handles = findHandles(text);
+  const hidden = HIDDEN_EMAIL.test(text);
+  let cut = text.length;
+  for (const needle of [...emails, ...handles]) {
+    const at = text.indexOf(needle);
+    if (at >= 0) cut = Math.min(cut, at);
+  }
+  const hiddenAt = hidden ? text.search(HIDDEN_EMAIL) : -1;
+  if (hiddenAt >= 0) cut = Math.min(cut, hiddenAt);
+  if (cut === text.length) return { text: text.trim(), emails, handles, hidden };
+  // Only prose that led up to an address ends in "at", "or via", "email:"; plain lines keep their last word.
+  const rest = text
+    .slice(0, cut)
+    .replace(/(?:[\s,;:(]|\b(?:at|by email|email|or|via|on|en|a|à|ou|o|y|et|and|twitter|x)\b)*$/i, '')
+    .trim();
+  return { text: rest, emails, handles, hidden };
+}
+
+function toTarget(block: Block, warn: Warn): TargetInput {
+  const texts = block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3
+    ? (block.texts[0] ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '')
+    : block.texts;
+  const { name, title, organisation, address } = assignLines(texts.map(cap));
+  const emails = [...block.emails];
+  let hidden = block.hidden;
+  const social = block.handles.map(cap);
+  let phone: string | undefined;
+  let salutation: string | undefined;
+  for (const field of block.fields) {
+    if (field.kind === 'email') {
+      hidden ||= HIDDEN_EMAIL.test(field.value);
+      for (const email of findEmails(field.value)) if (!emails.includes(email)) emails.push(email);
+    } else if (field.kind === 'phone' && field.value !== '') {
+      phone ??= cap(field.value);
+    } else if (field.kind === 'social') {
+      social.push(cap(`${field.label}: ${field.value}`));
+    } else if (field.kind === 'salutation' && field.value !== '') {
+      salutation ??= cap(field.value);
+    }
+  }
+  const target: TargetInput = { name, address, emails: emails.slice(0, 10), social: [...new Set(social)].slice(0, 10), copy: block.copy };
+  if (title) target.title = title;
+  if (organisation) target.organisation = organisation;
+  const country = countryOf(address[address.length - 1]);
+  if (country) target.country = cap(country);
+  if (phone) target.phone = phone;
+  if (salutation) target.salutation = salutation;
+  if (hidden && emails.length === 0) {
+    warn('hidden_email', `The email address of ${name} was hidden by the web page it was copied from; copy it from the original Urgent Action.`);
+  } else if (emails.length === 0 && !block.copy) {
+    warn('no_email', `No email address was found for ${name}; members can write by post or social media.`);
+  }
+  return target;
+}
+
+/** Name, title and organisation come first in either order ("Minister of Security" / "General ... Pacheco"); the rest is the postal address. */
+function assignLines(lines: string[]): { name: string; title?: string; organisation?: string; address: string[] } {
+  const isRole = (l: string | undefined): boolean => l !== undefined && ROLE.test(l) && !ORGANISATION.test(l) && !HONORIFIC.test(l);
+  const isOrg = (l: string | undefined): boolean => l !== undefined && ORGANISATION.test(l) && !/\d/.test(l);
+  const isPerson = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && (HONORIFIC.test(l) || (!ROLE.test(l) && !ORGANISATION.test(l) && l.split(' ').length <= 6));
+  let i = 0;
+  let name = lines[0] ?? '';
+  let title: string | undefined;
+  if (isRole(lines[0]) && isPerson(lines[1])) {
+    title = lines[0];
+    name = lines[1] ?? name;
+    i = 2;
+  } else {
+    i = 1;
+    if (isRole(lines[1])) {
+      title = lines[1];
+      i = 2;
+    }
+  }
+  let organisation: string | undefined;
+  if (isOrg(lines[i])) {
+    organisation = lines[i];
+    i++;
+  }
+  return { name, title, organisation, address: lines.slice(i, i + 12) };
+}
+
+/** Embassies listed beside a ministry are "copies to" even when the text has no such heading. */
+function markEmbassies(targets: TargetInput[]): void {
+  const isEmbassy = (t: TargetInput): boolean => EMBASSY.test([t.name, t.title ?? '', t.organisation ?? ''].join(' '));
+  if (!targets.some((t) => !isEmbassy(t))) return;
+  for (const target of targets) if (isEmbassy(target)) target.copy = true;
+}
