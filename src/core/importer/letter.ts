@@ -20,7 +20,7 @@ const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|
 const CLOSING = /^(?:yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous)/i;
 
 /** Sections a sample letter can sit in; never background or the short labelled fields. */
-const LETTER_HOME = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'letter', 'action', 'targets']);
+const LETTER_HOME = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'letter', 'action', 'targets', 'copies']);
 
 export function isSalutation(line: string): boolean {
   if (line.length > 160) return false;

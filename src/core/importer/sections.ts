@@ -63,7 +63,8 @@ export function detectHeading(line: string): { kind: SectionKind; rest: string }
   for (const rule of RULES) {
     if (!key.startsWith(rule.phrase)) continue;
     const after = key.slice(rule.phrase.length);
-    const colon = /^\s*(?:\([^)]{0,80}\))?\s*:/.exec(after);
+    // "LANGUE À PRIVILÉGIER POUR LA RÉDACTION DE VOS APPELS : français": a capitalised tail before the colon is still the heading.
+    const colon = /^\s*(?:\([^)]{0,80}\))?\s*:/.exec(after) ?? capitalTail(raw.slice(rule.phrase.length));
     if (!colon && after !== '' && !/^[\s.!"]/.test(after)) continue;
     const capitals = raw.slice(0, rule.phrase.length) === key.slice(0, rule.phrase.length);
     if (!capitals && !colon && !rule.loose) continue;
@@ -75,6 +76,12 @@ export function detectHeading(line: string): { kind: SectionKind; rest: string }
     return { kind: rule.kind, rest };
   }
   return undefined;
+}
+
+function capitalTail(after: string): RegExpExecArray | null {
+  const tail = /^[^:]{1,60}:/.exec(after);
+  if (!tail || !/^\s/.test(after)) return null;
+  return tail[0] === tail[0].toUpperCase() ? tail : null;
 }
 
 /** Maps a position in the folded key back onto the original line by skipping the same number of letters. */

@@ -15,7 +15,7 @@ const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your s
 const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
 
 const ROLE = /\b(?:minister|ministra|ministro|ministre|secretary|secretario|secretaria|president|presidenta|presidente|pr[ée]sidente?|prime|premier|attorney|prosecutor|fiscal|procureur|procureure|governor|gobernador|gobernadora|gouverneur|ambassador|embajador|embajadora|ambassadeur|ambassadrice|director|directora|directeur|directrice|chief|head|chair|chairperson|commissioner|comisionado|commissaire|mayor|alcalde|alcaldesa|maire|king|queen|emir|sultan|judge|juez|jueza|juge|speaker|ombudsman|defensor|defensora|chargé|charg[ée]e? d'affaires)\b/i;
-const ORGANISATION = /\b(?:department|ministry|ministerio|minist[eè]re|secretar[ií]a|secretariat|office|oficina|bureau|embassy|embajada|ambassade|government|gobierno|gouvernement|presidency|presidencia|pr[ée]sidence|palace|palacio|palais|commission|comisi[oó]n|court|tribunal|corte|council|consejo|conseil|agency|agencia|agence|parliament|congress|congreso|assembly|asamblea|assembl[ée]e|procuradur[ií]a|fiscal[ií]a|pr[ée]fecture|mission|misi[oó]n|consulate|consulado|consulat|cabinet)\b/i;
+const ORGANISATION = /\b(?:department|ministry|ministerio|minist[eè]re|secretar[ií]a|secretariat|office|oficina|bureau|embassy|embajada|ambassade|government|gobierno|gouvernement|presidency|presidencia|pr[ée]sidence|palace|palacio|palais|commission|comisi[oó]n|court|tribunal|corte|council|consejo|conseil|agency|agencia|agence|parliament|congress|congreso|assembly|asamblea|assembl[ée]e|procuradur[ií]a|fiscal[ií]a|pr[ée]fecture|mission|misi[oó]n|consulate|consulado|consulat|cabinet|municipality|municipalidad|municipalit[ée]|municipio|alcald[ií]a|mairie|city hall|city council)\b/i;
 const HONORIFIC = /^(?:the hono(?:u)?rable|hon\.?|h\.\s?e\.?|his|her|mr\.?|mrs\.?|ms\.?|dr\.?|sr\.?|sra\.?|srta\.?|se[ñn]or|se[ñn]ora|don|do[ñn]a|lic\.?|licenciad[oa]|ing\.?|m\.|mme\.?|monsieur|madame|g[ée]n[ée]ral|gen\.|col\.?|colonel|coronel|sheikh|prof\.?|justice)\s/i;
 const EMBASSY = /\b(?:embassy|embajada|ambassade|ambassador|embajador|embajadora|ambassadeur|ambassadrice|high commission|consulate|consulado|consulat)\b/i;
 
@@ -84,7 +84,7 @@ function looseContacts(text: string): { text: string; emails: string[]; handles:
 
 function toTarget(block: Block, warn: Warn): TargetInput {
   const texts = block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3
-    ? (block.texts[0] ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '')
+    ? (block.texts[0] ?? '').split(',').map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '')
     : block.texts;
   const { name, title, organisation, address } = assignLines(texts.map(cap));
   const emails = [...block.emails];
