@@ -1,0 +1,91 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { handle, type Deps, type Invocation, type Logger } from '../../commands/index.js';
+import type { Button, Reply } from '../../core/reply.js';
+import { renderForTerminal } from './render.js';
+
+export const SHELL_SPACE = 'shell:local';
+const OPERATOR = 'operator';
+
+export type ShellOptions = {
+  deps: Deps;
+  logger: Logger;
+  input: Readable;
+  output: Writable;
+  /** Attachments are written here and their paths printed. */
+  outboxDir: string;
+  /** Show a prompt and a greeting (a terminal); otherwise run the lines and stop at the end. */
+  interactive: boolean;
+};
+
+/**
+ * The bot in a terminal: each line is a command as typed in chat. The local operator is a
+ * moderator; `/as NAME` becomes an ordinary member, `/as` alone comes back; `/press N` presses a button.
+ */
+export async function runShell(options: ShellOptions): Promise<void> {
+  const { deps, logger, output } = options;
+  const print = (text: string) => output.write(`${text}\n`);
+  let who = OPERATOR;
+  let buttons: Button[] = [];
+
+  const show = async (reply: Reply) => {
+    print(renderForTerminal(reply, who, 1));
+    if (reply.buttons.length > 0) buttons = reply.buttons;
+    for (const file of await saveAttachments(reply, options.outboxDir, who)) print(`saved ${file}`);
+  };
+
+  const run = async (name: string, text: string) => {
+    const invocation: Invocation = {
+      name,
+      text,
+      actor: { platform: 'shell', userId: who, locale: process.env.LANG },
+      space: { id: SHELL_SPACE, kind: 'group' },
+      isModerator: async () => who === OPERATOR,
+    };
+    await show(await handle(invocation, deps, logger));
+  };
+
+  const perform = async (line: string) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    if (options.interactive === false) print(`> ${trimmed}`);
+    const match = /^\/([A-Za-z_]+)(?:\s+([\s\S]*))?$/.exec(trimmed);
+    if (!match) return print('Commands start with a slash, for example /help.');
+    const [, name, rest = ''] = match;
+    if (name === 'as') {
+      who = rest.trim() === '' || rest.trim() === OPERATOR ? OPERATOR : rest.trim().slice(0, 40);
+      return print(who === OPERATOR ? 'You are the operator again (a moderator).' : `You are now ${who}, an ordinary member.`);
+    }
+    if (name === 'press') {
+      const button = buttons[Number(rest.trim()) - 1];
+      if (!button) return print('No such button. Buttons are numbered in the last reply that had them.');
+      if (button.type === 'link') return print(button.url);
+      const [command = '', ...args] = button.command.split(' ');
+      return run(command, args.join(' '));
+    }
+    return run(name!.toLowerCase(), rest);
+  };
+
+  if (options.interactive) {
+    print('actionbot in your terminal. You are the operator (a moderator). Try /help, /letter, /as bob. Ctrl-D quits.');
+  }
+  const lines = createInterface({ input: options.input, terminal: false });
+  for await (const line of lines) {
+    await perform(line);
+    if (options.interactive) output.write('> ');
+  }
+}
+
+async function saveAttachments(reply: Reply, dir: string, who: string): Promise<string[]> {
+  if (reply.attachments.length === 0) return [];
+  await mkdir(dir, { recursive: true });
+  const saved: string[] = [];
+  for (const attachment of reply.attachments) {
+    const path = join(dir, `${who.replace(/[^\w-]/g, '_')}-${attachment.name}`);
+    await writeFile(path, attachment.data);
+    saved.push(path);
+  }
+  return saved;
+}

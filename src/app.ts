@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { AppealCatalog, loadAppealFiles, type AppealProblem } from './core/appeals.js';
+import { DriveService } from './core/drives.js';
+import { loadOrCreateSecret, memberKeyer } from './core/member-key.js';
+import { openStore, type Store } from './core/store.js';
+import { systemClock, type Clock } from './core/time.js';
+import type { Deps } from './commands/index.js';
+import type { Config } from './config.js';
+
+/** The appeals shipped with actionbot, used when APPEALS_DIR is not set. */
+export const BUNDLED_APPEALS = fileURLToPath(new URL('../appeals', import.meta.url));
+
+export type App = { deps: Deps; store: Store; problems: AppealProblem[]; close(): Promise<void> };
+
+/** Store, appeals and core services: everything the adapters share. */
+export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'appealsDir' | 'memberKeySecret' | 'moderatorIds' | 'defaultTimezone'>, options: { clock?: Clock; storePrefix?: string } = {}): Promise<App> {
+  const clock = options.clock ?? systemClock;
+  const { appeals, problems } = await loadAppealFiles(config.appealsDir);
+  const secret = await loadOrCreateSecret(config.dataDir, config.memberKeySecret);
+  const store = await openStore(config.storeUrl, { prefix: options.storePrefix });
+  const deps: Deps = {
+    appeals: new AppealCatalog(store.kv, appeals),
+    drives: new DriveService(store.kv, clock, config.defaultTimezone),
+    ledger: store.ledger,
+    claims: store.claims,
+    memberKey: memberKeyer(secret),
+    clock,
+    moderatorIds: config.moderatorIds,
+    forgetters: [],
+    onRecorded: [],
+  };
+  return { deps, store, problems, close: () => store.close() };
+}

@@ -1,0 +1,26 @@
+import { privateReply } from '../core/reply.js';
+import { driveAndAppeal, methodButtons, progressBar, tallyText } from './shared.js';
+import { defineCommand } from './types.js';
+
+export const acted = defineCommand({
+  name: 'acted',
+  description: 'cmd_acted',
+  permission: 'member',
+  options: [
+    { name: 'method', kind: 'method', description: 'opt_method', positional: true },
+    { name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true },
+    { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
+  ],
+  async run(input, ctx, deps) {
+    const { t } = ctx;
+    const { drive } = await driveAndAppeal(input, ctx, deps, { needDrive: true });
+    // Without a method we ask rather than guess: a guessed method would count the wrong thing.
+    if (!input.method) return privateReply([{ type: 'text', text: t('acted_pick') }], { buttons: methodButtons(t, drive!) });
+    const { created, tally } = await deps.ledger.record({ drive: drive!, member: ctx.member, method: input.method, at: ctx.now });
+    await Promise.all(deps.onRecorded.map((listener) => listener({ drive: drive!, member: ctx.member, method: input.method!, created, tally })));
+    const method = t(`method_${input.method}`);
+    const lines = [t(created ? 'acted_new' : 'acted_again', { method }), `${tallyText(t, tally, drive!.goal)}.`];
+    if (drive!.goal) lines.push(progressBar(tally.actions, drive!.goal));
+    return privateReply(lines.map((text) => ({ type: 'text', text })));
+  },
+});

@@ -1,0 +1,105 @@
+import { isOpen, type Drive } from '../core/drive.js';
+import type { DriveSettings } from '../core/drives.js';
+import { UserInputError } from '../core/errors.js';
+import type { Translate } from '../core/i18n/index.js';
+import { escapeMarkdown } from '../core/markdown.js';
+import { actionButton, privateReply, publicReply } from '../core/reply.js';
+import { findAppeal, tallyText } from './shared.js';
+import { defineCommand, type CommandContext, type CommandGroup, type Deps } from './types.js';
+
+const settingsOptions = [
+  { name: 'goal', kind: 'goal', description: 'opt_goal' },
+  { name: 'deadline', kind: 'date', description: 'opt_deadline' },
+  { name: 'timezone', kind: 'timezone', description: 'opt_timezone' },
+  { name: 'milestones', kind: 'toggle', description: 'opt_milestones' },
+] as const;
+
+function settingsOf(input: DriveSettings): DriveSettings {
+  return { goal: input.goal, deadline: input.deadline, timezone: input.timezone, milestones: input.milestones };
+}
+
+function settingsLine(t: Translate, drive: Drive): string {
+  return t('drive_settings', { deadline: drive.deadline, timezone: drive.timezone, goal: drive.goal ?? t('drive_no_goal') });
+}
+
+/** The drive a moderator means: the open one for the named appeal, or the space's only open one. */
+async function openDrive(appealId: string | undefined, ctx: CommandContext, deps: Deps): Promise<Drive> {
+  const drive = await deps.drives.resolve(ctx.space.id, appealId);
+  if (!drive) throw new UserInputError('no_drive');
+  return drive;
+}
+
+const start = defineCommand({
+  name: 'start',
+  description: 'cmd_drive_start',
+  permission: 'moderator',
+  options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true, required: true }, ...settingsOptions],
+  async run(input, ctx, deps) {
+    const { t } = ctx;
+    const appeal = await findAppeal(input.appeal!, deps);
+    const drive = await deps.drives.start(appeal, ctx.space.id, settingsOf(input));
+    return publicReply(
+      [
+        { type: 'heading', text: t('drive_started', { title: appeal.title }) },
+        { type: 'text', text: escapeMarkdown(`${appeal.reference}. ${settingsLine(t, drive)}`) },
+        { type: 'text', text: t('drive_how') },
+      ],
+      { buttons: [actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary')] },
+    );
+  },
+});
+
+const end = defineCommand({
+  name: 'end',
+  description: 'cmd_drive_end',
+  permission: 'moderator',
+  options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
+  async run(input, ctx, deps) {
+    const { t } = ctx;
+    const drive = await deps.drives.end(await openDrive(input.appeal, ctx, deps));
+    const appeal = await findAppeal(drive.appealId, deps);
+    const tally = await deps.ledger.tally(drive.appealId);
+    return publicReply([{ type: 'text', text: escapeMarkdown(t('drive_ended_msg', { title: appeal.title, tally: tallyText(t, tally, drive.goal) })) }]);
+  },
+});
+
+const list = defineCommand({
+  name: 'list',
+  description: 'cmd_drive_list',
+  permission: 'moderator',
+  options: [],
+  async run(_input, ctx, deps) {
+    const { t } = ctx;
+    const drives = await deps.drives.listIn(ctx.space.id);
+    if (drives.length === 0) {
+      const example = (await deps.appeals.list())[0]?.id ?? 'APPEAL';
+      return privateReply([{ type: 'text', text: escapeMarkdown(t('drive_list_none', { example })) }]);
+    }
+    const rows = await Promise.all(
+      drives.map(async (d) => {
+        const status = d.status === 'ended' ? 'drive_status_ended' : isOpen(d, ctx.now) ? 'drive_status_open' : 'drive_status_closed';
+        const tally = await deps.ledger.tally(d.appealId);
+        return t('drive_list_row', { appeal: d.appealId, status: t(status), deadline: d.deadline, timezone: d.timezone, goal: d.goal ?? t('drive_no_goal'), tally: tallyText(t, tally) });
+      }),
+    );
+    return privateReply([{ type: 'heading', text: t('drive_list_heading') }, { type: 'text', text: escapeMarkdown(rows.join('\n')) }]);
+  },
+});
+
+const set = defineCommand({
+  name: 'set',
+  description: 'cmd_drive_set',
+  permission: 'moderator',
+  options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }, ...settingsOptions],
+  async run(input, ctx, deps) {
+    const { t } = ctx;
+    const drive = await deps.drives.update(await openDrive(input.appeal, ctx, deps), settingsOf(input));
+    const appeal = await findAppeal(drive.appealId, deps);
+    return publicReply([
+      { type: 'heading', text: t('drive_updated', { title: appeal.title }) },
+      { type: 'text', text: escapeMarkdown(settingsLine(t, drive)) },
+    ]);
+  },
+});
+
+export const drive: CommandGroup = { name: 'drive', description: 'cmd_drive', subcommands: [start, end, list, set] };

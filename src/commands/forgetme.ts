@@ -1,0 +1,19 @@
+import { actionButton, privateReply } from '../core/reply.js';
+import { defineCommand } from './types.js';
+
+export const forgetme = defineCommand({
+  name: 'forgetme',
+  description: 'cmd_forgetme',
+  permission: 'member',
+  options: [{ name: 'confirm', kind: 'toggle', description: 'opt_confirm', positional: true }],
+  async run(input, ctx, deps) {
+    const { t } = ctx;
+    // One more press before deleting: the group's counts go down and it cannot be undone.
+    if (input.confirm !== true) {
+      return privateReply([{ type: 'text', text: t('forget_confirm') }], { buttons: [actionButton(t('button_forget'), 'forgetme yes', 'danger')] });
+    }
+    const count = await deps.ledger.forget(ctx.member);
+    for (const forget of deps.forgetters) await forget(ctx.member);
+    return privateReply([{ type: 'text', text: t('forget_done', { count }) }]);
+  },
+});

@@ -1,0 +1,107 @@
+import { UserInputError } from '../core/errors.js';
+import { kindPlaceholder, kindSchemas } from './options.js';
+import type { OptionSpec } from './types.js';
+
+export type Token = { key?: string; value: string };
+
+/** Members type any of these as quotes; phones like to turn " into “ ”. */
+const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '«': '»', '„': '“' };
+
+/** Splits `start ua-34-25 goal=500 name="Ana María"` into bare words and key=value pairs. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const readValue = (): string => {
+    const close = QUOTES[text[i]!];
+    if (close) {
+      const end = text.indexOf(close, i + 1);
+      const value = end === -1 ? text.slice(i + 1) : text.slice(i + 1, end);
+      i = end === -1 ? text.length : end + 1;
+      return value;
+    }
+    const start = i;
+    while (i < text.length && !/\s/.test(text[i]!)) i++;
+    return text.slice(start, i);
+  };
+  while (i < text.length) {
+    if (/\s/.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    const key = /^([A-Za-z_]{1,20})=/.exec(text.slice(i));
+    if (key) {
+      i += key[0].length;
+      tokens.push({ key: key[1]!.toLowerCase(), value: readValue() });
+    } else {
+      tokens.push({ value: readValue() });
+    }
+  }
+  return tokens;
+}
+
+export function usage(commandPath: string, options: readonly OptionSpec[]): string {
+  const parts = options
+    .filter((o) => !o.hidden)
+    .map((o) => {
+      const shown = o.positional ? kindPlaceholder[o.kind] : `${o.name}=${kindPlaceholder[o.kind]}`;
+      return o.required ? shown : `[${shown}]`;
+    });
+  return [`/${commandPath}`, ...parts].join(' ');
+}
+
+/**
+ * Binds tokens to a command's options and validates each with its zod schema. A bare word goes to
+ * the first positional option still free that accepts it, so `/acted ua-34-25` and `/acted email`
+ * both work.
+ */
+export function bindOptions(commandPath: string, options: readonly OptionSpec[], tokens: Token[]): Record<string, unknown> {
+  const raw: Record<string, string> = {};
+  const byName = new Map(options.map((o) => [o.name, o]));
+  const bare: string[] = [];
+  for (const token of tokens) {
+    if (token.key === undefined) {
+      bare.push(token.value);
+      continue;
+    }
+    if (!byName.has(token.key)) throw new UserInputError('unknown_option', { command: commandPath, option: token.key, usage: usage(commandPath, options) });
+    raw[token.key] = token.value;
+  }
+  const positional = options.filter((o) => o.positional || o.rest);
+  for (let b = 0; b < bare.length; b++) {
+    const free = positional.filter((o) => raw[o.name] === undefined);
+    const rest = free.find((o) => o.rest);
+    const fits = free.find((o) => !o.rest && kindSchemas[o.kind](o).safeParse(bare[b]).success);
+    if (fits) {
+      raw[fits.name] = bare[b]!;
+    } else if (rest) {
+      raw[rest.name] = bare.slice(b).join(' ');
+      break;
+    } else if (free[0]) {
+      raw[free[0].name] = bare[b]!;
+    } else {
+      throw new UserInputError('too_many_args', { command: commandPath, usage: usage(commandPath, options) });
+    }
+  }
+  return validateOptions(commandPath, options, raw);
+}
+
+/** Validates already-split options (Discord's typed options, button payloads). */
+export function validateOptions(commandPath: string, options: readonly OptionSpec[], raw: Record<string, string>): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const option of options) {
+    const value = raw[option.name];
+    if (value === undefined || value === '') {
+      if (option.required) throw new UserInputError('missing_option', { command: commandPath, option: option.name, usage: usage(commandPath, options) });
+      continue;
+    }
+    const parsed = kindSchemas[option.kind](option).safeParse(value);
+    if (!parsed.success) {
+      throw new UserInputError('bad_option', { option: option.name, kind: option.kind, max: option.max ?? 100, command: commandPath, usage: usage(commandPath, options) });
+    }
+    input[option.name] = parsed.data;
+  }
+  for (const name of Object.keys(raw)) {
+    if (!options.some((o) => o.name === name)) throw new UserInputError('unknown_option', { command: commandPath, option: name, usage: usage(commandPath, options) });
+  }
+  return input;
+}

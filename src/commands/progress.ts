@@ -1,0 +1,33 @@
+import type { Method } from '../core/drive.js';
+import { escapeMarkdown } from '../core/markdown.js';
+import { publicReply, type Block } from '../core/reply.js';
+import { driveAndAppeal, progressBar, tallyText, timeLeftText } from './shared.js';
+import { defineCommand } from './types.js';
+
+export const PLATFORM_NAMES: Record<string, string> = { discord: 'Discord', telegram: 'Telegram', slack: 'Slack', shell: 'Shell' };
+
+/** Public: the group's tally holds nothing personal, and seeing it move is the point. */
+export const progress = defineCommand({
+  name: 'progress',
+  description: 'cmd_progress',
+  permission: 'member',
+  options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
+  async run(input, ctx, deps) {
+    const { t } = ctx;
+    const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: false });
+    const tally = await deps.ledger.tally(appeal.id);
+    const blocks: Block[] = [{ type: 'heading', text: t('progress_heading', { title: appeal.title }) }];
+    if (drive) blocks.push({ type: 'text', text: escapeMarkdown(timeLeftText(t, drive, ctx.now, ctx.locale)) });
+    blocks.push({ type: 'text', text: `**${escapeMarkdown(tallyText(t, tally, drive?.goal))}**` });
+    if (drive?.goal) blocks.push({ type: 'text', text: progressBar(tally.actions, drive.goal) });
+    if (tally.actions === 0) {
+      blocks.push({ type: 'text', text: t('progress_none') });
+    } else {
+      blocks.push({ type: 'text', text: `**${t('progress_by_method')}**` });
+      blocks.push({ type: 'fields', fields: Object.entries(tally.byMethod).map(([m, n]) => ({ label: t(`method_${m as Method}`), value: String(n) })) });
+      blocks.push({ type: 'text', text: `**${t('progress_by_platform')}**` });
+      blocks.push({ type: 'fields', fields: Object.entries(tally.byPlatform).map(([p, n]) => ({ label: PLATFORM_NAMES[p] ?? p, value: String(n) })) });
+    }
+    return publicReply(blocks);
+  },
+});

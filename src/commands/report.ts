@@ -1,0 +1,40 @@
+import type { Method } from '../core/drive.js';
+import { escapeMarkdown } from '../core/markdown.js';
+import { privateReply } from '../core/reply.js';
+import type { ActionRow } from '../core/ledger/ledger.js';
+import { PLATFORM_NAMES } from './progress.js';
+import { driveAndAppeal, tallyText } from './shared.js';
+import { defineCommand } from './types.js';
+
+/** RFC 4180: quote every field that needs it, CRLF line ends. */
+export function actionsCsv(rows: ActionRow[]): string {
+  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [['time', 'space', 'platform', 'method', 'member_key'], ...rows.map((r) => [r.at, r.space, r.platform, r.method, r.member])];
+  return `${lines.map((l) => l.map(quote).join(',')).join('\r\n')}\r\n`;
+}
+
+export const report = defineCommand({
+  name: 'report',
+  description: 'cmd_report',
+  permission: 'moderator',
+  options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
+  async run(input, ctx, deps) {
+    const { t } = ctx;
+    const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: false });
+    const [tally, rows] = await Promise.all([deps.ledger.tally(appeal.id), deps.ledger.export(appeal.id)]);
+    const csv = actionsCsv(rows);
+    return privateReply(
+      [
+        { type: 'heading', text: t('report_heading', { reference: appeal.reference, title: appeal.title }) },
+        { type: 'text', text: `**${escapeMarkdown(t('report_totals', { tally: tallyText(t, tally, drive?.goal) }))}**` },
+        { type: 'fields', fields: Object.entries(tally.byMethod).map(([m, n]) => ({ label: t(`method_${m as Method}`), value: String(n) })) },
+        { type: 'text', text: `**${t('progress_by_platform')}**` },
+        { type: 'fields', fields: Object.entries(tally.byPlatform).map(([p, n]) => ({ label: PLATFORM_NAMES[p] ?? p, value: String(n) })) },
+        { type: 'text', text: `**${t('report_spaces')}**` },
+        { type: 'fields', fields: Object.entries(tally.bySpace).map(([s, n]) => ({ label: s, value: String(n) })) },
+        { type: 'text', text: t('report_csv') },
+      ],
+      { attachments: [{ name: `${appeal.id}-actions.csv`, mimeType: 'text/csv', data: new TextEncoder().encode(csv) }] },
+    );
+  },
+});

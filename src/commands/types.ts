@@ -1,0 +1,115 @@
+import type { AppealCatalog } from '../core/appeals.js';
+import type { ClaimStore } from '../core/claims.js';
+import type { Drive, Method } from '../core/drive.js';
+import type { DriveService } from '../core/drives.js';
+import type { Locale, MessageKey, Translate } from '../core/i18n/index.js';
+import type { ActionLedger, Tally } from '../core/ledger/ledger.js';
+import type { MemberKeyer } from '../core/member-key.js';
+import type { Reply } from '../core/reply.js';
+import type { Clock } from '../core/time.js';
+
+/** Who typed or pressed: platform ids are opaque strings, never numbers. */
+export type Actor = { platform: string; userId: string; locale?: string };
+
+/** Where: `kind` tells an adapter whether a private reply must go elsewhere. */
+export type Space = { id: string; kind: 'group' | 'private' };
+
+/** One command as an adapter hands it over. */
+export type Invocation = {
+  name: string;
+  /** Text platforms: everything after the command name. */
+  text?: string;
+  /** Discord: typed options, already split; `sub` is the subcommand. */
+  options?: Record<string, string>;
+  sub?: string;
+  actor: Actor;
+  space: Space;
+  /** The platform's own moderator check, asked on every call that needs it. */
+  isModerator: () => Promise<boolean>;
+};
+
+export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'lang' | 'target' | 'toggle' | 'word';
+
+export type OptionSpec = {
+  name: string;
+  kind: OptionKind;
+  description: MessageKey;
+  required?: boolean;
+  /** May be given as a bare word, in order, besides `name=value`. */
+  positional?: boolean;
+  /** Takes the rest of the line (a free message). */
+  rest?: boolean;
+  /** Used by buttons; not shown in menus or help. */
+  hidden?: boolean;
+  max?: number;
+};
+
+type KindType = {
+  appeal: string;
+  method: Method;
+  goal: number;
+  date: string;
+  timezone: string;
+  text: string;
+  lang: Locale;
+  target: string;
+  toggle: boolean;
+  word: string;
+};
+
+export type InputOf<O extends readonly OptionSpec[]> = { [S in O[number] as S['name']]?: KindType[S['kind']] };
+
+/** Services a command may use; the optional ones arrive with their own features. */
+export type Deps = {
+  appeals: AppealCatalog;
+  drives: DriveService;
+  ledger: ActionLedger;
+  claims: ClaimStore;
+  memberKey: MemberKeyer;
+  clock: Clock;
+  /** `platform:userId` entries with moderator rights everywhere. */
+  moderatorIds: readonly string[];
+  /** Extra erasers run by /forgetme (profiles, private reminders...). */
+  forgetters: Array<(member: string) => Promise<unknown>>;
+  /** Told of every recorded action (milestones, cancelling a member's own reminder). */
+  onRecorded: Array<(event: RecordedEvent) => Promise<void>>;
+};
+
+export type RecordedEvent = { drive: Drive; member: string; method: Method; created: boolean; tally: Tally };
+
+export type CommandContext = {
+  actor: Actor;
+  space: Space;
+  /** The member's pseudonymous key. */
+  member: string;
+  locale: Locale;
+  t: Translate;
+  now: Date;
+  isModerator: () => Promise<boolean>;
+};
+
+export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {
+  name: string;
+  description: MessageKey;
+  permission: 'member' | 'moderator';
+  options: O;
+  run(input: InputOf<O>, ctx: CommandContext, deps: Deps): Promise<Reply>;
+};
+
+/** A command with subcommands, such as /drive start|end|list|set. */
+export type CommandGroup = {
+  name: string;
+  description: MessageKey;
+  subcommands: readonly Command[];
+};
+
+export type AnyCommand = Command | CommandGroup;
+
+/** Keeps the options' literal types so that `run` gets typed input. */
+export function defineCommand<const O extends readonly OptionSpec[]>(command: Command<O>): Command {
+  return command as unknown as Command;
+}
+
+export function isGroup(command: AnyCommand): command is CommandGroup {
+  return 'subcommands' in command;
+}

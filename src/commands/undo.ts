@@ -1,0 +1,34 @@
+import { actionButton, privateReply } from '../core/reply.js';
+import { driveAndAppeal, tallyText } from './shared.js';
+import { defineCommand } from './types.js';
+
+export const undo = defineCommand({
+  name: 'undo',
+  description: 'cmd_undo',
+  permission: 'member',
+  options: [
+    { name: 'method', kind: 'method', description: 'opt_method', positional: true },
+    { name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true },
+    { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
+  ],
+  async run(input, ctx, deps) {
+    const { t } = ctx;
+    const { drive } = await driveAndAppeal(input, ctx, deps, { needDrive: true });
+    let method = input.method;
+    if (!method) {
+      const recorded = await deps.ledger.methodsOf(drive!.appealId, ctx.member);
+      if (recorded.length === 0) return privateReply([{ type: 'text', text: t('undo_nothing') }]);
+      if (recorded.length > 1) {
+        const buttons = recorded.map((m) => actionButton(t(`method_${m}`), `undo ${m} drive=${drive!.id}`, 'danger'));
+        return privateReply([{ type: 'text', text: t('undo_pick') }], { buttons });
+      }
+      method = recorded[0]!;
+    }
+    const { removed, tally } = await deps.ledger.undo({ drive: drive!, member: ctx.member, method, at: ctx.now });
+    const name = t(`method_${method}`);
+    return privateReply([
+      { type: 'text', text: t(removed ? 'undo_done' : 'undo_none', { method: name }) },
+      { type: 'text', text: `${tallyText(t, tally, drive!.goal)}.` },
+    ]);
+  },
+});

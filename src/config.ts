@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { ConfigError } from './core/errors.js';
+import { isTimeZone } from './core/time.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const url = (schemes: string[]) =>
+  optional.refine((v) => v === undefined || schemes.some((s) => v.startsWith(`${s}://`)), {
+    message: `must start with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+  });
+
+const moderatorIds = optional.transform((v, ctx) => {
+  const ids = (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const id of ids) {
+    if (!/^(telegram|slack|discord|shell):[^\s:]+$/.test(id)) {
+      ctx.addIssue({ code: 'custom', message: `"${id}" is not platform:id (telegram:123, slack:U0AB, discord:456)` });
+    }
+  }
+  return ids;
+});
+
+const envSchema = z.object({
+  STORE_URL: optional,
+  DATA_DIR: optional.default('./data'),
+  MEMBER_KEY_SECRET: optional.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+  MODERATOR_IDS: moderatorIds,
+  APPEALS_DIR: optional.default('./appeals'),
+  DISCORD_TOKEN: optional,
+  DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{15,21}$/.test(v), { message: 'must be a guild id (a snowflake)' }),
+  DISCORD_API_BASE: url(['http', 'https']),
+  TELEGRAM_BOT_TOKEN: optional.refine((v) => v === undefined || /^\d+:[\w-]+$/.test(v), { message: 'must look like 123456:ABC-DEF (from BotFather)' }),
+  TELEGRAM_API_ROOT: url(['http', 'https']),
+  TELEGRAM_WEBHOOK_URL: url(['https', 'http']),
+  TELEGRAM_WEBHOOK_SECRET: optional.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+    message: 'must be 1-256 characters of A-Z, a-z, 0-9, _ and -',
+  }),
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), { message: 'must start with xapp-' }),
+  SLACK_API_URL: url(['http', 'https']),
+  SLACK_PORT: optional
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), { message: 'must be a port number (1-65535)' })
+    .transform((v) => (v === undefined ? 3000 : Number(v))),
+  LOG_LEVEL: optional
+    .refine((v) => v === undefined || LOG_LEVELS.includes(v), { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .transform((v) => v ?? 'info'),
+  TZ_DEFAULT: optional.refine((v) => v === undefined || isTimeZone(v), { message: 'must be an IANA time zone such as Europe/Paris' }).transform((v) => v ?? 'UTC'),
+});
+
+export type Config = {
+  storeUrl: string;
+  dataDir: string;
+  appealsDir: string;
+  memberKeySecret?: string;
+  moderatorIds: string[];
+  logLevel: string;
+  defaultTimezone: string;
+  discord?: { token: string; guildId?: string; apiBase?: string };
+  telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string } };
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; port: number };
+};
+
+/** Parses the environment; a bad value stops the start with a message naming the variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'environment'), issue.message);
+  }
+  const e = parsed.data;
+  const storeUrl = e.STORE_URL ?? `sqlite://${e.DATA_DIR.replace(/\/$/, '')}/actionbot.sqlite`;
+  if (!/^(sqlite|redis|rediss):\/\/.+/.test(storeUrl)) {
+    throw new ConfigError('STORE_URL', `expected sqlite://PATH or redis://HOST:PORT, got "${storeUrl}"`);
+  }
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) throw new ConfigError('TELEGRAM_BOT_TOKEN', 'is needed when TELEGRAM_WEBHOOK_URL is set');
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError('SLACK_SIGNING_SECRET', 'is needed for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  return {
+    storeUrl,
+    dataDir: e.DATA_DIR,
+    appealsDir: e.APPEALS_DIR,
+    memberKeySecret: e.MEMBER_KEY_SECRET,
+    moderatorIds: e.MODERATOR_IDS,
+    logLevel: e.LOG_LEVEL,
+    defaultTimezone: e.TZ_DEFAULT,
+    discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, guildId: e.DISCORD_GUILD_ID, apiBase: e.DISCORD_API_BASE } : undefined,
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          apiRoot: e.TELEGRAM_API_ROOT,
+          webhook: e.TELEGRAM_WEBHOOK_URL ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET } : undefined,
+        }
+      : undefined,
+    slack: e.SLACK_BOT_TOKEN
+      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, port: e.SLACK_PORT }
+      : undefined,
+  };
+}

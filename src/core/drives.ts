@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import type Keyv from 'keyv';
+import type { Appeal } from './appeal.js';
+import { driveSchema, isOpen, type Drive } from './drive.js';
+import { StoreError, UserInputError } from './errors.js';
+import { isCalendarDate, isTimeZone, localDate, type Clock } from './time.js';
+
+export type DriveSettings = { goal?: number | null; deadline?: string; timezone?: string; milestones?: boolean };
+
+/** Listeners learn of every change, so reminders can be planned or cancelled. */
+export type DriveListener = (drive: Drive) => void | Promise<void>;
+
+/**
+ * Drives: an appeal running in a space. Open or closed is computed from the deadline, never stored,
+ * so a drive closes at the end of its deadline day even if nobody is watching.
+ */
+export class DriveService {
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly listeners: DriveListener[] = [];
+
+  constructor(
+    private readonly kv: Keyv,
+    private readonly clock: Clock,
+    private readonly defaultTimezone: string,
+  ) {}
+
+  onChange(listener: DriveListener): void {
+    this.listeners.push(listener);
+  }
+
+  async start(appeal: Appeal, space: string, settings: DriveSettings): Promise<Drive> {
+    return this.serially(async () => {
+      const now = this.clock.now();
+      const timezone = checkTimezone(settings.timezone ?? this.defaultTimezone);
+      const deadline = settings.deadline ?? appeal.deadline;
+      if (!deadline) throw new UserInputError('deadline_needed');
+      checkDeadline(deadline, timezone, now, settings.deadline === undefined);
+      const existing = (await this.listIn(space)).find((d) => d.appealId === appeal.id && isOpen(d, now));
+      if (existing) throw new UserInputError('drive_exists', { appeal: appeal.id, deadline: existing.deadline });
+      const drive: Drive = driveSchema.parse({
+        id: randomBytes(6).toString('base64url'),
+        appealId: appeal.id,
+        space,
+        goal: settings.goal ?? null,
+        deadline,
+        timezone,
+        status: 'active',
+        startedAt: now.toISOString(),
+        milestones: settings.milestones ?? true,
+        reminders: null,
+      });
+      await this.put(drive);
+      const ids = await this.idsIn(space);
+      await this.guard(() => this.kv.set(spaceKey(space), [...ids, drive.id]));
+      return drive;
+    });
+  }
+
+  async end(drive: Drive): Promise<Drive> {
+    return this.serially(async () => {
+      const ended: Drive = { ...drive, status: 'ended', endedAt: this.clock.now().toISOString() };
+      await this.put(ended);
+      return ended;
+    });
+  }
+
+  async update(drive: Drive, settings: DriveSettings & { reminders?: Drive['reminders'] }): Promise<Drive> {
+    return this.serially(async () => {
+      const timezone = settings.timezone ? checkTimezone(settings.timezone) : drive.timezone;
+      if (settings.deadline) checkDeadline(settings.deadline, timezone, this.clock.now(), false);
+      const updated: Drive = driveSchema.parse({
+        ...drive,
+        ...Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)),
+        timezone,
+      });
+      await this.put(updated);
+      return updated;
+    });
+  }
+
+  async get(id: string): Promise<Drive | undefined> {
+    const stored = await this.guard(() => this.kv.get(`drive:${id}`));
+    return stored === undefined ? undefined : driveSchema.parse(stored);
+  }
+
+  /** Every drive of the space, newest first. */
+  async listIn(space: string): Promise<Drive[]> {
+    const ids = await this.idsIn(space);
+    const drives = await Promise.all(ids.map((id) => this.get(id)));
+    return drives.filter((d): d is Drive => d !== undefined).reverse();
+  }
+
+  /** Drives taking actions now in the space. */
+  async openIn(space: string): Promise<Drive[]> {
+    const now = this.clock.now();
+    return (await this.listIn(space)).filter((d) => isOpen(d, now));
+  }
+
+  /**
+   * The drive a command means: the open one for the named appeal, or the only open one when no
+   * appeal is named. Undefined when none runs; an error when several run and none was named.
+   */
+  async resolve(space: string, appealId?: string): Promise<Drive | undefined> {
+    const open = await this.openIn(space);
+    if (appealId) return open.find((d) => d.appealId === appealId);
+    if (open.length > 1) throw new UserInputError('which_appeal', { appeals: open.map((d) => d.appealId).join(', ') });
+    return open[0];
+  }
+
+  /** Every drive with status active, in every space (for the reminder scheduler). */
+  async allActive(): Promise<Drive[]> {
+    const spaces = ((await this.guard(() => this.kv.get('drives:spaces'))) as string[] | undefined) ?? [];
+    const lists = await Promise.all(spaces.map((s) => this.listIn(s)));
+    return lists.flat().filter((d) => d.status === 'active');
+  }
+
+  private async put(drive: Drive): Promise<void> {
+    await this.guard(() => this.kv.set(`drive:${drive.id}`, drive));
+    await Promise.all(this.listeners.map((l) => l(drive)));
+  }
+
+  private async idsIn(space: string): Promise<string[]> {
+    const ids = (await this.guard(() => this.kv.get(spaceKey(space)))) as string[] | undefined;
+    if (ids === undefined) {
+      const spaces = ((await this.guard(() => this.kv.get('drives:spaces'))) as string[] | undefined) ?? [];
+      if (!spaces.includes(space)) await this.guard(() => this.kv.set('drives:spaces', [...spaces, space]));
+    }
+    return ids ?? [];
+  }
+
+  /**
+   * Changes take turns (keyv has no transactions), so two moderators cannot start the same drive
+   * twice. Drive changes are rare; one queue for all spaces also guards the shared space list.
+   */
+  private serially<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw new StoreError('the store could not be reached for drives', { cause: error });
+    }
+  }
+}
+
+function checkTimezone(zone: string): string {
+  if (!isTimeZone(zone)) throw new UserInputError('bad_timezone', { value: zone });
+  return zone;
+}
+
+function checkDeadline(deadline: string, timezone: string, now: Date, fromAppeal: boolean): void {
+  if (!isCalendarDate(deadline)) throw new UserInputError('bad_date', { value: deadline });
+  if (deadline < localDate(now, timezone)) {
+    throw new UserInputError(fromAppeal ? 'appeal_deadline_passed' : 'deadline_past', { deadline });
+  }
+}
+
+const spaceKey = (space: string) => `drives:${space}`;

@@ -1,0 +1,95 @@
+import { copyTargets, letterIn, mainTargets, type Appeal, type Target } from './appeal.js';
+import { UserInputError } from './errors.js';
+
+/** What a member may add to the signature; all optional, nothing of it is stored by rendering. */
+export type Sender = { name?: string; town?: string; country?: string };
+
+export type RenderedLetter = {
+  lang: string;
+  target: Target;
+  /** 1-based position among the appeal's main targets. */
+  targetNumber: number;
+  copies: Target[];
+  subject: string;
+  date: string;
+  salutation: string;
+  paragraphs: string[];
+  closing: string;
+  signature: string[];
+  /** The recipient's postal block: name, title, organisation, address lines. */
+  addressBlock: string[];
+  emails: string[];
+  ccEmails: string[];
+  /** The letter as one plain text: date, salutation, body, closing, signature. */
+  text: string;
+  /** The body of an email: the letter without the date line. */
+  emailBody: string;
+};
+
+/** Picks a main target by number (1-based) or by a word of its name or title. */
+export function chooseTarget(appeal: Appeal, choice?: string): { target: Target; number: number } {
+  const targets = mainTargets(appeal);
+  if (choice === undefined || choice === '') return { target: targets[0]!, number: 1 };
+  if (/^\d+$/.test(choice)) {
+    const n = Number(choice);
+    if (n >= 1 && n <= targets.length) return { target: targets[n - 1]!, number: n };
+  } else {
+    const needle = choice.toLowerCase();
+    const index = targets.findIndex((t) => `${t.name} ${t.title ?? ''}`.toLowerCase().includes(needle));
+    if (index !== -1) return { target: targets[index]!, number: index + 1 };
+  }
+  throw new UserInputError('no_such_target', { value: choice, count: targets.length });
+}
+
+/**
+ * The letter for one member and one target. The appeal's own salutation goes to its first target;
+ * another target gets its own salutation, or "Dear <title>".
+ */
+export function renderLetter(
+  appeal: Appeal,
+  options: { target?: string; lang?: string; sender?: Sender; now: Date; timezone: string },
+): RenderedLetter {
+  const letter = letterIn(appeal, options.lang);
+  const { target, number } = chooseTarget(appeal, options.target);
+  const salutation = number === 1 ? letter.salutation : withComma(target.salutation ?? `Dear ${target.title ?? target.name}`);
+  const date = new Intl.DateTimeFormat(letter.lang, { dateStyle: 'long', timeZone: options.timezone }).format(options.now);
+  const sender = options.sender ?? {};
+  const place = [sender.town, sender.country].filter(Boolean).join(', ');
+  const signature = [sender.name, place].filter((s): s is string => Boolean(s));
+  const addressBlock = [target.name, target.title, target.organisation, ...target.address].filter((s): s is string => Boolean(s));
+  const copies = copyTargets(appeal);
+  const body = [salutation, '', ...letter.paragraphs.flatMap((p) => [p, '']), letter.closing, ...signature];
+  return {
+    lang: letter.lang,
+    target,
+    targetNumber: number,
+    copies,
+    subject: letter.subject ?? `${appeal.reference}: ${appeal.title}`,
+    date,
+    salutation,
+    paragraphs: letter.paragraphs,
+    closing: letter.closing,
+    signature,
+    addressBlock,
+    emails: target.emails,
+    ccEmails: copies.flatMap((c) => c.emails),
+    text: [place ? `${place}, ${date}` : date, '', ...body].join('\n'),
+    emailBody: body.join('\n'),
+  };
+}
+
+/** A mailto: link with To, Cc, Subject and body; the caller checks it fits the platform's limit. */
+export function mailtoLink(letter: RenderedLetter): string | undefined {
+  if (letter.emails.length === 0) return undefined;
+  const query = [
+    letter.ccEmails.length > 0 ? `cc=${encodeURIComponent(letter.ccEmails.join(','))}` : '',
+    `subject=${encodeURIComponent(letter.subject)}`,
+    `body=${encodeURIComponent(letter.emailBody)}`,
+  ].filter(Boolean);
+  const to = letter.emails.map((e) => encodeURIComponent(e).replace(/%40/g, '@')).join(',');
+  return `mailto:${to}?${query.join('&')}`;
+}
+
+function withComma(salutation: string): string {
+  return /[,:]$/.test(salutation) ? salutation : `${salutation},`;
+}

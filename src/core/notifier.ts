@@ -1,0 +1,13 @@
+import type { Reply } from './reply.js';
+
+/**
+ * How the core reaches a chat without being asked: reminders, milestones, the final tally, a
+ * member's own reminder. Each adapter implements it with mentions disabled.
+ */
+export interface Notifier {
+  readonly platform: string;
+  /** Posts a public reply in a space (`telegram:<chat>`, `slack:<team>/<channel>`, ...). */
+  postToSpace(space: string, reply: Reply): Promise<void>;
+  /** Sends a private reply to one member by platform user id. */
+  sendToMember(userId: string, reply: Reply): Promise<void>;
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUNDLED_APPEALS, createApp, type App } from '../../src/app.js';
+import { FakeClock } from './clock.js';
+
+export type TestApp = App & { clock: FakeClock; dataDir: string };
+
+/**
+ * The real app (bundled appeals, real store) on a fresh SQLite file, or on Redis under a fresh key
+ * prefix, with a clock the test controls. Close it in afterEach.
+ */
+export async function testApp(options: { now?: string; redisUrl?: string; moderatorIds?: string[]; appealsDir?: string } = {}): Promise<TestApp> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'actionbot-test-'));
+  const clock = new FakeClock(options.now ?? '2026-11-28T10:00:00Z');
+  const app = await createApp(
+    {
+      storeUrl: options.redisUrl ?? `sqlite://${join(dataDir, 'test.sqlite')}`,
+      dataDir,
+      appealsDir: options.appealsDir ?? BUNDLED_APPEALS,
+      memberKeySecret: 'test-secret-0123456789abcdef',
+      moderatorIds: options.moderatorIds ?? [],
+      defaultTimezone: 'UTC',
+    },
+    { clock, storePrefix: options.redisUrl ? `test-${randomUUID()}:` : undefined },
+  );
+  return {
+    ...app,
+    clock,
+    dataDir,
+    close: async () => {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
