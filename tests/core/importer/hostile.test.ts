@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { appealSchema } from '../../../src/core/appeal.js';
+import { importUrgentAction, type ImportResult } from '../../../src/core/importer/index.js';
+import { fixture } from './helpers.js';
+
+const FIVE_MB = 5 * 1024 * 1024;
+
+function refusal(result: ImportResult): string {
+  return result.ok ? 'accepted' : result.reason;
+}
+
+/** A refusal is one sentence: a capital, one full stop at the end. */
+function expectOneSentence(result: ImportResult): void {
+  if (result.ok) return;
+  expect(result.message).toMatch(/^[A-Z][^\n]*\.$/);
+}
+
+describe('input that is not an appeal', () => {
+  it.each([
+    ['empty', '', 'import_empty'],
+    ['whitespace', ' \n\t\n ', 'import_empty'],
+    ['binary', 'PK\u0003\u0004\u0000\u0000\u0014\u0000 some zip', 'import_binary'],
+    ['unrelated prose', 'The weather in Lisbon was mild this spring.\nWe went to the beach twice.', 'import_not_an_appeal'],
+    ['a personal letter', 'Dear Ana,\nThanks for the lovely dinner.\nYours sincerely,\nBob', 'import_not_an_appeal'],
+  ])('refuses %s with one clear sentence', (_name, text, reason) => {
+    const result = importUrgentAction(text);
+    expect(refusal(result)).toBe(reason);
+    expectOneSentence(result);
+  });
+
+  it('refuses text over 5 MB before reading it', () => {
+    const started = performance.now();
+    const result = importUrgentAction('a'.repeat(FIVE_MB + 1));
+    expect(refusal(result)).toBe('import_too_large');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('refuses an appeal with no letter and no points to raise', () => {
+    const result = importUrgentAction('URGENT ACTION\nUA 12/24\nFREE THE PRISONER NOW\nSomeone is held.\n');
+    expect(refusal(result)).toBe('import_no_letter');
+    expectOneSentence(result);
+  });
+
+  it('refuses a letter with nobody to send it to', () => {
+    const result = importUrgentAction('URGENT ACTION\nUA 12/24\nFREE THE PRISONER NOW\nURGENT ACTION LETTER:\nI urge you to free them.\nYours sincerely,\n');
+    expect(refusal(result)).toBe('import_no_target');
+  });
+
+  it('addresses the letter to its salutation when a partial text has no contact details', () => {
+    const result = importUrgentAction('URGENT ACTION\nUA 12/24\nFREE THE PRISONER NOW\nDear Minister,\nI urge you to free them.\n');
+    expect(result.ok && result.appeal.targets[0]?.name).toBe('Minister');
+    expect(result.ok && result.warnings.map((w) => w.code)).toContain('no_target');
+  });
+});
+
+describe('damaged and pasted text', () => {
+  it('strips control characters and still reads the seed', () => {
+    const noisy = fixture('ua-34-25.txt').replace(/ /g, (s, i: number) => (i % 97 === 0 ? `\u0007${s}\u200b` : s)).replace(/\n/g, '\r\n');
+    const result = importUrgentAction(noisy);
+    expect(result.ok && result.appeal.id).toBe('ua-34-25');
+    expect(result.ok && JSON.stringify(result.appeal)).not.toMatch(/[\u0007\u200b\r]/);
+    expect(result.ok && result.appeal.letter.paragraphs).toHaveLength(4);
+  });
+
+  it('reads 5 MB of repeated appeals in well under two seconds', () => {
+    const seed = fixture('ua-34-25.txt');
+    const text = seed.repeat(Math.floor((FIVE_MB - 10) / Buffer.byteLength(seed)));
+    const started = performance.now();
+    const result = importUrgentAction(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result.ok && appealSchema.safeParse(result.appeal).success).toBe(true);
+  });
+
+  it.each([
+    ['one long line', 'a'.repeat(FIVE_MB - 10)],
+    ['at signs', 'a@'.repeat((FIVE_MB - 10) / 2)],
+    ['open tags', '<p'.repeat((FIVE_MB - 10) / 2)],
+    ['headings and salutations', 'TAKE ACTION\nDear X,\n'.repeat((FIVE_MB - 10) / 20)],
+    ['UA numbers', 'UA 1/11 '.repeat((FIVE_MB - 10) / 8)],
+  ])('handles 5 MB of %s in well under two seconds', (_name, text) => {
+    const started = performance.now();
+    const result = importUrgentAction(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(typeof result.ok).toBe('boolean');
+  });
+});
+
+const fragments = [
+  'URGENT ACTION', 'TAKE ACTION:', 'ADDITIONAL INFORMATION', 'PREFERRED LANGUAGE TO ADDRESS TARGET: ', 'UA 34.25', 'AU 72/24',
+  'PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL: ', 'July 1, 2025', '1er juillet 2025', 'Dear Minister,', 'Estimado Sr. Ministro:',
+  'Yours sincerely,', 'Veuillez agréer', 'Email: a@b.org, c@d.org', '[email protected]', 'Salutation: Dear Sir', 'COPIES TO:',
+  'Twitter: @x', '<p>', '&amp;', '&#0;', '&#x110000;', '\n', '\n\n', ' ', '·', '1', 'URGENT ACTION TITLE: ', 'THIRD UA 60/16',
+  'NAME AND PRONOUN: ', 'ACCIÓN URGENTE', 'LANGUE À PRIVILÉGIER : ', '30 February 2025', 'Further information on UA: 53/14 ',
+];
+
+describe('never throws', () => {
+  const check = (text: string): void => {
+    const result = importUrgentAction(text);
+    if (result.ok) expect(appealSchema.safeParse(result.appeal).success).toBe(true);
+    else expect(result.message.length).toBeGreaterThan(0);
+  };
+
+  it('on any string', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 400 }), check), { numRuns: 200 });
+  });
+
+  it('on any Unicode string', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), check), { numRuns: 200 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), check), { numRuns: 200 });
+  });
+
+  it('on strings made of heading fragments and noise', () => {
+    const piece = fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 10 }));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => check(pieces.join(''))), { numRuns: 300 });
+  });
+
+  it('on the seed with random damage', () => {
+    const seed = fixture('ua-34-25.txt');
+    fc.assert(
+      fc.property(fc.nat(seed.length), fc.nat(seed.length), fc.string({ maxLength: 40 }), (a, b, noise) => {
+        check(seed.slice(0, Math.min(a, b)) + noise + seed.slice(Math.max(a, b)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
