@@ -3,7 +3,7 @@ import { isMessageKey, pickLocale, translator, type Locale, type MessageKey } fr
 import { privateReply, type Reply } from '../core/reply.js';
 import { commands } from './index.js';
 import { kindExpectation } from './options.js';
-import { bindOptions, tokenize, usage, validateOptions } from './parse.js';
+import { bindOptions, tokenize, usage } from './parse.js';
 import { isGroup, type AnyCommand, type Command, type CommandContext, type Deps, type Invocation, type OptionKind } from './types.js';
 
 /** The smallest logger an adapter hands in (pino fits). */
@@ -26,8 +26,12 @@ export function findCommand(name: string, list: readonly AnyCommand[] = commands
  * runs it. Throws `UserInputError` for anything the member should be told; see `handle`.
  */
 export async function dispatch(invocation: Invocation, deps: Deps): Promise<Reply> {
-  const tokens = invocation.text !== undefined ? tokenize(invocation.text) : [];
-  const langToken = tokens.find((tk) => tk.key === 'lang')?.value ?? invocation.options?.lang;
+  // Typed options (Discord, form fields) join the typed words as name=value: one path validates all.
+  const tokens = [
+    ...tokenize(invocation.text ?? ''),
+    ...Object.entries(invocation.options ?? {}).map(([key, value]) => ({ key, value })),
+  ];
+  const langToken = tokens.find((tk) => tk.key === 'lang')?.value;
   const locale = pickLocale(langToken, invocation.actor.locale);
   const found = findCommand(invocation.name);
   if (!found) throw new UserInputError('unknown_command', { command: invocation.name });
@@ -66,10 +70,7 @@ export async function dispatch(invocation: Invocation, deps: Deps): Promise<Repl
     throw new UserInputError('moderator_only', { command: path });
   }
   const options = command.options.some((o) => o.name === 'lang') ? command.options : [...command.options, LANG_OPTION];
-  const input =
-    invocation.text !== undefined
-      ? bindOptions(path, options, rest)
-      : validateOptions(path, options, invocation.options ?? {});
+  const input = bindOptions(path, options, rest);
   return command.run(input as Parameters<Command['run']>[0], ctx, deps);
 }
 

@@ -18,7 +18,7 @@ export const letter = defineCommand({
     { name: 'target', kind: 'target', description: 'opt_target', positional: true },
     { name: 'name', kind: 'text', description: 'opt_name', max: 80 },
     { name: 'town', kind: 'text', description: 'opt_town', max: 80 },
-    { name: 'country', kind: 'text', description: 'opt_town', max: 60 },
+    { name: 'country', kind: 'text', description: 'opt_country', max: 60 },
     { name: 'lang', kind: 'lang', description: 'opt_lang' },
     { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
   ],
@@ -74,6 +74,17 @@ export const letter = defineCommand({
       );
       buttons.push(...methodButtons(t, drive, methods));
     }
+    buttons.push({
+      type: 'form',
+      label: t('button_personalise'),
+      title: t('form_letter_title'),
+      command: drive ? `letter drive=${drive.id}` : `letter ${appeal.id}`,
+      fields: [
+        { name: 'name', label: t('opt_name'), max: 80, value: input.name },
+        { name: 'town', label: t('opt_town'), max: 80, value: input.town },
+        { name: 'country', label: t('opt_country'), max: 60, value: input.country },
+      ],
+    });
     return privateReply(blocks, { buttons, notice: t('letter_notice') });
   },
 });

@@ -17,10 +17,11 @@ export type Space = { id: string; kind: 'group' | 'private' };
 /** One command as an adapter hands it over. */
 export type Invocation = {
   name: string;
-  /** Text platforms: everything after the command name. */
+  /** Text platforms: everything after the command name (`ua-34-25 goal=500`). */
   text?: string;
-  /** Discord: typed options, already split; `sub` is the subcommand. */
+  /** Typed options (Discord) or form fields, as strings; validated exactly like typed words. */
   options?: Record<string, string>;
+  /** The subcommand when the platform gives it apart (Discord); otherwise the first word of `text`. */
   sub?: string;
   actor: Actor;
   space: Space;

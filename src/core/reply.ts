@@ -16,7 +16,14 @@ export type Block =
 export type Button =
   /** Pressing it runs `command` (a command line without the slash) as the member who pressed. */
   | { type: 'action'; label: string; command: string; style?: 'primary' | 'danger' }
-  | { type: 'link'; label: string; url: string };
+  | { type: 'link'; label: string; url: string }
+  /**
+   * Opens a small form (Discord/Slack modal, Telegram reply prompt); submitting runs `command` with
+   * each field added as `name=value`.
+   */
+  | { type: 'form'; label: string; command: string; title: string; fields: FormField[] };
+
+export type FormField = { name: string; label: string; max: number; value?: string };
 
 export type Attachment = { name: string; mimeType: string; data: Uint8Array };
 

@@ -63,6 +63,7 @@ export const en = {
   opt_target: 'Which official to write to (number)',
   opt_name: 'Your name for the signature',
   opt_town: 'Your town for the signature',
+  opt_country: 'Your country for the signature',
   opt_lang: 'Language (en or es)',
   opt_goal: 'How many actions the group aims for',
   opt_deadline: 'Last day, YYYY-MM-DD',
@@ -109,6 +110,8 @@ export const en = {
   letter_press: 'Once you have sent it, press the button for how you did it: the group tally moves.',
   letter_notice: 'I have sent you the letter in a private message.',
   button_open_email: 'Open email draft',
+  button_personalise: 'Personalise',
+  form_letter_title: 'Your signature',
   letter_targets: 'Write to: {targets}. Choose with target=NUMBER.',
 
   // acted / undo

@@ -61,6 +61,7 @@ export const es: Catalog = {
   opt_target: 'A qué autoridad escribir (número)',
   opt_name: 'Tu nombre para la firma',
   opt_town: 'Tu ciudad para la firma',
+  opt_country: 'Tu país para la firma',
   opt_lang: 'Idioma (en o es)',
   opt_goal: 'Cuántas acciones quiere lograr el grupo',
   opt_deadline: 'Último día, AAAA-MM-DD',
@@ -104,6 +105,8 @@ export const es: Catalog = {
   letter_press: 'Cuando la hayas enviado, pulsa el botón de cómo lo hiciste: el recuento del grupo avanza.',
   letter_notice: 'Te envié la carta en un mensaje privado.',
   button_open_email: 'Abrir borrador de correo',
+  button_personalise: 'Personalizar',
+  form_letter_title: 'Tu firma',
   letter_targets: 'Destinatarios: {targets}. Elige con target=NÚMERO.',
 
   acted_new: '¡Gracias! Tu {method} queda contado.',
