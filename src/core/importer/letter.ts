@@ -2,6 +2,7 @@ import type { Section } from './sections.js';
 import { toParagraphs } from './paragraphs.js';
 import type { Warn } from './types.js';
 
+/** Languages whose salutations and closings the importer knows. */
 export type LetterLang = 'en' | 'es' | 'fr';
 
 /** The letter as found; `start` is where it begins in `sections[section].lines`, so targets above it can be read. */
@@ -22,12 +23,14 @@ const CLOSING = /^(?:yours sincerely|yours faithfully|yours truly|sincerely|resp
 /** Sections a sample letter can sit in; never background or the short labelled fields. */
 const LETTER_HOME = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'letter', 'action', 'targets', 'copies']);
 
+/** "Dear ...", "Estimado ...:", "Monsieur le Ministre,": the line that opens a letter. */
 export function isSalutation(line: string): boolean {
   if (line.length > 160) return false;
   if (OPENING.test(line)) return true;
   return OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line);
 }
 
+/** "Yours sincerely,", "Atentamente,", "Veuillez agréer ...": the line that closes a letter. */
 export function isClosing(line: string): boolean {
   return line.length <= 300 && CLOSING.test(line);
 }
@@ -119,6 +122,7 @@ export function defaultSalutation(lang: LetterLang): string {
   return DEFAULT_SALUTATION[lang];
 }
 
+/** A general closing in the letter's language. */
 export function defaultClosing(lang: LetterLang): string {
   return DEFAULT_CLOSING[lang];
 }

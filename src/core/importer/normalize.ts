@@ -112,6 +112,7 @@ function removeBlocks(html: string, tag: string): string {
   return out + html.slice(from);
 }
 
+/** Decodes HTML entities; invalid code points are dropped rather than thrown on. */
 export function decodeEntities(text: string): string {
   return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi, (whole, body: string) => {
     if (body.startsWith('#')) {

@@ -3,6 +3,7 @@ export type SectionKind =
   | 'preamble' | 'banner' | 'header' | 'title' | 'number' | 'summary' | 'letter' | 'action' | 'points'
   | 'targets' | 'copies' | 'background' | 'language' | 'deadline' | 'concerning' | 'ignore';
 
+/** A heading and the lines under it, up to the next heading. */
 export type Section = {
   kind: SectionKind;
   /** The heading line as written. */

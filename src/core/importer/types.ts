@@ -16,6 +16,7 @@ export type ImportResult =
 /** A refusal, as returned inside an `ImportResult`. */
 export type ImportRefusal = Extract<ImportResult, { ok: false }>;
 
+/** Options for `importUrgentAction`. */
 export type ImportOptions = {
   /** Where the text came from ("Amnesty International USA, Urgent Action UA 34.25"); stored as `appeal.source`. */
   source?: string;
@@ -24,6 +25,7 @@ export type ImportOptions = {
 /** A warning list that the importer's parts append to. */
 export type Warn = (code: string, message: string) => void;
 
+/** Builds a refusal: `reason` is the message key, `message` one English sentence. */
 export function refuse(reason: string, message: string): ImportRefusal {
   return { ok: false, reason, message };
 }
