@@ -27,7 +27,7 @@ export async function main(env: Record<string, string | undefined> = process.env
 }
 
 const entry = process.argv[1] ?? '';
-if (entry.endsWith('main.ts') || entry.endsWith('main.js')) {
+if (/main\.[jt]s$/.test(entry)) {
   main().catch((error: unknown) => {
     const message = error instanceof ActionbotError ? error.message : String((error as Error)?.stack ?? error);
     process.stderr.write(`actionbot could not start: ${message}\n`);

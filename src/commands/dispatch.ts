@@ -70,7 +70,7 @@ export async function dispatch(invocation: Invocation, deps: Deps): Promise<Repl
     throw new UserInputError('moderator_only', { command: path });
   }
   const options = command.options.some((o) => o.name === 'lang') ? command.options : [...command.options, LANG_OPTION];
-  const input = bindOptions(path, options, rest);
+  const input = bindOptions(path, options, rest, invocation.text ?? '');
   return command.run(input as Parameters<Command['run']>[0], ctx, deps);
 }
 

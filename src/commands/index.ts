@@ -3,6 +3,7 @@ import { appeal } from './appeal.js';
 import { drive } from './drive.js';
 import { forgetme } from './forgetme.js';
 import { helpCommand } from './help.js';
+import { importAppeal } from './import.js';
 import { letter } from './letter.js';
 import { privacy } from './privacy.js';
 import { progress } from './progress.js';
@@ -24,6 +25,7 @@ export const commands: readonly AnyCommand[] = [
   drive,
   remind,
   report,
+  importAppeal,
 ];
 
 export { dispatch, errorReply, findCommand, handle, type Logger } from './dispatch.js';

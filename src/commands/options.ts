@@ -16,7 +16,7 @@ const METHOD_WORDS: Record<string, (typeof METHODS)[number]> = {
 
 // Names and towns end up in a signature: printable text only, and short.
 const plainText = (max: number) =>
-  z.string().trim().min(1).max(max).refine((v) => !/[\u0000-\u001f\u007f]/.test(v));
+  z.string().trim().min(1).max(max).refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f));
 
 /** One zod schema per kind of option, shared by every command and every platform. */
 export const kindSchemas: Record<OptionKind, (spec: OptionSpec) => z.ZodType> = {
@@ -26,6 +26,8 @@ export const kindSchemas: Record<OptionKind, (spec: OptionSpec) => z.ZodType> = 
   date: () => z.string().trim().refine(isCalendarDate),
   timezone: () => z.string().trim().refine(isTimeZone),
   text: (spec) => plainText(spec.max ?? 100),
+  // A whole pasted text (an Urgent Action): line breaks allowed, size capped.
+  document: (spec) => z.string().min(1).max(spec.max ?? 1_000_000),
   lang: () => z.string().trim().toLowerCase().pipe(z.enum(LOCALES)),
   target: () => z.string().trim().min(1).max(60),
   toggle: () => z.string().trim().toLowerCase().transform((v) => ['on', 'yes', 'true', 'si', 'sí'].includes(v) ? true : ['off', 'no', 'false'].includes(v) ? false : v).pipe(z.boolean()),
@@ -40,6 +42,7 @@ export const kindExpectation: Record<OptionKind, MessageKey> = {
   date: 'expect_date',
   timezone: 'expect_timezone',
   text: 'expect_text',
+  document: 'expect_text',
   lang: 'expect_lang',
   target: 'expect_target',
   toggle: 'expect_toggle',
@@ -54,6 +57,7 @@ export const kindPlaceholder: Record<OptionKind, string> = {
   date: 'YYYY-MM-DD',
   timezone: 'ZONE',
   text: 'TEXT',
+  document: 'TEXT',
   lang: 'en|es',
   target: 'NUMBER',
   toggle: 'on|off',

@@ -2,7 +2,8 @@ import { UserInputError } from '../core/errors.js';
 import { kindPlaceholder, kindSchemas } from './options.js';
 import type { OptionSpec } from './types.js';
 
-export type Token = { key?: string; value: string };
+/** `start`: where the token begins in the typed text, so a free-text option can take the rest verbatim. */
+export type Token = { key?: string; value: string; start?: number };
 
 /** Members type any of these as quotes; phones like to turn " into “ ”. */
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '«': '»', '„': '“' };
@@ -28,12 +29,13 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    const key = /^([A-Za-z_]{1,20})=/.exec(text.slice(i));
+    const start = i;
+    const key = /^([A-Za-z_]{1,20})=/.exec(text.slice(i, i + 21));
     if (key) {
       i += key[0].length;
-      tokens.push({ key: key[1]!.toLowerCase(), value: readValue() });
+      tokens.push({ key: key[1]!.toLowerCase(), value: readValue(), start });
     } else {
-      tokens.push({ value: readValue() });
+      tokens.push({ value: readValue(), start });
     }
   }
   return tokens;
@@ -54,30 +56,27 @@ export function usage(commandPath: string, options: readonly OptionSpec[]): stri
  * the first positional option still free that accepts it, so `/acted ua-34-25` and `/acted email`
  * both work.
  */
-export function bindOptions(commandPath: string, options: readonly OptionSpec[], tokens: Token[]): Record<string, unknown> {
+export function bindOptions(commandPath: string, options: readonly OptionSpec[], tokens: Token[], source = ''): Record<string, unknown> {
   const raw: Record<string, string> = {};
   const byName = new Map(options.map((o) => [o.name, o]));
-  const bare: string[] = [];
+  const positional = options.filter((o) => o.positional || o.rest);
   for (const token of tokens) {
-    if (token.key === undefined) {
-      bare.push(token.value);
+    if (token.key !== undefined) {
+      if (!byName.has(token.key)) throw new UserInputError('unknown_option', { command: commandPath, option: token.key, usage: usage(commandPath, options) });
+      raw[token.key] = token.value;
       continue;
     }
-    if (!byName.has(token.key)) throw new UserInputError('unknown_option', { command: commandPath, option: token.key, usage: usage(commandPath, options) });
-    raw[token.key] = token.value;
-  }
-  const positional = options.filter((o) => o.positional || o.rest);
-  for (let b = 0; b < bare.length; b++) {
     const free = positional.filter((o) => raw[o.name] === undefined);
+    const fits = free.find((o) => !o.rest && kindSchemas[o.kind](o).safeParse(token.value).success);
     const rest = free.find((o) => o.rest);
-    const fits = free.find((o) => !o.rest && kindSchemas[o.kind](o).safeParse(bare[b]).success);
     if (fits) {
-      raw[fits.name] = bare[b]!;
+      raw[fits.name] = token.value;
     } else if (rest) {
-      raw[rest.name] = bare.slice(b).join(' ');
+      // Free text keeps its line breaks and anything that looks like an option.
+      raw[rest.name] = token.start !== undefined && source ? source.slice(token.start).trim() : token.value;
       break;
     } else if (free[0]) {
-      raw[free[0].name] = bare[b]!;
+      raw[free[0].name] = token.value;
     } else {
       throw new UserInputError('too_many_args', { command: commandPath, usage: usage(commandPath, options) });
     }

@@ -29,7 +29,7 @@ export type Invocation = {
   isModerator: () => Promise<boolean>;
 };
 
-export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'lang' | 'target' | 'toggle' | 'word';
+export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'target' | 'toggle' | 'word';
 
 export type OptionSpec = {
   name: string;
@@ -52,6 +52,7 @@ type KindType = {
   date: string;
   timezone: string;
   text: string;
+  document: string;
   lang: Locale;
   target: string;
   toggle: boolean;

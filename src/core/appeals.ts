@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type Keyv from 'keyv';
@@ -5,6 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { appealSchema, type Appeal } from './appeal.js';
 import { StoreError } from './errors.js';
+
+const STAGED_MS = 60 * 60 * 1000;
 
 export type AppealProblem = { path: string; message: string };
 
@@ -89,6 +92,19 @@ export class AppealCatalog {
       const ids = await this.importedIds();
       if (!ids.includes(valid.id)) await this.kv.set('appeals:imported', [...ids, valid.id]);
     });
+  }
+
+  /** Keeps an import preview for an hour, until the moderator confirms it; returns its key. */
+  async stage(appeal: Appeal): Promise<string> {
+    const key = randomBytes(6).toString('base64url');
+    await this.write(() => this.kv.set(`import:${key}`, appeal, STAGED_MS));
+    return key;
+  }
+
+  async staged(key: string): Promise<Appeal | undefined> {
+    const stored = await this.write(() => this.kv.get(`import:${key}`));
+    const parsed = appealSchema.safeParse(stored);
+    return parsed.success ? parsed.data : undefined;
   }
 
   private async imported(id: string): Promise<Appeal | undefined> {

@@ -173,6 +173,28 @@ export const en = {
   report_totals: 'Total: {tally}',
   report_csv: 'The CSV lists every action with its time, space, platform, method and pseudonymous member key.',
   report_spaces: 'By space',
+
+  // import
+  import_empty: 'The text is empty: paste or attach the Urgent Action.',
+  import_too_large: 'The text is over 5 MB; that is not an Urgent Action.',
+  import_binary: 'That is not text (it looks like a binary file); attach the Urgent Action as plain text.',
+  import_not_an_appeal: 'This text does not look like an Urgent Action: it has no UA number, no "URGENT ACTION" heading and no appeal sections.',
+  import_no_title: 'This text has neither a UA number nor a title, so the appeal cannot be named.',
+  import_no_letter: 'This Urgent Action has no sample letter; add the letter, from "Dear ..." to its closing, and import it again.',
+  import_no_target: "No official to write to was found; add the target's name and contact details and import it again.",
+  import_invalid: 'The imported appeal is not valid: {problem}',
+  import_needs_text: 'Paste the Urgent Action after /import, or attach it as a text file.',
+  import_file_shell_only: 'file= reads files on the bot\'s own machine, so it works only in the terminal.',
+  import_file_unreadable: 'I cannot read {path}: {problem}',
+  import_preview: 'Preview: {reference}: {title}',
+  import_warnings: 'Check these',
+  import_draft: 'Some parts are missing, so this appeal is marked as a draft.',
+  import_letter: '{salutation} ... {closing} ({count} paragraphs)',
+  button_import_save: 'Save this appeal',
+  button_import_overwrite: 'Replace the existing appeal',
+  import_saved: 'Saved {id}. Start a drive: /drive start {id} goal=100 deadline=YYYY-MM-DD',
+  import_exists: 'An appeal with the id {id} exists already. Replace it?',
+  import_expired: 'This preview has expired; import the text again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

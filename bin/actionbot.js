@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The operator CLI runs the TypeScript sources directly through tsx: nothing to build.
+import { register } from 'tsx/esm/api';
+
+register();
+const { cli } = await import('../src/cli.ts');
+process.exitCode = await cli(process.argv.slice(2));

@@ -1,0 +1,122 @@
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { renderForTerminal } from './adapters/shell/render.js';
+import { BUNDLED_APPEALS, createApp } from './app.js';
+import { importPreview } from './commands/import.js';
+import { actionsCsv } from './commands/report.js';
+import { tallyText } from './commands/shared.js';
+import { parseConfig } from './config.js';
+import { parseAppealFile } from './core/appeals.js';
+import { ActionbotError } from './core/errors.js';
+import { translator } from './core/i18n/index.js';
+import { importUrgentAction } from './core/importer/index.js';
+import { privateReply } from './core/reply.js';
+import { main } from './main.js';
+
+const USAGE = `usage: actionbot <command>
+  start                          run the bot (every platform whose token is set; the terminal otherwise)
+  import FILE [--json] [--save]  read an Urgent Action text; --json prints the appeal, --save writes appeals/<id>.json
+  validate FILE                  check an appeal file (JSON or YAML)
+  report APPEAL [--csv]          the tally of an appeal, or every action as CSV`;
+
+type Io = { out: (s: string) => void; err: (s: string) => void; env: Record<string, string | undefined> };
+
+const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), env: process.env };
+
+/** The operator CLI; returns the exit code. */
+export async function cli(args: string[], io: Io = stdio): Promise<number> {
+  const [command, ...rest] = args;
+  const flags = new Set(rest.filter((a) => a.startsWith('--')));
+  const [target] = rest.filter((a) => !a.startsWith('--'));
+  try {
+    switch (command) {
+      case 'start':
+        await main(io.env);
+        return 0;
+      case 'import':
+        return await importFile(target, flags, io);
+      case 'validate':
+        return await validateFile(target, io);
+      case 'report':
+        return await report(target, flags, io);
+      default:
+        io.err(`${USAGE}\n`);
+        return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+    }
+  } catch (error) {
+    io.err(`actionbot ${command}: ${error instanceof ActionbotError ? error.message : (error as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function readText(path: string | undefined, io: Io): Promise<string | undefined> {
+  if (!path) {
+    io.err(`${USAGE}\n`);
+    return undefined;
+  }
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    io.err(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return undefined;
+  }
+}
+
+async function importFile(path: string | undefined, flags: Set<string>, io: Io): Promise<number> {
+  const text = await readText(path, io);
+  if (text === undefined) return 1;
+  const result = importUrgentAction(text, { source: path });
+  if (!result.ok) {
+    io.err(`${result.message}\n`);
+    return 1;
+  }
+  for (const warning of result.warnings) io.err(`warning: ${warning.message}\n`);
+  if (flags.has('--json')) {
+    io.out(`${JSON.stringify({ ...result.appeal, warnings: result.warnings }, null, 2)}\n`);
+  } else {
+    io.out(`${renderForTerminal(privateReply(importPreview(translator('en'), result.appeal, result.warnings)), 'you', 1)}\n`);
+  }
+  if (flags.has('--save')) {
+    const dir = io.env.APPEALS_DIR ?? 'appeals';
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `${result.appeal.id}.json`);
+    await writeFile(file, `${JSON.stringify(result.appeal, null, 2)}\n`);
+    io.err(`saved ${file}\n`);
+  }
+  return 0;
+}
+
+async function validateFile(path: string | undefined, io: Io): Promise<number> {
+  const text = await readText(path, io);
+  if (text === undefined) return 1;
+  const result = parseAppealFile(path!, text);
+  if ('problem' in result) {
+    io.err(`${result.problem.path}: ${result.problem.message}\n`);
+    return 1;
+  }
+  io.out(`${path}: ${result.appeal.reference} "${result.appeal.title}" is valid (${result.appeal.targets.length} target(s), deadline ${result.appeal.deadline ?? 'none'}).\n`);
+  return 0;
+}
+
+async function report(appealId: string | undefined, flags: Set<string>, io: Io): Promise<number> {
+  if (!appealId) {
+    io.err(`${USAGE}\n`);
+    return 2;
+  }
+  const config = parseConfig({ APPEALS_DIR: BUNDLED_APPEALS, ...io.env });
+  const app = await createApp(config);
+  try {
+    if (flags.has('--csv')) {
+      io.out(actionsCsv(await app.deps.ledger.export(appealId)));
+    } else {
+      const tally = await app.deps.ledger.tally(appealId);
+      const t = translator('en');
+      io.out(`${appealId}: ${tallyText(t, tally)}\n`);
+      for (const [method, n] of Object.entries(tally.byMethod)) io.out(`  ${method}: ${n}\n`);
+      for (const [platform, n] of Object.entries(tally.byPlatform)) io.out(`  ${platform}: ${n}\n`);
+    }
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
