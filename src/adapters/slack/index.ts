@@ -1,0 +1,121 @@
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../../commands/index.js';
+import type { Config } from '../../config.js';
+import { PlatformError } from '../../core/errors.js';
+import type { Notifier } from '../../core/notifier.js';
+import type { Reply } from '../../core/reply.js';
+import type { AdapterContext, PlatformAdapter } from '../types.js';
+import { channelOf } from './args.js';
+import { postReply, uploadToMember } from './deliver.js';
+import { registerHandlers } from './handlers.js';
+
+export { slackManifest, slackManifestYaml } from './manifest.js';
+export { renderReply, SLACK_LIMITS, type SlackMessage } from './render.js';
+
+export type SlackConfig = NonNullable<Config['slack']>;
+
+/** Where Slack posts slash commands and interactions in HTTP mode. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** A Bolt app wired to the command layer; `port` is the bound port once listening in HTTP mode. */
+export type SlackApp = {
+  app: App;
+  receiver: HTTPReceiver | SocketModeReceiver;
+  mode: 'http' | 'socket';
+  port?: number;
+  notifier: Notifier;
+  stop(): Promise<void>;
+};
+
+export type SlackAppOptions = {
+  /** Interface to listen on (HTTP mode); tests use 127.0.0.1. */
+  host?: string;
+  /** False: build the app without checking the token or connecting (for tests and tooling). */
+  listen?: boolean;
+};
+
+// Bolt logs with its own interface; its messages go to our logger, debug chatter is dropped.
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const text = (msg: unknown[]) => msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ');
+  return {
+    debug: () => undefined,
+    info: (...msg: unknown[]) => logger.info({ platform: 'slack', source: 'bolt' }, text(msg)),
+    warn: (...msg: unknown[]) => logger.warn({ platform: 'slack', source: 'bolt' }, text(msg)),
+    error: (...msg: unknown[]) => logger.error({ platform: 'slack', source: 'bolt' }, text(msg)),
+    setLevel: (next: LogLevel) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/** slackApiUrl must end with a slash, or Bolt joins method names onto the last path segment. */
+function apiBase(url: string | undefined): string | undefined {
+  return url === undefined ? undefined : url.endsWith('/') ? url : `${url}/`;
+}
+
+function slackNotifier(app: App): Notifier {
+  return {
+    platform: 'slack',
+    async postToSpace(space: string, reply: Reply) {
+      const channel = channelOf(space);
+      if (!channel) throw new PlatformError('slack', `not a Slack space: ${space}`);
+      await postReply(app.client, channel, reply);
+    },
+    async sendToMember(userId: string, reply: Reply) {
+      // chat.postMessage to a user id lands in the DM with the bot; files need the DM's channel id.
+      await postReply(app.client, userId, { ...reply, attachments: [] });
+      if (reply.attachments.length > 0) await uploadToMember(app.client, userId, reply.attachments);
+    },
+  };
+}
+
+/**
+ * Builds the Bolt app: HTTP mode on `config.port` at `/slack/events` with signature checks, or
+ * Socket Mode when `appToken` is set. Checks the bot token (auth.test) and starts listening unless
+ * `listen` is false.
+ */
+export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, options: SlackAppOptions = {}): Promise<SlackApp> {
+  const logger = boltLogger(ctx.logger);
+  const clientOptions = { slackApiUrl: apiBase(config.apiUrl) };
+  const socket = config.appToken !== undefined;
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (socket) {
+    receiver = new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } });
+  } else {
+    if (!config.signingSecret) throw new PlatformError('slack', 'SLACK_SIGNING_SECRET is needed for HTTP mode');
+    receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, port: config.port, logger });
+  }
+  // deferInitialization: the token check becomes an awaited start-up step that fails clearly.
+  const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
+  registerHandlers(app, ctx);
+  app.error(async (error) => {
+    ctx.logger.error({ platform: 'slack', err: error }, 'Bolt could not process a request');
+  });
+
+  const handle: SlackApp = { app, receiver, mode: socket ? 'socket' : 'http', notifier: slackNotifier(app), stop: async () => undefined };
+  if (options.listen === false) return handle;
+  try {
+    await app.init();
+  } catch (error) {
+    throw new PlatformError('slack', `the bot token was refused (auth.test): ${(error as Error).message}`, { cause: error });
+  }
+  if (receiver instanceof HTTPReceiver) {
+    const server = await receiver.start({ port: config.port, host: options.host });
+    handle.port = (server.address() as AddressInfo).port;
+  } else {
+    await receiver.start();
+  }
+  handle.stop = () => receiver.stop();
+  return handle;
+}
+
+/** Starts the Slack adapter (wired into main.ts): answers slash commands, presses and forms. */
+export async function startSlack(config: SlackConfig, ctx: AdapterContext): Promise<PlatformAdapter> {
+  const slack = await createSlackApp(config, ctx);
+  ctx.logger.info({ platform: 'slack', mode: slack.mode, port: slack.port }, 'Slack adapter started');
+  return { platform: 'slack', notifier: slack.notifier, stop: slack.stop };
+}
