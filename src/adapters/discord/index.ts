@@ -1,0 +1,85 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { commands as allCommands, type AnyCommand } from '../../commands/index.js';
+import type { Config } from '../../config.js';
+import type { AdapterContext, PlatformAdapter } from '../types.js';
+import { onInteraction } from './interactions.js';
+import { discordNotifier } from './notifier.js';
+import { commandDefinitions, syncCommands } from './register.js';
+
+export { commandDefinitions, normaliseCommands, syncCommands } from './register.js';
+export { renderReply, toDiscordMarkdown, LIMITS, type DiscordMessage } from './render.js';
+export { discordNotifier } from './notifier.js';
+
+export type DiscordOptions = NonNullable<Config['discord']> & {
+  /** Which shards this process runs (several processes share a Redis store); all when unset. */
+  shards?: ClientOptions['shards'];
+  shardCount?: number;
+  /** Defer the first answer when a command has not finished by then (default 1500 ms of Discord's 3 s). */
+  deferAfterMs?: number;
+  /** The command list (default: every command). */
+  commands?: readonly AnyCommand[];
+  /** Fail the start when the gateway is not ready by then (default 30 s). */
+  readyTimeoutMs?: number;
+};
+
+export type DiscordAdapter = PlatformAdapter & {
+  client: Client;
+  /** Whether this start replaced the registered commands; undefined when this process does not register. */
+  registration?: 'updated' | 'unchanged';
+};
+
+/**
+ * The Discord adapter with every knob: logs in (intents: Guilds only, nothing privileged), waits
+ * for READY, registers the slash commands when they changed, and answers interactions.
+ */
+export async function createDiscordAdapter(options: DiscordOptions, ctx: AdapterContext): Promise<DiscordAdapter> {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: options.apiBase ? { api: options.apiBase } : {},
+    // A second guard: every message the bot sends defaults to no pings.
+    allowedMentions: { parse: [] },
+    ...(options.shards !== undefined ? { shards: options.shards } : {}),
+    ...(options.shardCount !== undefined ? { shardCount: options.shardCount } : {}),
+  });
+  const env = { deps: ctx.deps, logger: ctx.logger, deferAfterMs: options.deferAfterMs ?? 1500 };
+  client.on(Events.InteractionCreate, (interaction) => {
+    onInteraction(interaction, env).catch((error: unknown) => ctx.logger.error({ err: error, interaction: interaction.id }, 'Discord interaction failed'));
+  });
+  client.on(Events.Error, (error) => ctx.logger.error({ err: error }, 'Discord client error'));
+
+  const timeout = AbortSignal.timeout(options.readyTimeoutMs ?? 30_000);
+  try {
+    const ready = once(client, Events.ClientReady, { signal: timeout });
+    await client.login(options.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+
+  let registration: DiscordAdapter['registration'];
+  // With several processes, the one running shard 0 registers; the others would only compare.
+  if (runsShardZero(options.shards)) {
+    const definitions = commandDefinitions(options.commands ?? allCommands);
+    registration = await syncCommands(client.rest, client.application!.id, definitions, options.guildId);
+    ctx.logger.info({ registration, guild: options.guildId ?? 'global', commands: definitions.length }, 'Discord commands registered');
+  }
+  return {
+    platform: 'discord',
+    client,
+    registration,
+    notifier: discordNotifier(client.rest),
+    stop: () => client.destroy(),
+  };
+}
+
+function runsShardZero(shards: ClientOptions['shards']): boolean {
+  if (shards === undefined || shards === 'auto') return true;
+  return Array.isArray(shards) ? shards.includes(0) : shards === 0;
+}
+
+/** The composition root's entry: DISCORD_TOKEN (+ DISCORD_GUILD_ID, DISCORD_API_BASE) -> a running adapter. */
+export function startDiscord(config: NonNullable<Config['discord']>, ctx: AdapterContext): Promise<PlatformAdapter> {
+  return createDiscordAdapter(config, ctx);
+}

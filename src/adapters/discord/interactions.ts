@@ -1,0 +1,153 @@
+import {
+  AttachmentBuilder,
+  ComponentType,
+  MessageFlags,
+  TextInputStyle,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type Interaction,
+  type InteractionReplyOptions,
+  type ModalSubmitInteraction,
+  type RepliableInteraction,
+} from 'discord.js';
+import { errorReply, handle, type Deps, type Logger } from '../../commands/index.js';
+import { pickLocale } from '../../core/i18n/index.js';
+import type { Button, Reply } from '../../core/reply.js';
+import { commandInvocation, commandLineInvocation } from './args.js';
+import { parseCustomId, renderReply, type DiscordMessage } from './render.js';
+
+export type InteractionEnv = {
+  deps: Deps;
+  logger: Logger;
+  /** Defer when the command has not answered by then; Discord gives 3 s for the first answer. */
+  deferAfterMs: number;
+};
+
+const CLAIM_TTL_MS = 60 * 60 * 1000;
+const MODAL_PREFIX = 'am:';
+const MODAL_TEXT = 45;
+const MAX_CHOICES = 25;
+// Only a guess for the rare deferred answer (a mismatch is corrected by a follow-up): these post in the channel.
+const USUALLY_PUBLIC = new Set(['progress', 'drive start', 'drive end', 'drive set', 'remind now']);
+
+/** Every interaction Discord sends: slash commands, buttons, modal submits, autocomplete. */
+export async function onInteraction(interaction: Interaction, env: InteractionEnv): Promise<void> {
+  if (interaction.isAutocomplete()) return autocomplete(interaction, env);
+  if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
+  try {
+    // A redelivered interaction (a second gateway session, a replay) must not run or answer twice.
+    if (!(await env.deps.claims.claim(`discord:interaction:${interaction.id}`, CLAIM_TTL_MS))) return;
+  } catch (error) {
+    return send(interaction, Promise.resolve(errorReply(error, pickLocale(interaction.locale), env.logger, { interaction: interaction.id })), false, env);
+  }
+  if (interaction.isChatInputCommand()) {
+    const invocation = commandInvocation(interaction);
+    const path = invocation.sub ? `${invocation.name} ${invocation.sub}` : invocation.name;
+    return send(interaction, handle(invocation, env.deps, env.logger), USUALLY_PUBLIC.has(path), env);
+  }
+  if (interaction.isButton()) return pressed(interaction, env);
+  return submitted(interaction, env);
+}
+
+async function pressed(interaction: ButtonInteraction, env: InteractionEnv): Promise<void> {
+  const parsed = parseCustomId(interaction.customId);
+  if (!parsed) return;
+  const reply = handle(commandLineInvocation(parsed.command, interaction), env.deps, env.logger);
+  if (parsed.kind === 'action') return send(interaction, reply, false, env);
+  // The form is rebuilt by running its command (prefilled values ride in the custom_id): no per-process state.
+  const answer = await reply;
+  const form = answer.buttons
+    .filter((b): b is Extract<Button, { type: 'form' }> => b.type === 'form' && parsed.command.startsWith(b.command))
+    .sort((a, b) => b.command.length - a.command.length)[0];
+  if (!form) return send(interaction, Promise.resolve(answer), false, env);
+  await interaction.showModal({
+    custom_id: `${MODAL_PREFIX}${form.command}`.slice(0, 100),
+    title: clip(form.title, MODAL_TEXT),
+    components: form.fields.map((field) => ({
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.TextInput,
+          custom_id: field.name,
+          label: clip(field.label, MODAL_TEXT),
+          style: TextInputStyle.Short,
+          max_length: Math.min(field.max, 4000),
+          required: false,
+          ...(field.value ? { value: field.value.slice(0, field.max) } : {}),
+        },
+      ],
+    })),
+  });
+}
+
+async function submitted(interaction: ModalSubmitInteraction, env: InteractionEnv): Promise<void> {
+  if (!interaction.customId.startsWith(MODAL_PREFIX)) return;
+  const options: Record<string, string> = {};
+  for (const field of interaction.fields.fields.values()) {
+    const value = 'value' in field && typeof field.value === 'string' ? field.value.trim() : '';
+    if (value !== '') options[field.customId] = value;
+  }
+  const invocation = commandLineInvocation(interaction.customId.slice(MODAL_PREFIX.length), interaction, options);
+  return send(interaction, handle(invocation, env.deps, env.logger), false, env);
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, env: InteractionEnv): Promise<void> {
+  try {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'appeal') return await interaction.respond([]);
+    const typed = String(focused.value).trim().toLowerCase();
+    const appeals = await env.deps.appeals.list();
+    const matches = appeals.filter((a) => a.id.includes(typed) || a.title.toLowerCase().includes(typed) || a.reference.toLowerCase().includes(typed));
+    await interaction.respond(matches.slice(0, MAX_CHOICES).map((a) => ({ name: clip(`${a.id}: ${a.title}`, 100), value: a.id })));
+  } catch (error) {
+    env.logger.warn({ err: error, interaction: interaction.id }, 'autocomplete failed');
+  }
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function payload(message: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
+  return {
+    ...(message.content !== undefined ? { content: message.content } : {}),
+    embeds: message.embeds,
+    components: message.components,
+    files: message.files.map((f) => new AttachmentBuilder(f.data, { name: f.name })),
+    allowedMentions: { parse: [] },
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+/**
+ * Answers with the reply: at once when the command is quick (nearly always), otherwise defers
+ * after `deferAfterMs` and edits. Whether a reply is private is known only after it ran, so the
+ * deferral guesses; a wrong guess deletes the placeholder and answers in a follow-up.
+ */
+async function send(interaction: RepliableInteraction, work: Promise<Reply>, usuallyPublic: boolean, env: InteractionEnv): Promise<void> {
+  let deferred: { ephemeral: boolean; done: Promise<unknown> } | undefined;
+  const timer = setTimeout(() => {
+    const ephemeral = !usuallyPublic;
+    deferred = { ephemeral, done: interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+  }, env.deferAfterMs);
+  try {
+    const reply = await work;
+    clearTimeout(timer);
+    const ephemeral = reply.visibility === 'private';
+    const [first, ...rest] = renderReply(reply);
+    if (!deferred) {
+      await interaction.reply(payload(first!, ephemeral));
+    } else {
+      await deferred.done;
+      if (deferred.ephemeral === ephemeral) {
+        const { flags: _flags, ...edit } = payload(first!, ephemeral);
+        await interaction.editReply(edit);
+      } else {
+        await interaction.deleteReply();
+        await interaction.followUp(payload(first!, ephemeral));
+      }
+    }
+    for (const message of rest) await interaction.followUp(payload(message, ephemeral));
+  } catch (error) {
+    clearTimeout(timer);
+    env.logger.error({ err: error, interaction: interaction.id }, 'could not answer a Discord interaction');
+  }
+}
