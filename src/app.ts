@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { AppealCatalog, loadAppealFiles, type AppealProblem } from './core/appeals.js';
 import { DriveService } from './core/drives.js';
+import { ProfileStore } from './core/profiles.js';
 import { loadOrCreateSecret, memberKeyer } from './core/member-key.js';
 import { openStore, type Store } from './core/store.js';
 import { systemClock, type Clock } from './core/time.js';
@@ -18,15 +19,17 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const { appeals, problems } = await loadAppealFiles(config.appealsDir);
   const secret = await loadOrCreateSecret(config.dataDir, config.memberKeySecret);
   const store = await openStore(config.storeUrl, { prefix: options.storePrefix });
+  const profiles = new ProfileStore(store.kv);
   const deps: Deps = {
     appeals: new AppealCatalog(store.kv, appeals),
     drives: new DriveService(store.kv, clock, config.defaultTimezone),
     ledger: store.ledger,
     claims: store.claims,
     memberKey: memberKeyer(secret),
+    profiles,
     clock,
     moderatorIds: config.moderatorIds,
-    forgetters: [],
+    forgetters: [(member) => profiles.delete(member)],
     onRecorded: [],
   };
   return { deps, store, problems, close: () => store.close() };

@@ -1,13 +1,19 @@
-import { isOpen } from '../core/drive.js';
-import { renderLetter, mailtoLink } from '../core/letter.js';
-import { mainTargets } from '../core/appeal.js';
+import { isOpen, type Drive } from '../core/drive.js';
+import { letterAttachments } from '../core/kit/attachments.js';
+import { mailLinksWithin, urlLimitFor, type MailClient } from '../core/kit/webmail.js';
+import { renderLetter, type RenderedLetter, type Sender } from '../core/letter.js';
+import { mainTargets, type Appeal } from '../core/appeal.js';
+import type { MessageKey, Translate } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
-import { privateReply, type Block, type Button } from '../core/reply.js';
+import { isEmpty, type Profile } from '../core/profiles.js';
+import { MAX_ACTION_BYTES, actionButton, privateReply, type Block, type Button, type FormField } from '../core/reply.js';
 import { daysLeft, driveAndAppeal, methodButtons, tallyText, timeLeftText } from './shared.js';
-import { defineCommand } from './types.js';
+import { defineCommand, type CommandContext, type Deps } from './types.js';
 
 /** Amnesty's advice: post when a week or more is left, email when time is short. */
 export const POST_ADVICE_DAYS = 7;
+
+const LINK_LABELS: Record<MailClient, MessageKey> = { mailto: 'button_open_email', gmail: 'button_open_gmail', outlook: 'button_open_outlook' };
 
 export const letter = defineCommand({
   name: 'letter',
@@ -19,34 +25,21 @@ export const letter = defineCommand({
     { name: 'name', kind: 'text', description: 'opt_name', max: 80 },
     { name: 'town', kind: 'text', description: 'opt_town', max: 80 },
     { name: 'country', kind: 'text', description: 'opt_country', max: 60 },
+    { name: 'opening', kind: 'toggle', description: 'opt_opening' },
+    { name: 'remember', kind: 'toggle', description: 'opt_remember' },
     { name: 'lang', kind: 'lang', description: 'opt_lang' },
     { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
   ],
   async run(input, ctx, deps) {
     const { t, now } = ctx;
     const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: false });
-    const timezone = drive?.timezone ?? 'UTC';
-    const rendered = renderLetter(appeal, {
-      target: input.target,
-      lang: input.lang,
-      sender: { name: input.name, town: input.town, country: input.country },
-      now,
-      timezone,
-    });
+    const typed: Profile = { name: input.name, town: input.town, country: input.country, opening: input.opening };
+    const signature = await signatureFor(input.remember, typed, ctx, deps);
+    const rendered = renderLetter(appeal, { target: input.target, lang: input.lang, sender: signature.sender, now, timezone: drive?.timezone ?? 'UTC' });
     const open = drive !== undefined && isOpen(drive, now);
     const blocks: Block[] = [{ type: 'heading', text: t('letter_heading', { reference: appeal.reference, title: appeal.title }) }];
-    if (drive && open) {
-      const tally = await deps.ledger.tally(appeal.id);
-      const days = daysLeft(drive, now);
-      blocks.push({ type: 'text', text: `${timeLeftText(t, drive, now, ctx.locale)}. ${tallyText(t, tally, drive.goal)}.` });
-      blocks.push({ type: 'text', text: t(days >= POST_ADVICE_DAYS ? 'letter_advice_post' : 'letter_advice_email') });
-    } else if (drive) {
-      blocks.push({ type: 'text', text: timeLeftText(t, drive, now, ctx.locale) });
-    } else if (appeal.deadline && appeal.deadline < now.toISOString().slice(0, 10)) {
-      blocks.push({ type: 'text', text: t('letter_expired', { deadline: appeal.deadline }) });
-    } else {
-      blocks.push({ type: 'text', text: t('letter_no_drive', { appeal: appeal.id }) });
-    }
+    blocks.push(...(await situation(appeal, drive, ctx, deps)));
+    if (signature.note) blocks.push({ type: 'text', text: escapeMarkdown(signature.note) });
     const targets = mainTargets(appeal);
     if (targets.length > 1) {
       const list = targets.map((tg, i) => `${i + 1}. ${tg.title ?? tg.name}`).join('; ');
@@ -55,17 +48,12 @@ export const letter = defineCommand({
     if (appeal.preferredLanguages.length > 0) {
       blocks.push({ type: 'text', text: escapeMarkdown(t('letter_languages', { languages: appeal.preferredLanguages.join(', ') })) });
     }
-    blocks.push({ type: 'copy', label: t('letter_address'), text: rendered.addressBlock.join('\n') });
-    if (rendered.emails.length > 0) blocks.push({ type: 'copy', label: t('letter_email'), text: rendered.emails.join(', ') });
-    blocks.push({ type: 'copy', label: t('letter_subject'), text: rendered.subject });
-    blocks.push({ type: 'copy', label: t('letter_body'), text: rendered.text });
-    if (rendered.copies.length > 0) {
-      const copies = rendered.copies.map((c) => [c.name, c.title, ...c.emails].filter(Boolean).join(', '));
-      blocks.push({ type: 'copy', label: t('letter_copies'), text: copies.join('\n') });
-    }
-    const buttons: Button[] = [];
-    const mailto = mailtoLink(rendered);
-    if (mailto) buttons.push({ type: 'link', label: t('button_open_email'), url: mailto });
+    const links = mailLinksWithin(rendered, urlLimitFor(ctx.actor.platform));
+    blocks.push({ type: 'text', text: t('letter_kit_pdf') });
+    if (rendered.emails.length > 0) blocks.push({ type: 'text', text: t('letter_kit_eml') });
+    if (links.some((l) => !l.full)) blocks.push({ type: 'text', text: escapeMarkdown(t('letter_links_short')) });
+    blocks.push(...copyBlocks(t, rendered));
+    const buttons: Button[] = links.map((l) => ({ type: 'link', label: t(LINK_LABELS[l.client]), url: l.url }));
     if (drive && open) {
       blocks.push({ type: 'text', text: t('letter_press') });
       const target = rendered.target;
@@ -74,17 +62,94 @@ export const letter = defineCommand({
       );
       buttons.push(...methodButtons(t, drive, methods));
     }
-    buttons.push({
-      type: 'form',
-      label: t('button_personalise'),
-      title: t('form_letter_title'),
-      command: drive ? `letter drive=${drive.id}` : `letter ${appeal.id}`,
-      fields: [
-        { name: 'name', label: t('opt_name'), max: 80, value: input.name },
-        { name: 'town', label: t('opt_town'), max: 80, value: input.town },
-        { name: 'country', label: t('opt_country'), max: 60, value: input.country },
-      ],
+    buttons.push(...signatureButtons(t, commandFor(appeal, drive, rendered, input.lang), signature.saved, rendered.sender));
+    const attachments = await letterAttachments(rendered, {
+      appealId: appeal.id,
+      reference: appeal.reference,
+      now,
+      locale: ctx.actor.locale,
+      labelCaption: t('letter_label_caption'),
     });
-    return privateReply(blocks, { buttons, notice: t('letter_notice') });
+    return privateReply(blocks, { buttons, attachments, notice: t('letter_notice') });
   },
 });
+
+/** Time left and the advice it gives, or why actions are not counted. */
+async function situation(appeal: Appeal, drive: Drive | undefined, ctx: CommandContext, deps: Deps): Promise<Block[]> {
+  const { t, now } = ctx;
+  if (drive && isOpen(drive, now)) {
+    const tally = await deps.ledger.tally(appeal.id);
+    return [
+      { type: 'text', text: `${timeLeftText(t, drive, now, ctx.locale)}. ${tallyText(t, tally, drive.goal)}.` },
+      { type: 'text', text: t(daysLeft(drive, now) >= POST_ADVICE_DAYS ? 'letter_advice_post' : 'letter_advice_email') },
+    ];
+  }
+  if (drive) return [{ type: 'text', text: timeLeftText(t, drive, now, ctx.locale) }];
+  if (appeal.deadline && appeal.deadline < now.toISOString().slice(0, 10)) return [{ type: 'text', text: t('letter_expired', { deadline: appeal.deadline }) }];
+  return [{ type: 'text', text: t('letter_no_drive', { appeal: appeal.id }) }];
+}
+
+function copyBlocks(t: Translate, rendered: RenderedLetter): Block[] {
+  const blocks: Block[] = [{ type: 'copy', label: t('letter_address'), text: rendered.addressBlock.join('\n') }];
+  if (rendered.emails.length > 0) blocks.push({ type: 'copy', label: t('letter_email'), text: rendered.emails.join(', ') });
+  blocks.push({ type: 'copy', label: t('letter_subject'), text: rendered.subject });
+  blocks.push({ type: 'copy', label: t('letter_body'), text: rendered.text });
+  if (rendered.copies.length > 0) {
+    const copies = rendered.copies.map((c) => [c.name, c.title, ...c.emails].filter(Boolean).join(', '));
+    blocks.push({ type: 'copy', label: t('letter_copies'), text: copies.join('\n') });
+  }
+  return blocks;
+}
+
+/**
+ * The signature to use: typed options over the saved profile. `remember=on` saves what this call
+ * ends up with (buttons carry no personal data, so only a form or typed options can fill it);
+ * `remember=off` deletes the profile and signs with the typed options only.
+ */
+async function signatureFor(remember: boolean | undefined, typed: Profile, ctx: CommandContext, deps: Deps): Promise<{ sender: Sender; saved?: Profile; note?: string }> {
+  const { t } = ctx;
+  const given = Object.fromEntries(Object.entries(typed).filter(([, v]) => v !== undefined)) as Profile;
+  if (remember === false) {
+    const deleted = await deps.profiles.delete(ctx.member);
+    return { sender: given, note: deleted ? t('letter_profile_deleted') : undefined };
+  }
+  const stored = await deps.profiles.get(ctx.member);
+  const sender: Profile = { ...stored, ...given };
+  if (remember === true) {
+    const saved = await deps.profiles.save(ctx.member, sender);
+    return { sender, saved, note: saved ? t('letter_profile_saved', { profile: describe(t, saved) }) : t('letter_profile_nothing') };
+  }
+  return { sender, saved: stored, note: stored ? t('letter_profile_used', { profile: describe(t, stored) }) : undefined };
+}
+
+/** "Ana, Lyon, France (opening line)". */
+export function describe(t: Translate, profile: Profile): string {
+  const parts = [profile.name, profile.town, profile.country].filter(Boolean).join(', ');
+  return profile.opening ? `${parts} (${t('letter_profile_opening')})` : parts;
+}
+
+/** The command a signature button runs: this letter again, with target and language when they fit. */
+function commandFor(appeal: Appeal, drive: Drive | undefined, rendered: RenderedLetter, lang?: string): string {
+  let command = drive ? `letter drive=${drive.id}` : `letter ${appeal.id}`;
+  // Room for " remember=off", the longest suffix a signature button adds.
+  const room = MAX_ACTION_BYTES - ' remember=off'.length;
+  for (const extra of [rendered.targetNumber > 1 ? ` target=${rendered.targetNumber}` : '', lang ? ` lang=${lang}` : '']) {
+    if (Buffer.byteLength(command + extra) <= room) command += extra;
+  }
+  return command;
+}
+
+/** Personalise once, or personalise and remember; with a saved profile: change or forget it. */
+function signatureButtons(t: Translate, command: string, saved: Profile | undefined, current: Sender): Button[] {
+  const fields: FormField[] = [
+    { name: 'name', label: t('opt_name'), max: 80, value: current.name },
+    { name: 'town', label: t('opt_town'), max: 80, value: current.town },
+    { name: 'country', label: t('opt_country'), max: 60, value: current.country },
+    { name: 'opening', label: t('form_opening'), max: 3, value: current.opening ? 'on' : 'off' },
+  ];
+  const form = (label: MessageKey, suffix: string): Button => ({ type: 'form', label: t(label), title: t('form_letter_title'), command: `${command}${suffix}`, fields });
+  if (saved && !isEmpty(saved)) {
+    return [form('button_change_signature', ' remember=on'), actionButton(t('button_forget_signature'), `${command} remember=off`)];
+  }
+  return [form('button_personalise', ''), form('button_personalise_remember', ' remember=on')];
+}

@@ -5,6 +5,7 @@ import type { DriveService } from '../core/drives.js';
 import type { Locale, MessageKey, Translate } from '../core/i18n/index.js';
 import type { ActionLedger, Tally } from '../core/ledger/ledger.js';
 import type { MemberKeyer } from '../core/member-key.js';
+import type { ProfileStore } from '../core/profiles.js';
 import type { Reply } from '../core/reply.js';
 import type { Clock } from '../core/time.js';
 
@@ -68,6 +69,8 @@ export type Deps = {
   ledger: ActionLedger;
   claims: ClaimStore;
   memberKey: MemberKeyer;
+  /** Signatures members asked /letter to remember. */
+  profiles: ProfileStore;
   clock: Clock;
   /** `platform:userId` entries with moderator rights everywhere. */
   moderatorIds: readonly string[];

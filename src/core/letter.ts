@@ -1,11 +1,25 @@
 import { copyTargets, letterIn, mainTargets, type Appeal, type Target } from './appeal.js';
 import { UserInputError } from './errors.js';
 
-/** What a member may add to the signature; all optional, nothing of it is stored by rendering. */
-export type Sender = { name?: string; town?: string; country?: string };
+/**
+ * What a member may add to the signature; all optional, nothing of it is stored by rendering.
+ * `opening` starts the letter with "I am writing from <town, country>".
+ */
+export type Sender = { name?: string; town?: string; country?: string; opening?: boolean };
+
+/** "I am writing from Lyon, France", in the letter's language; other languages get no opening line. */
+const OPENINGS: Record<string, (place: string) => string> = {
+  en: (place) => `I am writing to you from ${place}.`,
+  es: (place) => `Le escribo desde ${place}.`,
+  fr: (place) => `Je vous écris depuis ${place}.`,
+  pt: (place) => `Escrevo-lhe de ${place}.`,
+  de: (place) => `Ich schreibe Ihnen aus ${place}.`,
+  it: (place) => `Le scrivo da ${place}.`,
+};
 
 export type RenderedLetter = {
   lang: string;
+  sender: Sender;
   target: Target;
   /** 1-based position among the appeal's main targets. */
   targetNumber: number;
@@ -13,6 +27,7 @@ export type RenderedLetter = {
   subject: string;
   date: string;
   salutation: string;
+  /** The letter's paragraphs, with the member's opening line first when asked for. */
   paragraphs: string[];
   closing: string;
   signature: string[];
@@ -58,16 +73,19 @@ export function renderLetter(
   const signature = [sender.name, place].filter((s): s is string => Boolean(s));
   const addressBlock = [target.name, target.title, target.organisation, ...target.address].filter((s): s is string => Boolean(s));
   const copies = copyTargets(appeal);
-  const body = [salutation, '', ...letter.paragraphs.flatMap((p) => [p, '']), letter.closing, ...signature];
+  const opening = sender.opening && place ? OPENINGS[letter.lang.toLowerCase().split('-')[0]!]?.(place) : undefined;
+  const paragraphs = opening ? [opening, ...letter.paragraphs] : letter.paragraphs;
+  const body = [salutation, '', ...paragraphs.flatMap((p) => [p, '']), letter.closing, ...signature];
   return {
     lang: letter.lang,
+    sender,
     target,
     targetNumber: number,
     copies,
     subject: letter.subject ?? `${appeal.reference}: ${appeal.title}`,
     date,
     salutation,
-    paragraphs: letter.paragraphs,
+    paragraphs,
     closing: letter.closing,
     signature,
     addressBlock,

@@ -1,0 +1,60 @@
+import type Keyv from 'keyv';
+import { z } from 'zod';
+import { StoreError } from './errors.js';
+
+/** What a member chose to have remembered for their letters' signature. */
+export const profileSchema = z.object({
+  name: z.string().max(80).optional(),
+  town: z.string().max(80).optional(),
+  country: z.string().max(60).optional(),
+  /** Start letters with "I am writing from <town, country>". */
+  opening: z.boolean().optional(),
+});
+
+export type Profile = z.infer<typeof profileSchema>;
+
+/**
+ * Signatures members asked to be remembered, keyed by the pseudonymous member key only (never a
+ * platform id): `profile:<memberKey>`. Opt-in by `remember=on`, deleted by `remember=off` and /forgetme.
+ */
+export class ProfileStore {
+  constructor(private readonly kv: Keyv) {}
+
+  async get(member: string): Promise<Profile | undefined> {
+    const stored = await this.guard(() => this.kv.get(key(member)));
+    if (stored === undefined) return undefined;
+    const parsed = profileSchema.safeParse(stored);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Saves the profile; an empty one is not worth keeping and deletes instead. */
+  async save(member: string, profile: Profile): Promise<Profile | undefined> {
+    const clean = profileSchema.parse(Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined && v !== '')));
+    if (isEmpty(clean)) {
+      await this.delete(member);
+      return undefined;
+    }
+    await this.guard(() => this.kv.set(key(member), clean));
+    return clean;
+  }
+
+  /** True when there was something to delete. */
+  async delete(member: string): Promise<boolean> {
+    return this.guard(() => this.kv.delete(key(member)));
+  }
+
+  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw new StoreError('the store could not be reached for profiles', { cause: error });
+    }
+  }
+}
+
+/** A profile with nothing in it (no name, town, country, and no opening line). */
+export function isEmpty(profile: Profile): boolean {
+  return !profile.name && !profile.town && !profile.country && !profile.opening;
+}
+
+const key = (member: string) => `profile:${member}`;
