@@ -1,0 +1,126 @@
+import type { Api, Context } from 'grammy';
+import { errorReply, handle, type Deps, type Logger } from '../../commands/index.js';
+import { pickLocale, translator } from '../../core/i18n/index.js';
+import { escapeMarkdown } from '../../core/markdown.js';
+import { publicReply, type Reply } from '../../core/reply.js';
+import { parseCommandLine, spaceOf, splitButtonCommand, toInvocation, type ChatRef, type CommandLine, type UserRef } from './args.js';
+import { DeepLinks } from './deep-link.js';
+import { telegramText } from './messages.js';
+import { isAnonymousAdmin, moderatorCheck } from './moderators.js';
+import { isDmRefused, sendReply } from './send.js';
+
+/** Redelivered updates (webhook retries, a restart mid-batch) are recognised for a day. */
+export const UPDATE_CLAIM_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type HandlerEnv = { deps: Deps; logger: Logger; links: DeepLinks };
+
+type Origin = { api: Api; bot: string; chat: ChatRef; from: UserRef; messageId?: number; anonymous: boolean; log: Logger };
+
+/** pino-style child loggers when the logger has them, so every line names its update. */
+export function childLogger(logger: Logger, bindings: object): Logger {
+  const child = (logger as Logger & { child?: (bindings: object) => Logger }).child;
+  return typeof child === 'function' ? child.call(logger, bindings) : logger;
+}
+
+function claimUpdate(c: Context, deps: Deps): Promise<boolean> {
+  return deps.claims.claim(`telegram:update:${c.update.update_id}`, UPDATE_CLAIM_TTL_MS);
+}
+
+const notice = (text: string) => publicReply([{ type: 'text', text }]);
+
+/**
+ * Where a reply goes: public ones, and anything in a private chat, to the chat; a private reply
+ * asked in a group to the member's DM with a one-line notice in the group. If Telegram refuses the
+ * DM, the group gets a button with a deep link that delivers it, never the private content itself.
+ */
+async function deliver(o: Origin, reply: Reply, payloadFor: () => string): Promise<void> {
+  const replyTo = o.chat.type === 'private' ? undefined : o.messageId;
+  if (reply.visibility === 'public' || o.chat.type === 'private' || o.anonymous) return sendReply(o.api, o.chat.id, reply, replyTo);
+  try {
+    await sendReply(o.api, o.from.id, reply);
+  } catch (error) {
+    if (!isDmRefused(error)) throw error;
+    o.log.info({ user: o.from.id }, 'direct message refused: sending a deep link');
+    const url = DeepLinks.url(o.bot, payloadFor());
+    await o.api.sendMessage(o.chat.id, telegramText('dm_needed', o.from.language_code), {
+      link_preview_options: { is_disabled: true },
+      reply_markup: { inline_keyboard: [[{ text: telegramText('dm_button', o.from.language_code), url }]] },
+      ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+    });
+    return;
+  }
+  await sendReply(o.api, o.chat.id, notice(reply.notice ?? escapeMarkdown(telegramText('dm_sent', o.from.language_code))), replyTo);
+}
+
+/** A typed command: claimed once per update, run through the command layer, delivered. */
+export async function onMessage(c: Context, env: HandlerEnv): Promise<void> {
+  const message = c.message;
+  if (!message?.text || !message.from) return;
+  const line = parseCommandLine(message.text, c.me.username);
+  if (!line) return;
+  const { chat, from } = message;
+  const log = childLogger(env.logger, { update_id: c.update.update_id, chat: chat.id, command: line.name });
+  const o: Origin = { api: c.api, bot: c.me.username, chat, from, messageId: message.message_id, anonymous: isAnonymousAdmin(chat, message.sender_chat), log };
+  const userId = String(from.id);
+  try {
+    if (!(await claimUpdate(c, env.deps))) return;
+  } catch (error) {
+    // The store is down: say so (nothing was done) rather than stay silent.
+    const reply = errorReply(error, pickLocale(from.language_code), log, { command: line.name, space: `telegram:${chat.id}` });
+    return deliver(o, reply, () => env.links.forReply(userId, reply));
+  }
+  if (line.name === 'start' && line.text !== '' && chat.type === 'private') return startDeepLink(o, line.text, env);
+  const command: CommandLine = line.name === 'start' ? { name: 'help', text: '' } : line;
+  const invocation = toInvocation(command, spaceOf(chat), from, moderatorCheck(c.api, chat, from, message.sender_chat));
+  const reply = await handle(invocation, env.deps, log);
+  await deliver(o, reply, () => (command.name === 'letter' ? env.links.forLetter(String(chat.id), command.text) : undefined) ?? env.links.forReply(userId, reply));
+}
+
+/** `/start <payload>` in the bot's DM: the letter or the answer that could not be sent before. */
+async function startDeepLink(o: Origin, payload: string, env: HandlerEnv): Promise<void> {
+  const target = env.links.resolve(payload, String(o.from.id));
+  if (target?.kind === 'reply') return sendReply(o.api, o.chat.id, target.reply);
+  if (target?.kind === 'expired') return sendReply(o.api, o.chat.id, notice(escapeMarkdown(telegramText('link_expired', o.from.language_code))));
+  // A letter asked in a group: re-run as whoever tapped, against the group's drive, answered here.
+  const group: ChatRef = target ? { id: Number(target.chatId), type: 'group' } : o.chat;
+  const command: CommandLine = target ? { name: 'letter', text: target.text } : { name: 'help', text: '' };
+  const space = target ? { id: `telegram:${target.chatId}`, kind: 'private' as const } : spaceOf(o.chat);
+  const reply = await handle(toInvocation(command, space, o.from, moderatorCheck(o.api, group, o.from)), env.deps, o.log);
+  await sendReply(o.api, o.chat.id, reply);
+}
+
+/**
+ * A button press: the button's command runs as the member who pressed. Every query is answered
+ * (also on errors); a redelivered one is not (the first delivery did). The result is a message in
+ * the chat of the button, or the member's DM when it is private and the button was in a group.
+ */
+export async function onPress(c: Context, env: HandlerEnv): Promise<void> {
+  const query = c.callbackQuery;
+  if (!query?.data) return;
+  const log = childLogger(env.logger, { update_id: c.update.update_id, user: query.from.id, button: query.data });
+  let answered = false;
+  const answer = async (options?: { text?: string; url?: string }) => {
+    answered = true;
+    await c.answerCallbackQuery(options).catch((error: unknown) => log.warn({ err: error }, 'callback query not answered'));
+  };
+  try {
+    if (!(await claimUpdate(c, env.deps))) return;
+    const chat: ChatRef = query.message?.chat ?? { id: query.from.id, type: 'private' };
+    const invocation = toInvocation(splitButtonCommand(query.data), spaceOf(chat), query.from, moderatorCheck(c.api, chat, query.from));
+    const reply = await handle(invocation, env.deps, log);
+    if (reply.visibility === 'public' || chat.type === 'private') {
+      await answer();
+      return await sendReply(c.api, chat.id, reply);
+    }
+    try {
+      await sendReply(c.api, query.from.id, reply);
+      await answer({ text: reply.notice ?? telegramText('dm_sent', query.from.language_code) });
+    } catch (error) {
+      if (!isDmRefused(error)) throw error;
+      await answer({ url: DeepLinks.url(c.me.username, env.links.forReply(String(query.from.id), reply)) });
+    }
+  } catch (error) {
+    log.error({ err: error }, 'button press failed');
+    if (!answered) await answer({ text: translator(pickLocale(query.from.language_code))('internal') });
+  }
+}

@@ -1,0 +1,91 @@
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { Bot, GrammyError, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Config } from '../../config.js';
+import { ConfigError, PlatformError } from '../../core/errors.js';
+import type { Notifier } from '../../core/notifier.js';
+import type { AdapterContext, PlatformAdapter } from '../types.js';
+import { DeepLinks } from './deep-link.js';
+import { onMessage, onPress } from './handlers.js';
+import { registerCommands } from './register.js';
+import { retryTransformer, type RetryOptions } from './retry.js';
+import { telegramNotifier } from './send.js';
+import { serveWebhook, webhookSecret } from './webhook.js';
+
+export type TelegramConfig = NonNullable<Config['telegram']>;
+
+/** The only updates the bot acts on; everything else is never fetched. */
+export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+/** Telegram delivers webhooks to ports 443, 80, 88 and 8443; 8443 needs no root. */
+export const DEFAULT_WEBHOOK_PORT = 8443;
+
+export type TelegramBotOptions = { retry?: RetryOptions; botInfo?: UserFromGetMe; deepLinks?: DeepLinks };
+
+export type TelegramBot = { bot: Bot; notifier: Notifier; deepLinks: DeepLinks };
+
+/**
+ * The grammY bot with actionbot's handlers, not yet receiving updates: feed it with
+ * `bot.handleUpdate`, the runner, or the webhook. Commands are handled one at a time per chat;
+ * button presses run concurrently (500 members pressing at once do not queue behind each other).
+ */
+export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, options: TelegramBotOptions = {}): TelegramBot {
+  const bot = new Bot(config.token, {
+    ...(config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {}),
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  bot.api.config.use(retryTransformer(ctx.logger, options.retry));
+  const env = { deps: ctx.deps, logger: ctx.logger, links: options.deepLinks ?? new DeepLinks() };
+  bot.use(sequentialize((c: Context) => (c.callbackQuery ? undefined : c.chat?.id.toString())));
+  bot.on('message:text', (c) => onMessage(c, env));
+  bot.on('callback_query:data', (c) => onPress(c, env));
+  bot.catch((error) => ctx.logger.error({ err: error.error, update_id: error.ctx.update.update_id }, 'telegram update failed'));
+  return { bot, notifier: telegramNotifier(bot.api), deepLinks: env.links };
+}
+
+export type StartTelegramOptions = TelegramBotOptions & {
+  /** Webhook mode: the local port to listen on (default 8443) and interface (default all). */
+  port?: number;
+  host?: string;
+  /** Long polling: seconds each getUpdates waits (default 30). */
+  pollTimeoutSec?: number;
+};
+
+/**
+ * Starts the Telegram adapter: checks the token (getMe), sets the command menus, then long polling
+ * with the runner, or, when `config.webhook` is set, an HTTP server for the webhook (path taken
+ * from the webhook URL) and setWebhook with the secret.
+ */
+export async function startTelegram(config: TelegramConfig, ctx: AdapterContext, options: StartTelegramOptions = {}): Promise<PlatformAdapter> {
+  const { bot, notifier } = createTelegramBot(config, ctx, options);
+  try {
+    await bot.init();
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 401) throw new ConfigError('TELEGRAM_BOT_TOKEN', 'Telegram refused this token (401); copy it again from BotFather');
+    throw new PlatformError('telegram', `getMe failed: ${(error as Error).message}`, { cause: error });
+  }
+  await registerCommands(bot.api, ctx.logger);
+  const log = { bot: bot.botInfo.username };
+
+  if (config.webhook) {
+    const secret = webhookSecret(config.token, config.webhook.secret);
+    const server = await serveWebhook(bot, { path: new URL(config.webhook.url).pathname, port: options.port ?? DEFAULT_WEBHOOK_PORT, host: options.host, secret }, ctx.logger);
+    await bot.api.setWebhook(config.webhook.url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+    ctx.logger.info({ ...log, port: server.port }, 'telegram webhook listening');
+    return { platform: 'telegram', notifier, stop: () => server.close() };
+  }
+
+  // getUpdates refuses to run while a webhook is set (from an earlier deployment).
+  await bot.api.deleteWebhook();
+  const runner: RunnerHandle = run(bot, {
+    runner: { fetch: { timeout: options.pollTimeoutSec ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential' },
+  });
+  ctx.logger.info(log, 'telegram long polling started');
+  return {
+    platform: 'telegram',
+    notifier,
+    stop: async () => {
+      if (runner.isRunning()) await runner.stop();
+    },
+  };
+}
