@@ -49,21 +49,20 @@ export async function createDiscordAdapter(options: DiscordOptions, ctx: Adapter
   client.on(Events.Error, (error) => ctx.logger.error({ err: error }, 'Discord client error'));
 
   const timeout = AbortSignal.timeout(options.readyTimeoutMs ?? 30_000);
+  let registration: DiscordAdapter['registration'];
   try {
     const ready = once(client, Events.ClientReady, { signal: timeout });
     await client.login(options.token);
     await ready;
+    // With several processes, the one running shard 0 registers; the others would only compare.
+    if (runsShardZero(options.shards)) {
+      const definitions = commandDefinitions(options.commands ?? allCommands);
+      registration = await syncCommands(client.rest, client.application!.id, definitions, options.guildId);
+      ctx.logger.info({ registration, guild: options.guildId ?? 'global', commands: definitions.length }, 'Discord commands registered');
+    }
   } catch (error) {
     await client.destroy();
     throw error;
-  }
-
-  let registration: DiscordAdapter['registration'];
-  // With several processes, the one running shard 0 registers; the others would only compare.
-  if (runsShardZero(options.shards)) {
-    const definitions = commandDefinitions(options.commands ?? allCommands);
-    registration = await syncCommands(client.rest, client.application!.id, definitions, options.guildId);
-    ctx.logger.info({ registration, guild: options.guildId ?? 'global', commands: definitions.length }, 'Discord commands registered');
   }
   return {
     platform: 'discord',

@@ -103,8 +103,8 @@ export class FakeDiscord {
     this.waiters = [];
     for (const wake of waiters) wake();
     const [status, answer] = this.route(method, path, body);
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(status === 204 ? undefined : JSON.stringify(answer));
+    if (status === 204) res.writeHead(204).end();
+    else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   }
 
   private route(method: string, path: string, body: Json | undefined): [number, unknown] {

@@ -1,3 +1,4 @@
+import type { Deps } from '../../../src/commands/index.js';
 import { createDiscordAdapter, type DiscordAdapter } from '../../../src/adapters/discord/index.js';
 import { testApp, type TestApp } from '../../support/app.js';
 import { RecordingLogger } from '../../support/logger.js';
@@ -11,12 +12,12 @@ const SEND_MESSAGES = 1n << 11n;
 export type Harness = { app: TestApp; fake: FakeDiscord; adapter: DiscordAdapter; logger: RecordingLogger; close(): Promise<void> };
 
 /** The real app and the real discord.js client, logged in to a loopback Discord. */
-export async function startHarness(options: { appealsDir?: string; moderatorIds?: string[]; fake?: FakeDiscord; deferAfterMs?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { appealsDir?: string; moderatorIds?: string[]; fake?: FakeDiscord; deferAfterMs?: number; wrapDeps?: (deps: Deps) => Deps } = {}): Promise<Harness> {
   const app = await testApp({ appealsDir: options.appealsDir, moderatorIds: options.moderatorIds });
   const fake = options.fake ?? new FakeDiscord();
   if (!options.fake) await fake.start();
   const logger = new RecordingLogger();
-  const adapter = await createDiscordAdapter({ token: 'fake-token', guildId: GUILD, apiBase: fake.apiBase, deferAfterMs: options.deferAfterMs }, { deps: app.deps, logger });
+  const adapter = await createDiscordAdapter({ token: 'fake-token', guildId: GUILD, apiBase: fake.apiBase, deferAfterMs: options.deferAfterMs }, { deps: options.wrapDeps ? options.wrapDeps(app.deps) : app.deps, logger });
   return {
     app,
     fake,
