@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../src/commands/index.js';
-import { buttonsOf, expectWithinLimits, textOf } from './blocks.js';
+import { expectWithinLimits, textOf } from './blocks.js';
 import { startHarness, type Harness } from './harness.js';
 
 const ADMIN = 'UADMIN';
