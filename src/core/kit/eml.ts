@@ -52,11 +52,13 @@ export function encodeHeaderText(text: string, used = 0): string {
   if (/^[\x20-\x7e]*$/.test(text) && used + text.length <= HEADER_WIDTH) return text;
   const prefix = '=?UTF-8?Q?';
   const room = ENCODED_WORD_MAX - prefix.length - 2;
+  // The first word shares its line with the header name; later ones start a folded line with a space.
+  const firstRoom = Math.min(room, HEADER_WIDTH - used - prefix.length - 2);
   const words: string[] = [];
   let current = '';
   for (const char of text) {
     const encoded = qEncodeChar(char);
-    if (current.length + encoded.length > room) {
+    if (current.length + encoded.length > (words.length === 0 ? firstRoom : room)) {
       words.push(current);
       current = '';
     }

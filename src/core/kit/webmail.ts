@@ -6,10 +6,11 @@ export type MailClient = 'mailto' | 'gmail' | 'outlook';
 export type MailLink = { client: MailClient; url: string; full: boolean };
 
 /**
- * The longest link each platform takes in a button (see DESIGN.md's limits table). Telegram takes
- * long http(s) URLs but no mailto:, which its adapter drops. Unknown platforms get the smallest.
+ * The longest link each platform takes in a button (see DESIGN.md's limits table). Telegram
+ * documents no URL length and takes no mailto: (its adapter drops those); 2048 is the length every
+ * browser opens. Unknown platforms get the smallest.
  */
-export const LINK_URL_LIMITS = { discord: 512, slack: 3000, telegram: 4096, shell: Number.POSITIVE_INFINITY } as const;
+export const LINK_URL_LIMITS = { discord: 512, slack: 3000, telegram: 2048, shell: Number.POSITIVE_INFINITY } as const;
 
 /** The URL limit for an actor's platform; the smallest known one when the platform is unknown. */
 export function urlLimitFor(platform: string): number {
