@@ -36,6 +36,9 @@ const envSchema = z.object({
   TELEGRAM_BOT_TOKEN: optional.refine((v) => v === undefined || /^\d+:[\w-]+$/.test(v), { message: 'must look like 123456:ABC-DEF (from BotFather)' }),
   TELEGRAM_API_ROOT: url(['http', 'https']),
   TELEGRAM_WEBHOOK_URL: url(['https', 'http']),
+  TELEGRAM_WEBHOOK_PORT: optional
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), { message: 'must be a port number (1-65535)' })
+    .transform((v) => (v === undefined ? 8443 : Number(v))),
   TELEGRAM_WEBHOOK_SECRET: optional.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
     message: 'must be 1-256 characters of A-Z, a-z, 0-9, _ and -',
   }),
@@ -61,7 +64,7 @@ export type Config = {
   logLevel: string;
   defaultTimezone: string;
   discord?: { token: string; guildId?: string; apiBase?: string };
-  telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string } };
+  telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string }; webhookPort: number };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; port: number };
 };
 
@@ -95,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
           token: e.TELEGRAM_BOT_TOKEN,
           apiRoot: e.TELEGRAM_API_ROOT,
           webhook: e.TELEGRAM_WEBHOOK_URL ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET } : undefined,
+          webhookPort: e.TELEGRAM_WEBHOOK_PORT,
         }
       : undefined,
     slack: e.SLACK_BOT_TOKEN

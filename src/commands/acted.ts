@@ -1,5 +1,5 @@
 import { privateReply } from '../core/reply.js';
-import { driveAndAppeal, methodButtons, progressBar, tallyText } from './shared.js';
+import { checkMethodTypo, driveAndAppeal, methodButtons, progressBar, tallyText } from './shared.js';
 import { defineCommand } from './types.js';
 
 export const acted = defineCommand({
@@ -13,6 +13,7 @@ export const acted = defineCommand({
   ],
   async run(input, ctx, deps) {
     const { t } = ctx;
+    await checkMethodTypo(input, 'acted', deps);
     const { drive } = await driveAndAppeal(input, ctx, deps, { needDrive: true });
     // Without a method we ask rather than guess: a guessed method would count the wrong thing.
     if (!input.method) return privateReply([{ type: 'text', text: t('acted_pick') }], { buttons: methodButtons(t, drive!) });

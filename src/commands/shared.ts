@@ -15,6 +15,15 @@ export async function findAppeal(id: string, deps: Deps): Promise<Appeal> {
 }
 
 /**
+ * `/acted carrier-pigeon` reads as an appeal id; when no such appeal exists and no method was
+ * given, the member meant a method, so say what methods there are.
+ */
+export async function checkMethodTypo(input: { method?: string; appeal?: string }, command: string, deps: Deps): Promise<void> {
+  if (input.method || !input.appeal || (await deps.appeals.get(input.appeal))) return;
+  throw new UserInputError('bad_option', { option: 'method', kind: 'method', command, usage: `/${command} email|post|phone|social|other [APPEAL]` });
+}
+
+/**
  * The drive and appeal a member command is about: a button's drive id, else the open drive for the
  * named appeal, else the space's only open drive. `drive` is undefined when none runs.
  */

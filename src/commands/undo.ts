@@ -1,5 +1,5 @@
 import { actionButton, privateReply } from '../core/reply.js';
-import { driveAndAppeal, tallyText } from './shared.js';
+import { checkMethodTypo, driveAndAppeal, tallyText } from './shared.js';
 import { defineCommand } from './types.js';
 
 export const undo = defineCommand({
@@ -13,6 +13,7 @@ export const undo = defineCommand({
   ],
   async run(input, ctx, deps) {
     const { t } = ctx;
+    await checkMethodTypo(input, 'undo', deps);
     const { drive } = await driveAndAppeal(input, ctx, deps, { needDrive: true });
     let method = input.method;
     if (!method) {

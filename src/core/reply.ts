@@ -62,7 +62,7 @@ export function publicReply(blocks: Block[], extra: Partial<Omit<Reply, 'visibil
 export function replyToPlainText(reply: Reply, strip: (md: Markdown) => string): string {
   const lines: string[] = [];
   for (const block of reply.blocks) {
-    if (block.type === 'heading') lines.push(block.text.toUpperCase());
+    if (block.type === 'heading') lines.push(`# ${block.text}`);
     else if (block.type === 'text') lines.push(strip(block.text));
     else if (block.type === 'fields') lines.push(...block.fields.map((f) => `${f.label}: ${f.value}`));
     else lines.push(`${block.label}:`, ...block.text.split('\n').map((l) => `  ${l}`));

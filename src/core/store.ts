@@ -29,7 +29,11 @@ export async function openStore(url: string, options: { prefix?: string } = {}):
 async function openSqlite(url: string): Promise<Store> {
   const path = url.slice('sqlite://'.length);
   if (path === '') throw new ConfigError('STORE_URL', 'sqlite:// needs a file path, such as sqlite://./data/actionbot.sqlite');
-  if (path !== ':memory:') await mkdir(dirname(resolve(path)), { recursive: true });
+  if (path !== ':memory:') {
+    await mkdir(dirname(resolve(path)), { recursive: true }).catch((error: unknown) => {
+      throw new StoreError(`the SQLite store at ${path} cannot be created: ${(error as Error).message}`, { cause: error });
+    });
+  }
   const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
   const kv = new Keyv({ store: adapter, namespace: 'actionbot', throwOnErrors: true });
   await check(kv, `the SQLite store at ${path} cannot be opened`);
