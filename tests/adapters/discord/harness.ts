@@ -104,7 +104,10 @@ export function textOf(body: Json | undefined): string {
   return parts.join('\n');
 }
 
-export function customIds(body: Json | undefined): string[] {
+function buttonsOf(body: Json | undefined): Json[] {
   const data = ((body?.data as Json | undefined) ?? body ?? {}) as Json;
-  return ((data.components as Json[] | undefined) ?? []).flatMap((row) => ((row.components as Json[]) ?? []).map((c) => String(c.custom_id ?? c.url)));
+  return ((data.components as Json[] | undefined) ?? []).flatMap((row) => (row.components as Json[]) ?? []);
 }
+
+export const customIds = (body: Json | undefined): string[] => buttonsOf(body).flatMap((c) => (c.custom_id ? [String(c.custom_id)] : []));
+export const linkUrls = (body: Json | undefined): string[] => buttonsOf(body).flatMap((c) => (c.url ? [String(c.url)] : []));
