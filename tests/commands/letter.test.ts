@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handle, type Invocation } from '../../src/commands/index.js';
+import { translator } from '../../src/core/i18n/index.js';
+import { stripMarkdown } from '../../src/core/markdown.js';
+import { MAX_ACTION_BYTES, replyToPlainText, type Reply } from '../../src/core/reply.js';
+import { bilingualAppealsDir } from '../core/kit/fixtures.js';
+import { readPdf } from '../core/kit/read-pdf.js';
+import { RecordingLogger } from '../support/logger.js';
+import { testApp, type TestApp } from '../support/app.js';
+
+const en = translator('en');
+let app: TestApp;
+
+type Who = { userId?: string; platform?: string; locale?: string; moderator?: boolean };
+
+async function say(line: string, who: Who = {}): Promise<Reply & { plain: string }> {
+  const [, name = '', text = ''] = /^\/(\S+)\s*([\s\S]*)$/.exec(line) ?? [];
+  const invocation: Invocation = {
+    name,
+    text,
+    actor: { platform: who.platform ?? 'shell', userId: who.userId ?? 'ana', locale: who.locale },
+    space: { id: 'shell:local', kind: 'group' },
+    isModerator: async () => who.moderator === true,
+  };
+  const reply = await handle(invocation, app.deps, new RecordingLogger());
+  return { ...reply, plain: replyToPlainText(reply, stripMarkdown) };
+}
+
+const startDrive = (appeal: string, deadline: string) => say(`/drive start ${appeal} goal=50 deadline=${deadline}`, { moderator: true });
+const driveId = async () => (await app.deps.drives.openIn('shell:local'))[0]!.id;
+const copy = (reply: Reply, label: string) => reply.blocks.flatMap((b) => (b.type === 'copy' && b.label === label ? [b.text] : []))[0] ?? '';
+const recording = (reply: Reply) => reply.buttons.filter((b) => b.type === 'action' && b.command.startsWith('acted'));
+
+describe('/letter on the bundled appeal', () => {
+  beforeEach(async () => {
+    app = await testApp();
+  });
+  afterEach(() => app.close());
+
+  it('advises post with 7 days left and email only with 6', async () => {
+    await startDrive('ua-34-25', '2026-12-05');
+    const week = await say('/letter');
+    expect(week.plain).toContain(en('letter_advice_post'));
+    expect(week.plain).not.toContain(en('letter_advice_email'));
+    app.clock.set('2026-11-29T10:00:00Z');
+    const six = await say('/letter');
+    expect(six.plain).toContain(en('letter_advice_email'));
+    expect(six.plain).not.toContain(en('letter_advice_post'));
+    expect(recording(six).map((b) => b.label)).toContain(en('button_email'));
+  });
+
+  it('says a closed drive has closed and offers no button that records', async () => {
+    await startDrive('ua-34-25', '2026-11-30');
+    const id = await driveId();
+    app.clock.set('2026-12-01T10:00:00Z');
+    const reply = await say(`/letter drive=${id}`);
+    expect(reply.plain).toMatch(/closed/i);
+    expect(recording(reply)).toEqual([]);
+    expect(copy(reply, en('letter_body'))).toContain('Dear Secretary Noem,');
+  });
+
+  it('attaches a printable PDF and an email draft named for the appeal', async () => {
+    await startDrive('ua-34-25', '2030-01-31');
+    const reply = await say('/letter name="Ana" town="Lyon"');
+    expect(reply.attachments.map((a) => [a.name, a.mimeType])).toEqual([
+      ['ua-34-25-letter.pdf', 'application/pdf'],
+      ['ua-34-25-letter.eml', 'message/rfc822'],
+    ]);
+    const pdf = await readPdf(reply.attachments[0]!.data);
+    expect(pdf.title).toBe('UA 34.25');
+    expect(pdf.sizes[0]).toEqual([595, 842]);
+    expect(pdf.pages[0]).toContain('2707 Martin Luther King Jr. Avenue, SE');
+    expect(pdf.pages[0]).toContain('Ana');
+    expect(pdf.pages[1]).toContain('Washington, DC 20528');
+    const eml = Buffer.from(reply.attachments[1]!.data).toString('utf8');
+    expect(eml).toMatch(/^To: dhssecretary@hq\.dhs\.gov\r\n/);
+    expect(eml).toContain('X-Unsent: 1\r\n');
+  });
+
+  it('prints on US Letter for a member whose locale uses it', async () => {
+    const reply = await say('/letter ua-34-25', { locale: 'en-US', platform: 'discord' });
+    expect((await readPdf(reply.attachments[0]!.data)).sizes[0]).toEqual([612, 792]);
+  });
+
+  it('keeps Discord links within 512 characters and the whole letter in a copy block', async () => {
+    await startDrive('ua-34-25', '2030-01-31');
+    const reply = await say('/letter', { platform: 'discord', userId: '123456789012345678' });
+    const links = reply.buttons.filter((b) => b.type === 'link');
+    expect(links.map((b) => b.label)).toEqual([en('button_open_email'), en('button_open_gmail'), en('button_open_outlook')]);
+    for (const link of links) expect(link.url.length).toBeLessThanOrEqual(512);
+    expect(reply.plain).toContain(en('letter_links_short'));
+    expect(copy(reply, en('letter_body'))).toContain('I urge you to immediately return');
+    const shell = await say('/letter');
+    expect(shell.buttons.some((b) => b.type === 'link' && b.url.includes('body='))).toBe(true);
+    expect(shell.plain).not.toContain(en('letter_links_short'));
+  });
+
+  it('keeps every button command within 64 bytes', async () => {
+    await startDrive('ua-34-25', '2030-01-31');
+    const reply = await say('/letter name="Ana" remember=on');
+    for (const button of reply.buttons) {
+      if (button.type !== 'link') expect(Buffer.byteLength(button.command)).toBeLessThanOrEqual(MAX_ACTION_BYTES);
+    }
+  });
+});
+
+describe('/letter on an appeal with several targets and languages', () => {
+  beforeEach(async () => {
+    app = await testApp({ appealsDir: await bilingualAppealsDir() });
+  });
+  afterEach(() => app.close());
+
+  it('writes to the chosen target by number or by a word of its name, and lists the copies', async () => {
+    const first = await say('/letter ua-99-26');
+    expect(first.plain).toContain('1. Fiscal General; 2. Minister of Justice');
+    expect(copy(first, en('letter_address'))).toContain('Sra. Ana Núñez');
+    expect(copy(first, en('letter_copies'))).toContain('Embassy of Costa Rica, Ambassador, embassy@example.org, consul@example.org');
+    const second = await say('/letter ua-99-26 target=2');
+    expect(copy(second, en('letter_address'))).toContain('Mr. John Minister');
+    expect(copy(second, en('letter_body'))).toContain('Dear Minister of Justice,');
+    expect(copy(await say('/letter ua-99-26 target=minister'), en('letter_address'))).toContain('1 Justice Road');
+    expect((await say('/letter ua-99-26 target=7')).plain).toContain(en('no_such_target', { value: '7', count: 2 }));
+  });
+
+  it('gives the letter in the language asked for and shows the preferred languages', async () => {
+    const english = await say('/letter ua-99-26');
+    expect(english.plain).toContain(en('letter_languages', { languages: 'Spanish, English' }));
+    const spanish = await say('/letter ua-99-26 lang=es name="Zoë" town="Lyon" opening=on');
+    const body = copy(spanish, translator('es')('letter_body'));
+    expect(body).toContain('Estimada Fiscal General:');
+    expect(body).toContain('Le escribo desde Lyon.');
+    expect(body).toContain('Le escribo por la detención de María José Peña.');
+    expect(body).toMatch(/Atentamente,\nZoë\nLyon$/);
+    const pdf = await readPdf(spanish.attachments[0]!.data);
+    expect(pdf.pages[0]).toContain('Le escribo por la detención de María José Peña.');
+    expect(Buffer.from(spanish.attachments[1]!.data).toString('utf8')).toContain('Cc: embassy@example.org, consul@example.org');
+  });
+});
