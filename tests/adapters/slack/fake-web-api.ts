@@ -32,6 +32,8 @@ export class FakeSlackApi {
   readonly admins = new Set<string>();
   /** users.info answers ok:false (user_not_found). */
   failUsersInfo = false;
+  /** What apps.connections.open hands out (Socket Mode): a ws:// URL of a test server. */
+  socketUrl?: string;
   private server?: Server;
   private origin = '';
   private nextId = 1;
@@ -123,6 +125,8 @@ export class FakeSlackApi {
         return { ok: true, channel: args.channel, ts: `1700000000.${String(id).padStart(6, '0')}` };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000000.${String(id).padStart(6, '0')}` };
+      case 'apps.connections.open':
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'views.open':
         return { ok: true, view: { id: `V${id}` } };
       case 'conversations.open':
