@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { AppealCatalog, loadAppealFiles, type AppealProblem } from './core/appeals.js';
 import { DriveService } from './core/drives.js';
+import { MemberReminderStore } from './core/reminders/member-reminders.js';
 import { ProfileStore } from './core/profiles.js';
 import { loadOrCreateSecret, memberKeyer } from './core/member-key.js';
 import { openStore, type Store } from './core/store.js';
@@ -20,6 +21,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const secret = await loadOrCreateSecret(config.dataDir, config.memberKeySecret);
   const store = await openStore(config.storeUrl, { prefix: options.storePrefix });
   const profiles = new ProfileStore(store.kv);
+  const memberReminders = new MemberReminderStore(store.kv);
   const deps: Deps = {
     appeals: new AppealCatalog(store.kv, appeals),
     drives: new DriveService(store.kv, clock, config.defaultTimezone),
@@ -29,7 +31,8 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     profiles,
     clock,
     moderatorIds: config.moderatorIds,
-    forgetters: [(member) => profiles.delete(member)],
+    memberReminders,
+    forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member)],
     onRecorded: [],
   };
   return { deps, store, problems, close: () => store.close() };

@@ -1,19 +1,52 @@
 import { join } from 'node:path';
-import { createApp, BUNDLED_APPEALS } from './app.js';
+import { createApp, BUNDLED_APPEALS, type App } from './app.js';
 import { parseConfig, type Config } from './config.js';
 import { ActionbotError } from './core/errors.js';
+import { ReminderScheduler, systemTimer, type Timer } from './core/reminders/scheduler.js';
+import type { Notifier } from './core/notifier.js';
+import { reminderPosts } from './commands/posts.js';
 import { createLogger } from './logger.js';
-import { runShell } from './adapters/shell/index.js';
+import { runShell, shellNotifier } from './adapters/shell/index.js';
+import type { PlatformAdapter } from './adapters/types.js';
+import type pino from 'pino';
+
+/** Reminders, milestones and final tallies, wired to whatever adapters run. */
+export function startReminders(app: App, notifiers: Notifier[], logger: pino.Logger, timer: Timer = systemTimer): ReminderScheduler {
+  const { deps } = app;
+  const scheduler = new ReminderScheduler({ ...deps, timer, notifiers, posts: reminderPosts, logger: logger.child({ part: 'reminders' }) });
+  deps.onRecorded.push((event) => scheduler.onRecorded(event));
+  deps.drives.onChange(() => void scheduler.tick());
+  return scheduler;
+}
+
+/** Every platform whose token is set; they share one store and one set of services. */
+async function startPlatforms(config: Config, app: App, logger: pino.Logger): Promise<PlatformAdapter[]> {
+  const adapters: PlatformAdapter[] = [];
+  const ctx = (platform: string) => ({ deps: app.deps, logger: logger.child({ platform }) });
+  try {
+    // Loaded only when configured: the terminal needs none of the three SDKs.
+    if (config.telegram) adapters.push(await (await import('./adapters/telegram/index.js')).startTelegram(config.telegram, ctx('telegram')));
+    if (config.slack) adapters.push(await (await import('./adapters/slack/index.js')).startSlack(config.slack, ctx('slack')));
+    if (config.discord) adapters.push(await (await import('./adapters/discord/index.js')).startDiscord(config.discord, ctx('discord')));
+  } catch (error) {
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    throw error;
+  }
+  return adapters;
+}
 
 /** Composition root: config -> logger -> store -> core services -> commands -> adapters. */
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
   const config: Config = parseConfig({ APPEALS_DIR: BUNDLED_APPEALS, ...env });
-  const platforms = [config.discord, config.telegram, config.slack].filter(Boolean);
-  const logger = createLogger(platforms.length === 0 && env.LOG_LEVEL === undefined ? 'warn' : config.logLevel);
+  const onPlatforms = Boolean(config.discord ?? config.telegram ?? config.slack);
+  // In the terminal, only warnings reach standard error, so replies stay readable.
+  const logger = createLogger(!onPlatforms && env.LOG_LEVEL === undefined ? 'warn' : config.logLevel);
   const app = await createApp(config);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);
 
-  if (platforms.length === 0) {
+  if (!onPlatforms) {
+    const scheduler = startReminders(app, [shellNotifier(process.stdout)], logger);
+    await scheduler.start();
     await runShell({
       deps: app.deps,
       logger,
@@ -22,8 +55,27 @@ export async function main(env: Record<string, string | undefined> = process.env
       outboxDir: join(config.dataDir, 'outbox'),
       interactive: Boolean(process.stdin.isTTY),
     });
+    scheduler.stop();
     await app.close();
+    return;
   }
+
+  const adapters = await startPlatforms(config, app, logger).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
+  const scheduler = startReminders(app, adapters.map((a) => a.notifier), logger);
+  await scheduler.start();
+  logger.info({ platforms: adapters.map((a) => a.platform), store: app.store.kind }, 'actionbot is running');
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    scheduler.stop();
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 const entry = process.argv[1] ?? '';

@@ -3,6 +3,7 @@ import type { DriveSettings } from '../core/drives.js';
 import { UserInputError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
+import { DEFAULT_SCHEDULE } from '../core/reminders/slots.js';
 import { actionButton, privateReply, publicReply } from '../core/reply.js';
 import { findAppeal, tallyText } from './shared.js';
 import { defineCommand, type CommandContext, type CommandGroup, type Deps } from './types.js';
@@ -37,14 +38,19 @@ const start = defineCommand({
   async run(input, ctx, deps) {
     const { t } = ctx;
     const appeal = await findAppeal(input.appeal!, deps);
-    const drive = await deps.drives.start(appeal, ctx.space.id, settingsOf(input));
+    const drive = await deps.drives.start(appeal, ctx.space.id, { ...settingsOf(input), locale: ctx.locale });
     return publicReply(
       [
         { type: 'heading', text: t('drive_started', { title: appeal.title }) },
         { type: 'text', text: escapeMarkdown(`${appeal.reference}. ${settingsLine(t, drive)}`) },
         { type: 'text', text: t('drive_how') },
       ],
-      { buttons: [actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary')] },
+      {
+        buttons: [
+          actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary'),
+          actionButton(t('button_schedule_default'), `remind schedule ${DEFAULT_SCHEDULE.offsets.join(',')} at=${DEFAULT_SCHEDULE.at} drive=${drive.id}`),
+        ],
+      },
     );
   },
 });

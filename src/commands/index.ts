@@ -8,6 +8,7 @@ import { letter } from './letter.js';
 import { privacy } from './privacy.js';
 import { progress } from './progress.js';
 import { remind } from './remind.js';
+import { remindme } from './remindme.js';
 import { report } from './report.js';
 import type { AnyCommand } from './types.js';
 import { undo } from './undo.js';
@@ -24,6 +25,7 @@ export const commands: readonly AnyCommand[] = [
   forgetme,
   drive,
   remind,
+  remindme,
   report,
   importAppeal,
 ];

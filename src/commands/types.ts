@@ -7,6 +7,7 @@ import type { ActionLedger, Tally } from '../core/ledger/ledger.js';
 import type { MemberKeyer } from '../core/member-key.js';
 import type { ProfileStore } from '../core/profiles.js';
 import type { Reply } from '../core/reply.js';
+import type { MemberReminderStore } from '../core/reminders/member-reminders.js';
 import type { Clock } from '../core/time.js';
 
 /** Who typed or pressed: platform ids are opaque strings, never numbers. */
@@ -76,6 +77,8 @@ export type Deps = {
   moderatorIds: readonly string[];
   /** Extra erasers run by /forgetme (profiles, private reminders...). */
   forgetters: Array<(member: string) => Promise<unknown>>;
+  /** Members' own "remind me later" requests. */
+  memberReminders: MemberReminderStore;
   /** Told of every recorded action (milestones, cancelling a member's own reminder). */
   onRecorded: Array<(event: RecordedEvent) => Promise<void>>;
 };

@@ -10,26 +10,29 @@ export interface ClaimStore {
   claim(key: string, ttlMs: number): Promise<boolean>;
 }
 
-/** One process: claims take turns in memory, and live in the store so a restart still remembers. */
+/**
+ * One process: a key being claimed right now is refused at once from memory; otherwise the store
+ * says whether it was claimed before (also before a restart). Different keys never wait for each other.
+ */
 export class KeyvClaims implements ClaimStore {
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly inFlight = new Set<string>();
 
   constructor(private readonly kv: Keyv) {}
 
-  claim(key: string, ttlMs: number): Promise<boolean> {
-    const next = this.tail.then(async () => {
-      try {
-        // keyv expires the entry itself (and deletes it when it is next read).
-        const storeKey = `claim:${key}`;
-        if ((await this.kv.get(storeKey)) !== undefined) return false;
-        await this.kv.set(storeKey, 1, ttlMs);
-        return true;
-      } catch (error) {
-        throw new StoreError('the store could not record a claim', { cause: error });
-      }
-    });
-    this.tail = next.catch(() => undefined);
-    return next;
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    const storeKey = `claim:${key}`;
+    if (this.inFlight.has(storeKey)) return false;
+    this.inFlight.add(storeKey);
+    try {
+      // keyv expires the entry itself (and deletes it when it is next read).
+      if ((await this.kv.get(storeKey)) !== undefined) return false;
+      await this.kv.set(storeKey, 1, ttlMs);
+      return true;
+    } catch (error) {
+      throw new StoreError('the store could not record a claim', { cause: error });
+    } finally {
+      this.inFlight.delete(storeKey);
+    }
   }
 }
 

@@ -21,6 +21,8 @@ export const driveSchema = z.object({
   milestones: z.boolean().default(true),
   /** Offsets before the deadline ("7d", "1d", "0d") and the local time to post them. */
   reminders: z.object({ offsets: z.array(z.string()), at: z.string() }).nullable().default(null),
+  /** The language of the moderator who started it: reminders are posted in it. */
+  locale: z.string().default('en'),
 });
 
 export type Drive = z.infer<typeof driveSchema>;

@@ -5,7 +5,7 @@ import { driveSchema, isOpen, type Drive } from './drive.js';
 import { StoreError, UserInputError } from './errors.js';
 import { isCalendarDate, isTimeZone, localDate, type Clock } from './time.js';
 
-export type DriveSettings = { goal?: number | null; deadline?: string; timezone?: string; milestones?: boolean };
+export type DriveSettings = { goal?: number | null; deadline?: string; timezone?: string; milestones?: boolean; locale?: string };
 
 /** Listeners learn of every change, so reminders can be planned or cancelled. */
 export type DriveListener = (drive: Drive) => void | Promise<void>;
@@ -48,6 +48,7 @@ export class DriveService {
         startedAt: now.toISOString(),
         milestones: settings.milestones ?? true,
         reminders: null,
+        locale: settings.locale ?? 'en',
       });
       await this.put(drive);
       const ids = await this.idsIn(space);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, StoreError } from '../../src/core/errors.js';
 import { openStore } from '../../src/core/store.js';
+import { aDrive } from '../support/drives.js';
 
 describe('opening the store', () => {
   it('names STORE_URL when the scheme is unknown', async () => {
@@ -25,7 +26,7 @@ describe('opening the store', () => {
   it('gives a typed error, not a reset count, when the store goes away', async () => {
     const store = await openStore('sqlite://:memory:');
     await store.close();
-    const drive = { id: 'd', appealId: 'ua-1', space: 'shell:local', goal: null, deadline: '2099-01-01', timezone: 'UTC', status: 'active' as const, startedAt: '', milestones: true, reminders: null };
+    const drive = aDrive({ appealId: 'ua-1' });
     await expect(store.ledger.record({ drive, member: 'm', method: 'email', at: new Date() })).rejects.toBeInstanceOf(StoreError);
     await expect(store.ledger.tally('ua-1')).rejects.toBeInstanceOf(StoreError);
   });

@@ -11,8 +11,11 @@ export type TestApp = App & { clock: FakeClock; dataDir: string };
  * The real app (bundled appeals, real store) on a fresh SQLite file, or on Redis under a fresh key
  * prefix, with a clock the test controls. Close it in afterEach.
  */
-export async function testApp(options: { now?: string; redisUrl?: string; moderatorIds?: string[]; appealsDir?: string } = {}): Promise<TestApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'actionbot-test-'));
+export async function testApp(
+  options: { now?: string; redisUrl?: string; storePrefix?: string; dataDir?: string; moderatorIds?: string[]; appealsDir?: string } = {},
+): Promise<TestApp> {
+  // A given dataDir is kept on close: tests use it to restart on the same store.
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'actionbot-test-')));
   const clock = new FakeClock(options.now ?? '2026-11-28T10:00:00Z');
   const app = await createApp(
     {
@@ -23,15 +26,18 @@ export async function testApp(options: { now?: string; redisUrl?: string; modera
       moderatorIds: options.moderatorIds ?? [],
       defaultTimezone: 'UTC',
     },
-    { clock, storePrefix: options.redisUrl ? `test-${randomUUID()}:` : undefined },
+    { clock, storePrefix: options.redisUrl ? (options.storePrefix ?? `test-${randomUUID()}:`) : undefined },
   );
+  let closed = false;
   return {
     ...app,
     clock,
     dataDir,
     close: async () => {
+      if (closed) return;
+      closed = true;
       await app.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

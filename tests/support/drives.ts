@@ -13,6 +13,7 @@ export function aDrive(overrides: Partial<Drive> = {}): Drive {
     startedAt: '2025-01-01T00:00:00.000Z',
     milestones: true,
     reminders: null,
+    locale: 'en',
     ...overrides,
   };
 }

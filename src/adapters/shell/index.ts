@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { handle, type Deps, type Invocation, type Logger } from '../../commands/index.js';
+import type { Notifier } from '../../core/notifier.js';
 import type { Button, Reply } from '../../core/reply.js';
 import { renderForTerminal } from './render.js';
 
@@ -77,6 +78,15 @@ export async function runShell(options: ShellOptions): Promise<void> {
     await perform(line);
     if (options.interactive) output.write('> ');
   }
+}
+
+/** In the terminal, posts to the space and to one member are printed, marked as such. */
+export function shellNotifier(output: Writable): Notifier {
+  return {
+    platform: 'shell',
+    postToSpace: async (space, reply) => void output.write(`${renderForTerminal(reply, space, 1)}\n`),
+    sendToMember: async (userId, reply) => void output.write(`${renderForTerminal(reply, userId, 1)}\n`),
+  };
 }
 
 async function saveAttachments(reply: Reply, dir: string, who: string): Promise<string[]> {

@@ -126,7 +126,8 @@ export class KeyvLedger implements ActionLedger {
       let record = byMember.get(op.member);
       if (op.kind === 'record') {
         if (record?.acts[op.method]) {
-          results.push(() => op.done({ created: false, tally: structuredClone(state.tally) }));
+          const tally = structuredClone(state.tally);
+          results.push(() => op.done({ created: false, tally }));
           continue;
         }
         if (!record) {
@@ -140,7 +141,9 @@ export class KeyvLedger implements ActionLedger {
         record.acts[op.method] = { at: op.at.toISOString(), space: op.drive.space };
         adjustTally(state.tally, { method: op.method, space: op.drive.space, platform: platformOf(op.drive.space), delta: 1, memberDelta: firstAct ? 1 : 0 });
         dirty.add(op.member);
-        results.push(() => op.done({ created: true, tally: structuredClone(state.tally) }));
+        // Each caller gets the tally as its own action left it, as a serial ledger would.
+        const tally = structuredClone(state.tally);
+        results.push(() => op.done({ created: true, tally }));
       } else {
         const methods = op.kind === 'undo' ? [op.method] : (Object.keys(record?.acts ?? {}) as Method[]);
         let removed = 0;
@@ -153,7 +156,8 @@ export class KeyvLedger implements ActionLedger {
           adjustTally(state.tally, { method, space: act.space, platform: platformOf(act.space), delta: -1, memberDelta: lastAct ? -1 : 0 });
           dirty.add(op.member);
         }
-        if (op.kind === 'undo') results.push(() => op.done({ removed: removed > 0, tally: structuredClone(state.tally) }));
+        const tally = structuredClone(state.tally);
+        if (op.kind === 'undo') results.push(() => op.done({ removed: removed > 0, tally }));
         else results.push(() => op.done(removed));
       }
     }

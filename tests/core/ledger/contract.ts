@@ -39,6 +39,8 @@ export function ledgerContract(name: string, open: () => Promise<{ ledger: Actio
         Array.from({ length: 10_000 }, (_, i) => ledger.record({ drive, member: `m${i}`, method: 'email', at })),
       );
       expect(results.filter((r) => r.created)).toHaveLength(10_000);
+      // Each caller sees the tally its own action made: every count from 1 to 10,000 exactly once.
+      expect(new Set(results.map((r) => r.tally.actions)).size).toBe(10_000);
       expect(await ledger.tally(drive.appealId)).toMatchObject({ actions: 10_000, members: 10_000, byMethod: { email: 10_000 } });
       expect(await ledger.export(drive.appealId)).toHaveLength(10_000);
     }));

@@ -1,0 +1,41 @@
+import { pickLocale, translator } from '../core/i18n/index.js';
+import { escapeMarkdown } from '../core/markdown.js';
+import type { ReminderPosts } from '../core/reminders/scheduler.js';
+import { actionButton, privateReply, publicReply } from '../core/reply.js';
+import { reminderReply } from './remind.js';
+import { progressBar, tallyText, timeLeftText } from './shared.js';
+
+/** What the scheduler posts, worded here with every other message, in the drive's language. */
+export const reminderPosts: ReminderPosts = {
+  reminder(drive, appeal, tally, now) {
+    const locale = pickLocale(drive.locale);
+    return reminderReply({ t: translator(locale), locale, drive, appeal, tally, now });
+  },
+  closed(drive, appeal, tally) {
+    const t = translator(pickLocale(drive.locale));
+    const lines = [t('remind_final', { tally: tallyText(t, tally, drive.goal) })];
+    if (drive.goal) lines.push(progressBar(tally.actions, drive.goal));
+    return publicReply([
+      { type: 'heading', text: t('remind_final_heading', { title: appeal.title }) },
+      ...lines.map((line) => ({ type: 'text' as const, text: escapeMarkdown(line) })),
+    ]);
+  },
+  milestone(drive, appeal, tally, percent) {
+    const t = translator(pickLocale(drive.locale));
+    return publicReply([{ type: 'text', text: `**${escapeMarkdown(t('milestone', { percent, title: appeal.title, tally: tallyText(t, tally, drive.goal) }))}**` }], {
+      buttons: [actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary')],
+    });
+  },
+  member(drive, appeal, tally, now) {
+    const locale = pickLocale(drive.locale);
+    const t = translator(locale);
+    return privateReply(
+      [
+        { type: 'heading', text: t('remindme_heading', { title: appeal.title }) },
+        { type: 'text', text: escapeMarkdown(`${timeLeftText(t, drive, now, locale)}. ${tallyText(t, tally, drive.goal)}.`) },
+        { type: 'text', text: t('remind_how') },
+      ],
+      { buttons: [actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary')] },
+    );
+  },
+};

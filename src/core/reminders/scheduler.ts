@@ -1,0 +1,176 @@
+import type { Appeal } from '../appeal.js';
+import type { AppealCatalog } from '../appeals.js';
+import type { ClaimStore } from '../claims.js';
+import { platformOf, type Drive, type Method } from '../drive.js';
+import type { DriveService } from '../drives.js';
+import type { ActionLedger, Tally } from '../ledger/ledger.js';
+import type { Notifier } from '../notifier.js';
+import type { Reply } from '../reply.js';
+import type { Clock } from '../time.js';
+import type { MemberReminderStore, MemberReminder } from './member-reminders.js';
+import { slotsFor, type Slot } from './slots.js';
+
+/** setTimeout, injected so tests drive time by hand. */
+export interface Timer {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const systemTimer: Timer = {
+  set: (fn, ms) => setTimeout(fn, ms).unref(),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** The largest delay setTimeout takes (about 24.8 days); longer waits re-arm on the way. */
+export const MAX_DELAY_MS = 2 ** 31 - 1;
+/** A post missed while the bot was down goes out on return only when it is this fresh. */
+export const MAX_LATE_MS = 12 * 3_600_000;
+const MILESTONES = [25, 50, 75, 100] as const;
+const CLAIM_TTL_MS = 400 * 86_400_000;
+
+/** What the scheduler posts; built by the command layer, which owns wording and languages. */
+export type ReminderPosts = {
+  reminder(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply;
+  closed(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply;
+  milestone(drive: Drive, appeal: Appeal, tally: Tally, percent: number): Reply;
+  member(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply;
+};
+
+export type SchedulerDeps = {
+  drives: DriveService;
+  appeals: AppealCatalog;
+  ledger: ActionLedger;
+  claims: ClaimStore;
+  clock: Clock;
+  timer: Timer;
+  notifiers: Notifier[];
+  posts: ReminderPosts;
+  memberReminders: MemberReminderStore;
+  logger: { warn(context: object, message: string): void; error(context: object, message: string): void; info(context: object, message: string): void };
+};
+
+/**
+ * Posts reminders, final tallies, milestones and members' own reminders, each exactly once. It
+ * sleeps until the next due instant (no polling); every post is claimed first, so several processes
+ * on one Redis post each slot once between them.
+ */
+export class ReminderScheduler {
+  private handle: unknown;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  /** Catches up on what fell due while the bot was down, then sleeps until the next slot. */
+  start(): Promise<void> {
+    this.stopped = false;
+    return this.tick();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.handle !== undefined) this.deps.timer.clear(this.handle);
+    this.handle = undefined;
+  }
+
+  /** Posts everything due now and re-arms the timer; calls never overlap. */
+  tick(): Promise<void> {
+    this.running = this.running.then(() => this.runDue()).catch((error: unknown) => this.deps.logger.error({ err: error }, 'reminder tick failed'));
+    return this.running;
+  }
+
+  /** Milestones, and a member who acted needs no reminder any more. */
+  async onRecorded(event: { drive: Drive; member: string; method: Method; created: boolean; tally: Tally }): Promise<void> {
+    const { drive, tally } = event;
+    await this.deps.memberReminders.remove(drive.id, event.member);
+    if (!event.created || !drive.goal || !drive.milestones) return;
+    for (const percent of MILESTONES) {
+      const threshold = Math.ceil((drive.goal * percent) / 100);
+      if (tally.actions !== threshold) continue;
+      if (!(await this.deps.claims.claim(`milestone:${drive.id}:${percent}`, CLAIM_TTL_MS))) continue;
+      const appeal = await this.deps.appeals.get(drive.appealId);
+      if (appeal) await this.post(drive.space, this.deps.posts.milestone(drive, appeal, tally, percent), { drive: drive.id, percent });
+    }
+  }
+
+  private async runDue(): Promise<void> {
+    if (this.stopped) return;
+    const now = this.deps.clock.now();
+    const drives = await this.deps.drives.allActive();
+    let next = Infinity;
+    for (const drive of drives) {
+      const notifier = this.notifierFor(drive.space);
+      for (const slot of slotsFor(drive)) {
+        if (slot.at > now) next = Math.min(next, slot.at.getTime());
+        else if (notifier) await this.fire(drive, slot, now);
+      }
+      for (const reminder of await this.deps.memberReminders.forDrive(drive.id)) {
+        const due = new Date(reminder.due);
+        if (due > now) next = Math.min(next, due.getTime());
+        else await this.remindMember(drive, reminder, now);
+      }
+    }
+    this.arm(next, now);
+  }
+
+  private arm(next: number, now: Date): void {
+    if (this.handle !== undefined) this.deps.timer.clear(this.handle);
+    this.handle = undefined;
+    if (this.stopped || next === Infinity) return;
+    const delay = Math.min(Math.max(0, next - now.getTime()), MAX_DELAY_MS);
+    this.handle = this.deps.timer.set(() => void this.tick(), delay);
+  }
+
+  private async fire(drive: Drive, slot: Slot, now: Date): Promise<void> {
+    if (!(await this.deps.claims.claim(`slot:${slot.key}`, CLAIM_TTL_MS))) return;
+    const late = now.getTime() - slot.at.getTime();
+    if (late > MAX_LATE_MS) {
+      this.deps.logger.warn({ drive: drive.id, slot: slot.key, lateMinutes: Math.round(late / 60_000) }, 'reminder skipped: more than 12 hours late');
+      return;
+    }
+    const appeal = await this.deps.appeals.get(drive.appealId);
+    if (!appeal) return;
+    const tally = await this.deps.ledger.tally(drive.appealId);
+    const reply = slot.kind === 'close' ? this.deps.posts.closed(drive, appeal, tally, now) : this.deps.posts.reminder(drive, appeal, tally, now);
+    await this.post(drive.space, reply, { drive: drive.id, slot: slot.key });
+  }
+
+  private async remindMember(drive: Drive, reminder: MemberReminder, now: Date): Promise<void> {
+    const notifier = this.deps.notifiers.find((n) => n.platform === reminder.platform);
+    if (!notifier) return;
+    if (!(await this.deps.claims.claim(`member:${drive.id}:${reminder.member}:${reminder.due}`, CLAIM_TTL_MS))) return;
+    // The platform id goes first: whatever happens to the message, it is not kept.
+    await this.deps.memberReminders.remove(drive.id, reminder.member);
+    if (now.getTime() - new Date(reminder.due).getTime() > MAX_LATE_MS) {
+      this.deps.logger.warn({ drive: drive.id }, 'member reminder skipped: more than 12 hours late');
+      return;
+    }
+    const appeal = await this.deps.appeals.get(drive.appealId);
+    if (!appeal) return;
+    const reply = this.deps.posts.member(drive, appeal, await this.deps.ledger.tally(drive.appealId), now);
+    await this.send(() => notifier.sendToMember(reminder.userId, reply), { drive: drive.id });
+  }
+
+  private async post(space: string, reply: Reply, context: object): Promise<void> {
+    const notifier = this.notifierFor(space);
+    if (!notifier) return this.deps.logger.warn({ ...context, space }, 'no adapter running for this space; post dropped');
+    await this.send(() => notifier.postToSpace(space, reply), { ...context, space });
+  }
+
+  /** A few tries with a pause: a platform hiccup should not cost a reminder. */
+  private async send(fn: () => Promise<void>, context: object): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await fn();
+        return;
+      } catch (error) {
+        if (attempt >= 3) return this.deps.logger.error({ ...context, err: error }, 'post failed after 3 attempts');
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  }
+
+  private notifierFor(space: string): Notifier | undefined {
+    return this.deps.notifiers.find((n) => n.platform === platformOf(space));
+  }
+}
