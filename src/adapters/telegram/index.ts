@@ -44,7 +44,7 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
 }
 
 export type StartTelegramOptions = TelegramBotOptions & {
-  /** Webhook mode: the local port to listen on (default 8443) and interface (default all). */
+  /** Webhook mode: the local port to listen on (default `config.webhookPort`, else 8443) and interface (default all). */
   port?: number;
   host?: string;
   /** Long polling: seconds each getUpdates waits (default 30). */
@@ -69,7 +69,7 @@ export async function startTelegram(config: TelegramConfig, ctx: AdapterContext,
 
   if (config.webhook) {
     const secret = webhookSecret(config.token, config.webhook.secret);
-    const server = await serveWebhook(bot, { path: new URL(config.webhook.url).pathname, port: options.port ?? DEFAULT_WEBHOOK_PORT, host: options.host, secret }, ctx.logger);
+    const server = await serveWebhook(bot, { path: new URL(config.webhook.url).pathname, port: options.port ?? config.webhookPort ?? DEFAULT_WEBHOOK_PORT, host: options.host, secret }, ctx.logger);
     await bot.api.setWebhook(config.webhook.url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     ctx.logger.info({ ...log, port: server.port }, 'telegram webhook listening');
     return { platform: 'telegram', notifier, stop: () => server.close() };

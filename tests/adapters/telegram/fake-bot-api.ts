@@ -1,0 +1,154 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Bot API call as the fake received it (files as name and size). */
+export type ApiCall = { method: string; payload: Record<string, unknown>; files: Array<{ field: string; name: string; size: number }> };
+
+type ApiAnswer = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };
+
+export const BOT_USER = { id: 42, is_bot: true, first_name: 'Action', username: 'ActionTestBot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false } as const;
+
+/**
+ * A loopback Telegram Bot API for grammY (`client.apiRoot`): getMe, getUpdates (long polls until an
+ * update is pushed), sendMessage, sendDocument (multipart), answerCallbackQuery, getChatMember,
+ * setMyCommands, setWebhook, deleteWebhook. Records every call except getUpdates. Tests script
+ * failures with `failNext` and refused DMs with `refuseDm`.
+ */
+export class FakeBotApi {
+  readonly calls: ApiCall[] = [];
+  /** `chat:user` -> status; anyone else is a plain `member`. */
+  readonly members = new Map<string, string>();
+  /** Users who never started the bot: a DM to them gets 403. */
+  readonly refusedDms = new Set<number>();
+  private readonly failures: Array<{ method: string; answer: ApiAnswer }> = [];
+  private readonly updates: Array<{ update_id: number }> = [];
+  private readonly waiting = new Set<() => void>();
+  private nextMessageId = 1;
+  getUpdatesCalls = 0;
+
+  private constructor(private readonly server: Server) {}
+
+  static async start(): Promise<FakeBotApi> {
+    const server = createServer();
+    const fake = new FakeBotApi(server);
+    server.on('request', (req, res) => void fake.serve(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** Queues an update for getUpdates. */
+  push(...updates: Array<{ update_id: number }>): void {
+    this.updates.push(...updates);
+    for (const wake of this.waiting) wake();
+  }
+
+  /** The next call of `method` gets this error instead of its result. */
+  failNext(method: string, error_code: number, description: string, parameters?: { retry_after?: number }): void {
+    this.failures.push({ method, answer: { ok: false, error_code, description, ...(parameters ? { parameters } : {}) } });
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Text of every sendMessage to one chat. */
+  textsTo(chatId: number): string[] {
+    return this.callsOf('sendMessage').filter((c) => Number(c.payload.chat_id) === chatId).map((c) => String(c.payload.text));
+  }
+
+  async close(): Promise<void> {
+    for (const wake of this.waiting) wake();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = /^\/bot[^/]+\/(\w+)$/.exec(req.url ?? '')?.[1] ?? '';
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    let answer: ApiAnswer;
+    try {
+      const { payload, files } = await parseBody(body, req.headers['content-type'] ?? '');
+      answer = await this.answer(method, payload, files, req);
+    } catch (error) {
+      answer = { ok: false, error_code: 400, description: `Bad Request: the fake could not read it: ${(error as Error).message}` };
+    }
+    res.writeHead(answer.ok ? 200 : answer.error_code, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  }
+
+  private async answer(method: string, payload: Record<string, unknown>, files: ApiCall['files'], req: IncomingMessage): Promise<ApiAnswer> {
+    if (method === 'getUpdates') return { ok: true, result: await this.poll(payload, req) };
+    this.calls.push({ method, payload, files });
+    const failure = this.failures.findIndex((f) => f.method === method);
+    if (failure >= 0) return this.failures.splice(failure, 1)[0]!.answer;
+    const chatId = Number(payload.chat_id);
+    const ok = (result: unknown): ApiAnswer => ({ ok: true, result });
+    switch (method) {
+      case 'getMe':
+        return ok(BOT_USER);
+      case 'sendMessage':
+      case 'sendDocument':
+        if (chatId > 0 && this.refusedDms.has(chatId)) return { ok: false, error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" };
+        return ok({ message_id: this.nextMessageId++, date: 0, chat: { id: chatId, type: chatId > 0 ? 'private' : 'supergroup' }, text: payload.text });
+      case 'getChatMember': {
+        const status = this.members.get(`${payload.chat_id}:${payload.user_id}`) ?? 'member';
+        return ok({ status, user: { id: Number(payload.user_id), is_bot: false, first_name: 'M' } });
+      }
+      case 'answerCallbackQuery':
+      case 'setMyCommands':
+      case 'setWebhook':
+      case 'deleteWebhook':
+        return ok(true);
+      default:
+        return { ok: false, error_code: 404, description: `Not Found: method ${method} is not in the fake` };
+    }
+  }
+
+  /** Long polling: answers at once when updates are queued, else waits for one or the timeout. */
+  private async poll(payload: Record<string, unknown>, req: IncomingMessage): Promise<unknown[]> {
+    this.getUpdatesCalls++;
+    const offset = Number(payload.offset ?? 0);
+    const limit = Number(payload.limit ?? 100);
+    const pending = () => this.updates.filter((u) => u.update_id >= offset);
+    if (pending().length === 0) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.waiting.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, Number(payload.timeout ?? 0) * 1000);
+        this.waiting.add(done);
+        req.once('close', done);
+      });
+    }
+    return pending().slice(0, limit);
+  }
+}
+
+async function parseBody(body: Buffer, contentType: string): Promise<{ payload: Record<string, unknown>; files: ApiCall['files'] }> {
+  if (body.length === 0) return { payload: {}, files: [] };
+  if (contentType.startsWith('application/json')) return { payload: JSON.parse(body.toString('utf8')) as Record<string, unknown>, files: [] };
+  const boundary = /boundary=([^;]+)/.exec(contentType)?.[1];
+  if (!boundary) throw new Error(`unexpected content-type ${contentType}`);
+  const payload: Record<string, unknown> = {};
+  const files: ApiCall['files'] = [];
+  // Binary-safe split: latin1 keeps one char per byte.
+  for (const part of body.toString('latin1').split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const headers = part.slice(0, split);
+    const content = part.slice(split + 4).replace(/\r\n$/, '');
+    const field = /name="([^"]+)"/.exec(headers)?.[1] ?? '';
+    // grammY writes filename=NAME without quotes.
+    const filename = /filename="?([^"\r\n]*)"?/.exec(headers)?.[1];
+    if (filename !== undefined) files.push({ field, name: filename, size: Buffer.byteLength(content, 'latin1') });
+    else payload[field] = Buffer.from(content, 'latin1').toString('utf8');
+  }
+  return { payload, files };
+}
