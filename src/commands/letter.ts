@@ -117,13 +117,13 @@ async function signatureFor(remember: boolean | undefined, typed: Profile, ctx: 
   const sender: Profile = { ...stored, ...given };
   if (remember === true) {
     const saved = await deps.profiles.save(ctx.member, sender);
-    return { sender, saved, note: saved ? t('letter_profile_saved', { profile: describe(t, saved) }) : t('letter_profile_nothing') };
+    return { sender, saved, note: saved ? t('letter_profile_saved', { profile: describeProfile(t, saved) }) : t('letter_profile_nothing') };
   }
-  return { sender, saved: stored, note: stored ? t('letter_profile_used', { profile: describe(t, stored) }) : undefined };
+  return { sender, saved: stored, note: stored ? t('letter_profile_used', { profile: describeProfile(t, stored) }) : undefined };
 }
 
 /** "Ana, Lyon, France (opening line)". */
-export function describe(t: Translate, profile: Profile): string {
+export function describeProfile(t: Translate, profile: Profile): string {
   const parts = [profile.name, profile.town, profile.country].filter(Boolean).join(', ');
   return profile.opening ? `${parts} (${t('letter_profile_opening')})` : parts;
 }

@@ -1,5 +1,5 @@
 import { privateReply, type Block } from '../core/reply.js';
-import { describe } from './letter.js';
+import { describeProfile } from './letter.js';
 import { defineCommand } from './types.js';
 
 export const privacy = defineCommand({
@@ -23,7 +23,7 @@ export const privacy = defineCommand({
         type: 'fields',
         fields: [
           { label: t('privacy_actions'), value: lines.length > 0 ? lines.join('\n') : t('privacy_no_actions') },
-          { label: t('privacy_profile'), value: profile ? describe(t, profile) : t('privacy_no_profile') },
+          { label: t('privacy_profile'), value: profile ? describeProfile(t, profile) : t('privacy_no_profile') },
         ],
       },
       { type: 'text', text: t('privacy_forget') },
