@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /** One Bot API call as the fake received it (files as name and size). */
-export type ApiCall = { method: string; payload: Record<string, unknown>; files: Array<{ field: string; name: string; size: number }> };
+export type ApiCall = { method: string; payload: Record<string, unknown>; files: Array<{ field: string; name: string; size: number }>; ok: boolean };
 
 type ApiAnswer = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };
 
@@ -55,9 +55,9 @@ export class FakeBotApi {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Text of every sendMessage to one chat. */
+  /** Text of every delivered sendMessage to one chat. */
   textsTo(chatId: number): string[] {
-    return this.callsOf('sendMessage').filter((c) => Number(c.payload.chat_id) === chatId).map((c) => String(c.payload.text));
+    return this.callsOf('sendMessage').filter((c) => c.ok && Number(c.payload.chat_id) === chatId).map((c) => String(c.payload.text));
   }
 
   async close(): Promise<void> {
@@ -83,7 +83,14 @@ export class FakeBotApi {
 
   private async answer(method: string, payload: Record<string, unknown>, files: ApiCall['files'], req: IncomingMessage): Promise<ApiAnswer> {
     if (method === 'getUpdates') return { ok: true, result: await this.poll(payload, req) };
-    this.calls.push({ method, payload, files });
+    const call: ApiCall = { method, payload, files, ok: true };
+    this.calls.push(call);
+    const answer = this.reply(method, payload);
+    call.ok = answer.ok;
+    return answer;
+  }
+
+  private reply(method: string, payload: Record<string, unknown>): ApiAnswer {
     const failure = this.failures.findIndex((f) => f.method === method);
     if (failure >= 0) return this.failures.splice(failure, 1)[0]!.answer;
     const chatId = Number(payload.chat_id);
