@@ -41,7 +41,7 @@ export function chatIdOf(space: string): string {
 export function telegramNotifier(api: Api): Notifier {
   return {
     platform: 'telegram',
-    postToSpace: (space, reply) => sendReply(api, chatIdOf(space), reply),
-    sendToMember: (userId, reply) => sendReply(api, userId, reply),
+    postToSpace: async (space, reply) => sendReply(api, chatIdOf(space), reply),
+    sendToMember: async (userId, reply) => sendReply(api, userId, reply),
   };
 }
