@@ -37,6 +37,9 @@ async function openSqlite(url: string): Promise<Store> {
   const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 5000 });
   const kv = new Keyv({ store: adapter, namespace: 'actionbot', throwOnErrors: true });
   await check(kv, `the SQLite store at ${path} cannot be opened`);
+  // Write-ahead logging: readers (tallies) never wait for a writer, and a commit appends instead of
+  // rewriting pages. Every commit is still synced to disk.
+  if (path !== ':memory:') await adapter.query('PRAGMA journal_mode=WAL');
   return { kind: 'sqlite', kv, ledger: new KeyvLedger(kv), claims: new KeyvClaims(kv), close: () => kv.disconnect() };
 }
 

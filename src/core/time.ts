@@ -77,9 +77,20 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+// A pure function's results: every recorded action asks whether its drive is still open, and the
+// Intl look-ups behind the answer cost more than the rest of recording it.
+const endOfDayCache = new Map<string, number>();
+
 /** The first instant after the deadline day ends in `zone`. */
 export function endOfDay(date: string, zone: string): Date {
-  return zonedInstant(addDays(date, 1), '00:00', zone);
+  const key = `${date}|${zone}`;
+  let end = endOfDayCache.get(key);
+  if (end === undefined) {
+    end = zonedInstant(addDays(date, 1), '00:00', zone).getTime();
+    if (endOfDayCache.size >= 1000) endOfDayCache.clear();
+    endOfDayCache.set(key, end);
+  }
+  return new Date(end);
 }
 
 /** Today's date (YYYY-MM-DD) in `zone`. */

@@ -1,10 +1,12 @@
 import { assertOpen, METHODS, platformOf, type Drive, type Method } from '../drive.js';
 import { StoreError } from '../errors.js';
-import { emptyTally, type ActionLedger, type ActionRow, type RecordResult, type Tally, type UndoResult } from './ledger.js';
+import { RECORD_BATCH, REMOVE, SCRIPT_SHA } from './redis-scripts.js';
+import { adjustTally, emptyTally, type ActionLedger, type ActionRow, type RecordResult, type Tally, type UndoResult } from './ledger.js';
 
 /** The part of a node-redis client this ledger uses (the client `@keyv/redis` exposes). */
 export interface RedisCommands {
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  evalSha(sha: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   sAdd(key: string, member: string): Promise<unknown>;
   sMembers(key: string): Promise<string[]>;
   hGetAll(key: string): Promise<Record<string, string>>;
@@ -12,74 +14,79 @@ export interface RedisCommands {
   hScan(key: string, cursor: string, options?: { COUNT?: number }): Promise<{ cursor: string; entries: Array<{ field: string; value: string }> }>;
 }
 
-// Each script touches only keys of one appeal (one hash tag), so it also runs on a cluster.
-const RECORD = `
-local f = ARGV[1] .. '|' .. ARGV[2]
-if redis.call('HSETNX', KEYS[1], f, ARGV[3]) == 0 then
-  return {0, redis.call('HGETALL', KEYS[3])}
-end
-if redis.call('HINCRBY', KEYS[2], ARGV[1], 1) == 1 then redis.call('HINCRBY', KEYS[3], 'members', 1) end
-redis.call('HINCRBY', KEYS[3], 'actions', 1)
-redis.call('HINCRBY', KEYS[3], 'm:' .. ARGV[2], 1)
-redis.call('HINCRBY', KEYS[3], 's:' .. ARGV[4], 1)
-redis.call('HINCRBY', KEYS[3], 'p:' .. ARGV[5], 1)
-return {1, redis.call('HGETALL', KEYS[3])}
-`;
+type Pending = { drive: Drive; member: string; method: Method; at: Date; done: (r: RecordResult) => void; fail: (e: unknown) => void };
 
-const REMOVE = `
-local function dec(field)
-  if redis.call('HINCRBY', KEYS[3], field, -1) <= 0 then redis.call('HDEL', KEYS[3], field) end
-end
-local removed = 0
-for i = 2, #ARGV do
-  local f = ARGV[1] .. '|' .. ARGV[i]
-  local v = redis.call('HGET', KEYS[1], f)
-  if v then
-    redis.call('HDEL', KEYS[1], f)
-    removed = removed + 1
-    local space = string.sub(v, string.find(v, '|', 1, true) + 1)
-    dec('actions')
-    dec('m:' .. ARGV[i])
-    dec('s:' .. space)
-    dec('p:' .. string.match(space, '^[^:]+'))
-    if redis.call('HINCRBY', KEYS[2], ARGV[1], -1) <= 0 then
-      redis.call('HDEL', KEYS[2], ARGV[1])
-      dec('members')
-    end
-  end
-end
-return {removed, redis.call('HGETALL', KEYS[3])}
-`;
+/** Actions per script call: long enough to batch a burst, short enough to keep Redis responsive. */
+const MAX_BATCH = 512;
 
 /**
- * The scale-out ledger: every change is one Lua script over three hashes per appeal, so any number
- * of processes share one exact count. Tally reads are one HGETALL of a small counter hash.
+ * The scale-out ledger: every change is a Lua script over three hashes per appeal, so any number
+ * of processes share one exact count. Actions waiting in this process for the same appeal go in one
+ * script call (one round trip); tally reads are one HGETALL of a small counter hash.
  */
 export class RedisLedger implements ActionLedger {
+  /** Appeals this process has already added to the appeals set (used by forget). */
+  private readonly registered = new Set<string>();
+  private readonly queues = new Map<string, Pending[]>();
+
   constructor(
     private readonly redis: RedisCommands,
     private readonly prefix = 'actionbot:',
   ) {}
 
   async record(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<RecordResult> {
-    const { drive, member, method, at } = input;
-    assertOpen(drive, at);
-    const [created, flat] = await this.run(RECORD, drive.appealId, [member, method, `${at.toISOString()}|${drive.space}`, drive.space, platformOf(drive.space)]);
-    await this.call(() => this.redis.sAdd(this.appealsKey(), drive.appealId));
-    return { created: created === 1, tally: parseTally(drive.appealId, flat) };
+    assertOpen(input.drive, input.at);
+    const appealId = input.drive.appealId;
+    if (!this.registered.has(appealId)) {
+      await this.call(() => this.redis.sAdd(this.appealsKey(), appealId));
+      this.registered.add(appealId);
+    }
+    return new Promise((done, fail) => {
+      const queue = this.queues.get(appealId);
+      if (queue) return void queue.push({ ...input, done, fail });
+      this.queues.set(appealId, [{ ...input, done, fail }]);
+      void this.drain(appealId);
+    });
+  }
+
+  private async drain(appealId: string): Promise<void> {
+    for (;;) {
+      const queue = this.queues.get(appealId) ?? [];
+      if (queue.length === 0) return void this.queues.delete(appealId);
+      const batch = queue.splice(0, MAX_BATCH);
+      try {
+        const args = batch.flatMap((p) => [p.member, p.method, `${p.at.toISOString()}|${p.drive.space}`, p.drive.space, platformOf(p.drive.space)]);
+        const [results, flat] = (await this.script(RECORD_BATCH, appealId, args)) as [number[], string[]];
+        // Walk back from the tally after the batch, so that each caller gets the tally its own action made.
+        const tally = parseTally(appealId, flat);
+        const settled: Array<() => void> = [];
+        for (let i = batch.length - 1; i >= 0; i--) {
+          const pending = batch[i]!;
+          const outcome = Number(results[i]);
+          const snapshot = structuredClone(tally);
+          settled.push(() => pending.done({ created: outcome > 0, tally: snapshot }));
+          if (outcome > 0) {
+            adjustTally(tally, { method: pending.method, space: pending.drive.space, platform: platformOf(pending.drive.space), delta: -1, memberDelta: outcome === 2 ? -1 : 0 });
+          }
+        }
+        for (const settle of settled.reverse()) settle();
+      } catch (error) {
+        for (const pending of batch) pending.fail(error);
+      }
+    }
   }
 
   async undo(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<UndoResult> {
     const { drive, member, method, at } = input;
     assertOpen(drive, at);
-    const [removed, flat] = await this.run(REMOVE, drive.appealId, [member, method]);
+    const [removed, flat] = (await this.script(REMOVE, drive.appealId, [member, method])) as [number, string[]];
     return { removed: removed > 0, tally: parseTally(drive.appealId, flat) };
   }
 
   async forget(member: string): Promise<number> {
     const appeals = await this.call(() => this.redis.sMembers(this.appealsKey()));
     let removed = 0;
-    for (const appealId of appeals) removed += (await this.run(REMOVE, appealId, [member, ...METHODS]))[0];
+    for (const appealId of appeals) removed += Number(((await this.script(REMOVE, appealId, [member, ...METHODS])) as [number, string[]])[0]);
     return removed;
   }
 
@@ -118,10 +125,15 @@ export class RedisLedger implements ActionLedger {
     return `${this.prefix}ledger:appeals`;
   }
 
-  private async run(script: string, appealId: string, args: string[]): Promise<[number, string[]]> {
-    const reply = await this.call(() => this.redis.eval(script, { keys: this.keys(appealId), arguments: args }));
-    const [count, flat] = reply as [number, string[]];
-    return [Number(count), flat];
+  private script(script: string, appealId: string, args: string[]): Promise<unknown> {
+    const options = { keys: this.keys(appealId), arguments: args };
+    // The script's hash, not its text, on every call; Redis learns the text on the first NOSCRIPT.
+    return this.call(() =>
+      this.redis.evalSha(SCRIPT_SHA.get(script)!, options).catch((error: Error) => {
+        if (!error.message.startsWith('NOSCRIPT')) throw error;
+        return this.redis.eval(script, options);
+      }),
+    );
   }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {

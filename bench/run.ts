@@ -1,0 +1,38 @@
+// `npm run bench`: one JSON line per measurement, then a line per target with the ratio it is judged by.
+import { benchRedis, benchSqlite } from './core.js';
+import type { BenchLine } from './lib.js';
+
+const lines: BenchLine[] = [];
+lines.push(...(await benchSqlite()));
+if (process.env.REDIS_URL) lines.push(...(await benchRedis(process.env.REDIS_URL)));
+
+const platformBenches: Array<[string, () => Promise<BenchLine>]> = [
+  ['slack', async () => (await import('./slack.js')).benchSlack()],
+  ['discord', async () => (await import('./discord.js')).benchDiscord()],
+];
+for (const [platform, run] of platformBenches) {
+  try {
+    lines.push(await run());
+  } catch (error) {
+    process.stdout.write(`${JSON.stringify({ name: `${platform}.error`, error: (error as Error).message })}\n`);
+  }
+}
+
+const byName = new Map(lines.map((l) => [l.name, l]));
+const check = (name: string, ok: boolean, detail: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ name: `target.${name}`, ok, ...detail })}\n`);
+for (const store of ['sqlite', 'redis']) {
+  const record = byName.get(`ledger.record.${store}`);
+  const baseline = byName.get(`baseline.${store}.write`);
+  if (record && baseline) {
+    const ratio = Number((record.ops_per_s / baseline.ops_per_s).toFixed(3));
+    check(`record_vs_baseline.${store}`, ratio >= 0.5 && record.counted === record.n, { ratio, counted: record.counted, n: record.n });
+  }
+  const tally = byName.get(`ledger.tally.${store}`);
+  if (tally) check(`tally_p99_under_1ms.${store}`, tally.p99_ms < 1, { p99_ms: tally.p99_ms, actions_stored: tally.actions_stored });
+}
+for (const name of ['slack.ack', 'discord.interaction', 'telegram.update']) {
+  const line = byName.get(name);
+  if (line) check(`${name}.p99_under_300ms`, line.p99_ms < 300, { p99_ms: line.p99_ms });
+}
+process.exit(0);

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+
+// Each script touches only the keys of one appeal (one hash tag), so it also runs on a cluster.
+// KEYS: [acts hash, member-count hash, tally hash].
+
+/**
+ * Records a batch of actions in order. ARGV holds 5 values per action: member, method,
+ * "time|space", space, platform. Returns per action 0 (already counted), 1 (new action) or 2 (new
+ * action by a member new to this appeal), then the tally hash after the whole batch.
+ */
+export const RECORD_BATCH = `
+local results = {}
+for i = 1, #ARGV, 5 do
+  local member, method, space = ARGV[i], ARGV[i + 1], ARGV[i + 3]
+  if redis.call('HSETNX', KEYS[1], member .. '|' .. method, ARGV[i + 2]) == 0 then
+    results[#results + 1] = 0
+  else
+    local first = redis.call('HINCRBY', KEYS[2], member, 1) == 1
+    if first then redis.call('HINCRBY', KEYS[3], 'members', 1) end
+    redis.call('HINCRBY', KEYS[3], 'actions', 1)
+    redis.call('HINCRBY', KEYS[3], 'm:' .. method, 1)
+    redis.call('HINCRBY', KEYS[3], 's:' .. space, 1)
+    redis.call('HINCRBY', KEYS[3], 'p:' .. ARGV[i + 4], 1)
+    results[#results + 1] = first and 2 or 1
+  end
+end
+return {results, redis.call('HGETALL', KEYS[3])}
+`;
+
+/** Removes one member's actions by the methods in ARGV[2..]; returns how many, then the tally hash. */
+export const REMOVE = `
+local function dec(field)
+  if redis.call('HINCRBY', KEYS[3], field, -1) <= 0 then redis.call('HDEL', KEYS[3], field) end
+end
+local removed = 0
+for i = 2, #ARGV do
+  local f = ARGV[1] .. '|' .. ARGV[i]
+  local v = redis.call('HGET', KEYS[1], f)
+  if v then
+    redis.call('HDEL', KEYS[1], f)
+    removed = removed + 1
+    local space = string.sub(v, string.find(v, '|', 1, true) + 1)
+    dec('actions')
+    dec('m:' .. ARGV[i])
+    dec('s:' .. space)
+    dec('p:' .. string.match(space, '^[^:]+'))
+    if redis.call('HINCRBY', KEYS[2], ARGV[1], -1) <= 0 then
+      redis.call('HDEL', KEYS[2], ARGV[1])
+      dec('members')
+    end
+  end
+end
+return {removed, redis.call('HGETALL', KEYS[3])}
+`;
+
+export const SCRIPT_SHA = new Map([RECORD_BATCH, REMOVE].map((script) => [script, createHash('sha1').update(script).digest('hex')]));
