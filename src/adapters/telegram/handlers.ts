@@ -106,10 +106,12 @@ export async function onPress(c: Context, env: HandlerEnv): Promise<void> {
   try {
     if (!(await claimUpdate(c, env.deps))) return;
     const chat: ChatRef = query.message?.chat ?? { id: query.from.id, type: 'private' };
+    // In a DM the result is a message there, so the spinner can stop at once (claimed already).
+    if (chat.type === 'private') await answer();
     const invocation = toInvocation(splitButtonCommand(query.data), spaceOf(chat), query.from, moderatorCheck(c.api, chat, query.from));
     const reply = await handle(invocation, env.deps, log);
     if (reply.visibility === 'public' || chat.type === 'private') {
-      await answer();
+      if (!answered) await answer();
       return await sendReply(c.api, chat.id, reply);
     }
     try {

@@ -31,7 +31,12 @@ export type TelegramBot = { bot: Bot; notifier: Notifier; deepLinks: DeepLinks }
  */
 export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, options: TelegramBotOptions = {}): TelegramBot {
   const bot = new Bot(config.token, {
-    ...(config.apiRoot ? { client: { apiRoot: config.apiRoot } } : {}),
+    client: {
+      ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
+      // In webhook mode the press is answered in the HTTP response itself: Telegram hears back as
+      // soon as the action is recorded, and one API round trip is saved. Long polling ignores it.
+      canUseWebhookReply: (method) => method === 'answerCallbackQuery',
+    },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   bot.api.config.use(retryTransformer(ctx.logger, options.retry));

@@ -46,6 +46,8 @@ describe('Telegram long polling', () => {
     // One member double-clicks: a second press (a new update) counts once too.
     fake.push(...presses, pressUpdate(600, { id: 10_000 }, `acted email drive=${drive!.id}`));
     await until(() => fake.callsOf('answerCallbackQuery').length === 501, '501 answers');
+    // Presses in a DM are answered at once; the tally message follows the recording.
+    await until(() => fake.callsOf('sendMessage').filter((c) => Number(c.payload.chat_id) > 0).length === 501, '501 replies');
     expect((await app.deps.ledger.tally('ua-34-25')).actions).toBe(500);
     fake.push(messageUpdate(700, { id: 3 }, '/progress'));
     await until(() => fake.textsTo(GROUP.id).some((t) => t.includes('Progress')), 'progress');
@@ -87,6 +89,12 @@ describe('Telegram webhook', () => {
     const sent = fake.calls.length;
     expect((await post(update, 'right-secret')).status).toBe(200);
     expect(fake.calls.length).toBe(sent);
+    // A press in a DM is answered inside the HTTP response (a webhook reply), then recorded.
+    const drive = await app.deps.drives.resolve(`telegram:${GROUP.id}`);
+    const response = await post(pressUpdate(7, { id: 4 }, `acted post drive=${drive!.id}`), 'right-secret');
+    expect(await response.json()).toEqual({ method: 'answerCallbackQuery', callback_query_id: 'q7' });
+    await until(() => fake.textsTo(4).length === 1, 'the tally message');
+    expect((await app.deps.ledger.tally('ua-34-25')).actions).toBe(1);
   });
 
   it('answers 401 to a wrong or missing secret and does nothing', async () => {
