@@ -17,7 +17,8 @@ const USAGE = `usage: actionbot <command>
   start                          run the bot (every platform whose token is set; the terminal otherwise)
   import FILE [--json] [--save]  read an Urgent Action text; --json prints the appeal, --save writes appeals/<id>.json
   validate FILE                  check an appeal file (JSON or YAML)
-  report APPEAL [--csv]          the tally of an appeal, or every action as CSV`;
+  report APPEAL [--csv]          the tally of an appeal, or every action as CSV
+  slack-manifest URL [--socket]  the Slack app manifest for a bot served at URL (paste it at api.slack.com/apps)`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void; env: Record<string, string | undefined> };
 
@@ -39,6 +40,15 @@ export async function cli(args: string[], io: Io = stdio): Promise<number> {
         return await validateFile(target, io);
       case 'report':
         return await report(target, flags, io);
+      case 'slack-manifest': {
+        if (!target || !/^https?:\/\//.test(target)) {
+          io.err('usage: actionbot slack-manifest https://your-host.example.org [--socket]\n');
+          return 2;
+        }
+        const { slackManifestYaml } = await import('./adapters/slack/manifest.js');
+        io.out(slackManifestYaml({ url: target.replace(/\/$/, ''), socketMode: flags.has('--socket') }));
+        return 0;
+      }
       default:
         io.err(`${USAGE}\n`);
         return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -61,6 +61,7 @@ export const letter = defineCommand({
         (m) => (m === 'email' ? target.emails.length > 0 : m === 'post' ? target.address.length > 0 : m === 'phone' ? Boolean(target.phone) : m === 'social' ? target.social.length > 0 : true),
       );
       buttons.push(...methodButtons(t, drive, methods));
+      buttons.push(actionButton(t('button_remindme'), `remindme drive=${drive.id}`));
     }
     buttons.push(...signatureButtons(t, commandFor(appeal, drive, rendered, input.lang), signature.saved, rendered.sender));
     const attachments = await letterAttachments(rendered, {
