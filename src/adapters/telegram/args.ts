@@ -1,7 +1,7 @@
 import type { Invocation } from '../../commands/index.js';
 
 /** A command as typed: `/acted post` or `/acted@ActionBot post`. */
-export type CommandLine = { name: string; text: string };
+export type CommandLine = { name: string; text: string; addressed?: boolean };
 
 export type ChatRef = { id: number; type: string };
 export type UserRef = { id: number; language_code?: string };
@@ -18,7 +18,7 @@ export function parseCommandLine(text: string, botUsername: string): CommandLine
   if (!match) return undefined;
   const [, name, addressee, rest = ''] = match;
   if (addressee && addressee.toLowerCase() !== botUsername.toLowerCase()) return undefined;
-  return { name: name!.toLowerCase(), text: rest.replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"').replace(/[\u2018\u2019]/g, "'").trim() };
+  return { name: name!.toLowerCase(), ...(addressee ? { addressed: true } : {}), text: rest.replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"').replace(/[\u2018\u2019]/g, "'").trim() };
 }
 
 /** A button's command (`acted email drive=Ab3x9_kQ`): name before the first space, the rest as text. */

@@ -1,5 +1,5 @@
 import type { Api, Context } from 'grammy';
-import { errorReply, handle, type Deps, type Logger } from '../../commands/index.js';
+import { errorReply, findCommand, handle, type Deps, type Logger } from '../../commands/index.js';
 import { pickLocale, translator } from '../../core/i18n/index.js';
 import { escapeMarkdown } from '../../core/markdown.js';
 import { publicReply, type Reply } from '../../core/reply.js';
@@ -59,6 +59,8 @@ export async function onMessage(c: Context, env: HandlerEnv): Promise<void> {
   const line = parseCommandLine(message.text, c.me.username);
   if (!line) return;
   const { chat, from } = message;
+  // A group may have several bots: another bot's /command is not ours to answer "unknown" to.
+  if (chat.type !== 'private' && !line.addressed && line.name !== 'start' && !findCommand(line.name)) return;
   const log = childLogger(env.logger, { update_id: c.update.update_id, chat: chat.id, command: line.name });
   const o: Origin = { api: c.api, bot: c.me.username, chat, from, messageId: message.message_id, anonymous: isAnonymousAdmin(chat, message.sender_chat), log };
   const userId = String(from.id);

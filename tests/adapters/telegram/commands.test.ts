@@ -100,12 +100,17 @@ describe('Telegram commands', () => {
     expect(h.fake.calls.length).toBe(before);
     await h.feed(messageUpdate(31, MEMBER, '/progress@ActionTestBot'));
     expect(h.fake.textsTo(GROUP.id).at(-1)).toContain('Progress');
+    // Another bot's command typed without @: not ours, no "unknown command" noise in the group.
+    const quiet = h.fake.calls.length;
+    await h.feed(messageUpdate(32, MEMBER, '/weather Paris'));
+    expect(h.fake.calls.length).toBe(quiet);
+    await h.feed(messageUpdate(33, MEMBER, '/weather@ActionTestBot'));
+    expect(h.fake.textsTo(MEMBER.id).at(-1)).toContain('I do not know /weather');
   });
 
   it('shows help for /start without a payload, in the member language', async () => {
-    await h.feed(messageUpdate(32, { id: 6, lang: 'es' }, '/start', 'dm'));
-    expect(h.fake.textsTo(6).join('\n')).toMatch(/\/letter/);
-    expect(h.fake.textsTo(6).join('\n')).not.toContain('Moderators');
+    await h.feed(messageUpdate(34, { id: 6, lang: 'es' }, '/start', 'dm'));
+    expect(h.fake.textsTo(6).join('\n')).toContain('cartas para llamamientos');
   });
 
   it('handles a redelivered update once: one reply, one answer, one action', async () => {

@@ -100,7 +100,7 @@ describe('Telegram renderer', () => {
 describe('Telegram command lines and deep links', () => {
   it('reads /cmd, /cmd@thisbot and straightens curly quotes; ignores other bots', () => {
     expect(parseCommandLine('/acted post', 'ActionBot')).toEqual({ name: 'acted', text: 'post' });
-    expect(parseCommandLine('/Letter@actionbot name=“Ana María”', 'ActionBot')).toEqual({ name: 'letter', text: 'name="Ana María"' });
+    expect(parseCommandLine('/Letter@actionbot name=“Ana María”', 'ActionBot')).toEqual({ name: 'letter', addressed: true, text: 'name="Ana María"' });
     expect(parseCommandLine('/acted@OtherBot post', 'ActionBot')).toBeUndefined();
     expect(parseCommandLine('hello /acted', 'ActionBot')).toBeUndefined();
   });
