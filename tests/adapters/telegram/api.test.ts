@@ -36,6 +36,16 @@ describe('Telegram API failures', () => {
     expect((await h.app.deps.ledger.tally('ua-34-25')).actions).toBe(1);
   });
 
+  it('retries a document upload with the same bytes', async () => {
+    await h.startDrive();
+    h.fake.failNext('sendDocument', 500, 'Internal Server Error');
+    await h.feed(messageUpdate(13, { id: 1 }, '/report'));
+    const uploads = h.fake.callsOf('sendDocument');
+    expect(uploads.map((c) => c.ok)).toEqual([false, true]);
+    expect(uploads[1]!.files[0]!.size).toBe(uploads[0]!.files[0]!.size);
+    expect(uploads[1]!.files[0]!.size).toBeGreaterThan(0);
+  });
+
   it('does not wait out a flood limit longer than the cap: the call fails and is logged', async () => {
     h.fake.failNext('sendMessage', 429, 'Too Many Requests: retry after 3600', { retry_after: 3600 });
     await h.notifier.postToSpace(`telegram:${GROUP.id}`, publicReply([{ type: 'text', text: 'Reminder' }])).catch(() => undefined);
