@@ -9,6 +9,7 @@ if (process.env.REDIS_URL) lines.push(...(await benchRedis(process.env.REDIS_URL
 const platformBenches: Array<[string, () => Promise<BenchLine>]> = [
   ['slack', async () => (await import('./slack.js')).benchSlack()],
   ['discord', async () => (await import('./discord.js')).benchDiscord()],
+  ['telegram', async () => (await import('./telegram.js')).benchTelegram()],
 ];
 for (const [platform, run] of platformBenches) {
   try {
