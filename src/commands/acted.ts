@@ -1,16 +1,12 @@
 import { privateReply } from '../core/reply.js';
-import { checkMethodTypo, driveAndAppeal, methodButtons, progressBar, tallyText } from './shared.js';
+import { actionOptions, checkMethodTypo, driveAndAppeal, methodButtons, progressBar, tallyText } from './shared.js';
 import { defineCommand } from './types.js';
 
 export const acted = defineCommand({
   name: 'acted',
   description: 'cmd_acted',
   permission: 'member',
-  options: [
-    { name: 'method', kind: 'method', description: 'opt_method', positional: true },
-    { name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true },
-    { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
-  ],
+  options: actionOptions,
   async run(input, ctx, deps) {
     const { t } = ctx;
     await checkMethodTypo(input, 'acted', deps);

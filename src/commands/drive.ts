@@ -1,12 +1,11 @@
 import { isOpen, type Drive } from '../core/drive.js';
 import type { DriveSettings } from '../core/drives.js';
-import { UserInputError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { DEFAULT_SCHEDULE } from '../core/reminders/slots.js';
 import { actionButton, privateReply, publicReply } from '../core/reply.js';
-import { findAppeal, tallyText } from './shared.js';
-import { defineCommand, type CommandContext, type CommandGroup, type Deps } from './types.js';
+import { findAppeal, openDrive, tallyText } from './shared.js';
+import { defineCommand, type CommandGroup } from './types.js';
 
 const settingsOptions = [
   { name: 'goal', kind: 'goal', description: 'opt_goal' },
@@ -21,13 +20,6 @@ function settingsOf(input: DriveSettings): DriveSettings {
 
 function settingsLine(t: Translate, drive: Drive): string {
   return t('drive_settings', { deadline: drive.deadline, timezone: drive.timezone, goal: drive.goal ?? t('drive_no_goal') });
-}
-
-/** The drive a moderator means: the open one for the named appeal, or the space's only open one. */
-async function openDrive(appealId: string | undefined, ctx: CommandContext, deps: Deps): Promise<Drive> {
-  const drive = await deps.drives.resolve(ctx.space.id, appealId);
-  if (!drive) throw new UserInputError('no_drive');
-  return drive;
 }
 
 const start = defineCommand({
@@ -62,7 +54,7 @@ const end = defineCommand({
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
     const { t } = ctx;
-    const drive = await deps.drives.end(await openDrive(input.appeal, ctx, deps));
+    const drive = await deps.drives.end(await openDrive(input, ctx, deps));
     const appeal = await findAppeal(drive.appealId, deps);
     const tally = await deps.ledger.tally(drive.appealId);
     return publicReply([{ type: 'text', text: escapeMarkdown(t('drive_ended_msg', { title: appeal.title, tally: tallyText(t, tally, drive.goal) })) }]);
@@ -99,7 +91,7 @@ const set = defineCommand({
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }, ...settingsOptions],
   async run(input, ctx, deps) {
     const { t } = ctx;
-    const drive = await deps.drives.update(await openDrive(input.appeal, ctx, deps), settingsOf(input));
+    const drive = await deps.drives.update(await openDrive(input, ctx, deps), settingsOf(input));
     const appeal = await findAppeal(drive.appealId, deps);
     return publicReply([
       { type: 'heading', text: t('drive_updated', { title: appeal.title }) },

@@ -1,13 +1,13 @@
 import type { Appeal } from '../core/appeal.js';
-import { isOpen, type Drive } from '../core/drive.js';
+import type { Drive } from '../core/drive.js';
 import { UserInputError } from '../core/errors.js';
 import type { Locale, Translate } from '../core/i18n/index.js';
 import type { Tally } from '../core/ledger/ledger.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { DEFAULT_SCHEDULE, parseOffsets, parseTimeOfDay, slotsFor } from '../core/reminders/slots.js';
 import { actionButton, privateReply, publicReply, type Block, type Reply } from '../core/reply.js';
-import { findAppeal, progressBar, tallyText, timeLeftText } from './shared.js';
-import { defineCommand, type CommandContext, type CommandGroup, type Deps } from './types.js';
+import { findAppeal, openDrive, progressBar, tallyText, timeLeftText } from './shared.js';
+import { defineCommand, type CommandGroup } from './types.js';
 
 /** The reminder post, shared by /remind now and the scheduler. */
 export function reminderReply(input: { t: Translate; locale: Locale; drive: Drive; appeal: Appeal; tally: Tally; now: Date; message?: string }): Reply {
@@ -40,12 +40,6 @@ const now = defineCommand({
   },
 });
 
-async function openDrive(appealId: string | undefined, driveId: string | undefined, ctx: CommandContext, deps: Deps): Promise<Drive> {
-  const drive = driveId ? await deps.drives.get(driveId) : await deps.drives.resolve(ctx.space.id, appealId);
-  if (!drive || !isOpen(drive, ctx.now)) throw new UserInputError('no_drive');
-  return drive;
-}
-
 /** "Tuesday 1 December, 09:00 (Europe/Paris): final tally" lines for the slots still to come. */
 function slotLines(t: Translate, locale: string, drive: Drive, now: Date): string[] {
   const format = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: drive.timezone });
@@ -67,7 +61,7 @@ const schedule = defineCommand({
   async run(input, ctx, deps) {
     const offsets = parseOffsets(input.offsets!);
     const at = parseTimeOfDay(input.at ?? DEFAULT_SCHEDULE.at);
-    const drive = await deps.drives.update(await openDrive(input.appeal, input.drive, ctx, deps), { reminders: { offsets, at } });
+    const drive = await deps.drives.update(await openDrive(input, ctx, deps), { reminders: { offsets, at } });
     const appeal = await findAppeal(drive.appealId, deps);
     const lines = slotLines(ctx.t, ctx.locale, drive, ctx.now);
     return privateReply([{ type: 'text', text: escapeMarkdown([ctx.t('remind_scheduled', { title: appeal.title }), ...lines.map((l) => `- ${l}`)].join('\n')) }]);
@@ -80,7 +74,7 @@ const list = defineCommand({
   permission: 'moderator',
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
-    const drive = await openDrive(input.appeal, undefined, ctx, deps);
+    const drive = await openDrive(input, ctx, deps);
     const appeal = await findAppeal(drive.appealId, deps);
     const lines = drive.reminders ? slotLines(ctx.t, ctx.locale, drive, ctx.now) : [];
     const text = drive.reminders && lines.length > 1 ? lines.map((l) => `- ${l}`).join('\n') : ctx.t('remind_list_none');
@@ -94,7 +88,7 @@ const off = defineCommand({
   permission: 'moderator',
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
-    const drive = await deps.drives.update(await openDrive(input.appeal, undefined, ctx, deps), { reminders: null });
+    const drive = await deps.drives.update(await openDrive(input, ctx, deps), { reminders: null });
     const appeal = await findAppeal(drive.appealId, deps);
     return privateReply([{ type: 'text', text: escapeMarkdown(ctx.t('remind_off_done', { title: appeal.title })) }]);
   },

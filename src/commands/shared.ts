@@ -7,6 +7,13 @@ import { actionButton, type Button } from '../core/reply.js';
 import { daysBetween, localDate } from '../core/time.js';
 import type { CommandContext, Deps } from './types.js';
 
+/** Options of the commands that act on one's own action: /acted and /undo (and their buttons). */
+export const actionOptions = [
+  { name: 'method', kind: 'method', description: 'opt_method', positional: true },
+  { name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true },
+  { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
+] as const;
+
 export async function findAppeal(id: string, deps: Deps): Promise<Appeal> {
   const appeal = await deps.appeals.get(id);
   if (appeal) return appeal;
@@ -48,6 +55,13 @@ export async function driveAndAppeal(
   if (options.needDrive) throw new UserInputError('no_drive');
   const known = (await deps.appeals.list()).map((a) => a.id).join(', ');
   throw new UserInputError('no_drive_name_appeal', { appeals: known || '-' });
+}
+
+/** The open drive a moderator command is about: a button's drive id, the named appeal's, or the only one. */
+export async function openDrive(input: { appeal?: string; drive?: string }, ctx: CommandContext, deps: Deps): Promise<Drive> {
+  const drive = input.drive ? await deps.drives.get(input.drive) : await deps.drives.resolve(ctx.space.id, input.appeal);
+  if (!drive || !isOpen(drive, ctx.now)) throw new UserInputError('no_drive');
+  return drive;
 }
 
 /** "12 actions by 9 members (40% of the goal of 30)". */

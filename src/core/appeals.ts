@@ -5,7 +5,7 @@ import type Keyv from 'keyv';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { appealSchema, type Appeal } from './appeal.js';
-import { StoreError } from './errors.js';
+import { guarded } from './guard.js';
 
 const STAGED_MS = 60 * 60 * 1000;
 
@@ -118,11 +118,7 @@ export class AppealCatalog {
     return ((await this.write(() => this.kv.get('appeals:imported'))) as string[] | undefined) ?? [];
   }
 
-  private async write<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw new StoreError('the store could not be reached for appeals', { cause: error });
-    }
+  private write<T>(fn: () => Promise<T>): Promise<T> {
+    return guarded('appeals', fn);
   }
 }

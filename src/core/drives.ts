@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Appeal } from './appeal.js';
 import { driveSchema, isOpen, type Drive } from './drive.js';
-import { StoreError, UserInputError } from './errors.js';
+import { UserInputError } from './errors.js';
+import { guarded, SerialQueue } from './guard.js';
 import { isCalendarDate, isTimeZone, localDate, type Clock } from './time.js';
 
 export type DriveSettings = { goal?: number | null; deadline?: string; timezone?: string; milestones?: boolean; locale?: string };
@@ -15,7 +16,11 @@ export type DriveListener = (drive: Drive) => void | Promise<void>;
  * so a drive closes at the end of its deadline day even if nobody is watching.
  */
 export class DriveService {
-  private tail: Promise<unknown> = Promise.resolve();
+  /**
+   * Changes take turns, so two moderators cannot start the same drive twice. Drive changes are
+   * rare; one queue for all spaces also guards the shared space list.
+   */
+  private readonly changes = new SerialQueue();
   private readonly listeners: DriveListener[] = [];
 
   constructor(
@@ -29,7 +34,7 @@ export class DriveService {
   }
 
   async start(appeal: Appeal, space: string, settings: DriveSettings): Promise<Drive> {
-    return this.serially(async () => {
+    return this.changes.run(async () => {
       const now = this.clock.now();
       const timezone = checkTimezone(settings.timezone ?? this.defaultTimezone);
       const deadline = settings.deadline ?? appeal.deadline;
@@ -58,7 +63,7 @@ export class DriveService {
   }
 
   async end(drive: Drive): Promise<Drive> {
-    return this.serially(async () => {
+    return this.changes.run(async () => {
       const ended: Drive = { ...drive, status: 'ended', endedAt: this.clock.now().toISOString() };
       await this.put(ended);
       return ended;
@@ -66,7 +71,7 @@ export class DriveService {
   }
 
   async update(drive: Drive, settings: DriveSettings & { reminders?: Drive['reminders'] }): Promise<Drive> {
-    return this.serially(async () => {
+    return this.changes.run(async () => {
       const timezone = settings.timezone ? checkTimezone(settings.timezone) : drive.timezone;
       if (settings.deadline) checkDeadline(settings.deadline, timezone, this.clock.now(), false);
       const updated: Drive = driveSchema.parse({
@@ -129,22 +134,8 @@ export class DriveService {
     return ids ?? [];
   }
 
-  /**
-   * Changes take turns (keyv has no transactions), so two moderators cannot start the same drive
-   * twice. Drive changes are rare; one queue for all spaces also guards the shared space list.
-   */
-  private serially<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(fn);
-    this.tail = next.catch(() => undefined);
-    return next;
-  }
-
-  private async guard<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw new StoreError('the store could not be reached for drives', { cause: error });
-    }
+  private guard<T>(fn: () => Promise<T>): Promise<T> {
+    return guarded('drives', fn);
   }
 }
 

@@ -1,6 +1,6 @@
 import type Keyv from 'keyv';
 import { z } from 'zod';
-import { StoreError } from './errors.js';
+import { guarded } from './guard.js';
 
 /** What a member chose to have remembered for their letters' signature. */
 export const profileSchema = z.object({
@@ -43,12 +43,8 @@ export class ProfileStore {
     return this.guard(() => this.kv.delete(key(member)));
   }
 
-  private async guard<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw new StoreError('the store could not be reached for profiles', { cause: error });
-    }
+  private guard<T>(fn: () => Promise<T>): Promise<T> {
+    return guarded('profiles', fn);
   }
 }
 

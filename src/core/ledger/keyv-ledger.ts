@@ -1,6 +1,7 @@
 import type Keyv from 'keyv';
 import { assertOpen, platformOf, type Drive, type Method } from '../drive.js';
 import { StoreError } from '../errors.js';
+import { SerialQueue } from '../guard.js';
 import { adjustTally, emptyTally, type ActionLedger, type ActionRow, type RecordResult, type Tally, type UndoResult } from './ledger.js';
 
 type MemberRecord = { chunk: number; acts: Partial<Record<Method, { at: string; space: string }>> };
@@ -23,7 +24,7 @@ const CHUNK = 1000;
 export class KeyvLedger implements ActionLedger {
   private readonly queues = new Map<string, Op[]>();
   /** The list of appeals is shared by every queue, so its updates take turns too. */
-  private registration: Promise<void> = Promise.resolve();
+  private readonly registration = new SerialQueue();
 
   constructor(private readonly kv: Keyv) {}
 
@@ -190,12 +191,10 @@ export class KeyvLedger implements ActionLedger {
   }
 
   private registerAppeal(appealId: string): Promise<void> {
-    const next = this.registration.then(async () => {
+    return this.registration.run(async () => {
       const appeals = (await this.read<string[]>('ledger:appeals')) ?? [];
       if (!appeals.includes(appealId)) await this.kv.set('ledger:appeals', [...appeals, appealId]);
     });
-    this.registration = next.catch(() => undefined);
-    return next;
   }
 
   private async read<T>(key: string): Promise<T | undefined> {

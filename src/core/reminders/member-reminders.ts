@@ -1,5 +1,5 @@
 import type Keyv from 'keyv';
-import { StoreError } from '../errors.js';
+import { guarded, SerialQueue } from '../guard.js';
 
 /**
  * "Remind me later": the one place a platform user id is kept, because a private message needs
@@ -8,7 +8,7 @@ import { StoreError } from '../errors.js';
 export type MemberReminder = { driveId: string; member: string; platform: string; userId: string; due: string };
 
 export class MemberReminderStore {
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(private readonly kv: Keyv) {}
 
@@ -57,17 +57,11 @@ export class MemberReminderStore {
   }
 
   private serially<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(() => this.guard(fn));
-    this.tail = next.catch(() => undefined);
-    return next;
+    return this.queue.run(() => this.guard(fn));
   }
 
-  private async guard<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      throw error instanceof StoreError ? error : new StoreError('the store could not be reached for reminders', { cause: error });
-    }
+  private guard<T>(fn: () => Promise<T>): Promise<T> {
+    return guarded('reminders', fn);
   }
 }
 
