@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Appeal } from '../core/appeal.js';
 import { UserInputError } from '../core/errors.js';
-import type { Translate } from '../core/i18n/index.js';
+import type { MessageKey, Translate } from '../core/i18n/index.js';
 import { importUrgentAction, type ImportWarning } from '../core/importer/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
-import { actionButton, privateReply, type Block } from '../core/reply.js';
+import { actionButton, privateReply, type Block, type Button, type Reply } from '../core/reply.js';
 import { defineCommand } from './types.js';
 
 /** The preview a moderator checks before saving; the CLI prints the same blocks. */
@@ -58,7 +58,7 @@ export const importAppeal = defineCommand({
       return privateReply([{ type: 'text', text: escapeMarkdown(t('import_saved', { id: appeal.id })) }]);
     }
     const text = input.file !== undefined ? await readLocalFile(input.file, ctx.actor.platform) : input.text;
-    if (text === undefined) throw new UserInputError('import_needs_text');
+    if (text === undefined) return howToGiveText(t, ctx.actor.platform);
     const result = importUrgentAction(text);
     if (!result.ok) throw new UserInputError(result.reason, { problem: result.message }, result.message);
     const key = await deps.appeals.stage(result.appeal);
@@ -67,6 +67,24 @@ export const importAppeal = defineCommand({
     });
   },
 });
+
+/** The longest text the paste form takes; Slack clamps it to its own 3,000. */
+export const IMPORT_FORM_MAX = 4000;
+
+const HOW: Record<string, MessageKey> = { telegram: 'import_how_telegram', discord: 'import_how_discord', slack: 'import_how_slack', shell: 'import_how_shell' };
+
+/** `/import` alone: the ways to give the text on this platform, and a form to paste it into. */
+function howToGiveText(t: Translate, platform: string): Reply {
+  const form: Button = {
+    type: 'form',
+    label: t('button_import_paste'),
+    command: 'import',
+    title: t('import_form_title'),
+    fields: [{ name: 'text', label: t('import_form_text'), max: IMPORT_FORM_MAX, multiline: true }],
+  };
+  // The terminal has no forms: its hint says what to type.
+  return privateReply([{ type: 'text', text: escapeMarkdown(t(HOW[platform] ?? 'import_needs_text')) }], { buttons: platform === 'shell' ? [] : [form] });
+}
 
 /** Only the terminal's operator may name a file: on a chat platform it would read the server's disk. */
 async function readLocalFile(path: string, platform: string): Promise<string> {

@@ -23,7 +23,8 @@ export type Button =
    */
   | { type: 'form'; label: string; command: string; title: string; fields: FormField[] };
 
-export type FormField = { name: string; label: string; max: number; value?: string };
+/** `multiline`: a paragraph box (a pasted text) rather than one line; platforms cap `max` at their own limit. */
+export type FormField = { name: string; label: string; max: number; value?: string; multiline?: boolean };
 
 export type Attachment = { name: string; mimeType: string; data: Uint8Array };
 

@@ -6,6 +6,9 @@ export type CommandLine = { name: string; text: string; addressed?: boolean };
 export type ChatRef = { id: number; type: string };
 export type UserRef = { id: number; language_code?: string };
 
+/** Commands whose text is a pasted document: its quotes and apostrophes are part of the letter. */
+const VERBATIM = new Set(['import']);
+
 const COMMAND = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+([\s\S]*))?$/;
 
 /**
@@ -18,7 +21,9 @@ export function parseCommandLine(text: string, botUsername: string): CommandLine
   if (!match) return undefined;
   const [, name, addressee, rest = ''] = match;
   if (addressee && addressee.toLowerCase() !== botUsername.toLowerCase()) return undefined;
-  return { name: name!.toLowerCase(), ...(addressee ? { addressed: true } : {}), text: rest.replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"').replace(/[\u2018\u2019]/g, "'").trim() };
+  const command = name!.toLowerCase();
+  const body = VERBATIM.has(command) ? rest : rest.replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"').replace(/[\u2018\u2019]/g, "'");
+  return { name: command, ...(addressee ? { addressed: true } : {}), text: body.trim() };
 }
 
 /** A button's command (`acted email drive=Ab3x9_kQ`): name before the first space, the rest as text. */

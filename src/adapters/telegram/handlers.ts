@@ -1,10 +1,13 @@
-import type { Api, Context } from 'grammy';
-import { errorReply, findCommand, handle, type Deps, type Logger } from '../../commands/index.js';
+import { GrammyError, type Api, type Context } from 'grammy';
+import type { Message } from 'grammy/types';
+import { errorReply, findCommand, handle, type Deps, type Invocation, type Logger } from '../../commands/index.js';
+import { UserInputError } from '../../core/errors.js';
 import { pickLocale, translator } from '../../core/i18n/index.js';
 import { escapeMarkdown } from '../../core/markdown.js';
 import { publicReply, type Reply } from '../../core/reply.js';
 import { parseCommandLine, spaceOf, splitButtonCommand, toInvocation, type ChatRef, type CommandLine, type UserRef } from './args.js';
 import { DeepLinks } from './deep-link.js';
+import { importDocument, withDocumentText } from './documents.js';
 import { telegramText } from './messages.js';
 import { isAnonymousAdmin, moderatorCheck } from './moderators.js';
 import { isDmRefused, sendReply } from './send.js';
@@ -55,9 +58,11 @@ async function deliver(o: Origin, reply: Reply, payloadFor: () => string): Promi
 /** A typed command: claimed once per update, run through the command layer, delivered. */
 export async function onMessage(c: Context, env: HandlerEnv): Promise<void> {
   const message = c.message;
-  if (!message?.text || !message.from) return;
-  const line = parseCommandLine(message.text, c.me.username);
-  if (!line) return;
+  const typed = message?.text ?? message?.caption;
+  if (!typed || !message?.from) return;
+  const line = parseCommandLine(typed, c.me.username);
+  // A file's caption is read for /import only: other captions are not commands to us.
+  if (!line || (message.text === undefined && line.name !== 'import')) return;
   const { chat, from } = message;
   // A group may have several bots: another bot's /command is not ours to answer "unknown" to.
   if (chat.type !== 'private' && !line.addressed && line.name !== 'start' && !findCommand(line.name)) return;
@@ -74,8 +79,22 @@ export async function onMessage(c: Context, env: HandlerEnv): Promise<void> {
   if (line.name === 'start' && line.text !== '' && chat.type === 'private') return startDeepLink(o, line.text, env);
   const command: CommandLine = line.name === 'start' ? { name: 'help', text: '' } : line;
   const invocation = toInvocation(command, spaceOf(chat), from, moderatorCheck(c.api, chat, from, message.sender_chat));
-  const reply = await handle(invocation, env.deps, log);
+  const document = command.name === 'import' && command.text === '' ? importDocument(message) : undefined;
+  const reply = document ? await importFromDocument(c.api, document, invocation, env, log) : await handle(invocation, env.deps, log);
   await deliver(o, reply, () => (command.name === 'letter' ? env.links.forLetter(String(chat.id), command.text) : undefined) ?? env.links.forReply(userId, reply));
+}
+
+/** `/import` with a text file: its content becomes the text; a refused download is told like any user error. */
+async function importFromDocument(api: Api, document: NonNullable<Message['document']>, invocation: Invocation, env: HandlerEnv, log: Logger): Promise<Reply> {
+  let withText: Invocation;
+  try {
+    withText = await withDocumentText(api, document, invocation);
+  } catch (error) {
+    const known = error instanceof UserInputError ? error : new UserInputError('import_file_download_failed', { problem: error instanceof GrammyError ? error.description : 'network' });
+    if (!(error instanceof UserInputError)) log.warn({ err: error }, 'telegram file download failed');
+    return errorReply(known, pickLocale(invocation.actor.locale), log, { command: 'import', space: invocation.space.id });
+  }
+  return handle(withText, env.deps, log);
 }
 
 /** `/start <payload>` in the bot's DM: the letter or the answer that could not be sent before. */

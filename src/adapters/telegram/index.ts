@@ -42,7 +42,7 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
   bot.api.config.use(retryTransformer(ctx.logger, options.retry));
   const env = { deps: ctx.deps, logger: ctx.logger, links: options.deepLinks ?? new DeepLinks() };
   bot.use(sequentialize((c: Context) => (c.callbackQuery ? undefined : c.chat?.id.toString())));
-  bot.on('message:text', (c) => onMessage(c, env));
+  bot.on(['message:text', 'message:document'], (c) => onMessage(c, env));
   bot.on('callback_query:data', (c) => onPress(c, env));
   bot.catch((error) => ctx.logger.error({ err: error.error, update_id: error.ctx.update.update_id }, 'telegram update failed'));
   return { bot, notifier: telegramNotifier(bot.api), deepLinks: env.links };

@@ -237,6 +237,16 @@ export const en = {
   import_saved: 'Saved {id}. Start a drive: /drive start {id} goal=100 deadline=YYYY-MM-DD',
   import_exists: 'An appeal with the id {id} exists already. Replace it?',
   import_expired: 'This preview has expired; import the text again.',
+  import_how_telegram: 'Send the Urgent Action as a text file (.txt, up to 1 MB) with the caption /import, or answer /import to such a file. A short text can follow /import in the same message.',
+  import_how_discord: 'Attach the Urgent Action as a text file (.txt, up to 1 MB) in the file option of /import, or press the button and paste the text (up to 4,000 characters).',
+  import_how_slack: 'Type /import followed by the text of the Urgent Action, or press the button and paste it (up to 3,000 characters).',
+  import_how_shell: 'Type /import file=PATH to read a text file, or /import followed by the text.',
+  import_file_too_large: 'That file is {size}; an Urgent Action is a text file of at most {max}.',
+  import_file_download_failed: 'I could not download that file ({problem}); send it again.',
+  button_import_paste: 'Paste the Urgent Action',
+  import_form_title: 'Import an Urgent Action',
+  import_form_text: 'The text of the Urgent Action',
+  opt_import_file: 'A text file with the Urgent Action (.txt, up to 1 MB)',
 } as const;
 
 export type MessageKey = keyof typeof en;

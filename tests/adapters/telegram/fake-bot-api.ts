@@ -11,7 +11,7 @@ export const BOT_USER = { id: 42, is_bot: true, first_name: 'Action', username: 
 /**
  * A loopback Telegram Bot API for grammY (`client.apiRoot`): getMe, getUpdates (long polls until an
  * update is pushed), sendMessage, sendDocument (multipart), answerCallbackQuery, getChatMember,
- * setMyCommands, setWebhook, deleteWebhook. Records every call except getUpdates. Tests script
+ * setMyCommands, setWebhook, deleteWebhook, getFile and file downloads. Records every call except getUpdates. Tests script
  * failures with `failNext` and refused DMs with `refuseDm`.
  */
 export class FakeBotApi {
@@ -20,6 +20,10 @@ export class FakeBotApi {
   readonly members = new Map<string, string>();
   /** Users who never started the bot: a DM to them gets 403. */
   readonly refusedDms = new Set<number>();
+  /** Files members sent, by file_id: getFile answers with their path, `/file/bot<token>/<path>` serves them. */
+  readonly files = new Map<string, Buffer>();
+  /** Paths downloaded through `/file/bot<token>/...`. */
+  readonly downloads: string[] = [];
   private readonly failures: Array<{ method: string; answer: ApiAnswer }> = [];
   private readonly updates: Array<{ update_id: number }> = [];
   private readonly waiting = new Set<() => void>();
@@ -67,6 +71,13 @@ export class FakeBotApi {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const download = /^\/file\/bot[^/]+\/documents\/([\w-]+)$/.exec(req.url ?? '')?.[1];
+    if (download !== undefined) {
+      this.downloads.push(download);
+      const bytes = this.files.get(download);
+      res.writeHead(bytes ? 200 : 404, { 'content-type': 'application/octet-stream' }).end(bytes ?? 'Not Found');
+      return;
+    }
     const method = /^\/bot[^/]+\/(\w+)$/.exec(req.url ?? '')?.[1] ?? '';
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -105,6 +116,11 @@ export class FakeBotApi {
       case 'getChatMember': {
         const status = this.members.get(`${payload.chat_id}:${payload.user_id}`) ?? 'member';
         return ok({ status, user: { id: Number(payload.user_id), is_bot: false, first_name: 'M' } });
+      }
+      case 'getFile': {
+        const bytes = this.files.get(String(payload.file_id));
+        if (!bytes) return { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' };
+        return ok({ file_id: payload.file_id, file_unique_id: `u${String(payload.file_id)}`, file_size: bytes.length, file_path: `documents/${String(payload.file_id)}` });
       }
       case 'answerCallbackQuery':
       case 'setMyCommands':

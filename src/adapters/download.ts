@@ -1,0 +1,58 @@
+import { UserInputError } from '../core/errors.js';
+
+/** The largest file /import downloads: an Urgent Action is tens of kilobytes of text. */
+export const MAX_IMPORT_FILE_BYTES = 1_000_000;
+
+const DOWNLOAD_TIMEOUT_MS = 15_000;
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+
+/** Refuses a file whose announced size is over the cap, before anything is downloaded. */
+export function assertImportSize(size: number | undefined, max = MAX_IMPORT_FILE_BYTES): void {
+  if (size !== undefined && size > max) throw new UserInputError('import_file_too_large', { size: megabytes(size), max: megabytes(max) });
+}
+
+/**
+ * Downloads a member's file and decodes it as text. The announced size can be wrong or missing, so
+ * the body is read in chunks and abandoned as soon as it passes `max`. Failures are user errors:
+ * the member can send the file again.
+ */
+export async function downloadText(url: string, max = MAX_IMPORT_FILE_BYTES, fetcher: typeof fetch = fetch): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetcher(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  } catch (error) {
+    throw new UserInputError('import_file_download_failed', { problem: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network' });
+  }
+  if (!response.ok || !response.body) throw new UserInputError('import_file_download_failed', { problem: `HTTP ${response.status}` });
+  assertImportSize(Number(response.headers.get('content-length') ?? 0) || undefined, max);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      assertImportSize(total, max);
+    }
+    chunks.push(value);
+  }
+  return decodeText(Buffer.concat(chunks));
+}
+
+/**
+ * UTF-8 (with or without a BOM) as most files are; UTF-16 when its BOM says so (Windows "Unicode"
+ * text); otherwise Windows-1252, the usual legacy encoding of a saved web page. Binary content
+ * survives decoding and is refused by the importer with its own message.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
