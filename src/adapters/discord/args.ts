@@ -30,6 +30,8 @@ export function commandInvocation(interaction: ChatInputCommandInteraction): Inv
   if (nested) data = nested.options ?? [];
   const options: Record<string, string> = {};
   for (const option of data) {
+    // An upload's value is its id, not text: the adapter reads the file itself (see interactions.ts).
+    if (option.type === ApplicationCommandOptionType.Attachment) continue;
     if (option.value !== undefined && option.value !== null) options[option.name] = String(option.value);
   }
   return { name: interaction.commandName, ...(sub ? { sub } : {}), options, ...invocationBase(interaction) };

@@ -1,5 +1,7 @@
 import {
   AttachmentBuilder,
+  type Attachment,
+  type ChatInputCommandInteraction,
   ComponentType,
   MessageFlags,
   TextInputStyle,
@@ -10,10 +12,12 @@ import {
   type ModalSubmitInteraction,
   type RepliableInteraction,
 } from 'discord.js';
-import { errorReply, handle, type Deps, type Logger } from '../../commands/index.js';
+import { errorReply, handle, type Deps, type Invocation, type Logger } from '../../commands/index.js';
 import { pickLocale } from '../../core/i18n/index.js';
 import type { Button, Reply } from '../../core/reply.js';
+import { assertImportSize, downloadText } from '../download.js';
 import { commandInvocation, commandLineInvocation } from './args.js';
+import { ATTACHMENT_OPTIONS } from './register.js';
 import { parseCustomId, renderReply, type DiscordMessage } from './render.js';
 
 export type InteractionEnv = {
@@ -27,6 +31,7 @@ const CLAIM_TTL_MS = 60 * 60 * 1000;
 const MODAL_PREFIX = 'am:';
 const MODAL_TEXT = 45;
 const MAX_CHOICES = 25;
+const MAX_TEXT_INPUT = 4000;
 // Only a guess for the rare deferred answer (a mismatch is corrected by a follow-up): these post in the channel.
 const USUALLY_PUBLIC = new Set(['progress', 'drive start', 'drive end', 'drive set', 'remind now']);
 
@@ -42,6 +47,8 @@ export async function onInteraction(interaction: Interaction, env: InteractionEn
   }
   if (interaction.isChatInputCommand()) {
     const invocation = commandInvocation(interaction);
+    const file = fileOption(interaction);
+    if (file) return importFile(interaction, invocation, file, env);
     const path = invocation.sub ? `${invocation.name} ${invocation.sub}` : invocation.name;
     return send(interaction, handle(invocation, env.deps, env.logger), USUALLY_PUBLIC.has(path), env);
   }
@@ -70,14 +77,45 @@ async function pressed(interaction: ButtonInteraction, env: InteractionEnv): Pro
           type: ComponentType.TextInput,
           custom_id: field.name,
           label: clip(field.label, MODAL_TEXT),
-          style: TextInputStyle.Short,
-          max_length: Math.min(field.max, 4000),
+          style: field.multiline ? TextInputStyle.Paragraph : TextInputStyle.Short,
+          max_length: Math.min(field.max, MAX_TEXT_INPUT),
           required: false,
           ...(field.value ? { value: field.value.slice(0, field.max) } : {}),
         },
       ],
     })),
   });
+}
+
+/** The uploaded file of an attachment option, if the command has one and the member gave it. */
+function fileOption(interaction: ChatInputCommandInteraction): Attachment | undefined {
+  for (const name of ATTACHMENT_OPTIONS) {
+    const file = interaction.options.getAttachment(name, false);
+    if (file) return file;
+  }
+  return undefined;
+}
+
+/**
+ * `/import file:<upload>`: the download may take longer than Discord's 3 s, so the answer is
+ * deferred first; the file's text runs the command as `text`. A refused download is a user error.
+ */
+async function importFile(interaction: ChatInputCommandInteraction, invocation: Invocation, file: Attachment, env: InteractionEnv): Promise<void> {
+  try {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  } catch (error) {
+    return env.logger.error({ err: error, interaction: interaction.id }, 'could not defer a Discord interaction');
+  }
+  const work = (async () => {
+    try {
+      assertImportSize(file.size);
+      const text = await downloadText(file.url);
+      return await handle({ ...invocation, options: { ...invocation.options, text } }, env.deps, env.logger);
+    } catch (error) {
+      return errorReply(error, pickLocale(interaction.locale), env.logger, { interaction: interaction.id, command: invocation.name });
+    }
+  })();
+  return send(interaction, work, false, env, true);
 }
 
 async function submitted(interaction: ModalSubmitInteraction, env: InteractionEnv): Promise<void> {
@@ -122,9 +160,10 @@ function payload(message: DiscordMessage, ephemeral: boolean): InteractionReplyO
  * after `deferAfterMs` and edits. Whether a reply is private is known only after it ran, so the
  * deferral guesses; a wrong guess deletes the placeholder and answers in a follow-up.
  */
-async function send(interaction: RepliableInteraction, work: Promise<Reply>, usuallyPublic: boolean, env: InteractionEnv): Promise<void> {
-  let deferred: { ephemeral: boolean; done: Promise<unknown> } | undefined;
+async function send(interaction: RepliableInteraction, work: Promise<Reply>, usuallyPublic: boolean, env: InteractionEnv, deferredPrivately = false): Promise<void> {
+  let deferred: { ephemeral: boolean; done: Promise<unknown> } | undefined = deferredPrivately ? { ephemeral: true, done: Promise.resolve() } : undefined;
   const timer = setTimeout(() => {
+    if (deferred) return;
     const ephemeral = !usuallyPublic;
     deferred = { ephemeral, done: interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
   }, env.deferAfterMs);

@@ -32,8 +32,15 @@ function assertName(name: string): string {
   return name;
 }
 
+/**
+ * Options that name a file: elsewhere `file=` is a path on the bot's own machine (terminal only);
+ * on Discord the member uploads it, and the adapter hands its text on as `text`.
+ */
+export const ATTACHMENT_OPTIONS: ReadonlySet<string> = new Set(['file']);
+
 function option(spec: OptionSpec): APIApplicationCommandBasicOption {
   const base = { name: assertName(spec.name), ...describe(spec.description), required: spec.required ?? false };
+  if (ATTACHMENT_OPTIONS.has(spec.name)) return { ...base, ...describe('opt_import_file'), type: ApplicationCommandOptionType.Attachment };
   const kind: OptionKind = spec.kind;
   if (kind === 'goal') return { ...base, type: ApplicationCommandOptionType.Integer, min_value: 1, max_value: 10_000_000 };
   if (kind === 'appeal') return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true };

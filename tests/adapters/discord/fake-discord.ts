@@ -25,6 +25,8 @@ export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   /** Registered commands by route (`/applications/:app/commands` or the guild's). */
   readonly commands = new Map<string, Json[]>();
+  /** Uploaded files served at `/attachments/<name>` (the CDN URL a test puts in a resolved attachment). */
+  readonly cdn = new Map<string, Buffer>();
   private server?: Server;
   private readonly sockets = new Set<WebSocket>();
   private waiters: Array<() => void> = [];
@@ -49,6 +51,11 @@ export class FakeDiscord {
     for (const socket of this.sockets) socket.terminate();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The URL of a file in `cdn`, as Discord puts it in a resolved attachment. */
+  cdnUrl(name: string): string {
+    return `http://127.0.0.1:${this.port}/attachments/${name}`;
   }
 
   /** Sends one event to every connected gateway session; returns when it is on the wire. */
@@ -102,6 +109,12 @@ export class FakeDiscord {
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();
+    const upload = /^\/attachments\/([\w.-]+)$/.exec(path)?.[1];
+    if (method === 'GET' && upload !== undefined) {
+      const bytes = this.cdn.get(upload);
+      res.writeHead(bytes ? 200 : 404, { 'content-type': 'application/octet-stream' }).end(bytes ?? 'Not Found');
+      return;
+    }
     const [status, answer] = this.route(method, path, body);
     if (status === 204) res.writeHead(204).end();
     else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
