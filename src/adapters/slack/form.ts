@@ -8,12 +8,17 @@ type FormButton = Extract<Button, { type: 'form' }>;
 /** The callback id of every form modal; the command to run travels in private_metadata. */
 export const FORM_CALLBACK_ID = 'ab_form';
 
+/** Slack's plain_text_input takes at most 3,000 characters; longer fields are clamped to it. */
+const MAX_INPUT = 3000;
+
 /** What a form button carries in its `value` (at most 2,000 characters). */
 const formValue = z.object({
   c: z.string().min(1),
   t: z.string(),
   l: z.string(),
-  f: z.array(z.tuple([z.string().regex(/^\w{1,32}$/), z.string(), z.number().int().min(1).max(3000), z.string().optional()])).max(20),
+  f: z.array(z.tuple([z.string().regex(/^\w{1,32}$/), z.string(), z.number().int().min(1).max(MAX_INPUT), z.string().optional()])).max(20),
+  /** Names of the fields that take several lines. */
+  m: z.array(z.string()).optional(),
 });
 type FormValue = z.infer<typeof formValue>;
 
@@ -23,9 +28,12 @@ export type FormMetadata = z.infer<typeof formMetadata>;
 
 /** Encodes a form button into a button value; drops prefilled values, then gives up, when too long. */
 export function encodeForm(button: FormButton, max: number): string | undefined {
-  const withValues = JSON.stringify({ c: button.command, t: button.title, l: button.label, f: button.fields.map((f) => [f.name, f.label, f.max, ...(f.value ? [f.value] : [])]) });
+  const multiline = button.fields.filter((f) => f.multiline).map((f) => f.name);
+  const head = { c: button.command, t: button.title, l: button.label, ...(multiline.length > 0 ? { m: multiline } : {}) };
+  const cap = (n: number) => Math.min(n, MAX_INPUT);
+  const withValues = JSON.stringify({ ...head, f: button.fields.map((f) => [f.name, f.label, cap(f.max), ...(f.value ? [f.value] : [])]) });
   if (withValues.length <= max) return withValues;
-  const bare = JSON.stringify({ c: button.command, t: button.title, l: button.label, f: button.fields.map((f) => [f.name, f.label, f.max]) });
+  const bare = JSON.stringify({ ...head, f: button.fields.map((f) => [f.name, f.label, cap(f.max)]) });
   return bare.length <= max ? bare : undefined;
 }
 
@@ -53,7 +61,13 @@ export function formView(form: FormValue, metadata: Omit<FormMetadata, 'c'>): ty
       block_id: name,
       optional: true,
       label: { type: 'plain_text', text: truncate(label, 2000) },
-      element: { type: 'plain_text_input', action_id: name, max_length: max, ...(value ? { initial_value: value.slice(0, max) } : {}) },
+      element: {
+        type: 'plain_text_input',
+        action_id: name,
+        max_length: max,
+        ...(form.m?.includes(name) ? { multiline: true } : {}),
+        ...(value ? { initial_value: value.slice(0, max) } : {}),
+      },
     })),
   };
 }
