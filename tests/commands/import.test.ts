@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handle } from '../../src/commands/index.js';
+import { MAX_ACTION_BYTES } from '../../src/core/reply.js';
+import { testApp, type TestApp } from '../support/app.js';
+import { buttonCommand, typer } from '../support/invoke.js';
+import { RecordingLogger } from '../support/logger.js';
+
+const FIXTURE = 'tests/fixtures/ua/honduras-ua-60-16-2017.txt';
+const UA = readFileSync(FIXTURE, 'utf8');
+const mod = (platform = 'shell') => ({ userId: 'operator', moderator: true, platform });
+
+describe('/import', () => {
+  let app: TestApp;
+  let type: ReturnType<typeof typer>;
+  beforeEach(async () => {
+    app = await testApp();
+    type = typer(app.deps);
+  });
+  afterEach(() => app.close());
+
+  it.each([
+    ['telegram', 'with the caption /import'],
+    ['discord', 'in the file option of /import'],
+    ['slack', 'Type /import followed by the text'],
+  ])('without text on %s explains the ways and offers a multiline paste form', async (platform, hint) => {
+    const reply = await type(mod(platform), '/import');
+    expect(reply.visibility).toBe('private');
+    expect(reply.plain).toContain(hint);
+    expect(reply.buttons).toEqual([
+      expect.objectContaining({ type: 'form', label: 'Paste the Urgent Action', command: 'import', fields: [expect.objectContaining({ name: 'text', multiline: true, max: 4000 })] }),
+    ]);
+  });
+
+  it('without text in the terminal says what to type, with no form to press', async () => {
+    const reply = await type(mod(), '/import');
+    expect(reply.plain).toContain('/import file=PATH');
+    expect(reply.buttons).toEqual([]);
+  });
+
+  it('answers in Spanish when asked', async () => {
+    const reply = await type({ ...mod('slack'), locale: 'es' }, '/import');
+    expect(reply.plain).toContain('Escribe /import seguido del texto');
+  });
+
+  it('previews pasted text, saves on Save, then asks before replacing the same id', async () => {
+    const preview = await type(mod('slack'), `/import ${UA}`);
+    expect(preview.plain).toContain('Preview: UA 60/16');
+    const save = buttonCommand(preview, 'Save this appeal');
+    expect(Buffer.byteLength(save.slice(1))).toBeLessThanOrEqual(MAX_ACTION_BYTES);
+    expect(await app.deps.appeals.get('ua-60-16')).toBeUndefined();
+    expect((await type(mod('slack'), save)).plain).toContain('Saved ua-60-16');
+    expect(await app.deps.appeals.get('ua-60-16')).toBeDefined();
+
+    const again = await type(mod('slack'), `/import ${UA}`);
+    const asked = await type(mod('slack'), buttonCommand(again, 'Save this appeal'));
+    expect(asked.plain).toContain('exists already');
+    const overwrite = buttonCommand(asked, 'Replace the existing appeal');
+    expect(overwrite).toMatch(/ overwrite=on$/);
+    expect(Buffer.byteLength(overwrite.slice(1))).toBeLessThanOrEqual(MAX_ACTION_BYTES);
+    expect((await type(mod('slack'), overwrite)).plain).toContain('Saved ua-60-16');
+  });
+
+  it('takes the text from a form field (options) exactly as from typed words', async () => {
+    const reply = await type(mod('discord'), '/import');
+    expect(reply.buttons[0]?.type).toBe('form');
+    const submitted = await handle(
+      { name: 'import', text: '', options: { text: UA }, actor: { platform: 'discord', userId: 'd1' }, space: { id: 'discord:1/2', kind: 'group' }, isModerator: async () => true },
+      app.deps,
+      new RecordingLogger(),
+    );
+    expect(submitted.buttons.map((b) => b.label)).toEqual(['Save this appeal']);
+  });
+
+  it('refuses a member who is not a moderator, and file= anywhere but the terminal', async () => {
+    expect((await type({ userId: 'bob', platform: 'telegram' }, `/import ${UA}`)).plain).toMatch(/moderator/i);
+    expect((await type(mod('discord'), `/import file=${FIXTURE}`)).plain).toContain('works only in the terminal');
+    expect(await app.deps.appeals.list()).toHaveLength(1);
+  });
+
+  it('says an expired preview has expired', async () => {
+    expect((await type(mod(), '/import save=nokey123')).plain).toContain('This preview has expired');
+  });
+});
