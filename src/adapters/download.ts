@@ -53,6 +53,12 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80] || c);
   }
 }
+
+/**
+ * Windows-1252's 0x80-0x9F (curly quotes, dashes, euro...). Node 20's TextDecoder decodes that
+ * label as Latin-1, so the difference is mapped here; unassigned bytes stay as they are.
+ */
+const CP1252 = '\u20ac\0\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\0\u017d\0\0\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\0\u017e\u0178'.split('').map((c) => (c === '\0' ? '' : c));
