@@ -1,5 +1,6 @@
 import { copyTargets, letterIn, mainTargets, type Appeal, type Target } from './appeal.js';
 import { UserInputError } from './errors.js';
+import { escapeMarkdown } from './markdown.js';
 
 /**
  * What a member may add to the signature; all optional, nothing of it is stored by rendering.
@@ -37,6 +38,8 @@ export type RenderedLetter = {
   ccEmails: string[];
   /** The letter as one plain text: date, salutation, body, closing, signature. */
   text: string;
+  /** The same in the reply markdown subset: escaped, with the subject in bold on top. */
+  markdown: string;
   /** The body of an email: the letter without the date line. */
   emailBody: string;
 };
@@ -76,13 +79,15 @@ export function renderLetter(
   const opening = sender.opening && place ? OPENINGS[letter.lang.toLowerCase().split('-')[0]!]?.(place) : undefined;
   const paragraphs = opening ? [opening, ...letter.paragraphs] : letter.paragraphs;
   const body = [salutation, '', ...paragraphs.flatMap((p) => [p, '']), letter.closing, ...signature];
+  const subject = letter.subject ?? `${appeal.reference}: ${appeal.title}`;
+  const lines = [place ? `${place}, ${date}` : date, '', ...body];
   return {
     lang: letter.lang,
     sender,
     target,
     targetNumber: number,
     copies,
-    subject: letter.subject ?? `${appeal.reference}: ${appeal.title}`,
+    subject,
     date,
     salutation,
     paragraphs,
@@ -91,7 +96,8 @@ export function renderLetter(
     addressBlock,
     emails: target.emails,
     ccEmails: copies.flatMap((c) => c.emails),
-    text: [place ? `${place}, ${date}` : date, '', ...body].join('\n'),
+    text: lines.join('\n'),
+    markdown: [`**${escapeMarkdown(subject)}**`, '', ...lines.map(escapeMarkdown)].join('\n'),
     emailBody: body.join('\n'),
   };
 }
