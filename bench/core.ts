@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../src/core/store.js';
 import { aDrive } from '../tests/support/drives.js';
+import { dropPrefix } from '../tests/support/redis.js';
 import { runWorker } from '../tests/support/spawn.js';
 import { emit, runConcurrent, summarize, type BenchLine } from './lib.js';
 
@@ -36,7 +37,7 @@ async function ledgerRecord(name: string, store: Store, n: number, inFlight: num
 async function tallyReads(name: string, store: Store, appealId: string, reads: number): Promise<BenchLine> {
   const stored = (await store.ledger.tally(appealId)).actions;
   // Warm-up, so that the figure is the steady state, not the JIT compiling the read path.
-  for (let i = 0; i < 200; i++) await store.ledger.tally(appealId);
+  for (let i = 0; i < 2_000; i++) await store.ledger.tally(appealId);
   const { latencies, wallMs } = await runConcurrent(reads, 1, () => store.ledger.tally(appealId));
   return emit(summarize(name, latencies, wallMs, { actions_stored: stored }));
 }
@@ -75,5 +76,6 @@ export async function benchRedis(url: string, n = 20_000): Promise<BenchLine[]> 
     return [baseline, record, tally];
   } finally {
     await store.close();
+    await dropPrefix(url, prefix);
   }
 }

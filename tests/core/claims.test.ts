@@ -1,9 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/core/store.js';
+import { dropPrefix } from '../support/redis.js';
 
 const stores: Array<[string, () => Promise<Store>]> = [['SQLite', () => openStore('sqlite://:memory:')]];
-if (process.env.REDIS_URL) stores.push(['Redis', () => openStore(process.env.REDIS_URL!, { prefix: `test-${randomUUID()}:` })]);
+const url = process.env.REDIS_URL;
+if (url) {
+  stores.push([
+    'Redis',
+    async () => {
+      const prefix = `test-${randomUUID()}:`;
+      const store = await openStore(url, { prefix });
+      return { ...store, close: () => store.close().then(() => dropPrefix(url, prefix)) };
+    },
+  ]);
+}
 
 describe.each(stores)('claims on %s', (_name, open) => {
   it('lets exactly one of many concurrent callers claim a key', async () => {

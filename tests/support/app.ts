@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_APPEALS, createApp, type App } from '../../src/app.js';
 import { FakeClock } from './clock.js';
+import { dropPrefix } from './redis.js';
 
 export type TestApp = App & { clock: FakeClock; dataDir: string };
 
@@ -17,6 +18,7 @@ export async function testApp(
   // A given dataDir is kept on close: tests use it to restart on the same store.
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'actionbot-test-')));
   const clock = new FakeClock(options.now ?? '2026-11-28T10:00:00Z');
+  const prefix = options.redisUrl ? (options.storePrefix ?? `test-${randomUUID()}:`) : undefined;
   const app = await createApp(
     {
       storeUrl: options.redisUrl ?? `sqlite://${join(dataDir, 'test.sqlite')}`,
@@ -26,7 +28,7 @@ export async function testApp(
       moderatorIds: options.moderatorIds ?? [],
       defaultTimezone: 'UTC',
     },
-    { clock, storePrefix: options.redisUrl ? (options.storePrefix ?? `test-${randomUUID()}:`) : undefined },
+    { clock, storePrefix: prefix },
   );
   let closed = false;
   return {
@@ -37,6 +39,8 @@ export async function testApp(
       if (closed) return;
       closed = true;
       await app.close();
+      // Only the test that chose the prefix knows when every process using it is done.
+      if (options.redisUrl && !options.storePrefix) await dropPrefix(options.redisUrl, prefix!);
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'vitest';
 import { openStore } from '../../../src/core/store.js';
+import { dropPrefix } from '../../support/redis.js';
 import { ledgerContract } from './contract.js';
 
 const url = process.env.REDIS_URL;
@@ -8,8 +9,15 @@ const url = process.env.REDIS_URL;
 if (url) {
   // Each test gets its own key prefix, so runs never see each other's counts.
   ledgerContract('Redis', async () => {
-    const store = await openStore(url, { prefix: `test-${randomUUID()}:` });
-    return { ledger: store.ledger, close: () => store.close() };
+    const prefix = `test-${randomUUID()}:`;
+    const store = await openStore(url, { prefix });
+    return {
+      ledger: store.ledger,
+      close: async () => {
+        await store.close();
+        await dropPrefix(url, prefix);
+      },
+    };
   });
 } else {
   describe('Redis ledger contract', () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/core/store.js';
+import { dropPrefix } from '../../support/redis.js';
 import { runWorker } from '../../support/spawn.js';
 
 const url = process.env.REDIS_URL;
@@ -19,6 +20,7 @@ describe.skipIf(!url)('Redis ledger shared by several processes', () => {
       expect(await store.ledger.export('ua-race')).toHaveLength(10_000);
     } finally {
       await store.close();
+      await dropPrefix(url!, prefix);
     }
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../support/app.js';
 import { typer } from '../../support/invoke.js';
+import { dropPrefix } from '../../support/redis.js';
 import { runWorker } from '../../support/spawn.js';
 
 const url = process.env.REDIS_URL;
@@ -23,5 +24,6 @@ describe.skipIf(!url)('reminders with several processes on Redis', () => {
     expect(posts).toEqual(['# Reminder: Stop illegal expulsions to El Salvador']);
     // And a third process waking later finds nothing left to post.
     expect(JSON.parse(await runWorker('tests/support/workers/scheduler.ts', [url!, prefix, '2026-12-08T10:00:00Z']))).toEqual([]);
+    await dropPrefix(url!, prefix);
   }, 60_000);
 });
