@@ -43,7 +43,7 @@ async function deliver(o: Origin, reply: Reply, payloadFor: () => string): Promi
     await sendReply(o.api, o.from.id, reply);
   } catch (error) {
     if (!isDmRefused(error)) throw error;
-    o.log.info({ user: o.from.id }, 'direct message refused: sending a deep link');
+    o.log.info({}, 'direct message refused: sending a deep link');
     const url = DeepLinks.url(o.bot, payloadFor());
     await o.api.sendMessage(o.chat.id, telegramText('dm_needed', o.from.language_code), {
       link_preview_options: { is_disabled: true },
@@ -118,7 +118,7 @@ async function startDeepLink(o: Origin, payload: string, env: HandlerEnv): Promi
 export async function onPress(c: Context, env: HandlerEnv): Promise<void> {
   const query = c.callbackQuery;
   if (!query?.data) return;
-  const log = childLogger(env.logger, { update_id: c.update.update_id, user: query.from.id, button: query.data });
+  const log = childLogger(env.logger, { update_id: c.update.update_id, button: query.data });
   let answered = false;
   const answer = async (options?: { text?: string; url?: string }) => {
     answered = true;
