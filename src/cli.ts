@@ -33,6 +33,7 @@ export async function cli(args: string[], io: Io = stdio): Promise<number> {
     switch (command) {
       case 'start':
         await main(io.env);
+        // On platforms the bot keeps running; the exit code matters only when it stops.
         return 0;
       case 'import':
         return await importFile(target, flags, io);

@@ -35,8 +35,14 @@ async function startPlatforms(config: Config, app: App, logger: pino.Logger): Pr
   return adapters;
 }
 
-/** Composition root: config -> logger -> store -> core services -> commands -> adapters. */
-export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
+/** A running bot; `stop` ends every adapter and closes the store. */
+export type Running = { platforms: string[]; stop(): Promise<void> };
+
+/**
+ * Composition root: config -> logger -> store -> core services -> commands -> adapters. In the
+ * terminal it returns when the input ends; on platforms, once they are all up.
+ */
+export async function main(env: Record<string, string | undefined> = process.env, options: { signals?: boolean } = {}): Promise<Running> {
   const config: Config = parseConfig({ APPEALS_DIR: BUNDLED_APPEALS, ...env });
   const onPlatforms = Boolean(config.discord ?? config.telegram ?? config.slack);
   // In the terminal, only warnings reach standard error, so replies stay readable.
@@ -57,7 +63,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     });
     scheduler.stop();
     await app.close();
-    return;
+    return { platforms: ['shell'], stop: async () => undefined };
   }
 
   const adapters = await startPlatforms(config, app, logger).catch(async (error: unknown) => {
@@ -66,16 +72,22 @@ export async function main(env: Record<string, string | undefined> = process.env
   });
   const scheduler = startReminders(app, adapters.map((a) => a.notifier), logger);
   await scheduler.start();
-  logger.info({ platforms: adapters.map((a) => a.platform), store: app.store.kind }, 'actionbot is running');
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'stopping');
+  const platforms = adapters.map((a) => a.platform);
+  logger.info({ platforms, store: app.store.kind }, 'actionbot is running');
+  const stop = async () => {
     scheduler.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await app.close();
-    process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  if (options.signals !== false) {
+    const shutdown = (signal: string) => {
+      logger.info({ signal }, 'stopping');
+      void stop().then(() => process.exit(0));
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  }
+  return { platforms, stop };
 }
 
 const entry = process.argv[1] ?? '';
