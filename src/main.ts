@@ -86,6 +86,8 @@ export async function main(env: Record<string, string | undefined> = process.env
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
+    // One failed promise somewhere in an SDK must not take every group's bot down with it.
+    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   }
   return { platforms, stop };
 }
