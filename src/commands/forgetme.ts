@@ -5,7 +5,7 @@ export const forgetme = defineCommand({
   name: 'forgetme',
   description: 'cmd_forgetme',
   permission: 'member',
-  options: [{ name: 'confirm', kind: 'toggle', description: 'opt_confirm', positional: true }],
+  options: [{ name: 'confirm', kind: 'toggle', description: 'opt_confirm', positional: true, hidden: true }],
   async run(input, ctx, deps) {
     const { t } = ctx;
     // One more press before deleting: the group's counts go down and it cannot be undone.

@@ -40,7 +40,7 @@ export const importAppeal = defineCommand({
   permission: 'moderator',
   options: [
     { name: 'text', kind: 'document', description: 'opt_message', rest: true },
-    { name: 'file', kind: 'text', description: 'opt_message', max: 500 },
+    { name: 'file', kind: 'text', description: 'opt_import_file', max: 500, placeholder: 'PATH' },
     { name: 'save', kind: 'word', description: 'opt_confirm', hidden: true },
     { name: 'overwrite', kind: 'toggle', description: 'opt_confirm', hidden: true },
   ],

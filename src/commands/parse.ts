@@ -45,7 +45,8 @@ export function usage(commandPath: string, options: readonly OptionSpec[]): stri
   const parts = options
     .filter((o) => !o.hidden)
     .map((o) => {
-      const shown = o.positional ? kindPlaceholder[o.kind] : `${o.name}=${kindPlaceholder[o.kind]}`;
+      const placeholder = o.placeholder ?? kindPlaceholder[o.kind];
+      const shown = o.positional || o.rest ? placeholder : `${o.name}=${placeholder}`;
       return o.required ? shown : `[${shown}]`;
     });
   return [`/${commandPath}`, ...parts].join(' ');

@@ -53,8 +53,8 @@ const schedule = defineCommand({
   description: 'cmd_remind_schedule',
   permission: 'moderator',
   options: [
-    { name: 'offsets', kind: 'word', description: 'opt_offsets', positional: true, required: true, max: 60 },
-    { name: 'at', kind: 'word', description: 'opt_at', max: 5 },
+    { name: 'offsets', kind: 'word', description: 'opt_offsets', positional: true, required: true, max: 60, placeholder: '7d,3d,1d,0d' },
+    { name: 'at', kind: 'word', description: 'opt_at', max: 5, placeholder: 'HH:MM' },
     { name: 'appeal', kind: 'appeal', description: 'opt_appeal' },
     { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
   ],

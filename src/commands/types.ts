@@ -45,6 +45,8 @@ export type OptionSpec = {
   /** Used by buttons; not shown in menus or help. */
   hidden?: boolean;
   max?: number;
+  /** Shown in usage lines instead of the kind's placeholder, such as `7d,3d,1d,0d`. */
+  placeholder?: string;
 };
 
 type KindType = {
