@@ -80,6 +80,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!/^(sqlite|redis|rediss):\/\/.+/.test(storeUrl)) {
     throw new ConfigError('STORE_URL', `expected sqlite://PATH or redis://HOST:PORT, got "${storeUrl}"`);
   }
+  // A secret generated into one host's data folder would give the same member another key on the next host.
+  if (storeUrl.startsWith('redis') && !e.MEMBER_KEY_SECRET) {
+    throw new ConfigError('MEMBER_KEY_SECRET', 'must be set when STORE_URL is Redis, to the same value in every process');
+  }
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) throw new ConfigError('TELEGRAM_BOT_TOKEN', 'is needed when TELEGRAM_WEBHOOK_URL is set');
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     throw new ConfigError('SLACK_SIGNING_SECRET', 'is needed for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');

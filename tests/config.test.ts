@@ -11,6 +11,10 @@ describe('parseConfig', () => {
     expect(config.discord ?? config.telegram ?? config.slack).toBeUndefined();
   });
 
+  it('takes Redis with a shared member-key secret', () => {
+    expect(parseConfig({ STORE_URL: 'redis://127.0.0.1:6379', MEMBER_KEY_SECRET: 'shared-secret-0123456789' }).storeUrl).toBe('redis://127.0.0.1:6379');
+  });
+
   it('reads every platform whose token is set', () => {
     const config = parseConfig({
       TELEGRAM_BOT_TOKEN: '123:abc',
@@ -39,6 +43,7 @@ describe('parseConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ MEMBER_KEY_SECRET: 'short' }, 'MEMBER_KEY_SECRET'],
     [{ DISCORD_API_BASE: 'ftp://x' }, 'DISCORD_API_BASE'],
+    [{ STORE_URL: 'redis://127.0.0.1:6379' }, 'MEMBER_KEY_SECRET'],
   ])('names the variable at fault: %o', (env, variable) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     try {

@@ -17,6 +17,8 @@ export type Store = {
   ledger: ActionLedger;
   claims: ClaimStore;
   close(): Promise<void>;
+  /** SQLite only: deletes expired claims and previews now (it also runs every hour); returns how many. */
+  purgeExpired?: () => Promise<number>;
 };
 
 /** Opens the store named by a `sqlite://path` or `redis://host:port` URL and checks that it answers. */
@@ -40,7 +42,35 @@ async function openSqlite(url: string): Promise<Store> {
   // Write-ahead logging: readers (tallies) never wait for a writer, and a commit appends instead of
   // rewriting pages. Every commit is still synced to disk.
   if (path !== ':memory:') await adapter.query('PRAGMA journal_mode=WAL');
-  return { kind: 'sqlite', kv, ledger: new KeyvLedger(kv), claims: new KeyvClaims(kv), close: () => kv.disconnect() };
+  const purge = () => purgeExpired(adapter).catch(() => undefined);
+  await purge();
+  const sweeper = setInterval(purge, PURGE_EVERY_MS).unref();
+  const close = async () => {
+    clearInterval(sweeper);
+    await kv.disconnect();
+  };
+  return { kind: 'sqlite', kv, ledger: new KeyvLedger(kv), claims: new KeyvClaims(kv), close, purgeExpired: () => purgeExpired(adapter) };
+}
+
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+/** Keys written with a time to live: delivery claims and import previews. */
+const EXPIRING = ['actionbot:claim:%', 'actionbot:import:%'];
+
+/**
+ * SQLite keeps an expired keyv entry until it is read again, and a delivery's claim never is:
+ * without a sweep, every Telegram update id would stay in the file forever.
+ */
+async function purgeExpired(adapter: KeyvSqlite): Promise<number> {
+  let removed = 0;
+  for (const pattern of EXPIRING) {
+    const rows = (await adapter.query(
+      "DELETE FROM keyv WHERE key LIKE ? AND json_valid(value) AND json_extract(value, '$.expires') < ? RETURNING key",
+      pattern,
+      Date.now(),
+    )) as unknown[];
+    removed += rows.length;
+  }
+  return removed;
 }
 
 async function openRedis(url: string, prefix: string): Promise<Store> {

@@ -40,3 +40,19 @@ describe.each(stores)('claims on %s', (_name, open) => {
     }
   });
 });
+
+describe('expired entries on SQLite', () => {
+  it('are swept from the file, while live claims stay', async () => {
+    const store = await openStore('sqlite://:memory:');
+    try {
+      await Promise.all(['u:1', 'u:2', 'u:3'].map((k) => store.claims.claim(k, 30)));
+      expect(await store.claims.claim('slot:long', 60_000)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(await store.purgeExpired!()).toBe(3);
+      expect(await store.purgeExpired!()).toBe(0);
+      expect(await store.claims.claim('slot:long', 60_000)).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+});
