@@ -2,10 +2,9 @@ import type Keyv from 'keyv';
 import { assertOpen, platformOf, type Drive, type Method } from '../drive.js';
 import { StoreError } from '../errors.js';
 import { SerialQueue } from '../guard.js';
+import { chunkKey, memberKey, recount, tallyKey, writingKey, type MemberRecord, type TallyRecord } from './keyv-recount.js';
 import { adjustTally, emptyTally, type ActionLedger, type ActionRow, type RecordResult, type Tally, type UndoResult } from './ledger.js';
 
-type MemberRecord = { chunk: number; acts: Partial<Record<Method, { at: string; space: string }>> };
-type TallyRecord = { tally: Tally; index: { chunk: number; size: number } };
 
 type Op =
   | { kind: 'record'; drive: Drive; member: string; method: Method; at: Date; done: (r: RecordResult) => void; fail: (e: unknown) => void }
@@ -55,8 +54,10 @@ export class KeyvLedger implements ActionLedger {
   }
 
   async tally(appealId: string): Promise<Tally> {
-    const stored = await this.read<TallyRecord>(tallyKey(appealId));
-    return stored?.tally ?? emptyTally(appealId);
+    const [stored, writing] = await this.readMany<TallyRecord | true>([tallyKey(appealId), writingKey(appealId)]);
+    // Half-written (the writer crashed): count the records rather than show a stale tally.
+    if (writing) return (await this.guard(() => recount(this.kv, appealId))).tally;
+    return (stored as TallyRecord | undefined)?.tally ?? emptyTally(appealId);
   }
 
   async methodsOf(appealId: string, member: string): Promise<Method[]> {
@@ -109,11 +110,13 @@ export class KeyvLedger implements ActionLedger {
 
   private async apply(appealId: string, batch: Op[]): Promise<void> {
     const members = [...new Set(batch.map((op) => op.member))];
-    const [stored, ...records] = await this.readMany<TallyRecord | MemberRecord>([
+    const [stored, writing, ...records] = await this.readMany<TallyRecord | MemberRecord | true>([
       tallyKey(appealId),
+      writingKey(appealId),
       ...members.map((m) => memberKey(appealId, m)),
     ]);
-    const state = (stored as TallyRecord | undefined) ?? { tally: emptyTally(appealId), index: { chunk: 0, size: 0 } };
+    // An earlier batch stopped half-way: make the tally match the records before going on.
+    const state = writing ? await this.guard(() => recount(this.kv, appealId)) : ((stored as TallyRecord | undefined) ?? { tally: emptyTally(appealId), index: { chunk: 0, size: 0 } });
     const byMember = new Map(members.map((m, i) => [m, records[i] as MemberRecord | undefined]));
     const dirty = new Set<string>();
     const chunks = new Map<number, string[]>();
@@ -179,14 +182,16 @@ export class KeyvLedger implements ActionLedger {
     }
     for (const [n, list] of chunks) writes.push({ key: chunkKey(appealId, n), value: list });
     if (!stored && dirty.size > 0) await this.registerAppeal(appealId);
-    try {
+    await this.guard(async () => {
+      if (dirty.size === 0 && !writing) return;
+      await this.kv.set(writingKey(appealId), true);
       if (writes.length > 0) await this.kv.setMany(writes);
       if (deletes.length > 0) await this.kv.deleteMany(deletes);
-      // The tally goes last: a failure above leaves the old tally, never one ahead of the records.
-      if (dirty.size > 0) await this.kv.set(tallyKey(appealId), state);
-    } catch (error) {
-      throw new StoreError('the store refused a ledger write', { cause: error });
-    }
+      // The tally goes last: a failure above leaves the old tally, never one ahead of the records,
+      // and the marker left behind makes the next batch recount.
+      await this.kv.set(tallyKey(appealId), state);
+      await this.kv.delete(writingKey(appealId));
+    });
     for (const settle of results) settle();
   }
 
@@ -195,6 +200,14 @@ export class KeyvLedger implements ActionLedger {
       const appeals = (await this.read<string[]>('ledger:appeals')) ?? [];
       if (!appeals.includes(appealId)) await this.kv.set('ledger:appeals', [...appeals, appealId]);
     });
+  }
+
+  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw error instanceof StoreError ? error : new StoreError('the store refused a ledger write', { cause: error });
+    }
   }
 
   private async read<T>(key: string): Promise<T | undefined> {
@@ -216,6 +229,3 @@ export class KeyvLedger implements ActionLedger {
 }
 
 
-const tallyKey = (appealId: string) => `ledger:${appealId}:tally`;
-const memberKey = (appealId: string, member: string) => `ledger:${appealId}:m:${member}`;
-const chunkKey = (appealId: string, n: number) => `ledger:${appealId}:c:${n}`;
