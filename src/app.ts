@@ -21,10 +21,10 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const secret = await loadOrCreateSecret(config.dataDir, config.memberKeySecret);
   const store = await openStore(config.storeUrl, { prefix: options.storePrefix });
   const profiles = new ProfileStore(store.kv);
-  const memberReminders = new MemberReminderStore(store.kv);
+  const memberReminders = new MemberReminderStore(store.kv, store.mutex);
   const deps: Deps = {
-    appeals: new AppealCatalog(store.kv, appeals),
-    drives: new DriveService(store.kv, clock, config.defaultTimezone),
+    appeals: new AppealCatalog(store.kv, appeals, store.mutex),
+    drives: new DriveService(store.kv, store.mutex, clock, config.defaultTimezone),
     ledger: store.ledger,
     claims: store.claims,
     memberKey: memberKeyer(secret),

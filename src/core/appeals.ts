@@ -5,7 +5,7 @@ import type Keyv from 'keyv';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { appealSchema, type Appeal } from './appeal.js';
-import { guarded } from './guard.js';
+import { guarded, type Mutex } from './guard.js';
 
 const STAGED_MS = 60 * 60 * 1000;
 
@@ -69,6 +69,7 @@ export class AppealCatalog {
   constructor(
     private readonly kv: Keyv,
     fileAppeals: Appeal[],
+    private readonly mutex: Mutex,
   ) {
     this.files = new Map(fileAppeals.map((a) => [a.id, a]));
   }
@@ -87,11 +88,13 @@ export class AppealCatalog {
 
   async save(appeal: Appeal): Promise<void> {
     const valid = appealSchema.parse(appeal);
-    await this.write(async () => {
-      await this.kv.set(`appeal:${valid.id}`, valid);
+    await this.mutex.run('appeals', () =>
+      this.write(async () => {
+        await this.kv.set(`appeal:${valid.id}`, valid);
       const ids = await this.importedIds();
-      if (!ids.includes(valid.id)) await this.kv.set('appeals:imported', [...ids, valid.id]);
-    });
+        if (!ids.includes(valid.id)) await this.kv.set('appeals:imported', [...ids, valid.id]);
+      }),
+    );
   }
 
   /** Keeps an import preview for an hour, until the moderator confirms it; returns its key. */

@@ -39,7 +39,7 @@ export class KeyvClaims implements ClaimStore {
 /** Several processes: SET NX PX is atomic in Redis. */
 export class RedisClaims implements ClaimStore {
   constructor(
-    private readonly redis: { set(key: string, value: string, options: { NX: true; PX: number }): Promise<unknown> },
+    private readonly redis: { set(key: string, value: string, options: { NX: true; PX: number }): Promise<unknown>; del(key: string): Promise<unknown> },
     private readonly prefix = 'actionbot:',
   ) {}
 
@@ -49,6 +49,15 @@ export class RedisClaims implements ClaimStore {
       return reply === 'OK';
     } catch (error) {
       throw new StoreError(`Redis refused a claim: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** Ends a claim early (a lock released by its holder). */
+  async release(key: string): Promise<void> {
+    try {
+      await this.redis.del(`${this.prefix}claim:${key}`);
+    } catch (error) {
+      throw new StoreError(`Redis refused to release a claim: ${(error as Error).message}`, { cause: error });
     }
   }
 }

@@ -3,7 +3,7 @@ import type Keyv from 'keyv';
 import type { Appeal } from './appeal.js';
 import { driveSchema, isOpen, type Drive } from './drive.js';
 import { UserInputError } from './errors.js';
-import { guarded, SerialQueue } from './guard.js';
+import { guarded, type Mutex } from './guard.js';
 import { isCalendarDate, isTimeZone, localDate, type Clock } from './time.js';
 
 export type DriveSettings = { goal?: number | null; deadline?: string; timezone?: string; milestones?: boolean; locale?: string };
@@ -16,15 +16,15 @@ export type DriveListener = (drive: Drive) => void | Promise<void>;
  * so a drive closes at the end of its deadline day even if nobody is watching.
  */
 export class DriveService {
-  /**
-   * Changes take turns, so two moderators cannot start the same drive twice. Drive changes are
-   * rare; one queue for all spaces also guards the shared space list.
-   */
-  private readonly changes = new SerialQueue();
   private readonly listeners: DriveListener[] = [];
 
+  /**
+   * Changes take turns under `mutex` (across processes on Redis), so two moderators cannot start
+   * the same drive twice. Drive changes are rare; one lock also guards the shared space list.
+   */
   constructor(
     private readonly kv: Keyv,
+    private readonly mutex: Mutex,
     private readonly clock: Clock,
     private readonly defaultTimezone: string,
   ) {}
@@ -34,7 +34,7 @@ export class DriveService {
   }
 
   async start(appeal: Appeal, space: string, settings: DriveSettings): Promise<Drive> {
-    return this.changes.run(async () => {
+    return this.mutex.run('drives', async () => {
       const now = this.clock.now();
       const timezone = checkTimezone(settings.timezone ?? this.defaultTimezone);
       const deadline = settings.deadline ?? appeal.deadline;
@@ -63,19 +63,21 @@ export class DriveService {
   }
 
   async end(drive: Drive): Promise<Drive> {
-    return this.changes.run(async () => {
-      const ended: Drive = { ...drive, status: 'ended', endedAt: this.clock.now().toISOString() };
+    return this.mutex.run('drives', async () => {
+      const current = (await this.get(drive.id)) ?? drive;
+      const ended: Drive = { ...current, status: 'ended', endedAt: this.clock.now().toISOString() };
       await this.put(ended);
       return ended;
     });
   }
 
   async update(drive: Drive, settings: DriveSettings & { reminders?: Drive['reminders'] }): Promise<Drive> {
-    return this.changes.run(async () => {
-      const timezone = settings.timezone ? checkTimezone(settings.timezone) : drive.timezone;
+    return this.mutex.run('drives', async () => {
+      const current = (await this.get(drive.id)) ?? drive;
+      const timezone = settings.timezone ? checkTimezone(settings.timezone) : current.timezone;
       if (settings.deadline) checkDeadline(settings.deadline, timezone, this.clock.now(), false);
       const updated: Drive = driveSchema.parse({
-        ...drive,
+        ...current,
         ...Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)),
         timezone,
       });

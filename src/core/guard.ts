@@ -22,3 +22,56 @@ export class SerialQueue {
     return next;
   }
 }
+
+/** Mutual exclusion per name, for read-modify-writes of shared lists (drives, reminders, appeals). */
+export interface Mutex {
+  run<T>(name: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** One process (the embedded store): a queue per name. */
+export class LocalMutex implements Mutex {
+  private readonly queues = new Map<string, SerialQueue>();
+
+  run<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new SerialQueue();
+      this.queues.set(name, queue);
+    }
+    return queue.run(fn);
+  }
+}
+
+/** The two operations of an atomic lock in a shared store (Redis SET NX PX and DEL). */
+export interface LockStore {
+  claim(key: string, ttlMs: number): Promise<boolean>;
+  release(key: string): Promise<void>;
+}
+
+const LOCK_TTL_MS = 10_000;
+
+/**
+ * Several processes on one Redis: a lock key held while the change runs (it expires on its own if
+ * its holder dies), with a local queue in front so that a process does not race itself.
+ */
+export class SharedMutex implements Mutex {
+  private readonly local = new LocalMutex();
+
+  constructor(private readonly locks: LockStore) {}
+
+  run<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return this.local.run(name, async () => {
+      const key = `lock:${name}`;
+      const started = Date.now();
+      while (!(await this.locks.claim(key, LOCK_TTL_MS))) {
+        if (Date.now() - started > LOCK_TTL_MS) throw new StoreError(`the lock ${name} stayed taken for ${LOCK_TTL_MS / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+      }
+      try {
+        return await fn();
+      } finally {
+        await this.locks.release(key).catch(() => undefined);
+      }
+    });
+  }
+}

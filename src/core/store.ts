@@ -5,6 +5,7 @@ import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
 import { KeyvClaims, RedisClaims, type ClaimStore } from './claims.js';
 import { ConfigError, StoreError } from './errors.js';
+import { LocalMutex, SharedMutex, type Mutex } from './guard.js';
 import { KeyvLedger } from './ledger/keyv-ledger.js';
 import type { ActionLedger } from './ledger/ledger.js';
 import { RedisLedger, type RedisCommands } from './ledger/redis-ledger.js';
@@ -16,6 +17,8 @@ export type Store = {
   kv: Keyv;
   ledger: ActionLedger;
   claims: ClaimStore;
+  /** Serialises changes to shared lists: in this process (SQLite), or across processes (Redis). */
+  mutex: Mutex;
   close(): Promise<void>;
   /** SQLite only: deletes expired claims and previews now (it also runs every hour); returns how many. */
   purgeExpired?: () => Promise<number>;
@@ -49,7 +52,7 @@ async function openSqlite(url: string): Promise<Store> {
     clearInterval(sweeper);
     await kv.disconnect();
   };
-  return { kind: 'sqlite', kv, ledger: new KeyvLedger(kv), claims: new KeyvClaims(kv), close, purgeExpired: () => purgeExpired(adapter) };
+  return { kind: 'sqlite', kv, ledger: new KeyvLedger(kv), claims: new KeyvClaims(kv), mutex: new LocalMutex(), close, purgeExpired: () => purgeExpired(adapter) };
 }
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
@@ -81,18 +84,20 @@ async function openRedis(url: string, prefix: string): Promise<Store> {
   adapter.on('error', () => undefined);
   const kv = new Keyv({ store: adapter, namespace: prefix.replace(/:$/, ''), throwOnErrors: true });
   kv.on('error', () => undefined);
-  let client: RedisCommands & { set(key: string, value: string, options: { NX: true; PX: number }): Promise<unknown> };
+  let client: RedisCommands & ConstructorParameters<typeof RedisClaims>[0];
   try {
     client = (await adapter.getClient()) as unknown as typeof client;
   } catch (error) {
     throw new StoreError(`Redis at ${redact(url)} does not answer: ${(error as Error).message}`, { cause: error });
   }
   await check(kv, `Redis at ${redact(url)} does not answer`);
+  const claims = new RedisClaims(client, prefix);
   return {
     kind: 'redis',
     kv,
     ledger: new RedisLedger(client, prefix),
-    claims: new RedisClaims(client, prefix),
+    claims,
+    mutex: new SharedMutex(claims),
     close: () => adapter.disconnect(),
   };
 }

@@ -1,5 +1,5 @@
 import type Keyv from 'keyv';
-import { guarded, SerialQueue } from '../guard.js';
+import { guarded, type Mutex } from '../guard.js';
 
 /**
  * "Remind me later": the one place a platform user id is kept, because a private message needs
@@ -8,9 +8,10 @@ import { guarded, SerialQueue } from '../guard.js';
 export type MemberReminder = { driveId: string; member: string; platform: string; userId: string; due: string };
 
 export class MemberReminderStore {
-  private readonly queue = new SerialQueue();
-
-  constructor(private readonly kv: Keyv) {}
+  constructor(
+    private readonly kv: Keyv,
+    private readonly mutex: Mutex,
+  ) {}
 
   async add(reminder: MemberReminder): Promise<void> {
     await this.serially(async () => {
@@ -57,7 +58,7 @@ export class MemberReminderStore {
   }
 
   private serially<T>(fn: () => Promise<T>): Promise<T> {
-    return this.queue.run(() => this.guard(fn));
+    return this.mutex.run('member-reminders', () => this.guard(fn));
   }
 
   private guard<T>(fn: () => Promise<T>): Promise<T> {
