@@ -82,7 +82,8 @@ export class ReminderScheduler {
   /** Milestones, and a member who acted needs no reminder any more. */
   async onRecorded(event: { drive: Drive; member: string; method: Method; created: boolean; tally: Tally }): Promise<void> {
     const { drive, tally } = event;
-    await this.deps.memberReminders.remove(drive.id, event.member);
+    // A plain read first: the removal takes a lock, which every /acted should not wait for.
+    if (await this.deps.memberReminders.get(drive.id, event.member)) await this.deps.memberReminders.remove(drive.id, event.member);
     if (!event.created || !drive.goal || !drive.milestones) return;
     for (const percent of MILESTONES) {
       const threshold = Math.ceil((drive.goal * percent) / 100);
