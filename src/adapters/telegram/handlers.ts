@@ -8,6 +8,7 @@ import { publicReply, type Reply } from '../../core/reply.js';
 import { parseCommandLine, spaceOf, splitButtonCommand, toInvocation, type ChatRef, type CommandLine, type UserRef } from './args.js';
 import { DeepLinks } from './deep-link.js';
 import { importDocument, withDocumentText } from './documents.js';
+import { FORM_PREFIX, findForm, formOptions, sendPrompt, type FormPrompts, type PendingPrompt } from './form-prompts.js';
 import { telegramText } from './messages.js';
 import { isAnonymousAdmin, moderatorCheck } from './moderators.js';
 import { isDmRefused, sendReply } from './send.js';
@@ -15,7 +16,7 @@ import { isDmRefused, sendReply } from './send.js';
 /** Redelivered updates (webhook retries, a restart mid-batch) are recognised for a day. */
 export const UPDATE_CLAIM_TTL_MS = 24 * 60 * 60 * 1000;
 
-export type HandlerEnv = { deps: Deps; logger: Logger; links: DeepLinks };
+export type HandlerEnv = { deps: Deps; logger: Logger; links: DeepLinks; forms: FormPrompts };
 
 type Origin = { api: Api; bot: string; chat: ChatRef; from: UserRef; messageId?: number; anonymous: boolean; log: Logger };
 
@@ -61,6 +62,10 @@ export async function onMessage(c: Context, env: HandlerEnv): Promise<void> {
   const typed = message?.text ?? message?.caption;
   if (!typed || !message?.from) return;
   const line = parseCommandLine(typed, c.me.username);
+  const answered = message.reply_to_message?.message_id;
+  // An answer to a reply prompt (not a command): the form's command runs with its lines as fields.
+  const prompt = !line && message.text !== undefined && answered !== undefined ? env.forms.take(message.chat.id, answered, String(message.from.id)) : undefined;
+  if (prompt) return onFormAnswer(c, message.text!, prompt, env);
   // A file's caption is read for /import only: other captions are not commands to us.
   if (!line || (message.text === undefined && line.name !== 'import')) return;
   const { chat, from } = message;
@@ -82,6 +87,28 @@ export async function onMessage(c: Context, env: HandlerEnv): Promise<void> {
   const document = command.name === 'import' && command.text === '' ? importDocument(message) : undefined;
   const reply = document ? await importFromDocument(c.api, document, invocation, env, log) : await handle(invocation, env.deps, log);
   await deliver(o, reply, () => (command.name === 'letter' ? env.links.forLetter(String(chat.id), command.text) : undefined) ?? env.links.forReply(userId, reply));
+}
+
+/**
+ * The member's answer to a reply prompt. Its text becomes the form's fields for this one call: it is
+ * neither kept nor logged (the log names the form's command only).
+ */
+async function onFormAnswer(c: Context, text: string, prompt: PendingPrompt, env: HandlerEnv): Promise<void> {
+  const { chat, from, message_id, sender_chat } = c.message!;
+  if (!from) return;
+  const command = splitButtonCommand(prompt.command);
+  const log = childLogger(env.logger, { update_id: c.update.update_id, chat: chat.id, form: command.name });
+  const o: Origin = { api: c.api, bot: c.me.username, chat, from, messageId: message_id, anonymous: isAnonymousAdmin(chat, sender_chat), log };
+  const userId = String(from.id);
+  let reply: Reply;
+  try {
+    if (!(await claimUpdate(c, env.deps))) return;
+    const invocation = toInvocation(command, spaceOf(chat), from, moderatorCheck(c.api, chat, from, sender_chat));
+    reply = await handle({ ...invocation, options: formOptions(prompt.fields, text) }, env.deps, log);
+  } catch (error) {
+    reply = errorReply(error, pickLocale(from.language_code), log, { command: command.name, space: `telegram:${chat.id}` });
+  }
+  await deliver(o, reply, () => env.links.forReply(userId, reply));
 }
 
 /** `/import` with a text file: its content becomes the text; a refused download is told like any user error. */
@@ -113,7 +140,8 @@ async function startDeepLink(o: Origin, payload: string, env: HandlerEnv): Promi
 /**
  * A button press: the button's command runs as the member who pressed. Every query is answered
  * (also on errors); a redelivered one is not (the first delivery did). The result is a message in
- * the chat of the button, or the member's DM when it is private and the button was in a group.
+ * the chat of the button, or the member's DM when it is private and the button was in a group. A
+ * form button's result is a reply prompt (force_reply) there instead, answered by `onFormAnswer`.
  */
 export async function onPress(c: Context, env: HandlerEnv): Promise<void> {
   const query = c.callbackQuery;
@@ -129,15 +157,19 @@ export async function onPress(c: Context, env: HandlerEnv): Promise<void> {
     const chat: ChatRef = query.message?.chat ?? { id: query.from.id, type: 'private' };
     // In a DM the result is a message there, so the spinner can stop at once (claimed already).
     if (chat.type === 'private') await answer();
-    const invocation = toInvocation(splitButtonCommand(query.data), spaceOf(chat), query.from, moderatorCheck(c.api, chat, query.from));
+    // A form button (`F|<command>`): its command runs again to find the form as it is now.
+    const formCommand = query.data.startsWith(FORM_PREFIX) ? query.data.slice(FORM_PREFIX.length) : undefined;
+    const invocation = toInvocation(splitButtonCommand(formCommand ?? query.data), spaceOf(chat), query.from, moderatorCheck(c.api, chat, query.from));
     const reply = await handle(invocation, env.deps, log);
+    const form = formCommand !== undefined ? findForm(reply, formCommand) : undefined;
+    const send = (chatId: number) => (form ? sendPrompt(c.api, chatId, form, query.from, env.forms) : sendReply(c.api, chatId, reply));
     if (reply.visibility === 'public' || chat.type === 'private') {
       if (!answered) await answer();
-      return await sendReply(c.api, chat.id, reply);
+      return await send(chat.id);
     }
     try {
-      await sendReply(c.api, query.from.id, reply);
-      await answer({ text: reply.notice ?? telegramText('dm_sent', query.from.language_code) });
+      await send(query.from.id);
+      await answer({ text: (form ? undefined : reply.notice) ?? telegramText('dm_sent', query.from.language_code) });
     } catch (error) {
       if (!isDmRefused(error)) throw error;
       await answer({ url: DeepLinks.url(c.me.username, env.links.forReply(String(query.from.id), reply)) });

@@ -6,6 +6,7 @@ import { ConfigError, PlatformError } from '../../core/errors.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { AdapterContext, PlatformAdapter } from '../types.js';
 import { DeepLinks } from './deep-link.js';
+import { FormPrompts } from './form-prompts.js';
 import { onMessage, onPress } from './handlers.js';
 import { registerCommands } from './register.js';
 import { retryTransformer, type RetryOptions } from './retry.js';
@@ -20,9 +21,9 @@ export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 /** Telegram delivers webhooks to ports 443, 80, 88 and 8443; 8443 needs no root. */
 export const DEFAULT_WEBHOOK_PORT = 8443;
 
-export type TelegramBotOptions = { retry?: RetryOptions; botInfo?: UserFromGetMe; deepLinks?: DeepLinks };
+export type TelegramBotOptions = { retry?: RetryOptions; botInfo?: UserFromGetMe; deepLinks?: DeepLinks; forms?: FormPrompts };
 
-export type TelegramBot = { bot: Bot; notifier: Notifier; deepLinks: DeepLinks };
+export type TelegramBot = { bot: Bot; notifier: Notifier; deepLinks: DeepLinks; forms: FormPrompts };
 
 /**
  * The grammY bot with actionbot's handlers, not yet receiving updates: feed it with
@@ -40,12 +41,12 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   bot.api.config.use(retryTransformer(ctx.logger, options.retry));
-  const env = { deps: ctx.deps, logger: ctx.logger, links: options.deepLinks ?? new DeepLinks() };
+  const env = { deps: ctx.deps, logger: ctx.logger, links: options.deepLinks ?? new DeepLinks(), forms: options.forms ?? new FormPrompts() };
   bot.use(sequentialize((c: Context) => (c.callbackQuery ? undefined : c.chat?.id.toString())));
   bot.on(['message:text', 'message:document'], (c) => onMessage(c, env));
   bot.on('callback_query:data', (c) => onPress(c, env));
   bot.catch((error) => ctx.logger.error({ err: error.error, update_id: error.ctx.update.update_id }, 'telegram update failed'));
-  return { bot, notifier: telegramNotifier(bot.api), deepLinks: env.links };
+  return { bot, notifier: telegramNotifier(bot.api), deepLinks: env.links, forms: env.forms };
 }
 
 export type StartTelegramOptions = TelegramBotOptions & {

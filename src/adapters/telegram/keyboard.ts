@@ -1,9 +1,10 @@
 import { MAX_ACTION_BYTES, type Button } from '../../core/reply.js';
+import { formCallbackData } from './form-prompts.js';
 
 export type InlineButton = { text: string; callback_data: string } | { text: string; url: string };
 export type InlineKeyboard = { inline_keyboard: InlineButton[][] };
 
-/** A form button as a line to type: Telegram has no forms, and a typed line works in every client. */
+/** A form whose `F|<command>` is over 64 bytes, as a line to type (a typed line works in every client). */
 export type FormHint = { label: string; line: string };
 
 /** Telegram rejects longer button URLs; the content of such links is always in a copy block too. */
@@ -18,7 +19,8 @@ function isButtonUrl(url: string): boolean {
 /**
  * Buttons as an inline keyboard: action buttons carry their command as callback_data (the command
  * layer keeps it within 64 bytes; asserted here), links that Telegram can open become URL buttons
- * (mailto: cannot: dropped, the address is in a copy block), forms become a line to type.
+ * (mailto: cannot: dropped, the address is in a copy block). A form becomes a button `F|<command>`
+ * that opens a reply prompt, or a line to type when that is over 64 bytes.
  */
 export function renderKeyboard(buttons: readonly Button[]): { keyboard?: InlineKeyboard; hints: FormHint[] } {
   const rows: InlineButton[][] = [];
@@ -40,6 +42,12 @@ export function renderKeyboard(buttons: readonly Button[]): { keyboard?: InlineK
       flush();
       rows.push([{ text: button.label, url: button.url }]);
     } else {
+      const data = formCallbackData(button.command, MAX_ACTION_BYTES);
+      if (data !== undefined) {
+        flush();
+        rows.push([{ text: button.label, callback_data: data }]);
+        continue;
+      }
       const fields = button.fields.map((f) => `${f.name}="${(f.value ?? '…').replace(/"/g, "'")}"`);
       hints.push({ label: button.label, line: `/${[button.command, ...fields].join(' ')}` });
     }

@@ -36,7 +36,9 @@ describe('Telegram commands', () => {
     expect(buttons.map((b) => b.callback_data).filter(Boolean)).toEqual(expect.arrayContaining([expect.stringMatching(/^acted email drive=/)]));
     // mailto: cannot be a Telegram button; the address is in a copy block instead.
     expect(buttons.some((b) => b.url?.startsWith('mailto:'))).toBe(false);
-    expect(text).toContain('<code>/letter drive=');
+    // Personalise is a button that opens a reply prompt (tests/adapters/telegram/forms.test.ts).
+    expect(buttons.find((b) => b.text === 'Personalise')?.callback_data).toMatch(/^F\|letter drive=/);
+    expect(text).not.toContain('<code>/letter drive=');
     const group = h.fake.textsTo(GROUP.id).slice(before);
     expect(group).toEqual(['I have sent you the letter in a private message.']);
   });

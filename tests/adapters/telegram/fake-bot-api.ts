@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /** One Bot API call as the fake received it (files as name and size). */
-export type ApiCall = { method: string; payload: Record<string, unknown>; files: Array<{ field: string; name: string; size: number }>; ok: boolean };
+export type ApiCall = { method: string; payload: Record<string, unknown>; files: Array<{ field: string; name: string; size: number }>; ok: boolean; messageId?: number };
 
 type ApiAnswer = { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };
 
@@ -98,6 +98,10 @@ export class FakeBotApi {
     this.calls.push(call);
     const answer = this.reply(method, payload);
     call.ok = answer.ok;
+    if (answer.ok) {
+      const messageId = (answer.result as { message_id?: unknown } | null)?.message_id;
+      if (typeof messageId === 'number') call.messageId = messageId;
+    }
     return answer;
   }
 

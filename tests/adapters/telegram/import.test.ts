@@ -104,11 +104,12 @@ describe('Telegram /import', () => {
     expect(h.fake.callsOf('sendMessage')).toEqual([]);
   });
 
-  it('/import alone explains how to send the text on Telegram, with the paste form as a line to type', async () => {
+  it('/import alone explains how to send the text on Telegram, with a button for the paste form', async () => {
     await h.feed(messageUpdate(170, ADMIN, '/import'));
     const text = saidTo(ADMIN.id);
     expect(text).toContain('with the caption /import');
-    expect(text).toContain('Paste the Urgent Action');
-    expect(text).toContain('/import text=');
+    expect(text).not.toContain('/import text=');
+    const buttons = h.fake.callsOf('sendMessage').flatMap((c) => buttonsOf(c.payload));
+    expect(buttons).toContainEqual({ text: 'Paste the Urgent Action', callback_data: 'F|import' });
   });
 });

@@ -69,7 +69,7 @@ describe('Telegram renderer', () => {
     expect(message!.html).toContain('&lt;b&gt;Lyon&lt;/b&gt;');
   });
 
-  it('turns buttons into an inline keyboard: actions as callback data, web links kept, mailto dropped, forms as a line to type', () => {
+  it('turns buttons into an inline keyboard: actions as callback data, web links kept, mailto dropped, forms as F| buttons', () => {
     const { keyboard, hints } = renderKeyboard([
       { type: 'link', label: 'Open email draft', url: 'mailto:x@example.org?body=long' },
       { type: 'link', label: 'Gmail', url: 'https://mail.google.com/mail/?view=cm' },
@@ -82,9 +82,23 @@ describe('Telegram renderer', () => {
       [{ text: 'Gmail', url: 'https://mail.google.com/mail/?view=cm' }],
       [{ text: 'I emailed', callback_data: 'acted email drive=Ab3x9_kQ' }, { text: 'I posted', callback_data: 'acted post drive=Ab3x9_kQ' }],
       [{ text: 'Other', callback_data: 'acted other drive=Ab3x9_kQ' }],
+      [{ text: 'Personalise', callback_data: 'F|letter drive=Ab3x9_kQ' }],
     ]);
-    expect(hints).toEqual([{ label: 'Personalise', line: `/letter drive=Ab3x9_kQ name="Ana 'A'" town="…"` }]);
+    expect(hints).toEqual([]);
     expect(() => renderKeyboard([{ type: 'action', label: 'x', command: `acted ${'x'.repeat(64)}` }])).toThrow(/64 bytes/);
+  });
+
+  it('keeps a form whose F|command would be over 64 bytes as a line to type, in tap-to-copy code', () => {
+    // 'F|' + 62 bytes is 64: a button. 63 bytes is 65: the typed line.
+    const command = (n: number) => `letter drive=Ab3x9_kQ lang=es target=2 remember=on x=${'y'.repeat(n - 53)}`;
+    expect(Buffer.byteLength(command(62))).toBe(62);
+    const form = (c: string) => ({ type: 'form' as const, label: 'Personalise', title: 't', command: c, fields: [{ name: 'name', label: 'Name', max: 80, value: 'Ana "A"' }, { name: 'town', label: 'Town', max: 80 }] });
+    expect(renderKeyboard([form(command(62))]).keyboard!.inline_keyboard).toEqual([[{ text: 'Personalise', callback_data: `F|${command(62)}` }]]);
+    const long = renderKeyboard([form(command(63))]);
+    expect(long.keyboard).toBeUndefined();
+    expect(long.hints).toEqual([{ label: 'Personalise', line: `/${command(63)} name="Ana 'A'" town="…"` }]);
+    const [message] = renderMessages(privateReply([{ type: 'text', text: 'Your letter' }], { buttons: [form(command(63))] }));
+    expect(message!.html).toContain(`<b>Personalise</b>: <code>/${command(63)} name="Ana 'A'" town="…"</code>`);
   });
 
   it('puts the keyboard under the last message only', () => {

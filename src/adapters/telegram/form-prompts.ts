@@ -1,0 +1,119 @@
+import type { Api } from 'grammy';
+import type { Button, FormField, Reply } from '../../core/reply.js';
+import type { UserRef } from './args.js';
+import { telegramText } from './messages.js';
+import { disarmMentions, escapeHtml } from './render.js';
+
+/** A Reply's form button. */
+export type FormButton = Extract<Button, { type: 'form' }>;
+
+/** What a reply prompt waits for: the form's command, its fields, and who may answer it. */
+export type PendingPrompt = { command: string; fields: FormField[]; userId: string; expires: number };
+
+/** A form button's callback_data: `F|<command>`, when it fits Telegram's 64 bytes. */
+export const FORM_PREFIX = 'F|';
+
+/** Telegram's limit on `input_field_placeholder`. */
+export const MAX_PLACEHOLDER = 64;
+
+/** The callback_data that opens this form, or undefined when it is over 64 bytes (the form stays a line to type). */
+export function formCallbackData(command: string, maxBytes: number): string | undefined {
+  const data = `${FORM_PREFIX}${command}`;
+  return Buffer.byteLength(data, 'utf8') <= maxBytes ? data : undefined;
+}
+
+/**
+ * Reply prompts waiting for their answer, one instance per adapter (no module state). Kept in this
+ * process for `ttlMs` (an hour); a prompt lost on restart is answered by nothing, and the member
+ * presses the button again. Bounded: beyond `maxEntries` the oldest prompts go first.
+ */
+export class FormPrompts {
+  private readonly entries = new Map<string, PendingPrompt>();
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly ttlMs = 60 * 60 * 1000,
+    private readonly maxEntries = 1000,
+  ) {}
+
+  /** Remembers the prompt message `messageId` in `chatId`, for `userId` only. */
+  add(chatId: number | string, messageId: number, prompt: Omit<PendingPrompt, 'expires'>): void {
+    this.sweep();
+    this.entries.set(`${chatId}:${messageId}`, { ...prompt, expires: this.now() + this.ttlMs });
+  }
+
+  /** The prompt a reply answers, consumed; undefined (and kept) when it is another member's, or gone. */
+  take(chatId: number | string, messageId: number, userId: string): PendingPrompt | undefined {
+    const key = `${chatId}:${messageId}`;
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expires < this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    if (entry.userId !== userId) return undefined;
+    this.entries.delete(key);
+    return entry;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [key, entry] of this.entries) if (entry.expires < now) this.entries.delete(key);
+    while (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+/**
+ * The answer's lines as the form's fields, in order: each line trimmed, a blank line or `-` leaves
+ * its field out, extra lines are ignored. A multiline field takes the rest of the text as it is.
+ */
+export function formOptions(fields: readonly FormField[], text: string): Record<string, string> {
+  const lines = text.split(/\r?\n/);
+  const options: Record<string, string> = {};
+  for (const [i, field] of fields.entries()) {
+    if (i >= lines.length) break;
+    const value = field.multiline ? lines.slice(i).join('\n').trim() : lines[i]!.trim();
+    if (value !== '' && value !== '-') options[field.name] = value;
+    if (field.multiline) break;
+  }
+  return options;
+}
+
+/** The prompt's HTML: title, how to answer, then one line per field with its current value. */
+export function promptHtml(form: FormButton, languageCode: string | undefined): string {
+  const single = form.fields.length === 1 && form.fields[0]!.multiline;
+  const intro = telegramText(single ? 'form_prompt_text' : 'form_prompt_lines', languageCode);
+  const items = single
+    ? []
+    : form.fields.map((f) => `${escapeHtml(disarmMentions(f.label))}${f.value ? `: <i>${escapeHtml(disarmMentions(f.value))}</i>` : ''}`);
+  const skip = single ? [] : [telegramText('form_prompt_skip', languageCode)];
+  return [`<b>${escapeHtml(disarmMentions(form.title))}</b>`, escapeHtml(intro), ...items, ...skip.map(escapeHtml)].join('\n');
+}
+
+/** The first field's label as the input box's placeholder (Telegram: at most 64 characters). */
+export function placeholderOf(form: FormButton): string | undefined {
+  const label = form.fields[0]?.label;
+  if (!label) return undefined;
+  const chars = Array.from(label);
+  return chars.length <= MAX_PLACEHOLDER ? label : `${chars.slice(0, MAX_PLACEHOLDER - 1).join('')}…`;
+}
+
+/** The form a press opened, found again in the command's fresh reply (current fields and values). */
+export function findForm(reply: Reply, command: string): FormButton | undefined {
+  return reply.buttons.find((b): b is FormButton => b.type === 'form' && b.command === command);
+}
+
+/** Sends the prompt (a force_reply message) and remembers it for the member who pressed. */
+export async function sendPrompt(api: Api, chatId: number, form: FormButton, from: UserRef, prompts: FormPrompts): Promise<void> {
+  const placeholder = placeholderOf(form);
+  const sent = await api.sendMessage(chatId, promptHtml(form, from.language_code), {
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+    reply_markup: { force_reply: true, ...(placeholder ? { input_field_placeholder: placeholder } : {}) },
+  });
+  prompts.add(chatId, sent.message_id, { command: form.command, fields: form.fields, userId: String(from.id) });
+}
