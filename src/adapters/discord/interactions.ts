@@ -17,6 +17,7 @@ import { pickLocale } from '../../core/i18n/index.js';
 import type { Button, Reply } from '../../core/reply.js';
 import { assertImportSize, downloadText } from '../download.js';
 import { commandInvocation, commandLineInvocation } from './args.js';
+import { clip } from './limits.js';
 import { ATTACHMENT_OPTIONS } from './register.js';
 import { parseCustomId, renderReply, type DiscordMessage } from './render.js';
 
@@ -141,8 +142,6 @@ async function autocomplete(interaction: AutocompleteInteraction, env: Interacti
     env.logger.warn({ err: error, interaction: interaction.id }, 'autocomplete failed');
   }
 }
-
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function payload(message: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
   return {

@@ -1,31 +1,12 @@
-import {
-  ButtonStyle,
-  ComponentType,
-  escapeMarkdown,
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  type APIEmbedField,
-} from 'discord.js';
+import { escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { parseMarkdown } from '../../core/markdown.js';
-import type { Block, Button, Reply } from '../../core/reply.js';
+import type { Block, Reply } from '../../core/reply.js';
+import { renderButtons } from './buttons.js';
+import { clip, LIMITS } from './limits.js';
 
-/** Discord's message limits, written once next to the code that enforces them. */
-export const LIMITS = {
-  content: 2000,
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  embedsTotal: 6000,
-  embeds: 10,
-  customId: 100,
-  linkUrl: 512,
-  buttonLabel: 80,
-  buttonsPerRow: 5,
-  rows: 5,
-} as const;
+export { actionCustomId, formCustomId, parseCustomId, renderButtons } from './buttons.js';
+export { LIMITS } from './limits.js';
+
 
 /** One message as the Discord API takes it; a long reply renders to several (a reply and follow-ups). */
 export type DiscordMessage = {
@@ -36,12 +17,9 @@ export type DiscordMessage = {
 };
 
 const COLOR = 0xffe600;
-const ACTION_PREFIX = 'ab:';
-const FORM_PREFIX = 'af:';
 
 const escape = (text: string) =>
   escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/[[\]]/g, (c) => `\\${c}`);
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The markdown subset as Discord markdown; everything that is not markup is escaped. */
 export function toDiscordMarkdown(markdown: string): string {
@@ -139,56 +117,6 @@ function writeBlock(writer: EmbedWriter, block: Block): void {
   if (fenced.length <= LIMITS.fieldValue && block.label.length <= LIMITS.fieldName) return writer.field({ name: block.label || '\u200b', value: fenced });
   writer.description(`**${escape(block.label)}**`);
   for (const piece of chunk(block.text, LIMITS.description - 8)) writer.description(fence(piece));
-}
-
-/** `ab:` + the command: the button runs it as whoever presses. */
-export function actionCustomId(command: string): string {
-  const id = `${ACTION_PREFIX}${command}`;
-  if (id.length > LIMITS.customId) throw new Error(`custom_id over ${LIMITS.customId} characters: ${id}`);
-  return id;
-}
-
-/** `af:` + the command, plus the form's current values when they fit, to prefill the modal. */
-export function formCustomId(button: Extract<Button, { type: 'form' }>): string {
-  let id = `${FORM_PREFIX}${button.command}`;
-  if (id.length > LIMITS.customId) throw new Error(`custom_id over ${LIMITS.customId} characters: ${id}`);
-  for (const field of button.fields) {
-    if (!field.value || /["\n]/.test(field.value)) continue;
-    const part = ` ${field.name}="${field.value}"`;
-    if (id.length + part.length <= LIMITS.customId) id += part;
-  }
-  return id;
-}
-
-export function parseCustomId(id: string): { kind: 'action' | 'form'; command: string } | undefined {
-  if (id.startsWith(ACTION_PREFIX)) return { kind: 'action', command: id.slice(ACTION_PREFIX.length) };
-  if (id.startsWith(FORM_PREFIX)) return { kind: 'form', command: id.slice(FORM_PREFIX.length) };
-  return undefined;
-}
-
-/** Link buttons take http(s) only (no mailto:) up to 512 characters; the rest are dropped, their content is in a copy block. */
-const linkAllowed = (url: string) => /^https?:\/\//i.test(url) && url.length <= LIMITS.linkUrl;
-
-export function renderButtons(buttons: readonly Button[]): Array<APIActionRowComponent<APIButtonComponent>> {
-  const seen = new Set<string>();
-  const built: APIButtonComponent[] = [];
-  for (const b of buttons) {
-    const label = clip(b.label, LIMITS.buttonLabel);
-    if (b.type === 'link') {
-      if (linkAllowed(b.url)) built.push({ type: ComponentType.Button, style: ButtonStyle.Link, label, url: b.url });
-      continue;
-    }
-    const custom_id = b.type === 'action' ? actionCustomId(b.command) : formCustomId(b);
-    if (seen.has(custom_id)) continue; // Discord rejects a message with two equal custom_ids.
-    seen.add(custom_id);
-    const style = b.type === 'action' && b.style === 'primary' ? ButtonStyle.Primary : b.type === 'action' && b.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary;
-    built.push({ type: ComponentType.Button, style, label, custom_id });
-  }
-  const rows: Array<APIActionRowComponent<APIButtonComponent>> = [];
-  for (let i = 0; i < built.length && rows.length < LIMITS.rows; i += LIMITS.buttonsPerRow) {
-    rows.push({ type: ComponentType.ActionRow, components: built.slice(i, i + LIMITS.buttonsPerRow) });
-  }
-  return rows;
 }
 
 /**
