@@ -8,6 +8,8 @@ import { StoreError } from './errors.js';
 export interface ClaimStore {
   /** True for exactly one caller per key until the claim expires. */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Ends a claim early: the work it guarded failed and may be tried again. */
+  release(key: string): Promise<void>;
 }
 
 /**
@@ -32,6 +34,14 @@ export class KeyvClaims implements ClaimStore {
       throw new StoreError('the store could not record a claim', { cause: error });
     } finally {
       this.inFlight.delete(storeKey);
+    }
+  }
+
+  async release(key: string): Promise<void> {
+    try {
+      await this.kv.delete(`claim:${key}`);
+    } catch (error) {
+      throw new StoreError('the store could not release a claim', { cause: error });
     }
   }
 }

@@ -29,6 +29,18 @@ describe.each(stores)('claims on %s', (_name, open) => {
     }
   });
 
+  it('frees a key that its holder releases', async () => {
+    const store = await open();
+    try {
+      expect(await store.claims.claim('slot:7', 60_000)).toBe(true);
+      await store.claims.release('slot:7');
+      expect(await store.claims.claim('slot:7', 60_000)).toBe(true);
+      expect(await store.claims.claim('slot:7', 60_000)).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('frees a key once its claim expires', async () => {
     const store = await open();
     try {

@@ -26,6 +26,8 @@ export const MAX_DELAY_MS = 2 ** 31 - 1;
 /** A post missed while the bot was down goes out on return only when it is this fresh. */
 export const MAX_LATE_MS = 12 * 3_600_000;
 const MILESTONES = [25, 50, 75, 100] as const;
+/** A post the platform refused is tried again this much later (while still under 12 hours late). */
+export const RETRY_MS = 5 * 60_000;
 const CLAIM_TTL_MS = 400 * 86_400_000;
 
 /** What the scheduler posts; built by the command layer, which owns wording and languages. */
@@ -103,7 +105,7 @@ export class ReminderScheduler {
       const notifier = this.notifierFor(drive.space);
       for (const slot of slotsFor(drive)) {
         if (slot.at > now) next = Math.min(next, slot.at.getTime());
-        else if (notifier) await this.fire(drive, slot, now);
+        else if (notifier && !(await this.fire(drive, slot, now))) next = Math.min(next, now.getTime() + RETRY_MS);
       }
       for (const reminder of await this.deps.memberReminders.forDrive(drive.id)) {
         const due = new Date(reminder.due);
@@ -122,18 +124,23 @@ export class ReminderScheduler {
     this.handle = this.deps.timer.set(() => void this.tick(), delay);
   }
 
-  private async fire(drive: Drive, slot: Slot, now: Date): Promise<void> {
-    if (!(await this.deps.claims.claim(`slot:${slot.key}`, CLAIM_TTL_MS))) return;
+  /** Posts one due slot unless another process did; false when the platform refused it (retry later). */
+  private async fire(drive: Drive, slot: Slot, now: Date): Promise<boolean> {
+    const claim = `slot:${slot.key}`;
+    if (!(await this.deps.claims.claim(claim, CLAIM_TTL_MS))) return true;
     const late = now.getTime() - slot.at.getTime();
     if (late > MAX_LATE_MS) {
       this.deps.logger.warn({ drive: drive.id, slot: slot.key, lateMinutes: Math.round(late / 60_000) }, 'reminder skipped: more than 12 hours late');
-      return;
+      return true;
     }
     const appeal = await this.deps.appeals.get(drive.appealId);
-    if (!appeal) return;
+    if (!appeal) return true;
     const tally = await this.deps.ledger.tally(drive.appealId);
     const reply = slot.kind === 'close' ? this.deps.posts.closed(drive, appeal, tally, now) : this.deps.posts.reminder(drive, appeal, tally, now);
-    await this.post(drive.space, reply, { drive: drive.id, slot: slot.key });
+    if (await this.post(drive.space, reply, { drive: drive.id, slot: slot.key })) return true;
+    // Not posted: give the slot back, so that this process or another tries again.
+    await this.deps.claims.release(claim);
+    return false;
   }
 
   private async remindMember(drive: Drive, reminder: MemberReminder, now: Date): Promise<void> {
@@ -152,20 +159,26 @@ export class ReminderScheduler {
     await this.send(() => notifier.sendToMember(reminder.userId, reply), { drive: drive.id });
   }
 
-  private async post(space: string, reply: Reply, context: object): Promise<void> {
+  private async post(space: string, reply: Reply, context: object): Promise<boolean> {
     const notifier = this.notifierFor(space);
-    if (!notifier) return this.deps.logger.warn({ ...context, space }, 'no adapter running for this space; post dropped');
-    await this.send(() => notifier.postToSpace(space, reply), { ...context, space });
+    if (!notifier) {
+      this.deps.logger.warn({ ...context, space }, 'no adapter running for this space; post dropped');
+      return true;
+    }
+    return this.send(() => notifier.postToSpace(space, reply), { ...context, space });
   }
 
   /** A few tries with a pause: a platform hiccup should not cost a reminder. */
-  private async send(fn: () => Promise<void>, context: object): Promise<void> {
+  private async send(fn: () => Promise<void>, context: object): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
         await fn();
-        return;
+        return true;
       } catch (error) {
-        if (attempt >= 3) return this.deps.logger.error({ ...context, err: error }, 'post failed after 3 attempts');
+        if (attempt >= 3) {
+          this.deps.logger.error({ ...context, err: error }, 'post failed after 3 attempts');
+          return false;
+        }
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
       }
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reminderPosts } from '../../../src/commands/posts.js';
-import { MAX_DELAY_MS, ReminderScheduler } from '../../../src/core/reminders/scheduler.js';
+import { MAX_DELAY_MS, ReminderScheduler, RETRY_MS } from '../../../src/core/reminders/scheduler.js';
 import { testApp, type TestApp } from '../../support/app.js';
 import { typer } from '../../support/invoke.js';
 import { RecordingLogger } from '../../support/logger.js';
@@ -120,6 +120,30 @@ describe('scheduled reminders', () => {
     await scheduler.start();
     expect(notifier.posts).toEqual([]);
     expect(timer.armed).toBe(0);
+  });
+
+  it('gives a slot back when the platform refuses the post, and posts it once on the retry', async () => {
+    const app = await open('2026-12-01T10:00:00Z');
+    const flaky = new RecordingNotifier('shell');
+    let refusals = 3;
+    const post = flaky.postToSpace.bind(flaky);
+    flaky.postToSpace = async (space, reply) => {
+      if (refusals-- > 0) throw new Error('platform down');
+      return post(space, reply);
+    };
+    const { scheduler, timer, logger } = schedulerFor(app, flaky);
+    const type = typer(app.deps);
+    await type(mod, '/drive start ua-34-25 deadline=2026-12-10');
+    await type(mod, '/remind schedule 3d at=09:00');
+    app.clock.set('2026-12-07T09:00:00Z');
+    await scheduler.tick();
+    expect(flaky.posts).toEqual([]);
+    expect(logger.entries.some((e) => e.message === 'post failed after 3 attempts')).toBe(true);
+    expect(timer.lastDelay).toBe(RETRY_MS);
+    app.clock.set('2026-12-07T09:05:00Z');
+    await scheduler.tick();
+    await scheduler.tick();
+    expect(flaky.posts.map((p) => p.text.split('\n')[0])).toEqual(['# Reminder: Stop illegal expulsions to El Salvador']);
   });
 
   it('waits in steps no longer than setTimeout allows for a far deadline', async () => {
