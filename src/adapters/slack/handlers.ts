@@ -4,13 +4,14 @@ import { pickLocale } from '../../core/i18n/index.js';
 import { pressInvocation, slackSpace, slashInvocation } from './args.js';
 import { deliver, respondTo, type Respond } from './deliver.js';
 import { decodeForm, decodeMetadata, FORM_CALLBACK_ID, formView, submittedOptions } from './form.js';
+import type { UserLocales } from './locales.js';
 import { slackModeratorCheck } from './moderators.js';
 import { ACTION_PREFIX } from './render.js';
 
 /** How long a delivery key is remembered: Slack retries within minutes. */
 export const CLAIM_TTL_MS = 60 * 60 * 1000;
 
-export type HandlerContext = { deps: Deps; logger: Logger };
+export type HandlerContext = { deps: Deps; logger: Logger; locales: UserLocales };
 
 type Answer = { client: webApi.WebClient; channel: string; user: string; respond?: Respond };
 
@@ -39,13 +40,17 @@ async function once(key: string, invocation: Invocation, answer: Answer, ctx: Ha
   }
 }
 
+function withLocale(invocation: Invocation, locale: string | undefined): Invocation {
+  return locale ? { ...invocation, actor: { ...invocation.actor, locale } } : invocation;
+}
+
 /** Slash commands, button presses and form submissions: ack first, then the work. */
 export function registerHandlers(app: App, ctx: HandlerContext): void {
   app.command(commandPattern(), async ({ command, ack, respond, context, client }) => {
     await ack();
     // A retry means Slack did not see our ack in time; the first delivery is already being handled.
     if ((context.retryNum ?? 0) > 0) return;
-    const invocation = slashInvocation(command, slackModeratorCheck(client.users, command.user_id));
+    const invocation = withLocale(slashInvocation(command, slackModeratorCheck(client.users, command.user_id)), await ctx.locales.of(client.users, command.user_id));
     await once(`slack:cmd:${command.trigger_id}`, invocation, { client, channel: command.channel_id, user: command.user_id, respond }, ctx);
   });
 
@@ -70,7 +75,7 @@ export function registerHandlers(app: App, ctx: HandlerContext): void {
       }
       return;
     }
-    const invocation = pressInvocation(action.value, { userId: user, space }, slackModeratorCheck(client.users, user));
+    const invocation = withLocale(pressInvocation(action.value, { userId: user, space }, slackModeratorCheck(client.users, user)), await ctx.locales.of(client.users, user));
     await once(`slack:press:${action.action_ts}:${user}:${action.action_id}`, invocation, answer, ctx);
   });
 
@@ -80,7 +85,10 @@ export function registerHandlers(app: App, ctx: HandlerContext): void {
     if (!metadata) return ctx.logger.warn({ platform: 'slack', view: view.id }, 'form without readable metadata');
     const user = body.user.id;
     const space = { id: `slack:${metadata.team}/${metadata.channel}`, kind: metadata.kind };
-    const invocation = pressInvocation(metadata.c, { userId: user, space }, slackModeratorCheck(client.users, user), submittedOptions(view.state.values));
+    const invocation = withLocale(
+      pressInvocation(metadata.c, { userId: user, space }, slackModeratorCheck(client.users, user), submittedOptions(view.state.values)),
+      await ctx.locales.of(client.users, user),
+    );
     const respond = metadata.url ? respondTo(metadata.url) : undefined;
     await once(`slack:view:${view.id}`, invocation, { client, channel: metadata.channel, user, respond }, ctx);
   });

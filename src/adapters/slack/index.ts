@@ -9,6 +9,7 @@ import type { AdapterContext, PlatformAdapter } from '../types.js';
 import { channelOf } from './args.js';
 import { postReply, uploadToMember } from './deliver.js';
 import { registerHandlers } from './handlers.js';
+import { UserLocales } from './locales.js';
 
 export { slackManifest, slackManifestYaml } from './manifest.js';
 export { renderReply, SLACK_LIMITS, type SlackMessage } from './render.js';
@@ -91,7 +92,7 @@ export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, o
   }
   // deferInitialization: the token check becomes an awaited start-up step that fails clearly.
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
-  registerHandlers(app, ctx);
+  registerHandlers(app, { ...ctx, locales: new UserLocales() });
   app.error(async (error) => {
     ctx.logger.error({ platform: 'slack', err: error }, 'Bolt could not process a request');
   });

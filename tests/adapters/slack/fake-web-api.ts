@@ -30,6 +30,8 @@ export class FakeSlackApi {
   readonly uploads: Upload[] = [];
   /** Users whose users.info says is_admin. */
   readonly admins = new Set<string>();
+  /** What users.info says of a user's language when asked with include_locale. */
+  readonly locales = new Map<string, string>();
   /** users.info answers ok:false (user_not_found). */
   failUsersInfo = false;
   /** What apps.connections.open hands out (Socket Mode): a ws:// URL of a test server. */
@@ -119,7 +121,8 @@ export class FakeSlackApi {
       case 'users.info': {
         if (this.failUsersInfo) return { ok: false, error: 'user_not_found' };
         const user = String(args.user);
-        return { ok: true, user: { id: user, is_admin: this.admins.has(user), is_owner: false, is_primary_owner: false } };
+        const locale = args.include_locale ? this.locales.get(user) : undefined;
+        return { ok: true, user: { id: user, is_admin: this.admins.has(user), is_owner: false, is_primary_owner: false, ...(locale ? { locale } : {}) } };
       }
       case 'chat.postMessage':
         return { ok: true, channel: args.channel, ts: `1700000000.${String(id).padStart(6, '0')}` };

@@ -1,0 +1,25 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { textOf } from './blocks.js';
+import { startHarness, type Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+  h.fake.admins.add('UADMIN');
+  h.fake.locales.set('UEVA', 'es-ES');
+});
+afterEach(() => h.close());
+
+describe('Slack: the member language', () => {
+  it('answers a member whose Slack is in Spanish in Spanish, and asks Slack once an hour', async () => {
+    const start = await h.slash('UADMIN', 'drive', 'start ua-34-25 goal=10 deadline=2030-01-31');
+    await h.answers(start.key);
+    const first = await h.slash('UEVA', 'acted', 'email');
+    expect(textOf((await h.answers(first.key))[0]!)).toContain('¡Gracias!');
+    const second = await h.slash('UEVA', 'progress');
+    expect(textOf((await h.answers(second.key))[0]!)).toContain('1 acción de 1 persona');
+    expect(h.fake.callsTo('users.info').filter((c) => c.args.user === 'UEVA' && c.args.include_locale)).toHaveLength(1);
+    const english = await h.slash('UADMIN', 'acted', 'post');
+    expect(textOf((await h.answers(english.key))[0]!)).toContain('Thank you!');
+  });
+});
