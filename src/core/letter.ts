@@ -102,17 +102,6 @@ export function renderLetter(
   };
 }
 
-/** A mailto: link with To, Cc, Subject and body; the caller checks it fits the platform's limit. */
-export function mailtoLink(letter: RenderedLetter): string | undefined {
-  if (letter.emails.length === 0) return undefined;
-  const query = [
-    letter.ccEmails.length > 0 ? `cc=${encodeURIComponent(letter.ccEmails.join(','))}` : '',
-    `subject=${encodeURIComponent(letter.subject)}`,
-    `body=${encodeURIComponent(letter.emailBody)}`,
-  ].filter(Boolean);
-  const to = letter.emails.map((e) => encodeURIComponent(e).replace(/%40/g, '@')).join(',');
-  return `mailto:${to}?${query.join('&')}`;
-}
 
 function withComma(salutation: string): string {
   return /[,:]$/.test(salutation) ? salutation : `${salutation},`;

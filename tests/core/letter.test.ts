@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { appealSchema, type Appeal } from '../../src/core/appeal.js';
-import { mailtoLink, renderLetter } from '../../src/core/letter.js';
+import { mailLinksWithin } from '../../src/core/kit/webmail.js';
+import { renderLetter } from '../../src/core/letter.js';
 import { parseMarkdown } from '../../src/core/markdown.js';
 
 const seed = async (): Promise<Appeal> => appealSchema.parse(JSON.parse(await readFile('appeals/ua-34-25.json', 'utf8')));
@@ -42,7 +43,7 @@ describe('rendering a letter', () => {
     expect(letter.ccEmails).toEqual(['embassy@example.org']);
     expect(renderLetter(appeal, { target: 'bondi', now, timezone: 'UTC' }).targetNumber).toBe(2);
     expect(() => renderLetter(appeal, { target: '3', now, timezone: 'UTC' })).toThrow(expect.objectContaining({ code: 'no_such_target' }));
-    const mailto = mailtoLink(letter)!;
+    const mailto = mailLinksWithin(letter, Number.POSITIVE_INFINITY).find((l) => l.client === 'mailto')!.url;
     expect(mailto.startsWith('mailto:ag@example.org?cc=embassy%40example.org&subject=UA%2034.25')).toBe(true);
   });
 
