@@ -96,7 +96,6 @@ export const en = {
 
   // letter
   letter_heading: '{reference}: {title}',
-  letter_to: 'To',
   letter_address: 'Postal address',
   letter_email: 'Email',
   letter_subject: 'Subject',
@@ -149,7 +148,6 @@ export const en = {
   progress_by_method: 'By method',
   progress_by_platform: 'By platform',
   progress_none: 'No actions recorded yet. Be the first: /letter',
-  appeal_summary: 'Summary',
   appeal_concerning: 'For',
   appeal_targets: 'Officials',
   appeal_deadline: 'Deadline',

@@ -91,7 +91,6 @@ export const es: Catalog = {
   ended_early: 'Terminada por la moderación',
 
   letter_heading: '{reference}: {title}',
-  letter_to: 'Para',
   letter_address: 'Dirección postal',
   letter_email: 'Correo electrónico',
   letter_subject: 'Asunto',
@@ -142,7 +141,6 @@ export const es: Catalog = {
   progress_by_method: 'Por método',
   progress_by_platform: 'Por plataforma',
   progress_none: 'Aún no hay acciones registradas. Sé la primera persona: /letter',
-  appeal_summary: 'Resumen',
   appeal_concerning: 'Para',
   appeal_targets: 'Autoridades',
   appeal_deadline: 'Fecha límite',
