@@ -3,7 +3,7 @@ import { AppealCatalog, loadAppealFiles, type AppealProblem } from './core/appea
 import { DriveService } from './core/drives.js';
 import { MemberReminderStore } from './core/reminders/member-reminders.js';
 import { ProfileStore } from './core/profiles.js';
-import { loadOrCreateSecret, memberKeyer } from './core/member-key.js';
+import { checkSecretAgainstStore, loadSecret, memberKeyer } from './core/member-key.js';
 import { openStore, type Store } from './core/store.js';
 import { systemClock, type Clock } from './core/time.js';
 import type { Deps } from './commands/index.js';
@@ -12,14 +12,29 @@ import type { Config } from './config.js';
 /** The appeals shipped with actionbot, used when APPEALS_DIR is not set. */
 export const BUNDLED_APPEALS = fileURLToPath(new URL('../appeals', import.meta.url));
 
-export type App = { deps: Deps; store: Store; problems: AppealProblem[]; close(): Promise<void> };
+export type App = {
+  deps: Deps;
+  store: Store;
+  problems: AppealProblem[];
+  /** Said once at start: a member-key secret shorter than recommended, kept because the store uses it. */
+  secretWarning?: string;
+  close(): Promise<void>;
+};
 
 /** Store, appeals and core services: everything the adapters share. */
-export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'appealsDir' | 'memberKeySecret' | 'moderatorIds' | 'defaultTimezone'>, options: { clock?: Clock; storePrefix?: string } = {}): Promise<App> {
+export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'appealsDir' | 'memberKeySecret' | 'memberKeySecretFile' | 'moderatorIds' | 'defaultTimezone'>, options: { clock?: Clock; storePrefix?: string } = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
   const { appeals, problems } = await loadAppealFiles(config.appealsDir);
-  const secret = await loadOrCreateSecret(config.dataDir, config.memberKeySecret);
+  const loaded = await loadSecret({ dataDir: config.dataDir, configured: config.memberKeySecret, file: config.memberKeySecretFile });
   const store = await openStore(config.storeUrl, { prefix: options.storePrefix });
+  let secretWarning: string | undefined;
+  try {
+    secretWarning = await checkSecretAgainstStore(store.kv, loaded);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const secret = loaded.secret;
   const profiles = new ProfileStore(store.kv);
   const memberReminders = new MemberReminderStore(store.kv, store.mutex);
   const deps: Deps = {
@@ -35,5 +50,5 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member)],
     onRecorded: [],
   };
-  return { deps, store, problems, close: () => store.close() };
+  return { deps, store, problems, secretWarning, close: () => store.close() };
 }

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
 import { isTimeZone } from './core/time.js';
@@ -27,7 +28,8 @@ const moderatorIds = optional.transform((v, ctx) => {
 const envSchema = z.object({
   STORE_URL: optional,
   DATA_DIR: optional.default('./data'),
-  MEMBER_KEY_SECRET: optional.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+  MEMBER_KEY_SECRET: optional.refine((v) => v === undefined || Buffer.byteLength(v, 'utf8') >= 16, { message: 'must be at least 32 bytes (16 for a store already keyed with it)' }),
+  MEMBER_KEY_SECRET_FILE: optional,
   MODERATOR_IDS: moderatorIds,
   APPEALS_DIR: optional.default('./appeals'),
   DISCORD_TOKEN: optional,
@@ -60,6 +62,8 @@ export type Config = {
   dataDir: string;
   appealsDir: string;
   memberKeySecret?: string;
+  /** A file outside the data folder holding the secret (a container or systemd credential). */
+  memberKeySecretFile?: string;
   moderatorIds: string[];
   logLevel: string;
   defaultTimezone: string;
@@ -81,8 +85,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError('STORE_URL', `expected sqlite://PATH or redis://HOST:PORT, got "${storeUrl}"`);
   }
   // A secret generated into one host's data folder would give the same member another key on the next host.
-  if (storeUrl.startsWith('redis') && !e.MEMBER_KEY_SECRET) {
-    throw new ConfigError('MEMBER_KEY_SECRET', 'must be set when STORE_URL is Redis, to the same value in every process');
+  if (storeUrl.startsWith('redis') && !e.MEMBER_KEY_SECRET && !e.MEMBER_KEY_SECRET_FILE) {
+    throw new ConfigError('MEMBER_KEY_SECRET', 'must be set (or MEMBER_KEY_SECRET_FILE) when STORE_URL is Redis, to the same value in every process');
+  }
+  if (e.MEMBER_KEY_SECRET && e.MEMBER_KEY_SECRET_FILE) throw new ConfigError('MEMBER_KEY_SECRET_FILE', 'set either MEMBER_KEY_SECRET or MEMBER_KEY_SECRET_FILE, not both');
+  if (e.MEMBER_KEY_SECRET_FILE && isInside(e.MEMBER_KEY_SECRET_FILE, e.DATA_DIR)) {
+    throw new ConfigError('MEMBER_KEY_SECRET_FILE', `must be outside DATA_DIR (${e.DATA_DIR}): whoever copies the data folder must not get the secret with it`);
   }
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) throw new ConfigError('TELEGRAM_BOT_TOKEN', 'is needed when TELEGRAM_WEBHOOK_URL is set');
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
@@ -93,6 +101,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     appealsDir: e.APPEALS_DIR,
     memberKeySecret: e.MEMBER_KEY_SECRET,
+    memberKeySecretFile: e.MEMBER_KEY_SECRET_FILE,
     moderatorIds: e.MODERATOR_IDS,
     logLevel: e.LOG_LEVEL,
     defaultTimezone: e.TZ_DEFAULT,
@@ -109,4 +118,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, port: e.SLACK_PORT }
       : undefined,
   };
+}
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(resolve(dir), resolve(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

@@ -1,6 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type Keyv from 'keyv';
+import { ConfigError } from './errors.js';
 
 /**
  * Members are stored only as HMAC-SHA256(secret, "platform:userId"): the same person gets the same
@@ -12,26 +14,83 @@ export function memberKeyer(secret: string): MemberKeyer {
   return (platform, userId) => createHmac('sha256', secret).update(`${platform}:${userId}`).digest('base64url');
 }
 
-const SECRET_FILE = 'member-key.secret';
+/** A new secret must have at least this many bytes; an existing one at least `MIN_EXISTING_BYTES`. */
+export const MIN_SECRET_BYTES = 32;
+export const MIN_EXISTING_BYTES = 16;
+export const SECRET_FILE = 'member-key.secret';
 
-/** The configured secret, or one generated once into the data folder (mode 0600) and reused. */
-export async function loadOrCreateSecret(dataDir: string, configured?: string): Promise<string> {
-  if (configured) return configured;
-  const path = join(dataDir, SECRET_FILE);
-  try {
-    const existing = (await readFile(path, 'utf8')).trim();
-    if (existing.length >= 32) return existing;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
+/** The secret and where it came from, named in every message about it. */
+export type LoadedSecret = { secret: string; source: string };
+
+export type SecretOptions = { dataDir: string; configured?: string; file?: string };
+
+/**
+ * The secret from `MEMBER_KEY_SECRET`, from `MEMBER_KEY_SECRET_FILE`, or from the data folder, where
+ * one is generated once (32 random bytes, mode 0600) when there is none. Anything shorter than 16
+ * bytes stops the start: an empty secret makes member keys anyone can compute from a platform id.
+ */
+export async function loadSecret(options: SecretOptions): Promise<LoadedSecret> {
+  if (options.configured !== undefined) return checked({ secret: options.configured, source: 'MEMBER_KEY_SECRET' });
+  if (options.file !== undefined) return checked({ secret: await readSecretFile(options.file, 'MEMBER_KEY_SECRET_FILE'), source: `MEMBER_KEY_SECRET_FILE (${options.file})` });
+  const path = join(options.dataDir, SECRET_FILE);
+  const existing = await readSecretFile(path, 'DATA_DIR').catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (existing !== undefined) return checked({ secret: existing, source: path });
+  await mkdir(options.dataDir, { recursive: true });
+  const secret = randomBytes(MIN_SECRET_BYTES).toString('base64url');
   // 'wx' so that two processes starting at once cannot each write a different secret.
   try {
     await writeFile(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
-    return secret;
+    return { secret, source: path };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return (await readFile(path, 'utf8')).trim();
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return checked({ secret: await readSecretFile(path, 'DATA_DIR'), source: path });
     throw error;
   }
+}
+
+async function readSecretFile(path: string, variable: string): Promise<string> {
+  try {
+    return (await readFile(path, 'utf8')).trim();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && variable === 'DATA_DIR') throw error;
+    throw new ConfigError(variable, `cannot read the member-key secret at ${path} (${code ?? 'error'})`);
+  }
+}
+
+function checked(loaded: LoadedSecret): LoadedSecret {
+  const bytes = Buffer.byteLength(loaded.secret, 'utf8');
+  if (bytes < MIN_EXISTING_BYTES) {
+    throw new ConfigError(variableOf(loaded.source), `the member-key secret from ${loaded.source} has ${bytes} bytes; it needs at least ${MIN_SECRET_BYTES}`);
+  }
+  return loaded;
+}
+
+const variableOf = (source: string) => (source.startsWith('MEMBER_KEY_SECRET') ? source.split(' ')[0]! : 'DATA_DIR');
+
+const CHECK_KEY = 'member-key:check';
+
+/**
+ * Ties the store to its secret by a fingerprint (an HMAC of a constant, which tells nothing about
+ * the secret). A store keyed before keeps its secret: a new one would count every member twice. A
+ * secret the store has not seen must have 32 bytes; one of 16-31 bytes the store already uses keeps
+ * working, with the warning this returns. A store used before fingerprints existed (it has drives)
+ * adopts the secret it is opened with.
+ */
+export async function checkSecretAgainstStore(kv: Keyv, loaded: LoadedSecret): Promise<string | undefined> {
+  const fingerprint = createHmac('sha256', loaded.secret).update('actionbot member-key check').digest('base64url');
+  const stored = (await kv.get(CHECK_KEY)) as string | undefined;
+  const bytes = Buffer.byteLength(loaded.secret, 'utf8');
+  if (stored !== undefined && stored !== fingerprint) {
+    throw new ConfigError(variableOf(loaded.source), `the member-key secret from ${loaded.source} is not the one this store was keyed with; changing it would count every member twice`);
+  }
+  const inUse = stored !== undefined || (await kv.get('drives:spaces')) !== undefined;
+  if (bytes < MIN_SECRET_BYTES && !inUse) {
+    throw new ConfigError(variableOf(loaded.source), `a new member-key secret needs at least ${MIN_SECRET_BYTES} bytes; the one from ${loaded.source} has ${bytes}`);
+  }
+  if (stored === undefined) await kv.set(CHECK_KEY, fingerprint);
+  if (bytes < MIN_SECRET_BYTES) return `the member-key secret from ${loaded.source} has ${bytes} bytes (32 are recommended); it is kept because this store's members are keyed with it`;
+  return undefined;
 }

@@ -1,8 +1,9 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadOrCreateSecret, memberKeyer } from '../../src/core/member-key.js';
+import { ConfigError } from '../../src/core/errors.js';
+import { loadSecret, memberKeyer } from '../../src/core/member-key.js';
 
 describe('member keys', () => {
   let dir: string;
@@ -12,15 +13,31 @@ describe('member keys', () => {
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
   it('generates the secret once, private to its owner, and reuses it', async () => {
-    const first = await loadOrCreateSecret(dir);
+    const first = await loadSecret({ dataDir: dir });
     expect((await stat(join(dir, 'member-key.secret'))).mode & 0o777).toBe(0o600);
-    expect(await loadOrCreateSecret(dir)).toBe(first);
-    const [a, b] = await Promise.all([loadOrCreateSecret(join(dir, 'x')), loadOrCreateSecret(join(dir, 'x'))]);
-    expect(a).toBe(b);
+    expect(Buffer.byteLength(first.secret)).toBeGreaterThanOrEqual(32);
+    expect((await loadSecret({ dataDir: dir })).secret).toBe(first.secret);
+    const [a, b] = await Promise.all([loadSecret({ dataDir: join(dir, 'x') }), loadSecret({ dataDir: join(dir, 'x') })]);
+    expect(a.secret).toBe(b.secret);
   });
 
-  it('prefers the configured secret', async () => {
-    expect(await loadOrCreateSecret(dir, 'configured-secret-123456')).toBe('configured-secret-123456');
+  it('prefers the configured secret, then the secret file', async () => {
+    const file = join(dir, 'outside.secret');
+    await writeFile(file, `${'f'.repeat(40)}\n`);
+    expect(await loadSecret({ dataDir: dir, configured: 'c'.repeat(32) })).toEqual({ secret: 'c'.repeat(32), source: 'MEMBER_KEY_SECRET' });
+    expect((await loadSecret({ dataDir: dir, file })).secret).toBe('f'.repeat(40));
+  });
+
+  it.each([
+    ['an empty data-folder secret', async (d: string) => writeFile(join(d, 'member-key.secret'), '\n').then(() => ({ dataDir: d })), 'DATA_DIR'],
+    ['a 15-byte data-folder secret', async (d: string) => writeFile(join(d, 'member-key.secret'), 'x'.repeat(15)).then(() => ({ dataDir: d })), 'DATA_DIR'],
+    ['an empty secret file', async (d: string) => writeFile(join(d, 's'), '').then(() => ({ dataDir: join(d, 'data'), file: join(d, 's') })), 'MEMBER_KEY_SECRET_FILE'],
+    ['a missing secret file', async (d: string) => ({ dataDir: join(d, 'data'), file: join(d, 'nope') }), 'MEMBER_KEY_SECRET_FILE'],
+  ])('refuses %s, naming where it came from', async (_name, setup, variable) => {
+    const options = await setup(dir);
+    const error = await loadSecret(options).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
   });
 
   it('is stable per platform and user, differs across them, and does not contain the id', () => {

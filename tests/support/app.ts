@@ -24,7 +24,7 @@ export async function testApp(
       storeUrl: options.redisUrl ?? `sqlite://${join(dataDir, 'test.sqlite')}`,
       dataDir,
       appealsDir: options.appealsDir ?? BUNDLED_APPEALS,
-      memberKeySecret: 'test-secret-0123456789abcdef',
+      memberKeySecret: 'test-secret-0123456789abcdef-0123456789',
       moderatorIds: options.moderatorIds ?? [],
       defaultTimezone: 'UTC',
     },
