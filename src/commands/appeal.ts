@@ -1,7 +1,7 @@
 import { mainTargets } from '../core/appeal.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
-import { driveAndAppeal, timeLeftText } from './shared.js';
+import { appealOrChoice, timeLeftText } from './shared.js';
 import { defineCommand } from './types.js';
 
 export const appeal = defineCommand({
@@ -11,7 +11,9 @@ export const appeal = defineCommand({
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
     const { t } = ctx;
-    const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: false });
+    const found = await appealOrChoice('appeal', input, ctx, deps);
+    if ('choice' in found) return found.choice;
+    const { drive, appeal } = found;
     const blocks: Block[] = [{ type: 'heading', text: t('letter_heading', { reference: appeal.reference, title: appeal.title }) }];
     if (appeal.draft) blocks.push({ type: 'text', text: `_${t('appeal_draft')}_` });
     if (appeal.summary) blocks.push({ type: 'text', text: escapeMarkdown(appeal.summary) });

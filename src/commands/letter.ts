@@ -7,7 +7,7 @@ import type { MessageKey, Translate } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { isEmpty, type Profile } from '../core/profiles.js';
 import { MAX_ACTION_BYTES, actionButton, privateReply, type Block, type Button, type FormField } from '../core/reply.js';
-import { daysLeft, driveAndAppeal, methodButtons, tallyText, timeLeftText } from './shared.js';
+import { daysLeft, appealOrChoice, methodButtons, tallyText, timeLeftText } from './shared.js';
 import { defineCommand, type CommandContext, type Deps } from './types.js';
 
 /** Amnesty's advice: post when a week or more is left, email when time is short. */
@@ -32,7 +32,9 @@ export const letter = defineCommand({
   ],
   async run(input, ctx, deps) {
     const { t, now } = ctx;
-    const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: false });
+    const found = await appealOrChoice('letter', input, ctx, deps);
+    if ('choice' in found) return found.choice;
+    const { drive, appeal } = found;
     const typed: Profile = { name: input.name, town: input.town, country: input.country, opening: input.opening };
     const signature = await signatureFor(input.remember, typed, ctx, deps);
     const rendered = renderLetter(appeal, { target: input.target, lang: input.lang, sender: signature.sender, now, timezone: drive?.timezone ?? 'UTC' });

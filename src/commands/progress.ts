@@ -1,7 +1,7 @@
 import type { Method } from '../core/drive.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { publicReply, type Block } from '../core/reply.js';
-import { driveAndAppeal, progressBar, tallyText, timeLeftText } from './shared.js';
+import { appealOrChoice, progressBar, tallyText, timeLeftText } from './shared.js';
 import { defineCommand } from './types.js';
 
 export const PLATFORM_NAMES: Record<string, string> = { discord: 'Discord', telegram: 'Telegram', slack: 'Slack', shell: 'Shell' };
@@ -14,7 +14,9 @@ export const progress = defineCommand({
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
     const { t } = ctx;
-    const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: false });
+    const found = await appealOrChoice('progress', input, ctx, deps);
+    if ('choice' in found) return found.choice;
+    const { drive, appeal } = found;
     const tally = await deps.ledger.tally(appeal.id);
     const blocks: Block[] = [{ type: 'heading', text: t('progress_heading', { title: appeal.title }) }];
     if (drive) blocks.push({ type: 'text', text: escapeMarkdown(timeLeftText(t, drive, ctx.now, ctx.locale)) });

@@ -1,6 +1,5 @@
 import type { Appeal } from '../core/appeal.js';
 import type { Drive } from '../core/drive.js';
-import { UserInputError } from '../core/errors.js';
 import type { Locale, Translate } from '../core/i18n/index.js';
 import type { Tally } from '../core/ledger/ledger.js';
 import { escapeMarkdown } from '../core/markdown.js';
@@ -32,8 +31,7 @@ const now = defineCommand({
     { name: 'message', kind: 'text', description: 'opt_message', rest: true, max: 500 },
   ],
   async run(input, ctx, deps) {
-    const drive = await deps.drives.resolve(ctx.space.id, input.appeal);
-    if (!drive) throw new UserInputError('no_drive');
+    const drive = await openDrive(input, ctx, deps);
     const appeal = await findAppeal(drive.appealId, deps);
     const tally = await deps.ledger.tally(appeal.id);
     return reminderReply({ t: ctx.t, locale: ctx.locale, drive, appeal, tally, now: ctx.now, message: input.message });

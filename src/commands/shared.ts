@@ -1,9 +1,9 @@
 import type { Appeal } from '../core/appeal.js';
-import { closesAt, isOpen, METHODS, type Drive, type Method } from '../core/drive.js';
+import { assertOpen, closesAt, isOpen, METHODS, type Drive, type Method } from '../core/drive.js';
 import { UserInputError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
 import type { Tally } from '../core/ledger/ledger.js';
-import { actionButton, type Button } from '../core/reply.js';
+import { actionButton, privateReply, type Button, type Reply } from '../core/reply.js';
 import { daysBetween, localDate } from '../core/time.js';
 import type { CommandContext, Deps } from './types.js';
 
@@ -32,7 +32,9 @@ export async function checkMethodTypo(input: { method?: string; appeal?: string 
 
 /**
  * The drive and appeal a member command is about: a button's drive id, else the open drive for the
- * named appeal, else the space's only open drive. `drive` is undefined when none runs.
+ * named appeal, else the space's only open drive, else (when no drive is needed) the only appeal
+ * there is. `drive` is undefined when none runs. With several appeals and nothing to go by, see
+ * `appealOrChoice`.
  */
 export async function driveAndAppeal(
   input: { appeal?: string; drive?: string },
@@ -47,21 +49,67 @@ export async function driveAndAppeal(
   }
   const drive = await deps.drives.resolve(ctx.space.id, input.appeal);
   if (drive) return { drive, appeal: await findAppeal(drive.appealId, deps) };
-  if (input.appeal) {
-    const appeal = await findAppeal(input.appeal, deps);
-    if (options.needDrive) throw new UserInputError('no_drive');
-    return { appeal };
+  const named = input.appeal ? await findAppeal(input.appeal, deps) : undefined;
+  if (options.needDrive) return refuseWithoutDrive(named, ctx, deps);
+  if (named) return { appeal: named };
+  const appeals = await deps.appeals.list();
+  if (appeals.length === 1) return { appeal: appeals[0]! };
+  throw new UserInputError('no_drive_name_appeal', { appeals: appeals.map((a) => a.id).join(', ') || '-' });
+}
+
+/** Buttons offered when a member must pick an appeal; more would crowd every platform's keyboard. */
+const MAX_APPEAL_CHOICES = 10;
+
+/**
+ * For /letter, /appeal and /progress: the drive and appeal as `driveAndAppeal` finds them, or, when no
+ * drive runs here and several appeals are known, a private reply offering each as a button.
+ */
+export async function appealOrChoice(
+  command: string,
+  input: { appeal?: string; drive?: string },
+  ctx: CommandContext,
+  deps: Deps,
+): Promise<{ drive?: Drive; appeal: Appeal } | { choice: Reply }> {
+  if (!input.drive && !input.appeal && !(await deps.drives.resolve(ctx.space.id))) {
+    const appeals = await deps.appeals.list();
+    if (appeals.length > 1) {
+      const shown = appeals.slice(0, MAX_APPEAL_CHOICES);
+      const buttons = shown.map((a) => actionButton(`${a.reference}: ${clip(a.title, 60)}`, `${command} ${a.id}`));
+      const more = appeals.length > shown.length ? ` ${ctx.t('appeal_choice_more', { appeals: appeals.slice(shown.length).map((a) => a.id).join(', ') })}` : '';
+      return { choice: privateReply([{ type: 'text', text: `${ctx.t('appeal_choice', { command })}${more}` }], { buttons }) };
+    }
   }
-  if (options.needDrive) throw new UserInputError('no_drive');
-  const known = (await deps.appeals.list()).map((a) => a.id).join(', ');
-  throw new UserInputError('no_drive_name_appeal', { appeals: known || '-' });
+  return driveAndAppeal(input, ctx, deps, { needDrive: false });
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * Says why an action cannot be taken: the drive for this appeal (or the space's latest) ended or
+ * closed, or no drive ever ran for it here.
+ */
+async function refuseWithoutDrive(appeal: Appeal | undefined, ctx: CommandContext, deps: Deps): Promise<never> {
+  const drives = await deps.drives.listIn(ctx.space.id);
+  const latest = appeal ? drives.find((d) => d.appealId === appeal.id) : drives[0];
+  if (latest?.status === 'ended') throw new UserInputError('drive_ended_here', { appeal: latest.appealId });
+  if (latest) throw new UserInputError('drive_closed_here', { appeal: latest.appealId, deadline: latest.deadline });
+  if (appeal) throw new UserInputError('no_drive_for_appeal', { appeal: appeal.id });
+  throw new UserInputError('no_drive');
 }
 
 /** The open drive a moderator command is about: a button's drive id, the named appeal's, or the only one. */
 export async function openDrive(input: { appeal?: string; drive?: string }, ctx: CommandContext, deps: Deps): Promise<Drive> {
-  const drive = input.drive ? await deps.drives.get(input.drive) : await deps.drives.resolve(ctx.space.id, input.appeal);
-  if (!drive || !isOpen(drive, ctx.now)) throw new UserInputError('no_drive');
-  return drive;
+  if (input.drive) {
+    const drive = await deps.drives.get(input.drive);
+    if (!drive) throw new UserInputError('button_expired');
+    assertOpen(drive, ctx.now);
+    return drive;
+  }
+  const drive = await deps.drives.resolve(ctx.space.id, input.appeal);
+  if (drive) return drive;
+  return refuseWithoutDrive(input.appeal ? await findAppeal(input.appeal, deps) : undefined, ctx, deps);
 }
 
 /** "12 actions by 9 members (40% of the goal of 30)". */

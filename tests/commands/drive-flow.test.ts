@@ -59,13 +59,14 @@ describe('a drive from the first command to the tally', () => {
     expect(await app.deps.ledger.tally('ua-34-25')).toMatchObject({ actions: 1, members: 1 });
   });
 
-  it('lets /letter and /appeal work without a drive and says none is running', async () => {
+  it('lets /letter and /appeal work without a drive and says none is running for the appeal', async () => {
     const letter = await type(ana, '/letter ua-34-25');
     expect(letter.plain).toContain('Dear Secretary Noem');
     expect(letter.buttons.filter((b) => b.type === 'action')).toEqual([]);
     expect((await type(ana, '/appeal ua-34-25')).plain).toContain('Secretary of Homeland Security');
-    expect((await type(ana, '/letter')).plain).toContain('No drive is running here, so name the appeal');
+    expect((await type(ana, '/letter')).plain).toContain('Dear Secretary Noem');
     expect((await type(ana, '/acted email')).plain).toContain('No drive is running here');
+    expect((await type(ana, '/acted email ua-34-25')).plain).toContain('No drive for ua-34-25 is running here');
   });
 
   it('shows the expired appeal honestly and restarts it with a later deadline', async () => {
@@ -80,7 +81,7 @@ describe('a drive from the first command to the tally', () => {
     app.clock.set('2026-12-01T04:59:00Z');
     expect((await type(ana, '/acted email')).plain).toContain('Thank you');
     app.clock.set('2026-12-01T05:00:00Z');
-    expect((await type(bob, '/acted email')).plain).toContain('No drive is running here');
+    expect((await type(bob, '/acted email')).plain).toContain('The drive for ua-34-25 here closed at the end of 2026-11-30');
     expect((await app.deps.ledger.tally('ua-34-25')).actions).toBe(1);
   });
 
