@@ -82,10 +82,17 @@ export async function interact(fake: FakeDiscord, interaction: Json, timeoutMs =
 }
 
 /** Every request that answered one interaction (callback, edits, follow-ups), once they stop coming. */
-export async function answersTo(fake: FakeDiscord, interaction: Json, quietMs = 150): Promise<RecordedRequest[]> {
+export async function answersTo(fake: FakeDiscord, interaction: Json, quietMs = 400, deadlineMs = 15_000): Promise<RecordedRequest[]> {
   const mine = () => fake.requests.filter((r) => r.path.includes(`/${String(interaction.token)}`));
+  // Every interaction gets a callback, and a deferred one (type 5 or 6) a follow-up: wait for them, however
+  // loaded the machine is, before waiting for quiet.
+  const awaitingFollowUp = (requests: RecordedRequest[]) =>
+    requests.length === 0 ||
+    (requests.some((r) => r.path.endsWith('/callback') && [5, 6].includes(Number((r.body as Json | undefined)?.type))) &&
+      !requests.some((r) => !r.path.endsWith('/callback')));
+  const started = Date.now();
   let count = -1;
-  while (mine().length !== count) {
+  while (mine().length !== count || (awaitingFollowUp(mine()) && Date.now() - started < deadlineMs)) {
     count = mine().length;
     await new Promise((resolve) => setTimeout(resolve, quietMs));
   }

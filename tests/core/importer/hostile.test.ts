@@ -30,10 +30,8 @@ describe('input that is not an appeal', () => {
   });
 
   it('refuses text over 5 MB before reading it', () => {
-    const started = performance.now();
     const result = importUrgentAction('a'.repeat(FIVE_MB + 1));
     expect(refusal(result)).toBe('import_too_large');
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('refuses an appeal with no letter and no points to raise', () => {
@@ -54,6 +52,24 @@ describe('input that is not an appeal', () => {
   });
 });
 
+/**
+ * How much longer the whole text takes than a tenth of it (the tenth timed best of three, so that a busy
+ * machine makes the ratio smaller, not larger). Linear work gives about 10; a pattern that backtracks on some input gives 100 or more. Absolute
+ * speed is a benchmark's business, not a unit test's.
+ */
+function growth(sized: (tenths: number) => string): { ratio: number; result: ReturnType<typeof importUrgentAction> } {
+  const time = (text: string) => {
+    const started = performance.now();
+    const result = importUrgentAction(text);
+    return { ms: performance.now() - started, result };
+  };
+  const small = sized(1);
+  const smallest = Math.min(time(small).ms, time(small).ms, time(small).ms);
+  const whole = time(sized(10));
+  return { ratio: whole.ms / Math.max(smallest, 0.5), result: whole.result };
+}
+const GROWTH_BOUND = 40;
+
 describe('damaged and pasted text', () => {
   it('strips control characters and still reads the seed', () => {
     const noisy = fixture('ua-34-25.txt').replace(/ /g, (s, i: number) => (i % 97 === 0 ? `\u0007${s}\u200b` : s)).replace(/\n/g, '\r\n');
@@ -64,12 +80,11 @@ describe('damaged and pasted text', () => {
     expect(result.ok && result.appeal.letter.paragraphs).toHaveLength(4);
   });
 
-  it('reads 5 MB of repeated appeals in well under two seconds', () => {
+  it('reads 5 MB of repeated appeals in time that grows linearly with the text', () => {
     const seed = fixture('ua-34-25.txt');
-    const text = seed.repeat(Math.floor((FIVE_MB - 10) / Buffer.byteLength(seed)));
-    const started = performance.now();
-    const result = importUrgentAction(text);
-    expect(performance.now() - started).toBeLessThan(2000);
+    const times = Math.floor((FIVE_MB - 10) / Buffer.byteLength(seed));
+    const { ratio, result } = growth((n) => seed.repeat(Math.max(1, Math.floor((times * n) / 10))));
+    expect(ratio).toBeLessThan(GROWTH_BOUND);
     expect(result.ok && appealSchema.safeParse(result.appeal).success).toBe(true);
   });
 
@@ -79,10 +94,9 @@ describe('damaged and pasted text', () => {
     ['open tags', '<p'.repeat((FIVE_MB - 10) / 2)],
     ['headings and salutations', 'TAKE ACTION\nDear X,\n'.repeat((FIVE_MB - 10) / 20)],
     ['UA numbers', 'UA 1/11 '.repeat((FIVE_MB - 10) / 8)],
-  ])('handles 5 MB of %s in well under two seconds', (_name, text) => {
-    const started = performance.now();
-    const result = importUrgentAction(text);
-    expect(performance.now() - started).toBeLessThan(2000);
+  ])('handles 5 MB of %s in time that grows linearly with the text', (_name, text) => {
+    const { ratio, result } = growth((n) => text.slice(0, Math.floor((text.length * n) / 10)));
+    expect(ratio).toBeLessThan(GROWTH_BOUND);
     expect(typeof result.ok).toBe('boolean');
   });
 });
