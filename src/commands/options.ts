@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appealIdSchema } from '../core/appeal.js';
 import { METHODS } from '../core/drive.js';
 import { LOCALES, type MessageKey } from '../core/i18n/index.js';
+import { stripInvisibles } from '../core/sanitize.js';
 import { isCalendarDate, isTimeZone } from '../core/time.js';
 import type { OptionKind, OptionSpec } from './types.js';
 
@@ -14,9 +15,10 @@ const METHOD_WORDS: Record<string, (typeof METHODS)[number]> = {
   other: 'other', otro: 'other', otra: 'other',
 };
 
-// Names and towns end up in a signature: printable text only, and short.
+// Names and towns end up in a signature and messages in public posts: printable text only, short,
+// without invisible direction overrides.
 const plainText = (max: number) =>
-  z.string().trim().min(1).max(max).refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f));
+  z.string().transform(stripInvisibles).pipe(z.string().trim().min(1).max(max)).refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f));
 
 /** One zod schema per kind of option, shared by every command and every platform. */
 export const kindSchemas: Record<OptionKind, (spec: OptionSpec) => z.ZodType> = {

@@ -1,3 +1,4 @@
+import { csvLines } from '../core/csv.js';
 import type { Method } from '../core/drive.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply } from '../core/reply.js';
@@ -6,11 +7,9 @@ import { PLATFORM_NAMES } from './progress.js';
 import { driveAndAppeal, tallyText } from './shared.js';
 import { defineCommand } from './types.js';
 
-/** RFC 4180: quote every field that needs it, CRLF line ends. */
+/** RFC 4180 with CRLF line ends; cells a spreadsheet would take for a formula are neutralised. */
 export function actionsCsv(rows: ActionRow[]): string {
-  const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [['time', 'space', 'platform', 'method', 'member_key'], ...rows.map((r) => [r.at, r.space, r.platform, r.method, r.member])];
-  return `${lines.map((l) => l.map(quote).join(',')).join('\r\n')}\r\n`;
+  return csvLines([['time', 'space', 'platform', 'method', 'member_key'], ...rows.map((r) => [r.at, r.space, r.platform, r.method, r.member])]);
 }
 
 export const report = defineCommand({

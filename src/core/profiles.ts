@@ -1,6 +1,7 @@
 import type Keyv from 'keyv';
 import { z } from 'zod';
 import { guarded } from './guard.js';
+import { stripInvisibles } from './sanitize.js';
 
 /** What a member chose to have remembered for their letters' signature. */
 export const profileSchema = z.object({
@@ -29,7 +30,8 @@ export class ProfileStore {
 
   /** Saves the profile; an empty one is not worth keeping and deletes instead. */
   async save(member: string, profile: Profile): Promise<Profile | undefined> {
-    const clean = profileSchema.parse(Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined && v !== '')));
+    const entries = Object.entries(profile).map(([k, v]) => [k, typeof v === 'string' ? stripInvisibles(v).trim() : v] as const);
+    const clean = profileSchema.parse(Object.fromEntries(entries.filter(([, v]) => v !== undefined && v !== '')));
     if (isEmpty(clean)) {
       await this.delete(member);
       return undefined;
