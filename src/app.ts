@@ -37,9 +37,12 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const secret = loaded.secret;
   const profiles = new ProfileStore(store.kv);
   const memberReminders = new MemberReminderStore(store.kv, store.mutex);
+  const drives = new DriveService(store.kv, store.mutex, clock, config.defaultTimezone);
+  // A drive that ends, or whose deadline moves before a member's reminder, deletes that reminder's platform id.
+  drives.onChange((drive) => memberReminders.prune(drive, clock.now()).then(() => undefined));
   const deps: Deps = {
     appeals: new AppealCatalog(store.kv, appeals, store.mutex),
-    drives: new DriveService(store.kv, store.mutex, clock, config.defaultTimezone),
+    drives,
     ledger: store.ledger,
     claims: store.claims,
     memberKey: memberKeyer(secret),

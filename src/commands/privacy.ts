@@ -1,7 +1,20 @@
+import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
+import type { MemberReminder } from '../core/reminders/member-reminders.js';
+import { reminderExpiry } from '../core/reminders/member-reminders.js';
 import { describeProfile } from './letter.js';
+import { PLATFORM_NAMES } from './progress.js';
+import type { CommandContext, Deps } from './types.js';
 import { defineCommand } from './types.js';
 
+/** Days actions are kept after their appeal's last drive has closed, unless RETENTION_DAYS says otherwise. */
+export const DEFAULT_RETENTION_DAYS = 90;
+
+/**
+ * Everything stored about the member: actions, the saved signature, pending reminders (with the
+ * time in the drive's zone and when their platform id goes), and how long each is kept. Anything
+ * that came from a member or a key is escaped: a key's underscore must not become italics.
+ */
 export const privacy = defineCommand({
   name: 'privacy',
   description: 'cmd_privacy',
@@ -16,18 +29,43 @@ export const privacy = defineCommand({
       if (methods.length > 0) lines.push(`${appeal.reference}: ${methods.map((m) => t(`method_${m}`)).join(', ')}`);
     }
     const profile = await deps.profiles.get(ctx.member);
+    const reminders = await reminderLines(await deps.memberReminders.forMember(ctx.member), ctx, deps);
     const blocks: Block[] = [
       { type: 'heading', text: t('privacy_heading') },
-      { type: 'text', text: t('privacy_body', { key: ctx.member.slice(0, 8) }) },
+      { type: 'text', text: escapeMarkdown(t('privacy_body', { key: ctx.member.slice(0, 8) })) },
       {
         type: 'fields',
         fields: [
           { label: t('privacy_actions'), value: lines.length > 0 ? lines.join('\n') : t('privacy_no_actions') },
           { label: t('privacy_profile'), value: profile ? describeProfile(t, profile) : t('privacy_no_profile') },
+          { label: t('privacy_reminders'), value: reminders.length > 0 ? reminders.join('\n') : t('privacy_no_reminders') },
         ],
       },
+      { type: 'text', text: escapeMarkdown(t('privacy_kept', { days: deps.retentionDays ?? DEFAULT_RETENTION_DAYS })) },
       { type: 'text', text: t('privacy_forget') },
     ];
     return privateReply(blocks);
   },
 });
+
+async function reminderLines(reminders: MemberReminder[], ctx: CommandContext, deps: Deps): Promise<string[]> {
+  const lines: string[] = [];
+  for (const reminder of reminders) {
+    const drive = await deps.drives.get(reminder.driveId);
+    if (!drive) continue;
+    const appeal = await deps.appeals.get(drive.appealId);
+    const format = (d: Date) =>
+      new Intl.DateTimeFormat(ctx.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: drive.timezone }).format(d);
+    const expires = reminder.expires ? new Date(reminder.expires) : reminderExpiry(new Date(reminder.due));
+    lines.push(
+      ctx.t('privacy_reminder_line', {
+        reference: appeal?.reference ?? drive.appealId,
+        date: format(new Date(reminder.due)),
+        zone: drive.timezone,
+        platform: PLATFORM_NAMES[reminder.platform] ?? reminder.platform,
+        expires: format(expires),
+      }),
+    );
+  }
+  return lines;
+}

@@ -36,7 +36,7 @@ export const remindme = defineCommand({
     if (existing) return privateReply([{ type: 'text', text: t('remindme_already', { date: format(new Date(existing.due)) }) }]);
     const due = memberReminderDue(ctx.now, closes);
     if (due <= ctx.now) throw new UserInputError('drive_closed', { deadline: drive!.deadline });
-    await deps.memberReminders.add({ driveId: drive!.id, member: ctx.member, platform: ctx.actor.platform, userId: ctx.actor.userId, due: due.toISOString() });
+    await deps.memberReminders.add({ driveId: drive!.id, member: ctx.member, platform: ctx.actor.platform, userId: ctx.actor.userId, due: due.toISOString() }, ctx.now);
     return privateReply([{ type: 'text', text: t('remindme_set', { date: format(due), platform: PLATFORM_NAMES[ctx.actor.platform] ?? ctx.actor.platform }) }]);
   },
 });

@@ -81,6 +81,8 @@ export type Deps = {
   forgetters: Array<(member: string) => Promise<unknown>>;
   /** Members' own "remind me later" requests. */
   memberReminders: MemberReminderStore;
+  /** Days actions are kept after their appeal's last drive closed (RETENTION_DAYS); said by /privacy. */
+  retentionDays?: number;
   /** Told of every recorded action (milestones, cancelling a member's own reminder). */
   onRecorded: Array<(event: RecordedEvent) => Promise<void>>;
 };

@@ -1,11 +1,21 @@
 import type Keyv from 'keyv';
+import { closesAt, isOpen, type Drive } from '../drive.js';
 import { guarded, type Mutex } from '../guard.js';
 
 /**
  * "Remind me later": the one place a platform user id is kept, because a private message needs
- * it; it is deleted as soon as the reminder is sent, cancelled by /acted, or by /forgetme.
+ * it. It carries an expiry (its due time plus the 12 hours a late reminder may still be sent) and is
+ * deleted when it is sent, cancelled by /acted or /forgetme, expired, when its drive ends, or when
+ * the drive's deadline moves before it.
  */
-export type MemberReminder = { driveId: string; member: string; platform: string; userId: string; due: string };
+export type MemberReminder = { driveId: string; member: string; platform: string; userId: string; due: string; expires?: string };
+
+/** A reminder more than this late is never sent, so its platform id has no more use. */
+export const MEMBER_REMINDER_GRACE_MS = 12 * 3_600_000;
+
+export function reminderExpiry(due: Date): Date {
+  return new Date(due.getTime() + MEMBER_REMINDER_GRACE_MS);
+}
 
 export class MemberReminderStore {
   constructor(
@@ -13,17 +23,26 @@ export class MemberReminderStore {
     private readonly mutex: Mutex,
   ) {}
 
-  async add(reminder: MemberReminder): Promise<void> {
+  async add(reminder: MemberReminder, now: Date = new Date()): Promise<void> {
+    const stored: MemberReminder = { ...reminder, expires: reminder.expires ?? reminderExpiry(new Date(reminder.due)).toISOString() };
     await this.serially(async () => {
-      await this.kv.set(key(reminder.driveId, reminder.member), reminder);
-      await this.index(`mr:drive:${reminder.driveId}`, (list) => add(list, reminder.member));
-      await this.index(`mr:member:${reminder.member}`, (list) => add(list, reminder.driveId));
+      // The store expires it by itself too (Redis does it exactly; SQLite on the next read or sweep).
+      await this.kv.set(key(stored.driveId, stored.member), stored, Math.max(1, Date.parse(stored.expires!) - now.getTime()));
+      await this.index(`mr:drive:${stored.driveId}`, (list) => add(list, stored.member));
+      await this.index(`mr:member:${stored.member}`, (list) => add(list, stored.driveId));
     });
   }
 
   async forDrive(driveId: string): Promise<MemberReminder[]> {
     const members = await this.guard(() => this.kv.get(`mr:drive:${driveId}`) as Promise<string[] | undefined>);
-    const found = await Promise.all((members ?? []).map((m) => this.guard(() => this.kv.get(key(driveId, m)) as Promise<MemberReminder | undefined>)));
+    const found = await Promise.all((members ?? []).map((m) => this.get(driveId, m)));
+    return found.filter((r): r is MemberReminder => r !== undefined);
+  }
+
+  /** A member's pending reminders (for /privacy). */
+  async forMember(member: string): Promise<MemberReminder[]> {
+    const drives = await this.guard(() => this.kv.get(`mr:member:${member}`) as Promise<string[] | undefined>);
+    const found = await Promise.all((drives ?? []).map((d) => this.get(d, member)));
     return found.filter((r): r is MemberReminder => r !== undefined);
   }
 
@@ -47,6 +66,27 @@ export class MemberReminderStore {
     let removed = 0;
     for (const driveId of drives) if (await this.remove(driveId, member)) removed += 1;
     await this.guard(() => this.kv.delete(`mr:member:${member}`));
+    return removed;
+  }
+
+  /**
+   * Deletes the drive's reminders that can no longer be sent: all of them once the drive has ended
+   * or closed, otherwise those due at or after its (moved) deadline and those past their expiry.
+   * Returns how many. Runs on every drive change and on every scheduler pass.
+   */
+  async prune(drive: Drive, now: Date): Promise<number> {
+    const closes = closesAt(drive).getTime();
+    const open = isOpen(drive, now);
+    let removed = 0;
+    for (const reminder of await this.forDrive(drive.id)) {
+      const expired = Date.parse(reminder.expires ?? reminderExpiry(new Date(reminder.due)).toISOString()) <= now.getTime();
+      if (!open || expired || Date.parse(reminder.due) >= closes) {
+        if (await this.remove(drive.id, reminder.member)) removed += 1;
+      }
+    }
+    const members = await this.guard(() => this.kv.get(`mr:drive:${drive.id}`) as Promise<string[] | undefined>);
+    // Entries the store expired by itself leave their name in the index: tidy it.
+    if (!open && members !== undefined) await this.serially(() => this.kv.delete(`mr:drive:${drive.id}`));
     return removed;
   }
 

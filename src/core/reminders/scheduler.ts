@@ -107,10 +107,16 @@ export class ReminderScheduler {
         if (slot.at > now) next = Math.min(next, slot.at.getTime());
         else if (notifier && !(await this.fire(drive, slot, now))) next = Math.min(next, now.getTime() + RETRY_MS);
       }
+      // Reminders that can no longer be sent (expired, after a moved deadline) lose their platform id now.
+      await this.deps.memberReminders.prune(drive, now);
       for (const reminder of await this.deps.memberReminders.forDrive(drive.id)) {
         const due = new Date(reminder.due);
         if (due > now) next = Math.min(next, due.getTime());
-        else await this.remindMember(drive, reminder, now);
+        else {
+          await this.remindMember(drive, reminder, now);
+          // Not sent (no adapter for its platform): look again when it expires, to delete it then.
+          next = Math.min(next, Date.parse(reminder.expires ?? reminder.due) + 1);
+        }
       }
     }
     this.arm(next, now);
