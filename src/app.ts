@@ -4,6 +4,7 @@ import { DriveService } from './core/drives.js';
 import { MemberReminderStore } from './core/reminders/member-reminders.js';
 import { ProfileStore } from './core/profiles.js';
 import { checkSecretAgainstStore, loadSecret, memberKeyer } from './core/member-key.js';
+import { sweepRetention, type RetentionDeps } from './core/retention.js';
 import { openStore, type Store } from './core/store.js';
 import { systemClock, type Clock } from './core/time.js';
 import type { Deps } from './commands/index.js';
@@ -22,7 +23,8 @@ export type App = {
 };
 
 /** Store, appeals and core services: everything the adapters share. */
-export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'appealsDir' | 'memberKeySecret' | 'memberKeySecretFile' | 'moderatorIds' | 'defaultTimezone'>, options: { clock?: Clock; storePrefix?: string } = {}): Promise<App> {
+export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'appealsDir' | 'memberKeySecret' | 'memberKeySecretFile' | 'moderatorIds' | 'defaultTimezone'> & { retentionDays?: number },
+  options: { clock?: Clock; storePrefix?: string; logger?: { error(context: object, message: string): void } } = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
   const { appeals, problems } = await loadAppealFiles(config.appealsDir);
   const loaded = await loadSecret({ dataDir: config.dataDir, configured: config.memberKeySecret, file: config.memberKeySecretFile });
@@ -52,6 +54,30 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     memberReminders,
     forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member)],
     onRecorded: [],
+    ...(config.retentionDays !== undefined ? { retentionDays: config.retentionDays } : {}),
   };
-  return { deps, store, problems, secretWarning, close: () => store.close() };
+  const retention = config.retentionDays !== undefined ? retentionSweeper({ ...deps, retentionDays: config.retentionDays }, options.logger) : undefined;
+  const close = async () => {
+    await retention?.stop();
+    await store.close();
+  };
+  return { deps, store, problems, secretWarning, close };
+}
+
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
+/** Runs the retention sweep now and hourly; `stop` waits for a sweep in progress. */
+function retentionSweeper(deps: RetentionDeps, logger?: { error(context: object, message: string): void }): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    running = running.then(() => sweepRetention(deps)).catch((error: unknown) => logger?.error({ err: error }, 'retention sweep failed'));
+  };
+  run();
+  const timer = setInterval(run, SWEEP_EVERY_MS).unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -54,6 +54,9 @@ const envSchema = z.object({
   LOG_LEVEL: optional
     .refine((v) => v === undefined || LOG_LEVELS.includes(v), { message: `must be one of ${LOG_LEVELS.join(', ')}` })
     .transform((v) => v ?? 'info'),
+  RETENTION_DAYS: optional
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 3650), { message: 'must be a number of days (1-3650)' })
+    .transform((v) => (v === undefined ? 90 : Number(v))),
   TZ_DEFAULT: optional.refine((v) => v === undefined || isTimeZone(v), { message: 'must be an IANA time zone such as Europe/Paris' }).transform((v) => v ?? 'UTC'),
 });
 
@@ -66,6 +69,8 @@ export type Config = {
   memberKeySecretFile?: string;
   moderatorIds: string[];
   logLevel: string;
+  /** Days actions are kept after their appeal's last drive stopped. */
+  retentionDays: number;
   defaultTimezone: string;
   discord?: { token: string; guildId?: string; apiBase?: string };
   telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string }; webhookPort: number };
@@ -104,6 +109,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     memberKeySecretFile: e.MEMBER_KEY_SECRET_FILE,
     moderatorIds: e.MODERATOR_IDS,
     logLevel: e.LOG_LEVEL,
+    retentionDays: e.RETENTION_DAYS,
     defaultTimezone: e.TZ_DEFAULT,
     discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, guildId: e.DISCORD_GUILD_ID, apiBase: e.DISCORD_API_BASE } : undefined,
     telegram: e.TELEGRAM_BOT_TOKEN

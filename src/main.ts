@@ -47,7 +47,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   const onPlatforms = Boolean(config.discord ?? config.telegram ?? config.slack);
   // In the terminal, only warnings reach standard error, so replies stay readable.
   const logger = createLogger(!onPlatforms && env.LOG_LEVEL === undefined ? 'warn' : config.logLevel);
-  const app = await createApp(config);
+  const app = await createApp(config, { logger });
   if (app.secretWarning) logger.warn({}, app.secretWarning);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);
 

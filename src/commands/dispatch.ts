@@ -1,5 +1,6 @@
 import { ActionbotError, StoreError, UserInputError } from '../core/errors.js';
 import { isMessageKey, pickLocale, translator, type Locale, type MessageKey } from '../core/i18n/index.js';
+import { pseudonymousSpace } from '../core/member-key.js';
 import { privateReply, type Reply } from '../core/reply.js';
 import { commands } from './index.js';
 import { kindExpectation } from './options.js';
@@ -59,7 +60,7 @@ export async function dispatch(invocation: Invocation, deps: Deps): Promise<Repl
 
   const ctx: CommandContext = {
     actor: invocation.actor,
-    space: invocation.space,
+    space: pseudonymousSpace(invocation.space, invocation.actor, deps.memberKey),
     member: deps.memberKey(invocation.actor.platform, invocation.actor.userId),
     locale,
     t: translator(locale),

@@ -117,9 +117,14 @@ export class DriveService {
 
   /** Every drive with status active, in every space (for the reminder scheduler). */
   async allActive(): Promise<Drive[]> {
+    return (await this.all()).filter((d) => d.status === 'active');
+  }
+
+  /** Every drive in every space, ended ones too (for the retention sweep). */
+  async all(): Promise<Drive[]> {
     const spaces = ((await this.guard(() => this.kv.get('drives:spaces'))) as string[] | undefined) ?? [];
     const lists = await Promise.all(spaces.map((s) => this.listIn(s)));
-    return lists.flat().filter((d) => d.status === 'active');
+    return lists.flat();
   }
 
   private async put(drive: Drive): Promise<void> {

@@ -94,3 +94,13 @@ export async function checkSecretAgainstStore(kv: Keyv, loaded: LoadedSecret): P
   if (bytes < MIN_SECRET_BYTES) return `the member-key secret from ${loaded.source} has ${bytes} bytes (32 are recommended); it is kept because this store's members are keyed with it`;
   return undefined;
 }
+
+/**
+ * A direct-message space whose id is the member's own platform id (a Telegram private chat) is
+ * named by the member key instead, so that nothing stored under a space (a drive started there)
+ * holds the id. Other spaces are unchanged.
+ */
+export function pseudonymousSpace<S extends { id: string }>(space: S, actor: { platform: string; userId: string }, keyer: MemberKeyer): S {
+  if (space.id !== `${actor.platform}:${actor.userId}`) return space;
+  return { ...space, id: `${actor.platform}:member-${keyer(actor.platform, actor.userId)}` };
+}

@@ -1,0 +1,39 @@
+import { closesAt, isOpen, type Drive } from './drive.js';
+import type { DriveService } from './drives.js';
+import type { ActionLedger } from './ledger/ledger.js';
+import type { Clock } from './time.js';
+
+const DAY_MS = 86_400_000;
+
+export type RetentionDeps = { drives: DriveService; ledger: ActionLedger; clock: Clock; retentionDays: number };
+
+/** When a drive stopped taking actions: ended by a moderator, or closed at its deadline. */
+function stoppedAt(drive: Drive): number {
+  const closes = closesAt(drive).getTime();
+  return drive.endedAt ? Math.min(Date.parse(drive.endedAt), closes) : closes;
+}
+
+/**
+ * Deletes the actions of every appeal whose drives have all stopped more than `retentionDays` ago
+ * (the appeal is archived: nothing can be recorded for it until a new drive starts). Tallies go down
+ * with them. Returns how many actions were deleted. Runs hourly and at start.
+ */
+export async function sweepRetention(deps: RetentionDeps): Promise<number> {
+  const now = deps.clock.now();
+  const byAppeal = new Map<string, Drive[]>();
+  for (const drive of await deps.drives.all()) byAppeal.set(drive.appealId, [...(byAppeal.get(drive.appealId) ?? []), drive]);
+  let deleted = 0;
+  for (const drives of byAppeal.values()) {
+    if (drives.some((d) => isOpen(d, now))) continue;
+    const last = drives.reduce((a, b) => (stoppedAt(b) > stoppedAt(a) ? b : a));
+    if (now.getTime() - stoppedAt(last) < deps.retentionDays * DAY_MS) continue;
+    // The ledger takes back an action only as of a time its drive was open: the drive's own start.
+    const asOpen: Drive = { ...last, status: 'active' };
+    const at = new Date(last.startedAt);
+    for (const row of await deps.ledger.export(last.appealId)) {
+      const { removed } = await deps.ledger.undo({ drive: asOpen, member: row.member, method: row.method, at });
+      if (removed) deleted += 1;
+    }
+  }
+  return deleted;
+}

@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sweepRetention } from '../../src/core/retention.js';
+import { testApp, type TestApp } from '../support/app.js';
+import { typer } from '../support/invoke.js';
+
+const mod = { userId: 'operator', moderator: true };
+
+describe('retention: actions are kept until their appeal is archived plus RETENTION_DAYS', () => {
+  let app: TestApp;
+  let type: ReturnType<typeof typer>;
+  const sweep = () => sweepRetention({ ...app.deps, retentionDays: 30 });
+
+  beforeEach(async () => {
+    app = await testApp({ now: '2026-12-01T10:00:00Z' });
+    type = typer(app.deps);
+    await type(mod, '/drive start ua-34-25 goal=10 deadline=2026-12-20');
+    await type({ userId: 'ana' }, '/acted email');
+    await type({ userId: 'bob' }, '/acted post');
+    await type({ userId: 'bob' }, '/acted email');
+  });
+  afterEach(() => app.close());
+
+  it('keeps them while a drive runs and for the period after it closes, then deletes every one', async () => {
+    expect(await sweep()).toBe(0);
+    app.clock.set('2027-01-19T10:00:00Z'); // 29 days after the close at the end of 20 December
+    expect(await sweep()).toBe(0);
+    expect((await app.deps.ledger.tally('ua-34-25')).actions).toBe(3);
+    app.clock.set('2027-01-20T00:00:01Z');
+    expect(await sweep()).toBe(3);
+    expect(await app.deps.ledger.export('ua-34-25')).toEqual([]);
+    expect(await app.deps.ledger.tally('ua-34-25')).toMatchObject({ actions: 0, members: 0 });
+    expect(await sweep()).toBe(0);
+  });
+
+  it('counts from the day a moderator ended the drive, and never while another drive of the appeal runs', async () => {
+    await type(mod, '/drive end');
+    app.clock.set('2026-12-31T10:00:01Z');
+    const started = await typer(app.deps, 'telegram:-100200')(mod, '/drive start ua-34-25 deadline=2027-03-01');
+    expect(started.plain).toContain('Drive started');
+    expect(await sweep()).toBe(0);
+    app.clock.set('2027-03-31T23:59:59Z'); // the second drive closed at the end of 1 March: 30 days less a second
+    expect(await sweep()).toBe(0);
+    app.clock.set('2027-04-01T00:00:01Z');
+    expect(await sweep()).toBe(3);
+  });
+});
