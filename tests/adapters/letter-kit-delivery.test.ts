@@ -27,6 +27,10 @@ describe('the letter kit is delivered privately on every platform', () => {
     try {
       const interaction = discordSlash('letter', { appeal: 'ua-34-25', name: 'Ana' }, { userId: '3000000000000000009' });
       h.fake.dispatch('INTERACTION_CREATE', interaction);
+      // The kit is built after the deferral: wait for the answer that carries files (a loaded machine
+      // takes longer than answersTo's quiet window), then for anything after it.
+      const withFiles = () => h.fake.requests.some((r) => r.path.includes(`/${String(interaction.token)}`) && r.files.length > 0);
+      for (const started = Date.now(); !withFiles() && Date.now() - started < 10_000; ) await new Promise((resolve) => setTimeout(resolve, 20));
       const answers = await answersTo(h.fake, interaction);
       expect(answers.flatMap((a) => a.files).sort()).toEqual([...KIT].sort());
       const flags = answers.map((a) => Number(((a.body?.data as Record<string, unknown> | undefined) ?? a.body ?? {}).flags ?? 0));
