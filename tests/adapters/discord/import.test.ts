@@ -32,6 +32,10 @@ function slashWithFile(name: string, size: number, who: Who): Json {
 /** The deferred answer's final content: the edit of @original (or a follow-up when the guess was wrong). */
 async function finalAnswer(interaction: Json): Promise<{ first: RecordedRequest; final: RecordedRequest }> {
   const first = await interact(h.fake, interaction);
+  // The import runs after the deferral: wait for its answer (a machine under load takes longer than
+  // answersTo's quiet window), then for anything after it.
+  const answered = (r: RecordedRequest) => r.path.includes(`/${String(interaction.token)}`) && (r.method === 'PATCH' || (r.method === 'POST' && !r.path.endsWith('/callback')));
+  for (const started = Date.now(); !h.fake.requests.some(answered) && Date.now() - started < 10_000; ) await new Promise((resolve) => setTimeout(resolve, 20));
   const all = await answersTo(h.fake, interaction);
   const final = all.filter((r) => r.method === 'PATCH' || (r.method === 'POST' && !r.path.endsWith('/callback'))).at(-1) ?? first;
   return { first, final };
