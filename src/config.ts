@@ -51,6 +51,8 @@ const envSchema = z.object({
   SLACK_PORT: optional
     .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), { message: 'must be a port number (1-65535)' })
     .transform((v) => (v === undefined ? 3000 : Number(v))),
+  WEB_PORT: optional.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), { message: 'must be a port number (1-65535, or 0 for any free port)' }),
+  PUBLIC_URL: url(['https', 'http']).refine((v) => v === undefined || URL.canParse(v), { message: 'must be a URL such as https://bot.example.org' }),
   LOG_LEVEL: optional
     .refine((v) => v === undefined || LOG_LEVELS.includes(v), { message: `must be one of ${LOG_LEVELS.join(', ')}` })
     .transform((v) => v ?? 'info'),
@@ -75,6 +77,8 @@ export type Config = {
   discord?: { token: string; guildId?: string; apiBase?: string };
   telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string }; webhookPort: number };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; port: number };
+  /** The bot's HTTP server; links start with `publicUrl` (default `http://localhost:<port>`). */
+  web?: { port: number; publicUrl?: string };
 };
 
 /** Parses the environment; a bad value stops the start with a message naming the variable. */
@@ -101,6 +105,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     throw new ConfigError('SLACK_SIGNING_SECRET', 'is needed for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
   }
+  if (e.PUBLIC_URL && !e.WEB_PORT) throw new ConfigError('WEB_PORT', 'is needed when PUBLIC_URL is set (the port the pages are served on)');
   return {
     storeUrl,
     dataDir: e.DATA_DIR,
@@ -123,6 +128,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, port: e.SLACK_PORT }
       : undefined,
+    web: e.WEB_PORT ? { port: Number(e.WEB_PORT), publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') } : undefined,
   };
 }
 

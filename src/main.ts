@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { createApp, BUNDLED_APPEALS, type App } from './app.js';
 import { parseConfig, type Config } from './config.js';
-import { ActionbotError } from './core/errors.js';
+import { ActionbotError, ConfigError } from './core/errors.js';
 import { ReminderScheduler, systemTimer, type Timer } from './core/reminders/scheduler.js';
 import type { Notifier } from './core/notifier.js';
 import { reminderPosts } from './commands/posts.js';
 import { createLogger } from './logger.js';
+import { startWebServer, type WebServer } from './web/server.js';
 import { runShell, shellNotifier } from './adapters/shell/index.js';
 import type { PlatformAdapter } from './adapters/types.js';
 import type pino from 'pino';
@@ -35,8 +36,18 @@ async function startPlatforms(config: Config, app: App, logger: pino.Logger): Pr
   return adapters;
 }
 
-/** A running bot; `stop` ends every adapter and closes the store. */
-export type Running = { platforms: string[]; stop(): Promise<void> };
+/** The bot's HTTP server when WEB_PORT is set; a port that cannot be bound stops the start naming WEB_PORT. */
+async function startWeb(config: Config, logger: pino.Logger): Promise<WebServer | undefined> {
+  if (!config.web) return undefined;
+  const web = await startWebServer({ port: config.web.port, publicUrl: config.web.publicUrl, logger: logger.child({ part: 'web' }) }).catch((error: unknown) => {
+    throw new ConfigError('WEB_PORT', `cannot listen on port ${config.web!.port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  });
+  logger.info({ port: web.port, publicUrl: web.publicUrl }, 'web server listening');
+  return web;
+}
+
+/** A running bot; `stop` ends every adapter, the web server and closes the store. */
+export type Running = { platforms: string[]; web?: WebServer; stop(): Promise<void> };
 
 /**
  * Composition root: config -> logger -> store -> core services -> commands -> adapters. In the
@@ -50,6 +61,10 @@ export async function main(env: Record<string, string | undefined> = process.env
   const app = await createApp(config, { logger });
   if (app.secretWarning) logger.warn({}, app.secretWarning);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);
+  const web = await startWeb(config, logger).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
 
   if (!onPlatforms) {
     const scheduler = startReminders(app, [shellNotifier(process.stdout)], logger);
@@ -63,11 +78,13 @@ export async function main(env: Record<string, string | undefined> = process.env
       interactive: Boolean(process.stdin.isTTY),
     });
     scheduler.stop();
+    await web?.stop();
     await app.close();
     return { platforms: ['shell'], stop: async () => undefined };
   }
 
   const adapters = await startPlatforms(config, app, logger).catch(async (error: unknown) => {
+    await web?.stop();
     await app.close();
     throw error;
   });
@@ -78,6 +95,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   const stop = async () => {
     scheduler.stop();
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await web?.stop();
     await app.close();
   };
   if (options.signals !== false) {
@@ -90,7 +108,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     // One failed promise somewhere in an SDK must not take every group's bot down with it.
     process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   }
-  return { platforms, stop };
+  return { platforms, web, stop };
 }
 
 const entry = process.argv[1] ?? '';

@@ -11,6 +11,12 @@ describe('parseConfig', () => {
     expect(config.discord ?? config.telegram ?? config.slack).toBeUndefined();
   });
 
+  it('serves the web on WEB_PORT with links from PUBLIC_URL, and no server without WEB_PORT', () => {
+    expect(parseConfig({}).web).toBeUndefined();
+    expect(parseConfig({ WEB_PORT: '8080' }).web).toEqual({ port: 8080, publicUrl: undefined });
+    expect(parseConfig({ WEB_PORT: '8080', PUBLIC_URL: 'https://drives.example.org/' }).web).toEqual({ port: 8080, publicUrl: 'https://drives.example.org' });
+  });
+
   it('takes Redis with a shared member-key secret', () => {
     expect(parseConfig({ STORE_URL: 'redis://127.0.0.1:6379', MEMBER_KEY_SECRET: 'shared-secret-0123456789' }).storeUrl).toBe('redis://127.0.0.1:6379');
   });
@@ -44,6 +50,9 @@ describe('parseConfig', () => {
     [{ MEMBER_KEY_SECRET: 'short' }, 'MEMBER_KEY_SECRET'],
     [{ DISCORD_API_BASE: 'ftp://x' }, 'DISCORD_API_BASE'],
     [{ STORE_URL: 'redis://127.0.0.1:6379' }, 'MEMBER_KEY_SECRET'],
+    [{ WEB_PORT: 'http' }, 'WEB_PORT'],
+    [{ WEB_PORT: '8080', PUBLIC_URL: 'bot.example.org' }, 'PUBLIC_URL'],
+    [{ PUBLIC_URL: 'https://bot.example.org' }, 'WEB_PORT'],
   ])('names the variable at fault: %o', (env, variable) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     try {
