@@ -36,4 +36,9 @@ for (const name of ['slack.ack', 'discord.interaction', 'telegram.update']) {
   const line = byName.get(name);
   if (line) check(`${name}.p99_under_300ms`, line.p99_ms < 300, { p99_ms: line.p99_ms });
 }
+// The importer reads any 5 MB paste at most three times slower than 5 MB of real Urgent Actions.
+for (const line of (await import('./importer.js')).benchImporter()) {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+  if (line.name !== 'importer.seed_5mb') check(`${line.name}.within_3x_seed`, line.ratio_to_seed <= 3, { ratio: line.ratio_to_seed, ms: line.ms });
+}
 process.exit(0);

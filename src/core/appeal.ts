@@ -17,6 +17,7 @@ export const targetSchema = z.object({
   country: line.optional(),
   emails: z.array(z.email()).max(10).default([]),
   phone: line.optional(),
+  fax: line.optional(),
   social: z.array(line).max(10).default([]),
   salutation: line.optional(),
   /** A "copies to" recipient, such as a diplomatic representative. */
@@ -30,6 +31,11 @@ export const letterSchema = z.object({
   salutation: line,
   paragraphs: z.array(paragraph).min(1).max(40),
   closing: line,
+  /**
+   * Set when the text had no sample letter: `points` when the letter was composed from the appeal's points
+   * to raise, `summary` for a one-line stand-in that a moderator must replace before saving.
+   */
+  composed: z.enum(['points', 'summary']).optional(),
 });
 
 export const appealSchema = z.object({
@@ -40,7 +46,8 @@ export const appealSchema = z.object({
   summary: z.string().trim().max(5000).default(''),
   /** Who the appeal is for ("NAME AND PRONOUN"). */
   concerning: line.optional(),
-  targets: z.array(targetSchema).min(1).max(30),
+  /** Empty only in an import draft; a saved appeal has at least one (see `missingToSave`). */
+  targets: z.array(targetSchema).max(30),
   letter: letterSchema,
   /** The same letter in other languages, picked with `lang=`. */
   translations: z.array(letterSchema).max(6).default([]),
@@ -75,4 +82,16 @@ export function letterIn(appeal: Appeal, lang?: string): Letter {
   const exact = letters.find((l) => l.lang.toLowerCase() === wanted);
   const byPrefix = letters.find((l) => wanted && l.lang.toLowerCase().split('-')[0] === wanted.split('-')[0]);
   return exact ?? byPrefix ?? appeal.letter;
+}
+
+/** What an appeal needs before it can be saved and used in a drive. */
+export type MissingPart = 'deadline' | 'letter' | 'target';
+
+/** The parts a draft still lacks: a deadline, a real letter (not the stand-in), someone to write to. */
+export function missingToSave(appeal: Appeal): MissingPart[] {
+  const missing: MissingPart[] = [];
+  if (appeal.deadline === null) missing.push('deadline');
+  if (appeal.letter.composed === 'summary') missing.push('letter');
+  if (appeal.targets.length === 0) missing.push('target');
+  return missing;
 }

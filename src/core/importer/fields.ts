@@ -3,7 +3,7 @@ import { toParagraphs } from './paragraphs.js';
 import { foldKey, sectionValue, type Section } from './sections.js';
 import type { Warn } from './types.js';
 
-const DEADLINE_WORDS = /\b(?:until|before|deadline|no later than|antes del?|hasta el|avant le|jusqu'au)\b/i;
+const DEADLINE_WORDS = /\b(?:until|before|deadline|no later than|expires? on|antes del?|hasta el|vence el|avant le|jusqu'au|expire le)\b/i;
 
 /** The appeal deadline as YYYY-MM-DD, from its labelled field, an old "SEND APPEALS BEFORE ..." heading, or a short instruction line. */
 export function findDeadline(sections: Section[], warn: Warn): string | null {

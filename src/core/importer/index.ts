@@ -5,6 +5,9 @@ import { checkInput, cleanLines } from './normalize.js';
 import { findUaNumber, slugId } from './numbers.js';
 import { splitSections, type Section } from './sections.js';
 import { parseTargets, type TargetLine } from './targets.js';
+import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
+import { unflatten } from './flatten.js';
+import { proximityTargetLines } from './proximity.js';
 import { findTitle } from './title.js';
 import { refuse, type ImportOptions, type ImportResult, type ImportWarning, type Warn } from './types.js';
 
@@ -23,48 +26,33 @@ const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).tr
 export function importUrgentAction(text: string, options: ImportOptions = {}): ImportResult {
   const refused = checkInput(text);
   if (refused) return refused;
-  const sections = splitSections(cleanLines(text));
+  const sections = splitSections(unflatten(cleanLines(text)));
   const warnings: ImportWarning[] = [];
   const warn: Warn = (code, message) => {
     if (!warnings.some((w) => w.code === code && w.message === message)) warnings.push({ code, message });
   };
 
   const ua = findUaNumber(sections);
-  const structured = sections.filter((s) => !['preamble', 'ignore'].includes(s.kind)).length;
-  if (!ua && !sections.some((s) => s.kind === 'banner') && structured < 2) {
+  const found = findLetter(sections, warn);
+  const sentence = findAppealSentence(sections);
+  const lead = findLeadTarget(sections);
+  if (!ua && !found?.salutation && !sentence && !lead && !showsAnAppeal(text, sections)) {
     return refuse(
       'import_not_an_appeal',
-      'This text does not look like an Urgent Action: it has no UA number, no "URGENT ACTION" heading and no appeal sections.',
+      'This text shows no sign of an appeal: no UA number, no "Urgent Action", no official with contact details and no letter.',
     );
   }
 
-  const found = findLetter(sections, warn);
   const allLines = sections.flatMap((s) => [s.heading, ...s.lines]);
   const titled = findTitle(sections, allLines);
-  const title = cap(titled?.title ?? ua?.reference ?? '');
-  if (title === '') {
-    return refuse('import_no_title', 'This text has neither a UA number nor a title, so the appeal cannot be named.');
-  }
+  const title = cap(titled?.title ?? ua?.reference ?? fallbackTitle(allLines));
   if (!titled) warn('no_title', `No title was found; the appeal is called "${title}" for now.`);
   if (!ua) warn('no_number', 'No UA number was found; the appeal id was made from its title.');
   const reference = cap(ua?.reference ?? title);
 
-  const targets = parseTargets(targetLines(sections, found), warn);
-  const letter = buildLetter(sections, found, targets, warn);
-  if (!letter) {
-    return refuse(
-      'import_no_letter',
-      'This Urgent Action has no sample letter; add the letter, from its salutation ("Dear ...") to its closing, and import it again.',
-    );
-  }
-  if (targets.length === 0) {
-    const fromSalutation = letter.salutation.replace(/^(?:dear|estimad[oa]s?|distinguid[oa]s?)\s+/i, '').replace(/[,:;.]$/, '').trim();
-    if (!found?.salutation || fromSalutation === '') {
-      return refuse('import_no_target', 'No official to write to was found; add the target\'s name and contact details and import it again.');
-    }
-    warn('no_target', `No contact details were found; the letter's addressee "${fromSalutation}" was used as the target.`);
-    targets.push({ name: cap(fromSalutation), address: [], emails: [], social: [], copy: false });
-  }
+  const targets = findTargets(sections, found, sentence, lead, warn);
+  if (targets.length === 0) warn('no_target', 'No official to write to was found; add the name and contact details of whom to write to.');
+  const letter = buildLetter(sections, found, sentence, targets, title, warn);
 
   const background = findBackground(sections, warn);
   const concerning = sections.find((s) => s.kind === 'concerning');
@@ -99,6 +87,38 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   return { ok: true, appeal: parsed.data, warnings };
 }
 
+const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/i;
+
+/** "Urgent Action" in any of the three languages, a contact field, or a "write immediately" heading. */
+function showsAnAppeal(text: string, sections: Section[]): boolean {
+  return APPEAL_WORDS.test(text.slice(0, 200_000)) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind));
+}
+
+/** A name for an untitled appeal: its first short line that is neither a date nor a label. */
+function fallbackTitle(lines: string[]): string {
+  for (const line of lines.slice(0, 40)) {
+    const candidate = line.replace(/^[•·\s]+/, '').trim();
+    if (candidate.length < 12 || /^\d|^(?:date|fecha|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(candidate)) continue;
+    if (/^(?:urgent action|acci[oó]n urgente|action urgente)$/i.test(candidate)) continue;
+    const sentence = /^(.{12,100}?)[.:;!?](?:\s|$)/.exec(candidate)?.[1];
+    if (sentence) return sentence;
+    return candidate.length <= 100 ? candidate : `${candidate.slice(0, 100).replace(/\s+\S*$/, '')}…`;
+  }
+  return 'Untitled appeal';
+}
+
+/** Officials under a contact heading, else by proximity to contact fields or the letter, else in an appeal sentence. */
+function findTargets(sections: Section[], found: FoundLetter | undefined, sentence: AppealSentence | undefined, lead: TargetLine[] | undefined, warn: Warn): AppealInput['targets'] {
+  const sources = [() => targetLines(sections, found), () => proximityTargetLines(sections, found), () => sentence?.target ?? [], () => lead ?? []];
+  for (const source of sources) {
+    const lines = source();
+    if (lines.every((l) => l.text === '')) continue;
+    const targets = parseTargets(lines, warn);
+    if (targets.length > 0) return targets;
+  }
+  return [];
+}
+
 /** Contact details sit under their own heading, or (current layout) under "TAKE ACTION" above the letter. */
 function targetLines(sections: Section[], letter: FoundLetter | undefined): TargetLine[] {
   const lines: TargetLine[] = [];
@@ -113,24 +133,60 @@ function targetLines(sections: Section[], letter: FoundLetter | undefined): Targ
   return lines;
 }
 
-type BuiltLetter = { lang: LetterLang; salutation: string; paragraphs: string[]; closing: string };
+type BuiltLetter = { lang: LetterLang; salutation: string; paragraphs: string[]; closing: string; composed?: 'points' | 'summary' };
 
-function buildLetter(sections: Section[], found: FoundLetter | undefined, targets: AppealInput['targets'], warn: Warn): BuiltLetter | undefined {
+const ASKING: Record<LetterLang, (ask: string) => string> = {
+  en: (ask) => `I am writing to appeal for ${ask}.`,
+  es: (ask) => `Le escribo para pedir ${ask}.`,
+  fr: (ask) => `Je vous écris pour demander ${ask}.`,
+};
+const ABOUT: Record<LetterLang, (title: string) => string> = {
+  en: (title) => `I am writing to you about this case: ${title}.`,
+  es: (title) => `Le escribo en relación con este caso: ${title}.`,
+  fr: (title) => `Je vous écris au sujet de ce cas : ${title}.`,
+};
+
+/**
+ * The sample letter as found; without one, a letter composed from the points to raise (or the appeal
+ * sentence), greeting the main target by its salutation, with a standard closing, marked as composed. With
+ * nothing to compose from, a one-paragraph stand-in marked `summary`: the draft cannot be saved until a
+ * moderator writes the letter.
+ */
+function buildLetter(sections: Section[], found: FoundLetter | undefined, sentence: AppealSentence | undefined, targets: AppealInput['targets'], title: string, warn: Warn): BuiltLetter {
   const main = targets.find((t) => !t.copy);
   const withPunctuation = (s: string): string => (/[,:;.!]$/.test(s) ? s : `${s},`);
-  let lang: LetterLang = found?.lang ?? 'en';
+  let lang: LetterLang = found?.lang ?? textLang(sections);
   let paragraphs = found?.paragraphs ?? [];
+  let composed: BuiltLetter['composed'];
   if (paragraphs.length === 0) {
     const points = sections.find((s) => s.kind === 'points');
-    if (!points) return undefined;
-    paragraphs = pointsAsParagraphs(points);
-    if (paragraphs.length === 0) return undefined;
-    lang = /ESCRIBAN/i.test(points.heading) ? 'es' : /CRIVEZ/i.test(points.heading) ? 'fr' : 'en';
-    warn('no_letter', 'The Urgent Action has no sample letter; its points to raise were used as the letter, check it before use.');
+    if (points) {
+      paragraphs = pointsAsParagraphs(points);
+      lang = /ESCRIBAN/i.test(points.heading) ? 'es' : /CRIVEZ/i.test(points.heading) ? 'fr' : lang;
+    }
+    if (paragraphs.length === 0 && sentence?.ask) paragraphs = [ASKING[lang](sentence.ask.replace(/[.,;]+$/, ''))];
+    if (paragraphs.length > 0) {
+      composed = 'points';
+      warn('no_letter', 'The Urgent Action has no sample letter; a letter was composed from its points to raise, check it before use.');
+    } else {
+      composed = 'summary';
+      paragraphs = [ABOUT[lang](title.replace(/[.…]+$/, ''))];
+      warn('no_letter', 'The Urgent Action has no sample letter and no points to raise; write the letter before saving.');
+    }
   }
   if (paragraphs.length > 40) warn('truncated', 'The letter was longer than 40 paragraphs; only the first 40 were kept.');
   const salutation = found?.salutation ?? (main?.salutation ? withPunctuation(main.salutation) : defaultSalutation(lang));
   // The letter's own salutation addresses the one official it was written for.
   if (found?.salutation && main && !main.salutation && targets.filter((t) => !t.copy).length === 1) main.salutation = cap(found.salutation);
-  return { lang, salutation: cap(salutation), paragraphs: paragraphs.slice(0, 40), closing: cap(found?.closing ?? defaultClosing(lang)) };
+  const letter: BuiltLetter = { lang, salutation: cap(salutation), paragraphs: paragraphs.slice(0, 40), closing: cap(found?.closing ?? defaultClosing(lang)) };
+  if (composed) letter.composed = composed;
+  return letter;
+}
+
+/** The language of a text without a letter, from its headings: "Acción Urgente", "Action urgente". */
+function textLang(sections: Section[]): LetterLang {
+  const heads = sections.map((s) => `${s.heading} ${s.lines.slice(0, 3).join(' ')}`).join(' ').slice(0, 5000);
+  if (/acci[oó]n urgente|escriban|llamamiento|carta modelo/i.test(heads)) return 'es';
+  if (/action urgente|[ée]crivez|mod[eè]le de lettre/i.test(heads)) return 'fr';
+  return 'en';
 }

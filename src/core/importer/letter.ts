@@ -23,9 +23,14 @@ const CLOSING = /^(?:yours sincerely|yours faithfully|yours truly|sincerely|resp
 /** Sections a sample letter can sit in; never background or the short labelled fields. */
 const LETTER_HOME = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'letter', 'action', 'targets', 'copies']);
 
+/* "Dear friends," opens a newsletter to members, not a letter to an official. */
+const TO_MEMBERS = /^(?:dear|estimad[oa]s?|queridos?|queridas?|chers?|ch[èe]res?)\s+(?:friends?|colleagues?|supporters?|members?|activists?|all|amig[oa]s|compañer[oa]s|ami(?:e)?s|membres)\b/i;
+/* The first words of a letter's body: "Me dirijo a usted", "I am writing", "Je vous écris". */
+const LETTER_START = /^(?:me dirijo|le escribo|les escribo|escribo|quisiera|i am writing|i write|i'm writing|i am concerned|i am gravely|je vous [ée]cris|je me permets|je vous adresse)\b/i;
+
 /** "Dear ...", "Estimado ...:", "Monsieur le Ministre,": the line that opens a letter. */
 export function isSalutation(line: string): boolean {
-  if (line.length > 160) return false;
+  if (line.length > 160 || TO_MEMBERS.test(line)) return false;
   if (OPENING.test(line)) return true;
   return OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line);
 }
@@ -45,7 +50,7 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
 
 /** Finds the sample letter: from its salutation (or a "LETTER" heading) to its closing. */
 export function findLetter(sections: Section[], warn: Warn): FoundLetter | undefined {
-  const opening = findLine(sections, isSalutation);
+  const opening = findLine(sections, isSalutation) ?? findTitleSalutation(sections);
   if (opening) return readFrom(sections, opening.section, opening.line + 1, warn, sections[opening.section]?.lines[opening.line]);
   const letterSection = sections.findIndex((s) => s.kind === 'letter' && s.lines.some((l) => l !== ''));
   if (letterSection >= 0) {
@@ -70,6 +75,22 @@ function warnNoSalutation(warn: Warn): void {
 
 function isContactLike(line: string): boolean {
   return /@|^(?:e-?mail|correo|courriel|tel|t[ée]l|phone|fax|salutation|saludo|twitter|x|facebook|instagram)\b.{0,20}:|^[•·▪*–-]\s?/i.test(line) || /^[A-Z .]{2,12}$/.test(line);
+}
+
+/** "Fiscal General de México:" then "Me dirijo a usted ...": a short line that greets by title alone. */
+function findTitleSalutation(sections: Section[]): { section: number; line: number } | undefined {
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
+    if (!section || !LETTER_HOME.has(section.kind)) continue;
+    const lines = section.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] ?? '';
+      if (line === '' || line.length > 80 || !/^\p{Lu}[^.!?@]*[,:]$/u.test(line)) continue;
+      const next = lines.slice(i + 1).find((l) => l !== '') ?? '';
+      if (LETTER_START.test(next)) return { section: s, line: i };
+    }
+  }
+  return undefined;
 }
 
 function findLine(sections: Section[], test: (line: string) => boolean): { section: number; line: number } | undefined {

@@ -3,8 +3,13 @@ import { foldKey, type Section } from './sections.js';
 /** A UA number as the importer writes it: reference "UA 60/16", number "60/16", id "ua-60-16". */
 export type UaNumber = { reference: string; number: string; id: string };
 
-/* "UA 34.25", "UA: 53/14", "AU 72/24", "UA60/16". Bounded quantifiers keep the scan linear. */
-const UA_NUMBER = /\b(UA|AU)\s{0,3}:?\s{0,3}(\d{1,4})\s?([./])\s?(\d{2,4})\b/i;
+/*
+ * "UA 34.25", "UA: 53/14", "AU 72/24", "UA60/16", "FI 132/19-11", and the number in a sentence: "actions you took
+ * on Urgent Action 90.23", "Acción Urgente 12/24". A date such as "Urgent Action 1/30/09" is no number. Bounded
+ * quantifiers keep the scan linear.
+ */
+const UA_NUMBER =
+  /\b(?:(UA|AU|FI)\s{0,3}:?\s{0,3}|(?:urgent action|acci[oó]n urgente|action urgente)\s{1,3}(?:n[o°º]\.?\s{0,2})?)(\d{1,4})\s?([./])\s?(\d{2,4})\b(?![./]\d)/i;
 
 /** Finds the UA number, preferring the labelled "TYPE AND NUMBER" field, then old headers, then prose. */
 export function findUaNumber(sections: Section[]): UaNumber | undefined {
@@ -27,10 +32,13 @@ export function parseUaNumber(line: string): UaNumber | undefined {
   if (line === '') return undefined;
   const match = UA_NUMBER.exec(line.length > 2000 ? line.slice(0, 2000) : line);
   if (!match) return undefined;
-  const [, prefix = 'UA', serial = '', sep = '/', year = ''] = match;
+  const [, written = 'UA', digits = '', sep = '/', year = ''] = match;
+  // "AU 047/24" is AU 47/24; a follow-up's "FI" and a sentence's "Urgent Action" both name a UA.
+  const serial = String(Number(digits));
+  const prefix = written.toUpperCase() === 'AU' ? 'AU' : 'UA';
   const number = `${serial}${sep}${year}`;
   return {
-    reference: `${prefix.toUpperCase()} ${number}`,
+    reference: `${prefix} ${number}`,
     number,
     // One id per appeal whatever the language it was published in: "AU 72/24" is UA 72/24 in Spanish.
     id: `ua-${serial}-${year}`,

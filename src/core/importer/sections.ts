@@ -30,7 +30,7 @@ const RULES: HeadingRule[] = [
   ...words('deadline', ['PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL', 'PLEASE TAKE ACTION AS SOON AS POSSIBLE', 'APPEAL DEADLINE NOTICE', 'APPEAL DEADLINE', 'DEADLINE', 'ACTUE LO ANTES POSIBLE HASTA', 'ACTUA LO ANTES POSIBLE HASTA', 'ACTUEN LO ANTES POSIBLE HASTA', 'ACTUE LO ANTES POSIBLE', 'ACTUA LO ANTES POSIBLE', 'ACTUEN ANTES DEL', 'FECHA LIMITE', 'PLAZO', "MERCI D'AGIR AVANT LE", "MERCI D'AGIR", 'AGISSEZ AVANT LE', "AGISSEZ JUSQU'AU", 'AGISSEZ DES QUE POSSIBLE', 'DATE LIMITE']),
   ...words('action', ['TAKE ACTION', 'ACTUE', 'ACTUA', 'ACTUEN', 'PASA A LA ACCION', 'AGISSEZ', "PASSEZ A L'ACTION"]),
   ...words('points', ['PLEASE WRITE IMMEDIATELY', 'ESCRIBAN INMEDIATAMENTE', 'ECRIVEZ IMMEDIATEMENT']),
-  ...words('targets', ["TARGET'S CONTACT DETAILS", 'TARGETS CONTACT DETAILS', 'TARGET CONTACT DETAILS', 'CONTACT DETAILS', 'PLEASE SEND APPEALS BEFORE', 'PLEASE SEND APPEALS TO', 'SEND APPEALS TO', 'PLEASE WRITE TO', 'ENVIEN LLAMAMIENTOS', 'DATOS DE CONTACTO', 'DESTINATARIOS', 'DESTINATARIO', 'ENVOYEZ VOS APPELS', 'COORDONNEES', 'DESTINATAIRES', 'DESTINATAIRE']),
+  ...words('targets', ["TARGET'S CONTACT DETAILS", 'TARGETS CONTACT DETAILS', 'TARGET CONTACT DETAILS', 'CONTACT DETAILS', 'PLEASE SEND APPEALS BEFORE', 'SEND APPEALS BEFORE', 'PLEASE SEND APPEALS TO', 'SEND APPEALS TO', 'PLEASE WRITE TO', 'ENVIEN LLAMAMIENTOS', 'DATOS DE CONTACTO', 'DESTINATARIOS', 'DESTINATARIO', 'ENVOYEZ VOS APPELS', 'COORDONNEES', 'DESTINATAIRES', 'DESTINATAIRE']),
   ...words('copies', ['ALSO SEND COPIES TO', 'ENVIEN TAMBIEN COPIAS', 'ENVOYEZ EGALEMENT DES COPIES'], true),
   ...words('copies', ['AND COPIES TO', 'COPIES TO', 'COPY TO', 'COPIAS A', 'COPIA A', 'COPIES A']),
   ...words('background', ['ADDITIONAL INFORMATION', 'BACKGROUND INFORMATION', 'BACKGROUND', 'INFORMACION ADICIONAL', 'INFORMACION COMPLEMENTARIA', 'INFORMATIONS COMPLEMENTAIRES', 'INFORMATION COMPLEMENTAIRE', "COMPLEMENT D'INFORMATION", 'CONTEXTE']),
@@ -65,7 +65,11 @@ export function detectHeading(line: string): { kind: SectionKind; rest: string }
     if (!key.startsWith(rule.phrase)) continue;
     const after = key.slice(rule.phrase.length);
     // "LANGUE À PRIVILÉGIER POUR LA RÉDACTION DE VOS APPELS : français": a capitalised tail before the colon is still the heading.
-    const colon = /^\s*(?:\([^)]{0,80}\))?\s*:/.exec(after) ?? capitalTail(raw.slice(rule.phrase.length));
+    const colon =
+      /^\s*(?:\([^)]{0,80}\))?\s*:/.exec(after) ??
+      capitalTail(raw.slice(rule.phrase.length)) ??
+      // "Escriban inmediatamente, en español o en su propio idioma:"
+      (rule.kind === 'points' ? /^,[^:]{0,80}:\s*$/.exec(after) : null);
     if (!colon && after !== '' && !/^[\s.!"]/.test(after)) continue;
     const capitals = raw.slice(0, rule.phrase.length) === key.slice(0, rule.phrase.length);
     if (!capitals && !colon && !rule.loose) continue;

@@ -11,7 +11,7 @@ export type TargetLine = { text: string; copy: boolean };
 type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean };
 
 /** Instructions that sit among contact details but describe no one. */
-const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your section|your country|your own language|su pa[ií]s|votre pays|report your action|click here|write a letter|use the sample letter|escrib[ae] una carta|[ée]crivez une lettre|haga clic|cliquez/i;
+const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your section|your country|your own language|su pa[ií]s|votre pays|report your action|click here|write a letter|use the sample letter|escrib[ae] una carta|[ée]crivez une lettre|haga clic|cliquez|\bplease\b|due to postal|your own words|sample below|redacta tu propio|carta modelo|llamamiento|mod[eè]le de lettre/i;
 const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
 
 const ROLE = /\b(?:minister|ministra|ministro|ministre|secretary|secretario|secretaria|president|presidenta|presidente|pr[ée]sidente?|prime|premier|attorney|prosecutor|fiscal|procureur|procureure|governor|gobernador|gobernadora|gouverneur|ambassador|embajador|embajadora|ambassadeur|ambassadrice|director|directora|directeur|directrice|chief|head|chair|chairperson|commissioner|comisionado|commissaire|mayor|alcalde|alcaldesa|maire|king|queen|emir|sultan|judge|juez|jueza|juge|speaker|ombudsman|defensor|defensora|chargé|charg[ée]e? d'affaires)\b/i;
@@ -21,6 +21,33 @@ const EMBASSY = /\b(?:embassy|embajada|ambassade|ambassador|embajador|embajadora
 
 const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).trim() : text);
 
+const MAX_CONTACT_LINES = 600;
+
+/* "•  To Head of the Judiciary: Ayatollah ...": a bullet that names whom to write to. */
+const BULLET_TO = /^[•·▪*–-]\s*to\s[^:]{1,60}:\s*/i;
+
+/** "contact information:", ".", "COntact Information:": a label or stray mark, never an official. */
+function isLabelOnly(line: string): boolean {
+  return /^[\p{L} '’/-]{3,40}:$/u.test(line) || !/[\p{L}\d@]/u.test(line);
+}
+
+/** A sentence of the story or an instruction, not an address line. */
+function isProse(line: string): boolean {
+  return line.length > 150 || (line.length > 80 && /[.!?]$/.test(line) && line.split(' ').length > 12);
+}
+
+/**
+ * Web pages often put a blank line after every address line. When no two lines of the contact details
+ * touch, blank lines separate nothing and are dropped; officials are then told apart by their fields.
+ */
+function collapseDoubleSpacing(all: TargetLine[]): TargetLine[] {
+  // Instructions and bullets above the details do not count: only lines that can describe an official.
+  const lines = all.filter((l) => l.text === '' || !(/^[•·▪*–-]\s?/.test(l.text) || INSTRUCTION.test(l.text) || isLabelOnly(l.text)));
+  const filled = lines.filter((l) => l.text !== '');
+  const touching = lines.some((l, i) => l.text !== '' && (lines[i + 1]?.text ?? '') !== '');
+  return filled.length >= 3 && !touching ? filled : all;
+}
+
 /** Reads officials from contact-detail lines: one per block, blocks split by blank lines or by a new name after contact fields. */
 export function parseTargets(lines: TargetLine[], warn: Warn): TargetInput[] {
   const blocks: Block[] = [];
@@ -29,10 +56,20 @@ export function parseTargets(lines: TargetLine[], warn: Warn): TargetInput[] {
     if (current) blocks.push(current);
     current = undefined;
   };
-  for (const { text: raw, copy } of lines) {
-    if (raw === '' || (current && current.copy !== copy)) close();
-    if (raw === '' || /^[•·▪*–-]\s?/.test(raw) || (INSTRUCTION.test(raw) && !raw.includes('@'))) continue;
+  let seenFields = false;
+  let read = 0;
+  for (const { text: line, copy } of collapseDoubleSpacing(lines)) {
+    // Past the contact details, a sentence is the text going on ("Please note that ...", a story): stop.
+    if (seenFields && isProse(line)) break;
+    // Contact details are a few dozen lines; reading further only costs time on a pathological text.
+    if (blocks.length > 40 || ++read > MAX_CONTACT_LINES) break;
+    if (line === '' || (current && current.copy !== copy)) close();
+    // A bullet is an instruction, unless it names whom to write to ("• To Head of the Judiciary: ...").
+    if (/^[•·▪*–-]\s?/.test(line) && !BULLET_TO.test(line)) continue;
+    const raw = line.replace(BULLET_TO, '').replace(/[\s,;]+$/, '');
+    if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw)) continue;
     const { text, fields } = splitLabels(raw.replace(LEAD_IN, ''));
+    if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
     if (loose.text !== '' && current && current.fields.length + current.emails.length > 0) close();
     current ??= { copy, texts: [], fields: [], emails: [], handles: [], hidden: false };
@@ -83,14 +120,16 @@ function looseContacts(text: string): { text: string; emails: string[]; handles:
 }
 
 function toTarget(block: Block, warn: Warn): TargetInput {
-  const texts = block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3
-    ? (block.texts[0] ?? '').split(',').map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '')
-    : block.texts;
+  const commaList = block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
+  const texts = splitNameFromOffice(
+    commaList ? (block.texts[0] ?? '').split(',').map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '') : block.texts,
+  );
   const { name, title, organisation, address } = assignLines(texts.map(cap));
   const emails = [...block.emails];
   let hidden = block.hidden;
   const social = block.handles.map(cap);
   let phone: string | undefined;
+  let fax: string | undefined;
   let salutation: string | undefined;
   for (const field of block.fields) {
     if (field.kind === 'email') {
@@ -98,6 +137,8 @@ function toTarget(block: Block, warn: Warn): TargetInput {
       for (const email of findEmails(field.value)) if (!emails.includes(email)) emails.push(email);
     } else if (field.kind === 'phone' && field.value !== '') {
       phone ??= cap(field.value);
+    } else if (field.kind === 'fax' && field.value !== '') {
+      fax ??= cap(field.value);
     } else if (field.kind === 'social') {
       social.push(cap(`${field.label}: ${field.value}`));
     } else if (field.kind === 'salutation' && field.value !== '') {
@@ -110,6 +151,7 @@ function toTarget(block: Block, warn: Warn): TargetInput {
   const country = countryOf(address[address.length - 1]);
   if (country) target.country = cap(country);
   if (phone) target.phone = phone;
+  if (fax) target.fax = fax;
   if (salutation) target.salutation = salutation;
   if (hidden && emails.length === 0) {
     warn('hidden_email', `The email address of ${name} was hidden by the web page it was copied from; copy it from the original Urgent Action.`);
@@ -117,6 +159,19 @@ function toTarget(block: Block, warn: Warn): TargetInput {
     warn('no_email', `No email address was found for ${name}; members can write by post or social media.`);
   }
   return target;
+}
+
+/* The office that follows a name on a flattened line: "H.E. Name Permanent Mission of ...", "Prosecutor Name Office of ...". */
+const OFFICE_START = /\s((?:Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Palacio|Palais|Presidencia|Fiscal[ií]a)\b.*)$/u;
+
+/** "H.E. Majid Takht Ravanchi Permanent Mission of ..." -> the name, then the office on its own line. */
+function splitNameFromOffice(lines: string[]): string[] {
+  const first = lines[0];
+  if (first === undefined || first.length < 30) return lines;
+  const office = OFFICE_START.exec(first);
+  const head = office ? first.slice(0, office.index).trim() : '';
+  if (!office?.[1] || !/\p{Lu}[\p{L}'’.-]*\s+\p{Lu}/u.test(head) || head.split(' ').length > 8) return lines;
+  return [head, office[1], ...lines.slice(1)];
 }
 
 /** Name, title and organisation come first in either order ("Minister of Security" / "General ... Pacheco"); the rest is the postal address. */
@@ -127,6 +182,11 @@ function assignLines(lines: string[]): { name: string; title?: string; organisat
   let i = 0;
   let name = lines[0] ?? '';
   let title: string | undefined;
+  const namedRole = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && (isPerson(l) || (ROLE.test(l) && /\s\p{Lu}[\p{L}'’.-]+\s\p{Lu}/u.test(l)));
+  // "Colombian Embassy in the United States" / "Ambassador Luis Gilberto Murillo Urrutia": the person is second.
+  if (isOrg(lines[0]) && namedRole(lines[1])) {
+    return { name: lines[1] ?? name, organisation: lines[0], address: lines.slice(2, 14) };
+  }
   if (isRole(lines[0]) && isPerson(lines[1])) {
     title = lines[0];
     name = lines[1] ?? name;

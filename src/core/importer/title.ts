@@ -60,6 +60,9 @@ export function findTitle(sections: Section[], allLines: string[]): { title: str
     const value = labelled.rest !== '' ? labelled.rest : labelled.lines.find((l) => l !== '');
     if (value) return { title: value, line: value };
   }
+  // "Urgent Action : Alaa Abdel Fattah and Mohamed al-Baqer"
+  const banner = sections.find((s) => s.kind === 'banner' && s.rest.length >= 8);
+  if (banner) return { title: banner.rest, line: banner.heading };
   for (const section of sections) {
     if (!['preamble', 'banner', 'header'].includes(section.kind)) continue;
     const line = section.lines.find((l) => l !== '' && isCapitalsLine(l));

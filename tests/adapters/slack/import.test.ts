@@ -85,7 +85,7 @@ describe('Slack /import', () => {
 
   it('refuses text that is no Urgent Action with the importer\'s sentence and no Save button', async () => {
     const [answer] = await slashAnswers(ADMIN, 'Lunch on Friday?\nBring salad.');
-    expect(textOf(answer!)).toContain('does not look like an Urgent Action');
+    expect(textOf(answer!)).toContain('shows no sign of an appeal');
     expect(buttonsOf(answer!)).toEqual([]);
   });
 });

@@ -110,9 +110,9 @@ describe('Telegram reply-prompt forms', () => {
     const paste = h.fake.callsOf('sendMessage').flatMap((c) => buttonsOf(c.payload)).find((b) => b.callback_data === 'F|import')!;
     const { payload, messageId } = await openPrompt(51, paste.callback_data!);
     expect(String(payload.text)).toBe('<b>Import an Urgent Action</b>\nReply to this message with the text.');
-    await h.feed(answerTo(52, MEMBER, messageId, 'not an urgent action\nat all'));
-    // The whole text reached /import, which read it (and says why it is not an Urgent Action).
-    expect(h.fake.textsTo(MEMBER.id).at(-1)).toContain('does not look like an Urgent Action');
+    await h.feed(answerTo(52, MEMBER, messageId, 'not an appeal\nat all'));
+    // The whole text reached /import, which read it (and says why it is no appeal).
+    expect(h.fake.textsTo(MEMBER.id).at(-1)).toContain('shows no sign of an appeal');
   });
 });
 

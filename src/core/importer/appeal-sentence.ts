@@ -1,0 +1,41 @@
+import type { Section } from './sections.js';
+import type { TargetLine } from './targets.js';
+
+/*
+ * Older newsletters close a case with one sentence: "Please send courteous letters appealing for a re-trial
+ * ... to: His Highness al-Sheikh 'Isa Bin Salman Al Khalifa/ Office of His Highness the Amir/.../ Bahrain."
+ * The words before "to:" are what to ask for; the words after are the addressee, its address parts cut at "/".
+ */
+const SENTENCE = /^(?:please\s+)?(?:send|write|address)\b(.{0,400}?)\bto:\s*(.{3,600})$/i;
+const ASK = /\b(?:appealing|asking|calling|urging)\s+(?:for|on)\s+(.{5,400})$/i;
+
+export type AppealSentence = { ask?: string; target: TargetLine[] };
+
+/** The first "send letters ... to: ..." sentence, if the text has one. */
+export function findAppealSentence(sections: Section[]): AppealSentence | undefined {
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      const match = SENTENCE.exec(line.length > 1200 ? '' : line);
+      if (!match) continue;
+      const parts = (match[2] ?? '').replace(/\.$/, '').split(/\s*\/\s*/).map((p) => p.trim()).filter((p) => p !== '');
+      if (parts.length === 0) continue;
+      const ask = ASK.exec((match[1] ?? '').trim().replace(/,$/, ''))?.[1]?.trim();
+      return { ask, target: parts.map((text) => ({ text, copy: false })) };
+    }
+  }
+  return undefined;
+}
+
+/* "Head of judiciary, Ebrahim Raisi C/o Embassy of ...": a page that opens with its addressee. */
+const LEAD = /^([\p{L} ]{3,40}?),\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s+([Cc]\/[Oo]\s.{3,120}?)(?=\s+(?:On|In|At|The|El|En|Le|La)\s|$)/u;
+
+/** The addressee a flattened page opens with, within its first lines. */
+export function findLeadTarget(sections: Section[]): TargetLine[] | undefined {
+  const opening = sections.flatMap((s) => (s.kind === 'background' ? [] : s.lines)).filter((l) => l !== '').slice(0, 4);
+  for (const line of opening) {
+    const match = LEAD.exec(line.slice(0, 400));
+    if (match?.[1] && match[2] && match[3]) return [{ text: match[2], copy: false }, { text: match[1], copy: false }, { text: match[3], copy: false }];
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+/*
+ * Web pages copied as text often lose their line breaks: a whole contact block or a letter arrives on one line
+ * ("H.E. Name Permanent Mission ... Phone: ... Email: ... Salutation: Dear Ambassador SAMPLE LETTER Dear
+ * Ambassador Name, I am ..."). Long lines are cut again before the marks that start a field, a heading or a
+ * letter, so the line-based readers find them wherever they sat.
+ */
+
+/** Lines shorter than this are layout, not flattening: the seed and pdftotext output stay as they are. */
+const LONG_LINE = 140;
+
+/** Only the start of a huge line is cut; the rest is prose that no reader looks into. */
+const SCAN_LIMIT = 4000;
+
+/* A contact label with its colon: "Fax:", "Email:", "E-mail :", "Twitter/X:", "Correo-e:", "Salutation:". */
+const FIELD = /(?<=\S\s{1,3})(?=(?:e-?mails?|correo-?e|correo electr[oó]nico|courriel|phone|tel[ée]?(?:phone|fono)?|t[ée]l\.?|fax|twitter\/x|twitter|x|facebook|instagram|salutation|saludo|tratamiento)\s?:\s?\S)/giu;
+/* "SAMPLE LETTER Dear ...", "Sample letter: Your Excellency, ...", "CARTA MODELO Señor ...". */
+const LETTER_HEADING = /(?<=\S\s{1,3})(?=(?:SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE)\b)/gu;
+/* A salutation inside a line: "... Office of the Public Prosecutor Dear Counsellor, I write ...". */
+const SALUTATION = /(?<=\S\s{1,3})(?=(?:Dear|Your Excellency|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b[^,:.\n]{0,60}[,:]\s+\p{Lu})/gu;
+/* The letter body after a salutation that ends with a comma or colon: "Dear Ambassador Ravanchi, I am ...". */
+const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your Excellency|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b[^,:.\n]{0,60}[,:])\s+(?=\p{Lu})/u;
+
+/** Cuts long flattened lines before fields, letter headings and salutations; short lines pass unchanged. */
+export function unflatten(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.length < LONG_LINE) {
+      out.push(line);
+      continue;
+    }
+    const head = line.slice(0, SCAN_LIMIT);
+    const cuts = new Set<number>();
+    for (const pattern of [FIELD, LETTER_HEADING, SALUTATION]) {
+      for (const m of head.matchAll(pattern)) if (m.index !== undefined && m.index > 0) cuts.add(m.index);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    let from = 0;
+    const pieces: string[] = [];
+    for (const at of points) {
+      pieces.push(line.slice(from, at).trim());
+      from = at;
+    }
+    pieces.push(line.slice(from).trim());
+    for (const piece of pieces.filter((p) => p !== '')) out.push(...splitSalutation(piece));
+  }
+  return out;
+}
+
+/** "SAMPLE LETTER Dear Ambassador Ravanchi, I am gravely concerned ..." -> heading, salutation, body. */
+function splitSalutation(piece: string): string[] {
+  const heading = /^(SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA)\s+(?=\S)/u.exec(piece);
+  const rest = heading ? piece.slice(heading[0].length) : piece;
+  const found = AFTER_SALUTATION.exec(rest);
+  const parts = heading ? [heading[1] ?? ''] : [];
+  if (found?.[1] && rest.length > found[0].length + 20) parts.push(found[1], rest.slice(found[0].length));
+  else parts.push(rest);
+  return parts;
+}

@@ -1,0 +1,89 @@
+import { findEmails, HIDDEN_EMAIL, splitLabels } from './contacts.js';
+import type { FoundLetter } from './letter.js';
+import type { Section } from './sections.js';
+import type { TargetLine } from './targets.js';
+import { isCapitalsLine } from './title.js';
+
+/*
+ * Texts without a contact-details heading still show whom to write to: a name and an address just above
+ * "Fax:", "Email:" or "Twitter:" lines, or just above the letter's salutation. These readers find those
+ * lines by proximity instead of by heading.
+ */
+
+type Numbered = { text: string; section: number; line: number };
+
+/** Address lines are short and do not end a sentence; "Madinat al-Rehab, Cairo," is one, a story is not. */
+function isAddressLike(text: string): boolean {
+  // A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
+  const list = text.split(',').length >= 4 && text.length <= 260;
+  if ((text.length > 130 && !list) || /^\d+\.\s/.test(text)) return false;
+  if (/:$/.test(text)) return false;
+  return !(/[.!?]$/.test(text) && text.split(' ').length > 6);
+}
+
+function isContactField(text: string): boolean {
+  if (findEmails(text).length > 0 || HIDDEN_EMAIL.test(text)) return true;
+  return splitLabels(text).fields.some((f) => f.kind !== 'web');
+}
+
+/* The sections a contact block can sit in; never background, which quotes addresses of others. */
+const HOMES = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'action', 'targets', 'copies', 'letter']);
+
+/**
+ * Lines around contact fields: upward over the name and address (blank lines allowed, instructions skipped),
+ * downward over further fields. When the text has no contact field at all, the address block just above the
+ * letter's salutation. Returns target lines in text order, '' between separate groups.
+ */
+export function proximityTargetLines(sections: Section[], letter: FoundLetter | undefined): TargetLine[] {
+  const all: Numbered[] = [];
+  sections.forEach((section, s) => {
+    if (!HOMES.has(section.kind)) return;
+    section.lines.forEach((text, line) => all.push({ text, section: s, line }));
+  });
+  const letterAt = letter ? all.findIndex((l) => l.section === letter.section && l.line === letter.start) : -1;
+  const limit = letterAt >= 0 ? letterAt : all.length;
+  const keep = new Set<number>();
+  const anchors = all.map((l, i) => (i < limit && l.text !== '' && isContactField(l.text) ? i : -1)).filter((i) => i >= 0);
+  for (const anchor of anchors) {
+    keep.add(anchor);
+    climb(all, anchor - 1, keep);
+    for (let i = anchor + 1; i < limit && (all[i]?.text === '' || isContactField(all[i]?.text ?? '')); i++) keep.add(i);
+  }
+  // Without contact fields, only the lines touching the salutation: a blank line above them ends the block.
+  if (anchors.length === 0 && letterAt > 0) climb(all, letterAt - 1, keep, 0);
+  const out: TargetLine[] = [];
+  let previous = -2;
+  for (const i of [...keep].sort((a, b) => a - b)) {
+    const text = all[i]?.text ?? '';
+    if (text === '') continue;
+    if (previous >= 0 && i - previous > 1 && hasGap(all, previous, i)) out.push({ text: '', copy: false });
+    out.push({ text, copy: false });
+    previous = i;
+  }
+  return out;
+}
+
+/** Walks up from `from` over address lines and blank lines; stops at a heading, a sentence or the text's start. */
+function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 2): void {
+  let blanks = 0;
+  for (let i = from; i >= 0; i--) {
+    const text = all[i]?.text ?? '';
+    if (text === '') {
+      if (keep.size > 0 && ++blanks > maxBlanks) return;
+      continue;
+    }
+    blanks = 0;
+    if (keep.has(i) || isCapitalsLine(text)) return;
+    if (/^(?:please\b|due to\b)/i.test(text)) continue;
+    if (!isAddressLike(text)) return;
+    keep.add(i);
+    // A bullet naming the addressee ("• To Head of the Judiciary: ...") opens the block.
+    if (/^[•·▪*–-]/.test(text)) return;
+  }
+}
+
+/** Two kept lines belong to different groups when something other than blank lines sits between them. */
+function hasGap(all: Numbered[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if ((all[i]?.text ?? '') !== '') return true;
+  return false;
+}
