@@ -1,19 +1,22 @@
 import { readFile } from 'node:fs/promises';
-import type { Appeal } from '../core/appeal.js';
+import { missingToSave, type Appeal } from '../core/appeal.js';
 import { UserInputError } from '../core/errors.js';
 import type { MessageKey, Translate } from '../core/i18n/index.js';
 import { importUrgentAction, type ImportWarning } from '../core/importer/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { actionButton, privateReply, type Block, type Button, type Reply } from '../core/reply.js';
+import { applyEdits, describeParts, fillInButtons, missingParts } from './import-draft.js';
+import type { Deps } from './types.js';
 import { defineCommand } from './types.js';
 
 /** The preview a moderator checks before saving; the CLI prints the same blocks. */
 export function importPreview(t: Translate, appeal: Appeal, warnings: ImportWarning[]): Block[] {
   const targets = appeal.targets.map((tg) => {
     const who = [tg.name, tg.title, tg.organisation].filter(Boolean).join(', ');
-    const contact = [...tg.emails, ...tg.social].join(', ');
+    const contact = [...tg.emails, ...(tg.phone ? [tg.phone] : []), ...(tg.fax ? [`fax ${tg.fax}`] : []), ...tg.social].join(', ');
     return `${tg.copy ? '(copy) ' : ''}${who}${contact ? `: ${contact}` : ''}`;
   });
+  const letterKey: MessageKey = appeal.letter.composed === 'summary' ? 'import_letter_missing' : appeal.letter.composed === 'points' ? 'import_letter_composed' : 'import_letter';
   const blocks: Block[] = [
     { type: 'heading', text: t('import_preview', { reference: appeal.reference, title: appeal.title }) },
     {
@@ -21,18 +24,22 @@ export function importPreview(t: Translate, appeal: Appeal, warnings: ImportWarn
       fields: [
         { label: 'id', value: appeal.id },
         { label: t('appeal_deadline'), value: appeal.deadline ?? t('appeal_no_deadline') },
-        { label: t('appeal_targets'), value: targets.join('\n') },
-        { label: t('letter_body'), value: t('import_letter', { salutation: appeal.letter.salutation, closing: appeal.letter.closing, count: appeal.letter.paragraphs.length }) },
+        { label: t('appeal_targets'), value: targets.join('\n') || '-' },
+        { label: t('letter_body'), value: t(letterKey, { salutation: appeal.letter.salutation, closing: appeal.letter.closing, count: appeal.letter.paragraphs.length }) },
         { label: t('letter_languages', { languages: '' }).replace(/:\s*$/, ''), value: appeal.preferredLanguages.join(', ') || '-' },
       ],
     },
   ];
+  const missing = missingParts(appeal);
+  if (missing.length > 0) blocks.push({ type: 'text', text: `**${t('import_missing', { parts: describeParts(t, missing) })}**` });
   if (appeal.draft) blocks.push({ type: 'text', text: `_${t('import_draft')}_` });
   if (warnings.length > 0) {
     blocks.push({ type: 'text', text: `**${t('import_warnings')}**\n${warnings.map((w) => `- ${escapeMarkdown(w.message)}`).join('\n')}` });
   }
   return blocks;
 }
+
+const hidden = { hidden: true } as const;
 
 export const importAppeal = defineCommand({
   name: 'import',
@@ -41,32 +48,92 @@ export const importAppeal = defineCommand({
   options: [
     { name: 'text', kind: 'document', description: 'opt_message', rest: true },
     { name: 'file', kind: 'text', description: 'opt_import_file', max: 500, placeholder: 'PATH' },
-    { name: 'save', kind: 'word', description: 'opt_confirm', hidden: true },
-    { name: 'overwrite', kind: 'toggle', description: 'opt_confirm', hidden: true },
+    { name: 'save', kind: 'word', description: 'opt_confirm', ...hidden },
+    { name: 'overwrite', kind: 'toggle', description: 'opt_confirm', ...hidden },
+    { name: 'translate', kind: 'word', description: 'opt_confirm', ...hidden },
+    { name: 'edit', kind: 'word', description: 'opt_confirm', ...hidden },
+    { name: 'step', kind: 'word', description: 'opt_confirm', ...hidden },
+    { name: 'deadline', kind: 'date', description: 'import_field_deadline', ...hidden },
+    { name: 'target', kind: 'text', description: 'import_field_target', max: 200, ...hidden },
+    { name: 'email', kind: 'text', description: 'import_field_email', max: 300, ...hidden },
+    { name: 'phone', kind: 'text', description: 'import_field_phone', max: 60, ...hidden },
+    { name: 'salutation', kind: 'text', description: 'import_field_salutation', max: 200, ...hidden },
+    { name: 'letter', kind: 'document', description: 'import_field_letter', max: 20_000, ...hidden },
   ],
   async run(input, ctx, deps) {
     const { t } = ctx;
-    if (input.save) {
-      const appeal = await deps.appeals.staged(input.save);
-      if (!appeal) throw new UserInputError('import_expired');
-      if (!input.overwrite && (await deps.appeals.get(appeal.id))) {
-        return privateReply([{ type: 'text', text: t('import_exists', { id: appeal.id }) }], {
-          buttons: [actionButton(t('button_import_overwrite'), `import save=${input.save} overwrite=on`, 'danger')],
-        });
-      }
-      await deps.appeals.save(appeal);
-      return privateReply([{ type: 'text', text: escapeMarkdown(t('import_saved', { id: appeal.id })) }]);
+    if (input.save) return save(t, deps, input.save, input.overwrite === true);
+    if (input.translate) return addTranslation(t, deps, input.translate);
+    if (input.edit) {
+      const staged = await deps.appeals.staged(input.edit);
+      if (!staged) throw new UserInputError('import_expired');
+      const { deadline, target, email, phone, salutation, letter } = input;
+      return preview(t, deps, applyEdits(staged, { deadline, target, email, phone, salutation, letter }), []);
     }
     const text = input.file !== undefined ? await readLocalFile(input.file, ctx.actor.platform) : input.text;
     if (text === undefined) return howToGiveText(t, ctx.actor.platform);
     const result = importUrgentAction(text);
     if (!result.ok) throw new UserInputError(result.reason, { problem: result.message }, result.message);
-    const key = await deps.appeals.stage(result.appeal);
-    return privateReply(importPreview(t, result.appeal, result.warnings), {
-      buttons: [actionButton(t('button_import_save'), `import save=${key}`, 'primary')],
-    });
+    return preview(t, deps, result.appeal, result.warnings);
   },
 });
+
+/** Stages the appeal and shows it: Save, Fill in while parts are missing, and Add as translation for a known UA in another language. */
+async function preview(t: Translate, deps: Deps, appeal: Appeal, warnings: ImportWarning[]): Promise<Reply> {
+  const key = await deps.appeals.stage(appeal);
+  const buttons: Button[] = [actionButton(t('button_import_save'), `import save=${key}`, 'primary')];
+  if (missingParts(appeal).length > 0 || appeal.draft) buttons.push(...fillInButtons(t, appeal, key));
+  const known = await knownAppeal(deps, appeal);
+  const langs = known ? [known.letter, ...known.translations].map((l) => l.lang.toLowerCase()) : [];
+  const blocks = importPreview(t, appeal, warnings);
+  if (known && !langs.includes(appeal.letter.lang.toLowerCase()) && appeal.letter.composed === undefined) {
+    blocks.push({ type: 'text', text: escapeMarkdown(t('import_translation_offer', { id: known.id, lang: appeal.letter.lang })) });
+    buttons.push(actionButton(t('button_import_translation', { lang: appeal.letter.lang }), `import translate=${key}`, 'primary'));
+  }
+  return privateReply(blocks, { buttons });
+}
+
+async function save(t: Translate, deps: Deps, key: string, overwrite: boolean): Promise<Reply> {
+  const appeal = await deps.appeals.staged(key);
+  if (!appeal) throw new UserInputError('import_expired');
+  const missing = missingToSave(appeal);
+  if (missing.length > 0) {
+    return privateReply([{ type: 'text', text: escapeMarkdown(t('import_save_refused', { parts: describeParts(t, missing) })) }], {
+      buttons: fillInButtons(t, appeal, key),
+    });
+  }
+  if (!overwrite && (await deps.appeals.get(appeal.id))) {
+    return privateReply([{ type: 'text', text: t('import_exists', { id: appeal.id }) }], {
+      buttons: [actionButton(t('button_import_overwrite'), `import save=${key} overwrite=on`, 'danger')],
+    });
+  }
+  await deps.appeals.save({ ...appeal, draft: false });
+  return privateReply([{ type: 'text', text: escapeMarkdown(t('import_saved', { id: appeal.id })) }]);
+}
+
+/** Adds the staged appeal's letter to the saved appeal of the same UA number, replacing one in that language. */
+async function addTranslation(t: Translate, deps: Deps, key: string): Promise<Reply> {
+  const staged = await deps.appeals.staged(key);
+  if (!staged) throw new UserInputError('import_expired');
+  const known = await knownAppeal(deps, staged);
+  if (!known) throw new UserInputError('import_translation_no_appeal', { id: staged.id });
+  const lang = staged.letter.lang.toLowerCase();
+  const translations = [...known.translations.filter((l) => l.lang.toLowerCase() !== lang), staged.letter].slice(-6);
+  await deps.appeals.save({ ...known, translations });
+  return privateReply([{ type: 'text', text: escapeMarkdown(t('import_translation_saved', { id: known.id, lang })) }]);
+}
+
+/**
+ * The saved appeal this import is another version of: the same UA number, or, for a text that shows no
+ * number (section pages often drop it), a saved appeal whose officials share an email address with it.
+ */
+async function knownAppeal(deps: Deps, appeal: Appeal): Promise<Appeal | undefined> {
+  const same = await deps.appeals.get(appeal.id);
+  if (same || appeal.number !== undefined) return same;
+  const emails = new Set(appeal.targets.flatMap((tg) => tg.emails.map((e) => e.toLowerCase())));
+  if (emails.size === 0) return undefined;
+  return (await deps.appeals.list()).find((a) => a.targets.some((tg) => tg.emails.some((e) => emails.has(e.toLowerCase()))));
+}
 
 /** The longest text the paste form takes; Slack clamps it to its own 3,000. */
 export const IMPORT_FORM_MAX = 4000;

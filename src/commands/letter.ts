@@ -2,7 +2,7 @@ import { isOpen, type Drive } from '../core/drive.js';
 import { letterAttachments } from '../core/kit/attachments.js';
 import { mailLinksWithin, urlLimitFor, type MailClient } from '../core/kit/webmail.js';
 import { renderLetter, type RenderedLetter, type Sender } from '../core/letter.js';
-import { mainTargets, type Appeal } from '../core/appeal.js';
+import { mainTargets, type Appeal, type Target } from '../core/appeal.js';
 import type { MessageKey, Translate } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { isEmpty, type Profile } from '../core/profiles.js';
@@ -50,6 +50,8 @@ export const letter = defineCommand({
     if (appeal.preferredLanguages.length > 0) {
       blocks.push({ type: 'text', text: escapeMarkdown(t('letter_languages', { languages: appeal.preferredLanguages.join(', ') })) });
     }
+    const reach = reachOf(rendered.target);
+    if (reach) blocks.push({ type: 'text', text: escapeMarkdown(t('letter_reach', { name: rendered.target.name, contacts: reach })) });
     const links = mailLinksWithin(rendered, urlLimitFor(ctx.actor.platform));
     blocks.push({ type: 'text', text: t('letter_kit_pdf') });
     if (rendered.emails.length > 0) blocks.push({ type: 'text', text: t('letter_kit_eml') });
@@ -155,4 +157,9 @@ function signatureButtons(t: Translate, command: string, saved: Profile | undefi
     return [form('button_change_signature', ' remember=on'), actionButton(t('button_forget_signature'), `${command} remember=off`)];
   }
   return [form('button_personalise', ''), form('button_personalise_remember', ' remember=on')];
+}
+
+/** The official's phone, fax and social media, for members who call or post: "+1 202 ... · fax ... · Twitter: @x". */
+function reachOf(target: Target): string {
+  return [target.phone, target.fax ? `fax ${target.fax}` : undefined, ...target.social].filter((v): v is string => Boolean(v)).join(' · ');
 }

@@ -63,7 +63,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
       const button = buttons[Number(rest.trim()) - 1];
       if (!button) return print('No such button. Buttons are numbered in the last reply that had them.');
       if (button.type === 'link') return print(button.url);
-      if (button.type === 'form') return print(`Type /${button.command.split(' ')[0]} with ${button.fields.map((f) => `${f.name}="..."`).join(' ')}`);
+      if (button.type === 'form') return print(`Type /${button.command} with ${button.fields.map((f) => `${f.name}="..."`).join(' ')}`);
       const [command = '', ...args] = button.command.split(' ');
       return run(command, args.join(' '));
     }

@@ -26,7 +26,7 @@ export function renderForTerminal(reply: Reply, who: string, firstButton: number
 
 function buttonText(button: Button, n: number): string {
   if (button.type === 'action') return `[${n}] ${button.label}`;
-  if (button.type === 'form') return `[${n}] ${button.label} (/${button.command.split(' ')[0]} ${button.fields.map((f) => `${f.name}="..."`).join(' ')})`;
+  if (button.type === 'form') return `[${n}] ${button.label} (/${button.command} ${button.fields.map((f) => `${f.name}="..."`).join(' ')})`;
   const url = button.url.length > MAX_LINK_SHOWN ? `${button.url.slice(0, MAX_LINK_SHOWN)}…` : button.url;
   return `[${n}] ${button.label} <${url}>`;
 }
