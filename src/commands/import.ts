@@ -68,7 +68,11 @@ export const importAppeal = defineCommand({
       const staged = await deps.appeals.staged(input.edit);
       if (!staged) throw new UserInputError('import_expired');
       const { deadline, target, email, phone, salutation, letter } = input;
-      return preview(t, deps, applyEdits(staged, { deadline, target, email, phone, salutation, letter }), []);
+      const edits = { deadline, target, email, phone, salutation, letter };
+      // The draft keeps its key while it is filled in: platforms rebuild a form by running its command again.
+      const edited = applyEdits(staged, edits);
+      await deps.appeals.restage(input.edit, edited);
+      return preview(t, deps, edited, [], input.edit);
     }
     const text = input.file !== undefined ? await readLocalFile(input.file, ctx.actor.platform) : input.text;
     if (text === undefined) return howToGiveText(t, ctx.actor.platform);
@@ -79,8 +83,8 @@ export const importAppeal = defineCommand({
 });
 
 /** Stages the appeal and shows it: Save, Fill in while parts are missing, and Add as translation for a known UA in another language. */
-async function preview(t: Translate, deps: Deps, appeal: Appeal, warnings: ImportWarning[]): Promise<Reply> {
-  const key = await deps.appeals.stage(appeal);
+async function preview(t: Translate, deps: Deps, appeal: Appeal, warnings: ImportWarning[], stagedKey?: string): Promise<Reply> {
+  const key = stagedKey ?? (await deps.appeals.stage(appeal));
   const buttons: Button[] = [actionButton(t('button_import_save'), `import save=${key}`, 'primary')];
   if (missingParts(appeal).length > 0 || appeal.draft) buttons.push(...fillInButtons(t, appeal, key));
   const known = await knownAppeal(deps, appeal);

@@ -104,6 +104,11 @@ export class AppealCatalog {
     return key;
   }
 
+  /** Replaces a staged preview (a draft being filled in) under the same key, for another hour. */
+  async restage(key: string, appeal: Appeal): Promise<void> {
+    await this.write(() => this.kv.set(`import:${key}`, appeal, STAGED_MS));
+  }
+
   async staged(key: string): Promise<Appeal | undefined> {
     const stored = await this.write(() => this.kv.get(`import:${key}`));
     const parsed = appealSchema.safeParse(stored);

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { button, customIds, interact, modalSubmit, startHarness, textOf, type Harness } from './harness.js';
+
+type Json = Record<string, unknown>;
+
+/** UA 27/09 as Amnesty USA mailed it, cut before the letter and the officials: six fields to fill, so two modals. */
+const DRAFT = readFileSync('tests/fixtures/ua/corpus/en-2009-myanmar-ua-27-09.txt', 'utf8');
+const MODERATOR = { userId: '3000000000000000001', moderator: true };
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const modalInputs = (body: Json | undefined) =>
+  (((body?.data as Json).components as Json[]) ?? []).map((row) => ((row.components as Json[])[0] as Json).custom_id);
+
+describe('Discord: finishing an imported draft', () => {
+  it('Fill in opens modals of at most five fields, in two steps; once filled, Save stores the appeal', async () => {
+    const pasted = await interact(h.fake, modalSubmit('am:import', { text: DRAFT }, MODERATOR));
+    expect(textOf(pasted.body)).toContain('Still missing: a deadline, the letter, whom to write to');
+    const steps = customIds(pasted.body).filter((id) => id.startsWith('af:import edit='));
+    expect(steps).toHaveLength(2);
+
+    const first = await interact(h.fake, button(steps[0]!, MODERATOR));
+    expect(first.body?.type).toBe(9);
+    expect(modalInputs(first.body)).toEqual(['deadline', 'letter', 'target', 'email', 'phone']);
+    const second = await interact(h.fake, button(steps[1]!, MODERATOR));
+    expect(modalInputs(second.body)).toEqual(['salutation']);
+
+    const filled = await interact(
+      h.fake,
+      modalSubmit(`am:${steps[0]!.slice(3)}`, { deadline: '2009-03-13', letter: 'I urge you to give Robert San Aung the medical care he needs.', target: 'Senior General Than Shwe' }, MODERATOR),
+    );
+    expect(textOf(filled.body)).not.toContain('Still missing: a deadline');
+    const save = customIds(filled.body).find((id) => id.startsWith('ab:import save='))!;
+    const saved = await interact(h.fake, button(save, MODERATOR));
+    expect(textOf(saved.body)).toContain('Saved ua-27-09');
+    const appeal = await h.app.deps.appeals.get('ua-27-09');
+    expect([appeal?.deadline, appeal?.targets[0]?.name, appeal?.letter.paragraphs]).toEqual(['2009-03-13', 'Senior General Than Shwe', ['I urge you to give Robert San Aung the medical care he needs.']]);
+  });
+});
