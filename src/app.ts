@@ -54,6 +54,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     memberReminders,
     forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member)],
     onRecorded: [],
+    scrub: () => store.scrub(),
     ...(config.retentionDays !== undefined ? { retentionDays: config.retentionDays } : {}),
   };
   const retention = config.retentionDays !== undefined ? retentionSweeper({ ...deps, retentionDays: config.retentionDays }, options.logger) : undefined;

@@ -85,6 +85,8 @@ export type Deps = {
   retentionDays?: number;
   /** Told of every recorded action (milestones, cancelling a member's own reminder). */
   onRecorded: Array<(event: RecordedEvent) => Promise<void>>;
+  /** Makes deleted data leave the store's files (SQLite WAL, Redis AOF); run after deletions. */
+  scrub: () => Promise<void>;
 };
 
 export type RecordedEvent = { drive: Drive; member: string; method: Method; created: boolean; tally: Tally };

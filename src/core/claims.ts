@@ -1,9 +1,12 @@
-import type Keyv from 'keyv';
+import { createHash } from 'node:crypto';
 import { StoreError } from './errors.js';
+import type { LockStore } from './guard.js';
+import type { SqliteFile } from './store/sqlite-file.js';
 
 /**
  * "Am I the first to handle this?": retried platform deliveries (Slack retries, Telegram update ids,
  * Discord interaction ids) and reminder slots shared by several processes are claimed once.
+ * Every implementation stores a SHA-256 of the key, never the key: keys carry platform ids.
  */
 export interface ClaimStore {
   /** True for exactly one caller per key until the claim expires. */
@@ -12,62 +15,102 @@ export interface ClaimStore {
   release(key: string): Promise<void>;
 }
 
-/**
- * One process: a key being claimed right now is refused at once from memory; otherwise the store
- * says whether it was claimed before (also before a restart). Different keys never wait for each other.
- */
-export class KeyvClaims implements ClaimStore {
-  private readonly inFlight = new Set<string>();
+/** What a claim is stored under. */
+export function claimHash(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
 
-  constructor(private readonly kv: Keyv) {}
+/** One SQLite file, any number of processes: one atomic statement per claim. */
+export class SqliteClaims implements ClaimStore {
+  constructor(private readonly file: SqliteFile) {}
 
-  async claim(key: string, ttlMs: number): Promise<boolean> {
-    const storeKey = `claim:${key}`;
-    if (this.inFlight.has(storeKey)) return false;
-    this.inFlight.add(storeKey);
-    try {
-      // keyv expires the entry itself (and deletes it when it is next read).
-      if ((await this.kv.get(storeKey)) !== undefined) return false;
-      await this.kv.set(storeKey, 1, ttlMs);
-      return true;
-    } catch (error) {
-      throw new StoreError('the store could not record a claim', { cause: error });
-    } finally {
-      this.inFlight.delete(storeKey);
-    }
+  claim(key: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    // Inserted, or taking over an expired claim: one statement, so two processes cannot both win.
+    return this.file.run('record a claim', () =>
+      this.file
+        .statement('INSERT INTO claims(key, expires) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET expires = excluded.expires WHERE claims.expires <= ?')
+        .run(claimHash(key), now + ttlMs, now).changes === 1,
+    );
   }
 
   async release(key: string): Promise<void> {
-    try {
-      await this.kv.delete(`claim:${key}`);
-    } catch (error) {
-      throw new StoreError('the store could not release a claim', { cause: error });
-    }
+    await this.file.run('release a claim', () => this.file.statement('DELETE FROM claims WHERE key = ?').run(claimHash(key)));
   }
+}
+
+/** Shared-list locks on one SQLite file: an owner token and an expiry per lock row. */
+export class SqliteLocks implements LockStore {
+  constructor(private readonly file: SqliteFile) {}
+
+  acquire(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    return this.file.run('take a lock', () =>
+      this.file
+        .statement('INSERT INTO locks(name, owner, expires) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, expires = excluded.expires WHERE locks.expires <= ?')
+        .run(name, owner, now + ttlMs, now).changes === 1,
+    );
+  }
+
+  /** Compare-and-delete: a lock that expired and was taken by another process stays theirs. */
+  async release(name: string, owner: string): Promise<void> {
+    await this.file.run('release a lock', () => this.file.statement('DELETE FROM locks WHERE name = ? AND owner = ?').run(name, owner));
+  }
+}
+
+/** The node-redis commands claims and locks use. */
+export interface RedisKeyCommands {
+  set(key: string, value: string, options: { NX: true; PX: number }): Promise<unknown>;
+  del(key: string): Promise<unknown>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
 /** Several processes: SET NX PX is atomic in Redis. */
 export class RedisClaims implements ClaimStore {
   constructor(
-    private readonly redis: { set(key: string, value: string, options: { NX: true; PX: number }): Promise<unknown>; del(key: string): Promise<unknown> },
+    private readonly redis: RedisKeyCommands,
     private readonly prefix = 'actionbot:',
   ) {}
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
     try {
-      const reply = await this.redis.set(`${this.prefix}claim:${key}`, '1', { NX: true, PX: ttlMs });
-      return reply === 'OK';
+      return (await this.redis.set(`${this.prefix}claim:${claimHash(key)}`, '1', { NX: true, PX: ttlMs })) === 'OK';
     } catch (error) {
       throw new StoreError(`Redis refused a claim: ${(error as Error).message}`, { cause: error });
     }
   }
 
-  /** Ends a claim early (a lock released by its holder). */
   async release(key: string): Promise<void> {
     try {
-      await this.redis.del(`${this.prefix}claim:${key}`);
+      await this.redis.del(`${this.prefix}claim:${claimHash(key)}`);
     } catch (error) {
       throw new StoreError(`Redis refused to release a claim: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
+
+const COMPARE_AND_DELETE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+/** Shared-list locks on Redis: SET NX PX with an owner token, released by a Lua compare-and-delete. */
+export class RedisLocks implements LockStore {
+  constructor(
+    private readonly redis: RedisKeyCommands,
+    private readonly prefix = 'actionbot:',
+  ) {}
+
+  async acquire(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    try {
+      return (await this.redis.set(`${this.prefix}lock:${name}`, owner, { NX: true, PX: ttlMs })) === 'OK';
+    } catch (error) {
+      throw new StoreError(`Redis refused a lock: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  async release(name: string, owner: string): Promise<void> {
+    try {
+      await this.redis.eval(COMPARE_AND_DELETE, { keys: [`${this.prefix}lock:${name}`], arguments: [owner] });
+    } catch (error) {
+      throw new StoreError(`Redis refused to release a lock: ${(error as Error).message}`, { cause: error });
     }
   }
 }

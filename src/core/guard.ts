@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { StoreError } from './errors.js';
 
 /** Runs a store call; a keyv failure becomes a StoreError naming the data it was about. */
@@ -9,10 +10,7 @@ export async function guarded<T>(what: string, fn: () => Promise<T>): Promise<T>
   }
 }
 
-/**
- * Runs get-then-set sequences one at a time: keyv has no transactions, so two interleaved
- * read-modify-writes of the same key would lose one of them.
- */
+/** Runs async steps one at a time, in the order they were asked for. */
 export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -28,7 +26,7 @@ export interface Mutex {
   run<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
-/** One process (the embedded store): a queue per name. */
+/** One process: a queue per name. */
 export class LocalMutex implements Mutex {
   private readonly queues = new Map<string, SerialQueue>();
 
@@ -42,17 +40,20 @@ export class LocalMutex implements Mutex {
   }
 }
 
-/** The two operations of an atomic lock in a shared store (Redis SET NX PX and DEL). */
+/** Locks with an owner in a shared store (a SQLite file or Redis), held by one process at a time. */
 export interface LockStore {
-  claim(key: string, ttlMs: number): Promise<boolean>;
-  release(key: string): Promise<void>;
+  /** True when `owner` now holds `name`, for `ttlMs` unless released before. */
+  acquire(name: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Releases `name` only if `owner` still holds it (compare-and-delete). */
+  release(name: string, owner: string): Promise<void>;
 }
 
 const LOCK_TTL_MS = 10_000;
 
 /**
- * Several processes on one Redis: a lock key held while the change runs (it expires on its own if
- * its holder dies), with a local queue in front so that a process does not race itself.
+ * Several processes on one store: a lock held while the change runs (it expires on its own if its
+ * holder dies), with a local queue in front so that a process does not race itself. Each holding has
+ * its own owner token, so a holder that outlived its expiry never releases the next holder's lock.
  */
 export class SharedMutex implements Mutex {
   private readonly local = new LocalMutex();
@@ -61,16 +62,16 @@ export class SharedMutex implements Mutex {
 
   run<T>(name: string, fn: () => Promise<T>): Promise<T> {
     return this.local.run(name, async () => {
-      const key = `lock:${name}`;
+      const owner = randomUUID();
       const started = Date.now();
-      while (!(await this.locks.claim(key, LOCK_TTL_MS))) {
+      while (!(await this.locks.acquire(name, owner, LOCK_TTL_MS))) {
         if (Date.now() - started > LOCK_TTL_MS) throw new StoreError(`the lock ${name} stayed taken for ${LOCK_TTL_MS / 1000} s`);
         await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
       }
       try {
         return await fn();
       } finally {
-        await this.locks.release(key).catch(() => undefined);
+        await this.locks.release(name, owner).catch(() => undefined);
       }
     });
   }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from '@keyv/redis';
 import { describe, expect, it } from 'vitest';
+import { claimHash, RedisLocks, SqliteLocks } from '../../src/core/claims.js';
+import type { LockStore } from '../../src/core/guard.js';
+import { SqliteFile } from '../../src/core/store/sqlite-file.js';
 import { openStore, type Store } from '../../src/core/store.js';
 import { dropPrefix } from '../support/redis.js';
 
@@ -65,6 +72,84 @@ describe('expired entries on SQLite', () => {
       expect(await store.claims.claim('slot:long', 60_000)).toBe(false);
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('claims at rest', () => {
+  it('keep a SHA-256 of the key on SQLite, never the platform id in it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'actionbot-claims-'));
+    const file = join(dir, 'claims.sqlite');
+    const store = await openStore(`sqlite://${file}`);
+    try {
+      expect(await store.claims.claim('slack:press:1700000000.1:U0SECRET42:acted', 60_000)).toBe(true);
+      expect(await store.claims.claim('slack:press:1700000000.1:U0SECRET42:acted', 60_000)).toBe(false);
+      await store.scrub();
+      const bytes = await readFile(file);
+      expect(bytes.includes('U0SECRET42')).toBe(false);
+      expect(bytes.includes(claimHash('slack:press:1700000000.1:U0SECRET42:acted'))).toBe(true);
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!url)('keep a SHA-256 of the key on Redis, never the platform id in it', async () => {
+    const prefix = `test-${randomUUID()}:`;
+    const store = await openStore(url!, { prefix });
+    const client = createClient({ url: url! });
+    await client.connect();
+    try {
+      expect(await store.claims.claim('telegram:update:U0SECRET42', 60_000)).toBe(true);
+      const keys = [];
+      for await (const page of client.scanIterator({ MATCH: `${prefix}*` })) keys.push(...page);
+      expect(keys).toEqual([`${prefix}claim:${claimHash('telegram:update:U0SECRET42')}`]);
+    } finally {
+      client.destroy();
+      await store.close();
+      await dropPrefix(url!, prefix);
+    }
+  });
+});
+
+const lockStores: Array<[string, () => Promise<{ locks: LockStore; close(): Promise<void> }>]> = [
+  ['SQLite', async () => {
+    const file = new SqliteFile(':memory:');
+    file.db.exec('CREATE TABLE locks(name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID');
+    return { locks: new SqliteLocks(file), close: async () => file.close() };
+  }],
+];
+if (url) {
+  lockStores.push(['Redis', async () => {
+    const prefix = `test-${randomUUID()}:`;
+    const store = await openStore(url, { prefix });
+    const client = createClient({ url });
+    await client.connect();
+    return {
+      locks: new RedisLocks(client as unknown as ConstructorParameters<typeof RedisLocks>[0], prefix),
+      close: async () => {
+        client.destroy();
+        await store.close();
+        await dropPrefix(url, prefix);
+      },
+    };
+  }]);
+}
+
+describe.each(lockStores)('locks on %s', (_name, open) => {
+  it('are released only by their owner: a holder past its expiry leaves the next holder\'s lock alone', async () => {
+    const { locks, close } = await open();
+    try {
+      expect(await locks.acquire('drives', 'a', 40)).toBe(true);
+      expect(await locks.acquire('drives', 'b', 60_000)).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(await locks.acquire('drives', 'b', 60_000)).toBe(true);
+      await locks.release('drives', 'a');
+      expect(await locks.acquire('drives', 'c', 60_000)).toBe(false);
+      await locks.release('drives', 'b');
+      expect(await locks.acquire('drives', 'c', 60_000)).toBe(true);
+    } finally {
+      await close();
     }
   });
 });

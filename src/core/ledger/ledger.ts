@@ -28,6 +28,13 @@ export type ActionRow = {
   member: string;
 };
 
+export type SeriesPoint = { hour: string /* UTC 'YYYY-MM-DDTHH' */; method: Method; count: number };
+
+/** The UTC hour an action counts in, as series points name it. */
+export function hourOf(at: Date | string): string {
+  return (typeof at === 'string' ? at : at.toISOString()).slice(0, 13);
+}
+
 /**
  * The count that is reported to officials. Idempotent per (appeal, member, method); tallies are
  * kept as counters so a read never scans the actions.
@@ -38,7 +45,19 @@ export interface ActionLedger {
   /** Removes every record of the member in every appeal; returns how many actions went. */
   forget(member: string): Promise<number>;
   tally(appealId: string): Promise<Tally>;
+  /** Every action at once: prefer exportRows, whose memory does not grow with the appeal. */
   export(appealId: string): Promise<ActionRow[]>;
+  /**
+   * Every action in pages (default 1,000 rows a page), written as they come: constant memory. SQLite
+   * gives them in time order (an index on appeal and time); Redis in its hash's scan order.
+   */
+  exportRows(appealId: string, options?: { pageSize?: number }): AsyncIterable<ActionRow>;
+  /**
+   * Actions per UTC hour by method, from counters kept as actions are recorded, undone and forgotten
+   * (never a scan of the actions), in hour order. With `space`, only that space's actions (a drive's
+   * chart); without, the whole appeal.
+   */
+  series(appealId: string, space?: string): Promise<SeriesPoint[]>;
   /** Methods this member has recorded for the appeal. */
   methodsOf(appealId: string, member: string): Promise<Method[]>;
 }
@@ -59,4 +78,11 @@ export function adjustTally(tally: Tally, change: { method: Method; space: strin
   bump(tally.byMethod, change.method);
   bump(tally.bySpace, change.space);
   bump(tally.byPlatform, change.platform);
+}
+
+/** Collects exportRows, for callers that still want one array. */
+export async function collectRows(rows: AsyncIterable<ActionRow>): Promise<ActionRow[]> {
+  const all: ActionRow[] = [];
+  for await (const row of rows) all.push(row);
+  return all;
 }

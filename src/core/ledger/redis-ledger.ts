@@ -1,7 +1,7 @@
 import { assertOpen, METHODS, platformOf, type Drive, type Method } from '../drive.js';
 import { StoreError } from '../errors.js';
 import { RECORD_BATCH, REMOVE, SCRIPT_SHA } from './redis-scripts.js';
-import { adjustTally, emptyTally, type ActionLedger, type ActionRow, type RecordResult, type Tally, type UndoResult } from './ledger.js';
+import { adjustTally, collectRows, emptyTally, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult } from './ledger.js';
 
 /** The part of a node-redis client this ledger uses (the client `@keyv/redis` exposes). */
 export interface RedisCommands {
@@ -32,6 +32,8 @@ export class RedisLedger implements ActionLedger {
   constructor(
     private readonly redis: RedisCommands,
     private readonly prefix = 'actionbot:',
+    /** Runs after a forget (an AOF rewrite, so the deleted values leave the file). */
+    private readonly scrub: () => Promise<void> = async () => undefined,
   ) {}
 
   async record(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<RecordResult> {
@@ -87,6 +89,7 @@ export class RedisLedger implements ActionLedger {
     const appeals = await this.call(() => this.redis.sMembers(this.appealsKey()));
     let removed = 0;
     for (const appealId of appeals) removed += Number(((await this.script(REMOVE, appealId, [member, ...METHODS])) as [number, string[]])[0]);
+    if (removed > 0) await this.scrub();
     return removed;
   }
 
@@ -100,25 +103,42 @@ export class RedisLedger implements ActionLedger {
     return METHODS.filter((_, i) => values[i] != null);
   }
 
-  async export(appealId: string): Promise<ActionRow[]> {
-    const rows: ActionRow[] = [];
+  /** Pages of HSCAN over the appeal's actions hash: Redis keeps no time order, rows come in scan order. */
+  async *exportRows(appealId: string, options: { pageSize?: number } = {}): AsyncIterable<ActionRow> {
+    const count = Math.max(1, options.pageSize ?? 1000);
     let cursor = '0';
     do {
-      const page = await this.call(() => this.redis.hScan(this.keys(appealId)[0], cursor, { COUNT: 1000 }));
+      const page = await this.call(() => this.redis.hScan(this.keys(appealId)[0], cursor, { COUNT: count }));
       cursor = String(page.cursor);
       for (const { field, value } of page.entries) {
         const [member, method] = field.split('|') as [string, Method];
         const bar = value.indexOf('|');
         const space = value.slice(bar + 1);
-        rows.push({ at: value.slice(0, bar), space, platform: platformOf(space), method, member });
+        yield { at: value.slice(0, bar), space, platform: platformOf(space), method, member };
       }
     } while (cursor !== '0');
-    return rows.sort((a, b) => a.at.localeCompare(b.at));
   }
 
-  private keys(appealId: string): [string, string, string] {
+  /** Every row, sorted by time here (Redis keeps no order). */
+  async export(appealId: string): Promise<ActionRow[]> {
+    return (await collectRows(this.exportRows(appealId))).sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  async series(appealId: string, space?: string): Promise<SeriesPoint[]> {
+    const hours = this.keys(appealId)[3];
+    const hash = await this.call(() => this.redis.hGetAll(space === undefined ? hours : `${hours}:${space}`));
+    return Object.entries(hash)
+      .map(([field, n]) => {
+        const [hour, method] = field.split('|') as [string, Method];
+        return { hour, method, count: Number(n) };
+      })
+      .filter((p) => p.count > 0)
+      .sort((a, b) => a.hour.localeCompare(b.hour) || a.method.localeCompare(b.method));
+  }
+
+  private keys(appealId: string): [string, string, string, string] {
     const base = `${this.prefix}ledger:{${appealId}}`;
-    return [`${base}:acts`, `${base}:members`, `${base}:tally`];
+    return [`${base}:acts`, `${base}:members`, `${base}:tally`, `${base}:hours`];
   }
 
   private appealsKey(): string {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 
 // Each script touches only the keys of one appeal (one hash tag), so it also runs on a cluster.
-// KEYS: [acts hash, member-count hash, tally hash].
+// KEYS: [acts hash, member-count hash, tally hash, hourly hash]. The hourly counts of one space
+// live in the hourly hash's name followed by ':' and the space (same hash tag, same slot).
 
 /**
  * Records a batch of actions in order. ARGV holds 5 values per action: member, method,
@@ -21,6 +22,9 @@ for i = 1, #ARGV, 5 do
     redis.call('HINCRBY', KEYS[3], 'm:' .. method, 1)
     redis.call('HINCRBY', KEYS[3], 's:' .. space, 1)
     redis.call('HINCRBY', KEYS[3], 'p:' .. ARGV[i + 4], 1)
+    local bucket = string.sub(ARGV[i + 2], 1, 13) .. '|' .. method
+    redis.call('HINCRBY', KEYS[4], bucket, 1)
+    redis.call('HINCRBY', KEYS[4] .. ':' .. space, bucket, 1)
     results[#results + 1] = first and 2 or 1
   end
 end
@@ -29,8 +33,9 @@ return {results, redis.call('HGETALL', KEYS[3])}
 
 /** Removes one member's actions by the methods in ARGV[2..]; returns how many, then the tally hash. */
 export const REMOVE = `
-local function dec(field)
-  if redis.call('HINCRBY', KEYS[3], field, -1) <= 0 then redis.call('HDEL', KEYS[3], field) end
+local function dec(field, key)
+  key = key or KEYS[3]
+  if redis.call('HINCRBY', key, field, -1) <= 0 then redis.call('HDEL', key, field) end
 end
 local removed = 0
 for i = 2, #ARGV do
@@ -44,6 +49,9 @@ for i = 2, #ARGV do
     dec('m:' .. ARGV[i])
     dec('s:' .. space)
     dec('p:' .. string.match(space, '^[^:]+'))
+    local bucket = string.sub(v, 1, 13) .. '|' .. ARGV[i]
+    dec(bucket, KEYS[4])
+    dec(bucket, KEYS[4] .. ':' .. space)
     if redis.call('HINCRBY', KEYS[2], ARGV[1], -1) <= 0 then
       redis.call('HDEL', KEYS[2], ARGV[1])
       dec('members')

@@ -118,5 +118,44 @@ export function ledgerContract(name: string, open: () => Promise<{ ledger: Actio
       const after = new Date('2026-06-02T07:00:00Z');
       await expect(ledger.record({ drive, member: 'm2', method: 'email', at: after })).rejects.toMatchObject({ code: 'drive_closed' });
     }));
+
+    it('counts actions per UTC hour and method, for the appeal and for one space, and undo and forget take them back', withLedger(async (ledger) => {
+      const a = aDrive({ appealId: 'ua-s', space: 'telegram:-1' });
+      const b = aDrive({ appealId: 'ua-s', space: 'slack:T1/C1' });
+      const nine = new Date('2026-06-01T09:15:00Z');
+      const ten = new Date('2026-06-01T10:59:59Z');
+      await ledger.record({ drive: a, member: 'm1', method: 'email', at: nine });
+      await ledger.record({ drive: b, member: 'm2', method: 'email', at: nine });
+      await ledger.record({ drive: a, member: 'm1', method: 'post', at: ten });
+      await ledger.record({ drive: a, member: 'm3', method: 'post', at: ten });
+      await ledger.record({ drive: a, member: 'm3', method: 'post', at: ten });
+      expect(await ledger.series('ua-s')).toEqual([
+        { hour: '2026-06-01T09', method: 'email', count: 2 },
+        { hour: '2026-06-01T10', method: 'post', count: 2 },
+      ]);
+      expect(await ledger.series('ua-s', 'slack:T1/C1')).toEqual([{ hour: '2026-06-01T09', method: 'email', count: 1 }]);
+      await ledger.undo({ drive: a, member: 'm3', method: 'post', at: ten });
+      await ledger.forget('m2');
+      expect(await ledger.series('ua-s')).toEqual([
+        { hour: '2026-06-01T09', method: 'email', count: 1 },
+        { hour: '2026-06-01T10', method: 'post', count: 1 },
+      ]);
+      expect(await ledger.series('ua-s', 'slack:T1/C1')).toEqual([]);
+      expect(await ledger.series('ua-none')).toEqual([]);
+    }));
+
+    it('exports every action through pages of any size, each row once', withLedger(async (ledger) => {
+      const drive = aDrive({ appealId: 'ua-p' });
+      await Promise.all(Array.from({ length: 23 }, (_, i) => ledger.record({ drive, member: `m${i}`, method: 'email', at: new Date(at.getTime() + (i % 5) * 1000) })));
+      for (const pageSize of [1, 4, 23, 1000]) {
+        const rows = [];
+        for await (const row of ledger.exportRows('ua-p', { pageSize })) rows.push(row);
+        expect(rows.map((r) => r.member).sort()).toEqual(Array.from({ length: 23 }, (_, i) => `m${i}`).sort());
+      }
+      const empty = [];
+      for await (const row of ledger.exportRows('ua-none')) empty.push(row);
+      expect(empty).toEqual([]);
+      expect(await ledger.export('ua-p')).toHaveLength(23);
+    }));
   });
 }

@@ -1,0 +1,114 @@
+import { assertOpen, platformOf, type Drive, type Method } from '../drive.js';
+import type { SqliteFile } from '../store/sqlite-file.js';
+import { applyBatch, readTally, type Op } from './sqlite-batch.js';
+import { collectRows, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult } from './ledger.js';
+
+/** Operations per transaction: a burst is written in few commits, and the event loop breathes between them. */
+const MAX_BATCH = 1000;
+const PAGE_SIZE = 1000;
+
+/**
+ * The embedded ledger: its own tables in the SQLite file, every batch one BEGIN IMMEDIATE
+ * transaction. SQLite's write lock makes several processes on one file exact, and a crash leaves a
+ * whole batch or none. Operations waiting in this process go in one transaction, to keep the rate
+ * of a burst; callers are answered only after the commit.
+ */
+export class SqliteLedger implements ActionLedger {
+  private queue: Op[] = [];
+  private draining = false;
+  private readonly transaction: (batch: Op[]) => Array<() => void>;
+
+  /** `scrub` runs after a forget, so the deleted rows leave the WAL too. */
+  constructor(
+    private readonly file: SqliteFile,
+    private readonly scrub: () => Promise<void> = async () => undefined,
+  ) {
+    const transaction = file.db.transaction((batch: Op[]) => applyBatch(file, batch));
+    this.transaction = (batch) => transaction.immediate(batch);
+  }
+
+  record(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<RecordResult> {
+    return this.submit(input, (done, fail) => ({ kind: 'record', ...input, done, fail }));
+  }
+
+  undo(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<UndoResult> {
+    return this.submit(input, (done, fail) => ({ kind: 'undo', ...input, done, fail }));
+  }
+
+  async forget(member: string): Promise<number> {
+    const removed = await new Promise<number>((done, fail) => this.enqueue({ kind: 'forget', member, done, fail }));
+    await this.scrub();
+    return removed;
+  }
+
+  tally(appealId: string): Promise<Tally> {
+    return this.file.run('read a tally', () => readTally(this.file, appealId));
+  }
+
+  methodsOf(appealId: string, member: string): Promise<Method[]> {
+    return this.file.run('read a member', () =>
+      (this.file.statement('SELECT method FROM ledger_actions WHERE member = ? AND appeal = ?').all(member, appealId) as Array<{ method: Method }>).map((r) => r.method),
+    );
+  }
+
+  series(appealId: string, space?: string): Promise<SeriesPoint[]> {
+    return this.file.run('read a series', () => {
+      const rows = space === undefined
+        ? this.file.statement('SELECT hour, method, sum(n) AS count FROM ledger_hours WHERE appeal = ? GROUP BY hour, method ORDER BY hour, method').all(appealId)
+        : this.file.statement('SELECT hour, method, n AS count FROM ledger_hours WHERE appeal = ? AND space = ? ORDER BY hour, method').all(appealId, space);
+      return rows as SeriesPoint[];
+    });
+  }
+
+  /** Pages by (time, rowid) through the (appeal, at) index: each page is one short read. */
+  async *exportRows(appealId: string, options: { pageSize?: number } = {}): AsyncIterable<ActionRow> {
+    const size = Math.max(1, options.pageSize ?? PAGE_SIZE);
+    let after = { at: '', id: 0 };
+    for (;;) {
+      const page = await this.file.run('export actions', () =>
+        this.file
+          .statement('SELECT rowid AS id, at, space, method, member FROM ledger_actions WHERE appeal = ? AND (at > ? OR (at = ? AND rowid > ?)) ORDER BY at, rowid LIMIT ?')
+          .all(appealId, after.at, after.at, after.id, size) as Array<{ id: number; at: string; space: string; method: Method; member: string }>,
+      );
+      for (const { at, space, method, member } of page) yield { at, space, platform: platformOf(space), method, member };
+      if (page.length < size) return;
+      const last = page[page.length - 1]!;
+      after = { at: last.at, id: last.id };
+    }
+  }
+
+  export(appealId: string): Promise<ActionRow[]> {
+    return collectRows(this.exportRows(appealId));
+  }
+
+  private submit<R>(input: { drive: Drive; at: Date }, make: (done: (r: R) => void, fail: (e: unknown) => void) => Op): Promise<R> {
+    try {
+      assertOpen(input.drive, input.at);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<R>((done, fail) => this.enqueue(make(done, fail)));
+  }
+
+  private enqueue(op: Op): void {
+    this.queue.push(op);
+    if (this.draining) return;
+    this.draining = true;
+    // Wait for the callers of this turn of the event loop, so that a burst shares one transaction.
+    setImmediate(() => void this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        const answers = await this.file.run('record actions', () => this.transaction(batch));
+        for (const answer of answers) answer();
+      } catch (error) {
+        for (const op of batch) op.fail(error);
+      }
+      if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.draining = false;
+  }
+}

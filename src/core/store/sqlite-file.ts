@@ -1,0 +1,108 @@
+import Database from 'better-sqlite3';
+import { StoreError } from '../errors.js';
+
+/**
+ * The waits SQLite does synchronously while another process holds the write lock. Kept small so that
+ * the event loop is never blocked long; beyond it, `SqliteFile.run` waits asynchronously and retries.
+ */
+const BUSY_TIMEOUT_MS = 20;
+/** How long a write keeps retrying while other processes hold the lock before it gives up. */
+const BUSY_GIVE_UP_MS = 10_000;
+/** WAL: checkpoint every 1,000 pages (about 4 MB) and cut the file back to 4 MB after each. */
+const WAL_AUTOCHECKPOINT_PAGES = 1000;
+const JOURNAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
+
+/** Why the store cannot serve: corruption found while running. */
+export type Fault = { reason: string };
+
+/**
+ * One better-sqlite3 connection shared by the ledger, claims, locks and keyv: one native binding,
+ * one file, real transactions. `run` turns SQLite's errors into StoreErrors, retries on a lock held
+ * by another process without blocking the event loop, and notes corruption once.
+ */
+export class SqliteFile {
+  readonly db: Database.Database;
+  fault: Fault | undefined;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    readonly path: string,
+    private readonly onFault: (line: string) => void = () => undefined,
+  ) {
+    try {
+      this.db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      if (path !== ':memory:') {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+        this.db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
+      }
+      // Deleted rows are overwritten with zeros, so what /forgetme removes is gone from the file.
+      this.db.pragma('secure_delete = ON');
+    } catch (error) {
+      throw new StoreError(`the SQLite store at ${path} cannot be opened: ${codeOf(error) ?? (error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** Runs `fn` (synchronous SQL) now, or again after short asynchronous waits while the file is locked. */
+  async run<T>(what: string, fn: () => T): Promise<T> {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      if (this.fault) throw new StoreError(`the SQLite store at ${this.path} is damaged: ${this.fault.reason}`);
+      try {
+        return fn();
+      } catch (error) {
+        const code = codeOf(error);
+        if (code?.startsWith('SQLITE_BUSY') && Date.now() - started < BUSY_GIVE_UP_MS) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2) * (0.5 + Math.random())));
+          continue;
+        }
+        throw this.wrap(what, error);
+      }
+    }
+  }
+
+  /** Same as `run` for code that cannot wait (opening, migrations): SQLite's own busy wait only. */
+  runNow<T>(what: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (error) {
+      throw this.wrap(what, error);
+    }
+  }
+
+  /** A prepared statement, prepared once per connection. */
+  statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private wrap(what: string, error: unknown): StoreError {
+    if (error instanceof StoreError) return error;
+    const code = codeOf(error);
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+      if (!this.fault) {
+        this.fault = { reason: `${code} while ${what}` };
+        this.onFault(
+          `the SQLite store at ${this.path} is damaged (${code}); stop the bot, run "npx actionbot check", then restore the latest backup ("npx actionbot backup FILE" makes one) or follow the README's "Restoring the store"`,
+        );
+      }
+      return new StoreError(`the SQLite store at ${this.path} is damaged: ${code}`, { cause: error });
+    }
+    return new StoreError(`the SQLite store could not ${what}: ${code ?? (error as Error).message}`, { cause: error });
+  }
+}
+
+/** better-sqlite3's SqliteError carries SQLite's extended code, such as SQLITE_BUSY or SQLITE_CORRUPT. */
+export function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
+}

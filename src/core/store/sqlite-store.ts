@@ -1,0 +1,80 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import Keyv from 'keyv';
+import { SqliteClaims, SqliteLocks } from '../claims.js';
+import { ConfigError, StoreError } from '../errors.js';
+import { SharedMutex } from '../guard.js';
+import { SqliteLedger } from '../ledger/sqlite-ledger.js';
+import type { Store, StoreOptions } from '../store.js';
+import { KEYV_NAMESPACE } from './sqlite-migrate.js';
+import { ensureSchema } from './sqlite-schema.js';
+import { SqliteFile } from './sqlite-file.js';
+import { SqliteKeyvStore } from './sqlite-kv.js';
+
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+/** Opens (creating or migrating) the SQLite store: one file, one connection, for every part. */
+export async function openSqlite(url: string, options: StoreOptions = {}): Promise<Store> {
+  const path = url.slice('sqlite://'.length);
+  if (path === '') throw new ConfigError('STORE_URL', 'sqlite:// needs a file path, such as sqlite://./data/actionbot.sqlite');
+  if (path !== ':memory:') {
+    await mkdir(dirname(resolve(path)), { recursive: true }).catch((error: unknown) => {
+      throw new StoreError(`the SQLite store at ${path} cannot be created: ${(error as Error).message}`, { cause: error });
+    });
+  }
+  const file = new SqliteFile(path, options.onFault);
+  try {
+    const { upgraded } = file.runNow('open', () => ensureSchema(file.db, path));
+    // Release 0.1 deleted without secure_delete: its free pages still hold old documents. Rewriting
+    // the file once, at the upgrade, leaves none.
+    if (upgraded && path !== ':memory:') file.runNow('rewrite the upgraded file', () => file.db.exec('VACUUM'));
+  } catch (error) {
+    file.close();
+    throw error instanceof StoreError ? error : new StoreError(`the SQLite store at ${path} cannot be opened: ${(error as Error).message}`, { cause: error });
+  }
+  const kv = new Keyv({ store: new SqliteKeyvStore(file), namespace: KEYV_NAMESPACE, throwOnErrors: true });
+  const scrub = async () => {
+    // Deleted rows are zeroed in the database (secure_delete); the WAL still holds the pages that
+    // carried them until it is checkpointed and truncated.
+    if (path !== ':memory:') await file.run('checkpoint the WAL', () => file.db.pragma('wal_checkpoint(TRUNCATE)'));
+  };
+  const purge = () => purgeExpired(file);
+  await purge().catch(() => undefined);
+  const sweeper = setInterval(() => void purge().catch(() => undefined), PURGE_EVERY_MS).unref();
+  let closed = false;
+  return {
+    kind: 'sqlite',
+    kv,
+    ledger: new SqliteLedger(file, scrub),
+    claims: new SqliteClaims(file),
+    mutex: new SharedMutex(new SqliteLocks(file)),
+    scrub,
+    purgeExpired: purge,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(sweeper);
+      file.close();
+    },
+  };
+}
+
+/**
+ * Claims and locks carry their expiry in a column; import previews are keyv documents with one in
+ * their JSON. Nothing reads an expired claim again, so without a sweep they would stay in the file.
+ */
+function purgeExpired(file: SqliteFile): Promise<number> {
+  const now = Date.now();
+  return file.run('sweep expired entries', () =>
+    file.db
+      .transaction(() => {
+        let removed = file.statement('DELETE FROM claims WHERE expires < ?').run(now).changes;
+        removed += file.statement('DELETE FROM locks WHERE expires < ?').run(now).changes;
+        removed += file
+          .statement("DELETE FROM keyv WHERE substr(key, 1, ?) = ? AND json_valid(value) AND json_extract(value, '$.expires') < ?")
+          .run(`${KEYV_NAMESPACE}:import:`.length, `${KEYV_NAMESPACE}:import:`, now).changes;
+        return removed;
+      })
+      .immediate(),
+  );
+}
