@@ -8,8 +8,26 @@ import type { SqliteFile } from './sqlite-file.js';
 export class SqliteKeyvStore {
   /** Set by keyv: keys arrive already prefixed with it. */
   namespace?: string;
+  /** Tells keyv that this store can be iterated (`kv.iterator`), as @keyv/sqlite could. */
+  readonly opts: { dialect: 'sqlite'; url: string };
 
-  constructor(private readonly file: SqliteFile) {}
+  constructor(private readonly file: SqliteFile) {
+    this.opts = { dialect: 'sqlite', url: `sqlite://${file.path}` };
+  }
+
+  /** Every document of the namespace, a page at a time (keyset pages, so writes in between are safe). */
+  async *iterator(namespace?: string): AsyncGenerator<[string, string]> {
+    const prefix = namespace ? `${namespace}:` : '';
+    let after = '';
+    for (;;) {
+      const page = await this.file.run('read documents', () =>
+        this.statement('SELECT key, value FROM keyv WHERE substr(key, 1, ?) = ? AND key > ? ORDER BY key LIMIT 500').all(prefix.length, prefix, after) as Array<{ key: string; value: string }>,
+      );
+      for (const { key, value } of page) yield [key, value];
+      if (page.length < 500) return;
+      after = page[page.length - 1]!.key;
+    }
+  }
 
   get(key: string): Promise<string | undefined> {
     return this.file.run('read a document', () => (this.statement('SELECT value FROM keyv WHERE key = ?').get(key) as { value: string } | undefined)?.value);
