@@ -12,12 +12,16 @@ import { translator } from './core/i18n/index.js';
 import { importUrgentAction } from './core/importer/index.js';
 import { privateReply } from './core/reply.js';
 import { main } from './main.js';
+import { backupTo, quickCheck, sqlitePath } from './core/store/sqlite-admin.js';
+import { openStore } from './core/store.js';
 
 const USAGE = `usage: actionbot <command>
   start                          run the bot (every platform whose token is set; the terminal otherwise)
   import FILE [--json] [--save]  read an Urgent Action text; --json prints the appeal, --save writes appeals/<id>.json
   validate FILE                  check an appeal file (JSON or YAML)
   report APPEAL [--csv]          the tally of an appeal, or every action as CSV
+  check                          check the store: SQLite's full PRAGMA quick_check, or Redis' health
+  backup FILE                    an online copy of the SQLite store into FILE (safe while the bot runs)
   slack-manifest URL [--socket]  the Slack app manifest for a bot served at URL (paste it at api.slack.com/apps)`;
 
 type Io = { out: (s: string) => void; err: (s: string) => void; env: Record<string, string | undefined> };
@@ -41,6 +45,10 @@ export async function cli(args: string[], io: Io = stdio): Promise<number> {
         return await validateFile(target, io);
       case 'report':
         return await report(target, flags, io);
+      case 'check':
+        return await checkStore(io);
+      case 'backup':
+        return await backupStore(target, io);
       case 'slack-manifest': {
         if (!target || !/^https?:\/\//.test(target)) {
           io.err('usage: actionbot slack-manifest https://your-host.example.org [--socket]\n');
@@ -130,4 +138,44 @@ async function report(appealId: string | undefined, flags: Set<string>, io: Io):
   } finally {
     await app.close();
   }
+}
+
+async function checkStore(io: Io): Promise<number> {
+  const { storeUrl } = parseConfig({ APPEALS_DIR: BUNDLED_APPEALS, ...io.env });
+  const path = sqlitePath(storeUrl);
+  if (path === undefined) {
+    const store = await openStore(storeUrl);
+    try {
+      const health = await store.health();
+      if (health.ok) io.out('Redis store: ok\n');
+      else io.err(`Redis store: ${health.reason}\n`);
+      return health.ok ? 0 : 1;
+    } finally {
+      await store.close();
+    }
+  }
+  const findings = quickCheck(path);
+  if (findings.length === 1 && findings[0] === 'ok') {
+    io.out(`${path}: ok (PRAGMA quick_check)\n`);
+    return 0;
+  }
+  io.err(`${path} is damaged; restore the latest backup (README, "Restoring the store"). SQLite found:\n`);
+  for (const finding of findings.slice(0, 20)) io.err(`  ${finding}\n`);
+  return 1;
+}
+
+async function backupStore(destination: string | undefined, io: Io): Promise<number> {
+  if (!destination) {
+    io.err('usage: actionbot backup FILE\n');
+    return 2;
+  }
+  const { storeUrl } = parseConfig({ APPEALS_DIR: BUNDLED_APPEALS, ...io.env });
+  const path = sqlitePath(storeUrl);
+  if (path === undefined) {
+    io.err('actionbot backup copies the SQLite store; back Redis up with its own persistence (README, "Restoring the store")\n');
+    return 2;
+  }
+  const { pages } = await backupTo(path, destination);
+  io.out(`${path} copied to ${destination} (${pages} pages)\n`);
+  return 0;
 }

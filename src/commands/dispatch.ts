@@ -107,7 +107,7 @@ export function errorReply(error: unknown, locale: Locale, logger: Logger, conte
   }
   if (error instanceof StoreError) {
     logger.error({ ...context, err: error, cause: error.cause }, 'store unavailable');
-    return privateReply([{ type: 'text', text: t('store_unavailable') }]);
+    return privateReply([{ type: 'text', text: t(error.stopped ? 'store_stopped' : 'store_unavailable') }]);
   }
   logger.error({ ...context, err: error, code: error instanceof ActionbotError ? error.code : undefined }, 'command failed');
   return privateReply([{ type: 'text', text: t('internal') }]);

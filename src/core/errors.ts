@@ -34,10 +34,16 @@ export class ConfigError extends ActionbotError {
   }
 }
 
-/** The store is down or refused; shown to members as "try again", never as a reset count. */
+/**
+ * The store is down or refused; shown to members as "try again", never as a reset count. A `stopped`
+ * store (damaged, or reset empty) will not heal by itself: members are told the organisers know.
+ */
 export class StoreError extends ActionbotError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly stopped: boolean;
+
+  constructor(message: string, options?: { cause?: unknown; stopped?: boolean }) {
     super('store_unavailable', message, options);
+    this.stopped = options?.stopped ?? false;
   }
 }
 

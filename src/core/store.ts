@@ -6,6 +6,8 @@ import type { ActionLedger } from './ledger/ledger.js';
 import { openRedis } from './store/redis-store.js';
 import { openSqlite } from './store/sqlite-store.js';
 
+export type Health = { ok: true } | { ok: false; reason: string };
+
 /** Everything that persists, opened from one `STORE_URL`. */
 export type Store = {
   kind: 'sqlite' | 'redis';
@@ -20,6 +22,8 @@ export type Store = {
    * AOF rewrite (at most once a minute, nothing when AOF is off). Run after deletions.
    */
   scrub(): Promise<void>;
+  /** Whether the store can serve now, within about a second: unreachable, reset or damaged says why. */
+  health(): Promise<Health>;
   close(): Promise<void>;
   /** SQLite only: deletes expired claims, locks and previews now (it also runs every hour); returns how many. */
   purgeExpired?: () => Promise<number>;

@@ -27,6 +27,7 @@ export const en = {
   moderator_only: 'Only moderators can use /{command}.',
   moderator_check_failed: 'I could not check whether you are a moderator here, so I did nothing. Please try again.',
   store_unavailable: 'The tally store is not answering right now, so nothing was recorded. Please try again in a minute.',
+  store_stopped: 'Nothing was recorded: the tally store needs the organisers\' attention, and they have been told. Please try again later.',
   internal: 'Sorry, something went wrong on my side. Please try again.',
   no_such_target: 'There is no target "{value}". Choose a number from 1 to {count}.',
   button_expired: 'This button belongs to a drive that no longer exists.',

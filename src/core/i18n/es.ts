@@ -28,6 +28,7 @@ export const es: Catalog = {
   moderator_only: 'Solo las personas moderadoras pueden usar /{command}.',
   moderator_check_failed: 'No pude comprobar si moderas este espacio, así que no hice nada. Inténtalo de nuevo.',
   store_unavailable: 'El almacén del recuento no responde ahora mismo y no se registró nada. Inténtalo de nuevo en un minuto.',
+  store_stopped: 'No se registró nada: el almacén del recuento necesita la atención de quienes organizan, y ya lo saben. Inténtalo más tarde.',
   internal: 'Lo siento, algo falló por mi parte. Inténtalo de nuevo.',
   no_such_target: 'No hay destinatario "{value}". Elige un número del 1 al {count}.',
   button_expired: 'Este botón pertenece a una campaña que ya no existe.',

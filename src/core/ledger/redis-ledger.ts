@@ -29,12 +29,25 @@ export class RedisLedger implements ActionLedger {
   private readonly registered = new Set<string>();
   private readonly queues = new Map<string, Pending[]>();
 
+  private readonly prefix: string;
+  private readonly scrub: () => Promise<void>;
+  private readonly marker: { key: string; value: string } | undefined;
+  private readonly onReset: () => void;
+
+  /**
+   * `scrub` runs after a forget (an AOF rewrite, so the deleted values leave the file). With a
+   * `marker`, every script first checks that the store's marker still holds its value: a Redis that
+   * came back empty refuses (STORE_RESET) and `onReset` is told.
+   */
   constructor(
     private readonly redis: RedisCommands,
-    private readonly prefix = 'actionbot:',
-    /** Runs after a forget (an AOF rewrite, so the deleted values leave the file). */
-    private readonly scrub: () => Promise<void> = async () => undefined,
-  ) {}
+    options: { prefix?: string; scrub?: () => Promise<void>; marker?: { key: string; value: string }; onReset?: () => void } = {},
+  ) {
+    this.prefix = options.prefix ?? 'actionbot:';
+    this.scrub = options.scrub ?? (async () => undefined);
+    this.marker = options.marker;
+    this.onReset = options.onReset ?? (() => undefined);
+  }
 
   async record(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<RecordResult> {
     assertOpen(input.drive, input.at);
@@ -145,15 +158,23 @@ export class RedisLedger implements ActionLedger {
     return `${this.prefix}ledger:appeals`;
   }
 
-  private script(script: string, appealId: string, args: string[]): Promise<unknown> {
-    const options = { keys: this.keys(appealId), arguments: args };
+  private async script(script: string, appealId: string, args: string[]): Promise<unknown> {
+    // Without a marker (tests of the ledger alone), a key that never exists and an expected nil.
+    const marker = this.marker ?? { key: `${this.prefix}ledger:{${appealId}}:no-marker`, value: '' };
+    const options = { keys: [...this.keys(appealId), marker.key], arguments: [marker.value, ...args] };
     // The script's hash, not its text, on every call; Redis learns the text on the first NOSCRIPT.
-    return this.call(() =>
-      this.redis.evalSha(SCRIPT_SHA.get(script)!, options).catch((error: Error) => {
-        if (!error.message.startsWith('NOSCRIPT')) throw error;
-        return this.redis.eval(script, options);
-      }),
-    );
+    try {
+      return await this.call(() =>
+        this.redis.evalSha(SCRIPT_SHA.get(script)!, options).catch((error: Error) => {
+          if (!error.message.startsWith('NOSCRIPT')) throw error;
+          return this.redis.eval(script, options);
+        }),
+      );
+    } catch (error) {
+      if (!String((error as Error).message).includes('STORE_RESET')) throw error;
+      this.onReset();
+      throw new StoreError('the Redis store was reset (its marker is gone): recording has stopped so that the count does not restart from zero', { cause: error, stopped: true });
+    }
   }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,17 +1,23 @@
 import { createHash } from 'node:crypto';
 
-// Each script touches only the keys of one appeal (one hash tag), so it also runs on a cluster.
-// KEYS: [acts hash, member-count hash, tally hash, hourly hash]. The hourly counts of one space
-// live in the hourly hash's name followed by ':' and the space (same hash tag, same slot).
+// Each script touches the keys of one appeal (one hash tag) and the store's marker: one Redis, not a cluster.
+// KEYS: [acts hash, member-count hash, tally hash, hourly hash, the store's marker]; ARGV[1] is the
+// marker's value: a store whose marker is gone or changed (Redis came back empty) refuses to count.
+// The hourly counts of one space live in the hourly hash's name followed by ':' and the space.
 
 /**
- * Records a batch of actions in order. ARGV holds 5 values per action: member, method,
+ * Records a batch of actions in order. ARGV, after the marker, holds 5 values per action: member, method,
  * "time|space", space, platform. Returns per action 0 (already counted), 1 (new action) or 2 (new
  * action by a member new to this appeal), then the tally hash after the whole batch.
  */
-export const RECORD_BATCH = `
+const MARKER_CHECK = `
+local marker = redis.call('GET', KEYS[5])
+if (marker or '') ~= ARGV[1] then return redis.error_reply('STORE_RESET the store marker is gone') end
+`;
+
+export const RECORD_BATCH = `${MARKER_CHECK}
 local results = {}
-for i = 1, #ARGV, 5 do
+for i = 2, #ARGV, 5 do
   local member, method, space = ARGV[i], ARGV[i + 1], ARGV[i + 3]
   if redis.call('HSETNX', KEYS[1], member .. '|' .. method, ARGV[i + 2]) == 0 then
     results[#results + 1] = 0
@@ -31,15 +37,15 @@ end
 return {results, redis.call('HGETALL', KEYS[3])}
 `;
 
-/** Removes one member's actions by the methods in ARGV[2..]; returns how many, then the tally hash. */
-export const REMOVE = `
+/** Removes one member's actions (ARGV[2]) by the methods in ARGV[3..]; returns how many, then the tally hash. */
+export const REMOVE = `${MARKER_CHECK}
 local function dec(field, key)
   key = key or KEYS[3]
   if redis.call('HINCRBY', key, field, -1) <= 0 then redis.call('HDEL', key, field) end
 end
 local removed = 0
-for i = 2, #ARGV do
-  local f = ARGV[1] .. '|' .. ARGV[i]
+for i = 3, #ARGV do
+  local f = ARGV[2] .. '|' .. ARGV[i]
   local v = redis.call('HGET', KEYS[1], f)
   if v then
     redis.call('HDEL', KEYS[1], f)
@@ -52,8 +58,8 @@ for i = 2, #ARGV do
     local bucket = string.sub(v, 1, 13) .. '|' .. ARGV[i]
     dec(bucket, KEYS[4])
     dec(bucket, KEYS[4] .. ':' .. space)
-    if redis.call('HINCRBY', KEYS[2], ARGV[1], -1) <= 0 then
-      redis.call('HDEL', KEYS[2], ARGV[1])
+    if redis.call('HINCRBY', KEYS[2], ARGV[2], -1) <= 0 then
+      redis.call('HDEL', KEYS[2], ARGV[2])
       dec('members')
     end
   end

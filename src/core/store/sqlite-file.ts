@@ -48,7 +48,7 @@ export class SqliteFile {
   async run<T>(what: string, fn: () => T): Promise<T> {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
-      if (this.fault) throw new StoreError(`the SQLite store at ${this.path} is damaged: ${this.fault.reason}`);
+      if (this.fault) throw new StoreError(`the SQLite store at ${this.path} is damaged: ${this.fault.reason}`, { stopped: true });
       try {
         return fn();
       } catch (error) {
@@ -95,7 +95,7 @@ export class SqliteFile {
           `the SQLite store at ${this.path} is damaged (${code}); stop the bot, run "npx actionbot check", then restore the latest backup ("npx actionbot backup FILE" makes one) or follow the README's "Restoring the store"`,
         );
       }
-      return new StoreError(`the SQLite store at ${this.path} is damaged: ${code}`, { cause: error });
+      return new StoreError(`the SQLite store at ${this.path} is damaged: ${code}`, { cause: error, stopped: true });
     }
     return new StoreError(`the SQLite store could not ${what}: ${code ?? (error as Error).message}`, { cause: error });
   }

@@ -49,6 +49,16 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     claims: new SqliteClaims(file),
     mutex: new SharedMutex(new SqliteLocks(file)),
     scrub,
+    health: async () => {
+      if (closed) return { ok: false, reason: 'the store is closed' };
+      if (file.fault) return { ok: false, reason: `the SQLite store at ${path} is damaged (${file.fault.reason}): run "npx actionbot check" and restore a backup` };
+      try {
+        file.runNow('answer', () => file.statement('SELECT n FROM ledger_counters LIMIT 1').get());
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, reason: (error as Error).message };
+      }
+    },
     purgeExpired: purge,
     close: async () => {
       if (closed) return;
