@@ -32,6 +32,14 @@ for (const store of ['sqlite', 'redis']) {
   const tally = byName.get(`ledger.tally.${store}`);
   if (tally) check(`tally_p99_under_1ms.${store}`, tally.p99_ms < 1, { p99_ms: tally.p99_ms, actions_stored: tally.actions_stored });
 }
+const wal = byName.get('wal_bytes');
+if (wal) check('wal_under_10mb_after_100k', Number(wal.wal_bytes) < 10 * 1024 * 1024, { wal_bytes: wal.wal_bytes });
+const empty = byName.get('ledger.record.sqlite');
+const full = byName.get('ledger.record.sqlite.at_1m');
+if (empty && full) {
+  const ratio = Number((full.ops_per_s / empty.ops_per_s).toFixed(3));
+  check('record_at_1m_vs_empty.sqlite', ratio >= 0.8, { ratio, at_0: empty.ops_per_s, at_1m: full.ops_per_s });
+}
 for (const name of ['slack.ack', 'discord.interaction', 'telegram.update']) {
   const line = byName.get(name);
   if (line) check(`${name}.p99_under_300ms`, line.p99_ms < 300, { p99_ms: line.p99_ms });

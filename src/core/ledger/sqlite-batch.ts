@@ -1,6 +1,6 @@
 import { platformOf, type Drive, type Method } from '../drive.js';
 import type { SqliteFile } from '../store/sqlite-file.js';
-import { adjustTally, emptyTally, hourOf, type RecordResult, type Tally, type UndoResult } from './ledger.js';
+import { adjustTally, copyTally, emptyTally, hourOf, type RecordResult, type Tally, type UndoResult } from './ledger.js';
 
 export type Op =
   | { kind: 'record'; drive: Drive; member: string; method: Method; at: Date; done: (r: RecordResult) => void; fail: (e: unknown) => void }
@@ -36,7 +36,7 @@ export function applyBatch(file: SqliteFile, batch: Op[]): Array<() => void> {
     if (!tally) {
       const read = readTally(file, appealId);
       before.set(appealId, read);
-      tally = structuredClone(read);
+      tally = copyTally(read);
       tallies.set(appealId, tally);
     }
     return tally;
@@ -57,13 +57,13 @@ export function applyBatch(file: SqliteFile, batch: Op[]): Array<() => void> {
       const { appealId, space } = op.drive;
       const at = op.at.toISOString();
       if (insert.run(appealId, op.member, op.method, at, space).changes === 0) {
-        const tally = structuredClone(tallyOf(appealId));
+        const tally = copyTally(tallyOf(appealId));
         answers.push(() => op.done({ created: false, tally }));
         continue;
       }
       const first = (countOf.get(op.member, appealId) as { n: number }).n === 1;
       change(appealId, { method: op.method, space, at }, 1, first ? 1 : 0);
-      const tally = structuredClone(tallyOf(appealId));
+      const tally = copyTally(tallyOf(appealId));
       answers.push(() => op.done({ created: true, tally }));
     } else if (op.kind === 'undo') {
       const appealId = op.drive.appealId;
@@ -72,7 +72,7 @@ export function applyBatch(file: SqliteFile, batch: Op[]): Array<() => void> {
         const last = (countOf.get(op.member, appealId) as { n: number }).n === 0;
         change(appealId, { method: op.method, ...removed }, -1, last ? -1 : 0);
       }
-      const tally = structuredClone(tallyOf(appealId));
+      const tally = copyTally(tallyOf(appealId));
       answers.push(() => op.done({ removed: removed !== undefined, tally }));
     } else {
       const rows = removeAll.all(op.member) as Array<{ appeal: string; method: Method; at: string; space: string }>;

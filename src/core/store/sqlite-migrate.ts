@@ -34,8 +34,8 @@ export function migrateKeyvLedger(db: Database.Database): number {
   return moved;
 }
 
-/** Computes an appeal's counters from its rows: used once, by the migration. */
-function rebuildCounters(db: Database.Database, appeal: string): void {
+/** Computes an appeal's counters from its rows: used by the migration (and the benchmark's bulk fill). */
+export function rebuildCounters(db: Database.Database, appeal: string): void {
   db.prepare('DELETE FROM ledger_counters WHERE appeal = ?').run(appeal);
   db.prepare('DELETE FROM ledger_hours WHERE appeal = ?').run(appeal);
   const platform = "CASE WHEN instr(space, ':') > 0 THEN substr(space, 1, instr(space, ':') - 1) ELSE space END";

@@ -1,0 +1,111 @@
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { rebuildCounters } from '../src/core/store/sqlite-migrate.js';
+import { openStore, type Store } from '../src/core/store.js';
+import { aDrive } from '../tests/support/drives.js';
+import { emit, runConcurrent, summarize, type BenchLine } from './lib.js';
+
+const at = new Date('2026-06-01T12:00:00Z');
+const IN_FLIGHT = 256;
+
+async function withSqlite<T>(fn: (store: Store, file: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'actionbot-bench-'));
+  const file = join(dir, 'bench.sqlite');
+  const store = await openStore(`sqlite://${file}`);
+  try {
+    return await fn(store, file);
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The raw insert rate of the same file: the same rows into a table of the same shape as the
+ * ledger's (its unique key and time index), through one prepared INSERT on a second connection, one
+ * transaction per IN_FLIGHT rows (the size of the ledger's batches under this load); no counters, no
+ * idempotency check, no promises. What the ledger is judged against.
+ */
+function rawInserts(file: string, n: number): BenchLine {
+  const db = new Database(file);
+  db.exec(`CREATE TABLE IF NOT EXISTS bench_raw(appeal TEXT NOT NULL, member TEXT NOT NULL, method TEXT NOT NULL, at TEXT NOT NULL, space TEXT NOT NULL,
+    UNIQUE (member, appeal, method));
+    CREATE INDEX IF NOT EXISTS bench_raw_time ON bench_raw(appeal, at)`);
+  const insert = db.prepare('INSERT INTO bench_raw VALUES (?, ?, ?, ?, ?)');
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) insert.run('ua-raw', `member-${i}`, 'email', at.toISOString(), 'telegram:-100');
+  });
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let from = 0; from < n; from += IN_FLIGHT) {
+    const t0 = performance.now();
+    batch.immediate(from, Math.min(n, from + IN_FLIGHT));
+    latencies.push(performance.now() - t0);
+  }
+  const wallMs = performance.now() - started;
+  db.exec('DROP TABLE bench_raw');
+  db.close();
+  const line = summarize('baseline.sqlite.write', latencies, wallMs, { rows: n, rows_per_transaction: IN_FLIGHT });
+  return emit({ ...line, n, ops_per_s: Number(((n / wallMs) * 1000).toFixed(1)) });
+}
+
+async function ledgerRecord(name: string, store: Store, n: number, appealId: string, extra: Record<string, unknown> = {}): Promise<BenchLine> {
+  const drive = aDrive({ appealId });
+  const { latencies, wallMs } = await runConcurrent(n, IN_FLIGHT, (i) => store.ledger.record({ drive, member: `member-${i}`, method: 'email', at }));
+  const counted = (await store.ledger.tally(appealId)).actions;
+  return emit(summarize(name, latencies, wallMs, { in_flight: IN_FLIGHT, counted, ...extra }));
+}
+
+export async function tallyReads(name: string, store: Store, appealId: string, reads: number): Promise<BenchLine> {
+  const stored = (await store.ledger.tally(appealId)).actions;
+  // Warm-up, so that the figure is the steady state, not the JIT compiling the read path.
+  for (let i = 0; i < 2_000; i++) await store.ledger.tally(appealId);
+  const { latencies, wallMs } = await runConcurrent(reads, 1, () => store.ledger.tally(appealId));
+  return emit(summarize(name, latencies, wallMs, { actions_stored: stored }));
+}
+
+/**
+ * A million stored actions, fast: a direct bulk insert on a second connection (100,000 rows a
+ * transaction, 50 spaces) and the migration's counter rebuild, not the ledger.
+ */
+function bulkFill(file: string, appealId: string, n: number): void {
+  const db = new Database(file);
+  const insert = db.prepare('INSERT INTO ledger_actions(appeal, member, method, at, space) VALUES (?, ?, ?, ?, ?)');
+  const methods = ['email', 'post', 'phone', 'social', 'other'];
+  const chunk = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const when = new Date(at.getTime() - (i % 2000) * 3_600_000).toISOString();
+      insert.run(appealId, `bulk-${Math.floor(i / 2)}`, methods[i % 5], when, `telegram:-${i % 50}`);
+    }
+  });
+  for (let from = 0; from < n; from += 100_000) chunk.immediate(from, Math.min(n, from + 100_000));
+  db.transaction(() => rebuildCounters(db, appealId)).immediate();
+  db.close();
+}
+
+async function walBytes(file: string): Promise<number> {
+  return (await stat(`${file}-wal`).catch(() => ({ size: 0 }))).size;
+}
+
+export async function benchSqlite(n = 20_000): Promise<BenchLine[]> {
+  const lines: BenchLine[] = [];
+  await withSqlite(async (store, file) => {
+    lines.push(rawInserts(file, n));
+    lines.push(await ledgerRecord('ledger.record.sqlite', store, n, 'ua-bench', { actions_stored_before: 0 }));
+  });
+  await withSqlite(async (store, file) => {
+    await ledgerRecord('ledger.fill.sqlite', store, 100_000, 'ua-wal');
+    const wal = await walBytes(file);
+    lines.push(emit({ name: 'wal_bytes', n: 100_000, ops_per_s: 0, p50_ms: 0, p99_ms: 0, wal_bytes: wal, db_bytes: (await stat(file)).size }));
+  });
+  await withSqlite(async (store, file) => {
+    const started = performance.now();
+    bulkFill(file, 'ua-big', 1_000_000);
+    process.stdout.write(`${JSON.stringify({ name: 'ledger.bulk_fill.sqlite', rows: 1_000_000, ms: Math.round(performance.now() - started) })}\n`);
+    lines.push(await tallyReads('ledger.tally.sqlite', store, 'ua-big', 2_000));
+    lines.push(await ledgerRecord('ledger.record.sqlite.at_1m', store, n, 'ua-big', { actions_stored_before: 1_000_000 }));
+  });
+  return lines;
+}
