@@ -71,7 +71,8 @@ describe.skipIf(!hasRedis)('a Redis that goes away', () => {
       await stop(redis);
       const asked = Date.now();
       await expect(store.ledger.record({ drive, member: 'during', method: 'email', at })).rejects.toMatchObject({ constructor: StoreError, stopped: false });
-      expect(Date.now() - asked).toBeLessThan(1000);
+      // Not queued until Redis is back (it stays away 3 s): refused at once, even on a loaded machine.
+      expect(Date.now() - asked).toBeLessThan(2000);
       expect((await store.health()).ok).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, 3000));
       redis = await startRedis(port, dir);
@@ -84,7 +85,7 @@ describe.skipIf(!hasRedis)('a Redis that goes away', () => {
       await stop(redis);
       await rm(dir, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 60_000);
 
   it('refuses to record, with one operator line, when it comes back empty: the count never restarts from zero', async () => {
     const port = await freePort();
@@ -113,5 +114,5 @@ describe.skipIf(!hasRedis)('a Redis that goes away', () => {
       await store.close();
       await stop(redis);
     }
-  }, 30_000);
+  }, 60_000);
 });

@@ -61,7 +61,7 @@ describe('kill -9 in the middle of ledger batches on SQLite', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('two OS processes on one SQLite file', () => {
@@ -88,5 +88,5 @@ describe('two OS processes on one SQLite file', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 60_000);
 });

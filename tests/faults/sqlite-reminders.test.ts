@@ -25,5 +25,5 @@ describe('reminders with two OS processes on one SQLite file', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 60_000);
 });
