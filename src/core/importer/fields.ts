@@ -21,7 +21,7 @@ export function findDeadline(sections: Section[], warn: Warn): string | null {
       if (date) return date;
     }
   }
-  warn('no_deadline', 'No deadline was found; set one when starting a drive.');
+  warn('no_deadline', 'No deadline was found; add it with Fill in before saving.');
   return null;
 }
 

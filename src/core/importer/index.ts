@@ -45,8 +45,9 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
 
   const allLines = sections.flatMap((s) => [s.heading, ...s.lines]);
   const titled = findTitle(sections, allLines);
-  const title = cap(titled?.title ?? ua?.reference ?? fallbackTitle(allLines));
-  if (!titled) warn('no_title', `No title was found; the appeal is called "${title}" for now.`);
+  const afterBanner = titled ? undefined : titleAfterBanner(allLines);
+  const title = cap(titled?.title ?? afterBanner ?? ua?.reference ?? fallbackTitle(allLines));
+  if (!titled && !afterBanner) warn('no_title', `No title was found; the appeal is called "${title}" for now.`);
   if (!ua) warn('no_number', 'No UA number was found; the appeal id was made from its title.');
   const reference = cap(ua?.reference ?? title);
 
@@ -92,6 +93,14 @@ const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|\b(?:fax|t
 /** "Urgent Action" in any of the three languages, a contact field, or a "write immediately" heading. */
 function showsAnAppeal(text: string, sections: Section[]): boolean {
   return APPEAL_WORDS.test(text.slice(0, 200_000)) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind));
+}
+
+/** "Acción Urgente" alone on a line, then the title: section pages put it there without a label. */
+function titleAfterBanner(lines: string[]): string | undefined {
+  const at = lines.findIndex((l) => /^(?:urgent action|acci[oó]n urgente|action urgente)$/i.test(l.trim()));
+  if (at < 0) return undefined;
+  const next = lines.slice(at + 1, at + 4).find((l) => l.trim() !== '')?.trim();
+  return next && next.length >= 8 && next.length <= 150 && !/[.!?]$/.test(next) ? next : undefined;
 }
 
 /** A name for an untitled appeal: its first short line that is neither a date nor a label. */
