@@ -59,6 +59,9 @@ const envSchema = z.object({
   RETENTION_DAYS: optional
     .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 3650), { message: 'must be a number of days (1-3650)' })
     .transform((v) => (v === undefined ? 90 : Number(v))),
+  SHUTDOWN_TIMEOUT: optional
+    .refine((v) => v === undefined || (/^\d+(\.\d+)?$/.test(v) && Number(v) <= 600), { message: 'must be a number of seconds (0-600), such as 10' })
+    .transform((v) => (v === undefined ? 10 : Number(v))),
   TZ_DEFAULT: optional.refine((v) => v === undefined || isTimeZone(v), { message: 'must be an IANA time zone such as Europe/Paris' }).transform((v) => v ?? 'UTC'),
 });
 
@@ -74,6 +77,8 @@ export type Config = {
   /** Days actions are kept after their appeal's last drive stopped. */
   retentionDays: number;
   defaultTimezone: string;
+  /** How long a stop waits for commands already taken (SHUTDOWN_TIMEOUT, seconds). */
+  shutdownTimeoutMs: number;
   discord?: { token: string; guildId?: string; apiBase?: string };
   telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string }; webhookPort: number };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; port: number };
@@ -116,6 +121,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     retentionDays: e.RETENTION_DAYS,
     defaultTimezone: e.TZ_DEFAULT,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT * 1000,
     discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, guildId: e.DISCORD_GUILD_ID, apiBase: e.DISCORD_API_BASE } : undefined,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {

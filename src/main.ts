@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import { createApp, BUNDLED_APPEALS, type App } from './app.js';
 import { parseConfig, type Config } from './config.js';
 import { ActionbotError, ConfigError } from './core/errors.js';
+import { InFlight } from './core/in-flight.js';
 import { ReminderScheduler, systemTimer, type Timer } from './core/reminders/scheduler.js';
 import type { Notifier } from './core/notifier.js';
 import { reminderPosts } from './commands/posts.js';
 import { createLogger } from './logger.js';
+import { shutdown } from './shutdown.js';
 import { startWebServer, type WebServer } from './web/server.js';
 import { runShell, shellNotifier } from './adapters/shell/index.js';
 import type { PlatformAdapter } from './adapters/types.js';
@@ -21,9 +23,9 @@ export function startReminders(app: App, notifiers: Notifier[], logger: pino.Log
 }
 
 /** Every platform whose token is set; they share one store and one set of services. */
-async function startPlatforms(config: Config, app: App, logger: pino.Logger): Promise<PlatformAdapter[]> {
+async function startPlatforms(config: Config, app: App, logger: pino.Logger, inFlight: InFlight): Promise<PlatformAdapter[]> {
   const adapters: PlatformAdapter[] = [];
-  const ctx = (platform: string) => ({ deps: app.deps, logger: logger.child({ platform }) });
+  const ctx = (platform: string) => ({ deps: app.deps, logger: logger.child({ platform }), inFlight });
   try {
     // Loaded only when configured: the terminal needs none of the three SDKs.
     if (config.telegram) adapters.push(await (await import('./adapters/telegram/index.js')).startTelegram(config.telegram, ctx('telegram')));
@@ -69,6 +71,10 @@ export async function main(env: Record<string, string | undefined> = process.env
   if (!onPlatforms) {
     const scheduler = startReminders(app, [shellNotifier(process.stdout)], logger);
     await scheduler.start();
+    // A signal ends the input: the line being run finishes, then the same orderly stop as at its end.
+    const stopInput = new AbortController();
+    const onSignal = () => stopInput.abort();
+    if (options.signals !== false) for (const signal of SIGNALS) process.once(signal, onSignal);
     await runShell({
       deps: app.deps,
       logger,
@@ -76,14 +82,17 @@ export async function main(env: Record<string, string | undefined> = process.env
       output: process.stdout,
       outboxDir: join(config.dataDir, 'outbox'),
       interactive: Boolean(process.stdin.isTTY),
+      signal: stopInput.signal,
     });
-    scheduler.stop();
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+    await scheduler.stop();
     await web?.stop();
     await app.close();
     return { platforms: ['shell'], stop: async () => undefined };
   }
 
-  const adapters = await startPlatforms(config, app, logger).catch(async (error: unknown) => {
+  const inFlight = new InFlight();
+  const adapters = await startPlatforms(config, app, logger, inFlight).catch(async (error: unknown) => {
     await web?.stop();
     await app.close();
     throw error;
@@ -92,24 +101,45 @@ export async function main(env: Record<string, string | undefined> = process.env
   await scheduler.start();
   const platforms = adapters.map((a) => a.platform);
   logger.info({ platforms, store: app.store.kind }, 'actionbot is running');
-  const stop = async () => {
-    scheduler.stop();
-    await Promise.allSettled(adapters.map((a) => a.stop()));
-    await web?.stop();
-    await app.close();
-  };
+  let stopping: Promise<void> | undefined;
+  const stop = (reason = 'stop') =>
+    (stopping ??= shutdown(
+      {
+        adapters,
+        inFlight,
+        stopScheduler: () => scheduler.stop(),
+        // The web server (pages, health) stays up while commands drain; it goes with the store.
+        closeStore: async () => {
+          await web?.stop();
+          await app.close();
+        },
+        timeoutMs: config.shutdownTimeoutMs,
+        logger,
+      },
+      reason,
+    ).then(() => undefined));
   if (options.signals !== false) {
-    const shutdown = (signal: string) => {
-      logger.info({ signal }, 'stopping');
-      void stop().then(() => process.exit(0));
-    };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    for (const signal of SIGNALS) {
+      process.on(signal, () => {
+        if (stopping) return logger.warn({ signal }, 'already stopping: waiting for commands already taken (SHUTDOWN_TIMEOUT)');
+        logger.info({ signal }, 'stopping: no new commands taken');
+        void stop(signal).then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'could not stop cleanly');
+            process.exit(1);
+          },
+        );
+      });
+    }
     // One failed promise somewhere in an SDK must not take every group's bot down with it.
     process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
   }
-  return { platforms, web, stop };
+  return { platforms, web, stop: () => stop() };
 }
+
+/** What a container runtime, a supervisor or Ctrl-C sends; `npm start` passes them on to the bot. */
+const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 const entry = process.argv[1] ?? '';
 if (/main\.[jt]s$/.test(entry)) {

@@ -1,11 +1,18 @@
 import type { Deps, Logger } from '../commands/index.js';
+import type { InFlight } from '../core/in-flight.js';
 import type { Notifier } from '../core/notifier.js';
 
-/** A running platform adapter: the transport port (start was the factory; stop ends it). */
+/**
+ * A running platform adapter: the transport port (start was the factory; stop ends it). An adapter
+ * whose `stop` would also cut off the answers of commands already taken has `stopTaking`: no new
+ * work is taken, what was taken still answers, and `stop` follows once it has drained.
+ */
 export type PlatformAdapter = {
   platform: 'discord' | 'telegram' | 'slack' | 'shell';
   notifier: Notifier;
   stop(): Promise<void>;
+  stopTaking?(): Promise<void>;
 };
 
-export type AdapterContext = { deps: Deps; logger: Logger };
+/** `inFlight` counts every delivery the adapter takes, so a shutdown can wait for them. */
+export type AdapterContext = { deps: Deps; logger: Logger; inFlight?: InFlight };

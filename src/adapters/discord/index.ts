@@ -43,8 +43,11 @@ export async function createDiscordAdapter(options: DiscordOptions, ctx: Adapter
     ...(options.shardCount !== undefined ? { shardCount: options.shardCount } : {}),
   });
   const env = { deps: ctx.deps, logger: ctx.logger, deferAfterMs: options.deferAfterMs ?? 1500 };
+  let taking = true;
   client.on(Events.InteractionCreate, (interaction) => {
-    onInteraction(interaction, env).catch((error: unknown) => ctx.logger.error({ err: error, interaction: interaction.id }, 'Discord interaction failed'));
+    if (!taking) return;
+    const work = () => onInteraction(interaction, env).catch((error: unknown) => ctx.logger.error({ err: error, interaction: interaction.id }, 'Discord interaction failed'));
+    void (ctx.inFlight ? ctx.inFlight.track(work) : work());
   });
   client.on(Events.Error, (error) => ctx.logger.error({ err: error }, 'Discord client error'));
 
@@ -69,6 +72,11 @@ export async function createDiscordAdapter(options: DiscordOptions, ctx: Adapter
     client,
     registration,
     notifier: discordNotifier(client.rest),
+    // A shutdown stops taking interactions first: those taken keep their REST client (and its
+    // token) until they have answered, and only then is the gateway left.
+    stopTaking: async () => {
+      taking = false;
+    },
     stop: () => client.destroy(),
   };
 }

@@ -19,6 +19,8 @@ export type ShellOptions = {
   outboxDir: string;
   /** Show a prompt and a greeting (a terminal); otherwise run the lines and stop at the end. */
   interactive: boolean;
+  /** When aborted, no further line is read; the one running finishes. */
+  signal?: AbortSignal;
 };
 
 /**
@@ -74,7 +76,9 @@ export async function runShell(options: ShellOptions): Promise<void> {
     print('actionbot in your terminal. You are the operator (a moderator). Try /help, /letter, /as bob. Ctrl-D quits.');
   }
   const lines = createInterface({ input: options.input, terminal: false });
+  options.signal?.addEventListener('abort', () => lines.close(), { once: true });
   for await (const line of lines) {
+    if (options.signal?.aborted) break;
     await perform(line);
     if (options.interactive) output.write('> ');
   }

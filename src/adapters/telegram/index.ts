@@ -43,8 +43,10 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
   bot.api.config.use(retryTransformer(ctx.logger, options.retry));
   const env = { deps: ctx.deps, logger: ctx.logger, links: options.deepLinks ?? new DeepLinks(), forms: options.forms ?? new FormPrompts() };
   bot.use(sequentialize((c: Context) => (c.callbackQuery ? undefined : c.chat?.id.toString())));
-  bot.on(['message:text', 'message:document'], (c) => onMessage(c, env));
-  bot.on('callback_query:data', (c) => onPress(c, env));
+  // Every update taken is counted in flight, so a shutdown waits for it.
+  const tracked = (work: () => Promise<void>) => (ctx.inFlight ? ctx.inFlight.track(work) : work());
+  bot.on(['message:text', 'message:document'], (c) => tracked(() => onMessage(c, env)));
+  bot.on('callback_query:data', (c) => tracked(() => onPress(c, env)));
   bot.catch((error) => ctx.logger.error({ err: error.error, update_id: error.ctx.update.update_id }, 'telegram update failed'));
   return { bot, notifier: telegramNotifier(bot.api), deepLinks: env.links, forms: env.forms };
 }

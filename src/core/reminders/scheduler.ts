@@ -69,14 +69,20 @@ export class ReminderScheduler {
     return this.tick();
   }
 
-  stop(): void {
+  /**
+   * No new tick starts; resolves once a tick already running has finished, so the store can be
+   * closed after it without a post half done on a closed handle.
+   */
+  stop(): Promise<void> {
     this.stopped = true;
     if (this.handle !== undefined) this.deps.timer.clear(this.handle);
     this.handle = undefined;
+    return this.running;
   }
 
   /** Posts everything due now and re-arms the timer; calls never overlap. */
   tick(): Promise<void> {
+    if (this.stopped) return this.running;
     this.running = this.running.then(() => this.runDue()).catch((error: unknown) => this.deps.logger.error({ err: error }, 'reminder tick failed'));
     return this.running;
   }
