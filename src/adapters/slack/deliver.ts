@@ -23,10 +23,29 @@ function body(message: SlackMessage): { text: string; blocks?: SlackMessage['blo
  * it. Attachments go to the member's DM with the bot, so only they get the file.
  */
 export async function deliver(reply: Reply, target: Target): Promise<void> {
+  await deliverFrom(reply, renderReply(reply), 0, target);
+}
+
+/** The body Slack takes as the whole answer to a slash command, in the HTTP response itself. */
+export type AckBody = { response_type: 'in_channel' | 'ephemeral'; text: string; blocks?: SlackMessage['blocks'] };
+
+/**
+ * Answers in the ack: the first message goes in the HTTP response (`ack`), so the member hears
+ * back in the same round trip; any further messages and files follow as `deliver` sends them.
+ */
+export async function deliverInAck(reply: Reply, ack: (body: AckBody) => Promise<void>, target: Target): Promise<void> {
   const messages = renderReply(reply);
+  const [first] = messages;
+  if (!first) return deliver(reply, target);
+  await ack({ response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral', ...body(first) });
+  await deliverFrom(reply, messages, 1, target);
+}
+
+async function deliverFrom(reply: Reply, messages: SlackMessage[], from: number, target: Target): Promise<void> {
   const isPublic = reply.visibility === 'public';
   for (const [i, message] of messages.entries()) {
-    if (target.respond && i < RESPONSE_URL_USES) {
+    if (i < from) continue;
+    if (target.respond && i - from < RESPONSE_URL_USES) {
       await target.respond({ response_type: isPublic ? 'in_channel' : 'ephemeral', replace_original: false, ...body(message) });
     } else if (isPublic) {
       await target.client.chat.postMessage({ channel: target.channel, ...body(message), ...QUIET });

@@ -2,7 +2,9 @@ import type { App, webApi } from '@slack/bolt';
 import { commands, errorReply, handle, type Deps, type Invocation, type Logger } from '../../commands/index.js';
 import { pickLocale } from '../../core/i18n/index.js';
 import { pressInvocation, slackSpace, slashInvocation } from './args.js';
-import { deliver, respondTo, type Respond } from './deliver.js';
+import type { InFlight } from '../../core/in-flight.js';
+import type { Reply } from '../../core/reply.js';
+import { deliver, deliverInAck, respondTo, type AckBody, type Respond } from './deliver.js';
 import { decodeForm, decodeMetadata, FORM_CALLBACK_ID, formView, submittedOptions } from './form.js';
 import type { UserLocales } from './locales.js';
 import { slackModeratorCheck } from './moderators.js';
@@ -11,7 +13,16 @@ import { ACTION_PREFIX } from './render.js';
 /** How long a delivery key is remembered: Slack retries within minutes. */
 export const CLAIM_TTL_MS = 60 * 60 * 1000;
 
-export type HandlerContext = { deps: Deps; logger: Logger; locales: UserLocales };
+/**
+ * A recording command answers in its ack once committed; when the commit takes longer than this,
+ * the ack goes out empty (Slack waits 3 s at most) and the answer follows on the response_url.
+ */
+export const COMMIT_BEFORE_ACK_MS = 2000;
+
+/** Commands whose answer says "counted" (or "taken back"): never sent before the commit. */
+const RECORDING = new Set(['acted', 'undo']);
+
+export type HandlerContext = { deps: Deps; logger: Logger; locales: UserLocales; inFlight?: InFlight };
 
 type Answer = { client: webApi.WebClient; channel: string; user: string; respond?: Respond };
 
@@ -21,75 +32,126 @@ export function commandPattern(names: readonly string[] = commands.map((c) => c.
 }
 
 /**
- * Runs one delivery at most once (the claim), then answers. Every failure is logged with context;
- * a store outage or a bug still gets the member a short private answer when one can be sent.
+ * Runs one delivery at most once (the claim) and returns its answer; undefined for a delivery
+ * already claimed. A store outage or a bug still gets the member a short private answer.
  */
-async function once(key: string, invocation: Invocation, answer: Answer, ctx: HandlerContext): Promise<void> {
+async function run(key: string, invocation: Invocation, ctx: HandlerContext): Promise<Reply | undefined> {
   const context = { platform: 'slack', command: invocation.name, space: invocation.space.id, key };
   try {
-    if (!(await ctx.deps.claims.claim(key, CLAIM_TTL_MS))) return;
+    if (!(await ctx.deps.claims.claim(key, CLAIM_TTL_MS))) return undefined;
   } catch (error) {
-    await deliver(errorReply(error, pickLocale(invocation.actor.locale), ctx.logger, context), { ...answer, logger: ctx.logger }).catch(() => undefined);
-    return;
+    return errorReply(error, pickLocale(invocation.actor.locale), ctx.logger, context);
   }
-  const reply = await handle(invocation, ctx.deps, ctx.logger);
+  return handle(invocation, ctx.deps, ctx.logger);
+}
+
+async function send(reply: Reply | undefined, answer: Answer, ctx: HandlerContext, inAck?: (body: AckBody) => Promise<void>): Promise<void> {
+  if (!reply) return;
   try {
-    await deliver(reply, { ...answer, logger: ctx.logger });
+    await (inAck ? deliverInAck(reply, inAck, { ...answer, logger: ctx.logger }) : deliver(reply, { ...answer, logger: ctx.logger }));
   } catch (error) {
-    ctx.logger.error({ ...context, err: error }, 'could not answer on Slack');
+    ctx.logger.error({ platform: 'slack', space: answer.channel, err: error }, 'could not answer on Slack');
   }
+}
+
+/** Acks at once, then does the work and answers on the response_url. */
+async function ackThenRun(ack: () => Promise<void>, key: string, invocation: () => Promise<Invocation>, answer: Answer, ctx: HandlerContext): Promise<void> {
+  await ack();
+  await send(await run(key, await invocation(), ctx), answer, ctx);
+}
+
+const late = Symbol('late');
+
+/**
+ * Commits, then acks: "counted" is never said, and the HTTP 200 never sent, before the action is
+ * in the ledger. A slash command's answer rides in the ack body; a button's follows the ack. A
+ * commit slower than COMMIT_BEFORE_ACK_MS is acked empty and answered when it is done.
+ */
+async function commitThenAck(ack: (body?: AckBody) => Promise<void>, key: string, invocation: () => Promise<Invocation>, answer: Answer, ctx: HandlerContext, inBody: boolean): Promise<void> {
+  const work = invocation().then((i) => run(key, i, ctx));
+  let timer: NodeJS.Timeout | undefined;
+  const first = await Promise.race([work, new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), COMMIT_BEFORE_ACK_MS)))]);
+  clearTimeout(timer);
+  if (first === late) {
+    await ack();
+    return send(await work, answer, ctx);
+  }
+  if (!first || !inBody) {
+    await ack();
+    return send(first, answer, ctx);
+  }
+  await send(first, answer, ctx, (body) => ack(body));
 }
 
 function withLocale(invocation: Invocation, locale: string | undefined): Invocation {
   return locale ? { ...invocation, actor: { ...invocation.actor, locale } } : invocation;
 }
 
-/** Slash commands, button presses and form submissions: ack first, then the work. */
+/** Every delivery taken is counted in flight, so a shutdown waits for it. */
+function tracked(ctx: HandlerContext, work: () => Promise<void>): Promise<void> {
+  return ctx.inFlight ? ctx.inFlight.track(work) : work();
+}
+
+/**
+ * Slash commands, button presses and form submissions. Recording commands commit before the ack
+ * (see `commitThenAck`); everything else acks first, then works.
+ */
 export function registerHandlers(app: App, ctx: HandlerContext): void {
-  app.command(commandPattern(), async ({ command, ack, respond, context, client }) => {
-    await ack();
-    // A retry means Slack did not see our ack in time; the first delivery is already being handled.
-    if ((context.retryNum ?? 0) > 0) return;
-    const invocation = withLocale(slashInvocation(command, slackModeratorCheck(client.users, command.user_id)), await ctx.locales.of(client.users, command.user_id));
-    await once(`slack:cmd:${command.trigger_id}`, invocation, { client, channel: command.channel_id, user: command.user_id, respond }, ctx);
-  });
+  app.command(commandPattern(), ({ command, ack, respond, context, client }) =>
+    tracked(ctx, async () => {
+      // A retry means Slack did not see our ack in time; the first delivery is already being handled.
+      if ((context.retryNum ?? 0) > 0) return ack();
+      const invocation = async () => withLocale(slashInvocation(command, slackModeratorCheck(client.users, command.user_id)), await ctx.locales.of(client.users, command.user_id));
+      const answer = { client, channel: command.channel_id, user: command.user_id, respond };
+      const key = `slack:cmd:${command.trigger_id}`;
+      if (RECORDING.has(command.command.replace(/^\//, '').toLowerCase())) return commitThenAck(ack, key, invocation, answer, ctx, true);
+      await ackThenRun(ack, key, invocation, answer, ctx);
+    }),
+  );
 
-  app.action({ type: 'block_actions', action_id: new RegExp(`^(${ACTION_PREFIX.action}|${ACTION_PREFIX.form}|${ACTION_PREFIX.link})`) }, async ({ body, action, ack, respond, context, client }) => {
-    await ack();
-    if ((context.retryNum ?? 0) > 0 || action.type !== 'button' || !action.value) return;
-    const user = body.user.id;
-    const team = body.team?.id ?? body.user.team_id ?? '';
-    const channel = body.channel?.id ?? body.container?.channel_id ?? '';
-    const space = slackSpace(team, channel, body.channel?.name);
-    const answer = { client, channel, user, respond };
-    if (action.action_id.startsWith(ACTION_PREFIX.form)) {
-      const form = decodeForm(action.value);
-      if (!form) return ctx.logger.warn({ platform: 'slack', action: action.action_id }, 'unreadable form button');
+  app.action({ type: 'block_actions', action_id: new RegExp(`^(${ACTION_PREFIX.action}|${ACTION_PREFIX.form}|${ACTION_PREFIX.link})`) }, ({ body, action, ack, respond, context, client }) =>
+    tracked(ctx, async () => {
+      if ((context.retryNum ?? 0) > 0 || action.type !== 'button' || !action.value) return ack();
+      const user = body.user.id;
+      const team = body.team?.id ?? body.user.team_id ?? '';
+      const channel = body.channel?.id ?? body.container?.channel_id ?? '';
+      const space = slackSpace(team, channel, body.channel?.name);
+      const answer = { client, channel, user, respond };
       const key = `slack:press:${action.action_ts}:${user}:${action.action_id}`;
-      if (!(await ctx.deps.claims.claim(key, CLAIM_TTL_MS))) return;
-      const url = 'response_url' in body && typeof body.response_url === 'string' ? body.response_url : undefined;
-      try {
-        await client.views.open({ trigger_id: body.trigger_id, view: formView(form, { team, channel, kind: space.kind, url }) });
-      } catch (error) {
-        ctx.logger.error({ platform: 'slack', space: space.id, err: error }, 'could not open the form');
+      if (action.action_id.startsWith(ACTION_PREFIX.form)) {
+        await ack();
+        const form = decodeForm(action.value);
+        if (!form) return ctx.logger.warn({ platform: 'slack', action: action.action_id }, 'unreadable form button');
+        if (!(await ctx.deps.claims.claim(key, CLAIM_TTL_MS))) return;
+        const url = 'response_url' in body && typeof body.response_url === 'string' ? body.response_url : undefined;
+        try {
+          await client.views.open({ trigger_id: body.trigger_id, view: formView(form, { team, channel, kind: space.kind, url }) });
+        } catch (error) {
+          ctx.logger.error({ platform: 'slack', space: space.id, err: error }, 'could not open the form');
+        }
+        return;
       }
-      return;
-    }
-    const invocation = withLocale(pressInvocation(action.value, { userId: user, space }, slackModeratorCheck(client.users, user)), await ctx.locales.of(client.users, user));
-    await once(`slack:press:${action.action_ts}:${user}:${action.action_id}`, invocation, answer, ctx);
-  });
+      const press = pressInvocation(action.value, { userId: user, space }, slackModeratorCheck(client.users, user));
+      const invocation = async () => withLocale(press, await ctx.locales.of(client.users, user));
+      // A press's answer goes by respond, so its ack carries nothing: it is sent once the commit is done.
+      if (RECORDING.has(press.name)) return commitThenAck(() => ack(), key, invocation, answer, ctx, false);
+      await ackThenRun(ack, key, invocation, answer, ctx);
+    }),
+  );
 
-  app.view(FORM_CALLBACK_ID, async ({ body, view, ack, client }) => {
-    await ack();
-    const metadata = decodeMetadata(view.private_metadata);
-    if (!metadata) return ctx.logger.warn({ platform: 'slack', view: view.id }, 'form without readable metadata');
-    const user = body.user.id;
-    const space = { id: `slack:${metadata.team}/${metadata.channel}`, kind: metadata.kind };
-    const invocation = withLocale(
-      pressInvocation(metadata.c, { userId: user, space }, slackModeratorCheck(client.users, user), submittedOptions(view.state.values)),
-      await ctx.locales.of(client.users, user),
-    );
-    const respond = metadata.url ? respondTo(metadata.url) : undefined;
-    await once(`slack:view:${view.id}`, invocation, { client, channel: metadata.channel, user, respond }, ctx);
-  });
+  app.view(FORM_CALLBACK_ID, ({ body, view, ack, client }) =>
+    tracked(ctx, async () => {
+      await ack();
+      const metadata = decodeMetadata(view.private_metadata);
+      if (!metadata) return ctx.logger.warn({ platform: 'slack', view: view.id }, 'form without readable metadata');
+      const user = body.user.id;
+      const space = { id: `slack:${metadata.team}/${metadata.channel}`, kind: metadata.kind };
+      const invocation = withLocale(
+        pressInvocation(metadata.c, { userId: user, space }, slackModeratorCheck(client.users, user), submittedOptions(view.state.values)),
+        await ctx.locales.of(client.users, user),
+      );
+      const respond = metadata.url ? respondTo(metadata.url) : undefined;
+      await send(await run(`slack:view:${view.id}`, invocation, ctx), { client, channel: metadata.channel, user, respond }, ctx);
+    }),
+  );
 }

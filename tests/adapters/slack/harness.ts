@@ -20,7 +20,7 @@ export type Harness = {
   press(user: string, button: { action_id: string; value: string }, actionTs?: string, sign?: Partial<SignOptions>): Promise<{ status: number; key: string }>;
   /** Submits a form modal. */
   submit(user: string, view: { id: string; private_metadata: string; values: Record<string, string> }): Promise<number>;
-  /** Waits for `count` answers on a response_url and returns them. */
+  /** Waits for `count` answers (the ack body's, if it carried one, then the response_url's) and returns them. */
   answers(key: string, count?: number): Promise<Array<Record<string, unknown>>>;
   close(): Promise<void>;
 };
@@ -34,6 +34,9 @@ export async function startHarness(options: { moderatorIds?: string[] } = {}): P
   const slack = await createSlackApp({ botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0 }, { deps: app.deps, logger }, { host: '127.0.0.1' });
   const eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
   let counter = 0;
+  // A recording command answers in its ack's body: that answer counts as the first one for its key.
+  const inAck = new Map<string, Record<string, unknown>>();
+  const all = (key: string) => [...(inAck.has(key) ? [inAck.get(key)!] : []), ...fake.answersTo(key)];
   const post = (body: string, sign: Partial<SignOptions> = {}) => postSigned(eventsUrl, body, { secret: SECRET, ...sign });
 
   return {
@@ -60,7 +63,9 @@ export async function startHarness(options: { moderatorIds?: string[] } = {}): P
         trigger_id: sign.trigger ?? `trigger-${counter}`,
       });
       const response = await post(body, sign);
-      return { status: response.status, key, body: await response.text() };
+      const answered = await response.text();
+      if (response.status === 200 && answered.startsWith('{')) inAck.set(key, JSON.parse(answered) as Record<string, unknown>);
+      return { status: response.status, key, body: answered };
     },
     async press(user, button, actionTs = `${Date.now() / 1000}${++counter}`, sign = {}) {
       const key = `p${++counter}`;
@@ -94,8 +99,8 @@ export async function startHarness(options: { moderatorIds?: string[] } = {}): P
       return (await post(interactionBody(payload))).status;
     },
     async answers(key, count = 1) {
-      await fake.until(() => fake.answersTo(key).length >= count);
-      return fake.answersTo(key);
+      await fake.until(() => all(key).length >= count);
+      return all(key);
     },
     async close() {
       await slack.stop();
