@@ -27,10 +27,13 @@ async function bounded(promise: Promise<unknown>, ms: number): Promise<void> {
  */
 export async function shutdown(parts: ShutdownParts, reason: string): Promise<ShutdownResult> {
   const started = Date.now();
+  // Drained: what finished from the signal on, whether it ended while the listeners closed or after.
+  const finishedBefore = parts.inFlight.finishedCount;
   const left = () => parts.timeoutMs - (Date.now() - started);
   const intake = parts.adapters.map((a) => (a.stopTaking ? a.stopTaking() : a.stop()));
   await bounded(Promise.allSettled(intake), left());
-  const { drained, abandoned } = await parts.inFlight.drain(Math.max(0, left()));
+  const { abandoned } = await parts.inFlight.drain(Math.max(0, left()));
+  const drained = parts.inFlight.finishedCount - finishedBefore;
   await bounded(parts.stopScheduler(), Math.max(left(), 1000));
   await bounded(Promise.allSettled(parts.adapters.filter((a) => a.stopTaking).map((a) => a.stop())), 2000);
   await parts.closeStore();

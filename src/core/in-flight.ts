@@ -12,6 +12,11 @@ export class InFlight {
     return this.running.size;
   }
 
+  /** How many have finished since this tracker was made. */
+  get finishedCount(): number {
+    return this.finished;
+  }
+
   /** Runs `work` and counts it until it settles (its result and error pass through untouched). */
   track<T>(work: () => Promise<T>): Promise<T> {
     const promise = Promise.resolve().then(work);
