@@ -71,6 +71,43 @@ export class DriveService {
     });
   }
 
+  /**
+   * A space got a new id (a Telegram group upgraded to a supergroup): its drives move with it and
+   * keep their ids, so their tallies and reminders go on. Moving twice, or from an empty space,
+   * moves nothing. Returns the drives moved.
+   */
+  async moveSpace(from: string, to: string): Promise<Drive[]> {
+    if (from === to) return [];
+    return this.mutex.run('drives', async () => {
+      const ids = (await this.guard(() => this.kv.get(spaceKey(from)))) as string[] | undefined;
+      if (!ids || ids.length === 0) return [];
+      const moved: Drive[] = [];
+      for (const id of ids) {
+        const drive = await this.get(id);
+        if (!drive) continue;
+        const next = { ...drive, space: to };
+        await this.guard(() => this.kv.set(`drive:${id}`, next));
+        moved.push(next);
+      }
+      const target = await this.idsIn(to);
+      await this.guard(() => this.kv.set(spaceKey(to), [...target, ...ids.filter((id) => !target.includes(id))]));
+      await this.guard(() => this.kv.delete(spaceKey(from)));
+      const spaces = ((await this.guard(() => this.kv.get('drives:spaces'))) as string[] | undefined) ?? [];
+      await this.guard(() => this.kv.set('drives:spaces', spaces.filter((s) => s !== from)));
+      await Promise.all(moved.flatMap((drive) => this.listeners.map((l) => l(drive))));
+      return moved;
+    });
+  }
+
+  /**
+   * The bot can no longer post in the space (removed from it, the app uninstalled): its active
+   * drives end, so nothing is retried there for ever. Their actions stay counted. Returns them.
+   */
+  async endAllIn(space: string): Promise<Drive[]> {
+    const active = (await this.listIn(space)).filter((d) => d.status === 'active');
+    return Promise.all(active.map((drive) => this.end(drive)));
+  }
+
   async update(drive: Drive, settings: DriveSettings & { reminders?: Drive['reminders'] }): Promise<Drive> {
     return this.mutex.run('drives', async () => {
       const current = (await this.get(drive.id)) ?? drive;

@@ -57,3 +57,19 @@ export class PlatformError extends ActionbotError {
     super('platform', `${platform}: ${message}`, options);
   }
 }
+
+/**
+ * The platform says the bot can no longer post in a space: removed or kicked, the channel gone,
+ * the app uninstalled. Retrying cannot help. `movedTo` is set when the space lives on under a new
+ * id (a Telegram group upgraded to a supergroup).
+ */
+export class SpaceGoneError extends PlatformError {
+  constructor(
+    platform: string,
+    readonly reason: string,
+    readonly movedTo?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(platform, movedTo ? `the space moved to ${movedTo}` : `the bot can no longer post here (${reason})`, options);
+  }
+}

@@ -1,4 +1,5 @@
-import { Routes, type REST } from 'discord.js';
+import { DiscordAPIError, Routes, type REST } from 'discord.js';
+import { SpaceGoneError } from '../../core/errors.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
 import { channelOf } from './args.js';
@@ -23,6 +24,13 @@ async function post(rest: REST, channelId: string, reply: Reply): Promise<void> 
   for (const message of renderReply(reply)) await rest.post(Routes.channelMessages(channelId), restMessage(message));
 }
 
+/** Discord's codes for a channel the bot cannot reach any more: Missing Access, Unknown Channel, Unknown Guild. */
+const GONE = new Map<number | string, string>([
+  [50001, 'Missing Access'],
+  [10003, 'Unknown Channel'],
+  [10004, 'Unknown Guild'],
+]);
+
 /**
  * Reminders and milestones through REST alone: no channel cache, so any shard's process can post
  * to any channel (POST /channels/:id/messages; a DM channel from POST /users/@me/channels).
@@ -33,7 +41,12 @@ export function discordNotifier(rest: REST): Notifier {
     async postToSpace(space, reply) {
       const channel = channelOf(space);
       if (!channel) throw new Error(`not a Discord space: ${space}`);
-      await post(rest, channel, reply);
+      try {
+        await post(rest, channel, reply);
+      } catch (error) {
+        const gone = error instanceof DiscordAPIError ? GONE.get(error.code) : undefined;
+        throw gone ? new SpaceGoneError('discord', gone, undefined, { cause: error }) : error;
+      }
     },
     async sendToMember(userId, reply) {
       const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../commands/index.js';
 import type { Config } from '../../config.js';
-import { PlatformError } from '../../core/errors.js';
+import { PlatformError, SpaceGoneError } from '../../core/errors.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
 import type { AdapterContext, PlatformAdapter } from '../types.js';
@@ -58,13 +58,27 @@ function apiBase(url: string | undefined): string | undefined {
   return url === undefined ? undefined : url.endsWith('/') ? url : `${url}/`;
 }
 
+/** Web API errors that say the bot cannot post in the channel any more: removed, archived, uninstalled. */
+export const SPACE_GONE_ERRORS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'token_revoked', 'invalid_auth', 'team_access_not_granted', 'app_uninstalled']);
+
+/** The Web API's `error` code of a failed call, if it is one. */
+function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
 function slackNotifier(app: App): Notifier {
   return {
     platform: 'slack',
     async postToSpace(space: string, reply: Reply) {
       const channel = channelOf(space);
       if (!channel) throw new PlatformError('slack', `not a Slack space: ${space}`);
-      await postReply(app.client, channel, reply);
+      try {
+        await postReply(app.client, channel, reply);
+      } catch (error) {
+        const code = slackErrorCode(error);
+        throw code && SPACE_GONE_ERRORS.has(code) ? new SpaceGoneError('slack', code, undefined, { cause: error }) : error;
+      }
     },
     async sendToMember(userId: string, reply: Reply) {
       // chat.postMessage to a user id lands in the DM with the bot; files need the DM's channel id.

@@ -9,6 +9,7 @@ import { DeepLinks } from './deep-link.js';
 import { FormPrompts } from './form-prompts.js';
 import { onMessage, onPress } from './handlers.js';
 import { registerCommands } from './register.js';
+import { onMembership, onMigrated } from './spaces.js';
 import { retryTransformer, type RetryOptions } from './retry.js';
 import { telegramNotifier } from './send.js';
 import { serveWebhook, webhookSecret } from './webhook.js';
@@ -16,7 +17,7 @@ import { serveWebhook, webhookSecret } from './webhook.js';
 export type TelegramConfig = NonNullable<Config['telegram']>;
 
 /** The only updates the bot acts on; everything else is never fetched. */
-export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
 /** Telegram delivers webhooks to ports 443, 80, 88 and 8443; 8443 needs no root. */
 export const DEFAULT_WEBHOOK_PORT = 8443;
@@ -47,6 +48,8 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
   const tracked = (work: () => Promise<void>) => (ctx.inFlight ? ctx.inFlight.track(work) : work());
   bot.on(['message:text', 'message:document'], (c) => tracked(() => onMessage(c, env)));
   bot.on('callback_query:data', (c) => tracked(() => onPress(c, env)));
+  bot.on(['message:migrate_to_chat_id', 'message:migrate_from_chat_id'], (c) => tracked(() => onMigrated(c, env)));
+  bot.on('my_chat_member', (c) => tracked(() => onMembership(c, env)));
   bot.catch((error) => ctx.logger.error({ err: error.error, update_id: error.ctx.update.update_id }, 'telegram update failed'));
   return { bot, notifier: telegramNotifier(bot.api), deepLinks: env.links, forms: env.forms };
 }

@@ -1,4 +1,5 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
+import { SpaceGoneError } from '../../core/errors.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
 import { renderMessages } from './render.js';
@@ -37,11 +38,31 @@ export function chatIdOf(space: string): string {
   return match[1]!;
 }
 
+/**
+ * A chat the bot cannot post in any more (kicked, removed, deleted: 403, or "chat not found"), or
+ * one upgraded to a supergroup (400 with `migrate_to_chat_id`), as a `SpaceGoneError`.
+ */
+export function spaceGone(error: unknown): SpaceGoneError | undefined {
+  if (!(error instanceof GrammyError)) return undefined;
+  const movedTo = error.parameters.migrate_to_chat_id;
+  if (movedTo !== undefined) return new SpaceGoneError('telegram', 'upgraded to a supergroup', `telegram:${movedTo}`, { cause: error });
+  if (error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description))) {
+    return new SpaceGoneError('telegram', error.description, undefined, { cause: error });
+  }
+  return undefined;
+}
+
 /** Reminders and milestones: public posts in a chat, private ones in the member's DM. */
 export function telegramNotifier(api: Api): Notifier {
   return {
     platform: 'telegram',
-    postToSpace: async (space, reply) => sendReply(api, chatIdOf(space), reply),
+    postToSpace: async (space, reply) => {
+      try {
+        await sendReply(api, chatIdOf(space), reply);
+      } catch (error) {
+        throw spaceGone(error) ?? error;
+      }
+    },
     sendToMember: async (userId, reply) => sendReply(api, userId, reply),
   };
 }

@@ -3,6 +3,7 @@ import type { AppealCatalog } from '../appeals.js';
 import type { ClaimStore } from '../claims.js';
 import { platformOf, type Drive, type Method } from '../drive.js';
 import type { DriveService } from '../drives.js';
+import { SpaceGoneError } from '../errors.js';
 import type { ActionLedger, Tally } from '../ledger/ledger.js';
 import type { Notifier } from '../notifier.js';
 import type { Reply } from '../reply.js';
@@ -168,25 +169,41 @@ export class ReminderScheduler {
     const appeal = await this.deps.appeals.get(drive.appealId);
     if (!appeal) return;
     const reply = this.deps.posts.member(drive, appeal, await this.deps.ledger.tally(drive.appealId), now);
-    await this.send(() => notifier.sendToMember(reminder.userId, reply), { drive: drive.id });
+    await this.send(() => notifier.sendToMember(reminder.userId, reply), { drive: drive.id }).catch((error: unknown) => {
+      // The member blocked the bot or left: their reminder is gone already, nothing to retry.
+      this.deps.logger.warn({ drive: drive.id, reason: error instanceof SpaceGoneError ? error.reason : undefined }, 'member reminder not delivered');
+    });
   }
 
-  private async post(space: string, reply: Reply, context: object): Promise<boolean> {
+  private async post(space: string, reply: Reply, context: object, followed = false): Promise<boolean> {
     const notifier = this.notifierFor(space);
     if (!notifier) {
       this.deps.logger.warn({ ...context, space }, 'no adapter running for this space; post dropped');
       return true;
     }
-    return this.send(() => notifier.postToSpace(space, reply), { ...context, space });
+    try {
+      return await this.send(() => notifier.postToSpace(space, reply), { ...context, space });
+    } catch (error) {
+      if (!(error instanceof SpaceGoneError)) throw error;
+      if (error.movedTo && !followed) {
+        await this.deps.drives.moveSpace(space, error.movedTo);
+        this.deps.logger.info({ ...context, space, movedTo: error.movedTo }, 'space moved: its drives follow it, counts kept');
+        return this.post(error.movedTo, reply, context, true);
+      }
+      const ended = await this.deps.drives.endAllIn(space);
+      this.deps.logger.warn({ ...context, space, reason: error.reason, drives: ended.map((d) => d.id) }, `the bot can no longer post in ${space} (${error.reason}): its drives' reminders end, counts kept`);
+      return true;
+    }
   }
 
-  /** A few tries with a pause: a platform hiccup should not cost a reminder. */
+  /** A few tries with a pause: a platform hiccup should not cost a reminder. A space gone is not a hiccup. */
   private async send(fn: () => Promise<void>, context: object): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
         await fn();
         return true;
       } catch (error) {
+        if (error instanceof SpaceGoneError) throw error;
         if (attempt >= 3) {
           this.deps.logger.error({ ...context, err: error }, 'post failed after 3 attempts');
           return false;

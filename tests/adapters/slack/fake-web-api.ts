@@ -32,6 +32,8 @@ export class FakeSlackApi {
   readonly admins = new Set<string>();
   /** What users.info says of a user's language when asked with include_locale. */
   readonly locales = new Map<string, string>();
+  /** Web API methods that answer ok:false with this error (channel_not_found, account_inactive...). */
+  readonly refusals = new Map<string, string>();
   /** users.info answers ok:false (user_not_found). */
   failUsersInfo = false;
   /** What apps.connections.open hands out (Socket Mode): a ws:// URL of a test server. */
@@ -115,6 +117,8 @@ export class FakeSlackApi {
 
   private answer(method: string, args: Record<string, unknown>): unknown {
     const id = this.nextId++;
+    const refusal = this.refusals.get(method);
+    if (refusal) return { ok: false, error: refusal };
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', url: 'https://fake.slack.com/' };

@@ -51,7 +51,7 @@ export class FakeBotApi {
   }
 
   /** The next call of `method` gets this error instead of its result. */
-  failNext(method: string, error_code: number, description: string, parameters?: { retry_after?: number }): void {
+  failNext(method: string, error_code: number, description: string, parameters?: { retry_after?: number; migrate_to_chat_id?: number }): void {
     this.failures.push({ method, answer: { ok: false, error_code, description, ...(parameters ? { parameters } : {}) } });
   }
 

@@ -80,7 +80,7 @@ describe('Telegram webhook', () => {
   it('registers the webhook with its secret and handles an update delivered with it', async () => {
     const post = await startWebhook();
     expect(fake.callsOf('setWebhook').map((c) => c.payload)).toEqual([
-      { url: URL_, secret_token: 'right-secret', allowed_updates: ['message', 'callback_query'] },
+      { url: URL_, secret_token: 'right-secret', allowed_updates: ['message', 'callback_query', 'my_chat_member'] },
     ]);
     const update = messageUpdate(5, ADMIN, '/drive start ua-34-25 goal=50 deadline=2030-01-31');
     expect((await post(update, 'right-secret')).status).toBe(200);
