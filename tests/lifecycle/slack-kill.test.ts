@@ -55,5 +55,5 @@ describe('kill -9 of the bot in the middle of a Slack burst', () => {
     expect(await bot.exitWithin(15_000)).toEqual({ code: 0, signal: null });
     const final = await audit(dataDir);
     expect({ actions: final.actions, rows: final.rows, members: final.members }).toEqual({ actions: MEMBERS, rows: MEMBERS, members: MEMBERS });
-  }, 60_000);
+  }, 120_000);
 });
