@@ -43,7 +43,9 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const memberReminders = new MemberReminderStore(store.kv, store.mutex);
   const drives = new DriveService(store.kv, store.mutex, clock, config.defaultTimezone);
   // A drive that ends, or whose deadline moves before a member's reminder, deletes that reminder's platform id.
-  drives.onChange((drive) => memberReminders.prune(drive, clock.now()).then(() => undefined));
+  drives.onChange(async (drive) => {
+    if ((await memberReminders.prune(drive, clock.now())) > 0) await store.scrub();
+  });
   const deps: Deps = {
     appeals: new AppealCatalog(store.kv, appeals, store.mutex),
     drives,

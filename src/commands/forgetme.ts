@@ -14,6 +14,8 @@ export const forgetme = defineCommand({
     }
     const count = await deps.ledger.forget(ctx.member);
     for (const forget of deps.forgetters) await forget(ctx.member);
+    // The deleted bytes leave the files too (SQLite's write-ahead log, Redis' append-only file).
+    await deps.scrub();
     return privateReply([{ type: 'text', text: t('forget_done', { count }) }]);
   },
 });

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../support/app.js';
 import { typer } from '../support/invoke.js';
 import { dropPrefix } from '../support/redis.js';
-import { redisHolding } from './bytes.js';
+import { filesHolding, redisHolding } from './bytes.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 const ZELDA = { userId: '7301234567', platform: 'telegram' };
@@ -22,6 +25,36 @@ async function leaveTraces(app: TestApp): Promise<void> {
 }
 
 describe('after /forgetme and a stop, nothing about the member is in the store', () => {
+  let dataDir: string | undefined;
+  afterEach(async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    dataDir = undefined;
+  });
+
+  it('SQLite: no file of the data folder holds the name, town, country or platform id', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'actionbot-forget-'));
+    const app = await testApp({ dataDir });
+    await leaveTraces(app);
+    expect(await filesHolding(dataDir, TRACES)).not.toEqual([]);
+    const reply = await typer(app.deps)(ZELDA, '/forgetme yes');
+    expect(reply.plain).toContain('2 actions deleted');
+    await app.close();
+    expect(await filesHolding(dataDir, TRACES)).toEqual([]);
+  });
+
+  it('SQLite: a pending reminder leaves no platform id once its drive has ended', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'actionbot-ended-'));
+    const app = await testApp({ dataDir });
+    const type = typer(app.deps);
+    await type(MOD, '/drive start ua-34-25 goal=10 deadline=2030-01-31');
+    await type(ZELDA, '/remindme');
+    for (let i = 0; i < 30; i++) await type({ userId: `other-${i}` }, '/acted email');
+    expect(await filesHolding(dataDir, [ZELDA.userId])).not.toEqual([]);
+    await type(MOD, '/drive end');
+    await app.close();
+    expect(await filesHolding(dataDir, [ZELDA.userId])).toEqual([]);
+  });
+
   it.runIf(REDIS_URL)('Redis: no key or value under the prefix holds them', async () => {
     const prefix = `test-forget-${Date.now()}-${Math.random().toString(36).slice(2)}:`;
     const app = await testApp({ redisUrl: REDIS_URL, storePrefix: prefix });

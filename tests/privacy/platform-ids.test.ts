@@ -11,6 +11,7 @@ import { FakeSlackApi } from '../adapters/slack/fake-web-api.js';
 import { interactionBody, postSigned, slashBody } from '../adapters/slack/sign.js';
 import { FakeBotApi } from '../adapters/telegram/fake-bot-api.js';
 import { GROUP, messageUpdate, pressUpdate } from '../adapters/telegram/updates.js';
+import { filesHolding } from './bytes.js';
 
 /** Our pino logger at its most talkative, into memory: what an operator's log file would hold. */
 function capturedLogs(): { logger: ReturnType<typeof createLogger>; text: () => string } {
@@ -26,7 +27,7 @@ function capturedLogs(): { logger: ReturnType<typeof createLogger>; text: () => 
 
 const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("a member's platform id, name and town are not in the logs, at any level, after buttons and /forgetme", () => {
+describe("a member's platform id is in neither the data folder nor the logs after buttons and /forgetme", () => {
   let dataDir: string;
   let app: TestApp;
   beforeEach(async () => {
@@ -58,6 +59,7 @@ describe("a member's platform id, name and town are not in the logs, at any leve
       // Telegram refuses an answer: grammY's error carries the chat id and the message's text.
       fake.failNext('sendMessage', 400, 'Bad Request: message is too long');
       await feed(pressUpdate(6, ZELDA, `acted post drive=${drive!.id}`, 'dm'));
+      expect(await filesHolding(dataDir, [String(ZELDA.id)])).not.toEqual([]);
       await feed(pressUpdate(7, ZELDA, 'forgetme yes', 'dm'));
       expect(fake.textsTo(ZELDA.id).at(-1)).toMatch(/2 actions deleted/);
     } finally {
@@ -67,6 +69,7 @@ describe("a member's platform id, name and town are not in the logs, at any leve
     expect(logs.text()).toMatch(/GrammyError/);
     expect(logs.text()).not.toContain(String(ZELDA.id));
     expect(logs.text()).not.toMatch(/Quillfeather|Xanthorpe/);
+    expect(await filesHolding(dataDir, [String(ZELDA.id), 'Quillfeather', 'Xanthorpe'])).toEqual([]);
   }, 30_000);
 
   it('Slack, after slash commands and buttons', async () => {
@@ -110,6 +113,7 @@ describe("a member's platform id, name and town are not in the logs, at any leve
       await press(ZELDA, `acted email drive=${drive!.id}`);
       await press(ZELDA, `acted post drive=${drive!.id}`);
       await settle();
+      expect(await filesHolding(dataDir, [ZELDA])).not.toEqual([]);
       const done = await press(ZELDA, 'forgetme yes');
       expect(JSON.stringify(done)).toMatch(/2 actions deleted/);
       await settle();
@@ -120,5 +124,6 @@ describe("a member's platform id, name and town are not in the logs, at any leve
     await app.close();
     expect(logs.text()).not.toContain(ZELDA);
     expect(logs.text()).not.toMatch(/Quillfeather|Xanthorpe/);
+    expect(await filesHolding(dataDir, [ZELDA, 'Quillfeather', 'Xanthorpe'])).toEqual([]);
   }, 30_000);
 });

@@ -49,6 +49,8 @@ export type SchedulerDeps = {
   notifiers: Notifier[];
   posts: ReminderPosts;
   memberReminders: MemberReminderStore;
+  /** Makes deleted platform ids leave the store's files (the app's `deps.scrub`). */
+  scrub?: () => Promise<void>;
   logger: { warn(context: object, message: string): void; error(context: object, message: string): void; info(context: object, message: string): void };
 };
 
@@ -115,7 +117,7 @@ export class ReminderScheduler {
         else if (notifier && !(await this.fire(drive, slot, now))) next = Math.min(next, now.getTime() + RETRY_MS);
       }
       // Reminders that can no longer be sent (expired, after a moved deadline) lose their platform id now.
-      await this.deps.memberReminders.prune(drive, now);
+      if ((await this.deps.memberReminders.prune(drive, now)) > 0) await this.deps.scrub?.();
       for (const reminder of await this.deps.memberReminders.forDrive(drive.id)) {
         const due = new Date(reminder.due);
         if (due > now) next = Math.min(next, due.getTime());
@@ -162,6 +164,7 @@ export class ReminderScheduler {
     if (!(await this.deps.claims.claim(`member:${drive.id}:${reminder.member}:${reminder.due}`, CLAIM_TTL_MS))) return;
     // The platform id goes first: whatever happens to the message, it is not kept.
     await this.deps.memberReminders.remove(drive.id, reminder.member);
+    await this.deps.scrub?.();
     if (now.getTime() - new Date(reminder.due).getTime() > MAX_LATE_MS) {
       this.deps.logger.warn({ drive: drive.id }, 'member reminder skipped: more than 12 hours late');
       return;
