@@ -5,10 +5,10 @@ import { ActionbotError, ConfigError } from './core/errors.js';
 import { InFlight } from './core/in-flight.js';
 import { ReminderScheduler, systemTimer, type Timer } from './core/reminders/scheduler.js';
 import type { Notifier } from './core/notifier.js';
-import { reminderPosts } from './commands/posts.js';
+import { chartedPosts, reminderPosts } from './commands/posts.js';
 import { createLogger } from './logger.js';
 import { shutdown } from './shutdown.js';
-import { startWebServer, type WebServer } from './web/server.js';
+import { mountDrivePages, startWebServer, type WebServer } from './web/index.js';
 import { runShell, shellNotifier } from './adapters/shell/index.js';
 import type { PlatformAdapter } from './adapters/types.js';
 import type pino from 'pino';
@@ -16,7 +16,7 @@ import type pino from 'pino';
 /** Reminders, milestones and final tallies, wired to whatever adapters run. */
 export function startReminders(app: App, notifiers: Notifier[], logger: pino.Logger, timer: Timer = systemTimer): ReminderScheduler {
   const { deps } = app;
-  const scheduler = new ReminderScheduler({ ...deps, timer, notifiers, posts: reminderPosts, logger: logger.child({ part: 'reminders' }) });
+  const scheduler = new ReminderScheduler({ ...deps, timer, notifiers, posts: chartedPosts(reminderPosts, deps), logger: logger.child({ part: 'reminders' }) });
   deps.onRecorded.push((event) => scheduler.onRecorded(event));
   deps.drives.onChange(() => void scheduler.tick());
   return scheduler;
@@ -67,6 +67,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     await app.close();
     throw error;
   });
+  const pages = web && mountDrivePages(web, app.deps, logger.child({ part: 'pages' }));
 
   if (!onPlatforms) {
     const scheduler = startReminders(app, [shellNotifier(process.stdout)], logger);
@@ -86,6 +87,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     });
     for (const signal of SIGNALS) process.off(signal, onSignal);
     await scheduler.stop();
+    pages?.stop();
     await web?.stop();
     await app.close();
     return { platforms: ['shell'], stop: async () => undefined };
@@ -93,6 +95,7 @@ export async function main(env: Record<string, string | undefined> = process.env
 
   const inFlight = new InFlight();
   const adapters = await startPlatforms(config, app, logger, inFlight).catch(async (error: unknown) => {
+    pages?.stop();
     await web?.stop();
     await app.close();
     throw error;
@@ -110,6 +113,7 @@ export async function main(env: Record<string, string | undefined> = process.env
         stopScheduler: () => scheduler.stop(),
         // The web server (pages, health) stays up while commands drain; it goes with the store.
         closeStore: async () => {
+          pages?.stop();
           await web?.stop();
           await app.close();
         },
