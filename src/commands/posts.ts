@@ -1,8 +1,11 @@
 import { pickLocale, translator } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import type { ReminderPosts } from '../core/reminders/scheduler.js';
-import { actionButton, privateReply, publicReply } from '../core/reply.js';
+import { actionButton, privateReply, publicReply, type Reply } from '../core/reply.js';
+import type { Drive } from '../core/drive.js';
+import { chartAttachments } from './chart.js';
 import { reminderReply } from './remind.js';
+import type { Deps } from './types.js';
 import { progressBar, tallyText, timeLeftText } from './shared.js';
 
 /** What the scheduler posts, worded here with every other message, in the drive's language. */
@@ -39,3 +42,17 @@ export const reminderPosts: ReminderPosts = {
     );
   },
 };
+
+/** The same posts, with the drive's chart as a PNG on milestones and on the final tally. */
+export function chartedPosts(posts: ReminderPosts, deps: Pick<Deps, 'ledger' | 'renderPng' | 'clock'>): ReminderPosts {
+  const withChart = async (reply: Reply, drive: Drive) => {
+    const locale = pickLocale(drive.locale);
+    const attachments = await chartAttachments(drive, deps, { t: translator(locale), locale, now: deps.clock.now() });
+    return { ...reply, attachments: [...reply.attachments, ...attachments] };
+  };
+  return {
+    ...posts,
+    closed: async (drive, appeal, tally, now) => withChart(await posts.closed(drive, appeal, tally, now), drive),
+    milestone: async (drive, appeal, tally, percent) => withChart(await posts.milestone(drive, appeal, tally, percent), drive),
+  };
+}

@@ -34,8 +34,8 @@ const CLAIM_TTL_MS = 400 * 86_400_000;
 /** What the scheduler posts; built by the command layer, which owns wording and languages. */
 export type ReminderPosts = {
   reminder(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply;
-  closed(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply;
-  milestone(drive: Drive, appeal: Appeal, tally: Tally, percent: number): Reply;
+  closed(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply | Promise<Reply>;
+  milestone(drive: Drive, appeal: Appeal, tally: Tally, percent: number): Reply | Promise<Reply>;
   member(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply;
 };
 
@@ -101,7 +101,7 @@ export class ReminderScheduler {
       if (tally.actions !== threshold) continue;
       if (!(await this.deps.claims.claim(`milestone:${drive.id}:${percent}`, CLAIM_TTL_MS))) continue;
       const appeal = await this.deps.appeals.get(drive.appealId);
-      if (appeal) await this.post(drive.space, this.deps.posts.milestone(drive, appeal, tally, percent), { drive: drive.id, percent });
+      if (appeal) await this.post(drive.space, await this.deps.posts.milestone(drive, appeal, tally, percent), { drive: drive.id, percent });
     }
   }
 
@@ -151,7 +151,7 @@ export class ReminderScheduler {
     const appeal = await this.deps.appeals.get(drive.appealId);
     if (!appeal) return true;
     const tally = await this.deps.ledger.tally(drive.appealId);
-    const reply = slot.kind === 'close' ? this.deps.posts.closed(drive, appeal, tally, now) : this.deps.posts.reminder(drive, appeal, tally, now);
+    const reply = slot.kind === 'close' ? await this.deps.posts.closed(drive, appeal, tally, now) : this.deps.posts.reminder(drive, appeal, tally, now);
     if (await this.post(drive.space, reply, { drive: drive.id, slot: slot.key })) return true;
     // Not posted: give the slot back, so that this process or another tries again.
     await this.deps.claims.release(claim);
