@@ -82,6 +82,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the drive page in Chromium', () => {
     await page.waitForFunction("document.getElementById('drive-count')?.textContent === '4'", null, { timeout: 5_000 });
     expect(Date.now() - before).toBeLessThan(5_000);
     expect(await page.locator('#chart').textContent()).toContain('posted letter: 1');
+    expect(await page.locator('#by-method').textContent()).toContain('posted letter1');
     expect(await page.evaluate("performance.getEntriesByType('navigation').length")).toBe(1);
 
     await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));

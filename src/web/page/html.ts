@@ -18,6 +18,21 @@ progress{width:100%;height:1rem;accent-color:var(--accent)}figure{margin:0}svg{m
 a{color:var(--accent)}pre{white-space:pre-wrap;background:#f4f4f4;padding:.75rem;border-radius:4px;font:inherit}ul{padding-left:1.2rem}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}`;
 
+function milestoneList(view: PageView): string {
+  const { t, drive } = view;
+  const reached = drive.goal ? MILESTONES.filter((p) => view.driveCount >= (drive.goal! * p) / 100) : [];
+  return reached.length > 0 ? `<ul>${reached.map((p) => `<li>${esc(t('page_milestone', { percent: p }))}</li>`).join('')}</ul>` : `<p>${esc(t('page_no_milestone'))}</p>`;
+}
+
+function methodRows(view: PageView): string {
+  const { t } = view;
+  return METHODS.filter((m) => view.tally.byMethod[m]).map((m) => `<tr><th scope="row">${esc(t(`method_${m}`))}</th><td>${view.tally.byMethod[m]}</td></tr>`).join('');
+}
+
+function platformItems(view: PageView): string {
+  return Object.entries(view.tally.byPlatform).map(([p, n]) => `<li>${esc(PLATFORM_NAMES[p] ?? p)}: ${n}</li>`).join('');
+}
+
 /** What a page update changes, built the same for the first render and for the live stream. */
 export function liveState(view: PageView): LiveState {
   const { t } = view;
@@ -32,6 +47,7 @@ export function liveState(view: PageView): LiveState {
     svg: view.svg,
     totalText: t('page_total', { tally: tallyText(t, view.tally) }),
     updated: t('page_updated', { time }),
+    html: { milestones: milestoneList(view), 'by-method-rows': methodRows(view), 'by-platform': platformItems(view) },
   };
 }
 
@@ -43,18 +59,14 @@ function goalLine(view: PageView): string {
 
 function milestones(view: PageView): string {
   const { t, drive } = view;
-  const reached = drive.goal ? MILESTONES.filter((p) => view.driveCount >= (drive.goal! * p) / 100) : [];
   if (!drive.goal) return '';
-  const list = reached.length > 0 ? `<ul>${reached.map((p) => `<li>${esc(t('page_milestone', { percent: p }))}</li>`).join('')}</ul>` : `<p>${esc(t('page_no_milestone'))}</p>`;
-  return `<section aria-labelledby="h-milestones"><h2 id="h-milestones">${esc(t('page_milestones'))}</h2><div id="milestones">${list}</div></section>`;
+  return `<section aria-labelledby="h-milestones"><h2 id="h-milestones">${esc(t('page_milestones'))}</h2><div id="milestones">${milestoneList(view)}</div></section>`;
 }
 
 function byMethodTable(view: PageView): string {
   const { t } = view;
-  const rows = METHODS.filter((m) => view.tally.byMethod[m]).map((m) => `<tr><th scope="row">${esc(t(`method_${m}`))}</th><td>${view.tally.byMethod[m]}</td></tr>`);
-  const platforms = Object.entries(view.tally.byPlatform).map(([p, n]) => `<li>${esc(PLATFORM_NAMES[p] ?? p)}: ${n}</li>`);
-  return `<h2>${esc(t('progress_by_method'))}</h2><table id="by-method"><caption class="small">${esc(t('page_table_caption'))}</caption><thead><tr><th scope="col">${esc(t('page_method'))}</th><th scope="col">${esc(t('page_count'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>
-<h2>${esc(t('progress_by_platform'))}</h2><ul id="by-platform">${platforms.join('')}</ul>`;
+  return `<h2>${esc(t('progress_by_method'))}</h2><table id="by-method"><caption class="small">${esc(t('page_table_caption'))}</caption><thead><tr><th scope="col">${esc(t('page_method'))}</th><th scope="col">${esc(t('page_count'))}</th></tr></thead><tbody id="by-method-rows">${methodRows(view)}</tbody></table>
+<h2>${esc(t('progress_by_platform'))}</h2><ul id="by-platform">${platformItems(view)}</ul>`;
 }
 
 function howToAct(view: PageView): string {

@@ -21,6 +21,10 @@ export const LIVE_SCRIPT = `(function () {
     if (bar) bar.value = Math.min(s.driveCount, Number(bar.max));
     var chart = document.getElementById('chart');
     if (chart && s.svg) chart.innerHTML = s.svg;
+    Object.keys(s.html || {}).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (el && el.innerHTML !== s.html[id]) el.innerHTML = s.html[id];
+    });
   });
 })();
 `;

@@ -44,6 +44,8 @@ export type LiveState = {
   totalText: string;
   svg: string;
   updated: string;
+  /** Page parts rebuilt on the server (escaped there), by element id: milestones, the tables. */
+  html: Record<string, string>;
 };
 
 /** Reads a page by its id; undefined when no drive has that page, or its page is off. */
