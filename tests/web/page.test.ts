@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { get, type ClientRequest, type ServerResponse } from 'node:http';
+import { get, type ClientRequest } from 'node:http';
 import { startWebServer, type WebServer } from '../../src/web/server.js';
-import { drivePages, type DrivePages } from '../../src/web/page/routes.js';
+import { mountDrivePages } from '../../src/web/index.js';
+import type { DrivePages } from '../../src/web/page/routes.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { pngSize } from '../support/png.js';
 import { handle, type Invocation } from '../../src/commands/index.js';
-import { systemTimer } from '../../src/core/reminders/scheduler.js';
 
 const silent = { error: () => undefined, warn: () => undefined, info: () => undefined };
 const SPACE = 'telegram:-100';
@@ -52,18 +52,7 @@ describe('the drive page', () => {
   beforeEach(async () => {
     app = await testApp({ now: '2026-11-28T10:00:00Z' });
     web = await startWebServer({ port: 0, host: '127.0.0.1', logger: silent, publicUrl: 'https://drives.example.org' });
-    pages = drivePages({
-      source: app.deps,
-      link: web.link,
-      renderPng: app.deps.renderPng!,
-      hold: (res: ServerResponse) => web.hold(res),
-      logger: silent,
-      timer: systemTimer,
-      intervalMs: 100,
-      limits: { perAddress: 2, total: 3 },
-      cacheMs: 0,
-    });
-    web.use(pages.route);
+    pages = mountDrivePages(web, app.deps, silent, { intervalMs: 100, limits: { perAddress: 2, total: 3 }, cacheMs: 0 });
     base = `http://127.0.0.1:${web.port}`;
     await say(app, 'mod', '/drive start ua-34-25 goal=10 deadline=2030-01-31 page=on', true);
     const [drive] = await app.deps.drives.listIn(SPACE);
@@ -95,6 +84,14 @@ describe('the drive page', () => {
     expect(html).toContain('<meta property="og:image" content="https://drives.example.org/d/');
     expect(html).toContain('mailto:');
     expect(Buffer.byteLength(html)).toBeLessThan(100_000);
+  });
+
+  it('is linked from /progress under PUBLIC_URL, which also attaches the chart', async () => {
+    const reply = await say(app, 'ana', '/progress');
+    const text = JSON.stringify(reply.blocks);
+    expect(text).toContain(`Live page: https://drives.example.org/d/${pageUrl.split('/d/')[1]}`);
+    expect(reply.attachments.map((a) => [a.name, a.mimeType])).toEqual([['ua-34-25-chart.png', 'image/png']]);
+    expect(pngSize(reply.attachments[0]!.data).width).toBe(1200);
   });
 
   it('shows counts only: no member key and no space id', async () => {
