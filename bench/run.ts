@@ -1,10 +1,12 @@
 // `npm run bench`: one JSON line per measurement, then a line per target with the ratio it is judged by.
 import { benchRedis, benchSqlite } from './core.js';
+import { benchWeb } from './web.js';
 import type { BenchLine } from './lib.js';
 
 const lines: BenchLine[] = [];
 lines.push(...(await benchSqlite()));
 if (process.env.REDIS_URL) lines.push(...(await benchRedis(process.env.REDIS_URL)));
+lines.push(...(await benchWeb()));
 
 const platformBenches: Array<[string, () => Promise<BenchLine>]> = [
   ['slack', async () => (await import('./slack.js')).benchSlack()],

@@ -11,6 +11,7 @@ import { openStore, type Store } from './core/store.js';
 import { systemClock, type Clock } from './core/time.js';
 import type { Deps } from './commands/index.js';
 import type { Config } from './config.js';
+import { pngRenderer } from './web/png.js';
 
 /** The appeals shipped with actionbot, used when APPEALS_DIR is not set. */
 export const BUNDLED_APPEALS = fileURLToPath(new URL('../appeals', import.meta.url));
@@ -54,6 +55,8 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     drives,
     ledger: store.ledger,
     claims: store.claims,
+    // resvg loads on the first chart drawn, not here.
+    renderPng: pngRenderer(),
     memberKey: memberKeyer(secret),
     profiles,
     clock,

@@ -1,5 +1,5 @@
 import type { App } from './app.js';
-import { liveProgressPost, reminderPosts } from './commands/posts.js';
+import { chartedPosts, liveProgressPost, reminderPosts } from './commands/posts.js';
 import { eventHandler } from './core/events/handlers.js';
 import { LiveProgress } from './core/events/live-progress.js';
 import { Milestones } from './core/events/milestones.js';
@@ -30,7 +30,7 @@ export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; c
   const { deps, store } = app;
   const timer = options.timer ?? systemTimer;
   const posts = new SpacePosts(timer, options.coalesceMs ?? COALESCE_MS, logger);
-  const milestones = new Milestones({ ...deps, kv: store.kv, mutex: store.mutex, poster: posts, post: reminderPosts.milestone });
+  const milestones = new Milestones({ ...deps, kv: store.kv, mutex: store.mutex, poster: posts, post: chartedPosts(reminderPosts, deps).milestone });
   const live = new LiveProgress({ ...deps, kv: store.kv, mutex: store.mutex, timer, logger, notifierFor: (space) => posts.notifierFor(space), render: liveProgressPost });
   const handle = eventHandler({ ...deps, milestones, refreshProgress: (driveId) => live.refresh(driveId) });
   const relay = new EventRelay({ outbox: deps.outbox, claims: deps.claims, clock: deps.clock, timer, logger, handle });

@@ -6,10 +6,10 @@ import { ActionbotError, ConfigError } from './core/errors.js';
 import { InFlight } from './core/in-flight.js';
 import { ReminderScheduler, systemTimer, type Timer } from './core/reminders/scheduler.js';
 import type { Notifier } from './core/notifier.js';
-import { reminderPosts } from './commands/posts.js';
+import { chartedPosts, reminderPosts } from './commands/posts.js';
 import { createLogger } from './logger.js';
 import { shutdown } from './shutdown.js';
-import { startWebServer, type WebServer } from './web/server.js';
+import { mountDrivePages, startWebServer, type WebServer } from './web/index.js';
 import { runShell, shellNotifier } from './adapters/shell/index.js';
 import type { PlatformAdapter } from './adapters/types.js';
 import type pino from 'pino';
@@ -17,7 +17,7 @@ import type pino from 'pino';
 /** Reminders and final tallies, wired to whatever adapters run; public posts go through `events` (coalesced). */
 export function startReminders(app: App, notifiers: Notifier[], logger: pino.Logger, timer: Timer = systemTimer, events?: Events): ReminderScheduler {
   const { deps } = app;
-  const scheduler = new ReminderScheduler({ ...deps, timer, notifiers, poster: events?.posts, posts: reminderPosts, logger: logger.child({ part: 'reminders' }) });
+  const scheduler = new ReminderScheduler({ ...deps, timer, notifiers, poster: events?.posts, posts: chartedPosts(reminderPosts, deps), logger: logger.child({ part: 'reminders' }) });
   deps.drives.onChange(() => void scheduler.tick());
   return scheduler;
 }
@@ -70,6 +70,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   // Before any adapter: an action recorded in the first second still gets its milestone.
   // The terminal shows posts as they come: nothing to coalesce for.
   const events = wireEvents(app, logger.child({ part: 'events' }), { coalesceMs: onPlatforms ? undefined : 0 });
+  const pages = web && mountDrivePages(web, app.deps, logger.child({ part: 'pages' }));
 
   if (!onPlatforms) {
     const notifiers = [shellNotifier(process.stdout)];
@@ -92,6 +93,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     for (const signal of SIGNALS) process.off(signal, onSignal);
     await scheduler.stop();
     await events.stop();
+    pages?.stop();
     await web?.stop();
     await app.close();
     return { platforms: ['shell'], stop: async () => undefined };
@@ -99,6 +101,7 @@ export async function main(env: Record<string, string | undefined> = process.env
 
   const inFlight = new InFlight();
   const adapters = await startPlatforms(config, app, logger, inFlight).catch(async (error: unknown) => {
+    pages?.stop();
     await web?.stop();
     await app.close();
     throw error;
@@ -120,6 +123,7 @@ export async function main(env: Record<string, string | undefined> = process.env
         closeStore: async () => {
           // What the last commands raised is handled before the store closes.
           await events.stop();
+          pages?.stop();
           await web?.stop();
           await app.close();
         },

@@ -4,6 +4,7 @@ import type { Translate } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { DEFAULT_SCHEDULE } from '../core/reminders/slots.js';
 import { actionButton, privateReply, publicReply } from '../core/reply.js';
+import { pageLinkBlocks } from './chart.js';
 import { findAppeal, openDrive, tallyText } from './shared.js';
 import { defineCommand, type CommandGroup } from './types.js';
 
@@ -12,10 +13,11 @@ const settingsOptions = [
   { name: 'deadline', kind: 'date', description: 'opt_deadline' },
   { name: 'timezone', kind: 'timezone', description: 'opt_timezone' },
   { name: 'milestones', kind: 'toggle', description: 'opt_milestones' },
+  { name: 'page', kind: 'toggle', description: 'opt_page' },
 ] as const;
 
 function settingsOf(input: DriveSettings): DriveSettings {
-  return { goal: input.goal, deadline: input.deadline, timezone: input.timezone, milestones: input.milestones };
+  return { goal: input.goal, deadline: input.deadline, timezone: input.timezone, milestones: input.milestones, page: input.page };
 }
 
 function settingsLine(t: Translate, drive: Drive): string {
@@ -35,6 +37,7 @@ const start = defineCommand({
       [
         { type: 'heading', text: t('drive_started', { title: appeal.title }) },
         { type: 'text', text: escapeMarkdown(`${appeal.reference}. ${settingsLine(t, drive)}`) },
+        ...pageLinkBlocks(t, drive, deps),
         { type: 'text', text: t('drive_how') },
       ],
       {
@@ -98,6 +101,7 @@ const set = defineCommand({
     return publicReply([
       { type: 'heading', text: t('drive_updated', { title: appeal.title }) },
       { type: 'text', text: escapeMarkdown(settingsLine(t, drive)) },
+      ...pageLinkBlocks(t, drive, deps),
     ]);
   },
 });

@@ -5,7 +5,9 @@ import type { Appeal } from '../core/appeal.js';
 import type { Drive } from '../core/drive.js';
 import type { Tally } from '../core/ledger/ledger.js';
 import { actionButton, privateReply, publicReply, type Block, type Reply } from '../core/reply.js';
+import { chartAttachments } from './chart.js';
 import { reminderReply } from './remind.js';
+import type { Deps } from './types.js';
 import { progressBar, tallyText, timeLeftText } from './shared.js';
 
 /** The one message a busy space keeps and sees edited as actions come in (Telegram groups). */
@@ -56,3 +58,17 @@ export const reminderPosts: ReminderPosts = {
     );
   },
 };
+
+/** The same posts, with the drive's chart as a PNG on milestones and on the final tally. */
+export function chartedPosts(posts: ReminderPosts, deps: Pick<Deps, 'ledger' | 'renderPng' | 'clock'>): ReminderPosts {
+  const withChart = async (reply: Reply, drive: Drive) => {
+    const locale = pickLocale(drive.locale);
+    const attachments = await chartAttachments(drive, deps, { t: translator(locale), locale, now: deps.clock.now() });
+    return { ...reply, attachments: [...reply.attachments, ...attachments] };
+  };
+  return {
+    ...posts,
+    closed: async (drive, appeal, tally, now) => withChart(await posts.closed(drive, appeal, tally, now), drive),
+    milestone: async (drive, appeal, tally, percent) => withChart(await posts.milestone(drive, appeal, tally, percent), drive),
+  };
+}

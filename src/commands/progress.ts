@@ -2,6 +2,7 @@ import type { Method } from '../core/drive.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { publicReply, type Block } from '../core/reply.js';
 import { appealOrChoice, progressBar, tallyText, timeLeftText } from './shared.js';
+import { chartAttachments, pageLinkBlocks } from './chart.js';
 import { defineCommand } from './types.js';
 
 export const PLATFORM_NAMES: Record<string, string> = { discord: 'Discord', telegram: 'Telegram', slack: 'Slack', shell: 'Shell' };
@@ -30,6 +31,7 @@ export const progress = defineCommand({
       blocks.push({ type: 'text', text: `**${t('progress_by_platform')}**` });
       blocks.push({ type: 'fields', fields: Object.entries(tally.byPlatform).map(([p, n]) => ({ label: PLATFORM_NAMES[p] ?? p, value: String(n) })) });
     }
-    return publicReply(blocks);
+    if (drive) blocks.push(...pageLinkBlocks(t, drive, deps));
+    return publicReply(blocks, { attachments: drive ? await chartAttachments(drive, deps, ctx) : [] });
   },
 });

@@ -4,6 +4,7 @@ import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply } from '../core/reply.js';
 import type { ActionRow } from '../core/ledger/ledger.js';
 import { PLATFORM_NAMES } from './progress.js';
+import { chartAttachments } from './chart.js';
 import { driveAndAppeal, tallyText } from './shared.js';
 import { defineCommand } from './types.js';
 
@@ -22,6 +23,7 @@ export const report = defineCommand({
     const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: false });
     const [tally, rows] = await Promise.all([deps.ledger.tally(appeal.id), deps.ledger.export(appeal.id)]);
     const csv = actionsCsv(rows);
+    const chart = drive ? await chartAttachments(drive, deps, ctx) : [];
     return privateReply(
       [
         { type: 'heading', text: t('report_heading', { reference: appeal.reference, title: appeal.title }) },
@@ -33,7 +35,7 @@ export const report = defineCommand({
         { type: 'fields', fields: Object.entries(tally.bySpace).map(([s, n]) => ({ label: s, value: String(n) })) },
         { type: 'text', text: t('report_csv') },
       ],
-      { attachments: [{ name: `${appeal.id}-actions.csv`, mimeType: 'text/csv', data: new TextEncoder().encode(csv) }] },
+      { attachments: [{ name: `${appeal.id}-actions.csv`, mimeType: 'text/csv', data: new TextEncoder().encode(csv) }, ...chart] },
     );
   },
 });

@@ -85,6 +85,10 @@ export type Deps = {
   /** Signatures members asked /letter to remember. */
   profiles: ProfileStore;
   clock: Clock;
+  /** The public address of a drive page, when the bot serves pages (WEB_PORT). */
+  pageLink?: (pageId: string) => string;
+  /** SVG to PNG, for chart images in posts; without it, posts carry no chart. */
+  renderPng?: (svg: string) => Promise<Uint8Array>;
   /** `platform:userId` entries with moderator rights everywhere. */
   moderatorIds: readonly string[];
   /** Extra erasers run by /forgetme (profiles, private reminders...). */

@@ -23,6 +23,9 @@ export const driveSchema = z.object({
   reminders: z.object({ offsets: z.array(z.string()), at: z.string() }).nullable().default(null),
   /** The language of the moderator who started it: reminders are posted in it. */
   locale: z.string().default('en'),
+  /** A public live page at PUBLIC_URL/d/<pageId>; the id is kept when the page is turned off and on. */
+  page: z.boolean().default(false),
+  pageId: z.string().nullable().default(null),
 });
 
 export type Drive = z.infer<typeof driveSchema>;

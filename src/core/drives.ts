@@ -6,7 +6,10 @@ import { UserInputError } from './errors.js';
 import { guarded, type Mutex } from './guard.js';
 import { isCalendarDate, isTimeZone, localDate, type Clock } from './time.js';
 
-export type DriveSettings = { goal?: number | null; deadline?: string; timezone?: string; milestones?: boolean; locale?: string };
+export type DriveSettings = { goal?: number | null; deadline?: string; timezone?: string; milestones?: boolean; locale?: string; page?: boolean };
+
+/** 128 random bits: a page address nobody can guess or walk to. */
+const newPageId = () => randomBytes(16).toString('base64url');
 
 /** Listeners learn of every change, so reminders can be planned or cancelled. */
 export type DriveListener = (drive: Drive) => void | Promise<void>;
@@ -54,6 +57,8 @@ export class DriveService {
         milestones: settings.milestones ?? true,
         reminders: null,
         locale: settings.locale ?? 'en',
+        page: settings.page ?? false,
+        pageId: settings.page ? newPageId() : null,
       });
       await this.put(drive);
       const ids = await this.idsIn(space);
@@ -117,6 +122,7 @@ export class DriveService {
         ...current,
         ...Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)),
         timezone,
+        pageId: current.pageId ?? (settings.page ? newPageId() : null),
       });
       await this.put(updated);
       return updated;
@@ -126,6 +132,12 @@ export class DriveService {
   async get(id: string): Promise<Drive | undefined> {
     const stored = await this.guard(() => this.kv.get(`drive:${id}`));
     return stored === undefined ? undefined : driveSchema.parse(stored);
+  }
+
+  /** The drive whose public page has this id (whether the page is on or off). */
+  async byPage(pageId: string): Promise<Drive | undefined> {
+    const id = (await this.guard(() => this.kv.get(pageKey(pageId)))) as string | undefined;
+    return id === undefined ? undefined : this.get(id);
   }
 
   /** Every drive of the space, newest first. */
@@ -166,6 +178,7 @@ export class DriveService {
 
   private async put(drive: Drive): Promise<void> {
     await this.guard(() => this.kv.set(`drive:${drive.id}`, drive));
+    if (drive.pageId) await this.guard(() => this.kv.set(pageKey(drive.pageId!), drive.id));
     await Promise.all(this.listeners.map((l) => l(drive)));
   }
 
@@ -196,3 +209,4 @@ function checkDeadline(deadline: string, timezone: string, now: Date, fromAppeal
 }
 
 const spaceKey = (space: string) => `drives:${space}`;
+const pageKey = (pageId: string) => `drive-page:${pageId}`;

@@ -14,6 +14,8 @@ export function aDrive(overrides: Partial<Drive> = {}): Drive {
     milestones: true,
     reminders: null,
     locale: 'en',
+    page: false,
+    pageId: null,
     ...overrides,
   };
 }

@@ -48,7 +48,8 @@ function option(spec: OptionSpec): APIApplicationCommandBasicOption {
     return { ...base, type: ApplicationCommandOptionType.String, choices: METHOD_CHOICES.map((m) => ({ name: en(`method_${m}`), name_localizations: { 'es-ES': es(`method_${m}`) }, value: m })) };
   }
   if (kind === 'lang') return { ...base, type: ApplicationCommandOptionType.String, choices: [{ name: 'English', value: 'en' }, { name: 'Español', value: 'es' }] };
-  if (kind === 'toggle') return { ...base, type: ApplicationCommandOptionType.String, choices: [{ name: 'on', value: 'on' }, { name: 'off', value: 'off' }] };
+  // A true/false option (Discord shows it as a choice of True and False); the text platforms' on|off reads the same.
+  if (kind === 'toggle') return { ...base, type: ApplicationCommandOptionType.Boolean };
   return spec.max ? { ...base, type: ApplicationCommandOptionType.String, max_length: Math.min(spec.max, 6000) } : { ...base, type: ApplicationCommandOptionType.String };
 }
 

@@ -20,7 +20,8 @@ function body(message: SlackMessage): { text: string; blocks?: SlackMessage['blo
 
 /**
  * Answers a member: private replies are ephemeral in the same channel, public ones are posted in
- * it. Attachments go to the member's DM with the bot, so only they get the file.
+ * it. A private reply's files go to the member's DM with the bot, so only they get them; a public
+ * reply's (the progress chart) go to the channel.
  */
 export async function deliver(reply: Reply, target: Target): Promise<void> {
   await deliverFrom(reply, renderReply(reply), 0, target);
@@ -53,7 +54,9 @@ async function deliverFrom(reply: Reply, messages: SlackMessage[], from: number,
       await target.client.chat.postEphemeral({ channel: target.channel, user: target.user, ...body(message), link_names: false });
     }
   }
-  if (reply.attachments.length > 0) await uploadToMember(target.client, target.user, reply.attachments);
+  if (reply.attachments.length === 0) return;
+  if (isPublic) await uploadTo(target.client, target.channel, reply.attachments);
+  else await uploadToMember(target.client, target.user, reply.attachments);
 }
 
 /** Uploads files into the member's DM with the bot (files.uploadV2 needs a channel to share into). */

@@ -31,7 +31,7 @@ function zeros(): Record<Method, number> {
 /**
  * Turns hourly counters into running totals over at most `maxColumns` columns between `from` and
  * `to` (several hours per column on long drives, so the chart's size does not grow with time).
- * Counters before `from` start the lines; counters after `to` are left out.
+ * Counters before `from` start the lines; hours that begin after `to` are left out.
  */
 export function cumulate(points: readonly SeriesPoint[], range: { from: Date; to: Date }, maxColumns = 120): Cumulative {
   const from = Math.floor(range.from.getTime() / HOUR) * HOUR;
@@ -43,9 +43,10 @@ export function cumulate(points: readonly SeriesPoint[], range: { from: Date; to
   const added = Object.fromEntries(METHODS.map((m) => [m, new Array<number>(columns).fill(0)])) as Record<Method, number[]>;
   for (const point of points) {
     const at = hourStart(point.hour);
-    if (Number.isNaN(at) || at >= to || !(point.method in start)) continue;
+    // An hour counts from its start: the hour `to` falls in is the chart's last column.
+    if (Number.isNaN(at) || at > to || !(point.method in start)) continue;
     if (at < from) start[point.method] += point.count;
-    else added[point.method][Math.floor((at - from) / step)]! += point.count;
+    else added[point.method][Math.min(columns - 1, Math.floor((at - from) / step))]! += point.count;
   }
   const byMethod = {} as Record<Method, number[]>;
   for (const method of METHODS) {

@@ -32,7 +32,7 @@ export type MilestoneDeps = {
   clock: Clock;
   poster: SpacePoster;
   /** Worded by the command layer; `percent` is the real share of the goal, `milestone` the threshold. */
-  post(drive: Drive, appeal: Appeal, tally: Tally, percent: number): Reply;
+  post(drive: Drive, appeal: Appeal, tally: Tally, percent: number): Reply | Promise<Reply>;
 };
 
 type Announced = { goal: number; percent: number };
@@ -58,7 +58,7 @@ export class Milestones {
     if (!(await this.deps.claims.claim(claim, CLAIM_TTL_MS))) return;
     const appeal = await this.deps.appeals.get(drive.appealId);
     try {
-      if (appeal) await this.deps.poster.postToSpace(drive.space, this.deps.post(drive, appeal, tally, Math.floor((tally.members / goal) * 100)));
+      if (appeal) await this.deps.poster.postToSpace(drive.space, await this.deps.post(drive, appeal, tally, Math.floor((tally.members / goal) * 100)));
     } catch (error) {
       await this.deps.claims.release(claim);
       throw error;

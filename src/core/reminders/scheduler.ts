@@ -33,10 +33,11 @@ const CLAIM_TTL_MS = 400 * 86_400_000;
 
 /** What the scheduler posts; built by the command layer, which owns wording and languages. */
 export type ReminderPosts = {
-  reminder(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply;
-  closed(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply;
-  milestone(drive: Drive, appeal: Appeal, tally: Tally, percent: number): Reply;
-  member(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply;
+  reminder(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply | Promise<Reply>;
+  /** The final tally and milestones may carry the drive's chart, rendered on demand. */
+  closed(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply | Promise<Reply>;
+  milestone(drive: Drive, appeal: Appeal, tally: Tally, percent: number): Reply | Promise<Reply>;
+  member(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply | Promise<Reply>;
 };
 
 export type SchedulerDeps = {
@@ -139,7 +140,7 @@ export class ReminderScheduler {
     const appeal = await this.deps.appeals.get(drive.appealId);
     if (!appeal) return true;
     const tally = await this.deps.ledger.tally(drive.appealId);
-    const reply = slot.kind === 'close' ? this.deps.posts.closed(drive, appeal, tally, now) : this.deps.posts.reminder(drive, appeal, tally, now);
+    const reply = await (slot.kind === 'close' ? this.deps.posts.closed(drive, appeal, tally, now) : this.deps.posts.reminder(drive, appeal, tally, now));
     if (await this.post(drive.space, reply, { drive: drive.id, slot: slot.key })) return true;
     // Not posted: give the slot back, so that this process or another tries again.
     await this.deps.claims.release(claim);
@@ -159,7 +160,7 @@ export class ReminderScheduler {
     }
     const appeal = await this.deps.appeals.get(drive.appealId);
     if (!appeal) return;
-    const reply = this.deps.posts.member(drive, appeal, await this.deps.ledger.tally(drive.appealId), now);
+    const reply = await this.deps.posts.member(drive, appeal, await this.deps.ledger.tally(drive.appealId), now);
     await this.send(() => notifier.sendToMember(reminder.userId, reply), { drive: drive.id }).catch((error: unknown) => {
       // The member blocked the bot or left: their reminder is gone already, nothing to retry.
       this.deps.logger.warn({ drive: drive.id, reason: error instanceof SpaceGoneError ? error.reason : undefined }, 'member reminder not delivered');

@@ -59,10 +59,10 @@ describe('Discord slash commands', () => {
     expect(text).toContain(expected);
   });
 
-  it('sends the /report CSV as a file on the same ephemeral reply', async () => {
+  it('sends the /report CSV and the chart as files on the same ephemeral reply', async () => {
     const answer = await interact(h.fake, slash('report', {}, MODERATOR));
     expect(ephemeral(answer.body)).toBe(true);
-    expect(answer.files).toEqual(['ua-34-25-actions.csv']);
+    expect(answer.files).toEqual(['ua-34-25-actions.csv', 'ua-34-25-chart.png']);
   });
 
   it('answers in Spanish to a member whose Discord is in Spanish', async () => {

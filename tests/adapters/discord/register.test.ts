@@ -33,11 +33,12 @@ describe('Discord command definitions', () => {
     const start = optionsOf(byName('drive')).find((o) => o.name === 'start')!;
     expect(start.type).toBe(1);
     const opts = Object.fromEntries(optionsOf(start).map((o) => [o.name, o]));
-    expect(optionsOf(start).map((o) => o.name)).toEqual(['appeal', 'goal', 'deadline', 'timezone', 'milestones']);
+    expect(optionsOf(start).map((o) => o.name)).toEqual(['appeal', 'goal', 'deadline', 'timezone', 'milestones', 'page']);
     expect(opts.appeal).toMatchObject({ type: 3, required: true, autocomplete: true });
     expect(opts.goal).toMatchObject({ type: 4, min_value: 1 });
     expect(opts.deadline).toMatchObject({ type: 3 });
-    expect((opts.milestones!.choices as Json[]).map((c) => c.value)).toEqual(['on', 'off']);
+    expect(opts.milestones).toMatchObject({ type: 5 });
+    expect(opts.page).toMatchObject({ type: 5 });
   });
 
   it('offers the five methods and the two languages as choices, and leaves button-only options out', () => {

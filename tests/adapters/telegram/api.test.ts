@@ -40,7 +40,8 @@ describe('Telegram API failures', () => {
     await h.startDrive();
     h.fake.failNext('sendDocument', 500, 'Internal Server Error');
     await h.feed(messageUpdate(13, { id: 1 }, '/report'));
-    const uploads = h.fake.callsOf('sendDocument');
+    // The CSV is the first upload; the chart follows it.
+    const uploads = h.fake.callsOf('sendDocument').filter((c) => c.files[0]?.name === 'ua-34-25-actions.csv');
     expect(uploads.map((c) => c.ok)).toEqual([false, true]);
     expect(uploads[1]!.files[0]!.size).toBe(uploads[0]!.files[0]!.size);
     expect(uploads[1]!.files[0]!.size).toBeGreaterThan(0);

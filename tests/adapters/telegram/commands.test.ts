@@ -138,14 +138,16 @@ describe('Telegram commands', () => {
     expect(text).toContain('A&amp;B');
   });
 
-  it('sends a report CSV as a document to the moderator', async () => {
+  it('sends a report CSV and the chart as documents to the moderator', async () => {
     await h.startDrive();
     await h.feed(messageUpdate(60, ADMIN, '/report'));
     const documents = h.fake.callsOf('sendDocument');
-    expect(documents).toHaveLength(1);
-    expect(documents[0]!.payload.chat_id).toBe(String(ADMIN.id));
+    expect(documents).toHaveLength(2);
+    expect(documents.map((d) => d.payload.chat_id)).toEqual([String(ADMIN.id), String(ADMIN.id)]);
     expect(documents[0]!.files[0]).toMatchObject({ name: 'ua-34-25-actions.csv' });
     expect(documents[0]!.files[0]!.size).toBeGreaterThan(0);
+    expect(documents[1]!.files[0]).toMatchObject({ name: 'ua-34-25-chart.png' });
+    expect(documents[1]!.files[0]!.size).toBeGreaterThan(5_000);
   });
 
   it('presses a button in a group with a private answer: DM and a toast, or a deep link when refused', async () => {

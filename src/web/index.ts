@@ -1,0 +1,19 @@
+import type { Deps, Logger } from '../commands/index.js';
+import { pngRenderer } from './png.js';
+import { drivePages, type DrivePages, type DrivePagesOptions } from './page/routes.js';
+import type { WebServer } from './server.js';
+
+export { startWebServer, type Route, type WebServer } from './server.js';
+
+/**
+ * Puts the drive pages on the bot's server: commands then give page links under its public base,
+ * and an action recorded in this process reaches open pages at once (others within the poll).
+ */
+export function mountDrivePages(web: WebServer, deps: Deps, logger: Logger, options: Pick<DrivePagesOptions, 'intervalMs' | 'limits' | 'cacheMs'> = {}): DrivePages {
+  const pages = drivePages({ source: deps, link: web.link, renderPng: deps.renderPng ?? pngRenderer(), hold: (res) => web.hold(res), logger, ...options });
+  web.use(pages.route);
+  deps.pageLink = (pageId) => web.link(`/d/${pageId}`);
+  // Recorded and undone actions raise events: open pages refresh at once.
+  deps.onEvents.push(() => pages.hub.nudge());
+  return pages;
+}
