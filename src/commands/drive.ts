@@ -2,9 +2,10 @@ import { isOpen, type Drive } from '../core/drive.js';
 import type { DriveSettings } from '../core/drives.js';
 import type { Translate } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
-import { DEFAULT_SCHEDULE } from '../core/reminders/slots.js';
-import { actionButton, privateReply, publicReply } from '../core/reply.js';
+import { DEFAULT_SCHEDULE, slotsFor } from '../core/reminders/slots.js';
+import { actionButton, privateReply, publicReply, type Button } from '../core/reply.js';
 import { pageLinkBlocks } from './chart.js';
+import { usage } from './parse.js';
 import { findAppeal, openDrive, tallyText } from './shared.js';
 import { defineCommand, type CommandGroup } from './types.js';
 
@@ -24,6 +25,16 @@ function settingsLine(t: Translate, drive: Drive): string {
   return t('drive_settings', { deadline: drive.deadline, timezone: drive.timezone, goal: drive.goal ?? t('drive_no_goal') });
 }
 
+/** The default schedule's reminders still to come; no button when every one has passed. */
+function scheduleButton(t: Translate, drive: Drive, now: Date): Button[] {
+  const { at } = DEFAULT_SCHEDULE;
+  const upcoming = DEFAULT_SCHEDULE.offsets.filter((offset) =>
+    slotsFor({ ...drive, reminders: { offsets: [offset], at, since: now.toISOString() } }).some((slot) => slot.kind === 'reminder'),
+  );
+  if (upcoming.length === 0) return [];
+  return [actionButton(t('button_schedule_default', { offsets: upcoming.join(', '), at }), `remind schedule ${upcoming.join(',')} at=${at} drive=${drive.id}`)];
+}
+
 const start = defineCommand({
   name: 'start',
   description: 'cmd_drive_start',
@@ -33,18 +44,18 @@ const start = defineCommand({
     const { t } = ctx;
     const appeal = await findAppeal(input.appeal!, deps);
     const drive = await deps.drives.start(appeal, ctx.space.id, { ...settingsOf(input), locale: ctx.locale });
+    // The count belongs to the appeal: a new drive for it goes on from what earlier ones gathered.
+    const tally = await deps.ledger.tally(appeal.id);
     return publicReply(
       [
         { type: 'heading', text: t('drive_started', { title: appeal.title }) },
         { type: 'text', text: escapeMarkdown(`${appeal.reference}. ${settingsLine(t, drive)}`) },
         ...pageLinkBlocks(t, drive, deps),
+        ...(tally.actions > 0 ? [{ type: 'text' as const, text: escapeMarkdown(t('drive_continues', { tally: tallyText(t, tally, drive.goal) })) }] : []),
         { type: 'text', text: t('drive_how') },
       ],
       {
-        buttons: [
-          actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary'),
-          actionButton(t('button_schedule_default'), `remind schedule ${DEFAULT_SCHEDULE.offsets.join(',')} at=${DEFAULT_SCHEDULE.at} drive=${drive.id}`),
-        ],
+        buttons: [actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary'), ...scheduleButton(t, drive, ctx.now)],
       },
     );
   },
@@ -95,6 +106,9 @@ const set = defineCommand({
   async run(input, ctx, deps) {
     const { t } = ctx;
     const before = await openDrive(input, ctx, deps);
+    if (Object.values(settingsOf(input)).every((v) => v === undefined)) {
+      return privateReply([{ type: 'text', text: escapeMarkdown(t('drive_set_nothing', { settings: settingsLine(t, before), usage: usage('drive set', settingsOptions) })) }]);
+    }
     const drive = await deps.drives.update(before, settingsOf(input));
     if (drive.goal !== before.goal || drive.milestones !== before.milestones) ctx.emit({ type: 'drive-changed', driveId: drive.id });
     const appeal = await findAppeal(drive.appealId, deps);

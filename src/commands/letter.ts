@@ -1,9 +1,12 @@
 import { isOpen, type Drive } from '../core/drive.js';
 import { letterAttachments } from '../core/kit/attachments.js';
+import { unprintable } from '../core/kit/fonts.js';
+import { pdfFonts } from '../core/kit/pdf.js';
 import { mailLinksWithin, urlLimitFor, type MailClient } from '../core/kit/webmail.js';
 import { renderLetter, type RenderedLetter, type Sender } from '../core/letter.js';
 import { mainTargets, type Appeal, type Target } from '../core/appeal.js';
 import type { MessageKey, Translate } from '../core/i18n/index.js';
+import { languageNamesIn } from '../core/languages.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { isEmpty, type Profile } from '../core/profiles.js';
 import { MAX_ACTION_BYTES, actionButton, privateReply, type Block, type Button, type FormField } from '../core/reply.js';
@@ -42,13 +45,15 @@ export const letter = defineCommand({
     const blocks: Block[] = [{ type: 'heading', text: t('letter_heading', { reference: appeal.reference, title: appeal.title }) }];
     blocks.push(...(await situation(appeal, drive, ctx, deps)));
     if (signature.note) blocks.push({ type: 'text', text: escapeMarkdown(signature.note) });
+    const missing = unprintable([rendered.sender.name, rendered.sender.town, rendered.sender.country], pdfFonts());
+    if (missing.length > 0) blocks.push({ type: 'text', text: escapeMarkdown(t('letter_pdf_unprintable', { chars: missing.join(' ') })) });
     const targets = mainTargets(appeal);
     if (targets.length > 1) {
       const list = targets.map((tg, i) => `${i + 1}. ${tg.title ?? tg.name}`).join('; ');
       blocks.push({ type: 'text', text: escapeMarkdown(t('letter_targets', { targets: list })) });
     }
     if (appeal.preferredLanguages.length > 0) {
-      blocks.push({ type: 'text', text: escapeMarkdown(t('letter_languages', { languages: appeal.preferredLanguages.join(', ') })) });
+      blocks.push({ type: 'text', text: escapeMarkdown(t('letter_languages', { languages: languageNamesIn(appeal.preferredLanguages, ctx.locale).join(', ') })) });
     }
     const reach = reachOf(rendered.target);
     if (reach) blocks.push({ type: 'text', text: escapeMarkdown(t('letter_reach', { name: rendered.target.name, contacts: reach })) });
@@ -150,7 +155,7 @@ function signatureButtons(t: Translate, command: string, saved: Profile | undefi
     { name: 'name', label: t('opt_name'), max: 80, value: current.name },
     { name: 'town', label: t('opt_town'), max: 80, value: current.town },
     { name: 'country', label: t('opt_country'), max: 60, value: current.country },
-    { name: 'opening', label: t('form_opening'), max: 3, value: current.opening ? 'on' : 'off' },
+    { name: 'opening', label: t('form_opening'), max: 3, value: current.opening ? 'on' : 'off', choices: ['on', 'off'] },
   ];
   const form = (label: MessageKey, suffix: string): Button => ({ type: 'form', label: t(label), title: t('form_letter_title'), command: `${command}${suffix}`, fields });
   if (saved && !isEmpty(saved)) {
