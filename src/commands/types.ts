@@ -87,7 +87,19 @@ export type Deps = {
   onRecorded: Array<(event: RecordedEvent) => Promise<void>>;
   /** Makes deleted data leave the store's files (SQLite WAL, Redis AOF); run after deletions. */
   scrub: () => Promise<void>;
+  /** Told of every command handled (the metrics); optional. */
+  observer?: CommandObserver;
 };
+
+/** How a handled command ended, as the metrics count it. */
+export type CommandOutcome = 'ok' | 'user_error' | 'store_error' | 'error';
+
+/** Watches the command path from outside (metrics); must not throw. */
+export interface CommandObserver {
+  commandDone(event: { platform: string; command: string; outcome: CommandOutcome; seconds: number }): void;
+  /** A platform answered a call with 429 (too many requests). */
+  rateLimitedCall(platform: string): void;
+}
 
 export type RecordedEvent = { drive: Drive; member: string; method: Method; created: boolean; tally: Tally };
 
