@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The operator CLI runs the TypeScript sources directly through tsx: nothing to build.
-import { register } from 'tsx/esm/api';
+// The operator CLI runs the compiled bundle; in a checkout it is rebuilt first when src/ is newer.
+import { ensureBuilt } from '../scripts/build.js';
 
-register();
-const { cli, quietOnClosedPipe } = await import('../src/cli.ts');
+await ensureBuilt();
+const { cli, quietOnClosedPipe } = await import('../dist/cli.js');
 quietOnClosedPipe(process.stdout);
 process.exitCode = await cli(process.argv.slice(2));

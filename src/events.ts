@@ -4,6 +4,7 @@ import { eventHandler } from './core/events/handlers.js';
 import { LiveProgress } from './core/events/live-progress.js';
 import { Milestones } from './core/events/milestones.js';
 import { EventRelay } from './core/events/relay.js';
+import type { ReminderPosts } from './core/reminders/scheduler.js';
 import { SpacePosts } from './core/events/space-posts.js';
 import type { Notifier } from './core/notifier.js';
 import { systemTimer, type Timer } from './core/reminders/scheduler.js';
@@ -26,11 +27,11 @@ export type Events = {
  * The outbox's consumer, wired into the app before any adapter starts: events appended from the
  * first command on wait in the store until `start`, then are handled once across processes.
  */
-export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; coalesceMs?: number } = {}): Events {
+export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; coalesceMs?: number; posts?: ReminderPosts } = {}): Events {
   const { deps, store } = app;
   const timer = options.timer ?? systemTimer;
   const posts = new SpacePosts(timer, options.coalesceMs ?? COALESCE_MS, logger);
-  const milestones = new Milestones({ ...deps, kv: store.kv, mutex: store.mutex, poster: posts, post: chartedPosts(reminderPosts, deps).milestone });
+  const milestones = new Milestones({ ...deps, kv: store.kv, mutex: store.mutex, poster: posts, post: (options.posts ?? chartedPosts(reminderPosts, deps)).milestone });
   const live = new LiveProgress({ ...deps, kv: store.kv, mutex: store.mutex, timer, logger, notifierFor: (space) => posts.notifierFor(space), render: liveProgressPost });
   const handle = eventHandler({ ...deps, milestones, refreshProgress: (driveId) => live.refresh(driveId) });
   const relay = new EventRelay({ outbox: deps.outbox, claims: deps.claims, clock: deps.clock, timer, logger, handle });

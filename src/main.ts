@@ -4,12 +4,13 @@ import { wireEvents, type Events } from './events.js';
 import { parseConfig, type Config } from './config.js';
 import { ActionbotError, ConfigError } from './core/errors.js';
 import { InFlight } from './core/in-flight.js';
-import { ReminderScheduler, systemTimer, type Timer } from './core/reminders/scheduler.js';
+import { ReminderScheduler, systemTimer, type ReminderPosts, type Timer } from './core/reminders/scheduler.js';
 import type { Notifier } from './core/notifier.js';
 import { chartedPosts, reminderPosts } from './commands/posts.js';
 import { checkDataDir } from './data-dir.js';
 import { describeFileError } from './core/file-problem.js';
 import { createLogger, readableLines } from './logger.js';
+import { createOps } from './ops/index.js';
 import { shutdown } from './shutdown.js';
 import { mountDrivePages, startWebServer, type WebServer } from './web/index.js';
 import { runShell, shellNotifier } from './adapters/shell/index.js';
@@ -17,9 +18,9 @@ import type { PlatformAdapter } from './adapters/types.js';
 import type pino from 'pino';
 
 /** Reminders and final tallies, wired to whatever adapters run; public posts go through `events` (coalesced). */
-export function startReminders(app: App, notifiers: Notifier[], logger: pino.Logger, timer: Timer = systemTimer, events?: Events): ReminderScheduler {
+export function startReminders(app: App, notifiers: Notifier[], logger: pino.Logger, timer: Timer = systemTimer, events?: Events, posts: ReminderPosts = chartedPosts(reminderPosts, app.deps)): ReminderScheduler {
   const { deps } = app;
-  const scheduler = new ReminderScheduler({ ...deps, timer, notifiers, poster: events?.posts, posts: chartedPosts(reminderPosts, deps), logger: logger.child({ part: 'reminders' }) });
+  const scheduler = new ReminderScheduler({ ...deps, timer, notifiers, poster: events?.posts, posts, logger: logger.child({ part: 'reminders' }) });
   deps.drives.onChange(() => void scheduler.tick());
   return scheduler;
 }
@@ -77,18 +78,25 @@ export async function main(env: Record<string, string | undefined> = process.env
   const app = await createApp(config, { logger });
   if (app.secretWarning) logger.warn({}, app.secretWarning);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);
+  // Metrics see every command and recorded action from the first one on.
+  const ops = createOps(app, { metricsToken: config.metricsToken });
   const web = await startWeb(config, logger).catch(async (error: unknown) => {
     await app.close();
     throw error;
   });
   // Before any adapter: an action recorded in the first second still gets its milestone.
   // The terminal shows posts as they come: nothing to coalesce for.
-  const events = wireEvents(app, logger.child({ part: 'events' }), { coalesceMs: onPlatforms ? undefined : 0 });
+  const posts = ops.metrics.tagPosts(chartedPosts(reminderPosts, app.deps));
+  const events = wireEvents(app, logger.child({ part: 'events' }), { coalesceMs: onPlatforms ? undefined : 0, posts });
   const pages = web && mountDrivePages(web, app.deps, logger.child({ part: 'pages' }));
+  // /healthz, /readyz and /metrics on the bot's one HTTP server (503 "starting" until the platforms are up).
+  web?.use(ops.route);
 
   if (!onPlatforms) {
+    // The terminal has no platform to wait for: ready when the store answers.
+    ops.watch([]);
     const notifiers = [shellNotifier(process.stdout)];
-    const scheduler = startReminders(app, notifiers, logger, systemTimer, events);
+    const scheduler = startReminders(app, notifiers, logger, systemTimer, events, posts);
     await events.start(notifiers);
     await scheduler.start();
     // A signal ends the input: the line being run finishes, then the same orderly stop as at its end.
@@ -120,8 +128,9 @@ export async function main(env: Record<string, string | undefined> = process.env
     await app.close();
     throw error;
   });
-  const notifiers = adapters.map((a) => a.notifier);
-  const scheduler = startReminders(app, notifiers, logger, systemTimer, events);
+  ops.watch(adapters);
+  const notifiers = adapters.map((a) => ops.metrics.countPosts(a.notifier));
+  const scheduler = startReminders(app, notifiers, logger, systemTimer, events, posts);
   await events.start(notifiers);
   await scheduler.start();
   const platforms = adapters.map((a) => a.platform);

@@ -105,7 +105,21 @@ export type Deps = {
   onEvents: Array<() => void>;
   /** Makes deleted data leave the store's files (SQLite WAL, Redis AOF); run after deletions. */
   scrub: () => Promise<void>;
+  /** Told of every command handled (the metrics); optional. */
+  observer?: CommandObserver;
 };
+
+/** How a handled command ended, as the metrics count it. */
+export type CommandOutcome = 'ok' | 'user_error' | 'store_error' | 'error';
+
+/** Watches the command path from outside (metrics); must not throw. */
+export interface CommandObserver {
+  commandDone(event: { platform: string; command: string; outcome: CommandOutcome; seconds: number }): void;
+  /** An action was recorded for the first time (not a repeat). */
+  actionRecorded(platform: string, method: string): void;
+  /** A platform answered a call with 429 (too many requests). */
+  rateLimitedCall(platform: string): void;
+}
 
 export type CommandContext = {
   actor: Actor;

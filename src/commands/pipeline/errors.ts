@@ -2,7 +2,7 @@ import { ActionbotError, StoreError, UserInputError } from '../../core/errors.js
 import { isMessageKey, translator, type Locale, type MessageKey } from '../../core/i18n/index.js';
 import { privateReply, type Reply } from '../../core/reply.js';
 import { kindExpectation } from '../options.js';
-import type { OptionKind } from '../types.js';
+import type { CommandOutcome, OptionKind } from '../types.js';
 import type { Logger, Middleware } from './types.js';
 
 /**
@@ -24,11 +24,20 @@ export function errorReply(error: unknown, locale: Locale, logger: Logger, conte
   return privateReply([{ type: 'text', text: t('internal') }]);
 }
 
-/** The outermost step: never throws. */
+/** The outermost step: never throws. Tells the observer (metrics) how each command ended and what it recorded. */
 export const errorBoundary: Middleware = async (call, next) => {
+  const started = performance.now();
+  const done = (outcome: CommandOutcome) => {
+    const platform = call.invocation.actor.platform;
+    call.deps.observer?.commandDone({ platform, command: call.path?.split(' ')[0] ?? 'unknown', outcome, seconds: (performance.now() - started) / 1000 });
+    for (const event of call.events) if (event.type === 'recorded' && event.created) call.deps.observer?.actionRecorded(platform, event.method);
+  };
   try {
-    return await next();
+    const reply = await next();
+    if (reply) done('ok');
+    return reply;
   } catch (error) {
+    done(error instanceof UserInputError ? 'user_error' : error instanceof StoreError ? 'store_error' : 'error');
     return errorReply(error, call.locale, call.logger, { command: call.path ?? call.invocation.name, space: call.invocation.space.id });
   }
 };
