@@ -87,6 +87,8 @@ export type Deps = {
   onRecorded: Array<(event: RecordedEvent) => Promise<void>>;
   /** Makes deleted data leave the store's files (SQLite WAL, Redis AOF); run after deletions. */
   scrub: () => Promise<void>;
+  /** The largest file a reply may carry on a platform; src/core/export/attachment.ts's table when not given. */
+  attachmentLimit?: (platform: string) => number;
 };
 
 export type RecordedEvent = { drive: Drive; member: string; method: Method; created: boolean; tally: Tally };
