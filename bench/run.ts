@@ -5,6 +5,7 @@ import type { BenchLine } from './lib.js';
 const lines: BenchLine[] = [];
 lines.push(...(await benchSqlite()));
 if (process.env.REDIS_URL) lines.push(...(await benchRedis(process.env.REDIS_URL)));
+lines.push(...(await (await import('./export.js')).benchExport()));
 
 const platformBenches: Array<[string, () => Promise<BenchLine>]> = [
   ['slack', async () => (await import('./slack.js')).benchSlack()],
@@ -32,6 +33,10 @@ for (const store of ['sqlite', 'redis']) {
   const tally = byName.get(`ledger.tally.${store}`);
   if (tally) check(`tally_p99_under_1ms.${store}`, tally.p99_ms < 1, { p99_ms: tally.p99_ms, actions_stored: tally.actions_stored });
 }
+const exported = byName.get('export.csv');
+if (exported) check('export_csv_1m_under_20s_150mb', Number(exported.ms) < 20_000 && Number(exported.peak_rss_mb) < 150, { ms: exported.ms, peak_rss_mb: exported.peak_rss_mb });
+const loopDelay = byName.get('loop.delay.report');
+if (loopDelay) check('loop_delay_report_p99_under_50ms', loopDelay.p99_ms < 50, { p99_ms: loopDelay.p99_ms, max_ms: loopDelay.max_ms, rows: loopDelay.n });
 const wal = byName.get('wal_bytes');
 if (wal) check('wal_under_10mb_after_100k', Number(wal.wal_bytes) < 10 * 1024 * 1024, { wal_bytes: wal.wal_bytes });
 const empty = byName.get('ledger.record.sqlite');
