@@ -9,6 +9,8 @@ const lines: BenchLine[] = [];
 lines.push(...(await benchSqlite()));
 if (process.env.REDIS_URL) lines.push(...(await benchRedis(process.env.REDIS_URL)));
 lines.push(...(await benchWeb()));
+lines.push(...(await (await import('./export.js')).benchExport()));
+lines.push(...(await (await import('./drives.js')).benchDrives()));
 
 const platformBenches: Array<[string, () => Promise<BenchLine>]> = [
   ['slack', async () => (await import('./slack.js')).benchSlack()],
@@ -54,6 +56,12 @@ for (const store of ['sqlite', 'redis']) {
   const tally = byName.get(`ledger.tally.${store}`);
   if (tally) check(`tally_p99_under_1ms.${store}`, tally.p99_ms < 1, { p99_ms: tally.p99_ms, actions_stored: tally.actions_stored });
 }
+const exported = byName.get('export.csv');
+if (exported) check('export_csv_1m_under_20s_150mb', Number(exported.ms) < 20_000 && Number(exported.peak_rss_mb) < 150, { ms: exported.ms, peak_rss_mb: exported.peak_rss_mb });
+const loopDelay = byName.get('loop.delay.report');
+if (loopDelay) check('loop_delay_report_p99_under_50ms', loopDelay.p99_ms < 50, { p99_ms: loopDelay.p99_ms, max_ms: loopDelay.max_ms, rows: loopDelay.n });
+const manyDrives = byName.get('drives.1000.start');
+if (manyDrives) check('drives_1000_start_under_3s_idle_under_200mb', Number(manyDrives.start_ms) < 3_000 && Number(manyDrives.idle_rss_mb) < 200, { start_ms: manyDrives.start_ms, idle_rss_mb: manyDrives.idle_rss_mb, at_0_drives: byName.get('drives.0.start')?.start_ms });
 const wal = byName.get('wal_bytes');
 if (wal) check('wal_under_10mb_after_100k', Number(wal.wal_bytes) < 10 * 1024 * 1024, { wal_bytes: wal.wal_bytes });
 const empty = byName.get('ledger.record.sqlite');

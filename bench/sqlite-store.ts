@@ -75,14 +75,14 @@ export async function tallyReads(name: string, store: Store, appealId: string, r
  * A million stored actions, fast: a direct bulk insert on a second connection (100,000 rows a
  * transaction, 50 spaces) and the migration's counter rebuild, not the ledger.
  */
-function bulkFill(file: string, appealId: string, n: number): void {
+export function bulkFill(file: string, appealId: string, n: number, memberOf: (i: number) => string = (i) => `bulk-${Math.floor(i / 2)}`): void {
   const db = new Database(file);
   const insert = db.prepare('INSERT INTO ledger_actions(appeal, member, method, at, space) VALUES (?, ?, ?, ?, ?)');
   const methods = ['email', 'post', 'phone', 'social', 'other'];
   const chunk = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const when = new Date(at.getTime() - (i % 2000) * 3_600_000).toISOString();
-      insert.run(appealId, `bulk-${Math.floor(i / 2)}`, methods[i % 5], when, `telegram:-${i % 50}`);
+      insert.run(appealId, memberOf(i), methods[i % 5], when, `telegram:-${i % 50}`);
     }
   });
   for (let from = 0; from < n; from += 100_000) chunk.immediate(from, Math.min(n, from + 100_000));

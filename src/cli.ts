@@ -3,16 +3,15 @@ import { join } from 'node:path';
 import { renderForTerminal } from './adapters/shell/render.js';
 import { BUNDLED_APPEALS, createApp } from './app.js';
 import { importPreview } from './commands/import.js';
-import { actionsCsv } from './commands/report.js';
 import { tallyText } from './commands/shared.js';
 import { parseConfig } from './config.js';
 import { parseAppealFile } from './core/appeals.js';
 import { ActionbotError } from './core/errors.js';
 import { describeFileError } from './core/file-problem.js';
+import { actionsCsvChunks } from './core/export/csv-stream.js';
 import { translator } from './core/i18n/index.js';
 import { importUrgentAction } from './core/importer/index.js';
 import { privateReply, type Block } from './core/reply.js';
-import { main } from './main.js';
 import { backupTo, quickCheck, sqlitePath } from './core/store/sqlite-admin.js';
 import { openStore } from './core/store.js';
 
@@ -20,14 +19,20 @@ const USAGE = `usage: actionbot <command>
   start                          run the bot (every platform whose token is set; the terminal otherwise)
   import FILE [--json] [--save]  read an Urgent Action text; --json prints the appeal, --save writes appeals/<id>.json
   validate FILE                  check an appeal file (JSON or YAML)
-  report APPEAL [--csv]          the tally of an appeal, or every action as CSV
+  report APPEAL [--csv]          the tally of an appeal, or every action as CSV (streamed, in time order on SQLite)
   check                          check the store: SQLite's full PRAGMA quick_check, or Redis' health
   backup FILE                    an online copy of the SQLite store into FILE (safe while the bot runs)
   slack-manifest URL [--socket]  the Slack app manifest for a bot served at URL (paste it at api.slack.com/apps)`;
 
-type Io = { out: (s: string) => void; err: (s: string) => void; env: Record<string, string | undefined> };
+/** `out` may answer false when its buffer is full (a slow pipe); `drained` then waits until it has room. */
+type Io = { out: (s: string) => boolean | void; err: (s: string) => void; env: Record<string, string | undefined>; drained?: () => Promise<void> };
 
-const stdio: Io = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s), env: process.env };
+const stdio: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  env: process.env,
+  drained: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
+};
 
 /**
  * `actionbot report x --csv | head` closes the pipe early: that is the reader saying it has enough,
@@ -47,10 +52,13 @@ export async function cli(args: string[], io: Io = stdio): Promise<number> {
   const [target] = rest.filter((a) => !a.startsWith('--'));
   try {
     switch (command) {
-      case 'start':
+      case 'start': {
+        // Loaded only to run the bot: the other commands start smaller without the adapters (16 MB less).
+        const { main } = await import('./main.js');
         await main(io.env);
         // On platforms the bot keeps running; the exit code matters only when it stops.
         return 0;
+      }
       case 'import':
         return await importFile(target, flags, io);
       case 'validate':
@@ -165,7 +173,10 @@ async function report(appealId: string | undefined, flags: Set<string>, io: Io):
       return 1;
     }
     if (flags.has('--csv')) {
-      io.out(actionsCsv(await app.deps.ledger.export(appealId)));
+      // Written page by page as the ledger reads them: memory does not grow with the appeal.
+      for await (const chunk of actionsCsvChunks(app.deps.ledger.exportRows(appealId))) {
+        if (io.out(chunk) === false) await io.drained?.();
+      }
     } else {
       const tally = await app.deps.ledger.tally(appealId);
       const t = translator('en');

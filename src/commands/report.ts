@@ -1,17 +1,16 @@
-import { csvLines } from '../core/csv.js';
 import type { Method } from '../core/drive.js';
+import { attachmentLimit, exportAttachment } from '../core/export/attachment.js';
+import { actionsCsvChunks } from '../core/export/csv-stream.js';
 import { escapeMarkdown } from '../core/markdown.js';
-import { privateReply } from '../core/reply.js';
-import type { ActionRow } from '../core/ledger/ledger.js';
+import { privateReply, type Block } from '../core/reply.js';
 import { PLATFORM_NAMES } from './progress.js';
 import { chartAttachments } from './chart.js';
 import { driveAndAppeal, tallyText } from './shared.js';
 import { defineCommand } from './types.js';
 
-/** RFC 4180 with CRLF line ends; cells a spreadsheet would take for a formula are neutralised. */
-export function actionsCsv(rows: ActionRow[]): string {
-  return csvLines([['time', 'space', 'platform', 'method', 'member_key'], ...rows.map((r) => [r.at, r.space, r.platform, r.method, r.member])]);
-}
+export { actionsCsv } from '../core/export/csv-stream.js';
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 export const report = defineCommand({
   name: 'report',
@@ -21,8 +20,19 @@ export const report = defineCommand({
   async run(input, ctx, deps) {
     const { t } = ctx;
     const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: false });
-    const [tally, rows] = await Promise.all([deps.ledger.tally(appeal.id), deps.ledger.export(appeal.id)]);
-    const csv = actionsCsv(rows);
+    const tally = await deps.ledger.tally(appeal.id);
+    const maxBytes = (deps.attachmentLimit ?? attachmentLimit)(ctx.actor.platform);
+    // Rows are read in pages and compressed as they come; the loop gets a turn between pages.
+    const file = await exportAttachment(actionsCsvChunks(deps.ledger.exportRows(appeal.id)), { name: `${appeal.id}-actions`, maxBytes });
+    const about: Block[] = [{ type: 'text', text: t('report_csv') }];
+    if (!file.fits) {
+      about.push(
+        { type: 'text', text: t('report_csv_too_large', { limit: megabytes(maxBytes) }) },
+        { type: 'copy', label: t('report_cli_label'), text: `npx actionbot report ${appeal.id} --csv > ${appeal.id}-actions.csv` },
+      );
+    } else if (file.attachment.mimeType === 'application/gzip') {
+      about.push({ type: 'text', text: t('report_csv_gzip', { size: megabytes(file.csvBytes), compressed: megabytes(file.attachment.data.byteLength) }) });
+    }
     const chart = drive ? await chartAttachments(drive, deps, ctx) : [];
     return privateReply(
       [
@@ -34,9 +44,9 @@ export const report = defineCommand({
         { type: 'fields', fields: Object.entries(tally.byPlatform).map(([p, n]) => ({ label: PLATFORM_NAMES[p] ?? p, value: String(n) })) },
         { type: 'text', text: `**${t('report_spaces')}**` },
         { type: 'fields', fields: Object.entries(tally.bySpace).map(([s, n]) => ({ label: s, value: String(n) })) },
-        { type: 'text', text: t('report_csv') },
+        ...about,
       ],
-      { attachments: [{ name: `${appeal.id}-actions.csv`, mimeType: 'text/csv', data: new TextEncoder().encode(csv) }, ...chart] },
+      { attachments: [...(file.fits ? [file.attachment] : []), ...chart] },
     );
   },
 });

@@ -107,6 +107,8 @@ export type Deps = {
   scrub: () => Promise<void>;
   /** Told of every command handled (the metrics); optional. */
   observer?: CommandObserver;
+  /** The largest file a reply may carry on a platform; src/core/export/attachment.ts's table when not given. */
+  attachmentLimit?: (platform: string) => number;
 };
 
 /** How a handled command ended, as the metrics count it. */

@@ -60,4 +60,19 @@ describe('drives', () => {
     expect(seen).toEqual(['active:2026-12-31:null', 'active:2026-12-31:20', 'ended:2026-12-31:20']);
     expect(await app.deps.drives.allActive()).toEqual([]);
   });
+
+  it('lists active drives from an index that ended drives leave, built once for a store written before it', async () => {
+    const a = await app.deps.drives.start(appeal, 'telegram:-1', { deadline: '2026-12-01' });
+    const b = await app.deps.drives.start(appeal, 'telegram:-2', { deadline: '2026-12-01' });
+    await app.deps.drives.end(a);
+    expect((await app.deps.drives.allActive()).map((d) => d.id)).toEqual([b.id]);
+    // A store from before the index: drives and space lists only.
+    await app.store.kv.delete('drives:active');
+    expect((await app.deps.drives.allActive()).map((d) => d.id)).toEqual([b.id]);
+    const c = await app.deps.drives.start(appeal, 'telegram:-3', { deadline: '2026-12-01' });
+    expect((await app.deps.drives.allActive()).map((d) => d.id).sort()).toEqual([b.id, c.id].sort());
+    await app.store.kv.delete('drives:active');
+    await app.deps.drives.end(b);
+    expect((await app.deps.drives.allActive()).map((d) => d.id)).toEqual([c.id]);
+  });
 });

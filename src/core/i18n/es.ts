@@ -247,6 +247,9 @@ export const es: Catalog = {
   report_honest: 'Las acciones las declaran las propias personas. Cada una se cuenta una vez por cuenta de plataforma, así que quien actúa desde dos plataformas cuenta dos veces.',
   report_csv: 'El CSV lista cada acción con su hora, espacio, plataforma, método y clave seudónima.',
   report_spaces: 'Por espacio',
+  report_csv_gzip: 'El CSV ({size}) va comprimido en gzip ({compressed}): lo abre cualquier herramienta de archivos o la importación de una hoja de cálculo.',
+  report_csv_too_large: 'El CSV de esta apelación supera {limit} incluso comprimido, más de lo que esta plataforma acepta en un archivo. Quien opera el servidor puede escribirlo allí con la orden de abajo.',
+  report_cli_label: 'En el servidor',
 
   import_empty: 'El texto está vacío: pega o adjunta la Acción Urgente.',
   import_too_large: 'El texto supera los 5 MB; eso no es una Acción Urgente.',

@@ -60,14 +60,18 @@ export class SqliteLedger implements ActionLedger {
     });
   }
 
-  /** Pages by (time, rowid) through the (appeal, at) index: each page is one short read. */
+  /**
+   * Pages by (time, rowid) through the (appeal, at) index: `at >= ?` makes each page a range search
+   * from the last row, a short read wherever the page is (with the OR alone SQLite scanned the
+   * appeal from its first row on every page: 1,000,000 rows took minutes).
+   */
   async *exportRows(appealId: string, options: { pageSize?: number } = {}): AsyncIterable<ActionRow> {
     const size = Math.max(1, options.pageSize ?? PAGE_SIZE);
     let after = { at: '', id: 0 };
     for (;;) {
       const page = await this.file.run('export actions', () =>
         this.file
-          .statement('SELECT rowid AS id, at, space, method, member FROM ledger_actions WHERE appeal = ? AND (at > ? OR (at = ? AND rowid > ?)) ORDER BY at, rowid LIMIT ?')
+          .statement('SELECT rowid AS id, at, space, method, member FROM ledger_actions WHERE appeal = ? AND at >= ? AND (at > ? OR rowid > ?) ORDER BY at, rowid LIMIT ?')
           .all(appealId, after.at, after.at, after.id, size) as Array<{ id: number; at: string; space: string; method: Method; member: string }>,
       );
       for (const { at, space, method, member } of page) yield { at, space, platform: platformOf(space), method, member };

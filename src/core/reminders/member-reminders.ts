@@ -39,6 +39,13 @@ export class MemberReminderStore {
     return found.filter((r): r is MemberReminder => r !== undefined);
   }
 
+  /** Which of these drives have reminders listed: one batched read, for the scheduler's pass. */
+  async drivesWithReminders(driveIds: readonly string[]): Promise<Set<string>> {
+    if (driveIds.length === 0) return new Set();
+    const lists = (await this.guard(() => this.kv.getMany(driveIds.map((id) => `mr:drive:${id}`)))) as Array<string[] | undefined | null>;
+    return new Set(driveIds.filter((_, i) => (lists[i]?.length ?? 0) > 0));
+  }
+
   /** A member's pending reminders (for /privacy). */
   async forMember(member: string): Promise<MemberReminder[]> {
     const drives = await this.guard(() => this.kv.get(`mr:member:${member}`) as Promise<string[] | undefined>);

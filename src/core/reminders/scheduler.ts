@@ -98,6 +98,8 @@ export class ReminderScheduler {
     if (this.stopped) return;
     const now = this.deps.clock.now();
     const drives = await this.deps.drives.allActive();
+    // One batched read tells which drives have members' reminders; the others cost no read here.
+    const withReminders = await this.deps.memberReminders.drivesWithReminders(drives.map((d) => d.id));
     let next = Infinity;
     for (const drive of drives) {
       const notifier = this.notifierFor(drive.space);
@@ -105,6 +107,7 @@ export class ReminderScheduler {
         if (slot.at > now) next = Math.min(next, slot.at.getTime());
         else if (notifier && !(await this.fire(drive, slot, now))) next = Math.min(next, now.getTime() + RETRY_MS);
       }
+      if (!withReminders.has(drive.id)) continue;
       // Reminders that can no longer be sent (expired, after a moved deadline) lose their platform id now.
       if ((await this.deps.memberReminders.prune(drive, now)) > 0) await this.deps.scrub?.();
       for (const reminder of await this.deps.memberReminders.forDrive(drive.id)) {
