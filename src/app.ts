@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { AppealCatalog, loadAppealFiles, type AppealProblem } from './core/appeals.js';
 import { DriveService } from './core/drives.js';
+import { KeyvOutbox } from './core/events/outbox.js';
 import { MemberReminderStore } from './core/reminders/member-reminders.js';
 import { ProfileStore } from './core/profiles.js';
 import { checkSecretAgainstStore, loadSecret, memberKeyer } from './core/member-key.js';
@@ -57,7 +58,8 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     moderatorIds: config.moderatorIds,
     memberReminders,
     forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member)],
-    onRecorded: [],
+    outbox: new KeyvOutbox(store.kv, store.mutex),
+    onEvents: [],
     scrub: () => store.scrub(),
     ...(config.retentionDays !== undefined ? { retentionDays: config.retentionDays } : {}),
   };

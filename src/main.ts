@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createApp, BUNDLED_APPEALS, type App } from './app.js';
+import { wireEvents, type Events } from './events.js';
 import { parseConfig, type Config } from './config.js';
 import { ActionbotError, ConfigError } from './core/errors.js';
 import { InFlight } from './core/in-flight.js';
@@ -13,11 +14,10 @@ import { runShell, shellNotifier } from './adapters/shell/index.js';
 import type { PlatformAdapter } from './adapters/types.js';
 import type pino from 'pino';
 
-/** Reminders, milestones and final tallies, wired to whatever adapters run. */
-export function startReminders(app: App, notifiers: Notifier[], logger: pino.Logger, timer: Timer = systemTimer): ReminderScheduler {
+/** Reminders and final tallies, wired to whatever adapters run; public posts go through `events` (coalesced). */
+export function startReminders(app: App, notifiers: Notifier[], logger: pino.Logger, timer: Timer = systemTimer, events?: Events): ReminderScheduler {
   const { deps } = app;
-  const scheduler = new ReminderScheduler({ ...deps, timer, notifiers, posts: reminderPosts, logger: logger.child({ part: 'reminders' }) });
-  deps.onRecorded.push((event) => scheduler.onRecorded(event));
+  const scheduler = new ReminderScheduler({ ...deps, timer, notifiers, poster: events?.posts, posts: reminderPosts, logger: logger.child({ part: 'reminders' }) });
   deps.drives.onChange(() => void scheduler.tick());
   return scheduler;
 }
@@ -67,9 +67,14 @@ export async function main(env: Record<string, string | undefined> = process.env
     await app.close();
     throw error;
   });
+  // Before any adapter: an action recorded in the first second still gets its milestone.
+  // The terminal shows posts as they come: nothing to coalesce for.
+  const events = wireEvents(app, logger.child({ part: 'events' }), { coalesceMs: onPlatforms ? undefined : 0 });
 
   if (!onPlatforms) {
-    const scheduler = startReminders(app, [shellNotifier(process.stdout)], logger);
+    const notifiers = [shellNotifier(process.stdout)];
+    const scheduler = startReminders(app, notifiers, logger, systemTimer, events);
+    await events.start(notifiers);
     await scheduler.start();
     // A signal ends the input: the line being run finishes, then the same orderly stop as at its end.
     const stopInput = new AbortController();
@@ -86,6 +91,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     });
     for (const signal of SIGNALS) process.off(signal, onSignal);
     await scheduler.stop();
+    await events.stop();
     await web?.stop();
     await app.close();
     return { platforms: ['shell'], stop: async () => undefined };
@@ -97,7 +103,9 @@ export async function main(env: Record<string, string | undefined> = process.env
     await app.close();
     throw error;
   });
-  const scheduler = startReminders(app, adapters.map((a) => a.notifier), logger);
+  const notifiers = adapters.map((a) => a.notifier);
+  const scheduler = startReminders(app, notifiers, logger, systemTimer, events);
+  await events.start(notifiers);
   await scheduler.start();
   const platforms = adapters.map((a) => a.platform);
   logger.info({ platforms, store: app.store.kind }, 'actionbot is running');
@@ -110,6 +118,8 @@ export async function main(env: Record<string, string | undefined> = process.env
         stopScheduler: () => scheduler.stop(),
         // The web server (pages, health) stays up while commands drain; it goes with the store.
         closeStore: async () => {
+          // What the last commands raised is handled before the store closes.
+          await events.stop();
           await web?.stop();
           await app.close();
         },

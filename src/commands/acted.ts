@@ -14,7 +14,8 @@ export const acted = defineCommand({
     // Without a method we ask rather than guess: a guessed method would count the wrong thing.
     if (!input.method) return privateReply([{ type: 'text', text: t('acted_pick') }], { buttons: methodButtons(t, drive!) });
     const { created, tally } = await deps.ledger.record({ drive: drive!, member: ctx.member, method: input.method, at: ctx.now });
-    await Promise.all(deps.onRecorded.map((listener) => listener({ drive: drive!, member: ctx.member, method: input.method!, created, tally })));
+    // Milestones, the member's own reminder and live progress follow after the answer (src/core/events).
+    ctx.emit({ type: 'recorded', driveId: drive!.id, member: ctx.member, method: input.method, created });
     const method = t(`method_${input.method}`);
     const lines = [t(created ? 'acted_new' : 'acted_again', { method }), `${tallyText(t, tally, drive!.goal)}.`];
     if (drive!.goal) lines.push(progressBar(tally.actions, drive!.goal));

@@ -91,7 +91,9 @@ const set = defineCommand({
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }, ...settingsOptions],
   async run(input, ctx, deps) {
     const { t } = ctx;
-    const drive = await deps.drives.update(await openDrive(input, ctx, deps), settingsOf(input));
+    const before = await openDrive(input, ctx, deps);
+    const drive = await deps.drives.update(before, settingsOf(input));
+    if (drive.goal !== before.goal || drive.milestones !== before.milestones) ctx.emit({ type: 'drive-changed', driveId: drive.id });
     const appeal = await findAppeal(drive.appealId, deps);
     return publicReply([
       { type: 'heading', text: t('drive_updated', { title: appeal.title }) },

@@ -30,5 +30,5 @@ export const commands: readonly AnyCommand[] = [
   importAppeal,
 ];
 
-export { dispatch, errorReply, findCommand, handle, type Logger } from './dispatch.js';
+export { errorReply, findCommand, handle, handleOnce, deliveryKey, DELIVERY_TTL_MS, type Logger } from './pipeline/index.js';
 export type { Actor, AnyCommand, Command, CommandGroup, Deps, Invocation, OptionSpec, Space } from './types.js';

@@ -22,7 +22,8 @@ export const reminderPosts: ReminderPosts = {
   },
   milestone(drive, appeal, tally, percent) {
     const t = translator(pickLocale(drive.locale));
-    return publicReply([{ type: 'text', text: `**${escapeMarkdown(t('milestone', { percent, title: appeal.title, tally: tallyText(t, tally, drive.goal) }))}**` }], {
+    const members = t('tally_members', { count: tally.members });
+    return publicReply([{ type: 'text', text: `**${escapeMarkdown(t('milestone', { percent, title: appeal.title, members, goal: drive.goal ?? 0 }))}**` }], {
       buttons: [actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary')],
     });
   },

@@ -1,9 +1,11 @@
 import type { AppealCatalog } from '../core/appeals.js';
 import type { ClaimStore } from '../core/claims.js';
-import type { Drive, Method } from '../core/drive.js';
+import type { Method } from '../core/drive.js';
 import type { DriveService } from '../core/drives.js';
+import type { DomainEvent } from '../core/events/events.js';
+import type { Outbox } from '../core/events/outbox.js';
 import type { Locale, MessageKey, Translate } from '../core/i18n/index.js';
-import type { ActionLedger, Tally } from '../core/ledger/ledger.js';
+import type { ActionLedger } from '../core/ledger/ledger.js';
 import type { MemberKeyer } from '../core/member-key.js';
 import type { ProfileStore } from '../core/profiles.js';
 import type { Reply } from '../core/reply.js';
@@ -29,6 +31,11 @@ export type Invocation = {
   space: Space;
   /** The platform's own moderator check, asked on every call that needs it. */
   isModerator: () => Promise<boolean>;
+  /**
+   * The platform's id for this delivery (`telegram:update:<id>`, `slack:cmd:<trigger>`,
+   * `discord:interaction:<id>`): a redelivered one is answered nothing and changes nothing.
+   */
+  delivery?: string;
 };
 
 export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'target' | 'toggle' | 'word';
@@ -83,15 +90,15 @@ export type Deps = {
   memberReminders: MemberReminderStore;
   /** Days actions are kept after their appeal's last drive closed (RETENTION_DAYS); said by /privacy. */
   retentionDays?: number;
-  /** Told of every recorded action (milestones, cancelling a member's own reminder). */
-  onRecorded: Array<(event: RecordedEvent) => Promise<void>>;
+  /** Domain events (milestones, reminder cancellation, live progress) wait here, in the store, to be handled after the answer. */
+  outbox: Outbox;
+  /** Told after events were appended (the relay drains soon). */
+  onEvents: Array<() => void>;
   /** Makes deleted data leave the store's files (SQLite WAL, Redis AOF); run after deletions. */
   scrub: () => Promise<void>;
   /** The largest file a reply may carry on a platform; src/core/export/attachment.ts's table when not given. */
   attachmentLimit?: (platform: string) => number;
 };
-
-export type RecordedEvent = { drive: Drive; member: string; method: Method; created: boolean; tally: Tally };
 
 export type CommandContext = {
   actor: Actor;
@@ -102,6 +109,8 @@ export type CommandContext = {
   t: Translate;
   now: Date;
   isModerator: () => Promise<boolean>;
+  /** Raises a domain event, handled after the answer (see src/core/events). */
+  emit(event: DomainEvent): void;
 };
 
 export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {

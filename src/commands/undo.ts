@@ -22,6 +22,7 @@ export const undo = defineCommand({
       method = recorded[0]!;
     }
     const { removed, tally } = await deps.ledger.undo({ drive: drive!, member: ctx.member, method, at: ctx.now });
+    if (removed) ctx.emit({ type: 'undone', driveId: drive!.id });
     const name = t(`method_${method}`);
     return privateReply([
       { type: 'text', text: t(removed ? 'undo_done' : 'undo_none', { method: name }) },

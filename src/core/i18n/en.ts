@@ -29,6 +29,8 @@ export const en = {
   store_unavailable: 'The tally store is not answering right now, so nothing was recorded. Please try again in a minute.',
   store_stopped: 'Nothing was recorded: the tally store needs the organisers\' attention, and they have been told. Please try again later.',
   internal: 'Sorry, something went wrong on my side. Please try again.',
+  flood_wait: 'One moment: you have asked for this several times just now. Please try again in a minute.',
+  shown_privately: '_Shown only to you: this was posted here less than {seconds} seconds ago._',
   no_such_target: 'There is no target "{value}". Choose a number from 1 to {count}.',
   button_expired: 'This button belongs to a drive that no longer exists.',
 
@@ -211,7 +213,7 @@ export const en = {
   remind_final_heading: 'Drive closed: {title}',
   remind_final: 'Final tally: {tally}. Thank you, everyone who wrote.',
   remind_slot_close: 'final tally',
-  milestone: '{percent}% of the goal reached for {title}: {tally}.',
+  milestone: '{percent}% of the goal reached for {title}: {members} acted so far (goal {goal}; each member counts once, whatever the methods).',
   button_schedule_default: 'Schedule reminders (7d, 3d, 1d, 0d at 09:00)',
   button_remindme: 'Remind me later',
   remindme_set: 'I will remind you privately on {date}. Until then I keep your {platform} account id, only for this; /acted or /forgetme cancels it.',

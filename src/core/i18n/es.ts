@@ -30,6 +30,8 @@ export const es: Catalog = {
   store_unavailable: 'El almacén del recuento no responde ahora mismo y no se registró nada. Inténtalo de nuevo en un minuto.',
   store_stopped: 'No se registró nada: el almacén del recuento necesita la atención de quienes organizan, y ya lo saben. Inténtalo más tarde.',
   internal: 'Lo siento, algo falló por mi parte. Inténtalo de nuevo.',
+  flood_wait: 'Un momento: acabas de pedirlo varias veces. Vuelve a intentarlo en un minuto.',
+  shown_privately: '_Solo lo ves tú: se publicó aquí hace menos de {seconds} segundos._',
   no_such_target: 'No hay destinatario "{value}". Elige un número del 1 al {count}.',
   button_expired: 'Este botón pertenece a una campaña que ya no existe.',
 
@@ -201,7 +203,7 @@ export const es: Catalog = {
   remind_final_heading: 'Campaña cerrada: {title}',
   remind_final: 'Recuento final: {tally}. Gracias a todas las personas que escribieron.',
   remind_slot_close: 'recuento final',
-  milestone: 'Se alcanzó el {percent} % del objetivo de {title}: {tally}.',
+  milestone: 'Se alcanzó el {percent} % del objetivo de {title}: han actuado {members} (objetivo {goal}; cada persona cuenta una vez, sean cuales sean los medios).',
   button_schedule_default: 'Programar recordatorios (7d, 3d, 1d, 0d a las 09:00)',
   button_remindme: 'Recuérdamelo más tarde',
   remindme_set: 'Te lo recordaré en privado el {date}. Hasta entonces guardo tu identificador de cuenta de {platform}, solo para esto; /acted o /forgetme lo cancelan.',

@@ -1,9 +1,10 @@
 import type { Appeal } from '../appeal.js';
 import type { AppealCatalog } from '../appeals.js';
 import type { ClaimStore } from '../claims.js';
-import { platformOf, type Drive, type Method } from '../drive.js';
+import { platformOf, type Drive } from '../drive.js';
 import type { DriveService } from '../drives.js';
 import { SpaceGoneError } from '../errors.js';
+import type { SpacePoster } from '../events/milestones.js';
 import type { ActionLedger, Tally } from '../ledger/ledger.js';
 import type { Notifier } from '../notifier.js';
 import type { Reply } from '../reply.js';
@@ -26,7 +27,6 @@ export const systemTimer: Timer = {
 export const MAX_DELAY_MS = 2 ** 31 - 1;
 /** A post missed while the bot was down goes out on return only when it is this fresh. */
 export const MAX_LATE_MS = 12 * 3_600_000;
-const MILESTONES = [25, 50, 75, 100] as const;
 /** A post the platform refused is tried again this much later (while still under 12 hours late). */
 export const RETRY_MS = 5 * 60_000;
 const CLAIM_TTL_MS = 400 * 86_400_000;
@@ -47,6 +47,8 @@ export type SchedulerDeps = {
   clock: Clock;
   timer: Timer;
   notifiers: Notifier[];
+  /** Public posts go through here when given (coalesced per space); else straight to the notifier. */
+  poster?: SpacePoster;
   posts: ReminderPosts;
   memberReminders: MemberReminderStore;
   /** Makes deleted platform ids leave the store's files (the app's `deps.scrub`). */
@@ -55,7 +57,8 @@ export type SchedulerDeps = {
 };
 
 /**
- * Posts reminders, final tallies, milestones and members' own reminders, each exactly once. It
+ * Posts reminders, final tallies and members' own reminders, each exactly once (milestones follow
+ * recorded actions: src/core/events). It
  * sleeps until the next due instant (no polling); every post is claimed first, so several processes
  * on one Redis post each slot once between them.
  */
@@ -88,21 +91,6 @@ export class ReminderScheduler {
     if (this.stopped) return this.running;
     this.running = this.running.then(() => this.runDue()).catch((error: unknown) => this.deps.logger.error({ err: error }, 'reminder tick failed'));
     return this.running;
-  }
-
-  /** Milestones, and a member who acted needs no reminder any more. */
-  async onRecorded(event: { drive: Drive; member: string; method: Method; created: boolean; tally: Tally }): Promise<void> {
-    const { drive, tally } = event;
-    // A plain read first: the removal takes a lock, which every /acted should not wait for.
-    if (await this.deps.memberReminders.get(drive.id, event.member)) await this.deps.memberReminders.remove(drive.id, event.member);
-    if (!event.created || !drive.goal || !drive.milestones) return;
-    for (const percent of MILESTONES) {
-      const threshold = Math.ceil((drive.goal * percent) / 100);
-      if (tally.actions !== threshold) continue;
-      if (!(await this.deps.claims.claim(`milestone:${drive.id}:${percent}`, CLAIM_TTL_MS))) continue;
-      const appeal = await this.deps.appeals.get(drive.appealId);
-      if (appeal) await this.post(drive.space, this.deps.posts.milestone(drive, appeal, tally, percent), { drive: drive.id, percent });
-    }
   }
 
   private async runDue(): Promise<void> {
@@ -188,7 +176,8 @@ export class ReminderScheduler {
       return true;
     }
     try {
-      return await this.send(() => notifier.postToSpace(space, reply), { ...context, space });
+      const poster = this.deps.poster ?? notifier;
+      return await this.send(() => poster.postToSpace(space, reply), { ...context, space });
     } catch (error) {
       if (!(error instanceof SpaceGoneError)) throw error;
       if (error.movedTo && !followed) {

@@ -3,6 +3,7 @@ import { reminderPosts } from '../../../src/commands/posts.js';
 import { memberReminderDue } from '../../../src/commands/remindme.js';
 import { ReminderScheduler } from '../../../src/core/reminders/scheduler.js';
 import { testApp, type TestApp } from '../../support/app.js';
+import { startedEvents, type TestEvents } from '../../support/events.js';
 import { buttonCommand, typer } from '../../support/invoke.js';
 import { RecordingLogger } from '../../support/logger.js';
 import { FakeTimer, RecordingNotifier } from '../../support/notifier.js';
@@ -15,16 +16,20 @@ describe('"remind me later"', () => {
   let notifier: RecordingNotifier;
   let scheduler: ReminderScheduler;
   let type: ReturnType<typeof typer>;
+  let events: TestEvents;
 
   beforeEach(async () => {
     app = await testApp({ now: '2026-12-01T10:00:00Z' });
     notifier = new RecordingNotifier('shell');
     scheduler = new ReminderScheduler({ ...app.deps, timer: new FakeTimer(), notifiers: [notifier], posts: reminderPosts, logger: new RecordingLogger() });
-    app.deps.onRecorded.push((e) => scheduler.onRecorded(e));
+    events = await startedEvents(app, [notifier]);
     type = typer(app.deps);
     await type(mod, '/drive start ua-34-25 deadline=2026-12-20');
   });
-  afterEach(() => app.close());
+  afterEach(async () => {
+    await events.stop();
+    await app.close();
+  });
 
   it('says when up front, sends one private reminder then, and keeps the platform id only until then', async () => {
     const reply = await type(ana, '/remindme');
@@ -45,6 +50,7 @@ describe('"remind me later"', () => {
     await type({ userId: 'bob' }, '/remindme');
     expect((await type(ana, '/remindme')).plain).toContain('You already have a reminder');
     await type(ana, '/acted email');
+    await events.settle();
     await type({ userId: 'bob' }, '/forgetme yes');
     const [drive] = await app.deps.drives.openIn('shell:local');
     expect(await app.deps.memberReminders.forDrive(drive!.id)).toEqual([]);

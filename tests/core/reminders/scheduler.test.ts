@@ -13,7 +13,6 @@ const mod = { userId: 'operator', moderator: true };
 
 function schedulerFor(app: TestApp, notifier = new RecordingNotifier('shell'), logger = new RecordingLogger(), timer = new FakeTimer()) {
   const scheduler = new ReminderScheduler({ ...app.deps, timer, notifiers: [notifier], posts: reminderPosts, logger });
-  app.deps.onRecorded.push((e) => scheduler.onRecorded(e));
   app.deps.drives.onChange(() => void scheduler.tick());
   return { scheduler, notifier, logger, timer };
 }
@@ -152,23 +151,5 @@ describe('scheduled reminders', () => {
     await typer(app.deps)(mod, '/drive start ua-34-25 deadline=2027-06-30');
     await scheduler.tick();
     expect(timer.lastDelay).toBe(MAX_DELAY_MS);
-  });
-
-  it('announces each milestone once, and not at all when turned off', async () => {
-    const app = await open('2026-11-28T10:00:00Z');
-    const { notifier } = schedulerFor(app);
-    const type = typer(app.deps);
-    await type(mod, '/drive start ua-34-25 goal=4 deadline=2026-12-31');
-    await Promise.all(['a', 'b', 'c', 'd', 'e'].map((u) => type({ userId: u }, '/acted email')));
-    await type({ userId: 'a' }, '/undo email');
-    await type({ userId: 'a' }, '/acted email');
-    const milestones = notifier.posts.filter((p) => p.text.includes('of the goal reached')).map((p) => p.text.slice(0, 4));
-    expect(milestones.sort()).toEqual(['100%', '25% ', '50% ', '75% ']);
-
-    await type(mod, '/drive end');
-    await type(mod, '/drive start ua-34-25 goal=100 deadline=2026-12-31 milestones=off');
-    const before = notifier.posts.length;
-    await Promise.all(Array.from({ length: 30 }, (_, i) => type({ userId: `m${i}` }, '/acted post')));
-    expect(notifier.posts).toHaveLength(before);
   });
 });

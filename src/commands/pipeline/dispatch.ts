@@ -1,0 +1,71 @@
+import { UserInputError } from '../../core/errors.js';
+import { translator } from '../../core/i18n/index.js';
+import { pseudonymousSpace } from '../../core/member-key.js';
+import type { Reply } from '../../core/reply.js';
+import { commands } from '../index.js';
+import { bindOptions, usage } from '../parse.js';
+import { isGroup, type AnyCommand, type Command, type CommandContext, type Deps, type Invocation } from '../types.js';
+import type { Call } from './types.js';
+
+/** Option every command takes: the language to answer in. */
+const LANG_OPTION = { name: 'lang', kind: 'lang', description: 'opt_lang' } as const;
+
+export function findCommand(name: string, list: readonly AnyCommand[] = commands): AnyCommand | undefined {
+  const wanted = name.toLowerCase();
+  return list.find((c) => c.name === wanted);
+}
+
+/** The command (or subcommand) an invocation names, with the words left for its options. */
+export function resolveCommand(call: Call): { command: Command; path: string; rest: Call['tokens'] } {
+  const { invocation, tokens } = call;
+  const found = findCommand(invocation.name);
+  if (!found) throw new UserInputError('unknown_command', { command: invocation.name });
+  if (!isGroup(found)) return { command: found, path: found.name, rest: tokens };
+  const subName = invocation.sub ?? (tokens[0]?.key === undefined ? tokens[0]?.value : undefined);
+  const sub = found.subcommands.find((s) => s.name === subName?.toLowerCase());
+  if (!sub) {
+    const first = found.subcommands[0]!;
+    throw new UserInputError('unknown_subcommand', {
+      command: found.name,
+      subcommands: found.subcommands.map((s) => s.name).join(', '),
+      usage: usage(`${found.name} ${first.name}`, first.options),
+    });
+  }
+  return { command: sub, path: `${found.name} ${sub.name}`, rest: invocation.sub === undefined ? tokens.slice(1) : tokens };
+}
+
+/**
+ * The innermost step: checks permission on this call, validates the options, runs the command.
+ * Throws `UserInputError` for anything the member should be told (the error boundary answers it).
+ */
+export async function runCommand(call: Call): Promise<Reply> {
+  const { invocation, deps } = call;
+  const { command, path, rest } = resolveCommand(call);
+  call.path = path;
+  const ctx: CommandContext = {
+    actor: invocation.actor,
+    space: pseudonymousSpace(invocation.space, invocation.actor, deps.memberKey),
+    member: call.member,
+    locale: call.locale,
+    t: translator(call.locale),
+    now: call.now,
+    isModerator: () => isModerator(invocation, deps),
+    emit: (event) => void call.events.push(event),
+  };
+  if (command.permission === 'moderator' && !(await ctx.isModerator())) {
+    throw new UserInputError('moderator_only', { command: path });
+  }
+  const options = command.options.some((o) => o.name === 'lang') ? command.options : [...command.options, LANG_OPTION];
+  const input = bindOptions(path, options, rest, invocation.text ?? '');
+  return command.run(input as Parameters<Command['run']>[0], ctx, deps);
+}
+
+/** Operators in MODERATOR_IDS first, then the platform's own check; a failed check refuses. */
+async function isModerator(invocation: Invocation, deps: Deps): Promise<boolean> {
+  if (deps.moderatorIds.includes(`${invocation.actor.platform}:${invocation.actor.userId}`)) return true;
+  try {
+    return await invocation.isModerator();
+  } catch (error) {
+    throw new UserInputError('moderator_check_failed', {}, `moderator check failed: ${(error as Error).message}`);
+  }
+}

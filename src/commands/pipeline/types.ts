@@ -1,0 +1,35 @@
+import type { DomainEvent } from '../../core/events/events.js';
+import type { Locale } from '../../core/i18n/index.js';
+import type { Reply } from '../../core/reply.js';
+import type { Token } from '../parse.js';
+import type { Deps, Invocation } from '../types.js';
+
+/** The smallest logger an adapter hands in (pino fits). */
+export interface Logger {
+  error(context: object, message: string): void;
+  warn(context: object, message: string): void;
+  info(context: object, message: string): void;
+}
+
+/** One invocation on its way through the pipeline; middleware fills in what it learns. */
+export type Call = {
+  invocation: Invocation;
+  deps: Deps;
+  logger: Logger;
+  now: Date;
+  /** The member's pseudonymous key. */
+  member: string;
+  /** Typed words and options, as one list. */
+  tokens: Token[];
+  locale: Locale;
+  /** `drive start`, once the command is known. */
+  path?: string;
+  /** Domain events the command raised, written to the outbox once it has answered. */
+  events: DomainEvent[];
+};
+
+/** Undefined: nothing to answer (a redelivered delivery). */
+export type Next = () => Promise<Reply | undefined>;
+
+/** One concern around every command, written once for every adapter. */
+export type Middleware = (call: Call, next: Next) => Promise<Reply | undefined>;

@@ -1,0 +1,95 @@
+import type Keyv from 'keyv';
+import type { Appeal } from '../appeal.js';
+import type { AppealCatalog } from '../appeals.js';
+import type { ClaimStore } from '../claims.js';
+import { isOpen, type Drive } from '../drive.js';
+import type { DriveService } from '../drives.js';
+import { guarded, type Mutex } from '../guard.js';
+import type { ActionLedger, Tally } from '../ledger/ledger.js';
+import type { Reply } from '../reply.js';
+import type { Clock } from '../time.js';
+
+export const MILESTONES = [25, 50, 75, 100] as const;
+const CLAIM_TTL_MS = 400 * 86_400_000;
+
+/** The highest milestone `members` reaches against `goal`, if any. */
+export function highestMilestone(members: number, goal: number): number | undefined {
+  return [...MILESTONES].reverse().find((percent) => members >= Math.ceil((goal * percent) / 100));
+}
+
+/** Where public posts go (coalesced per space). */
+export interface SpacePoster {
+  postToSpace(space: string, reply: Reply): Promise<void>;
+}
+
+export type MilestoneDeps = {
+  drives: DriveService;
+  appeals: AppealCatalog;
+  ledger: ActionLedger;
+  claims: ClaimStore;
+  kv: Keyv;
+  mutex: Mutex;
+  clock: Clock;
+  poster: SpacePoster;
+  /** Worded by the command layer; `percent` is the real share of the goal, `milestone` the threshold. */
+  post(drive: Drive, appeal: Appeal, tally: Tally, percent: number): Reply;
+};
+
+type Announced = { goal: number; percent: number };
+const stateKey = (driveId: string) => `milestone:${driveId}`;
+
+/**
+ * Milestones count distinct members, not actions: one member claiming five methods alone moves
+ * the goal by one, and the post says so. One post for the highest threshold crossed (never four in
+ * a row), once per drive and goal across processes (a claim), re-armed when the goal changes.
+ */
+export class Milestones {
+  constructor(private readonly deps: MilestoneDeps) {}
+
+  /** Announces the highest milestone newly reached; a failed post gives its claim back and throws (tried later). */
+  async check(driveId: string): Promise<void> {
+    const drive = await this.deps.drives.get(driveId);
+    if (!drive?.goal || !drive.milestones || !isOpen(drive, this.deps.clock.now())) return;
+    const goal = drive.goal;
+    const tally = await this.deps.ledger.tally(drive.appealId);
+    const reached = highestMilestone(tally.members, goal);
+    if (reached === undefined || reached <= (await this.announced(drive.id, goal))) return;
+    const claim = `milestone:${drive.id}:${goal}:${reached}`;
+    if (!(await this.deps.claims.claim(claim, CLAIM_TTL_MS))) return;
+    const appeal = await this.deps.appeals.get(drive.appealId);
+    try {
+      if (appeal) await this.deps.poster.postToSpace(drive.space, this.deps.post(drive, appeal, tally, Math.floor((tally.members / goal) * 100)));
+    } catch (error) {
+      await this.deps.claims.release(claim);
+      throw error;
+    }
+    await this.remember(drive.id, goal, reached);
+  }
+
+  /**
+   * The goal changed: what the drive has already reached against the new goal is taken as said,
+   * so only milestones crossed from now on are announced.
+   */
+  async rearm(driveId: string): Promise<void> {
+    const drive = await this.deps.drives.get(driveId);
+    if (!drive?.goal) return;
+    const tally = await this.deps.ledger.tally(drive.appealId);
+    await this.remember(drive.id, drive.goal, highestMilestone(tally.members, drive.goal) ?? 0, true);
+  }
+
+  private async announced(driveId: string, goal: number): Promise<number> {
+    const state = (await guarded('milestones', () => this.deps.kv.get(stateKey(driveId)))) as Announced | undefined;
+    return state?.goal === goal ? state.percent : 0;
+  }
+
+  private async remember(driveId: string, goal: number, percent: number, replace = false): Promise<void> {
+    await this.deps.mutex.run(`milestones:${driveId}`, () =>
+      guarded('milestones', async () => {
+        const state = (await this.deps.kv.get(stateKey(driveId))) as Announced | undefined;
+        if (!replace && state?.goal === goal && state.percent >= percent) return;
+        if (replace && state?.goal === goal) return;
+        await this.deps.kv.set(stateKey(driveId), { goal, percent } satisfies Announced);
+      }),
+    );
+  }
+}

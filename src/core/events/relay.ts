@@ -1,0 +1,110 @@
+import type { ClaimStore } from '../claims.js';
+import type { Timer } from '../reminders/scheduler.js';
+import type { Clock } from '../time.js';
+import type { StoredEvent } from './events.js';
+import type { Outbox } from './outbox.js';
+
+export type EventHandler = (item: StoredEvent) => Promise<void>;
+
+export type RelayDeps = {
+  outbox: Outbox;
+  claims: ClaimStore;
+  clock: Clock;
+  timer: Timer;
+  handle: EventHandler;
+  logger: { warn(context: object, message: string): void; error(context: object, message: string): void };
+};
+
+/** How long one process holds an event while it handles it; a crashed holder's events come back after it. */
+export const EVENT_LEASE_MS = 60_000;
+/** A failed event is tried again after 30 s, doubling up to 10 minutes. */
+export const FIRST_RETRY_MS = 30_000;
+const MAX_RETRY_MS = 10 * 60_000;
+/** Another process's events (left by a crash) are looked for this often. */
+export const SWEEP_MS = 30_000;
+const BATCH = 200;
+
+/**
+ * Hands the outbox's events to their handler after the member has their answer: each once across
+ * processes (a claim per event), a failure tried again later with a growing pause. Nothing is
+ * handled before `start` (adapters attached), and nothing appended meanwhile is lost.
+ */
+export class EventRelay {
+  private running: Promise<void> = Promise.resolve();
+  private handle: unknown;
+  private started = false;
+  private queued = false;
+
+  constructor(private readonly deps: RelayDeps) {}
+
+  start(): Promise<void> {
+    this.started = true;
+    return this.drain();
+  }
+
+  /** Stops the timer and waits for the batch in hand. */
+  async stop(): Promise<void> {
+    this.started = false;
+    if (this.handle !== undefined) this.deps.timer.clear(this.handle);
+    this.handle = undefined;
+    await this.running;
+  }
+
+  /** New events were appended: drain soon (at most one drain waits behind the running one). */
+  notify(): void {
+    if (!this.started || this.queued) return;
+    this.queued = true;
+    // On the next turn: the member's answer goes out first.
+    this.deps.timer.set(() => void this.drain(), 0);
+  }
+
+  /** Handles every event that is due; calls never overlap. */
+  drain(): Promise<void> {
+    this.running = this.running
+      .then(() => {
+        this.queued = false;
+        return this.runDue();
+      })
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'event relay failed'));
+    return this.running;
+  }
+
+  private async runDue(): Promise<void> {
+    if (!this.started) return;
+    const now = this.deps.clock.now();
+    let next = now.getTime() + SWEEP_MS;
+    for (const item of await this.deps.outbox.pending(BATCH)) {
+      const due = Date.parse(item.due);
+      if (due > now.getTime()) {
+        next = Math.min(next, due);
+        continue;
+      }
+      const retry = await this.handleOne(item, now);
+      if (retry !== undefined) next = Math.min(next, retry.getTime());
+    }
+    this.arm(next - now.getTime());
+  }
+
+  /** Undefined when done (or another process holds it); else when to try again. */
+  private async handleOne(item: StoredEvent, now: Date): Promise<Date | undefined> {
+    const claim = `event:${item.id}:${item.attempts}`;
+    if (!(await this.deps.claims.claim(claim, EVENT_LEASE_MS))) return undefined;
+    try {
+      await this.deps.handle(item);
+    } catch (error) {
+      const due = new Date(now.getTime() + Math.min(FIRST_RETRY_MS * 2 ** item.attempts, MAX_RETRY_MS));
+      this.deps.logger.warn({ err: error, event: item.event.type, attempts: item.attempts + 1 }, 'event failed; tried again later');
+      await this.deps.outbox.retryAt(item, due);
+      return due;
+    }
+    await this.deps.outbox.done(item.id);
+    return undefined;
+  }
+
+  private arm(delay: number): void {
+    if (this.handle !== undefined) this.deps.timer.clear(this.handle);
+    this.handle = undefined;
+    if (!this.started) return;
+    this.handle = this.deps.timer.set(() => void this.drain(), Math.max(0, delay));
+  }
+}

@@ -1,0 +1,47 @@
+import type { App } from './app.js';
+import { reminderPosts } from './commands/posts.js';
+import { eventHandler } from './core/events/handlers.js';
+import { Milestones } from './core/events/milestones.js';
+import { EventRelay } from './core/events/relay.js';
+import { SpacePosts } from './core/events/space-posts.js';
+import type { Notifier } from './core/notifier.js';
+import { systemTimer, type Timer } from './core/reminders/scheduler.js';
+import type { Logger } from './commands/index.js';
+
+/** Public posts falling within this window of each other in one space become one post. */
+export const COALESCE_MS = 1500;
+
+export type Events = {
+  relay: EventRelay;
+  posts: SpacePosts;
+  milestones: Milestones;
+  /** Adapters are up: attach their notifiers, check every drive's milestones (a crash may have lost an event), handle what waits. */
+  start(notifiers: Notifier[]): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The outbox's consumer, wired into the app before any adapter starts: events appended from the
+ * first command on wait in the store until `start`, then are handled once across processes.
+ */
+export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; coalesceMs?: number } = {}): Events {
+  const { deps, store } = app;
+  const timer = options.timer ?? systemTimer;
+  const posts = new SpacePosts(timer, options.coalesceMs ?? COALESCE_MS, logger);
+  const milestones = new Milestones({ ...deps, kv: store.kv, mutex: store.mutex, poster: posts, post: reminderPosts.milestone });
+  const relay = new EventRelay({ outbox: deps.outbox, claims: deps.claims, clock: deps.clock, timer, logger, handle: eventHandler({ ...deps, milestones }) });
+  deps.onEvents.push(() => relay.notify());
+  return {
+    relay,
+    posts,
+    milestones,
+    async start(notifiers) {
+      for (const notifier of notifiers) posts.attach(notifier);
+      for (const drive of await deps.drives.allActive()) {
+        await milestones.check(drive.id).catch((error: unknown) => logger.warn({ err: error, drive: drive.id }, 'milestone check failed; tried again after the next action'));
+      }
+      await relay.start();
+    },
+    stop: () => relay.stop(),
+  };
+}
