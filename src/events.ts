@@ -1,6 +1,7 @@
 import type { App } from './app.js';
-import { reminderPosts } from './commands/posts.js';
+import { liveProgressPost, reminderPosts } from './commands/posts.js';
 import { eventHandler } from './core/events/handlers.js';
+import { LiveProgress } from './core/events/live-progress.js';
 import { Milestones } from './core/events/milestones.js';
 import { EventRelay } from './core/events/relay.js';
 import { SpacePosts } from './core/events/space-posts.js';
@@ -15,6 +16,7 @@ export type Events = {
   relay: EventRelay;
   posts: SpacePosts;
   milestones: Milestones;
+  live: LiveProgress;
   /** Adapters are up: attach their notifiers, check every drive's milestones (a crash may have lost an event), handle what waits. */
   start(notifiers: Notifier[]): Promise<void>;
   stop(): Promise<void>;
@@ -29,12 +31,15 @@ export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; c
   const timer = options.timer ?? systemTimer;
   const posts = new SpacePosts(timer, options.coalesceMs ?? COALESCE_MS, logger);
   const milestones = new Milestones({ ...deps, kv: store.kv, mutex: store.mutex, poster: posts, post: reminderPosts.milestone });
-  const relay = new EventRelay({ outbox: deps.outbox, claims: deps.claims, clock: deps.clock, timer, logger, handle: eventHandler({ ...deps, milestones }) });
+  const live = new LiveProgress({ ...deps, kv: store.kv, mutex: store.mutex, timer, logger, notifierFor: (space) => posts.notifierFor(space), render: liveProgressPost });
+  const handle = eventHandler({ ...deps, milestones, refreshProgress: (driveId) => live.refresh(driveId) });
+  const relay = new EventRelay({ outbox: deps.outbox, claims: deps.claims, clock: deps.clock, timer, logger, handle });
   deps.onEvents.push(() => relay.notify());
   return {
     relay,
     posts,
     milestones,
+    live,
     async start(notifiers) {
       for (const notifier of notifiers) posts.attach(notifier);
       for (const drive of await deps.drives.allActive()) {

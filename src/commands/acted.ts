@@ -19,6 +19,9 @@ export const acted = defineCommand({
     const method = t(`method_${input.method}`);
     const lines = [t(created ? 'acted_new' : 'acted_again', { method }), `${tallyText(t, tally, drive!.goal)}.`];
     if (drive!.goal) lines.push(progressBar(tally.actions, drive!.goal));
-    return privateReply(lines.map((text) => ({ type: 'text', text })));
+    return privateReply(
+      lines.map((text) => ({ type: 'text', text })),
+      { receipt: lines.slice(0, 2).join(' ') },
+    );
   },
 });

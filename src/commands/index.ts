@@ -30,5 +30,5 @@ export const commands: readonly AnyCommand[] = [
   importAppeal,
 ];
 
-export { errorReply, findCommand, handle, handleOnce, deliveryKey, DELIVERY_TTL_MS, type Logger } from './pipeline/index.js';
+export { claimDelivery, errorReply, findCommand, handle, handleOnce, splitCommandLine, type Logger } from './pipeline/index.js';
 export type { Actor, AnyCommand, Command, CommandGroup, Deps, Invocation, OptionSpec, Space } from './types.js';

@@ -1,9 +1,25 @@
 import { pickLocale, translator } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import type { ReminderPosts } from '../core/reminders/scheduler.js';
-import { actionButton, privateReply, publicReply } from '../core/reply.js';
+import type { Appeal } from '../core/appeal.js';
+import type { Drive } from '../core/drive.js';
+import type { Tally } from '../core/ledger/ledger.js';
+import { actionButton, privateReply, publicReply, type Block, type Reply } from '../core/reply.js';
 import { reminderReply } from './remind.js';
 import { progressBar, tallyText, timeLeftText } from './shared.js';
+
+/** The one message a busy space keeps and sees edited as actions come in (Telegram groups). */
+export function liveProgressPost(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply {
+  const locale = pickLocale(drive.locale);
+  const t = translator(locale);
+  const blocks: Block[] = [
+    { type: 'heading', text: t('progress_heading', { title: appeal.title }) },
+    { type: 'text', text: escapeMarkdown(timeLeftText(t, drive, now, locale)) },
+    { type: 'text', text: `**${escapeMarkdown(tallyText(t, tally, drive.goal))}**` },
+  ];
+  if (drive.goal) blocks.push({ type: 'text', text: progressBar(tally.actions, drive.goal) });
+  return publicReply(blocks, { buttons: [actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary')] });
+}
 
 /** What the scheduler posts, worded here with every other message, in the drive's language. */
 export const reminderPosts: ReminderPosts = {

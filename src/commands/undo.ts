@@ -24,9 +24,10 @@ export const undo = defineCommand({
     const { removed, tally } = await deps.ledger.undo({ drive: drive!, member: ctx.member, method, at: ctx.now });
     if (removed) ctx.emit({ type: 'undone', driveId: drive!.id });
     const name = t(`method_${method}`);
-    return privateReply([
-      { type: 'text', text: t(removed ? 'undo_done' : 'undo_none', { method: name }) },
-      { type: 'text', text: `${tallyText(t, tally, drive!.goal)}.` },
-    ]);
+    const lines = [t(removed ? 'undo_done' : 'undo_none', { method: name }), `${tallyText(t, tally, drive!.goal)}.`];
+    return privateReply(
+      lines.map((text) => ({ type: 'text', text })),
+      { receipt: lines.join(' ') },
+    );
   },
 });

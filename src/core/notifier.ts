@@ -10,4 +10,13 @@ export interface Notifier {
   postToSpace(space: string, reply: Reply): Promise<void>;
   /** Sends a private reply to one member by platform user id. */
   sendToMember(userId: string, reply: Reply): Promise<void>;
+  /**
+   * Platforms where a busy space should see one message edited in place rather than a post per
+   * change (Telegram groups): posts a message and returns its id within the space, or edits it.
+   */
+  live?: {
+    post(space: string, reply: Reply): Promise<string>;
+    /** False when the message is gone (deleted, too old to edit): a new one is posted. */
+    edit(space: string, messageId: string, reply: Reply): Promise<boolean>;
+  };
 }

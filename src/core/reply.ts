@@ -36,6 +36,11 @@ export type Reply = {
   attachments: Attachment[];
   /** Said in the space when a private reply had to go elsewhere (a direct message). */
   notice?: string;
+  /**
+   * Plain text, one line: the reply confirms something the member did (an action recorded). In a
+   * crowded space it is enough on its own: a reaction to the command, or a button's toast.
+   */
+  receipt?: string;
 };
 
 /**

@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType, type ChatInputCommandInteraction, type CommandInteractionOption, type Interaction } from 'discord.js';
+import { splitCommandLine } from '../../commands/pipeline/lines.js';
 import type { Invocation, Space } from '../../commands/types.js';
 import { memberIsModerator } from './moderators.js';
 
@@ -39,8 +40,5 @@ export function commandInvocation(interaction: ChatInputCommandInteraction): Inv
 
 /** A button's command line (`acted email drive=X`) split at the first space, as the presser. */
 export function commandLineInvocation(line: string, interaction: Interaction, options?: Record<string, string>): Invocation {
-  const space = line.indexOf(' ');
-  const name = space === -1 ? line : line.slice(0, space);
-  const text = space === -1 ? '' : line.slice(space + 1);
-  return { name, text, ...(options ? { options } : {}), ...invocationBase(interaction) };
+  return { ...splitCommandLine(line), ...(options ? { options } : {}), ...invocationBase(interaction) };
 }

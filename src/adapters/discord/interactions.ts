@@ -12,7 +12,7 @@ import {
   type ModalSubmitInteraction,
   type RepliableInteraction,
 } from 'discord.js';
-import { errorReply, handle, type Deps, type Invocation, type Logger } from '../../commands/index.js';
+import { claimDelivery, errorReply, handleOnce, type Deps, type Invocation, type Logger } from '../../commands/index.js';
 import { pickLocale } from '../../core/i18n/index.js';
 import type { Button, Reply } from '../../core/reply.js';
 import { assertImportSize, downloadText } from '../download.js';
@@ -28,7 +28,6 @@ export type InteractionEnv = {
   deferAfterMs: number;
 };
 
-const CLAIM_TTL_MS = 60 * 60 * 1000;
 const MODAL_PREFIX = 'am:';
 const MODAL_TEXT = 45;
 const MAX_CHOICES = 25;
@@ -40,30 +39,28 @@ const USUALLY_PUBLIC = new Set(['progress', 'drive start', 'drive end', 'drive s
 export async function onInteraction(interaction: Interaction, env: InteractionEnv): Promise<void> {
   if (interaction.isAutocomplete()) return autocomplete(interaction, env);
   if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
-  try {
-    // A redelivered interaction (a second gateway session, a replay) must not run or answer twice.
-    if (!(await env.deps.claims.claim(`discord:interaction:${interaction.id}`, CLAIM_TTL_MS))) return;
-  } catch (error) {
-    return send(interaction, Promise.resolve(errorReply(error, pickLocale(interaction.locale), env.logger, { interaction: interaction.id })), false, env);
-  }
   if (interaction.isChatInputCommand()) {
-    const invocation = commandInvocation(interaction);
+    // A redelivered interaction (a second gateway session, a replay) runs and answers nothing: the pipeline claims it.
+    const invocation = { ...commandInvocation(interaction), delivery: deliveryOf(interaction) };
     const file = fileOption(interaction);
     if (file) return importFile(interaction, invocation, file, env);
     const path = invocation.sub ? `${invocation.name} ${invocation.sub}` : invocation.name;
-    return send(interaction, handle(invocation, env.deps, env.logger), USUALLY_PUBLIC.has(path), env);
+    return send(interaction, handleOnce(invocation, env.deps, env.logger), USUALLY_PUBLIC.has(path), env);
   }
   if (interaction.isButton()) return pressed(interaction, env);
   return submitted(interaction, env);
 }
 
+const deliveryOf = (interaction: Interaction) => `discord:interaction:${interaction.id}`;
+
 async function pressed(interaction: ButtonInteraction, env: InteractionEnv): Promise<void> {
   const parsed = parseCustomId(interaction.customId);
   if (!parsed) return;
-  const reply = handle(commandLineInvocation(parsed.command, interaction), env.deps, env.logger);
+  const reply = handleOnce({ ...commandLineInvocation(parsed.command, interaction), delivery: deliveryOf(interaction) }, env.deps, env.logger);
   if (parsed.kind === 'action') return send(interaction, reply, false, env);
   // The form is rebuilt by running its command (prefilled values ride in the custom_id): no per-process state.
   const answer = await reply;
+  if (!answer) return;
   const form = answer.buttons
     .filter((b): b is Extract<Button, { type: 'form' }> => b.type === 'form' && parsed.command.startsWith(b.command))
     .sort((a, b) => b.command.length - a.command.length)[0];
@@ -103,6 +100,12 @@ function fileOption(interaction: ChatInputCommandInteraction): Attachment | unde
  */
 async function importFile(interaction: ChatInputCommandInteraction, invocation: Invocation, file: Attachment, env: InteractionEnv): Promise<void> {
   try {
+    // Claimed before the download: a redelivery neither downloads nor answers.
+    if (!(await claimDelivery(env.deps.claims, invocation.delivery!))) return;
+  } catch (error) {
+    return send(interaction, Promise.resolve(errorReply(error, pickLocale(interaction.locale), env.logger, { interaction: interaction.id })), false, env);
+  }
+  try {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   } catch (error) {
     return env.logger.error({ err: error, interaction: interaction.id }, 'could not defer a Discord interaction');
@@ -111,7 +114,8 @@ async function importFile(interaction: ChatInputCommandInteraction, invocation: 
     try {
       assertImportSize(file.size);
       const text = await downloadText(file.url);
-      return await handle({ ...invocation, options: { ...invocation.options, text } }, env.deps, env.logger);
+      const { delivery: _claimed, ...rest } = invocation;
+      return await handleOnce({ ...rest, options: { ...invocation.options, text } }, env.deps, env.logger);
     } catch (error) {
       return errorReply(error, pickLocale(interaction.locale), env.logger, { interaction: interaction.id, command: invocation.name });
     }
@@ -126,8 +130,8 @@ async function submitted(interaction: ModalSubmitInteraction, env: InteractionEn
     const value = 'value' in field && typeof field.value === 'string' ? field.value.trim() : '';
     if (value !== '') options[field.customId] = value;
   }
-  const invocation = commandLineInvocation(interaction.customId.slice(MODAL_PREFIX.length), interaction, options);
-  return send(interaction, handle(invocation, env.deps, env.logger), false, env);
+  const invocation = { ...commandLineInvocation(interaction.customId.slice(MODAL_PREFIX.length), interaction, options), delivery: deliveryOf(interaction) };
+  return send(interaction, handleOnce(invocation, env.deps, env.logger), false, env);
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, env: InteractionEnv): Promise<void> {
@@ -159,7 +163,7 @@ function payload(message: DiscordMessage, ephemeral: boolean): InteractionReplyO
  * after `deferAfterMs` and edits. Whether a reply is private is known only after it ran, so the
  * deferral guesses; a wrong guess deletes the placeholder and answers in a follow-up.
  */
-async function send(interaction: RepliableInteraction, work: Promise<Reply>, usuallyPublic: boolean, env: InteractionEnv, deferredPrivately = false): Promise<void> {
+async function send(interaction: RepliableInteraction, work: Promise<Reply | undefined>, usuallyPublic: boolean, env: InteractionEnv, deferredPrivately = false): Promise<void> {
   let deferred: { ephemeral: boolean; done: Promise<unknown> } | undefined = deferredPrivately ? { ephemeral: true, done: Promise.resolve() } : undefined;
   const timer = setTimeout(() => {
     if (deferred) return;
@@ -169,6 +173,8 @@ async function send(interaction: RepliableInteraction, work: Promise<Reply>, usu
   try {
     const reply = await work;
     clearTimeout(timer);
+    // A redelivery: the first delivery answers.
+    if (!reply) return;
     const ephemeral = reply.visibility === 'private';
     const [first, ...rest] = renderReply(reply);
     if (!deferred) {

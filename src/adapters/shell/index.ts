@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { handle, type Deps, type Invocation, type Logger } from '../../commands/index.js';
+import { handle, splitCommandLine, type Deps, type Invocation, type Logger } from '../../commands/index.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Button, Reply } from '../../core/reply.js';
 import { renderForTerminal } from './render.js';
@@ -66,8 +66,8 @@ export async function runShell(options: ShellOptions): Promise<void> {
       if (!button) return print('No such button. Buttons are numbered in the last reply that had them.');
       if (button.type === 'link') return print(button.url);
       if (button.type === 'form') return print(`Type /${button.command} with ${button.fields.map((f) => `${f.name}="..."`).join(' ')}`);
-      const [command = '', ...args] = button.command.split(' ');
-      return run(command, args.join(' '));
+      const { name: command, text } = splitCommandLine(button.command);
+      return run(command, text);
     }
     return run(name!.toLowerCase(), rest);
   };

@@ -1,4 +1,4 @@
-import type { Invocation, Space } from '../../commands/index.js';
+import { splitCommandLine, type Invocation, type Space } from '../../commands/index.js';
 
 /** `slack:<team>/<channel>`; DMs (channel ids starting with D) are private spaces. */
 export function slackSpace(teamId: string, channelId: string, channelName?: string): Space {
@@ -33,11 +33,8 @@ export function pressInvocation(
   isModerator: () => Promise<boolean>,
   options?: Record<string, string>,
 ): Invocation {
-  const trimmed = command.trim();
-  const space = trimmed.indexOf(' ');
   return {
-    name: (space === -1 ? trimmed : trimmed.slice(0, space)).toLowerCase(),
-    text: space === -1 ? '' : trimmed.slice(space + 1),
+    ...splitCommandLine(command),
     ...(options ? { options } : {}),
     actor: { platform: 'slack', userId: who.userId },
     space: who.space,

@@ -1,6 +1,5 @@
 import type { App, webApi } from '@slack/bolt';
-import { commands, errorReply, handle, type Deps, type Invocation, type Logger } from '../../commands/index.js';
-import { pickLocale } from '../../core/i18n/index.js';
+import { claimDelivery, commands, handleOnce, type Deps, type Invocation, type Logger } from '../../commands/index.js';
 import { pressInvocation, slackSpace, slashInvocation } from './args.js';
 import type { InFlight } from '../../core/in-flight.js';
 import type { Reply } from '../../core/reply.js';
@@ -9,9 +8,6 @@ import { decodeForm, decodeMetadata, FORM_CALLBACK_ID, formView, submittedOption
 import type { UserLocales } from './locales.js';
 import { slackModeratorCheck } from './moderators.js';
 import { ACTION_PREFIX } from './render.js';
-
-/** How long a delivery key is remembered: Slack retries within minutes. */
-export const CLAIM_TTL_MS = 60 * 60 * 1000;
 
 /**
  * A recording command answers in its ack once committed; when the commit takes longer than this,
@@ -36,13 +32,8 @@ export function commandPattern(names: readonly string[] = commands.map((c) => c.
  * already claimed. A store outage or a bug still gets the member a short private answer.
  */
 async function run(key: string, invocation: Invocation, ctx: HandlerContext): Promise<Reply | undefined> {
-  const context = { platform: 'slack', command: invocation.name, space: invocation.space.id, key };
-  try {
-    if (!(await ctx.deps.claims.claim(key, CLAIM_TTL_MS))) return undefined;
-  } catch (error) {
-    return errorReply(error, pickLocale(invocation.actor.locale), ctx.logger, context);
-  }
-  return handle(invocation, ctx.deps, ctx.logger);
+  // The pipeline claims the delivery (one key scheme and lifetime for every platform).
+  return handleOnce({ ...invocation, delivery: key }, ctx.deps, ctx.logger);
 }
 
 async function send(reply: Reply | undefined, answer: Answer, ctx: HandlerContext, inAck?: (body: AckBody) => Promise<void>): Promise<void> {
@@ -122,7 +113,7 @@ export function registerHandlers(app: App, ctx: HandlerContext): void {
         await ack();
         const form = decodeForm(action.value);
         if (!form) return ctx.logger.warn({ platform: 'slack', action: action.action_id }, 'unreadable form button');
-        if (!(await ctx.deps.claims.claim(key, CLAIM_TTL_MS))) return;
+        if (!(await claimDelivery(ctx.deps.claims, key))) return;
         const url = 'response_url' in body && typeof body.response_url === 'string' ? body.response_url : undefined;
         try {
           await client.views.open({ trigger_id: body.trigger_id, view: formView(form, { team, channel, kind: space.kind, url }) });

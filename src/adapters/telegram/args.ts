@@ -1,4 +1,4 @@
-import type { Invocation } from '../../commands/index.js';
+import { splitCommandLine, type Invocation } from '../../commands/index.js';
 
 /** A command as typed: `/acted post` or `/acted@ActionBot post`. */
 export type CommandLine = { name: string; text: string; addressed?: boolean };
@@ -28,8 +28,7 @@ export function parseCommandLine(text: string, botUsername: string): CommandLine
 
 /** A button's command (`acted email drive=Ab3x9_kQ`): name before the first space, the rest as text. */
 export function splitButtonCommand(data: string): CommandLine {
-  const at = data.indexOf(' ');
-  return at < 0 ? { name: data.toLowerCase(), text: '' } : { name: data.slice(0, at).toLowerCase(), text: data.slice(at + 1) };
+  return splitCommandLine(data);
 }
 
 /** Telegram chat ids become space ids; private chats are the member's own space. */

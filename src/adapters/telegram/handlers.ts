@@ -1,6 +1,6 @@
 import { GrammyError, type Api, type Context } from 'grammy';
 import type { Message } from 'grammy/types';
-import { errorReply, findCommand, handle, type Deps, type Invocation, type Logger } from '../../commands/index.js';
+import { claimDelivery, errorReply, findCommand, handleOnce, type Deps, type Invocation, type Logger } from '../../commands/index.js';
 import { UserInputError } from '../../core/errors.js';
 import { pickLocale, translator } from '../../core/i18n/index.js';
 import { escapeMarkdown } from '../../core/markdown.js';
@@ -11,10 +11,7 @@ import { importDocument, withDocumentText } from './documents.js';
 import { FORM_PREFIX, findForm, formOptions, sendPrompt, type FormPrompts, type PendingPrompt } from './form-prompts.js';
 import { telegramText } from './messages.js';
 import { isAnonymousAdmin, moderatorCheck } from './moderators.js';
-import { isDmRefused, sendReply } from './send.js';
-
-/** Redelivered updates (webhook retries, a restart mid-batch) are recognised for a day. */
-export const UPDATE_CLAIM_TTL_MS = 24 * 60 * 60 * 1000;
+import { isDmRefused, RECEIPT_REACTION, sendReply } from './send.js';
 
 export type HandlerEnv = { deps: Deps; logger: Logger; links: DeepLinks; forms: FormPrompts };
 
@@ -26,9 +23,11 @@ export function childLogger(logger: Logger, bindings: object): Logger {
   return typeof child === 'function' ? child.call(logger, bindings) : logger;
 }
 
-function claimUpdate(c: Context, deps: Deps): Promise<boolean> {
-  return deps.claims.claim(`telegram:update:${c.update.update_id}`, UPDATE_CLAIM_TTL_MS);
-}
+/** Redelivered updates (webhook retries, a restart mid-batch) run once: the pipeline claims this id. */
+const deliveryOf = (c: Context) => `telegram:update:${c.update.update_id}`;
+
+/** Telegram's limit on a button's toast. */
+const MAX_TOAST = 200;
 
 const notice = (text: string) => publicReply([{ type: 'text', text }]);
 
@@ -40,6 +39,7 @@ const notice = (text: string) => publicReply([{ type: 'text', text }]);
 async function deliver(o: Origin, reply: Reply, payloadFor: () => string): Promise<void> {
   const replyTo = o.chat.type === 'private' ? undefined : o.messageId;
   if (reply.visibility === 'public' || o.chat.type === 'private' || o.anonymous) return sendReply(o.api, o.chat.id, reply, replyTo);
+  if (reply.receipt !== undefined && o.messageId !== undefined) return deliverReceipt(o, reply, o.messageId);
   try {
     await sendReply(o.api, o.from.id, reply);
   } catch (error) {
@@ -56,7 +56,29 @@ async function deliver(o: Origin, reply: Reply, payloadFor: () => string): Promi
   await sendReply(o.api, o.chat.id, notice(reply.notice ?? escapeMarkdown(telegramText('dm_sent', o.from.language_code))), replyTo);
 }
 
-/** A typed command: claimed once per update, run through the command layer, delivered. */
+/**
+ * A recorded action in a group posts nothing there: a reaction on the member's command, and the
+ * answer privately when the member has started the bot. Only when neither works does the group
+ * see one line (a group that allows no reactions, a member who never opened the bot).
+ */
+async function deliverReceipt(o: Origin, reply: Reply, messageId: number): Promise<void> {
+  const reacted = await o.api
+    .setMessageReaction(o.chat.id, messageId, [{ type: 'emoji', emoji: RECEIPT_REACTION }])
+    .then(() => true)
+    .catch((error: unknown) => {
+      o.log.info({ err: error }, 'reaction refused');
+      return false;
+    });
+  try {
+    await sendReply(o.api, o.from.id, reply);
+    return;
+  } catch (error) {
+    if (!isDmRefused(error)) throw error;
+  }
+  if (!reacted) await sendReply(o.api, o.chat.id, notice(escapeMarkdown(reply.receipt!)), messageId);
+}
+
+/** A typed command: run once per update through the command pipeline, delivered. */
 export async function onMessage(c: Context, env: HandlerEnv): Promise<void> {
   const message = c.message;
   const typed = message?.text ?? message?.caption;
@@ -74,18 +96,12 @@ export async function onMessage(c: Context, env: HandlerEnv): Promise<void> {
   const log = childLogger(env.logger, { update_id: c.update.update_id, chat: chat.id, command: line.name });
   const o: Origin = { api: c.api, bot: c.me.username, chat, from, messageId: message.message_id, anonymous: isAnonymousAdmin(chat, message.sender_chat), log };
   const userId = String(from.id);
-  try {
-    if (!(await claimUpdate(c, env.deps))) return;
-  } catch (error) {
-    // The store is down: say so (nothing was done) rather than stay silent.
-    const reply = errorReply(error, pickLocale(from.language_code), log, { command: line.name, space: `telegram:${chat.id}` });
-    return deliver(o, reply, () => env.links.forReply(userId, reply));
-  }
-  if (line.name === 'start' && line.text !== '' && chat.type === 'private') return startDeepLink(o, line.text, env);
+  if (line.name === 'start' && line.text !== '' && chat.type === 'private') return startDeepLink(o, line.text, deliveryOf(c), env);
   const command: CommandLine = line.name === 'start' ? { name: 'help', text: '' } : line;
-  const invocation = toInvocation(command, spaceOf(chat), from, moderatorCheck(c.api, chat, from, message.sender_chat));
+  const invocation = { ...toInvocation(command, spaceOf(chat), from, moderatorCheck(c.api, chat, from, message.sender_chat)), delivery: deliveryOf(c) };
   const document = command.name === 'import' && command.text === '' ? importDocument(message) : undefined;
-  const reply = document ? await importFromDocument(c.api, document, invocation, env, log) : await handle(invocation, env.deps, log);
+  const reply = document ? await importFromDocument(c.api, document, invocation, env, log) : await handleOnce(invocation, env.deps, log);
+  if (!reply) return;
   await deliver(o, reply, () => (command.name === 'letter' ? env.links.forLetter(String(chat.id), command.text) : undefined) ?? env.links.forReply(userId, reply));
 }
 
@@ -100,19 +116,20 @@ async function onFormAnswer(c: Context, text: string, prompt: PendingPrompt, env
   const log = childLogger(env.logger, { update_id: c.update.update_id, chat: chat.id, form: command.name });
   const o: Origin = { api: c.api, bot: c.me.username, chat, from, messageId: message_id, anonymous: isAnonymousAdmin(chat, sender_chat), log };
   const userId = String(from.id);
-  let reply: Reply;
-  try {
-    if (!(await claimUpdate(c, env.deps))) return;
-    const invocation = toInvocation(command, spaceOf(chat), from, moderatorCheck(c.api, chat, from, sender_chat));
-    reply = await handle({ ...invocation, options: formOptions(prompt.fields, text) }, env.deps, log);
-  } catch (error) {
-    reply = errorReply(error, pickLocale(from.language_code), log, { command: command.name, space: `telegram:${chat.id}` });
-  }
+  const invocation = toInvocation(command, spaceOf(chat), from, moderatorCheck(c.api, chat, from, sender_chat));
+  const reply = await handleOnce({ ...invocation, options: formOptions(prompt.fields, text), delivery: deliveryOf(c) }, env.deps, log);
+  if (!reply) return;
   await deliver(o, reply, () => env.links.forReply(userId, reply));
 }
 
 /** `/import` with a text file: its content becomes the text; a refused download is told like any user error. */
-async function importFromDocument(api: Api, document: NonNullable<Message['document']>, invocation: Invocation, env: HandlerEnv, log: Logger): Promise<Reply> {
+async function importFromDocument(api: Api, document: NonNullable<Message['document']>, invocation: Invocation, env: HandlerEnv, log: Logger): Promise<Reply | undefined> {
+  try {
+    // Claimed before the download: a redelivered update neither downloads nor answers.
+    if (!(await claimDelivery(env.deps.claims, invocation.delivery!))) return undefined;
+  } catch (error) {
+    return errorReply(error, pickLocale(invocation.actor.locale), log, { command: 'import', space: invocation.space.id });
+  }
   let withText: Invocation;
   try {
     withText = await withDocumentText(api, document, invocation);
@@ -121,11 +138,13 @@ async function importFromDocument(api: Api, document: NonNullable<Message['docum
     if (!(error instanceof UserInputError)) log.warn({ err: error }, 'telegram file download failed');
     return errorReply(known, pickLocale(invocation.actor.locale), log, { command: 'import', space: invocation.space.id });
   }
-  return handle(withText, env.deps, log);
+  const { delivery: _claimed, ...rest } = withText;
+  return handleOnce(rest, env.deps, log);
 }
 
 /** `/start <payload>` in the bot's DM: the letter or the answer that could not be sent before. */
-async function startDeepLink(o: Origin, payload: string, env: HandlerEnv): Promise<void> {
+async function startDeepLink(o: Origin, payload: string, delivery: string, env: HandlerEnv): Promise<void> {
+  if (!(await claimDelivery(env.deps.claims, delivery))) return;
   const target = env.links.resolve(payload, String(o.from.id));
   if (target?.kind === 'reply') return sendReply(o.api, o.chat.id, target.reply);
   if (target?.kind === 'expired') return sendReply(o.api, o.chat.id, notice(escapeMarkdown(telegramText('link_expired', o.from.language_code))));
@@ -133,8 +152,8 @@ async function startDeepLink(o: Origin, payload: string, env: HandlerEnv): Promi
   const group: ChatRef = target ? { id: Number(target.chatId), type: 'group' } : o.chat;
   const command: CommandLine = target ? { name: 'letter', text: target.text } : { name: 'help', text: '' };
   const space = target ? { id: `telegram:${target.chatId}`, kind: 'private' as const } : spaceOf(o.chat);
-  const reply = await handle(toInvocation(command, space, o.from, moderatorCheck(o.api, group, o.from)), env.deps, o.log);
-  await sendReply(o.api, o.chat.id, reply);
+  const reply = await handleOnce(toInvocation(command, space, o.from, moderatorCheck(o.api, group, o.from)), env.deps, o.log);
+  if (reply) await sendReply(o.api, o.chat.id, reply);
 }
 
 /**
@@ -153,20 +172,21 @@ export async function onPress(c: Context, env: HandlerEnv): Promise<void> {
     await c.answerCallbackQuery(options).catch((error: unknown) => log.warn({ err: error }, 'callback query not answered'));
   };
   try {
-    if (!(await claimUpdate(c, env.deps))) return;
     const chat: ChatRef = query.message?.chat ?? { id: query.from.id, type: 'private' };
-    // In a DM the result is a message there, so the spinner can stop at once (claimed already).
-    if (chat.type === 'private') await answer();
     // A form button (`F|<command>`): its command runs again to find the form as it is now.
     const formCommand = query.data.startsWith(FORM_PREFIX) ? query.data.slice(FORM_PREFIX.length) : undefined;
     const invocation = toInvocation(splitButtonCommand(formCommand ?? query.data), spaceOf(chat), query.from, moderatorCheck(c.api, chat, query.from));
-    const reply = await handle(invocation, env.deps, log);
+    const reply = await handleOnce({ ...invocation, delivery: deliveryOf(c) }, env.deps, log);
+    // A redelivered press: the first delivery answered it.
+    if (!reply) return;
     const form = formCommand !== undefined ? findForm(reply, formCommand) : undefined;
     const send = (chatId: number) => (form ? sendPrompt(c.api, chatId, form, query.from, env.forms) : sendReply(c.api, chatId, reply));
     if (reply.visibility === 'public' || chat.type === 'private') {
-      if (!answered) await answer();
+      await answer();
       return await send(chat.id);
     }
+    // A recorded action pressed in a group: the toast is the whole answer, nothing is posted.
+    if (reply.receipt !== undefined && !form) return await answer({ text: reply.receipt.slice(0, MAX_TOAST) });
     try {
       await send(query.from.id);
       await answer({ text: (form ? undefined : reply.notice) ?? telegramText('dm_sent', query.from.language_code) });

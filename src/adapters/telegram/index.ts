@@ -28,8 +28,8 @@ export type TelegramBot = { bot: Bot; notifier: Notifier; deepLinks: DeepLinks; 
 
 /**
  * The grammY bot with actionbot's handlers, not yet receiving updates: feed it with
- * `bot.handleUpdate`, the runner, or the webhook. Commands are handled one at a time per chat;
- * button presses run concurrently (500 members pressing at once do not queue behind each other).
+ * `bot.handleUpdate`, the runner, or the webhook. Updates are handled in order per chat and member:
+ * the members of one group never wait for each other.
  */
 export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, options: TelegramBotOptions = {}): TelegramBot {
   const bot = new Bot(config.token, {
@@ -43,7 +43,8 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
   });
   bot.api.config.use(retryTransformer(ctx.logger, options.retry));
   const env = { deps: ctx.deps, logger: ctx.logger, links: options.deepLinks ?? new DeepLinks(), forms: options.forms ?? new FormPrompts() };
-  bot.use(sequentialize((c: Context) => (c.callbackQuery ? undefined : c.chat?.id.toString())));
+  // One member's updates stay in order; the members of one group are served at once.
+  bot.use(sequentialize((c: Context) => (c.chat && c.from ? `${c.chat.id}:${c.from.id}` : c.chat?.id.toString())));
   // Every update taken is counted in flight, so a shutdown waits for it.
   const tracked = (work: () => Promise<void>) => (ctx.inFlight ? ctx.inFlight.track(work) : work());
   bot.on(['message:text', 'message:document'], (c) => tracked(() => onMessage(c, env)));

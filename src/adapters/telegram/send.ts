@@ -52,7 +52,7 @@ export function spaceGone(error: unknown): SpaceGoneError | undefined {
   return undefined;
 }
 
-/** Reminders and milestones: public posts in a chat, private ones in the member's DM. */
+/** Reminders and milestones: public posts in a chat, private ones in the member's DM; live progress edited in place. */
 export function telegramNotifier(api: Api): Notifier {
   return {
     platform: 'telegram',
@@ -64,5 +64,37 @@ export function telegramNotifier(api: Api): Notifier {
       }
     },
     sendToMember: async (userId, reply) => sendReply(api, userId, reply),
+    live: {
+      async post(space, reply) {
+        const [message] = renderMessages(reply);
+        const sent = await api.sendMessage(chatIdOf(space), message!.html, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(message!.keyboard ? { reply_markup: message!.keyboard } : {}),
+        });
+        return String(sent.message_id);
+      },
+      async edit(space, messageId, reply) {
+        const [message] = renderMessages(reply);
+        try {
+          await api.editMessageText(chatIdOf(space), Number(messageId), message!.html, {
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+            ...(message!.keyboard ? { reply_markup: message!.keyboard } : {}),
+          });
+          return true;
+        } catch (error) {
+          if (error instanceof GrammyError && error.error_code === 400) {
+            // The same text again is no failure; a deleted or too old message is replaced.
+            if (/not modified/i.test(error.description)) return true;
+            if (/not found|can't be edited/i.test(error.description)) return false;
+          }
+          throw error;
+        }
+      },
+    },
   };
 }
+
+/** In a group, a recorded action is acknowledged on the member's own message, not with a post. */
+export const RECEIPT_REACTION = '👍';

@@ -9,7 +9,8 @@ import type { Call, Logger, Middleware } from './types.js';
 
 export { errorReply } from './errors.js';
 export { findCommand, runCommand } from './dispatch.js';
-export { DELIVERY_TTL_MS, deliveryKey, hashed } from './steps.js';
+export { splitCommandLine } from './lines.js';
+export { claimDelivery, DELIVERY_TTL_MS, deliveryKey, hashed } from './steps.js';
 export type { Call, Logger, Middleware } from './types.js';
 
 /**

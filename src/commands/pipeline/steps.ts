@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ClaimStore } from '../../core/claims.js';
 import { pickLocale } from '../../core/i18n/index.js';
 import { tokenize } from '../parse.js';
 import type { Middleware } from './types.js';
@@ -16,10 +17,18 @@ export function deliveryKey(delivery: string): string {
   return `delivery:${hashed(delivery)}`;
 }
 
+/**
+ * For deliveries that are not commands (a button that only opens a form): true for the first
+ * delivery only, under the same key and lifetime as the pipeline's own de-duplication.
+ */
+export function claimDelivery(claims: ClaimStore, delivery: string): Promise<boolean> {
+  return claims.claim(deliveryKey(delivery), DELIVERY_TTL_MS);
+}
+
 /** A redelivered delivery (a retry, a second process behind the same webhook) runs and answers nothing. */
 export const dedupe: Middleware = async (call, next) => {
   const { delivery } = call.invocation;
-  if (delivery !== undefined && !(await call.deps.claims.claim(deliveryKey(delivery), DELIVERY_TTL_MS))) return undefined;
+  if (delivery !== undefined && !(await claimDelivery(call.deps.claims, delivery))) return undefined;
   return next();
 };
 

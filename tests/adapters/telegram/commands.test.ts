@@ -151,16 +151,16 @@ describe('Telegram commands', () => {
   it('presses a button in a group with a private answer: DM and a toast, or a deep link when refused', async () => {
     await h.startDrive();
     const drive = await h.app.deps.drives.resolve(`telegram:${GROUP.id}`);
-    await h.feed(pressUpdate(70, { id: 8 }, `acted social drive=${drive!.id}`, GROUP));
-    expect(h.fake.textsTo(8)).toHaveLength(1);
+    await h.feed(pressUpdate(70, { id: 8 }, `letter drive=${drive!.id}`, GROUP));
+    expect(h.fake.textsTo(8).join('\n')).toContain('Kristi Noem');
     expect(h.fake.callsOf('answerCallbackQuery').at(-1)!.payload.text).toBeTruthy();
     h.fake.refusedDms.add(9);
-    await h.feed(pressUpdate(71, { id: 9 }, `acted social drive=${drive!.id}`, GROUP));
+    await h.feed(pressUpdate(71, { id: 9 }, `letter drive=${drive!.id}`, GROUP));
     const answer = h.fake.callsOf('answerCallbackQuery').at(-1)!.payload;
     expect(String(answer.url)).toMatch(/^https:\/\/t\.me\/ActionTestBot\?start=k/);
     h.fake.refusedDms.delete(9);
     await h.feed(messageUpdate(72, { id: 9 }, `/start ${new URL(String(answer.url)).searchParams.get('start')}`, 'dm'));
-    expect(h.fake.textsTo(9).join('\n')).toContain('2 actions by 2 members');
+    expect(h.fake.textsTo(9).join('\n')).toContain('Kristi Noem');
     // The link was for member 9 only.
     await h.feed(messageUpdate(73, { id: 10 }, `/start ${new URL(String(answer.url)).searchParams.get('start')}`, 'dm'));
     expect(h.fake.textsTo(10).join('\n')).toContain('expired');

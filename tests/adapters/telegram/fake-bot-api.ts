@@ -11,8 +11,10 @@ export const BOT_USER = { id: 42, is_bot: true, first_name: 'Action', username: 
 /**
  * A loopback Telegram Bot API for grammY (`client.apiRoot`): getMe, getUpdates (long polls until an
  * update is pushed), sendMessage, sendDocument (multipart), answerCallbackQuery, getChatMember,
- * setMyCommands, setWebhook, deleteWebhook, getFile and file downloads. Records every call except getUpdates. Tests script
- * failures with `failNext` and refused DMs with `refuseDm`.
+ * setMyCommands, setWebhook, deleteWebhook, getFile and file downloads, setMessageReaction and
+ * editMessageText. Records every call except getUpdates. Tests script failures with `failNext` and
+ * refused DMs with `refuseDm`. Like Telegram, it answers 429 with `retry_after` past 20 posts (new
+ * messages and edits) a minute in one group.
  */
 export class FakeBotApi {
   readonly calls: ApiCall[] = [];
@@ -29,6 +31,10 @@ export class FakeBotApi {
   private readonly waiting = new Set<() => void>();
   private nextMessageId = 1;
   getUpdatesCalls = 0;
+  /** Posts a minute in one group before 429 (Telegram's documented limit is about 20). */
+  groupPostsPerMinute = 20;
+  /** When each group post the fake accepted was made, per group. */
+  private readonly groupPosts = new Map<number, number[]>();
 
   private constructor(private readonly server: Server) {}
 
@@ -57,6 +63,11 @@ export class FakeBotApi {
 
   callsOf(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Accepted posts in a group: new messages, documents and edits. */
+  postsIn(chatId: number): ApiCall[] {
+    return this.calls.filter((c) => c.ok && POSTS.has(c.method) && Number(c.payload.chat_id) === chatId);
   }
 
   /** Text of every delivered sendMessage to one chat. */
@@ -110,6 +121,8 @@ export class FakeBotApi {
     if (failure >= 0) return this.failures.splice(failure, 1)[0]!.answer;
     const chatId = Number(payload.chat_id);
     const ok = (result: unknown): ApiAnswer => ({ ok: true, result });
+    const wait = POSTS.has(method) && chatId < 0 ? this.floodWait(chatId) : 0;
+    if (wait > 0) return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${wait}`, parameters: { retry_after: wait } };
     switch (method) {
       case 'getMe':
         return ok(BOT_USER);
@@ -126,6 +139,9 @@ export class FakeBotApi {
         if (!bytes) return { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' };
         return ok({ file_id: payload.file_id, file_unique_id: `u${String(payload.file_id)}`, file_size: bytes.length, file_path: `documents/${String(payload.file_id)}` });
       }
+      case 'editMessageText':
+        return ok({ message_id: Number(payload.message_id), date: 0, chat: { id: chatId, type: chatId > 0 ? 'private' : 'supergroup' }, text: payload.text });
+      case 'setMessageReaction':
       case 'answerCallbackQuery':
       case 'setMyCommands':
       case 'setWebhook':
@@ -134,6 +150,18 @@ export class FakeBotApi {
       default:
         return { ok: false, error_code: 404, description: `Not Found: method ${method} is not in the fake` };
     }
+  }
+
+  /** Seconds until one more post fits in the group's minute; 0 when it fits now (and it is counted). */
+  private floodWait(chatId: number): number {
+    const now = Date.now();
+    const recent = (this.groupPosts.get(chatId) ?? []).filter((at) => at > now - 60_000);
+    this.groupPosts.set(chatId, recent);
+    if (recent.length < this.groupPostsPerMinute) {
+      recent.push(now);
+      return 0;
+    }
+    return Math.max(1, Math.ceil((recent[0]! + 60_000 - now) / 1000));
   }
 
   /** Long polling: answers at once when updates are queued, else waits for one or the timeout. */
@@ -157,6 +185,9 @@ export class FakeBotApi {
     return pending().slice(0, limit);
   }
 }
+
+/** What Telegram counts against a group's limit. */
+const POSTS = new Set(['sendMessage', 'sendDocument', 'editMessageText']);
 
 async function parseBody(body: Buffer, contentType: string): Promise<{ payload: Record<string, unknown>; files: ApiCall['files'] }> {
   if (body.length === 0) return { payload: {}, files: [] };

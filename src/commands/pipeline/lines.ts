@@ -1,0 +1,6 @@
+/** A button's or form's command line (`acted email drive=Ab3x9_kQ`): the name before the first space, the rest as text. */
+export function splitCommandLine(line: string): { name: string; text: string } {
+  const trimmed = line.trim();
+  const at = trimmed.search(/\s/);
+  return at < 0 ? { name: trimmed.toLowerCase(), text: '' } : { name: trimmed.slice(0, at).toLowerCase(), text: trimmed.slice(at + 1).trim() };
+}
