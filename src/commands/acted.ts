@@ -1,5 +1,5 @@
 import { privateReply } from '../core/reply.js';
-import { actionOptions, checkMethodTypo, driveAndAppeal, methodButtons, progressBar, tallyText } from './shared.js';
+import { actionOptions, checkMethodTypo, driveAndAppeal, methodButtons, methodsOffered, progressBar, tallyText } from './shared.js';
 import { defineCommand } from './types.js';
 
 export const acted = defineCommand({
@@ -10,9 +10,9 @@ export const acted = defineCommand({
   async run(input, ctx, deps) {
     const { t } = ctx;
     await checkMethodTypo(input, 'acted', deps);
-    const { drive } = await driveAndAppeal(input, ctx, deps, { needDrive: true });
+    const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: true });
     // Without a method we ask rather than guess: a guessed method would count the wrong thing.
-    if (!input.method) return privateReply([{ type: 'text', text: t('acted_pick') }], { buttons: methodButtons(t, drive!) });
+    if (!input.method) return privateReply([{ type: 'text', text: t('acted_pick') }], { buttons: methodButtons(t, drive!, methodsOffered(appeal)) });
     const { created, tally } = await deps.ledger.record({ drive: drive!, member: ctx.member, method: input.method, at: ctx.now });
     // Milestones, the member's own reminder and live progress follow after the answer (src/core/events).
     ctx.emit({ type: 'recorded', driveId: drive!.id, member: ctx.member, method: input.method, created });

@@ -153,6 +153,15 @@ export function longDate(date: string, locale: string, withYear = false): string
   return format.format(new Date(`${date}T12:00:00Z`));
 }
 
+/** The methods an appeal's targets allow: phone only where one has a phone, social only where one has a handle; `other` always. */
+export function methodsOffered(appeal: Appeal): Method[] {
+  const has = (m: Method) =>
+    appeal.targets.some((target) =>
+      m === 'email' ? target.emails.length > 0 : m === 'post' ? target.address.length > 0 : m === 'phone' ? Boolean(target.phone) : m === 'social' ? target.social.length > 0 : true,
+    );
+  return METHODS.filter(has);
+}
+
 export function methodButtons(t: Translate, drive: Drive, methods: readonly Method[] = METHODS): Button[] {
   return methods.map((m) => actionButton(t(`button_${m}`), `acted ${m} drive=${drive.id}`, m === 'email' ? 'primary' : undefined));
 }

@@ -78,6 +78,13 @@ describe('the command pipeline', () => {
     expect(keys.some((k) => k.includes('T1'))).toBe(false);
   });
 
+  it('offers only the methods the appeal\'s targets allow when /acted has no method: no phone or social without one', async () => {
+    const app = await open();
+    const reply = await handleOnce(invocation('ana', 'acted'), app.deps, new RecordingLogger());
+    const commands = reply!.buttons.map((b) => (b.type === 'action' ? b.command.split(' ')[1] : b.type));
+    expect(commands).toEqual(['email', 'post', 'other']);
+  });
+
   it('tells the member "counted" even when the outbox cannot be written, and logs it', async () => {
     const app = await open();
     app.deps.outbox.append = async () => {
