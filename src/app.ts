@@ -6,6 +6,7 @@ import { MemberReminderStore } from './core/reminders/member-reminders.js';
 import { ProfileStore } from './core/profiles.js';
 import { checkSecretAgainstStore, loadSecret, memberKeyer } from './core/member-key.js';
 import { sweepRetention, type RetentionDeps } from './core/retention.js';
+import { KeyvShortLived } from './core/short-lived.js';
 import { openStore, type Store } from './core/store.js';
 import { systemClock, type Clock } from './core/time.js';
 import type { Deps } from './commands/index.js';
@@ -59,6 +60,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     memberReminders,
     forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member)],
     outbox: new KeyvOutbox(store.kv, store.mutex),
+    shortLived: new KeyvShortLived(store.kv, () => clock.now().getTime()),
     onEvents: [],
     scrub: () => store.scrub(),
     ...(config.retentionDays !== undefined ? { retentionDays: config.retentionDays } : {}),

@@ -15,7 +15,10 @@ export const acted = defineCommand({
     if (!input.method) return privateReply([{ type: 'text', text: t('acted_pick') }], { buttons: methodButtons(t, drive!, methodsOffered(appeal)) });
     const { created, tally } = await deps.ledger.record({ drive: drive!, member: ctx.member, method: input.method, at: ctx.now });
     // Milestones, the member's own reminder and live progress follow after the answer (src/core/events).
-    ctx.emit({ type: 'recorded', driveId: drive!.id, member: ctx.member, method: input.method, created });
+    // A repeat changes no count: an event only when a reminder of theirs may still wait.
+    if (created || (await deps.memberReminders.get(drive!.id, ctx.member))) {
+      ctx.emit({ type: 'recorded', driveId: drive!.id, member: ctx.member, method: input.method, created });
+    }
     const method = t(`method_${input.method}`);
     const lines = [t(created ? 'acted_new' : 'acted_again', { method }), `${tallyText(t, tally, drive!.goal)}.`];
     if (drive!.goal) lines.push(progressBar(tally.actions, drive!.goal));

@@ -9,6 +9,7 @@ import type { ActionLedger } from '../core/ledger/ledger.js';
 import type { MemberKeyer } from '../core/member-key.js';
 import type { ProfileStore } from '../core/profiles.js';
 import type { Reply } from '../core/reply.js';
+import type { ShortLived } from '../core/short-lived.js';
 import type { MemberReminderStore } from '../core/reminders/member-reminders.js';
 import type { Clock } from '../core/time.js';
 
@@ -36,6 +37,8 @@ export type Invocation = {
    * `discord:interaction:<id>`): a redelivered one is answered nothing and changes nothing.
    */
   delivery?: string;
+  /** Asked by the pipeline, after de-duplication, when `actor.locale` is not given (Slack's users.info). */
+  resolveLocale?: () => Promise<string | undefined>;
 };
 
 export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'target' | 'toggle' | 'word';
@@ -92,6 +95,8 @@ export type Deps = {
   retentionDays?: number;
   /** Domain events (milestones, reminder cancellation, live progress) wait here, in the store, to be handled after the answer. */
   outbox: Outbox;
+  /** Adapters' state between two deliveries (deep links, reply prompts, platform languages), shared by every process. */
+  shortLived: ShortLived;
   /** Told after events were appended (the relay drains soon). */
   onEvents: Array<() => void>;
   /** Makes deleted data leave the store's files (SQLite WAL, Redis AOF); run after deletions. */

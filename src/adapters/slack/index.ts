@@ -106,7 +106,7 @@ export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, o
   }
   // deferInitialization: the token check becomes an awaited start-up step that fails clearly.
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
-  registerHandlers(app, { ...ctx, locales: new UserLocales() });
+  registerHandlers(app, { ...ctx, locales: new UserLocales(ctx.deps.shortLived) });
   app.error(async (error) => {
     ctx.logger.error({ platform: 'slack', err: error }, 'Bolt could not process a request');
   });

@@ -1,22 +1,21 @@
 import type { webApi } from '@slack/bolt';
+import type { ShortLived } from '../../core/short-lived.js';
 
 type UsersInfo = Pick<webApi.WebClient['users'], 'info'>;
 
 const TTL_MS = 60 * 60 * 1000;
-const MAX_ENTRIES = 5000;
 
 /**
  * A member's Slack language (users.info with include_locale), so that answers come in it. Kept
- * for an hour per user in this adapter; a failed lookup answers in the default language.
+ * for an hour per user in the store (every process behind the Slack endpoint shares it); a failed
+ * lookup answers in the default language.
  */
 export class UserLocales {
-  private readonly cache = new Map<string, { locale?: string; expires: number }>();
-
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly store: ShortLived) {}
 
   async of(users: UsersInfo, userId: string): Promise<string | undefined> {
-    const cached = this.cache.get(userId);
-    if (cached && cached.expires > this.now()) return cached.locale;
+    const cached = await this.store.get<{ locale?: string }>('slack-locale', userId).catch(() => undefined);
+    if (cached) return cached.locale;
     let locale: string | undefined;
     try {
       const result = await users.info({ user: userId, include_locale: true });
@@ -24,8 +23,8 @@ export class UserLocales {
     } catch {
       locale = undefined;
     }
-    if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(userId, { locale, expires: this.now() + TTL_MS });
+    // A store that cannot keep it costs one more lookup next time, nothing else.
+    await this.store.put('slack-locale', userId, locale ? { locale } : {}, TTL_MS).catch(() => undefined);
     return locale;
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Reply } from '../../core/reply.js';
+import type { Attachment, Reply } from '../../core/reply.js';
+import type { ShortLived } from '../../core/short-lived.js';
 
 /** Telegram's rule for `/start` payloads: up to 64 characters of A-Z, a-z, 0-9, _ and -. */
 export const MAX_PAYLOAD = 64;
@@ -11,22 +12,22 @@ export type DeepLinkTarget =
   | { kind: 'reply'; reply: Reply; userId: string }
   | { kind: 'expired' };
 
-type Entry = { reply: Reply; userId: string; expires: number };
+type Stored = { reply: Omit<Reply, 'attachments'> & { attachments: Array<Omit<Attachment, 'data'> & { data: string }> }; userId: string };
+
+/** How long a kept answer waits for its member to tap the link. */
+export const REPLY_LINK_TTL_MS = 60 * 60 * 1000;
 
 /**
  * Deep links for private answers that could not be sent because the member never opened a chat
  * with the bot. A letter is encoded in the link itself (`l` + base64url of "chat text"), so it
  * survives restarts and works from any process; it is re-run as whoever taps it, so it shows
- * nobody else's content. Any other reply is kept here under a random key (`k...`), for its own
- * member only, for `ttlMs`. One instance per adapter: no module state.
+ * nobody else's content. Any other reply is kept in the store (shared by every process behind the
+ * webhook) under a random key (`k...`), for its own member only, for `ttlMs`, and deleted once used.
  */
 export class DeepLinks {
-  private readonly entries = new Map<string, Entry>();
-
   constructor(
-    private readonly now: () => number = Date.now,
-    private readonly ttlMs = 24 * 60 * 60 * 1000,
-    private readonly maxEntries = 10_000,
+    private readonly store: ShortLived,
+    private readonly ttlMs = REPLY_LINK_TTL_MS,
   ) {}
 
   /** A stateless payload for `/letter <text>` asked in `chatId`, or undefined when it does not fit. */
@@ -36,15 +37,15 @@ export class DeepLinks {
   }
 
   /** A payload that hands `reply` to `userId` once. */
-  forReply(userId: string, reply: Reply): string {
-    this.sweep();
+  async forReply(userId: string, reply: Reply): Promise<string> {
     const key = `k${randomBytes(12).toString('base64url')}`;
-    this.entries.set(key, { reply, userId, expires: this.now() + this.ttlMs });
+    const stored: Stored = { reply: { ...reply, attachments: reply.attachments.map((a) => ({ ...a, data: Buffer.from(a.data).toString('base64') })) }, userId };
+    await this.store.put('deep-link', key, stored, this.ttlMs);
     return key;
   }
 
   /** What a `/start` payload asks for; undefined when it is not one of ours (show help). */
-  resolve(payload: string, userId: string): DeepLinkTarget | undefined {
+  async resolve(payload: string, userId: string): Promise<DeepLinkTarget | undefined> {
     if (!PAYLOAD.test(payload)) return undefined;
     if (payload.startsWith('l')) {
       const decoded = Buffer.from(payload.slice(1), 'base64url').toString('utf8');
@@ -52,21 +53,15 @@ export class DeepLinks {
       return match ? { kind: 'letter', chatId: match[1]!, text: match[2] ?? '' } : undefined;
     }
     if (!payload.startsWith('k')) return undefined;
-    const entry = this.entries.get(payload);
-    if (!entry || entry.expires < this.now() || entry.userId !== userId) return { kind: 'expired' };
-    this.entries.delete(payload);
-    return { kind: 'reply', reply: entry.reply, userId: entry.userId };
+    const entry = await this.store.get<Stored>('deep-link', payload);
+    if (!entry || entry.userId !== userId) return { kind: 'expired' };
+    await this.store.delete('deep-link', payload);
+    const reply: Reply = { ...entry.reply, attachments: entry.reply.attachments.map((a) => ({ ...a, data: new Uint8Array(Buffer.from(a.data, 'base64')) })) };
+    return { kind: 'reply', reply, userId: entry.userId };
   }
 
   /** The link a button opens. */
   static url(botUsername: string, payload: string): string {
     return `https://t.me/${botUsername}?start=${payload}`;
-  }
-
-  private sweep(): void {
-    const now = this.now();
-    for (const [key, entry] of this.entries) if (entry.expires < now) this.entries.delete(key);
-    // Bounded memory under a flood of refused DMs: the oldest links go first.
-    while (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 }

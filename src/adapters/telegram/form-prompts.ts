@@ -1,5 +1,6 @@
 import type { Api } from 'grammy';
 import type { Button, FormField, Reply } from '../../core/reply.js';
+import type { ShortLived } from '../../core/short-lived.js';
 import type { UserRef } from './args.js';
 import { telegramText } from './messages.js';
 import { disarmMentions, escapeHtml } from './render.js';
@@ -8,7 +9,7 @@ import { disarmMentions, escapeHtml } from './render.js';
 export type FormButton = Extract<Button, { type: 'form' }>;
 
 /** What a reply prompt waits for: the form's command, its fields, and who may answer it. */
-export type PendingPrompt = { command: string; fields: FormField[]; userId: string; expires: number };
+export type PendingPrompt = { command: string; fields: FormField[]; userId: string };
 
 /** A form button's callback_data: `F|<command>`, when it fits Telegram's 64 bytes. */
 export const FORM_PREFIX = 'F|';
@@ -23,47 +24,27 @@ export function formCallbackData(command: string, maxBytes: number): string | un
 }
 
 /**
- * Reply prompts waiting for their answer, one instance per adapter (no module state). Kept in this
- * process for `ttlMs` (an hour); a prompt lost on restart is answered by nothing, and the member
- * presses the button again. Bounded: beyond `maxEntries` the oldest prompts go first.
+ * Reply prompts waiting for their answer, in the store for `ttlMs` (an hour): any process behind
+ * the webhook takes the answer, also after a restart. Keyed by chat and prompt message (hashed).
  */
 export class FormPrompts {
-  private readonly entries = new Map<string, PendingPrompt>();
-
   constructor(
-    private readonly now: () => number = Date.now,
+    private readonly store: ShortLived,
     private readonly ttlMs = 60 * 60 * 1000,
-    private readonly maxEntries = 1000,
   ) {}
 
   /** Remembers the prompt message `messageId` in `chatId`, for `userId` only. */
-  add(chatId: number | string, messageId: number, prompt: Omit<PendingPrompt, 'expires'>): void {
-    this.sweep();
-    this.entries.set(`${chatId}:${messageId}`, { ...prompt, expires: this.now() + this.ttlMs });
+  async add(chatId: number | string, messageId: number, prompt: PendingPrompt): Promise<void> {
+    await this.store.put('form-prompt', `${chatId}:${messageId}`, prompt, this.ttlMs);
   }
 
   /** The prompt a reply answers, consumed; undefined (and kept) when it is another member's, or gone. */
-  take(chatId: number | string, messageId: number, userId: string): PendingPrompt | undefined {
-    const key = `${chatId}:${messageId}`;
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expires < this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    if (entry.userId !== userId) return undefined;
-    this.entries.delete(key);
+  async take(chatId: number | string, messageId: number, userId: string): Promise<PendingPrompt | undefined> {
+    const id = `${chatId}:${messageId}`;
+    const entry = await this.store.get<PendingPrompt>('form-prompt', id);
+    if (!entry || entry.userId !== userId) return undefined;
+    await this.store.delete('form-prompt', id);
     return entry;
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  private sweep(): void {
-    const now = this.now();
-    for (const [key, entry] of this.entries) if (entry.expires < now) this.entries.delete(key);
-    while (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
 }
 
@@ -115,5 +96,5 @@ export async function sendPrompt(api: Api, chatId: number, form: FormButton, fro
     link_preview_options: { is_disabled: true },
     reply_markup: { force_reply: true, ...(placeholder ? { input_field_placeholder: placeholder } : {}) },
   });
-  prompts.add(chatId, sent.message_id, { command: form.command, fields: form.fields, userId: String(from.id) });
+  await prompts.add(chatId, sent.message_id, { command: form.command, fields: form.fields, userId: String(from.id) });
 }

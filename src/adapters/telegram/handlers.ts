@@ -36,7 +36,7 @@ const notice = (text: string) => publicReply([{ type: 'text', text }]);
  * asked in a group to the member's DM with a one-line notice in the group. If Telegram refuses the
  * DM, the group gets a button with a deep link that delivers it, never the private content itself.
  */
-async function deliver(o: Origin, reply: Reply, payloadFor: () => string): Promise<void> {
+async function deliver(o: Origin, reply: Reply, payloadFor: () => Promise<string>): Promise<void> {
   const replyTo = o.chat.type === 'private' ? undefined : o.messageId;
   if (reply.visibility === 'public' || o.chat.type === 'private' || o.anonymous) return sendReply(o.api, o.chat.id, reply, replyTo);
   if (reply.receipt !== undefined && o.messageId !== undefined) return deliverReceipt(o, reply, o.messageId);
@@ -45,7 +45,7 @@ async function deliver(o: Origin, reply: Reply, payloadFor: () => string): Promi
   } catch (error) {
     if (!isDmRefused(error)) throw error;
     o.log.info({}, 'direct message refused: sending a deep link');
-    const url = DeepLinks.url(o.bot, payloadFor());
+    const url = DeepLinks.url(o.bot, await payloadFor());
     await o.api.sendMessage(o.chat.id, telegramText('dm_needed', o.from.language_code), {
       link_preview_options: { is_disabled: true },
       reply_markup: { inline_keyboard: [[{ text: telegramText('dm_button', o.from.language_code), url }]] },
@@ -86,7 +86,7 @@ export async function onMessage(c: Context, env: HandlerEnv): Promise<void> {
   const line = parseCommandLine(typed, c.me.username);
   const answered = message.reply_to_message?.message_id;
   // An answer to a reply prompt (not a command): the form's command runs with its lines as fields.
-  const prompt = !line && message.text !== undefined && answered !== undefined ? env.forms.take(message.chat.id, answered, String(message.from.id)) : undefined;
+  const prompt = !line && message.text !== undefined && answered !== undefined ? await env.forms.take(message.chat.id, answered, String(message.from.id)) : undefined;
   if (prompt) return onFormAnswer(c, message.text!, prompt, env);
   // A file's caption is read for /import only: other captions are not commands to us.
   if (!line || (message.text === undefined && line.name !== 'import')) return;
@@ -102,7 +102,7 @@ export async function onMessage(c: Context, env: HandlerEnv): Promise<void> {
   const document = command.name === 'import' && command.text === '' ? importDocument(message) : undefined;
   const reply = document ? await importFromDocument(c.api, document, invocation, env, log) : await handleOnce(invocation, env.deps, log);
   if (!reply) return;
-  await deliver(o, reply, () => (command.name === 'letter' ? env.links.forLetter(String(chat.id), command.text) : undefined) ?? env.links.forReply(userId, reply));
+  await deliver(o, reply, async () => (command.name === 'letter' ? env.links.forLetter(String(chat.id), command.text) : undefined) ?? env.links.forReply(userId, reply));
 }
 
 /**
@@ -145,7 +145,7 @@ async function importFromDocument(api: Api, document: NonNullable<Message['docum
 /** `/start <payload>` in the bot's DM: the letter or the answer that could not be sent before. */
 async function startDeepLink(o: Origin, payload: string, delivery: string, env: HandlerEnv): Promise<void> {
   if (!(await claimDelivery(env.deps.claims, delivery))) return;
-  const target = env.links.resolve(payload, String(o.from.id));
+  const target = await env.links.resolve(payload, String(o.from.id));
   if (target?.kind === 'reply') return sendReply(o.api, o.chat.id, target.reply);
   if (target?.kind === 'expired') return sendReply(o.api, o.chat.id, notice(escapeMarkdown(telegramText('link_expired', o.from.language_code))));
   // A letter asked in a group: re-run as whoever tapped, against the group's drive, answered here.
@@ -192,7 +192,7 @@ export async function onPress(c: Context, env: HandlerEnv): Promise<void> {
       await answer({ text: (form ? undefined : reply.notice) ?? telegramText('dm_sent', query.from.language_code) });
     } catch (error) {
       if (!isDmRefused(error)) throw error;
-      await answer({ url: DeepLinks.url(c.me.username, env.links.forReply(String(query.from.id), reply)) });
+      await answer({ url: DeepLinks.url(c.me.username, await env.links.forReply(String(query.from.id), reply)) });
     }
   } catch (error) {
     log.error({ err: error }, 'button press failed');

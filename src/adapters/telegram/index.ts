@@ -42,7 +42,7 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   bot.api.config.use(retryTransformer(ctx.logger, options.retry));
-  const env = { deps: ctx.deps, logger: ctx.logger, links: options.deepLinks ?? new DeepLinks(), forms: options.forms ?? new FormPrompts() };
+  const env = { deps: ctx.deps, logger: ctx.logger, links: options.deepLinks ?? new DeepLinks(ctx.deps.shortLived), forms: options.forms ?? new FormPrompts(ctx.deps.shortLived) };
   // One member's updates stay in order; the members of one group are served at once.
   bot.use(sequentialize((c: Context) => (c.chat && c.from ? `${c.chat.id}:${c.from.id}` : c.chat?.id.toString())));
   // Every update taken is counted in flight, so a shutdown waits for it.

@@ -36,7 +36,12 @@ export const dedupe: Middleware = async (call, next) => {
 export const locale: Middleware = async (call, next) => {
   const { invocation } = call;
   call.tokens = [...tokenize(invocation.text ?? ''), ...Object.entries(invocation.options ?? {}).map(([key, value]) => ({ key, value }))];
-  call.locale = pickLocale(call.tokens.find((tk) => tk.key === 'lang')?.value, invocation.actor.locale);
+  const platformLocale = invocation.actor.locale ?? (await invocation.resolveLocale?.());
+  call.locale = pickLocale(call.tokens.find((tk) => tk.key === 'lang')?.value, platformLocale);
+  if (platformLocale !== undefined && invocation.actor.locale === undefined) {
+    // Commands see the member's language like on any other platform.
+    call.invocation = { ...invocation, actor: { ...invocation.actor, locale: platformLocale } };
+  }
   return next();
 };
 

@@ -21,9 +21,13 @@ const eventKey = (id: string) => `outbox:event:${id}`;
 
 /**
  * The outbox over keyv: one key per event plus an index of ids, changed under the store's mutex
- * (per process on SQLite, a Redis lock across processes).
+ * (per process on SQLite, a Redis lock across processes). Index changes that arrive while one is
+ * being written are grouped into the next write: a burst of 100 actions rewrites the index a few
+ * times, not 100.
  */
 export class KeyvOutbox implements Outbox {
+  private batch: { add: string[]; remove: Set<string>; written: Promise<void> } | undefined;
+
   constructor(
     private readonly kv: Keyv,
     private readonly mutex: Mutex,
@@ -33,11 +37,8 @@ export class KeyvOutbox implements Outbox {
     if (events.length === 0) return;
     const stored = events.map((event): StoredEvent => ({ id: newId(at), at: at.toISOString(), due: at.toISOString(), attempts: 0, event }));
     await guarded('events', async () => {
-      for (const item of stored) await this.kv.set(eventKey(item.id), item);
-      await this.mutex.run('outbox', async () => {
-        const ids = ((await this.kv.get(INDEX)) as string[] | undefined) ?? [];
-        await this.kv.set(INDEX, [...ids, ...stored.map((s) => s.id)]);
-      });
+      await Promise.all(stored.map((item) => this.kv.set(eventKey(item.id), item)));
+      await this.changeIndex((batch) => batch.add.push(...stored.map((s) => s.id)));
     });
   }
 
@@ -56,13 +57,25 @@ export class KeyvOutbox implements Outbox {
   async done(id: string): Promise<void> {
     await guarded('events', async () => {
       await this.kv.delete(eventKey(id));
-      await this.mutex.run('outbox', async () => {
+      await this.changeIndex((batch) => batch.remove.add(id));
+    });
+  }
+
+  /** Joins the next index write (one get and one set under the mutex for every change queued until it starts). */
+  private changeIndex(change: (batch: NonNullable<KeyvOutbox['batch']>) => void): Promise<void> {
+    if (!this.batch) {
+      const batch = { add: [] as string[], remove: new Set<string>(), written: Promise.resolve() };
+      batch.written = this.mutex.run('outbox', async () => {
+        if (this.batch === batch) this.batch = undefined;
         const ids = ((await this.kv.get(INDEX)) as string[] | undefined) ?? [];
-        const next = ids.filter((i) => i !== id);
+        const next = [...ids, ...batch.add].filter((i) => !batch.remove.has(i));
         if (next.length === 0) await this.kv.delete(INDEX);
         else await this.kv.set(INDEX, next);
       });
-    });
+      this.batch = batch;
+    }
+    change(this.batch);
+    return this.batch.written;
   }
 }
 

@@ -70,8 +70,8 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
 }
 
 /**
- * Claims and locks carry their expiry in a column; import previews are keyv documents with one in
- * their JSON. Nothing reads an expired claim again, so without a sweep they would stay in the file.
+ * Claims and locks carry their expiry in a column; import previews and short-lived adapter state
+ * are keyv documents with one in their JSON. Nothing reads an expired claim again, so without a sweep they would stay in the file.
  */
 function purgeExpired(file: SqliteFile): Promise<number> {
   const now = Date.now();
@@ -80,9 +80,9 @@ function purgeExpired(file: SqliteFile): Promise<number> {
       .transaction(() => {
         let removed = file.statement('DELETE FROM claims WHERE expires < ?').run(now).changes;
         removed += file.statement('DELETE FROM locks WHERE expires < ?').run(now).changes;
-        removed += file
-          .statement("DELETE FROM keyv WHERE substr(key, 1, ?) = ? AND json_valid(value) AND json_extract(value, '$.expires') < ?")
-          .run(`${KEYV_NAMESPACE}:import:`.length, `${KEYV_NAMESPACE}:import:`, now).changes;
+        const expiring = file.statement("DELETE FROM keyv WHERE substr(key, 1, ?) = ? AND json_valid(value) AND json_extract(value, '$.expires') < ?");
+        // Import previews, and short-lived adapter state (deep links, reply prompts, platform languages).
+        for (const prefix of [`${KEYV_NAMESPACE}:import:`, `${KEYV_NAMESPACE}:tmp:`]) removed += expiring.run(prefix.length, prefix, now).changes;
         return removed;
       })
       .immediate(),

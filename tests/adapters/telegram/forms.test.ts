@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Keyv from 'keyv';
+import { KeyvShortLived } from '../../../src/core/short-lived.js';
 import { FormPrompts, formOptions, placeholderOf, promptHtml } from '../../../src/adapters/telegram/form-prompts.js';
 import { buttonsOf, telegramHarness, type Harness } from './harness.js';
 import { messageUpdate, pressUpdate } from './updates.js';
@@ -99,7 +101,7 @@ describe('Telegram reply-prompt forms', () => {
     await h.feed(answerTo(42, OTHER, messageId, 'Mallory\nNowhere', MEMBER.id));
     await h.feed(answerTo(44, OTHER, messageId, 'Mallory\nNowhere'));
     expect(h.fake.calls.length).toBe(before);
-    expect(h.forms.take(MEMBER.id, messageId, String(OTHER.id))).toBeUndefined();
+    expect(await h.forms.take(MEMBER.id, messageId, String(OTHER.id))).toBeUndefined();
     expect(await h.app.deps.profiles.get(h.app.deps.memberKey('telegram', String(OTHER.id)))).toBeUndefined();
     await h.feed(answerTo(43, MEMBER, messageId, 'Ana'));
     expect(await h.app.deps.profiles.get(h.app.deps.memberKey('telegram', String(MEMBER.id)))).toMatchObject({ name: 'Ana' });
@@ -128,16 +130,15 @@ describe('Telegram reply prompts, unit', () => {
     expect(formOptions([{ name: 'text', label: 'Text', max: 4000, multiline: true }], 'line 1\n\nline 2\n')).toEqual({ text: 'line 1\n\nline 2' });
   });
 
-  it('expires prompts after an hour and keeps at most the newest 1000', () => {
+  it('expires prompts after an hour, and keeps one for its own member only', async () => {
     let now = 0;
-    const prompts = new FormPrompts(() => now);
-    prompts.add(1, 5, { command: 'letter', fields: [], userId: '1' });
+    const prompts = new FormPrompts(new KeyvShortLived(new Keyv(), () => now));
+    await prompts.add(1, 5, { command: 'letter', fields: [], userId: '1' });
+    await prompts.add(1, 6, { command: 'letter', fields: [], userId: '1' });
+    expect(await prompts.take(1, 6, '2')).toBeUndefined();
+    expect(await prompts.take(1, 6, '1')).toMatchObject({ command: 'letter' });
     now = 60 * 60 * 1000 + 1;
-    expect(prompts.take(1, 5, '1')).toBeUndefined();
-    for (let i = 0; i < 1001; i++) prompts.add(1, i, { command: 'letter', fields: [], userId: '1' });
-    expect(prompts.size).toBe(1000);
-    expect(prompts.take(1, 0, '1')).toBeUndefined();
-    expect(prompts.take(1, 1000, '1')).toMatchObject({ command: 'letter' });
+    expect(await prompts.take(1, 5, '1')).toBeUndefined();
   });
 
   it('escapes the prompt and caps the placeholder at 64 characters', () => {

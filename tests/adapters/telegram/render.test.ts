@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../../src/adapters/telegram/args.js';
+import Keyv from 'keyv';
+import { KeyvShortLived } from '../../../src/core/short-lived.js';
 import { DeepLinks } from '../../../src/adapters/telegram/deep-link.js';
 import { renderKeyboard } from '../../../src/adapters/telegram/keyboard.js';
 import { MAX_MESSAGE_CHARS, renderMessages } from '../../../src/adapters/telegram/render.js';
@@ -119,21 +121,22 @@ describe('Telegram command lines and deep links', () => {
     expect(parseCommandLine('hello /acted', 'ActionBot')).toBeUndefined();
   });
 
-  it('encodes a letter in a payload of at most 64 safe characters, and keeps longer answers for their member only', () => {
+  it('encodes a letter in a payload of at most 64 safe characters, and keeps longer answers for their member only', async () => {
     let now = 0;
-    const links = new DeepLinks(() => now, 1000);
+    const links = new DeepLinks(new KeyvShortLived(new Keyv(), () => now), 1000);
     const payload = links.forLetter('-1001234567890', 'name="Ana" town="Lyon"')!;
     expect(payload).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
-    expect(links.resolve(payload, '5')).toEqual({ kind: 'letter', chatId: '-1001234567890', text: 'name="Ana" town="Lyon"' });
+    expect(await links.resolve(payload, '5')).toEqual({ kind: 'letter', chatId: '-1001234567890', text: 'name="Ana" town="Lyon"' });
     expect(links.forLetter('-1001234567890', 'name="A very long name indeed" town="Somewhere far away"')).toBeUndefined();
-    const reply = privateReply([{ type: 'text', text: 'yours' }]);
-    const key = links.forReply('5', reply);
+    const reply = privateReply([{ type: 'text', text: 'yours' }], { attachments: [{ name: 'a.pdf', mimeType: 'application/pdf', data: new Uint8Array([37, 80, 68, 70]) }] });
+    const key = await links.forReply('5', reply);
     expect(key).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
-    expect(links.resolve(key, '6')).toEqual({ kind: 'expired' });
-    expect(links.resolve(key, '5')).toEqual({ kind: 'reply', reply, userId: '5' });
-    const later = links.forReply('5', reply);
+    expect(await links.resolve(key, '6')).toEqual({ kind: 'expired' });
+    expect(await links.resolve(key, '5')).toEqual({ kind: 'reply', reply, userId: '5' });
+    expect(await links.resolve(key, '5')).toEqual({ kind: 'expired' });
+    const later = await links.forReply('5', reply);
     now = 2000;
-    expect(links.resolve(later, '5')).toEqual({ kind: 'expired' });
-    expect(links.resolve('not a payload!', '5')).toBeUndefined();
+    expect(await links.resolve(later, '5')).toEqual({ kind: 'expired' });
+    expect(await links.resolve('not a payload!', '5')).toBeUndefined();
   });
 });
