@@ -16,17 +16,18 @@ export interface Outbox {
   done(id: string): Promise<void>;
 }
 
-const INDEX = 'outbox:index';
-const eventKey = (id: string) => `outbox:event:${id}`;
+const LIST = 'outbox:events';
+
+type Change = { add: StoredEvent[]; update: Map<string, StoredEvent>; remove: Set<string> };
 
 /**
- * The outbox over keyv: one key per event plus an index of ids, changed under the store's mutex
- * (per process on SQLite, a Redis lock across processes). Index changes that arrive while one is
- * being written are grouped into the next write: a burst of 100 actions rewrites the index a few
- * times, not 100.
+ * The outbox over keyv: the pending events as one list, changed under the store's mutex (per
+ * process on SQLite, a Redis lock across processes). Changes that arrive while one is being
+ * written are grouped into the next write (group commit): a burst of 100 actions costs a few
+ * writes, not 100, and each caller returns once its own change is in the store.
  */
 export class KeyvOutbox implements Outbox {
-  private batch: { add: string[]; remove: Set<string>; written: Promise<void> } | undefined;
+  private batch: { change: Change; written: Promise<void> } | undefined;
 
   constructor(
     private readonly kv: Keyv,
@@ -36,45 +37,38 @@ export class KeyvOutbox implements Outbox {
   async append(events: readonly DomainEvent[], at: Date): Promise<void> {
     if (events.length === 0) return;
     const stored = events.map((event): StoredEvent => ({ id: newId(at), at: at.toISOString(), due: at.toISOString(), attempts: 0, event }));
-    await guarded('events', async () => {
-      await Promise.all(stored.map((item) => this.kv.set(eventKey(item.id), item)));
-      await this.changeIndex((batch) => batch.add.push(...stored.map((s) => s.id)));
-    });
+    await this.write((change) => change.add.push(...stored));
   }
 
   async pending(limit: number): Promise<StoredEvent[]> {
-    return guarded('events', async () => {
-      const ids = (((await this.kv.get(INDEX)) as string[] | undefined) ?? []).slice(0, limit);
-      const found = await Promise.all(ids.map((id) => this.kv.get(eventKey(id)) as Promise<StoredEvent | undefined>));
-      return found.filter((e): e is StoredEvent => e !== undefined);
-    });
+    return guarded('events', async () => (((await this.kv.get(LIST)) as StoredEvent[] | undefined) ?? []).slice(0, limit));
   }
 
   async retryAt(event: StoredEvent, due: Date): Promise<void> {
-    await guarded('events', () => this.kv.set(eventKey(event.id), { ...event, attempts: event.attempts + 1, due: due.toISOString() }));
+    await this.write((change) => change.update.set(event.id, { ...event, attempts: event.attempts + 1, due: due.toISOString() }));
   }
 
   async done(id: string): Promise<void> {
-    await guarded('events', async () => {
-      await this.kv.delete(eventKey(id));
-      await this.changeIndex((batch) => batch.remove.add(id));
-    });
+    await this.write((change) => change.remove.add(id));
   }
 
-  /** Joins the next index write (one get and one set under the mutex for every change queued until it starts). */
-  private changeIndex(change: (batch: NonNullable<KeyvOutbox['batch']>) => void): Promise<void> {
+  /** Joins the next write: one read and one write under the mutex for every change queued until it starts. */
+  private write(apply: (change: Change) => void): Promise<void> {
     if (!this.batch) {
-      const batch = { add: [] as string[], remove: new Set<string>(), written: Promise.resolve() };
-      batch.written = this.mutex.run('outbox', async () => {
-        if (this.batch === batch) this.batch = undefined;
-        const ids = ((await this.kv.get(INDEX)) as string[] | undefined) ?? [];
-        const next = [...ids, ...batch.add].filter((i) => !batch.remove.has(i));
-        if (next.length === 0) await this.kv.delete(INDEX);
-        else await this.kv.set(INDEX, next);
-      });
+      const batch = { change: { add: [], update: new Map(), remove: new Set() } as Change, written: Promise.resolve() };
+      batch.written = this.mutex.run('outbox', () =>
+        guarded('events', async () => {
+          if (this.batch === batch) this.batch = undefined;
+          const { add, update, remove } = batch.change;
+          const list = ((await this.kv.get(LIST)) as StoredEvent[] | undefined) ?? [];
+          const next = [...list, ...add].filter((e) => !remove.has(e.id)).map((e) => update.get(e.id) ?? e);
+          if (next.length === 0) await this.kv.delete(LIST);
+          else await this.kv.set(LIST, next);
+        }),
+      );
       this.batch = batch;
     }
-    change(this.batch);
+    apply(this.batch.change);
     return this.batch.written;
   }
 }
