@@ -15,8 +15,10 @@ export const acted = defineCommand({
     if (!input.method) return privateReply([{ type: 'text', text: t('acted_pick') }], { buttons: methodButtons(t, drive!, methodsOffered(appeal)) });
     const { created, tally } = await deps.ledger.record({ drive: drive!, member: ctx.member, method: input.method, at: ctx.now });
     // Milestones, the member's own reminder and live progress follow after the answer (src/core/events).
-    // A repeat changes no count: an event only when a reminder of theirs may still wait.
-    if (created || (await deps.memberReminders.get(drive!.id, ctx.member))) {
+    // A repeat changes no count: an event only when a reminder of theirs may still wait (or the
+    // lookup failed: the event's handler looks again later; the member is told what was recorded).
+    const reminderMayWait = () => deps.memberReminders.get(drive!.id, ctx.member).then(Boolean, () => true);
+    if (created || (await reminderMayWait())) {
       ctx.emit({ type: 'recorded', driveId: drive!.id, member: ctx.member, method: input.method, created });
     }
     const method = t(`method_${input.method}`);

@@ -85,6 +85,18 @@ describe('the command pipeline', () => {
     expect(commands).toEqual(['email', 'post', 'other']);
   });
 
+  it('never says "nothing was recorded" when the reminder lookup fails after the write', async () => {
+    const app = await open();
+    app.deps.memberReminders.get = async () => {
+      throw new Error('store hiccup');
+    };
+    const first = await handleOnce(invocation('ana', 'acted', 'email'), app.deps, new RecordingLogger());
+    const again = await handleOnce(invocation('ana', 'acted', 'email'), app.deps, new RecordingLogger());
+    expect(first!.receipt).toContain('is counted');
+    expect(again!.receipt).toContain('already counted');
+    expect((await app.deps.outbox.pending(10)).map((e) => e.event.type)).toEqual(['recorded', 'recorded']);
+  });
+
   it('tells the member "counted" even when the outbox cannot be written, and logs it', async () => {
     const app = await open();
     app.deps.outbox.append = async () => {
