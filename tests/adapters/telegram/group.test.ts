@@ -46,7 +46,7 @@ describe('Telegram group etiquette', () => {
     expect(String(calls[0]!.payload.text).length).toBeLessThanOrEqual(200);
   });
 
-  it('counts 100 /acted in one group with at most 20 posts there: one live progress message, edited in place', async () => {
+  it('counts 100 /acted in one group with at most 20 posts there: one live progress message, edited in place', { timeout: 60_000 }, async () => {
     await h.startDrive(200);
     const drive = await h.app.deps.drives.resolve(`telegram:${GROUP.id}`);
     await Promise.all(Array.from({ length: 100 }, (_, i) => h.feed(messageUpdate(100 + i, { id: 1000 + i }, '/acted email'))));
