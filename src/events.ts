@@ -47,6 +47,10 @@ export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; c
       }
       await relay.start();
     },
-    stop: () => relay.stop(),
+    // What the last commands raised is handled before the store closes (in the terminal, before it exits).
+    async stop() {
+      await relay.drain();
+      await relay.stop();
+    },
   };
 }
