@@ -48,6 +48,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   drives.onChange(async (drive) => {
     if ((await memberReminders.prune(drive, clock.now())) > 0) await store.scrub();
   });
+  const outbox = new KeyvOutbox(store.kv, store.mutex);
   const deps: Deps = {
     appeals: new AppealCatalog(store.kv, appeals, store.mutex),
     drives,
@@ -58,8 +59,8 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     clock,
     moderatorIds: config.moderatorIds,
     memberReminders,
-    forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member)],
-    outbox: new KeyvOutbox(store.kv, store.mutex),
+    forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member), (member) => outbox.forget(member)],
+    outbox,
     shortLived: new KeyvShortLived(store.kv, () => clock.now().getTime()),
     onEvents: [],
     scrub: () => store.scrub(),

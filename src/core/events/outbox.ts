@@ -14,11 +14,13 @@ export interface Outbox {
   /** A failed attempt: the event stays, to be tried again at `due`. */
   retryAt(event: StoredEvent, due: Date): Promise<void>;
   done(id: string): Promise<void>;
+  /** /forgetme: drops the member's pending events (they hold the member key). */
+  forget(member: string): Promise<void>;
 }
 
 const LIST = 'outbox:events';
 
-type Change = { add: StoredEvent[]; update: Map<string, StoredEvent>; remove: Set<string> };
+type Change = { add: StoredEvent[]; update: Map<string, StoredEvent>; remove: Set<string>; members: Set<string> };
 
 /**
  * The outbox over keyv: the pending events as one list, changed under the store's mutex (per
@@ -52,16 +54,21 @@ export class KeyvOutbox implements Outbox {
     await this.write((change) => change.remove.add(id));
   }
 
+  async forget(member: string): Promise<void> {
+    await this.write((change) => change.members.add(member));
+  }
+
   /** Joins the next write: one read and one write under the mutex for every change queued until it starts. */
   private write(apply: (change: Change) => void): Promise<void> {
     if (!this.batch) {
-      const batch = { change: { add: [], update: new Map(), remove: new Set() } as Change, written: Promise.resolve() };
+      const batch = { change: { add: [], update: new Map(), remove: new Set(), members: new Set() } as Change, written: Promise.resolve() };
       batch.written = this.mutex.run('outbox', () =>
         guarded('events', async () => {
           if (this.batch === batch) this.batch = undefined;
-          const { add, update, remove } = batch.change;
+          const { add, update, remove, members } = batch.change;
+          const forgotten = (e: StoredEvent) => e.event.type === 'recorded' && members.has(e.event.member);
           const list = ((await this.kv.get(LIST)) as StoredEvent[] | undefined) ?? [];
-          const next = [...list, ...add].filter((e) => !remove.has(e.id)).map((e) => update.get(e.id) ?? e);
+          const next = [...list, ...add].filter((e) => !remove.has(e.id) && !forgotten(e)).map((e) => update.get(e.id) ?? e);
           if (next.length === 0) await this.kv.delete(LIST);
           else await this.kv.set(LIST, next);
         }),

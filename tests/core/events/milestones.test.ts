@@ -109,6 +109,18 @@ describe('milestones, after the answer', () => {
     expect(await app.deps.outbox.pending(10)).toEqual([]);
   });
 
+  it('drops a member\'s pending events on /forgetme: no member key waits in the outbox', async () => {
+    const app = await testApp({ now: '2026-12-01T10:00:00Z' });
+    open.push({ app });
+    const type = typer(app.deps);
+    await type(mod, '/drive start ua-34-25 goal=10 deadline=2026-12-31');
+    await type({ userId: 'ana' }, '/acted email');
+    await type({ userId: 'bo' }, '/acted email');
+    await type({ userId: 'ana' }, '/forgetme yes');
+    const pending = await app.deps.outbox.pending(10);
+    expect(pending.map((e) => (e.event.type === 'recorded' ? e.event.member : ''))).toEqual([app.deps.memberKey('shell', 'bo')]);
+  });
+
   it('keeps an action recorded before the adapters start, and announces its milestone once they do', async () => {
     const app = await testApp({ now: '2026-12-01T10:00:00Z' });
     const events = testEvents(app);
