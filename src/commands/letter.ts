@@ -1,5 +1,7 @@
 import { isOpen, type Drive } from '../core/drive.js';
 import { letterAttachments } from '../core/kit/attachments.js';
+import { unprintable } from '../core/kit/fonts.js';
+import { pdfFonts } from '../core/kit/pdf.js';
 import { mailLinksWithin, urlLimitFor, type MailClient } from '../core/kit/webmail.js';
 import { renderLetter, type RenderedLetter, type Sender } from '../core/letter.js';
 import { mainTargets, type Appeal, type Target } from '../core/appeal.js';
@@ -42,6 +44,8 @@ export const letter = defineCommand({
     const blocks: Block[] = [{ type: 'heading', text: t('letter_heading', { reference: appeal.reference, title: appeal.title }) }];
     blocks.push(...(await situation(appeal, drive, ctx, deps)));
     if (signature.note) blocks.push({ type: 'text', text: escapeMarkdown(signature.note) });
+    const missing = unprintable([rendered.sender.name, rendered.sender.town, rendered.sender.country], pdfFonts());
+    if (missing.length > 0) blocks.push({ type: 'text', text: escapeMarkdown(t('letter_pdf_unprintable', { chars: missing.join(' ') })) });
     const targets = mainTargets(appeal);
     if (targets.length > 1) {
       const list = targets.map((tg, i) => `${i + 1}. ${tg.title ?? tg.name}`).join('; ');

@@ -77,6 +77,16 @@ describe('/letter on the bundled appeal', () => {
     expect(eml).toContain('X-Unsent: 1\r\n');
   });
 
+  it('signs the PDF "Иван" from "Αθήνα", and says which characters it cannot print', async () => {
+    const signed = await say('/letter ua-34-25 name="Иван" town="Αθήνα"');
+    const pdf = await readPdf(signed.attachments[0]!.data);
+    expect(pdf.pages[0]).toContain('Иван');
+    expect(pdf.pages[0]).toContain('Αθήνα');
+    expect(signed.plain).not.toContain('no font');
+    const odd = await say('/letter ua-34-25 name="Ana 🜁"');
+    expect(odd.plain).toContain('The PDF has no font for 🜁 (shown as ?)');
+  });
+
   it('prints on US Letter for a member whose locale uses it', async () => {
     const reply = await say('/letter ua-34-25', { locale: 'en-US', platform: 'discord' });
     expect((await readPdf(reply.attachments[0]!.data)).sizes[0]).toEqual([612, 792]);

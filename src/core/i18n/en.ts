@@ -124,6 +124,7 @@ export const en = {
   opt_opening: 'Start with "I am writing to you from <town>" (on/off)',
   form_opening: 'Opening line "I am writing from..." (on/off)',
   letter_kit_pdf: 'Attached: the letter as a PDF to print and sign, with an address label to stick on the envelope.',
+  letter_pdf_unprintable: 'The PDF has no font for {chars} (shown as ?): write them by hand, or sign the email instead.',
   letter_kit_eml: 'Attached: an email draft (.eml) that opens ready to send in your mail program.',
   letter_links_short: 'The email links fill in the addresses and subject only: paste the letter from "Your letter" below.',
   letter_label_caption: 'Cut along the dashed line and stick the label on the envelope.',

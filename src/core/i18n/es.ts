@@ -119,6 +119,7 @@ export const es: Catalog = {
   opt_opening: 'Empezar con "Le escribo desde <ciudad>" (on/off)',
   form_opening: 'Frase inicial "Le escribo desde..." (on/off)',
   letter_kit_pdf: 'Adjunto: la carta en PDF para imprimir y firmar, con una etiqueta con la dirección para pegar en el sobre.',
+  letter_pdf_unprintable: 'El PDF no tiene tipo de letra para {chars} (aparece ?): escríbelo a mano, o firma el correo.',
   letter_kit_eml: 'Adjunto: un borrador de correo (.eml) que se abre listo para enviar en tu programa de correo.',
   letter_links_short: 'Los enlaces de correo rellenan solo las direcciones y el asunto: pega la carta desde "Tu carta" más abajo.',
   letter_label_caption: 'Recorta por la línea discontinua y pega la etiqueta en el sobre.',

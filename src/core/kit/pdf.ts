@@ -1,33 +1,8 @@
 import PDFDocument from 'pdfkit';
 import type { RenderedLetter } from '../letter.js';
+import { lazyFonts, type FontFace, type FontSet } from './fonts.js';
 import type { PaperSize } from './paper.js';
-
-/** Characters beyond Latin-1 that the standard fonts' WinAnsi encoding still has. */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-
-/**
- * Text the standard PDF fonts can show: Latin-1 and WinAnsi's extras (’ “ ” – € …) as they are,
- * other letters without their accents when that makes them showable (ł stays ?, ő becomes o), and
- * '?' for the rest, so that no name or town breaks the PDF. We ship no TTF: the only ones in
- * node_modules belong to a dev dependency.
- */
-export function winAnsi(text: string): string {
-  let out = '';
-  for (const char of text) {
-    if (showable(char)) out += char;
-    else if (char === '\t') out += ' ';
-    else {
-      const bare = char.normalize('NFD').replace(/\p{M}/gu, '');
-      out += bare !== '' && [...bare].every(showable) ? bare : '?';
-    }
-  }
-  return out;
-}
-
-function showable(char: string): boolean {
-  const code = char.codePointAt(0)!;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char);
-}
+import { linePieces, type Piece } from './pdf-text.js';
 
 export type PdfOptions = {
   paper: PaperSize;
@@ -40,18 +15,99 @@ export type PdfOptions = {
 };
 
 const MARGIN = 64;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+
+/** The fonts are read from disk when the first PDF is made, then kept: a per-process cache of read-only bytes. */
+export const pdfFonts = lazyFonts();
+
+type LineStyle = { size: number; bold?: boolean; align?: 'left' | 'right'; x?: number; width?: number };
+
+/**
+ * Draws text line by line with a font per script and right-to-left runs in visual order; pdfkit
+ * has one font per call and no bidi, so each line is laid out here and wrapped here.
+ */
+function writer(doc: PDFKit.PDFDocument, fonts: FontSet) {
+  const registered = new Set<string>();
+  let current: FontFace | undefined;
+  const use = (face: FontFace, size: number) => {
+    if (!registered.has(face.name)) {
+      // pdfkit takes a fontkit font as it is: parsed once per process, not once per PDF.
+      doc.registerFont(face.name, face.font as unknown as Buffer);
+      registered.add(face.name);
+    }
+    // Switching fonts costs pdfkit a comparison of name tables: only when the face changes.
+    if (current !== face) doc.font(face.name);
+    current = face;
+    doc.fontSize(size);
+  };
+  const facesOf = (style: LineStyle) => (style.bold ? fonts.bold : fonts.regular);
+  const widthOf = (pieces: Piece[], size: number) =>
+    pieces.reduce((sum, piece) => {
+      use(piece.face, size);
+      return sum + doc.widthOfString(piece.text);
+    }, 0);
+  const measure = (text: string, style: LineStyle) => widthOf(linePieces(text, facesOf(style)), style.size);
+  const lineHeight = (style: LineStyle) => {
+    use(facesOf(style)[0]!, style.size);
+    return doc.currentLineHeight(true);
+  };
+
+  const line = (text: string, style: LineStyle) => {
+    const x = style.x ?? MARGIN;
+    const width = style.width ?? doc.page.width - 2 * MARGIN;
+    const height = lineHeight(style);
+    if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
+    const y = doc.y;
+    const pieces = linePieces(text, facesOf(style));
+    let cursor = style.align === 'right' ? x + width - widthOf(pieces, style.size) : x;
+    for (const piece of pieces) {
+      use(piece.face, style.size);
+      doc.text(piece.text, cursor, y, { lineBreak: false });
+      cursor += doc.widthOfString(piece.text);
+    }
+    doc.x = x;
+    doc.y = y + height;
+  };
+
+  /** Greedy wrapping on word widths (measured once each), then a line at a time. */
+  const paragraph = (text: string, style: LineStyle) => {
+    const width = style.width ?? doc.page.width - 2 * MARGIN;
+    const space = measure(' ', style);
+    let current = '';
+    let used = 0;
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+      const w = measure(word, style);
+      if (current !== '' && used + space + w > width) {
+        line(current, style);
+        current = word;
+        used = w;
+      } else {
+        used += current === '' ? w : space + w;
+        current = current === '' ? word : `${current} ${word}`;
+      }
+    }
+    line(current, style);
+  };
+
+  const gap = (lines: number, size: number) => {
+    doc.y += lineHeight({ size }) * lines;
+  };
+
+  return { line, paragraph, gap };
+}
 
 /**
  * The printable letter: sender block, date, recipient address, the letter, a line to sign on; then
- * a second page with an address label to cut out and stick on the envelope.
+ * a second page with an address label to cut out and stick on the envelope. Every script DejaVu
+ * Sans or Noto Sans Devanagari covers prints as itself (and CJK when the system has a font).
  */
 export function letterPdf(letter: RenderedLetter, options: PdfOptions): Promise<Uint8Array> {
+  const fonts = pdfFonts();
   const doc = new PDFDocument({
+    // Without a font pdfkit parses Helvetica's metrics for every document, only to leave it unused.
+    font: fonts.regular[0]!.font as unknown as string,
     size: options.paper,
     margin: MARGIN,
-    info: { Title: winAnsi(options.title), Subject: winAnsi(letter.subject), Producer: 'actionbot', Creator: 'actionbot', CreationDate: options.now },
+    info: { Title: options.title, Subject: letter.subject, Producer: 'actionbot', Creator: 'actionbot', CreationDate: options.now },
     lang: letter.lang,
     displayTitle: true,
   });
@@ -61,61 +117,52 @@ export function letterPdf(letter: RenderedLetter, options: PdfOptions): Promise<
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  const text = (value: string, extra: PDFKit.Mixins.TextOptions = {}) => doc.text(winAnsi(value), extra);
-  const width = doc.page.width - 2 * MARGIN;
+  const w = writer(doc, fonts);
+  const body = { size: 11 };
   const { sender } = letter;
   const senderLines = [sender.name, sender.town, sender.country].filter((s): s is string => Boolean(s));
 
-  doc.font(FONT).fontSize(11);
-  for (const line of senderLines) text(line, { align: 'right', width });
-  if (senderLines.length > 0) doc.moveDown();
-  text(letter.date, { align: 'right', width });
-  doc.moveDown(2);
-  for (const line of letter.addressBlock) text(line);
-  doc.moveDown(2);
-  doc.font(BOLD);
-  text(letter.subject, { width });
-  doc.font(FONT).moveDown();
-  text(letter.salutation);
-  doc.moveDown(0.6);
-  for (const paragraph of letter.paragraphs) {
-    text(paragraph, { width, align: 'left' });
-    doc.moveDown(0.6);
+  for (const text of senderLines) w.line(text, { ...body, align: 'right' });
+  if (senderLines.length > 0) w.gap(1, 11);
+  w.line(letter.date, { ...body, align: 'right' });
+  w.gap(2, 11);
+  for (const text of letter.addressBlock) w.line(text, body);
+  w.gap(2, 11);
+  w.paragraph(letter.subject, { ...body, bold: true });
+  w.gap(1, 11);
+  w.paragraph(letter.salutation, body);
+  w.gap(0.6, 11);
+  for (const text of letter.paragraphs) {
+    w.paragraph(text, body);
+    w.gap(0.6, 11);
   }
-  text(letter.closing);
-  doc.moveDown(3);
+  w.paragraph(letter.closing, body);
+  w.gap(3, 11);
   const y = doc.y;
   doc.moveTo(MARGIN, y).lineTo(MARGIN + 200, y).lineWidth(0.5).stroke();
-  doc.moveDown(0.4);
-  for (const line of letter.signature) text(line);
+  w.gap(0.4, 11);
+  for (const text of letter.signature) w.line(text, body);
 
   doc.addPage({ size: options.paper, margin: MARGIN });
-  envelopeLabel(doc, letter, senderLines, options.labelCaption, text);
+  envelopeLabel(doc, w, letter, senderLines, options.labelCaption);
   doc.end();
   return done;
 }
 
-function envelopeLabel(
-  doc: PDFKit.PDFDocument,
-  letter: RenderedLetter,
-  senderLines: string[],
-  caption: string,
-  text: (value: string, extra?: PDFKit.Mixins.TextOptions) => unknown,
-): void {
+function envelopeLabel(doc: PDFKit.PDFDocument, w: ReturnType<typeof writer>, letter: RenderedLetter, senderLines: string[], caption: string): void {
   const boxWidth = 300;
   const lineHeight = 18;
   const boxHeight = 40 + lineHeight * (letter.addressBlock.length + (senderLines.length > 0 ? senderLines.length + 1 : 0));
-  doc.font(FONT).fontSize(9);
-  text(caption);
+  doc.x = MARGIN;
+  doc.y = MARGIN;
+  w.paragraph(caption, { size: 9 });
   const top = doc.y + 8;
   doc.rect(MARGIN, top, boxWidth, boxHeight).dash(4, { space: 3 }).lineWidth(0.5).stroke().undash();
-  doc.x = MARGIN + 20;
   doc.y = top + 20;
+  const inside = { x: MARGIN + 20, width: boxWidth - 40 };
   if (senderLines.length > 0) {
-    doc.fontSize(8);
-    text(senderLines.join(', '), { width: boxWidth - 40 });
-    doc.moveDown();
+    w.paragraph(senderLines.join(', '), { size: 8, ...inside });
+    w.gap(1, 8);
   }
-  doc.fontSize(13);
-  for (const line of letter.addressBlock) text(line, { width: boxWidth - 40 });
+  for (const text of letter.addressBlock) w.paragraph(text, { size: 13, ...inside });
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { letterPdf, winAnsi } from '../../../src/core/kit/pdf.js';
+import { unprintable } from '../../../src/core/kit/fonts.js';
+import { letterPdf, pdfFonts } from '../../../src/core/kit/pdf.js';
+import { linePieces } from '../../../src/core/kit/pdf-text.js';
 import { paperFor } from '../../../src/core/kit/paper.js';
 import { renderLetter } from '../../../src/core/letter.js';
 import { bilingualAppeal } from './fixtures.js';
@@ -46,19 +48,61 @@ describe('letterPdf', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
-  it('survives characters the standard fonts cannot show', async () => {
-    const odd = renderLetter(bilingualAppeal(), { sender: { name: 'Łukasz Dvořák 王小明 🙂', town: 'Kraków' }, now, timezone: 'UTC' });
-    const first = flat((await readPdf(await letterPdf(odd, options))).pages[0]!);
-    expect(first).toContain('?ukasz Dvorák ??? ?');
-    expect(first).toContain('Kraków');
+  it('prints a name and town in Cyrillic and Greek as themselves', async () => {
+    const signed = renderLetter(bilingualAppeal(), { sender: { name: 'Иван', town: 'Αθήνα' }, now, timezone: 'UTC' });
+    const [first = '', label = ''] = (await readPdf(await letterPdf(signed, options))).pages.map(flat);
+    expect(first).toContain('Иван');
+    expect(first).toContain('Αθήνα');
+    expect(first.lastIndexOf('Иван')).toBeGreaterThan(first.indexOf('Yours sincerely,'));
+    expect(label).toContain('Иван, Αθήνα');
+  });
+
+  it('prints Arabic, Hebrew and Devanagari names, and Polish and Czech letters, as text', async () => {
+    for (const [name, town, printed] of [
+      ['محمد أحمد', 'القاهرة', ['محمد', 'أحمد', 'القاهرة']],
+      ['דוד כהן', 'חיפה', ['דוד', 'כהן', 'חיפה']],
+      // Shaped: the vowel sign i is drawn before its consonant, and reads back in that drawn order.
+      ['अनीता', 'दिल्ली', ['अनीता', 'िदल्ली']],
+      ['Łukasz Dvořák', 'Kraków', ['Łukasz Dvořák', 'Kraków']],
+    ] as const) {
+      const signed = renderLetter(bilingualAppeal(), { sender: { name, town }, now, timezone: 'UTC' });
+      const first = flat((await readPdf(await letterPdf(signed, options))).pages[0]!);
+      for (const text of printed) expect(first).toContain(text);
+      expect(first).not.toContain('?');
+    }
+  });
+
+  it('writes ? for characters no installed font has, and says which they are', async () => {
+    const fonts = pdfFonts();
+    const odd = renderLetter(bilingualAppeal(), { sender: { name: 'Ana 🜁', town: 'Lyon' }, now, timezone: 'UTC' });
+    expect(flat((await readPdf(await letterPdf(odd, options))).pages[0]!)).toContain('Ana ?');
+    expect(unprintable(['Ana 🜁', 'Lyon'], fonts)).toEqual(['🜁']);
+    expect(unprintable(['王小明'], fonts)).toEqual(fonts.cjk ? [] : ['王', '小', '明']);
   });
 });
 
-describe('winAnsi', () => {
-  it('keeps Latin-1 and WinAnsi punctuation, strips accents it cannot show, replaces the rest', () => {
-    expect(winAnsi('é ñ ç ü ’ “ ” – € …')).toBe('é ñ ç ü ’ “ ” – € …');
-    expect(winAnsi('ő ć ş')).toBe('o c s');
-    expect(winAnsi('ł 中 🙂\t')).toBe('? ? ? ');
+describe('linePieces', () => {
+  const faces = () => pdfFonts().regular;
+  const texts = (line: string) => linePieces(line, faces()).map((p) => p.text);
+
+  it('keeps a left-to-right line as one piece', () => {
+    expect(texts('Yours sincerely, Ana')).toEqual(['Yours sincerely, Ana']);
+  });
+
+  it('puts a right-to-left name in its place in a left-to-right line, in logical order for shaping', () => {
+    expect(texts('From محمد in Lyon')).toEqual(['From ', 'محمد', ' in Lyon']);
+  });
+
+  it('lays a right-to-left line out from the right: numbers read left to right, words right to left', () => {
+    // Visual order, left to right: "12", then the street name (fontkit reverses a run it is given logically).
+    expect(texts('شارع النيل 12')).toEqual(['12', 'شارع النيل ']);
+  });
+
+  it('draws Devanagari with its own font and the rest with DejaVu', () => {
+    expect(linePieces('Anita अनीता', faces()).map((p) => [p.text, p.face.name])).toEqual([
+      ['Anita ', 'dejavu'],
+      ['अनीता', 'devanagari'],
+    ]);
   });
 });
 
