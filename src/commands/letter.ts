@@ -154,7 +154,7 @@ function signatureButtons(t: Translate, command: string, saved: Profile | undefi
     { name: 'name', label: t('opt_name'), max: 80, value: current.name },
     { name: 'town', label: t('opt_town'), max: 80, value: current.town },
     { name: 'country', label: t('opt_country'), max: 60, value: current.country },
-    { name: 'opening', label: t('form_opening'), max: 3, value: current.opening ? 'on' : 'off' },
+    { name: 'opening', label: t('form_opening'), max: 3, value: current.opening ? 'on' : 'off', choices: ['on', 'off'] },
   ];
   const form = (label: MessageKey, suffix: string): Button => ({ type: 'form', label: t(label), title: t('form_letter_title'), command: `${command}${suffix}`, fields });
   if (saved && !isEmpty(saved)) {

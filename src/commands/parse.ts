@@ -2,8 +2,11 @@ import { UserInputError } from '../core/errors.js';
 import { kindPlaceholder, kindSchemas } from './options.js';
 import type { OptionSpec } from './types.js';
 
-/** `start`: where the token begins in the typed text, so a free-text option can take the rest verbatim. */
-export type Token = { key?: string; value: string; start?: number };
+/**
+ * `start`: where the token begins in the typed text, so a free-text option can take the rest
+ * verbatim. `unclosed`: the value opened a quote that never closes, at that character.
+ */
+export type Token = { key?: string; value: string; start?: number; unclosed?: { quote: string; at: number } };
 
 /** Members type any of these as quotes; phones like to turn " into “ ”. */
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '«': '»', '„': '“' };
@@ -12,10 +15,13 @@ const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”'
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
+  let unclosed: Token['unclosed'];
   const readValue = (): string => {
+    unclosed = undefined;
     const close = QUOTES[text[i]!];
     if (close) {
       const end = text.indexOf(close, i + 1);
+      if (end === -1) unclosed = { quote: text[i]!, at: i };
       const value = end === -1 ? text.slice(i + 1) : text.slice(i + 1, end);
       i = end === -1 ? text.length : end + 1;
       return value;
@@ -33,9 +39,11 @@ export function tokenize(text: string): Token[] {
     const key = /^([A-Za-z_]{1,20})=/.exec(text.slice(i, i + 21));
     if (key) {
       i += key[0].length;
-      tokens.push({ key: key[1]!.toLowerCase(), value: readValue(), start });
+      const value = readValue();
+      tokens.push({ key: key[1]!.toLowerCase(), value, start, ...(unclosed ? { unclosed } : {}) });
     } else {
-      tokens.push({ value: readValue(), start });
+      const value = readValue();
+      tokens.push({ value, start, ...(unclosed ? { unclosed } : {}) });
     }
   }
   return tokens;
@@ -61,9 +69,17 @@ export function bindOptions(commandPath: string, options: readonly OptionSpec[],
   const raw: Record<string, string> = {};
   const byName = new Map(options.map((o) => [o.name, o]));
   const positional = options.filter((o) => o.positional || o.rest);
+  // A quote left open swallows the rest of the line: refuse it, unless free text takes the rest anyway.
+  const checkClosed = (token: Token, option: string) => {
+    if (!token.unclosed) return;
+    const after = source ? source.slice(token.unclosed.at) : `${token.unclosed.quote}${token.value}`;
+    const near = after.length > 30 ? `${after.slice(0, 30)}…` : after;
+    throw new UserInputError('unclosed_quote', { option, quote: token.unclosed.quote, position: token.unclosed.at + 1, near });
+  };
   for (const token of tokens) {
     if (token.key !== undefined) {
       if (!byName.has(token.key)) throw new UserInputError('unknown_option', { command: commandPath, option: token.key, usage: usage(commandPath, options) });
+      if (!byName.get(token.key)!.rest) checkClosed(token, token.key);
       raw[token.key] = token.value;
       continue;
     }
@@ -71,12 +87,14 @@ export function bindOptions(commandPath: string, options: readonly OptionSpec[],
     const fits = free.find((o) => !o.rest && kindSchemas[o.kind](o).safeParse(token.value).success);
     const rest = free.find((o) => o.rest);
     if (fits) {
+      checkClosed(token, fits.name);
       raw[fits.name] = token.value;
     } else if (rest) {
       // Free text keeps its line breaks and anything that looks like an option.
       raw[rest.name] = token.start !== undefined && source ? source.slice(token.start).trim() : token.value;
       break;
     } else if (free[0]) {
+      checkClosed(token, free[0].name);
       raw[free[0].name] = token.value;
     } else {
       throw new UserInputError('too_many_args', { command: commandPath, usage: usage(commandPath, options) });

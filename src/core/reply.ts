@@ -24,7 +24,8 @@ export type Button =
   | { type: 'form'; label: string; command: string; title: string; fields: FormField[] };
 
 /** `multiline`: a paragraph box (a pasted text) rather than one line; platforms cap `max` at their own limit. */
-export type FormField = { name: string; label: string; max: number; value?: string; multiline?: boolean };
+/** `choices`: the only values the field takes (on|off), shown in hints instead of free text. */
+export type FormField = { name: string; label: string; max: number; value?: string; multiline?: boolean; choices?: readonly string[] };
 
 export type Attachment = { name: string; mimeType: string; data: Uint8Array };
 

@@ -17,8 +17,9 @@ describe('tokenize', () => {
     expect(tokenize('name=“Ana Lopez”').map((t) => t.value)).toEqual(['Ana Lopez']);
   });
 
-  it('keeps an unterminated quote as the rest of the line', () => {
-    expect(tokenize('name="Ana').map((t) => t.value)).toEqual(['Ana']);
+  it('keeps an unterminated quote as the rest of the line, and marks where it opened', () => {
+    expect(tokenize('name="Ana').map((t) => [t.value, t.unclosed])).toEqual([['Ana', { quote: '"', at: 5 }]]);
+    expect(tokenize('name="Ana"')[0]!.unclosed).toBeUndefined();
   });
 });
 
@@ -38,5 +39,26 @@ describe('bindOptions', () => {
     const rest: OptionSpec[] = [{ name: 'message', kind: 'document', description: 'opt_message', rest: true }];
     const source = 'URGENT ACTION\nEmail: a@b.org goal=5\n  indented';
     expect(bindOptions('import', rest, tokenize(source), source)).toEqual({ message: source });
+  });
+
+  it('refuses a quote left open, saying where it is, instead of signing with the rest of the line', () => {
+    const signature: OptionSpec[] = [
+      { name: 'name', kind: 'text', description: 'opt_name', max: 80 },
+      { name: 'town', kind: 'text', description: 'opt_town', max: 80 },
+    ];
+    const source = 'name="Unbalanced town=Paris';
+    let caught: unknown;
+    try {
+      bindOptions('letter', signature, tokenize(source), source);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'unclosed_quote', params: { option: 'name', quote: '"', position: 6, near: '"Unbalanced town=Paris' } });
+  });
+
+  it('lets free text keep a quote that never closes', () => {
+    const rest: OptionSpec[] = [{ name: 'message', kind: 'text', description: 'opt_message', rest: true, max: 500 }];
+    const source = "'90s songs tonight";
+    expect(bindOptions('remind now', rest, tokenize(source), source)).toEqual({ message: source });
   });
 });

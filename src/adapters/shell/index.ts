@@ -5,9 +5,18 @@ import type { Readable, Writable } from 'node:stream';
 import { handle, type Deps, type Invocation, type Logger } from '../../commands/index.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Button, Reply } from '../../core/reply.js';
-import { renderForTerminal } from './render.js';
+import { fieldHint, renderForTerminal } from './render.js';
 
 export const SHELL_SPACE = 'shell:local';
+/** Echoes of typed lines are cut here: a pasted 100 KB line is not printed back. */
+const MAX_ECHO = 200;
+
+/** A reply's buttons as one member saw them; `order` says which reply came last. */
+type Seen = { order: number; buttons: Button[] };
+
+function clip(line: string, max = MAX_ECHO): string {
+  return line.length > max ? `${line.slice(0, max)}… (${line.length} characters)` : line;
+}
 const OPERATOR = 'operator';
 
 export type ShellOptions = {
@@ -31,11 +40,20 @@ export async function runShell(options: ShellOptions): Promise<void> {
   const { deps, logger, output } = options;
   const print = (text: string) => output.write(`${text}\n`);
   let who = OPERATOR;
-  let buttons: Button[] = [];
+  // The last reply each member saw: their own private ones, and what was posted in the space.
+  let shown = 0;
+  let posted: Seen = { order: 0, buttons: [] };
+  const seenBy = new Map<string, Seen>();
+  const lastSeen = (): Seen => {
+    const own = seenBy.get(who);
+    return own && own.order > posted.order ? own : posted;
+  };
 
   const show = async (reply: Reply) => {
     print(renderForTerminal(reply, who, 1));
-    if (reply.buttons.length > 0) buttons = reply.buttons;
+    const seen = { order: ++shown, buttons: reply.buttons };
+    if (reply.visibility === 'public') posted = seen;
+    else seenBy.set(who, seen);
     for (const file of await saveAttachments(reply, options.outboxDir, who)) print(`saved ${file}`);
   };
 
@@ -53,7 +71,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
   const perform = async (line: string) => {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
-    if (options.interactive === false) print(`> ${trimmed}`);
+    if (options.interactive === false) print(`> ${clip(trimmed)}`);
     const match = /^\/([A-Za-z_]+)(?:\s+([\s\S]*))?$/.exec(trimmed);
     if (!match) return print('Commands start with a slash, for example /help.');
     const [, name, rest = ''] = match;
@@ -62,14 +80,14 @@ export async function runShell(options: ShellOptions): Promise<void> {
       return print(who === OPERATOR ? 'You are the operator again (a moderator).' : `You are now ${who}, an ordinary member.`);
     }
     if (name === 'press') {
-      const button = buttons[Number(rest.trim()) - 1];
-      if (!button) return print('No such button. Buttons are numbered in the last reply that had them.');
+      const button = lastSeen().buttons[Number(rest.trim()) - 1];
+      if (!button) return print(`No such button. /press N presses button N of the last reply ${who === OPERATOR ? 'you' : who} saw.`);
       if (button.type === 'link') return print(button.url);
-      if (button.type === 'form') return print(`Type /${button.command} with ${button.fields.map((f) => `${f.name}="..."`).join(' ')}`);
+      if (button.type === 'form') return print(`Type /${button.command} with ${button.fields.map(fieldHint).join(' ')}`);
       const [command = '', ...args] = button.command.split(' ');
       return run(command, args.join(' '));
     }
-    return run(name!.toLowerCase(), rest);
+    return run(clip(name!, 40).toLowerCase(), rest);
   };
 
   if (options.interactive) {

@@ -1,5 +1,5 @@
 import { parseMarkdown } from '../../core/markdown.js';
-import type { Button, Reply } from '../../core/reply.js';
+import type { Button, FormField, Reply } from '../../core/reply.js';
 
 /** Terminals show links in full, except mailto drafts: those are thousands of characters. */
 const MAX_LINK_SHOWN = 120;
@@ -24,9 +24,14 @@ export function renderForTerminal(reply: Reply, who: string, firstButton: number
   return out.join('\n');
 }
 
+/** `name="..."` for free text, `opening=on|off` for a field with choices. */
+export function fieldHint(field: FormField): string {
+  return field.choices ? `${field.name}=${field.choices.join('|')}` : `${field.name}="..."`;
+}
+
 function buttonText(button: Button, n: number): string {
   if (button.type === 'action') return `[${n}] ${button.label}`;
-  if (button.type === 'form') return `[${n}] ${button.label} (/${button.command} ${button.fields.map((f) => `${f.name}="..."`).join(' ')})`;
+  if (button.type === 'form') return `[${n}] ${button.label} (/${button.command} ${button.fields.map(fieldHint).join(' ')})`;
   const url = button.url.length > MAX_LINK_SHOWN ? `${button.url.slice(0, MAX_LINK_SHOWN)}…` : button.url;
   return `[${n}] ${button.label} <${url}>`;
 }

@@ -7,6 +7,7 @@ export const en = {
   bad_option: '{option} is not right: expected {expected}. Write it like this: {usage}',
   missing_option: '/{command} needs {option}. Write it like this: {usage}',
   too_many_args: 'Too many words for /{command}. Write it like this: {usage}',
+  unclosed_quote: 'The quote {quote} at character {position} ({near}) is never closed, so {option} would take the rest of the line. Close the quote, or leave it out.',
   unknown_subcommand: '/{command} takes one of: {subcommands}. For example: {usage}',
   bad_date: '"{value}" is not a date. Write dates as YYYY-MM-DD, for example 2026-12-31.',
   deadline_past: 'The deadline {deadline} has already passed. Choose a later date.',

@@ -8,6 +8,7 @@ export const es: Catalog = {
   bad_option: '{option} no es correcto: se esperaba {expected}. Escríbelo así: {usage}',
   missing_option: '/{command} necesita {option}. Escríbelo así: {usage}',
   too_many_args: 'Demasiadas palabras para /{command}. Escríbelo así: {usage}',
+  unclosed_quote: 'La comilla {quote} en el carácter {position} ({near}) no se cierra, así que {option} tomaría el resto de la línea. Cierra la comilla, o quítala.',
   unknown_subcommand: '/{command} admite: {subcommands}. Por ejemplo: {usage}',
   bad_date: '"{value}" no es una fecha. Escribe las fechas como AAAA-MM-DD, por ejemplo 2026-12-31.',
   deadline_past: 'La fecha límite {deadline} ya pasó. Elige una fecha posterior.',
