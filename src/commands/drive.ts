@@ -2,8 +2,8 @@ import { isOpen, type Drive } from '../core/drive.js';
 import type { DriveSettings } from '../core/drives.js';
 import type { Translate } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
-import { DEFAULT_SCHEDULE } from '../core/reminders/slots.js';
-import { actionButton, privateReply, publicReply } from '../core/reply.js';
+import { DEFAULT_SCHEDULE, slotsFor } from '../core/reminders/slots.js';
+import { actionButton, privateReply, publicReply, type Button } from '../core/reply.js';
 import { findAppeal, openDrive, tallyText } from './shared.js';
 import { defineCommand, type CommandGroup } from './types.js';
 
@@ -22,6 +22,16 @@ function settingsLine(t: Translate, drive: Drive): string {
   return t('drive_settings', { deadline: drive.deadline, timezone: drive.timezone, goal: drive.goal ?? t('drive_no_goal') });
 }
 
+/** The default schedule's reminders still to come; no button when every one has passed. */
+function scheduleButton(t: Translate, drive: Drive, now: Date): Button[] {
+  const { at } = DEFAULT_SCHEDULE;
+  const upcoming = DEFAULT_SCHEDULE.offsets.filter((offset) =>
+    slotsFor({ ...drive, reminders: { offsets: [offset], at, since: now.toISOString() } }).some((slot) => slot.kind === 'reminder'),
+  );
+  if (upcoming.length === 0) return [];
+  return [actionButton(t('button_schedule_default', { offsets: upcoming.join(', '), at }), `remind schedule ${upcoming.join(',')} at=${at} drive=${drive.id}`)];
+}
+
 const start = defineCommand({
   name: 'start',
   description: 'cmd_drive_start',
@@ -38,10 +48,7 @@ const start = defineCommand({
         { type: 'text', text: t('drive_how') },
       ],
       {
-        buttons: [
-          actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary'),
-          actionButton(t('button_schedule_default'), `remind schedule ${DEFAULT_SCHEDULE.offsets.join(',')} at=${DEFAULT_SCHEDULE.at} drive=${drive.id}`),
-        ],
+        buttons: [actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary'), ...scheduleButton(t, drive, ctx.now)],
       },
     );
   },

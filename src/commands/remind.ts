@@ -3,9 +3,10 @@ import type { Drive } from '../core/drive.js';
 import type { Locale, Translate } from '../core/i18n/index.js';
 import type { Tally } from '../core/ledger/ledger.js';
 import { escapeMarkdown } from '../core/markdown.js';
-import { DEFAULT_SCHEDULE, parseOffsets, parseTimeOfDay, slotsFor } from '../core/reminders/slots.js';
+import { DEFAULT_SCHEDULE, parseOffsets, parseTimeOfDay, skippedSlots, slotsFor, type Slot } from '../core/reminders/slots.js';
+import { localDate } from '../core/time.js';
 import { actionButton, privateReply, publicReply, type Block, type Reply } from '../core/reply.js';
-import { findAppeal, openDrive, progressBar, tallyText, timeLeftText } from './shared.js';
+import { findAppeal, longDate, openDrive, progressBar, tallyText, timeLeftText } from './shared.js';
 import { defineCommand, type CommandGroup } from './types.js';
 
 /** The reminder post, shared by /remind now and the scheduler. */
@@ -38,12 +39,20 @@ const now = defineCommand({
   },
 });
 
-/** "Tuesday 1 December, 09:00 (Europe/Paris): final tally" lines for the slots still to come. */
-function slotLines(t: Translate, locale: string, drive: Drive, now: Date): string[] {
+/** "Tuesday, December 1, 09:00 (Europe/Paris)"; the close as "the end of Thursday, December 31 (Europe/Paris): final tally". */
+function slotText(t: Translate, locale: string, drive: Drive, slot: Slot, now: Date): string {
+  if (slot.kind === 'close') {
+    return t('remind_slot_close_at', { date: longDate(drive.deadline, locale, localDate(now, drive.timezone).slice(0, 4) !== drive.deadline.slice(0, 4)), timezone: drive.timezone });
+  }
   const format = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: drive.timezone });
+  return `${format.format(slot.at)} (${drive.timezone})`;
+}
+
+/** The posts still to come, as /remind schedule and /remind list both show them. */
+function slotLines(t: Translate, locale: string, drive: Drive, now: Date): string[] {
   return slotsFor(drive)
     .filter((slot) => slot.at > now)
-    .map((slot) => `${format.format(slot.at)} (${drive.timezone})${slot.kind === 'close' ? `: ${t('remind_slot_close')}` : ''}`);
+    .map((slot) => slotText(t, locale, drive, slot, now));
 }
 
 const schedule = defineCommand({
@@ -59,10 +68,13 @@ const schedule = defineCommand({
   async run(input, ctx, deps) {
     const offsets = parseOffsets(input.offsets!);
     const at = parseTimeOfDay(input.at ?? DEFAULT_SCHEDULE.at);
-    const drive = await deps.drives.update(await openDrive(input, ctx, deps), { reminders: { offsets, at } });
+    const drive = await deps.drives.update(await openDrive(input, ctx, deps), { reminders: { offsets, at, since: ctx.now.toISOString() } });
     const appeal = await findAppeal(drive.appealId, deps);
     const lines = slotLines(ctx.t, ctx.locale, drive, ctx.now);
-    return privateReply([{ type: 'text', text: escapeMarkdown([ctx.t('remind_scheduled', { title: appeal.title }), ...lines.map((l) => `- ${l}`)].join('\n')) }]);
+    const blocks: Block[] = [{ type: 'text', text: escapeMarkdown([ctx.t('remind_scheduled', { title: appeal.title }), ...lines.map((l) => `- ${l}`)].join('\n')) }];
+    const skipped = skippedSlots(drive).map((slot) => slotText(ctx.t, ctx.locale, drive, slot, ctx.now));
+    if (skipped.length > 0) blocks.push({ type: 'text', text: escapeMarkdown(ctx.t('remind_skipped', { slots: skipped.join('; ') })) });
+    return privateReply(blocks);
   },
 });
 
@@ -74,9 +86,10 @@ const list = defineCommand({
   async run(input, ctx, deps) {
     const drive = await openDrive(input, ctx, deps);
     const appeal = await findAppeal(drive.appealId, deps);
-    const lines = drive.reminders ? slotLines(ctx.t, ctx.locale, drive, ctx.now) : [];
-    const text = drive.reminders && lines.length > 1 ? lines.map((l) => `- ${l}`).join('\n') : ctx.t('remind_list_none');
-    return privateReply([{ type: 'heading', text: ctx.t('remind_list_heading', { title: appeal.title }) }, { type: 'text', text: escapeMarkdown(text) }]);
+    const lines = slotLines(ctx.t, ctx.locale, drive, ctx.now).map((l) => `- ${l}`);
+    const blocks: Block[] = [{ type: 'heading', text: ctx.t('remind_list_heading', { title: appeal.title }) }, { type: 'text', text: escapeMarkdown(lines.join('\n')) }];
+    if (!drive.reminders) blocks.push({ type: 'text', text: escapeMarkdown(ctx.t('remind_list_none')) });
+    return privateReply(blocks);
   },
 });
 

@@ -19,8 +19,11 @@ export const driveSchema = z.object({
   endedAt: z.string().optional(),
   /** Milestones (25/50/75/100% of the goal) are announced unless turned off. */
   milestones: z.boolean().default(true),
-  /** Offsets before the deadline ("7d", "1d", "0d") and the local time to post them. */
-  reminders: z.object({ offsets: z.array(z.string()), at: z.string() }).nullable().default(null),
+  /**
+   * Offsets before the deadline ("7d", "1d", "0d") and the local time to post them; `since`, when
+   * the schedule was set: slots already past then are skipped, not posted late.
+   */
+  reminders: z.object({ offsets: z.array(z.string()), at: z.string(), since: z.string().optional() }).nullable().default(null),
   /** The language of the moderator who started it: reminders are posted in it. */
   locale: z.string().default('en'),
 });

@@ -34,9 +34,22 @@ export function parseTimeOfDay(text: string): string {
 
 /**
  * The instants a drive posts: each scheduled reminder (in the drive's time zone, so "09:00" stays
- * 09:00 across daylight-saving changes) and the close, when the final tally is posted.
+ * 09:00 across daylight-saving changes) and the close, when the final tally is posted. A reminder
+ * whose time had already passed when the schedule was set is skipped (`skippedSlots` lists them):
+ * it was never announced, so it is never posted.
  */
 export function slotsFor(drive: Drive): Slot[] {
+  const since = drive.reminders?.since ? new Date(drive.reminders.since) : undefined;
+  return plannedSlots(drive).filter((slot) => slot.kind === 'close' || !since || slot.at >= since);
+}
+
+/** The reminders of the schedule that were already past when it was set. */
+export function skippedSlots(drive: Drive): Slot[] {
+  const since = drive.reminders?.since ? new Date(drive.reminders.since) : undefined;
+  return since ? plannedSlots(drive).filter((slot) => slot.kind === 'reminder' && slot.at < since) : [];
+}
+
+function plannedSlots(drive: Drive): Slot[] {
   if (drive.status !== 'active') return [];
   const close = closesAt(drive);
   const slots: Slot[] = [];
