@@ -3,5 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { cli } = await import('../src/cli.ts');
+const { cli, quietOnClosedPipe } = await import('../src/cli.ts');
+quietOnClosedPipe(process.stdout);
 process.exitCode = await cli(process.argv.slice(2));

@@ -7,10 +7,11 @@ import { tallyText } from './commands/shared.js';
 import { parseConfig } from './config.js';
 import { parseAppealFile } from './core/appeals.js';
 import { ActionbotError } from './core/errors.js';
+import { describeFileError } from './core/file-problem.js';
 import { actionsCsvChunks } from './core/export/csv-stream.js';
 import { translator } from './core/i18n/index.js';
 import { importUrgentAction } from './core/importer/index.js';
-import { privateReply } from './core/reply.js';
+import { privateReply, type Block } from './core/reply.js';
 import { backupTo, quickCheck, sqlitePath } from './core/store/sqlite-admin.js';
 import { openStore } from './core/store.js';
 
@@ -32,6 +33,17 @@ const stdio: Io = {
   env: process.env,
   drained: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
 };
+
+/**
+ * `actionbot report x --csv | head` closes the pipe early: that is the reader saying it has enough,
+ * so the CLI ends quietly instead of printing an EPIPE stack.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WritableStream, exit: (code: number) => void = (code) => process.exit(code)): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') exit(0);
+    else throw error;
+  });
+}
 
 /** The operator CLI; returns the exit code. */
 export async function cli(args: string[], io: Io = stdio): Promise<number> {
@@ -58,12 +70,13 @@ export async function cli(args: string[], io: Io = stdio): Promise<number> {
       case 'backup':
         return await backupStore(target, io);
       case 'slack-manifest': {
-        if (!target || !/^https?:\/\//.test(target)) {
-          io.err('usage: actionbot slack-manifest https://your-host.example.org [--socket]\n');
+        const problem = manifestUrlProblem(target);
+        if (problem) {
+          io.err(`actionbot slack-manifest: ${problem}\nusage: actionbot slack-manifest https://your-host.example.org [--socket]\n`);
           return 2;
         }
         const { slackManifestYaml } = await import('./adapters/slack/manifest.js');
-        io.out(slackManifestYaml({ url: target.replace(/\/$/, ''), socketMode: flags.has('--socket') }));
+        io.out(slackManifestYaml({ url: target!.replace(/\/$/, ''), socketMode: flags.has('--socket') }));
         return 0;
       }
       default:
@@ -76,7 +89,22 @@ export async function cli(args: string[], io: Io = stdio): Promise<number> {
   }
 }
 
-async function readText(path: string | undefined, io: Io): Promise<string | undefined> {
+/** Slack sends events only to https, and appends `/slack/events` to the URL: no query or fragment. */
+export function manifestUrlProblem(target: string | undefined): string | undefined {
+  if (!target) return 'give the public https URL the bot is served at';
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return `"${target.slice(0, 100)}" is not a URL`;
+  }
+  if (url.protocol !== 'https:') return `Slack sends events only to https URLs, not ${url.protocol}`;
+  if (url.search || url.hash || target.includes('?') || target.includes('#')) return 'the URL must not have a query or fragment: /slack/events is appended to it';
+  if (url.username || url.password) return 'the URL must not carry a user name or password';
+  return undefined;
+}
+
+async function readText(path: string | undefined, io: Io, command: string): Promise<string | undefined> {
   if (!path) {
     io.err(`${USAGE}\n`);
     return undefined;
@@ -84,24 +112,25 @@ async function readText(path: string | undefined, io: Io): Promise<string | unde
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    io.err(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    io.err(`actionbot ${command}: ${describeFileError(error, path)}\n`);
     return undefined;
   }
 }
 
 async function importFile(path: string | undefined, flags: Set<string>, io: Io): Promise<number> {
-  const text = await readText(path, io);
+  const text = await readText(path, io, 'import');
   if (text === undefined) return 1;
   const result = importUrgentAction(text, { source: path });
   if (!result.ok) {
     io.err(`${result.message}\n`);
     return 1;
   }
-  for (const warning of result.warnings) io.err(`warning: ${warning.message}\n`);
   if (flags.has('--json')) {
+    // The JSON carries the warnings; standard error says them once for a reader.
+    for (const warning of result.warnings) io.err(`warning: ${warning.message}\n`);
     io.out(`${JSON.stringify({ ...result.appeal, warnings: result.warnings }, null, 2)}\n`);
   } else {
-    io.out(`${renderForTerminal(privateReply(importPreview(translator('en'), result.appeal, result.warnings)), 'you', 1)}\n`);
+    io.out(`${previewText(importPreview(translator('en'), result.appeal, result.warnings))}\n`);
   }
   if (flags.has('--save')) {
     const dir = io.env.APPEALS_DIR ?? 'appeals';
@@ -113,8 +142,13 @@ async function importFile(path: string | undefined, flags: Set<string>, io: Io):
   return 0;
 }
 
+/** The preview as plain lines: no "only you sees this" header, which belongs to chat. */
+function previewText(blocks: Block[]): string {
+  return renderForTerminal(privateReply(blocks), 'you', 1).split('\n').slice(1).join('\n');
+}
+
 async function validateFile(path: string | undefined, io: Io): Promise<number> {
-  const text = await readText(path, io);
+  const text = await readText(path, io, 'validate');
   if (text === undefined) return 1;
   const result = parseAppealFile(path!, text);
   if ('problem' in result) {
@@ -133,6 +167,11 @@ async function report(appealId: string | undefined, flags: Set<string>, io: Io):
   const config = parseConfig({ APPEALS_DIR: BUNDLED_APPEALS, ...io.env });
   const app = await createApp(config);
   try {
+    if (!(await app.deps.appeals.get(appealId))) {
+      const known = (await app.deps.appeals.list()).map((a) => a.id).join(', ') || 'none';
+      io.err(`actionbot report: there is no appeal "${appealId.slice(0, 100)}". Known appeals: ${known}.\n`);
+      return 1;
+    }
     if (flags.has('--csv')) {
       // Written page by page as the ledger reads them: memory does not grow with the appeal.
       for await (const chunk of actionsCsvChunks(app.deps.ledger.exportRows(appealId))) {

@@ -105,3 +105,34 @@ export function createLogger(level: string, destination: pino.DestinationStream 
   Object.assign(logger, { child: scrubbedChild });
   return logger;
 }
+
+const LEVELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+
+type LogRecord = { level?: number; msg?: string; time?: number; err?: { message?: string; stack?: string }; [key: string]: unknown };
+
+/**
+ * A destination that prints pino's JSON lines as one short line each, for a person at a terminal:
+ * `warn: appeal file skipped: ... (path=appeals/x.json)`. An error shows its message; its stack
+ * only when `stacks` (LOG_LEVEL=debug).
+ */
+export function readableLines(out: { write(text: string): unknown }, stacks: boolean): pino.DestinationStream {
+  return {
+    write(line: string) {
+      let record: LogRecord;
+      try {
+        record = JSON.parse(line) as LogRecord;
+      } catch {
+        out.write(line);
+        return;
+      }
+      const { level = 30, msg = '', time: _time, err, ...rest } = record;
+      const context = Object.entries(rest)
+        .filter(([, v]) => v !== undefined && typeof v !== 'object')
+        .map(([k, v]) => `${k}=${String(v)}`);
+      const reason = err?.message ? `: ${err.message.split('\n')[0]}` : '';
+      const tail = context.length > 0 ? ` (${context.join(', ')})` : '';
+      out.write(`${LEVELS[level] ?? 'log'}: ${msg}${reason}${tail}\n`);
+      if (stacks && err?.stack) out.write(`${err.stack}\n`);
+    },
+  };
+}

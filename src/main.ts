@@ -6,7 +6,9 @@ import { InFlight } from './core/in-flight.js';
 import { ReminderScheduler, systemTimer, type Timer } from './core/reminders/scheduler.js';
 import type { Notifier } from './core/notifier.js';
 import { reminderPosts } from './commands/posts.js';
-import { createLogger } from './logger.js';
+import { checkDataDir } from './data-dir.js';
+import { describeFileError } from './core/file-problem.js';
+import { createLogger, readableLines } from './logger.js';
 import { shutdown } from './shutdown.js';
 import { startWebServer, type WebServer } from './web/server.js';
 import { runShell, shellNotifier } from './adapters/shell/index.js';
@@ -51,6 +53,15 @@ async function startWeb(config: Config, logger: pino.Logger): Promise<WebServer 
 /** A running bot; `stop` ends every adapter, the web server and closes the store. */
 export type Running = { platforms: string[]; web?: WebServer; stop(): Promise<void> };
 
+/** One line saying why the start failed: our own errors as they are, file errors in words. */
+export function startErrorLine(error: unknown): string {
+  if (error instanceof ActionbotError) return error.message;
+  const path = (error as NodeJS.ErrnoException | undefined)?.path;
+  if (path) return describeFileError(error, path);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
+}
+
+
 /**
  * Composition root: config -> logger -> store -> core services -> commands -> adapters. In the
  * terminal it returns when the input ends; on platforms, once they are all up.
@@ -59,7 +70,10 @@ export async function main(env: Record<string, string | undefined> = process.env
   const config: Config = parseConfig({ APPEALS_DIR: BUNDLED_APPEALS, ...env });
   const onPlatforms = Boolean(config.discord ?? config.telegram ?? config.slack);
   // In the terminal, only warnings reach standard error, so replies stay readable.
-  const logger = createLogger(!onPlatforms && env.LOG_LEVEL === undefined ? 'warn' : config.logLevel);
+  const level = !onPlatforms && env.LOG_LEVEL === undefined ? 'warn' : config.logLevel;
+  // JSON for log collectors on platforms; short readable lines in the terminal.
+  const logger = createLogger(level, onPlatforms ? undefined : readableLines(process.stderr, ['debug', 'trace'].includes(level)));
+  await checkDataDir(config.dataDir);
   const app = await createApp(config, { logger });
   if (app.secretWarning) logger.warn({}, app.secretWarning);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);
@@ -144,8 +158,9 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 const entry = process.argv[1] ?? '';
 if (/main\.[jt]s$/.test(entry)) {
   main().catch((error: unknown) => {
-    const message = error instanceof ActionbotError ? error.message : String((error as Error)?.stack ?? error);
-    process.stderr.write(`actionbot could not start: ${message}\n`);
+    process.stderr.write(`actionbot could not start: ${startErrorLine(error)}\n`);
+    // The stack is for whoever debugs the bot, not for the operator starting it.
+    if (process.env.LOG_LEVEL === 'debug' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     process.exit(1);
   });
 }

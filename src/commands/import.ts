@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileProblem } from '../core/file-problem.js';
 import { missingToSave, type Appeal } from '../core/appeal.js';
 import { UserInputError } from '../core/errors.js';
 import type { MessageKey, Translate } from '../core/i18n/index.js';
@@ -163,6 +164,6 @@ async function readLocalFile(path: string, platform: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new UserInputError('import_file_unreadable', { path, problem: (error as NodeJS.ErrnoException).code ?? 'unreadable' });
+    throw new UserInputError(`import_file_${fileProblem(error)}`, { path });
   }
 }

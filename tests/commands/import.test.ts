@@ -72,6 +72,13 @@ describe('/import', () => {
     expect(submitted.buttons.map((b) => b.label)).toEqual(['Save this appeal']);
   });
 
+  it('says in words why file= cannot be read: a folder, a missing file', async () => {
+    const folder = await type(mod(), '/import file=tests/fixtures');
+    expect(folder.plain).toBe('I cannot read tests/fixtures: it is a folder, not a file');
+    const missing = await type(mod(), '/import file=tests/fixtures/nothing.txt');
+    expect(missing.plain).toBe('I cannot read tests/fixtures/nothing.txt: there is no such file');
+  });
+
   it('refuses a member who is not a moderator, and file= anywhere but the terminal', async () => {
     expect((await type({ userId: 'bob', platform: 'telegram' }, `/import ${UA}`)).plain).toMatch(/moderator/i);
     expect((await type(mod('discord'), `/import file=${FIXTURE}`)).plain).toContain('works only in the terminal');
