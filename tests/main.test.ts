@@ -12,6 +12,8 @@ import { FakeBotApi } from './adapters/telegram/fake-bot-api.js';
 import { GROUP, messageUpdate } from './adapters/telegram/updates.js';
 
 const SLACK_SECRET = 'main-test-signing-secret';
+/** main() runs on the real clock: a deadline a year from today, so that the test does not expire. */
+const DEADLINE = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -77,7 +79,7 @@ describe('npm start with every platform configured', () => {
 
     // Telegram, long polling: a chat administrator starts the drive, a member acts.
     telegram.members.set(`${GROUP.id}:1`, 'administrator');
-    telegram.push(messageUpdate(1, { id: 1 }, '/drive start ua-34-25 goal=10 deadline=2030-01-31'));
+    telegram.push(messageUpdate(1, { id: 1 }, `/drive start ua-34-25 goal=10 deadline=${DEADLINE}`));
     await until(() => telegram.textsTo(GROUP.id).find((t) => t.includes('Drive started')));
     telegram.push(messageUpdate(2, { id: 7 }, '/acted email'));
     expect(await until(() => telegram.textsTo(7).find((t) => t.includes('Thank you')))).toContain('1 action by 1 member');
@@ -86,14 +88,14 @@ describe('npm start with every platform configured', () => {
     const events = `http://127.0.0.1:${slackPort}/slack/events`;
     const command = (user: string, name: string, text: string, key: string) =>
       postSigned(events, slashBody({ team_id: 'T1', channel_id: 'C1', channel_name: 'general', user_id: user, command: name, text, response_url: slack.responseUrl(key), trigger_id: `t-${key}` }), { secret: SLACK_SECRET });
-    expect((await command('UMOD', '/drive', 'start ua-34-25 goal=10 deadline=2030-01-31', 'start')).status).toBe(200);
+    expect((await command('UMOD', '/drive', `start ua-34-25 goal=10 deadline=${DEADLINE}`, 'start')).status).toBe(200);
     await slack.until(() => slack.answersTo('start').length > 0);
     // A recording command is committed before its ack, and answered in the ack's body.
     const acted = await command('U1', '/acted', 'post', 'acted');
     expect(await acted.text()).toContain('2 actions by 2 members');
 
     // Discord, over the gateway.
-    await interact(discord, slash('drive', { appeal: 'ua-34-25', goal: 10, deadline: '2030-01-31' }, { moderator: true }, 'start'));
+    await interact(discord, slash('drive', { appeal: 'ua-34-25', goal: 10, deadline: DEADLINE }, { moderator: true }, 'start'));
     const discordActed = await interact(discord, slash('acted', { method: 'email' }, { userId: '2000000000000000077' }));
     expect(textOf(discordActed.body)).toContain('3 actions by 3 members');
 

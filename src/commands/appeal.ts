@@ -1,4 +1,5 @@
 import { mainTargets } from '../core/appeal.js';
+import { languageNamesIn } from '../core/languages.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
 import { appealOrChoice, timeLeftText } from './shared.js';
@@ -21,7 +22,7 @@ export const appeal = defineCommand({
     if (appeal.concerning) fields.push({ label: t('appeal_concerning'), value: appeal.concerning });
     fields.push({ label: t('appeal_targets'), value: mainTargets(appeal).map((tg) => [tg.name, tg.title].filter(Boolean).join(', ')).join('\n') });
     fields.push({ label: t('appeal_deadline'), value: drive ? timeLeftText(t, drive, ctx.now, ctx.locale) : (appeal.deadline ?? t('appeal_no_deadline')) });
-    if (appeal.preferredLanguages.length > 0) fields.push({ label: t('letter_languages', { languages: '' }).replace(/:\s*$/, ''), value: appeal.preferredLanguages.join(', ') });
+    if (appeal.preferredLanguages.length > 0) fields.push({ label: t('letter_languages', { languages: '' }).replace(/:\s*$/, ''), value: languageNamesIn(appeal.preferredLanguages, ctx.locale).join(', ') });
     blocks.push({ type: 'fields', fields });
     if (appeal.background.length > 0) {
       blocks.push({ type: 'text', text: `**${t('appeal_background')}**` });

@@ -4,6 +4,7 @@ import type { Translate } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { DEFAULT_SCHEDULE, slotsFor } from '../core/reminders/slots.js';
 import { actionButton, privateReply, publicReply, type Button } from '../core/reply.js';
+import { usage } from './parse.js';
 import { findAppeal, openDrive, tallyText } from './shared.js';
 import { defineCommand, type CommandGroup } from './types.js';
 
@@ -41,10 +42,13 @@ const start = defineCommand({
     const { t } = ctx;
     const appeal = await findAppeal(input.appeal!, deps);
     const drive = await deps.drives.start(appeal, ctx.space.id, { ...settingsOf(input), locale: ctx.locale });
+    // The count belongs to the appeal: a new drive for it goes on from what earlier ones gathered.
+    const tally = await deps.ledger.tally(appeal.id);
     return publicReply(
       [
         { type: 'heading', text: t('drive_started', { title: appeal.title }) },
         { type: 'text', text: escapeMarkdown(`${appeal.reference}. ${settingsLine(t, drive)}`) },
+        ...(tally.actions > 0 ? [{ type: 'text' as const, text: escapeMarkdown(t('drive_continues', { tally: tallyText(t, tally, drive.goal) })) }] : []),
         { type: 'text', text: t('drive_how') },
       ],
       {
@@ -98,7 +102,11 @@ const set = defineCommand({
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }, ...settingsOptions],
   async run(input, ctx, deps) {
     const { t } = ctx;
-    const drive = await deps.drives.update(await openDrive(input, ctx, deps), settingsOf(input));
+    const current = await openDrive(input, ctx, deps);
+    if (Object.values(settingsOf(input)).every((v) => v === undefined)) {
+      return privateReply([{ type: 'text', text: escapeMarkdown(t('drive_set_nothing', { settings: settingsLine(t, current), usage: usage('drive set', settingsOptions) })) }]);
+    }
+    const drive = await deps.drives.update(current, settingsOf(input));
     const appeal = await findAppeal(drive.appealId, deps);
     return publicReply([
       { type: 'heading', text: t('drive_updated', { title: appeal.title }) },

@@ -6,6 +6,7 @@ import { mailLinksWithin, urlLimitFor, type MailClient } from '../core/kit/webma
 import { renderLetter, type RenderedLetter, type Sender } from '../core/letter.js';
 import { mainTargets, type Appeal, type Target } from '../core/appeal.js';
 import type { MessageKey, Translate } from '../core/i18n/index.js';
+import { languageNamesIn } from '../core/languages.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { isEmpty, type Profile } from '../core/profiles.js';
 import { MAX_ACTION_BYTES, actionButton, privateReply, type Block, type Button, type FormField } from '../core/reply.js';
@@ -52,7 +53,7 @@ export const letter = defineCommand({
       blocks.push({ type: 'text', text: escapeMarkdown(t('letter_targets', { targets: list })) });
     }
     if (appeal.preferredLanguages.length > 0) {
-      blocks.push({ type: 'text', text: escapeMarkdown(t('letter_languages', { languages: appeal.preferredLanguages.join(', ') })) });
+      blocks.push({ type: 'text', text: escapeMarkdown(t('letter_languages', { languages: languageNamesIn(appeal.preferredLanguages, ctx.locale).join(', ') })) });
     }
     const reach = reachOf(rendered.target);
     if (reach) blocks.push({ type: 'text', text: escapeMarkdown(t('letter_reach', { name: rendered.target.name, contacts: reach })) });

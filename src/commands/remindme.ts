@@ -31,7 +31,7 @@ export const remindme = defineCommand({
     const { drive } = await driveAndAppeal(input, ctx, deps, { needDrive: true });
     const closes = closesAt(drive!);
     const format = (d: Date) =>
-      new Intl.DateTimeFormat(ctx.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: drive!.timezone }).format(d);
+      `${new Intl.DateTimeFormat(ctx.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: drive!.timezone }).format(d)} (${drive!.timezone})`;
     const existing = await deps.memberReminders.get(drive!.id, ctx.member);
     if (existing) return privateReply([{ type: 'text', text: t('remindme_already', { date: format(new Date(existing.due)) }) }]);
     const due = memberReminderDue(ctx.now, closes);

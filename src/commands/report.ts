@@ -36,6 +36,7 @@ export const report = defineCommand({
       [
         { type: 'heading', text: t('report_heading', { reference: appeal.reference, title: appeal.title }) },
         { type: 'text', text: `**${escapeMarkdown(t('report_totals', { tally: tallyText(t, tally, drive?.goal) }))}**` },
+        { type: 'text', text: escapeMarkdown(t('report_honest')) },
         { type: 'fields', fields: Object.entries(tally.byMethod).map(([m, n]) => ({ label: t(`method_${m as Method}`), value: String(n) })) },
         { type: 'text', text: `**${t('progress_by_platform')}**` },
         { type: 'fields', fields: Object.entries(tally.byPlatform).map(([p, n]) => ({ label: PLATFORM_NAMES[p] ?? p, value: String(n) })) },

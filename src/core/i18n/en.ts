@@ -183,6 +183,8 @@ export const en = {
   // drives
   drive_started: 'Drive started: {title}.',
   drive_settings: 'Deadline {deadline} ({timezone}). Goal: {goal}.',
+  drive_continues: "This drive continues the appeal's count from earlier drives: {tally} so far.",
+  drive_set_nothing: 'Nothing to change. Now: {settings} Change a setting like this: {usage}',
   drive_no_goal: 'none',
   drive_how: 'Members: type /letter to get the letter, then press the button once it is sent.',
   drive_ended_msg: 'Drive ended: {title}. Final tally: {tally}.',
@@ -224,6 +226,7 @@ export const en = {
   // report
   report_heading: 'Report: {reference} {title}',
   report_totals: 'Total: {tally}',
+  report_honest: 'Actions are self-reported: members say what they did. Each is counted once per platform account, so one person acting from two platforms counts twice.',
   report_csv: 'The CSV lists every action with its time, space, platform, method and pseudonymous member key.',
   report_spaces: 'By space',
   report_csv_gzip: 'The CSV ({size}) is compressed as gzip ({compressed}): any archive tool or spreadsheet import opens it.',

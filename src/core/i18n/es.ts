@@ -174,6 +174,8 @@ export const es: Catalog = {
 
   drive_started: 'Campaña iniciada: {title}.',
   drive_settings: 'Fecha límite {deadline} ({timezone}). Objetivo: {goal}.',
+  drive_continues: 'Esta campaña continúa el recuento del llamamiento de campañas anteriores: {tally} hasta ahora.',
+  drive_set_nothing: 'Nada que cambiar. Ahora: {settings} Cambia un ajuste así: {usage}',
   drive_no_goal: 'ninguno',
   drive_how: 'Escribe /letter para recibir la carta y pulsa el botón cuando la hayas enviado.',
   drive_ended_msg: 'Campaña terminada: {title}. Recuento final: {tally}.',
@@ -213,6 +215,7 @@ export const es: Catalog = {
 
   report_heading: 'Informe: {reference} {title}',
   report_totals: 'Total: {tally}',
+  report_honest: 'Las acciones las declaran las propias personas. Cada una se cuenta una vez por cuenta de plataforma, así que quien actúa desde dos plataformas cuenta dos veces.',
   report_csv: 'El CSV lista cada acción con su hora, espacio, plataforma, método y clave seudónima.',
   report_spaces: 'Por espacio',
   report_csv_gzip: 'El CSV ({size}) va comprimido en gzip ({compressed}): lo abre cualquier herramienta de archivos o la importación de una hoja de cálculo.',

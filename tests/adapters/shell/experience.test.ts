@@ -106,4 +106,14 @@ describe('a terminal session on a fresh clone', () => {
     expect(err).toMatch(/^warn: appeal file skipped: not valid JSON/m);
     expect(err).not.toContain('{"level"');
   });
+  it("words languages, restarts, /drive set and the report's count honestly", async () => {
+    const start = `/drive start ua-34-25 deadline=${inDays(30)}`;
+    const lines = ['/letter lang=es', start, '/acted email', '/drive set', '/report', '/drive end', `/drive start ua-34-25 deadline=${inDays(40)}`];
+    const { out, err } = await session(lines, { DATA_DIR: dataDir });
+    expect(err).toBe('');
+    expect(after(out, '/letter lang=es')).toContain('Idioma preferido: Inglés');
+    expect(after(out, '/drive set')).toContain('── only operator sees this ──\nNothing to change.');
+    expect(after(out, '/report')).toContain('self-reported');
+    expect(after(out, lines[6]!)).toContain("continues the appeal's count from earlier drives: 1 action by 1 member");
+  });
 });

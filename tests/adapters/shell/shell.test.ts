@@ -8,8 +8,11 @@ import { runShell } from '../../../src/adapters/shell/index.js';
 import { testApp, type TestApp } from '../../support/app.js';
 import { RecordingLogger } from '../../support/logger.js';
 
+/** The spawned bot runs on the real clock: a deadline a year from today, so that the test does not expire. */
+const DEADLINE = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+
 const SCENARIO = [
-  '/drive start ua-34-25 goal=10 deadline=2030-01-31',
+  `/drive start ua-34-25 goal=10 deadline=${DEADLINE}`,
   '/letter name="Ana" town="Lyon"',
   '/acted email',
   '/as bob',
@@ -46,7 +49,7 @@ describe('the shell adapter', () => {
   });
 
   it('presses numbered buttons, keeps going after bad input, and writes attachments to the outbox', async () => {
-    const first = await runLines(app, ['/drive start ua-34-25 deadline=2030-01-31', '/letter'].join('\n'));
+    const first = await runLines(app, [`/drive start ua-34-25 deadline=${DEADLINE}`, '/letter'].join('\n'));
     const emailed = /\[(\d+)\] I emailed/.exec(first)?.[1];
     expect(emailed).toBeDefined();
     const out = await runLines(app, ['hello', '/letter', '/press 99', `/press ${emailed}`, '/report'].join('\n'));
