@@ -98,7 +98,7 @@ describe('finishing an imported draft', () => {
     const spanish = await type({ userId: 'ana', platform: 'telegram' }, '/letter ua-34-25 lang=es');
     expect(spanish.plain).toContain('Señora Secretaria Noem:');
     expect(spanish.plain).toContain('Siento una honda preocupación por las recientes expulsiones ilegales');
-    expect(spanish.plain).toContain('Idioma preferido: English');
+    expect(spanish.plain).toContain('Idioma preferido: Inglés');
     const again = await type({ userId: 'ana', platform: 'telegram' }, '/letter ua-34-25');
     expect(again.plain).toContain('Dear Secretary Noem,');
   });
