@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The operator CLI runs the TypeScript sources directly through tsx: nothing to build.
-import { register } from 'tsx/esm/api';
+// The operator CLI runs the compiled bundle; in a checkout it is rebuilt first when src/ is newer.
+import { ensureBuilt } from '../scripts/build.js';
 
-register();
-const { cli } = await import('../src/cli.ts');
+await ensureBuilt();
+const { cli } = await import('../dist/cli.js');
 process.exitCode = await cli(process.argv.slice(2));
