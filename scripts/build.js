@@ -3,8 +3,9 @@
 // dist/ is missing or older than src/, and does nothing where there is no src/ (a built image).
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import process from 'node:process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ENTRIES = { main: 'src/main.ts', cli: 'src/cli.ts' };
