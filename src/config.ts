@@ -53,6 +53,7 @@ const envSchema = z.object({
     .transform((v) => (v === undefined ? 3000 : Number(v))),
   WEB_PORT: optional.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), { message: 'must be a port number (1-65535, or 0 for any free port)' }),
   PUBLIC_URL: url(['https', 'http']).refine((v) => v === undefined || URL.canParse(v), { message: 'must be a URL such as https://bot.example.org' }),
+  METRICS_TOKEN: optional,
   LOG_LEVEL: optional
     .refine((v) => v === undefined || LOG_LEVELS.includes(v), { message: `must be one of ${LOG_LEVELS.join(', ')}` })
     .transform((v) => v ?? 'info'),
@@ -84,6 +85,8 @@ export type Config = {
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; port: number };
   /** The bot's HTTP server; links start with `publicUrl` (default `http://localhost:<port>`). */
   web?: { port: number; publicUrl?: string };
+  /** When set, /metrics wants `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 };
 
 /** Parses the environment; a bad value stops the start with a message naming the variable. */
@@ -120,6 +123,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     moderatorIds: e.MODERATOR_IDS,
     logLevel: e.LOG_LEVEL,
     retentionDays: e.RETENTION_DAYS,
+    metricsToken: e.METRICS_TOKEN,
     defaultTimezone: e.TZ_DEFAULT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT * 1000,
     discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, guildId: e.DISCORD_GUILD_ID, apiBase: e.DISCORD_API_BASE } : undefined,

@@ -3,10 +3,11 @@ import { createApp, BUNDLED_APPEALS, type App } from './app.js';
 import { parseConfig, type Config } from './config.js';
 import { ActionbotError, ConfigError } from './core/errors.js';
 import { InFlight } from './core/in-flight.js';
-import { ReminderScheduler, systemTimer, type Timer } from './core/reminders/scheduler.js';
+import { ReminderScheduler, systemTimer, type ReminderPosts, type Timer } from './core/reminders/scheduler.js';
 import type { Notifier } from './core/notifier.js';
 import { reminderPosts } from './commands/posts.js';
 import { createLogger } from './logger.js';
+import { createOps } from './ops/index.js';
 import { shutdown } from './shutdown.js';
 import { startWebServer, type WebServer } from './web/server.js';
 import { runShell, shellNotifier } from './adapters/shell/index.js';
@@ -14,9 +15,9 @@ import type { PlatformAdapter } from './adapters/types.js';
 import type pino from 'pino';
 
 /** Reminders, milestones and final tallies, wired to whatever adapters run. */
-export function startReminders(app: App, notifiers: Notifier[], logger: pino.Logger, timer: Timer = systemTimer): ReminderScheduler {
+export function startReminders(app: App, notifiers: Notifier[], logger: pino.Logger, timer: Timer = systemTimer, posts: ReminderPosts = reminderPosts): ReminderScheduler {
   const { deps } = app;
-  const scheduler = new ReminderScheduler({ ...deps, timer, notifiers, posts: reminderPosts, logger: logger.child({ part: 'reminders' }) });
+  const scheduler = new ReminderScheduler({ ...deps, timer, notifiers, posts, logger: logger.child({ part: 'reminders' }) });
   deps.onRecorded.push((event) => scheduler.onRecorded(event));
   deps.drives.onChange(() => void scheduler.tick());
   return scheduler;
@@ -63,12 +64,18 @@ export async function main(env: Record<string, string | undefined> = process.env
   const app = await createApp(config, { logger });
   if (app.secretWarning) logger.warn({}, app.secretWarning);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);
+  // Metrics see every command and recorded action from the first one on.
+  const ops = createOps(app, { metricsToken: config.metricsToken });
   const web = await startWeb(config, logger).catch(async (error: unknown) => {
     await app.close();
     throw error;
   });
+  // /healthz, /readyz and /metrics on the bot's one HTTP server (503 "starting" until the platforms are up).
+  web?.use(ops.route);
 
   if (!onPlatforms) {
+    // The terminal has no platform to wait for: ready when the store answers.
+    ops.watch([]);
     const scheduler = startReminders(app, [shellNotifier(process.stdout)], logger);
     await scheduler.start();
     // A signal ends the input: the line being run finishes, then the same orderly stop as at its end.
@@ -97,7 +104,8 @@ export async function main(env: Record<string, string | undefined> = process.env
     await app.close();
     throw error;
   });
-  const scheduler = startReminders(app, adapters.map((a) => a.notifier), logger);
+  ops.watch(adapters);
+  const scheduler = startReminders(app, adapters.map((a) => ops.metrics.countPosts(a.notifier)), logger, systemTimer, ops.metrics.tagPosts(reminderPosts));
   await scheduler.start();
   const platforms = adapters.map((a) => a.platform);
   logger.info({ platforms, store: app.store.kind }, 'actionbot is running');

@@ -2,6 +2,9 @@ import type { Deps, Logger } from '../commands/index.js';
 import type { InFlight } from '../core/in-flight.js';
 import type { Notifier } from '../core/notifier.js';
 
+/** Whether a part of the bot can serve members now; `reason` says what is wrong when it cannot. */
+export type Readiness = { ok: true } | { ok: false; reason: string };
+
 /**
  * A running platform adapter: the transport port (start was the factory; stop ends it). An adapter
  * whose `stop` would also cut off the answers of commands already taken has `stopTaking`: no new
@@ -10,6 +13,8 @@ import type { Notifier } from '../core/notifier.js';
 export type PlatformAdapter = {
   platform: 'discord' | 'telegram' | 'slack' | 'shell';
   notifier: Notifier;
+  /** Connected to the platform now (gateway READY, polling answered, socket open, listener serving): for /readyz. */
+  ready(): Readiness;
   stop(): Promise<void>;
   stopTaking?(): Promise<void>;
 };

@@ -5,7 +5,7 @@ import { privateReply, type Reply } from '../core/reply.js';
 import { commands } from './index.js';
 import { kindExpectation } from './options.js';
 import { bindOptions, tokenize, usage } from './parse.js';
-import { isGroup, type AnyCommand, type Command, type CommandContext, type Deps, type Invocation, type OptionKind } from './types.js';
+import { isGroup, type AnyCommand, type Command, type CommandContext, type CommandOutcome, type Deps, type Invocation, type OptionKind } from './types.js';
 
 /** The smallest logger an adapter hands in (pino fits). */
 export interface Logger {
@@ -91,9 +91,15 @@ async function isModerator(invocation: Invocation, deps: Deps): Promise<boolean>
  * a short apology. Never throws.
  */
 export async function handle(invocation: Invocation, deps: Deps, logger: Logger): Promise<Reply> {
+  const started = performance.now();
+  const done = (outcome: CommandOutcome) =>
+    deps.observer?.commandDone({ platform: invocation.actor.platform, command: findCommand(invocation.name)?.name ?? 'unknown', outcome, seconds: (performance.now() - started) / 1000 });
   try {
-    return await dispatch(invocation, deps);
+    const reply = await dispatch(invocation, deps);
+    done('ok');
+    return reply;
   } catch (error) {
+    done(error instanceof UserInputError ? 'user_error' : error instanceof StoreError ? 'store_error' : 'error');
     return errorReply(error, pickLocale(invocation.actor.locale), logger, { command: invocation.name, space: invocation.space.id });
   }
 }

@@ -89,7 +89,19 @@ export type Deps = {
   scrub: () => Promise<void>;
   /** The largest file a reply may carry on a platform; src/core/export/attachment.ts's table when not given. */
   attachmentLimit?: (platform: string) => number;
+  /** Told of every command handled (the metrics); optional. */
+  observer?: CommandObserver;
 };
+
+/** How a handled command ended, as the metrics count it. */
+export type CommandOutcome = 'ok' | 'user_error' | 'store_error' | 'error';
+
+/** Watches the command path from outside (metrics); must not throw. */
+export interface CommandObserver {
+  commandDone(event: { platform: string; command: string; outcome: CommandOutcome; seconds: number }): void;
+  /** A platform answered a call with 429 (too many requests). */
+  rateLimitedCall(platform: string): void;
+}
 
 export type RecordedEvent = { drive: Drive; member: string; method: Method; created: boolean; tally: Tally };
 

@@ -74,7 +74,7 @@ describe('stopping: in order, nothing on a closed store', () => {
     const order: string[] = [];
     const inFlight = new InFlight();
     const slow = Array.from({ length: 3 }, (_, i) => inFlight.track(() => new Promise<void>((resolve) => setTimeout(() => (order.push(`command ${i}`), resolve()), 50 + i * 20))));
-    const adapter: PlatformAdapter = { platform: 'slack', notifier: new RecordingNotifier('slack'), stop: async () => void order.push('intake closed') };
+    const adapter: PlatformAdapter = { platform: 'slack', notifier: new RecordingNotifier('slack'), ready: () => ({ ok: true }), stop: async () => void order.push('intake closed') };
     const logger = new RecordingLogger();
     const result = await shutdown(
       { adapters: [adapter], inFlight, stopScheduler: async () => void order.push('scheduler stopped'), closeStore: async () => void order.push('store closed'), timeoutMs: 5000, logger },

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, RESTEvents, Status, type ClientOptions } from 'discord.js';
 import { commands as allCommands, type AnyCommand } from '../../commands/index.js';
 import type { Config } from '../../config.js';
-import type { AdapterContext, PlatformAdapter } from '../types.js';
+import type { AdapterContext, PlatformAdapter, Readiness } from '../types.js';
 import { onInteraction } from './interactions.js';
 import { discordNotifier } from './notifier.js';
 import { commandDefinitions, syncCommands } from './register.js';
@@ -50,6 +50,7 @@ export async function createDiscordAdapter(options: DiscordOptions, ctx: Adapter
     void (ctx.inFlight ? ctx.inFlight.track(work) : work());
   });
   client.on(Events.Error, (error) => ctx.logger.error({ err: error }, 'Discord client error'));
+  client.rest.on(RESTEvents.RateLimited, () => ctx.deps.observer?.rateLimitedCall('discord'));
 
   const timeout = AbortSignal.timeout(options.readyTimeoutMs ?? 30_000);
   let registration: DiscordAdapter['registration'];
@@ -72,6 +73,7 @@ export async function createDiscordAdapter(options: DiscordOptions, ctx: Adapter
     client,
     registration,
     notifier: discordNotifier(client.rest),
+    ready: () => gatewayReadiness(client),
     // A shutdown stops taking interactions first: those taken keep their REST client (and its
     // token) until they have answered, and only then is the gateway left.
     stopTaking: async () => {
@@ -79,6 +81,14 @@ export async function createDiscordAdapter(options: DiscordOptions, ctx: Adapter
     },
     stop: () => client.destroy(),
   };
+}
+
+/** Ready while every shard this process runs is READY on the gateway (not reconnecting or resuming). */
+export function gatewayReadiness(client: Client): Readiness {
+  const down = client.ws.shards.filter((shard) => shard.status !== Status.Ready);
+  if (client.ws.shards.size === 0) return { ok: false, reason: 'gateway: not connected' };
+  if (down.size === 0) return { ok: true };
+  return { ok: false, reason: `gateway: ${down.map((shard) => `shard ${shard.id} ${Status[shard.status]}`).join(', ')}` };
 }
 
 function runsShardZero(shards: ClientOptions['shards']): boolean {

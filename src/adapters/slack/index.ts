@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../commands/index.js';
 import type { Config } from '../../config.js';
 import { PlatformError, SpaceGoneError } from '../../core/errors.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
-import type { AdapterContext, PlatformAdapter } from '../types.js';
+import type { AdapterContext, PlatformAdapter, Readiness } from '../types.js';
 import { channelOf } from './args.js';
 import { postReply, uploadToMember } from './deliver.js';
 import { registerHandlers } from './handlers.js';
@@ -26,6 +26,8 @@ export type SlackApp = {
   mode: 'http' | 'socket';
   port?: number;
   notifier: Notifier;
+  /** HTTP mode: listening after a good auth.test; Socket Mode: the socket connected. */
+  ready(): Readiness;
   stop(): Promise<void>;
 };
 
@@ -107,11 +109,13 @@ export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, o
   // deferInitialization: the token check becomes an awaited start-up step that fails clearly.
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
   registerHandlers(app, { ...ctx, locales: new UserLocales() });
+  app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => ctx.deps.observer?.rateLimitedCall('slack'));
   app.error(async (error) => {
     ctx.logger.error({ platform: 'slack', err: error }, 'Bolt could not process a request');
   });
 
-  const handle: SlackApp = { app, receiver, mode: socket ? 'socket' : 'http', notifier: slackNotifier(app), stop: async () => undefined };
+  let state: Readiness = { ok: false, reason: 'not started' };
+  const handle: SlackApp = { app, receiver, mode: socket ? 'socket' : 'http', notifier: slackNotifier(app), ready: () => state, stop: async () => undefined };
   if (options.listen === false) return handle;
   try {
     await app.init();
@@ -121,8 +125,14 @@ export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, o
   if (receiver instanceof HTTPReceiver) {
     const server = await receiver.start({ port: config.port, host: options.host });
     handle.port = (server.address() as AddressInfo).port;
+    handle.ready = () => (server.listening ? { ok: true } : { ok: false, reason: 'HTTP listener closed' });
   } else {
+    // The client says when Slack's socket drops and when it is back (it reconnects by itself).
+    receiver.client.on('connected', () => (state = { ok: true }));
+    receiver.client.on('reconnecting', () => (state = { ok: false, reason: 'socket reconnecting' }));
+    receiver.client.on('disconnected', () => (state = { ok: false, reason: 'socket disconnected' }));
     await receiver.start();
+    state = { ok: true };
   }
   handle.stop = () => receiver.stop();
   return handle;
@@ -132,5 +142,5 @@ export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, o
 export async function startSlack(config: SlackConfig, ctx: AdapterContext): Promise<PlatformAdapter> {
   const slack = await createSlackApp(config, ctx);
   ctx.logger.info({ platform: 'slack', mode: slack.mode, port: slack.port }, 'Slack adapter started');
-  return { platform: 'slack', notifier: slack.notifier, stop: slack.stop };
+  return { platform: 'slack', notifier: slack.notifier, ready: slack.ready, stop: slack.stop };
 }

@@ -8,6 +8,7 @@ import type { AdapterContext, PlatformAdapter } from '../types.js';
 import { DeepLinks } from './deep-link.js';
 import { FormPrompts } from './form-prompts.js';
 import { onMessage, onPress } from './handlers.js';
+import { PollingHealth } from './polling-health.js';
 import { registerCommands } from './register.js';
 import { onMembership, onMigrated } from './spaces.js';
 import { retryTransformer, type RetryOptions } from './retry.js';
@@ -42,6 +43,12 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   bot.api.config.use(retryTransformer(ctx.logger, options.retry));
+  // Inside the retries: every 429 Telegram answers is counted, the ones waited out too.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    if (!result.ok && result.error_code === 429) ctx.deps.observer?.rateLimitedCall('telegram');
+    return result;
+  });
   const env = { deps: ctx.deps, logger: ctx.logger, links: options.deepLinks ?? new DeepLinks(), forms: options.forms ?? new FormPrompts() };
   bot.use(sequentialize((c: Context) => (c.callbackQuery ? undefined : c.chat?.id.toString())));
   // Every update taken is counted in flight, so a shutdown waits for it.
@@ -83,18 +90,22 @@ export async function startTelegram(config: TelegramConfig, ctx: AdapterContext,
     const server = await serveWebhook(bot, { path: new URL(config.webhook.url).pathname, port: options.port ?? config.webhookPort ?? DEFAULT_WEBHOOK_PORT, host: options.host, secret }, ctx.logger);
     await bot.api.setWebhook(config.webhook.url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     ctx.logger.info({ ...log, port: server.port }, 'telegram webhook listening');
-    return { platform: 'telegram', notifier, stop: () => server.close() };
+    return { platform: 'telegram', notifier, ready: () => ({ ok: true }), stop: () => server.close() };
   }
 
   // getUpdates refuses to run while a webhook is set (from an earlier deployment).
   await bot.api.deleteWebhook();
+  const polling = new PollingHealth();
+  bot.api.config.use(polling.transformer);
   const runner: RunnerHandle = run(bot, {
     runner: { fetch: { timeout: options.pollTimeoutSec ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential' },
   });
+  polling.started();
   ctx.logger.info(log, 'telegram long polling started');
   return {
     platform: 'telegram',
     notifier,
+    ready: () => polling.readiness(runner.isRunning()),
     stop: async () => {
       if (runner.isRunning()) await runner.stop();
     },

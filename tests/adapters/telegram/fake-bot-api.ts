@@ -93,7 +93,11 @@ export class FakeBotApi {
   }
 
   private async answer(method: string, payload: Record<string, unknown>, files: ApiCall['files'], req: IncomingMessage): Promise<ApiAnswer> {
-    if (method === 'getUpdates') return { ok: true, result: await this.poll(payload, req) };
+    if (method === 'getUpdates') {
+      const failure = this.failures.findIndex((f) => f.method === method);
+      if (failure >= 0) return this.failures.splice(failure, 1)[0]!.answer;
+      return { ok: true, result: await this.poll(payload, req) };
+    }
     const call: ApiCall = { method, payload, files, ok: true };
     this.calls.push(call);
     const answer = this.reply(method, payload);
