@@ -1,6 +1,8 @@
 // `npm run bench`: one JSON line per measurement, then a line per target with the ratio it is judged by.
 import { benchRedis, benchSqlite } from './core.js';
-import type { BenchLine } from './lib.js';
+import type { BotKind } from './bot-process.js';
+import { emit, type BenchLine } from './lib.js';
+import { discordInteraction, slackAck, startAndMemory, telegramGroupBurst } from './versus.js';
 
 const lines: BenchLine[] = [];
 lines.push(...(await benchSqlite()));
@@ -18,6 +20,24 @@ for (const [platform, run] of platformBenches) {
     lines.push(await run());
   } catch (error) {
     process.stdout.write(`${JSON.stringify({ name: `${platform}.error`, error: (error as Error).message })}\n`);
+  }
+}
+
+// actionbot (the compiled bundle, as `npm start` runs it) against the bare-SDK bots, each in its own process.
+const versus: Array<[string, (kind: BotKind) => Promise<BenchLine | BenchLine[]>]> = [
+  ['telegram.group_burst', telegramGroupBurst],
+  ['slack.ack', slackAck],
+  ['discord.interaction', discordInteraction],
+  ['start', startAndMemory],
+];
+for (const [name, run] of versus) {
+  for (const kind of ['bare', 'actionbot'] as const) {
+    try {
+      const result = await run(kind);
+      for (const line of Array.isArray(result) ? result : [result]) lines.push(emit(line));
+    } catch (error) {
+      process.stdout.write(`${JSON.stringify({ name: `${kind === 'bare' ? 'bare.' : ''}${name}.error`, error: (error as Error).message })}\n`);
+    }
   }
 }
 
@@ -56,5 +76,24 @@ for (const name of ['slack.ack', 'discord.interaction', 'telegram.update']) {
 for (const line of (await import('./importer.js')).benchImporter()) {
   process.stdout.write(`${JSON.stringify(line)}\n`);
   if (line.name !== 'importer.seed_5mb') check(`${line.name}.within_3x_seed`, line.ratio_to_seed <= 3, { ratio: line.ratio_to_seed, ms: line.ms });
+}
+const ratio = (ours: number, bare: number) => Number((ours / bare).toFixed(2));
+const pair = (name: string) => [byName.get(name), byName.get(`bare.${name}`)] as const;
+{
+  const [ours, bare] = pair('telegram.group_burst');
+  if (ours && bare) {
+    const r = ratio(Number(ours.all_counted_ms), Number(bare.all_counted_ms));
+    check('telegram.group_burst', r <= 2 && Number(ours.group_posts) <= 20, { ratio: r, all_counted_ms: ours.all_counted_ms, bare_all_counted_ms: bare.all_counted_ms, group_posts: ours.group_posts, bare_group_posts: bare.group_posts });
+  }
+}
+for (const name of ['slack.ack.cold', 'slack.ack.warm', 'discord.interaction']) {
+  const [ours, bare] = pair(name);
+  if (ours && bare) check(name, ratio(ours.p99_ms, bare.p99_ms) <= 1.5, { ratio: ratio(ours.p99_ms, bare.p99_ms), p99_ms: ours.p99_ms, bare_p99_ms: bare.p99_ms });
+}
+{
+  const [start, bareStart] = pair('start.first_answer');
+  if (start) check('start.first_answer_under_1s', start.p99_ms < 1000, { ms: start.p99_ms, bare_ms: bareStart?.p99_ms, ratio: bareStart ? ratio(start.p99_ms, bareStart.p99_ms) : undefined });
+  const [rss, bareRss] = pair('rss.idle');
+  if (rss) check('rss.idle_under_150mb', Number(rss.rss_mb) < 150, { rss_mb: rss.rss_mb, bare_rss_mb: bareRss?.rss_mb });
 }
 process.exit(0);
