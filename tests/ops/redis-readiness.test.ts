@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOps, type Ops } from '../../src/ops/index.js';
+import { testApp, type TestApp } from '../support/app.js';
+import { typer } from '../support/invoke.js';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A redis-server of this test's own (no persistence), so that it can be killed and brought back. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  const deadline = Date.now() + 10_000;
+  while (!out.includes('Ready to accept connections')) {
+    if (Date.now() > deadline) throw new Error(`redis-server did not start: ${out}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return child;
+}
+
+async function readyStatus(base: string): Promise<number> {
+  return (await fetch(`${base}/readyz`)).status;
+}
+
+/** Polls /readyz until it answers `status`; returns how long that took, in ms. */
+async function readyzBecomes(base: string, status: number, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while ((await readyStatus(base)) !== status) {
+    if (Date.now() - started > timeoutMs) throw new Error(`/readyz did not answer ${status} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return Date.now() - started;
+}
+
+describe('readiness and metrics on a Redis store', () => {
+  let redisPort: number;
+  let redis: ChildProcess;
+  let app: TestApp;
+  let ops: Ops;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    redisPort = await freePort();
+    redis = await startRedis(redisPort);
+    app = await testApp({ redisUrl: `redis://127.0.0.1:${redisPort}` });
+    ops = createOps(app, { processMetrics: false });
+    ops.watch([]);
+    server = createServer((req, res) => {
+      void Promise.resolve(ops.route(req, res, new URL(req.url ?? '/', 'http://localhost'))).then((handled) => {
+        if (!handled) res.writeHead(404).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.close().catch(() => undefined);
+    redis.kill('SIGKILL');
+  });
+
+  it('counts an /acted in actionbot_actions_recorded_total', async () => {
+    const type = typer(app.deps, 'slack:T1/C1');
+    await type({ userId: 'UMOD', moderator: true, platform: 'slack' }, '/drive start ua-34-25 goal=10 deadline=2030-01-31');
+    expect((await type({ userId: 'U1', platform: 'slack' }, '/acted email')).plain).toContain('1 action by 1 member');
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain('actionbot_actions_recorded_total{platform="slack",method="email"} 1');
+    expect(metrics).toContain('actionbot_commands_total{command="acted",outcome="ok"} 1');
+  });
+
+  it('answers 503 within 5 s of Redis dying, and 200 within 10 s of its return', async () => {
+    expect(await readyStatus(base)).toBe(200);
+    redis.kill('SIGKILL');
+    await once(redis, 'exit');
+    expect(await readyzBecomes(base, 503, 5_000)).toBeLessThan(5_000);
+    const body = (await (await fetch(`${base}/readyz`)).json()) as { checks: Record<string, { ok: boolean }> };
+    expect(body.checks.store!.ok).toBe(false);
+
+    redis = await startRedis(redisPort);
+    expect(await readyzBecomes(base, 200, 10_000)).toBeLessThan(10_000);
+  }, 30_000);
+});
