@@ -1,14 +1,34 @@
-// `npm run build`: bundles our TypeScript into dist/ with esbuild (npm packages stay external, so
-// native modules and their files load from node_modules as usual). `--if-stale` builds only when
-// dist/ is missing or older than src/, and does nothing where there is no src/ (a built image).
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+// `npm run build`: bundles our TypeScript and the pure-JavaScript npm packages into dist/ with
+// esbuild. One file to load starts about three times faster than resolving and reading the
+// thousands of files of discord.js, Bolt and their dependencies. Packages with native code, data
+// files read at run time, or worker threads stay in node_modules (EXTERNAL). `--if-stale` builds
+// only when dist/ is missing or older than src/, and does nothing where there is no src/ (an image).
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ENTRIES = { main: 'src/main.ts', cli: 'src/cli.ts' };
+
+/** Loaded from node_modules at run time: native modules, packages that read their own files, grammY (its bundle does not start). */
+const EXTERNAL = [
+  'better-sqlite3',
+  'sqlite3',
+  '@keyv/sqlite',
+  '@resvg/resvg-js',
+  'pdfkit',
+  'dejavu-fonts-ttf',
+  'pino',
+  'grammy',
+  '@grammyjs/*',
+  'zlib-sync',
+  'bufferutil',
+  'utf-8-validate',
+  'erlpack',
+  'playwright-core',
+];
 
 async function newestIn(dir) {
   let newest = 0;
@@ -36,6 +56,8 @@ export async function isStale() {
 export async function build({ outdir = 'dist' } = {}) {
   const { build: esbuild } = await import('esbuild');
   const started = performance.now();
+  // Chunk names carry a hash: without this, every build would leave the last one's chunks behind.
+  await rm(resolve(root, outdir), { recursive: true, force: true });
   await esbuild({
     absWorkingDir: root,
     entryPoints: ENTRIES,
@@ -44,8 +66,15 @@ export async function build({ outdir = 'dist' } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: EXTERNAL,
+    // The CommonJS packages inside the bundle call require(); ESM output has none of its own.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // main and cli share one chunk instead of two copies.
+    splitting: true,
+    // Chunks beside the entries: code that finds files relative to itself (appeals/) sits at the same depth as in src/.
+    chunkNames: '[name]-[hash]',
     sourcemap: true,
+    sourcesContent: false,
     logLevel: 'warning',
   });
   return Math.round(performance.now() - started);
