@@ -85,18 +85,19 @@ describe('the bot as a service: Slack on a Redis of its own, with WEB_PORT', () 
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('is healthy and ready, and /metrics counts an /acted', async () => {
+  it('is healthy and ready, and /metrics counts an /acted', { timeout: 60_000 }, async () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base}/readyz`);
     expect(await ready.json()).toEqual({ ok: true, checks: { store: { ok: true }, slack: { ok: true } } });
     const command = (user: string, name: string, text: string, key: string) =>
       postSigned(events, slashBody({ team_id: 'T1', channel_id: 'C1', channel_name: 'general', user_id: user, command: name, text, response_url: slack.responseUrl(key), trigger_id: `t-${key}` }), { secret: SECRET });
     await command('UMOD', '/drive', 'start ua-34-25 goal=10 deadline=2030-01-31', 'start');
-    await slack.until(() => slack.answersTo('start').length > 0);
-    await command('U1', '/acted', 'email', 'acted');
-    await slack.until(() => slack.answersTo('acted').length > 0);
+    await slack.until(() => slack.answersTo('start').length > 0, 20_000);
+    // The member's answer comes in the HTTP response itself (an ephemeral message).
+    expect(await (await command('U1', '/acted', 'email', 'acted')).text()).toContain('1 action by 1 member');
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toContain('actionbot_actions_recorded_total{platform="slack",method="email"} 1');
+    expect(metrics).toContain('actionbot_commands_total{command="drive",outcome="ok"} 1');
   });
 
   it('/readyz turns 503 within 5 s of Redis dying and 200 within 10 s of its return', async () => {
