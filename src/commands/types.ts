@@ -109,8 +109,6 @@ export type Deps = {
   observer?: CommandObserver;
   /** The largest file a reply may carry on a platform; src/core/export/attachment.ts's table when not given. */
   attachmentLimit?: (platform: string) => number;
-  /** Told of every command handled (the metrics); optional. */
-  observer?: CommandObserver;
 };
 
 /** How a handled command ended, as the metrics count it. */
