@@ -31,7 +31,7 @@ export type Invocation = {
   isModerator: () => Promise<boolean>;
 };
 
-export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'target' | 'toggle' | 'word';
+export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'language' | 'target' | 'toggle' | 'word';
 
 export type OptionSpec = {
   name: string;
@@ -58,6 +58,7 @@ type KindType = {
   text: string;
   document: string;
   lang: Locale;
+  language: string;
   target: string;
   toggle: boolean;
   word: string;
