@@ -4,7 +4,9 @@ import { unprintable } from '../core/kit/fonts.js';
 import { pdfFonts } from '../core/kit/pdf.js';
 import { mailLinksWithin, urlLimitFor, type MailClient } from '../core/kit/webmail.js';
 import { renderLetter, type RenderedLetter, type Sender } from '../core/letter.js';
-import { mainTargets, type Appeal, type Target } from '../core/appeal.js';
+import { hasLetterIn, letterLanguages, mainTargets, type Appeal, type Target } from '../core/appeal.js';
+import { UserInputError } from '../core/errors.js';
+import { LOCALES } from '../core/i18n/index.js';
 import type { MessageKey, Translate } from '../core/i18n/index.js';
 import { languageNamesIn } from '../core/languages.js';
 import { escapeMarkdown } from '../core/markdown.js';
@@ -30,7 +32,7 @@ export const letter = defineCommand({
     { name: 'country', kind: 'text', description: 'opt_country', max: 60 },
     { name: 'opening', kind: 'toggle', description: 'opt_opening' },
     { name: 'remember', kind: 'toggle', description: 'opt_remember' },
-    { name: 'lang', kind: 'lang', description: 'opt_lang' },
+    { name: 'lang', kind: 'language', description: 'opt_lang' },
     { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
   ],
   async run(input, ctx, deps) {
@@ -38,6 +40,7 @@ export const letter = defineCommand({
     const found = await appealOrChoice('letter', input, ctx, deps);
     if ('choice' in found) return found.choice;
     const { drive, appeal } = found;
+    checkLetterLanguage(appeal, input.lang);
     const typed: Profile = { name: input.name, town: input.town, country: input.country, opening: input.opening };
     const signature = await signatureFor(input.remember, typed, ctx, deps);
     const rendered = renderLetter(appeal, { target: input.target, lang: input.lang, sender: signature.sender, now, timezone: drive?.timezone ?? 'UTC' });
@@ -136,6 +139,16 @@ async function signatureFor(remember: boolean | undefined, typed: Profile, ctx: 
 export function describeProfile(t: Translate, profile: Profile): string {
   const parts = [profile.name, profile.town, profile.country].filter(Boolean).join(', ');
   return profile.opening ? `${parts} (${t('letter_profile_opening')})` : parts;
+}
+
+/**
+ * `lang=` picks the letter's language. The bot's own languages (en, es) also choose its words, so an appeal
+ * without that translation still gives its main letter; any other language must be one the appeal has.
+ */
+function checkLetterLanguage(appeal: Appeal, lang: string | undefined): void {
+  if (lang === undefined || (LOCALES as readonly string[]).includes(lang) || hasLetterIn(appeal, lang)) return;
+  const languages = letterLanguages(appeal);
+  throw new UserInputError('letter_no_translation', { lang, languages: languages.join(', '), appeal: appeal.id, first: languages[0] ?? 'en' });
 }
 
 /** The command a signature button runs: this letter again, with target and language when they fit. */

@@ -31,6 +31,8 @@ export const kindSchemas: Record<OptionKind, (spec: OptionSpec) => z.ZodType> = 
   // A whole pasted text (an Urgent Action): line breaks allowed, size capped.
   document: (spec) => z.string().min(1).max(spec.max ?? 1_000_000),
   lang: () => z.string().trim().toLowerCase().pipe(z.enum(LOCALES)),
+  // Any language a letter may be written in ("fr", "pt-br"); the bot's own words fall back to a catalog's.
+  language: () => z.string().trim().toLowerCase().regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$/),
   target: () => z.string().trim().min(1).max(60),
   toggle: () => z.string().trim().toLowerCase().transform((v) => ['on', 'yes', 'true', 'si', 'sí'].includes(v) ? true : ['off', 'no', 'false'].includes(v) ? false : v).pipe(z.boolean()),
   word: (spec) => z.string().trim().regex(/^\S+$/).max(spec.max ?? 40),
@@ -46,6 +48,7 @@ export const kindExpectation: Record<OptionKind, MessageKey> = {
   text: 'expect_text',
   document: 'expect_text',
   lang: 'expect_lang',
+  language: 'expect_language',
   target: 'expect_target',
   toggle: 'expect_toggle',
   word: 'expect_word',
@@ -61,6 +64,7 @@ export const kindPlaceholder: Record<OptionKind, string> = {
   text: 'TEXT',
   document: 'TEXT',
   lang: 'en|es',
+  language: 'en|es|fr|...',
   target: 'NUMBER',
   toggle: 'on|off',
   word: 'WORD',

@@ -41,7 +41,7 @@ export type Invocation = {
   resolveLocale?: () => Promise<string | undefined>;
 };
 
-export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'target' | 'toggle' | 'word';
+export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'language' | 'target' | 'toggle' | 'word';
 
 export type OptionSpec = {
   name: string;
@@ -68,6 +68,7 @@ type KindType = {
   text: string;
   document: string;
   lang: Locale;
+  language: string;
   target: string;
   toggle: boolean;
   word: string;

@@ -84,6 +84,17 @@ export function letterIn(appeal: Appeal, lang?: string): Letter {
   return exact ?? byPrefix ?? appeal.letter;
 }
 
+/** The languages the appeal's letter is written in: the main letter's first, then its translations'. */
+export function letterLanguages(appeal: Appeal): string[] {
+  return [...new Set([appeal.letter, ...appeal.translations].map((l) => l.lang.toLowerCase()))];
+}
+
+/** Whether the appeal carries a letter in `lang` ("fr" matches "fr-CH" and the reverse). */
+export function hasLetterIn(appeal: Appeal, lang: string): boolean {
+  const base = lang.toLowerCase().split('-')[0];
+  return letterLanguages(appeal).some((l) => l === lang.toLowerCase() || l.split('-')[0] === base);
+}
+
 /** What an appeal needs before it can be saved and used in a drive. */
 export type MissingPart = 'deadline' | 'letter' | 'target';
 

@@ -1,6 +1,10 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handle, type Invocation } from '../../src/commands/index.js';
 import { translator } from '../../src/core/i18n/index.js';
+import { importUrgentAction } from '../../src/core/importer/index.js';
 import { stripMarkdown } from '../../src/core/markdown.js';
 import { MAX_ACTION_BYTES, replyToPlainText, type Reply } from '../../src/core/reply.js';
 import { bilingualAppealsDir } from '../core/kit/fixtures.js';
@@ -144,5 +148,68 @@ describe('/letter on an appeal with several targets and languages', () => {
     const pdf = await readPdf(spanish.attachments[0]!.data);
     expect(pdf.pages[0]).toContain('Le escribo por la detención de María José Peña.');
     expect(Buffer.from(spanish.attachments[1]!.data).toString('utf8')).toContain('Cc: embassy@example.org, consul@example.org');
+  });
+});
+
+/**
+ * UA 170/20 (Zhang Zhan): the English letter and address as Amnesty USA's page gives them, with the French letter
+ * the importer reads from the corpus's real French repost of the same action (fr-2020-china-lef-online-zhang-zhan).
+ */
+async function zhangZhanAppealsDir(): Promise<string> {
+  const french = await readFile(new URL('../fixtures/ua/corpus/fr-2020-china-lef-online-zhang-zhan.txt', import.meta.url), 'utf8');
+  const imported = importUrgentAction(french);
+  if (!imported.ok) throw new Error(imported.message);
+  const appeal = {
+    id: 'ua-170-20',
+    reference: 'UA 170/20',
+    title: 'COVID-19 journalist hospitalized, grave concerns',
+    targets: [{ name: 'Director Chen Jianhua', title: 'Director of Shanghai Women’s Prison', address: ['No 1601, Zhangjing Road, Sijing Zhen, Songjiang Qu', 'Shanghai 201601', 'People’s Republic of China'] }],
+    letter: {
+      lang: 'en',
+      salutation: 'Dear Director Chen:',
+      paragraphs: ['I am writing to express grave concern for the life of citizen journalist Zhang Zhan (张展), whose health has deteriorated so dramatically over the last months that she has recently required hospitalization.'],
+      closing: 'Yours sincerely,',
+    },
+    translations: [imported.appeal.letter],
+    deadline: '2026-12-27',
+  };
+  const dir = join(await mkdtemp(join(tmpdir(), 'actionbot-appeals-')), 'appeals');
+  await mkdir(dir);
+  await writeFile(join(dir, 'ua-170-20.json'), JSON.stringify(appeal));
+  return dir;
+}
+
+describe('/letter lang= in a language the bot has no catalog for', () => {
+  beforeEach(async () => {
+    app = await testApp({ appealsDir: await zhangZhanAppealsDir() });
+  });
+  afterEach(() => app.close());
+
+  it('gives the French letter, with its salutation and subject, and the bot\'s words in English', async () => {
+    const reply = await say('/letter ua-170-20 lang=fr');
+    const body = copy(reply, en('letter_body'));
+    expect(body).toContain('Monsieur le Procureur général,');
+    expect(body).toContain('Je vous écris pour vous faire part de ma profonde inquiétude pour la journaliste citoyenne Zhang Zhan');
+    expect(body).not.toContain('Dear Director Chen');
+    expect(copy(reply, en('letter_subject'))).toContain('Zhang Zhan');
+    expect(body).toContain('28 novembre 2026');
+    const pdf = await readPdf(reply.attachments[0]!.data);
+    expect(pdf.pages[0]).toContain('Monsieur le Procureur général,');
+  });
+
+  it('answers a Spanish member in Spanish around the French letter', async () => {
+    const reply = await say('/letter ua-170-20 lang=fr', { locale: 'es' });
+    expect(copy(reply, translator('es')('letter_body'))).toContain('Monsieur le Procureur général,');
+  });
+
+  it('lists the languages the appeal has when asked for one it lacks, and writes nothing', async () => {
+    const reply = await say('/letter ua-170-20 lang=de');
+    expect(reply.plain).toContain(en('letter_no_translation', { lang: 'de', languages: 'en, fr', appeal: 'ua-170-20', first: 'en' }));
+    expect(reply.attachments).toEqual([]);
+  });
+
+  it('refuses a value that is no language code with the usual message', async () => {
+    const reply = await say('/letter ua-170-20 lang=français!');
+    expect(reply.plain).toContain(en('expect_language'));
   });
 });

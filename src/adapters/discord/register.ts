@@ -48,6 +48,8 @@ function option(spec: OptionSpec): APIApplicationCommandBasicOption {
     return { ...base, type: ApplicationCommandOptionType.String, choices: METHOD_CHOICES.map((m) => ({ name: en(`method_${m}`), name_localizations: { 'es-ES': es(`method_${m}`) }, value: m })) };
   }
   if (kind === 'lang') return { ...base, type: ApplicationCommandOptionType.String, choices: [{ name: 'English', value: 'en' }, { name: 'Español', value: 'es' }] };
+  // A letter may be in any language the appeal has: free text, checked by the command.
+  if (kind === 'language') return { ...base, type: ApplicationCommandOptionType.String, max_length: 12 };
   // A true/false option (Discord shows it as a choice of True and False); the text platforms' on|off reads the same.
   if (kind === 'toggle') return { ...base, type: ApplicationCommandOptionType.Boolean };
   return spec.max ? { ...base, type: ApplicationCommandOptionType.String, max_length: Math.min(spec.max, 6000) } : { ...base, type: ApplicationCommandOptionType.String };

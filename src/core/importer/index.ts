@@ -88,9 +88,9 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   return { ok: true, appeal: parsed.data, warnings };
 }
 
-const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/i;
+const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|lettres? d['’]appel|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/i;
 
-/** "Urgent Action" in any of the three languages, a contact field, or a "write immediately" heading. */
+/** "Urgent Action" in any of the three languages, "lettres d'appel", a contact field, or a "write immediately" heading. */
 function showsAnAppeal(text: string, sections: Section[]): boolean {
   return APPEAL_WORDS.test(text.slice(0, 200_000)) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind));
 }
@@ -196,6 +196,6 @@ function buildLetter(sections: Section[], found: FoundLetter | undefined, senten
 function textLang(sections: Section[]): LetterLang {
   const heads = sections.map((s) => `${s.heading} ${s.lines.slice(0, 3).join(' ')}`).join(' ').slice(0, 5000);
   if (/acci[oó]n urgente|escriban|llamamiento|carta modelo/i.test(heads)) return 'es';
-  if (/action urgente|[ée]crivez|mod[eè]le de lettre/i.test(heads)) return 'fr';
+  if (/action urgente|[ée]crivez|mod[eè]le de lettre|lettres? d['’]appel/i.test(heads)) return 'fr';
   return 'en';
 }

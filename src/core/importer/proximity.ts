@@ -50,7 +50,10 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
     for (let i = anchor + 1; i < limit && (all[i]?.text === '' || isContactField(all[i]?.text ?? '')); i++) keep.add(i);
   }
   // Without contact fields, only the lines touching the salutation: a blank line above them ends the block.
-  if (anchors.length === 0 && letterAt > 0) climb(all, letterAt - 1, keep, 0);
+  if (anchors.length === 0 && letterAt > 0) {
+    climb(all, letterAt - 1, keep, 0);
+    if (isCaptionOfLetter(all, keep, letterAt)) keep.clear();
+  }
   const out: TargetLine[] = [];
   let previous = -2;
   for (const i of [...keep].sort((a, b) => a - b)) {
@@ -61,6 +64,19 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
     previous = i;
   }
   return out;
+}
+
+/**
+ * A lone name line above the salutation that the letter itself speaks of ("Zhang Zhan", then "Madame la
+ * directrice, ... pour Zhang Zhan") captions the person the appeal is for; a letter never names its addressee so.
+ */
+function isCaptionOfLetter(all: Numbered[], keep: Set<number>, letterAt: number): boolean {
+  const [only] = keep;
+  if (keep.size !== 1 || only === undefined) return false;
+  const name = all[only]?.text.trim() ?? '';
+  if (/[\d,]/.test(name)) return false;
+  const letter = all.slice(letterAt + 1).map((l) => l.text).join(' ');
+  return name.length > 0 && letter.includes(name);
 }
 
 /** Walks up from `from` over address lines and blank lines; stops at a heading, a sentence or the text's start. */

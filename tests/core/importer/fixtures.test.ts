@@ -192,3 +192,19 @@ describe('contact details all on one line, "UA: 7/22"', () => {
     expect(appeal.deadline).toBe('2025-07-01');
   });
 });
+
+describe('real French Urgent Action pages (corpus)', () => {
+  it('takes the name captioning a letter about that person for the subject, not for whom to write to', () => {
+    const { appeal, warnings } = imported(fixture('corpus/fr-2024-china-amnesty-fr-zhang-zhan.txt'));
+    expect(appeal.targets).toEqual([]);
+    expect(codes(warnings)).toContain('no_target');
+    expect(appeal.letter).toMatchObject({ lang: 'fr', salutation: 'Madame la directrice,' });
+  });
+
+  it('reads "Veuillez continuer à rédiger des lettres d\'appel" as an appeal, in French', () => {
+    const { appeal, warnings } = imported(fixture('corpus/fr-2024-china-amnesty-ch-ua-090-24-update.txt'));
+    expect(appeal.letter.lang).toBe('fr');
+    expect(appeal.letter.salutation).toBe('Madame, Monsieur,');
+    expect(codes(warnings)).toEqual(expect.arrayContaining(['no_letter', 'no_target']));
+  });
+});
