@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -20,9 +21,14 @@ function freePort(): Promise<number> {
   });
 }
 
-/** A redis-server of this test's own (no persistence), so that it can be killed and brought back. */
+/**
+ * A redis-server of this test's own, so that it can be killed and brought back: with an append-only
+ * file synced on every write, as the README asks of production (a Redis that came back empty stops
+ * recording, and readiness with it, on purpose).
+ */
+const redisDir = mkdtempSync(join(tmpdir(), 'actionbot-ops-redis-'));
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', redisDir], { stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   const deadline = Date.now() + 10_000;

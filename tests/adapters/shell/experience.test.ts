@@ -26,7 +26,14 @@ function after(out: string, line: string): string {
   return next === -1 ? rest : rest.slice(0, next);
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/**
+ * A zone where it is now between 10:00 and 23:59 (every default reminder time of today has passed),
+ * and today's date there: the spawned bot runs on the real clock, so the test picks the zone.
+ */
+function lateToday(): { zone: string; date: string } {
+  const zone = new Date().getUTCHours() >= 10 ? 'UTC' : 'Pacific/Kiritimati';
+  return { zone, date: new Date().toLocaleDateString('en-CA', { timeZone: zone }) };
+}
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('a terminal session on a fresh clone', () => {
@@ -75,15 +82,17 @@ describe('a terminal session on a fresh clone', () => {
   });
 
   it('lists the reminders that remain when scheduled on the deadline day, and names the close as the end of that day', async () => {
-    const lines = [`/drive start ua-34-25 deadline=${today()} timezone=UTC`, '/remind schedule 2d,1d,0d at=00:00', '/remind list'];
+    const { zone, date } = lateToday();
+    const lines = [`/drive start ua-34-25 deadline=${date} timezone=${zone}`, '/remind schedule 2d,1d,0d at=00:00', '/remind list'];
     const { out, err } = await session(lines, { DATA_DIR: dataDir });
     expect(err).toBe('');
     expect(after(out, lines[0]!)).not.toContain('Schedule reminders');
     const reply = after(out, lines[1]!);
-    expect(reply).toMatch(/- the end of \w+, \w+ \d+ \(UTC\): final tally/);
+    const close = new RegExp(`- the end of \\w+, \\w+ \\d+ \\(${zone}\\): final tally`);
+    expect(reply).toMatch(close);
     expect(reply).toContain('Already past when scheduled, so not posted:');
     const list = after(out, '/remind list');
-    expect(list).toMatch(/- the end of \w+, \w+ \d+ \(UTC\): final tally/);
+    expect(list).toMatch(close);
     expect(out).not.toContain('## Reminder:');
   });
 
