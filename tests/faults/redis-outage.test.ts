@@ -1,41 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.js';
 import { openStore, type Store } from '../../src/core/store.js';
 import { aDrive } from '../support/drives.js';
+import { freePort, startRedisServer as startRedis } from '../support/redis-server.js';
 
 const at = new Date('2026-06-01T12:00:00Z');
 const drive = aDrive({ appealId: 'ua-outage' });
 const hasRedis = await new Promise<boolean>((resolve) => spawn('redis-server', ['--version']).on('error', () => resolve(false)).on('close', (code) => resolve(code === 0)));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A redis-server of this test's own; `dir` set keeps an append-only file there. */
-function startRedis(port: number, dir?: string): Promise<ChildProcess> {
-  const persistence = dir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir] : ['--appendonly', 'no'];
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('Ready to accept connections')) resolve(child);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => reject(new Error(`redis-server exited ${code}: ${out}`)));
-  });
-}
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

@@ -1,23 +1,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOps, type Ops } from '../../src/ops/index.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { typer } from '../support/invoke.js';
+import { freePort, startRedisServer } from '../support/redis-server.js';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A redis-server of this test's own, so that it can be killed and brought back: with an append-only
@@ -25,17 +18,7 @@ function freePort(): Promise<number> {
  * recording, and readiness with it, on purpose).
  */
 const redisDir = mkdtempSync(join(tmpdir(), 'actionbot-ops-redis-'));
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', redisDir], { stdio: ['ignore', 'pipe', 'ignore'] });
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  const deadline = Date.now() + 10_000;
-  while (!out.includes('Ready to accept connections')) {
-    if (Date.now() > deadline) throw new Error(`redis-server did not start: ${out}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return child;
-}
+const startRedis = (port: number) => startRedisServer(port, redisDir);
 
 async function readyStatus(base: string): Promise<number> {
   return (await fetch(`${base}/readyz`)).status;

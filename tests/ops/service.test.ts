@@ -1,25 +1,17 @@
 import { mkdtempSync } from 'node:fs';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main, type Running } from '../../src/main.js';
 import { FakeSlackApi } from '../adapters/slack/fake-web-api.js';
 import { postSigned, slashBody } from '../adapters/slack/sign.js';
+import { freePort, startRedisServer } from '../support/redis-server.js';
 
 const SECRET = 'service-test-signing-secret';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A redis-server of this test's own, so that it can be killed and brought back: with an append-only
@@ -27,17 +19,7 @@ function freePort(): Promise<number> {
  * recording, and readiness with it, on purpose).
  */
 const redisDir = mkdtempSync(join(tmpdir(), 'actionbot-ops-redis-'));
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', redisDir], { stdio: ['ignore', 'pipe', 'ignore'] });
-  let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  const deadline = Date.now() + 10_000;
-  while (!out.includes('Ready to accept connections')) {
-    if (Date.now() > deadline) throw new Error(`redis-server did not start: ${out}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return child;
-}
+const startRedis = (port: number) => startRedisServer(port, redisDir);
 
 /** Polls `path` until it answers `status`; returns how long that took, in ms. */
 async function becomes(url: string, status: number, timeoutMs: number): Promise<number> {
