@@ -9,6 +9,7 @@ import { SpacePosts } from './core/events/space-posts.js';
 import type { Notifier } from './core/notifier.js';
 import { systemTimer, type Timer } from './core/reminders/scheduler.js';
 import type { Logger } from './commands/index.js';
+import { bounded } from './core/bounded.js';
 
 /** Public posts falling within this window of each other in one space become one post. */
 export const COALESCE_MS = 1500;
@@ -20,7 +21,8 @@ export type Events = {
   live: LiveProgress;
   /** Adapters are up: attach their notifiers, check every drive's milestones (a crash may have lost an event), handle what waits. */
   start(notifiers: Notifier[]): Promise<void>;
-  stop(): Promise<void>;
+  /** Handles what is due (for at most `boundMs`), then stops; what is left waits in the outbox. */
+  stop(boundMs?: number): Promise<void>;
 };
 
 /**
@@ -49,8 +51,8 @@ export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; c
       await relay.start();
     },
     // What the last commands raised is handled before the store closes (in the terminal, before it exits).
-    async stop() {
-      await relay.drain();
+    async stop(boundMs = Number.POSITIVE_INFINITY) {
+      await bounded(relay.drain(), boundMs);
       await relay.stop();
     },
   };

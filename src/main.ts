@@ -142,10 +142,10 @@ export async function main(env: Record<string, string | undefined> = process.env
         adapters,
         inFlight,
         stopScheduler: () => scheduler.stop(),
+        // What the last commands raised is handled while the platforms are still connected.
+        finishEvents: (boundMs) => events.stop(boundMs),
         // The web server (pages, health) stays up while commands drain; it goes with the store.
         closeStore: async () => {
-          // What the last commands raised is handled before the store closes.
-          await events.stop();
           pages?.stop();
           await web?.stop();
           await app.close();

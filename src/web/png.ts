@@ -13,6 +13,25 @@ export function chartFontFiles(): string[] {
 export type PngRenderer = (svg: string) => Promise<Uint8Array>;
 
 /**
+ * Loads resvg without stopping the bot. Its loader asks `process.report` whether the C library is
+ * musl, and a report by default looks up the host name of every open socket's addresses, one after
+ * another, with the event loop stopped: behind a listener on `::` (Bolt's default) each lookup of
+ * `::ffff:127.0.0.1` or a member's address can wait seconds on DNS (15-20 s measured during a Slack
+ * burst). Leaving the network out of the report makes it take milliseconds.
+ */
+export async function loadResvg(): Promise<typeof Resvg> {
+  // excludeNetwork is Node 20.13+ and not yet in @types/node.
+  const report = process.report as NodeJS.ProcessReport & { excludeNetwork: boolean };
+  const before = report.excludeNetwork;
+  report.excludeNetwork = true;
+  try {
+    return await import('@resvg/resvg-js');
+  } finally {
+    report.excludeNetwork = before;
+  }
+}
+
+/**
  * SVG to PNG with resvg, at `width` pixels wide. resvg is loaded on the first render only, so a bot
  * that never draws a chart never maps the native library; the render runs off the event loop.
  */
@@ -20,7 +39,7 @@ export function pngRenderer(width = 1200): PngRenderer {
   let resvg: Promise<typeof Resvg> | undefined;
   const fontFiles = chartFontFiles();
   return async (svg) => {
-    resvg ??= import('@resvg/resvg-js');
+    resvg ??= loadResvg();
     const { renderAsync } = await resvg;
     const image = await renderAsync(svg, {
       fitTo: { mode: 'width', value: width },

@@ -6,7 +6,8 @@ import { postSigned, slashBody } from '../adapters/slack/sign.js';
 export const SECRET = 'lifecycle-signing-secret';
 export const MEMBER_KEY_SECRET = 'lifecycle-secret-0123456789abcdef';
 
-export type Sent = { user: string; status: number | 'refused'; body: string; key: string };
+/** `at`: when the request was sent (ms since the epoch). */
+export type Sent = { user: string; status: number | 'refused'; body: string; key: string; at: number };
 
 /** What the bot needs to run Slack in HTTP mode against the fake, on `port`, with its data in `dataDir`. */
 export function slackEnv(fake: FakeSlackApi, port: number, dataDir: string): Record<string, string> {
@@ -34,11 +35,12 @@ export async function slash(fake: FakeSlackApi, port: number, user: string, comm
     response_url: fake.responseUrl(key),
     trigger_id: `t-${key}`,
   });
+  const at = Date.now();
   try {
     const response = await postSigned(`http://127.0.0.1:${port}/slack/events`, body, { secret: SECRET });
-    return { user, status: response.status, body: await response.text(), key };
+    return { user, status: response.status, body: await response.text(), key, at };
   } catch {
-    return { user, status: 'refused', body: '', key };
+    return { user, status: 'refused', body: '', key, at };
   }
 }
 

@@ -40,6 +40,7 @@ describe('SIGTERM to npm start in the middle of a Slack burst', () => {
       }
     });
     const exit = await bot.exitWithin(15_000 - (Date.now() - signalledAt));
+    console.log('DBG', Date.now() - signalledAt, bot.lines.filter((l) => /stopp|PH/.test(l)).join('\n'), sent.filter(s=>s.at>signalledAt).map(s=>s.status+':'+(s.at-signalledAt)).join(' '));
     expect(exit, 'still running 15 s after SIGTERM').toEqual({ code: 0, signal: null });
     expect(bot.messages().find((m) => m.startsWith('stopped (SIGTERM)'))).toMatch(/^stopped \(SIGTERM\): \d+ commands? drained$/);
 
@@ -48,6 +49,9 @@ describe('SIGTERM to npm start in the middle of a Slack burst', () => {
     // The burst went on after the signal: some were taken before it, the rest found the door closed.
     expect(acknowledged.length).toBeGreaterThanOrEqual(Math.floor(MEMBERS / 3));
     expect(refused.length).toBeGreaterThan(0);
+    // Nothing sent well after the signal is taken, even on a connection kept alive from before it.
+    const lateButTaken = acknowledged.filter((s) => s.at > signalledAt + 1500);
+    expect(lateButTaken.map((s) => s.user)).toEqual([]);
     const after = await audit(dataDir);
     expect(acknowledged.filter((s) => !after.keys.has(after.keyOf(s.user))).map((s) => s.user)).toEqual([]);
     expect(acknowledged.filter((s) => !/counted/.test(answerOf(fake, s))).map((s) => s.user)).toEqual([]);

@@ -87,6 +87,37 @@ describe('stopping: in order, nothing on a closed store', () => {
     expect(logger.entries.map((e) => e.message)).toEqual(['stopped (SIGTERM): 3 commands drained']);
   });
 
+  it('hands out the events raised before the platforms go, and ends even when the store never closes', async () => {
+    const order: string[] = [];
+    const adapter: PlatformAdapter = {
+      platform: 'slack',
+      notifier: new RecordingNotifier('slack'),
+      ready: () => ({ ok: true }),
+      stopTaking: async () => void order.push('intake closed'),
+      stop: async () => void order.push('platform released'),
+    };
+    const bounds: number[] = [];
+    const never = new Promise<void>(() => undefined);
+    const started = Date.now();
+    await shutdown(
+      {
+        adapters: [adapter],
+        inFlight: new InFlight(),
+        stopScheduler: async () => void order.push('scheduler stopped'),
+        finishEvents: (boundMs) => (bounds.push(boundMs), order.push('events handed out'), Promise.resolve()),
+        closeStore: () => (order.push('store closing'), never),
+        timeoutMs: 300,
+        logger: new RecordingLogger(),
+      },
+      'SIGTERM',
+    );
+    expect(order).toEqual(['intake closed', 'scheduler stopped', 'events handed out', 'platform released', 'store closing']);
+    // The commands had all of SHUTDOWN_TIMEOUT; the events still get their own second.
+    expect(bounds).toEqual([1000]);
+    // The store that never closes is given up on: the process can still exit.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('gives up on a command still running at SHUTDOWN_TIMEOUT and says so', async () => {
     const inFlight = new InFlight();
     const stuck = deferred();

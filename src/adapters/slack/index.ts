@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import { PlatformError, SpaceGoneError } from '../../core/errors.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
+import { gateRequests } from '../http-intake.js';
 import type { AdapterContext, PlatformAdapter, Readiness } from '../types.js';
 import { channelOf } from './args.js';
 import { postReply, uploadToMember } from './deliver.js';
@@ -18,6 +19,8 @@ export type SlackConfig = NonNullable<Config['slack']>;
 
 /** Where Slack posts slash commands and interactions in HTTP mode. */
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** After the drain, connections still open this long are closed (their requests were refused or answered). */
+const STOP_BOUND_MS = 2000;
 
 /** A Bolt app wired to the command layer; `port` is the bound port once listening in HTTP mode. */
 export type SlackApp = {
@@ -29,6 +32,8 @@ export type SlackApp = {
   /** HTTP mode: listening after a good auth.test; Socket Mode: the socket connected. */
   ready(): Readiness;
   stop(): Promise<void>;
+  /** HTTP mode: refuse new requests (503) while those taken finish; `stop` then closes. */
+  stopTaking?(): Promise<void>;
 };
 
 export type SlackAppOptions = {
@@ -126,6 +131,10 @@ export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, o
     const server = await receiver.start({ port: config.port, host: options.host });
     handle.port = (server.address() as AddressInfo).port;
     handle.ready = () => (server.listening ? { ok: true } : { ok: false, reason: 'HTTP listener closed' });
+    const intake = gateRequests(server);
+    handle.stopTaking = async () => intake.stopTaking();
+    handle.stop = () => intake.close(STOP_BOUND_MS);
+    return handle;
   } else {
     // The client says when Slack's socket drops and when it is back (it reconnects by itself).
     receiver.client.on('connected', () => (state = { ok: true }));
@@ -142,5 +151,5 @@ export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, o
 export async function startSlack(config: SlackConfig, ctx: AdapterContext): Promise<PlatformAdapter> {
   const slack = await createSlackApp(config, ctx);
   ctx.logger.info({ platform: 'slack', mode: slack.mode, port: slack.port }, 'Slack adapter started');
-  return { platform: 'slack', notifier: slack.notifier, ready: slack.ready, stop: slack.stop };
+  return { platform: 'slack', notifier: slack.notifier, ready: slack.ready, stop: slack.stop, stopTaking: slack.stopTaking };
 }

@@ -3,8 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Logger } from '../../commands/index.js';
+import { gateRequests } from '../http-intake.js';
 
-export type WebhookServer = { port: number; close(): Promise<void> };
+export type WebhookServer = { port: number; stopTaking(): void; close(): Promise<void> };
 
 /**
  * The secret Telegram sends in X-Telegram-Bot-Api-Secret-Token. Without a configured one it is
@@ -41,12 +42,11 @@ export async function serveWebhook(
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
+  const intake = gateRequests(server);
   return {
     port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stopTaking: () => intake.stopTaking(),
+    // Updates taken have been answered by now (or run on after their timeout): nothing to wait for.
+    close: () => intake.close(0),
   };
 }

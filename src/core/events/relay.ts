@@ -74,6 +74,8 @@ export class EventRelay {
     const now = this.deps.clock.now();
     let next = now.getTime() + SWEEP_MS;
     for (const item of await this.deps.outbox.pending(BATCH)) {
+      // Stopped meanwhile: the rest waits in the outbox for the next start.
+      if (!this.started) return;
       const due = Date.parse(item.due);
       if (due > now.getTime()) {
         next = Math.min(next, due);
