@@ -1,5 +1,6 @@
 import { isOpen, type Drive } from '../core/drive.js';
 import type { DriveSettings } from '../core/drives.js';
+import { UserInputError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { DEFAULT_SCHEDULE, slotsFor } from '../core/reminders/slots.js';
@@ -42,6 +43,8 @@ const start = defineCommand({
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true, required: true }, ...settingsOptions],
   async run(input, ctx, deps) {
     const { t } = ctx;
+    // A private chat has nobody to remind and, on Telegram, no id kept to post to.
+    if (ctx.space.kind === 'private') throw new UserInputError('drive_private_space');
     const appeal = await findAppeal(input.appeal!, deps);
     const drive = await deps.drives.start(appeal, ctx.space.id, { ...settingsOf(input), locale: ctx.locale });
     // The count belongs to the appeal: a new drive for it goes on from what earlier ones gathered.

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handle } from '../../src/commands/index.js';
+import { stripMarkdown } from '../../src/core/markdown.js';
+import { replyToPlainText } from '../../src/core/reply.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { typer } from '../support/invoke.js';
 import { RecordingLogger } from '../support/logger.js';
@@ -41,6 +44,18 @@ describe('bad input gets a clear message and writes nothing', () => {
     expect(await app.deps.ledger.tally('ua-34-25')).toMatchObject({ actions: 0 });
     const [drive] = await app.deps.drives.openIn('shell:local');
     expect(drive).toMatchObject({ goal: 10, deadline: '2030-01-31', timezone: 'UTC' });
+    expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
+  });
+
+  it('refuses a drive in a private chat (nobody there to remind), and starts none', async () => {
+    const reply = await handle(
+      { name: 'drive', text: 'start ua-34-25 deadline=2030-01-31', actor: { platform: 'telegram', userId: '7301234567' }, space: { id: 'telegram:7301234567', kind: 'private' }, isModerator: async () => true },
+      app.deps,
+      logger,
+    );
+    expect(reply.visibility).toBe('private');
+    expect(replyToPlainText(reply, stripMarkdown)).toContain('A drive belongs to a group or channel');
+    expect(await app.deps.drives.openIn('telegram:7301234567')).toEqual([]);
     expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
   });
 

@@ -211,6 +211,7 @@ export const en = {
   forget_done: { one: 'Done: {count} action deleted. I keep nothing else about you.', other: 'Done: {count} actions deleted. I keep nothing else about you.' },
 
   // drives
+  drive_private_space: 'A drive belongs to a group or channel: its members act together and it posts reminders there. Start it in the group; here, /letter and /acted work for any drive.',
   drive_started: 'Drive started: {title}.',
   drive_settings: 'Deadline {deadline} ({timezone}). Goal: {goal}.',
   drive_continues: "This drive continues the appeal's count from earlier drives: {tally} so far.",

@@ -202,6 +202,7 @@ export const es: Catalog = {
   button_forget: 'Borrarlo todo',
   forget_done: { one: 'Hecho: {count} acción borrada. No guardo nada más sobre ti.', other: 'Hecho: {count} acciones borradas. No guardo nada más sobre ti.' },
 
+  drive_private_space: 'Una campaña pertenece a un grupo o canal: sus miembros actúan juntos y allí se publican los recordatorios. Iníciala en el grupo; aquí, /letter y /acted funcionan para cualquier campaña.',
   drive_started: 'Campaña iniciada: {title}.',
   drive_settings: 'Fecha límite {deadline} ({timezone}). Objetivo: {goal}.',
   drive_continues: 'Esta campaña continúa el recuento del llamamiento de campañas anteriores: {tally} hasta ahora.',
