@@ -18,6 +18,8 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * A Bot API transformer: a 429 waits `parameters.retry_after` seconds (capped) and tries again, a
  * 5xx is retried a couple of times with backoff; any other failure is logged with the method and
  * Telegram's description and handed back to the caller, which decides (a refused DM becomes a deep link).
+ * It does what grammY's auto-retry plugin does, with a cap on attempts and waits, a log line per wait,
+ * and an injectable sleep, so tests check every wait Telegram asked for without spending it.
  */
 export function retryTransformer(logger: Logger, options: RetryOptions = {}): Transformer {
   const { maxRetryAfterSec = 60, rateRetries = 3, serverRetries = 2, baseDelayMs = 250, sleep = wait } = options;
