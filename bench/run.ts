@@ -5,19 +5,32 @@ import type { BotKind } from './bot-process.js';
 import { emit, type BenchLine } from './lib.js';
 import { discordInteraction, slackAck, startAndMemory, telegramGroupBurst } from './versus.js';
 
+// `npm run bench -- versus start` runs only those sections; no argument runs them all.
+const SECTIONS = ['core', 'web', 'export', 'drives', 'platforms', 'versus', 'importer'] as const;
+const only = process.argv.slice(2);
+const VERSUS = ['telegram.group_burst', 'slack.ack', 'discord.interaction', 'start'];
+const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s) && !VERSUS.includes(s));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown bench section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}, or one of versus: ${VERSUS.join(', ')}\n`);
+  process.exit(2);
+}
+const wants = (section: (typeof SECTIONS)[number]) => only.length === 0 || only.includes(section);
+
 const lines: BenchLine[] = [];
-lines.push(...(await benchSqlite()));
-if (process.env.REDIS_URL) lines.push(...(await benchRedis(process.env.REDIS_URL)));
-lines.push(...(await benchWeb()));
-lines.push(...(await (await import('./export.js')).benchExport()));
-lines.push(...(await (await import('./drives.js')).benchDrives()));
+if (wants('core')) {
+  lines.push(...(await benchSqlite()));
+  if (process.env.REDIS_URL) lines.push(...(await benchRedis(process.env.REDIS_URL)));
+}
+if (wants('web')) lines.push(...(await benchWeb()));
+if (wants('export')) lines.push(...(await (await import('./export.js')).benchExport()));
+if (wants('drives')) lines.push(...(await (await import('./drives.js')).benchDrives()));
 
 const platformBenches: Array<[string, () => Promise<BenchLine>]> = [
   ['slack', async () => (await import('./slack.js')).benchSlack()],
   ['discord', async () => (await import('./discord.js')).benchDiscord()],
   ['telegram', async () => (await import('./telegram.js')).benchTelegram()],
 ];
-for (const [platform, run] of platformBenches) {
+for (const [platform, run] of wants('platforms') ? platformBenches : []) {
   try {
     lines.push(emit(await run()));
   } catch (error) {
@@ -32,13 +45,14 @@ const versus: Array<[string, (kind: BotKind) => Promise<BenchLine | BenchLine[]>
   ['discord.interaction', discordInteraction],
   ['start', startAndMemory],
 ];
-for (const [name, run] of versus) {
+for (const [name, run] of versus.filter(([name]) => wants('versus') || only.includes(name))) {
   for (const kind of ['bare', 'actionbot'] as const) {
     try {
       const result = await run(kind);
       for (const line of Array.isArray(result) ? result : [result]) lines.push(emit(line));
     } catch (error) {
-      process.stdout.write(`${JSON.stringify({ name: `${kind === 'bare' ? 'bare.' : ''}${name}.error`, error: (error as Error).message })}\n`);
+      const cause = (error as Error).cause as { code?: string; message?: string } | undefined;
+      process.stdout.write(`${JSON.stringify({ name: `${kind === 'bare' ? 'bare.' : ''}${name}.error`, error: (error as Error).message, cause: cause?.code ?? cause?.message })}\n`);
     }
   }
 }
@@ -75,7 +89,7 @@ for (const name of ['slack.ack', 'discord.interaction.in_process', 'telegram.upd
   if (line) check(`${name}.p99_under_300ms`, line.p99_ms < 300, { p99_ms: line.p99_ms });
 }
 // The importer reads any 5 MB paste at most three times slower than 5 MB of real Urgent Actions.
-for (const line of (await import('./importer.js')).benchImporter()) {
+for (const line of wants('importer') ? (await import('./importer.js')).benchImporter() : []) {
   process.stdout.write(`${JSON.stringify(line)}\n`);
   if (line.name !== 'importer.seed_5mb') check(`${line.name}.within_3x_seed`, line.ratio_to_seed <= 3, { ratio: line.ratio_to_seed, ms: line.ms });
 }

@@ -18,6 +18,9 @@ export async function startBareTelegram(env: Record<string, string | undefined>,
     count('telegram', members.size);
     await ctx.reply(`Thank you! ${members.size} members acted.`);
   });
+  // What any grammY bot has: an error handler, so a refused reply (429 past Telegram's group limit)
+  // is logged instead of taking the process down.
+  bot.catch((error) => process.stderr.write(`bare telegram: ${error.message}\n`));
   await bot.init();
   if (!env.TELEGRAM_WEBHOOK_URL) {
     void bot.start();
