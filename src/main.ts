@@ -136,8 +136,10 @@ export async function main(env: Record<string, string | undefined> = process.env
   const platforms = adapters.map((a) => a.platform);
   logger.info({ platforms, store: app.store.kind }, 'actionbot is running');
   let stopping: Promise<void> | undefined;
-  const stop = (reason = 'stop') =>
-    (stopping ??= shutdown(
+  const stop = (reason = 'stop') => {
+    // From the first moment of a stop, /readyz says 503 so that a load balancer sends elsewhere.
+    ops.stopping();
+    return (stopping ??= shutdown(
       {
         adapters,
         inFlight,
@@ -155,6 +157,7 @@ export async function main(env: Record<string, string | undefined> = process.env
       },
       reason,
     ).then(() => undefined));
+  };
   if (options.signals !== false) {
     for (const signal of SIGNALS) {
       process.on(signal, () => {
