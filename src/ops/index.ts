@@ -29,6 +29,11 @@ export function createOps(app: App, options: { metricsToken?: string; processMet
   const metrics = new Metrics({ processMetrics: options.processMetrics });
   // The pipeline tells it every command's outcome and every action recorded.
   app.deps.observer = metrics;
+  // Events recorded but not yet handled (milestones, live progress): a backlog that keeps growing
+  // means no process is handling them. NaN while the store does not answer (/readyz says why).
+  metrics.gauge('actionbot_outbox_backlog', 'Events waiting in the outbox to be handled (milestones, reminders removed, live progress).', () =>
+    app.deps.outbox.count().catch(() => Number.NaN),
+  );
   const store: ReadinessCheck = {
     name: 'store',
     async check() {
