@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotProcess, freePort } from '../../lifecycle/bot-process.js';
 import { testApp } from '../../support/app.js';
+import { dueReminderZone } from '../../support/due-reminder.js';
 import { typer } from '../../support/invoke.js';
 import { FakeDiscord, shardFor, type RecordedRequest } from './fake-discord.js';
 import { interact, slash, textOf } from './harness.js';
@@ -21,20 +22,6 @@ const GUILD_A = guildOnShard(0, 2);
 const GUILD_B = guildOnShard(1, 2);
 const CHANNEL_A = '1000000000000000102';
 const CHANNEL_B = '1000000000000000202';
-
-/**
- * A fixed-offset zone where it is at least 00:40, so that a reminder due 10 minutes ago and a
- * schedule set 30 minutes ago both fall on today's date there.
- */
-function zoneWithRoom(now: Date): { zone: string; date: string; tenMinutesAgo: string } {
-  for (const [zone, hours] of [['UTC', 0], ['Etc/GMT-12', 12]] as const) {
-    const local = new Date(now.getTime() + hours * 3_600_000);
-    if (local.getUTCHours() * 60 + local.getUTCMinutes() < 40) continue;
-    const before = new Date(local.getTime() - 10 * 60_000);
-    return { zone, date: local.toISOString().slice(0, 10), tenMinutesAgo: before.toISOString().slice(11, 16) };
-  }
-  throw new Error('unreachable: UTC and UTC+12 cannot both be before 00:40');
-}
 
 const messagesTo = (fake: FakeDiscord, channel: string): RecordedRequest[] => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channel}/messages`);
 
@@ -55,7 +42,7 @@ describe('Discord with DISCORD_SHARDS=auto: two shard processes on one SQLite st
     // Before the bot starts: a drive in guild A whose reminder fell due ten minutes ago, scheduled
     // half an hour ago. Every process's scheduler finds it due at its start.
     const now = new Date();
-    const { zone, date, tenMinutesAgo } = zoneWithRoom(now);
+    const { zone, date, tenMinutesAgo } = dueReminderZone(now);
     const seed = await testApp({ dataDir, now: new Date(now.getTime() - 30 * 60_000).toISOString() });
     const type = typer(seed.deps, `discord:${GUILD_A}/${CHANNEL_A}`);
     const moderator = { userId: MODERATOR, moderator: true, platform: 'discord' };
