@@ -41,6 +41,11 @@ export class FakeDiscord {
   private messageId = 5_000_000_000_000_000_000n;
   port = 0;
 
+  /** Gateway sessions open now. */
+  get sessions(): number {
+    return this.sockets.size;
+  }
+
   get apiBase(): string {
     return `http://127.0.0.1:${this.port}/api`;
   }

@@ -31,6 +31,29 @@ describe('Discord with DISCORD_SHARDS=auto: two shard processes on one SQLite st
   let bot: BotProcess | undefined;
   let web: string;
 
+  /** The manager (`node --import tsx src/main.ts`), running once it says so; `web` is its HTTP server. */
+  async function startBot(): Promise<BotProcess> {
+    const port = await freePort();
+    web = `http://127.0.0.1:${port}`;
+    const started = new BotProcess(
+      {
+        DATA_DIR: dataDir,
+        STORE_URL: `sqlite://${join(dataDir, 'test.sqlite')}`,
+        MEMBER_KEY_SECRET: SECRET,
+        MODERATOR_IDS: `discord:${MODERATOR}`,
+        LOG_LEVEL: 'info',
+        DISCORD_TOKEN: 'fake-token',
+        DISCORD_API_BASE: fake.apiBase,
+        DISCORD_GUILD_ID: GUILD_A,
+        DISCORD_SHARDS: 'auto',
+        WEB_PORT: String(port),
+      },
+      'node',
+    );
+    await started.until(/actionbot is running/, 40_000);
+    return started;
+  }
+
   beforeAll(async () => {
     fake = new FakeDiscord();
     fake.recommendedShards = 2;
@@ -50,25 +73,7 @@ describe('Discord with DISCORD_SHARDS=auto: two shard processes on one SQLite st
     expect((await type(moderator, `/remind schedule 0d at=${tenMinutesAgo}`)).plain).not.toMatch(/skipped|already passed/i);
     await seed.close();
 
-    const port = await freePort();
-    web = `http://127.0.0.1:${port}`;
-    bot = new BotProcess(
-      {
-        DATA_DIR: dataDir,
-        STORE_URL: `sqlite://${join(dataDir, 'test.sqlite')}`,
-        MEMBER_KEY_SECRET: SECRET,
-        MODERATOR_IDS: `discord:${MODERATOR}`,
-        LOG_LEVEL: 'info',
-        DISCORD_TOKEN: 'fake-token',
-        DISCORD_API_BASE: fake.apiBase,
-        DISCORD_GUILD_ID: GUILD_A,
-        DISCORD_SHARDS: 'auto',
-        WEB_PORT: String(port),
-      },
-      'node',
-    );
-    await bot.until(/actionbot is running/, 40_000);
-
+    bot = await startBot();
   }, 60_000);
 
   afterAll(async () => {
@@ -137,6 +142,17 @@ describe('Discord with DISCORD_SHARDS=auto: two shard processes on one SQLite st
     expect(await bot!.exitWithin(20_000)).toEqual({ code: 0, signal: null });
     const stopped = bot!.lines.filter((line) => /"shard":\[\d\].*stopped \(SIGTERM\)/.test(line));
     expect(stopped).toHaveLength(2);
+    expect(fake.sessions).toBe(0);
     bot = undefined;
   }, 30_000);
+
+  it('takes its shards down with it when the manager is killed (no orphan keeps a gateway session)', async () => {
+    bot = await startBot();
+    expect(fake.sessions).toBe(2);
+    bot.signal('SIGKILL');
+    await bot.exitWithin(5_000);
+    for (let i = 0; fake.sessions > 0 && i < 200; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.sessions).toBe(0);
+    bot = undefined;
+  }, 60_000);
 });
