@@ -68,6 +68,8 @@ export async function startDiscordShards(config: ShardsConfig, ctx: AdapterConte
   const stop = () =>
     (stopped.promise ??= (async () => {
       stopping = true;
+      // A shard that dies from now on stays down (one dying just before would otherwise come back).
+      manager.respawn = false;
       await Promise.all(manager.shards.map((shard) => stopShard(shard, options.stopTimeoutMs)));
     })());
 

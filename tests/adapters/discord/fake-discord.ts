@@ -27,6 +27,8 @@ export class FakeDiscord {
   readonly commands = new Map<string, Json[]>();
   /** Uploaded files served at `/attachments/<name>` (the CDN URL a test puts in a resolved attachment). */
   readonly cdn = new Map<string, Buffer>();
+  /** The shards each dispatched event went to, by the event's `id` (an interaction's). */
+  readonly deliveries = new Map<string, number[]>();
   /** Every IDENTIFY's `shard` ([id, count]; [0, 1] when it sent none), in the order they came. */
   readonly identifies: Array<[number, number]> = [];
   /** What GET /gateway/bot recommends: the shard count (`DISCORD_SHARDS=auto`) and identify buckets. */
@@ -84,6 +86,7 @@ export class FakeDiscord {
       socket.send(frame);
       sent.push(id);
     }
+    if (data.id !== undefined) this.deliveries.set(String(data.id), sent);
     return sent;
   }
 

@@ -109,12 +109,14 @@ describe('Discord with DISCORD_SHARDS=auto: two shard processes on one SQLite st
       members.map(async (who) => {
         const acted = slash('acted', { method: 'email' }, who);
         const answer = await interact(fake, acted, 15_000);
-        // Exactly one answer per interaction: only the shard its guild belongs to received it.
+        // Only the shard its guild belongs to received it, and it was answered once.
+        expect(fake.deliveries.get(String(acted.id))).toEqual([shardFor(who.guild, 2)]);
         expect(fake.requests.filter((r) => r.path.endsWith(`/${String(acted.token)}/callback`))).toHaveLength(1);
         return textOf(answer.body);
       }),
     );
     expect(answers.filter((text) => /counted/i.test(text))).toHaveLength(10);
+    expect(new Set([...fake.deliveries.values()].flat())).toEqual(new Set([0, 1]));
 
     const audit = await testApp({ dataDir });
     try {
