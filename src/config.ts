@@ -35,6 +35,9 @@ const envSchema = z.object({
   DISCORD_TOKEN: optional,
   DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{15,21}$/.test(v), { message: 'must be a guild id (a snowflake)' }),
   DISCORD_API_BASE: url(['http', 'https']),
+  DISCORD_SHARDS: optional
+    .refine((v) => v === undefined || v === 'auto' || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 4096), { message: 'must be auto or a number of shards (1-4096)' })
+    .transform((v) => (v === undefined || v === 'auto' ? v : Number(v))),
   TELEGRAM_BOT_TOKEN: optional.refine((v) => v === undefined || /^\d+:[\w-]+$/.test(v), { message: 'must look like 123456:ABC-DEF (from BotFather)' }),
   TELEGRAM_API_ROOT: url(['http', 'https']),
   TELEGRAM_WEBHOOK_URL: url(['https', 'http']),
@@ -80,7 +83,8 @@ export type Config = {
   defaultTimezone: string;
   /** How long a stop waits for commands already taken (SHUTDOWN_TIMEOUT, seconds). */
   shutdownTimeoutMs: number;
-  discord?: { token: string; guildId?: string; apiBase?: string };
+  /** `shardProcesses`: run discord.js' ShardingManager, one process per shard (DISCORD_SHARDS). */
+  discord?: { token: string; guildId?: string; apiBase?: string; shardProcesses?: 'auto' | number };
   telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string }; webhookPort: number };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; port: number };
   /** The bot's HTTP server; links start with `publicUrl` (default `http://localhost:<port>`). */
@@ -109,6 +113,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.MEMBER_KEY_SECRET_FILE && isInside(e.MEMBER_KEY_SECRET_FILE, e.DATA_DIR)) {
     throw new ConfigError('MEMBER_KEY_SECRET_FILE', `must be outside DATA_DIR (${e.DATA_DIR}): whoever copies the data folder must not get the secret with it`);
   }
+  if (e.DISCORD_SHARDS !== undefined && !e.DISCORD_TOKEN) throw new ConfigError('DISCORD_TOKEN', 'is needed when DISCORD_SHARDS is set');
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) throw new ConfigError('TELEGRAM_BOT_TOKEN', 'is needed when TELEGRAM_WEBHOOK_URL is set');
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     throw new ConfigError('SLACK_SIGNING_SECRET', 'is needed for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
@@ -126,7 +131,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     metricsToken: e.METRICS_TOKEN,
     defaultTimezone: e.TZ_DEFAULT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT * 1000,
-    discord: e.DISCORD_TOKEN ? { token: e.DISCORD_TOKEN, guildId: e.DISCORD_GUILD_ID, apiBase: e.DISCORD_API_BASE } : undefined,
+    discord: e.DISCORD_TOKEN
+      ? { token: e.DISCORD_TOKEN, guildId: e.DISCORD_GUILD_ID, apiBase: e.DISCORD_API_BASE, ...(e.DISCORD_SHARDS !== undefined ? { shardProcesses: e.DISCORD_SHARDS } : {}) }
+      : undefined,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
           token: e.TELEGRAM_BOT_TOKEN,

@@ -1,44 +1,50 @@
 import { join } from 'node:path';
 import { createApp, BUNDLED_APPEALS, type App } from './app.js';
-import { wireEvents, type Events } from './events.js';
+import { wireEvents } from './events.js';
 import { parseConfig, type Config } from './config.js';
 import { ActionbotError, ConfigError } from './core/errors.js';
 import { InFlight } from './core/in-flight.js';
-import { ReminderScheduler, systemTimer, type ReminderPosts, type Timer } from './core/reminders/scheduler.js';
-import type { Notifier } from './core/notifier.js';
+import { systemTimer } from './core/reminders/scheduler.js';
 import { chartedPosts, reminderPosts } from './commands/posts.js';
 import { checkDataDir } from './data-dir.js';
 import { describeFileError } from './core/file-problem.js';
 import { createLogger, readableLines } from './logger.js';
 import { createOps } from './ops/index.js';
 import { shutdown } from './shutdown.js';
+import { startReminders } from './reminders.js';
+import { exitOnSignals, SIGNALS } from './signals.js';
+import { shardProcess } from './adapters/discord/shard-ipc.js';
 import { mountDrivePages, startWebServer, type WebServer } from './web/index.js';
 import { runShell, shellNotifier } from './adapters/shell/index.js';
-import type { PlatformAdapter } from './adapters/types.js';
+import type { AdapterContext, PlatformAdapter } from './adapters/types.js';
 import type pino from 'pino';
 
-/** Reminders and final tallies, wired to whatever adapters run; public posts go through `events` (coalesced). */
-export function startReminders(app: App, notifiers: Notifier[], logger: pino.Logger, timer: Timer = systemTimer, events?: Events, posts: ReminderPosts = chartedPosts(reminderPosts, app.deps)): ReminderScheduler {
-  const { deps } = app;
-  const scheduler = new ReminderScheduler({ ...deps, timer, notifiers, poster: events?.posts, posts, logger: logger.child({ part: 'reminders' }) });
-  deps.drives.onChange(() => void scheduler.tick());
-  return scheduler;
-}
+export { startReminders } from './reminders.js';
 
 /** Every platform whose token is set; they share one store and one set of services. */
-async function startPlatforms(config: Config, app: App, logger: pino.Logger, inFlight: InFlight): Promise<PlatformAdapter[]> {
+async function startPlatforms(config: Config, app: App, logger: pino.Logger, inFlight: InFlight, env: Record<string, string | undefined>): Promise<PlatformAdapter[]> {
   const adapters: PlatformAdapter[] = [];
   const ctx = (platform: string) => ({ deps: app.deps, logger: logger.child({ platform }), inFlight });
   try {
     // Loaded only when configured: the terminal needs none of the three SDKs.
     if (config.telegram) adapters.push(await (await import('./adapters/telegram/index.js')).startTelegram(config.telegram, ctx('telegram')));
     if (config.slack) adapters.push(await (await import('./adapters/slack/index.js')).startSlack(config.slack, ctx('slack')));
-    if (config.discord) adapters.push(await (await import('./adapters/discord/index.js')).startDiscord(config.discord, ctx('discord')));
+    if (config.discord) adapters.push(await startDiscordPlatform(config, ctx('discord'), env));
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
     throw error;
   }
   return adapters;
+}
+
+/** Discord in this process, or (DISCORD_SHARDS) discord.js' ShardingManager starting one process per shard. */
+async function startDiscordPlatform(config: Config, ctx: AdapterContext, env: Record<string, string | undefined>): Promise<PlatformAdapter> {
+  const discord = config.discord!;
+  if (discord.shardProcesses === undefined) return (await import('./adapters/discord/index.js')).startDiscord(discord, ctx);
+  const { startDiscordShards } = await import('./adapters/discord/shards.js');
+  // Each shard runs this same entry (with the same arguments and Node flags), which sees from its environment that it is a shard.
+  const [file, ...args] = process.argv.slice(1);
+  return startDiscordShards({ ...discord, shardProcesses: discord.shardProcesses }, ctx, { file: file!, args, execArgv: process.execArgv, env, stopTimeoutMs: config.shutdownTimeoutMs + 2_000 });
 }
 
 /** The bot's HTTP server when WEB_PORT is set; a port that cannot be bound stops the start naming WEB_PORT. */
@@ -75,6 +81,9 @@ export async function main(env: Record<string, string | undefined> = process.env
   // JSON for log collectors on platforms; short readable lines in the terminal.
   const logger = createLogger(level, onPlatforms ? undefined : readableLines(process.stderr, ['debug', 'trace'].includes(level)));
   await checkDataDir(config.dataDir);
+  // A process discord.js' ShardingManager started: the gateway of its shards, nothing else (src/shard-main.ts).
+  const shard = shardProcess(env);
+  if (shard && config.discord) return (await import('./shard-main.js')).runShard(config, shard, logger, options);
   const app = await createApp(config, { logger });
   if (app.secretWarning) logger.warn({}, app.secretWarning);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);
@@ -122,13 +131,15 @@ export async function main(env: Record<string, string | undefined> = process.env
   }
 
   const inFlight = new InFlight();
-  const adapters = await startPlatforms(config, app, logger, inFlight).catch(async (error: unknown) => {
+  const adapters = await startPlatforms(config, app, logger, inFlight, env).catch(async (error: unknown) => {
     pages?.stop();
     await web?.stop();
     await app.close();
     throw error;
   });
   ops.watch(adapters);
+  // Discord shard processes count their own commands: /metrics sums them with this process's.
+  for (const adapter of adapters) if (adapter.childMetrics) ops.metrics.addSource(adapter.childMetrics);
   const notifiers = adapters.map((a) => ops.metrics.countPosts(a.notifier));
   const scheduler = startReminders(app, notifiers, logger, systemTimer, events, posts);
   await events.start(notifiers);
@@ -136,8 +147,10 @@ export async function main(env: Record<string, string | undefined> = process.env
   const platforms = adapters.map((a) => a.platform);
   logger.info({ platforms, store: app.store.kind }, 'actionbot is running');
   let stopping: Promise<void> | undefined;
-  const stop = (reason = 'stop') =>
-    (stopping ??= shutdown(
+  const stop = (reason = 'stop') => {
+    // From the first moment of a stop, /readyz says 503 so that a load balancer sends elsewhere.
+    ops.stopping();
+    return (stopping ??= shutdown(
       {
         adapters,
         inFlight,
@@ -155,28 +168,10 @@ export async function main(env: Record<string, string | undefined> = process.env
       },
       reason,
     ).then(() => undefined));
-  if (options.signals !== false) {
-    for (const signal of SIGNALS) {
-      process.on(signal, () => {
-        if (stopping) return logger.warn({ signal }, 'already stopping: waiting for commands already taken (SHUTDOWN_TIMEOUT)');
-        logger.info({ signal }, 'stopping: no new commands taken');
-        void stop(signal).then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error({ err: error }, 'could not stop cleanly');
-            process.exit(1);
-          },
-        );
-      });
-    }
-    // One failed promise somewhere in an SDK must not take every group's bot down with it.
-    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  }
+  };
+  if (options.signals !== false) exitOnSignals(stop, logger);
   return { platforms, web, stop: () => stop() };
 }
-
-/** What a container runtime, a supervisor or Ctrl-C sends; `npm start` passes them on to the bot. */
-const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 const entry = process.argv[1] ?? '';
 if (/main\.[jt]s$/.test(entry)) {

@@ -38,6 +38,12 @@ describe('parseConfig', () => {
     expect(config.moderatorIds).toEqual(['telegram:1', 'slack:U0AB', 'discord:456']);
   });
 
+  it('runs Discord in shard processes with DISCORD_SHARDS=auto or a number', () => {
+    expect(parseConfig({ DISCORD_TOKEN: 'd' }).discord?.shardProcesses).toBeUndefined();
+    expect(parseConfig({ DISCORD_TOKEN: 'd', DISCORD_SHARDS: 'auto' }).discord?.shardProcesses).toBe('auto');
+    expect(parseConfig({ DISCORD_TOKEN: 'd', DISCORD_SHARDS: '4' }).discord?.shardProcesses).toBe(4);
+  });
+
   it.each([
     [{ STORE_URL: 'mysql://x' }, 'STORE_URL'],
     [{ TZ_DEFAULT: 'Mars/Olympus' }, 'TZ_DEFAULT'],
@@ -49,6 +55,9 @@ describe('parseConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ MEMBER_KEY_SECRET: 'short' }, 'MEMBER_KEY_SECRET'],
     [{ DISCORD_API_BASE: 'ftp://x' }, 'DISCORD_API_BASE'],
+    [{ DISCORD_TOKEN: 'd', DISCORD_SHARDS: 'two' }, 'DISCORD_SHARDS'],
+    [{ DISCORD_TOKEN: 'd', DISCORD_SHARDS: '0' }, 'DISCORD_SHARDS'],
+    [{ DISCORD_SHARDS: '2' }, 'DISCORD_TOKEN'],
     [{ STORE_URL: 'redis://127.0.0.1:6379' }, 'MEMBER_KEY_SECRET'],
     [{ WEB_PORT: 'http' }, 'WEB_PORT'],
     [{ WEB_PORT: '8080', PUBLIC_URL: 'bot.example.org' }, 'PUBLIC_URL'],

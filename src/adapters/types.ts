@@ -17,6 +17,8 @@ export type PlatformAdapter = {
   ready(): Readiness;
   stop(): Promise<void>;
   stopTaking?(): Promise<void>;
+  /** Metrics (prom-client JSON) of the processes this adapter started (Discord shard processes), for /metrics. */
+  childMetrics?(): Promise<unknown[][]>;
 };
 
 /** `inFlight` counts every delivery the adapter takes, so a shutdown can wait for them. */

@@ -14,9 +14,12 @@ export type Ops = {
   route: Route;
   /** The platforms /readyz asks from now on (before this, it answers 503: starting). */
   watch(adapters: readonly PlatformAdapter[]): void;
+  /**
+   * A shutdown has begun: /readyz answers 503 "stopping" from now on, so that a load balancer sends
+   * the next request to another process while this one drains (/healthz stays 200 until the server closes).
+   */
+  stopping(): void;
 };
-
-/** The space id starts with its platform: `telegram:-100...`, `slack:T1/C1`. */
 
 /**
  * Wires metrics into the command path (every command's outcome and time, every recorded action)
@@ -26,6 +29,11 @@ export function createOps(app: App, options: { metricsToken?: string; processMet
   const metrics = new Metrics({ processMetrics: options.processMetrics });
   // The pipeline tells it every command's outcome and every action recorded.
   app.deps.observer = metrics;
+  // Events recorded but not yet handled (milestones, live progress): a backlog that keeps growing
+  // means no process is handling them. NaN while the store does not answer (/readyz says why).
+  metrics.gauge('actionbot_outbox_backlog', 'Events waiting in the outbox to be handled (milestones, reminders removed, live progress).', () =>
+    app.deps.outbox.count().catch(() => Number.NaN),
+  );
   const store: ReadinessCheck = {
     name: 'store',
     async check() {
@@ -34,12 +42,18 @@ export function createOps(app: App, options: { metricsToken?: string; processMet
     },
   };
   let platforms: ReadinessCheck[] | undefined;
+  let stopping = false;
   const starting: ReadinessCheck = { name: 'platforms', check: () => ({ ok: false, reason: 'starting' }) };
+  // Only this one while stopping: the store is about to close and need not be asked.
+  const stoppingCheck: ReadinessCheck = { name: 'process', check: () => ({ ok: false, reason: 'stopping' }) };
   return {
     metrics,
-    route: opsRoutes({ checks: () => [store, ...(platforms ?? [starting])], metrics, metricsToken: options.metricsToken }),
+    route: opsRoutes({ checks: () => (stopping ? [stoppingCheck] : [store, ...(platforms ?? [starting])]), metrics, metricsToken: options.metricsToken }),
     watch(adapters) {
       platforms = adapters.map((adapter) => ({ name: adapter.platform, check: () => adapter.ready() }));
+    },
+    stopping() {
+      stopping = true;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CommandOutcome, CommandObserver } from '../commands/types.js';
 import type { Notifier } from '../core/notifier.js';
 import type { ReminderPosts } from '../core/reminders/scheduler.js';
@@ -27,6 +27,8 @@ export class Metrics implements CommandObserver {
   private readonly rateLimited = new Counter({ name: 'actionbot_rate_limited_total', help: 'Platform calls answered 429 (too many requests), by platform.', labelNames: ['platform'], registers: [this.registry] });
   /** The reply objects the scheduler built, so that a post the platform accepts is counted by kind. */
   private readonly kinds = new WeakMap<Reply, PostKind>();
+  /** Other processes' metrics (Discord shard processes), read at scrape time. */
+  private readonly sources: Array<() => Promise<unknown[][]>> = [];
 
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
@@ -46,11 +48,12 @@ export class Metrics implements CommandObserver {
     this.rateLimited.inc({ platform });
   }
 
-  /** A gauge read at scrape time, such as the outbox backlog. */
+  /** A gauge read at scrape time, such as the outbox backlog (the same in every process: merged as the highest, not summed). */
   gauge(name: string, help: string, read: () => Promise<number> | number): void {
     new Gauge({
       name,
       help,
+      aggregator: 'max',
       registers: [this.registry],
       async collect() {
         this.set(await read());
@@ -89,8 +92,15 @@ export class Metrics implements CommandObserver {
     };
   }
 
-  /** The Prometheus text exposition. */
-  text(): Promise<string> {
-    return this.registry.metrics();
+  /** Adds the metrics of other processes (each a registry's `getMetricsAsJSON()`), summed into this one's. */
+  addSource(read: () => Promise<unknown[][]>): void {
+    this.sources.push(read);
+  }
+
+  /** The Prometheus text exposition: this process's metrics, plus its sources' summed in (counters, histograms). */
+  async text(): Promise<string> {
+    if (this.sources.length === 0) return this.registry.metrics();
+    const others = (await Promise.all(this.sources.map((read) => read()))).flat();
+    return AggregatorRegistry.aggregate([await this.registry.getMetricsAsJSON(), ...others]).metrics();
   }
 }

@@ -59,7 +59,8 @@ export async function createDiscordAdapter(options: DiscordOptions, ctx: Adapter
     await client.login(options.token);
     await ready;
     // With several processes, the one running shard 0 registers; the others would only compare.
-    if (runsShardZero(options.shards)) {
+    // The client's own option: a shard process gets its ids from the ShardingManager's environment.
+    if (runsShardZero(client.options.shards)) {
       const definitions = commandDefinitions(options.commands ?? allCommands);
       registration = await syncCommands(client.rest, client.application!.id, definitions, options.guildId);
       ctx.logger.info({ registration, guild: options.guildId ?? 'global', commands: definitions.length }, 'Discord commands registered');

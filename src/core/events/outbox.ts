@@ -11,6 +11,8 @@ export interface Outbox {
   append(events: readonly DomainEvent[], at: Date): Promise<void>;
   /** Events not yet done, oldest first. */
   pending(limit: number): Promise<StoredEvent[]>;
+  /** How many events are not yet done (the backlog), without reading them. */
+  count(): Promise<number>;
   /** A failed attempt: the event stays, to be tried again at `due`. */
   retryAt(event: StoredEvent, due: Date): Promise<void>;
   done(id: string): Promise<void>;
@@ -19,6 +21,8 @@ export interface Outbox {
 }
 
 const LIST = 'outbox:events';
+/** The list's length, written with it in one atomic write: the backlog gauge reads a number, not the events. */
+const COUNT = 'outbox:count';
 
 type Change = { add: StoredEvent[]; update: Map<string, StoredEvent>; remove: Set<string>; members: Set<string> };
 
@@ -46,6 +50,14 @@ export class KeyvOutbox implements Outbox {
     return guarded('events', async () => (((await this.kv.get(LIST)) as StoredEvent[] | undefined) ?? []).slice(0, limit));
   }
 
+  async count(): Promise<number> {
+    return guarded('events', async () => {
+      const count = (await this.kv.get(COUNT)) as number | undefined;
+      // No count yet next to a list written by an earlier release: its length, read once.
+      return count ?? (((await this.kv.get(LIST)) as StoredEvent[] | undefined) ?? []).length;
+    });
+  }
+
   async retryAt(event: StoredEvent, due: Date): Promise<void> {
     await this.write((change) => change.update.set(event.id, { ...event, attempts: event.attempts + 1, due: due.toISOString() }));
   }
@@ -69,8 +81,8 @@ export class KeyvOutbox implements Outbox {
           const forgotten = (e: StoredEvent) => e.event.type === 'recorded' && members.has(e.event.member);
           const list = ((await this.kv.get(LIST)) as StoredEvent[] | undefined) ?? [];
           const next = [...list, ...add].filter((e) => !remove.has(e.id) && !forgotten(e)).map((e) => update.get(e.id) ?? e);
-          if (next.length === 0) await this.kv.delete(LIST);
-          else await this.kv.set(LIST, next);
+          if (next.length === 0) await this.kv.deleteMany([LIST, COUNT]);
+          else await this.kv.setMany([{ key: LIST, value: next }, { key: COUNT, value: next.length }]);
         }),
       );
       this.batch = batch;

@@ -27,12 +27,26 @@ export class FakeDiscord {
   readonly commands = new Map<string, Json[]>();
   /** Uploaded files served at `/attachments/<name>` (the CDN URL a test puts in a resolved attachment). */
   readonly cdn = new Map<string, Buffer>();
+  /** The shards each dispatched event went to, by the event's `id` (an interaction's). */
+  readonly deliveries = new Map<string, number[]>();
+  /** Every IDENTIFY's `shard` ([id, count]; [0, 1] when it sent none), in the order they came. */
+  readonly identifies: Array<[number, number]> = [];
+  /** What GET /gateway/bot recommends: the shard count (`DISCORD_SHARDS=auto`) and identify buckets. */
+  recommendedShards = 1;
+  maxConcurrency = 1;
   private server?: Server;
   private readonly sockets = new Set<WebSocket>();
+  /** The shard each identified session runs. */
+  private readonly shardOf = new Map<WebSocket, [number, number]>();
   private waiters: Array<() => void> = [];
   private seq = 0;
   private messageId = 5_000_000_000_000_000_000n;
   port = 0;
+
+  /** Gateway sessions open now. */
+  get sessions(): number {
+    return this.sockets.size;
+  }
 
   get apiBase(): string {
     return `http://127.0.0.1:${this.port}/api`;
@@ -58,10 +72,22 @@ export class FakeDiscord {
     return `http://127.0.0.1:${this.port}/attachments/${name}`;
   }
 
-  /** Sends one event to every connected gateway session; returns when it is on the wire. */
-  dispatch(event: string, data: Json): void {
+  /**
+   * Sends one event to the session of the shard it belongs to, as Discord routes them: a guild's
+   * events to shard `(guild_id >> 22) % num_shards`, direct messages to shard 0. Returns the shard
+   * ids it went to (one, unless a test connected two sessions for the same shard).
+   */
+  dispatch(event: string, data: Json): number[] {
     const frame = JSON.stringify({ op: 0, t: event, s: ++this.seq, d: data });
-    for (const socket of this.sockets) socket.send(frame);
+    const sent: number[] = [];
+    for (const socket of this.sockets) {
+      const [id, count] = this.shardOf.get(socket) ?? [0, 1];
+      if (shardFor(data.guild_id, count) !== id) continue;
+      socket.send(frame);
+      sent.push(id);
+    }
+    if (data.id !== undefined) this.deliveries.set(String(data.id), sent);
+    return sent;
   }
 
   /** The first recorded request matching, waiting up to `timeoutMs` for it. */
@@ -84,14 +110,20 @@ export class FakeDiscord {
 
   private onConnection(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.shardOf.delete(socket);
+    });
     socket.send(JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: 41_250 } }));
     socket.on('message', (raw) => {
-      const frame = JSON.parse(String(raw)) as { op: number };
+      const frame = JSON.parse(String(raw)) as { op: number; d?: { shard?: [number, number] } };
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
       if (frame.op === 2) {
+        const shard = frame.d?.shard ?? [0, 1];
+        this.identifies.push(shard);
+        this.shardOf.set(socket, shard);
         const user = { id: APP_ID, username: 'actionbot', discriminator: '0', global_name: null, avatar: null, bot: true };
-        const ready = { v: 10, user, guilds: [], session_id: 'fake-session', resume_gateway_url: `ws://127.0.0.1:${this.port}`, shard: [0, 1], application: { id: APP_ID, flags: 0 } };
+        const ready = { v: 10, user, guilds: [], session_id: `fake-session-${shard[0]}`, resume_gateway_url: `ws://127.0.0.1:${this.port}`, shard, application: { id: APP_ID, flags: 0 } };
         socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.seq, d: ready }));
       }
     });
@@ -122,7 +154,8 @@ export class FakeDiscord {
 
   private route(method: string, path: string, body: Json | undefined): [number, unknown] {
     if (method === 'GET' && path === '/gateway/bot') {
-      return [200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 60_000, max_concurrency: 1 } }];
+      const limit = { total: 1000, remaining: 1000, reset_after: 60_000, max_concurrency: this.maxConcurrency };
+      return [200, { url: `ws://127.0.0.1:${this.port}`, shards: this.recommendedShards, session_start_limit: limit }];
     }
     if (/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       if (method === 'PUT') this.commands.set(path, asDiscordReturnsThem((body as unknown as Json[]) ?? []));
@@ -145,6 +178,11 @@ export class FakeDiscord {
       tts: false, mention_everyone: false, mentions: [], mention_roles: [], pinned: false, flags: body?.flags ?? 0,
     };
   }
+}
+
+/** Discord's routing: `(guild_id >> 22) % num_shards`; events outside a guild go to shard 0. */
+export function shardFor(guildId: unknown, count: number): number {
+  return guildId === undefined ? 0 : Number((BigInt(String(guildId)) >> 22n) % BigInt(count));
 }
 
 async function parseBody(raw: Buffer, type: string): Promise<{ body: Json | undefined; files: string[] }> {

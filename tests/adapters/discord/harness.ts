@@ -35,18 +35,20 @@ type Json = Record<string, unknown>;
 let counter = 1_400_000_000_000_000_000n;
 const nextId = () => String(++counter);
 
-export type Who = { userId?: string; moderator?: boolean; locale?: string; dm?: boolean };
+/** Who acts, and where: `guild` and `channel` default to GUILD and CHANNEL. */
+export type Who = { userId?: string; moderator?: boolean; locale?: string; dm?: boolean; guild?: string; channel?: string };
 
 function base(type: number, data: Json, who: Who): Json {
   const id = nextId();
   const user = { id: who.userId ?? '2000000000000000001', username: 'member', discriminator: '0', global_name: null, avatar: null };
   const permissions = String(SEND_MESSAGES | (who.moderator ? MANAGE_GUILD : 0n));
+  const [guild, channel] = [who.guild ?? GUILD, who.channel ?? CHANNEL];
   const where = who.dm
-    ? { user, channel_id: CHANNEL, channel: { id: CHANNEL, type: 1 }, context: 1 }
+    ? { user, channel_id: channel, channel: { id: channel, type: 1 }, context: 1 }
     : {
-        guild_id: GUILD,
-        channel_id: CHANNEL,
-        channel: { id: CHANNEL, type: 0, guild_id: GUILD, name: 'letters' },
+        guild_id: guild,
+        channel_id: channel,
+        channel: { id: channel, type: 0, guild_id: guild, name: 'letters' },
         member: { user, roles: [], permissions, joined_at: '2025-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
         guild_locale: 'en-US',
         context: 0,

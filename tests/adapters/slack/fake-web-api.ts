@@ -34,6 +34,8 @@ export class FakeSlackApi {
   readonly locales = new Map<string, string>();
   /** Web API methods that answer ok:false with this error (channel_not_found, account_inactive...). */
   readonly refusals = new Map<string, string>();
+  /** Web API methods whose answer waits until the promise settles (a slow Slack, to keep a command in flight). */
+  readonly holds = new Map<string, Promise<void>>();
   /** users.info answers ok:false (user_not_found). */
   failUsersInfo = false;
   /** What apps.connections.open hands out (Socket Mode): a ws:// URL of a test server. */
@@ -112,6 +114,7 @@ export class FakeSlackApi {
     const method = path.replace(/^\/api\//, '');
     const args = formArgs(raw.toString('utf8'));
     this.calls.push({ method, args });
+    await this.holds.get(method);
     return this.answer(method, args);
   }
 
