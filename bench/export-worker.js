@@ -2,6 +2,8 @@
 // builds it first), plain Node without tsx, stdout into a file. Prints the time from the process
 // start (loading included) and the peak RSS.
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
 
 const [appealId, outFile] = process.argv.slice(2);
 const { cli } = await import('../dist/cli.js');
