@@ -12,7 +12,7 @@ import { describeFileError } from './core/file-problem.js';
 import { createLogger, readableLines } from './logger.js';
 import { createOps } from './ops/index.js';
 import { shutdown } from './shutdown.js';
-import { mountDrivePages, startWebServer, type WebServer } from './web/index.js';
+import { mountDrivePages, mountExportLinks, startWebServer, type WebServer } from './web/index.js';
 import { runShell, shellNotifier } from './adapters/shell/index.js';
 import type { PlatformAdapter } from './adapters/types.js';
 import type pino from 'pino';
@@ -89,6 +89,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   const posts = ops.metrics.tagPosts(chartedPosts(reminderPosts, app.deps));
   const events = wireEvents(app, logger.child({ part: 'events' }), { coalesceMs: onPlatforms ? undefined : 0, posts });
   const pages = web && mountDrivePages(web, app.deps, logger.child({ part: 'pages' }));
+  if (web) mountExportLinks(web, app.deps, app.exportTokens, logger.child({ part: 'exports' }));
   // /healthz, /readyz and /metrics on the bot's one HTTP server (503 "starting" until the platforms are up).
   web?.use(ops.route);
 

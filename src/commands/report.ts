@@ -2,7 +2,7 @@ import type { Method } from '../core/drive.js';
 import { attachmentLimit, exportAttachment } from '../core/export/attachment.js';
 import { actionsCsvChunks } from '../core/export/csv-stream.js';
 import { escapeMarkdown } from '../core/markdown.js';
-import { privateReply, type Block } from '../core/reply.js';
+import { privateReply, type Block, type Button } from '../core/reply.js';
 import { PLATFORM_NAMES } from './progress.js';
 import { chartAttachments } from './chart.js';
 import { driveAndAppeal, tallyText } from './shared.js';
@@ -11,6 +11,8 @@ import { defineCommand } from './types.js';
 export { actionsCsv } from '../core/export/csv-stream.js';
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+/** `2026-12-01 02:15 UTC`: a link's expiry, the same for every member whatever their zone. */
+const utcMinute = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 export const report = defineCommand({
   name: 'report',
@@ -25,7 +27,13 @@ export const report = defineCommand({
     // Rows are read in pages and compressed as they come; the loop gets a turn between pages.
     const file = await exportAttachment(actionsCsvChunks(deps.ledger.exportRows(appeal.id)), { name: `${appeal.id}-actions`, maxBytes });
     const about: Block[] = [{ type: 'text', text: t('report_csv') }];
-    if (!file.fits) {
+    const buttons: Button[] = [];
+    // Too large for the platform: a private link when the bot serves HTTP, the CLI command otherwise.
+    const link = file.fits ? undefined : deps.exportLink?.(appeal.id);
+    if (link) {
+      about.push({ type: 'text', text: escapeMarkdown(t('report_csv_link', { limit: megabytes(maxBytes), until: utcMinute(link.expiresAt) })) });
+      buttons.push({ type: 'link', label: t('report_csv_download'), url: link.url });
+    } else if (!file.fits) {
       about.push(
         { type: 'text', text: t('report_csv_too_large', { limit: megabytes(maxBytes) }) },
         { type: 'copy', label: t('report_cli_label'), text: `npx actionbot report ${appeal.id} --csv > ${appeal.id}-actions.csv` },
@@ -46,7 +54,7 @@ export const report = defineCommand({
         { type: 'fields', fields: Object.entries(tally.bySpace).map(([s, n]) => ({ label: s, value: String(n) })) },
         ...about,
       ],
-      { attachments: [...(file.fits ? [file.attachment] : []), ...chart] },
+      { attachments: [...(file.fits ? [file.attachment] : []), ...chart], buttons },
     );
   },
 });

@@ -32,6 +32,7 @@ export function fieldHint(field: FormField): string {
 function buttonText(button: Button, n: number): string {
   if (button.type === 'action') return `[${n}] ${button.label}`;
   if (button.type === 'form') return `[${n}] ${button.label} (/${button.command} ${button.fields.map(fieldHint).join(' ')})`;
-  const url = button.url.length > MAX_LINK_SHOWN ? `${button.url.slice(0, MAX_LINK_SHOWN)}…` : button.url;
+  // A web link is shown whole, to be copied (a download link is useless cut); a mailto draft is cut.
+  const url = button.url.startsWith('mailto:') && button.url.length > MAX_LINK_SHOWN ? `${button.url.slice(0, MAX_LINK_SHOWN)}…` : button.url;
   return `[${n}] ${button.label} <${url}>`;
 }
