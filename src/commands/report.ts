@@ -2,7 +2,7 @@ import type { Method } from '../core/drive.js';
 import { attachmentLimit, exportAttachment } from '../core/export/attachment.js';
 import { actionsCsvChunks } from '../core/export/csv-stream.js';
 import { escapeMarkdown } from '../core/markdown.js';
-import { privateReply, type Block, type Button } from '../core/reply.js';
+import { privateReply, type Block } from '../core/reply.js';
 import { PLATFORM_NAMES } from './progress.js';
 import { chartAttachments } from './chart.js';
 import { driveAndAppeal, tallyText } from './shared.js';
@@ -27,12 +27,15 @@ export const report = defineCommand({
     // Rows are read in pages and compressed as they come; the loop gets a turn between pages.
     const file = await exportAttachment(actionsCsvChunks(deps.ledger.exportRows(appeal.id)), { name: `${appeal.id}-actions`, maxBytes });
     const about: Block[] = [{ type: 'text', text: t('report_csv') }];
-    const buttons: Button[] = [];
     // Too large for the platform: a private link when the bot serves HTTP, the CLI command otherwise.
+    // The link is text, as drive page links are: a platform that refuses a button URL (Telegram and
+    // localhost) still shows it.
     const link = file.fits ? undefined : deps.exportLink?.(appeal.id);
     if (link) {
-      about.push({ type: 'text', text: escapeMarkdown(t('report_csv_link', { limit: megabytes(maxBytes), until: utcMinute(link.expiresAt) })) });
-      buttons.push({ type: 'link', label: t('report_csv_download'), url: link.url });
+      about.push(
+        { type: 'text', text: escapeMarkdown(t('report_csv_link', { limit: megabytes(maxBytes), until: utcMinute(link.expiresAt) })) },
+        { type: 'text', text: escapeMarkdown(t('report_csv_download', { url: link.url })) },
+      );
     } else if (!file.fits) {
       about.push(
         { type: 'text', text: t('report_csv_too_large', { limit: megabytes(maxBytes) }) },
@@ -54,7 +57,7 @@ export const report = defineCommand({
         { type: 'fields', fields: Object.entries(tally.bySpace).map(([s, n]) => ({ label: s, value: String(n) })) },
         ...about,
       ],
-      { attachments: [...(file.fits ? [file.attachment] : []), ...chart], buttons },
+      { attachments: [...(file.fits ? [file.attachment] : []), ...chart] },
     );
   },
 });

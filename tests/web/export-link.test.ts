@@ -81,7 +81,7 @@ describe('/report with a private export link, when the bot serves HTTP', () => {
     expect(out).toContain('it works for one hour (until 2026-11-28 11:00 UTC) and only for this appeal');
     expect(out).not.toContain('npx actionbot report');
     expect(out).not.toContain('(attachment ua-34-25-actions');
-    const url = /\[\d+\] Download the CSV <(http:\/\/localhost:\d+\/export\/[^>]+)>/.exec(out)?.[1];
+    const url = /^Download the CSV: (http:\/\/localhost:\d+\/export\/\S+)$/m.exec(out)?.[1];
     expect(url).toBeDefined();
     const local = url!.replace('localhost', '127.0.0.1');
 
@@ -105,7 +105,7 @@ describe('/report with a private export link, when the bot serves HTTP', () => {
   });
 
   it('refuses forged, altered, foreign and expired tokens with 404 or 410, and writes nothing', async () => {
-    const url = /Download the CSV <(http:\/\/localhost:\d+\/export\/[^>]+)>/.exec(await reportInTerminal())![1]!.replace('localhost', '127.0.0.1');
+    const url = /^Download the CSV: (http:\/\/localhost:\d+\/export\/\S+)$/m.exec(await reportInTerminal())![1]!.replace('localhost', '127.0.0.1');
     const token = url.slice(url.lastIndexOf('/') + 1);
     const [appeal, expires, signature] = token.split('.') as [string, string, string];
     const base = `http://127.0.0.1:${web.port}/export/`;
@@ -145,15 +145,15 @@ describe('/report with a private export link, when the bot serves HTTP', () => {
     expect(JSON.stringify(logger.entries)).not.toContain(signature);
   });
 
-  it('answers in Spanish too, with the link as a button of a private reply', async () => {
+  it('answers in Spanish too, with the link in a private reply', async () => {
     const type = typer({ ...app.deps, attachmentLimit: () => 1_000 }, 'telegram:-100');
     const reply = await type({ userId: 'mod', moderator: true, locale: 'es', platform: 'telegram' }, '/report ua-34-25');
     expect(reply.visibility).toBe('private');
     expect(reply.attachments.filter((a) => a.name.endsWith('.csv') || a.name.endsWith('.csv.gz'))).toEqual([]);
     expect(reply.plain).toContain('funciona durante una hora (hasta 2026-11-28 11:00 UTC) y solo para esta apelación');
-    const button = reply.buttons.find((b) => b.type === 'link');
-    expect(button).toMatchObject({ type: 'link', label: 'Descargar el CSV' });
-    const answer = await get((button as { url: string }).url.replace('localhost', '127.0.0.1'), { 'accept-encoding': 'gzip' });
+    const url = /^Descarga el CSV: (\S+)$/m.exec(reply.plain)?.[1];
+    expect(url).toMatch(/^http:\/\/localhost:\d+\/export\/ua-34-25\./);
+    const answer = await get(url!.replace('localhost', '127.0.0.1'), { 'accept-encoding': 'gzip' });
     expect(gunzipSync(answer.body).toString('utf8')).toBe(await cliCsv());
   });
 

@@ -32,7 +32,6 @@ export function fieldHint(field: FormField): string {
 function buttonText(button: Button, n: number): string {
   if (button.type === 'action') return `[${n}] ${button.label}`;
   if (button.type === 'form') return `[${n}] ${button.label} (/${button.command} ${button.fields.map(fieldHint).join(' ')})`;
-  // A web link is shown whole, to be copied (a download link is useless cut); a mailto draft is cut.
-  const url = button.url.startsWith('mailto:') && button.url.length > MAX_LINK_SHOWN ? `${button.url.slice(0, MAX_LINK_SHOWN)}…` : button.url;
+  const url = button.url.length > MAX_LINK_SHOWN ? `${button.url.slice(0, MAX_LINK_SHOWN)}…` : button.url;
   return `[${n}] ${button.label} <${url}>`;
 }
