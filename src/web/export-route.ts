@@ -44,11 +44,16 @@ export function exportRoute(options: ExportRouteOptions): Route {
     const token = PATH.exec(url.pathname)?.[1];
     const check = token === undefined ? undefined : options.tokens.check(token);
     if (!check?.ok) return say(check?.reason === 'expired' ? 410 : 404, check?.reason === 'expired' ? 'export_link_expired' : 'export_link_invalid');
-    if (!(await options.appeals.get(check.appealId))) return say(404, 'export_link_invalid');
     if (running >= maxConcurrent) return say(503, 'export_link_busy', { 'retry-after': '60' });
     running++;
     try {
+      if (!(await options.appeals.get(check.appealId))) return say(404, 'export_link_invalid');
       await send(req, res, check.appealId, options);
+    } catch (error) {
+      // Handled here, not by the server's catch-all, which would log the path and with it the token.
+      options.logger.error({ err: error, appealId: check.appealId }, 'export download failed');
+      if (res.headersSent) res.destroy();
+      else say(503, 'export_link_failed', { 'retry-after': '60' });
     } finally {
       running--;
     }
@@ -73,9 +78,8 @@ async function send(req: IncomingMessage, res: ServerResponse, appealId: string,
     // pipeline waits for the client to drain: memory holds a page or two, whatever the appeal's size.
     await (gzip ? pipeline(csv, createGzip({ level: 6 }), res) : pipeline(csv, res));
   } catch (error) {
-    // A client that went away ends the read; a store error mid-file cuts the connection, so that a
-    // truncated file is never taken for a whole one.
-    if (!req.destroyed && !res.destroyed) res.destroy();
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') options.logger.error({ err: error, appealId }, 'export download failed');
+    // A client that went away just ends the read. Any other error (the store, mid-file) is thrown on,
+    // and the connection is cut, so that a truncated file is never taken for a whole one.
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
   }
 }

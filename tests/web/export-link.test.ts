@@ -191,4 +191,32 @@ describe('/report with a private export link, when the bot serves HTTP', () => {
       await busy.stop();
     }
   });
+
+  it('cuts the connection when the store fails mid-file, and logs it without the token', async () => {
+    const failing = {
+      async *exportRows() {
+        yield { at: at.toISOString(), space: 'telegram:-1', platform: 'telegram', method: 'email' as const, member: 'key-1' };
+        throw new Error('disk gone');
+      },
+    };
+    const appeals = { get: async (id: string) => (id === 'ua-34-25' ? {} : undefined) };
+    const broken = { get: async () => Promise.reject(new Error('store down')) };
+    const token = app.exportTokens.sign('ua-34-25').token;
+    const servers = await Promise.all([
+      startWebServer({ port: 0, host: '127.0.0.1', logger, routes: [exportRoute({ tokens: app.exportTokens, ledger: failing, appeals, logger })] }),
+      startWebServer({ port: 0, host: '127.0.0.1', logger, routes: [exportRoute({ tokens: app.exportTokens, ledger: failing, appeals: broken, logger })] }),
+    ]);
+    try {
+      // Not a whole file: the client sees the connection end early (no final chunk), whatever it had.
+      await expect(get(`http://127.0.0.1:${servers[0].port}/export/${token}`)).rejects.toThrow();
+      const down = await get(`http://127.0.0.1:${servers[1].port}/export/${token}`);
+      expect(down.status).toBe(503);
+      expect(down.body.toString()).toContain('could not be read just now');
+      const failures = logger.entries.filter((e) => e.message === 'export download failed');
+      expect(failures).toHaveLength(2);
+      expect(JSON.stringify(logger.entries)).not.toContain(token.split('.')[2]);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  });
 });

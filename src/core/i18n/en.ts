@@ -267,6 +267,7 @@ export const en = {
   report_csv_download: 'Download the CSV: {url}',
   export_link_invalid: 'This export link is not valid. Ask the bot for a new one with /report.',
   export_link_expired: 'This export link has expired (a link works for one hour). Ask the bot for a new one with /report.',
+  export_link_failed: 'The export could not be read just now. Try again in a minute.',
   export_link_busy: 'Other exports are being downloaded right now. Try again in a minute.',
 
   // import

@@ -256,6 +256,7 @@ export const es: Catalog = {
   report_csv_download: 'Descarga el CSV: {url}',
   export_link_invalid: 'Este enlace de exportación no es válido. Pide uno nuevo al bot con /report.',
   export_link_expired: 'Este enlace de exportación ha caducado (cada enlace funciona una hora). Pide uno nuevo al bot con /report.',
+  export_link_failed: 'Ahora mismo no se pudo leer la exportación. Vuelve a intentarlo en un minuto.',
   export_link_busy: 'Ahora mismo se están descargando otras exportaciones. Vuelve a intentarlo en un minuto.',
 
   import_empty: 'El texto está vacío: pega o adjunta la Acción Urgente.',
