@@ -41,7 +41,7 @@ export async function benchRedis(url: string, n = 20_000, total = 1_000_000): Pr
     const filled = await fourProcesses(url, prefix, 'record', total - n, n);
     const after = usedMemory(await client.info('memory'));
     emit(summarize('ledger.fill.redis', filled.latencies, filled.wallMs, { processes: 4 }));
-    const tally = await tallyReads('ledger.tally.redis', store, 'ua-bench', 2_000);
+    const tally = await tallyReads('ledger.tally.redis', store, 'ua-bench', 10_000);
     const base = `${prefix}ledger:{ua-bench}`;
     const usage = async (key: string) => Number(await client.memoryUsage(key, { SAMPLES: 0 }));
     const [acts, members, hours] = await Promise.all([usage(`${base}:acts`), usage(`${base}:members`), usage(`${base}:hours`)]);

@@ -67,13 +67,17 @@ for (const store of ['sqlite', 'redis']) {
     const ratio = Number((record.ops_per_s / baseline.ops_per_s).toFixed(3));
     check(`record_vs_baseline.${store}`, ratio >= 0.5 && record.counted === record.n, { ratio, counted: record.counted, n: record.n });
   }
-  const tally = byName.get(`ledger.tally.${store}`);
-  if (tally) check(`tally_p99_under_1ms.${store}`, tally.p99_ms < 1, { p99_ms: tally.p99_ms, actions_stored: tally.actions_stored });
+  for (const name of [`ledger.tally.${store}`, `ledger.tally.${store}.after_write`]) {
+    const tally = byName.get(name);
+    if (tally) check(`tally_p99_under_1ms.${name.slice('ledger.tally.'.length)}`, tally.p99_ms < 1, { p99_ms: tally.p99_ms, actions_stored: tally.actions_stored, spaces: tally.spaces });
+  }
 }
 const exported = byName.get('export.csv');
 if (exported) check('export_csv_1m_under_20s_150mb', Number(exported.ms) < 20_000 && Number(exported.peak_rss_mb) < 150, { ms: exported.ms, peak_rss_mb: exported.peak_rss_mb });
 const loopDelay = byName.get('loop.delay.report');
 if (loopDelay) check('loop_delay_report_p99_under_50ms', loopDelay.p99_ms < 50, { p99_ms: loopDelay.p99_ms, max_ms: loopDelay.max_ms, rows: loopDelay.n });
+const linkDelay = byName.get('loop.delay.export_link');
+if (linkDelay) check('loop_delay_export_link_p99_under_50ms', linkDelay.p99_ms < 50, { p99_ms: linkDelay.p99_ms, max_ms: linkDelay.max_ms, download_ms: linkDelay.download_ms, rows: linkDelay.n });
 const manyDrives = byName.get('drives.1000.start');
 if (manyDrives) check('drives_1000_start_under_3s_idle_under_200mb', Number(manyDrives.start_ms) < 3_000 && Number(manyDrives.idle_rss_mb) < 200, { start_ms: manyDrives.start_ms, idle_rss_mb: manyDrives.idle_rss_mb, at_0_drives: byName.get('drives.0.start')?.start_ms });
 const wal = byName.get('wal_bytes');

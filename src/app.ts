@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { AppealCatalog, loadAppealFiles, type AppealProblem } from './core/appeals.js';
 import { DriveService } from './core/drives.js';
 import { KeyvOutbox } from './core/events/outbox.js';
+import { exportLinkKey, exportTokens, type ExportTokens } from './core/export/link.js';
 import { MemberReminderStore } from './core/reminders/member-reminders.js';
 import { ProfileStore } from './core/profiles.js';
 import { checkSecretAgainstStore, loadSecret, memberKeyer } from './core/member-key.js';
@@ -20,6 +21,8 @@ export type App = {
   deps: Deps;
   store: Store;
   problems: AppealProblem[];
+  /** Signs and checks export links with a key derived from the member-key secret (mounted with the web server). */
+  exportTokens: ExportTokens;
   /** Said once at start: a member-key secret shorter than recommended, kept because the store uses it. */
   secretWarning?: string;
   close(): Promise<void>;
@@ -74,7 +77,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     await retention?.stop();
     await store.close();
   };
-  return { deps, store, problems, secretWarning, close };
+  return { deps, store, problems, secretWarning, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
 }
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;

@@ -14,7 +14,7 @@ import { shutdown } from './shutdown.js';
 import { startReminders } from './reminders.js';
 import { exitOnSignals, SIGNALS } from './signals.js';
 import { shardProcess } from './adapters/discord/shard-ipc.js';
-import { mountDrivePages, startWebServer, type WebServer } from './web/index.js';
+import { mountDrivePages, mountExportLinks, startWebServer, type WebServer } from './web/index.js';
 import { runShell, shellNotifier } from './adapters/shell/index.js';
 import type { AdapterContext, PlatformAdapter } from './adapters/types.js';
 import type pino from 'pino';
@@ -98,6 +98,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   const posts = ops.metrics.tagPosts(chartedPosts(reminderPosts, app.deps));
   const events = wireEvents(app, logger.child({ part: 'events' }), { coalesceMs: onPlatforms ? undefined : 0, posts });
   const pages = web && mountDrivePages(web, app.deps, logger.child({ part: 'pages' }));
+  if (web) mountExportLinks(web, app.deps, app.exportTokens, logger.child({ part: 'exports' }));
   // /healthz, /readyz and /metrics on the bot's one HTTP server (503 "starting" until the platforms are up).
   web?.use(ops.route);
 

@@ -11,6 +11,8 @@ import { defineCommand } from './types.js';
 export { actionsCsv } from '../core/export/csv-stream.js';
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+/** `2026-12-01 02:15 UTC`: a link's expiry, the same for every member whatever their zone. */
+const utcMinute = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 export const report = defineCommand({
   name: 'report',
@@ -25,7 +27,16 @@ export const report = defineCommand({
     // Rows are read in pages and compressed as they come; the loop gets a turn between pages.
     const file = await exportAttachment(actionsCsvChunks(deps.ledger.exportRows(appeal.id)), { name: `${appeal.id}-actions`, maxBytes });
     const about: Block[] = [{ type: 'text', text: t('report_csv') }];
-    if (!file.fits) {
+    // Too large for the platform: a private link when the bot serves HTTP, the CLI command otherwise.
+    // The link is text, as drive page links are: a platform that refuses a button URL (Telegram and
+    // localhost) still shows it.
+    const link = file.fits ? undefined : deps.exportLink?.(appeal.id);
+    if (link) {
+      about.push(
+        { type: 'text', text: escapeMarkdown(t('report_csv_link', { limit: megabytes(maxBytes), until: utcMinute(link.expiresAt) })) },
+        { type: 'text', text: escapeMarkdown(t('report_csv_download', { url: link.url })) },
+      );
+    } else if (!file.fits) {
       about.push(
         { type: 'text', text: t('report_csv_too_large', { limit: megabytes(maxBytes) }) },
         { type: 'copy', label: t('report_cli_label'), text: `npx actionbot report ${appeal.id} --csv > ${appeal.id}-actions.csv` },

@@ -1,4 +1,6 @@
 import type { Deps, Logger } from '../commands/index.js';
+import type { ExportTokens } from '../core/export/link.js';
+import { exportRoute } from './export-route.js';
 import { pngRenderer } from './png.js';
 import { drivePages, type DrivePages, type DrivePagesOptions } from './page/routes.js';
 import type { WebServer } from './server.js';
@@ -16,4 +18,16 @@ export function mountDrivePages(web: WebServer, deps: Deps, logger: Logger, opti
   // Recorded and undone actions raise events: open pages refresh at once.
   deps.onEvents.push(() => pages.hub.nudge());
   return pages;
+}
+
+/**
+ * Puts export downloads on the bot's server: /report then answers an export too large for the
+ * platform with a private link (`/export/<token>`, signed, one appeal, one hour) instead of the CLI.
+ */
+export function mountExportLinks(web: WebServer, deps: Deps, tokens: ExportTokens, logger: Logger): void {
+  web.use(exportRoute({ tokens, ledger: deps.ledger, appeals: deps.appeals, logger }));
+  deps.exportLink = (appealId) => {
+    const grant = tokens.sign(appealId);
+    return { url: web.link(`/export/${grant.token}`), expiresAt: grant.expiresAt };
+  };
 }

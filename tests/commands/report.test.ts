@@ -41,6 +41,8 @@ describe('/report with an export larger than the platform takes', () => {
     expect(reply.attachments).toEqual([]);
     expect(reply.plain).toContain('even compressed, more than this platform accepts');
     expect(reply.plain).toContain('npx actionbot report ua-34-25 --csv > ua-34-25-actions.csv');
+    // No web server here: no download link either.
+    expect(reply.buttons).toEqual([]);
     expect(reply.plain).toContain('Total: 5 actions');
     const spanish = await type({ ...mod, locale: 'es' }, '/report ua-34-25');
     expect(spanish.plain).toContain('incluso comprimido');

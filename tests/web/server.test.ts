@@ -124,6 +124,10 @@ describe('npm start with WEB_PORT', () => {
     expect(web.link('/d/x')).toBe('https://drives.example.org/d/x');
     web.use(hello);
     expect(await (await fetch(`http://127.0.0.1:${web.port}/hello`)).text()).toBe('hello you');
+    // Export links are mounted: a link that is not one is refused in words.
+    const notALink = await fetch(`http://127.0.0.1:${web.port}/export/ua-34-25.zzzzzz.${'A'.repeat(43)}`);
+    expect(notALink.status).toBe(404);
+    expect(await notALink.text()).toContain('This export link is not valid.');
     await running.stop();
     running = undefined;
     await expect(fetch(`http://127.0.0.1:${web.port}/hello`)).rejects.toThrow();

@@ -264,6 +264,12 @@ export const en = {
   report_csv_gzip: 'The CSV ({size}) is compressed as gzip ({compressed}): any archive tool or spreadsheet import opens it.',
   report_csv_too_large: 'The CSV of this appeal is over {limit} even compressed, more than this platform accepts in a file. An operator can write it on the server with the command below.',
   report_cli_label: 'On the server',
+  report_csv_link: 'The CSV of this appeal is over {limit} even compressed, more than this platform accepts in a file. Download it from your private link below instead: it works for one hour (until {until}) and only for this appeal. Anyone holding the link can download the file, so do not pass it on.',
+  report_csv_download: 'Download the CSV: {url}',
+  export_link_invalid: 'This export link is not valid. Ask the bot for a new one with /report.',
+  export_link_expired: 'This export link has expired (a link works for one hour). Ask the bot for a new one with /report.',
+  export_link_failed: 'The export could not be read just now. Try again in a minute.',
+  export_link_busy: 'Other exports are being downloaded right now. Try again in a minute.',
 
   // import
   import_empty: 'The text is empty: paste or attach the Urgent Action.',

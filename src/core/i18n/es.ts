@@ -253,6 +253,12 @@ export const es: Catalog = {
   report_csv_gzip: 'El CSV ({size}) va comprimido en gzip ({compressed}): lo abre cualquier herramienta de archivos o la importación de una hoja de cálculo.',
   report_csv_too_large: 'El CSV de esta apelación supera {limit} incluso comprimido, más de lo que esta plataforma acepta en un archivo. Quien opera el servidor puede escribirlo allí con la orden de abajo.',
   report_cli_label: 'En el servidor',
+  report_csv_link: 'El CSV de esta apelación supera {limit} incluso comprimido, más de lo que esta plataforma acepta en un archivo. Descárgalo con tu enlace privado de abajo: funciona durante una hora (hasta {until}) y solo para esta apelación. Quien tenga el enlace puede descargar el archivo, así que no lo compartas.',
+  report_csv_download: 'Descarga el CSV: {url}',
+  export_link_invalid: 'Este enlace de exportación no es válido. Pide uno nuevo al bot con /report.',
+  export_link_expired: 'Este enlace de exportación ha caducado (cada enlace funciona una hora). Pide uno nuevo al bot con /report.',
+  export_link_failed: 'Ahora mismo no se pudo leer la exportación. Vuelve a intentarlo en un minuto.',
+  export_link_busy: 'Ahora mismo se están descargando otras exportaciones. Vuelve a intentarlo en un minuto.',
 
   import_empty: 'El texto está vacío: pega o adjunta la Acción Urgente.',
   import_too_large: 'El texto supera los 5 MB; eso no es una Acción Urgente.',

@@ -1,0 +1,13 @@
+// One `actionbot report APPEAL --csv` as an operator runs it: the compiled bundle (`npm run bench`
+// builds it first), plain Node without tsx, stdout into a file. Prints the time from the process
+// start (loading included) and the peak RSS.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
+
+const [appealId, outFile] = process.argv.slice(2);
+const { cli } = await import('../dist/cli.js');
+const fd = openSync(outFile, 'w');
+const code = await cli(['report', appealId, '--csv'], { out: (s) => void writeSync(fd, s), err: (s) => void process.stderr.write(s), env: process.env });
+closeSync(fd);
+process.stdout.write(`${JSON.stringify({ code, ms: performance.now(), max_rss_bytes: process.resourceUsage().maxRSS * 1024 })}\n`);

@@ -1,0 +1,55 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Clock } from '../time.js';
+
+/**
+ * How long an export link works: long enough to start a large download, short enough that a link
+ * forwarded or left in a chat log soon opens nothing.
+ */
+export const EXPORT_LINK_TTL_MS = 60 * 60 * 1000;
+
+/** A signed grant: one appeal's CSV, until `expiresAt`. The token is the whole credential. */
+export type ExportGrant = { appealId: string; expiresAt: Date; token: string };
+
+export type TokenCheck = { ok: true; appealId: string } | { ok: false; reason: 'invalid' | 'expired' };
+
+/** Signs and checks export tokens; stateless, so any process holding the secret can serve a link. */
+export interface ExportTokens {
+  sign(appealId: string): ExportGrant;
+  check(token: string): TokenCheck;
+}
+
+/** `<appeal id>.<expiry, Unix seconds in base 36>.<HMAC-SHA256, base64url>`: appeal ids are URL-safe already. */
+const TOKEN = /^([a-z0-9][a-z0-9-]{0,39})\.([0-9a-z]{1,11})\.([A-Za-z0-9_-]{43})$/;
+
+const INVALID: TokenCheck = { ok: false, reason: 'invalid' };
+
+/**
+ * The key links are signed with, derived from the member-key secret: no second secret to keep, and
+ * (another label in the HMAC) a link's signature can never be a member key or the other way round.
+ */
+export function exportLinkKey(secret: string): Buffer {
+  return createHmac('sha256', secret).update('actionbot export links v1').digest();
+}
+
+export function exportTokens(key: Buffer, clock: Clock, ttlMs = EXPORT_LINK_TTL_MS): ExportTokens {
+  const signature = (appealId: string, expires: string) => createHmac('sha256', key).update(`export\n${appealId}\n${expires}`).digest('base64url');
+  return {
+    sign(appealId) {
+      // Whole seconds keep the token short.
+      const expiresAt = new Date(Math.ceil((clock.now().getTime() + ttlMs) / 1000) * 1000);
+      const expires = (expiresAt.getTime() / 1000).toString(36);
+      return { appealId, expiresAt, token: `${appealId}.${expires}.${signature(appealId, expires)}` };
+    },
+    check(token) {
+      const match = TOKEN.exec(token);
+      if (!match) return INVALID;
+      const [, appealId, expires, given] = match as unknown as [string, string, string, string];
+      // The text, not decoded bytes, is compared: base64url decoding ignores a last character's spare
+      // bits, so an altered token could otherwise still pass. Constant time: no byte-by-byte guessing.
+      if (!timingSafeEqual(Buffer.from(given), Buffer.from(signature(appealId, expires)))) return INVALID;
+      // Only a genuine token learns that it expired; a forged one is just not found.
+      if (parseInt(expires, 36) * 1000 <= clock.now().getTime()) return { ok: false, reason: 'expired' };
+      return { ok: true, appealId };
+    },
+  };
+}
