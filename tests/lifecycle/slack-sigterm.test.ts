@@ -40,7 +40,6 @@ describe('SIGTERM to npm start in the middle of a Slack burst', () => {
       }
     });
     const exit = await bot.exitWithin(15_000 - (Date.now() - signalledAt));
-    console.log('DBG', Date.now() - signalledAt, bot.lines.filter((l) => /stopp|PH/.test(l)).join('\n'), sent.filter(s=>s.at>signalledAt).map(s=>s.status+':'+(s.at-signalledAt)).join(' '));
     expect(exit, 'still running 15 s after SIGTERM').toEqual({ code: 0, signal: null });
     expect(bot.messages().find((m) => m.startsWith('stopped (SIGTERM)'))).toMatch(/^stopped \(SIGTERM\): \d+ commands? drained$/);
 
