@@ -35,7 +35,9 @@ const APPEAL = 'ua-34-25';
 /** Spawns a bot with this environment and waits until it says it is running (30 s at most). */
 export async function startBot(kind: BotKind, env: Record<string, string>): Promise<BotProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), `actionbot-bench-${kind}-`));
-  const args = kind === 'actionbot' ? ['dist/main.js'] : ['--import', 'tsx', 'bench/bare/main.ts'];
+  // BENCH_CPU_PROF=<folder>: each bot writes a V8 CPU profile there when it stops (for finding where time goes).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const args = [...profile, ...(kind === 'actionbot' ? ['dist/main.js'] : ['--import', 'tsx', 'bench/bare/main.ts'])];
   const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },

@@ -7,13 +7,18 @@ export const acted = defineCommand({
   description: 'cmd_acted',
   permission: 'member',
   options: actionOptions,
+  recordsFirst: true,
   async run(input, ctx, deps) {
     const { t } = ctx;
     await checkMethodTypo(input, 'acted', deps);
     const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: true });
     // Without a method we ask rather than guess: a guessed method would count the wrong thing.
-    if (!input.method) return privateReply([{ type: 'text', text: t('acted_pick') }], { buttons: methodButtons(t, drive!, methodsOffered(appeal)) });
+    if (!input.method) {
+      await ctx.languageKnown();
+      return privateReply([{ type: 'text', text: t('acted_pick') }], { buttons: methodButtons(t, drive!, methodsOffered(appeal)) });
+    }
     const { created, tally } = await deps.ledger.record({ drive: drive!, member: ctx.member, method: input.method, at: ctx.now });
+    await ctx.languageKnown();
     // Milestones, the member's own reminder and live progress follow after the answer (src/core/events).
     // A repeat changes no count: an event only when a reminder of theirs may still wait (or the
     // lookup failed: the event's handler looks again later; the member is told what was recorded).

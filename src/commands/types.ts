@@ -39,6 +39,11 @@ export type Invocation = {
   delivery?: string;
   /** Asked by the pipeline, after de-duplication, when `actor.locale` is not given (Slack's users.info). */
   resolveLocale?: () => Promise<string | undefined>;
+  /**
+   * Told when a `recordsFirst` command has written and waits only for `resolveLocale`: the adapter
+   * may acknowledge the delivery now (Slack's 200 after the commit) and send the answer when it comes.
+   */
+  workDone?: () => void;
 };
 
 export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'language' | 'target' | 'toggle' | 'word';
@@ -137,6 +142,12 @@ export type CommandContext = {
   isModerator: () => Promise<boolean>;
   /** Raises a domain event, handled after the answer (see src/core/events). */
   emit(event: DomainEvent): void;
+  /**
+   * Resolves once the member's language is known. Only a `recordsFirst` command is run before
+   * that; it awaits this after its write and before its first `t` (`locale` and `t` follow the
+   * language as it becomes known).
+   */
+  languageKnown(): Promise<void>;
 };
 
 export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {
@@ -144,6 +155,11 @@ export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {
   description: MessageKey;
   permission: 'member' | 'moderator';
   options: O;
+  /**
+   * Writes before it needs the member's language (/acted, /undo): run while the platform's language
+   * lookup is still on its way, so the answer waits for the slower of the two, not for both.
+   */
+  recordsFirst?: boolean;
   run(input: InputOf<O>, ctx: CommandContext, deps: Deps): Promise<Reply>;
 };
 

@@ -55,13 +55,16 @@ const late = Symbol('late');
 
 /**
  * Commits, then acks: "counted" is never said, and the HTTP 200 never sent, before the action is
- * in the ledger. A slash command's answer rides in the ack body; a button's follows the ack. A
- * commit slower than COMMIT_BEFORE_ACK_MS is acked empty and answered when it is done.
+ * in the ledger. A slash command's answer rides in the ack body; a button's follows the ack. When
+ * the commit is done but the member's language is still being asked (users.info), or the commit
+ * takes longer than COMMIT_BEFORE_ACK_MS, the ack goes out empty and the answer follows.
  */
 async function commitThenAck(ack: (body?: AckBody) => Promise<void>, key: string, invocation: () => Promise<Invocation>, answer: Answer, ctx: HandlerContext, inBody: boolean): Promise<void> {
-  const work = invocation().then((i) => run(key, i, ctx));
+  let committed: () => void = () => undefined;
+  const workDone = new Promise<typeof late>((resolve) => (committed = () => resolve(late)));
+  const work = invocation().then((i) => run(key, { ...i, workDone: committed }, ctx));
   let timer: NodeJS.Timeout | undefined;
-  const first = await Promise.race([work, new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), COMMIT_BEFORE_ACK_MS)))]);
+  const first = await Promise.race([work, workDone, new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), COMMIT_BEFORE_ACK_MS)))]);
   clearTimeout(timer);
   if (first === late) {
     await ack();
@@ -74,8 +77,9 @@ async function commitThenAck(ack: (body?: AckBody) => Promise<void>, key: string
   await send(first, answer, ctx, (body) => ack(body));
 }
 
-function withLocale(invocation: Invocation, locale: string | undefined): Invocation {
-  return locale ? { ...invocation, actor: { ...invocation.actor, locale } } : invocation;
+/** The member's Slack language is asked by the pipeline (users.info, kept an hour), while a recording command commits. */
+function withLocale(invocation: Invocation, users: webApi.WebClient['users'], user: string, ctx: HandlerContext): Invocation {
+  return { ...invocation, resolveLocale: () => ctx.locales.of(users, user) };
 }
 
 /** Every delivery taken is counted in flight, so a shutdown waits for it. */
@@ -92,7 +96,7 @@ export function registerHandlers(app: App, ctx: HandlerContext): void {
     tracked(ctx, async () => {
       // A retry means Slack did not see our ack in time; the first delivery is already being handled.
       if ((context.retryNum ?? 0) > 0) return ack();
-      const invocation = async () => withLocale(slashInvocation(command, slackModeratorCheck(client.users, command.user_id)), await ctx.locales.of(client.users, command.user_id));
+      const invocation = async () => withLocale(slashInvocation(command, slackModeratorCheck(client.users, command.user_id)), client.users, command.user_id, ctx);
       const answer = { client, channel: command.channel_id, user: command.user_id, respond };
       const key = `slack:cmd:${command.trigger_id}`;
       if (RECORDING.has(command.command.replace(/^\//, '').toLowerCase())) return commitThenAck(ack, key, invocation, answer, ctx, true);
@@ -123,7 +127,7 @@ export function registerHandlers(app: App, ctx: HandlerContext): void {
         return;
       }
       const press = pressInvocation(action.value, { userId: user, space }, slackModeratorCheck(client.users, user));
-      const invocation = async () => withLocale(press, await ctx.locales.of(client.users, user));
+      const invocation = async () => withLocale(press, client.users, user, ctx);
       // A press's answer goes by respond, so its ack carries nothing: it is sent once the commit is done.
       if (RECORDING.has(press.name)) return commitThenAck(() => ack(), key, invocation, answer, ctx, false);
       await ackThenRun(ack, key, invocation, answer, ctx);
@@ -137,10 +141,7 @@ export function registerHandlers(app: App, ctx: HandlerContext): void {
       if (!metadata) return ctx.logger.warn({ platform: 'slack', view: view.id }, 'form without readable metadata');
       const user = body.user.id;
       const space = { id: `slack:${metadata.team}/${metadata.channel}`, kind: metadata.kind };
-      const invocation = withLocale(
-        pressInvocation(metadata.c, { userId: user, space }, slackModeratorCheck(client.users, user), submittedOptions(view.state.values)),
-        await ctx.locales.of(client.users, user),
-      );
+      const invocation = withLocale(pressInvocation(metadata.c, { userId: user, space }, slackModeratorCheck(client.users, user), submittedOptions(view.state.values)), client.users, user, ctx);
       const respond = metadata.url ? respondTo(metadata.url) : undefined;
       await send(await run(`slack:view:${view.id}`, invocation, ctx), { client, channel: metadata.channel, user, respond }, ctx);
     }),

@@ -42,15 +42,26 @@ export async function runCommand(call: Call): Promise<Reply> {
   const { invocation, deps } = call;
   const { command, path, rest } = resolveCommand(call);
   call.path = path;
+  if (!command.recordsFirst) await call.localeLookup;
   const ctx: CommandContext = {
-    actor: invocation.actor,
+    get actor() {
+      return call.invocation.actor;
+    },
     space: pseudonymousSpace(invocation.space, invocation.actor, deps.memberKey),
     member: call.member,
-    locale: call.locale,
-    t: translator(call.locale),
+    get locale() {
+      return call.locale;
+    },
+    // Read at each call: a `recordsFirst` command's language may arrive after the context is made.
+    t: (key, params) => translator(call.locale)(key, params),
     now: call.now,
     isModerator: () => isModerator(invocation, deps),
     emit: (event) => void call.events.push(event),
+    languageKnown: async () => {
+      if (call.localeKnown !== false) return;
+      call.invocation.workDone?.();
+      await call.localeLookup;
+    },
   };
   if (command.permission === 'moderator' && !(await ctx.isModerator())) {
     throw new UserInputError('moderator_only', { command: path });

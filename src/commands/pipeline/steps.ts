@@ -32,15 +32,30 @@ export const dedupe: Middleware = async (call, next) => {
   return next();
 };
 
-/** The answer's language: an explicit `lang=` first, then the platform's, then English. */
+/**
+ * The answer's language: an explicit `lang=` first, then the platform's, then English. A platform
+ * that must be asked (Slack) is asked now, and the answer awaited where it is needed (`runCommand`,
+ * or a `recordsFirst` command after its write; an error or a refusal before it is rendered).
+ */
 export const locale: Middleware = async (call, next) => {
   const { invocation } = call;
   call.tokens = [...tokenize(invocation.text ?? ''), ...Object.entries(invocation.options ?? {}).map(([key, value]) => ({ key, value }))];
-  const platformLocale = invocation.actor.locale ?? (await invocation.resolveLocale?.());
-  call.locale = pickLocale(call.tokens.find((tk) => tk.key === 'lang')?.value, platformLocale);
-  if (platformLocale !== undefined && invocation.actor.locale === undefined) {
-    // Commands see the member's language like on any other platform.
-    call.invocation = { ...invocation, actor: { ...invocation.actor, locale: platformLocale } };
+  const typed = call.tokens.find((tk) => tk.key === 'lang')?.value;
+  const settle = (platformLocale: string | undefined) => {
+    call.locale = pickLocale(typed, platformLocale);
+    if (platformLocale !== undefined && invocation.actor.locale === undefined) {
+      // Commands see the member's language like on any other platform.
+      call.invocation = { ...call.invocation, actor: { ...call.invocation.actor, locale: platformLocale } };
+    }
+  };
+  if (invocation.actor.locale !== undefined || !invocation.resolveLocale) settle(invocation.actor.locale);
+  else {
+    call.locale = pickLocale(typed);
+    call.localeKnown = false;
+    call.localeLookup = invocation
+      .resolveLocale()
+      .then(settle, () => undefined)
+      .finally(() => (call.localeKnown = true));
   }
   return next();
 };

@@ -22,6 +22,13 @@ export type Call = {
   /** Typed words and options, as one list. */
   tokens: Token[];
   locale: Locale;
+  /**
+   * The platform's language lookup (Slack's users.info) while it runs: `locale` is final once it
+   * has settled. Started early so a recording command's commit overlaps it.
+   */
+  localeLookup?: Promise<void>;
+  /** True once `localeLookup` has settled. */
+  localeKnown?: boolean;
   /** `drive start`, once the command is known. */
   path?: string;
   /** Domain events the command raised, written to the outbox once it has answered. */

@@ -32,7 +32,8 @@ export class SqliteLedger implements ActionLedger {
   ) {
     const transaction = file.db.transaction((batch: Op[]) => applyBatch(file, batch));
     this.transaction = (batch) => {
-      const answers = transaction.immediate(batch);
+      // Members are told "counted" from this commit on: synced even against a power cut.
+      const answers = file.durably(() => transaction.immediate(batch));
       // In the same synchronous step as the commit: no read can come between and find the old counts.
       this.tallies.clear();
       return answers;
