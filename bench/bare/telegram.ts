@@ -9,18 +9,18 @@ import type { Count } from './count.js';
 export async function startBareTelegram(env: Record<string, string | undefined>, count: Count): Promise<() => Promise<void>> {
   const bot = new Bot(env.TELEGRAM_BOT_TOKEN!, { client: { apiRoot: env.TELEGRAM_API_ROOT } });
   const acted = new Map<number, Set<number>>();
-  bot.command('drive', (ctx) => ctx.reply('Drive started.'));
-  bot.command('help', (ctx) => ctx.reply('Use /acted when you have written.'));
-  bot.command('acted', async (ctx) => {
+  // What any grammY bot has: an error boundary, so a refused reply (429 past Telegram's group limit)
+  // is logged instead of failing the webhook request (bot.catch serves long polling only).
+  const safe = bot.errorBoundary((error) => process.stderr.write(`bare telegram: ${error.message}\n`));
+  safe.command('drive', (ctx) => ctx.reply('Drive started.'));
+  safe.command('help', (ctx) => ctx.reply('Use /acted when you have written.'));
+  safe.command('acted', async (ctx) => {
     const members = acted.get(ctx.chat.id) ?? new Set<number>();
     acted.set(ctx.chat.id, members);
     members.add(ctx.from!.id);
     count('telegram', members.size);
     await ctx.reply(`Thank you! ${members.size} members acted.`);
   });
-  // What any grammY bot has: an error handler, so a refused reply (429 past Telegram's group limit)
-  // is logged instead of taking the process down.
-  bot.catch((error) => process.stderr.write(`bare telegram: ${error.message}\n`));
   await bot.init();
   if (!env.TELEGRAM_WEBHOOK_URL) {
     void bot.start();
