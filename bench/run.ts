@@ -97,6 +97,14 @@ const manyDrives = byName.get('drives.1000.start');
 if (manyDrives) check('drives_1000_start_under_3s_idle_under_200mb', Number(manyDrives.start_ms) < 3_000 && Number(manyDrives.idle_rss_mb) < 200, { start_ms: manyDrives.start_ms, idle_rss_mb: manyDrives.idle_rss_mb, at_0_drives: byName.get('drives.0.start')?.start_ms });
 const wal = byName.get('wal_bytes');
 if (wal) check('wal_under_10mb_after_100k', Number(wal.wal_bytes) < 10 * 1024 * 1024, { wal_bytes: wal.wal_bytes });
+{
+  const one = byName.get('ledger.record.sqlite');
+  const national = byName.get('ledger.record.sqlite.1050_spaces');
+  if (one && national) {
+    const ratio = Number((national.ops_per_s / one.ops_per_s).toFixed(3));
+    check('record_1050_spaces_vs_one.sqlite', ratio >= 0.5, { ratio, one_space: one.ops_per_s, spaces_1050: national.ops_per_s });
+  }
+}
 const empty = byName.get('ledger.record.sqlite');
 const full = byName.get('ledger.record.sqlite.at_1m');
 if (empty && full) {

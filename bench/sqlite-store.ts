@@ -54,12 +54,14 @@ function rawInserts(file: string, n: number): BenchLine {
   return emit({ ...line, n, ops_per_s: Number(((n / wallMs) * 1000).toFixed(1)) });
 }
 
-async function ledgerRecord(name: string, store: Store, n: number, appealId: string, extra: Record<string, unknown> = {}): Promise<BenchLine> {
-  const drive = aDrive({ appealId });
+async function ledgerRecord(name: string, store: Store, n: number, appealId: string, extra: Record<string, unknown> = {}, spaces = 1): Promise<BenchLine> {
+  // `spaces` > 1: the appeal's drive runs in that many groups (a national drive), the actions spread over them.
+  const drives = Array.from({ length: spaces }, (_, i) => aDrive(spaces === 1 ? { appealId } : { appealId, space: `telegram:-${100_000 + i}` }));
   // Warm-up on another appeal, so that the figure is the steady state, not the JIT compiling the path.
   const warm = aDrive({ appealId: `${appealId}-warm-up` });
   await runConcurrent(5_000, IN_FLIGHT, (i) => store.ledger.record({ drive: warm, member: `warm-${i}`, method: 'email', at }));
-  const { latencies, wallMs } = await runConcurrent(n, IN_FLIGHT, (i) => store.ledger.record({ drive, member: `member-${i}`, method: 'email', at }));
+  if (spaces > 1) await runConcurrent(spaces, IN_FLIGHT, (i) => store.ledger.record({ drive: drives[i]!, member: `seed-${i}`, method: 'email', at }));
+  const { latencies, wallMs } = await runConcurrent(n, IN_FLIGHT, (i) => store.ledger.record({ drive: drives[i % spaces]!, member: `member-${i}`, method: 'email', at }));
   const counted = (await store.ledger.tally(appealId)).actions;
   return emit(summarize(name, latencies, wallMs, { in_flight: IN_FLIGHT, counted, ...extra }));
 }
@@ -154,6 +156,7 @@ export async function benchSqlite(n = 20_000, options: { million?: boolean } = {
   await withSqlite(async (store, file) => {
     lines.push(rawInserts(file, n));
     lines.push(await ledgerRecord('ledger.record.sqlite', store, n, 'ua-bench', { actions_stored_before: 0 }));
+    lines.push(await ledgerRecord('ledger.record.sqlite.1050_spaces', store, n, 'ua-national', { actions_stored_before: 0, spaces: 1_050 }, 1_050));
   });
   if (options.million === false) return lines;
   await withSqlite(async (store, file) => {

@@ -2,7 +2,7 @@ import type { Appeal } from '../core/appeal.js';
 import { assertOpen, closesAt, isOpen, METHODS, type Drive, type Method } from '../core/drive.js';
 import { UserInputError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
-import type { Tally } from '../core/ledger/ledger.js';
+import type { TallySummary } from '../core/ledger/ledger.js';
 import { actionButton, privateReply, type Button, type Reply } from '../core/reply.js';
 import { daysBetween, localDate } from '../core/time.js';
 import type { CommandContext, Deps } from './types.js';
@@ -113,7 +113,7 @@ export async function openDrive(input: { appeal?: string; drive?: string }, ctx:
 }
 
 /** "12 actions by 9 members (40% of the goal of 30)". */
-export function tallyText(t: Translate, tally: Tally, goal?: number | null): string {
+export function tallyText(t: Translate, tally: TallySummary, goal?: number | null): string {
   const summary = t('tally_summary', {
     actions: t('tally_actions', { count: tally.actions }),
     members: t('tally_members', { count: tally.members }),

@@ -17,8 +17,14 @@ export type RecordInput = {
   at: Date;
 };
 
-export type RecordResult = { created: boolean; tally: Tally };
-export type UndoResult = { removed: boolean; tally: Tally };
+/**
+ * The totals an answer states, as the caller's own action left them. Not the per-space and
+ * per-platform counts: copying those for every action made recording O(spaces) per action (a
+ * national drive in 1,000 groups recorded 30 times slower); `tally()` reads them.
+ */
+export type TallySummary = Pick<Tally, 'appealId' | 'actions' | 'members' | 'byMethod'>;
+export type RecordResult = { created: boolean; tally: TallySummary };
+export type UndoResult = { removed: boolean; tally: TallySummary };
 
 export type ActionRow = {
   at: string;
@@ -69,6 +75,11 @@ export function emptyTally(appealId: string): Tally {
 /** A copy of a tally (its tables are flat: a spread each is enough, and far cheaper than structuredClone). */
 export function copyTally(tally: Tally): Tally {
   return { ...tally, byMethod: { ...tally.byMethod }, bySpace: { ...tally.bySpace }, byPlatform: { ...tally.byPlatform } };
+}
+
+/** The totals of a tally, copied (its size does not grow with the spaces). */
+export function summaryOf(tally: Tally): TallySummary {
+  return { appealId: tally.appealId, actions: tally.actions, members: tally.members, byMethod: { ...tally.byMethod } };
 }
 
 /** Applies one action (+1) or its removal (-1) to a tally's counters. */

@@ -1,7 +1,7 @@
 import { assertOpen, METHODS, platformOf, type Drive, type Method } from '../drive.js';
 import { StoreError } from '../errors.js';
 import { RECORD_BATCH, REMOVE, SCRIPT_SHA } from './redis-scripts.js';
-import { adjustTally, collectRows, copyTally, emptyTally, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult } from './ledger.js';
+import { adjustTally, collectRows, emptyTally, summaryOf, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult } from './ledger.js';
 
 /** The part of a node-redis client this ledger uses (the client `@keyv/redis` exposes). */
 export interface RedisCommands {
@@ -78,7 +78,7 @@ export class RedisLedger implements ActionLedger {
         for (let i = batch.length - 1; i >= 0; i--) {
           const pending = batch[i]!;
           const outcome = Number(results[i]);
-          const snapshot = copyTally(tally);
+          const snapshot = summaryOf(tally);
           settled.push(() => pending.done({ created: outcome > 0, tally: snapshot }));
           if (outcome > 0) {
             adjustTally(tally, { method: pending.method, space: pending.drive.space, platform: platformOf(pending.drive.space), delta: -1, memberDelta: outcome === 2 ? -1 : 0 });

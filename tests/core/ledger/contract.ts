@@ -22,7 +22,8 @@ export function ledgerContract(name: string, open: () => Promise<{ ledger: Actio
       const again = await ledger.record({ drive, member: 'm1', method: 'email', at });
       expect(first.created).toBe(true);
       expect(again.created).toBe(false);
-      expect(again.tally).toMatchObject({ actions: 1, members: 1, byMethod: { email: 1 }, bySpace: { 'telegram:-100': 1 }, byPlatform: { telegram: 1 } });
+      expect(again.tally).toEqual({ appealId: drive.appealId, actions: 1, members: 1, byMethod: { email: 1 } });
+      expect(await ledger.tally(drive.appealId)).toMatchObject({ actions: 1, members: 1, byMethod: { email: 1 }, bySpace: { 'telegram:-100': 1 }, byPlatform: { telegram: 1 } });
     }));
 
     it('counts one member acting by two methods as two actions and one member', withLedger(async (ledger) => {
