@@ -60,6 +60,10 @@ describe("a member's platform id is in neither the data folder nor the logs afte
       // Telegram refuses an answer: grammY's error carries the chat id and the message's text.
       fake.failNext('sendMessage', 400, 'Bad Request: message is too long');
       await feed(pressUpdate(6, ZELDA, `acted post drive=${drive!.id}`, 'dm'));
+      // Her DMs refused for a moment: her letter (signature included) is kept behind a deep link.
+      fake.refusedDms.add(ZELDA.id);
+      await feed(messageUpdate(8, ZELDA, `/letter name="Zelda Quillfeather" town="Xanthorpe" ${'lang=en '.repeat(6)}`, GROUP));
+      fake.refusedDms.delete(ZELDA.id);
       expect(await filesHolding(dataDir, [String(ZELDA.id)])).not.toEqual([]);
       await feed(pressUpdate(7, ZELDA, 'forgetme yes', 'dm'));
       expect(fake.textsTo(ZELDA.id).at(-1)).toMatch(/2 actions deleted/);

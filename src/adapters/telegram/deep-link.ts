@@ -9,10 +9,11 @@ const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 /** What a deep link delivers: a letter asked in a group (stateless), or a reply kept here. */
 export type DeepLinkTarget =
   | { kind: 'letter'; chatId: string; text: string }
-  | { kind: 'reply'; reply: Reply; userId: string }
+  | { kind: 'reply'; reply: Reply }
   | { kind: 'expired' };
 
-type Stored = { reply: Omit<Reply, 'attachments'> & { attachments: Array<Omit<Attachment, 'data'> & { data: string }> }; userId: string };
+/** A kept answer names its member by pseudonymous key, never by Telegram id. */
+type Stored = { reply: Omit<Reply, 'attachments'> & { attachments: Array<Omit<Attachment, 'data'> & { data: string }> }; member: string };
 
 /** How long a kept answer waits for its member to tap the link. */
 export const REPLY_LINK_TTL_MS = 60 * 60 * 1000;
@@ -22,11 +23,14 @@ export const REPLY_LINK_TTL_MS = 60 * 60 * 1000;
  * with the bot. A letter is encoded in the link itself (`l` + base64url of "chat text"), so it
  * survives restarts and works from any process; it is re-run as whoever taps it, so it shows
  * nobody else's content. Any other reply is kept in the store (shared by every process behind the
- * webhook) under a random key (`k...`), for its own member only, for `ttlMs`, and deleted once used.
+ * webhook) under a random key (`k...`), for its own member only, for `ttlMs`, and deleted once used
+ * or when the member asks /forgetme (a kept answer can hold their letter and signature).
  */
 export class DeepLinks {
+  /** `memberKey`: a Telegram user id to the member's pseudonymous key. */
   constructor(
     private readonly store: ShortLived,
+    private readonly memberKey: (userId: string) => string,
     private readonly ttlMs = REPLY_LINK_TTL_MS,
   ) {}
 
@@ -39,9 +43,19 @@ export class DeepLinks {
   /** A payload that hands `reply` to `userId` once. */
   async forReply(userId: string, reply: Reply): Promise<string> {
     const key = `k${randomBytes(12).toString('base64url')}`;
-    const stored: Stored = { reply: { ...reply, attachments: reply.attachments.map((a) => ({ ...a, data: Buffer.from(a.data).toString('base64') })) }, userId };
+    const member = this.memberKey(userId);
+    const stored: Stored = { reply: { ...reply, attachments: reply.attachments.map((a) => ({ ...a, data: Buffer.from(a.data).toString('base64') })) }, member };
     await this.store.put('deep-link', key, stored, this.ttlMs);
+    // The member's kept answers, so that /forgetme finds them.
+    const keys = (await this.store.get<string[]>('deep-links-of', member)) ?? [];
+    await this.store.put('deep-links-of', member, [...keys, key], this.ttlMs);
     return key;
+  }
+
+  /** Deletes every answer kept for this member (by pseudonymous key). */
+  async forget(member: string): Promise<void> {
+    for (const key of (await this.store.get<string[]>('deep-links-of', member)) ?? []) await this.store.delete('deep-link', key);
+    await this.store.delete('deep-links-of', member);
   }
 
   /** What a `/start` payload asks for; undefined when it is not one of ours (show help). */
@@ -54,10 +68,10 @@ export class DeepLinks {
     }
     if (!payload.startsWith('k')) return undefined;
     const entry = await this.store.get<Stored>('deep-link', payload);
-    if (!entry || entry.userId !== userId) return { kind: 'expired' };
+    if (!entry || entry.member !== this.memberKey(userId)) return { kind: 'expired' };
     await this.store.delete('deep-link', payload);
     const reply: Reply = { ...entry.reply, attachments: entry.reply.attachments.map((a) => ({ ...a, data: new Uint8Array(Buffer.from(a.data, 'base64')) })) };
-    return { kind: 'reply', reply, userId: entry.userId };
+    return { kind: 'reply', reply };
   }
 
   /** The link a button opens. */

@@ -8,8 +8,9 @@ import { disarmMentions, escapeHtml } from './render.js';
 /** A Reply's form button. */
 export type FormButton = Extract<Button, { type: 'form' }>;
 
-/** What a reply prompt waits for: the form's command, its fields, and who may answer it. */
+/** What a reply prompt waits for: the form's command, its fields, and who may answer it (a Telegram user id, kept only hashed). */
 export type PendingPrompt = { command: string; fields: FormField[]; userId: string };
+type Stored = Omit<PendingPrompt, 'userId'> & { member: string };
 
 /** A form button's callback_data: `F|<command>`, when it fits Telegram's 64 bytes. */
 export const FORM_PREFIX = 'F|';
@@ -28,23 +29,26 @@ export function formCallbackData(command: string, maxBytes: number): string | un
  * the webhook takes the answer, also after a restart. Keyed by chat and prompt message (hashed).
  */
 export class FormPrompts {
+  /** `memberKey`: a Telegram user id to the member's pseudonymous key (the store never holds the id). */
   constructor(
     private readonly store: ShortLived,
+    private readonly memberKey: (userId: string) => string,
     private readonly ttlMs = 60 * 60 * 1000,
   ) {}
 
-  /** Remembers the prompt message `messageId` in `chatId`, for `userId` only. */
+  /** Remembers the prompt message `messageId` in `chatId`, for `prompt.userId` only. */
   async add(chatId: number | string, messageId: number, prompt: PendingPrompt): Promise<void> {
-    await this.store.put('form-prompt', `${chatId}:${messageId}`, prompt, this.ttlMs);
+    const { userId, ...rest } = prompt;
+    await this.store.put('form-prompt', `${chatId}:${messageId}`, { ...rest, member: this.memberKey(userId) } satisfies Stored, this.ttlMs);
   }
 
   /** The prompt a reply answers, consumed; undefined (and kept) when it is another member's, or gone. */
   async take(chatId: number | string, messageId: number, userId: string): Promise<PendingPrompt | undefined> {
     const id = `${chatId}:${messageId}`;
-    const entry = await this.store.get<PendingPrompt>('form-prompt', id);
-    if (!entry || entry.userId !== userId) return undefined;
+    const entry = await this.store.get<Stored>('form-prompt', id);
+    if (!entry || entry.member !== this.memberKey(userId)) return undefined;
     await this.store.delete('form-prompt', id);
-    return entry;
+    return { command: entry.command, fields: entry.fields, userId };
   }
 }
 

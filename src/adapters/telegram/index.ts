@@ -49,7 +49,11 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
     if (!result.ok && result.error_code === 429) ctx.deps.observer?.rateLimitedCall('telegram');
     return result;
   });
-  const env = { deps: ctx.deps, logger: ctx.logger, links: options.deepLinks ?? new DeepLinks(ctx.deps.shortLived), forms: options.forms ?? new FormPrompts(ctx.deps.shortLived) };
+  const memberKey = (userId: string) => ctx.deps.memberKey('telegram', userId);
+  const links = options.deepLinks ?? new DeepLinks(ctx.deps.shortLived, memberKey);
+  // /forgetme also deletes answers kept for the member behind a deep link.
+  ctx.deps.forgetters.push((member) => links.forget(member));
+  const env = { deps: ctx.deps, logger: ctx.logger, links, forms: options.forms ?? new FormPrompts(ctx.deps.shortLived, memberKey) };
   // One member's updates stay in order; the members of one group are served at once.
   bot.use(sequentialize((c: Context) => (c.chat && c.from ? `${c.chat.id}:${c.from.id}` : c.chat?.id.toString())));
   // Every update taken is counted in flight, so a shutdown waits for it.

@@ -123,7 +123,7 @@ describe('Telegram command lines and deep links', () => {
 
   it('encodes a letter in a payload of at most 64 safe characters, and keeps longer answers for their member only', async () => {
     let now = 0;
-    const links = new DeepLinks(new KeyvShortLived(new Keyv(), () => now), 1000);
+    const links = new DeepLinks(new KeyvShortLived(new Keyv(), () => now), (id) => `key-${id}`, 1000);
     const payload = links.forLetter('-1001234567890', 'name="Ana" town="Lyon"')!;
     expect(payload).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect(await links.resolve(payload, '5')).toEqual({ kind: 'letter', chatId: '-1001234567890', text: 'name="Ana" town="Lyon"' });
@@ -132,8 +132,12 @@ describe('Telegram command lines and deep links', () => {
     const key = await links.forReply('5', reply);
     expect(key).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect(await links.resolve(key, '6')).toEqual({ kind: 'expired' });
-    expect(await links.resolve(key, '5')).toEqual({ kind: 'reply', reply, userId: '5' });
+    expect(await links.resolve(key, '5')).toEqual({ kind: 'reply', reply });
     expect(await links.resolve(key, '5')).toEqual({ kind: 'expired' });
+    // /forgetme deletes what is still kept for the member, by pseudonymous key.
+    const forgotten = await links.forReply('5', reply);
+    await links.forget('key-5');
+    expect(await links.resolve(forgotten, '5')).toEqual({ kind: 'expired' });
     const later = await links.forReply('5', reply);
     now = 2000;
     expect(await links.resolve(later, '5')).toEqual({ kind: 'expired' });
