@@ -83,6 +83,8 @@ describe('the drive page', () => {
     expect(html).toContain('30%');
     expect(html).toContain('<meta property="og:image" content="https://drives.example.org/d/');
     expect(html).toContain('mailto:');
+    // Honest about the count, as /report is.
+    expect(html).toContain('Actions are self-reported: members say what they did. Each is counted once per platform account');
     expect(Buffer.byteLength(html)).toBeLessThan(100_000);
   });
 

@@ -103,7 +103,8 @@ export function renderPage(view: PageView, options: { link: (path: string) => st
 <div class="tally" aria-live="polite"><span class="count" id="drive-count">${state.driveCount}</span><span id="drive-count-label">${esc(state.countLabel)}</span></div>
 ${goalLine(view)}<p id="total">${esc(state.totalText)}</p></section>
 <section aria-labelledby="h-chart"><h2 id="h-chart">${esc(t('page_chart_heading'))}</h2><figure id="chart">${state.svg}</figure></section>`;
-  const footer = `<p class="small"><span id="updated">${esc(state.updated)}</span> ${esc(t('page_live'))}</p>`;
+  // The same honest wording as /report: what the count is, and what it is not.
+  const footer = `<p class="small" id="honest">${esc(t('report_honest'))}</p><p class="small"><span id="updated">${esc(state.updated)}</span> ${esc(t('page_live'))}</p>`;
   if (options.embed) {
     return `${head}<body data-live="${base}/events"><main><h1>${esc(appeal.title)}</h1>${tally}${footer}<p class="small"><a href="${esc(options.link(base))}" target="_top">${esc(t('page_how'))}</a></p></main></body></html>`;
   }
