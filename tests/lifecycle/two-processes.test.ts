@@ -124,7 +124,10 @@ describe('two bot processes behind one Slack URL and one Telegram webhook, on on
     const key = `${command.slice(1)}-${user}-${nextUpdate++}`;
     const body = slashBody({ team_id: 'T1', channel_id: 'C1', channel_name: 'general', user_id: user, command, text, response_url: slack.responseUrl(key), trigger_id: `t-${key}` });
     const response = await postSigned(proxy.url('/slack/events'), body, { secret: SIGNING });
-    return { status: response.status, backend: response.headers.get(BACKEND_HEADER)!, body: await response.text() };
+    const inAck = await response.text();
+    // The answer rides in the ack, or follows on the response_url when the ack went out first.
+    if (!inAck) await slack.until(() => slack.answersTo(key).length > 0, 10_000);
+    return { status: response.status, backend: response.headers.get(BACKEND_HEADER)!, body: inAck || JSON.stringify(slack.answersTo(key)) };
   }
 
   const slackPosts = (match: string) => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C1' && JSON.stringify(c.args).includes(match));
