@@ -52,7 +52,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   drives.onChange(async (drive) => {
     if ((await memberReminders.prune(drive, clock.now())) > 0) await store.scrub();
   });
-  const outbox = new KeyvOutbox(store.kv, store.mutex);
+  const outbox = store.outbox ?? new KeyvOutbox(store.kv, store.mutex);
   const deps: Deps = {
     appeals: new AppealCatalog(store.kv, appeals, store.mutex),
     drives,

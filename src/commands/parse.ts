@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { UserInputError } from '../core/errors.js';
 import { kindPlaceholder, kindSchemas } from './options.js';
 import type { OptionSpec } from './types.js';
@@ -84,7 +85,7 @@ export function bindOptions(commandPath: string, options: readonly OptionSpec[],
       continue;
     }
     const free = positional.filter((o) => raw[o.name] === undefined);
-    const fits = free.find((o) => !o.rest && kindSchemas[o.kind](o).safeParse(token.value).success);
+    const fits = free.find((o) => !o.rest && schemaOf(o).safeParse(token.value).success);
     const rest = free.find((o) => o.rest);
     if (fits) {
       checkClosed(token, fits.name);
@@ -104,6 +105,14 @@ export function bindOptions(commandPath: string, options: readonly OptionSpec[],
 }
 
 /** Validates already-split options (Discord's typed options, button payloads). */
+/** Each option's schema, built once: zod schemas are costly to build and free to reuse. */
+const schemas = new WeakMap<OptionSpec, z.ZodType>();
+function schemaOf(option: OptionSpec): z.ZodType {
+  let schema = schemas.get(option);
+  if (!schema) schemas.set(option, (schema = kindSchemas[option.kind](option)));
+  return schema;
+}
+
 export function validateOptions(commandPath: string, options: readonly OptionSpec[], raw: Record<string, string>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const option of options) {
@@ -112,7 +121,7 @@ export function validateOptions(commandPath: string, options: readonly OptionSpe
       if (option.required) throw new UserInputError('missing_option', { command: commandPath, option: option.name, usage: usage(commandPath, options) });
       continue;
     }
-    const parsed = kindSchemas[option.kind](option).safeParse(value);
+    const parsed = schemaOf(option).safeParse(value);
     if (!parsed.success) {
       throw new UserInputError('bad_option', { option: option.name, kind: option.kind, max: option.max ?? 100, command: commandPath, usage: usage(commandPath, options) });
     }

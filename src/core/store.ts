@@ -2,6 +2,7 @@ import type Keyv from 'keyv';
 import type { ClaimStore } from './claims.js';
 import { ConfigError } from './errors.js';
 import type { Mutex } from './guard.js';
+import type { Outbox } from './events/outbox.js';
 import type { ActionLedger } from './ledger/ledger.js';
 import { openRedis } from './store/redis-store.js';
 import { openSqlite } from './store/sqlite-store.js';
@@ -17,6 +18,8 @@ export type Store = {
   claims: ClaimStore;
   /** Serialises changes to shared lists across every process on the store. */
   mutex: Mutex;
+  /** The store's own outbox, where it has one (SQLite: a table); otherwise one is kept in `kv`. */
+  outbox?: Outbox;
   /**
    * Makes deleted data leave the files: SQLite checkpoints and truncates its WAL; Redis asks for an
    * AOF rewrite (at most once a minute, nothing when AOF is off). Run after deletions.

@@ -11,13 +11,20 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 export function isTimeZone(zone: string): boolean {
+  const known = validZones.get(zone);
+  if (known !== undefined) return known;
+  let valid = true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
   } catch {
-    return false;
+    valid = false;
   }
+  // Bounded: a flood of made-up zones cannot grow it without limit.
+  if (validZones.size < 1000) validZones.set(zone, valid);
+  return valid;
 }
+
+const validZones = new Map<string, boolean>();
 
 const partsCache = new Map<string, Intl.DateTimeFormat>();
 

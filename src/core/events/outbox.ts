@@ -27,7 +27,7 @@ const COUNT = 'outbox:count';
 type Change = { add: StoredEvent[]; update: Map<string, StoredEvent>; remove: Set<string>; members: Set<string> };
 
 /**
- * The outbox over keyv: the pending events as one list, changed under the store's mutex (per
+ * The outbox over keyv (the Redis store; SQLite has a table, `SqliteOutbox`): the pending events as one list, changed under the store's mutex (per
  * process on SQLite, a Redis lock across processes). Changes that arrive while one is being
  * written are grouped into the next write (group commit): a burst of 100 actions costs a few
  * writes, not 100, and each caller returns once its own change is in the store.
@@ -42,7 +42,7 @@ export class KeyvOutbox implements Outbox {
 
   async append(events: readonly DomainEvent[], at: Date): Promise<void> {
     if (events.length === 0) return;
-    const stored = events.map((event): StoredEvent => ({ id: newId(at), at: at.toISOString(), due: at.toISOString(), attempts: 0, event }));
+    const stored = events.map((event): StoredEvent => ({ id: newEventId(at), at: at.toISOString(), due: at.toISOString(), attempts: 0, event }));
     await this.write((change) => change.add.push(...stored));
   }
 
@@ -93,6 +93,6 @@ export class KeyvOutbox implements Outbox {
 }
 
 /** Sortable by time, unique across processes. */
-function newId(at: Date): string {
+export function newEventId(at: Date): string {
   return `${at.getTime().toString(36).padStart(9, '0')}-${randomBytes(6).toString('base64url')}`;
 }

@@ -26,9 +26,12 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(en, key);
 }
 
+/** Built once per locale: constructing Intl.PluralRules costs more than a whole translation. */
+const pluralRules = Object.fromEntries(LOCALES.map((locale) => [locale, new Intl.PluralRules(locale)])) as Record<Locale, Intl.PluralRules>;
+
 /** A translator bound to one locale: `t('days_left', { count: 3, date })`. */
 export function translator(locale: Locale): Translate {
-  const plural = new Intl.PluralRules(locale);
+  const plural = pluralRules[locale];
   return (key, params = {}) => {
     const message: Message = catalogs[locale][key] ?? en[key];
     const template = typeof message === 'string' ? message : pickPlural(message, plural.select(Number(params.count ?? 0)));

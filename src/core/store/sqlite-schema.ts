@@ -2,10 +2,13 @@ import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import { migrateKeyvLedger } from './sqlite-migrate.js';
 
-/** `PRAGMA user_version` of a file with the tables below; 0 is a release-0.1 file (ledger in keyv). */
-export const SCHEMA_VERSION = 1;
+/**
+ * `PRAGMA user_version` of a file with the tables below; 0 is a release-0.1 file (ledger in keyv),
+ * 1 one without the outbox table.
+ */
+export const SCHEMA_VERSION = 2;
 
-const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks'];
+const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks', 'outbox'];
 
 const SCHEMA = `
 -- keyv's documents (drives, appeals, profiles, reminders), in the layout @keyv/sqlite used.
@@ -31,6 +34,11 @@ CREATE TABLE IF NOT EXISTS claims(key TEXT PRIMARY KEY, expires INTEGER NOT NULL
 -- Shared-list locks across processes: released only by their owner.
 CREATE TABLE IF NOT EXISTS locks(name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS claims_expiry ON claims(expires);
+-- Domain events waiting to be handled (milestones, live progress): one row each, oldest id first;
+-- member is the member key of a 'recorded' event, so /forgetme finds them.
+CREATE TABLE IF NOT EXISTS outbox(
+  id TEXT PRIMARY KEY, at TEXT NOT NULL, due TEXT NOT NULL, attempts INTEGER NOT NULL, member TEXT, event TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS outbox_member ON outbox(member) WHERE member IS NOT NULL;
 `;
 
 /**
@@ -53,7 +61,8 @@ export function ensureSchema(db: Database.Database, path: string): { upgraded: b
       db.exec(SCHEMA);
       const migrated = migrateKeyvLedger(db);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      return { upgraded: true, migrated };
+      // Only a release-0.1 file had its ledger in keyv documents, whose pages want rewriting.
+      return { upgraded: found === 0, migrated };
     })
     .immediate();
 }

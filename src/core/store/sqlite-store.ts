@@ -10,6 +10,7 @@ import { KEYV_NAMESPACE } from './sqlite-migrate.js';
 import { ensureSchema } from './sqlite-schema.js';
 import { SqliteFile } from './sqlite-file.js';
 import { SqliteKeyvStore } from './sqlite-kv.js';
+import { SqliteOutbox } from './sqlite-outbox.js';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
@@ -48,6 +49,7 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     ledger: new SqliteLedger(file, scrub),
     claims: new SqliteClaims(file),
     mutex: new SharedMutex(new SqliteLocks(file)),
+    outbox: new SqliteOutbox(file),
     scrub,
     health: async () => {
       if (closed) return { ok: false, reason: 'the store is closed' };

@@ -1,0 +1,46 @@
+import type { DomainEvent, StoredEvent } from '../events/events.js';
+import { newEventId, type Outbox } from '../events/outbox.js';
+import type { SqliteFile } from './sqlite-file.js';
+
+type Row = [id: string, at: string, due: string, attempts: number, event: string];
+
+/**
+ * The outbox in its own table of the SQLite file: an event is a row, so appending, finishing or
+ * retrying one costs the same however many wait (a list rewritten whole made a burst quadratic).
+ * SQLite's lock keeps several processes on one file consistent; handling each event once is the
+ * relay's claim.
+ */
+export class SqliteOutbox implements Outbox {
+  constructor(private readonly file: SqliteFile) {}
+
+  async append(events: readonly DomainEvent[], at: Date): Promise<void> {
+    if (events.length === 0) return;
+    const when = at.toISOString();
+    const insert = this.file.statement('INSERT INTO outbox(id, at, due, attempts, member, event) VALUES (?, ?, ?, 0, ?, ?)');
+    const write = this.file.db.transaction(() => {
+      for (const event of events) insert.run(newEventId(at), when, when, event.type === 'recorded' ? event.member : null, JSON.stringify(event));
+    });
+    await this.file.run('write events', () => write.immediate());
+  }
+
+  async pending(limit: number): Promise<StoredEvent[]> {
+    const rows = await this.file.run('read events', () => this.file.statement('SELECT id, at, due, attempts, event FROM outbox ORDER BY id LIMIT ?').raw(true).all(limit) as Row[]);
+    return rows.map(([id, at, due, attempts, event]) => ({ id, at, due, attempts, event: JSON.parse(event) as DomainEvent }));
+  }
+
+  async count(): Promise<number> {
+    return this.file.run('count events', () => (this.file.statement('SELECT count(*) FROM outbox').raw(true).get() as [number])[0]);
+  }
+
+  async retryAt(event: StoredEvent, due: Date): Promise<void> {
+    await this.file.run('delay an event', () => this.file.statement('UPDATE outbox SET attempts = ?, due = ? WHERE id = ?').run(event.attempts + 1, due.toISOString(), event.id));
+  }
+
+  async done(id: string): Promise<void> {
+    await this.file.run('finish an event', () => this.file.statement('DELETE FROM outbox WHERE id = ?').run(id));
+  }
+
+  async forget(member: string): Promise<void> {
+    await this.file.run('forget events', () => this.file.statement('DELETE FROM outbox WHERE member = ?').run(member));
+  }
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Outbox } from '../../../src/core/events/outbox.js';
+import { testApp } from '../../support/app.js';
+
+const REDIS = process.env.REDIS_URL;
+const stores: Array<[string, string | undefined]> = [['SQLite (a row per event)', undefined], ...(REDIS ? [['Redis (a list under a lock)', REDIS] as [string, string]] : [])];
+
+describe.each(stores)('the outbox on %s', (_name, redisUrl) => {
+  const withOutbox = async (fn: (outbox: Outbox) => Promise<void>) => {
+    const app = await testApp({ redisUrl, storePrefix: `test-outbox-${process.pid}-${Date.now()}:` });
+    try {
+      await fn(app.deps.outbox);
+    } finally {
+      await app.close();
+    }
+  };
+  const at = new Date('2026-11-28T10:00:00Z');
+
+  it('keeps events in order until done, retries one later, counts them, and forgets a member\'s', () =>
+    withOutbox(async (outbox) => {
+      await outbox.append([{ type: 'recorded', driveId: 'd1', member: 'm-ana', method: 'email', created: true }, { type: 'undone', driveId: 'd1' }], at);
+      await outbox.append([{ type: 'recorded', driveId: 'd1', member: 'm-bea', method: 'post', created: true }], new Date(at.getTime() + 1000));
+      const pending = await outbox.pending(10);
+      expect(pending.map((e) => e.event.type)).toEqual(['recorded', 'undone', 'recorded']);
+      expect(await outbox.count()).toBe(3);
+      expect((await outbox.pending(2)).length).toBe(2);
+
+      await outbox.retryAt(pending[1]!, new Date('2026-11-28T10:05:00Z'));
+      const retried = (await outbox.pending(10)).find((e) => e.id === pending[1]!.id)!;
+      expect(retried).toMatchObject({ attempts: 1, due: '2026-11-28T10:05:00.000Z' });
+
+      await outbox.done(pending[0]!.id);
+      await outbox.forget('m-bea');
+      expect((await outbox.pending(10)).map((e) => e.event)).toEqual([{ type: 'undone', driveId: 'd1' }]);
+      expect(await outbox.count()).toBe(1);
+      await outbox.done(pending[1]!.id);
+      expect(await outbox.count()).toBe(0);
+    }));
+});
