@@ -27,7 +27,7 @@ export class SqliteClaims implements ClaimStore {
   claim(key: string, ttlMs: number): Promise<boolean> {
     const now = Date.now();
     // Inserted, or taking over an expired claim: one statement, so two processes cannot both win.
-    return this.file.run('record a claim', () =>
+    return this.file.batch('record a claim', () =>
       this.file
         .statement('INSERT INTO claims(key, expires) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET expires = excluded.expires WHERE claims.expires <= ?')
         .run(claimHash(key), now + ttlMs, now).changes === 1,

@@ -77,6 +77,50 @@ export class SqliteFile {
     }
   }
 
+  /**
+   * Runs `fn` (synchronous SQL) in the next group commit: every write asked for in this turn of the
+   * event loop shares one transaction (a burst of claims and events costs one commit, not one
+   * each). Each runs in its own savepoint, so one that fails fails alone.
+   */
+  batch<T>(what: string, fn: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queued.push({ what, fn, resolve: resolve as (value: unknown) => void, reject });
+      if (this.queued.length === 1) setImmediate(() => void this.commitQueued());
+    });
+  }
+
+  private queued: Array<{ what: string; fn: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }> = [];
+
+  private async commitQueued(): Promise<void> {
+    const items = this.queued.splice(0);
+    let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      // On a lock held by another process the whole group runs again (it was rolled back).
+      await this.run(items.length === 1 ? items[0]!.what : `${items.length} writes`, () => {
+        outcomes = [];
+        this.db
+          .transaction(() => {
+            for (const item of items) {
+              try {
+                outcomes.push({ ok: true, value: this.db.transaction(item.fn)() });
+              } catch (error) {
+                outcomes.push({ ok: false, error });
+              }
+            }
+          })
+          .immediate();
+      });
+    } catch (error) {
+      for (const item of items) item.reject(error);
+      return;
+    }
+    items.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(this.wrap(item.what, outcome.error));
+    });
+  }
+
   /** Runs `fn` (one transaction) with its commit synced to disk: it survives a power cut too. */
   durably<T>(fn: () => T): T {
     this.db.pragma('synchronous = FULL');

@@ -17,10 +17,9 @@ export class SqliteOutbox implements Outbox {
     if (events.length === 0) return;
     const when = at.toISOString();
     const insert = this.file.statement('INSERT INTO outbox(id, at, due, attempts, member, event) VALUES (?, ?, ?, 0, ?, ?)');
-    const write = this.file.db.transaction(() => {
+    await this.file.batch('write events', () => {
       for (const event of events) insert.run(newEventId(at), when, when, event.type === 'recorded' ? event.member : null, JSON.stringify(event));
     });
-    await this.file.run('write events', () => write.immediate());
   }
 
   async pending(limit: number): Promise<StoredEvent[]> {
@@ -33,11 +32,11 @@ export class SqliteOutbox implements Outbox {
   }
 
   async retryAt(event: StoredEvent, due: Date): Promise<void> {
-    await this.file.run('delay an event', () => this.file.statement('UPDATE outbox SET attempts = ?, due = ? WHERE id = ?').run(event.attempts + 1, due.toISOString(), event.id));
+    await this.file.batch('delay an event', () => this.file.statement('UPDATE outbox SET attempts = ?, due = ? WHERE id = ?').run(event.attempts + 1, due.toISOString(), event.id));
   }
 
   async done(id: string): Promise<void> {
-    await this.file.run('finish an event', () => this.file.statement('DELETE FROM outbox WHERE id = ?').run(id));
+    await this.file.batch('finish an event', () => this.file.statement('DELETE FROM outbox WHERE id = ?').run(id));
   }
 
   async forget(member: string): Promise<void> {

@@ -54,4 +54,31 @@ describe('what the SQLite store syncs to disk', () => {
     ).toThrow('boom');
     expect(level()).toBe(NORMAL);
   });
+
+  it('groups the writes of one turn of the event loop in one transaction, and a failing one fails alone', async () => {
+    file.db.exec('CREATE TABLE t(k TEXT PRIMARY KEY)');
+    const insert = (k: string) => () => {
+      file.db.prepare('INSERT INTO t(k) VALUES (?)').run(k);
+      return file.db.inTransaction;
+    };
+    // Counts the BEGIN IMMEDIATE transactions the driver is asked for.
+    let commits = 0;
+    const transaction = file.db.transaction.bind(file.db);
+    file.db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+      const made = transaction(fn);
+      return Object.assign((...args: unknown[]) => made(...args), {
+        default: made.default,
+        deferred: made.deferred,
+        exclusive: made.exclusive,
+        immediate: (...args: unknown[]) => (commits++, made.immediate(...args)),
+      });
+    }) as typeof file.db.transaction;
+    const results = await Promise.allSettled([file.batch('a', insert('a')), file.batch('dup', insert('a')), file.batch('b', insert('b'))]);
+    expect(results[0]).toEqual({ status: 'fulfilled', value: true });
+    expect(results[1]!.status).toBe('rejected');
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/could not dup: SQLITE_CONSTRAINT/);
+    expect(results[2]).toEqual({ status: 'fulfilled', value: true });
+    expect(file.db.prepare('SELECT k FROM t ORDER BY k').pluck().all()).toEqual(['a', 'b']);
+    expect(commits).toBe(1);
+  });
 });
