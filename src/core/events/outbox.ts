@@ -92,7 +92,10 @@ export class KeyvOutbox implements Outbox {
   }
 }
 
-/** Sortable by time, unique across processes. */
+let sequence = 0;
+
+/** Sortable by time, and by order of appending within a process; unique across processes. */
 export function newEventId(at: Date): string {
-  return `${at.getTime().toString(36).padStart(9, '0')}-${randomBytes(6).toString('base64url')}`;
+  sequence = (sequence + 1) % 36 ** 6;
+  return `${at.getTime().toString(36).padStart(9, '0')}-${sequence.toString(36).padStart(6, '0')}-${randomBytes(6).toString('base64url')}`;
 }

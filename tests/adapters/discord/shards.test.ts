@@ -129,7 +129,10 @@ describe('Discord with DISCORD_SHARDS=auto: two shard processes on one SQLite st
     }
 
     // 10 members of a goal of 40: the 25% milestone, posted by the manager's relay, once.
-    await fake.waitFor((r) => r.path === `/channels/${CHANNEL_A}/messages` && textOf(r.body).includes('of the goal reached'), 15_000);
+    await fake.waitFor((r) => r.path === `/channels/${CHANNEL_A}/messages` && textOf(r.body).includes('of the goal reached'), 15_000).catch((error: Error) => {
+      // What the processes said that was not routine: why the milestone did not come.
+      throw new Error(`${error.message}\nthe bot's warnings:\n${bot!.lines.filter((l) => !/"level":30/.test(l)).slice(-40).join('\n')}`);
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(messagesTo(fake, CHANNEL_A).filter((r) => textOf(r.body).includes('of the goal reached'))).toHaveLength(1);
     expect(messagesTo(fake, CHANNEL_B)).toHaveLength(0);
