@@ -48,16 +48,12 @@ function readTotals(file: SqliteFile, appealId: string): TallySummary {
  */
 export function applyBatch(file: SqliteFile, batch: Op[]): Array<() => void> {
   const totals = new Map<string, TallySummary>();
-  const counters = new Map<string, number>();
   const hours = new Map<string, number>();
+  const members = new Map<string, number>();
   const totalsOf = (appealId: string) => {
     let summary = totals.get(appealId);
     if (!summary) totals.set(appealId, (summary = readTotals(file, appealId)));
     return summary;
-  };
-  const bump = (map: Map<string, number>, parts: string[], delta: number) => {
-    const key = parts.join('\u0000');
-    map.set(key, (map.get(key) ?? 0) + delta);
   };
   const change = (appealId: string, act: { method: Method; space: string; at: string }, delta: 1 | -1, memberDelta: 0 | 1 | -1) => {
     const summary = totalsOf(appealId);
@@ -66,19 +62,18 @@ export function applyBatch(file: SqliteFile, batch: Op[]): Array<() => void> {
     const byMethod = (summary.byMethod[act.method] ?? 0) + delta;
     if (byMethod > 0) summary.byMethod[act.method] = byMethod;
     else delete summary.byMethod[act.method];
-    bump(counters, [appealId, 'total', 'actions'], delta);
-    if (memberDelta !== 0) bump(counters, [appealId, 'total', 'members'], memberDelta);
-    bump(counters, [appealId, 'method', act.method], delta);
-    bump(counters, [appealId, 'space', act.space], delta);
-    bump(counters, [appealId, 'platform', platformOf(act.space)], delta);
-    bump(hours, [appealId, act.space, hourOf(act.at), act.method], delta);
+    // One bucket per appeal, space, hour and method: every counter is a sum of these (writeDeltas).
+    const bucket = `${appealId}\u0000${act.space}\u0000${hourOf(act.at)}\u0000${act.method}`;
+    hours.set(bucket, (hours.get(bucket) ?? 0) + delta);
+    if (memberDelta !== 0) members.set(appealId, (members.get(appealId) ?? 0) + memberDelta);
   };
   const snapshot = (appealId: string) => {
     const summary = totalsOf(appealId);
     return { ...summary, byMethod: { ...summary.byMethod } };
   };
   const insert = file.statement('INSERT OR IGNORE INTO ledger_actions(appeal, member, method, at, space) VALUES (?, ?, ?, ?, ?)');
-  const countOf = file.statement('SELECT count(*) AS n FROM ledger_actions WHERE member = ? AND appeal = ?');
+  // Whether the member has another action for this appeal: one probe of the unique key, stopping at the first.
+  const another = file.statement('SELECT 1 FROM ledger_actions WHERE member = ? AND appeal = ? AND method <> ? LIMIT 1').pluck();
   const removeOne = file.statement('DELETE FROM ledger_actions WHERE member = ? AND appeal = ? AND method = ? RETURNING at, space');
   const removeAll = file.statement('DELETE FROM ledger_actions WHERE member = ? RETURNING appeal, method, at, space');
   const answers: Array<() => void> = [];
@@ -92,7 +87,7 @@ export function applyBatch(file: SqliteFile, batch: Op[]): Array<() => void> {
         answers.push(() => op.done({ created: false, tally }));
         continue;
       }
-      const first = (countOf.get(op.member, appealId) as { n: number }).n === 1;
+      const first = another.get(op.member, appealId, op.method) === undefined;
       change(appealId, { method: op.method, space, at }, 1, first ? 1 : 0);
       const tally = snapshot(appealId);
       answers.push(() => op.done({ created: true, tally }));
@@ -100,7 +95,7 @@ export function applyBatch(file: SqliteFile, batch: Op[]): Array<() => void> {
       const appealId = op.drive.appealId;
       const removed = removeOne.get(op.member, appealId, op.method) as { at: string; space: string } | undefined;
       if (removed) {
-        const last = (countOf.get(op.member, appealId) as { n: number }).n === 0;
+        const last = another.get(op.member, appealId, op.method) === undefined;
         change(appealId, { method: op.method, ...removed }, -1, last ? -1 : 0);
       }
       const tally = snapshot(appealId);
@@ -115,20 +110,17 @@ export function applyBatch(file: SqliteFile, batch: Op[]): Array<() => void> {
       answers.push(() => op.done(rows.length));
     }
   }
-  writeDeltas(file, counters, hours);
+  writeDeltas(file, hours, members);
   return answers;
 }
 
-/** Adds each delta to its counter; a counter at zero goes (tallies omit zeros). */
-function writeDeltas(file: SqliteFile, counters: Map<string, number>, hours: Map<string, number>): void {
-  const bump = file.statement('INSERT INTO ledger_counters(appeal, kind, key, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
-  const prune = file.statement('DELETE FROM ledger_counters WHERE appeal = ? AND kind = ? AND key = ? AND n <= 0');
-  for (const [key, delta] of counters) {
-    if (delta === 0) continue;
-    const [appealId, kind, name] = key.split('\u0000') as [string, Kind, string];
-    bump.run(appealId, kind, name, delta);
-    if (delta < 0) prune.run(appealId, kind, name);
-  }
+/**
+ * Adds the batch's deltas to the counters (a counter at zero goes: tallies omit zeros). Every
+ * counter but members is a sum of the hour buckets, so the per-action work is one bucket.
+ */
+function writeDeltas(file: SqliteFile, hours: Map<string, number>, members: Map<string, number>): void {
+  const counters = new Map<string, number>();
+  const add = (key: string, delta: number) => counters.set(key, (counters.get(key) ?? 0) + delta);
   const bumpHour = file.statement('INSERT INTO ledger_hours(appeal, space, hour, method, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
   const pruneHour = file.statement('DELETE FROM ledger_hours WHERE appeal = ? AND space = ? AND hour = ? AND method = ? AND n <= 0');
   for (const [bucket, delta] of hours) {
@@ -136,5 +128,18 @@ function writeDeltas(file: SqliteFile, counters: Map<string, number>, hours: Map
     const [appealId, space, hour, method] = bucket.split('\u0000') as [string, string, string, string];
     bumpHour.run(appealId, space, hour, method, delta);
     if (delta < 0) pruneHour.run(appealId, space, hour, method);
+    add(`${appealId}\u0000total\u0000actions`, delta);
+    add(`${appealId}\u0000method\u0000${method}`, delta);
+    add(`${appealId}\u0000space\u0000${space}`, delta);
+    add(`${appealId}\u0000platform\u0000${platformOf(space)}`, delta);
+  }
+  for (const [appealId, delta] of members) add(`${appealId}\u0000total\u0000members`, delta);
+  const bump = file.statement('INSERT INTO ledger_counters(appeal, kind, key, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+  const prune = file.statement('DELETE FROM ledger_counters WHERE appeal = ? AND kind = ? AND key = ? AND n <= 0');
+  for (const [key, delta] of counters) {
+    if (delta === 0) continue;
+    const [appealId, kind, name] = key.split('\u0000') as [string, Kind, string];
+    bump.run(appealId, kind, name, delta);
+    if (delta < 0) prune.run(appealId, kind, name);
   }
 }
