@@ -42,7 +42,7 @@ export async function runCommand(call: Call): Promise<Reply> {
   const { invocation, deps } = call;
   const { command, path, rest } = resolveCommand(call);
   call.path = path;
-  if (!command.recordsFirst) await call.localeLookup;
+  if (!command.recordsFirst) await call.learnLocale?.();
   const ctx: CommandContext = {
     get actor() {
       return call.invocation.actor;
@@ -60,7 +60,7 @@ export async function runCommand(call: Call): Promise<Reply> {
     languageKnown: async () => {
       if (call.localeKnown !== false) return;
       call.invocation.workDone?.();
-      await call.localeLookup;
+      await call.learnLocale?.();
     },
   };
   if (command.permission === 'moderator' && !(await ctx.isModerator())) {

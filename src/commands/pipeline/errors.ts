@@ -38,7 +38,7 @@ export const errorBoundary: Middleware = async (call, next) => {
     return reply;
   } catch (error) {
     done(error instanceof UserInputError ? 'user_error' : error instanceof StoreError ? 'store_error' : 'error');
-    await call.localeLookup;
+    await call.learnLocale?.();
     return errorReply(error, call.locale, call.logger, { command: call.path ?? call.invocation.name, space: call.invocation.space.id });
   }
 };

@@ -34,8 +34,8 @@ export const dedupe: Middleware = async (call, next) => {
 
 /**
  * The answer's language: an explicit `lang=` first, then the platform's, then English. A platform
- * that must be asked (Slack) is asked now, and the answer awaited where it is needed (`runCommand`,
- * or a `recordsFirst` command after its write; an error or a refusal before it is rendered).
+ * that must be asked (Slack) is asked where the language is first needed (`runCommand`, or a
+ * `recordsFirst` command after its write; an error or a refusal before it is rendered).
  */
 export const locale: Middleware = async (call, next) => {
   const { invocation } = call;
@@ -51,11 +51,10 @@ export const locale: Middleware = async (call, next) => {
   if (invocation.actor.locale !== undefined || !invocation.resolveLocale) settle(invocation.actor.locale);
   else {
     call.locale = pickLocale(typed);
+    const resolveLocale = invocation.resolveLocale;
+    let lookup: Promise<void> | undefined;
     call.localeKnown = false;
-    call.localeLookup = invocation
-      .resolveLocale()
-      .then(settle, () => undefined)
-      .finally(() => (call.localeKnown = true));
+    call.learnLocale = () => (lookup ??= resolveLocale().then(settle, () => undefined).finally(() => (call.localeKnown = true)));
   }
   return next();
 };

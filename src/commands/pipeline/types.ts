@@ -23,11 +23,12 @@ export type Call = {
   tokens: Token[];
   locale: Locale;
   /**
-   * The platform's language lookup (Slack's users.info) while it runs: `locale` is final once it
-   * has settled. Started early so a recording command's commit overlaps it.
+   * Asks the platform for the member's language (Slack's users.info), once; `locale` is final when
+   * it resolves. Asked where the language is first needed: before a command runs, or, for a
+   * `recordsFirst` command, after its write (the ack goes out first, the answer follows).
    */
-  localeLookup?: Promise<void>;
-  /** True once `localeLookup` has settled. */
+  learnLocale?: () => Promise<void>;
+  /** False until `learnLocale` has settled. */
   localeKnown?: boolean;
   /** `drive start`, once the command is known. */
   path?: string;
