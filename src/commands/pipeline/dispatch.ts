@@ -58,9 +58,13 @@ export async function runCommand(call: Call): Promise<Reply> {
     isModerator: () => isModerator(invocation, deps),
     emit: (event) => void call.events.push(event),
     languageKnown: async () => {
-      if (call.localeKnown !== false) return;
-      call.invocation.workDone?.();
-      await call.learnLocale?.();
+      if (call.localeKnown !== false || !call.learnLocale) return;
+      const lookup = call.learnLocale();
+      // A language kept in the store comes back at once, and the answer still rides in the ack;
+      // one the platform must be asked for does not: the delivery is acknowledged first.
+      await Promise.race([lookup, new Promise((resolve) => setImmediate(resolve))]);
+      if (call.localeKnown === false) call.invocation.workDone?.();
+      await lookup;
     },
   };
   if (command.permission === 'moderator' && !(await ctx.isModerator())) {
