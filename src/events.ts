@@ -54,6 +54,7 @@ export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; c
     async stop(boundMs = Number.POSITIVE_INFINITY) {
       await bounded(relay.drain(), boundMs);
       await relay.stop();
+      milestones.stop();
     },
   };
 }

@@ -17,7 +17,10 @@ export function eventHandler(deps: EventHandlerDeps): EventHandler {
       case 'recorded':
         // A plain read first: the removal takes a lock that most events need not wait for.
         if (await deps.memberReminders.get(event.driveId, event.member)) await deps.memberReminders.remove(event.driveId, event.member);
-        if (event.created) await deps.milestones.check(event.driveId);
+        if (event.created) {
+          await deps.milestones.check(event.driveId);
+          await deps.milestones.checkAppealOf(event.driveId);
+        }
         await deps.refreshProgress?.(event.driveId);
         return;
       case 'undone':

@@ -11,6 +11,8 @@ import type { Clock } from '../time.js';
 
 export const MILESTONES = [25, 50, 75, 100] as const;
 const CLAIM_TTL_MS = 400 * 86_400_000;
+/** An appeal's other drives are swept at most this often per process. */
+const SWEEP_GAP_MS = 1000;
 
 /** The highest milestone `members` reaches against `goal`, if any. */
 export function highestMilestone(members: number, goal: number): number | undefined {
@@ -44,7 +46,44 @@ const stateKey = (driveId: string) => `milestone:${driveId}`;
  * a row), once per drive and goal across processes (a claim), re-armed when the goal changes.
  */
 export class Milestones {
+  private readonly sweptAt = new Map<string, number>();
+  private readonly trailing = new Map<string, NodeJS.Timeout>();
+
   constructor(private readonly deps: MilestoneDeps) {}
+
+  /**
+   * The other open drives of the same appeal: the count belongs to the appeal, so an action
+   * recorded in one group moves every group's goal. Swept at most once a second per appeal (a
+   * national drive runs in hundreds of groups); a change inside that second is swept at its end.
+   */
+  async checkAppealOf(driveId: string): Promise<void> {
+    const drive = await this.deps.drives.get(driveId);
+    if (!drive) return;
+    const now = Date.now();
+    const waited = now - (this.sweptAt.get(drive.appealId) ?? 0);
+    if (waited < SWEEP_GAP_MS) {
+      if (!this.trailing.has(drive.appealId)) {
+        const timer = setTimeout(() => {
+          this.trailing.delete(drive.appealId);
+          // Best effort: a drive missed here is checked at the next action or the next start.
+          void this.checkAppealOf(driveId).catch(() => undefined);
+        }, SWEEP_GAP_MS - waited);
+        timer.unref();
+        this.trailing.set(drive.appealId, timer);
+      }
+      return;
+    }
+    this.sweptAt.set(drive.appealId, now);
+    for (const other of await this.deps.drives.allActive()) {
+      if (other.appealId === drive.appealId && other.id !== drive.id && other.goal && other.milestones) await this.check(other.id);
+    }
+  }
+
+  /** Stops a sweep waiting for its second (the store is closing). */
+  stop(): void {
+    for (const timer of this.trailing.values()) clearTimeout(timer);
+    this.trailing.clear();
+  }
 
   /** Announces the highest milestone newly reached; a failed post gives its claim back and throws (tried later). */
   async check(driveId: string): Promise<void> {

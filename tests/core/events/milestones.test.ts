@@ -49,6 +49,22 @@ describe('milestones, after the answer', () => {
     expect(milestonesIn(notifier)).toEqual([expect.stringMatching(/^30% of the goal reached.*3 members acted so far \(goal 10; each member counts once/)]);
   });
 
+  it("announces a group's milestone reached through actions recorded in another group's drive of the same appeal", async () => {
+    const app = await testApp({ now: '2026-12-01T10:00:00Z' });
+    const notifier = new RecordingNotifier('shell');
+    const events = await startedEvents(app, [notifier]);
+    open.push({ app, events });
+    // Group A has the goal; group B's drive has none. The count belongs to the appeal.
+    await typer(app.deps, 'shell:group-a')(mod, '/drive start ua-34-25 goal=4 deadline=2026-12-31');
+    const inB = typer(app.deps, 'shell:group-b');
+    await inB(mod, '/drive start ua-34-25 deadline=2026-12-31');
+    await events.settle();
+    for (const member of ['a', 'b', 'c', 'd']) await inB({ userId: member }, '/acted email');
+    await events.settle();
+    const posted = notifier.posts.filter((p) => p.text.includes('of the goal reached'));
+    expect(posted.map((p) => [p.to, p.text.slice(0, 30)])).toEqual([['shell:group-a', '100% of the goal reached for S']]);
+  });
+
   it('announces each milestone once, also after an undo and a second action', async () => {
     const { type, events, notifier } = await setup(4);
     await Promise.all(['a', 'b', 'c', 'd', 'e'].map((u) => type({ userId: u }, '/acted email')));
