@@ -1,27 +1,14 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_APPEALS, createApp } from '../src/app.js';
 import { DEFAULT_SCHEDULE } from '../src/core/reminders/slots.js';
-import type { BenchLine } from './lib.js';
+import { runJsonWorker, type BenchLine } from './lib.js';
 
 const SECRET = 'bench-secret-0123456789abcdef-0123456789';
 
 function startWorker(dir: string): Promise<{ ms: number; appMs: number; rss: number; heapUsed: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/drives-worker.ts', dir, SECRET], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', () => {
-      try {
-        resolve(JSON.parse(out));
-      } catch {
-        reject(new Error(`drives worker said: ${out}`));
-      }
-    });
-  });
+  return runJsonWorker(['--expose-gc', '--import', 'tsx', 'bench/drives-worker.ts', dir, SECRET]);
 }
 
 /**

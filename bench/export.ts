@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,25 +11,13 @@ import { openStore } from '../src/core/store.js';
 import { mountExportLinks, startWebServer } from '../src/web/index.js';
 import { RecordingLogger } from '../tests/support/logger.js';
 import { bulkFill } from './sqlite-store.js';
-import type { BenchLine } from './lib.js';
+import { runJsonWorker, type BenchLine } from './lib.js';
 
 const APPEAL = 'ua-34-25';
 const SECRET = 'bench-secret-0123456789abcdef-0123456789';
 
 function runWorker(args: string[], env: Record<string, string>): Promise<{ code: number; ms: number; max_rss_bytes: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bench/export-worker.js', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', () => {
-      try {
-        resolve(JSON.parse(out));
-      } catch {
-        reject(new Error(`export worker said: ${out}`));
-      }
-    });
-  });
+  return runJsonWorker(['bench/export-worker.js', ...args], env);
 }
 
 /** /report in a running bot (a Telegram moderator, 50 MB files) while the event loop's delay is sampled every 10 ms. */

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 /** One benchmark result: printed as one JSON line by `npm run bench`. */
 export type BenchLine = {
   name: string;
@@ -49,4 +50,21 @@ export async function runConcurrent(count: number, inFlight: number, op: (i: num
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, count) }, worker));
   return { latencies, wallMs: performance.now() - started };
+}
+
+/** Runs a worker in its own Node process and returns the one JSON line it printed on standard output. */
+export function runJsonWorker<T>(args: string[], env: Record<string, string> = {}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', () => {
+      try {
+        resolve(JSON.parse(out) as T);
+      } catch {
+        reject(new Error(`${args.join(' ')} said: ${out}`));
+      }
+    });
+  });
 }

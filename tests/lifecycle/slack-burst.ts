@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { BUNDLED_APPEALS, createApp } from '../../src/app.js';
-import type { FakeSlackApi } from '../adapters/slack/fake-web-api.js';
+import { FakeSlackApi } from '../adapters/slack/fake-web-api.js';
+import type { BotProcess } from './bot-process.js';
 import { postSigned, slashBody } from '../adapters/slack/sign.js';
 
 export const SECRET = 'lifecycle-signing-secret';
@@ -90,3 +94,20 @@ export const answerOf = (fake: FakeSlackApi, sent: Sent): string => (sent.body.s
 
 /** Members U00000, U00001, ... */
 export const members = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `U${String(from + i).padStart(5, '0')}`);
+
+/** Each test's data folder and fake Slack, and the bot it starts, killed after it whatever happened. */
+export function slackBurstRig(name: string): { dataDir: string; fake: FakeSlackApi; bot?: BotProcess } {
+  const rig = {} as { dataDir: string; fake: FakeSlackApi; bot?: BotProcess };
+  beforeEach(async () => {
+    rig.dataDir = await mkdtemp(join(tmpdir(), `actionbot-${name}-`));
+    rig.fake = new FakeSlackApi();
+    rig.bot = undefined;
+    await rig.fake.start();
+  });
+  afterEach(async () => {
+    rig.bot?.signal('SIGKILL');
+    await rig.fake.close();
+    await rm(rig.dataDir, { recursive: true, force: true });
+  });
+  return rig;
+}
