@@ -32,8 +32,7 @@ export class SqliteLedger implements ActionLedger {
   ) {
     const transaction = file.db.transaction((batch: Op[]) => applyBatch(file, batch));
     this.transaction = (batch) => {
-      // Members are told "counted" from this commit on: synced even against a power cut.
-      const answers = file.durably(() => transaction.immediate(batch));
+      const answers = transaction.immediate(batch);
       // In the same synchronous step as the commit: no read can come between and find the old counts.
       this.tallies.clear();
       return answers;
@@ -127,7 +126,12 @@ export class SqliteLedger implements ActionLedger {
       const batch = this.queue.splice(0, MAX_BATCH);
       try {
         const answers = await this.file.run('record actions', () => this.transaction(batch));
-        for (const answer of answers) answer();
+        // Members are told "counted" once the commit is on disk (it survives a power cut too). The
+        // next batch commits meanwhile; its sync follows this one.
+        this.file.synced().then(
+          () => answers.forEach((answer) => answer()),
+          (error: unknown) => batch.forEach((op) => op.fail(error)),
+        );
       } catch (error) {
         for (const op of batch) op.fail(error);
       }

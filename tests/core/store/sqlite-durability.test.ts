@@ -8,7 +8,6 @@ import { ensureSchema } from '../../../src/core/store/sqlite-schema.js';
 import { aDrive } from '../../support/drives.js';
 
 const NORMAL = 1;
-const FULL = 2;
 
 describe('what the SQLite store syncs to disk', () => {
   let dir: string;
@@ -30,29 +29,70 @@ describe('what the SQLite store syncs to disk', () => {
     expect(level()).toBe(NORMAL);
   });
 
-  it('syncs every ledger batch (what members are told is counted survives a power cut too), and only that', async () => {
-    const seen: number[] = [];
-    const durably = file.durably.bind(file);
-    file.durably = <T>(fn: () => T) => durably(() => (seen.push(level() as number), fn()));
+  /** A WAL sync the test lets finish: each call waits for `release()`. */
+  function heldSyncs() {
+    const held: Array<{ release: () => void; fail: (error: Error) => void }> = [];
+    const sync = () => new Promise<void>((resolve, reject) => held.push({ release: resolve, fail: reject }));
+    return { held, sync };
+  }
+  /** Whether the promise has settled within 20 ms. */
+  const settled = async <T>(promise: Promise<T>) => {
+    let done = false;
+    promise.then(
+      () => (done = true),
+      () => (done = true),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return done;
+  };
+  const at = new Date('2026-06-01T12:00:00Z');
+
+  it('answers a ledger batch only once a WAL sync that began after its commit is done (what members are told is counted survives a power cut)', async () => {
+    file.close();
+    const { held, sync } = heldSyncs();
+    file = new SqliteFile(join(dir, 'test.sqlite'), undefined, sync);
     const ledger = new SqliteLedger(file);
     const drive = aDrive();
-    const at = new Date('2026-06-01T12:00:00Z');
-    await Promise.all([ledger.record({ drive, member: 'm1', method: 'email', at }), ledger.record({ drive, member: 'm2', method: 'email', at })]);
-    await ledger.undo({ drive, member: 'm1', method: 'email', at });
-    await ledger.forget('m2');
-    expect(seen.length).toBeGreaterThanOrEqual(3);
-    expect(seen.every((l) => l === FULL)).toBe(true);
+    const first = ledger.record({ drive, member: 'm1', method: 'email', at });
+    expect(await settled(first)).toBe(false);
+    expect(held).toHaveLength(1);
+    // Committed (a reader sees it), not yet answered: the sync is still running.
+    expect((await ledger.tally(drive.appealId)).actions).toBe(1);
+    // Two more batches commit while that sync runs: both wait for one more sync, not one each.
+    const second = ledger.record({ drive, member: 'm2', method: 'email', at });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const third = ledger.record({ drive, member: 'm3', method: 'email', at });
+    expect(await settled(second)).toBe(false);
+    expect((await ledger.tally(drive.appealId)).actions).toBe(3);
+    held[0]!.release();
+    expect((await first).created).toBe(true);
+    expect(await settled(Promise.race([second, third]))).toBe(false);
+    expect(held).toHaveLength(2);
+    held[1]!.release();
+    expect((await second).created).toBe(true);
+    expect((await third).created).toBe(true);
+    expect(held).toHaveLength(2);
     expect(level()).toBe(NORMAL);
-    expect((await ledger.tally(drive.appealId)).actions).toBe(0);
   });
 
-  it('goes back to NORMAL after a transaction that fails', () => {
-    expect(() =>
-      file.durably(() => {
-        throw new Error('boom');
-      }),
-    ).toThrow('boom');
-    expect(level()).toBe(NORMAL);
+  it('does not say counted when the sync fails', async () => {
+    file.close();
+    const { held, sync } = heldSyncs();
+    file = new SqliteFile(join(dir, 'test.sqlite'), undefined, sync);
+    const recorded = new SqliteLedger(file).record({ drive: aDrive(), member: 'm1', method: 'email', at });
+    expect(await settled(recorded)).toBe(false);
+    held[0]!.fail(Object.assign(new Error('I/O error'), { code: 'EIO' }));
+    await expect(recorded).rejects.toThrow(/could not sync .* to disk: EIO/);
+  });
+
+  it('syncs the WAL file itself', async () => {
+    expect((await new SqliteLedger(file).record({ drive: aDrive(), member: 'm1', method: 'email', at })).created).toBe(true);
+    await expect(file.synced()).resolves.toBeUndefined();
+    // Without its WAL (removed behind SQLite's back) there is nothing to sync: it says so.
+    file.close();
+    file = new SqliteFile(join(dir, 'other.sqlite'));
+    await rm(join(dir, 'other.sqlite-wal'), { force: true });
+    await expect(file.synced()).rejects.toThrow(/could not sync .*other\.sqlite to disk: ENOENT/);
   });
 
   it('groups the writes of one turn of the event loop in one transaction, and a failing one fails alone', async () => {
