@@ -37,7 +37,9 @@ export async function startBot(kind: BotKind, env: Record<string, string>): Prom
   const dataDir = await mkdtemp(join(tmpdir(), `actionbot-bench-${kind}-`));
   // BENCH_CPU_PROF=<folder>: each bot writes a V8 CPU profile there when it stops (for finding where time goes).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const args = [...profile, ...(kind === 'actionbot' ? ['dist/main.js'] : ['--import', 'tsx', 'bench/bare/main.ts'])];
+  // BENCH_NODE_ARGS: more node options for both bots (space-separated), e.g. `--import ./trace.mjs`.
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const args = [...profile, ...extra, ...(kind === 'actionbot' ? ['dist/main.js'] : ['--import', 'tsx', 'bench/bare/main.ts'])];
   const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },

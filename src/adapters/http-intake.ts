@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { bounded } from '../core/bounded.js';
+import type { OpenRequests } from '../core/lane.js';
 
 /** What an HTTP adapter does with its listener on a stop: take nothing new, then close. */
 export type HttpIntake = {
@@ -16,9 +17,10 @@ export type HttpIntake = {
 /**
  * Puts a gate in front of a server's request listener. `server.close()` alone stops new connections
  * only: a client that keeps its connections alive (Slack, Telegram, a load balancer) would go on
- * delivering on them for as long as it has work, and a stop would never end.
+ * delivering on them for as long as it has work, and a stop would never end. Each request taken is
+ * counted in `requests` until it is answered.
  */
-export function gateRequests(server: Server): HttpIntake {
+export function gateRequests(server: Server, requests?: OpenRequests): HttpIntake {
   const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   const pending = new Set<ServerResponse>();
   let taking = true;
@@ -29,7 +31,11 @@ export function gateRequests(server: Server): HttpIntake {
       return;
     }
     pending.add(res);
-    res.once('close', () => pending.delete(res));
+    const answered = requests?.opened();
+    res.once('close', () => {
+      pending.delete(res);
+      answered?.();
+    });
     for (const listener of listeners) listener.call(server, req, res);
   });
   let closed: Promise<void> | undefined;

@@ -2,6 +2,7 @@ import type { App, webApi } from '@slack/bolt';
 import { claimDelivery, commands, handleOnce, type Deps, type Invocation, type Logger } from '../../commands/index.js';
 import { pressInvocation, slackSpace, slashInvocation } from './args.js';
 import type { InFlight } from '../../core/in-flight.js';
+import type { Lane } from '../../core/lane.js';
 import type { Reply } from '../../core/reply.js';
 import { deliver, deliverInAck, respondTo, type AckBody, type Respond } from './deliver.js';
 import { decodeForm, decodeMetadata, FORM_CALLBACK_ID, formView, submittedOptions } from './form.js';
@@ -18,9 +19,11 @@ export const COMMIT_BEFORE_ACK_MS = 2000;
 /** Commands whose answer says "counted" (or "taken back"): never sent before the commit. */
 const RECORDING = new Set(['acted', 'undo']);
 
-export type HandlerContext = { deps: Deps; logger: Logger; locales: UserLocales; inFlight?: InFlight };
+/** `answers`: where answers sent after the ack (response_url, chat) wait their turn behind open requests. */
+export type HandlerContext = { deps: Deps; logger: Logger; locales: UserLocales; answers: Pick<Lane, 'later'>; inFlight?: InFlight };
 
-type Answer = { client: webApi.WebClient; channel: string; user: string; respond?: Respond };
+/** `arrived`: when the request came (ms since the epoch); an answer after the ack waits its turn from then. */
+type Answer = { client: webApi.WebClient; channel: string; user: string; respond?: Respond; arrived: number };
 
 /** The one pattern every command name is registered under: `/letter`, `/acted`, ... */
 export function commandPattern(names: readonly string[] = commands.map((c) => c.name)): RegExp {
@@ -36,10 +39,11 @@ async function run(key: string, invocation: Invocation, ctx: HandlerContext): Pr
   return handleOnce({ ...invocation, delivery: key }, ctx.deps, ctx.logger);
 }
 
+/** Answers in the ack body (`inAck`), or after the ack in its turn (see HandlerContext.answers). */
 async function send(reply: Reply | undefined, answer: Answer, ctx: HandlerContext, inAck?: (body: AckBody) => Promise<void>): Promise<void> {
   if (!reply) return;
   try {
-    await (inAck ? deliverInAck(reply, inAck, { ...answer, logger: ctx.logger }) : deliver(reply, { ...answer, logger: ctx.logger }));
+    await (inAck ? deliverInAck(reply, inAck, { ...answer, logger: ctx.logger }) : ctx.answers.later(() => deliver(reply, { ...answer, logger: ctx.logger }), answer.arrived));
   } catch (error) {
     ctx.logger.error({ platform: 'slack', space: answer.channel, err: error }, 'could not answer on Slack');
   }
@@ -97,7 +101,7 @@ export function registerHandlers(app: App, ctx: HandlerContext): void {
       // A retry means Slack did not see our ack in time; the first delivery is already being handled.
       if ((context.retryNum ?? 0) > 0) return ack();
       const invocation = async () => withLocale(slashInvocation(command, slackModeratorCheck(client.users, command.user_id)), client.users, command.user_id, ctx);
-      const answer = { client, channel: command.channel_id, user: command.user_id, respond };
+      const answer = { client, channel: command.channel_id, user: command.user_id, respond, arrived: Date.now() };
       const key = `slack:cmd:${command.trigger_id}`;
       if (RECORDING.has(command.command.replace(/^\//, '').toLowerCase())) return commitThenAck(ack, key, invocation, answer, ctx, true);
       await ackThenRun(ack, key, invocation, answer, ctx);
@@ -111,7 +115,7 @@ export function registerHandlers(app: App, ctx: HandlerContext): void {
       const team = body.team?.id ?? body.user.team_id ?? '';
       const channel = body.channel?.id ?? body.container?.channel_id ?? '';
       const space = slackSpace(team, channel, body.channel?.name);
-      const answer = { client, channel, user, respond };
+      const answer = { client, channel, user, respond, arrived: Date.now() };
       const key = `slack:press:${action.action_ts}:${user}:${action.action_id}`;
       if (action.action_id.startsWith(ACTION_PREFIX.form)) {
         await ack();
@@ -136,6 +140,7 @@ export function registerHandlers(app: App, ctx: HandlerContext): void {
 
   app.view(FORM_CALLBACK_ID, ({ body, view, ack, client }) =>
     tracked(ctx, async () => {
+      const arrived = Date.now();
       await ack();
       const metadata = decodeMetadata(view.private_metadata);
       if (!metadata) return ctx.logger.warn({ platform: 'slack', view: view.id }, 'form without readable metadata');
@@ -143,7 +148,7 @@ export function registerHandlers(app: App, ctx: HandlerContext): void {
       const space = { id: `slack:${metadata.team}/${metadata.channel}`, kind: metadata.kind };
       const invocation = withLocale(pressInvocation(metadata.c, { userId: user, space }, slackModeratorCheck(client.users, user), submittedOptions(view.state.values)), client.users, user, ctx);
       const respond = metadata.url ? respondTo(metadata.url) : undefined;
-      await send(await run(`slack:view:${view.id}`, invocation, ctx), { client, channel: metadata.channel, user, respond }, ctx);
+      await send(await run(`slack:view:${view.id}`, invocation, ctx), { client, channel: metadata.channel, user, respond, arrived }, ctx);
     }),
   );
 }

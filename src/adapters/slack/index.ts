@@ -3,6 +3,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as
 import type { Logger } from '../../commands/index.js';
 import type { Config } from '../../config.js';
 import { PlatformError, SpaceGoneError } from '../../core/errors.js';
+import { Lane, OpenRequests } from '../../core/lane.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
 import { gateRequests } from '../http-intake.js';
@@ -21,6 +22,14 @@ export type SlackConfig = NonNullable<Config['slack']>;
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** After the drain, connections still open this long are closed (their requests were refused or answered). */
 const STOP_BOUND_MS = 2000;
+/**
+ * Answers on the response_url (valid 30 minutes) and users.info lookups (Slack allows about 100 a
+ * minute) wait for the open requests to be acked, this many at a time; an answer waits at most
+ * this long after its request arrived.
+ */
+const LATER_MAX_WAIT_MS = 500;
+const ANSWERS_AT_ONCE = 8;
+const LOOKUPS_AT_ONCE = 4;
 
 /** A Bolt app wired to the command layer; `port` is the bound port once listening in HTTP mode. */
 export type SlackApp = {
@@ -113,7 +122,10 @@ export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, o
   }
   // deferInitialization: the token check becomes an awaited start-up step that fails clearly.
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
-  registerHandlers(app, { ...ctx, locales: new UserLocales(ctx.deps.shortLived) });
+  // Answers on the response_url and language lookups wait while requests are open (their acks first).
+  const requests = ctx.requests ?? new OpenRequests();
+  const later = (concurrency: number) => new Lane(requests, { concurrency, maxWaitMs: LATER_MAX_WAIT_MS });
+  registerHandlers(app, { ...ctx, locales: new UserLocales(ctx.deps.shortLived, later(LOOKUPS_AT_ONCE)), answers: later(ANSWERS_AT_ONCE) });
   app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => ctx.deps.observer?.rateLimitedCall('slack'));
   app.error(async (error) => {
     ctx.logger.error({ platform: 'slack', err: error }, 'Bolt could not process a request');
@@ -131,7 +143,7 @@ export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, o
     const server = await receiver.start({ port: config.port, host: options.host });
     handle.port = (server.address() as AddressInfo).port;
     handle.ready = () => (server.listening ? { ok: true } : { ok: false, reason: 'HTTP listener closed' });
-    const intake = gateRequests(server);
+    const intake = gateRequests(server, requests);
     handle.stopTaking = async () => intake.stopTaking();
     handle.stop = () => intake.close(STOP_BOUND_MS);
     return handle;

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import type { Lane } from '../../core/lane.js';
 import type { ShortLived } from '../../core/short-lived.js';
 
 type UsersInfo = Pick<webApi.WebClient['users'], 'info'>;
@@ -11,17 +12,14 @@ const TTL_MS = 60 * 60 * 1000;
  * lookup answers in the default language.
  */
 export class UserLocales {
-  private asking = 0;
-  private readonly waiting: Array<() => void> = [];
-
   /**
-   * `concurrency`: users.info calls in flight at once. A burst of new members is acknowledged
-   * first (the ack needs the commit only); their lookups follow a few at a time instead of taking
-   * the event loop from the requests still arriving.
+   * `lookups`: where users.info calls wait their turn. A burst of new members is acknowledged first
+   * (the ack needs the commit only); their lookups follow a few at a time instead of taking the
+   * event loop from the requests still arriving.
    */
   constructor(
     private readonly store: ShortLived,
-    private readonly concurrency = 4,
+    private readonly lookups: Pick<Lane, 'later'>,
   ) {}
 
   async of(users: UsersInfo, userId: string): Promise<string | undefined> {
@@ -29,7 +27,7 @@ export class UserLocales {
     if (cached) return cached.locale;
     let locale: string | undefined;
     try {
-      const result = await this.inTurn(() => users.info({ user: userId, include_locale: true }));
+      const result = await this.lookups.later(() => users.info({ user: userId, include_locale: true }));
       locale = result.ok ? result.user?.locale : undefined;
     } catch {
       locale = undefined;
@@ -37,16 +35,5 @@ export class UserLocales {
     // A store that cannot keep it costs one more lookup next time, nothing else.
     await this.store.put('slack-locale', userId, locale ? { locale } : {}, TTL_MS).catch(() => undefined);
     return locale;
-  }
-
-  private async inTurn<T>(call: () => Promise<T>): Promise<T> {
-    if (this.asking >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.asking++;
-    try {
-      return await call();
-    } finally {
-      this.asking--;
-      this.waiting.shift()?.();
-    }
   }
 }

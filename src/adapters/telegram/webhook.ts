@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Logger } from '../../commands/index.js';
+import type { OpenRequests } from '../../core/lane.js';
 import { gateRequests } from '../http-intake.js';
 
 export type WebhookServer = { port: number; stopTaking(): void; close(): Promise<void> };
@@ -23,7 +24,7 @@ export function webhookSecret(token: string, configured?: string): string {
  */
 export async function serveWebhook(
   bot: Bot,
-  options: { path: string; port: number; host?: string; secret: string; timeoutMs?: number },
+  options: { path: string; port: number; host?: string; secret: string; timeoutMs?: number; requests?: OpenRequests },
   logger: Logger,
 ): Promise<WebhookServer> {
   const callback = webhookCallback(bot, 'http', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: options.timeoutMs ?? 10_000 });
@@ -42,7 +43,7 @@ export async function serveWebhook(
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
-  const intake = gateRequests(server);
+  const intake = gateRequests(server, options.requests);
   return {
     port: (server.address() as AddressInfo).port,
     stopTaking: () => intake.stopTaking(),

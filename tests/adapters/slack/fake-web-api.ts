@@ -58,9 +58,12 @@ export class FakeSlackApi {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** What was posted to one response_url (by key: a burst's tests ask this for hundreds of keys at each answer). */
   answersTo(key: string): Array<Record<string, unknown>> {
-    return this.responses.filter((r) => r.key === key).map((r) => r.body);
+    return this.responsesByKey.get(key) ?? [];
   }
+
+  private readonly responsesByKey = new Map<string, Array<Record<string, unknown>>>();
 
   /** Resolves once `ready()` holds (checked after every request), or fails after `timeoutMs`. */
   async until(ready: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -102,7 +105,9 @@ export class FakeSlackApi {
     const path = new URL(req.url ?? '/', this.origin).pathname;
     const raw = await readBody(req);
     if (path.startsWith('/response/')) {
-      this.responses.push({ key: path.slice('/response/'.length), body: JSON.parse(raw.toString('utf8')) as Record<string, unknown> });
+      const response = { key: path.slice('/response/'.length), body: JSON.parse(raw.toString('utf8')) as Record<string, unknown> };
+      this.responses.push(response);
+      this.responsesByKey.set(response.key, [...this.answersTo(response.key), response.body]);
       return { ok: true };
     }
     if (path.startsWith('/upload/')) {

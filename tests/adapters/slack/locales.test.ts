@@ -1,6 +1,7 @@
 import Keyv from 'keyv';
 import { describe, expect, it } from 'vitest';
 import { UserLocales } from '../../../src/adapters/slack/locales.js';
+import { Lane } from '../../../src/core/lane.js';
 import { KeyvShortLived } from '../../../src/core/short-lived.js';
 
 describe("Slack members' languages", () => {
@@ -17,7 +18,7 @@ describe("Slack members' languages", () => {
         return { ok: true, user: { id: user, locale: user.endsWith('7') ? 'es-ES' : 'en-US' } };
       },
     };
-    const locales = new UserLocales(new KeyvShortLived(new Keyv()));
+    const locales = new UserLocales(new KeyvShortLived(new Keyv()), new Lane(undefined, { concurrency: 4, maxWaitMs: 1000 }));
     const members = Array.from({ length: 20 }, (_, i) => `U${i}`);
     const found = await Promise.all(members.map((id) => locales.of(users as never, id)));
     expect(most).toBe(4);

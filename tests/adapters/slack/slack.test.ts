@@ -1,3 +1,4 @@
+import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../../src/commands/index.js';
 import { expectWithinLimits, textOf } from './blocks.js';
@@ -110,6 +111,46 @@ describe('Slack adapter: slash commands', () => {
     expect(t.actions).toBe(100);
     expect(t.members).toBe(100);
   }, 20_000);
+});
+
+describe('Slack adapter: acks before answers', () => {
+  /** A request whose headers have arrived and whose body never will: open until the socket goes. */
+  async function openRequest(): Promise<Socket> {
+    const { port } = new URL(h.eventsUrl);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write('POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\ntoken=');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return socket;
+  }
+  const arrived = async (key: string) => {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return h.fake.answersTo(key).length;
+  };
+
+  it('holds an answer for the response_url while another request is still waiting for its ack, and sends it when that one is done', async () => {
+    await startDrive();
+    const open = await openRequest();
+    const { status, body, key } = await h.slash('U1', 'help');
+    expect({ status, body }).toEqual({ status: 200, body: '' });
+    expect(await arrived(key)).toBe(0);
+    open.destroy();
+    expect(textOf((await h.answers(key))[0]!)).toMatch(/letter/i);
+  });
+
+  it('holds it half a second at most, however long requests keep coming', async () => {
+    await startDrive();
+    const open = await openRequest();
+    try {
+      const sent = Date.now();
+      const { key } = await h.slash('U1', 'help');
+      await h.answers(key);
+      expect(Date.now() - sent).toBeGreaterThanOrEqual(450);
+      expect(Date.now() - sent).toBeLessThan(3000);
+    } finally {
+      open.destroy();
+    }
+  });
 });
 
 describe('Slack adapter: requests that are not from Slack', () => {
