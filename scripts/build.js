@@ -73,6 +73,10 @@ export async function build({ outdir = 'dist' } = {}) {
     splitting: true,
     // Chunks beside the entries: code that finds files relative to itself (appeals/) sits at the same depth as in src/.
     chunkNames: '[name]-[hash]',
+    // Whitespace and syntax only: names stay (stack traces read as they are), and V8, which keeps
+    // every script's source in memory, holds about 5 MB less.
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: true,
     sourcesContent: false,
     logLevel: 'warning',
