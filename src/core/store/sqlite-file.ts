@@ -161,11 +161,13 @@ export class SqliteFile {
 
   /** fdatasync of the WAL file (kept open: SQLite truncates and reuses it, never replaces it while this connection is open). */
   private async datasyncWal(): Promise<void> {
-    this.wal ??= open(`${this.path}-wal`, 'r+');
+    const wal = (this.wal ??= open(`${this.path}-wal`, 'r+'));
     try {
-      await (await this.wal).datasync();
+      await (await wal).datasync();
     } catch (error) {
-      this.wal = undefined;
+      // Opened again for the next sync.
+      if (this.wal === wal) this.wal = undefined;
+      void wal.then((handle) => handle.close()).catch(() => undefined);
       throw error;
     }
   }
