@@ -72,11 +72,6 @@ export function emptyTally(appealId: string): Tally {
   return { appealId, actions: 0, members: 0, byMethod: {}, bySpace: {}, byPlatform: {} };
 }
 
-/** A copy of a tally (its tables are flat: a spread each is enough, and far cheaper than structuredClone). */
-export function copyTally(tally: Tally): Tally {
-  return { ...tally, byMethod: { ...tally.byMethod }, bySpace: { ...tally.bySpace }, byPlatform: { ...tally.byPlatform } };
-}
-
 /** The totals of a tally, copied (its size does not grow with the spaces). */
 export function summaryOf(tally: Tally): TallySummary {
   return { appealId: tally.appealId, actions: tally.actions, members: tally.members, byMethod: { ...tally.byMethod } };

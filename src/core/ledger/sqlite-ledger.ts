@@ -1,7 +1,7 @@
 import { assertOpen, platformOf, type Drive, type Method } from '../drive.js';
 import type { SqliteFile } from '../store/sqlite-file.js';
-import { applyBatch, readTally, type Op } from './sqlite-batch.js';
-import { collectRows, copyTally, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult } from './ledger.js';
+import { applyBatch, readTally, tallyFrom, type Op, type StoredTally } from './sqlite-batch.js';
+import { collectRows, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult } from './ledger.js';
 
 /** Operations per transaction: a burst is written in few commits, and the event loop breathes between them. */
 const MAX_BATCH = 1000;
@@ -23,7 +23,7 @@ export class SqliteLedger implements ActionLedger {
    * while nothing changed, the read is one PRAGMA and a copy. `data_version` moves when another
    * connection (another process) commits; this connection's own commits empty the map.
    */
-  private readonly tallies = new Map<string, { version: number; tally: Tally }>();
+  private readonly tallies = new Map<string, { version: number; tally: StoredTally }>();
 
   /** `scrub` runs after a forget, so the deleted rows leave the WAL too. */
   constructor(
@@ -57,10 +57,10 @@ export class SqliteLedger implements ActionLedger {
     return this.file.run('read a tally', () => {
       const version = this.file.statement('PRAGMA data_version').pluck().get() as number;
       const known = this.tallies.get(appealId);
-      if (known?.version === version) return copyTally(known.tally);
+      if (known?.version === version) return tallyFrom(known.tally);
       const tally = readTally(this.file, appealId);
       this.tallies.set(appealId, { version, tally });
-      return copyTally(tally);
+      return tallyFrom(tally);
     });
   }
 

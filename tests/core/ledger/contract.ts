@@ -64,6 +64,21 @@ export function ledgerContract(name: string, open: () => Promise<{ ledger: Actio
       expect(await ledger.tally('ua-b')).toMatchObject({ actions: 1, byPlatform: { slack: 1 } });
     }));
 
+    it('gives each reader a tally of its own: changing one changes neither the ledger nor the next read', withLedger(async (ledger) => {
+      await ledger.record({ drive: aDrive({ appealId: 'ua-a' }), member: 'm1', method: 'email', at });
+      await ledger.record({ drive: aDrive({ appealId: 'ua-a', space: 'discord:1/2' }), member: 'm2', method: 'post', at });
+      const first = await ledger.tally('ua-a');
+      const expected = structuredClone(first);
+      first.actions = 99;
+      first.byMethod.email = 99;
+      first.bySpace['discord:1/2'] = 99;
+      first.byPlatform.discord = 99;
+      // Read twice: once as the ledger may keep it, once more from that.
+      expect(await ledger.tally('ua-a')).toEqual(expected);
+      expect(await ledger.tally('ua-a')).toEqual(expected);
+      expect(expected).toMatchObject({ actions: 2, members: 2, byMethod: { email: 1, post: 1 }, bySpace: { 'telegram:-100': 1, 'discord:1/2': 1 }, byPlatform: { telegram: 1, discord: 1 } });
+    }));
+
     it('undo takes back one method and every figure follows', withLedger(async (ledger) => {
       const drive = aDrive();
       await ledger.record({ drive, member: 'm1', method: 'email', at });
