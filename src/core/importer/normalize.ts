@@ -53,7 +53,7 @@ export function cleanLines(text: string): string[] {
     .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   const out: string[] = [];
   for (const raw of t.split('\n')) {
-    const line = raw.replace(/ {2,}/g, ' ').trim();
+    const line = (raw.includes('  ') ? raw.replace(/ {2,}/g, ' ') : raw).trim();
     if (isArtefact(line)) continue;
     out.push(line);
   }
@@ -75,8 +75,12 @@ function stripControls(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+const ARTEFACT_START = /^[\dpPnN[-]/;
+
 /** pdftotext leaves page numbers and drafting notes on their own lines; they are never content. */
 function isArtefact(line: string): boolean {
+  // Each artefact opens with a digit, "p", "-", "[" or "n": most lines are ruled out by their first letter.
+  if (!ARTEFACT_START.test(line)) return false;
   if (/^\d{1,3}$/.test(line)) return true;
   if (/^(?:page|página|p\.)\s*\d{1,3}(?:\s*(?:of|de|sur|\/)\s*\d{1,3})?$/i.test(line)) return true;
   if (/^-\s*\d{1,3}\s*-$/.test(line)) return true;
