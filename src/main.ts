@@ -4,7 +4,6 @@ import { wireEvents } from './events.js';
 import { parseConfig, type Config } from './config.js';
 import { ActionbotError, ConfigError } from './core/errors.js';
 import { InFlight } from './core/in-flight.js';
-import { OpenRequests } from './core/lane.js';
 import { systemTimer } from './core/reminders/scheduler.js';
 import { chartedPosts, reminderPosts } from './commands/posts.js';
 import { checkDataDir } from './data-dir.js';
@@ -25,9 +24,7 @@ export { startReminders } from './reminders.js';
 /** Every platform whose token is set; they share one store and one set of services. */
 async function startPlatforms(config: Config, app: App, logger: pino.Logger, inFlight: InFlight, env: Record<string, string | undefined>): Promise<PlatformAdapter[]> {
   const adapters: PlatformAdapter[] = [];
-  // One count of the HTTP requests not yet answered, across every adapter's listener.
-  const requests = new OpenRequests();
-  const ctx = (platform: string) => ({ deps: app.deps, logger: logger.child({ platform }), inFlight, requests });
+  const ctx = (platform: string) => ({ deps: app.deps, logger: logger.child({ platform }), inFlight });
   try {
     // Loaded only when configured: the terminal needs none of the three SDKs.
     if (config.telegram) adapters.push(await (await import('./adapters/telegram/index.js')).startTelegram(config.telegram, ctx('telegram')));

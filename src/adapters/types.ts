@@ -1,6 +1,5 @@
 import type { Deps, Logger } from '../commands/index.js';
 import type { InFlight } from '../core/in-flight.js';
-import type { OpenRequests } from '../core/lane.js';
 import type { Notifier } from '../core/notifier.js';
 
 /** Whether a part of the bot can serve members now; `reason` says what is wrong when it cannot. */
@@ -22,8 +21,5 @@ export type PlatformAdapter = {
   childMetrics?(): Promise<unknown[][]>;
 };
 
-/**
- * `inFlight` counts every delivery the adapter takes, so a shutdown can wait for them; `requests`
- * counts the HTTP requests of every adapter not yet answered, so that work which can wait yields to them.
- */
-export type AdapterContext = { deps: Deps; logger: Logger; inFlight?: InFlight; requests?: OpenRequests };
+/** `inFlight` counts every delivery the adapter takes, so a shutdown can wait for them. */
+export type AdapterContext = { deps: Deps; logger: Logger; inFlight?: InFlight };

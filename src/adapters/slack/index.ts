@@ -122,8 +122,10 @@ export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, o
   }
   // deferInitialization: the token check becomes an awaited start-up step that fails clearly.
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, deferInitialization: true });
-  // Answers on the response_url and language lookups wait while requests are open (their acks first).
-  const requests = ctx.requests ?? new OpenRequests();
+  // Answers on the response_url and language lookups wait while Slack requests are open (their acks
+  // first). Only Slack's: a Telegram webhook request stays open while its update is handled, network
+  // calls included, so it says little about how busy the event loop is.
+  const requests = new OpenRequests();
   const later = (concurrency: number) => new Lane(requests, { concurrency, maxWaitMs: LATER_MAX_WAIT_MS });
   registerHandlers(app, { ...ctx, locales: new UserLocales(ctx.deps.shortLived, later(LOOKUPS_AT_ONCE)), answers: later(ANSWERS_AT_ONCE) });
   app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => ctx.deps.observer?.rateLimitedCall('slack'));

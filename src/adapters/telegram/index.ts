@@ -92,7 +92,7 @@ export async function startTelegram(config: TelegramConfig, ctx: AdapterContext,
 
   if (config.webhook) {
     const secret = webhookSecret(config.token, config.webhook.secret);
-    const server = await serveWebhook(bot, { path: new URL(config.webhook.url).pathname, port: options.port ?? config.webhookPort ?? DEFAULT_WEBHOOK_PORT, host: options.host, secret, requests: ctx.requests }, ctx.logger);
+    const server = await serveWebhook(bot, { path: new URL(config.webhook.url).pathname, port: options.port ?? config.webhookPort ?? DEFAULT_WEBHOOK_PORT, host: options.host, secret }, ctx.logger);
     await bot.api.setWebhook(config.webhook.url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     ctx.logger.info({ ...log, port: server.port }, 'telegram webhook listening');
     return { platform: 'telegram', notifier, ready: () => ({ ok: true }), stopTaking: async () => server.stopTaking(), stop: () => server.close() };

@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Logger } from '../../commands/index.js';
-import type { OpenRequests } from '../../core/lane.js';
 import { gateRequests } from '../http-intake.js';
 
 export type WebhookServer = { port: number; stopTaking(): void; close(): Promise<void> };
@@ -24,7 +23,7 @@ export function webhookSecret(token: string, configured?: string): string {
  */
 export async function serveWebhook(
   bot: Bot,
-  options: { path: string; port: number; host?: string; secret: string; timeoutMs?: number; requests?: OpenRequests },
+  options: { path: string; port: number; host?: string; secret: string; timeoutMs?: number },
   logger: Logger,
 ): Promise<WebhookServer> {
   const callback = webhookCallback(bot, 'http', { secretToken: options.secret, onTimeout: 'return', timeoutMilliseconds: options.timeoutMs ?? 10_000 });
@@ -43,7 +42,7 @@ export async function serveWebhook(
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
-  const intake = gateRequests(server, options.requests);
+  const intake = gateRequests(server);
   return {
     port: (server.address() as AddressInfo).port,
     stopTaking: () => intake.stopTaking(),
