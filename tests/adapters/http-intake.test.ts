@@ -2,6 +2,7 @@ import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gateRequests } from '../../src/adapters/http-intake.js';
+import { OpenRequests } from '../../src/core/lane.js';
 
 type Answer = { status: number; connection: string | undefined; body: string };
 
@@ -60,6 +61,28 @@ describe('an HTTP listener that stops taking requests', () => {
     expect(await slow).toMatchObject({ status: 200, body: 'slow done', connection: 'close' });
     await closed;
     expect(server.listening).toBe(false);
+  });
+
+  it('counts a request open from its arrival until its answer is sent', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    server = createServer((req, res) => void (req.url === '/held' ? held.then(() => res.end('done')) : res.end('fast')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const requests = new OpenRequests(1);
+    gateRequests(server, requests);
+    expect(requests.busy).toBe(false);
+    const answer = get(port, new Agent(), '/held');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests.busy).toBe(true);
+    // Another request comes and goes; the held one keeps the count above zero.
+    expect((await get(port, agent, '/fast')).body).toBe('fast');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(requests.busy).toBe(true);
+    release();
+    expect((await answer).body).toBe('done');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(requests.busy).toBe(false);
   });
 
   it('answers 503 with Connection: close to a request that arrives on a busy kept-alive connection after the stop', async () => {
