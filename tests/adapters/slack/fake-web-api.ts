@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type ApiCall = { method: string; args: Record<string, unknown> };
-export type ResponsePost = { key: string; body: Record<string, unknown> };
+/** `at`: when it arrived (ms since the epoch). */
+export type ResponsePost = { key: string; body: Record<string, unknown>; at: number };
 export type Upload = { fileId: string; bytes: number };
 
 // Web API arguments that the client JSON-encodes inside its form body.
@@ -105,7 +106,7 @@ export class FakeSlackApi {
     const path = new URL(req.url ?? '/', this.origin).pathname;
     const raw = await readBody(req);
     if (path.startsWith('/response/')) {
-      const response = { key: path.slice('/response/'.length), body: JSON.parse(raw.toString('utf8')) as Record<string, unknown> };
+      const response = { key: path.slice('/response/'.length), body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>, at: Date.now() };
       this.responses.push(response);
       this.responsesByKey.set(response.key, [...this.answersTo(response.key), response.body]);
       return { ok: true };
