@@ -42,13 +42,18 @@ export class OpenRequests {
   }
 }
 
+/** How long a task holds its place among the lane's `concurrency` at most. */
+const DEFAULT_SLOT_MS = 10_000;
+
 type Queued = { task: () => Promise<unknown>; at: number; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 
 /**
  * Work that can wait (an answer on a Slack response_url, which stays valid 30 minutes; a language
  * lookup): it runs `concurrency` at a time, in order, and only while no request is open, so that a
  * burst of requests is answered first. None waits longer than `maxWaitMs` for the requests to fall
- * quiet: under load that never stops, it runs anyway.
+ * quiet: under load that never stops, it runs anyway. A task holds its place among the `concurrency`
+ * for `slotMs` at most: one the platform keeps waiting (the Slack client retries a failing call for
+ * up to half an hour) goes on, but no longer holds up the others.
  */
 export class Lane {
   private readonly queue: Queued[] = [];
@@ -57,7 +62,7 @@ export class Lane {
 
   constructor(
     private readonly requests: OpenRequests | undefined,
-    private readonly options: { concurrency: number; maxWaitMs: number },
+    private readonly options: { concurrency: number; maxWaitMs: number; slotMs?: number },
   ) {
     requests?.onQuiet(() => this.pump());
   }
@@ -87,13 +92,17 @@ export class Lane {
       }
       const next = this.queue.shift()!;
       this.running++;
-      void Promise.resolve()
-        .then(next.task)
-        .then(next.resolve, next.reject)
-        .finally(() => {
-          this.running--;
-          this.pump();
-        });
+      let slot: NodeJS.Timeout | undefined;
+      const release = () => {
+        if (slot === undefined) return;
+        clearTimeout(slot);
+        slot = undefined;
+        this.running--;
+        this.pump();
+      };
+      slot = setTimeout(release, this.options.slotMs ?? DEFAULT_SLOT_MS);
+      slot.unref();
+      void Promise.resolve().then(next.task).then(next.resolve, next.reject).finally(release);
     }
   }
 

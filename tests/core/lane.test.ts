@@ -52,4 +52,13 @@ describe('work that can wait', () => {
     expect(ran - queued).toBeGreaterThanOrEqual(39);
     expect(ran - queued).toBeLessThan(1000);
   });
+
+  it('lets a task that hangs hold its place only so long: the others go on', async () => {
+    const lane = new Lane(undefined, { concurrency: 1, maxWaitMs: 1000, slotMs: 30 });
+    void lane.later(() => new Promise<never>(() => undefined));
+    const started = Date.now();
+    const next = await lane.later(async () => Date.now());
+    expect(next - started).toBeGreaterThanOrEqual(25);
+    expect(next - started).toBeLessThan(1000);
+  });
 });

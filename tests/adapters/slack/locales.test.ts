@@ -28,4 +28,22 @@ describe("Slack members' languages", () => {
     expect(await locales.of(users as never, 'U7')).toBe('es-ES');
     expect(asked).toHaveLength(20);
   });
+
+  it('answers in the default language when Slack does not answer in time, and asks again next time', async () => {
+    let asked = 0;
+    const users = {
+      info: async ({ user }: { user: string }) => {
+        asked++;
+        // The first lookup hangs (Slack's client retrying), the second answers.
+        if (asked === 1) return new Promise<never>(() => undefined);
+        return { ok: true, user: { id: user, locale: 'es-ES' } };
+      },
+    };
+    const locales = new UserLocales(new KeyvShortLived(new Keyv()), new Lane(undefined, { concurrency: 4, maxWaitMs: 1000 }), 50);
+    const started = Date.now();
+    expect(await locales.of(users as never, 'U1')).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await locales.of(users as never, 'U1')).toBe('es-ES');
+    expect(asked).toBe(2);
+  });
 });
