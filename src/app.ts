@@ -68,6 +68,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member), (member) => outbox.forget(member)],
     outbox,
     shortLived: new KeyvShortLived(store.kv, () => clock.now().getTime()),
+    mutex: store.mutex,
     onEvents: [],
     scrub: () => store.scrub(),
     ...(config.retentionDays !== undefined ? { retentionDays: config.retentionDays } : {}),

@@ -4,6 +4,7 @@ import type { Method } from '../core/drive.js';
 import type { DriveService } from '../core/drives.js';
 import type { DomainEvent } from '../core/events/events.js';
 import type { Outbox } from '../core/events/outbox.js';
+import type { Mutex } from '../core/guard.js';
 import type { Locale, MessageKey, Translate } from '../core/i18n/index.js';
 import type { ActionLedger } from '../core/ledger/ledger.js';
 import type { MemberKeyer } from '../core/member-key.js';
@@ -107,6 +108,8 @@ export type Deps = {
   outbox: Outbox;
   /** Adapters' state between two deliveries (deep links, reply prompts, platform languages), shared by every process. */
   shortLived: ShortLived;
+  /** Turns for read-modify-writes of shared lists, across processes on a shared store (the store's own). */
+  mutex: Mutex;
   /** Told after events were appended (the relay drains soon). */
   onEvents: Array<() => void>;
   /** Makes deleted data leave the store's files (SQLite WAL, Redis AOF); run after deletions. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LocalMutex, type Mutex } from '../../core/guard.js';
 import type { Attachment, Reply } from '../../core/reply.js';
 import type { ShortLived } from '../../core/short-lived.js';
 
@@ -27,11 +28,15 @@ export const REPLY_LINK_TTL_MS = 60 * 60 * 1000;
  * or when the member asks /forgetme (a kept answer can hold their letter and signature).
  */
 export class DeepLinks {
-  /** `memberKey`: a Telegram user id to the member's pseudonymous key. */
+  /**
+   * `memberKey`: a Telegram user id to the member's pseudonymous key. `mutex`: turns for the
+   * member's list of kept answers (the store's, so two processes cannot lose each other's entry).
+   */
   constructor(
     private readonly store: ShortLived,
     private readonly memberKey: (userId: string) => string,
     private readonly ttlMs = REPLY_LINK_TTL_MS,
+    private readonly mutex: Mutex = new LocalMutex(),
   ) {}
 
   /** A stateless payload for `/letter <text>` asked in `chatId`, or undefined when it does not fit. */
@@ -47,15 +52,19 @@ export class DeepLinks {
     const stored: Stored = { reply: { ...reply, attachments: reply.attachments.map((a) => ({ ...a, data: Buffer.from(a.data).toString('base64') })) }, member };
     await this.store.put('deep-link', key, stored, this.ttlMs);
     // The member's kept answers, so that /forgetme finds them.
-    const keys = (await this.store.get<string[]>('deep-links-of', member)) ?? [];
-    await this.store.put('deep-links-of', member, [...keys, key], this.ttlMs);
+    await this.mutex.run('deep-links', async () => {
+      const keys = (await this.store.get<string[]>('deep-links-of', member)) ?? [];
+      await this.store.put('deep-links-of', member, [...keys, key], this.ttlMs);
+    });
     return key;
   }
 
   /** Deletes every answer kept for this member (by pseudonymous key). */
   async forget(member: string): Promise<void> {
-    for (const key of (await this.store.get<string[]>('deep-links-of', member)) ?? []) await this.store.delete('deep-link', key);
-    await this.store.delete('deep-links-of', member);
+    await this.mutex.run('deep-links', async () => {
+      for (const key of (await this.store.get<string[]>('deep-links-of', member)) ?? []) await this.store.delete('deep-link', key);
+      await this.store.delete('deep-links-of', member);
+    });
   }
 
   /** What a `/start` payload asks for; undefined when it is not one of ours (show help). */

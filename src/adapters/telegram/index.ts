@@ -50,7 +50,7 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
     return result;
   });
   const memberKey = (userId: string) => ctx.deps.memberKey('telegram', userId);
-  const links = options.deepLinks ?? new DeepLinks(ctx.deps.shortLived, memberKey);
+  const links = options.deepLinks ?? new DeepLinks(ctx.deps.shortLived, memberKey, undefined, ctx.deps.mutex);
   // /forgetme also deletes answers kept for the member behind a deep link.
   ctx.deps.forgetters.push((member) => links.forget(member));
   const env = { deps: ctx.deps, logger: ctx.logger, links, forms: options.forms ?? new FormPrompts(ctx.deps.shortLived, memberKey) };

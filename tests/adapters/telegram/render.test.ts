@@ -143,4 +143,13 @@ describe('Telegram command lines and deep links', () => {
     expect(await links.resolve(later, '5')).toEqual({ kind: 'expired' });
     expect(await links.resolve('not a payload!', '5')).toBeUndefined();
   });
+
+  it('forgets every answer kept for a member, however many were kept at once', async () => {
+    const links = new DeepLinks(new KeyvShortLived(new Keyv()), (id) => `key-${id}`);
+    const reply = privateReply([{ type: 'text', text: 'yours' }]);
+    // Kept concurrently (two groups at once): the member's list must not lose one.
+    const keys = await Promise.all(Array.from({ length: 10 }, () => links.forReply('5', reply)));
+    await links.forget('key-5');
+    for (const key of keys) expect(await links.resolve(key, '5')).toEqual({ kind: 'expired' });
+  });
 });
