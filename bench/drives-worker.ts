@@ -1,5 +1,5 @@
 // Starts the app and the reminder scheduler on a store of many drives, as `npm start` does; prints time and memory.
-import { BUNDLED_APPEALS, createApp } from '../src/app.js';
+import { BUNDLED_APPEALS, createApp } from '../src/app/app.js';
 import { reminderPosts } from '../src/commands/posts.js';
 import type { Notifier } from '../src/core/notifier.js';
 import { ReminderScheduler, systemTimer } from '../src/core/reminders/scheduler.js';

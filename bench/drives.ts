@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUNDLED_APPEALS, createApp } from '../src/app.js';
+import { BUNDLED_APPEALS, createApp } from '../src/app/app.js';
 import { DEFAULT_SCHEDULE } from '../src/core/reminders/slots.js';
 import { runJsonWorker, type BenchLine } from './lib.js';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { get } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { BUNDLED_APPEALS, createApp } from '../src/app.js';
+import { BUNDLED_APPEALS, createApp } from '../src/app/app.js';
 import { handle } from '../src/commands/index.js';
 import { openStore } from '../src/core/store.js';
 import { mountExportLinks, startWebServer } from '../src/web/index.js';

@@ -1,4 +1,4 @@
-import { BUNDLED_APPEALS } from '../src/app.js';
+import { BUNDLED_APPEALS } from '../src/app/app.js';
 import { loadAppealFiles } from '../src/core/appeals.js';
 import { driveChartSvg } from '../src/core/chart/drive-chart.js';
 import type { SeriesPoint } from '../src/core/chart/series.js';

@@ -10,7 +10,7 @@ import process from 'node:process';
 import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ENTRIES = { main: 'src/main.ts', cli: 'src/cli.ts' };
+const ENTRIES = { main: 'src/app/main.ts', cli: 'src/app/cli.ts' };
 
 /** Loaded from node_modules at run time: native modules, packages that read their own files, grammY (its bundle does not start). */
 const EXTERNAL = [
@@ -52,7 +52,7 @@ export async function isStale() {
   return built < inputs;
 }
 
-/** Bundles src/main.ts and src/cli.ts into dist/; returns the milliseconds it took. */
+/** Bundles src/app/main.ts and src/app/cli.ts into dist/; returns the milliseconds it took. */
 export async function build({ outdir = 'dist' } = {}) {
   const { build: esbuild } = await import('esbuild');
   const started = performance.now();

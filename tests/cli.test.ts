@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, manifestUrlProblem, quietOnClosedPipe } from '../src/cli.js';
+import { cli, manifestUrlProblem, quietOnClosedPipe } from '../src/app/cli.js';
 
 function capture(env: Record<string, string | undefined>) {
   const seen = { out: '', err: '' };

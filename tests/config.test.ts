@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config.js';
+import { parseConfig } from '../src/app/config.js';
 import { ConfigError } from '../src/core/errors.js';
 
 describe('parseConfig', () => {

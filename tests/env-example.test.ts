@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 describe('.env.example', () => {
   it('lists every variable config.ts reads', async () => {
-    const config = await readFile('src/config.ts', 'utf8');
+    const config = await readFile('src/app/config.ts', 'utf8');
     const example = await readFile('.env.example', 'utf8');
     const read = [...config.matchAll(/^\s+([A-Z][A-Z_]+): /gm)].map((m) => m[1]!);
     expect(read.length).toBeGreaterThan(15);

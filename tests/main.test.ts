@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main, type Running } from '../src/main.js';
+import { main, type Running } from '../src/app/main.js';
 import { FakeDiscord } from './adapters/discord/fake-discord.js';
 import { GUILD, interact, slash, textOf } from './adapters/discord/harness.js';
 import { FakeSlackApi } from './adapters/slack/fake-web-api.js';

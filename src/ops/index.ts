@@ -1,4 +1,4 @@
-import type { App } from '../app.js';
+import type { App } from '../app/app.js';
 import type { PlatformAdapter } from '../adapters/types.js';
 import { Metrics } from './metrics.js';
 import type { ReadinessCheck } from './readiness.js';

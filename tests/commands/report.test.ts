@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli } from '../../src/cli.js';
+import { cli } from '../../src/app/cli.js';
 import { actionsCsv } from '../../src/commands/report.js';
 import { aDrive } from '../support/drives.js';
 import { testApp, type TestApp } from '../support/app.js';

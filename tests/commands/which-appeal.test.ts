@@ -1,7 +1,7 @@
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUNDLED_APPEALS } from '../../src/app.js';
+import { BUNDLED_APPEALS } from '../../src/app/app.js';
 import { bilingualAppealsDir } from '../core/kit/fixtures.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { buttonCommand, typer } from '../support/invoke.js';

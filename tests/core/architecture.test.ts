@@ -24,7 +24,7 @@ describe('architecture', () => {
   it('reads process.env only in config.ts and main.ts (and the CLI entry)', async () => {
     const offenders: string[] = [];
     for (const file of await sourceFiles('src')) {
-      if (/src\/(config|main|cli)\.ts$/.test(file) || file.includes('adapters/shell/')) continue;
+      if (/src\/app\/(config|main|cli)\.ts$/.test(file) || file.includes('adapters/shell/')) continue;
       if ((await readFile(file, 'utf8')).includes('process.env')) offenders.push(file);
     }
     expect(offenders).toEqual([]);

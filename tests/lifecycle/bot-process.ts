@@ -21,7 +21,7 @@ export class BotProcess {
   private readonly child: ChildProcess;
 
   constructor(env: Record<string, string>, how: 'npm start' | 'node' = 'npm start') {
-    const [command, args] = how === 'npm start' ? ['npm', ['start', '--silent']] : [process.execPath, ['--import', 'tsx', 'src/main.ts']];
+    const [command, args] = how === 'npm start' ? ['npm', ['start', '--silent']] : [process.execPath, ['--import', 'tsx', 'src/app/main.ts']];
     this.child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let partial = '';
     const take = (chunk: Buffer) => {

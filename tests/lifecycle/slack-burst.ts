@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { BUNDLED_APPEALS, createApp } from '../../src/app.js';
+import { BUNDLED_APPEALS, createApp } from '../../src/app/app.js';
 import { FakeSlackApi } from '../adapters/slack/fake-web-api.js';
 import type { BotProcess } from './bot-process.js';
 import { postSigned, slashBody } from '../adapters/slack/sign.js';

@@ -7,7 +7,7 @@ import { reminderPosts } from '../../src/commands/posts.js';
 import { InFlight } from '../../src/core/in-flight.js';
 import type { Reply } from '../../src/core/reply.js';
 import { ReminderScheduler } from '../../src/core/reminders/scheduler.js';
-import { shutdown } from '../../src/shutdown.js';
+import { shutdown } from '../../src/app/shutdown.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { typer } from '../support/invoke.js';
 import { RecordingLogger } from '../support/logger.js';

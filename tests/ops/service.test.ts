@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main, type Running } from '../../src/main.js';
+import { main, type Running } from '../../src/app/main.js';
 import { FakeSlackApi } from '../adapters/slack/fake-web-api.js';
 import { postSigned, slashBody } from '../adapters/slack/sign.js';
 import { freePort, startRedisServer } from '../support/redis-server.js';

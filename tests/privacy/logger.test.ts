@@ -4,7 +4,7 @@ import { REST, Routes } from 'discord.js';
 import { Api } from 'grammy';
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/app/logger.js';
 
 const TELEGRAM_USER = 7301234567;
 const SLACK_USER = 'U07ZELDA42';

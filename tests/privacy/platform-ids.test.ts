@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../src/adapters/slack/index.js';
 import { createTelegramBot } from '../../src/adapters/telegram/index.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/app/logger.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { FakeSlackApi } from '../adapters/slack/fake-web-api.js';
 import { interactionBody, postSigned, slashBody } from '../adapters/slack/sign.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUNDLED_APPEALS, createApp, type App } from '../../src/app.js';
+import { BUNDLED_APPEALS, createApp, type App } from '../../src/app/app.js';
 import { FakeClock } from './clock.js';
 import { dropPrefix } from './redis.js';
 

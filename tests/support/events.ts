@@ -1,4 +1,4 @@
-import { wireEvents, type Events } from '../../src/events.js';
+import { wireEvents, type Events } from '../../src/app/event-wiring.js';
 import type { Notifier } from '../../src/core/notifier.js';
 import type { TestApp } from './app.js';
 import { RecordingLogger } from './logger.js';

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runShell } from '../../src/adapters/shell/index.js';
-import { cli } from '../../src/cli.js';
+import { cli } from '../../src/app/cli.js';
 import { EXPORT_LINK_TTL_MS, exportLinkKey, exportTokens } from '../../src/core/export/link.js';
 import { exportRoute } from '../../src/web/export-route.js';
 import { mountExportLinks, startWebServer, type WebServer } from '../../src/web/index.js';

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main, type Running } from '../../src/main.js';
+import { main, type Running } from '../../src/app/main.js';
 import { startWebServer, type Route, type WebServer } from '../../src/web/server.js';
 import { FakeBotApi } from '../adapters/telegram/fake-bot-api.js';
 

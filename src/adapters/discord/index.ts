@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, RESTEvents, Status, type ClientOptions } from 'discord.js';
 import { commands as allCommands, type AnyCommand } from '../../commands/index.js';
-import type { Config } from '../../config.js';
+import type { Config } from '../../app/config.js';
 import type { AdapterContext, PlatformAdapter, Readiness } from '../types.js';
 import { onInteraction } from './interactions.js';
 import { discordNotifier } from './notifier.js';

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { REST, RESTEvents, Routes, ShardingManager, type APIGatewayBotInfo, type Shard } from 'discord.js';
-import type { Config } from '../../config.js';
+import type { Config } from '../../app/config.js';
 import { ConfigError, PlatformError } from '../../core/errors.js';
 import type { AdapterContext, PlatformAdapter, Readiness } from '../types.js';
 import { discordNotifier } from './notifier.js';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../commands/index.js';
-import type { Config } from '../../config.js';
+import type { Config } from '../../app/config.js';
 import { PlatformError, SpaceGoneError } from '../../core/errors.js';
 import { Lane, OpenRequests } from '../../core/lane.js';
 import type { Notifier } from '../../core/notifier.js';

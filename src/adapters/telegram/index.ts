@@ -1,7 +1,7 @@
 import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { Bot, GrammyError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Config } from '../../config.js';
+import type { Config } from '../../app/config.js';
 import { ConfigError, PlatformError } from '../../core/errors.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { AdapterContext, PlatformAdapter } from '../types.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS, renderButtons, renderReply, toDiscordMarkdown, type DiscordMessage } from '../../../src/adapters/discord/render.js';
-import { BUNDLED_APPEALS } from '../../../src/app.js';
+import { BUNDLED_APPEALS } from '../../../src/app/app.js';
 import { privateReply, publicReply, type Button } from '../../../src/core/reply.js';
 import { answersTo, interact, slash, startHarness, type Harness } from './harness.js';
 

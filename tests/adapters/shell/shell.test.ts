@@ -68,7 +68,7 @@ describe('npm start with piped input', () => {
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
   it('runs the README scenario on the embedded store and exits 0 at the end of input', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
       env: { PATH: process.env.PATH, DATA_DIR: dataDir },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -87,7 +87,7 @@ describe('npm start with piped input', () => {
   });
 
   it('stops with a message naming the variable when the configuration is bad', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
       env: { PATH: process.env.PATH, DATA_DIR: dataDir, STORE_URL: 'postgres://x' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -2,7 +2,7 @@ import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli } from '../../../src/cli.js';
+import { cli } from '../../../src/app/cli.js';
 import { StoreError } from '../../../src/core/errors.js';
 import { openStore } from '../../../src/core/store.js';
 import { aDrive } from '../../support/drives.js';

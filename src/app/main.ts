@@ -1,25 +1,25 @@
 import { join } from 'node:path';
 import { createApp, BUNDLED_APPEALS, type App } from './app.js';
-import { wireEvents } from './events.js';
+import { wireEvents } from './event-wiring.js';
 import { parseConfig, type Config } from './config.js';
-import { ActionbotError, ConfigError } from './core/errors.js';
-import { InFlight } from './core/in-flight.js';
-import { systemTimer } from './core/reminders/scheduler.js';
-import { chartedPosts, reminderPosts } from './commands/posts.js';
+import { ActionbotError, ConfigError } from '../core/errors.js';
+import { InFlight } from '../core/in-flight.js';
+import { systemTimer } from '../core/reminders/scheduler.js';
+import { chartedPosts, reminderPosts } from '../commands/posts.js';
 import { checkDataDir } from './data-dir.js';
-import { describeFileError } from './core/file-problem.js';
+import { describeFileError } from '../core/file-problem.js';
 import { createLogger, readableLines } from './logger.js';
-import { createOps } from './ops/index.js';
+import { createOps } from '../ops/index.js';
 import { shutdown } from './shutdown.js';
-import { startReminders } from './reminders.js';
+import { startReminders } from './reminder-wiring.js';
 import { exitOnSignals, SIGNALS } from './signals.js';
-import { shardProcess } from './adapters/discord/shard-ipc.js';
-import { mountDrivePages, mountExportLinks, startWebServer, type WebServer } from './web/index.js';
-import { runShell, shellNotifier } from './adapters/shell/index.js';
-import type { AdapterContext, PlatformAdapter } from './adapters/types.js';
+import { shardProcess } from '../adapters/discord/shard-ipc.js';
+import { mountDrivePages, mountExportLinks, startWebServer, type WebServer } from '../web/index.js';
+import { runShell, shellNotifier } from '../adapters/shell/index.js';
+import type { AdapterContext, PlatformAdapter } from '../adapters/types.js';
 import type pino from 'pino';
 
-export { startReminders } from './reminders.js';
+export { startReminders } from './reminder-wiring.js';
 
 /** Every platform whose token is set; they share one store and one set of services. */
 async function startPlatforms(config: Config, app: App, logger: pino.Logger, inFlight: InFlight, env: Record<string, string | undefined>): Promise<PlatformAdapter[]> {
@@ -27,8 +27,8 @@ async function startPlatforms(config: Config, app: App, logger: pino.Logger, inF
   const ctx = (platform: string) => ({ deps: app.deps, logger: logger.child({ platform }), inFlight });
   try {
     // Loaded only when configured: the terminal needs none of the three SDKs.
-    if (config.telegram) adapters.push(await (await import('./adapters/telegram/index.js')).startTelegram(config.telegram, ctx('telegram')));
-    if (config.slack) adapters.push(await (await import('./adapters/slack/index.js')).startSlack(config.slack, ctx('slack')));
+    if (config.telegram) adapters.push(await (await import('../adapters/telegram/index.js')).startTelegram(config.telegram, ctx('telegram')));
+    if (config.slack) adapters.push(await (await import('../adapters/slack/index.js')).startSlack(config.slack, ctx('slack')));
     if (config.discord) adapters.push(await startDiscordPlatform(config, ctx('discord'), env));
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
@@ -40,8 +40,8 @@ async function startPlatforms(config: Config, app: App, logger: pino.Logger, inF
 /** Discord in this process, or (DISCORD_SHARDS) discord.js' ShardingManager starting one process per shard. */
 async function startDiscordPlatform(config: Config, ctx: AdapterContext, env: Record<string, string | undefined>): Promise<PlatformAdapter> {
   const discord = config.discord!;
-  if (discord.shardProcesses === undefined) return (await import('./adapters/discord/index.js')).startDiscord(discord, ctx);
-  const { startDiscordShards } = await import('./adapters/discord/shards.js');
+  if (discord.shardProcesses === undefined) return (await import('../adapters/discord/index.js')).startDiscord(discord, ctx);
+  const { startDiscordShards } = await import('../adapters/discord/shards.js');
   // Each shard runs this same entry (with the same arguments and Node flags), which sees from its environment that it is a shard.
   const [file, ...args] = process.argv.slice(1);
   return startDiscordShards({ ...discord, shardProcesses: discord.shardProcesses }, ctx, { file: file!, args, execArgv: process.execArgv, env, stopTimeoutMs: config.shutdownTimeoutMs + 2_000 });
@@ -81,7 +81,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   // JSON for log collectors on platforms; short readable lines in the terminal.
   const logger = createLogger(level, onPlatforms ? undefined : readableLines(process.stderr, ['debug', 'trace'].includes(level)));
   await checkDataDir(config.dataDir);
-  // A process discord.js' ShardingManager started: the gateway of its shards, nothing else (src/shard-main.ts).
+  // A process discord.js' ShardingManager started: the gateway of its shards, nothing else (src/app/shard-main.ts).
   const shard = shardProcess(env);
   if (shard && config.discord) return (await import('./shard-main.js')).runShard(config, shard, logger, options);
   const app = await createApp(config, { logger });

@@ -1,19 +1,19 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { renderForTerminal } from './adapters/shell/render.js';
+import { renderForTerminal } from '../adapters/shell/render.js';
 import { BUNDLED_APPEALS, createApp } from './app.js';
-import { importPreview } from './commands/import.js';
-import { tallyText } from './commands/shared.js';
+import { importPreview } from '../commands/import.js';
+import { tallyText } from '../commands/shared.js';
 import { parseConfig } from './config.js';
-import { parseAppealFile } from './core/appeals.js';
-import { ActionbotError } from './core/errors.js';
-import { describeFileError } from './core/file-problem.js';
-import { actionsCsvChunks } from './core/export/csv-stream.js';
-import { translator } from './core/i18n/index.js';
-import { importUrgentAction } from './core/importer/index.js';
-import { privateReply, type Block } from './core/reply.js';
-import { backupTo, quickCheck, sqlitePath } from './core/store/sqlite-admin.js';
-import { openStore } from './core/store.js';
+import { parseAppealFile } from '../core/appeals.js';
+import { ActionbotError } from '../core/errors.js';
+import { describeFileError } from '../core/file-problem.js';
+import { actionsCsvChunks } from '../core/export/csv-stream.js';
+import { translator } from '../core/i18n/index.js';
+import { importUrgentAction } from '../core/importer/index.js';
+import { privateReply, type Block } from '../core/reply.js';
+import { backupTo, quickCheck, sqlitePath } from '../core/store/sqlite-admin.js';
+import { openStore } from '../core/store.js';
 
 const USAGE = `usage: actionbot <command>
   start                          run the bot (every platform whose token is set; the terminal otherwise)
@@ -75,7 +75,7 @@ export async function cli(args: string[], io: Io = stdio): Promise<number> {
           io.err(`actionbot slack-manifest: ${problem}\nusage: actionbot slack-manifest https://your-host.example.org [--socket]\n`);
           return 2;
         }
-        const { slackManifestYaml } = await import('./adapters/slack/manifest.js');
+        const { slackManifestYaml } = await import('../adapters/slack/manifest.js');
         io.out(slackManifestYaml({ url: target!.replace(/\/$/, ''), socketMode: flags.has('--socket') }));
         return 0;
       }

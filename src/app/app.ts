@@ -1,21 +1,33 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppealCatalog, loadAppealFiles, type AppealProblem } from './core/appeals.js';
-import { DriveService } from './core/drives.js';
-import { KeyvOutbox } from './core/events/outbox.js';
-import { exportLinkKey, exportTokens, type ExportTokens } from './core/export/link.js';
-import { MemberReminderStore } from './core/reminders/member-reminders.js';
-import { ProfileStore } from './core/profiles.js';
-import { checkSecretAgainstStore, loadSecret, memberKeyer } from './core/member-key.js';
-import { sweepRetention, type RetentionDeps } from './core/retention.js';
-import { KeyvShortLived } from './core/short-lived.js';
-import { openStore, type Store } from './core/store.js';
-import { systemClock, type Clock } from './core/time.js';
-import type { Deps } from './commands/index.js';
+import { AppealCatalog, loadAppealFiles, type AppealProblem } from '../core/appeals.js';
+import { DriveService } from '../core/drives.js';
+import { KeyvOutbox } from '../core/events/outbox.js';
+import { exportLinkKey, exportTokens, type ExportTokens } from '../core/export/link.js';
+import { MemberReminderStore } from '../core/reminders/member-reminders.js';
+import { ProfileStore } from '../core/profiles.js';
+import { checkSecretAgainstStore, loadSecret, memberKeyer } from '../core/member-key.js';
+import { sweepRetention, type RetentionDeps } from '../core/retention.js';
+import { KeyvShortLived } from '../core/short-lived.js';
+import { openStore, type Store } from '../core/store.js';
+import { systemClock, type Clock } from '../core/time.js';
+import type { Deps } from '../commands/index.js';
 import type { Config } from './config.js';
-import { pngRenderer } from './web/png.js';
+import { pngRenderer } from '../web/png.js';
 
-/** The appeals shipped with actionbot, used when APPEALS_DIR is not set. */
-export const BUNDLED_APPEALS = fileURLToPath(new URL('../appeals', import.meta.url));
+/**
+ * The appeals shipped with actionbot, used when APPEALS_DIR is not set: the nearest `appeals/` above
+ * this file, which sits at a different depth in src/app/ than in the dist/ bundle.
+ */
+export const BUNDLED_APPEALS = findUp(dirname(fileURLToPath(import.meta.url)), 'appeals');
+
+function findUp(from: string, name: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, name))) return join(dir, name);
+    if (dirname(dir) === dir) return join(from, '..', name);
+  }
+}
 
 export type App = {
   deps: Deps;

@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from './core/errors.js';
-import { isTimeZone } from './core/time.js';
+import { ConfigError } from '../core/errors.js';
+import { isTimeZone } from '../core/time.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 

@@ -1,6 +1,6 @@
-import { bounded } from './core/bounded.js';
-import type { InFlight } from './core/in-flight.js';
-import type { PlatformAdapter } from './adapters/types.js';
+import { bounded } from '../core/bounded.js';
+import type { InFlight } from '../core/in-flight.js';
+import type { PlatformAdapter } from '../adapters/types.js';
 
 export type ShutdownParts = {
   adapters: PlatformAdapter[];

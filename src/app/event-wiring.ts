@@ -1,15 +1,15 @@
 import type { App } from './app.js';
-import { chartedPosts, liveProgressPost, reminderPosts } from './commands/posts.js';
-import { eventHandler } from './core/events/handlers.js';
-import { LiveProgress } from './core/events/live-progress.js';
-import { Milestones } from './core/events/milestones.js';
-import { EventRelay } from './core/events/relay.js';
-import type { ReminderPosts } from './core/reminders/scheduler.js';
-import { SpacePosts } from './core/events/space-posts.js';
-import type { Notifier } from './core/notifier.js';
-import { systemTimer, type Timer } from './core/reminders/scheduler.js';
-import type { Logger } from './commands/index.js';
-import { bounded } from './core/bounded.js';
+import { chartedPosts, liveProgressPost, reminderPosts } from '../commands/posts.js';
+import { eventHandler } from '../core/events/handlers.js';
+import { LiveProgress } from '../core/events/live-progress.js';
+import { Milestones } from '../core/events/milestones.js';
+import { EventRelay } from '../core/events/relay.js';
+import type { ReminderPosts } from '../core/reminders/scheduler.js';
+import { SpacePosts } from '../core/events/space-posts.js';
+import type { Notifier } from '../core/notifier.js';
+import { systemTimer, type Timer } from '../core/reminders/scheduler.js';
+import type { Logger } from '../commands/index.js';
+import { bounded } from '../core/bounded.js';
 
 /** Public posts falling within this window of each other in one space become one post. */
 export const COALESCE_MS = 1500;

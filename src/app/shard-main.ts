@@ -1,12 +1,12 @@
 import type pino from 'pino';
 import { createApp } from './app.js';
-import { chartedPosts, reminderPosts } from './commands/posts.js';
+import { chartedPosts, reminderPosts } from '../commands/posts.js';
 import type { Config } from './config.js';
-import { InFlight } from './core/in-flight.js';
-import { systemTimer } from './core/reminders/scheduler.js';
-import { isShardMessage, type ShardMessage } from './adapters/discord/shard-ipc.js';
-import { createOps } from './ops/index.js';
-import { startReminders } from './reminders.js';
+import { InFlight } from '../core/in-flight.js';
+import { systemTimer } from '../core/reminders/scheduler.js';
+import { isShardMessage, type ShardMessage } from '../adapters/discord/shard-ipc.js';
+import { createOps } from '../ops/index.js';
+import { startReminders } from './reminder-wiring.js';
 import { shutdown } from './shutdown.js';
 import { exitOnSignals } from './signals.js';
 
@@ -36,7 +36,7 @@ export async function runShard(config: Config, shard: { ids: number[]; count: nu
   process.on('message', onMessage);
 
   const inFlight = new InFlight();
-  const { startDiscord } = await import('./adapters/discord/index.js');
+  const { startDiscord } = await import('../adapters/discord/index.js');
   const adapter = await startDiscord(config.discord!, { deps: app.deps, logger: logger.child({ platform: 'discord' }), inFlight }).catch(async (error: unknown) => {
     await app.close();
     throw error;

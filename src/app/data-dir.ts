@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ConfigError } from './core/errors.js';
-import { describeFileError } from './core/file-problem.js';
+import { ConfigError } from '../core/errors.js';
+import { describeFileError } from '../core/file-problem.js';
 
 /**
  * Makes sure the bot can write in DATA_DIR before anything else opens it, so that an unwritable
