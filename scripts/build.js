@@ -15,8 +15,6 @@ const ENTRIES = { main: 'src/app/main.ts', cli: 'src/app/cli.ts' };
 /** Loaded from node_modules at run time: native modules, packages that read their own files, grammY (its bundle does not start). */
 const EXTERNAL = [
   'better-sqlite3',
-  'sqlite3',
-  '@keyv/sqlite',
   '@resvg/resvg-js',
   'pdfkit',
   'dejavu-fonts-ttf',
@@ -27,7 +25,6 @@ const EXTERNAL = [
   'bufferutil',
   'utf-8-validate',
   'erlpack',
-  'playwright-core',
 ];
 
 async function newestIn(dir) {
@@ -54,7 +51,10 @@ export async function isStale() {
 
 /** Bundles src/app/main.ts and src/app/cli.ts into dist/; returns the milliseconds it took. */
 export async function build({ outdir = 'dist' } = {}) {
-  const { build: esbuild } = await import('esbuild');
+  // esbuild is a dev dependency: a checkout installed with --omit=dev cannot rebuild, and says so.
+  const { build: esbuild } = await import('esbuild').catch(() => {
+    throw new Error('dist/ needs building and esbuild is not installed: run `npm install` (dev dependencies included), then start again');
+  });
   const started = performance.now();
   // Chunk names carry a hash: without this, every build would leave the last one's chunks behind.
   await rm(resolve(root, outdir), { recursive: true, force: true });

@@ -40,6 +40,9 @@ describe('the compiled bot in a folder with production dependencies only', () =>
     expect(modules).toContain('better-sqlite3');
     expect(modules).not.toContain('vitest');
     expect(modules).not.toContain('typescript');
+    // Build tools are dev dependencies: the image runs dist/ and never compiles.
+    expect(modules).not.toContain('tsx');
+    expect(modules).not.toContain('esbuild');
     expect(await readdir(folder)).not.toContain('src');
   });
 

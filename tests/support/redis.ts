@@ -1,4 +1,4 @@
-import { createClient } from '@keyv/redis';
+import { createClient } from '@redis/client';
 
 /** Deletes every key under a test's prefix, so that runs leave the shared Redis as they found it. */
 export async function dropPrefix(url: string, prefix: string): Promise<void> {

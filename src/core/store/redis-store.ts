@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import KeyvRedis from '@keyv/redis';
+import { createClient } from '@redis/client';
 import Keyv from 'keyv';
 import { RedisClaims, RedisLocks, type RedisKeyCommands } from '../claims.js';
 import { StoreError } from '../errors.js';
@@ -31,8 +32,10 @@ const HEALTH_TIMEOUT_MS = 1000;
  */
 export async function openRedis(url: string, options: StoreOptions = {}): Promise<Store> {
   const prefix = options.prefix ?? 'actionbot:';
+  // Our own client, handed to keyv's adapter: the ledger, claims and locks use it directly.
+  const redis = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 3000, reconnectStrategy: reconnectDelay } });
   const adapter = new KeyvRedis(
-    { url, disableOfflineQueue: true, socket: { connectTimeout: 3000, reconnectStrategy: reconnectDelay } },
+    redis,
     { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 3000, namespace: prefix.replace(/:$/, '') },
   );
   adapter.on('error', () => undefined);
@@ -41,7 +44,8 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
   let client: Client;
   const marker = { key: `${prefix}store:marker`, value: '' };
   try {
-    client = (await adapter.getClient()) as unknown as Client;
+    await adapter.getClient();
+    client = redis;
     await client.set(marker.key, `${new Date().toISOString()} ${randomUUID()}`, { NX: true });
     marker.value = (await client.get(marker.key)) ?? '';
   } catch (error) {
