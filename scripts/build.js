@@ -1,5 +1,5 @@
 // `npm run build`: bundles our TypeScript and the pure-JavaScript npm packages into dist/ with
-// esbuild. One file to load starts about three times faster than resolving and reading the
+// esbuild. One file to load starts much faster than resolving and reading the
 // thousands of files of discord.js, Bolt and their dependencies. Packages with native code, data
 // files read at run time, or worker threads stay in node_modules (EXTERNAL). `--if-stale` builds
 // only when dist/ is missing or older than src/, and does nothing where there is no src/ (an image).
@@ -74,7 +74,7 @@ export async function build({ outdir = 'dist' } = {}) {
     // Chunks beside the entries: code that finds files relative to itself (appeals/) sits at the same depth as in src/.
     chunkNames: '[name]-[hash]',
     // Whitespace and syntax only: names stay (stack traces read as they are), and V8, which keeps
-    // every script's source in memory, holds about 5 MB less.
+    // every script's source in memory, holds less.
     minifyWhitespace: true,
     minifySyntax: true,
     sourcemap: true,

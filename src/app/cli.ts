@@ -53,7 +53,7 @@ export async function cli(args: string[], io: Io = stdio): Promise<number> {
   try {
     switch (command) {
       case 'start': {
-        // Loaded only to run the bot: the other commands start smaller without the adapters (16 MB less).
+        // Loaded only to run the bot: the other commands start smaller without the adapters.
         const { main } = await import('./main.js');
         await main(io.env);
         // On platforms the bot keeps running; the exit code matters only when it stops.

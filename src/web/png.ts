@@ -16,8 +16,8 @@ export type PngRenderer = (svg: string) => Promise<Uint8Array>;
  * Loads resvg without stopping the bot. Its loader asks `process.report` whether the C library is
  * musl, and a report by default looks up the host name of every open socket's addresses, one after
  * another, with the event loop stopped: behind a listener on `::` (Bolt's default) each lookup of
- * `::ffff:127.0.0.1` or a member's address can wait seconds on DNS (15-20 s measured during a Slack
- * burst). Leaving the network out of the report makes it take milliseconds.
+ * `::ffff:127.0.0.1` or a member's address can wait seconds on DNS (seen during a Slack burst).
+ * Leaving the network out of the report keeps it short.
  */
 export async function loadResvg(): Promise<typeof Resvg> {
   // excludeNetwork is Node 20.13+ and not yet in @types/node.

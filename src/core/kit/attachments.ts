@@ -16,8 +16,8 @@ export type KitOptions = {
 
 /**
  * The files that go with a letter: `<appeal>-letter.pdf` to print, and `<appeal>-letter.eml`, a
- * draft to open in a mail program, when the target has an email address. A PDF takes about 5 ms
- * (20 ms for the first one in a process), so it is always made rather than on request.
+ * draft to open in a mail program, when the target has an email address. A PDF is cheap to make,
+ * so it is always made rather than on request.
  */
 export async function letterAttachments(letter: RenderedLetter, options: KitOptions): Promise<Attachment[]> {
   const pdf = await letterPdf(letter, {

@@ -20,7 +20,7 @@ export type RecordInput = {
 /**
  * The totals an answer states, as the caller's own action left them. Not the per-space and
  * per-platform counts: copying those for every action made recording O(spaces) per action (a
- * national drive in 1,000 groups recorded 30 times slower); `tally()` reads them.
+ * national drive in many groups recorded far slower); `tally()` reads them.
  */
 export type TallySummary = Pick<Tally, 'appealId' | 'actions' | 'members' | 'byMethod'>;
 export type RecordResult = { created: boolean; tally: TallySummary };

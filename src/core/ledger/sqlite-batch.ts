@@ -11,9 +11,8 @@ type Kind = 'total' | 'method' | 'space' | 'platform';
 
 const TALLY_SQL = "SELECT kind, key, n FROM ledger_counters WHERE appeal = ? AND kind IN ('total', 'method', 'platform')";
 /**
- * An appeal's space counters as one JSON object, built by SQLite: a drive in 1,000 groups reads in
- * a sixth of the time fetching its rows one by one took (0.10 ms against 0.63 ms, then 0.19 ms to
- * parse).
+ * An appeal's space counters as one JSON object, built by SQLite: for a drive in many groups this
+ * reads much faster than fetching the rows one by one (docs/benchmarks.md, `ledger.tally.sqlite.after_write`).
  */
 const SPACES_SQL = "SELECT json_group_object(key, n) FROM ledger_counters WHERE appeal = ? AND kind = 'space'";
 

@@ -19,7 +19,7 @@ export class SqliteLedger implements ActionLedger {
   private readonly transaction: (batch: Op[]) => Array<() => void>;
   /**
    * The last tally read per appeal and the file's `data_version` then. A drive of a thousand groups
-   * has a thousand space counters, and turning them into JavaScript is most of a read (0.4 of 0.5 ms);
+   * has a thousand space counters, and turning them into JavaScript is most of a read;
    * while nothing changed, the read is one PRAGMA and a copy. `data_version` moves when another
    * connection (another process) commits; this connection's own commits empty the map.
    */

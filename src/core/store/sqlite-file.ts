@@ -50,7 +50,7 @@ export class SqliteFile {
       // lose the last commits. Delivery claims, caches and the outbox can afford that (a redelivery
       // is refused by the ledger's unique key, milestones are checked again at start); what members
       // are told is counted waits for `synced` as well. An fsync in the commit (SQLite's FULL) stops
-      // the event loop for each batch: in a Slack burst after a start, 60 ms of 430.
+      // the event loop for each batch, which a Slack burst after a start feels.
       this.db.pragma('synchronous = NORMAL');
     } catch (error) {
       throw new StoreError(`the SQLite store at ${path} cannot be opened: ${codeOf(error) ?? (error as Error).message}`, { cause: error });
