@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, manifestUrlProblem, quietOnClosedPipe } from '../src/app/cli.js';
+import { cli, quietOnClosedPipe, SUBCOMMANDS } from '../src/app/cli.js';
+import { manifestUrlProblem } from '../src/app/cli-commands.js';
 
 function capture(env: Record<string, string | undefined>) {
   const seen = { out: '', err: '' };
@@ -59,6 +60,59 @@ describe('the operator CLI', () => {
     expect(seen.out).toBe('');
     expect(await cli(['slack-manifest', 'https://bot.example.org/'], io)).toBe(0);
     expect(seen.out).toContain('https://bot.example.org/slack/events');
+  });
+
+  it('answers --help for every subcommand on standard output with its usage, and exits 0', async () => {
+    for (const command of SUBCOMMANDS) {
+      const { seen, io } = capture({ DATA_DIR: dataDir });
+      expect(await cli([...command.name.split(' '), '--help'], io)).toBe(0);
+      expect(seen.out.split('\n')[0]).toBe(`usage: actionbot ${command.name}${command.args ? ` ${command.args}` : ''}`);
+      expect(seen.err).toBe('');
+    }
+    const { seen, io } = capture({});
+    expect(await cli(['--help'], io)).toBe(0);
+    for (const command of SUBCOMMANDS) expect(seen.out).toContain(command.summary);
+  });
+
+  it('exits 2 with one line naming the problem and the usage when it is asked wrongly, and does nothing', async () => {
+    const wrong = [
+      [['report'], 'missing APPEAL'],
+      [['report', 'ua-34-25', 'extra'], 'unexpected argument "extra"'],
+      [['report', 'ua-34-25', '--json'], 'unknown option --json'],
+      [['backup'], 'missing FILE'],
+      [['check', 'now'], 'unexpected argument "now"'],
+      [['slack-manifest'], 'missing URL'],
+      [['slack-manifest', 'https://bot.example.org?x=1'], 'query'],
+      [['frobnicate'], 'unknown command "frobnicate"'],
+    ] as const;
+    for (const [argv, problem] of wrong) {
+      const { seen, io } = capture({ DATA_DIR: dataDir });
+      expect(await cli([...argv], io), argv.join(' ')).toBe(2);
+      expect(seen.err).toContain(problem);
+      expect(seen.err).toMatch(/--help/);
+      expect(seen.err.trimEnd().split('\n'), argv.join(' ')).toHaveLength(1);
+      expect(seen.out).toBe('');
+    }
+    // Nothing was opened or written for a wrong command line: not even the store.
+    expect(await stat(join(dataDir, 'actionbot.sqlite')).catch(() => undefined)).toBeUndefined();
+  });
+
+  it('says a failure in one line and exits 1', async () => {
+    const { seen, io } = capture({ DATA_DIR: dataDir });
+    expect(await cli(['validate', join(dataDir, 'nothing.json')], io)).toBe(1);
+    expect(seen.err).toMatch(/^actionbot validate: .*does not exist\n$/);
+    const redis = capture({ DATA_DIR: dataDir, STORE_URL: 'redis://127.0.0.1:1', MEMBER_KEY_SECRET: 'x'.repeat(32) });
+    expect(await cli(['backup', join(dataDir, 'b.sqlite')], redis.io)).toBe(1);
+    expect(redis.seen.err).toMatch(/^actionbot backup: backup copies the SQLite store.*\n$/);
+  });
+
+  it('backs up into a folder that does not exist yet, creating it', async () => {
+    const { seen, io } = capture({ DATA_DIR: dataDir });
+    expect(await cli(['report', 'ua-34-25'], io)).toBe(0);
+    const file = join(dataDir, 'backups', 'nested', 'copy.sqlite');
+    expect(await cli(['backup', file], io)).toBe(0);
+    expect(seen.out).toContain(`copied to ${file}`);
+    expect((await readFile(file)).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 
   it('ends quietly with 0 when the reader closes the pipe, and still fails on other write errors', () => {
