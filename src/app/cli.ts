@@ -1,6 +1,7 @@
 // The operator CLI (`npx actionbot ...`): finds the subcommand, checks its arguments, answers
 // `--help`, and turns what happened into an exit code (0 done, 1 failed, 2 wrong usage).
 import { OPERATOR_COMMANDS } from './cli-commands.js';
+import { loadEnvFile } from './env-file.js';
 import { findSubcommand, helpText, overview, parseArguments, usageLine, UsageError, type Io, type Subcommand } from './cli-spec.js';
 
 export type { Io, Subcommand } from './cli-spec.js';
@@ -45,7 +46,10 @@ export async function cli(argv: string[], io: Io = stdio, commands: readonly Sub
     return 0;
   }
   try {
-    return await command.run(parseArguments(command, rest), io);
+    const input = parseArguments(command, rest);
+    // Run from a shell (not handed an environment), `.env` in the current folder applies, as for npm start.
+    if (io === stdio) loadEnvFile(process.env);
+    return await command.run(input, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`actionbot ${command.name}: ${error.message}; usage: ${usageLine(command)} (more: actionbot ${command.name} --help)\n`);

@@ -69,6 +69,9 @@ const envSchema = z.object({
   TZ_DEFAULT: optional.refine((v) => v === undefined || isTimeZone(v), { message: 'must be an IANA time zone such as Europe/Paris' }).transform((v) => v ?? 'UTC'),
 });
 
+/** Every variable the bot reads; docs/configuration.md and .env.example list exactly these (a test checks). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export type Config = {
   storeUrl: string;
   dataDir: string;

@@ -7,6 +7,7 @@ import { InFlight } from '../core/in-flight.js';
 import { systemTimer } from '../core/reminders/scheduler.js';
 import { chartedPosts, reminderPosts } from '../commands/posts.js';
 import { checkDataDir } from './data-dir.js';
+import { withEnvFile } from './env-file.js';
 import { describeFileError } from '../core/file-problem.js';
 import { createLogger, readableLines } from './logger.js';
 import { createOps } from '../ops/index.js';
@@ -176,10 +177,13 @@ export async function main(env: Record<string, string | undefined> = process.env
 
 const entry = process.argv[1] ?? '';
 if (/main\.[jt]s$/.test(entry)) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`actionbot could not start: ${startErrorLine(error)}\n`);
-    // The stack is for whoever debugs the bot, not for the operator starting it.
-    if (process.env.LOG_LEVEL === 'debug' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    process.exit(1);
-  });
+  // `.env` in the current folder fills in what the environment does not set (src/app/env-file.ts).
+  Promise.resolve()
+    .then(() => main(withEnvFile(process.env)))
+    .catch((error: unknown) => {
+      process.stderr.write(`actionbot could not start: ${startErrorLine(error)}\n`);
+      // The stack is for whoever debugs the bot, not for the operator starting it.
+      if (process.env.LOG_LEVEL === 'debug' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+      process.exit(1);
+    });
 }
