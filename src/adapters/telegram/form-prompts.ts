@@ -12,17 +12,10 @@ export type FormButton = Extract<Button, { type: 'form' }>;
 export type PendingPrompt = { command: string; fields: FormField[]; userId: string };
 type Stored = Omit<PendingPrompt, 'userId'> & { member: string };
 
-/** A form button's callback_data: `F|<command>`, when it fits Telegram's 64 bytes. */
-export const FORM_PREFIX = 'F|';
+export { FORM_PREFIX } from './keyboard.js';
 
 /** Telegram's limit on `input_field_placeholder`. */
 export const MAX_PLACEHOLDER = 64;
-
-/** The callback_data that opens this form, or undefined when it is over 64 bytes (the form stays a line to type). */
-export function formCallbackData(command: string, maxBytes: number): string | undefined {
-  const data = `${FORM_PREFIX}${command}`;
-  return Buffer.byteLength(data, 'utf8') <= maxBytes ? data : undefined;
-}
 
 /**
  * Reply prompts waiting for their answer, in the store for `ttlMs` (an hour): any process behind

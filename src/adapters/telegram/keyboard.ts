@@ -1,5 +1,13 @@
 import { MAX_ACTION_BYTES, type Button } from '../../core/reply.js';
-import { formCallbackData } from './form-prompts.js';
+
+/** A form button's callback_data: `F|<command>`, when it fits Telegram's 64 bytes. */
+export const FORM_PREFIX = 'F|';
+
+/** The callback_data that opens this form, or undefined when it is over 64 bytes (the form stays a line to type). */
+export function formCallbackData(command: string, maxBytes: number): string | undefined {
+  const data = `${FORM_PREFIX}${command}`;
+  return Buffer.byteLength(data, 'utf8') <= maxBytes ? data : undefined;
+}
 
 export type InlineButton = { text: string; callback_data: string } | { text: string; url: string };
 export type InlineKeyboard = { inline_keyboard: InlineButton[][] };

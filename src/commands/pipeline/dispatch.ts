@@ -2,7 +2,7 @@ import { UserInputError } from '../../core/errors.js';
 import { translator } from '../../core/i18n/index.js';
 import { pseudonymousSpace } from '../../core/member-key.js';
 import type { Reply } from '../../core/reply.js';
-import { commands } from '../index.js';
+import { commands } from '../list.js';
 import { bindOptions, usage } from '../parse.js';
 import { isGroup, type AnyCommand, type Command, type CommandContext, type Deps, type Invocation } from '../types.js';
 import type { Call } from './types.js';

@@ -6,7 +6,7 @@ import { RedisClaims, RedisLocks, type RedisKeyCommands } from '../claims.js';
 import { StoreError } from '../errors.js';
 import { SharedMutex } from '../guard.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
-import type { Health, Store, StoreOptions } from '../store.js';
+import type { Health, Store, StoreOptions } from './types.js';
 import { aofRewriter, type RedisAdmin } from './redis-aof.js';
 
 type Client = RedisCommands &

@@ -5,7 +5,7 @@ import { SqliteClaims, SqliteLocks } from '../claims.js';
 import { ConfigError, StoreError } from '../errors.js';
 import { SharedMutex } from '../guard.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
-import type { Store, StoreOptions } from '../store.js';
+import type { Store, StoreOptions } from './types.js';
 import { KEYV_NAMESPACE } from './sqlite-migrate.js';
 import { ensureSchema } from './sqlite-schema.js';
 import { SqliteFile } from './sqlite-file.js';

@@ -1,0 +1,33 @@
+// Every command, listed explicitly (no folder scanning): menus, help and the Slack manifest are built
+// from this list. Apart from the barrel (index.ts), so that the pipeline can read it without a circle.
+import { acted } from './acted.js';
+import { appeal } from './appeal.js';
+import { drive } from './drive.js';
+import { forgetme } from './forgetme.js';
+import { helpCommand } from './help.js';
+import { importAppeal } from './import.js';
+import { letter } from './letter.js';
+import { privacy } from './privacy.js';
+import { progress } from './progress.js';
+import { remind } from './remind.js';
+import { remindme } from './remindme.js';
+import { report } from './report.js';
+import type { AnyCommand } from './types.js';
+import { undo } from './undo.js';
+
+/** Every command, listed explicitly: menus on every platform are built from this list. */
+export const commands: readonly AnyCommand[] = [
+  letter,
+  acted,
+  undo,
+  progress,
+  appeal,
+  helpCommand(() => commands),
+  privacy,
+  forgetme,
+  drive,
+  remind,
+  remindme,
+  report,
+  importAppeal,
+];
