@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -10,19 +9,11 @@ import { FakeSlackApi } from './adapters/slack/fake-web-api.js';
 import { postSigned, slashBody } from './adapters/slack/sign.js';
 import { FakeBotApi } from './adapters/telegram/fake-bot-api.js';
 import { GROUP, messageUpdate } from './adapters/telegram/updates.js';
+import { freePort } from './support/ports.js';
 
 const SLACK_SECRET = 'main-test-signing-secret';
 /** main() runs on the real clock: a deadline a year from today, so that the test does not expire. */
 const DEADLINE = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function until<T>(read: () => T | undefined, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

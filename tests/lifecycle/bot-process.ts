@@ -1,15 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** One helper for a free port, tests/support/ports.ts; kept importable from here. */
+export { freePort } from '../support/ports.js';
 
 /**
  * The bot in its own process: as an operator starts it (`npm start` in the project folder, whose

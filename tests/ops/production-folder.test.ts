@@ -1,7 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { FakeSlackApi } from '../adapters/slack/fake-web-api.js';
 import { postSigned, slashBody } from '../adapters/slack/sign.js';
 import { FakeBotApi } from '../adapters/telegram/fake-bot-api.js';
 import { messageUpdate } from '../adapters/telegram/updates.js';
+import { freePort } from '../support/ports.js';
 
 const run = promisify(execFile);
 const ROOT = process.cwd();
@@ -105,15 +105,6 @@ describe('the compiled bot in a folder with production dependencies only', () =>
     }
   }, 60_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function until(condition: () => boolean, timeoutMs: number, detail: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,15 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-
-/** A port nothing listens on now (the kernel's pick). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** One helper for a free port, tests/support/ports.ts; kept importable from here. */
+export { freePort } from './ports.js';
 
 /**
  * A redis-server of a test's own, to stop and start again. With `dir`, an append-only file synced on
