@@ -33,7 +33,7 @@ export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; c
   const { deps, store } = app;
   const timer = options.timer ?? systemTimer;
   const posts = new SpacePosts(timer, options.coalesceMs ?? COALESCE_MS, logger);
-  const milestones = new Milestones({ ...deps, kv: store.kv, mutex: store.mutex, poster: posts, post: (options.posts ?? chartedPosts(reminderPosts, deps)).milestone });
+  const milestones = new Milestones({ ...deps, kv: store.kv, mutex: store.mutex, timer, poster: posts, post: (options.posts ?? chartedPosts(reminderPosts, deps)).milestone });
   const live = new LiveProgress({ ...deps, kv: store.kv, mutex: store.mutex, timer, logger, notifierFor: (space) => posts.notifierFor(space), render: liveProgressPost });
   const handle = eventHandler({ ...deps, milestones, refreshProgress: (driveId) => live.refresh(driveId) });
   const relay = new EventRelay({ outbox: deps.outbox, claims: deps.claims, clock: deps.clock, timer, logger, handle });

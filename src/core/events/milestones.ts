@@ -7,6 +7,7 @@ import type { DriveService } from '../drives.js';
 import { guarded, type Mutex } from '../guard.js';
 import type { ActionLedger, Tally } from '../ledger/ledger.js';
 import type { Reply } from '../reply.js';
+import type { Timer } from '../reminders/scheduler.js';
 import type { Clock } from '../time.js';
 
 export const MILESTONES = [25, 50, 75, 100] as const;
@@ -32,6 +33,8 @@ export type MilestoneDeps = {
   kv: Keyv;
   mutex: Mutex;
   clock: Clock;
+  /** Runs the sweep left over at the end of its second. */
+  timer: Timer;
   poster: SpacePoster;
   /** Worded by the command layer; `percent` is the real share of the goal, `milestone` the threshold. */
   post(drive: Drive, appeal: Appeal, tally: Tally, percent: number): Reply | Promise<Reply>;
@@ -47,7 +50,7 @@ const stateKey = (driveId: string) => `milestone:${driveId}`;
  */
 export class Milestones {
   private readonly sweptAt = new Map<string, number>();
-  private readonly trailing = new Map<string, NodeJS.Timeout>();
+  private readonly trailing = new Map<string, unknown>();
 
   constructor(private readonly deps: MilestoneDeps) {}
 
@@ -59,29 +62,31 @@ export class Milestones {
   async checkAppealOf(driveId: string): Promise<void> {
     const drive = await this.deps.drives.get(driveId);
     if (!drive) return;
-    const now = Date.now();
-    const waited = now - (this.sweptAt.get(drive.appealId) ?? 0);
+    const waited = this.deps.clock.now().getTime() - (this.sweptAt.get(drive.appealId) ?? Number.NEGATIVE_INFINITY);
     if (waited < SWEEP_GAP_MS) {
       if (!this.trailing.has(drive.appealId)) {
-        const timer = setTimeout(() => {
+        const handle = this.deps.timer.set(() => {
           this.trailing.delete(drive.appealId);
           // Best effort: a drive missed here is checked at the next action or the next start.
-          void this.checkAppealOf(driveId).catch(() => undefined);
-        }, SWEEP_GAP_MS - waited);
-        timer.unref();
-        this.trailing.set(drive.appealId, timer);
+          void this.sweep(drive.appealId, drive.id).catch(() => undefined);
+        }, Math.max(0, SWEEP_GAP_MS - waited));
+        this.trailing.set(drive.appealId, handle);
       }
       return;
     }
-    this.sweptAt.set(drive.appealId, now);
+    await this.sweep(drive.appealId, drive.id);
+  }
+
+  private async sweep(appealId: string, exceptDriveId: string): Promise<void> {
+    this.sweptAt.set(appealId, this.deps.clock.now().getTime());
     for (const other of await this.deps.drives.allActive()) {
-      if (other.appealId === drive.appealId && other.id !== drive.id && other.goal && other.milestones) await this.check(other.id);
+      if (other.appealId === appealId && other.id !== exceptDriveId && other.goal && other.milestones) await this.check(other.id);
     }
   }
 
   /** Stops a sweep waiting for its second (the store is closing). */
   stop(): void {
-    for (const timer of this.trailing.values()) clearTimeout(timer);
+    for (const handle of this.trailing.values()) this.deps.timer.clear(handle);
     this.trailing.clear();
   }
 
