@@ -74,6 +74,12 @@ describe('the operator CLI', () => {
     for (const command of SUBCOMMANDS) expect(seen.out).toContain(command.summary);
   });
 
+  it("is documented: docs/cli.md shows every subcommand's usage line, and the exit codes", async () => {
+    const page = await readFile('docs/cli.md', 'utf8');
+    for (const command of SUBCOMMANDS) expect(page).toContain(`| \`actionbot ${command.name}${command.args ? ` ${command.args}` : ''}\` |`);
+    expect(page).toMatch(/\| 2 \| it was asked wrongly/);
+  });
+
   it('exits 2 with one line naming the problem and the usage when it is asked wrongly, and does nothing', async () => {
     const wrong = [
       [['report'], 'missing APPEAL'],

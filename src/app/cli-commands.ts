@@ -169,7 +169,7 @@ Fails (exit 1) when the store is damaged or does not answer; SQLite's findings f
       return 0;
     }
     for (const finding of findings.slice(0, 20)) io.out(`  ${finding}\n`);
-    throw new Failure(`${path} is damaged (SQLite's findings above); restore the latest backup (docs/operations.md, "Restoring the store")`);
+    throw new Failure(`${path} is damaged (SQLite's findings above); restore the latest backup (docs/store.md, "Restoring the store")`);
   },
 };
 
@@ -182,7 +182,7 @@ never overwrites (exit 1 when FILE exists). A Redis store is backed up with Redi
   arity: [1, 1],
   run: async ({ args: [destination] }, io) => {
     const path = sqlitePath(configOf(io).storeUrl);
-    if (path === undefined) throw new Failure('backup copies the SQLite store; back Redis up with its own persistence (docs/operations.md, "Backups")');
+    if (path === undefined) throw new Failure('backup copies the SQLite store; back Redis up with its own persistence (docs/operations.md, "Backups and restore")');
     await mkdir(dirname(destination!), { recursive: true });
     const { pages } = await backupTo(path, destination!);
     io.out(`${path} copied to ${destination} (${pages} pages)\n`);
