@@ -36,14 +36,14 @@ describe('configuration', () => {
 });
 
 describe('.env', () => {
-  it('fills in what the environment does not set; what the environment sets wins; no file is no error', async () => {
+  it('fills in what the environment does not set; what the environment sets wins; empty lines and no file change nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'actionbot-env-'));
     try {
       const file = join(dir, '.env');
       await writeFile(file, '# a comment\nLOG_LEVEL=debug\nTZ_DEFAULT="Europe/Paris"\nWEB_PORT=\n');
       const env: Record<string, string | undefined> = { LOG_LEVEL: 'warn' };
-      expect(loadEnvFile(env, file).sort()).toEqual(['TZ_DEFAULT', 'WEB_PORT']);
-      expect(env).toEqual({ LOG_LEVEL: 'warn', TZ_DEFAULT: 'Europe/Paris', WEB_PORT: '' });
+      expect(loadEnvFile(env, file)).toEqual(['TZ_DEFAULT']);
+      expect(env).toEqual({ LOG_LEVEL: 'warn', TZ_DEFAULT: 'Europe/Paris' });
       expect(loadEnvFile(env, join(dir, 'missing.env'))).toEqual([]);
       expect(() => loadEnvFile({}, dir)).toThrow('is a folder, not a file');
     } finally {
@@ -54,7 +54,9 @@ describe('.env', () => {
   it('is read by the bot started from the folder it sits in', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'actionbot-env-'));
     try {
-      await writeFile(join(dir, '.env'), 'DATA_DIR=./from-dotenv\n');
+      // .env.example as a newcomer copies it, with one line changed.
+      const example = await readFile('.env.example', 'utf8');
+      await writeFile(join(dir, '.env'), example.replace(/^DATA_DIR=.*$/m, 'DATA_DIR=./from-dotenv'));
       const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
       const child = spawn(process.execPath, ['--import', tsx, join(process.cwd(), 'src/app/main.ts')], { cwd: dir, env: { PATH: process.env.PATH }, stdio: ['pipe', 'pipe', 'pipe'] });
       let out = '';

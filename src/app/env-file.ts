@@ -6,9 +6,9 @@ import { ConfigError } from '../core/errors.js';
 import { FILE_PROBLEM_WORDS, fileProblem } from '../core/file-problem.js';
 
 /**
- * Adds the variables `path` sets to `env`, except those the environment already has: a variable
- * given to the process (a container's, a systemd unit's, one typed before the command) wins over
- * the file. A missing file is not an error; an unreadable one stops the start. Returns the names added.
+ * Adds the variables `path` sets to `env`, except those the environment already has (a variable
+ * given to the process, by a container, a systemd unit or the shell, wins over the file) and those
+ * left empty. A missing file is not an error; an unreadable one stops the start. Returns the names added.
  */
 export function loadEnvFile(env: Record<string, string | undefined>, path = '.env'): string[] {
   let text: string;
@@ -20,7 +20,8 @@ export function loadEnvFile(env: Record<string, string | undefined>, path = '.en
   }
   const added: string[] = [];
   for (const [name, value] of Object.entries(parseEnv(text))) {
-    if (env[name] !== undefined) continue;
+    // `NAME=` as .env.example writes it means "not set": the default applies, as without the line.
+    if (env[name] !== undefined || value.trim() === '') continue;
     env[name] = value;
     added.push(name);
   }
