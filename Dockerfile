@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# actionbot in a container: `docker build -t actionbot .`, then see compose.yaml and the README's Deploy section.
+# actionbot in a container: `docker build -t actionbot .`, then see compose.yaml and docs/operations.md.
 
 # Build: every dependency (dev ones included), native modules compiled here, the bundle built,
 # then node_modules pruned to production dependencies for the run stage.
