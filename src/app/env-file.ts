@@ -21,7 +21,7 @@ export function loadEnvFile(env: Record<string, string | undefined>, path = '.en
   const added: string[] = [];
   for (const [name, value] of Object.entries(parseEnv(text))) {
     // `NAME=` as .env.example writes it means "not set": the default applies, as without the line.
-    if (env[name] !== undefined || value.trim() === '') continue;
+    if (env[name] !== undefined || value === undefined || value.trim() === '') continue;
     env[name] = value;
     added.push(name);
   }
