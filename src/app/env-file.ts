@@ -28,7 +28,7 @@ export function loadEnvFile(env: Record<string, string | undefined>, path = '.en
   return added;
 }
 
-/** `env` with `.env` loaded into it; the same object, for a call such as `main(withEnvFile(process.env))`. */
+/** `env` with `.env` loaded into it; the same object, for a call such as `main(withEnvFile(env))`. */
 export function withEnvFile<E extends Record<string, string | undefined>>(env: E, path = '.env'): E {
   loadEnvFile(env, path);
   return env;

@@ -10,6 +10,17 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** setTimeout, injected so tests drive time by hand. */
+export interface Timer {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const systemTimer: Timer = {
+  set: (fn, ms) => setTimeout(fn, ms).unref(),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
 export function isTimeZone(zone: string): boolean {
   const known = validZones.get(zone);
   if (known !== undefined) return known;

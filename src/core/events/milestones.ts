@@ -7,8 +7,7 @@ import type { DriveService } from '../drives.js';
 import { guarded, type Mutex } from '../guard.js';
 import type { ActionLedger, Tally } from '../ledger/ledger.js';
 import type { Reply } from '../reply.js';
-import type { Timer } from '../reminders/scheduler.js';
-import type { Clock } from '../time.js';
+import type { Clock, Timer } from '../time.js';
 
 export const MILESTONES = [25, 50, 75, 100] as const;
 const CLAIM_TTL_MS = 400 * 86_400_000;

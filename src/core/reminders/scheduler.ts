@@ -8,20 +8,12 @@ import type { SpacePoster } from '../events/milestones.js';
 import type { ActionLedger, Tally } from '../ledger/ledger.js';
 import type { Notifier } from '../notifier.js';
 import type { Reply } from '../reply.js';
-import type { Clock } from '../time.js';
+import type { Clock, Timer } from '../time.js';
 import type { MemberReminderStore, MemberReminder } from './member-reminders.js';
 import { slotsFor, type Slot } from './slots.js';
 
-/** setTimeout, injected so tests drive time by hand. */
-export interface Timer {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-export const systemTimer: Timer = {
-  set: (fn, ms) => setTimeout(fn, ms).unref(),
-  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
+// The timer lives beside the clock (core/time.ts); named here too for the modules that import it from here.
+export { systemTimer, type Timer } from '../time.js';
 
 /** The largest delay setTimeout takes (about 24.8 days); longer waits re-arm on the way. */
 export const MAX_DELAY_MS = 2 ** 31 - 1;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Milestones } from '../../../src/core/events/milestones.js';
 import { publicReply } from '../../../src/core/reply.js';
-import type { Timer } from '../../../src/core/reminders/scheduler.js';
+import type { Timer } from '../../../src/core/time.js';
 import { testApp, type TestApp } from '../../support/app.js';
 import { typer } from '../../support/invoke.js';
 
