@@ -3,8 +3,9 @@
 // Reads the bench's JSON lines (from files named as arguments, or standard input), keeps the latest
 // result of each measurement in bench/results.json with the date, commit and machine of its run, and
 // writes the page from that file. A run of one section replaces that section's rows only.
+// `--render` writes the page again from bench/results.json alone.
 import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -28,8 +29,12 @@ export function parseBenchOutput(text) {
   return lines;
 }
 
-/** What ran where: the machine as the page names it. */
-export function describeRun(now = new Date()) {
+/**
+ * What ran where and when: the machine as the page names it. Piped straight from the bench, the run
+ * ended now and the load is the run's; read from a saved file, the run is dated by the file and the
+ * load of this moment says nothing about it.
+ */
+export function describeRun(now = new Date(), { withLoad = true } = {}) {
   const cpus = os.cpus();
   let commit = 'unknown';
   try {
@@ -41,7 +46,7 @@ export function describeRun(now = new Date()) {
   return {
     at: now.toISOString().replace(/\.\d+Z$/, 'Z'),
     commit,
-    machine: `${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}, Node ${process.version}, load ${load}`,
+    machine: `${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${os.type()} ${os.release()}, Node ${process.version}${withLoad ? `, load ${load}` : ''}`,
   };
 }
 
@@ -91,6 +96,19 @@ export function renderReport(results) {
     'To refresh this page: `npm run --silent bench [-- SECTION] | node scripts/bench-report.js`. Each row',
     'keeps the run it comes from; a section not run again keeps its older rows.',
     '',
+    '## How it measures',
+    '',
+    '- The 1,000,000-action SQLite store is filled by a direct bulk insert on a second connection and the',
+    "  migration's counter rebuild, not through the ledger, for speed; Redis is filled through the ledger",
+    '  from 4 processes. Redis sections run when `REDIS_URL` is set.',
+    '- `bench/bare/` holds the simplest bot a developer would write on each SDK (grammY webhook with an',
+    '  error boundary, Bolt HTTP mode, discord.js; in-memory counts, one plain reply per command). The',
+    "  `versus` section builds `dist/`, then runs each bare bot and actionbot's bundle (as `npm start` runs",
+    '  it) in a process of its own against the same loopback fake and load, `BENCH_ROUNDS` rounds',
+    "  (default 3) alternating, and keeps each side's median round; every round is printed too.",
+    '- `BENCH_CPU_PROF=<folder>` makes the compared bots write V8 CPU profiles there; `BENCH_NODE_ARGS`',
+    '  passes other Node options to both (such as `--import` of a tracing module).',
+    '',
     '## Runs',
     '',
     '| run | date (UTC) | commit | machine |',
@@ -120,6 +138,12 @@ export function renderReport(results) {
 }
 
 async function main() {
+  const store = join(root, 'bench', 'results.json');
+  if (process.argv.includes('--render')) {
+    // The page again from the kept results (after a change to this script), nothing merged.
+    await writeFile(join(root, 'docs', 'benchmarks.md'), renderReport(JSON.parse(await readFile(store, 'utf8'))));
+    return;
+  }
   const files = process.argv.slice(2);
   const text = files.length > 0 ? (await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n') : await readStdin();
   const lines = parseBenchOutput(text);
@@ -127,9 +151,9 @@ async function main() {
     process.stderr.write('bench-report: no bench lines in the input (pipe `npm run --silent bench` into it)\n');
     process.exit(1);
   }
-  const store = join(root, 'bench', 'results.json');
   const previous = await readFile(store, 'utf8').then(JSON.parse, () => ({}));
-  const results = mergeResults(previous, lines, describeRun());
+  const run = files.length > 0 ? describeRun((await stat(files[0])).mtime, { withLoad: false }) : describeRun();
+  const results = mergeResults(previous, lines, run);
   await writeFile(store, `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(join(root, 'docs', 'benchmarks.md'), renderReport(results));
   process.stderr.write(`bench-report: ${lines.length} lines; docs/benchmarks.md written\n`);
