@@ -16,8 +16,8 @@ export type KitOptions = {
 
 /**
  * The files that go with a letter: `<appeal>-letter.pdf` to print, and `<appeal>-letter.eml`, a
- * draft to open in a mail program, when the target has an email address. A PDF is cheap to make,
- * so it is always made rather than on request.
+ * draft to open in a mail program, when the target has an email address. Always made rather than
+ * on request, so the member needs no second step (its cost is in src/core/kit/README.md).
  */
 export async function letterAttachments(letter: RenderedLetter, options: KitOptions): Promise<Attachment[]> {
   const pdf = await letterPdf(letter, {
