@@ -27,7 +27,7 @@ describe('the corpus score', () => {
   const expected = { source: 's', published: '2020', language: 'en' as const, number: '132/19', deadline: null, targets: [{ name: 'Hamada al-Sawi', emails: [] }], salutation: 'Dear Counselor,' };
 
   it('counts a refusal as every field wrong', () => {
-    const checks = scoreText(expected, undefined);
+    const checks = scoreText(expected, { refused: 'import_not_an_appeal' });
     expect(checks.map((c) => c.field)).toEqual(['number', 'deadline', 'target name', 'target emails', 'salutation']);
     expect(checks.filter((c) => c.right)).toEqual([]);
   });
