@@ -51,7 +51,7 @@ const bareNumber = (s: string): string => s.split(/[./]/).map((p) => p.replace(/
 /**
  * Scores one import against its labels: the number, the deadline, each expected target's name and emails
  * (a target matches when its name contains the expected name), the salutation when the text has one, one
- * failed field for every target the importer produced that the text does not name, and the kind when the
+ * failed field for every target (not marked a copy) the importer produced that the text does not name, and the kind when the
  * text is labelled with one. A text labelled `not-an-appeal` has one field: that it was refused.
  */
 export function scoreText(expected: Expected, result: Imported): FieldCheck[] {
@@ -78,8 +78,9 @@ export function scoreText(expected: Expected, result: Imported): FieldCheck[] {
     check('target emails', wantEmails || '-', found ? gotEmails || '-' : '(no target)', found !== undefined && wantEmails === gotEmails);
   });
   const matched = new Set(used.values());
+  // A "copies to" recipient marked as a copy is read right: it is listed, and never written to as the official.
   targets.forEach((t, i) => {
-    if (!matched.has(i)) check('extra target', '-', t.name, false);
+    if (!matched.has(i) && !t.copy) check('extra target', '-', t.name, false);
   });
   if (expected.salutation !== null) {
     const got = appeal?.letter.salutation ?? '-';

@@ -1,0 +1,34 @@
+import { foldKey, type Section } from './sections.js';
+import type { ImportKind } from './types.js';
+
+/*
+ * Only an `appeal` becomes a live appeal; an update ("Further information on UA ..."), a closure ("no further
+ * action is requested") or good news (a release) is news of an appeal.
+ */
+
+/* "Further information on UA 160/09", "Follow-up on UA 52/10", "FI 132/19-11", "Urgent Action Update", "Weitere Informationen zu UA", "Complément d'information sur l'AU". */
+const UPDATE =
+  /^(?:(?:further|more) information on (?:ua|urgent action)|follow-?up (?:to|on) (?:ua|urgent action)|fi\s?\d{1,4}[./]\d{2}|(?:urgent action )?update\b|urgent action update|[\d]+(?:st|nd|rd|th) update to ua|weitere informationen zu (?:ua|urgent action)|informacion complementaria sobre (?:la )?au|complement d'information sur (?:l'au|l'action))/i;
+/* A closure says the network need not act any more. */
+const CLOSURE =
+  /\bno further (?:action|appeals?) (?:is |are )?(?:requested|needed|required)|\bthis (?:urgent )?action (?:has )?ended\b|\bkeine weiteren (?:appelle|aktionen)\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
+/* Good news: someone was released, freed, acquitted, or the text says so. */
+const GOOD =
+  /(?:\b(?:good|great|fantastic) news[!:.]|\b(?:positive update|was (?:released|freed|acquitted)|were (?:released|freed|acquitted)|has been (?:released|freed|acquitted)|is now free|(?:wurde|wurden) freigelassen|fue (?:liberad[oa]|puest[oa] en libertad)|a [ée]t[ée] lib[ée]r[ée]e?)\b)/i;
+/* A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". */
+const ASKS =
+  /\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|take action|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action)\b/i;
+
+/** The text's kind, from its opening lines (an update's heading) and its wording (closures, good news). */
+export function findKind(sections: Section[], text: string): ImportKind {
+  const opening = sections
+    .flatMap((s) => [s.heading, ...s.lines])
+    .filter((l) => l !== '')
+    .slice(0, 25)
+    .map((l) => foldKey(l).replace(/^[\s"*#•·-]+/, ''));
+  const head = foldKey(text.slice(0, 60_000));
+  if (CLOSURE.test(head)) return GOOD.test(head) ? 'good-news' : 'closure';
+  if (opening.some((l) => UPDATE.test(l))) return GOOD.test(head) && !ASKS.test(head) ? 'good-news' : 'update';
+  if (GOOD.test(head) && !ASKS.test(head)) return 'good-news';
+  return 'appeal';
+}
