@@ -130,7 +130,7 @@ async function importFile(path: string | undefined, flags: Set<string>, io: Io):
     for (const warning of result.warnings) io.err(`warning: ${warning.message}\n`);
     io.out(`${JSON.stringify({ ...result.appeal, warnings: result.warnings }, null, 2)}\n`);
   } else {
-    io.out(`${previewText(importPreview(translator('en'), result.appeal, result.warnings))}\n`);
+    io.out(`${previewText(importPreview(translator('en'), result.appeal, result.warnings, result.sources))}\n`);
   }
   if (flags.has('--save')) {
     const dir = io.env.APPEALS_DIR ?? 'appeals';
