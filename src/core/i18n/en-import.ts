@@ -51,7 +51,6 @@ export const enImport = {
   import_how_discord: 'Attach the Urgent Action as a text file (.txt, up to 1 MB) in the file option of /import, or press the button and paste the text (up to 4,000 characters).',
   import_how_slack: 'Type /import followed by the text of the Urgent Action, or press the button and paste it (up to 3,000 characters).',
   import_how_shell: 'Type /import file=PATH to read a text file, /import followed by a short text, or /import alone on a line, then paste the text, then a line with a single "." to end it.',
-  import_paste_started: 'Paste the Urgent Action now; end it with a line that holds a single "." (nothing is imported before that).',
   import_not_live: 'This text is {kind} of {reference}, not a new appeal, so it is not saved as a live appeal. Import the Urgent Action itself to run a drive.',
   import_not_live_unnumbered: 'This text is {kind}, not a new appeal, so it is not saved as a live appeal. Import the Urgent Action itself to run a drive.',
   import_kind_update: 'an update',

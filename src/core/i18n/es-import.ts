@@ -54,7 +54,6 @@ export const esImport: Record<keyof typeof enImport, Message> = {
   import_how_discord: 'Adjunta la Acción Urgente como archivo de texto (.txt, hasta 1 MB) en la opción file de /import, o pulsa el botón y pega el texto (hasta 4.000 caracteres).',
   import_how_slack: 'Escribe /import seguido del texto de la Acción Urgente, o pulsa el botón y pégalo (hasta 3.000 caracteres).',
   import_how_shell: 'Escribe /import file=RUTA para leer un archivo de texto, /import seguido de un texto corto, o /import solo en una línea, luego pega el texto y termina con una línea que tenga solo un ".".',
-  import_paste_started: 'Pega ahora la Acción Urgente; termínala con una línea que tenga solo un "." (no se importa nada antes).',
   import_not_live: 'Este texto es {kind} de {reference}, no un llamamiento nuevo, así que no se guarda como llamamiento activo. Importa la propia Acción Urgente para lanzar una campaña.',
   import_not_live_unnumbered: 'Este texto es {kind}, no un llamamiento nuevo, así que no se guarda como llamamiento activo. Importa la propia Acción Urgente para lanzar una campaña.',
   import_kind_update: 'una actualización',
