@@ -21,11 +21,13 @@ const ASKS =
 
 /** The text's kind, from its opening lines (an update's heading) and its wording (closures, good news). */
 export function findKind(sections: Section[], text: string): ImportKind {
-  const opening = sections
-    .flatMap((s) => [s.heading, ...s.lines])
-    .filter((l) => l !== '')
-    .slice(0, 25)
-    .map((l) => foldKey(l).replace(/^[\s"*#•·-]+/, ''));
+  const opening: string[] = [];
+  for (const section of sections) {
+    for (const line of [section.heading, ...section.lines.slice(0, 25)]) {
+      if (line !== '' && opening.length < 25) opening.push(foldKey(line.slice(0, 300)).replace(/^[\s"*#•·-]+/, ''));
+    }
+    if (opening.length >= 25) break;
+  }
   const head = foldKey(text.slice(0, 60_000));
   if (CLOSURE.test(head)) return GOOD.test(head) ? 'good-news' : 'closure';
   if (opening.some((l) => UPDATE.test(l))) return GOOD.test(head) && !ASKS.test(head) ? 'good-news' : 'update';

@@ -27,6 +27,11 @@ function isContactField(text: string): boolean {
   return splitLabels(text).fields.some((f) => f.kind !== 'web');
 }
 
+/** Model-letter pages show a handful of letters; past this many salutations the rest is not read for officials. */
+const MAX_LETTERS = 30;
+/** No official's block (name, titles, address, fields) is longer than this. */
+const MAX_BLOCK = 20;
+
 /* The sections a contact block can sit in; never background, which quotes addresses of others. */
 const HOMES = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'action', 'targets', 'copies', 'letter', 'deadline']);
 
@@ -54,13 +59,16 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   if (anchors.length === 0 && letterAt > 0) {
     climb(all, letterAt - 1, keep, 0);
     if (isCaptionOfLetter(all, keep, letterAt)) keep.clear();
-    // A page of model letters: each official's block sits above their own letter's salutation.
-    all.forEach((l, i) => {
-      if (i <= letterAt || l.text === '' || !isSalutation(l.text)) return;
+    // A page of model letters: each official's block sits above their own letter's salutation (a page has a few).
+    let letters = 0;
+    for (let i = letterAt + 1; i < all.length && letters < MAX_LETTERS; i++) {
+      const text = all[i]?.text ?? '';
+      if (text === '' || !isSalutation(text)) continue;
+      letters++;
       const block = new Set<number>();
       climb(all, i - 1, block, 0);
       if (block.size >= 2) for (const k of block) keep.add(k);
-    });
+    }
   }
   const out: TargetLine[] = [];
   let previous = -2;
@@ -101,7 +109,7 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
       continue;
     }
     blanks = 0;
-    if (keep.has(i) || isCapitalsLine(text)) return;
+    if (keep.has(i) || isCapitalsLine(text) || from - i > MAX_BLOCK) return;
     if (/^(?:please\b|due to\b)/i.test(text)) continue;
     if (!isAddressLike(text)) return;
     keep.add(i);
