@@ -29,6 +29,10 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
 /* A label word followed by a colon, anywhere in a line ("..., Quito. Email: a@b.ec Twitter: @x"). */
 const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?|correos? electr[oó]nicos?|correo-e|courriels?|tel|t[ée]l[ée]?phone|phone|tel[ée]fono|fax|salutation|saludo|tratamiento|formule d'appel|anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon)\.?)\s?:/giu;
 
+/** The organisers' own addresses (an Amnesty section's, a coalition's "if you have questions" contact): never an official's. */
+export const ORGANISER_EMAIL = /@(?:[\w-]+\.)*(?:amnesty|amnistia|amnistie|amnesty-[\w-]+)\./i;
+export const ORGANISER_LINE = /\b(?:if you have (?:any )?questions|questions about (?:this|these|either)|for (?:more|further) information (?:on|about) (?:this|the) (?:action|campaign)|contact us\b|contact the [\p{L} ]{2,30} office)/iu;
+
 /** A website replaced the address with "[email protected]" (Cloudflare): the address is lost. */
 export const HIDDEN_EMAIL = /\[?\s?email\s{0,3}protected\s?\]?/i;
 

@@ -1,4 +1,4 @@
-import { findEmails, HIDDEN_EMAIL, splitLabels } from './contacts.js';
+import { findEmails, HIDDEN_EMAIL, ORGANISER_EMAIL, ORGANISER_LINE, splitLabels } from './contacts.js';
 import { countryOf } from './countries.js';
 import { isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
@@ -23,7 +23,11 @@ function isAddressLike(text: string): boolean {
 }
 
 function isContactField(text: string): boolean {
-  if (findEmails(text).length > 0 || HIDDEN_EMAIL.test(text)) return true;
+  // "Please contact the TCADP Office ... if you have questions": the organisers' contact, not an official's.
+  if (ORGANISER_LINE.test(text)) return false;
+  const emails = findEmails(text);
+  if (emails.some((e) => !ORGANISER_EMAIL.test(e)) || HIDDEN_EMAIL.test(text)) return true;
+  if (emails.length > 0) return false;
   return splitLabels(text).fields.some((f) => f.kind !== 'web');
 }
 

@@ -1,4 +1,5 @@
 import type { AppealInput } from '../appeal.js';
+import { ORGANISER_EMAIL } from './contacts.js';
 import type { ParsedTarget } from './targets.js';
 import type { AddressSource, Warn } from './types.js';
 
@@ -21,7 +22,12 @@ export function keepSureAddresses(parsed: ParsedTarget[], warn: Warn): void {
     target.emails = (target.emails ?? []).filter((email) => {
       const shared = (count.get(email.toLowerCase()) ?? 0) > 1;
       const foreign = !target.copy && !mission && MISSION_ADDRESS.test(email);
-      if (!shared && !foreign) return true;
+      const organiser = ORGANISER_EMAIL.test(email);
+      if (!shared && !foreign && !organiser) return true;
+      if (organiser) {
+        warn('unsure_address', `${email} is the address of the organisation that published the text, not of ${target.name}; it was left off.`);
+        return false;
+      }
       warn(
         'unsure_address',
         shared

@@ -1,5 +1,5 @@
 import type { AppealInput } from '../appeal.js';
-import { findEmails, findHandles, HIDDEN_EMAIL, splitLabels, type Field } from './contacts.js';
+import { findEmails, findHandles, HIDDEN_EMAIL, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf } from './countries.js';
 import type { Warn } from './types.js';
 
@@ -89,7 +89,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     const raw = line.replace(BULLET_TO, '').replace(/[\s,;]+$/, '');
     // "Related stories:" after the details: whatever follows is another part of the page.
     if (seenFields && PAGE_END.test(raw)) break;
-    if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw)) continue;
+    if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw)) continue;
     const { text, fields } = splitLabels(raw.replace(LEAD_IN, ''));
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);

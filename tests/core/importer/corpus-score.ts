@@ -6,6 +6,8 @@ import { importUrgentAction } from '../../../src/core/importer/index.js';
 /** The corpus of issue 15, and the texts issue 27 added (never seen by the importer before it was changed). */
 export const CORPUS = new URL('../../fixtures/ua/corpus/', import.meta.url);
 export const CORPUS_2 = new URL('../../fixtures/ua/corpus-2/', import.meta.url);
+/** Texts gathered after the importer was changed for `CORPUS_2`, labelled before it was run on them. */
+export const CORPUS_3 = new URL('../../fixtures/ua/corpus-3/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({

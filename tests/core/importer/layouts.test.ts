@@ -49,6 +49,11 @@ describe('what a text is: an appeal, or news of one', () => {
     expect(result.appeal.number).toBe('160/09');
   });
 
+  it('marks an update run into a flattened Spanish page', () => {
+    const result = ok('Acción Urgente Público - Índice AI: MDE 23/030/2007 - 2 de agosto de 2007 Más información (actualización núm. 1) sobre AU 116/07 (MDE 23/019/2007) - Pena de muerte ARABIA SAUDÍ');
+    expect([result.kind, result.appeal.number]).toEqual(['update', '116/07']);
+  });
+
   it('marks "no further action is requested" as a closure', () => {
     expect(ok('URGENT ACTION\nUA 7/19\nThe trial was postponed indefinitely. No further action is requested from the UA network.').kind).toBe('closure');
   });
@@ -104,6 +109,11 @@ describe('addresses only where they belong', () => {
     const result = ok('URGENT ACTION\nUA 1/20\nPLEASE WRITE TO:\nMinister of Justice\nAli Hassan\n1 Palace Road, Cairo, Egypt\nEmail: embassy.egypt@mfa.gov.eg\n\nDear Minister,\nRelease him.\nYours sincerely,');
     expect(result.appeal.targets[0]?.emails).toEqual([]);
     expect(codes(result.warnings)).toContain('unsure_address');
+  });
+
+  it("never gives an official the organisers' own address", () => {
+    const result = ok('URGENT ACTION\nPlease contact the TCADP Office at 512-441-1808 or info@tcadp.org if you have questions.\nAmnesty International Sección Española Fax + 91 319 53 34 amnistia.internacional@es.amnesty.org\n\nSAMPLE LETTER\nTexas Board of Pardons and Paroles\n8610 Shoal Creek Boulevard\nAustin, Texas 78758\nDear Board Members:\nPlease commute the sentence.\nSincerely,');
+    expect(result.appeal.targets.map((t) => [t.name, t.emails])).toEqual([['Texas Board of Pardons and Paroles', []]]);
   });
 
   it('records the line each address came from', () => {
