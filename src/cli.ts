@@ -128,11 +128,16 @@ async function importFile(path: string | undefined, flags: Set<string>, io: Io):
   if (flags.has('--json')) {
     // The JSON carries the warnings; standard error says them once for a reader.
     for (const warning of result.warnings) io.err(`warning: ${warning.message}\n`);
-    io.out(`${JSON.stringify({ ...result.appeal, warnings: result.warnings }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ ...result.appeal, warnings: result.warnings, kind: result.kind, sources: result.sources }, null, 2)}\n`);
   } else {
     io.out(`${previewText(importPreview(translator('en'), result.appeal, result.warnings, result.sources))}\n`);
   }
   if (flags.has('--save')) {
+    if (result.kind !== 'appeal') {
+      // News of an appeal never becomes a live appeal file.
+      io.err(`not saved: this text is ${result.kind === 'update' ? 'an update' : result.kind === 'closure' ? 'a closure notice' : 'good news'}${result.appeal.number === undefined ? '' : ` of ${result.appeal.reference}`}, not a new appeal\n`);
+      return 1;
+    }
     const dir = io.env.APPEALS_DIR ?? 'appeals';
     await mkdir(dir, { recursive: true });
     const file = join(dir, `${result.appeal.id}.json`);
