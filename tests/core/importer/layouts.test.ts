@@ -168,3 +168,15 @@ describe('every real layout imports', () => {
     expect(appeal.letter.salutation).toBe('Exzellenz,');
   });
 });
+
+describe('officials whose blocks touch', () => {
+  it('tells two officials apart without a blank line between their blocks', () => {
+    const { appeal } = imported(
+      'URGENT ACTION\nUA 6/20\nPLEASE WRITE TO:\nPresident\nJane Doe\nState House, Accra, Ghana\nEmail: president@presidency.gov.gh\nMinister of Interior\nJohn Roe\nInterior Ministry, Accra, Ghana\nEmail: minister@mint.gov.gh\n',
+    );
+    expect(appeal.targets.map((t) => [t.name, t.emails])).toEqual([
+      ['Jane Doe', ['president@presidency.gov.gh']],
+      ['John Roe', ['minister@mint.gov.gh']],
+    ]);
+  });
+});
