@@ -6,8 +6,9 @@ import type { AddressSource, Warn } from './types.js';
 type TargetInput = AppealInput['targets'][number];
 
 /* An address that belongs to a diplomatic mission: never the address of the minister or prosecutor a letter is for. */
-const MISSION_ADDRESS = /(?:embass|embajada|ambassade|botschaft|consul|\bmfa\b|mission|diplo|parep|permanent-?rep)/i;
-const MISSION_TARGET = /\b(?:embassy|embajada|ambassade|botschaft|ambassador|embajador|ambassadeur|botschafter|consul|mission|charg[ée] d'affaires|high commission)/i;
+const MISSION_ADDRESS = /(?:embass|embajada|ambassade|botschaft|consul|\bmfa\b|(?<!com)mission|diplo|parep|permanent-?rep)/i;
+/* A foreign minister's own address is at the foreign ministry ("mfa", "diplomatie"): theirs, not a mission's. */
+const MISSION_TARGET = /\b(?:embassy|embajada|ambassade|botschaft|ambassador|embajador|ambassadeur|botschafter|consul|mission|charg[ée] d'affaires|high commission|foreign (?:affairs|minister)|affaires [ée]trang[eè]res|relaciones exteriores|ausw[äa]rtig)/i;
 
 /**
  * The safety rule of issue 27: a wrong address is worse than a missing one. An official keeps only the emails

@@ -232,7 +232,8 @@ function splitNameFromOffice(lines: string[]): string[] {
 
 /** Name, title and organisation come first in either order ("Minister of Security" / "General ... Pacheco"); the rest is the postal address. */
 function assignLines(lines: string[]): { name: string; title?: string; organisation?: string; address: string[] } {
-  const isRole = (l: string | undefined): boolean => l !== undefined && ROLE.test(l) && !ORGANISATION.test(l) && !HONORIFIC.test(l);
+  // "Monsieur le Ministre de la Justice" is a title, the way French addresses name an office.
+  const isRole = (l: string | undefined): boolean => l !== undefined && ROLE.test(l) && (/^(?:monsieur|madame) (?:le|la) /i.test(l) || (!ORGANISATION.test(l) && !HONORIFIC.test(l)));
   const isOrg = (l: string | undefined): boolean => l !== undefined && ORGANISATION.test(l) && !/\d/.test(l);
   const isPerson = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && (HONORIFIC.test(l) || (!ROLE.test(l) && !ORGANISATION.test(l) && l.split(' ').length <= 6));
   let i = 0;

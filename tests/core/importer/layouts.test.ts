@@ -180,3 +180,27 @@ describe('officials whose blocks touch', () => {
     ]);
   });
 });
+
+describe('headings that introduce officials are never names', () => {
+  it.each([
+    ['Write to:', 'Dear Minister,'],
+    ['Schreiben Sie an:', 'Sehr geehrter Herr Minister,'],
+    ['Appell an', 'Sehr geehrter Herr Minister,'],
+  ])('"%s" introduces the official', (heading, salutation) => {
+    const { appeal } = imported(`URGENT ACTION\nUA 7/20\n${heading}\nMinister of Justice\nAli Hassan\n1 Nile St, Cairo, Egypt\nEmail: minister@justice.gov.eg\n\n${salutation}\nRelease him.\nYours sincerely,`);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Ali Hassan']);
+  });
+
+  it('keeps a French "Copie à" block a copy, with its own email', () => {
+    const { appeal } = imported('ACTION URGENTE\nAU 8/20\nÉCRIVEZ À :\nMonsieur le Ministre de la Justice\nAli Hassan\n1 rue du Nil, Le Caire, Égypte\nCourriel : ministre@justice.gov.eg\n\nCopie à :\nAmbassade d\'Égypte\n58 avenue Foch, Paris\nCourriel : ambassade@egypte.fr\n\nMonsieur le Ministre,\nLibérez-le.\nVeuillez agréer mes salutations.');
+    expect(appeal.targets.map((t) => [t.name, t.emails, t.copy])).toEqual([
+      ['Ali Hassan', ['ministre@justice.gov.eg'], false],
+      ["Ambassade d'Égypte", ['ambassade@egypte.fr'], true],
+    ]);
+  });
+
+  it("keeps a foreign minister's own ministry address, and a human rights commission's", () => {
+    const { appeal } = imported('URGENT ACTION\nUA 9/20\nPLEASE WRITE TO:\nMinister of Foreign Affairs\nJean Dupont\nQuai d\'Orsay, Paris, France\nEmail: ministre@diplomatie.gouv.fr\n\nChair, National Human Rights Commission\nMary Roe\n1 Main St, Nairobi, Kenya\nEmail: chair@humanrightscommission.go.ke\n');
+    expect(appeal.targets.map((t) => t.emails)).toEqual([['ministre@diplomatie.gouv.fr'], ['chair@humanrightscommission.go.ke']]);
+  });
+});
