@@ -21,12 +21,17 @@ const SALUTATION = /(?<=\S\s{1,3})(?=(?:Dear|Your Excellency|Estimad[oa]s?|Seño
 /* "Mr." and "Dr." keep their full stop: "SAMPLE LETTER Dear Mr. President," is one salutation. */
 const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your Excellency|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:])\s+(?=\p{Lu})/u;
 
+const SHORT_LETTER_HEADING = /^(SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE|MUSTERBRIEF)\s+(?=\p{Lu})/u;
+
 /** Cuts long flattened lines before fields, letter headings and salutations; short lines pass unchanged. */
 export function unflatten(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     if (line.length < LONG_LINE) {
-      out.push(line);
+      // "SAMPLE LETTER Dear Mr. President," on one short line: the heading, then the salutation on its own.
+      const heading = SHORT_LETTER_HEADING.exec(line);
+      if (heading?.[1]) out.push(heading[1], line.slice(heading[0].length));
+      else out.push(line);
       continue;
     }
     const head = line.slice(0, SCAN_LIMIT);

@@ -148,6 +148,11 @@ describe('addresses only where they belong', () => {
     expect(appeal.targets[0]?.address[0]).toMatch(/^Vul\. Internatsianalnaya, 22 220030 Minsk/);
   });
 
+  it('keeps "Dear Mr. President," after SAMPLE LETTER on one short line', () => {
+    const { appeal } = imported('URGENT ACTION\nUA 5/20\nPLEASE WRITE TO:\nPresident\nJohn Smith\nState House, Accra, Ghana\n\nSAMPLE LETTER Dear Mr. President,\nI am writing to you about Ama Mensah.\nSincerely,');
+    expect(appeal.letter.salutation).toBe('Dear Mr. President,');
+  });
+
   it('keeps "Dear Mr. President," whole after SAMPLE LETTER', () => {
     const { appeal } = imported(`URGENT ACTION\nUA 5/20\nPLEASE WRITE TO:\nPresident\nJohn Smith\nState House, Accra, Ghana\n\nSAMPLE LETTER Dear Mr. President, I am writing to you about the detention of Ama Mensah, who has been held since May without charge ${'and without access to a lawyer '.repeat(3)}.\nSincerely,`);
     expect(appeal.letter.salutation).toBe('Dear Mr. President,');
