@@ -58,6 +58,13 @@ describe('what a text is: an appeal, or news of one', () => {
     expect(ok('URGENT ACTION\nUA 7/19\nThe trial was postponed indefinitely. No further action is requested from the UA network.').kind).toBe('closure');
   });
 
+  it.each([
+    'No further action by the UA Network is needed at this time. Many thanks to all who sent appeals.',
+    'NO FURTHER ACTION\nThe trial has been postponed.',
+  ])('marks "%s" as a closure', (wording) => {
+    expect(ok(`URGENT ACTION\nUA 7/19\n${wording}`).kind).toBe('closure');
+  });
+
   it('marks a release as good news, and imports it instead of refusing it', () => {
     const result = ok('A prisoner of conscience freed\n\nWe have now learned that Femi Peters is now free. He was released by the government on Dec. 10.');
     expect(result.kind).toBe('good-news');
