@@ -14,7 +14,7 @@ const UPDATE_INLINE =
   /\b(?:further information on ua:?\s?\d|follow-?up on ua\s?\d|mas informacion (?:\(actualizacion[^)]{0,20}\) )?sobre (?:la )?au\s?\d|complement d'information sur l'au\s?\d|weitere informationen zu ua\s?\d)/i;
 /* A closure says the network need not act any more. */
 const CLOSURE =
-  /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bthis (?:urgent )?action (?:has )?ended\b|\bkeine weiteren (?:appelle|aktionen)\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
+  /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
 /* Good news: someone was released, freed, acquitted, or the text says so. */
 const GOOD =
   /(?:\b(?:good|great|fantastic) news[!:.]|\b(?:positive update|was (?:released|freed|acquitted)|were (?:released|freed|acquitted)|has been (?:released|freed|acquitted)|is now free|(?:wurde|wurden) freigelassen|fue (?:liberad[oa]|puest[oa] en libertad)|a [ée]t[ée] lib[ée]r[ée]e?)\b)/i;

@@ -31,6 +31,11 @@ describe('deadlines in every wording the corpus shows', () => {
     expect(parseDate('1 mei 2024')).toBe('2024-05-01');
   });
 
+  it('keeps a page whose action has ended an appeal, with that date as its deadline', () => {
+    const result = ok('URGENT ACTION\nUA 12/19\nThis action ended on March 8, 2019\n\nDear Minister,\nPlease release her.\nYours sincerely,');
+    expect([result.kind, result.appeal.deadline]).toEqual(['appeal', '2019-03-08']);
+  });
+
   it('takes no date from a story told "by" someone', () => {
     const { appeal } = imported('URGENT ACTION\nUA 12/24\n\nHe was arrested by police on 3 March 2019.\n\nDear Minister,\nPlease release him.\nYours sincerely,');
     expect(appeal.deadline).toBeNull();
