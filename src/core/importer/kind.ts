@@ -15,9 +15,12 @@ const UPDATE_INLINE =
 /* A closure says the network need not act any more. */
 const CLOSURE =
   /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
-/* Good news: someone was released, freed, acquitted, or the text says so. */
+/*
+ * Good news says so: "Great news!", "a positive update", "is now free". "He was released"
+ * alone is no sign: appeals tell of earlier releases, on bail or after a previous arrest.
+ */
 const GOOD =
-  /(?:\b(?:good|great|fantastic) news[!:.]|\b(?:positive update|was (?:released|freed|acquitted)|were (?:released|freed|acquitted)|has been (?:released|freed|acquitted)|is now free|(?:wurde|wurden) freigelassen|fue (?:liberad[oa]|puest[oa] en libertad)|a [ée]t[ée] lib[ée]r[ée]e?)\b)/i;
+  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\b(?:wurde|wurden) freigelassen\b|\bfue (?:liberad[oa]|puest[oa] en libertad)\b)/i;
 /* A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". */
 const ASKS =
   /\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|take action|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action)\b/i;

@@ -75,6 +75,10 @@ describe('what a text is: an appeal, or news of one', () => {
     expect(result.kind).toBe('good-news');
   });
 
+  it('keeps an appeal that tells of an earlier release an appeal', () => {
+    expect(ok('URGENT ACTION\nUA 3/19\nShe was released later that day after posting bail, and was arrested again on 29 March.\n\nSecretary Menardo Guevarra\nDepartment of Justice, Manila\nEmail: communications@doj.gov.ph\n\nDear Secretary Guevarra,\nDrop the charges.\nYours sincerely,').kind).toBe('appeal');
+  });
+
   it('keeps an appeal that quotes "good news" in a verse an appeal', () => {
     expect(ok('Proclaim good news to the poor.\n\nSend a note to the following leaders.\n\nPrime Minister\nWen Jiabao\n2 Fuyoujie\nBeijingshi 100017\n\nYour Excellency:\nRelease Shi Tao.\nYours sincerely,').kind).toBe('appeal');
   });
