@@ -20,7 +20,7 @@ const CLOSURE =
  * alone is no sign: appeals tell of earlier releases, on bail or after a previous arrest.
  */
 const GOOD =
-  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\b(?:wurde|wurden) freigelassen\b|\bfue (?:liberad[oa]|puest[oa] en libertad)\b)/i;
+  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b)/i;
 /* A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". */
 const ASKS =
   /\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|take action|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action)\b/i;
