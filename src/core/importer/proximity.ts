@@ -24,7 +24,7 @@ function isAddressLike(text: string): boolean {
 
 function isContactField(text: string): boolean {
   // "Please contact the TCADP Office ... if you have questions": the organisers' contact, not an official's.
-  if (ORGANISER_LINE.test(text)) return false;
+  if (ORGANISER_LINE.test(text.slice(0, 400))) return false;
   const emails = findEmails(text);
   if (emails.some((e) => !ORGANISER_EMAIL.test(e)) || HIDDEN_EMAIL.test(text)) return true;
   if (emails.length > 0) return false;

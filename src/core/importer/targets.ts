@@ -89,7 +89,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     const raw = line.replace(BULLET_TO, '').replace(/[\s,;]+$/, '');
     // "Related stories:" after the details: whatever follows is another part of the page.
     if (seenFields && PAGE_END.test(raw)) break;
-    if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw)) continue;
+    if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
     const { text, fields } = splitLabels(raw.replace(LEAD_IN, ''));
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
