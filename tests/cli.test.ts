@@ -40,6 +40,12 @@ describe('the operator CLI', () => {
     expect(all.split('No email address was found for Ebrahim Raisi').length - 1).toBe(1);
   });
 
+  it('never saves news of an appeal as a live appeal file', async () => {
+    const { seen, io } = capture({ DATA_DIR: dataDir, APPEALS_DIR: join(dataDir, 'appeals') });
+    expect(await cli(['import', 'tests/fixtures/ua/corpus-2/en-2018-japan-further-information-ua-213-16.txt', '--save'], io)).toBe(1);
+    expect(seen.err).toContain('not saved: this text is an update of UA 213/16, not a new appeal');
+  });
+
   it('says what is wrong with a file to import in words, not error codes', async () => {
     const { seen, io } = capture({ DATA_DIR: dataDir });
     expect(await cli(['import', dataDir], io)).toBe(1);

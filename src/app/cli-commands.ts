@@ -79,11 +79,13 @@ Fails (exit 1) when the file cannot be read or shows no appeal at all.`,
     if (flags.has('--json')) {
       // The JSON carries the warnings; standard error says them once for a reader.
       for (const warning of result.warnings) io.err(`warning: ${warning.message}\n`);
-      io.out(`${JSON.stringify({ ...result.appeal, warnings: result.warnings }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ ...result.appeal, warnings: result.warnings, kind: result.kind, sources: result.sources }, null, 2)}\n`);
     } else {
-      io.out(`${previewText(importPreview(translator('en'), result.appeal, result.warnings))}\n`);
+      io.out(`${previewText(importPreview(translator('en'), result.appeal, result.warnings, result.sources))}\n`);
     }
     if (flags.has('--save')) {
+      // News of an appeal never becomes a live appeal file.
+      if (result.kind !== 'appeal') throw new Failure(`not saved: this text is ${NEWS_KIND[result.kind]}${result.appeal.number === undefined ? '' : ` of ${result.appeal.reference}`}, not a new appeal`);
       const dir = io.env.APPEALS_DIR ?? 'appeals';
       await mkdir(dir, { recursive: true });
       const file = join(dir, `${result.appeal.id}.json`);
@@ -93,6 +95,8 @@ Fails (exit 1) when the file cannot be read or shows no appeal at all.`,
     return 0;
   },
 };
+
+const NEWS_KIND = { update: 'an update', closure: 'a closure notice', 'good-news': 'good news' } as const;
 
 const validate: Subcommand = {
   name: 'validate',

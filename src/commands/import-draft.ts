@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mainTargets, missingToSave, type Appeal, type MissingPart } from '../core/appeal.js';
 import { UserInputError } from '../core/errors.js';
 import type { MessageKey, Translate } from '../core/i18n/index.js';
+import type { AddressSource } from '../core/importer/index.js';
 import { toParagraphs } from '../core/importer/paragraphs.js';
 import type { Button, FormField } from '../core/reply.js';
 
@@ -109,4 +110,19 @@ export function applyEdits(appeal: Appeal, edits: DraftEdits): Appeal {
   }
   next.draft = missingParts(next).length > 0;
   return next;
+}
+
+/**
+ * One line per address of each official, with the line of the text it was read from, so a moderator can check
+ * at a glance that each address sits in its own official's block: `Name, email: a@b.org <- "Email: a@b.org"`.
+ */
+export function addressSourceLines(appeal: Appeal, sources: AddressSource[]): string[] {
+  return sources
+    .filter((s) => appeal.targets[s.target] !== undefined)
+    .map((s) => {
+      const target = appeal.targets[s.target];
+      const who = `${target?.copy ? '(copy) ' : ''}${target?.name ?? ''}`;
+      return `${who}, ${s.field}: ${s.value} <- "${s.line}"`;
+    })
+    .slice(0, 40);
 }

@@ -3,15 +3,15 @@ import { fileProblem } from '../core/file-problem.js';
 import { missingToSave, type Appeal } from '../core/appeal.js';
 import { UserInputError } from '../core/errors.js';
 import type { MessageKey, Translate } from '../core/i18n/index.js';
-import { importUrgentAction, type ImportWarning } from '../core/importer/index.js';
+import { importUrgentAction, type AddressSource, type ImportKind, type ImportWarning } from '../core/importer/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { actionButton, privateReply, type Block, type Button, type Reply } from '../core/reply.js';
-import { applyEdits, describeParts, fillInButtons, missingParts } from './import-draft.js';
+import { addressSourceLines, applyEdits, describeParts, fillInButtons, missingParts } from './import-draft.js';
 import type { Deps } from './types.js';
 import { defineCommand } from './types.js';
 
 /** The preview a moderator checks before saving; the CLI prints the same blocks. */
-export function importPreview(t: Translate, appeal: Appeal, warnings: ImportWarning[]): Block[] {
+export function importPreview(t: Translate, appeal: Appeal, warnings: ImportWarning[], sources: AddressSource[] = []): Block[] {
   const targets = appeal.targets.map((tg) => {
     const who = [tg.name, tg.title, tg.organisation].filter(Boolean).join(', ');
     const contact = [...tg.emails, ...(tg.phone ? [tg.phone] : []), ...(tg.fax ? [`fax ${tg.fax}`] : []), ...tg.social].join(', ');
@@ -31,6 +31,8 @@ export function importPreview(t: Translate, appeal: Appeal, warnings: ImportWarn
       ],
     },
   ];
+  const traced = addressSourceLines(appeal, sources);
+  if (traced.length > 0) blocks.push({ type: 'text', text: `**${t('import_sources')}**\n${traced.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}` });
   const missing = missingParts(appeal);
   if (missing.length > 0) blocks.push({ type: 'text', text: `**${t('import_missing', { parts: describeParts(t, missing) })}**` });
   if (appeal.draft) blocks.push({ type: 'text', text: `_${t('import_draft')}_` });
@@ -79,18 +81,37 @@ export const importAppeal = defineCommand({
     if (text === undefined) return howToGiveText(t, ctx.actor.platform);
     const result = importUrgentAction(text);
     if (!result.ok) throw new UserInputError(result.reason, { problem: result.message }, result.message);
-    return preview(t, deps, result.appeal, result.warnings);
+    if (result.kind !== 'appeal') {
+      // News of an appeal (an update, a closure, a release) must never run as a drive of its own.
+      const reference = result.appeal.number === undefined ? undefined : result.appeal.reference;
+      throw new UserInputError(reference ? 'import_not_live' : 'import_not_live_unnumbered', { kind: t(KIND_WORDS[result.kind]), ...(reference ? { reference } : {}) });
+    }
+    const reply = await preview(t, deps, result.appeal, result.warnings, undefined, result.sources);
+    const cut = looksCut(text, ctx.actor.platform, result.warnings);
+    return cut ? { ...reply, blocks: [...reply.blocks, { type: 'text', text: escapeMarkdown(t(cut)) }] } : reply;
   },
 });
 
+const KIND_WORDS: Record<Exclude<ImportKind, 'appeal'>, MessageKey> = { update: 'import_kind_update', closure: 'import_kind_closure', 'good-news': 'import_kind_good_news' };
+
+/**
+ * A paste that filled a platform's limit was probably cut: Telegram splits a paste over 4,096 characters into
+ * several messages, Discord's paste field holds 4,000. The member is told to send the file instead.
+ */
+function looksCut(text: string, platform: string, warnings: ImportWarning[]): MessageKey | undefined {
+  const full = text.length >= IMPORT_FORM_MAX - 100 || warnings.some((w) => w.code === 'truncated');
+  if (!full) return undefined;
+  return platform === 'telegram' ? 'import_cut_telegram' : platform === 'discord' ? 'import_cut_discord' : undefined;
+}
+
 /** Stages the appeal and shows it: Save, Fill in while parts are missing, and Add as translation for a known UA in another language. */
-async function preview(t: Translate, deps: Deps, appeal: Appeal, warnings: ImportWarning[], stagedKey?: string): Promise<Reply> {
+async function preview(t: Translate, deps: Deps, appeal: Appeal, warnings: ImportWarning[], stagedKey?: string, sources: AddressSource[] = []): Promise<Reply> {
   const key = stagedKey ?? (await deps.appeals.stage(appeal));
   const buttons: Button[] = [actionButton(t('button_import_save'), `import save=${key}`, 'primary')];
   if (missingParts(appeal).length > 0 || appeal.draft) buttons.push(...fillInButtons(t, appeal, key));
   const known = await knownAppeal(deps, appeal);
   const langs = known ? [known.letter, ...known.translations].map((l) => l.lang.toLowerCase()) : [];
-  const blocks = importPreview(t, appeal, warnings);
+  const blocks = importPreview(t, appeal, warnings, sources);
   if (known && !langs.includes(appeal.letter.lang.toLowerCase()) && appeal.letter.composed === undefined) {
     blocks.push({ type: 'text', text: escapeMarkdown(t('import_translation_offer', { id: known.id, lang: appeal.letter.lang })) });
     buttons.push(actionButton(t('button_import_translation', { lang: appeal.letter.lang }), `import translate=${key}`, 'primary'));

@@ -89,3 +89,44 @@ describe('/import', () => {
     expect((await type(mod(), '/import save=nokey123')).plain).toContain('This preview has expired');
   });
 });
+
+describe('/import of news and of pages that give addresses', () => {
+  let app: TestApp;
+  let type: ReturnType<typeof typer>;
+  beforeEach(async () => {
+    app = await testApp();
+    type = typer(app.deps);
+  });
+  afterEach(() => app.close());
+
+  const update = readFileSync('tests/fixtures/ua/corpus-2/en-2010-iran-further-information-ua-341-09.txt', 'utf8');
+
+  it('refuses to stage an update as a live appeal, naming its kind and UA number', async () => {
+    const reply = await type(mod('slack'), `/import ${update}`);
+    expect(reply.plain).toContain('This text is an update of UA 341/09, not a new appeal');
+    expect(reply.buttons.map((b) => b.label)).not.toContain('Save this appeal');
+  });
+
+  it('refuses good news without a number, naming its kind', async () => {
+    const news = readFileSync('tests/fixtures/ua/corpus-2/en-2020-paraguay-amnestyaurora-good-news.txt', 'utf8');
+    expect((await type(mod('slack'), `/import ${news}`)).plain).toContain('This text is good news, not a new appeal');
+  });
+
+  it('shows each official with the line of the text each address came from', async () => {
+    const text = 'URGENT ACTION\nUA 12/24\nPLEASE WRITE TO:\nMinister of Justice\nAli Hassan\n1 Nile St, Cairo, Egypt\nEmail: minister@justice.gov.eg\n\nCOPIES TO:\nEmbassy of Egypt\n3521 International Ct NW, Washington DC 20008\nE-mail: embassy@egyptembassy.net\n\nDear Minister,\nRelease him.\nYours sincerely,';
+    const reply = await type(mod('slack'), `/import ${text}`);
+    expect(reply.plain).toContain('Where each address came from');
+    expect(reply.plain).toContain('Ali Hassan, email: minister@justice.gov.eg <- "Email: minister@justice.gov.eg"');
+    expect(reply.plain).toContain('(copy) Embassy of Egypt, email: embassy@egyptembassy.net <- "E-mail: embassy@egyptembassy.net"');
+  });
+
+  it.each([
+    ['telegram', 'send the whole Urgent Action as a .txt file'],
+    ['discord', 'in the file option of /import'],
+  ])('on %s tells the member to send the file when a pasted text looks cut', async (platform, hint) => {
+    const cut = `${UA.slice(0, 4000)}`;
+    const reply = await type(mod(platform), `/import ${cut}`);
+    expect(reply.plain.toLowerCase()).toContain(hint.toLowerCase());
+    expect(reply.plain).toContain('seems cut off');
+  });
+});

@@ -5,6 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import { handle, splitCommandLine, type Deps, type Invocation, type Logger } from '../../commands/index.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Button, Reply } from '../../core/reply.js';
+import { pasteCollector, type PasteStep } from './paste.js';
 import { fieldHint, renderForTerminal } from './render.js';
 
 export const SHELL_SPACE = 'shell:local';
@@ -95,11 +96,22 @@ export async function runShell(options: ShellOptions): Promise<void> {
   }
   const lines = createInterface({ input: options.input, terminal: false });
   options.signal?.addEventListener('abort', () => lines.close(), { once: true });
+  // "/import" alone, then the text, then "." imports a long paste whole (see paste.ts).
+  const paste = pasteCollector();
+  const step = async (next: PasteStep | undefined) => {
+    if (next?.kind === 'line') return perform(next.line);
+    if (next?.kind === 'started') return run('import', '');
+    if (next?.kind !== 'pasted') return;
+    if (options.interactive === false) print(`> /${next.command} (${next.lines} lines pasted)`);
+    return run(next.command, next.text);
+  };
   for await (const line of lines) {
     if (options.signal?.aborted) break;
-    await perform(line);
-    if (options.interactive) output.write('> ');
+    const next = paste.feed(line);
+    await step(next);
+    if (options.interactive && next.kind !== 'held') output.write('> ');
   }
+  await step(paste.end());
 }
 
 /** In the terminal, posts to the space and to one member are printed, marked as such. */

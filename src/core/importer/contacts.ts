@@ -13,8 +13,8 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
   { kind: 'email', pattern: /^(?:e-?mails?|correos? electr[oó]nicos?|correo(?:-e)?|courriels?|adresse [ée]lectronique|mail)$/i },
   { kind: 'phone', pattern: /^(?:tel|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|tfno|mobile|cell)\.?$/i },
   { kind: 'fax', pattern: /^(?:fax|t[ée]l[ée]copie)\.?$/i },
-  { kind: 'salutation', pattern: /^(?:salutation|saludo|tratamiento|formule d'appel|formule de politesse)$/i },
-  { kind: 'web', pattern: /^(?:website|web|site web|sitio web|p[aá]gina web|url)$/i },
+  { kind: 'salutation', pattern: /^(?:salutation|saludo|tratamiento|formule d'appel|formule de politesse|anrede|forma grzeczno[sś]ciowa)$/i },
+  { kind: 'web', pattern: /^(?:website|web|site web|sitio web|p[aá]gina web|url|online|online form(?: in \p{L}+)?|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular)$/iu },
   { kind: 'social', pattern: /^twitter$/i, label: 'Twitter' },
   { kind: 'social', pattern: /^x$/i, label: 'X' },
   { kind: 'social', pattern: /^(?:twitter\/x|x\/twitter|x \(twitter\)|twitter \(x\))$/i, label: 'X/Twitter' },
@@ -27,7 +27,11 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
 ];
 
 /* A label word followed by a colon, anywhere in a line ("..., Quito. Email: a@b.ec Twitter: @x"). */
-const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?|correos? electr[oó]nicos?|correo-e|courriels?|tel|t[ée]l[ée]?phone|phone|tel[ée]fono|fax|salutation|saludo|tratamiento|formule d'appel|website|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon)\.?)\s?:/gi;
+const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?|correos? electr[oó]nicos?|correo-e|courriels?|tel|t[ée]l[ée]?phone|phone|tel[ée]fono|fax|salutation|saludo|tratamiento|formule d'appel|anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon)\.?)\s?:/giu;
+
+/** The organisers' own addresses (an Amnesty section's, a coalition's "if you have questions" contact): never an official's. */
+export const ORGANISER_EMAIL = /@(?:[\w-]+\.)*(?:amnesty|amnistia|amnistie|amnesty-[\w-]+)\./i;
+export const ORGANISER_LINE = /\b(?:if you have (?:any )?questions|questions about (?:this|these|either)|for (?:more|further) information (?:on|about) (?:this|the) (?:action|campaign)|contact us\b|contact the [\p{L} ]{2,30} office)/iu;
 
 /** A website replaced the address with "[email protected]" (Cloudflare): the address is lost. */
 export const HIDDEN_EMAIL = /\[?\s?email\s{0,3}protected\s?\]?/i;

@@ -8,13 +8,16 @@ const MONTHS: Record<string, number> = {
   setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
   janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9,
   octobre: 10, novembre: 11, decembre: 12,
+  januar: 1, februar: 2, marz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  janeiro: 1, fevereiro: 2, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
+  januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8,
 };
 
 const ISO = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/;
 /* "July 1, 2025", "Aug. 16 2017" */
 const MONTH_FIRST = /\b([a-z]{3,10})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})\b/;
-/* "1 July 2025", "16 AUGUST 2017", "1 de julio de 2025", "1er juillet 2025", "1st of July, 2025" */
-const DAY_FIRST = /\b(\d{1,2})(?:st|nd|rd|th|er|re|e|º|°)?\s{1,3}(?:de\s{1,3}|of\s{1,3})?([a-z]{3,10})\.?,?\s{1,3}(?:de\s{1,3}|del\s{1,3})?(\d{4})\b/;
+/* "1 July 2025", "16 AUGUST 2017", "1 de julio de 2025", "1er juillet 2025", "1st of July, 2025", "12. März 2015" */
+const DAY_FIRST = /\b(\d{1,2})(?:st|nd|rd|th|er|re|e|º|°|\.)?\s{1,3}(?:de\s{1,3}|of\s{1,3})?([a-z]{3,10})\.?,?\s{1,3}(?:de\s{1,3}|del\s{1,3})?(\d{4})\b/;
 
 /** The first calendar date in a line, as YYYY-MM-DD; only the first 400 characters are read. */
 export function parseDate(text: string): string | undefined {

@@ -3,7 +3,8 @@ import { toParagraphs } from './paragraphs.js';
 import { foldKey, sectionValue, type Section } from './sections.js';
 import type { Warn } from './types.js';
 
-const DEADLINE_WORDS = /\b(?:until|before|deadline|no later than|expires? on|antes del?|hasta el|vence el|avant le|jusqu'au|expire le)\b/i;
+/** Read on accent-free text: "até", "vóór", "délai" are "ate", "voor", "delai". */
+const DEADLINE_WORDS = /\b(?:until|before|deadline|no later than|expires? on|ended on|antes del?|hasta el|vence el|avant le|jusqu'au|expire le|delai d'envoi|appelle bis|bis (?:zum|spatestens)|ate|voor|uiterlijk)\b|\b(?:contact|write to|send|appeal to)\b[^.]{0,80}\bby\b/i;
 
 /** The appeal deadline as YYYY-MM-DD, from its labelled field, an old "SEND APPEALS BEFORE ..." heading, or a short instruction line. */
 export function findDeadline(sections: Section[], warn: Warn): string | null {
@@ -16,7 +17,7 @@ export function findDeadline(sections: Section[], warn: Warn): string | null {
   for (const section of sections) {
     if (section.kind === 'ignore' || section.kind === 'background' || section.kind === 'summary') continue;
     for (const line of [section.heading, ...section.lines]) {
-      if (line === '' || line.length > 200 || !DEADLINE_WORDS.test(line)) continue;
+      if (line === '' || line.length > 200 || !DEADLINE_WORDS.test(foldKey(line))) continue;
       const date = parseDate(line);
       if (date) return date;
     }

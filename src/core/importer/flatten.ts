@@ -16,16 +16,22 @@ const FIELD = /(?<=\S\s{1,3})(?=(?:e-?mails?|correo-?e|correo electr[oó]nico|co
 /* "SAMPLE LETTER Dear ...", "Sample letter: Your Excellency, ...", "CARTA MODELO Señor ...". */
 const LETTER_HEADING = /(?<=\S\s{1,3})(?=(?:SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE)\b)/gu;
 /* A salutation inside a line: "... Office of the Public Prosecutor Dear Counsellor, I write ...". */
-const SALUTATION = /(?<=\S\s{1,3})(?=(?:Dear|Your Excellency|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b[^,:.\n]{0,60}[,:]\s+\p{Lu})/gu;
+const SALUTATION = /(?<=\S\s{1,3})(?=(?:Dear|Your Excellency|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:]\s+\p{Lu})/gu;
 /* The letter body after a salutation that ends with a comma or colon: "Dear Ambassador Ravanchi, I am ...". */
-const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your Excellency|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b[^,:.\n]{0,60}[,:])\s+(?=\p{Lu})/u;
+/* "Mr." and "Dr." keep their full stop: "SAMPLE LETTER Dear Mr. President," is one salutation. */
+const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your Excellency|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:])\s+(?=\p{Lu})/u;
+
+const SHORT_LETTER_HEADING = /^(SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE|MUSTERBRIEF)\s+(?=\p{Lu})/u;
 
 /** Cuts long flattened lines before fields, letter headings and salutations; short lines pass unchanged. */
 export function unflatten(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     if (line.length < LONG_LINE) {
-      out.push(line);
+      // "SAMPLE LETTER Dear Mr. President," on one short line: the heading, then the salutation on its own.
+      const heading = SHORT_LETTER_HEADING.exec(line);
+      if (heading?.[1]) out.push(heading[1], line.slice(heading[0].length));
+      else out.push(line);
       continue;
     }
     const head = line.slice(0, SCAN_LIMIT);

@@ -4,14 +4,15 @@ import { defaultClosing, defaultSalutation, findLetter, pointsAsParagraphs, type
 import { checkInput, cleanLines } from './normalize.js';
 import { findUaNumber, slugId } from './numbers.js';
 import { splitSections, type Section } from './sections.js';
-import { parseTargets, type TargetLine } from './targets.js';
 import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
-import { proximityTargetLines } from './proximity.js';
+import { findTargets } from './find-targets.js';
+import { findKind } from './kind.js';
+import { addressSources, keepSureAddresses } from './sources.js';
 import { findTitle } from './title.js';
 import { refuse, type ImportOptions, type ImportResult, type ImportWarning, type Warn } from './types.js';
 
-export type { ImportOptions, ImportResult, ImportWarning } from './types.js';
+export type { AddressSource, ImportKind, ImportOptions, ImportResult, ImportWarning } from './types.js';
 
 /** Warnings that describe a complete appeal; every other warning marks the import as a draft. */
 const NOTICES = new Set(['no_email']);
@@ -36,7 +37,8 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   const found = findLetter(sections, warn);
   const sentence = findAppealSentence(sections);
   const lead = findLeadTarget(sections);
-  if (!ua && !found?.salutation && !sentence && !lead && !showsAnAppeal(text, sections)) {
+  const kind = findKind(sections, text);
+  if (kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !showsAnAppeal(text, sections)) {
     return refuse(
       'import_not_an_appeal',
       'This text shows no sign of an appeal: no UA number, no "Urgent Action", no official with contact details and no letter.',
@@ -51,7 +53,9 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   if (!ua) warn('no_number', 'No UA number was found; the appeal id was made from its title.');
   const reference = cap(ua?.reference ?? title);
 
-  const targets = findTargets(sections, found, sentence, lead, warn);
+  const parsed = findTargets(sections, found, sentence, lead, warn);
+  keepSureAddresses(parsed, warn);
+  const targets = parsed.map((p) => p.target);
   if (targets.length === 0) warn('no_target', 'No official to write to was found; add the name and contact details of whom to write to.');
   const letter = buildLetter(sections, found, sentence, targets, title, warn);
 
@@ -80,15 +84,15 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   if (concerningText) appeal.concerning = cap(concerningText);
   if (options.source) appeal.source = options.source.slice(0, 500);
 
-  const parsed = appealSchema.safeParse(appeal);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+  const result = appealSchema.safeParse(appeal);
+  if (!result.success) {
+    const issue = result.error.issues[0];
     return refuse('import_invalid', `The imported appeal is not valid at ${issue?.path.join('.') || 'its root'}: ${issue?.message ?? 'unknown problem'}.`);
   }
-  return { ok: true, appeal: parsed.data, warnings };
+  return { ok: true, appeal: result.data, warnings, kind, sources: addressSources(targets, parsed) };
 }
 
-const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|lettres? d['’]appel|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/i;
+const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/i;
 
 /** "Urgent Action" in any of the three languages, "lettres d'appel", a contact field, or a "write immediately" heading. */
 function showsAnAppeal(text: string, sections: Section[]): boolean {
@@ -116,43 +120,19 @@ function fallbackTitle(lines: string[]): string {
   return 'Untitled appeal';
 }
 
-/** Officials under a contact heading, else by proximity to contact fields or the letter, else in an appeal sentence. */
-function findTargets(sections: Section[], found: FoundLetter | undefined, sentence: AppealSentence | undefined, lead: TargetLine[] | undefined, warn: Warn): AppealInput['targets'] {
-  const sources = [() => targetLines(sections, found), () => proximityTargetLines(sections, found), () => sentence?.target ?? [], () => lead ?? []];
-  for (const source of sources) {
-    const lines = source();
-    if (lines.every((l) => l.text === '')) continue;
-    const targets = parseTargets(lines, warn);
-    if (targets.length > 0) return targets;
-  }
-  return [];
-}
-
-/** Contact details sit under their own heading, or (current layout) under "TAKE ACTION" above the letter. */
-function targetLines(sections: Section[], letter: FoundLetter | undefined): TargetLine[] {
-  const lines: TargetLine[] = [];
-  sections.forEach((section, s) => {
-    if (!['targets', 'copies', 'action'].includes(section.kind)) return;
-    const copy = section.kind === 'copies';
-    const body = letter?.section === s ? section.lines.slice(0, letter.start) : section.lines;
-    if (section.rest !== '') lines.push({ text: section.rest, copy });
-    for (const text of body) lines.push({ text, copy });
-    lines.push({ text: '', copy });
-  });
-  return lines;
-}
-
 type BuiltLetter = { lang: LetterLang; salutation: string; paragraphs: string[]; closing: string; composed?: 'points' | 'summary' };
 
 const ASKING: Record<LetterLang, (ask: string) => string> = {
   en: (ask) => `I am writing to appeal for ${ask}.`,
   es: (ask) => `Le escribo para pedir ${ask}.`,
   fr: (ask) => `Je vous écris pour demander ${ask}.`,
+  de: (ask) => `Ich schreibe Ihnen, um ${ask} zu fordern.`,
 };
 const ABOUT: Record<LetterLang, (title: string) => string> = {
   en: (title) => `I am writing to you about this case: ${title}.`,
   es: (title) => `Le escribo en relación con este caso: ${title}.`,
   fr: (title) => `Je vous écris au sujet de ce cas : ${title}.`,
+  de: (title) => `Ich schreibe Ihnen wegen dieses Falls: ${title}.`,
 };
 
 /**
@@ -197,5 +177,6 @@ function textLang(sections: Section[]): LetterLang {
   const heads = sections.map((s) => `${s.heading} ${s.lines.slice(0, 3).join(' ')}`).join(' ').slice(0, 5000);
   if (/acci[oó]n urgente|escriban|llamamiento|carta modelo/i.test(heads)) return 'es';
   if (/action urgente|[ée]crivez|mod[eè]le de lettre|lettres? d['’]appel/i.test(heads)) return 'fr';
+  if (/briefe gegen das vergessen|musterbrief|appelle? an|schreiben sie|eilaktion|\b(?:der|die|und|nicht)\b.*\b(?:der|die|und|nicht)\b/i.test(heads)) return 'de';
   return 'en';
 }

@@ -3,7 +3,7 @@ import { toParagraphs } from './paragraphs.js';
 import type { Warn } from './types.js';
 
 /** Languages whose salutations and closings the importer knows. */
-export type LetterLang = 'en' | 'es' | 'fr';
+export type LetterLang = 'en' | 'es' | 'fr' | 'de';
 
 /** The letter as found; `start` is where it begins in `sections[section].lines`, so targets above it can be read. */
 export type FoundLetter = {
@@ -15,13 +15,13 @@ export type FoundLetter = {
   lang: LetterLang;
 };
 
-const OPENING = /^(?:dear\b|your excellency|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]sim[oa]\b)/i;
+const OPENING = /^(?:dear\b|your excellency|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|geachte\b|exzellenz\b)/i;
 /* Forms of address that also start a name in an address block; only a trailing comma or colon makes them a salutation. */
 const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b)/i;
-const CLOSING = /^(?:yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous)/i;
+const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|met vriendelijke groet|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous)/i;
 
 /** Sections a sample letter can sit in; never background or the short labelled fields. */
-const LETTER_HOME = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'letter', 'action', 'targets', 'copies']);
+const LETTER_HOME = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'letter', 'action', 'targets', 'copies', 'deadline']);
 
 /* "Dear friends," opens a newsletter to members, not a letter to an official. */
 const TO_MEMBERS = /^(?:dear|estimad[oa]s?|queridos?|queridas?|chers?|ch[èe]res?)\s+(?:friends?|colleagues?|supporters?|members?|activists?|all|amig[oa]s|compañer[oa]s|ami(?:e)?s|membres)\b/i;
@@ -44,6 +44,7 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
   const text = `${salutation ?? ''} ${closing ?? ''}`.trim();
   if (/^(?:dear|your excellency|yours|sincerely|respectfully|kind|best|with)\b/i.test(text)) return 'en';
   if (/^(?:estimad|distinguid|apreciad|excelent|se[ñn]or|sr\.|sra\.|atentamente|muy|cordialmente|un |reciba|le saluda)/i.test(text)) return 'es';
+  if (/^(?:sehr geehrte|exzellenz|mit freundlichen|hochachtungsvoll)/i.test(text)) return 'de';
   if (/^(?:monsieur|madame|mesdames|messieurs|cher|ch[èe]re|excellence|veuillez|je vous|recevez|respectueusement|bien)/i.test(text)) return 'fr';
   return 'en';
 }
@@ -131,11 +132,12 @@ function readFrom(sections: Section[], s: number, from: number, warn: Warn, salu
   return { section: s, start, salutation, paragraphs, closing, lang: langOf(salutation, closing) };
 }
 
-const DEFAULT_SALUTATION: Record<LetterLang, string> = { en: 'Dear Sir or Madam,', es: 'Estimado/a señor/a:', fr: 'Madame, Monsieur,' };
+const DEFAULT_SALUTATION: Record<LetterLang, string> = { en: 'Dear Sir or Madam,', es: 'Estimado/a señor/a:', fr: 'Madame, Monsieur,', de: 'Sehr geehrte Damen und Herren,' };
 const DEFAULT_CLOSING: Record<LetterLang, string> = {
   en: 'Yours sincerely,',
   es: 'Atentamente,',
   fr: "Veuillez agréer l'expression de ma haute considération.",
+  de: 'Mit freundlichen Grüßen',
 };
 
 /** A general salutation or closing in the letter's language, for letters that lack one. */

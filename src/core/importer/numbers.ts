@@ -9,7 +9,7 @@ export type UaNumber = { reference: string; number: string; id: string };
  * quantifiers keep the scan linear.
  */
 const UA_NUMBER =
-  /\b(?:(UA|AU|FI)\s{0,3}:?\s{0,3}|(?:urgent action|acci[oó]n urgente|action urgente)\s{1,3}(?:n[o°º]\.?\s{0,2})?)(\d{1,4})\s?([./])\s?(\d{2,4})\b(?![./]\d)/i;
+  /\b(?:(UA|AU|FI|EXTRA)\s{0,3}[:-]?\s{0,3}(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s{1,3})?|(?:urgent action|acci[oó]n urgente|action urgente)\s{1,3}(?:n[o°º]\.?\s{0,2})?)(\d{1,4})\s?([./])\s?(\d{2,4})\b(?![./]\d)/i;
 
 /** Finds the UA number, preferring the labelled "TYPE AND NUMBER" field, then old headers, then prose. */
 export function findUaNumber(sections: Section[]): UaNumber | undefined {
@@ -35,13 +35,15 @@ export function parseUaNumber(line: string): UaNumber | undefined {
   const [, written = 'UA', digits = '', sep = '/', year = ''] = match;
   // "AU 047/24" is AU 47/24; a follow-up's "FI" and a sentence's "Urgent Action" both name a UA.
   const serial = String(Number(digits));
-  const prefix = written.toUpperCase() === 'AU' ? 'AU' : 'UA';
+  const upper = written.toUpperCase();
+  // An "EXTRA" is an Urgent Action of the older series: its number is its own, not a UA's.
+  const prefix = upper === 'AU' || upper === 'EXTRA' ? upper : 'UA';
   const number = `${serial}${sep}${year}`;
   return {
     reference: `${prefix} ${number}`,
     number,
     // One id per appeal whatever the language it was published in: "AU 72/24" is UA 72/24 in Spanish.
-    id: `ua-${serial}-${year}`,
+    id: `${prefix === 'EXTRA' ? 'extra' : 'ua'}-${serial}-${year}`,
   };
 }
 

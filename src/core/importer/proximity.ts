@@ -1,7 +1,8 @@
-import { findEmails, HIDDEN_EMAIL, splitLabels } from './contacts.js';
-import type { FoundLetter } from './letter.js';
+import { findEmails, HIDDEN_EMAIL, ORGANISER_EMAIL, ORGANISER_LINE, splitLabels } from './contacts.js';
+import { countryOf } from './countries.js';
+import { isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
-import type { TargetLine } from './targets.js';
+import { ROLE, type TargetLine } from './targets.js';
 import { isCapitalsLine } from './title.js';
 
 /*
@@ -22,12 +23,21 @@ function isAddressLike(text: string): boolean {
 }
 
 function isContactField(text: string): boolean {
-  if (findEmails(text).length > 0 || HIDDEN_EMAIL.test(text)) return true;
+  // "Please contact the TCADP Office ... if you have questions": the organisers' contact, not an official's.
+  if (ORGANISER_LINE.test(text.slice(0, 400))) return false;
+  const emails = findEmails(text);
+  if (emails.some((e) => !ORGANISER_EMAIL.test(e)) || HIDDEN_EMAIL.test(text)) return true;
+  if (emails.length > 0) return false;
   return splitLabels(text).fields.some((f) => f.kind !== 'web');
 }
 
+/** Model-letter pages show a handful of letters; past this many salutations the rest is not read for officials. */
+const MAX_LETTERS = 30;
+/** No official's block (name, titles, address, fields) is longer than this. */
+const MAX_BLOCK = 20;
+
 /* The sections a contact block can sit in; never background, which quotes addresses of others. */
-const HOMES = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'action', 'targets', 'copies', 'letter']);
+const HOMES = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'action', 'targets', 'copies', 'letter', 'deadline']);
 
 /**
  * Lines around contact fields: upward over the name and address (blank lines allowed, instructions skipped),
@@ -53,6 +63,16 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   if (anchors.length === 0 && letterAt > 0) {
     climb(all, letterAt - 1, keep, 0);
     if (isCaptionOfLetter(all, keep, letterAt)) keep.clear();
+    // A page of model letters: each official's block sits above their own letter's salutation (a page has a few).
+    let letters = 0;
+    for (let i = letterAt + 1; i < all.length && letters < MAX_LETTERS; i++) {
+      const text = all[i]?.text ?? '';
+      if (text === '' || !isSalutation(text)) continue;
+      letters++;
+      const block = new Set<number>();
+      climb(all, i - 1, block, 0);
+      if (block.size >= 2) for (const k of block) keep.add(k);
+    }
   }
   const out: TargetLine[] = [];
   let previous = -2;
@@ -60,7 +80,8 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
     const text = all[i]?.text ?? '';
     if (text === '') continue;
     if (previous >= 0 && i - previous > 1 && hasGap(all, previous, i)) out.push({ text: '', copy: false });
-    out.push({ text, copy: false });
+    // Under a "copies to" heading a block stays a copy: an embassy is never the official the letter is for.
+    out.push({ text, copy: sections[all[i]?.section ?? 0]?.kind === 'copies' });
     previous = i;
   }
   return out;
@@ -80,16 +101,19 @@ function isCaptionOfLetter(all: Numbered[], keep: Set<number>, letterAt: number)
 }
 
 /** Walks up from `from` over address lines and blank lines; stops at a heading, a sentence or the text's start. */
-function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 2): void {
+function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3): void {
   let blanks = 0;
+  const section = all[from]?.section;
   for (let i = from; i >= 0; i--) {
+    // A heading closes the block above it: "UA: Second 85.23" over "PLEASE TAKE ACTION ..." is no address.
+    if (all[i]?.section !== section) return;
     const text = all[i]?.text ?? '';
     if (text === '') {
       if (keep.size > 0 && ++blanks > maxBlanks) return;
       continue;
     }
     blanks = 0;
-    if (keep.has(i) || isCapitalsLine(text)) return;
+    if (keep.has(i) || isCapitalsLine(text) || from - i > MAX_BLOCK) return;
     if (/^(?:please\b|due to\b)/i.test(text)) continue;
     if (!isAddressLike(text)) return;
     keep.add(i);
@@ -102,4 +126,28 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 2):
 function hasGap(all: Numbered[], a: number, b: number): boolean {
   for (let i = a + 1; i < b; i++) if ((all[i]?.text ?? '') !== '') return true;
   return false;
+}
+
+/* The last line of a postal address: a country, or a postcode ("Tokyo 100-8977", "1030 Wien"). */
+const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b/;
+
+/**
+ * A text with neither contact fields nor a letter may still give an address: three to twelve short lines, one of
+ * them an office ("Minister of Justice"), ending with a country or a postcode. The first such block.
+ */
+export function postalBlockLines(sections: Section[]): TargetLine[] {
+  const lines = sections.filter((s) => HOMES.has(s.kind)).flatMap((s) => [...s.lines, '']);
+  let run: string[] = [];
+  for (const line of [...lines, '']) {
+    if (line !== '' && line.length <= 80 && isAddressLike(line)) {
+      run.push(line);
+      continue;
+    }
+    const last = run[run.length - 1];
+    if (run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last))) {
+      return run.map((text) => ({ text, copy: false }));
+    }
+    run = [];
+  }
+  return [];
 }

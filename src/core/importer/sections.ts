@@ -18,7 +18,8 @@ type HeadingRule = { kind: SectionKind; phrase: string; loose?: boolean };
 
 /*
  * Phrases are compared without accents, in capitals, with straight apostrophes. English, Spanish and
- * French, current (AIUSA) and older (International Secretariat) layouts.
+ * French, current (AIUSA) and older (International Secretariat) layouts; German, Austrian and Swiss section
+ * pages ("APPELLE AN", "KOPIE AN", "MUSTERBRIEF"), and the few Dutch, Portuguese and Italian headings seen.
  */
 const RULES: HeadingRule[] = [
   ...words('banner', ['URGENT ACTION', 'ACCION URGENTE', 'ACTION URGENTE']),
@@ -26,13 +27,14 @@ const RULES: HeadingRule[] = [
   ...words('number', ['URGENT ACTION TYPE AND NUMBER', 'TYPE AND NUMBER', 'UA NUMBER', 'TIPO Y NUMERO DE AU', 'TIPO Y NUMERO', 'NUMERO DE AU', "TYPE ET NUMERO DE L'AU", 'TYPE ET NUMERO']),
   ...words('ignore', ['PUBLICATION DATE', 'ISSUE DATE', 'FECHA DE PUBLICACION', 'DATE DE PUBLICATION', 'INDEX NUMBER', 'NUMERO DE INDICE', "NUMERO D'INDEX", 'LINK TO PREVIOUS UA', 'ENLACE A LA AU ANTERIOR', "LIEN VERS L'AU PRECEDENTE"]),
   ...words('summary', ['URGENT ACTION SUMMARY', 'SUMMARY', 'RESUMEN DE LA ACCION URGENTE', 'RESUMEN', "RESUME DE L'ACTION URGENTE", 'RESUME']),
-  ...words('letter', ['URGENT ACTION LETTER', 'SAMPLE LETTER', 'MODEL LETTER', 'CARTA DE LA ACCION URGENTE', 'MODELO DE CARTA', 'CARTA MODELO', "LETTRE DE L'ACTION URGENTE", 'MODELE DE LETTRE', 'LETTRE TYPE']),
-  ...words('deadline', ['PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL', 'PLEASE TAKE ACTION AS SOON AS POSSIBLE', 'APPEAL DEADLINE NOTICE', 'APPEAL DEADLINE', 'DEADLINE', 'ACTUE LO ANTES POSIBLE HASTA', 'ACTUA LO ANTES POSIBLE HASTA', 'ACTUEN LO ANTES POSIBLE HASTA', 'ACTUE LO ANTES POSIBLE', 'ACTUA LO ANTES POSIBLE', 'ACTUEN ANTES DEL', 'FECHA LIMITE', 'PLAZO', "MERCI D'AGIR AVANT LE", "MERCI D'AGIR", 'AGISSEZ AVANT LE', "AGISSEZ JUSQU'AU", 'AGISSEZ DES QUE POSSIBLE', 'DATE LIMITE']),
+  ...words('letter', ['URGENT ACTION LETTER', 'SAMPLE LETTER', 'MODEL LETTER', 'CARTA DE LA ACCION URGENTE', 'MODELO DE CARTA', 'CARTA MODELO', "LETTRE DE L'ACTION URGENTE", 'MODELE DE LETTRE', 'LETTRE TYPE', 'MUSTERBRIEF', 'BRIEFVORSCHLAG', 'BRIEFENTWURF', 'INHALT', 'VOORBEELDBRIEF', 'CARTA-MODELO']),
+  ...words('deadline', ['PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL', 'PLEASE TAKE ACTION AS SOON AS POSSIBLE', 'APPEAL DEADLINE NOTICE', 'APPEAL DEADLINE', 'DEADLINE', 'ACTUE LO ANTES POSIBLE HASTA', 'ACTUA LO ANTES POSIBLE HASTA', 'ACTUEN LO ANTES POSIBLE HASTA', 'ACTUE LO ANTES POSIBLE', 'ACTUA LO ANTES POSIBLE', 'ACTUEN ANTES DEL', 'ACTUA ANTES DEL', 'ACTUE ANTES DEL', 'FECHA LIMITE', 'BITTE SCHICKEN SIE IHRE APPELLE BIS', 'APPELLE BIS', 'EINSENDESCHLUSS', 'DELAI D\'ENVOI', 'ENVIE ATE', 'AJA ATE', 'ACTUE ATE', 'PLAZO', "MERCI D'AGIR AVANT LE", "MERCI D'AGIR", 'AGISSEZ AVANT LE', "AGISSEZ JUSQU'AU", 'AGISSEZ DES QUE POSSIBLE', 'DATE LIMITE']),
   ...words('action', ['TAKE ACTION', 'ACTUE', 'ACTUA', 'ACTUEN', 'PASA A LA ACCION', 'AGISSEZ', "PASSEZ A L'ACTION"]),
   ...words('points', ['PLEASE WRITE IMMEDIATELY', 'ESCRIBAN INMEDIATAMENTE', 'ECRIVEZ IMMEDIATEMENT']),
-  ...words('targets', ["TARGET'S CONTACT DETAILS", 'TARGETS CONTACT DETAILS', 'TARGET CONTACT DETAILS', 'CONTACT DETAILS', 'PLEASE SEND APPEALS BEFORE', 'SEND APPEALS BEFORE', 'PLEASE SEND APPEALS TO', 'SEND APPEALS TO', 'PLEASE WRITE TO', 'ENVIEN LLAMAMIENTOS', 'DATOS DE CONTACTO', 'DESTINATARIOS', 'DESTINATARIO', 'ENVOYEZ VOS APPELS', 'COORDONNEES', 'DESTINATAIRES', 'DESTINATAIRE']),
+  ...words('targets', ["TARGET'S CONTACT DETAILS", 'TARGETS CONTACT DETAILS', 'TARGET CONTACT DETAILS', 'CONTACT DETAILS', 'PLEASE SEND APPEALS BEFORE', 'SEND APPEALS BEFORE', 'PLEASE SEND APPEALS TO', 'SEND APPEALS TO', 'PLEASE WRITE TO', 'ENVIEN LLAMAMIENTOS', 'DATOS DE CONTACTO', 'DESTINATARIOS', 'DESTINATARIO', 'ENVOYEZ VOS APPELS', 'COORDONNEES', 'DESTINATAIRES', 'DESTINATAIRE', 'APPELLE AN', 'APPELL AN', 'BITTE SCHREIBEN SIE AN', 'SCHREIBEN SIE AN', 'ADRESSATEN', 'ADRESSAT', 'WRITE TO', 'SCHRIJF NAAR', 'ESCREVA PARA']),
+  ...words('targets', ['DA INDIRIZZARE A'], true),
   ...words('copies', ['ALSO SEND COPIES TO', 'ENVIEN TAMBIEN COPIAS', 'ENVOYEZ EGALEMENT DES COPIES'], true),
-  ...words('copies', ['AND COPIES TO', 'COPIES TO', 'COPY TO', 'COPIAS A', 'COPIA A', 'COPIES A']),
+  ...words('copies', ['AND COPIES TO', 'COPIES TO', 'COPY TO', 'COPIAS A', 'COPIA A', 'COPIES A', 'COPIE A', 'COPIE AUX', 'KOPIE AN', 'KOPIEN AN', 'KOPIE NAAR', 'E UNA COPIA AI QUOTIDIANI', 'E UNA COPIA A']),
   ...words('background', ['ADDITIONAL INFORMATION', 'BACKGROUND INFORMATION', 'BACKGROUND', 'INFORMACION ADICIONAL', 'INFORMACION COMPLEMENTARIA', 'INFORMATIONS COMPLEMENTAIRES', 'INFORMATION COMPLEMENTAIRE', "COMPLEMENT D'INFORMATION", 'CONTEXTE']),
   ...words('language', ['PREFERRED LANGUAGE TO ADDRESS TARGET', 'PREFERRED LANGUAGE', 'IDIOMA PREFERENTE PARA DIRIGIRSE', 'IDIOMA PREFERENTE', 'IDIOMA PREFERIDO', 'LANGUE A PRIVILEGIER', 'LANGUE PREFEREE']),
   ...words('concerning', ['NAME AND PRONOUNS', 'NAME AND PRONOUN', 'NOMBRE Y PRONOMBRES', 'NOMBRE Y PRONOMBRE', 'NOMS ET PRONOMS', 'NOM ET PRONOM']),
@@ -80,7 +82,9 @@ export function detectHeading(line: string): { kind: SectionKind; rest: string }
       (rule.kind === 'points' ? /^,[^:]{0,80}:\s*$/.exec(after) : null);
     if (!colon && after !== '' && !/^[\s.!"]/.test(after)) continue;
     const capitals = raw.slice(0, rule.phrase.length) === key.slice(0, rule.phrase.length);
-    if (!capitals && !colon && !rule.loose) continue;
+    // "Appell an", "Kopie an", "Write to" alone on a line introduce officials or copies in any case.
+    const alone = (rule.kind === 'targets' || rule.kind === 'copies') && after.trim().replace(/[:.]$/, '').trim() === '';
+    if (!capitals && !colon && !rule.loose && !alone) continue;
     // A capitalised banner stands alone; "URGENT ACTION" inside a sentence is prose.
     if (rule.kind === 'banner' && !colon && after.trim() !== '') continue;
     // Headings without a colon are short; a long capitalised-prefix line is prose.

@@ -1,5 +1,5 @@
 import type { AppealInput } from '../appeal.js';
-import { findEmails, findHandles, HIDDEN_EMAIL, splitLabels, type Field } from './contacts.js';
+import { findEmails, findHandles, HIDDEN_EMAIL, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf } from './countries.js';
 import type { Warn } from './types.js';
 
@@ -8,14 +8,20 @@ type TargetInput = AppealInput['targets'][number];
 /** A line of contact details; `copy` when it sits under a "copies to" heading. */
 export type TargetLine = { text: string; copy: boolean };
 
-type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean };
+/** Where a value of a block was read: the value and the raw line it sat in. */
+type Origin = { value: string; line: string };
+
+type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean; origins: Origin[] };
+
+/** An official as read, with the lines each of its values came from. */
+export type ParsedTarget = { target: TargetInput; origins: Origin[] };
 
 /** Instructions that sit among contact details but describe no one. */
 const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your section|your country|your own language|su pa[ií]s|votre pays|report your action|click here|write a letter|use the sample letter|escrib[ae] una carta|[ée]crivez une lettre|haga clic|cliquez|\bplease\b|due to postal|your own words|sample below|redacta tu propio|carta modelo|llamamiento|mod[eè]le de lettre/i;
 const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
 
-const ROLE = /\b(?:minister|ministra|ministro|ministre|secretary|secretario|secretaria|president|presidenta|presidente|pr[ée]sidente?|prime|premier|attorney|prosecutor|fiscal|procureur|procureure|governor|gobernador|gobernadora|gouverneur|ambassador|embajador|embajadora|ambassadeur|ambassadrice|director|directora|directeur|directrice|chief|head|chair|chairperson|commissioner|comisionado|commissaire|mayor|alcalde|alcaldesa|maire|king|queen|emir|sultan|judge|juez|jueza|juge|speaker|ombudsman|defensor|defensora|chargé|charg[ée]e? d'affaires)\b/i;
-const ORGANISATION = /\b(?:department|ministry|ministerio|minist[eè]re|secretar[ií]a|secretariat|office|oficina|bureau|embassy|embajada|ambassade|government|gobierno|gouvernement|presidency|presidencia|pr[ée]sidence|palace|palacio|palais|commission|comisi[oó]n|court|tribunal|corte|council|consejo|conseil|agency|agencia|agence|parliament|congress|congreso|assembly|asamblea|assembl[ée]e|procuradur[ií]a|fiscal[ií]a|pr[ée]fecture|mission|misi[oó]n|consulate|consulado|consulat|cabinet|municipality|municipalidad|municipalit[ée]|municipio|alcald[ií]a|mairie|city hall|city council)\b/i;
+export const ROLE = /\b(?:minister|ministra|ministro|ministre|ministerin|procurator|prokuror|staatsanw[aä]lt(?:in)?|generalstaatsanw[aä]lt(?:in)?|pr[aä]sident(?:in)?|botschafter(?:in)?|secretary|secretario|secretaria|president|presidenta|presidente|pr[ée]sidente?|prime|premier|attorney|prosecutor|fiscal|procureur|procureure|governor|gobernador|gobernadora|gouverneur|ambassador|embajador|embajadora|ambassadeur|ambassadrice|director|directora|directeur|directrice|chief|head|chair|chairperson|commissioner|comisionado|commissaire|mayor|alcalde|alcaldesa|maire|king|queen|emir|sultan|judge|juez|jueza|juge|speaker|ombudsman|defensor|defensora|chargé|charg[ée]e? d'affaires)\b/i;
+const ORGANISATION = /\b(?:ministerstwo|ministerium|botschaft|department|ministry|ministerio|minist[eè]re|secretar[ií]a|secretariat|office|oficina|bureau|embassy|embajada|ambassade|government|gobierno|gouvernement|presidency|presidencia|pr[ée]sidence|palace|palacio|palais|commission|comisi[oó]n|court|tribunal|corte|council|consejo|conseil|agency|agencia|agence|parliament|congress|congreso|assembly|asamblea|assembl[ée]e|procuradur[ií]a|fiscal[ií]a|pr[ée]fecture|mission|misi[oó]n|consulate|consulado|consulat|cabinet|municipality|municipalidad|municipalit[ée]|municipio|alcald[ií]a|mairie|city hall|city council)\b/i;
 const HONORIFIC = /^(?:the hono(?:u)?rable|hon\.?|h\.\s?e\.?|his|her|mr\.?|mrs\.?|ms\.?|dr\.?|sr\.?|sra\.?|srta\.?|se[ñn]or|se[ñn]ora|don|do[ñn]a|lic\.?|licenciad[oa]|ing\.?|m\.|mme\.?|monsieur|madame|g[ée]n[ée]ral|gen\.|col\.?|colonel|coronel|sheikh|prof\.?|justice)\s/i;
 const EMBASSY = /\b(?:embassy|embajada|ambassade|ambassador|embajador|embajadora|ambassadeur|ambassadrice|high commission|consulate|consulado|consulat)\b/i;
 
@@ -26,9 +32,18 @@ const MAX_CONTACT_LINES = 600;
 /* "•  To Head of the Judiciary: Ayatollah ...": a bullet that names whom to write to. */
 const BULLET_TO = /^[•·▪*–-]\s*to\s[^:]{1,60}:\s*/i;
 
+/* Where a blog post's contact details end and the page's own links begin. */
+const PAGE_END = /^(?:related (?:stories|posts|articles)|read more|see also|share(?: this)?|tags|labels|comments?|leave a (?:comment|reply)|post a comment|lesen sie auch|weitere artikel|articles? li[ée]s?)\s?:?$/i;
+
 /** "contact information:", ".", "COntact Information:": a label or stray mark, never an official. */
 function isLabelOnly(line: string): boolean {
   return /^[\p{L} '’/-]{3,40}:$/u.test(line) || !/[\p{L}\d@]/u.test(line);
+}
+
+/** After the details, a closing sentence ("Grazie di cuore ...") or a capitalised heading ("URGENT ACTION APPEAL") starts the rest of the page. */
+function isPageText(line: string): boolean {
+  const words = line.split(' ').length;
+  return (/[.!?]$/.test(line) && words >= 8) || (words >= 3 && !/\d/.test(line) && line === line.toUpperCase() && /\p{Lu}{3}/u.test(line));
 }
 
 /** A sentence of the story or an instruction, not an address line. */
@@ -50,6 +65,11 @@ function collapseDoubleSpacing(all: TargetLine[]): TargetLine[] {
 
 /** Reads officials from contact-detail lines: one per block, blocks split by blank lines or by a new name after contact fields. */
 export function parseTargets(lines: TargetLine[], warn: Warn): TargetInput[] {
+  return parseTargetsWithOrigins(lines, warn).map((p) => p.target);
+}
+
+/** As `parseTargets`, keeping for each official the lines its name, address and contact details came from. */
+export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): ParsedTarget[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
   const close = (): void => {
@@ -60,20 +80,25 @@ export function parseTargets(lines: TargetLine[], warn: Warn): TargetInput[] {
   let read = 0;
   for (const { text: line, copy } of collapseDoubleSpacing(lines)) {
     // Past the contact details, a sentence is the text going on ("Please note that ...", a story): stop.
-    if (seenFields && isProse(line)) break;
+    if (seenFields && (isProse(line) || isPageText(line))) break;
     // Contact details are a few dozen lines; reading further only costs time on a pathological text.
     if (blocks.length > 40 || ++read > MAX_CONTACT_LINES) break;
     if (line === '' || (current && current.copy !== copy)) close();
     // A bullet is an instruction, unless it names whom to write to ("• To Head of the Judiciary: ...").
     if (/^[•·▪*–-]\s?/.test(line) && !BULLET_TO.test(line)) continue;
     const raw = line.replace(BULLET_TO, '').replace(/[\s,;]+$/, '');
-    if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw)) continue;
+    // "Related stories:" after the details: whatever follows is another part of the page.
+    if (seenFields && PAGE_END.test(raw)) break;
+    if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
     const { text, fields } = splitLabels(raw.replace(LEAD_IN, ''));
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
     if (loose.text !== '' && current && current.fields.length + current.emails.length > 0) close();
-    current ??= { copy, texts: [], fields: [], emails: [], handles: [], hidden: false };
+    current ??= { copy, texts: [], fields: [], emails: [], handles: [], hidden: false, origins: [] };
     if (loose.text !== '') current.texts.push(loose.text);
+    for (const value of [loose.text, ...loose.emails, ...loose.handles, ...fields.map((f) => f.value)]) {
+      if (value !== '') current.origins.push({ value, line: line.slice(0, 200) });
+    }
     current.fields.push(...fields);
     current.emails.push(...loose.emails);
     current.handles.push(...loose.handles);
@@ -85,6 +110,7 @@ export function parseTargets(lines: TargetLine[], warn: Warn): TargetInput[] {
   for (const block of blocks) {
     const previous = merged[merged.length - 1];
     if (block.texts.length === 0 && previous) {
+      previous.origins.push(...block.origins);
       previous.fields.push(...block.fields);
       previous.emails.push(...block.emails);
       previous.handles.push(...block.handles);
@@ -93,9 +119,20 @@ export function parseTargets(lines: TargetLine[], warn: Warn): TargetInput[] {
       merged.push(block);
     }
   }
-  const targets = merged.slice(0, 30).map((block) => toTarget(block, warn));
-  markEmbassies(targets);
-  return targets;
+  const parsed = dedupe(merged.slice(0, 30).map((block) => ({ target: toTarget(block, warn), origins: block.origins })));
+  markEmbassies(parsed.map((p) => p.target));
+  return parsed;
+}
+
+/** A page that shows the same model letter twice lists its official twice: one official is kept. */
+function dedupe(parsed: ParsedTarget[]): ParsedTarget[] {
+  const seen = new Set<string>();
+  return parsed.filter(({ target }) => {
+    const key = [target.name, ...(target.address ?? []), ...(target.emails ?? [])].join('|').toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Emails, handles and hidden addresses run into prose ("write to her at a@b.org or @handle"). */
@@ -120,8 +157,9 @@ function looseContacts(text: string): { text: string; emails: string[]; handles:
 }
 
 function toTarget(block: Block, warn: Warn): TargetInput {
-  const commaList = block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
-  const texts = splitNameFromOffice(
+  const oneLine = block.texts.length === 1 ? splitOneLineBlock(block.texts[0] ?? '') : undefined;
+  const commaList = !oneLine && block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
+  const texts = oneLine ?? splitNameFromOffice(
     commaList ? (block.texts[0] ?? '').split(',').map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '') : block.texts,
   );
   const { name, title, organisation, address } = assignLines(texts.map(cap));
@@ -143,6 +181,9 @@ function toTarget(block: Block, warn: Warn): TargetInput {
       social.push(cap(`${field.label}: ${field.value}`));
     } else if (field.kind === 'salutation' && field.value !== '') {
       salutation ??= cap(field.value);
+    } else if (field.kind === 'web' && /^(?:https?:\/\/|www\.)\S+$/i.test(field.value)) {
+      // An official reachable only by a web form keeps it: members can write there.
+      social.push(cap(`Web form: ${field.value}`));
     }
   }
   const target: TargetInput = { name, address, emails: emails.slice(0, 10), social: [...new Set(social)].slice(0, 10), copy: block.copy };
@@ -164,6 +205,21 @@ function toTarget(block: Block, warn: Warn): TargetInput {
 /* The office that follows a name on a flattened line: "H.E. Name Permanent Mission of ...", "Prosecutor Name Office of ...". */
 const OFFICE_START = /\s((?:Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Palacio|Palais|Presidencia|Fiscal[ií]a)\b.*)$/u;
 
+/*
+ * Amnesty USA's one-line block: "Andrey Shved Prosecutor General of the Republic of Belarus Vul.
+ * Internatsianalnaya, 22 ...": two to four capitalised words, an office that opens with a title word, then
+ * the street (a street word, "c/o", a post box or a number).
+ */
+const ONE_LINE = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:(?:Deputy|Acting|Chief|Head|First|Vice)\s+)?(?:Prosecutor|President|Prime Minister|Minister|Ambassador|Attorney|Governor|Director|Secretary|Chair(?:man|person)?|Commissioner|Mayor|King|Emir|Judge|Speaker|Procurator)\b[^\d]{0,120}?)\s+((?:Vul\.|Vulitsa|Ul\.|ul\.|Str\.|Street|St\.|Avenue|Ave\.|Av\.|Calle|Rue|Carrera|Road|Rd\.|P\.?\s?O\.?\s?Box|[Cc]\/[Oo]\s|\d).*)$/u;
+
+/** A one-line block split into name, title and address; undefined when the line is not one. */
+function splitOneLineBlock(line: string): string[] | undefined {
+  if (line.length < 40) return undefined;
+  const m = ONE_LINE.exec(line.slice(0, 400));
+  if (!m?.[1] || !m[2] || !m[3] || ROLE.test(m[1])) return undefined;
+  return [m[1], m[2], m[3]];
+}
+
 /** "H.E. Majid Takht Ravanchi Permanent Mission of ..." -> the name, then the office on its own line. */
 function splitNameFromOffice(lines: string[]): string[] {
   const first = lines[0];
@@ -176,7 +232,8 @@ function splitNameFromOffice(lines: string[]): string[] {
 
 /** Name, title and organisation come first in either order ("Minister of Security" / "General ... Pacheco"); the rest is the postal address. */
 function assignLines(lines: string[]): { name: string; title?: string; organisation?: string; address: string[] } {
-  const isRole = (l: string | undefined): boolean => l !== undefined && ROLE.test(l) && !ORGANISATION.test(l) && !HONORIFIC.test(l);
+  // "Monsieur le Ministre de la Justice" is a title, the way French addresses name an office.
+  const isRole = (l: string | undefined): boolean => l !== undefined && ROLE.test(l) && (/^(?:monsieur|madame) (?:le|la) /i.test(l) || (!ORGANISATION.test(l) && !HONORIFIC.test(l)));
   const isOrg = (l: string | undefined): boolean => l !== undefined && ORGANISATION.test(l) && !/\d/.test(l);
   const isPerson = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && (HONORIFIC.test(l) || (!ROLE.test(l) && !ORGANISATION.test(l) && l.split(' ').length <= 6));
   let i = 0;
@@ -186,6 +243,10 @@ function assignLines(lines: string[]): { name: string; title?: string; organisat
   // "Colombian Embassy in the United States" / "Ambassador Luis Gilberto Murillo Urrutia": the person is second.
   if (isOrg(lines[0]) && namedRole(lines[1])) {
     return { name: lines[1] ?? name, organisation: lines[0], address: lines.slice(2, 14) };
+  }
+  // "Ministry of Justice" / "Minister of Justice" / "OGAWA Toshio": office, title, then the person.
+  if (isOrg(lines[0]) && isRole(lines[1]) && isPerson(lines[2])) {
+    return { name: lines[2] ?? name, title: lines[1], organisation: lines[0], address: lines.slice(3, 15) };
   }
   if (isRole(lines[0]) && isPerson(lines[1])) {
     title = lines[0];

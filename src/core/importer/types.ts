@@ -8,9 +8,31 @@ export type ImportWarning = {
   message: string;
 };
 
+/** What a text is: only an `appeal` is a live appeal; the others are news of one (see `kind.ts`). */
+export type ImportKind = 'appeal' | 'update' | 'closure' | 'good-news';
+
+/** Where one of an official's addresses was read: the line of the text it came from. */
+export type AddressSource = {
+  /** Index into `appeal.targets`. */
+  target: number;
+  /** `email`, `address` (a postal line), `phone`, `fax`, `social` or `salutation`. */
+  field: string;
+  value: string;
+  /** The line of the pasted text, as written (at most 200 characters). */
+  line: string;
+};
+
 /** The outcome of importing one Urgent Action text. Never thrown: refusals are values. */
 export type ImportResult =
-  | { ok: true; appeal: Appeal; warnings: ImportWarning[] }
+  | {
+      ok: true;
+      appeal: Appeal;
+      warnings: ImportWarning[];
+      /** `appeal`, or news of one: such a text must not be saved as a live appeal. */
+      kind: ImportKind;
+      /** The line each address of each official came from, for the moderator to check. */
+      sources: AddressSource[];
+    }
   | { ok: false; reason: string; message: string };
 
 /** A refusal, as returned inside an `ImportResult`. */

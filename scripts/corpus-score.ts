@@ -1,0 +1,13 @@
+// Prints the importer's score over both real-text corpora, per language and per layout:
+// `npx tsx scripts/corpus-score.ts` (add `-v` to list every wrong field).
+import { CORPUS, CORPUS_2, CORPUS_3, describeReport, scoreCorpus } from '../tests/core/importer/corpus-score.js';
+
+const verbose = process.argv.includes('-v');
+for (const [label, dir] of [['corpus (issue 15)', CORPUS], ['corpus-2 (issue 27)', CORPUS_2], ['corpus-3 (issue 27, held out)', CORPUS_3]] as const) {
+  const report = scoreCorpus(dir);
+  console.log(`${label}:`);
+  for (const line of describeReport(report)) console.log(`  ${line}`);
+  for (const r of report.refused) console.log(`  refused ${r}`);
+  for (const w of report.addresses.wrong) console.log(`  WRONG ADDRESS ${w}`);
+  if (verbose) for (const { name, check } of report.wrong) console.log(`  ${name}: ${check.field} expected "${check.expected}", got "${check.got}"`);
+}

@@ -1,0 +1,42 @@
+import { foldKey, type Section } from './sections.js';
+import type { ImportKind } from './types.js';
+
+/*
+ * Only an `appeal` becomes a live appeal; an update ("Further information on UA ..."), a closure ("no further
+ * action is requested") or good news (a release) is news of an appeal.
+ */
+
+/* "Further information on UA 160/09", "Follow-up on UA 52/10", "FI 132/19-11", "Urgent Action Update", "Weitere Informationen zu UA", "Complément d'information sur l'AU". */
+const UPDATE =
+  /^(?:(?:further|more) information on (?:ua|urgent action)|follow-?up (?:to|on) (?:ua|urgent action)|fi\s?\d{1,4}[./]\d{2}|(?:urgent action )?update\b|urgent action update|[\d]+(?:st|nd|rd|th) update to ua|weitere informationen zu (?:ua|urgent action)|informacion complementaria sobre (?:la )?au|complement d'information sur (?:l'au|l'action))/i;
+/* The same heading run into a flattened page: "... Más información (actualización núm. 1) sobre AU 116/07 ...". */
+const UPDATE_INLINE =
+  /\b(?:further information on ua:?\s?\d|follow-?up on ua\s?\d|mas informacion (?:\(actualizacion[^)]{0,20}\) )?sobre (?:la )?au\s?\d|complement d'information sur l'au\s?\d|weitere informationen zu ua\s?\d)/i;
+/* A closure says the network need not act any more. */
+const CLOSURE =
+  /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
+/*
+ * Good news says so: "Great news!", "a positive update", "is now free". "He was released"
+ * alone is no sign: appeals tell of earlier releases, on bail or after a previous arrest.
+ */
+const GOOD =
+  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b)/i;
+/* A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". */
+const ASKS =
+  /\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|take action|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action)\b/i;
+
+/** The text's kind, from its opening lines (an update's heading) and its wording (closures, good news). */
+export function findKind(sections: Section[], text: string): ImportKind {
+  const opening: string[] = [];
+  for (const section of sections) {
+    for (const line of [section.heading, ...section.lines.slice(0, 25)]) {
+      if (line !== '' && opening.length < 25) opening.push(foldKey(line.slice(0, 300)).replace(/^[\s"*#•·-]+/, ''));
+    }
+    if (opening.length >= 25) break;
+  }
+  const head = foldKey(text.slice(0, 60_000));
+  if (CLOSURE.test(head)) return GOOD.test(head) ? 'good-news' : 'closure';
+  if (opening.some((l) => UPDATE.test(l)) || UPDATE_INLINE.test(head.slice(0, 3000))) return GOOD.test(head) && !ASKS.test(head) ? 'good-news' : 'update';
+  if (GOOD.test(head) && !ASKS.test(head)) return 'good-news';
+  return 'appeal';
+}
