@@ -6,7 +6,7 @@ import { ActionbotError, ConfigError } from '../core/errors.js';
 import { InFlight } from '../core/in-flight.js';
 import { systemTimer } from '../core/reminders/scheduler.js';
 import { chartedPosts, reminderPosts } from '../commands/posts.js';
-import { checkDataDir } from './data-dir.js';
+import { checkDataDir, dataModeWarnings } from './data-dir.js';
 import { describeFileError } from '../core/file-problem.js';
 import { createLogger, readableLines } from './logger.js';
 import { createOps } from '../ops/index.js';
@@ -86,6 +86,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   if (shard && config.discord) return (await import('./shard-main.js')).runShard(config, shard, logger, options);
   const app = await createApp(config, { logger });
   if (app.secretWarning) logger.warn({}, app.secretWarning);
+  for (const line of await dataModeWarnings(config.dataDir, config.storeUrl)) logger.warn({}, line);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);
   // Metrics see every command and recorded action from the first one on.
   const ops = createOps(app, { metricsToken: config.metricsToken });
