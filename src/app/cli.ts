@@ -1,4 +1,4 @@
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderForTerminal } from '../adapters/shell/render.js';
 import { BUNDLED_APPEALS, createApp } from './app.js';
@@ -203,6 +203,11 @@ async function checkStore(io: Io): Promise<number> {
     } finally {
       await store.close();
     }
+  }
+  if (!(await stat(path).then((s) => s.isFile(), () => false))) {
+    // Not "damaged": a mistyped DATA_DIR or STORE_URL must not send the operator to their backups.
+    io.err(`no store at ${path}: check DATA_DIR or STORE_URL\n`);
+    return 1;
   }
   const findings = quickCheck(path);
   if (findings.length === 1 && findings[0] === 'ok') {

@@ -147,7 +147,6 @@ export async function main(env: Record<string, string | undefined> = process.env
   await events.start(notifiers);
   await scheduler.start();
   const platforms = adapters.map((a) => a.platform);
-  logger.info({ platforms, store: app.store.kind }, 'actionbot is running');
   let stopping: Promise<void> | undefined;
   const stop = (reason = 'stop') => {
     // From the first moment of a stop, /readyz says 503 so that a load balancer sends elsewhere.
@@ -171,7 +170,9 @@ export async function main(env: Record<string, string | undefined> = process.env
       reason,
     ).then(() => undefined));
   };
+  // Before the line that says it runs: whoever reads it may signal at once.
   if (options.signals !== false) exitOnSignals(stop, logger);
+  logger.info({ platforms, store: app.store.kind }, 'actionbot is running');
   return { platforms, web, stop: () => stop() };
 }
 
