@@ -9,7 +9,7 @@ import { chartedPosts, reminderPosts } from '../commands/posts.js';
 import { checkDataDir, dataModeWarnings } from './data-dir.js';
 import { describeFileError } from '../core/file-problem.js';
 import { createLogger, readableLines } from './logger.js';
-import { createOps } from '../ops/index.js';
+import { createOps, type Ops } from '../ops/index.js';
 import { shutdown } from './shutdown.js';
 import { startReminders } from './reminder-wiring.js';
 import { exitOnSignals, SIGNALS } from './signals.js';
@@ -22,9 +22,9 @@ import type pino from 'pino';
 export { startReminders } from './reminder-wiring.js';
 
 /** Every platform whose token is set; they share one store and one set of services. */
-async function startPlatforms(config: Config, app: App, logger: pino.Logger, inFlight: InFlight, env: Record<string, string | undefined>): Promise<PlatformAdapter[]> {
+async function startPlatforms(config: Config, app: App, logger: pino.Logger, inFlight: InFlight, env: Record<string, string | undefined>, ops: Ops): Promise<PlatformAdapter[]> {
   const adapters: PlatformAdapter[] = [];
-  const ctx = (platform: string) => ({ deps: app.deps, logger: logger.child({ platform }), inFlight });
+  const ctx = (platform: string) => ({ deps: app.deps, logger: logger.child({ platform }), inFlight, startup: (reason: string | undefined) => ops.startup(platform, reason) });
   try {
     // Loaded only when configured: the terminal needs none of the three SDKs.
     if (config.telegram) adapters.push(await (await import('../adapters/telegram/index.js')).startTelegram(config.telegram, ctx('telegram')));
@@ -133,7 +133,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   }
 
   const inFlight = new InFlight();
-  const adapters = await startPlatforms(config, app, logger, inFlight, env).catch(async (error: unknown) => {
+  const adapters = await startPlatforms(config, app, logger, inFlight, env, ops).catch(async (error: unknown) => {
     pages?.stop();
     await web?.stop();
     await app.close();

@@ -19,6 +19,8 @@ export type Ops = {
    * the next request to another process while this one drains (/healthz stays 200 until the server closes).
    */
   stopping(): void;
+  /** Why `platform` is not up yet while its start-up retries; undefined once it answered. */
+  startup(platform: string, reason: string | undefined): void;
 };
 
 /**
@@ -43,7 +45,11 @@ export function createOps(app: App, options: { metricsToken?: string; processMet
   };
   let platforms: ReadinessCheck[] | undefined;
   let stopping = false;
-  const starting: ReadinessCheck = { name: 'platforms', check: () => ({ ok: false, reason: 'starting' }) };
+  const waiting = new Map<string, string>();
+  const starting: ReadinessCheck = {
+    name: 'platforms',
+    check: () => ({ ok: false, reason: ['starting', ...[...waiting].map(([platform, reason]) => `${platform} ${reason}`)].join('; ') }),
+  };
   // Only this one while stopping: the store is about to close and need not be asked.
   const stoppingCheck: ReadinessCheck = { name: 'process', check: () => ({ ok: false, reason: 'stopping' }) };
   return {
@@ -54,6 +60,10 @@ export function createOps(app: App, options: { metricsToken?: string; processMet
     },
     stopping() {
       stopping = true;
+    },
+    startup(platform, reason) {
+      if (reason === undefined) waiting.delete(platform);
+      else waiting.set(platform, reason);
     },
   };
 }
