@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { ImportRunner } from '../core/import-worker/runner.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppealCatalog, loadAppealFiles, type AppealProblem } from '../core/appeals.js';
@@ -37,6 +38,8 @@ export type App = {
   exportTokens: ExportTokens;
   /** Said once at start: a member-key secret shorter than recommended, kept because the store uses it. */
   secretWarning?: string;
+  /** The importer's worker thread (`deps.importText` reads through it). */
+  importer: ImportRunner;
   close(): Promise<void>;
 };
 
@@ -65,6 +68,8 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     if ((await memberReminders.prune(drive, clock.now())) > 0) await store.scrub();
   });
   const outbox = store.outbox ?? new KeyvOutbox(store.kv, store.mutex);
+  // Urgent Action texts are read in a worker thread, off the loop that answers every member.
+  const importer = new ImportRunner();
   const deps: Deps = {
     appeals: new AppealCatalog(store.kv, appeals, store.mutex),
     drives,
@@ -83,14 +88,16 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     mutex: store.mutex,
     onEvents: [],
     scrub: () => store.scrub(),
+    importText: (text) => importer.run(text),
     ...(config.retentionDays !== undefined ? { retentionDays: config.retentionDays } : {}),
   };
   const retention = config.retentionDays !== undefined ? retentionSweeper({ ...deps, retentionDays: config.retentionDays }, options.logger) : undefined;
   const close = async () => {
     await retention?.stop();
+    await importer.close();
     await store.close();
   };
-  return { deps, store, problems, secretWarning, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
+  return { deps, store, problems, secretWarning, importer, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
 }
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;

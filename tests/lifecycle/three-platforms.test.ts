@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -114,6 +115,18 @@ describe('one bundled process with Telegram, Slack and Discord', () => {
     expect(telegram.calls.find((c) => c.files.length > 0)!.files[0]!.name).toMatch(/\.png/);
 
     expect(err).not.toMatch(/is not a function/);
+  }, 120_000);
+
+  it("reads an /import file in the bundle's importer thread (dist/import-worker.js)", async () => {
+    // A text file captioned /import in a private chat: its sender is the moderator of their own chat.
+    const ua = readFileSync('tests/fixtures/ua/honduras-ua-60-16-2017.txt');
+    telegram.files.set('ua-file', ua);
+    const from = { id: 4242, is_bot: false, first_name: 'M' };
+    const document = { file_id: 'ua-file', file_unique_id: 'u-ua-file', file_name: 'ua.txt', mime_type: 'text/plain', file_size: ua.length };
+    const update = { update_id: 3, message: { message_id: 3, date: 1_700_000_000, chat: { id: from.id, type: 'private', first_name: 'M' }, from, document, caption: '/import', caption_entities: [{ type: 'bot_command', offset: 0, length: 7 }] } };
+    telegram.push(update);
+    await telegram.until(() => telegram.textsTo(from.id).some((text) => text.includes('Preview: UA 60/16')));
+    expect(err).not.toMatch(/importer stopped|import-worker/);
   }, 120_000);
 
   function dispatched<T extends Record<string, unknown>>(interaction: T): T {
