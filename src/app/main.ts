@@ -84,7 +84,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   // A process discord.js' ShardingManager started: the gateway of its shards, nothing else (src/app/shard-main.ts).
   const shard = shardProcess(env);
   if (shard && config.discord) return (await import('./shard-main.js')).runShard(config, shard, logger, options);
-  const app = await createApp(config, { logger });
+  const app = await createApp(config, { logger, closeBoundMs: config.shutdownTimeoutMs });
   if (app.secretWarning) logger.warn({}, app.secretWarning);
   for (const line of await dataModeWarnings(config.dataDir, config.storeUrl)) logger.warn({}, line);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);

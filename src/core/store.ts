@@ -22,7 +22,8 @@ export type Store = {
   outbox?: Outbox;
   /**
    * Makes deleted data leave the files: SQLite checkpoints and truncates its WAL; Redis asks for an
-   * AOF rewrite (at most once a minute, nothing when AOF is off). Run after deletions.
+   * AOF rewrite (at most once a minute, nothing when AOF is off; one owed is done at the latest when
+   * the store closes, or at the next start). Run after all of a member's deletions.
    */
   scrub(): Promise<void>;
   /** Whether the store can serve now, within about a second: unreachable, reset or damaged says why. */
@@ -37,6 +38,8 @@ export type StoreOptions = {
   prefix?: string;
   /** Told once, in one line, when the store finds itself damaged or reset while running. */
   onFault?: (line: string) => void;
+  /** How long `close` may wait for work it owes the files (Redis: an AOF rewrite after /forgetme); default 5 s. */
+  closeBoundMs?: number;
 };
 
 /** Opens the store named by a `sqlite://path` or `redis://host:port` URL and checks that it answers. */

@@ -15,7 +15,7 @@ type Client = RedisCommands &
     isReady: boolean;
     on(event: 'ready', listener: () => void): unknown;
     get(key: string): Promise<string | null>;
-    set(key: string, value: string, options: { NX: true }): Promise<unknown>;
+    set(key: string, value: string, options?: { NX: true }): Promise<unknown>;
   };
 
 /** Reconnection waits: 50 ms doubling up to 2 s, for ever (plus jitter, so processes do not retry in step). */
@@ -50,7 +50,8 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     await adapter.disconnect(true).catch(() => undefined);
     throw new StoreError(`Redis at ${redact(url)} does not answer: ${(error as Error).message}`, { cause: error });
   }
-  const scrub = aofRewriter(client);
+  const scrub = aofRewriter(client, `${prefix}store:aof-rewrite-owed`);
+  await scrub.resume().catch(() => undefined);
   const guard = new ResetGuard(
     async () => (await client.get(marker.key)) === marker.value,
     () =>
@@ -86,7 +87,8 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     scrub,
     health,
     close: async () => {
-      scrub.cancel();
+      // A /forgetme within a minute of the last rewrite is owed one: done now, not dropped.
+      await scrub.flush(options.closeBoundMs ?? 5_000);
       await adapter.disconnect().catch(() => adapter.disconnect(true));
     },
   };
