@@ -50,7 +50,7 @@ async function startDiscordPlatform(config: Config, ctx: AdapterContext, env: Re
 /** The bot's HTTP server when WEB_PORT is set; a port that cannot be bound stops the start naming WEB_PORT. */
 async function startWeb(config: Config, logger: pino.Logger): Promise<WebServer | undefined> {
   if (!config.web) return undefined;
-  const web = await startWebServer({ port: config.web.port, publicUrl: config.web.publicUrl, logger: logger.child({ part: 'web' }) }).catch((error: unknown) => {
+  const web = await startWebServer({ port: config.web.port, publicUrl: config.web.publicUrl, trustProxy: config.web.trustProxy, logger: logger.child({ part: 'web' }) }).catch((error: unknown) => {
     throw new ConfigError('WEB_PORT', `cannot listen on port ${config.web!.port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   });
   logger.info({ port: web.port, publicUrl: web.publicUrl }, 'web server listening');
