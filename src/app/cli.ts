@@ -198,7 +198,7 @@ async function checkStore(io: Io): Promise<number> {
     try {
       const health = await store.health();
       if (health.ok) io.out('Redis store: ok\n');
-      else io.err(`Redis store: ${health.reason}\n`);
+      else io.err(`Redis store: ${health.detail ?? health.reason}\n`);
       return health.ok ? 0 : 1;
     } finally {
       await store.close();

@@ -89,7 +89,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   for (const line of await dataModeWarnings(config.dataDir, config.storeUrl)) logger.warn({}, line);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);
   // Metrics see every command and recorded action from the first one on.
-  const ops = createOps(app, { metricsToken: config.metricsToken });
+  const ops = createOps(app, { metricsToken: config.metricsToken, logger });
   const web = await startWeb(config, logger).catch(async (error: unknown) => {
     await app.close();
     throw error;

@@ -7,7 +7,11 @@ import type { ActionLedger } from './ledger/ledger.js';
 import { openRedis } from './store/redis-store.js';
 import { openSqlite } from './store/sqlite-store.js';
 
-export type Health = { ok: true } | { ok: false; reason: string };
+/**
+ * `reason` is what /readyz answers (public on WEB_PORT): no file path, no host. `detail` is for the
+ * operator's log: where the store is and what it said.
+ */
+export type Health = { ok: true } | { ok: false; reason: string; detail?: string };
 
 /** Everything that persists, opened from one `STORE_URL`. */
 export type Store = {

@@ -27,7 +27,7 @@ export type Ops = {
  * Wires metrics into the command path (every command's outcome and time, every recorded action)
  * and builds the /healthz, /readyz and /metrics route.
  */
-export function createOps(app: App, options: { metricsToken?: string; processMetrics?: boolean } = {}): Ops {
+export function createOps(app: App, options: { metricsToken?: string; processMetrics?: boolean; logger?: { warn(context: object, message: string): void } } = {}): Ops {
   const metrics = new Metrics({ processMetrics: options.processMetrics });
   // The pipeline tells it every command's outcome and every action recorded.
   app.deps.observer = metrics;
@@ -36,11 +36,20 @@ export function createOps(app: App, options: { metricsToken?: string; processMet
   metrics.gauge('actionbot_outbox_backlog', 'Events waiting in the outbox to be handled (milestones, reminders removed, live progress).', () =>
     app.deps.outbox.count().catch(() => Number.NaN),
   );
+  let logged: string | undefined;
   const store: ReadinessCheck = {
     name: 'store',
     async check() {
       const health = await app.store.health();
-      return health.ok ? { ok: true } : { ok: false, reason: health.reason };
+      if (health.ok) {
+        logged = undefined;
+        return { ok: true };
+      }
+      // /readyz is public: it answers the reason; where the store is and what it said go to the log, once.
+      const detail = health.detail ?? health.reason;
+      if (detail !== logged) options.logger?.warn({ detail }, 'store not ready');
+      logged = detail;
+      return { ok: false, reason: health.reason };
     },
   };
   let platforms: ReadinessCheck[] | undefined;

@@ -63,7 +63,7 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
   client.on('ready', () => guard.verify());
   const health = async (): Promise<Health> => {
     if (guard.isReset) return { ok: false, reason: 'the Redis store was reset (marker gone)' };
-    if (!client.isReady) return { ok: false, reason: `Redis at ${redact(url)} is unreachable` };
+    if (!client.isReady) return { ok: false, reason: 'Redis is unreachable', detail: `Redis at ${redact(url)} is unreachable` };
     try {
       const found = await Promise.race([client.get(marker.key), timeout(HEALTH_TIMEOUT_MS)]);
       if (found !== marker.value) {
@@ -72,7 +72,7 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
       }
       return { ok: true };
     } catch (error) {
-      return { ok: false, reason: `Redis at ${redact(url)} does not answer: ${(error as Error).message}` };
+      return { ok: false, reason: 'Redis does not answer', detail: `Redis at ${redact(url)} does not answer: ${(error as Error).message}` };
     }
   };
   return {

@@ -56,12 +56,15 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     scrub,
     health: async () => {
       if (closed) return { ok: false, reason: 'the store is closed' };
-      if (file.fault) return { ok: false, reason: `the SQLite store at ${path} is damaged (${file.fault.reason}): run "npx actionbot check" and restore a backup` };
+      if (file.fault) {
+        const reason = `the SQLite store is damaged (${file.fault.reason}): run "npx actionbot check" and restore a backup`;
+        return { ok: false, reason, detail: `the SQLite store at ${path} is damaged (${file.fault.reason})` };
+      }
       try {
         file.runNow('answer', () => file.statement('SELECT n FROM ledger_counters LIMIT 1').get());
         return { ok: true };
       } catch (error) {
-        return { ok: false, reason: (error as Error).message };
+        return { ok: false, reason: 'the SQLite store does not answer', detail: `the SQLite store at ${path}: ${(error as Error).message}` };
       }
     },
     purgeExpired: purge,
