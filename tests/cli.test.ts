@@ -25,6 +25,13 @@ describe('the operator CLI', () => {
     expect(seen.out).toBe('');
   });
 
+  it('says there is no store, not that it is damaged, when the folder holds none', async () => {
+    const { seen, io } = capture({ DATA_DIR: join(dataDir, 'empty') });
+    expect(await cli(['check'], io)).toBe(1);
+    expect(seen.err).toBe(`actionbot check: no store at ${join(dataDir, 'empty')}/actionbot.sqlite: check DATA_DIR or STORE_URL\n`);
+    expect(seen.err).not.toMatch(/damaged|backup/);
+  });
+
   it('reports a known appeal and exits 0', async () => {
     const { seen, io } = capture({ DATA_DIR: dataDir });
     expect(await cli(['report', 'ua-34-25'], io)).toBe(0);

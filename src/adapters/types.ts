@@ -21,5 +21,8 @@ export type PlatformAdapter = {
   childMetrics?(): Promise<unknown[][]>;
 };
 
-/** `inFlight` counts every delivery the adapter takes, so a shutdown can wait for them. */
-export type AdapterContext = { deps: Deps; logger: Logger; inFlight?: InFlight };
+/**
+ * `inFlight` counts every delivery the adapter takes, so a shutdown can wait for them; `startup` is
+ * told why the platform is not up yet while its start-up retries (/readyz says it), undefined once up.
+ */
+export type AdapterContext = { deps: Deps; logger: Logger; inFlight?: InFlight; startup?: (reason: string | undefined) => void };

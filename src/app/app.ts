@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { ImportRunner } from '../core/import-worker/runner.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppealCatalog, loadAppealFiles, type AppealProblem } from '../core/appeals.js';
@@ -37,18 +38,20 @@ export type App = {
   exportTokens: ExportTokens;
   /** Said once at start: a member-key secret shorter than recommended, kept because the store uses it. */
   secretWarning?: string;
+  /** The importer's worker thread (`deps.importText` reads through it). */
+  importer: ImportRunner;
   close(): Promise<void>;
 };
 
 /** Store, appeals and core services: everything the adapters share. */
 export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'appealsDir' | 'memberKeySecret' | 'memberKeySecretFile' | 'moderatorIds' | 'defaultTimezone'> & { retentionDays?: number },
-  options: { clock?: Clock; storePrefix?: string; logger?: { error(context: object, message: string): void }; onStoreFault?: (line: string) => void } = {}): Promise<App> {
+  options: { clock?: Clock; storePrefix?: string; logger?: { error(context: object, message: string): void }; onStoreFault?: (line: string) => void; closeBoundMs?: number } = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
   const { appeals, problems } = await loadAppealFiles(config.appealsDir);
   const loaded = await loadSecret({ dataDir: config.dataDir, configured: config.memberKeySecret, file: config.memberKeySecretFile });
   // A store found damaged or reset while running: one line for the operator (stderr by default).
   const onFault = options.onStoreFault ?? (options.logger ? (line: string) => options.logger!.error({}, line) : (line: string) => void process.stderr.write(`actionbot: ${line}\n`));
-  const store = await openStore(config.storeUrl, { prefix: options.storePrefix, onFault });
+  const store = await openStore(config.storeUrl, { prefix: options.storePrefix, onFault, closeBoundMs: options.closeBoundMs });
   let secretWarning: string | undefined;
   try {
     secretWarning = await checkSecretAgainstStore(store.kv, loaded);
@@ -65,6 +68,8 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     if ((await memberReminders.prune(drive, clock.now())) > 0) await store.scrub();
   });
   const outbox = store.outbox ?? new KeyvOutbox(store.kv, store.mutex);
+  // Urgent Action texts are read in a worker thread, off the loop that answers every member.
+  const importer = new ImportRunner();
   const deps: Deps = {
     appeals: new AppealCatalog(store.kv, appeals, store.mutex),
     drives,
@@ -83,14 +88,16 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     mutex: store.mutex,
     onEvents: [],
     scrub: () => store.scrub(),
+    importText: (text) => importer.run(text),
     ...(config.retentionDays !== undefined ? { retentionDays: config.retentionDays } : {}),
   };
   const retention = config.retentionDays !== undefined ? retentionSweeper({ ...deps, retentionDays: config.retentionDays }, options.logger) : undefined;
   const close = async () => {
     await retention?.stop();
+    await importer.close();
     await store.close();
   };
-  return { deps, store, problems, secretWarning, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
+  return { deps, store, problems, secretWarning, importer, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
 }
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 // The operator's subcommands (`actionbot import`, `report`, `check`, ...): a table, so that a new
 // one is a row here or in a file of its own listed in cli.ts.
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { renderForTerminal } from '../adapters/shell/render.js';
 import { BUNDLED_APPEALS, createApp } from './app.js';
@@ -160,13 +160,15 @@ Fails (exit 1) when the store is damaged or does not answer; SQLite's findings f
       const store = await openStore(storeUrl);
       try {
         const health = await store.health();
-        if (!health.ok) throw new Failure(`Redis store: ${health.reason}`);
+        if (!health.ok) throw new Failure(`Redis store: ${health.detail ?? health.reason}`);
         io.out('Redis store: ok\n');
         return 0;
       } finally {
         await store.close();
       }
     }
+    // Not "damaged": a mistyped DATA_DIR or STORE_URL must not send the operator to their backups.
+    if (!(await stat(path).then((st) => st.isFile(), () => false))) throw new Failure(`no store at ${path}: check DATA_DIR or STORE_URL`);
     const findings = quickCheck(path);
     if (findings.length === 1 && findings[0] === 'ok') {
       io.out(`${path}: ok (PRAGMA quick_check)\n`);

@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 import { isTimeZone } from '../core/time.js';
+import { parseTrustProxy, type TrustProxy } from '../web/client-address.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -57,6 +58,11 @@ const envSchema = z.object({
   WEB_PORT: optional.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), { message: 'must be a port number (1-65535, or 0 for any free port)' }),
   PUBLIC_URL: url(['https', 'http']).refine((v) => v === undefined || URL.canParse(v), { message: 'must be a URL such as https://bot.example.org' }),
   METRICS_TOKEN: optional,
+  TRUST_PROXY: optional.transform((v, ctx) => {
+    const trust = parseTrustProxy(v);
+    if (trust && 'error' in trust) ctx.addIssue({ code: 'custom', message: trust.error });
+    return trust && 'error' in trust ? undefined : trust;
+  }),
   LOG_LEVEL: optional
     .refine((v) => v === undefined || LOG_LEVELS.includes(v), { message: `must be one of ${LOG_LEVELS.join(', ')}` })
     .transform((v) => v ?? 'info'),
@@ -90,8 +96,11 @@ export type Config = {
   discord?: { token: string; guildId?: string; apiBase?: string; shardProcesses?: 'auto' | number };
   telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string }; webhookPort: number };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string; port: number };
-  /** The bot's HTTP server; links start with `publicUrl` (default `http://localhost:<port>`). */
-  web?: { port: number; publicUrl?: string };
+  /**
+   * The bot's HTTP server; links start with `publicUrl` (default `http://localhost:<port>`);
+   * `trustProxy`: the proxies trusted to name the client in X-Forwarded-For (TRUST_PROXY).
+   */
+  web?: { port: number; publicUrl?: string; trustProxy?: TrustProxy };
   /** When set, /metrics wants `Authorization: Bearer <token>`. */
   metricsToken?: string;
 };
@@ -148,7 +157,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, port: e.SLACK_PORT }
       : undefined,
-    web: e.WEB_PORT ? { port: Number(e.WEB_PORT), publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') } : undefined,
+    web: e.WEB_PORT ? { port: Number(e.WEB_PORT), publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''), ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}) } : undefined,
   };
 }
 

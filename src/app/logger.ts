@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import pino from 'pino';
+import { stderrDestination } from './log-destination.js';
 
 /**
  * Log lines carry member keys or nothing: no platform ids, names or message text, at any level.
@@ -78,7 +79,7 @@ export function scrubObject(value: unknown, depth = 0): unknown {
  * pino to standard error (so that the terminal's replies on standard output stay clean), or to
  * `destination` (tests read what was logged). Every line goes through the scrubbing above.
  */
-export function createLogger(level: string, destination: pino.DestinationStream | Writable = pino.destination(2)): pino.Logger {
+export function createLogger(level: string, destination: pino.DestinationStream | Writable = stderrDestination()): pino.Logger {
   const logger = pino(
     {
       level,
@@ -89,7 +90,12 @@ export function createLogger(level: string, destination: pino.DestinationStream 
       },
       hooks: {
         logMethod(args, method) {
-          const clean = args.map((arg) => (typeof arg === 'string' ? scrubString(arg) : arg));
+          // A field the logger is already bound to (a platform's child logger, `platform`) would be
+          // printed twice: pino writes bindings and the line's own object side by side.
+          const bound = this.bindings();
+          const clean = args.map((arg, i) =>
+            typeof arg === 'string' ? scrubString(arg) : i === 0 && isPlainObject(arg) ? withoutBound(arg, bound) : arg,
+          );
           return method.apply(this, clean as Parameters<typeof method>);
         },
       },
@@ -104,6 +110,18 @@ export function createLogger(level: string, destination: pino.DestinationStream 
   };
   Object.assign(logger, { child: scrubbedChild });
   return logger;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !(value instanceof Error) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+function withoutBound(object: Record<string, unknown>, bound: pino.Bindings): Record<string, unknown> {
+  const repeated = Object.keys(object).filter((key) => key in bound && bound[key] === object[key]);
+  if (repeated.length === 0) return object;
+  const rest = { ...object };
+  for (const key of repeated) delete rest[key];
+  return rest;
 }
 
 const LEVELS: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };

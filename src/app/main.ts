@@ -6,11 +6,11 @@ import { ActionbotError, ConfigError } from '../core/errors.js';
 import { InFlight } from '../core/in-flight.js';
 import { systemTimer } from '../core/reminders/scheduler.js';
 import { chartedPosts, reminderPosts } from '../commands/posts.js';
-import { checkDataDir } from './data-dir.js';
+import { checkDataDir, dataModeWarnings } from './data-dir.js';
 import { withEnvFile } from './env-file.js';
 import { describeFileError } from '../core/file-problem.js';
 import { createLogger, readableLines } from './logger.js';
-import { createOps } from '../ops/index.js';
+import { createOps, type Ops } from '../ops/index.js';
 import { shutdown } from './shutdown.js';
 import { startReminders } from './reminder-wiring.js';
 import { exitOnSignals, SIGNALS } from './signals.js';
@@ -23,9 +23,9 @@ import type pino from 'pino';
 export { startReminders } from './reminder-wiring.js';
 
 /** Every platform whose token is set; they share one store and one set of services. */
-async function startPlatforms(config: Config, app: App, logger: pino.Logger, inFlight: InFlight, env: Record<string, string | undefined>): Promise<PlatformAdapter[]> {
+async function startPlatforms(config: Config, app: App, logger: pino.Logger, inFlight: InFlight, env: Record<string, string | undefined>, ops: Ops): Promise<PlatformAdapter[]> {
   const adapters: PlatformAdapter[] = [];
-  const ctx = (platform: string) => ({ deps: app.deps, logger: logger.child({ platform }), inFlight });
+  const ctx = (platform: string) => ({ deps: app.deps, logger: logger.child({ platform }), inFlight, startup: (reason: string | undefined) => ops.startup(platform, reason) });
   try {
     // Loaded only when configured: the terminal needs none of the three SDKs.
     if (config.telegram) adapters.push(await (await import('../adapters/telegram/index.js')).startTelegram(config.telegram, ctx('telegram')));
@@ -51,7 +51,7 @@ async function startDiscordPlatform(config: Config, ctx: AdapterContext, env: Re
 /** The bot's HTTP server when WEB_PORT is set; a port that cannot be bound stops the start naming WEB_PORT. */
 async function startWeb(config: Config, logger: pino.Logger): Promise<WebServer | undefined> {
   if (!config.web) return undefined;
-  const web = await startWebServer({ port: config.web.port, publicUrl: config.web.publicUrl, logger: logger.child({ part: 'web' }) }).catch((error: unknown) => {
+  const web = await startWebServer({ port: config.web.port, publicUrl: config.web.publicUrl, trustProxy: config.web.trustProxy, logger: logger.child({ part: 'web' }) }).catch((error: unknown) => {
     throw new ConfigError('WEB_PORT', `cannot listen on port ${config.web!.port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   });
   logger.info({ port: web.port, publicUrl: web.publicUrl }, 'web server listening');
@@ -85,11 +85,12 @@ export async function main(env: Record<string, string | undefined> = process.env
   // A process discord.js' ShardingManager started: the gateway of its shards, nothing else (src/app/shard-main.ts).
   const shard = shardProcess(env);
   if (shard && config.discord) return (await import('./shard-main.js')).runShard(config, shard, logger, options);
-  const app = await createApp(config, { logger });
+  const app = await createApp(config, { logger, closeBoundMs: config.shutdownTimeoutMs });
   if (app.secretWarning) logger.warn({}, app.secretWarning);
+  for (const line of await dataModeWarnings(config.dataDir, config.storeUrl)) logger.warn({}, line);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);
   // Metrics see every command and recorded action from the first one on.
-  const ops = createOps(app, { metricsToken: config.metricsToken });
+  const ops = createOps(app, { metricsToken: config.metricsToken, logger });
   const web = await startWeb(config, logger).catch(async (error: unknown) => {
     await app.close();
     throw error;
@@ -133,7 +134,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   }
 
   const inFlight = new InFlight();
-  const adapters = await startPlatforms(config, app, logger, inFlight, env).catch(async (error: unknown) => {
+  const adapters = await startPlatforms(config, app, logger, inFlight, env, ops).catch(async (error: unknown) => {
     pages?.stop();
     await web?.stop();
     await app.close();
@@ -147,7 +148,6 @@ export async function main(env: Record<string, string | undefined> = process.env
   await events.start(notifiers);
   await scheduler.start();
   const platforms = adapters.map((a) => a.platform);
-  logger.info({ platforms, store: app.store.kind }, 'actionbot is running');
   let stopping: Promise<void> | undefined;
   const stop = (reason = 'stop') => {
     // From the first moment of a stop, /readyz says 503 so that a load balancer sends elsewhere.
@@ -171,7 +171,9 @@ export async function main(env: Record<string, string | undefined> = process.env
       reason,
     ).then(() => undefined));
   };
+  // Before the line that says it runs: whoever reads it may signal at once.
   if (options.signals !== false) exitOnSignals(stop, logger);
+  logger.info({ platforms, store: app.store.kind }, 'actionbot is running');
   return { platforms, web, stop: () => stop() };
 }
 

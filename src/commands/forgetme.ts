@@ -12,8 +12,11 @@ export const forgetme = defineCommand({
     if (input.confirm !== true) {
       return privateReply([{ type: 'text', text: t('forget_confirm') }], { buttons: [actionButton(t('button_forget'), 'forgetme yes', 'danger')] });
     }
-    const count = await deps.ledger.forget(ctx.member);
+    // Everything is deleted before the files are rewritten (the ledger asks for it after its own
+    // deletion): a Redis AOF rewrite copies the data as it is when it starts, and one started
+    // before the signature went would keep it.
     for (const forget of deps.forgetters) await forget(ctx.member);
+    const count = await deps.ledger.forget(ctx.member);
     // The deleted bytes leave the files too (SQLite's write-ahead log, Redis' append-only file).
     await deps.scrub();
     return privateReply([{ type: 'text', text: t('forget_done', { count }) }]);

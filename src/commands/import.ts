@@ -7,6 +7,7 @@ import { importUrgentAction, type AddressSource, type ImportKind, type ImportWar
 import { escapeMarkdown } from '../core/markdown.js';
 import { actionButton, privateReply, type Block, type Button, type Reply } from '../core/reply.js';
 import { addressSourceLines, applyEdits, describeParts, fillInButtons, missingParts } from './import-draft.js';
+import { IMPORT_TEXT_LIMIT, takeSlot } from './pipeline/limits.js';
 import type { Deps } from './types.js';
 import { defineCommand } from './types.js';
 
@@ -79,7 +80,8 @@ export const importAppeal = defineCommand({
     }
     const text = input.file !== undefined ? await readLocalFile(input.file, ctx.actor.platform) : input.text;
     if (text === undefined) return howToGiveText(t, ctx.actor.platform);
-    const result = importUrgentAction(text);
+    if (!(await takeSlot(deps.claims, `flood:import-text:${ctx.member}`, IMPORT_TEXT_LIMIT, ctx.now))) return privateReply([{ type: 'text', text: t('flood_wait') }]);
+    const result = deps.importText ? await deps.importText(text) : importUrgentAction(text);
     if (!result.ok) throw new UserInputError(result.reason, { problem: result.message }, result.message);
     if (result.kind !== 'appeal') {
       // News of an appeal (an update, a closure, a release) must never run as a drive of its own.

@@ -1,4 +1,5 @@
 import type { AppealCatalog } from '../core/appeals.js';
+import type { ImportResult } from '../core/importer/index.js';
 import type { ClaimStore } from '../core/claims.js';
 import type { Method } from '../core/drive.js';
 import type { DriveService } from '../core/drives.js';
@@ -120,6 +121,8 @@ export type Deps = {
   attachmentLimit?: (platform: string) => number;
   /** A private, expiring download link for an appeal's CSV, when the bot serves HTTP (WEB_PORT). */
   exportLink?: (appealId: string) => { url: string; expiresAt: Date };
+  /** Reads an Urgent Action text off the event loop (a worker thread, queued, bounded); inline when not given. */
+  importText?: (text: string) => Promise<ImportResult>;
 };
 
 /** How a handled command ended, as the metrics count it. */

@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Keyv from 'keyv';
 import { ConfigError } from './errors.js';
+import { isReallyInside, makePrivateDir } from './private-files.js';
 
 /**
  * Members are stored only as HMAC-SHA256(secret, "platform:userId"): the same person gets the same
@@ -31,6 +32,10 @@ export type SecretOptions = { dataDir: string; configured?: string; file?: strin
  */
 export async function loadSecret(options: SecretOptions): Promise<LoadedSecret> {
   if (options.configured !== undefined) return checked({ secret: options.configured, source: 'MEMBER_KEY_SECRET' });
+  if (options.file !== undefined && (await isReallyInside(options.file, options.dataDir))) {
+    // The configuration check compares the paths as written; a link elsewhere into the folder passes it.
+    throw new ConfigError('MEMBER_KEY_SECRET_FILE', `must be outside DATA_DIR (${options.dataDir}), also once links are followed: whoever copies the data folder must not get the secret with it`);
+  }
   if (options.file !== undefined) return checked({ secret: await readSecretFile(options.file, 'MEMBER_KEY_SECRET_FILE'), source: `MEMBER_KEY_SECRET_FILE (${options.file})` });
   const path = join(options.dataDir, SECRET_FILE);
   const existing = await readSecretFile(path, 'DATA_DIR').catch((error: unknown) => {
@@ -38,7 +43,7 @@ export async function loadSecret(options: SecretOptions): Promise<LoadedSecret> 
     throw error;
   });
   if (existing !== undefined) return checked({ secret: existing, source: path });
-  await mkdir(options.dataDir, { recursive: true });
+  await makePrivateDir(options.dataDir);
   const secret = randomBytes(MIN_SECRET_BYTES).toString('base64url');
   // 'wx' so that two processes starting at once cannot each write a different secret.
   try {

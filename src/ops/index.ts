@@ -19,13 +19,15 @@ export type Ops = {
    * the next request to another process while this one drains (/healthz stays 200 until the server closes).
    */
   stopping(): void;
+  /** Why `platform` is not up yet while its start-up retries; undefined once it answered. */
+  startup(platform: string, reason: string | undefined): void;
 };
 
 /**
  * Wires metrics into the command path (every command's outcome and time, every recorded action)
  * and builds the /healthz, /readyz and /metrics route.
  */
-export function createOps(app: App, options: { metricsToken?: string; processMetrics?: boolean } = {}): Ops {
+export function createOps(app: App, options: { metricsToken?: string; processMetrics?: boolean; logger?: { warn(context: object, message: string): void } } = {}): Ops {
   const metrics = new Metrics({ processMetrics: options.processMetrics });
   // The pipeline tells it every command's outcome and every action recorded.
   app.deps.observer = metrics;
@@ -34,16 +36,29 @@ export function createOps(app: App, options: { metricsToken?: string; processMet
   metrics.gauge('actionbot_outbox_backlog', 'Events waiting in the outbox to be handled (milestones, reminders removed, live progress).', () =>
     app.deps.outbox.count().catch(() => Number.NaN),
   );
+  let logged: string | undefined;
   const store: ReadinessCheck = {
     name: 'store',
     async check() {
       const health = await app.store.health();
-      return health.ok ? { ok: true } : { ok: false, reason: health.reason };
+      if (health.ok) {
+        logged = undefined;
+        return { ok: true };
+      }
+      // /readyz is public: it answers the reason; where the store is and what it said go to the log, once.
+      const detail = health.detail ?? health.reason;
+      if (detail !== logged) options.logger?.warn({ detail }, 'store not ready');
+      logged = detail;
+      return { ok: false, reason: health.reason };
     },
   };
   let platforms: ReadinessCheck[] | undefined;
   let stopping = false;
-  const starting: ReadinessCheck = { name: 'platforms', check: () => ({ ok: false, reason: 'starting' }) };
+  const waiting = new Map<string, string>();
+  const starting: ReadinessCheck = {
+    name: 'platforms',
+    check: () => ({ ok: false, reason: ['starting', ...[...waiting].map(([platform, reason]) => `${platform} ${reason}`)].join('; ') }),
+  };
   // Only this one while stopping: the store is about to close and need not be asked.
   const stoppingCheck: ReadinessCheck = { name: 'process', check: () => ({ ok: false, reason: 'stopping' }) };
   return {
@@ -54,6 +69,10 @@ export function createOps(app: App, options: { metricsToken?: string; processMet
     },
     stopping() {
       stopping = true;
+    },
+    startup(platform, reason) {
+      if (reason === undefined) waiting.delete(platform);
+      else waiting.set(platform, reason);
     },
   };
 }

@@ -12,7 +12,7 @@ export { startWebServer, type Route, type WebServer } from './server.js';
  * and an action recorded in this process reaches open pages at once (others within the poll).
  */
 export function mountDrivePages(web: WebServer, deps: Deps, logger: Logger, options: Pick<DrivePagesOptions, 'intervalMs' | 'limits' | 'cacheMs'> = {}): DrivePages {
-  const pages = drivePages({ source: deps, link: web.link, renderPng: deps.renderPng ?? pngRenderer(), hold: (res) => web.hold(res), logger, ...options });
+  const pages = drivePages({ source: deps, link: web.link, renderPng: deps.renderPng ?? pngRenderer(), hold: (res) => web.hold(res), logger, clientAddress: (req) => web.clientAddress(req), ...options });
   web.use(pages.route);
   deps.pageLink = (pageId) => web.link(`/d/${pageId}`);
   // Recorded and undone actions raise events: open pages refresh at once.

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../commands/index.js';
+import { clientAddress, type TrustProxy } from './client-address.js';
 
 /**
  * One route of the bot's HTTP server. It looks at the request and either answers it (returns true)
@@ -17,6 +18,8 @@ export type WebServerOptions = {
   publicUrl?: string;
   logger: Logger;
   routes?: Route[];
+  /** Proxies trusted to name the client in X-Forwarded-For (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 };
 
 /** The bot's one HTTP server: drive pages, and whatever other parts mount on it. */
@@ -28,6 +31,8 @@ export interface WebServer {
   use(route: Route): void;
   /** An absolute link under the public base, for a path starting with `/`. */
   link(path: string): string;
+  /** The client's address: the socket's, or the one a trusted proxy put in X-Forwarded-For. */
+  clientAddress(req: IncomingMessage): string;
   /** Keeps a long-lived response (a server-sent event stream) so that `stop` can end it. */
   hold(res: ServerResponse): void;
   /** Ends held streams, stops taking requests and closes every connection. */
@@ -42,7 +47,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const server = createServer((req, res) => {
     void answer(req, res).catch((error: unknown) => {
-      logger.error({ err: error, path: req.url }, 'web request failed');
+      logger.error({ err: error, path: req.url, client: clientAddress(req, options.trustProxy) }, 'web request failed');
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Something went wrong.\n');
@@ -82,6 +87,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     publicUrl,
     use: (route) => void routes.push(route),
     link: (path) => `${publicUrl}${path.startsWith('/') ? path : `/${path}`}`,
+    clientAddress: (req) => clientAddress(req, options.trustProxy),
     hold(res) {
       held.add(res);
       res.once('close', () => held.delete(res));

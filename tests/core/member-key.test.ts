@@ -24,8 +24,9 @@ describe('member keys', () => {
   it('prefers the configured secret, then the secret file', async () => {
     const file = join(dir, 'outside.secret');
     await writeFile(file, `${'f'.repeat(40)}\n`);
-    expect(await loadSecret({ dataDir: dir, configured: 'c'.repeat(32) })).toEqual({ secret: 'c'.repeat(32), source: 'MEMBER_KEY_SECRET' });
-    expect((await loadSecret({ dataDir: dir, file })).secret).toBe('f'.repeat(40));
+    const dataDir = join(dir, 'data');
+    expect(await loadSecret({ dataDir, configured: 'c'.repeat(32) })).toEqual({ secret: 'c'.repeat(32), source: 'MEMBER_KEY_SECRET' });
+    expect((await loadSecret({ dataDir, file })).secret).toBe('f'.repeat(40));
   });
 
   it.each([

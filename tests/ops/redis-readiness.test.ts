@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOps, type Ops } from '../../src/ops/index.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { typer } from '../support/invoke.js';
+import { RecordingLogger } from '../support/logger.js';
 import { freePort, startRedisServer } from '../support/redis-server.js';
 
 
@@ -41,12 +42,13 @@ describe('readiness and metrics on a Redis store', () => {
   let ops: Ops;
   let server: Server;
   let base: string;
+  const logger = new RecordingLogger();
 
   beforeAll(async () => {
     redisPort = await freePort();
     redis = await startRedis(redisPort);
     app = await testApp({ redisUrl: `redis://127.0.0.1:${redisPort}` });
-    ops = createOps(app, { processMetrics: false });
+    ops = createOps(app, { processMetrics: false, logger });
     ops.watch([]);
     server = createServer((req, res) => {
       void Promise.resolve(ops.route(req, res, new URL(req.url ?? '/', 'http://localhost'))).then((handled) => {
@@ -77,8 +79,12 @@ describe('readiness and metrics on a Redis store', () => {
     redis.kill('SIGKILL');
     await once(redis, 'exit');
     expect(await readyzBecomes(base, 503, 5_000)).toBeLessThan(5_000);
-    const body = (await (await fetch(`${base}/readyz`)).json()) as { checks: Record<string, { ok: boolean }> };
+    const text = await (await fetch(`${base}/readyz`)).text();
+    const body = JSON.parse(text) as { checks: Record<string, { ok: boolean }> };
     expect(body.checks.store!.ok).toBe(false);
+    // /readyz is public: the reason only; where Redis is goes to the log.
+    expect(text).not.toContain(String(redisPort));
+    expect(JSON.stringify(logger.entries.filter((e) => e.message === 'store not ready'))).toContain(`127.0.0.1:${redisPort}`);
 
     redis = await startRedis(redisPort);
     expect(await readyzBecomes(base, 200, 10_000)).toBeLessThan(10_000);

@@ -171,4 +171,58 @@ describe('the drive page', () => {
     }
     await expect.poll(() => pages.hub.open).toBe(0);
   });
+
+  it('renders a chart once for everyone who asks at the same time, and serves the state as JSON', async () => {
+    let renders = 0;
+    const counting = mountDrivePages(web, { ...app.deps, renderPng: async (svg) => (renders++, await app.deps.renderPng!(svg)) }, silent, { cacheMs: 0 });
+    try {
+      // This route is reached after the first page route: ask through a fresh server with only it.
+      const own = await startWebServer({ port: 0, host: '127.0.0.1', logger: silent, routes: [counting.route] });
+      try {
+        const url = `http://127.0.0.1:${own.port}${new URL(pageUrl).pathname}`;
+        const answers = await Promise.all(Array.from({ length: 16 }, () => fetch(`${url}/chart.png`)));
+        expect(answers.map((a) => a.status)).toEqual(Array(16).fill(200));
+        expect(renders).toBe(1);
+        const state = await fetch(`${url}/state`);
+        expect(state.headers.get('content-type')).toBe('application/json; charset=utf-8');
+        expect(await state.json()).toMatchObject({ driveCount: 3 });
+      } finally {
+        await own.stop();
+      }
+    } finally {
+      counting.stop();
+    }
+  });
+});
+
+describe('live updates behind a proxy', () => {
+  it('counts the cap per client address the trusted proxy forwarded, not per proxy', async () => {
+    const app = await testApp({ now: '2026-11-28T10:00:00Z' });
+    const web = await startWebServer({ port: 0, host: '127.0.0.1', logger: silent, trustProxy: { hops: 1 } });
+    const pages = mountDrivePages(web, app.deps, silent, { limits: { perAddress: 1, total: 10 } });
+    const open: ClientRequest[] = [];
+    try {
+      await say(app, 'mod', '/drive start ua-34-25 goal=10 deadline=2030-01-31 page=on', true);
+      const [drive] = await app.deps.drives.listIn(SPACE);
+      const url = `http://127.0.0.1:${web.port}/d/${drive!.pageId}/events`;
+      // Every request comes from the proxy (127.0.0.1); the viewers are behind it.
+      const viewer = (address: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = get(url, { headers: { 'x-forwarded-for': `6.6.6.6, ${address}` } }, (res) => {
+            resolve(res.statusCode!);
+            if (res.statusCode !== 200) res.resume();
+          });
+          req.on('error', reject);
+          open.push(req);
+        });
+      expect(await viewer('198.51.100.1')).toBe(200);
+      expect(await viewer('198.51.100.2')).toBe(200);
+      expect(await viewer('198.51.100.1')).toBe(429);
+    } finally {
+      for (const req of open) req.destroy();
+      pages.stop();
+      await web.stop();
+      await app.close();
+    }
+  });
 });

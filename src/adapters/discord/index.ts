@@ -6,6 +6,7 @@ import type { AdapterContext, PlatformAdapter, Readiness } from '../types.js';
 import { onInteraction } from './interactions.js';
 import { discordNotifier } from './notifier.js';
 import { commandDefinitions, syncCommands } from './register.js';
+import { restOptions } from './rest-options.js';
 
 export { commandDefinitions, normaliseCommands, syncCommands } from './register.js';
 export { renderReply, toDiscordMarkdown, LIMITS, type DiscordMessage } from './render.js';
@@ -36,7 +37,7 @@ export type DiscordAdapter = PlatformAdapter & {
 export async function createDiscordAdapter(options: DiscordOptions, ctx: AdapterContext): Promise<DiscordAdapter> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: options.apiBase ? { api: options.apiBase } : {},
+    rest: restOptions(options.apiBase),
     // A second guard: every message the bot sends defaults to no pings.
     allowedMentions: { parse: [] },
     ...(options.shards !== undefined ? { shards: options.shards } : {}),

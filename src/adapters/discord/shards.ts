@@ -5,6 +5,7 @@ import { ConfigError, PlatformError } from '../../core/errors.js';
 import type { AdapterContext, PlatformAdapter, Readiness } from '../types.js';
 import { discordNotifier } from './notifier.js';
 import { isShardMessage, type ShardMessage } from './shard-ipc.js';
+import { restOptions } from './rest-options.js';
 
 export type ShardsConfig = NonNullable<Config['discord']> & { shardProcesses: 'auto' | number };
 
@@ -41,7 +42,7 @@ const METRICS_TIMEOUT_MS = 2_000;
  * and on stop sends each shard SIGTERM and waits for it to drain.
  */
 export async function startDiscordShards(config: ShardsConfig, ctx: AdapterContext, options: ShardsOptions): Promise<DiscordShards> {
-  const rest = new REST(config.apiBase ? { api: config.apiBase } : {}).setToken(config.token);
+  const rest = new REST(restOptions(config.apiBase)).setToken(config.token);
   rest.on(RESTEvents.RateLimited, () => ctx.deps.observer?.rateLimitedCall('discord'));
   const gateway = await gatewayInfo(rest);
   const total = config.shardProcesses === 'auto' ? gateway.shards : config.shardProcesses;

@@ -12,6 +12,7 @@ import { PollingHealth } from './polling-health.js';
 import { registerCommands } from './register.js';
 import { onMembership, onMigrated } from './spaces.js';
 import { retryTransformer, type RetryOptions } from './retry.js';
+import { untilReachable } from '../startup.js';
 import { telegramNotifier } from './send.js';
 import { serveWebhook, webhookSecret } from './webhook.js';
 
@@ -82,7 +83,14 @@ export type StartTelegramOptions = TelegramBotOptions & {
 export async function startTelegram(config: TelegramConfig, ctx: AdapterContext, options: StartTelegramOptions = {}): Promise<PlatformAdapter> {
   const { bot, notifier } = createTelegramBot(config, ctx, options);
   try {
-    await bot.init();
+    // Not bot.init(): grammY retries an unreachable API there for ever without a word.
+    if (!bot.isInited()) {
+      bot.botInfo = await untilReachable('the Telegram Bot API', (signal) => bot.api.getMe(signal as Parameters<typeof bot.api.getMe>[0]), {
+        logger: ctx.logger,
+        report: ctx.startup,
+        isFinal: (error) => error instanceof GrammyError && error.error_code < 500 && error.error_code !== 429,
+      });
+    }
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 401) throw new ConfigError('TELEGRAM_BOT_TOKEN', 'Telegram refused this token (401); copy it again from BotFather');
     throw new PlatformError('telegram', `getMe failed: ${(error as Error).message}`, { cause: error });

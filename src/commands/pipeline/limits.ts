@@ -15,6 +15,13 @@ export const MEMBER_LIMITS = {
   report: { limit: 10, windowMs: 60_000 },
 } as const satisfies Record<string, Limit>;
 
+/**
+ * Per member: texts given to /import to read (not its Save and Fill in presses). A text can be
+ * seconds of the importer's one thread: a member's pastes wait on their own limit, not on everyone's.
+ * Ten in ten minutes lets a moderator bring in a whole Write for Rights campaign at once.
+ */
+export const IMPORT_TEXT_LIMIT = { limit: 10, windowMs: 10 * 60_000 } as const satisfies Limit;
+
 /** Member commands that post in the space: at most once per space in this window; others see it privately. */
 export const PUBLIC_POST_WINDOW_MS = { progress: 30_000 } as const satisfies Record<string, number>;
 

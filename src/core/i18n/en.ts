@@ -272,6 +272,9 @@ export const en = {
   export_link_expired: 'This export link has expired (a link works for one hour). Ask the bot for a new one with /report.',
   export_link_failed: 'The export could not be read just now. Try again in a minute.',
   export_link_busy: 'Other exports are being downloaded right now. Try again in a minute.',
+  import_busy: 'Other texts are being imported right now. Please try again in a minute.',
+  import_timeout: 'This text took too long to read; paste only the Urgent Action.',
+  import_failed: 'The importer stopped on this text; try again, or paste only the Urgent Action.',
   ...enImport,
 } as const;
 

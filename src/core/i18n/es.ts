@@ -261,5 +261,9 @@ export const es: Catalog = {
   export_link_failed: 'Ahora mismo no se pudo leer la exportación. Vuelve a intentarlo en un minuto.',
   export_link_busy: 'Ahora mismo se están descargando otras exportaciones. Vuelve a intentarlo en un minuto.',
 
+  import_busy: 'Ahora mismo se están importando otros textos. Vuelve a intentarlo en un minuto.',
+  import_timeout: 'Leer este texto llevó demasiado tiempo; pega solo la Acción Urgente.',
+  import_failed: 'El importador se detuvo con este texto; inténtalo de nuevo o pega solo la Acción Urgente.',
+
   ...esImport,
 };

@@ -15,12 +15,32 @@ function lazyFace(name: string, read: () => Buffer, covers?: RegExp): FontFace {
     name,
     covers,
     get font() {
-      return (font ??= create(read()));
+      return (font ??= keepCodePoints(create(read()) as Font));
     },
   };
 }
 
 /** Faces in the order they are tried for each character: the first with the glyph draws it. */
+type GlyphCache = { getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } };
+
+/**
+ * One fontkit font serves every PDF of the process, and fontkit keeps each glyph it made with the
+ * characters it was first made for. Embedding a subset makes the parts of composed glyphs with none
+ * (a Persian yeh is drawn from the alef maksura's glyph): a later PDF that draws that glyph for its own
+ * letter mapped it to nothing, and its text read "ليل" for "ليلى". A glyph made without characters
+ * takes those of the first text that draws it.
+ */
+function keepCodePoints(font: Font): Font {
+  const cache = font as unknown as GlyphCache;
+  const make = cache.getGlyph.bind(font);
+  cache.getGlyph = (id, codePoints = []) => {
+    const glyph = make(id, codePoints);
+    if (glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
+  return font;
+}
+
 export type FontSet = { regular: FontFace[]; bold: FontFace[]; cjk: boolean };
 
 const DEVANAGARI = /\p{Script=Devanagari}|[\u0964\u0965\u25cc]|\u200c|\u200d/u;
@@ -58,7 +78,7 @@ function systemCjk(): FontFace | undefined {
     name: 'cjk',
     covers: CJK,
     get font() {
-      return (font ??= create(readFileSync(found.path), found.postscriptName));
+      return (font ??= keepCodePoints(create(readFileSync(found.path), found.postscriptName) as Font));
     },
   };
 }

@@ -56,7 +56,20 @@ export function linePieces(line: string, faces: readonly FontFace[]): Piece[] {
     if (last && last.face === face && last.rtl === rtl) last.text += shown;
     else pieces.push({ text: shown, face, rtl });
   }
-  return pieces.map(({ text: piece, face, rtl }) => ({ text: rtl && RTL_LETTER.test(piece) ? [...piece].reverse().join('') : piece, face }));
+  return pieces.flatMap(({ text: piece, face, rtl }) => (rtl && RTL_LETTER.test(piece) ? rtlWords(piece, face) : [{ text: piece, face }]));
+}
+
+/**
+ * A right-to-left run (in visual order) as one piece per word and per stretch of spaces, still in
+ * visual order. Each word is handed to fontkit in logical order, which shapes it and reverses it
+ * again. Drawn as one piece, fontkit's reversal of a whole run took its spaces with it: the page
+ * and every text extractor read "أحمدليلى" for "ليلى أحمد".
+ */
+function rtlWords(visual: string, face: FontFace): Piece[] {
+  return visual
+    .split(/( +)/)
+    .filter((token) => token !== '')
+    .map((token) => ({ text: token.startsWith(' ') || !RTL_LETTER.test(token) ? token : [...token].reverse().join(''), face }));
 }
 
 function bareOf(char: string): string {

@@ -8,13 +8,15 @@ import { SharedMutex } from '../guard.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
 import type { Health, Store, StoreOptions } from './types.js';
 import { aofRewriter, type RedisAdmin } from './redis-aof.js';
+import { ResetGuard } from './reset-guard.js';
 
 type Client = RedisCommands &
   RedisKeyCommands &
   RedisAdmin & {
     isReady: boolean;
+    on(event: 'ready', listener: () => void): unknown;
     get(key: string): Promise<string | null>;
-    set(key: string, value: string, options: { NX: true }): Promise<unknown>;
+    set(key: string, value: string, options?: { NX: true }): Promise<unknown>;
   };
 
 /** Reconnection waits: 50 ms doubling up to 2 s, for ever (plus jitter, so processes do not retry in step). */
@@ -52,39 +54,45 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     await adapter.disconnect(true).catch(() => undefined);
     throw new StoreError(`Redis at ${redact(url)} does not answer: ${(error as Error).message}`, { cause: error });
   }
-  const scrub = aofRewriter(client);
-  let reset = false;
-  const onReset = () => {
-    if (reset) return;
-    reset = true;
-    options.onFault?.(
-      `the Redis store at ${redact(url)} was reset: its marker ${marker.key} is gone, so recording has stopped rather than count again from zero; restore Redis from its AOF or RDB backup (README, "Restoring the store"), then restart the bot`,
-    );
-  };
+  const scrub = aofRewriter(client, `${prefix}store:aof-rewrite-owed`);
+  await scrub.resume().catch(() => undefined);
+  const guard = new ResetGuard(
+    async () => (await client.get(marker.key)) === marker.value,
+    () =>
+      options.onFault?.(
+        `the Redis store at ${redact(url)} was reset: its marker ${marker.key} is gone, so the bot serves nothing rather than count again from zero; restore Redis from its AOF or RDB backup (README, "Restoring the store"), then restart the bot`,
+      ),
+  );
+  // Every reconnection may be to a Redis that restarted empty: check before serving anything.
+  client.on('ready', () => guard.verify());
   const health = async (): Promise<Health> => {
-    if (reset) return { ok: false, reason: 'the Redis store was reset (marker gone)' };
-    if (!client.isReady) return { ok: false, reason: `Redis at ${redact(url)} is unreachable` };
+    if (guard.isReset) return { ok: false, reason: 'the Redis store was reset (marker gone)' };
+    if (!client.isReady) return { ok: false, reason: 'Redis is unreachable', detail: `Redis at ${redact(url)} is unreachable` };
     try {
       const found = await Promise.race([client.get(marker.key), timeout(HEALTH_TIMEOUT_MS)]);
       if (found !== marker.value) {
-        onReset();
+        guard.markReset();
         return { ok: false, reason: 'the Redis store was reset (marker gone)' };
       }
       return { ok: true };
     } catch (error) {
-      return { ok: false, reason: `Redis at ${redact(url)} does not answer: ${(error as Error).message}` };
+      return { ok: false, reason: 'Redis does not answer', detail: `Redis at ${redact(url)} does not answer: ${(error as Error).message}` };
     }
   };
   return {
     kind: 'redis',
-    kv,
-    ledger: new RedisLedger(client, { prefix, scrub, marker, onReset }),
-    claims: new RedisClaims(client, prefix),
-    mutex: new SharedMutex(new RedisLocks(client, prefix)),
+    kv: guard.wrap(kv, { promises: ['get', 'getMany', 'set', 'setMany', 'delete', 'deleteMany', 'has', 'hasMany', 'clear'], iterables: ['iterator'] }),
+    ledger: guard.wrap(new RedisLedger(client, { prefix, scrub, marker, onReset: () => guard.markReset() }), {
+      promises: ['record', 'undo', 'forget', 'tally', 'export', 'series', 'methodsOf'],
+      iterables: ['exportRows'],
+    }),
+    claims: guard.wrap(new RedisClaims(client, prefix), { promises: ['claim', 'release'] }),
+    mutex: guard.wrap(new SharedMutex(new RedisLocks(client, prefix)), { promises: ['run'] }),
     scrub,
     health,
     close: async () => {
-      scrub.cancel();
+      // A /forgetme within a minute of the last rewrite is owed one: done now, not dropped.
+      await scrub.flush(options.closeBoundMs ?? 5_000);
       await adapter.disconnect().catch(() => adapter.disconnect(true));
     },
   };

@@ -1,7 +1,8 @@
-import { access } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import { codeOf } from './sqlite-file.js';
+import { createPrivateFile } from '../private-files.js';
 
 /** The SQLite file a `sqlite://` URL names, or undefined for another store. */
 export function sqlitePath(url: string): string | undefined {
@@ -26,16 +27,20 @@ export function quickCheck(path: string): string[] {
 
 /**
  * An online copy with SQLite's backup API: consistent even while the bot writes, which a file copy of
- * a database in WAL mode is not. Refuses to overwrite a file.
+ * a database in WAL mode is not. Refuses to overwrite a file; the copy is 0600, like the store.
  */
 export async function backupTo(path: string, destination: string): Promise<{ pages: number }> {
-  if (await access(destination).then(() => true, () => false)) throw new StoreError(`${destination} exists already; choose a new file name`);
+  const created = await createPrivateFile(destination).catch((error: unknown) => {
+    throw new StoreError(`the backup cannot be written to ${destination}: ${codeOf(error) ?? (error as Error).message}`, { cause: error });
+  });
+  if (!created) throw new StoreError(`${destination} exists already; choose a new file name`);
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { fileMustExist: true, timeout: 1000 });
     const { totalPages } = await db.backup(destination);
     return { pages: totalPages };
   } catch (error) {
+    await rm(destination, { force: true });
     throw error instanceof StoreError ? error : new StoreError(`the backup of ${path} failed: ${codeOf(error) ?? (error as Error).message}`, { cause: error });
   } finally {
     db?.close();

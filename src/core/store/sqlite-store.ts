@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
 import { SqliteClaims, SqliteLocks } from '../claims.js';
@@ -6,6 +5,7 @@ import { ConfigError, StoreError } from '../errors.js';
 import { SharedMutex } from '../guard.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import type { Store, StoreOptions } from './types.js';
+import { createPrivateFile, makePrivateDir } from '../private-files.js';
 import { KEYV_NAMESPACE } from './sqlite-migrate.js';
 import { ensureSchema } from './sqlite-schema.js';
 import { SqliteFile } from './sqlite-file.js';
@@ -19,9 +19,12 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
   const path = url.slice('sqlite://'.length);
   if (path === '') throw new ConfigError('STORE_URL', 'sqlite:// needs a file path, such as sqlite://./data/actionbot.sqlite');
   if (path !== ':memory:') {
-    await mkdir(dirname(resolve(path)), { recursive: true }).catch((error: unknown) => {
-      throw new StoreError(`the SQLite store at ${path} cannot be created: ${(error as Error).message}`, { cause: error });
-    });
+    // 0600 before SQLite opens it: its -wal and -shm files take the database's mode (0644 otherwise).
+    await makePrivateDir(dirname(resolve(path)))
+      .then(() => createPrivateFile(path))
+      .catch((error: unknown) => {
+        throw new StoreError(`the SQLite store at ${path} cannot be created: ${(error as Error).message}`, { cause: error });
+      });
   }
   const file = new SqliteFile(path, options.onFault);
   try {
@@ -53,12 +56,15 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     scrub,
     health: async () => {
       if (closed) return { ok: false, reason: 'the store is closed' };
-      if (file.fault) return { ok: false, reason: `the SQLite store at ${path} is damaged (${file.fault.reason}): run "npx actionbot check" and restore a backup` };
+      if (file.fault) {
+        const reason = `the SQLite store is damaged (${file.fault.reason}): run "npx actionbot check" and restore a backup`;
+        return { ok: false, reason, detail: `the SQLite store at ${path} is damaged (${file.fault.reason})` };
+      }
       try {
         file.runNow('answer', () => file.statement('SELECT n FROM ledger_counters LIMIT 1').get());
         return { ok: true };
       } catch (error) {
-        return { ok: false, reason: (error as Error).message };
+        return { ok: false, reason: 'the SQLite store does not answer', detail: `the SQLite store at ${path}: ${(error as Error).message}` };
       }
     },
     purgeExpired: purge,

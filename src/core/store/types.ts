@@ -6,7 +6,11 @@ import type { Mutex } from '../guard.js';
 import type { Outbox } from '../events/outbox.js';
 import type { ActionLedger } from '../ledger/ledger.js';
 
-export type Health = { ok: true } | { ok: false; reason: string };
+/**
+ * `reason` is what /readyz answers (public on WEB_PORT): no file path, no host. `detail` is for the
+ * operator's log: where the store is and what it said.
+ */
+export type Health = { ok: true } | { ok: false; reason: string; detail?: string };
 
 /** Everything that persists, opened from one `STORE_URL`. */
 export type Store = {
@@ -21,7 +25,8 @@ export type Store = {
   outbox?: Outbox;
   /**
    * Makes deleted data leave the files: SQLite checkpoints and truncates its WAL; Redis asks for an
-   * AOF rewrite (at most once a minute, nothing when AOF is off). Run after deletions.
+   * AOF rewrite (at most once a minute, nothing when AOF is off; one owed is done at the latest when
+   * the store closes, or at the next start). Run after all of a member's deletions.
    */
   scrub(): Promise<void>;
   /** Whether the store can serve now, within about a second: unreachable, reset or damaged says why. */
@@ -36,4 +41,6 @@ export type StoreOptions = {
   prefix?: string;
   /** Told once, in one line, when the store finds itself damaged or reset while running. */
   onFault?: (line: string) => void;
+  /** How long `close` may wait for work it owes the files (Redis: an AOF rewrite after /forgetme); default 5 s. */
+  closeBoundMs?: number;
 };

@@ -20,6 +20,8 @@ export type LiveOptions = {
   intervalMs: number;
   limits: LiveLimits;
   logger: Logger;
+  /** Who is asking: the address the per-address cap counts (behind a proxy, the one it forwarded for). */
+  clientAddress: (req: IncomingMessage) => string;
 };
 
 type Watched = { streams: Set<ServerResponse>; key: string; handle?: unknown; reading: boolean };
@@ -45,7 +47,7 @@ export class LiveHub {
 
   /** Answers an event-stream request: 429 or 503 when over the caps, otherwise a stream that starts with the state. */
   async serve(pageId: string, req: IncomingMessage, res: ServerResponse, first: LiveState): Promise<void> {
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = this.options.clientAddress(req);
     const { limits } = this.options;
     if (this.total >= limits.total || (this.perAddress.get(address) ?? 0) >= limits.perAddress) {
       const tooMany = this.total < limits.total;

@@ -16,6 +16,8 @@ export type DrivePagesOptions = {
   renderPng: PngRenderer;
   hold: (res: ServerResponse) => void;
   logger: Logger;
+  /** The client's address for the live-update caps; the socket's by default. */
+  clientAddress?: (req: IncomingMessage) => string;
   timer?: Timer;
   /** How often open pages read the counters again (default 1 s). */
   intervalMs?: number;
@@ -26,7 +28,7 @@ export type DrivePagesOptions = {
 
 export type DrivePages = { route: Route; hub: LiveHub; stop(): void };
 
-const PAGE_PATH = /^\/d\/([A-Za-z0-9_-]{16,64})(\/chart\.svg|\/chart\.png|\/events)?$/;
+const PAGE_PATH = /^\/d\/([A-Za-z0-9_-]{16,64})(\/chart\.svg|\/chart\.png|\/events|\/state)?$/;
 
 type Cached = { at: number; body: Buffer; etag: string; type: string };
 
@@ -45,11 +47,23 @@ export function drivePages(options: DrivePagesOptions): DrivePages {
     intervalMs: options.intervalMs ?? 1_000,
     limits: options.limits ?? { perAddress: 6, total: 500 },
     logger: options.logger,
+    clientAddress: options.clientAddress ?? ((req) => req.socket.remoteAddress ?? 'unknown'),
   });
+
+  // Renders under way: everyone who asks for the same thing meanwhile waits for the one render.
+  const making = new Map<string, Promise<Cached | undefined>>();
 
   async function cached(key: string, make: () => Promise<{ body: string | Uint8Array; type: string } | undefined>): Promise<Cached | undefined> {
     const hit = cache.get(key);
     if (hit && now() - hit.at < cacheMs) return hit;
+    const under = making.get(key);
+    if (under) return under;
+    const render = fresh(key, make).finally(() => making.delete(key));
+    making.set(key, render);
+    return render;
+  }
+
+  async function fresh(key: string, make: () => Promise<{ body: string | Uint8Array; type: string } | undefined>): Promise<Cached | undefined> {
     const made = await make();
     if (!made) return undefined;
     const body = Buffer.from(made.body);
@@ -104,12 +118,14 @@ export function drivePages(options: DrivePagesOptions): DrivePages {
       if (!view) return undefined;
       if (part === '/chart.svg') return { body: view.svg, type: 'image/svg+xml; charset=utf-8' };
       if (part === '/chart.png') return { body: await options.renderPng(view.svg), type: 'image/png' };
+      // What a page reads every few seconds when the live-update cap refused it a stream.
+      if (part === '/state') return { body: JSON.stringify(liveState(view)), type: 'application/json; charset=utf-8' };
       return { body: renderPage(view, { link: options.link, embed }), type: 'text/html; charset=utf-8' };
     });
     if (!entry) return notFound(res), true;
     const framing = embed ? '*' : "'self'";
     send(req, res, entry, {
-      'cache-control': part === '/chart.png' ? 'public, max-age=60' : 'public, max-age=5',
+      'cache-control': part === '/chart.png' ? 'public, max-age=60' : part === '/state' ? 'no-store' : 'public, max-age=5',
       'content-security-policy': `default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${framing}`,
     });
     return true;

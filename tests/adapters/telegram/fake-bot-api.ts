@@ -29,6 +29,7 @@ export class FakeBotApi {
   private readonly failures: Array<{ method: string; answer: ApiAnswer }> = [];
   private readonly updates: Array<{ update_id: number }> = [];
   private readonly waiting = new Set<() => void>();
+  private readonly onCall: Array<() => void> = [];
   private nextMessageId = 1;
   getUpdatesCalls = 0;
   /** Posts a minute in one group before 429 (Telegram's documented limit is about 20). */
@@ -75,6 +76,14 @@ export class FakeBotApi {
     return this.callsOf('sendMessage').filter((c) => c.ok && Number(c.payload.chat_id) === chatId).map((c) => String(c.payload.text));
   }
 
+  /**
+   * Resolves once `ready()` holds, checked again after every recorded call: it waits on the calls
+   * themselves, however slow a loaded machine makes them (the test's own timeout is the bound).
+   */
+  async until(ready: () => boolean): Promise<void> {
+    while (!ready()) await new Promise<void>((resolve) => this.onCall.push(resolve));
+  }
+
   async close(): Promise<void> {
     for (const wake of this.waiting) wake();
     this.server.closeAllConnections();
@@ -117,6 +126,7 @@ export class FakeBotApi {
       const messageId = (answer.result as { message_id?: unknown } | null)?.message_id;
       if (typeof messageId === 'number') call.messageId = messageId;
     }
+    for (const wake of this.onCall.splice(0)) wake();
     return answer;
   }
 

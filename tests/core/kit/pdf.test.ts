@@ -94,8 +94,9 @@ describe('linePieces', () => {
   });
 
   it('lays a right-to-left line out from the right: numbers read left to right, words right to left', () => {
-    // Visual order, left to right: "12", then the street name (fontkit reverses a run it is given logically).
-    expect(texts('شارع النيل 12')).toEqual(['12', 'شارع النيل ']);
+    // Visual order, left to right: "12", then the street's words right to left, each a piece of its
+    // own in logical order (fontkit shapes and reverses a word; a whole run lost its spaces).
+    expect(texts('شارع النيل 12')).toEqual(['12', ' ', 'النيل', ' ', 'شارع']);
   });
 
   it('draws Devanagari with its own font and the rest with DejaVu', () => {

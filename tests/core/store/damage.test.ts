@@ -47,6 +47,8 @@ describe('a damaged SQLite store', () => {
       // Stopped: members are told the organisers know, not "try again in a minute" for ever.
       for (const error of errors) expect(error).toMatchObject({ constructor: StoreError, stopped: true });
       expect(await store.health()).toMatchObject({ ok: false, reason: expect.stringMatching(/damaged/) });
+      // The reason is what the public /readyz says: no path; the path is in the detail, for the log.
+      expect(await store.health()).toMatchObject({ reason: expect.not.stringContaining(dir), detail: expect.stringContaining(file) });
       await store.ledger.tally(aDrive().appealId).catch(() => undefined);
       expect(lines).toHaveLength(1);
       expect(lines[0]).toContain(file);
