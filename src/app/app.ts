@@ -33,6 +33,8 @@ export type App = {
   deps: Deps;
   store: Store;
   problems: AppealProblem[];
+  /** The whole appeal catalog, shared and communities' (the operator's tools: the CLI, the start-up check). */
+  catalog: AppealCatalog;
   /** Signs and checks export links with a key derived from the member-key secret (mounted with the web server). */
   exportTokens: ExportTokens;
   /** Said once at start: a member-key secret shorter than recommended, kept because the store uses it. */
@@ -65,8 +67,9 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     if ((await memberReminders.prune(drive, clock.now())) > 0) await store.scrub();
   });
   const outbox = store.outbox ?? new KeyvOutbox(store.kv, store.mutex);
+  const catalog = new AppealCatalog(store.kv, appeals, store.mutex);
   const deps: Deps = {
-    appeals: new AppealCatalog(store.kv, appeals, store.mutex),
+    appeals: catalog,
     drives,
     ledger: store.ledger,
     claims: store.claims,
@@ -90,7 +93,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     await retention?.stop();
     await store.close();
   };
-  return { deps, store, problems, secretWarning, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
+  return { deps, store, problems, catalog, secretWarning, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
 }
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;

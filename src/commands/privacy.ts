@@ -19,6 +19,7 @@ export const privacy = defineCommand({
   name: 'privacy',
   description: 'cmd_privacy',
   permission: 'member',
+  scope: 'member',
   options: [],
   async run(_input, ctx, deps) {
     const { t } = ctx;

@@ -18,6 +18,7 @@ export const report = defineCommand({
   name: 'report',
   description: 'cmd_report',
   permission: 'moderator',
+  scope: 'space',
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
     const { t } = ctx;

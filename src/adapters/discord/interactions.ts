@@ -56,7 +56,7 @@ const deliveryOf = (interaction: Interaction) => `discord:interaction:${interact
 async function pressed(interaction: ButtonInteraction, env: InteractionEnv): Promise<void> {
   const parsed = parseCustomId(interaction.customId);
   if (!parsed) return;
-  const reply = handleOnce({ ...commandLineInvocation(parsed.command, interaction), delivery: deliveryOf(interaction) }, env.deps, env.logger);
+  const reply = handleOnce({ ...commandLineInvocation(parsed.command, interaction, parsed.prefill), delivery: deliveryOf(interaction) }, env.deps, env.logger);
   if (parsed.kind === 'action') return send(interaction, reply, false, env);
   // The form is rebuilt by running its command (prefilled values ride in the custom_id): no per-process state.
   const answer = await reply;

@@ -3,6 +3,7 @@ import type { Locale } from '../../core/i18n/index.js';
 import type { Reply } from '../../core/reply.js';
 import type { Token } from '../parse.js';
 import type { Deps, Invocation } from '../types.js';
+import type { WallsState } from './walls.js';
 
 /** The smallest logger an adapter hands in (pino fits). */
 export interface Logger {
@@ -34,6 +35,8 @@ export type Call = {
   path?: string;
   /** Domain events the command raised, written to the outbox once it has answered. */
   events: DomainEvent[];
+  /** Who acts for which community, on what authority (the walls step, src/commands/pipeline/walls.ts). */
+  walls?: WallsState;
 };
 
 /** Undefined: nothing to answer (a redelivered delivery). */

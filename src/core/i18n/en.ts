@@ -35,6 +35,10 @@ export const en = {
   flood_wait: 'One moment: you have asked for this several times just now. Please try again in a minute.',
   shown_privately: '_Shown only to you: this was posted here less than {seconds} seconds ago._',
   no_such_target: 'There is no target "{value}". Choose a number from 1 to {count}.',
+  not_here: 'This button or id does not work here: it was not made for you in this place, or it names nothing.',
+  moderator_in_group: 'Only moderators can use /{command}, and only in their group or channel: a private chat makes nobody a moderator.',
+  operator_only: 'Only the operator of this bot can use /{command}.',
+  appeal_not_yours: 'The appeal {id} is not this community\'s to change.',
   button_expired: 'This button belongs to a drive that no longer exists.',
 
   // what options expect

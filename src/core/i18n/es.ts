@@ -35,6 +35,10 @@ export const es: Catalog = {
   flood_wait: 'Un momento: acabas de pedirlo varias veces. Vuelve a intentarlo en un minuto.',
   shown_privately: '_Solo lo ves tú: se publicó aquí hace menos de {seconds} segundos._',
   no_such_target: 'No hay destinatario "{value}". Elige un número del 1 al {count}.',
+  not_here: 'Este botón o identificador no sirve aquí: no se hizo para ti en este lugar, o no nombra nada.',
+  moderator_in_group: 'Solo las personas moderadoras pueden usar /{command}, y solo en su grupo o canal: un chat privado no hace moderadora a nadie.',
+  operator_only: 'Solo quien opera este bot puede usar /{command}.',
+  appeal_not_yours: 'El llamamiento {id} no es de esta comunidad: no puede cambiarlo.',
   button_expired: 'Este botón pertenece a una campaña que ya no existe.',
 
   expect_appeal: 'un identificador de llamamiento como ua-34-25',

@@ -1,5 +1,5 @@
 import type { Appeal } from '../appeal.js';
-import type { AppealCatalog } from '../appeals.js';
+import type { AppealBook } from '../appeal-view.js';
 import type { ClaimStore } from '../claims.js';
 import { platformOf, type Drive } from '../drive.js';
 import type { DriveService } from '../drives.js';
@@ -42,7 +42,7 @@ export type ReminderPosts = {
 
 export type SchedulerDeps = {
   drives: DriveService;
-  appeals: AppealCatalog;
+  appeals: Pick<AppealBook, 'get'>;
   ledger: ActionLedger;
   claims: ClaimStore;
   clock: Clock;
