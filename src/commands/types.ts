@@ -121,8 +121,8 @@ export type Deps = {
   observer?: CommandObserver;
   /** The largest file a reply may carry on a platform; src/core/export/attachment.ts's table when not given. */
   attachmentLimit?: (platform: string) => number;
-  /** A private, expiring download link for an appeal's CSV, when the bot serves HTTP (WEB_PORT). */
-  exportLink?: (appealId: string) => { url: string; expiresAt: Date };
+  /** A private, expiring download link for an appeal's CSV (one community's rows, or all), when the bot serves HTTP (WEB_PORT). */
+  exportLink?: (appealId: string, community?: string) => { url: string; expiresAt: Date };
 };
 
 /** How a handled command ended, as the metrics count it. */

@@ -85,3 +85,8 @@ export function signReply(reply: Reply, signer: ButtonSigner, binding: Binding):
   const signed = (button: Button): Button => (button.type === 'link' || isSigned(button.command) ? button : { ...button, command: signer.sign(button.command, binding) });
   return { ...reply, buttons: reply.buttons.map(signed) };
 }
+
+/** Only the rows of one community's spaces (a moderator's report and CSV); all of them without one. */
+export async function* rowsOfCommunity<R extends { space: string }>(rows: AsyncIterable<R>, community: string | undefined): AsyncIterable<R> {
+  for await (const row of rows) if (community === undefined || inCommunity(row.space, community)) yield row;
+}

@@ -266,6 +266,8 @@ export const en = {
   report_totals: 'Total: {tally}',
   report_honest: 'Actions are self-reported: members say what they did. Each is counted once per platform account, so one person acting from two platforms counts twice.',
   report_csv: 'The CSV lists every action with its time, space, platform, method and pseudonymous member key.',
+  report_spaces_community: 'By space, in this community (the total above counts every group)',
+  report_csv_too_large_community: 'This community\'s CSV is over {limit}, more than this platform takes. Ask the operator for it.',
   report_spaces: 'By space',
   report_csv_gzip: 'The CSV ({size}) is compressed as gzip ({compressed}): any archive tool or spreadsheet import opens it.',
   report_csv_too_large: 'The CSV of this appeal is over {limit} even compressed, more than this platform accepts in a file. An operator can write it on the server with the command below.',

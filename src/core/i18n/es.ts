@@ -254,6 +254,8 @@ export const es: Catalog = {
   report_totals: 'Total: {tally}',
   report_honest: 'Las acciones las declaran las propias personas. Cada una se cuenta una vez por cuenta de plataforma, así que quien actúa desde dos plataformas cuenta dos veces.',
   report_csv: 'El CSV lista cada acción con su hora, espacio, plataforma, método y clave seudónima.',
+  report_spaces_community: 'Por espacio, en esta comunidad (el total de arriba cuenta todos los grupos)',
+  report_csv_too_large_community: 'El CSV de esta comunidad supera {limit}, más de lo que admite esta plataforma. Pídeselo a quien opera el bot.',
   report_spaces: 'Por espacio',
   report_csv_gzip: 'El CSV ({size}) va comprimido en gzip ({compressed}): lo abre cualquier herramienta de archivos o la importación de una hoja de cálculo.',
   report_csv_too_large: 'El CSV de esta apelación supera {limit} incluso comprimido, más de lo que esta plataforma acepta en un archivo. Quien opera el servidor puede escribirlo allí con la orden de abajo.',
