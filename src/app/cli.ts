@@ -2,6 +2,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { renderForTerminal } from '../adapters/shell/render.js';
 import { BUNDLED_APPEALS, createApp } from './app.js';
+import { APPEALS_USAGE, appealsCli } from './cli-appeals.js';
 import { importPreview } from '../commands/import.js';
 import { tallyText } from '../commands/shared.js';
 import { parseConfig } from './config.js';
@@ -22,7 +23,8 @@ const USAGE = `usage: actionbot <command>
   report APPEAL [--csv]          the tally of an appeal, or every action as CSV (streamed, in time order on SQLite)
   check                          check the store: SQLite's full PRAGMA quick_check, or Redis' health
   backup FILE                    an online copy of the SQLite store into FILE (safe while the bot runs)
-  slack-manifest URL [--socket]  the Slack app manifest for a bot served at URL (paste it at api.slack.com/apps)`;
+  slack-manifest URL [--socket]  the Slack app manifest for a bot served at URL (paste it at api.slack.com/apps)
+${APPEALS_USAGE}`;
 
 /** `out` may answer false when its buffer is full (a slow pipe); `drained` then waits until it has room. */
 type Io = { out: (s: string) => boolean | void; err: (s: string) => void; env: Record<string, string | undefined>; drained?: () => Promise<void> };
@@ -69,6 +71,8 @@ export async function cli(args: string[], io: Io = stdio): Promise<number> {
         return await checkStore(io);
       case 'backup':
         return await backupStore(target, io);
+      case 'appeals':
+        return await appealsCli(rest, io);
       case 'slack-manifest': {
         const problem = manifestUrlProblem(target);
         if (problem) {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createApp, BUNDLED_APPEALS, type App } from './app.js';
+import { warnReplacedAppeals } from './cli-appeals.js';
 import { wireEvents } from './event-wiring.js';
 import { parseConfig, type Config } from './config.js';
 import { ActionbotError, ConfigError } from '../core/errors.js';
@@ -87,6 +88,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   const app = await createApp(config, { logger });
   if (app.secretWarning) logger.warn({}, app.secretWarning);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);
+  await warnReplacedAppeals(app.catalog, logger);
   // Metrics see every command and recorded action from the first one on.
   const ops = createOps(app, { metricsToken: config.metricsToken });
   const web = await startWeb(config, logger).catch(async (error: unknown) => {
