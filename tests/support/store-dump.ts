@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { MEMBER_LIMITS } from '../../src/commands/pipeline/limits.js';
+import { deliveryKey } from '../../src/commands/pipeline/steps.js';
 
 /**
  * Every row of every table of a SQLite store, as one comparable value: a test takes it before and
@@ -34,4 +35,9 @@ export function floodClaims(members: readonly string[], now: Date): Set<string> 
     }
   }
   return keys;
+}
+
+/** The stored keys of these deliveries' de-duplication claims (a delivery is recorded once, whatever it asked). */
+export function deliveryClaims(deliveries: readonly string[]): Set<string> {
+  return new Set(deliveries.map((d) => createHash('sha256').update(deliveryKey(d)).digest('hex')));
 }
