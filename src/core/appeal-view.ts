@@ -29,7 +29,8 @@ export interface AppealBook {
 /** What a view needs of the catalog (kept narrow so a table can replace the store behind it). */
 export type CatalogParts = Pick<AppealBook, 'get' | 'list' | 'stage' | 'restage' | 'staged'> & {
   scopes: { scopeOf(id: string): Promise<string | undefined> };
-  ofCommunity(community: string): Promise<Appeal[]>;
+  /** A community's own appeals; every community's without one. */
+  ofCommunity(community?: string): Promise<Appeal[]>;
   stagedOwner(key: string): Promise<StagedOwner | undefined>;
   saveFor(community: string, appeal: Appeal, by: ChangeBy, now: Date, action?: AppealChange['action']): Promise<void>;
   saveShared(appeal: Appeal, by: ChangeBy, now: Date, action?: AppealChange['action']): Promise<void>;
@@ -59,7 +60,8 @@ export function appealView(catalog: CatalogParts, viewer: AppealViewer): AppealB
       return (await visible(id)) ? catalog.get(id) : undefined;
     },
     async list() {
-      const own = await catalog.ofCommunity(viewer.community);
+      // The operator sees every community's appeals beside the shared ones.
+      const own = await catalog.ofCommunity(viewer.operator ? undefined : viewer.community);
       return [...(await catalog.list()), ...own].sort((a, b) => a.id.localeCompare(b.id));
     },
     async save(appeal, by, now, action) {

@@ -137,8 +137,8 @@ export class AppealCatalog implements AppealBook {
     return appeal;
   }
 
-  /** Every saved appeal offered in a community, shared ones excluded. */
-  async ofCommunity(community: string): Promise<Appeal[]> {
+  /** Every saved appeal offered in a community (in every community without one), shared ones excluded. */
+  async ofCommunity(community?: string): Promise<Appeal[]> {
     const ids = await this.scopes.scopedIds(community);
     return (await Promise.all(ids.map((id) => this.imported(id)))).filter((a): a is Appeal => a !== undefined);
   }

@@ -161,4 +161,15 @@ describe('walls between groups', () => {
     // Ana's own press, even from her private chat, counts: the button is hers.
     expect((await run(ANA, { id: 'discord:dm/12', kind: 'private' }, line)).plain).toContain('1 action');
   });
+
+  it("shows a member, in her private chat, her actions on her community's own appeal (/privacy sees all of her own data)", async () => {
+    const preview = await run(MOD_A, GROUP_A, `/import ${UA}`);
+    const save = preview.buttons.find((b) => b.type === 'action' && b.label === 'Save this appeal') as { command: string };
+    await run(MOD_A, GROUP_A, save.command);
+    const own = communityAppealId('ua-34-25', 'discord:100');
+    await run(MOD_A, GROUP_A, `/drive start ${own} deadline=2030-01-31`);
+    await run(ANA, GROUP_A, '/acted post');
+    const privacy = await run(ANA, { id: 'discord:dm/12', kind: 'private' }, '/privacy');
+    expect(privacy.plain).toMatch(/UA 34\.25: (Post|post|a letter)/i);
+  });
 });
