@@ -1,6 +1,6 @@
 import { UserInputError } from '../../core/errors.js';
 import { pseudonymousSpace } from '../../core/member-key.js';
-import type { Reply } from '../../core/reply.js';
+import { MAX_BUTTON_DATA, type Reply } from '../../core/reply.js';
 import { buttonSigner, communityOf, isSigned, signReply, type Binding, type ButtonSigner, type Role } from '../../core/walls.js';
 import { tokenize } from '../parse.js';
 import { isGroup, type Command, type Deps, type Invocation } from '../types.js';
@@ -41,12 +41,13 @@ export const walls: Middleware = async (call, next) => {
   const signer = buttonSigner(deps.memberKey);
   const operator = isOperator(call.invocation, deps);
   const state: WallsState = { operator, community: '' };
-  const line = [call.invocation.name, call.invocation.text ?? ''].join(' ').trim();
-  if (isSigned(line)) {
+  const { line, fields } = signedPart([call.invocation.name, call.invocation.text ?? ''].join(' ').trim());
+  if (isButtonLine(line)) {
     const verified = signer.verify(line, [{ member: call.member }, { space: call.invocation.space.id }]);
     if (!verified) throw new UserInputError('not_here');
     state.signed = verified.binding;
-    call.invocation = { ...call.invocation, ...splitCommandLine(verified.line) };
+    const split = splitCommandLine(verified.line);
+    call.invocation = { ...call.invocation, ...split, text: fields ? `${split.text} ${fields}`.trim() : split.text };
     if ('member' in verified.binding && call.invocation.space.kind === 'private') {
       const grant = await deps.shortLived.get<Grant>('walls-grant', line);
       if (grant?.member === call.member) {
@@ -68,6 +69,27 @@ export const walls: Middleware = async (call, next) => {
   const reply = await next();
   return reply && signAnswer(call, reply, signer);
 };
+
+/** A signed button's line: a signature at its end, and no longer than any button's data (a pasted text with a `~` is not one). */
+function isButtonLine(line: string): boolean {
+  return Buffer.byteLength(line, 'utf8') <= MAX_BUTTON_DATA && isSigned(line);
+}
+
+/** Options only a signed line may carry: what a button acts on, never a form's field. */
+const SIGNED_ONLY = new Set(['drive', 'save', 'translate', 'edit', 'overwrite', 'step']);
+
+/**
+ * A form typed as a line (the terminal, a Telegram form too long for a button) is the signed command
+ * and then the member's fields: `letter drive=X~Sig name="Ana"`. The fields never name what the
+ * button acts on.
+ */
+function signedPart(full: string): { line: string; fields?: string } {
+  const match = /^([\s\S]*?~[A-Za-z0-9_-]{12})\s+([\s\S]+)$/.exec(full);
+  if (!match || isButtonLine(full) || !isButtonLine(match[1]!)) return { line: full };
+  const fields = match[2]!;
+  if (tokenize(fields).some((tk) => tk.key === undefined || SIGNED_ONLY.has(tk.key.toLowerCase()))) throw new UserInputError('not_here');
+  return { line: match[1]!, fields };
+}
 
 /** A typed `drive=<id>` names this space's drive, or nothing: another space's gets the unknown id's answer. */
 async function checkNamedDrive(call: Call, spaceId: string): Promise<void> {
