@@ -8,6 +8,7 @@ import { communityAppealId } from '../../src/core/appeal-view.js';
 import { stripMarkdown } from '../../src/core/markdown.js';
 import { replyToPlainText, type Reply } from '../../src/core/reply.js';
 import { testApp, type TestApp } from '../support/app.js';
+import { memberButton } from '../support/buttons.js';
 import { RecordingLogger } from '../support/logger.js';
 import { dumpStore, floodClaims } from '../support/store-dump.js';
 
@@ -171,5 +172,15 @@ describe('walls between groups', () => {
     await run(ANA, GROUP_A, '/acted post');
     const privacy = await run(ANA, { id: 'discord:dm/12', kind: 'private' }, '/privacy');
     expect(privacy.plain).toMatch(/UA 34\.25: (Post|post|a letter)/i);
+  });
+
+  it("does not let a moderator's own private button act on a drive from another group he moderates", async () => {
+    await run(MOD_A, GROUP_A, '/drive start ua-34-25 goal=10 deadline=2030-01-31');
+    const [drive] = await app.deps.drives.openIn(GROUP_A.id);
+    // A button of a private answer, made for him: it acts for himself, not as a moderator elsewhere.
+    const line = memberButton(app.deps, 'discord', MOD_A.userId, `remind schedule 7d drive=${drive!.id}`);
+    expect((await run(MOD_A, GROUP_B, line)).plain).toContain('does not work here');
+    expect((await app.deps.drives.get(drive!.id))!.reminders).toBeNull();
+    expect((await run(MOD_A, GROUP_A, line)).plain).toContain('Reminders scheduled');
   });
 });

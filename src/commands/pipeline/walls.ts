@@ -64,7 +64,11 @@ export const walls: Middleware = async (call, next) => {
   const space = pseudonymousSpace(call.invocation.space, call.invocation.actor, deps.memberKey);
   state.community = communityOf(space.id);
   call.walls = state;
-  if (!state.signed && !operator) await checkNamedDrive(call, space.id);
+  // A member's own button names a drive they were given for themself; a moderator's private
+  // button acts beyond its space only through the grant of the group it was asked in.
+  const signedLine = [call.invocation.name, call.invocation.text ?? ''].join(' ');
+  const trusted = state.signed !== undefined && ('space' in state.signed || state.granted !== undefined || scopeOfLine(signedLine) === 'member');
+  if (!trusted && !operator) await checkNamedDrive(call, space.id);
   call.deps = { ...deps, appeals: deps.appeals.viewFor({ community: state.community, member: call.member, operator, where: space.id }) };
   const reply = await next();
   return reply && signAnswer(call, reply, signer);
