@@ -183,4 +183,24 @@ describe('walls between groups', () => {
     expect((await app.deps.drives.get(drive!.id))!.reminders).toBeNull();
     expect((await run(MOD_A, GROUP_A, line)).plain).toContain('Reminders scheduled');
   });
+
+  it('gives the operator (MODERATOR_IDS) every group, even from a private chat', async () => {
+    const operated = await testApp({ moderatorIds: ['telegram:9000'] });
+    try {
+      const type = async (who: Who, where: Where, line: string) => {
+        const { name, text } = splitCommandLine(line.replace(/^\//, ''));
+        const reply = await handle({ name, text, actor: { platform: who.platform, userId: who.userId }, space: where, isModerator: async () => who.moderator === true }, operated.deps, new RecordingLogger());
+        return replyToPlainText(reply, stripMarkdown);
+      };
+      await type(MOD_A, GROUP_A, '/drive start ua-34-25 deadline=2030-01-31');
+      await type(ANA, GROUP_A, '/acted email');
+      await type(STRANGER, GROUP_B, '/drive start ua-34-25 deadline=2030-01-31');
+      await type(STRANGER, GROUP_B, '/acted post');
+      const report = await type({ platform: 'telegram', userId: '9000' }, { id: 'telegram:9000', kind: 'private' }, '/report ua-34-25');
+      expect(report).toContain('discord:100/1: 1');
+      expect(report).toContain('discord:200/3: 1');
+    } finally {
+      await operated.close();
+    }
+  });
 });

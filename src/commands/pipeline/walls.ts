@@ -1,4 +1,5 @@
 import { UserInputError } from '../../core/errors.js';
+import { pickLocale } from '../../core/i18n/index.js';
 import { pseudonymousSpace } from '../../core/member-key.js';
 import { MAX_BUTTON_DATA, type Reply } from '../../core/reply.js';
 import { buttonSigner, communityOf, isSigned, signReply, type Binding, type ButtonSigner, type Role } from '../../core/walls.js';
@@ -37,6 +38,19 @@ export function isOperator(invocation: Invocation, deps: Pick<Deps, 'moderatorId
  * for the member it goes to (private) or the space it is posted in (public).
  */
 export const walls: Middleware = async (call, next) => {
+  try {
+    await checkCall(call);
+  } catch (error) {
+    // Refused before the locale step: a platform that must be asked for the language (Slack) is asked here.
+    const { actor, resolveLocale } = call.invocation;
+    if (actor.locale === undefined && resolveLocale) call.locale = pickLocale(await resolveLocale().catch(() => undefined));
+    throw error;
+  }
+  const reply = await next();
+  return reply && signAnswer(call, reply, buttonSigner(call.deps.memberKey));
+};
+
+async function checkCall(call: Call): Promise<void> {
   const { deps } = call;
   const signer = buttonSigner(deps.memberKey);
   const operator = isOperator(call.invocation, deps);
@@ -70,9 +84,7 @@ export const walls: Middleware = async (call, next) => {
   const trusted = state.signed !== undefined && ('space' in state.signed || state.granted !== undefined || scopeOfLine(signedLine) === 'member');
   if (!trusted && !operator) await checkNamedDrive(call, space.id);
   call.deps = { ...deps, appeals: deps.appeals.viewFor({ community: state.community, member: call.member, operator, where: space.id }) };
-  const reply = await next();
-  return reply && signAnswer(call, reply, signer);
-};
+}
 
 /** A signed button's line: a signature at its end, and no longer than any button's data (a pasted text with a `~` is not one). */
 function isButtonLine(line: string): boolean {

@@ -57,4 +57,12 @@ describe("Slack: a member's direct messages reach into no channel", () => {
     expect(textOf(refused!)).toContain(REFUSED);
     expect((await h.app.deps.ledger.tally('ua-34-25')).actions).toBe(1);
   });
+
+  it("says the refusal in the member's Slack language", async () => {
+    await h.answers((await h.slash(ADMIN, 'drive', 'start ua-34-25 goal=10 deadline=2030-01-31')).key);
+    const [drive] = await h.app.deps.drives.openIn('slack:T1/C1');
+    h.fake.locales.set('UMARIA', 'es-ES');
+    const [answer] = await h.answers((await h.slash('UMARIA', 'acted', `email drive=${drive!.id}`, { channel: 'D0456' })).key);
+    expect(textOf(answer!)).toContain('no sirve aquí');
+  });
 });
