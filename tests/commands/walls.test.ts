@@ -203,4 +203,16 @@ describe('walls between groups', () => {
       await operated.close();
     }
   });
+
+  it("adds a moderator's translation of a shared appeal to the community's own copy, and the shared appeal keeps its letters", async () => {
+    const spanish = readFileSync('tests/fixtures/ua/corpus/es-2025-usa-detener-expulsiones-el-salvador.txt', 'utf8');
+    const shared = await app.deps.appeals.get('ua-34-25');
+    const preview = await run(MOD_A, GROUP_A, `/import ${spanish}`);
+    const add = preview.buttons.find((b) => b.type === 'action' && b.label === 'Add as translation (es)') as { command: string };
+    const own = communityAppealId('ua-34-25', 'discord:100');
+    expect((await run(MOD_A, GROUP_A, add.command)).plain).toContain(`/letter ${own} lang=es`);
+    expect(await app.deps.appeals.get('ua-34-25')).toEqual(shared);
+    expect((await app.deps.appeals.get(own))!.translations.map((l) => l.lang)).toContain('es');
+    expect(await app.catalog.scopes.history(own)).toEqual([expect.objectContaining({ action: 'translation', community: 'discord:100' })]);
+  });
 });
