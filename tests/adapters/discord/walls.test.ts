@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityAppealId } from '../../../src/core/appeal-view.js';
 import { deliveryClaims, dumpStore, floodClaims } from '../../support/store-dump.js';
-import { button, customIds, GUILD, interact, slash, startHarness, textOf, type Harness, type Who } from './harness.js';
+import { autocomplete, button, customIds, GUILD, interact, slash, startHarness, textOf, type Harness, type Who } from './harness.js';
 
 const HOSTILE = readFileSync('tests/fixtures/ua/ua-34-25.txt', 'utf8').replace(/[\w.+-]+@[\w-]+\.[\w.]+/g, 'stranger@evil.example');
 const MODERATOR: Who = { userId: '3000000000000000001', moderator: true };
@@ -72,6 +72,15 @@ describe('Discord: the admin of another server reaches into no other server', ()
     expect(letter).not.toContain('stranger@evil.example');
     // The moderator of the first server cannot even see it.
     expect(textOf((await interact(h.fake, slash('drive', { appeal: own, deadline: '2030-01-31' }, MODERATOR, 'start'))).body)).toContain(`There is no appeal "${own}"`);
+  });
+
+  it("offers his server's own appeal in autocomplete there, and never in the other server", async () => {
+    const own = communityAppealId('ua-34-25', `discord:${STRANGER.guild}`);
+    const mine = await interact(h.fake, autocomplete('letter', 'appeal', 'ua-34', STRANGER));
+    const theirs = await interact(h.fake, autocomplete('letter', 'appeal', 'ua-34', ANA));
+    const values = (answer: { body?: Record<string, unknown> }) => ((answer.body?.data as { choices: Array<{ value: string }> }).choices ?? []).map((c) => c.value);
+    expect(values(mine)).toEqual(expect.arrayContaining(['ua-34-25', own]));
+    expect(values(theirs)).toEqual(['ua-34-25']);
   });
 
   it('makes nobody a moderator in a direct message', async () => {
