@@ -2,6 +2,7 @@ import { startTelegram } from '../src/adapters/telegram/index.js';
 import { FakeBotApi } from '../tests/adapters/telegram/fake-bot-api.js';
 import { GROUP, messageUpdate, pressUpdate } from '../tests/adapters/telegram/updates.js';
 import { testApp } from '../tests/support/app.js';
+import { memberButton } from '../tests/support/buttons.js';
 import { RecordingLogger } from '../tests/support/logger.js';
 import { loadFromAnotherProcess } from './http-load.js';
 import { runConcurrent, summarize, type BenchLine } from './lib.js';
@@ -53,13 +54,15 @@ export async function benchTelegram(): Promise<BenchLine> {
     await post(messageUpdate(1, ADMIN, '/drive start ua-34-25 goal=500 deadline=2030-01-31'));
     const drive = await app.deps.drives.resolve(`telegram:${GROUP.id}`);
     if (!drive) throw new Error('the drive did not start');
-    const press = (i: number) => post(pressUpdate(100 + i, { id: 10_000 + i }, `acted email drive=${drive.id}`));
+    // Each member presses the button of the letter they were given (signed for them: src/core/walls.ts).
+    const data = (i: number) => memberButton(app.deps, 'telegram', String(10_000 + i), `acted email drive=${drive.id}`);
+    const press = (i: number) => post(pressUpdate(100 + i, { id: 10_000 + i }, data(i)));
     await runConcurrent(WARMUP, WARMUP, (i) => press(COUNT + i));
     const headers = { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET };
     const requests = Array.from({ length: COUNT }, (_, i) => ({
       url: `http://127.0.0.1:${port}/tg`,
       headers,
-      body: JSON.stringify(pressUpdate(100 + i, { id: 10_000 + i }, `acted email drive=${drive.id}`)),
+      body: JSON.stringify(pressUpdate(100 + i, { id: 10_000 + i }, data(i))),
     }));
     const started = performance.now();
     const { results, wallMs } = await loadFromAnotherProcess(requests);

@@ -34,6 +34,8 @@ export type App = {
   deps: Deps;
   store: Store;
   problems: AppealProblem[];
+  /** The whole appeal catalog, shared and communities' (the operator's tools: the CLI, the start-up check). */
+  catalog: AppealCatalog;
   /** Signs and checks export links with a key derived from the member-key secret (mounted with the web server). */
   exportTokens: ExportTokens;
   /** Said once at start: a member-key secret shorter than recommended, kept because the store uses it. */
@@ -70,8 +72,9 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const outbox = store.outbox ?? new KeyvOutbox(store.kv, store.mutex);
   // Urgent Action texts are read in a worker thread, off the loop that answers every member.
   const importer = new ImportRunner();
+  const catalog = new AppealCatalog(store.kv, appeals, store.mutex);
   const deps: Deps = {
-    appeals: new AppealCatalog(store.kv, appeals, store.mutex),
+    appeals: catalog,
     drives,
     ledger: store.ledger,
     claims: store.claims,
@@ -97,7 +100,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     await importer.close();
     await store.close();
   };
-  return { deps, store, problems, secretWarning, importer, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
+  return { deps, store, problems, catalog, secretWarning, importer, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
 }
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;

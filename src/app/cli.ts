@@ -1,5 +1,6 @@
 // The operator CLI (`npx actionbot ...`): finds the subcommand, checks its arguments, answers
 // `--help`, and turns what happened into an exit code (0 done, 1 failed, 2 wrong usage).
+import { APPEALS_COMMANDS } from './cli-appeals.js';
 import { OPERATOR_COMMANDS } from './cli-commands.js';
 import { loadEnvFile } from './env-file.js';
 import { findSubcommand, helpText, overview, parseArguments, usageLine, UsageError, type Io, type Subcommand } from './cli-spec.js';
@@ -7,7 +8,7 @@ import { findSubcommand, helpText, overview, parseArguments, usageLine, UsageErr
 export type { Io, Subcommand } from './cli-spec.js';
 
 /** Every subcommand; a group of them in a file of its own is one more spread here. */
-export const SUBCOMMANDS: readonly Subcommand[] = [...OPERATOR_COMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [...OPERATOR_COMMANDS, ...APPEALS_COMMANDS];
 
 const stdio: Io = {
   out: (s) => process.stdout.write(s),

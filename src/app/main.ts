@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createApp, BUNDLED_APPEALS, type App } from './app.js';
+import { warnReplacedAppeals } from './cli-appeals.js';
 import { wireEvents } from './event-wiring.js';
 import { parseConfig, type Config } from './config.js';
 import { ActionbotError, ConfigError } from '../core/errors.js';
@@ -89,6 +90,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   if (app.secretWarning) logger.warn({}, app.secretWarning);
   for (const line of await dataModeWarnings(config.dataDir, config.storeUrl)) logger.warn({}, line);
   for (const problem of app.problems) logger.warn({ path: problem.path }, `appeal file skipped: ${problem.message}`);
+  await warnReplacedAppeals(app.catalog, logger);
   // Metrics see every command and recorded action from the first one on.
   const ops = createOps(app, { metricsToken: config.metricsToken, logger });
   const web = await startWeb(config, logger).catch(async (error: unknown) => {

@@ -6,6 +6,7 @@ export const acted = defineCommand({
   name: 'acted',
   description: 'cmd_acted',
   permission: 'member',
+  scope: 'member',
   options: actionOptions,
   recordsFirst: true,
   async run(input, ctx, deps) {

@@ -9,6 +9,7 @@ export const appeal = defineCommand({
   name: 'appeal',
   description: 'cmd_appeal',
   permission: 'member',
+  scope: 'member',
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
     const { t } = ctx;

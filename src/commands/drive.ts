@@ -40,6 +40,7 @@ const start = defineCommand({
   name: 'start',
   description: 'cmd_drive_start',
   permission: 'moderator',
+  scope: 'space',
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true, required: true }, ...settingsOptions],
   async run(input, ctx, deps) {
     const { t } = ctx;
@@ -68,6 +69,7 @@ const end = defineCommand({
   name: 'end',
   description: 'cmd_drive_end',
   permission: 'moderator',
+  scope: 'space',
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
     const { t } = ctx;
@@ -82,6 +84,7 @@ const list = defineCommand({
   name: 'list',
   description: 'cmd_drive_list',
   permission: 'moderator',
+  scope: 'space',
   options: [],
   async run(_input, ctx, deps) {
     const { t } = ctx;
@@ -105,6 +108,7 @@ const set = defineCommand({
   name: 'set',
   description: 'cmd_drive_set',
   permission: 'moderator',
+  scope: 'space',
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }, ...settingsOptions],
   async run(input, ctx, deps) {
     const { t } = ctx;

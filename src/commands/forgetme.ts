@@ -5,6 +5,7 @@ export const forgetme = defineCommand({
   name: 'forgetme',
   description: 'cmd_forgetme',
   permission: 'member',
+  scope: 'member',
   options: [{ name: 'confirm', kind: 'toggle', description: 'opt_confirm', positional: true, hidden: true }],
   async run(input, ctx, deps) {
     const { t } = ctx;

@@ -9,6 +9,7 @@ export function helpCommand(list: () => readonly AnyCommand[]): Command {
     name: 'help',
     description: 'cmd_help',
     permission: 'member',
+    scope: 'member',
     options: [],
     async run(_input, ctx) {
       const { t } = ctx;

@@ -7,7 +7,7 @@ import { importUrgentAction, type AddressSource, type ImportKind, type ImportWar
 import { escapeMarkdown } from '../core/markdown.js';
 import { actionButton, privateReply, type Block, type Button, type Reply } from '../core/reply.js';
 import { addressSourceLines, applyEdits, describeParts, fillInButtons, missingParts } from './import-draft.js';
-import { IMPORT_TEXT_LIMIT, takeSlot } from './pipeline/limits.js';
+import { IMPORT_TEXT_LIMIT, takeSlot } from './slots.js';
 import type { Deps } from './types.js';
 import { defineCommand } from './types.js';
 
@@ -49,6 +49,7 @@ export const importAppeal = defineCommand({
   name: 'import',
   description: 'cmd_import',
   permission: 'moderator',
+  scope: 'space',
   options: [
     { name: 'text', kind: 'document', description: 'opt_message', rest: true },
     { name: 'file', kind: 'text', description: 'opt_import_file', max: 500, placeholder: 'PATH' },
@@ -66,8 +67,8 @@ export const importAppeal = defineCommand({
   ],
   async run(input, ctx, deps) {
     const { t } = ctx;
-    if (input.save) return save(t, deps, input.save, input.overwrite === true);
-    if (input.translate) return addTranslation(t, deps, input.translate);
+    if (input.save) return save(t, deps, input.save, input.overwrite === true, ctx.now);
+    if (input.translate) return addTranslation(t, deps, input.translate, ctx.now);
     if (input.edit) {
       const staged = await deps.appeals.staged(input.edit);
       if (!staged) throw new UserInputError('import_expired');
@@ -114,6 +115,8 @@ async function preview(t: Translate, deps: Deps, appeal: Appeal, warnings: Impor
   const known = await knownAppeal(deps, appeal);
   const langs = known ? [known.letter, ...known.translations].map((l) => l.lang.toLowerCase()) : [];
   const blocks = importPreview(t, appeal, warnings, sources);
+  const id = deps.appeals.idFor(appeal);
+  if (id !== appeal.id) blocks.push({ type: 'text', text: escapeMarkdown(t('import_community_id', { id, shared: appeal.id })) });
   if (known && !langs.includes(appeal.letter.lang.toLowerCase()) && appeal.letter.composed === undefined) {
     blocks.push({ type: 'text', text: escapeMarkdown(t('import_translation_offer', { id: known.id, lang: appeal.letter.lang })) });
     buttons.push(actionButton(t('button_import_translation', { lang: appeal.letter.lang }), `import translate=${key}`, 'primary'));
@@ -121,9 +124,14 @@ async function preview(t: Translate, deps: Deps, appeal: Appeal, warnings: Impor
   return privateReply(blocks, { buttons });
 }
 
-async function save(t: Translate, deps: Deps, key: string, overwrite: boolean): Promise<Reply> {
-  const appeal = await deps.appeals.staged(key);
-  if (!appeal) throw new UserInputError('import_expired');
+/**
+ * Saves where the caller may: the operator to the shared catalog; a moderator for their community,
+ * under the community's own id (a shared appeal or another community's is never replaced).
+ */
+async function save(t: Translate, deps: Deps, key: string, overwrite: boolean, now: Date): Promise<Reply> {
+  const staged = await deps.appeals.staged(key);
+  if (!staged) throw new UserInputError('import_expired');
+  const appeal = { ...staged, id: deps.appeals.idFor(staged) };
   const missing = missingToSave(appeal);
   if (missing.length > 0) {
     return privateReply([{ type: 'text', text: escapeMarkdown(t('import_save_refused', { parts: describeParts(t, missing) })) }], {
@@ -135,20 +143,23 @@ async function save(t: Translate, deps: Deps, key: string, overwrite: boolean): 
       buttons: [actionButton(t('button_import_overwrite'), `import save=${key} overwrite=on`, 'danger')],
     });
   }
-  await deps.appeals.save({ ...appeal, draft: false });
-  return privateReply([{ type: 'text', text: escapeMarkdown(t('import_saved', { id: appeal.id })) }]);
+  await deps.appeals.save({ ...appeal, draft: false }, undefined, now);
+  const saved = appeal.id === staged.id ? t('import_saved', { id: appeal.id }) : t('import_saved_community', { id: appeal.id, shared: staged.id });
+  return privateReply([{ type: 'text', text: escapeMarkdown(saved) }]);
 }
 
 /** Adds the staged appeal's letter to the saved appeal of the same UA number, replacing one in that language. */
-async function addTranslation(t: Translate, deps: Deps, key: string): Promise<Reply> {
+async function addTranslation(t: Translate, deps: Deps, key: string, now: Date): Promise<Reply> {
   const staged = await deps.appeals.staged(key);
   if (!staged) throw new UserInputError('import_expired');
   const known = await knownAppeal(deps, staged);
   if (!known) throw new UserInputError('import_translation_no_appeal', { id: staged.id });
   const lang = staged.letter.lang.toLowerCase();
   const translations = [...known.translations.filter((l) => l.lang.toLowerCase() !== lang), staged.letter].slice(-6);
-  await deps.appeals.save({ ...known, translations });
-  return privateReply([{ type: 'text', text: escapeMarkdown(t('import_translation_saved', { id: known.id, lang })) }]);
+  // A moderator's translation of a shared appeal goes to their community's copy of it, like an import.
+  const id = deps.appeals.idFor(known);
+  await deps.appeals.save({ ...known, id, translations }, undefined, now, 'translation');
+  return privateReply([{ type: 'text', text: escapeMarkdown(t('import_translation_saved', { id, lang })) }]);
 }
 
 /**
@@ -156,7 +167,7 @@ async function addTranslation(t: Translate, deps: Deps, key: string): Promise<Re
  * number (section pages often drop it), a saved appeal whose officials share an email address with it.
  */
 async function knownAppeal(deps: Deps, appeal: Appeal): Promise<Appeal | undefined> {
-  const same = await deps.appeals.get(appeal.id);
+  const same = (await deps.appeals.get(deps.appeals.idFor(appeal))) ?? (await deps.appeals.get(appeal.id));
   if (same || appeal.number !== undefined) return same;
   const emails = new Set(appeal.targets.flatMap((tg) => tg.emails.map((e) => e.toLowerCase())));
   if (emails.size === 0) return undefined;

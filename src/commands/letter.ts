@@ -24,6 +24,7 @@ export const letter = defineCommand({
   name: 'letter',
   description: 'cmd_letter',
   permission: 'member',
+  scope: 'member',
   options: [
     { name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true },
     { name: 'target', kind: 'target', description: 'opt_target', positional: true },

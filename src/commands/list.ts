@@ -31,3 +31,9 @@ export const commands: readonly AnyCommand[] = [
   report,
   importAppeal,
 ];
+
+/** The command a name means (case-insensitive), in `list` (every command by default). */
+export function findCommand(name: string, list: readonly AnyCommand[] = commands): AnyCommand | undefined {
+  const wanted = name.toLowerCase();
+  return list.find((c) => c.name === wanted);
+}

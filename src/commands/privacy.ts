@@ -19,10 +19,14 @@ export const privacy = defineCommand({
   name: 'privacy',
   description: 'cmd_privacy',
   permission: 'member',
+  scope: 'member',
   options: [],
   async run(_input, ctx, deps) {
     const { t } = ctx;
-    const appeals = await deps.appeals.list();
+    // A member's own actions span every community they acted in: every appeal is looked at, and
+    // only the member's own actions are shown (nothing of a community they did not act in).
+    const everywhere = deps.appeals.viewFor({ community: ctx.origin.community, member: ctx.member, operator: true, where: ctx.space.id });
+    const appeals = await everywhere.list();
     const lines: string[] = [];
     for (const appeal of appeals) {
       const methods = await deps.ledger.methodsOf(appeal.id, ctx.member);
@@ -53,7 +57,7 @@ async function reminderLines(reminders: MemberReminder[], ctx: CommandContext, d
   for (const reminder of reminders) {
     const drive = await deps.drives.get(reminder.driveId);
     if (!drive) continue;
-    const appeal = await deps.appeals.get(drive.appealId);
+    const appeal = await deps.appeals.viewFor({ community: ctx.origin.community, member: ctx.member, operator: true, where: ctx.space.id }).get(drive.appealId);
     const format = (d: Date) =>
       new Intl.DateTimeFormat(ctx.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: drive.timezone }).format(d);
     const expires = reminder.expires ? new Date(reminder.expires) : reminderExpiry(new Date(reminder.due));

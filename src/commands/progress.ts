@@ -12,6 +12,7 @@ export const progress = defineCommand({
   name: 'progress',
   description: 'cmd_progress',
   permission: 'member',
+  scope: 'member',
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
     const { t } = ctx;

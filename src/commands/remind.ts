@@ -27,6 +27,7 @@ const now = defineCommand({
   name: 'now',
   description: 'cmd_remind_now',
   permission: 'moderator',
+  scope: 'space',
   options: [
     { name: 'appeal', kind: 'appeal', description: 'opt_appeal' },
     { name: 'message', kind: 'text', description: 'opt_message', rest: true, max: 500 },
@@ -59,6 +60,7 @@ const schedule = defineCommand({
   name: 'schedule',
   description: 'cmd_remind_schedule',
   permission: 'moderator',
+  scope: 'space',
   options: [
     { name: 'offsets', kind: 'word', description: 'opt_offsets', positional: true, required: true, max: 60, placeholder: '7d,3d,1d,0d' },
     { name: 'at', kind: 'word', description: 'opt_at', max: 5, placeholder: 'HH:MM' },
@@ -82,6 +84,7 @@ const list = defineCommand({
   name: 'list',
   description: 'cmd_remind_list',
   permission: 'moderator',
+  scope: 'space',
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
     const drive = await openDrive(input, ctx, deps);
@@ -97,6 +100,7 @@ const off = defineCommand({
   name: 'off',
   description: 'cmd_remind_off',
   permission: 'moderator',
+  scope: 'space',
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
     const drive = await deps.drives.update(await openDrive(input, ctx, deps), { reminders: null });

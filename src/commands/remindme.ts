@@ -22,6 +22,7 @@ export const remindme = defineCommand({
   name: 'remindme',
   description: 'cmd_remindme',
   permission: 'member',
+  scope: 'member',
   options: [
     { name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true },
     { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },

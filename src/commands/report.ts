@@ -5,6 +5,7 @@ import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
 import { PLATFORM_NAMES } from './progress.js';
 import { chartAttachments } from './chart.js';
+import { inCommunity, rowsOfCommunity } from '../core/walls.js';
 import { driveAndAppeal, tallyText } from './shared.js';
 import { defineCommand } from './types.js';
 
@@ -18,24 +19,30 @@ export const report = defineCommand({
   name: 'report',
   description: 'cmd_report',
   permission: 'moderator',
+  scope: 'space',
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
     const { t } = ctx;
     const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: false });
     const tally = await deps.ledger.tally(appeal.id);
+    // A moderator reads their community's rows; the totals stay the whole count, naming no other space.
+    const community = ctx.origin.operator ? undefined : ctx.origin.community;
+    const spaces = Object.entries(tally.bySpace).filter(([space]) => community === undefined || inCommunity(space, community));
     const maxBytes = (deps.attachmentLimit ?? attachmentLimit)(ctx.actor.platform);
     // Rows are read in pages and compressed as they come; the loop gets a turn between pages.
-    const file = await exportAttachment(actionsCsvChunks(deps.ledger.exportRows(appeal.id)), { name: `${appeal.id}-actions`, maxBytes });
+    const file = await exportAttachment(actionsCsvChunks(rowsOfCommunity(deps.ledger.exportRows(appeal.id), community)), { name: `${appeal.id}-actions`, maxBytes });
     const about: Block[] = [{ type: 'text', text: t('report_csv') }];
     // Too large for the platform: a private link when the bot serves HTTP, the CLI command otherwise.
     // The link is text, as drive page links are: a platform that refuses a button URL (Telegram and
     // localhost) still shows it.
-    const link = file.fits ? undefined : deps.exportLink?.(appeal.id);
+    const link = file.fits ? undefined : deps.exportLink?.(appeal.id, community);
     if (link) {
       about.push(
         { type: 'text', text: escapeMarkdown(t('report_csv_link', { limit: megabytes(maxBytes), until: utcMinute(link.expiresAt) })) },
         { type: 'text', text: escapeMarkdown(t('report_csv_download', { url: link.url })) },
       );
+    } else if (!file.fits && community !== undefined) {
+      about.push({ type: 'text', text: t('report_csv_too_large_community', { limit: megabytes(maxBytes) }) });
     } else if (!file.fits) {
       about.push(
         { type: 'text', text: t('report_csv_too_large', { limit: megabytes(maxBytes) }) },
@@ -53,8 +60,8 @@ export const report = defineCommand({
         { type: 'fields', fields: Object.entries(tally.byMethod).map(([m, n]) => ({ label: t(`method_${m as Method}`), value: String(n) })) },
         { type: 'text', text: `**${t('progress_by_platform')}**` },
         { type: 'fields', fields: Object.entries(tally.byPlatform).map(([p, n]) => ({ label: PLATFORM_NAMES[p] ?? p, value: String(n) })) },
-        { type: 'text', text: `**${t('report_spaces')}**` },
-        { type: 'fields', fields: Object.entries(tally.bySpace).map(([s, n]) => ({ label: s, value: String(n) })) },
+        { type: 'text', text: `**${t(community === undefined ? 'report_spaces' : 'report_spaces_community')}**` },
+        { type: 'fields', fields: spaces.map(([s, n]) => ({ label: s, value: String(n) })) },
         ...about,
       ],
       { attachments: [...(file.fits ? [file.attachment] : []), ...chart] },

@@ -1,4 +1,4 @@
-import type { AppealCatalog } from '../core/appeals.js';
+import type { AppealBook } from '../core/appeal-view.js';
 import type { ImportResult } from '../core/importer/index.js';
 import type { ClaimStore } from '../core/claims.js';
 import type { Method } from '../core/drive.js';
@@ -14,6 +14,7 @@ import type { Reply } from '../core/reply.js';
 import type { ShortLived } from '../core/short-lived.js';
 import type { MemberReminderStore } from '../core/reminders/member-reminders.js';
 import type { Clock } from '../core/time.js';
+import type { Scope } from '../core/walls.js';
 
 /** Who typed or pressed: platform ids are opaque strings, never numbers. */
 export type Actor = { platform: string; userId: string; locale?: string };
@@ -34,6 +35,8 @@ export type Invocation = {
   space: Space;
   /** The platform's own moderator check, asked on every call that needs it. */
   isModerator: () => Promise<boolean>;
+  /** The person at the terminal (the shell's operator): the whole instance, like MODERATOR_IDS. */
+  operator?: boolean;
   /**
    * The platform's id for this delivery (`telegram:update:<id>`, `slack:cmd:<trigger>`,
    * `discord:interaction:<id>`): a redelivered one is answered nothing and changes nothing.
@@ -85,7 +88,7 @@ export type InputOf<O extends readonly OptionSpec[]> = { [S in O[number] as S['n
 
 /** Services a command may use; the optional ones arrive with their own features. */
 export type Deps = {
-  appeals: AppealCatalog;
+  appeals: AppealBook;
   drives: DriveService;
   ledger: ActionLedger;
   claims: ClaimStore;
@@ -119,8 +122,8 @@ export type Deps = {
   observer?: CommandObserver;
   /** The largest file a reply may carry on a platform; src/core/export/attachment.ts's table when not given. */
   attachmentLimit?: (platform: string) => number;
-  /** A private, expiring download link for an appeal's CSV, when the bot serves HTTP (WEB_PORT). */
-  exportLink?: (appealId: string) => { url: string; expiresAt: Date };
+  /** A private, expiring download link for an appeal's CSV (one community's rows, or all), when the bot serves HTTP (WEB_PORT). */
+  exportLink?: (appealId: string, community?: string) => { url: string; expiresAt: Date };
   /** Reads an Urgent Action text off the event loop (a worker thread, queued, bounded); inline when not given. */
   importText?: (text: string) => Promise<ImportResult>;
 };
@@ -137,9 +140,18 @@ export interface CommandObserver {
   rateLimitedCall(platform: string): void;
 }
 
+/** Where a command came from, as the walls see it (docs/walls.md). */
+export type Origin = {
+  /** The community of the space: a Discord server, a Slack workspace, a Telegram chat. */
+  community: string;
+  /** The operator: acts on the whole instance. */
+  operator: boolean;
+};
+
 export type CommandContext = {
   actor: Actor;
   space: Space;
+  origin: Origin;
   /** The member's pseudonymous key. */
   member: string;
   locale: Locale;
@@ -160,6 +172,11 @@ export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {
   name: string;
   description: MessageKey;
   permission: 'member' | 'moderator';
+  /**
+   * What the command acts on, enforced by the pipeline: `member` (oneself), `space` (the spaces of
+   * the moderator's own community), `instance` (the operator only). A command without one is refused.
+   */
+  scope: Scope;
   options: O;
   /**
    * Writes before it needs the member's language (/acted, /undo): run while the platform's language

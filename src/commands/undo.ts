@@ -6,6 +6,7 @@ export const undo = defineCommand({
   name: 'undo',
   description: 'cmd_undo',
   permission: 'member',
+  scope: 'member',
   options: actionOptions,
   recordsFirst: true,
   async run(input, ctx, deps) {

@@ -5,9 +5,14 @@ import type Keyv from 'keyv';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { appealSchema, type Appeal } from './appeal.js';
+import { changedFields, KeyvAppealScopes, type AppealChange, type AppealScopeRepository, type ChangeBy, type StagedOwner } from './appeal-scopes.js';
+
+export type { ChangeBy, StagedOwner } from './appeal-scopes.js';
+import { appealView, type AppealBook, type AppealViewer } from './appeal-view.js';
 import { guarded, type Mutex } from './guard.js';
 
 const STAGED_MS = 60 * 60 * 1000;
+
 
 export type AppealProblem = { path: string; message: string };
 
@@ -59,12 +64,18 @@ export async function loadAppealFiles(dir: string): Promise<{ appeals: Appeal[];
   return { appeals, problems };
 }
 
+
 /**
- * The appeals a drive can run: the files shipped in `appeals/`, plus those imported in chat, which
- * live in the store so that every process sees them. An imported appeal replaces a file's.
+ * The appeals a drive can run. The shared catalog: the files shipped in `appeals/`, plus those the
+ * operator saved, in the store so that every process sees them (a saved one replaces a file's).
+ * Beside it, appeals a moderator imported for their community, offered only there (see
+ * `appeal-view.ts`). Every change is recorded in `scopes`' history.
  */
-export class AppealCatalog {
+export class AppealCatalog implements AppealBook {
   private readonly files: Map<string, Appeal>;
+  readonly scopes: AppealScopeRepository;
+  /** The instance's own view: saves go to the shared catalog. */
+  readonly shared = true;
 
   constructor(
     private readonly kv: Keyv,
@@ -72,6 +83,69 @@ export class AppealCatalog {
     private readonly mutex: Mutex,
   ) {
     this.files = new Map(fileAppeals.map((a) => [a.id, a]));
+    this.scopes = new KeyvAppealScopes(kv, mutex);
+  }
+
+  /** The bundled file's version of an appeal, whatever was saved over it. */
+  bundled(id: string): Appeal | undefined {
+    return this.files.get(id);
+  }
+
+  /** Saved appeals of the shared catalog that replace a bundled file's (an import from before scopes). */
+  async replacedBundled(): Promise<Array<{ id: string; fields: string[] }>> {
+    const found: Array<{ id: string; fields: string[] }> = [];
+    for (const id of await this.importedIds()) {
+      const saved = await this.imported(id);
+      const file = this.files.get(id);
+      if (!saved || !file) continue;
+      const fields = changedFields(file, saved);
+      if (fields.length > 0) found.push({ id, fields });
+    }
+    return found;
+  }
+
+  /** The saved version goes; the bundled file's applies again. */
+  async revert(id: string, by: ChangeBy, now: Date): Promise<void> {
+    await this.mutex.run('appeals', () =>
+      this.write(async () => {
+        await this.kv.delete(`appeal:${id}`);
+        const ids = await this.importedIds();
+        await this.kv.set('appeals:imported', ids.filter((x) => x !== id));
+      }),
+    );
+    await this.scopes.record({ at: now.toISOString(), id, ...by, action: 'reverted', changed: [] });
+  }
+
+  /** An appeal saved for a community: offered only there, under an id no other appeal has. */
+  async saveFor(community: string, appeal: Appeal, by: ChangeBy, now: Date, action: AppealChange['action'] = 'saved'): Promise<void> {
+    const valid = appealSchema.parse(appeal);
+    const before = await this.imported(valid.id);
+    await this.write(() => this.kv.set(`appeal:${valid.id}`, valid));
+    await this.scopes.setScope(valid.id, community);
+    await this.scopes.record({ at: now.toISOString(), id: valid.id, ...by, action: before && action === 'saved' ? 'replaced' : action, changed: changedFields(before, valid), community });
+  }
+
+  /** A community's appeal joins the shared catalog under its own id (offered everywhere). */
+  async publish(id: string, by: ChangeBy, now: Date): Promise<Appeal | undefined> {
+    const appeal = await this.imported(id);
+    if (!appeal) return undefined;
+    await this.saveUnrecorded(appeal);
+    await this.scopes.setScope(id, undefined);
+    await this.scopes.record({ at: now.toISOString(), id, ...by, action: 'published', changed: [] });
+    return appeal;
+  }
+
+  /** Every saved appeal offered in a community (in every community without one), shared ones excluded. */
+  async ofCommunity(community?: string): Promise<Appeal[]> {
+    const ids = await this.scopes.scopedIds(community);
+    return (await Promise.all(ids.map((id) => this.imported(id)))).filter((a): a is Appeal => a !== undefined);
+  }
+
+  /** Saves to the shared catalog and records who did it. */
+  async saveShared(appeal: Appeal, by: ChangeBy, now: Date, action: AppealChange['action'] = 'saved'): Promise<void> {
+    const before = (await this.imported(appeal.id)) ?? this.files.get(appeal.id);
+    await this.saveUnrecorded(appeal);
+    await this.scopes.record({ at: now.toISOString(), id: appeal.id, ...by, action: before && action === 'saved' ? 'replaced' : action, changed: changedFields(before, appeal) });
   }
 
   async get(id: string): Promise<Appeal | undefined> {
@@ -86,7 +160,22 @@ export class AppealCatalog {
     return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  async save(appeal: Appeal): Promise<void> {
+  /** What one command may see and change (see `appeal-view.ts`). */
+  viewFor(viewer: AppealViewer): AppealBook {
+    return appealView(this, viewer);
+  }
+
+  idFor(appeal: Pick<Appeal, 'id'>): string {
+    return appeal.id;
+  }
+
+  /** Saves to the shared catalog; with `by`, through `saveShared` (the change is recorded). */
+  async save(appeal: Appeal, by?: ChangeBy, now?: Date, action?: AppealChange['action']): Promise<void> {
+    if (by) return this.saveShared(appeal, by, now ?? new Date(), action);
+    await this.saveUnrecorded(appeal);
+  }
+
+  private async saveUnrecorded(appeal: Appeal): Promise<void> {
     const valid = appealSchema.parse(appeal);
     await this.mutex.run('appeals', () =>
       this.write(async () => {
@@ -97,11 +186,19 @@ export class AppealCatalog {
     );
   }
 
-  /** Keeps an import preview for an hour, until the moderator confirms it; returns its key. */
-  async stage(appeal: Appeal): Promise<string> {
+  /**
+   * Keeps an import preview for an hour, until the moderator confirms it; returns its key. `owner`:
+   * who staged it and for which community (only they continue it; see `appeal-view.ts`).
+   */
+  async stage(appeal: Appeal, owner?: StagedOwner): Promise<string> {
     const key = randomBytes(6).toString('base64url');
     await this.write(() => this.kv.set(`import:${key}`, appeal, STAGED_MS));
+    if (owner) await this.write(() => this.kv.set(`import-owner:${key}`, owner, STAGED_MS));
     return key;
+  }
+
+  async stagedOwner(key: string): Promise<StagedOwner | undefined> {
+    return (await this.write(() => this.kv.get(`import-owner:${key}`))) as StagedOwner | undefined;
   }
 
   /** Replaces a staged preview (a draft being filled in) under the same key, for another hour. */

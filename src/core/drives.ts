@@ -61,7 +61,7 @@ export class DriveService {
         pageId: settings.page ? newPageId() : null,
       });
       await this.put(drive);
-      const ids = await this.idsIn(space);
+      const ids = await this.registered(space);
       await this.guard(() => this.kv.set(spaceKey(space), [...ids, drive.id]));
       return drive;
     });
@@ -94,7 +94,7 @@ export class DriveService {
         await this.guard(() => this.kv.set(`drive:${id}`, next));
         moved.push(next);
       }
-      const target = await this.idsIn(to);
+      const target = await this.registered(to);
       await this.guard(() => this.kv.set(spaceKey(to), [...target, ...ids.filter((id) => !target.includes(id))]));
       await this.guard(() => this.kv.delete(spaceKey(from)));
       const spaces = ((await this.guard(() => this.kv.get('drives:spaces'))) as string[] | undefined) ?? [];
@@ -207,7 +207,13 @@ export class DriveService {
     return ids;
   }
 
+  /** A read: a command from a space that never had a drive writes nothing (the walls' replay test). */
   private async idsIn(space: string): Promise<string[]> {
+    return ((await this.guard(() => this.kv.get(spaceKey(space)))) as string[] | undefined) ?? [];
+  }
+
+  /** The space's drive ids, the space entered in the list of spaces first (callers hold the 'drives' lock). */
+  private async registered(space: string): Promise<string[]> {
     const ids = (await this.guard(() => this.kv.get(spaceKey(space)))) as string[] | undefined;
     if (ids === undefined) {
       const spaces = ((await this.guard(() => this.kv.get('drives:spaces'))) as string[] | undefined) ?? [];

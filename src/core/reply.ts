@@ -44,11 +44,14 @@ export type Reply = {
   receipt?: string;
 };
 
+/** The smallest button payload any platform allows: Telegram's 64-byte callback_data. */
+export const MAX_BUTTON_DATA = 64;
+
 /**
- * The smallest button payload any platform allows: Telegram's 64-byte callback_data. Action
- * commands are kept within it so that one payload works everywhere.
+ * An action's command line, kept short enough that, signed (`~` and 12 characters, see
+ * src/core/walls.ts), one payload works everywhere.
  */
-export const MAX_ACTION_BYTES = 64;
+export const MAX_ACTION_BYTES = MAX_BUTTON_DATA - 13;
 
 export function actionButton(label: string, command: string, style?: 'primary' | 'danger'): Button {
   if (Buffer.byteLength(command, 'utf8') > MAX_ACTION_BYTES) {

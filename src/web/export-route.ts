@@ -7,6 +7,7 @@ import { actionsCsvChunks } from '../core/export/csv-stream.js';
 import type { ExportTokens } from '../core/export/link.js';
 import { pickLocale, translator, type MessageKey } from '../core/i18n/index.js';
 import type { ActionLedger } from '../core/ledger/ledger.js';
+import { rowsOfCommunity } from '../core/walls.js';
 import type { Route } from './server.js';
 
 export type ExportRouteOptions = {
@@ -48,7 +49,7 @@ export function exportRoute(options: ExportRouteOptions): Route {
     running++;
     try {
       if (!(await options.appeals.get(check.appealId))) return say(404, 'export_link_invalid');
-      await send(req, res, check.appealId, options);
+      await send(req, res, check.appealId, options, check.community);
     } catch (error) {
       // Handled here, not by the server's catch-all, which would log the path and with it the token.
       options.logger.error({ err: error, appealId: check.appealId }, 'export download failed');
@@ -61,7 +62,7 @@ export function exportRoute(options: ExportRouteOptions): Route {
   };
 }
 
-async function send(req: IncomingMessage, res: ServerResponse, appealId: string, options: ExportRouteOptions): Promise<void> {
+async function send(req: IncomingMessage, res: ServerResponse, appealId: string, options: ExportRouteOptions, community?: string): Promise<void> {
   const gzip = /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''));
   res.writeHead(200, {
     'content-type': 'text/csv; charset=utf-8',
@@ -73,7 +74,8 @@ async function send(req: IncomingMessage, res: ServerResponse, appealId: string,
     'x-robots-tag': 'noindex',
   });
   if (req.method === 'HEAD') return void res.end();
-  const csv = Readable.from(actionsCsvChunks(options.ledger.exportRows(appealId)));
+  // A moderator's link gives their community's rows only (the token says which, signed).
+  const csv = Readable.from(actionsCsvChunks(rowsOfCommunity(options.ledger.exportRows(appealId), community)));
   try {
     // pipeline waits for the client to drain: memory holds a page or two, whatever the appeal's size.
     await (gzip ? pipeline(csv, createGzip({ level: 6 }), res) : pipeline(csv, res));

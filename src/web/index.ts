@@ -26,8 +26,8 @@ export function mountDrivePages(web: WebServer, deps: Deps, logger: Logger, opti
  */
 export function mountExportLinks(web: WebServer, deps: Deps, tokens: ExportTokens, logger: Logger): void {
   web.use(exportRoute({ tokens, ledger: deps.ledger, appeals: deps.appeals, logger }));
-  deps.exportLink = (appealId) => {
-    const grant = tokens.sign(appealId);
+  deps.exportLink = (appealId, community) => {
+    const grant = tokens.sign(appealId, community);
     return { url: web.link(`/export/${grant.token}`), expiresAt: grant.expiresAt };
   };
 }

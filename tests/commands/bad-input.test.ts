@@ -48,11 +48,12 @@ describe('bad input gets a clear message and writes nothing', () => {
   });
 
   it('refuses a drive in a private chat (nobody there to remind), and starts none', async () => {
-    const reply = await handle(
-      { name: 'drive', text: 'start ua-34-25 deadline=2030-01-31', actor: { platform: 'telegram', userId: '7301234567' }, space: { id: 'telegram:7301234567', kind: 'private' }, isModerator: async () => true },
-      app.deps,
-      logger,
-    );
+    const invocation = { name: 'drive', text: 'start ua-34-25 deadline=2030-01-31', actor: { platform: 'telegram', userId: '7301234567' }, space: { id: 'telegram:7301234567', kind: 'private' as const }, isModerator: async () => true };
+    // A private chat makes nobody a moderator (issue 25): the member is told so.
+    const member = await handle(invocation, app.deps, logger);
+    expect(replyToPlainText(member, stripMarkdown)).toContain('a private chat makes nobody a moderator');
+    // The operator may run moderator commands anywhere, and is told why a drive cannot run here.
+    const reply = await handle({ ...invocation, operator: true }, app.deps, logger);
     expect(reply.visibility).toBe('private');
     expect(replyToPlainText(reply, stripMarkdown)).toContain('A drive belongs to a group or channel');
     expect(await app.deps.drives.openIn('telegram:7301234567')).toEqual([]);

@@ -15,7 +15,8 @@ const NUMBER_ONLY = corpus('en-2009-myanmar-ua-27-09.txt');
 /** The Spanish page of the seed's appeal (UA 34/25), from amnistia.org; it shows no UA number. */
 const SEED_IN_SPANISH = corpus('es-2025-usa-detener-expulsiones-el-salvador.txt');
 
-const mod = (platform = 'shell') => ({ userId: 'operator', moderator: true, platform });
+// The terminal's operator: their saves go to the shared catalog (a moderator's go to their community, tests/commands/walls.test.ts).
+const mod = (platform = 'shell') => ({ userId: 'operator', moderator: true, operator: true, platform });
 const forms = (buttons: Button[]) => buttons.filter((b): b is Extract<Button, { type: 'form' }> => b.type === 'form');
 
 describe('finishing an imported draft', () => {
@@ -31,7 +32,7 @@ describe('finishing an imported draft', () => {
   const submit = (platform: string, command: string, options: Record<string, string>) => {
     const [name = '', ...rest] = command.split(' ');
     return handle(
-      { name, text: rest.join(' '), options, actor: { platform, userId: 'operator' }, space: { id: `${platform}:1`, kind: 'group' }, isModerator: async () => true },
+      { name, text: rest.join(' '), options, actor: { platform, userId: 'operator' }, space: { id: `${platform}:1`, kind: 'group' }, isModerator: async () => true, operator: true },
       app.deps,
       new RecordingLogger(),
     );

@@ -20,7 +20,7 @@ describe('/import while the group acts', () => {
     const group = typer(app.deps, 'telegram:-100');
     await group(moderator('admin'), '/drive start ua-34-25 goal=10 deadline=2030-01-31');
     const done: string[] = [];
-    // Three strangers, each in their own chat, send a file of nearly a megabyte each.
+    // Three strangers, each the admin of a group of his own, send a file of nearly a megabyte each.
     const imports = ['s1', 's2', 's3'].map((who) => importFile(app.deps, who, HEAVY).then(() => done.push(`import ${who}`)));
     const acted = await group({ userId: 'member', platform: 'telegram' }, '/acted email');
     done.push('acted');

@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handle } from '../../src/commands/index.js';
-import { MAX_ACTION_BYTES } from '../../src/core/reply.js';
+import { MAX_BUTTON_DATA } from '../../src/core/reply.js';
 import { testApp, type TestApp } from '../support/app.js';
-import { buttonCommand, typer } from '../support/invoke.js';
+import { buttonCommand, typer, unsigned } from '../support/invoke.js';
 import { RecordingLogger } from '../support/logger.js';
 
 const FIXTURE = 'tests/fixtures/ua/honduras-ua-60-16-2017.txt';
 const UA = readFileSync(FIXTURE, 'utf8');
 const mod = (platform = 'shell') => ({ userId: 'operator', moderator: true, platform });
+/** The terminal's operator: saves to the shared catalog. */
+const operator = { userId: 'operator', operator: true, platform: 'shell' };
 
 describe('/import', () => {
   let app: TestApp;
@@ -28,7 +30,7 @@ describe('/import', () => {
     expect(reply.visibility).toBe('private');
     expect(reply.plain).toContain(hint);
     expect(reply.buttons).toEqual([
-      expect.objectContaining({ type: 'form', label: 'Paste the Urgent Action', command: 'import', fields: [expect.objectContaining({ name: 'text', multiline: true, max: 4000 })] }),
+      expect.objectContaining({ type: 'form', label: 'Paste the Urgent Action', command: expect.stringMatching(/^import~/), fields: [expect.objectContaining({ name: 'text', multiline: true, max: 4000 })] }),
     ]);
   });
 
@@ -43,22 +45,35 @@ describe('/import', () => {
     expect(reply.plain).toContain('Escribe /import seguido del texto');
   });
 
-  it('previews pasted text, saves on Save, then asks before replacing the same id', async () => {
-    const preview = await type(mod('slack'), `/import ${UA}`);
+  it('previews pasted text, saves on Save, then asks before replacing the same id (the operator: the shared catalog)', async () => {
+    const preview = await type(operator, `/import ${UA}`);
     expect(preview.plain).toContain('Preview: UA 60/16');
     const save = buttonCommand(preview, 'Save this appeal');
-    expect(Buffer.byteLength(save.slice(1))).toBeLessThanOrEqual(MAX_ACTION_BYTES);
+    expect(Buffer.byteLength(save.slice(1))).toBeLessThanOrEqual(MAX_BUTTON_DATA);
     expect(await app.deps.appeals.get('ua-60-16')).toBeUndefined();
-    expect((await type(mod('slack'), save)).plain).toContain('Saved ua-60-16');
+    expect((await type(operator, save)).plain).toContain('Saved ua-60-16');
     expect(await app.deps.appeals.get('ua-60-16')).toBeDefined();
 
-    const again = await type(mod('slack'), `/import ${UA}`);
-    const asked = await type(mod('slack'), buttonCommand(again, 'Save this appeal'));
+    const again = await type(operator, `/import ${UA}`);
+    const asked = await type(operator, buttonCommand(again, 'Save this appeal'));
     expect(asked.plain).toContain('exists already');
     const overwrite = buttonCommand(asked, 'Replace the existing appeal');
-    expect(overwrite).toMatch(/ overwrite=on$/);
-    expect(Buffer.byteLength(overwrite.slice(1))).toBeLessThanOrEqual(MAX_ACTION_BYTES);
-    expect((await type(mod('slack'), overwrite)).plain).toContain('Saved ua-60-16');
+    expect(unsigned(overwrite)).toMatch(/ overwrite=on$/);
+    expect(Buffer.byteLength(overwrite.slice(1))).toBeLessThanOrEqual(MAX_BUTTON_DATA);
+    expect((await type(operator, overwrite)).plain).toContain('Saved ua-60-16');
+  });
+
+  it("saves a moderator's import for their community only, under the community's own id, and asks before replacing it", async () => {
+    const preview = await type(mod('slack'), `/import ${UA}`);
+    const id = /as (ua-60-16-[0-9a-f]{6}):/.exec(preview.plain)?.[1];
+    expect(id).toBeDefined();
+    expect((await type(mod('slack'), buttonCommand(preview, 'Save this appeal'))).plain).toContain(`Saved ${id} for this community`);
+    expect(await app.deps.appeals.get('ua-60-16')).toBeUndefined();
+    expect(await app.deps.appeals.get(id!)).toBeDefined();
+    const again = await type(mod('slack'), `/import ${UA}`);
+    const asked = await type(mod('slack'), buttonCommand(again, 'Save this appeal'));
+    expect(asked.plain).toContain(`${id} exists already`);
+    expect((await type(mod('slack'), buttonCommand(asked, 'Replace the existing appeal'))).plain).toContain(`Saved ${id}`);
   });
 
   it('takes the text from a form field (options) exactly as from typed words', async () => {

@@ -6,7 +6,7 @@ import { handle, type Invocation } from '../../src/commands/index.js';
 import { translator } from '../../src/core/i18n/index.js';
 import { importUrgentAction } from '../../src/core/importer/index.js';
 import { stripMarkdown } from '../../src/core/markdown.js';
-import { MAX_ACTION_BYTES, replyToPlainText, type Reply } from '../../src/core/reply.js';
+import { MAX_BUTTON_DATA, replyToPlainText, type Reply } from '../../src/core/reply.js';
 import { bilingualAppealsDir } from '../core/kit/fixtures.js';
 import { readPdf } from '../core/kit/read-pdf.js';
 import { RecordingLogger } from '../support/logger.js';
@@ -113,7 +113,7 @@ describe('/letter on the bundled appeal', () => {
     await startDrive('ua-34-25', '2030-01-31');
     const reply = await say('/letter name="Ana" remember=on');
     for (const button of reply.buttons) {
-      if (button.type !== 'link') expect(Buffer.byteLength(button.command)).toBeLessThanOrEqual(MAX_ACTION_BYTES);
+      if (button.type !== 'link') expect(Buffer.byteLength(button.command)).toBeLessThanOrEqual(MAX_BUTTON_DATA);
     }
   });
 });

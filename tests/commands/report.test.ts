@@ -9,7 +9,8 @@ import { aDrive } from '../support/drives.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { typer } from '../support/invoke.js';
 
-const mod = { userId: 'operator', moderator: true };
+// The terminal's operator: the whole instance's rows (a moderator's report: tests/commands/walls.test.ts).
+const mod = { userId: 'operator', moderator: true, operator: true };
 const at = new Date('2026-11-28T09:00:00Z');
 
 describe('/report with an export larger than the platform takes', () => {

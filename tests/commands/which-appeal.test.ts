@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BUNDLED_APPEALS } from '../../src/app/app.js';
 import { bilingualAppealsDir } from '../core/kit/fixtures.js';
 import { testApp, type TestApp } from '../support/app.js';
-import { buttonCommand, typer } from '../support/invoke.js';
+import { buttonCommand, typer, unsigned } from '../support/invoke.js';
 
 const mod = { userId: 'operator', moderator: true };
 const ana = { userId: 'ana' };
@@ -30,10 +30,10 @@ describe('which appeal a command means when no drive runs', () => {
     const choice = await type(ana, '/letter');
     expect(choice.visibility).toBe('private');
     expect(choice.plain).toContain('Which appeal?');
-    expect(choice.buttons.map((b) => (b.type === 'action' ? b.command : ''))).toEqual(['letter ua-34-25', 'letter ua-99-26']);
+    expect(choice.buttons.map((b) => (b.type === 'action' ? unsigned(b.command) : ''))).toEqual(['letter ua-34-25', 'letter ua-99-26']);
     expect((await type(ana, buttonCommand(choice, /UA 99\.26/))).plain).toContain('Dear Attorney General');
     const appeal = await type(ana, '/appeal');
-    expect(appeal.buttons.map((b) => (b.type === 'action' ? b.command : ''))).toEqual(['appeal ua-34-25', 'appeal ua-99-26']);
+    expect(appeal.buttons.map((b) => (b.type === 'action' ? unsigned(b.command) : ''))).toEqual(['appeal ua-34-25', 'appeal ua-99-26']);
   });
 
   it('uses the running drive and offers no choice once a drive runs', async () => {

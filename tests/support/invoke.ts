@@ -3,7 +3,8 @@ import { stripMarkdown } from '../../src/core/markdown.js';
 import { replyToPlainText, type Reply } from '../../src/core/reply.js';
 import { RecordingLogger } from './logger.js';
 
-export type Member = { userId: string; moderator?: boolean; locale?: string; platform?: string };
+/** `operator`: the terminal's operator (the whole instance); `moderator`: the platform's admin check says yes. */
+export type Member = { userId: string; moderator?: boolean; operator?: boolean; locale?: string; platform?: string };
 
 /** Types a command line as a member would, through the real command layer. */
 export function typer(deps: Deps, space = 'shell:local', logger = new RecordingLogger()) {
@@ -16,6 +17,7 @@ export function typer(deps: Deps, space = 'shell:local', logger = new RecordingL
       actor: { platform: member.platform ?? 'shell', userId: member.userId, locale: member.locale },
       space: { id: space, kind: 'group' },
       isModerator: async () => member.moderator === true,
+      ...(member.operator ? { operator: true } : {}),
     };
     const reply = await handle(invocation, deps, logger);
     return { ...reply, plain: replyToPlainText(reply, stripMarkdown) };
@@ -27,4 +29,9 @@ export function buttonCommand(reply: Reply, label: string | RegExp): string {
   const button = reply.buttons.find((b) => b.type === 'action' && (typeof label === 'string' ? b.label === label : label.test(b.label)));
   if (!button || button.type !== 'action') throw new Error(`no action button ${label} in ${JSON.stringify(reply.buttons)}`);
   return `/${button.command}`;
+}
+
+/** A button's command line without its signature (`letter ua-34-25~AbC...` is `letter ua-34-25`): what it runs. */
+export function unsigned(command: string): string {
+  return command.replace(/~[A-Za-z0-9_-]{12}$/, '');
 }

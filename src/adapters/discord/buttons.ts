@@ -1,4 +1,5 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import { tokenize } from '../../commands/parse.js';
 import type { Button } from '../../core/reply.js';
 import { clip, LIMITS } from './limits.js';
 
@@ -24,10 +25,21 @@ export function formCustomId(button: Extract<Button, { type: 'form' }>): string 
   return id;
 }
 
-export function parseCustomId(id: string): { kind: 'action' | 'form'; command: string } | undefined {
+/** A signed command line (see src/core/walls.ts) and the prefilled values after it. */
+const SIGNED_THEN_PREFILL = /^([\s\S]*?~[A-Za-z0-9_-]{12})(?: ([\s\S]*))?$/;
+
+/**
+ * The command a custom id carries; for a form, its prefilled values apart (`prefill`, as options):
+ * the command's signature covers the command only, and the values are the member's own.
+ */
+export function parseCustomId(id: string): { kind: 'action' | 'form'; command: string; prefill?: Record<string, string> } | undefined {
   if (id.startsWith(ACTION_PREFIX)) return { kind: 'action', command: id.slice(ACTION_PREFIX.length) };
-  if (id.startsWith(FORM_PREFIX)) return { kind: 'form', command: id.slice(FORM_PREFIX.length) };
-  return undefined;
+  if (!id.startsWith(FORM_PREFIX)) return undefined;
+  const rest = id.slice(FORM_PREFIX.length);
+  const match = SIGNED_THEN_PREFILL.exec(rest);
+  if (!match?.[2]) return { kind: 'form', command: match?.[1] ?? rest };
+  const prefill = Object.fromEntries(tokenize(match[2]).flatMap((tk) => (tk.key ? [[tk.key, tk.value]] : [])));
+  return { kind: 'form', command: match[1]!, prefill };
 }
 
 /** Link buttons take http(s) only (no mailto:) up to 512 characters; the rest are dropped, their content is in a copy block. */

@@ -16,7 +16,8 @@ import { claimDelivery, errorReply, handleOnce, type Deps, type Invocation, type
 import { pickLocale } from '../../core/i18n/index.js';
 import type { Button, Reply } from '../../core/reply.js';
 import { assertImportSize, downloadText } from '../download.js';
-import { commandInvocation, commandLineInvocation } from './args.js';
+import { communityOf } from '../../core/walls.js';
+import { commandInvocation, commandLineInvocation, spaceOf } from './args.js';
 import { clip } from './limits.js';
 import { ATTACHMENT_OPTIONS } from './register.js';
 import { parseCustomId, renderReply, type DiscordMessage } from './render.js';
@@ -56,7 +57,7 @@ const deliveryOf = (interaction: Interaction) => `discord:interaction:${interact
 async function pressed(interaction: ButtonInteraction, env: InteractionEnv): Promise<void> {
   const parsed = parseCustomId(interaction.customId);
   if (!parsed) return;
-  const reply = handleOnce({ ...commandLineInvocation(parsed.command, interaction), delivery: deliveryOf(interaction) }, env.deps, env.logger);
+  const reply = handleOnce({ ...commandLineInvocation(parsed.command, interaction, parsed.prefill), delivery: deliveryOf(interaction) }, env.deps, env.logger);
   if (parsed.kind === 'action') return send(interaction, reply, false, env);
   // The form is rebuilt by running its command (prefilled values ride in the custom_id): no per-process state.
   const answer = await reply;
@@ -139,7 +140,11 @@ async function autocomplete(interaction: AutocompleteInteraction, env: Interacti
     const focused = interaction.options.getFocused(true);
     if (focused.name !== 'appeal') return await interaction.respond([]);
     const typed = String(focused.value).trim().toLowerCase();
-    const appeals = await env.deps.appeals.list();
+    // The appeals this server may use: the shared ones and its own (another server's stay unknown).
+    const space = spaceOf(interaction).id;
+    const operator = env.deps.moderatorIds.includes(`discord:${interaction.user.id}`);
+    const member = env.deps.memberKey('discord', interaction.user.id);
+    const appeals = await env.deps.appeals.viewFor({ community: communityOf(space), member, operator, where: space }).list();
     const matches = appeals.filter((a) => a.id.includes(typed) || a.title.toLowerCase().includes(typed) || a.reference.toLowerCase().includes(typed));
     await interaction.respond(matches.slice(0, MAX_CHOICES).map((a) => ({ name: clip(`${a.id}: ${a.title}`, 100), value: a.id })));
   } catch (error) {

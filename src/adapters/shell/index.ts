@@ -65,6 +65,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
       actor: { platform: 'shell', userId: who, locale: process.env.LANG },
       space: { id: SHELL_SPACE, kind: 'group' },
       isModerator: async () => who === OPERATOR,
+      operator: who === OPERATOR,
     };
     await show(await handle(invocation, deps, logger));
   };

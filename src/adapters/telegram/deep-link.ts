@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LocalMutex, type Mutex } from '../../core/guard.js';
 import type { Attachment, Reply } from '../../core/reply.js';
 import type { ShortLived } from '../../core/short-lived.js';
@@ -11,7 +11,9 @@ const PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
 export type DeepLinkTarget =
   | { kind: 'letter'; chatId: string; text: string }
   | { kind: 'reply'; reply: Reply }
-  | { kind: 'expired' };
+  | { kind: 'expired' }
+  /** A letter link whose signature does not match: made by someone else than the bot. */
+  | { kind: 'forged' };
 
 /** A kept answer names its member by pseudonymous key, never by Telegram id. */
 type Stored = { reply: Omit<Reply, 'attachments'> & { attachments: Array<Omit<Attachment, 'data'> & { data: string }> }; member: string };
@@ -21,9 +23,10 @@ export const REPLY_LINK_TTL_MS = 60 * 60 * 1000;
 
 /**
  * Deep links for private answers that could not be sent because the member never opened a chat
- * with the bot. A letter is encoded in the link itself (`l` + base64url of "chat text"), so it
- * survives restarts and works from any process; it is re-run as whoever taps it, so it shows
- * nobody else's content. Any other reply is kept in the store (shared by every process behind the
+ * with the bot. A letter is encoded in the link itself (`l` + a 12-character signature + base64url
+ * of "chat text"), so it survives restarts and works from any process; the signature binds it to
+ * its group (a link naming another group is refused), and it is re-run as whoever taps it, once
+ * Telegram says they are a member of that group (see handlers.ts), so it shows nobody else's content. Any other reply is kept in the store (shared by every process behind the
  * webhook) under a random key (`k...`), for its own member only, for `ttlMs`, and deleted once used
  * or when the member asks /forgetme (a kept answer can hold their letter and signature).
  */
@@ -41,8 +44,18 @@ export class DeepLinks {
 
   /** A stateless payload for `/letter <text>` asked in `chatId`, or undefined when it does not fit. */
   forLetter(chatId: string, text: string): string | undefined {
-    const payload = `l${Buffer.from(`${chatId} ${text}`.trim(), 'utf8').toString('base64url')}`;
+    const body = Buffer.from(`${chatId} ${text}`.trim(), 'utf8').toString('base64url');
+    const payload = `l${this.signature(body)}${body}`;
     return payload.length <= MAX_PAYLOAD ? payload : undefined;
+  }
+
+  /**
+   * 9 bytes of HMAC over the link's body, with a key from the member keyer (HMAC of the member-key
+   * secret with a "user id" no Telegram account has: theirs are numbers), so no second secret is kept.
+   */
+  private signature(body: string): string {
+    const key = this.memberKey('walls:deep-links-v1');
+    return createHmac('sha256', key).update(`telegram letter link\n${body}`).digest().subarray(0, 9).toString('base64url');
   }
 
   /** A payload that hands `reply` to `userId` once. */
@@ -71,7 +84,9 @@ export class DeepLinks {
   async resolve(payload: string, userId: string): Promise<DeepLinkTarget | undefined> {
     if (!PAYLOAD.test(payload)) return undefined;
     if (payload.startsWith('l')) {
-      const decoded = Buffer.from(payload.slice(1), 'base64url').toString('utf8');
+      const [given, body] = [payload.slice(1, 13), payload.slice(13)];
+      if (given.length !== 12 || !timingSafeEqual(Buffer.from(given), Buffer.from(this.signature(body)))) return { kind: 'forged' };
+      const decoded = Buffer.from(body, 'base64url').toString('utf8');
       const match = /^(-?\d+)(?: ([\s\S]*))?$/.exec(decoded);
       return match ? { kind: 'letter', chatId: match[1]!, text: match[2] ?? '' } : undefined;
     }

@@ -148,12 +148,33 @@ async function startDeepLink(o: Origin, payload: string, delivery: string, env: 
   const target = await env.links.resolve(payload, String(o.from.id));
   if (target?.kind === 'reply') return sendReply(o.api, o.chat.id, target.reply);
   if (target?.kind === 'expired') return sendReply(o.api, o.chat.id, notice(escapeMarkdown(telegramText('link_expired', o.from.language_code))));
+  // A forged link, or one tapped by someone Telegram does not count in its group: one line, nothing run.
+  if (target?.kind === 'forged' || (target?.kind === 'letter' && !(await isMemberOf(o.api, target.chatId, o.from.id, o.log)))) {
+    return sendReply(o.api, o.chat.id, notice(escapeMarkdown(translator(pickLocale(o.from.language_code))('not_here'))));
+  }
   // A letter asked in a group: re-run as whoever tapped, against the group's drive, answered here.
   const group: ChatRef = target ? { id: Number(target.chatId), type: 'group' } : o.chat;
   const command: CommandLine = target ? { name: 'letter', text: target.text } : { name: 'help', text: '' };
   const space = target ? { id: `telegram:${target.chatId}`, kind: 'private' as const } : spaceOf(o.chat);
   const reply = await handleOnce(toInvocation(command, space, o.from, moderatorCheck(o.api, group, o.from)), env.deps, o.log);
   if (reply) await sendReply(o.api, o.chat.id, reply);
+}
+
+const MEMBER_STATUSES = new Set(['creator', 'administrator', 'member']);
+
+/**
+ * Whether Telegram counts this user in the group now (a restricted user only while `is_member`). A
+ * failed lookup (the bot left the group) counts as no. Telegram can tell this for every user, so a
+ * group's letter link works only for its members.
+ */
+async function isMemberOf(api: Api, chatId: string, userId: number, log: Logger): Promise<boolean> {
+  try {
+    const member = await api.getChatMember(Number(chatId), userId);
+    return MEMBER_STATUSES.has(member.status) || (member.status === 'restricted' && member.is_member);
+  } catch (error) {
+    log.info({ err: error }, 'membership lookup for a letter link failed');
+    return false;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_ACTION_BYTES, type Button } from '../../core/reply.js';
+import { MAX_BUTTON_DATA, type Button } from '../../core/reply.js';
 
 /** A form button's callback_data: `F|<command>`, when it fits Telegram's 64 bytes. */
 export const FORM_PREFIX = 'F|';
@@ -40,8 +40,8 @@ export function renderKeyboard(buttons: readonly Button[]): { keyboard?: InlineK
   };
   for (const button of buttons) {
     if (button.type === 'action') {
-      if (Buffer.byteLength(button.command, 'utf8') > MAX_ACTION_BYTES) {
-        throw new Error(`callback_data over ${MAX_ACTION_BYTES} bytes: ${button.command}`);
+      if (Buffer.byteLength(button.command, 'utf8') > MAX_BUTTON_DATA) {
+        throw new Error(`callback_data over ${MAX_BUTTON_DATA} bytes: ${button.command}`);
       }
       actions.push({ text: button.label, callback_data: button.command });
       if (actions.length === ACTIONS_PER_ROW) flush();
@@ -50,7 +50,7 @@ export function renderKeyboard(buttons: readonly Button[]): { keyboard?: InlineK
       flush();
       rows.push([{ text: button.label, url: button.url }]);
     } else {
-      const data = formCallbackData(button.command, MAX_ACTION_BYTES);
+      const data = formCallbackData(button.command, MAX_BUTTON_DATA);
       if (data !== undefined) {
         flush();
         rows.push([{ text: button.label, callback_data: data }]);

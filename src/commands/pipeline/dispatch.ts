@@ -2,18 +2,16 @@ import { UserInputError } from '../../core/errors.js';
 import { translator } from '../../core/i18n/index.js';
 import { pseudonymousSpace } from '../../core/member-key.js';
 import type { Reply } from '../../core/reply.js';
-import { commands } from '../list.js';
+import { findCommand } from '../list.js';
 import { bindOptions, usage } from '../parse.js';
-import { isGroup, type AnyCommand, type Command, type CommandContext, type Deps, type Invocation } from '../types.js';
+import { isGroup, type Command, type CommandContext, type Invocation } from '../types.js';
 import type { Call } from './types.js';
+import { enforceScope } from './walls.js';
 
 /** Option every command takes: the language to answer in. */
 const LANG_OPTION = { name: 'lang', kind: 'lang', description: 'opt_lang' } as const;
 
-export function findCommand(name: string, list: readonly AnyCommand[] = commands): AnyCommand | undefined {
-  const wanted = name.toLowerCase();
-  return list.find((c) => c.name === wanted);
-}
+export { findCommand } from '../list.js';
 
 /** The command (or subcommand) an invocation names, with the words left for its options. */
 export function resolveCommand(call: Call): { command: Command; path: string; rest: Call['tokens'] } {
@@ -48,6 +46,7 @@ export async function runCommand(call: Call): Promise<Reply> {
       return call.invocation.actor;
     },
     space: pseudonymousSpace(invocation.space, invocation.actor, deps.memberKey),
+    origin: { community: call.walls?.community ?? '', operator: call.walls?.operator === true },
     member: call.member,
     get locale() {
       return call.locale;
@@ -55,7 +54,7 @@ export async function runCommand(call: Call): Promise<Reply> {
     // Read at each call: a `recordsFirst` command's language may arrive after the context is made.
     t: (key, params) => translator(call.locale)(key, params),
     now: call.now,
-    isModerator: () => isModerator(invocation, deps),
+    isModerator: async () => call.walls?.role === 'moderator' || call.walls?.role === 'operator',
     emit: (event) => void call.events.push(event),
     languageKnown: async () => {
       if (call.localeKnown !== false || !call.learnLocale) return;
@@ -67,17 +66,14 @@ export async function runCommand(call: Call): Promise<Reply> {
       await lookup;
     },
   };
-  if (command.permission === 'moderator' && !(await ctx.isModerator())) {
-    throw new UserInputError('moderator_only', { command: path });
-  }
+  call.walls!.role = await enforceScope(command, path, call, () => isModerator(invocation));
   const options = command.options.some((o) => o.name === 'lang') ? command.options : [...command.options, LANG_OPTION];
   const input = bindOptions(path, options, rest, invocation.text ?? '');
   return command.run(input as Parameters<Command['run']>[0], ctx, deps);
 }
 
-/** Operators in MODERATOR_IDS first, then the platform's own check; a failed check refuses. */
-async function isModerator(invocation: Invocation, deps: Deps): Promise<boolean> {
-  if (deps.moderatorIds.includes(`${invocation.actor.platform}:${invocation.actor.userId}`)) return true;
+/** The platform's own check (operators and private chats are settled before, in `enforceScope`); a failed check refuses. */
+async function isModerator(invocation: Invocation): Promise<boolean> {
   try {
     return await invocation.isModerator();
   } catch (error) {

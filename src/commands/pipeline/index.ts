@@ -6,6 +6,7 @@ import { errorBoundary } from './errors.js';
 import { memberLimits, publicPosts } from './limits.js';
 import { dedupe, locale, outboxEvents } from './steps.js';
 import type { Call, Logger, Middleware } from './types.js';
+import { walls } from './walls.js';
 
 export { errorReply } from './errors.js';
 export { findCommand, runCommand } from './dispatch.js';
@@ -15,10 +16,10 @@ export type { Call, Logger, Middleware } from './types.js';
 
 /**
  * Around every command, for every adapter, in this order: the error boundary, delivery
- * de-duplication, the locale, per-member limits, the outbox of domain events, the space's
+ * de-duplication, the walls (signed buttons, named drives, scoped appeals), the locale, per-member limits, the outbox of domain events, the space's
  * public-post limit, then permission, options and the command itself.
  */
-export const PIPELINE: readonly Middleware[] = [errorBoundary, dedupe, locale, memberLimits, outboxEvents, publicPosts];
+export const PIPELINE: readonly Middleware[] = [errorBoundary, dedupe, walls, locale, memberLimits, outboxEvents, publicPosts];
 
 /**
  * Runs one invocation through the pipeline. Never throws; undefined when the delivery was handled

@@ -1,10 +1,10 @@
-import type { ClaimStore } from '../../core/claims.js';
 import { translator } from '../../core/i18n/index.js';
 import { privateReply } from '../../core/reply.js';
 import { hashed } from './steps.js';
 import type { Middleware } from './types.js';
+import { takeSlot, type Limit } from '../slots.js';
 
-type Limit = { limit: number; windowMs: number };
+export { IMPORT_TEXT_LIMIT, takeSlot } from '../slots.js';
 
 /** Per member: how often each costly command may run; past it, a short polite answer and nothing else. */
 export const MEMBER_LIMITS = {
@@ -15,27 +15,8 @@ export const MEMBER_LIMITS = {
   report: { limit: 10, windowMs: 60_000 },
 } as const satisfies Record<string, Limit>;
 
-/**
- * Per member: texts given to /import to read (not its Save and Fill in presses). A text can be
- * seconds of the importer's one thread: a member's pastes wait on their own limit, not on everyone's.
- * Ten in ten minutes lets a moderator bring in a whole Write for Rights campaign at once.
- */
-export const IMPORT_TEXT_LIMIT = { limit: 10, windowMs: 10 * 60_000 } as const satisfies Limit;
-
 /** Member commands that post in the space: at most once per space in this window; others see it privately. */
 export const PUBLIC_POST_WINDOW_MS = { progress: 30_000 } as const satisfies Record<string, number>;
-
-/**
- * True while fewer than `limit` calls were let through in this window. Each call takes one of
- * `limit` numbered claims, so the count is exact across processes on any store.
- */
-export async function takeSlot(claims: ClaimStore, key: string, { limit, windowMs }: Limit, now: Date): Promise<boolean> {
-  const window = Math.floor(now.getTime() / windowMs);
-  for (let slot = 0; slot < limit; slot++) {
-    if (await claims.claim(`${key}:${window}:${slot}`, windowMs)) return true;
-  }
-  return false;
-}
 
 /** Floods: one member asking again and again gets a short answer instead of the work. */
 export const memberLimits: Middleware = async (call, next) => {

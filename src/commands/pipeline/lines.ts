@@ -2,5 +2,7 @@
 export function splitCommandLine(line: string): { name: string; text: string } {
   const trimmed = line.trim();
   const at = trimmed.search(/\s/);
-  return at < 0 ? { name: trimmed.toLowerCase(), text: '' } : { name: trimmed.slice(0, at).toLowerCase(), text: trimmed.slice(at + 1).trim() };
+  // A signed line without arguments (`import~AbC...`) keeps its signature's case.
+  if (at < 0) return { name: trimmed.replace(/^[^~]*/, (name) => name.toLowerCase()), text: '' };
+  return { name: trimmed.slice(0, at).toLowerCase(), text: trimmed.slice(at + 1).trim() };
 }

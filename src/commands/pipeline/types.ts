@@ -3,6 +3,7 @@ import type { Locale } from '../../core/i18n/index.js';
 import type { Reply } from '../../core/reply.js';
 import type { Token } from '../parse.js';
 import type { Deps, Invocation } from '../types.js';
+import type { Binding, Role } from '../../core/walls.js';
 
 /** The smallest logger an adapter hands in (pino fits). */
 export interface Logger {
@@ -34,6 +35,8 @@ export type Call = {
   path?: string;
   /** Domain events the command raised, written to the outbox once it has answered. */
   events: DomainEvent[];
+  /** Who acts for which community, on what authority (the walls step, src/commands/pipeline/walls.ts). */
+  walls?: WallsState;
 };
 
 /** Undefined: nothing to answer (a redelivered delivery). */
@@ -41,3 +44,15 @@ export type Next = () => Promise<Reply | undefined>;
 
 /** One concern around every command, written once for every adapter. */
 export type Middleware = (call: Call, next: Next) => Promise<Reply | undefined>;
+
+/** What the walls step settled for one call (see walls.ts). */
+export type WallsState = {
+  operator: boolean;
+  community: string;
+  /** A verified button: bound to the member who got it, or to the space it was posted in. */
+  signed?: Binding;
+  /** The group a moderator's private button acts for (see `GRANT_TTL_MS`). */
+  granted?: string;
+  /** Settled by `enforceScope`: the role the command runs with. */
+  role?: Role;
+};

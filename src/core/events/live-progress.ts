@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Appeal } from '../appeal.js';
-import type { AppealCatalog } from '../appeals.js';
+import type { AppealBook } from '../appeal-view.js';
 import { isOpen, platformOf, type Drive } from '../drive.js';
 import type { DriveService } from '../drives.js';
 import { guarded, type Mutex } from '../guard.js';
@@ -16,7 +16,7 @@ export const LIVE_EDIT_MS = 5_000;
 
 export type LiveProgressDeps = {
   drives: DriveService;
-  appeals: AppealCatalog;
+  appeals: Pick<AppealBook, 'get'>;
   ledger: ActionLedger;
   kv: Keyv;
   mutex: Mutex;

@@ -1,6 +1,6 @@
 import type Keyv from 'keyv';
 import type { Appeal } from '../appeal.js';
-import type { AppealCatalog } from '../appeals.js';
+import type { AppealBook } from '../appeal-view.js';
 import type { ClaimStore } from '../claims.js';
 import { isOpen, type Drive } from '../drive.js';
 import type { DriveService } from '../drives.js';
@@ -26,7 +26,7 @@ export interface SpacePoster {
 
 export type MilestoneDeps = {
   drives: DriveService;
-  appeals: AppealCatalog;
+  appeals: Pick<AppealBook, 'get'>;
   ledger: ActionLedger;
   claims: ClaimStore;
   kv: Keyv;

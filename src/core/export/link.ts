@@ -7,19 +7,23 @@ import type { Clock } from '../time.js';
  */
 export const EXPORT_LINK_TTL_MS = 60 * 60 * 1000;
 
-/** A signed grant: one appeal's CSV, until `expiresAt`. The token is the whole credential. */
-export type ExportGrant = { appealId: string; expiresAt: Date; token: string };
+/** A signed grant: one appeal's CSV (one community's rows, or all), until `expiresAt`. The token is the whole credential. */
+export type ExportGrant = { appealId: string; expiresAt: Date; token: string; community?: string };
 
-export type TokenCheck = { ok: true; appealId: string } | { ok: false; reason: 'invalid' | 'expired' };
+export type TokenCheck = { ok: true; appealId: string; community?: string } | { ok: false; reason: 'invalid' | 'expired' };
 
 /** Signs and checks export tokens; stateless, so any process holding the secret can serve a link. */
 export interface ExportTokens {
-  sign(appealId: string): ExportGrant;
+  /** `community`: the link gives that community's rows only (a moderator's); without it, every row (the operator's). */
+  sign(appealId: string, community?: string): ExportGrant;
   check(token: string): TokenCheck;
 }
 
-/** `<appeal id>.<expiry, Unix seconds in base 36>.<HMAC-SHA256, base64url>`: appeal ids are URL-safe already. */
-const TOKEN = /^([a-z0-9][a-z0-9-]{0,39})\.([0-9a-z]{1,11})\.([A-Za-z0-9_-]{43})$/;
+/**
+ * `<appeal id>.<expiry, Unix seconds in base 36>[.<community, base64url>].<HMAC-SHA256, base64url>`:
+ * appeal ids are URL-safe already; the community is part of what is signed.
+ */
+const TOKEN = /^([a-z0-9][a-z0-9-]{0,39})\.([0-9a-z]{1,11})(?:\.([A-Za-z0-9_-]{1,200}))?\.([A-Za-z0-9_-]{43})$/;
 
 const INVALID: TokenCheck = { ok: false, reason: 'invalid' };
 
@@ -32,24 +36,27 @@ export function exportLinkKey(secret: string): Buffer {
 }
 
 export function exportTokens(key: Buffer, clock: Clock, ttlMs = EXPORT_LINK_TTL_MS): ExportTokens {
-  const signature = (appealId: string, expires: string) => createHmac('sha256', key).update(`export\n${appealId}\n${expires}`).digest('base64url');
+  const signature = (appealId: string, expires: string, scope: string | undefined) =>
+    createHmac('sha256', key).update(`export\n${appealId}\n${expires}${scope === undefined ? '' : `\ncommunity\n${scope}`}`).digest('base64url');
   return {
-    sign(appealId) {
+    sign(appealId, community) {
       // Whole seconds keep the token short.
       const expiresAt = new Date(Math.ceil((clock.now().getTime() + ttlMs) / 1000) * 1000);
       const expires = (expiresAt.getTime() / 1000).toString(36);
-      return { appealId, expiresAt, token: `${appealId}.${expires}.${signature(appealId, expires)}` };
+      const scope = community === undefined ? undefined : Buffer.from(community, 'utf8').toString('base64url');
+      const token = `${appealId}.${expires}${scope === undefined ? '' : `.${scope}`}.${signature(appealId, expires, scope)}`;
+      return { appealId, expiresAt, token, ...(community === undefined ? {} : { community }) };
     },
     check(token) {
       const match = TOKEN.exec(token);
       if (!match) return INVALID;
-      const [, appealId, expires, given] = match as unknown as [string, string, string, string];
+      const [, appealId, expires, scope, given] = match as unknown as [string, string, string, string | undefined, string];
       // The text, not decoded bytes, is compared: base64url decoding ignores a last character's spare
       // bits, so an altered token could otherwise still pass. Constant time: no byte-by-byte guessing.
-      if (!timingSafeEqual(Buffer.from(given), Buffer.from(signature(appealId, expires)))) return INVALID;
+      if (!timingSafeEqual(Buffer.from(given), Buffer.from(signature(appealId, expires, scope)))) return INVALID;
       // Only a genuine token learns that it expired; a forged one is just not found.
       if (parseInt(expires, 36) * 1000 <= clock.now().getTime()) return { ok: false, reason: 'expired' };
-      return { ok: true, appealId };
+      return scope === undefined ? { ok: true, appealId } : { ok: true, appealId, community: Buffer.from(scope, 'base64url').toString('utf8') };
     },
   };
 }

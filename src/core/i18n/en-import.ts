@@ -44,6 +44,8 @@ export const enImport = {
   import_letter: '{salutation} ... {closing} ({count} paragraphs)',
   button_import_save: 'Save this appeal',
   button_import_overwrite: 'Replace the existing appeal',
+  import_saved_community: 'Saved {id} for this community: offered only here (the shared {shared}, if there is one, is unchanged). Start a drive: /drive start {id} goal=100 deadline=YYYY-MM-DD',
+  import_community_id: 'Saved for this community as {id}: offered only here, never in place of a shared appeal or another community\'s. The operator can publish it for everyone.',
   import_saved: 'Saved {id}. Start a drive: /drive start {id} goal=100 deadline=YYYY-MM-DD',
   import_exists: 'An appeal with the id {id} exists already. Replace it?',
   import_expired: 'This preview has expired; import the text again.',

@@ -35,6 +35,10 @@ export const en = {
   flood_wait: 'One moment: you have asked for this several times just now. Please try again in a minute.',
   shown_privately: '_Shown only to you: this was posted here less than {seconds} seconds ago._',
   no_such_target: 'There is no target "{value}". Choose a number from 1 to {count}.',
+  not_here: 'This button or id does not work here: it was not made for you in this place, or it names nothing.',
+  moderator_in_group: 'Only moderators can use /{command}, and only in their group or channel: a private chat makes nobody a moderator.',
+  operator_only: 'Only the operator of this bot can use /{command}.',
+  appeal_not_yours: 'The appeal {id} is not this community\'s to change.',
   button_expired: 'This button belongs to a drive that no longer exists.',
 
   // what options expect
@@ -262,6 +266,8 @@ export const en = {
   report_totals: 'Total: {tally}',
   report_honest: 'Actions are self-reported: members say what they did. Each is counted once per platform account, so one person acting from two platforms counts twice.',
   report_csv: 'The CSV lists every action with its time, space, platform, method and pseudonymous member key.',
+  report_spaces_community: 'By space, in this community (the total above counts every group)',
+  report_csv_too_large_community: 'This community\'s CSV is over {limit}, more than this platform takes. Ask the operator for it.',
   report_spaces: 'By space',
   report_csv_gzip: 'The CSV ({size}) is compressed as gzip ({compressed}): any archive tool or spreadsheet import opens it.',
   report_csv_too_large: 'The CSV of this appeal is over {limit} even compressed, more than this platform accepts in a file. An operator can write it on the server with the command below.',

@@ -47,6 +47,8 @@ export const esImport: Record<keyof typeof enImport, Message> = {
   import_letter: '{salutation} ... {closing} ({count} párrafos)',
   button_import_save: 'Guardar este llamamiento',
   button_import_overwrite: 'Reemplazar el llamamiento existente',
+  import_saved_community: 'Guardado {id} para esta comunidad: solo se ofrece aquí (el {shared} compartido, si existe, no cambia). Inicia una campaña: /drive start {id} goal=100 deadline=AAAA-MM-DD',
+  import_community_id: 'Se guardará para esta comunidad como {id}: solo se ofrece aquí, nunca en lugar de un llamamiento compartido ni de otra comunidad. Quien opera el bot puede publicarlo para todos.',
   import_saved: 'Guardado {id}. Inicia una campaña: /drive start {id} goal=100 deadline=AAAA-MM-DD',
   import_exists: 'Ya existe un llamamiento con el identificador {id}. ¿Reemplazarlo?',
   import_expired: 'Esta vista previa caducó; importa el texto de nuevo.',

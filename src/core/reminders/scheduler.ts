@@ -1,5 +1,7 @@
+import type { MemberKeyer } from '../member-key.js';
+import { buttonSigner, signReply } from '../walls.js';
 import type { Appeal } from '../appeal.js';
-import type { AppealCatalog } from '../appeals.js';
+import type { AppealBook } from '../appeal-view.js';
 import type { ClaimStore } from '../claims.js';
 import { platformOf, type Drive } from '../drive.js';
 import type { DriveService } from '../drives.js';
@@ -34,7 +36,7 @@ export type ReminderPosts = {
 
 export type SchedulerDeps = {
   drives: DriveService;
-  appeals: AppealCatalog;
+  appeals: Pick<AppealBook, 'get'>;
   ledger: ActionLedger;
   claims: ClaimStore;
   clock: Clock;
@@ -46,6 +48,8 @@ export type SchedulerDeps = {
   memberReminders: MemberReminderStore;
   /** Makes deleted platform ids leave the store's files (the app's `deps.scrub`). */
   scrub?: () => Promise<void>;
+  /** Signs a member's reminder's buttons for that member (src/core/walls.ts); the app's member keyer. */
+  memberKey?: MemberKeyer;
   logger: { warn(context: object, message: string): void; error(context: object, message: string): void; info(context: object, message: string): void };
 };
 
@@ -155,7 +159,9 @@ export class ReminderScheduler {
     }
     const appeal = await this.deps.appeals.get(drive.appealId);
     if (!appeal) return;
-    const reply = await this.deps.posts.member(drive, appeal, await this.deps.ledger.tally(drive.appealId), now);
+    const post = await this.deps.posts.member(drive, appeal, await this.deps.ledger.tally(drive.appealId), now);
+    // Pressed in the member's private chat, its buttons act on the group's drive: signed for them alone.
+    const reply = this.deps.memberKey ? signReply(post, buttonSigner(this.deps.memberKey), { member: reminder.member }) : post;
     await this.send(() => notifier.sendToMember(reminder.userId, reply), { drive: drive.id }).catch((error: unknown) => {
       // The member blocked the bot or left: their reminder is gone already, nothing to retry.
       this.deps.logger.warn({ drive: drive.id, reason: error instanceof SpaceGoneError ? error.reason : undefined }, 'member reminder not delivered');

@@ -18,7 +18,8 @@ describe('Discord buttons and forms', () => {
   it('gives the letter with method buttons and a Personalise button, and drops the mailto: link Discord refuses', async () => {
     const answer = await interact(h.fake, slash('letter', {}, member(1)));
     const ids = customIds(answer.body);
-    expect(ids).toContain(`ab:acted email drive=${driveId}`);
+    // Signed for this member (src/core/walls.ts): `~` and 12 characters after the command.
+    expect(ids).toContainEqual(expect.stringMatching(new RegExp(`^ab:acted email drive=${driveId}~[\\w-]{12}$`)));
     expect(ids.some((id) => id.startsWith(`af:letter drive=${driveId}`))).toBe(true);
     for (const id of ids) expect(id.length).toBeLessThanOrEqual(100);
     for (const url of linkUrls(answer.body)) {
@@ -36,21 +37,23 @@ describe('Discord buttons and forms', () => {
   });
 
   it('opens a modal from Personalise and re-renders the letter with the name typed into it', async () => {
-    const opened = await interact(h.fake, button(`af:letter drive=${driveId}`, member(3)));
+    const letter = await interact(h.fake, slash('letter', {}, member(3)));
+    const form = customIds(letter.body).find((id) => id.startsWith(`af:letter drive=${driveId}`))!;
+    const opened = await interact(h.fake, button(form, member(3)));
     expect(opened.body?.type).toBe(9);
     const modal = opened.body?.data as Json;
-    expect(modal.custom_id).toBe(`am:letter drive=${driveId}`);
+    expect(modal.custom_id).toMatch(new RegExp(`^am:letter drive=${driveId}~[\\w-]{12}$`));
     const inputs = (modal.components as Json[]).map((row) => (row.components as Json[])[0]!);
     expect(inputs.map((i) => i.custom_id)).toEqual(expect.arrayContaining(['name', 'town', 'country']));
     expect(inputs[0]).toMatchObject({ max_length: 80, required: false });
 
-    const submitted = await interact(h.fake, modalSubmit(`am:letter drive=${driveId}`, { name: 'Ana Pérez', town: 'Lyon', country: '' }, member(3)));
+    const submitted = await interact(h.fake, modalSubmit(String(modal.custom_id), { name: 'Ana Pérez', town: 'Lyon', country: '' }, member(3)));
     expect((submitted.body?.data as Json).flags).toBe(64);
     expect(textOf(submitted.body)).toContain('Ana Pérez');
     expect(textOf(submitted.body)).toContain('Lyon');
 
     // The re-rendered letter's Personalise button carries the values, so the modal opens prefilled.
-    const prefilled = customIds(submitted.body).find((id) => id.startsWith(`af:letter drive=${driveId} name=`))!;
+    const prefilled = customIds(submitted.body).find((id) => new RegExp(`^af:letter drive=${driveId}~[\\w-]{12} name=`).test(id))!;
     expect(prefilled).toContain('name="Ana Pérez"');
     const reopened = await interact(h.fake, button(prefilled, member(3)));
     const nameInput = ((reopened.body?.data as Json).components as Json[]).map((row) => (row.components as Json[])[0]!)[0]!;

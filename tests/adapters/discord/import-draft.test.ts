@@ -1,6 +1,7 @@
+import { communityAppealId } from '../../../src/core/appeal-view.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, customIds, interact, modalSubmit, startHarness, textOf, type Harness } from './harness.js';
+import { button, customIds, GUILD, interact, modalSubmit, startHarness, textOf, type Harness } from './harness.js';
 
 type Json = Record<string, unknown>;
 
@@ -34,13 +35,15 @@ describe('Discord: finishing an imported draft', () => {
 
     const filled = await interact(
       h.fake,
-      modalSubmit(`am:${steps[0]!.slice(3)}`, { deadline: '2009-03-13', letter: 'I urge you to give Robert San Aung the medical care he needs.', target: 'Senior General Than Shwe' }, MODERATOR),
+      modalSubmit(String((first.body?.data as Json).custom_id), { deadline: '2009-03-13', letter: 'I urge you to give Robert San Aung the medical care he needs.', target: 'Senior General Than Shwe' }, MODERATOR),
     );
     expect(textOf(filled.body)).not.toContain('Still missing: a deadline');
     const save = customIds(filled.body).find((id) => id.startsWith('ab:import save='))!;
     const saved = await interact(h.fake, button(save, MODERATOR));
-    expect(textOf(saved.body)).toContain('Saved ua-27-09');
-    const appeal = await h.app.deps.appeals.get('ua-27-09');
+    // A moderator's import is saved for their server, under its own id (the shared catalog is the operator's).
+    const id = communityAppealId('ua-27-09', `discord:${GUILD}`);
+    expect(textOf(saved.body)).toContain(`Saved ${id} for this community`);
+    const appeal = await h.app.deps.appeals.get(id);
     expect([appeal?.deadline, appeal?.targets[0]?.name, appeal?.letter.paragraphs]).toEqual(['2009-03-13', 'Senior General Than Shwe', ['I urge you to give Robert San Aung the medical care he needs.']]);
   });
 });

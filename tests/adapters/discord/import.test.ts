@@ -1,10 +1,13 @@
+import { communityAppealId } from '../../../src/core/appeal-view.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from './fake-discord.js';
-import { answersTo, button, customIds, interact, modalSubmit, slash, startHarness, textOf, type Harness, type Who } from './harness.js';
+import { answersTo, button, customIds, GUILD, interact, modalSubmit, slash, startHarness, textOf, type Harness, type Who } from './harness.js';
 
 type Json = Record<string, unknown>;
 const UA = readFileSync('tests/fixtures/ua/honduras-ua-60-16-2017.txt');
+/** A moderator's import of UA 60/16 is saved under the server's own id. */
+const ID = communityAppealId('ua-60-16', `discord:${GUILD}`);
 const BINARY = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array<number>(200).fill(0)]);
 const MODERATOR = { userId: '3000000000000000001', moderator: true };
 const MEMBER = { userId: '4000000000000000001' };
@@ -56,21 +59,23 @@ describe('Discord /import', () => {
     expect(first.body).toMatchObject({ type: 5, data: { flags: 64 } });
     expect(textOf(final.body)).toContain('Preview: UA 60/16');
     const save = customIds(final.body).find((id) => id.startsWith('ab:import save='))!;
-    expect(save).toMatch(/^ab:import save=[\w-]+$/);
+    expect(save).toMatch(/^ab:import save=[\w-]+~[\w-]{12}$/);
     expect(await h.app.deps.appeals.get('ua-60-16')).toBeUndefined();
 
     const saved = await interact(h.fake, button(save, MODERATOR));
-    expect(textOf(saved.body)).toContain('Saved ua-60-16');
-    expect((await h.app.deps.appeals.get('ua-60-16'))?.reference).toBe('UA 60/16');
+    // Saved for this server only, under its own id; the shared catalog is unchanged.
+    expect(textOf(saved.body)).toContain(`Saved ${ID} for this community`);
+    expect((await h.app.deps.appeals.get(ID))?.reference).toBe('UA 60/16');
+    expect(await h.app.deps.appeals.get('ua-60-16')).toBeUndefined();
 
     // The same text again: the id exists, so Save asks first, and the danger button replaces it.
     const again = await finalAnswer(slashWithFile('ua.txt', UA.length, MODERATOR));
     const saveAgain = customIds(again.final.body).find((id) => id.startsWith('ab:import save='))!;
     const asked = await interact(h.fake, button(saveAgain, MODERATOR));
     expect(textOf(asked.body)).toContain('exists already');
-    const overwrite = customIds(asked.body).find((id) => id.endsWith(' overwrite=on'))!;
+    const overwrite = customIds(asked.body).find((id) => / overwrite=on~[\w-]{12}$/.test(id))!;
     expect(overwrite.length).toBeLessThanOrEqual(64 + 3);
-    expect(textOf((await interact(h.fake, button(overwrite, MODERATOR))).body)).toContain('Saved ua-60-16');
+    expect(textOf((await interact(h.fake, button(overwrite, MODERATOR))).body)).toContain(`Saved ${ID}`);
   });
 
   it('refuses a member who is not a moderator', async () => {
@@ -97,9 +102,9 @@ describe('Discord /import', () => {
   it('/import alone explains the ways and its button opens a paragraph modal whose text is imported', async () => {
     const hint = await interact(h.fake, slash('import', {}, MODERATOR));
     expect(textOf(hint.body)).toContain('in the file option of /import');
-    expect(customIds(hint.body)).toEqual(['af:import']);
+    expect(customIds(hint.body)).toEqual([expect.stringMatching(/^af:import~[\w-]{12}$/)]);
 
-    const opened = await interact(h.fake, button('af:import', MODERATOR));
+    const opened = await interact(h.fake, button(customIds(hint.body)[0]!, MODERATOR));
     expect(opened.body?.type).toBe(9);
     const input = (((opened.body?.data as Json).components as Json[])[0]!.components as Json[])[0]!;
     expect(input).toMatchObject({ custom_id: 'text', style: 2, max_length: 4000 });

@@ -1,7 +1,8 @@
+import { communityAppealId } from '../../../src/core/appeal-view.js';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buttonsOf, textOf } from './blocks.js';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, TEAM, type Harness } from './harness.js';
 
 /** AU 105/25 from Amnesty Spain's site, cut before its deadline: a draft that only lacks the deadline. */
 const DRAFT = readFileSync('tests/fixtures/ua/corpus/es-2025-colombia-au-105-25.txt', 'utf8');
@@ -36,7 +37,8 @@ describe('Slack: finishing an imported draft', () => {
     const save = buttonsOf(filled!).find((b) => b.value?.startsWith('import save='))!;
     const savedKey = (await h.press(ADMIN, { action_id: save.action_id, value: save.value! })).key;
     const [saved] = await h.answers(savedKey);
-    expect(textOf(saved!)).toContain('Saved ua-105-25');
-    expect((await h.app.deps.appeals.get('ua-105-25'))?.deadline).toBe('2026-02-15');
+    const id = communityAppealId('ua-105-25', `slack:${TEAM}`);
+    expect(textOf(saved!)).toContain(`Saved ${id} for this community`);
+    expect((await h.app.deps.appeals.get(id))?.deadline).toBe('2026-02-15');
   });
 });

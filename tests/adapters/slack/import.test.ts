@@ -1,9 +1,12 @@
+import { communityAppealId } from '../../../src/core/appeal-view.js';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buttonsOf, expectWithinLimits, textOf } from './blocks.js';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, TEAM, type Harness } from './harness.js';
 
 const UA = readFileSync('tests/fixtures/ua/honduras-ua-60-16-2017.txt', 'utf8');
+/** What a workspace admin's import of UA 60/16 is saved as. */
+const ID = communityAppealId('ua-60-16', `slack:${TEAM}`);
 const ADMIN = 'UADMIN';
 
 let h: Harness;
@@ -53,23 +56,25 @@ describe('Slack /import', () => {
 
     const savedKey = await press(ADMIN, [preview!], 'import save=');
     const [saved] = await h.answers(savedKey);
-    expect(textOf(saved!)).toContain('Saved ua-60-16');
-    expect((await h.app.deps.appeals.get('ua-60-16'))?.reference).toBe('UA 60/16');
+    // A workspace admin's import is saved for the workspace, under its own id.
+    expect(textOf(saved!)).toContain(`Saved ${ID} for this community`);
+    expect((await h.app.deps.appeals.get(ID))?.reference).toBe('UA 60/16');
+    expect(await h.app.deps.appeals.get('ua-60-16')).toBeUndefined();
   });
 
   it('imports the text typed after /import with its line breaks, and asks before replacing the same id', async () => {
     const first = await slashAnswers(ADMIN, UA);
     expect(first.map(textOf).join('\n')).toContain('Preview: UA 60/16');
     await h.answers(await press(ADMIN, first, 'import save='));
-    expect(await h.app.deps.appeals.get('ua-60-16')).toBeDefined();
+    expect(await h.app.deps.appeals.get(ID)).toBeDefined();
 
     const second = await slashAnswers(ADMIN, UA);
     const [asked] = await h.answers(await press(ADMIN, second, 'import save='));
     expect(textOf(asked!)).toContain('exists already');
-    const overwrite = buttonsOf(asked!).find((b) => b.value?.endsWith(' overwrite=on'))!;
+    const overwrite = buttonsOf(asked!).find((b) => / overwrite=on~[\w-]{12}$/.test(b.value ?? ''))!;
     expect(Buffer.byteLength(overwrite.value!)).toBeLessThanOrEqual(64);
     const [replaced] = await h.answers((await h.press(ADMIN, { action_id: overwrite.action_id, value: overwrite.value! })).key);
-    expect(textOf(replaced!)).toContain('Saved ua-60-16');
+    expect(textOf(replaced!)).toContain(`Saved ${ID}`);
   });
 
   it('refuses a member who is not a moderator, typed or through the form, and saves nothing', async () => {

@@ -1,3 +1,4 @@
+import { memberButton } from '../../support/buttons.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMAND_NAME, MAX_DESCRIPTION, registerCommands } from '../../../src/adapters/telegram/register.js';
 import { publicReply } from '../../../src/core/reply.js';
@@ -28,11 +29,11 @@ describe('Telegram API failures', () => {
     await h.startDrive();
     const drive = await h.app.deps.drives.resolve(`telegram:${GROUP.id}`);
     for (let i = 0; i < 3; i++) h.fake.failNext('sendMessage', 502, 'Bad Gateway');
-    await h.feed(pressUpdate(11, MEMBER, `acted email drive=${drive!.id}`));
+    await h.feed(pressUpdate(11, MEMBER, memberButton(h.app.deps, 'telegram', String(MEMBER.id), `acted email drive=${drive!.id}`)));
     expect(h.fake.callsOf('answerCallbackQuery')).toHaveLength(1);
     expect(h.logger.entries).toContainEqual(expect.objectContaining({ level: 'warn', message: 'telegram call failed', context: expect.objectContaining({ method: 'sendMessage', code: 502 }) }));
     expect(h.logger.entries).toContainEqual(expect.objectContaining({ level: 'error', message: 'button press failed' }));
-    await h.feed(pressUpdate(12, MEMBER, `acted email drive=${drive!.id}`));
+    await h.feed(pressUpdate(12, MEMBER, memberButton(h.app.deps, 'telegram', String(MEMBER.id), `acted email drive=${drive!.id}`)));
     expect((await h.app.deps.ledger.tally('ua-34-25')).actions).toBe(1);
   });
 

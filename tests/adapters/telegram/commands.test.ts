@@ -1,3 +1,4 @@
+import { memberButton, spaceButton } from '../../support/buttons.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_CHARS } from '../../../src/adapters/telegram/render.js';
 import { ADMIN, buttonsOf, telegramHarness, type Harness } from './harness.js';
@@ -121,7 +122,7 @@ describe('Telegram commands', () => {
     await h.feed(messageUpdate(40, MEMBER, '/progress'));
     expect(h.fake.textsTo(GROUP.id).filter((t) => t.includes('Progress'))).toHaveLength(1);
     const drive = await h.app.deps.drives.resolve(`telegram:${GROUP.id}`);
-    const press = pressUpdate(41, MEMBER, `acted post drive=${drive!.id}`);
+    const press = pressUpdate(41, MEMBER, memberButton(h.app.deps, 'telegram', String(MEMBER.id), `acted post drive=${drive!.id}`));
     await h.feed(press);
     await h.feed(press);
     expect(h.fake.callsOf('answerCallbackQuery')).toHaveLength(1);
@@ -153,11 +154,11 @@ describe('Telegram commands', () => {
   it('presses a button in a group with a private answer: DM and a toast, or a deep link when refused', async () => {
     await h.startDrive();
     const drive = await h.app.deps.drives.resolve(`telegram:${GROUP.id}`);
-    await h.feed(pressUpdate(70, { id: 8 }, `letter drive=${drive!.id}`, GROUP));
+    await h.feed(pressUpdate(70, { id: 8 }, spaceButton(h.app.deps, `telegram:${GROUP.id}`, `letter drive=${drive!.id}`), GROUP));
     expect(h.fake.textsTo(8).join('\n')).toContain('Kristi Noem');
     expect(h.fake.callsOf('answerCallbackQuery').at(-1)!.payload.text).toBeTruthy();
     h.fake.refusedDms.add(9);
-    await h.feed(pressUpdate(71, { id: 9 }, `letter drive=${drive!.id}`, GROUP));
+    await h.feed(pressUpdate(71, { id: 9 }, spaceButton(h.app.deps, `telegram:${GROUP.id}`, `letter drive=${drive!.id}`), GROUP));
     const answer = h.fake.callsOf('answerCallbackQuery').at(-1)!.payload;
     expect(String(answer.url)).toMatch(/^https:\/\/t\.me\/ActionTestBot\?start=k/);
     h.fake.refusedDms.delete(9);

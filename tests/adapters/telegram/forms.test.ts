@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Keyv from 'keyv';
 import { KeyvShortLived } from '../../../src/core/short-lived.js';
 import { FormPrompts, formOptions, placeholderOf, promptHtml } from '../../../src/adapters/telegram/form-prompts.js';
-import { buttonsOf, telegramHarness, type Harness } from './harness.js';
+import { ADMIN, buttonsOf, telegramHarness, type Harness } from './harness.js';
 import { messageUpdate, pressUpdate } from './updates.js';
 
 let h: Harness;
@@ -28,7 +28,7 @@ async function letterForms(updateId: number) {
 }
 
 /** Presses a form button in the DM; the force_reply prompt it sent and its message id. */
-async function openPrompt(updateId: number, data: string, from = MEMBER) {
+async function openPrompt(updateId: number, data: string, from: { id: number; lang?: string } = MEMBER) {
   await h.feed(pressUpdate(updateId, from, data));
   const call = h.fake.callsOf('sendMessage').at(-1)!;
   return { payload: call.payload, messageId: call.messageId! };
@@ -81,7 +81,7 @@ describe('Telegram reply-prompt forms', () => {
   it('remembers the signature from "Personalise and remember", and shows it as the current value next time', async () => {
     const forms = await letterForms(30);
     const remember = forms.find((b) => b.text === 'Personalise and remember')!;
-    expect(remember.callback_data).toMatch(/ remember=on$/);
+    expect(remember.callback_data).toMatch(/ remember=on~[A-Za-z0-9_-]{12}$/);
     const { messageId } = await openPrompt(31, remember.callback_data!);
     await h.feed(answerTo(32, MEMBER, messageId, '  Ana María \n-\nFrance\non'));
     const profile = await h.app.deps.profiles.get(h.app.deps.memberKey('telegram', String(MEMBER.id)));
@@ -108,13 +108,14 @@ describe('Telegram reply-prompt forms', () => {
   });
 
   it('opens the /import paste form as one multiline answer', async () => {
-    await h.feed(messageUpdate(50, MEMBER, '/import', 'dm'));
-    const paste = h.fake.callsOf('sendMessage').flatMap((c) => buttonsOf(c.payload)).find((b) => b.callback_data === 'F|import')!;
-    const { payload, messageId } = await openPrompt(51, paste.callback_data!);
+    // The group's admin asks in the group (a private chat makes nobody a moderator); the form comes privately.
+    await h.feed(messageUpdate(50, ADMIN, '/import'));
+    const paste = h.fake.callsOf('sendMessage').flatMap((c) => buttonsOf(c.payload)).find((b) => /^F\|import~[A-Za-z0-9_-]{12}$/.test(b.callback_data ?? ''))!;
+    const { payload, messageId } = await openPrompt(51, paste.callback_data!, ADMIN);
     expect(String(payload.text)).toBe('<b>Import an Urgent Action</b>\nReply to this message with the text.');
-    await h.feed(answerTo(52, MEMBER, messageId, 'not an appeal\nat all'));
+    await h.feed(answerTo(52, ADMIN, messageId, 'not an appeal\nat all'));
     // The whole text reached /import, which read it (and says why it is no appeal).
-    expect(h.fake.textsTo(MEMBER.id).at(-1)).toContain('shows no sign of an appeal');
+    expect(h.fake.textsTo(ADMIN.id).at(-1)).toContain('shows no sign of an appeal');
   });
 });
 

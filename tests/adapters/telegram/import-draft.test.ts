@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, buttonsOf, telegramHarness, type Harness } from './harness.js';
-import { messageUpdate, pressUpdate } from './updates.js';
+import { communityAppealId } from '../../../src/core/appeal-view.js';
+import { GROUP, messageUpdate, pressUpdate } from './updates.js';
 
 /** AU 105/25 from Amnesty Spain's site, cut before its deadline: a draft that only lacks the deadline. */
 const DRAFT = readFileSync('tests/fixtures/ua/corpus/es-2025-colombia-au-105-25.txt', 'utf8');
@@ -20,7 +21,9 @@ const answerTo = (updateId: number, promptId: number, text: string) =>
 
 describe('Telegram: finishing an imported draft', () => {
   it('Fill in opens a reply prompt; the answered deadline makes the draft savable, and Save stores it', async () => {
-    await h.feed(messageUpdate(60, ADMIN, `/import ${DRAFT}`, { id: ADMIN.id, type: 'private' }));
+    // A group's admin imports in the group (a private chat makes nobody a moderator); the preview
+    // and its buttons come privately, and act for the group.
+    await h.feed(messageUpdate(60, ADMIN, `/import ${DRAFT}`, GROUP));
     expect(h.fake.textsTo(ADMIN.id).at(-1)).toContain('Still missing: a deadline');
     const fill = lastButtons().find((b) => b.callback_data?.startsWith('F|import edit='))!;
     expect(fill.text).toBe('Fill in');
@@ -38,7 +41,9 @@ describe('Telegram: finishing an imported draft', () => {
 
     const save = lastButtons().filter((b) => b.callback_data?.startsWith('import save=')).at(-1)!;
     await h.feed(pressUpdate(64, ADMIN, save.callback_data!, { id: ADMIN.id, type: 'private' }));
-    expect(h.fake.textsTo(ADMIN.id).at(-1)).toContain('Saved ua-105-25');
-    expect((await h.app.deps.appeals.get('ua-105-25'))?.deadline).toBe('2026-02-15');
+    const id = communityAppealId('ua-105-25', `telegram:${GROUP.id}`);
+    expect(h.fake.textsTo(ADMIN.id).at(-1)).toContain(`Saved ${id} for this community`);
+    expect((await h.app.deps.appeals.get(id))?.deadline).toBe('2026-02-15');
+    expect(await h.app.deps.appeals.get('ua-105-25')).toBeUndefined();
   });
 });

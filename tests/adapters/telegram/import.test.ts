@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, buttonsOf, telegramHarness, type Harness } from './harness.js';
+import { communityAppealId } from '../../../src/core/appeal-view.js';
 import { GROUP, messageUpdate, pressUpdate } from './updates.js';
 
 const UA = readFileSync('tests/fixtures/ua/honduras-ua-60-16-2017.txt');
 const BINARY = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...new Array<number>(200).fill(0)]);
 const MEMBER = { id: 2 };
+/** What an import by the group's admin is saved as: the group's own id for UA 60/16. */
+const ID = communityAppealId('ua-60-16', `telegram:${GROUP.id}`);
 
 let h: Harness;
 beforeEach(async () => {
@@ -44,8 +47,10 @@ describe('Telegram /import', () => {
     expect(await h.app.deps.appeals.get('ua-60-16')).toBeUndefined();
 
     await pressLast(101, ADMIN, /Save this appeal/);
-    expect(saidTo(ADMIN.id)).toContain('Saved ua-60-16');
-    expect((await h.app.deps.appeals.get('ua-60-16'))?.reference).toBe('UA 60/16');
+    // Saved for the group's community, under its own id; the shared catalog is unchanged.
+    expect(saidTo(ADMIN.id)).toContain(`Saved ${ID} for this community`);
+    expect((await h.app.deps.appeals.get(ID))?.reference).toBe('UA 60/16');
+    expect(await h.app.deps.appeals.get('ua-60-16')).toBeUndefined();
   });
 
   it('asks before replacing an appeal with the same id, and replaces it on confirmation', async () => {
@@ -57,7 +62,7 @@ describe('Telegram /import', () => {
     await pressLast(103, ADMIN, /Save this appeal/);
     expect(saidTo(ADMIN.id, before)).toContain('exists already. Replace it?');
     await pressLast(104, ADMIN, /Replace the existing appeal/);
-    expect(h.fake.textsTo(ADMIN.id).at(-1)).toContain('Saved ua-60-16');
+    expect(h.fake.textsTo(ADMIN.id).at(-1)).toContain(`Saved ${ID}`);
   });
 
   it('imports the document a moderator answers with /import', async () => {
@@ -110,6 +115,6 @@ describe('Telegram /import', () => {
     expect(text).toContain('with the caption /import');
     expect(text).not.toContain('/import text=');
     const buttons = h.fake.callsOf('sendMessage').flatMap((c) => buttonsOf(c.payload));
-    expect(buttons).toContainEqual({ text: 'Paste the Urgent Action', callback_data: 'F|import' });
+    expect(buttons).toContainEqual({ text: 'Paste the Urgent Action', callback_data: expect.stringMatching(/^F\|import~[A-Za-z0-9_-]{12}$/) });
   });
 });

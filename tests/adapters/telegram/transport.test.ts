@@ -1,3 +1,4 @@
+import { memberButton } from '../../support/buttons.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTelegram } from '../../../src/adapters/telegram/index.js';
 import { webhookSecret } from '../../../src/adapters/telegram/webhook.js';
@@ -42,9 +43,9 @@ describe('Telegram long polling', () => {
     fake.push(messageUpdate(1, ADMIN, '/drive start ua-34-25 goal=500 deadline=2030-01-31'));
     await until(() => fake.textsTo(GROUP.id).some((t) => t.includes('Drive started')), 'the drive');
     const drive = await app.deps.drives.resolve(`telegram:${GROUP.id}`);
-    const presses = Array.from({ length: 500 }, (_, i) => pressUpdate(100 + i, { id: 10_000 + i }, `acted email drive=${drive!.id}`));
+    const presses = Array.from({ length: 500 }, (_, i) => pressUpdate(100 + i, { id: 10_000 + i }, memberButton(app.deps, 'telegram', String(10_000 + i), `acted email drive=${drive!.id}`)));
     // One member double-clicks: a second press (a new update) counts once too.
-    fake.push(...presses, pressUpdate(600, { id: 10_000 }, `acted email drive=${drive!.id}`));
+    fake.push(...presses, pressUpdate(600, { id: 10_000 }, memberButton(app.deps, 'telegram', '10000', `acted email drive=${drive!.id}`)));
     await until(() => fake.callsOf('answerCallbackQuery').length === 501, '501 answers');
     // Presses in a DM are answered at once; the tally message follows the recording.
     await until(() => fake.callsOf('sendMessage').filter((c) => Number(c.payload.chat_id) > 0).length === 501, '501 replies');
@@ -91,7 +92,7 @@ describe('Telegram webhook', () => {
     expect(fake.calls.length).toBe(sent);
     // A press in a DM is answered inside the HTTP response (a webhook reply), then recorded.
     const drive = await app.deps.drives.resolve(`telegram:${GROUP.id}`);
-    const response = await post(pressUpdate(7, { id: 4 }, `acted post drive=${drive!.id}`), 'right-secret');
+    const response = await post(pressUpdate(7, { id: 4 }, memberButton(app.deps, 'telegram', '4', `acted post drive=${drive!.id}`)), 'right-secret');
     expect(await response.json()).toEqual({ method: 'answerCallbackQuery', callback_query_id: 'q7' });
     await until(() => fake.textsTo(4).length === 1, 'the tally message');
     expect((await app.deps.ledger.tally('ua-34-25')).actions).toBe(1);

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handle, splitCommandLine } from '../../../src/commands/index.js';
 import { reminderPosts } from '../../../src/commands/posts.js';
+import { stripMarkdown } from '../../../src/core/markdown.js';
+import { replyToPlainText } from '../../../src/core/reply.js';
 import { memberReminderDue } from '../../../src/commands/remindme.js';
 import { ReminderScheduler } from '../../../src/core/reminders/scheduler.js';
 import { testApp, type TestApp } from '../../support/app.js';
 import { startedEvents, type TestEvents } from '../../support/events.js';
-import { buttonCommand, typer } from '../../support/invoke.js';
+import { buttonCommand, typer, unsigned } from '../../support/invoke.js';
 import { RecordingLogger } from '../../support/logger.js';
 import { FakeTimer, RecordingNotifier } from '../../support/notifier.js';
 
@@ -41,7 +44,15 @@ describe('"remind me later"', () => {
     await scheduler.tick();
     expect(notifier.posts).toEqual([expect.objectContaining({ kind: 'member', to: 'ana-telegram-id' })]);
     expect(notifier.posts[0]!.text).toContain('Your reminder: Stop illegal expulsions to El Salvador');
-    expect(buttonCommand(notifier.posts[0]!.reply, /letter/)).toBe(`/letter drive=${drive!.id}`);
+    const button = buttonCommand(notifier.posts[0]!.reply, /letter/);
+    expect(unsigned(button)).toBe(`/letter drive=${drive!.id}`);
+    // Pressed in a private chat, the button is Ana's alone: it gives her the letter, and nobody else anything.
+    const pressBy = (userId: string) => {
+      const { name, text } = splitCommandLine(button.slice(1));
+      return handle({ name, text, actor: { platform: 'shell', userId }, space: { id: `shell:dm-${userId}`, kind: 'private' }, isModerator: async () => false }, app.deps, new RecordingLogger());
+    };
+    expect(replyToPlainText(await pressBy(ana.userId), stripMarkdown)).toContain('Dear Secretary');
+    expect(replyToPlainText(await pressBy('bob'), stripMarkdown)).toContain('does not work here');
     expect(await app.deps.memberReminders.forDrive(drive!.id)).toEqual([]);
   });
 

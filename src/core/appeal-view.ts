@@ -1,0 +1,86 @@
+import type { Appeal } from './appeal.js';
+import type { AppealChange, ChangeBy, StagedOwner } from './appeal-scopes.js';
+import { UserInputError } from './errors.js';
+import { communityTag } from './walls.js';
+
+/** Who looks at the appeals: the community a command came from, the member, whether they operate the instance. */
+export type AppealViewer = { community: string; member: string; operator: boolean; where: string };
+
+/**
+ * The appeals as one command may see and change them. The whole catalog (`AppealCatalog`) is the
+ * instance's own view, used by the operator's tools and by what runs a drive already started.
+ */
+export interface AppealBook {
+  get(id: string): Promise<Appeal | undefined>;
+  list(): Promise<Appeal[]>;
+  /** Saves an appeal; with `by`, the change is recorded in the appeal's history. */
+  save(appeal: Appeal, by?: ChangeBy, now?: Date, action?: AppealChange['action']): Promise<void>;
+  stage(appeal: Appeal, owner?: StagedOwner): Promise<string>;
+  restage(key: string, appeal: Appeal): Promise<void>;
+  staged(key: string): Promise<Appeal | undefined>;
+  /** The id this viewer's save of `appeal` is kept under (a community's own id unless operator). */
+  idFor(appeal: Pick<Appeal, 'id'>): string;
+  /** Whether this viewer's saves go to the shared catalog. */
+  readonly shared: boolean;
+  viewFor(viewer: AppealViewer): AppealBook;
+}
+
+/** What a view needs of the catalog (kept narrow so a table can replace the store behind it). */
+export type CatalogParts = Pick<AppealBook, 'get' | 'list' | 'stage' | 'restage' | 'staged'> & {
+  scopes: { scopeOf(id: string): Promise<string | undefined> };
+  /** A community's own appeals; every community's without one. */
+  ofCommunity(community?: string): Promise<Appeal[]>;
+  stagedOwner(key: string): Promise<StagedOwner | undefined>;
+  saveFor(community: string, appeal: Appeal, by: ChangeBy, now: Date, action?: AppealChange['action']): Promise<void>;
+  saveShared(appeal: Appeal, by: ChangeBy, now: Date, action?: AppealChange['action']): Promise<void>;
+  viewFor(viewer: AppealViewer): AppealBook;
+};
+
+/** `ua-34-25` saved by a community is `ua-34-25-3f9a1c`: never the shared appeal's id, nor another community's. */
+export function communityAppealId(id: string, community: string): string {
+  const tag = communityTag(community);
+  return id.endsWith(`-${tag}`) ? id : `${id.slice(0, 40 - tag.length - 1)}-${tag}`;
+}
+
+/**
+ * A community's view: the shared catalog plus the community's own appeals; another community's are
+ * unknown (the same answer as an id that does not exist). A moderator's save goes to the community,
+ * under the community's id. The operator sees and changes everything.
+ */
+export function appealView(catalog: CatalogParts, viewer: AppealViewer): AppealBook {
+  const visible = async (id: string) => {
+    if (viewer.operator) return true;
+    const scope = await catalog.scopes.scopeOf(id);
+    return scope === undefined || scope === viewer.community;
+  };
+  return {
+    shared: viewer.operator,
+    async get(id) {
+      return (await visible(id)) ? catalog.get(id) : undefined;
+    },
+    async list() {
+      // The operator sees every community's appeals beside the shared ones.
+      const own = await catalog.ofCommunity(viewer.operator ? undefined : viewer.community);
+      return [...(await catalog.list()), ...own].sort((a, b) => a.id.localeCompare(b.id));
+    },
+    async save(appeal, by, now, action) {
+      const change = by ?? { who: viewer.operator ? 'operator' : viewer.member, where: viewer.where };
+      const at = now ?? new Date();
+      if (viewer.operator) return catalog.saveShared(appeal, change, at, action);
+      if (appeal.id !== communityAppealId(appeal.id, viewer.community)) throw new UserInputError('appeal_not_yours', { id: appeal.id });
+      const scope = await catalog.scopes.scopeOf(appeal.id);
+      if (scope !== undefined && scope !== viewer.community) throw new UserInputError('appeal_not_yours', { id: appeal.id });
+      return catalog.saveFor(viewer.community, appeal, change, at, action);
+    },
+    stage: (appeal, owner) => catalog.stage(appeal, owner ?? { member: viewer.member, community: viewer.community }),
+    restage: (key, appeal) => catalog.restage(key, appeal),
+    async staged(key) {
+      const owner = await catalog.stagedOwner(key);
+      // Someone else's preview is as unknown as an expired one.
+      if (!viewer.operator && owner !== undefined && owner.member !== viewer.member) return undefined;
+      return catalog.staged(key);
+    },
+    idFor: (appeal) => (viewer.operator ? appeal.id : communityAppealId(appeal.id, viewer.community)),
+    viewFor: (next) => catalog.viewFor(next),
+  };
+}
