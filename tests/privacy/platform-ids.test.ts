@@ -53,7 +53,7 @@ describe("a member's platform id is in neither the data folder nor the logs afte
       // The private chat: a signature remembered, a drive refused (a drive belongs to a group), a reminder.
       await feed(messageUpdate(2, ZELDA, '/letter name="Zelda Quillfeather" town="Xanthorpe" remember=on', 'dm'));
       await feed(messageUpdate(3, ZELDA, '/drive start ua-34-25 deadline=2030-01-31', 'dm'));
-      expect(fake.textsTo(ZELDA.id).at(-1)).toMatch(/belongs to a group or channel/);
+      expect(fake.textsTo(ZELDA.id).at(-1)).toMatch(/a private chat makes nobody a moderator/);
       await feed(messageUpdate(4, ZELDA, '/remindme', GROUP));
       const [drive] = await app.deps.drives.openIn(`telegram:${GROUP.id}`);
       await feed(pressUpdate(5, ZELDA, `acted email drive=${drive!.id}`, 'dm'));
