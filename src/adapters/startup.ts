@@ -42,8 +42,14 @@ export async function untilReachable<T>(api: string, attempt: (signal: AbortSign
 }
 
 function describe(error: unknown): string {
-  const cause = (error as { error?: unknown; cause?: unknown }).error ?? (error as { cause?: unknown }).cause;
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? (error as NodeJS.ErrnoException).code;
-  if ((error as Error).name === 'TimeoutError' || (cause as Error | undefined)?.name === 'TimeoutError' || (cause as Error | undefined)?.name === 'AbortError') return 'no answer';
-  return code ?? (error as Error).message ?? String(error);
+  // grammY keeps the network error as `error`, Slack's client as `original`, fetch as `cause`: the
+  // first system error code along that chain says it best (ECONNREFUSED, ENOTFOUND...).
+  let at: unknown = error;
+  for (let depth = 0; depth < 4 && typeof at === 'object' && at !== null; depth++) {
+    const e = at as { code?: unknown; name?: unknown; error?: unknown; original?: unknown; cause?: unknown };
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'no answer';
+    if (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return e.code;
+    at = e.error ?? e.original ?? e.cause;
+  }
+  return (error as Error).message ?? String(error);
 }

@@ -4,6 +4,7 @@ import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { FakeSlackApi } from '../adapters/slack/fake-web-api.js';
 import { FakeBotApi } from '../adapters/telegram/fake-bot-api.js';
 import { freePort } from './bot-process.js';
 
@@ -61,6 +62,53 @@ it('logs each failed start-up attempt, says why in /readyz, and runs once the Bo
     expect((await fetch(`http://127.0.0.1:${webPort}/readyz`)).status).toBe(200);
   } finally {
     await telegram.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+it('does the same for Slack: each failed auth.test is logged and /readyz says why', async () => {
+  const slack = new FakeSlackApi();
+  await slack.start();
+  const dataDir = await mkdtemp(join(tmpdir(), 'actionbot-unreachable-slack-'));
+  const [apiPort, webPort, slackPort] = [await freePort(), await freePort(), await freePort()];
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
+    env: {
+      PATH: process.env.PATH,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      WEB_PORT: String(webPort),
+      SLACK_BOT_TOKEN: 'xoxb-unreachable',
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_PORT: String(slackPort),
+      SLACK_API_URL: `http://127.0.0.1:${apiPort}/api/`,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const messages: string[] = [];
+  const seen: Array<() => void> = [];
+  let partial = '';
+  child.stderr!.on('data', (c: Buffer) => {
+    const parts = (partial + c.toString()).split('\n');
+    partial = parts.pop() ?? '';
+    for (const part of parts) if (part.startsWith('{')) messages.push(String((JSON.parse(part) as { msg: string }).msg));
+    for (const wake of seen.splice(0)) wake();
+  });
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise<void>((resolve) => seen.push(resolve));
+  };
+  try {
+    await until(() => messages.some((m) => /cannot reach the Slack Web API \(attempt 2: ECONNREFUSED\)/.test(m)));
+    expect(await (await fetch(`http://127.0.0.1:${webPort}/readyz`)).text()).toMatch(/slack cannot reach the Slack Web API/);
+    const fakePort = Number(new URL(slack.apiUrl).port);
+    relay = createServer((socket) => {
+      const upstream = connect(fakePort, '127.0.0.1');
+      for (const end of [socket, upstream]) end.on('error', () => end.destroy());
+      socket.pipe(upstream).pipe(socket);
+    });
+    await new Promise<void>((resolve) => relay!.listen(apiPort, '127.0.0.1', resolve));
+    await until(() => messages.includes('actionbot is running'));
+  } finally {
+    await slack.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 });

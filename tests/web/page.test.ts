@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { get, type ClientRequest } from 'node:http';
-import { startWebServer, type WebServer } from '../../src/web/server.js';
+import { startWebServer, type Route, type WebServer } from '../../src/web/server.js';
 import { mountDrivePages } from '../../src/web/index.js';
 import type { DrivePages } from '../../src/web/page/routes.js';
 import { testApp, type TestApp } from '../support/app.js';
@@ -174,22 +174,32 @@ describe('the drive page', () => {
 
   it('renders a chart once for everyone who asks at the same time, and serves the state as JSON', async () => {
     let renders = 0;
-    const counting = mountDrivePages(web, { ...app.deps, renderPng: async (svg) => (renders++, await app.deps.renderPng!(svg)) }, silent, { cacheMs: 0 });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Each render waits until all sixteen requests are in: any that starts its own render is counted.
+    const counting = mountDrivePages(web, { ...app.deps, renderPng: async (svg) => (renders++, await gate, await app.deps.renderPng!(svg)) }, silent, { cacheMs: 0 });
+    let arrived = 0;
+    const wakes: Array<() => void> = [];
+    const count: Route = () => {
+      arrived += 1;
+      for (const wake of wakes.splice(0)) wake();
+      return false;
+    };
+    const own = await startWebServer({ port: 0, host: '127.0.0.1', logger: silent, routes: [count, counting.route] });
     try {
-      // This route is reached after the first page route: ask through a fresh server with only it.
-      const own = await startWebServer({ port: 0, host: '127.0.0.1', logger: silent, routes: [counting.route] });
-      try {
-        const url = `http://127.0.0.1:${own.port}${new URL(pageUrl).pathname}`;
-        const answers = await Promise.all(Array.from({ length: 16 }, () => fetch(`${url}/chart.png`)));
-        expect(answers.map((a) => a.status)).toEqual(Array(16).fill(200));
-        expect(renders).toBe(1);
-        const state = await fetch(`${url}/state`);
-        expect(state.headers.get('content-type')).toBe('application/json; charset=utf-8');
-        expect(await state.json()).toMatchObject({ driveCount: 3 });
-      } finally {
-        await own.stop();
-      }
+      const url = `http://127.0.0.1:${own.port}${new URL(pageUrl).pathname}`;
+      const asked = Promise.all(Array.from({ length: 16 }, () => fetch(`${url}/chart.png`)));
+      while (arrived < 16) await new Promise<void>((resolve) => wakes.push(resolve));
+      // Past the counting route, each request reaches the page route within a few turns of the loop.
+      await new Promise((resolve) => setImmediate(resolve));
+      release();
+      expect((await asked).map((a) => a.status)).toEqual(Array(16).fill(200));
+      expect(renders).toBe(1);
+      const state = await fetch(`${url}/state`);
+      expect(state.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(await state.json()).toMatchObject({ driveCount: 3 });
     } finally {
+      await own.stop();
       counting.stop();
     }
   });

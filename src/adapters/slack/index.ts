@@ -7,6 +7,7 @@ import { Lane, OpenRequests } from '../../core/lane.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
 import { gateRequests } from '../http-intake.js';
+import { untilReachable } from '../startup.js';
 import type { AdapterContext, PlatformAdapter, Readiness } from '../types.js';
 import { channelOf } from './args.js';
 import { postReply, uploadToMember } from './deliver.js';
@@ -137,6 +138,14 @@ export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, o
   const handle: SlackApp = { app, receiver, mode: socket ? 'socket' : 'http', notifier: slackNotifier(app), ready: () => state, stop: async () => undefined };
   if (options.listen === false) return handle;
   try {
+    // First a client that does not retry: Bolt's own retries an unreachable Slack for half an hour without a word.
+    const probe = new webApi.WebClient(config.botToken, { slackApiUrl: clientOptions.slackApiUrl, retryConfig: { retries: 0 }, timeout: 10_000, logger });
+    await untilReachable('the Slack Web API', () => probe.auth.test(), {
+      logger: ctx.logger,
+      report: ctx.startup,
+      // Slack answered (invalid_auth, account_inactive...): no retry mends that.
+      isFinal: (error) => (error as { code?: string }).code === webApi.ErrorCode.PlatformError,
+    });
     await app.init();
   } catch (error) {
     throw new PlatformError('slack', `the bot token was refused (auth.test): ${(error as Error).message}`, { cause: error });
