@@ -6,7 +6,7 @@ import type { DomainEvent } from '../core/events/events.js';
 import type { Outbox } from '../core/events/outbox.js';
 import type { Mutex } from '../core/guard.js';
 import type { Locale, MessageKey, Translate } from '../core/i18n/index.js';
-import type { ActionLedger } from '../core/ledger/ledger.js';
+import type { ActionLedger, WriteUnit } from '../core/ledger/ledger.js';
 import type { MemberKeyer } from '../core/member-key.js';
 import type { ProfileStore } from '../core/profiles.js';
 import type { Reply } from '../core/reply.js';
@@ -146,6 +146,11 @@ export type CommandContext = {
   /** Raises a domain event, handled after the answer (see src/core/events). */
   emit(event: DomainEvent): void;
   /**
+   * What the command's one ledger write commits with it: the delivery's claim, and `onChange`,
+   * the events that follow when the write changes the count. Pass it to `record` or `undo`.
+   */
+  unit(onChange?: readonly DomainEvent[]): WriteUnit;
+  /**
    * Resolves once the member's language is known. Only a `recordsFirst` command is run before
    * that; it awaits this after its write and before its first `t` (`locale` and `t` follow the
    * language as it becomes known).
@@ -163,6 +168,11 @@ export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {
    * lookup is still on its way, so the answer waits for the slower of the two, not for both.
    */
   recordsFirst?: boolean;
+  /**
+   * Its ledger write takes the delivery's claim in its own transaction (`ctx.unit`): the pipeline
+   * takes no lease before it, so a crash before the commit leaves the delivery free.
+   */
+  commitsDelivery?: boolean;
   run(input: InputOf<O>, ctx: CommandContext, deps: Deps): Promise<Reply>;
 };
 

@@ -8,6 +8,7 @@ export const undo = defineCommand({
   permission: 'member',
   options: actionOptions,
   recordsFirst: true,
+  commitsDelivery: true,
   async run(input, ctx, deps) {
     const { t } = ctx;
     await checkMethodTypo(input, 'undo', deps);
@@ -23,9 +24,8 @@ export const undo = defineCommand({
       }
       method = recorded[0]!;
     }
-    const { removed, tally } = await deps.ledger.undo({ drive: drive!, member: ctx.member, method, at: ctx.now });
+    const { removed, tally } = await deps.ledger.undo({ drive: drive!, member: ctx.member, method, at: ctx.now }, ctx.unit([{ type: 'undone', driveId: drive!.id }]));
     await ctx.languageKnown();
-    if (removed) ctx.emit({ type: 'undone', driveId: drive!.id });
     const name = t(`method_${method}`);
     const lines = [t(removed ? 'undo_done' : 'undo_none', { method: name }), `${tallyText(t, tally, drive!.goal)}.`];
     return privateReply(

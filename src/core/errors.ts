@@ -73,3 +73,13 @@ export class SpaceGoneError extends PlatformError {
     super(platform, movedTo ? `the space moved to ${movedTo}` : `the bot can no longer post here (${reason})`, options);
   }
 }
+
+/**
+ * The delivery was handled before (its claim is committed): a platform's redelivery, or the same
+ * delivery in another process at the same moment. Nothing changed; the pipeline answers nothing.
+ */
+export class AlreadyHandled extends ActionbotError {
+  constructor() {
+    super('already_handled', 'this delivery was handled before');
+  }
+}

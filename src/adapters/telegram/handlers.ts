@@ -1,6 +1,7 @@
 import { GrammyError, type Api, type Context } from 'grammy';
 import type { Message } from 'grammy/types';
 import { claimDelivery, errorReply, findCommand, handleOnce, type Deps, type Invocation, type Logger } from '../../commands/index.js';
+import { crashPoint } from '../../core/crash-points.js';
 import { UserInputError } from '../../core/errors.js';
 import { pickLocale, translator } from '../../core/i18n/index.js';
 import { escapeMarkdown } from '../../core/markdown.js';
@@ -103,6 +104,7 @@ export async function onMessage(c: Context, env: HandlerEnv): Promise<void> {
   const reply = document ? await importFromDocument(c.api, document, invocation, env, log) : await handleOnce(invocation, env.deps, log);
   if (!reply) return;
   await deliver(o, reply, async () => (command.name === 'letter' ? env.links.forLetter(String(chat.id), command.text) : undefined) ?? env.links.forReply(userId, reply));
+  crashPoint('after-answer');
 }
 
 /**

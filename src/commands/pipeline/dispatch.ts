@@ -57,6 +57,15 @@ export async function runCommand(call: Call): Promise<Reply> {
     now: call.now,
     isModerator: () => isModerator(invocation, deps),
     emit: (event) => void call.events.push(event),
+    unit: (onChange = []) => {
+      const delivery = call.delivery;
+      if (delivery) delivery.committed = true;
+      return {
+        ...(delivery ? { claim: { key: delivery.key, ttlMs: delivery.ttlMs } } : {}),
+        onChange,
+        changed: () => void call.written.push(...onChange),
+      };
+    },
     languageKnown: async () => {
       if (call.localeKnown !== false || !call.learnLocale) return;
       const lookup = call.learnLocale();

@@ -10,7 +10,7 @@ import type { Call, Logger, Middleware } from './types.js';
 export { errorReply } from './errors.js';
 export { findCommand, runCommand } from './dispatch.js';
 export { splitCommandLine } from './lines.js';
-export { claimDelivery, DELIVERY_TTL_MS, deliveryKey, hashed } from './steps.js';
+export { claimDelivery, DELIVERY_LEASE_MS, DELIVERY_TTL_MS, deliveryKey, hashed } from './steps.js';
 export type { Call, Logger, Middleware } from './types.js';
 
 /**
@@ -34,6 +34,7 @@ export async function handleOnce(invocation: Invocation, deps: Deps, logger: Log
     tokens: [],
     locale: pickLocale(invocation.actor.locale),
     events: [],
+    written: [],
   };
   const step = (i: number): Promise<Reply | undefined> => (i < PIPELINE.length ? PIPELINE[i]!(call, () => step(i + 1)) : runCommand(call));
   return step(0);

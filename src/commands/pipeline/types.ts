@@ -32,8 +32,12 @@ export type Call = {
   localeKnown?: boolean;
   /** `drive start`, once the command is known. */
   path?: string;
-  /** Domain events the command raised, written to the outbox once it has answered. */
+  /** Domain events the command raised outside a ledger write, written to the outbox once it has answered. */
   events: DomainEvent[];
+  /** Domain events committed with the command's ledger write (`ctx.unit`). */
+  written: DomainEvent[];
+  /** The delivery's claim key and lifetime; `committed` once a ledger write took it. */
+  delivery?: { key: string; ttlMs: number; committed: boolean };
 };
 
 /** Undefined: nothing to answer (a redelivered delivery). */

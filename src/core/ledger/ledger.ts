@@ -1,4 +1,5 @@
 import type { Drive, Method } from '../drive.js';
+import type { DomainEvent } from '../events/events.js';
 
 export type Tally = {
   appealId: string;
@@ -23,6 +24,18 @@ export type RecordInput = {
  * national drive in 1,000 groups recorded 30 times slower); `tally()` reads them.
  */
 export type TallySummary = Pick<Tally, 'appealId' | 'actions' | 'members' | 'byMethod'>;
+/**
+ * What commits with one ledger write, in the same transaction (SQLite) or script (Redis), or not at
+ * all: the delivery's claim (a delivery already claimed fails with `AlreadyHandled` and changes
+ * nothing) and the events that follow when the write changed the count (`changed` is told after
+ * the commit). A crash leaves all of it or none, so a redelivery is handled as the first delivery.
+ */
+export type WriteUnit = {
+  claim?: { key: string; ttlMs: number };
+  onChange?: readonly DomainEvent[];
+  changed?: () => void;
+};
+
 export type RecordResult = { created: boolean; tally: TallySummary };
 export type UndoResult = { removed: boolean; tally: TallySummary };
 
@@ -46,8 +59,8 @@ export function hourOf(at: Date | string): string {
  * kept as counters so a read never scans the actions.
  */
 export interface ActionLedger {
-  record(input: RecordInput): Promise<RecordResult>;
-  undo(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<UndoResult>;
+  record(input: RecordInput, unit?: WriteUnit): Promise<RecordResult>;
+  undo(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult>;
   /** Removes every record of the member in every appeal; returns how many actions went. */
   forget(member: string): Promise<number>;
   tally(appealId: string): Promise<Tally>;

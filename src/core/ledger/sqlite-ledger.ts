@@ -1,7 +1,8 @@
+import { crashPoint } from '../crash-points.js';
 import { assertOpen, platformOf, type Drive, type Method } from '../drive.js';
 import type { SqliteFile } from '../store/sqlite-file.js';
 import { applyBatch, readTally, tallyFrom, type Op, type StoredTally } from './sqlite-batch.js';
-import { collectRows, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult } from './ledger.js';
+import { collectRows, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult, type WriteUnit } from './ledger.js';
 
 /** Operations per transaction: a burst is written in few commits, and the event loop breathes between them. */
 const MAX_BATCH = 1000;
@@ -39,12 +40,12 @@ export class SqliteLedger implements ActionLedger {
     };
   }
 
-  record(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<RecordResult> {
-    return this.submit(input, (done, fail) => ({ kind: 'record', ...input, done, fail }));
+  record(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<RecordResult> {
+    return this.submit(input, (done, fail) => ({ kind: 'record', ...input, unit, done, fail }));
   }
 
-  undo(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<UndoResult> {
-    return this.submit(input, (done, fail) => ({ kind: 'undo', ...input, done, fail }));
+  undo(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult> {
+    return this.submit(input, (done, fail) => ({ kind: 'undo', ...input, unit, done, fail }));
   }
 
   async forget(member: string): Promise<number> {
@@ -125,7 +126,9 @@ export class SqliteLedger implements ActionLedger {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
       try {
+        crashPoint('before-ledger-commit');
         const answers = await this.file.run('record actions', () => this.transaction(batch));
+        crashPoint('after-ledger-commit');
         // Members are told "counted" once the commit is on disk (it survives a power cut too). The
         // next batch commits meanwhile; its sync follows this one.
         this.file.synced().then(

@@ -3,6 +3,8 @@ import KeyvRedis from '@keyv/redis';
 import Keyv from 'keyv';
 import { RedisClaims, RedisLocks, type RedisKeyCommands } from '../claims.js';
 import { StoreError } from '../errors.js';
+import { takeKeyvEvents } from '../events/outbox.js';
+import { RedisOutbox } from '../events/redis-outbox.js';
 import { SharedMutex } from '../guard.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
 import type { Health, Store, StoreOptions } from '../store.js';
@@ -39,11 +41,15 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
   const kv = new Keyv({ store: adapter, namespace: prefix.replace(/:$/, ''), throwOnErrors: true });
   kv.on('error', () => undefined);
   let client: Client;
+  // The outbox in native structures, where the ledger's scripts write a change's events with it.
+  let outbox: RedisOutbox;
   const marker = { key: `${prefix}store:marker`, value: '' };
   try {
     client = (await adapter.getClient()) as unknown as Client;
+    outbox = new RedisOutbox(client, prefix);
     await client.set(marker.key, `${new Date().toISOString()} ${randomUUID()}`, { NX: true });
     marker.value = (await client.get(marker.key)) ?? '';
+    await takeKeyvEvents(kv, (events) => outbox.adopt(events));
   } catch (error) {
     await adapter.disconnect(true).catch(() => undefined);
     throw new StoreError(`Redis at ${redact(url)} does not answer: ${(error as Error).message}`, { cause: error });
@@ -76,6 +82,7 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     kv,
     ledger: new RedisLedger(client, { prefix, scrub, marker, onReset }),
     claims: new RedisClaims(client, prefix),
+    outbox,
     mutex: new SharedMutex(new RedisLocks(client, prefix)),
     scrub,
     health,

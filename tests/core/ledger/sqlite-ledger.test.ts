@@ -11,6 +11,8 @@ ledgerContract('SQLite', async () => {
   const store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
   return {
     ledger: store.ledger,
+    outbox: store.outbox!,
+    claims: store.claims,
     close: async () => {
       await store.close();
       await rm(dir, { recursive: true, force: true });
