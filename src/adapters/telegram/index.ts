@@ -1,4 +1,4 @@
-import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../../app/config.js';
@@ -9,6 +9,7 @@ import { DeepLinks } from './deep-link.js';
 import { FormPrompts } from './form-prompts.js';
 import { onMessage, onPress } from './handlers.js';
 import { PollingHealth } from './polling-health.js';
+import { ConfirmingPoller } from './polling.js';
 import { registerCommands } from './register.js';
 import { onMembership, onMigrated } from './spaces.js';
 import { retryTransformer, type RetryOptions } from './retry.js';
@@ -102,17 +103,15 @@ export async function startTelegram(config: TelegramConfig, ctx: AdapterContext,
   await bot.api.deleteWebhook();
   const polling = new PollingHealth();
   bot.api.config.use(polling.transformer);
-  const runner: RunnerHandle = run(bot, {
-    runner: { fetch: { timeout: options.pollTimeoutSec ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential' },
-  });
+  // Not grammY's runner: it confirms a batch (asks with a later offset) before the batch is handled.
+  const poller = new ConfirmingPoller(bot, { timeoutSec: options.pollTimeoutSec ?? 30, allowedUpdates: ALLOWED_UPDATES, logger: ctx.logger });
+  poller.start();
   polling.started();
   ctx.logger.info(log, 'telegram long polling started');
   return {
     platform: 'telegram',
     notifier,
-    ready: () => polling.readiness(runner.isRunning()),
-    stop: async () => {
-      if (runner.isRunning()) await runner.stop();
-    },
+    ready: () => polling.readiness(poller.isRunning()),
+    stop: () => poller.stop(),
   };
 }
