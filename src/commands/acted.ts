@@ -7,7 +7,6 @@ export const acted = defineCommand({
   description: 'cmd_acted',
   permission: 'member',
   options: actionOptions,
-  recordsFirst: true,
   commitsDelivery: true,
   async run(input, ctx, deps) {
     const { t } = ctx;
@@ -15,14 +14,12 @@ export const acted = defineCommand({
     const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: true });
     // Without a method we ask rather than guess: a guessed method would count the wrong thing.
     if (!input.method) {
-      await ctx.languageKnown();
       return privateReply([{ type: 'text', text: t('acted_pick') }], { buttons: methodButtons(t, drive!, methodsOffered(appeal)) });
     }
     // Milestones, the member's own reminder and live progress follow after the answer (src/core/events),
     // from an event committed with the action itself.
     const recorded = { type: 'recorded', driveId: drive!.id, member: ctx.member, method: input.method } as const;
     const { created, tally } = await deps.ledger.record({ drive: drive!, member: ctx.member, method: input.method, at: ctx.now }, ctx.unit([{ ...recorded, created: true }]));
-    await ctx.languageKnown();
     // A repeat changes no count: an event only when a reminder of theirs may still wait (or the
     // lookup failed: the event's handler looks again later; the member is told what was recorded).
     if (!created && (await deps.memberReminders.get(drive!.id, ctx.member).then(Boolean, () => true))) ctx.emit({ ...recorded, created: false });

@@ -38,13 +38,11 @@ export type Invocation = {
    * `discord:interaction:<id>`): a redelivered one is answered nothing and changes nothing.
    */
   delivery?: string;
-  /** Asked by the pipeline, after de-duplication, when `actor.locale` is not given (Slack's users.info). */
-  resolveLocale?: () => Promise<string | undefined>;
   /**
-   * Told when a `recordsFirst` command has written and waits only for `resolveLocale`: the adapter
-   * may acknowledge the delivery now (Slack's 200 after the commit) and send the answer when it comes.
+   * Asked by the pipeline, after de-duplication and before the command runs, when `actor.locale` is
+   * not given (Slack's users.info); the adapter bounds how long it takes.
    */
-  workDone?: () => void;
+  resolveLocale?: () => Promise<string | undefined>;
 };
 
 export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'language' | 'target' | 'toggle' | 'word';
@@ -150,12 +148,6 @@ export type CommandContext = {
    * the events that follow when the write changes the count. Pass it to `record` or `undo`.
    */
   unit(onChange?: readonly DomainEvent[]): WriteUnit;
-  /**
-   * Resolves once the member's language is known. Only a `recordsFirst` command is run before
-   * that; it awaits this after its write and before its first `t` (`locale` and `t` follow the
-   * language as it becomes known).
-   */
-  languageKnown(): Promise<void>;
 };
 
 export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {
@@ -163,11 +155,6 @@ export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {
   description: MessageKey;
   permission: 'member' | 'moderator';
   options: O;
-  /**
-   * Writes before it needs the member's language (/acted, /undo): run while the platform's language
-   * lookup is still on its way, so the answer waits for the slower of the two, not for both.
-   */
-  recordsFirst?: boolean;
   /**
    * Its ledger write takes the delivery's claim in its own transaction (`ctx.unit`): the pipeline
    * takes no lease before it, so a crash before the commit leaves the delivery free.

@@ -7,7 +7,6 @@ export const undo = defineCommand({
   description: 'cmd_undo',
   permission: 'member',
   options: actionOptions,
-  recordsFirst: true,
   commitsDelivery: true,
   async run(input, ctx, deps) {
     const { t } = ctx;
@@ -16,7 +15,6 @@ export const undo = defineCommand({
     let method = input.method;
     if (!method) {
       const recorded = await deps.ledger.methodsOf(drive!.appealId, ctx.member);
-      await ctx.languageKnown();
       if (recorded.length === 0) return privateReply([{ type: 'text', text: t('undo_nothing') }]);
       if (recorded.length > 1) {
         const buttons = recorded.map((m) => actionButton(t(`method_${m}`), `undo ${m} drive=${drive!.id}`, 'danger'));
@@ -25,7 +23,6 @@ export const undo = defineCommand({
       method = recorded[0]!;
     }
     const { removed, tally } = await deps.ledger.undo({ drive: drive!, member: ctx.member, method, at: ctx.now }, ctx.unit([{ type: 'undone', driveId: drive!.id }]));
-    await ctx.languageKnown();
     const name = t(`method_${method}`);
     const lines = [t(removed ? 'undo_done' : 'undo_none', { method: name }), `${tallyText(t, tally, drive!.goal)}.`];
     return privateReply(

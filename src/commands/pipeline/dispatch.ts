@@ -42,18 +42,14 @@ export async function runCommand(call: Call): Promise<Reply> {
   const { invocation, deps } = call;
   const { command, path, rest } = resolveCommand(call);
   call.path = path;
-  if (!command.recordsFirst) await call.learnLocale?.();
   const ctx: CommandContext = {
     get actor() {
       return call.invocation.actor;
     },
     space: pseudonymousSpace(invocation.space, invocation.actor, deps.memberKey),
     member: call.member,
-    get locale() {
-      return call.locale;
-    },
-    // Read at each call: a `recordsFirst` command's language may arrive after the context is made.
-    t: (key, params) => translator(call.locale)(key, params),
+    locale: call.locale,
+    t: translator(call.locale),
     now: call.now,
     isModerator: () => isModerator(invocation, deps),
     emit: (event) => void call.events.push(event),
@@ -65,15 +61,6 @@ export async function runCommand(call: Call): Promise<Reply> {
         onChange,
         changed: () => void call.written.push(...onChange),
       };
-    },
-    languageKnown: async () => {
-      if (call.localeKnown !== false || !call.learnLocale) return;
-      const lookup = call.learnLocale();
-      // A language kept in the store comes back at once, and the answer still rides in the ack;
-      // one the platform must be asked for does not: the delivery is acknowledged first.
-      await Promise.race([lookup, new Promise((resolve) => setImmediate(resolve))]);
-      if (call.localeKnown === false) call.invocation.workDone?.();
-      await lookup;
     },
   };
   if (command.permission === 'moderator' && !(await ctx.isModerator())) {

@@ -40,7 +40,6 @@ export const errorBoundary: Middleware = async (call, next) => {
     // A twin delivery committed first (a redelivery, or another process): nothing to answer.
     if (error instanceof AlreadyHandled) return undefined;
     done(error instanceof UserInputError ? 'user_error' : error instanceof StoreError ? 'store_error' : 'error');
-    await call.learnLocale?.();
     return errorReply(error, call.locale, call.logger, { command: call.path ?? call.invocation.name, space: call.invocation.space.id });
   }
 };

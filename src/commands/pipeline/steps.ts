@@ -84,8 +84,8 @@ async function lease(claims: ClaimStore, key: string): Promise<boolean> {
 
 /**
  * The answer's language: an explicit `lang=` first, then the platform's, then English. A platform
- * that must be asked (Slack) is asked where the language is first needed (`runCommand`, or a
- * `recordsFirst` command after its write; an error or a refusal before it is rendered).
+ * that must be asked (Slack) is asked here, before anything is written or said: every answer and
+ * every refusal is in the member's language, and the adapter bounds the wait.
  */
 export const locale: Middleware = async (call, next) => {
   const { invocation } = call;
@@ -98,14 +98,7 @@ export const locale: Middleware = async (call, next) => {
       call.invocation = { ...call.invocation, actor: { ...call.invocation.actor, locale: platformLocale } };
     }
   };
-  if (invocation.actor.locale !== undefined || !invocation.resolveLocale) settle(invocation.actor.locale);
-  else {
-    call.locale = pickLocale(typed);
-    const resolveLocale = invocation.resolveLocale;
-    let lookup: Promise<void> | undefined;
-    call.localeKnown = false;
-    call.learnLocale = () => (lookup ??= resolveLocale().then(settle, () => undefined).finally(() => (call.localeKnown = true)));
-  }
+  settle(invocation.actor.locale ?? (await invocation.resolveLocale?.().catch(() => undefined)));
   return next();
 };
 

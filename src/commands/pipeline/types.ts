@@ -22,14 +22,6 @@ export type Call = {
   /** Typed words and options, as one list. */
   tokens: Token[];
   locale: Locale;
-  /**
-   * Asks the platform for the member's language (Slack's users.info), once; `locale` is final when
-   * it resolves. Asked where the language is first needed: before a command runs, or, for a
-   * `recordsFirst` command, after its write (the ack goes out first, the answer follows).
-   */
-  learnLocale?: () => Promise<void>;
-  /** False until `learnLocale` has settled. */
-  localeKnown?: boolean;
   /** `drive start`, once the command is known. */
   path?: string;
   /** Domain events the command raised outside a ledger write, written to the outbox once it has answered. */
