@@ -35,8 +35,10 @@ export type Store = {
 export type StoreOptions = {
   /** Redis key prefix (default `actionbot:`). */
   prefix?: string;
-  /** Told once, in one line, when the store finds itself damaged or reset while running. */
+  /** Told once, in one line, when the store finds itself damaged or reset while running, or cannot sync to disk. */
   onFault?: (line: string) => void;
+  /** SQLite: how the WAL is synced to disk (tests pass one that fails); an fdatasync by default. */
+  syncWal?: () => Promise<void>;
 };
 
 /** Opens the store named by a `sqlite://path` or `redis://host:port` URL and checks that it answers. */

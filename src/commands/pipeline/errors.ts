@@ -17,8 +17,9 @@ export function errorReply(error: unknown, locale: Locale, logger: Logger, conte
     return privateReply([{ type: 'text', text: t(error.code as MessageKey, params) }]);
   }
   if (error instanceof StoreError) {
-    logger.error({ ...context, err: error, cause: error.cause }, 'store unavailable');
-    return privateReply([{ type: 'text', text: t(error.stopped ? 'store_stopped' : 'store_unavailable') }]);
+    // A failed sync was told to the operator once, by the store: not once per member.
+    if (!error.unsynced) logger.error({ ...context, err: error, cause: error.cause }, 'store unavailable');
+    return privateReply([{ type: 'text', text: t(error.unsynced ? 'store_unsynced' : error.stopped ? 'store_stopped' : 'store_unavailable') }]);
   }
   logger.error({ ...context, err: error, code: error instanceof ActionbotError ? error.code : undefined }, 'command failed');
   return privateReply([{ type: 'text', text: t('internal') }]);

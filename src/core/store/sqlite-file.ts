@@ -24,6 +24,12 @@ export type Fault = { reason: string };
 export class SqliteFile {
   readonly db: Database.Database;
   fault: Fault | undefined;
+  /**
+   * Set when a WAL sync failed: commits since the last good sync may be lost in a power cut. Cleared
+   * by the next sync that succeeds, which runs on a freshly opened handle (a failed one is closed:
+   * on Linux, an fsync on the handle that saw the error may report success without the data).
+   */
+  syncFault: string | undefined;
   private readonly statements = new Map<string, Database.Statement>();
 
   /**
@@ -138,8 +144,14 @@ export class SqliteFile {
     if (this.path === ':memory:') return Promise.resolve();
     if (!this.syncing) {
       this.syncing = this.syncWal()
+        .then(() => {
+          this.syncFault = undefined;
+        })
         .catch((error: unknown) => {
-          throw new StoreError(`the SQLite store could not sync ${this.path} to disk: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+          const reason = `the SQLite store could not sync ${this.path} to disk: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+          if (!this.syncFault) this.onFault(`${reason}; actions recorded since the last good sync may be lost in a power cut (members were told theirs may not be saved); check the disk, /readyz says so until a sync succeeds`);
+          this.syncFault = reason;
+          throw new StoreError(reason, { cause: error, unsynced: true });
         })
         .finally(() => (this.syncing = undefined));
       return this.syncing;

@@ -23,7 +23,7 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
       throw new StoreError(`the SQLite store at ${path} cannot be created: ${(error as Error).message}`, { cause: error });
     });
   }
-  const file = new SqliteFile(path, options.onFault);
+  const file = new SqliteFile(path, options.onFault, options.syncWal);
   try {
     const { upgraded } = file.runNow('open', () => ensureSchema(file.db, path));
     // Release 0.1 deleted without secure_delete: its free pages still hold old documents. Rewriting
@@ -54,6 +54,11 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     health: async () => {
       if (closed) return { ok: false, reason: 'the store is closed' };
       if (file.fault) return { ok: false, reason: `the SQLite store at ${path} is damaged (${file.fault.reason}): run "npx actionbot check" and restore a backup` };
+      if (file.syncFault) {
+        // Asked again here, so that a disk that healed is seen even when nothing is being written.
+        await file.synced().catch(() => undefined);
+        if (file.syncFault) return { ok: false, reason: file.syncFault };
+      }
       try {
         file.runNow('answer', () => file.statement('SELECT n FROM ledger_counters LIMIT 1').get());
         return { ok: true };
