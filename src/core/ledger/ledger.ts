@@ -63,6 +63,12 @@ export interface ActionLedger {
   undo(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult>;
   /** Removes every record of the member in every appeal; returns how many actions went. */
   forget(member: string): Promise<number>;
+  /**
+   * Retention: deletes an archived appeal's actions (and every member key with them) a chunk at a
+   * time, keeping its counters (totals, methods, spaces, hours), so a report months later still
+   * says what the groups did. Returns how many actions went.
+   */
+  purge(appealId: string): Promise<number>;
   tally(appealId: string): Promise<Tally>;
   /** Every action at once: prefer exportRows, whose memory does not grow with the appeal. */
   export(appealId: string): Promise<ActionRow[]>;

@@ -126,6 +126,22 @@ export class RedisLedger implements ActionLedger {
     return removed;
   }
 
+  /** HSCAN pages of the actions hash, each page's fields deleted by one script; then the per-member counts (member keys only). */
+  async purge(appealId: string): Promise<number> {
+    const [acts, members] = this.keys(appealId);
+    let removed = 0;
+    let cursor = '0';
+    do {
+      const page = await this.call(() => this.redis.hScan(acts, cursor, { COUNT: 1000 }));
+      cursor = String(page.cursor);
+      const fields = page.entries.map((e) => e.field);
+      if (fields.length > 0) removed += Number(await this.call(() => this.redis.eval(DELETE_FIELDS, { keys: [acts], arguments: fields })));
+    } while (cursor !== '0');
+    await this.call(() => this.redis.eval(DELETE_KEY, { keys: [members], arguments: [] }));
+    if (removed > 0) await this.scrub();
+    return removed;
+  }
+
   async tally(appealId: string): Promise<Tally> {
     const hash = await this.call(() => this.redis.hGetAll(this.keys(appealId)[2]));
     return tallyOfHash(appealId, hash);
@@ -207,6 +223,9 @@ export class RedisLedger implements ActionLedger {
     }
   }
 }
+
+const DELETE_FIELDS = `return redis.call('HDEL', KEYS[1], unpack(ARGV))`;
+const DELETE_KEY = `return redis.call('DEL', KEYS[1])`;
 
 /** One field of the tally hash into the tally. */
 function countField(tally: Tally, field: string, n: number): void {

@@ -46,6 +46,23 @@ export function ledgerContract(name: string, open: () => Promise<{ ledger: Actio
       }
     };
 
+    it('purges an appeal\'s actions and member keys in chunks and keeps its counts', withLedger(async (ledger) => {
+      const drive = aDrive();
+      const other = aDrive({ appealId: 'ua-other' });
+      await Promise.all(Array.from({ length: 2500 }, (_, i) => ledger.record({ drive, member: `m${i % 2000}`, method: i < 2000 ? 'email' : 'post', at })));
+      await ledger.record({ drive: other, member: 'm1', method: 'email', at });
+      const before = await ledger.tally(drive.appealId);
+      const series = await ledger.series(drive.appealId);
+      expect(await ledger.purge(drive.appealId)).toBe(2500);
+      expect(await ledger.export(drive.appealId)).toEqual([]);
+      expect(await ledger.methodsOf(drive.appealId, 'm1')).toEqual([]);
+      expect(await ledger.tally(drive.appealId)).toEqual(before);
+      expect(await ledger.series(drive.appealId)).toEqual(series);
+      // Another appeal keeps its rows; a second purge finds nothing.
+      expect(await ledger.export(other.appealId)).toHaveLength(1);
+      expect(await ledger.purge(drive.appealId)).toBe(0);
+    }));
+
     it('records an action once and reports the tally after it', withLedger(async (ledger) => {
       const drive = aDrive();
       const first = await ledger.record({ drive, member: 'm1', method: 'email', at });
