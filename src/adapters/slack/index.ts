@@ -29,7 +29,7 @@ const STOP_BOUND_MS = 2000;
  */
 const LATER_MAX_WAIT_MS = 500;
 const ANSWERS_AT_ONCE = 8;
-const LOOKUPS_AT_ONCE = 4;
+const LOOKUPS_AT_ONCE = 16;
 
 /** A Bolt app wired to the command layer; `port` is the bound port once listening in HTTP mode. */
 export type SlackApp = {
