@@ -53,10 +53,10 @@ export class SqliteFile {
       // Deleted rows are overwritten with zeros, so what /forgetme removes is gone from the file.
       this.db.pragma('secure_delete = ON');
       // WAL with NORMAL survives any crash of the process (kill -9 included); only a power cut may
-      // lose the last commits. Delivery claims, caches and the outbox can afford that (a redelivery
-      // is refused by the ledger's unique key, milestones are checked again at start); what members
-      // are told is counted waits for `synced` as well. An fsync in the commit (SQLite's FULL) stops
-      // the event loop for each batch: in a Slack burst after a start, 60 ms of 430.
+      // lose the last commits. What members are told is counted (the ledger's transaction, with the
+      // delivery's claim and its events) waits for `synced`; other claims, caches and events can
+      // afford the loss (a lost claim runs a command again; milestones are checked again at start).
+      // An fsync in the commit (SQLite's FULL) stops the event loop for each batch.
       this.db.pragma('synchronous = NORMAL');
     } catch (error) {
       throw new StoreError(`the SQLite store at ${path} cannot be opened: ${codeOf(error) ?? (error as Error).message}`, { cause: error });
