@@ -39,6 +39,12 @@ export type Invocation = {
    */
   delivery?: string;
   /**
+   * No other process can be handling this delivery (Telegram long polling has one consumer per
+   * bot, and it never runs an update twice at once): a delivery found handled before was handled
+   * by a process that died before answering, so it is answered again, as a repeat, not left silent.
+   */
+  soleConsumer?: boolean;
+  /**
    * Asked by the pipeline, after de-duplication and before the command runs, when `actor.locale` is
    * not given (Slack's users.info); the adapter bounds how long it takes.
    */

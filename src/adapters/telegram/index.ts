@@ -24,7 +24,8 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] a
 /** Telegram delivers webhooks to ports 443, 80, 88 and 8443; 8443 needs no root. */
 export const DEFAULT_WEBHOOK_PORT = 8443;
 
-export type TelegramBotOptions = { retry?: RetryOptions; botInfo?: UserFromGetMe; deepLinks?: DeepLinks; forms?: FormPrompts };
+/** `soleConsumer`: long polling (see HandlerEnv). */
+export type TelegramBotOptions = { retry?: RetryOptions; botInfo?: UserFromGetMe; deepLinks?: DeepLinks; forms?: FormPrompts; soleConsumer?: boolean };
 
 export type TelegramBot = { bot: Bot; notifier: Notifier; deepLinks: DeepLinks; forms: FormPrompts };
 
@@ -54,7 +55,7 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
   const links = options.deepLinks ?? new DeepLinks(ctx.deps.shortLived, memberKey, undefined, ctx.deps.mutex);
   // /forgetme also deletes answers kept for the member behind a deep link.
   ctx.deps.forgetters.push((member) => links.forget(member));
-  const env = { deps: ctx.deps, logger: ctx.logger, links, forms: options.forms ?? new FormPrompts(ctx.deps.shortLived, memberKey) };
+  const env = { deps: ctx.deps, logger: ctx.logger, links, forms: options.forms ?? new FormPrompts(ctx.deps.shortLived, memberKey), soleConsumer: options.soleConsumer };
   // One member's updates stay in order; the members of one group are served at once.
   bot.use(sequentialize((c: Context) => (c.chat && c.from ? `${c.chat.id}:${c.from.id}` : c.chat?.id.toString())));
   // Every update taken is counted in flight, so a shutdown waits for it.
@@ -81,7 +82,7 @@ export type StartTelegramOptions = TelegramBotOptions & {
  * from the webhook URL) and setWebhook with the secret.
  */
 export async function startTelegram(config: TelegramConfig, ctx: AdapterContext, options: StartTelegramOptions = {}): Promise<PlatformAdapter> {
-  const { bot, notifier } = createTelegramBot(config, ctx, options);
+  const { bot, notifier } = createTelegramBot(config, ctx, { ...options, soleConsumer: !config.webhook });
   try {
     await bot.init();
   } catch (error) {

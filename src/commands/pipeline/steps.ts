@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ClaimStore } from '../../core/claims.js';
 import { crashPoint } from '../../core/crash-points.js';
+import { AlreadyHandled } from '../../core/errors.js';
 import { pickLocale } from '../../core/i18n/index.js';
 import type { Reply } from '../../core/reply.js';
 import { tokenize } from '../parse.js';
@@ -56,7 +57,13 @@ export const dedupe: Middleware = async (call, next) => {
     reply = await next();
   } catch (error) {
     if (!inWrite) await claims.release(key).catch(() => undefined);
-    throw error;
+    if (!(error instanceof AlreadyHandled && call.invocation.soleConsumer)) throw error;
+    // Handled by a process that died before answering: run again without the claim, changing
+    // nothing (a repeat), so the member hears what is recorded.
+    call.delivery = undefined;
+    call.events = [];
+    call.written = [];
+    return next();
   }
   if (call.delivery.committed || reply === undefined) return reply;
   try {
