@@ -27,8 +27,12 @@ export async function benchSlack(): Promise<BenchLine> {
   try {
     await postSigned(url, command('UMOD', 'start ua-34-25 goal=500 deadline=2030-01-31', 'start'), { secret: SECRET });
     await fake.until(() => fake.answersTo('start').length > 0);
-    await runConcurrent(WARMUP, WARMUP, (i) => postSigned(url, command(`W${i}`, 'email', `w${i}`), { secret: SECRET }));
-    await fake.until(() => fake.responses.length >= WARMUP + 1, 30_000);
+    // An /acted is answered in its ack's body, or on the response_url when the ack went out first.
+    let inAck = 0;
+    await runConcurrent(WARMUP, WARMUP, async (i) => {
+      if ((await (await postSigned(url, command(`W${i}`, 'email', `w${i}`), { secret: SECRET })).text()).includes('counted')) inAck++;
+    });
+    await fake.until(() => fake.responses.length + inAck >= WARMUP + 1, 30_000);
     const requests = Array.from({ length: COUNT }, (_, i) => {
       const body = command(`U${i}`, 'email', `k${i}`);
       const timestamp = Math.floor(Date.now() / 1000);
@@ -41,11 +45,12 @@ export async function benchSlack(): Promise<BenchLine> {
     const started = performance.now();
     const { results, wallMs } = await loadFromAnotherProcess(requests);
     if (results.some((r) => r.status !== 200)) throw new Error(`ack failed: ${results.map((r) => r.status).join(',')}`);
-    await fake.until(() => fake.responses.length >= COUNT + WARMUP + 1, 30_000);
+    inAck += results.filter((r) => r.body.includes('counted')).length;
+    await fake.until(() => fake.responses.length + inAck >= COUNT + WARMUP + 1, 30_000);
     const answeredMs = performance.now() - started;
     const tally = await app.deps.ledger.tally('ua-34-25');
     if (tally.actions !== COUNT + WARMUP) throw new Error(`expected ${COUNT + WARMUP} actions, counted ${tally.actions}`);
-    return summarize('slack.ack', results.map((r) => r.ms), wallMs, { warmup: WARMUP, client: 'separate process', all_answered_ms: Math.round(answeredMs) });
+    return summarize('slack.ack', results.map((r) => r.ms), wallMs, { warmup: WARMUP, client: 'separate process', all_answered_ms: Math.round(answeredMs), answered_in_ack: inAck });
   } finally {
     await slack.stop();
     await fake.close();

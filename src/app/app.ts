@@ -47,13 +47,13 @@ export type App = {
 
 /** Store, appeals and core services: everything the adapters share. */
 export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'appealsDir' | 'memberKeySecret' | 'memberKeySecretFile' | 'moderatorIds' | 'defaultTimezone'> & { retentionDays?: number },
-  options: { clock?: Clock; storePrefix?: string; logger?: { error(context: object, message: string): void }; onStoreFault?: (line: string) => void; closeBoundMs?: number } = {}): Promise<App> {
+  options: { clock?: Clock; storePrefix?: string; logger?: { error(context: object, message: string): void }; onStoreFault?: (line: string) => void; closeBoundMs?: number; syncWal?: () => Promise<void> } = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
   const { appeals, problems } = await loadAppealFiles(config.appealsDir);
   const loaded = await loadSecret({ dataDir: config.dataDir, configured: config.memberKeySecret, file: config.memberKeySecretFile });
   // A store found damaged or reset while running: one line for the operator (stderr by default).
   const onFault = options.onStoreFault ?? (options.logger ? (line: string) => options.logger!.error({}, line) : (line: string) => void process.stderr.write(`actionbot: ${line}\n`));
-  const store = await openStore(config.storeUrl, { prefix: options.storePrefix, onFault, closeBoundMs: options.closeBoundMs });
+  const store = await openStore(config.storeUrl, { prefix: options.storePrefix, onFault, closeBoundMs: options.closeBoundMs, syncWal: options.syncWal });
   let secretWarning: string | undefined;
   try {
     secretWarning = await checkSecretAgainstStore(store.kv, loaded);

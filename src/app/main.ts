@@ -3,6 +3,7 @@ import { createApp, BUNDLED_APPEALS, type App } from './app.js';
 import { warnReplacedAppeals } from './cli-appeals.js';
 import { wireEvents } from './event-wiring.js';
 import { parseConfig, type Config } from './config.js';
+import { armCrashPoint } from '../core/crash-points.js';
 import { ActionbotError, ConfigError } from '../core/errors.js';
 import { InFlight } from '../core/in-flight.js';
 import { systemTimer } from '../core/reminders/scheduler.js';
@@ -77,6 +78,8 @@ export function startErrorLine(error: unknown): string {
  */
 export async function main(env: Record<string, string | undefined> = process.env, options: { signals?: boolean } = {}): Promise<Running> {
   const config: Config = parseConfig({ APPEALS_DIR: BUNDLED_APPEALS, ...env });
+  // Fault tests only (tests/lifecycle): a named point in the command path where the bot kills itself.
+  armCrashPoint(env.ACTIONBOT_CRASH_AT);
   const onPlatforms = Boolean(config.discord ?? config.telegram ?? config.slack);
   // In the terminal, only warnings reach standard error, so replies stay readable.
   const level = !onPlatforms && env.LOG_LEVEL === undefined ? 'warn' : config.logLevel;

@@ -8,25 +8,22 @@ export const acted = defineCommand({
   permission: 'member',
   scope: 'member',
   options: actionOptions,
-  recordsFirst: true,
+  commitsDelivery: true,
   async run(input, ctx, deps) {
     const { t } = ctx;
     await checkMethodTypo(input, 'acted', deps);
     const { drive, appeal } = await driveAndAppeal(input, ctx, deps, { needDrive: true });
     // Without a method we ask rather than guess: a guessed method would count the wrong thing.
     if (!input.method) {
-      await ctx.languageKnown();
       return privateReply([{ type: 'text', text: t('acted_pick') }], { buttons: methodButtons(t, drive!, methodsOffered(appeal)) });
     }
-    const { created, tally } = await deps.ledger.record({ drive: drive!, member: ctx.member, method: input.method, at: ctx.now });
-    await ctx.languageKnown();
-    // Milestones, the member's own reminder and live progress follow after the answer (src/core/events).
+    // Milestones, the member's own reminder and live progress follow after the answer (src/core/events),
+    // from an event committed with the action itself.
+    const recorded = { type: 'recorded', driveId: drive!.id, member: ctx.member, method: input.method } as const;
+    const { created, tally } = await deps.ledger.record({ drive: drive!, member: ctx.member, method: input.method, at: ctx.now }, ctx.unit([{ ...recorded, created: true }]));
     // A repeat changes no count: an event only when a reminder of theirs may still wait (or the
     // lookup failed: the event's handler looks again later; the member is told what was recorded).
-    const reminderMayWait = () => deps.memberReminders.get(drive!.id, ctx.member).then(Boolean, () => true);
-    if (created || (await reminderMayWait())) {
-      ctx.emit({ type: 'recorded', driveId: drive!.id, member: ctx.member, method: input.method, created });
-    }
+    if (!created && (await deps.memberReminders.get(drive!.id, ctx.member).then(Boolean, () => true))) ctx.emit({ ...recorded, created: false });
     const method = t(`method_${input.method}`);
     const lines = [t(created ? 'acted_new' : 'acted_again', { method }), `${tallyText(t, tally, drive!.goal)}.`];
     if (drive!.goal) lines.push(progressBar(tally.actions, drive!.goal));

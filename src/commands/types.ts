@@ -7,7 +7,7 @@ import type { DomainEvent } from '../core/events/events.js';
 import type { Outbox } from '../core/events/outbox.js';
 import type { Mutex } from '../core/guard.js';
 import type { Locale, MessageKey, Translate } from '../core/i18n/index.js';
-import type { ActionLedger } from '../core/ledger/ledger.js';
+import type { ActionLedger, WriteUnit } from '../core/ledger/ledger.js';
 import type { MemberKeyer } from '../core/member-key.js';
 import type { ProfileStore } from '../core/profiles.js';
 import type { Reply } from '../core/reply.js';
@@ -42,13 +42,17 @@ export type Invocation = {
    * `discord:interaction:<id>`): a redelivered one is answered nothing and changes nothing.
    */
   delivery?: string;
-  /** Asked by the pipeline, after de-duplication, when `actor.locale` is not given (Slack's users.info). */
-  resolveLocale?: () => Promise<string | undefined>;
   /**
-   * Told when a `recordsFirst` command has written and waits only for `resolveLocale`: the adapter
-   * may acknowledge the delivery now (Slack's 200 after the commit) and send the answer when it comes.
+   * No other process can be handling this delivery (Telegram long polling has one consumer per
+   * bot, and it never runs an update twice at once): a delivery found handled before was handled
+   * by a process that died before answering, so it is answered again, as a repeat, not left silent.
    */
-  workDone?: () => void;
+  soleConsumer?: boolean;
+  /**
+   * Asked by the pipeline, after de-duplication and before the command runs, when `actor.locale` is
+   * not given (Slack's users.info); the adapter bounds how long it takes.
+   */
+  resolveLocale?: () => Promise<string | undefined>;
 };
 
 export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'language' | 'target' | 'toggle' | 'word';
@@ -161,11 +165,10 @@ export type CommandContext = {
   /** Raises a domain event, handled after the answer (see src/core/events). */
   emit(event: DomainEvent): void;
   /**
-   * Resolves once the member's language is known. Only a `recordsFirst` command is run before
-   * that; it awaits this after its write and before its first `t` (`locale` and `t` follow the
-   * language as it becomes known).
+   * What the command's one ledger write commits with it: the delivery's claim, and `onChange`,
+   * the events that follow when the write changes the count. Pass it to `record` or `undo`.
    */
-  languageKnown(): Promise<void>;
+  unit(onChange?: readonly DomainEvent[]): WriteUnit;
 };
 
 export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {
@@ -179,10 +182,10 @@ export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {
   scope: Scope;
   options: O;
   /**
-   * Writes before it needs the member's language (/acted, /undo): run while the platform's language
-   * lookup is still on its way, so the answer waits for the slower of the two, not for both.
+   * Its ledger write takes the delivery's claim in its own transaction (`ctx.unit`): the pipeline
+   * takes no lease before it, so a crash before the commit leaves the delivery free.
    */
-  recordsFirst?: boolean;
+  commitsDelivery?: boolean;
   run(input: InputOf<O>, ctx: CommandContext, deps: Deps): Promise<Reply>;
 };
 

@@ -8,7 +8,7 @@ export const undo = defineCommand({
   permission: 'member',
   scope: 'member',
   options: actionOptions,
-  recordsFirst: true,
+  commitsDelivery: true,
   async run(input, ctx, deps) {
     const { t } = ctx;
     await checkMethodTypo(input, 'undo', deps);
@@ -16,7 +16,6 @@ export const undo = defineCommand({
     let method = input.method;
     if (!method) {
       const recorded = await deps.ledger.methodsOf(drive!.appealId, ctx.member);
-      await ctx.languageKnown();
       if (recorded.length === 0) return privateReply([{ type: 'text', text: t('undo_nothing') }]);
       if (recorded.length > 1) {
         const buttons = recorded.map((m) => actionButton(t(`method_${m}`), `undo ${m} drive=${drive!.id}`, 'danger'));
@@ -24,9 +23,7 @@ export const undo = defineCommand({
       }
       method = recorded[0]!;
     }
-    const { removed, tally } = await deps.ledger.undo({ drive: drive!, member: ctx.member, method, at: ctx.now });
-    await ctx.languageKnown();
-    if (removed) ctx.emit({ type: 'undone', driveId: drive!.id });
+    const { removed, tally } = await deps.ledger.undo({ drive: drive!, member: ctx.member, method, at: ctx.now }, ctx.unit([{ type: 'undone', driveId: drive!.id }]));
     const name = t(`method_${method}`);
     const lines = [t(removed ? 'undo_done' : 'undo_none', { method: name }), `${tallyText(t, tally, drive!.goal)}.`];
     return privateReply(

@@ -13,6 +13,10 @@ export interface ClaimStore {
   claim(key: string, ttlMs: number): Promise<boolean>;
   /** Ends a claim early: the work it guarded failed and may be tried again. */
   release(key: string): Promise<void>;
+  /** Sets how long a claim lasts from now (taking it if nobody holds it): a lease becomes "done". */
+  extend(key: string, ttlMs: number): Promise<void>;
+  /** How long the claim still lasts, in ms; 0 when nobody holds it. */
+  remaining(key: string): Promise<number>;
 }
 
 /** What a claim is stored under. */
@@ -37,6 +41,21 @@ export class SqliteClaims implements ClaimStore {
   async release(key: string): Promise<void> {
     await this.file.run('release a claim', () => this.file.statement('DELETE FROM claims WHERE key = ?').run(claimHash(key)));
   }
+
+  async extend(key: string, ttlMs: number): Promise<void> {
+    const expires = Date.now() + ttlMs;
+    await this.file.batch('extend a claim', () =>
+      this.file.statement('INSERT INTO claims(key, expires) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET expires = excluded.expires').run(claimHash(key), expires),
+    );
+  }
+
+  remaining(key: string): Promise<number> {
+    const now = Date.now();
+    return this.file.run('read a claim', () => {
+      const expires = this.file.statement('SELECT expires FROM claims WHERE key = ?').pluck().get(claimHash(key)) as number | undefined;
+      return Math.max(0, (expires ?? now) - now);
+    });
+  }
 }
 
 /** Shared-list locks on one SQLite file: an owner token and an expiry per lock row. */
@@ -60,8 +79,9 @@ export class SqliteLocks implements LockStore {
 
 /** The node-redis commands claims and locks use. */
 export interface RedisKeyCommands {
-  set(key: string, value: string, options: { NX: true; PX: number }): Promise<unknown>;
+  set(key: string, value: string, options: { NX: true; PX: number } | { PX: number }): Promise<unknown>;
   del(key: string): Promise<unknown>;
+  pTTL(key: string): Promise<number>;
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
@@ -85,6 +105,22 @@ export class RedisClaims implements ClaimStore {
       await this.redis.del(`${this.prefix}claim:${claimHash(key)}`);
     } catch (error) {
       throw new StoreError(`Redis refused to release a claim: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  async extend(key: string, ttlMs: number): Promise<void> {
+    try {
+      await this.redis.set(`${this.prefix}claim:${claimHash(key)}`, '1', { PX: ttlMs });
+    } catch (error) {
+      throw new StoreError(`Redis refused to extend a claim: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  async remaining(key: string): Promise<number> {
+    try {
+      return Math.max(0, await this.redis.pTTL(`${this.prefix}claim:${claimHash(key)}`));
+    } catch (error) {
+      throw new StoreError(`Redis refused to read a claim: ${(error as Error).message}`, { cause: error });
     }
   }
 }

@@ -40,10 +40,16 @@ export class ConfigError extends ActionbotError {
  */
 export class StoreError extends ActionbotError {
   readonly stopped: boolean;
+  /**
+   * The write committed but did not reach the disk (a failed sync): it may or may not be there
+   * after a power cut, so members are not told "nothing was recorded".
+   */
+  readonly unsynced: boolean;
 
-  constructor(message: string, options?: { cause?: unknown; stopped?: boolean }) {
+  constructor(message: string, options?: { cause?: unknown; stopped?: boolean; unsynced?: boolean }) {
     super('store_unavailable', message, options);
     this.stopped = options?.stopped ?? false;
+    this.unsynced = options?.unsynced ?? false;
   }
 }
 
@@ -71,5 +77,15 @@ export class SpaceGoneError extends PlatformError {
     options?: { cause?: unknown },
   ) {
     super(platform, movedTo ? `the space moved to ${movedTo}` : `the bot can no longer post here (${reason})`, options);
+  }
+}
+
+/**
+ * The delivery was handled before (its claim is committed): a platform's redelivery, or the same
+ * delivery in another process at the same moment. Nothing changed; the pipeline answers nothing.
+ */
+export class AlreadyHandled extends ActionbotError {
+  constructor() {
+    super('already_handled', 'this delivery was handled before');
   }
 }

@@ -15,8 +15,9 @@ function stoppedAt(drive: Drive): number {
 
 /**
  * Deletes the actions of every appeal whose drives have all stopped more than `retentionDays` ago
- * (the appeal is archived: nothing can be recorded for it until a new drive starts). Tallies go down
- * with them. Returns how many actions were deleted. Runs hourly and at start.
+ * (the appeal is archived: nothing can be recorded for it until a new drive starts), in chunks, in
+ * the store. Its counts stay: a report or news months later still says what the groups did; no
+ * member key does. Returns how many actions were deleted. Runs hourly and at start.
  */
 export async function sweepRetention(deps: RetentionDeps): Promise<number> {
   const now = deps.clock.now();
@@ -27,13 +28,7 @@ export async function sweepRetention(deps: RetentionDeps): Promise<number> {
     if (drives.some((d) => isOpen(d, now))) continue;
     const last = drives.reduce((a, b) => (stoppedAt(b) > stoppedAt(a) ? b : a));
     if (now.getTime() - stoppedAt(last) < deps.retentionDays * DAY_MS) continue;
-    // The ledger takes back an action only as of a time its drive was open: the drive's own start.
-    const asOpen: Drive = { ...last, status: 'active' };
-    const at = new Date(last.startedAt);
-    for (const row of await deps.ledger.export(last.appealId)) {
-      const { removed } = await deps.ledger.undo({ drive: asOpen, member: row.member, method: row.method, at });
-      if (removed) deleted += 1;
-    }
+    deleted += await deps.ledger.purge(last.appealId);
   }
   return deleted;
 }

@@ -97,14 +97,28 @@ describe('the command pipeline', () => {
     expect((await app.deps.outbox.pending(10)).map((e) => e.event.type)).toEqual(['recorded', 'recorded']);
   });
 
-  it('tells the member "counted" even when the outbox cannot be written, and logs it', async () => {
+  it('commits the recorded event with the action: a redelivery adds neither an action nor an event', async () => {
     const app = await open();
+    const first = await handleOnce(invocation('ana', 'acted', 'email', 'telegram:update:7'), app.deps, new RecordingLogger());
+    const again = await handleOnce(invocation('ana', 'acted', 'email', 'telegram:update:7'), app.deps, new RecordingLogger());
+    expect(first!.receipt).toContain('is counted');
+    expect(again).toBeUndefined();
+    expect((await app.deps.outbox.pending(10)).map((e) => e.event)).toEqual([expect.objectContaining({ type: 'recorded', created: true })]);
+  });
+
+  it('tells the member "already counted" even when the event of a repeat cannot be written, and logs it', async () => {
+    const app = await open();
+    await handleOnce(invocation('ana', 'acted', 'email'), app.deps, new RecordingLogger());
+    // The reminder lookup fails, so the repeat raises an event (its handler looks again later).
+    app.deps.memberReminders.get = async () => {
+      throw new Error('store hiccup');
+    };
     app.deps.outbox.append = async () => {
       throw new Error('disk full');
     };
     const logger = new RecordingLogger();
     const reply = await handleOnce(invocation('ana', 'acted', 'email'), app.deps, logger);
-    expect(reply!.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toContain('is counted');
+    expect(reply!.blocks.map((b) => ('text' in b ? b.text : '')).join(' ')).toContain('already counted');
     expect(logger.entries.some((e) => e.level === 'error' && e.message.startsWith('events not written'))).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { FakeSlackApi } from '../adapters/slack/fake-web-api.js';
 import { interactionBody, postSigned, slashBody } from '../adapters/slack/sign.js';
 import { FakeBotApi } from '../adapters/telegram/fake-bot-api.js';
 import { GROUP, messageUpdate, pressUpdate } from '../adapters/telegram/updates.js';
+import { memberButton } from '../support/buttons.js';
 import { filesHolding } from './bytes.js';
 
 /** Our pino logger at its most talkative, into memory: what an operator's log file would hold. */
@@ -56,10 +57,10 @@ describe("a member's platform id is in neither the data folder nor the logs afte
       expect(fake.textsTo(ZELDA.id).at(-1)).toMatch(/a private chat makes nobody a moderator/);
       await feed(messageUpdate(4, ZELDA, '/remindme', GROUP));
       const [drive] = await app.deps.drives.openIn(`telegram:${GROUP.id}`);
-      await feed(pressUpdate(5, ZELDA, `acted email drive=${drive!.id}`, 'dm'));
+      await feed(pressUpdate(5, ZELDA, memberButton(app.deps, 'telegram', String(ZELDA.id), `acted email drive=${drive!.id}`), 'dm'));
       // Telegram refuses an answer: grammY's error carries the chat id and the message's text.
       fake.failNext('sendMessage', 400, 'Bad Request: message is too long');
-      await feed(pressUpdate(6, ZELDA, `acted post drive=${drive!.id}`, 'dm'));
+      await feed(pressUpdate(6, ZELDA, memberButton(app.deps, 'telegram', String(ZELDA.id), `acted post drive=${drive!.id}`), 'dm'));
       // Her DMs refused for a moment: her letter (signature included) is kept behind a deep link.
       fake.refusedDms.add(ZELDA.id);
       await feed(messageUpdate(8, ZELDA, `/letter name="Zelda Quillfeather" town="Xanthorpe" ${'lang=en '.repeat(6)}`, GROUP));

@@ -20,7 +20,7 @@ describe('retention: actions are kept until their appeal is archived plus RETENT
   });
   afterEach(() => app.close());
 
-  it('keeps them while a drive runs and for the period after it closes, then deletes every one', async () => {
+  it('keeps them while a drive runs and for the period after it closes, then deletes every one and keeps the counts', async () => {
     expect(await sweep()).toBe(0);
     app.clock.set('2027-01-19T10:00:00Z'); // 29 days after the close at the end of 20 December
     expect(await sweep()).toBe(0);
@@ -28,7 +28,9 @@ describe('retention: actions are kept until their appeal is archived plus RETENT
     app.clock.set('2027-01-20T00:00:01Z');
     expect(await sweep()).toBe(3);
     expect(await app.deps.ledger.export('ua-34-25')).toEqual([]);
-    expect(await app.deps.ledger.tally('ua-34-25')).toMatchObject({ actions: 0, members: 0 });
+    // The counts stay (a report months later still says what the group did); no member key does.
+    expect(await app.deps.ledger.tally('ua-34-25')).toMatchObject({ actions: 3, members: 2, byMethod: { email: 2, post: 1 } });
+    expect(await app.deps.ledger.methodsOf('ua-34-25', app.deps.memberKey('shell', 'bob'))).toEqual([]);
     expect(await sweep()).toBe(0);
   });
 

@@ -11,8 +11,9 @@ import { slackModeratorCheck } from './moderators.js';
 import { ACTION_PREFIX } from './render.js';
 
 /**
- * A recording command answers in its ack once committed; when the commit takes longer than this,
- * the ack goes out empty (Slack waits 3 s at most) and the answer follows on the response_url.
+ * A recording command answers in its ack once handled (language known, action committed, answer
+ * made); when that takes longer than this, the ack goes out empty (Slack waits 3 s at most) and the
+ * answer follows on the response_url when it is ready.
  */
 export const COMMIT_BEFORE_ACK_MS = 2000;
 
@@ -58,17 +59,16 @@ async function ackThenRun(ack: () => Promise<void>, key: string, invocation: () 
 const late = Symbol('late');
 
 /**
- * Commits, then acks: "counted" is never said, and the HTTP 200 never sent, before the action is
- * in the ledger. A slash command's answer rides in the ack body; a button's follows the ack. When
- * the commit is done but the member's language is still being asked (users.info), or the commit
- * takes longer than COMMIT_BEFORE_ACK_MS, the ack goes out empty and the answer follows.
+ * Handles, then acks: the HTTP 200 goes once the command is handled (its action committed, its
+ * answer made), or COMMIT_BEFORE_ACK_MS after the request arrived, whichever comes first. A slash
+ * command's answer rides in the ack body; a button's follows the ack. Past the bound the ack goes
+ * out empty and the answer follows when ready: "counted" is never said before the commit.
  */
 async function commitThenAck(ack: (body?: AckBody) => Promise<void>, key: string, invocation: () => Promise<Invocation>, answer: Answer, ctx: HandlerContext, inBody: boolean): Promise<void> {
-  let committed: () => void = () => undefined;
-  const workDone = new Promise<typeof late>((resolve) => (committed = () => resolve(late)));
-  const work = invocation().then((i) => run(key, { ...i, workDone: committed }, ctx));
+  const work = invocation().then((i) => run(key, i, ctx));
   let timer: NodeJS.Timeout | undefined;
-  const first = await Promise.race([work, workDone, new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), COMMIT_BEFORE_ACK_MS)))]);
+  const bound = Math.max(0, answer.arrived + COMMIT_BEFORE_ACK_MS - Date.now());
+  const first = await Promise.race([work, new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), bound)))]);
   clearTimeout(timer);
   if (first === late) {
     await ack();
@@ -81,7 +81,7 @@ async function commitThenAck(ack: (body?: AckBody) => Promise<void>, key: string
   await send(first, answer, ctx, (body) => ack(body));
 }
 
-/** The member's Slack language is asked by the pipeline (users.info, kept an hour), while a recording command commits. */
+/** The member's Slack language is asked by the pipeline before the command runs (users.info, kept an hour, bounded by UserLocales). */
 function withLocale(invocation: Invocation, users: webApi.WebClient['users'], user: string, ctx: HandlerContext): Invocation {
   return { ...invocation, resolveLocale: () => ctx.locales.of(users, user) };
 }

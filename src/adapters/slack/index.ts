@@ -24,13 +24,13 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 /** After the drain, connections still open this long are closed (their requests were refused or answered). */
 const STOP_BOUND_MS = 2000;
 /**
- * Answers on the response_url (valid 30 minutes) and users.info lookups (Slack allows about 100 a
- * minute) wait for the open requests to be acked, this many at a time; an answer waits at most
- * this long after its request arrived.
+ * Answers on the response_url (valid 30 minutes) wait for the open requests to be acked, this many
+ * at a time; an answer waits at most this long after its request arrived. Language lookups (Slack
+ * allows about 100 users.info a minute) go a few at a time.
  */
 const LATER_MAX_WAIT_MS = 500;
 const ANSWERS_AT_ONCE = 8;
-const LOOKUPS_AT_ONCE = 4;
+const LOOKUPS_AT_ONCE = 16;
 
 /** A Bolt app wired to the command layer; `port` is the bound port once listening in HTTP mode. */
 export type SlackApp = {
@@ -128,7 +128,9 @@ export async function createSlackApp(config: SlackConfig, ctx: AdapterContext, o
   // calls included, so it says little about how busy the event loop is.
   const requests = new OpenRequests();
   const later = (concurrency: number) => new Lane(requests, { concurrency, maxWaitMs: LATER_MAX_WAIT_MS });
-  registerHandlers(app, { ...ctx, locales: new UserLocales(ctx.deps.shortLived, later(LOOKUPS_AT_ONCE)), answers: later(ANSWERS_AT_ONCE) });
+  // Lookups come before a command runs, so they do not wait for open requests (those wait for them).
+  const lookups = new Lane(undefined, { concurrency: LOOKUPS_AT_ONCE, maxWaitMs: 0 });
+  registerHandlers(app, { ...ctx, locales: new UserLocales(ctx.deps.shortLived, lookups), answers: later(ANSWERS_AT_ONCE) });
   app.client.on(webApi.WebClientEvent.RATE_LIMITED, () => ctx.deps.observer?.rateLimitedCall('slack'));
   app.error(async (error) => {
     ctx.logger.error({ platform: 'slack', err: error }, 'Bolt could not process a request');

@@ -5,8 +5,11 @@ import type { ShortLived } from '../../core/short-lived.js';
 type UsersInfo = Pick<webApi.WebClient['users'], 'info'>;
 
 const TTL_MS = 60 * 60 * 1000;
-/** A lookup Slack has not answered by then (the client retries a failing call for up to half an hour) answers in the default language. */
-const GIVE_UP_MS = 3000;
+/**
+ * A lookup Slack has not answered by then (the client retries a failing call for up to half an
+ * hour) answers in the default language: the command waits for it, and its ack is due within 3 s.
+ */
+const GIVE_UP_MS = 1000;
 
 /**
  * A member's Slack language (users.info with include_locale), so that answers come in it. Kept
@@ -14,11 +17,7 @@ const GIVE_UP_MS = 3000;
  * lookup answers in the default language, and one not answered in time too (asked again next time).
  */
 export class UserLocales {
-  /**
-   * `lookups`: where users.info calls wait their turn. A burst of new members is acknowledged first
-   * (the ack needs the commit only); their lookups follow a few at a time instead of taking the
-   * event loop from the requests still arriving.
-   */
+  /** `lookups`: where users.info calls wait their turn (Slack allows about 100 a minute), a few at a time. */
   constructor(
     private readonly store: ShortLived,
     private readonly lookups: Pick<Lane, 'later'>,

@@ -1,6 +1,7 @@
 import { GrammyError, type Api, type Context } from 'grammy';
 import type { Message } from 'grammy/types';
 import { claimDelivery, errorReply, findCommand, handleOnce, type Deps, type Invocation, type Logger } from '../../commands/index.js';
+import { crashPoint } from '../../core/crash-points.js';
 import { UserInputError } from '../../core/errors.js';
 import { pickLocale, translator } from '../../core/i18n/index.js';
 import { escapeMarkdown } from '../../core/markdown.js';
@@ -13,7 +14,8 @@ import { telegramText } from './messages.js';
 import { isAnonymousAdmin, moderatorCheck } from './moderators.js';
 import { isDmRefused, RECEIPT_REACTION, sendReply } from './send.js';
 
-export type HandlerEnv = { deps: Deps; logger: Logger; links: DeepLinks; forms: FormPrompts };
+/** `soleConsumer`: long polling, where no other process can be handling the same update (see Invocation). */
+export type HandlerEnv = { deps: Deps; logger: Logger; links: DeepLinks; forms: FormPrompts; soleConsumer?: boolean };
 
 type Origin = { api: Api; bot: string; chat: ChatRef; from: UserRef; messageId?: number; anonymous: boolean; log: Logger };
 
@@ -98,11 +100,12 @@ export async function onMessage(c: Context, env: HandlerEnv): Promise<void> {
   const userId = String(from.id);
   if (line.name === 'start' && line.text !== '' && chat.type === 'private') return startDeepLink(o, line.text, deliveryOf(c), env);
   const command: CommandLine = line.name === 'start' ? { name: 'help', text: '' } : line;
-  const invocation = { ...toInvocation(command, spaceOf(chat), from, moderatorCheck(c.api, chat, from, message.sender_chat)), delivery: deliveryOf(c) };
+  const invocation = { ...toInvocation(command, spaceOf(chat), from, moderatorCheck(c.api, chat, from, message.sender_chat)), delivery: deliveryOf(c), soleConsumer: env.soleConsumer };
   const document = command.name === 'import' && command.text === '' ? importDocument(message) : undefined;
   const reply = document ? await importFromDocument(c.api, document, invocation, env, log) : await handleOnce(invocation, env.deps, log);
   if (!reply) return;
   await deliver(o, reply, async () => (command.name === 'letter' ? env.links.forLetter(String(chat.id), command.text) : undefined) ?? env.links.forReply(userId, reply));
+  crashPoint('after-answer');
 }
 
 /**
@@ -117,7 +120,7 @@ async function onFormAnswer(c: Context, text: string, prompt: PendingPrompt, env
   const o: Origin = { api: c.api, bot: c.me.username, chat, from, messageId: message_id, anonymous: isAnonymousAdmin(chat, sender_chat), log };
   const userId = String(from.id);
   const invocation = toInvocation(command, spaceOf(chat), from, moderatorCheck(c.api, chat, from, sender_chat));
-  const reply = await handleOnce({ ...invocation, options: formOptions(prompt.fields, text), delivery: deliveryOf(c) }, env.deps, log);
+  const reply = await handleOnce({ ...invocation, options: formOptions(prompt.fields, text), delivery: deliveryOf(c), soleConsumer: env.soleConsumer }, env.deps, log);
   if (!reply) return;
   await deliver(o, reply, () => env.links.forReply(userId, reply));
 }
@@ -197,7 +200,7 @@ export async function onPress(c: Context, env: HandlerEnv): Promise<void> {
     // A form button (`F|<command>`): its command runs again to find the form as it is now.
     const formCommand = query.data.startsWith(FORM_PREFIX) ? query.data.slice(FORM_PREFIX.length) : undefined;
     const invocation = toInvocation(splitButtonCommand(formCommand ?? query.data), spaceOf(chat), query.from, moderatorCheck(c.api, chat, query.from));
-    const reply = await handleOnce({ ...invocation, delivery: deliveryOf(c) }, env.deps, log);
+    const reply = await handleOnce({ ...invocation, delivery: deliveryOf(c), soleConsumer: env.soleConsumer }, env.deps, log);
     // A redelivered press: the first delivery answered it.
     if (!reply) return;
     const form = formCommand !== undefined ? findForm(reply, formCommand) : undefined;

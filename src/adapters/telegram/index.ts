@@ -1,4 +1,4 @@
-import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../../app/config.js';
@@ -9,6 +9,7 @@ import { DeepLinks } from './deep-link.js';
 import { FormPrompts } from './form-prompts.js';
 import { onMessage, onPress } from './handlers.js';
 import { PollingHealth } from './polling-health.js';
+import { ConfirmingPoller } from './polling.js';
 import { registerCommands } from './register.js';
 import { onMembership, onMigrated } from './spaces.js';
 import { retryTransformer, type RetryOptions } from './retry.js';
@@ -24,7 +25,8 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] a
 /** Telegram delivers webhooks to ports 443, 80, 88 and 8443; 8443 needs no root. */
 export const DEFAULT_WEBHOOK_PORT = 8443;
 
-export type TelegramBotOptions = { retry?: RetryOptions; botInfo?: UserFromGetMe; deepLinks?: DeepLinks; forms?: FormPrompts };
+/** `soleConsumer`: long polling (see HandlerEnv). */
+export type TelegramBotOptions = { retry?: RetryOptions; botInfo?: UserFromGetMe; deepLinks?: DeepLinks; forms?: FormPrompts; soleConsumer?: boolean };
 
 export type TelegramBot = { bot: Bot; notifier: Notifier; deepLinks: DeepLinks; forms: FormPrompts };
 
@@ -54,7 +56,7 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
   const links = options.deepLinks ?? new DeepLinks(ctx.deps.shortLived, memberKey, undefined, ctx.deps.mutex);
   // /forgetme also deletes answers kept for the member behind a deep link.
   ctx.deps.forgetters.push((member) => links.forget(member));
-  const env = { deps: ctx.deps, logger: ctx.logger, links, forms: options.forms ?? new FormPrompts(ctx.deps.shortLived, memberKey) };
+  const env = { deps: ctx.deps, logger: ctx.logger, links, forms: options.forms ?? new FormPrompts(ctx.deps.shortLived, memberKey), soleConsumer: options.soleConsumer };
   // One member's updates stay in order; the members of one group are served at once.
   bot.use(sequentialize((c: Context) => (c.chat && c.from ? `${c.chat.id}:${c.from.id}` : c.chat?.id.toString())));
   // Every update taken is counted in flight, so a shutdown waits for it.
@@ -81,7 +83,7 @@ export type StartTelegramOptions = TelegramBotOptions & {
  * from the webhook URL) and setWebhook with the secret.
  */
 export async function startTelegram(config: TelegramConfig, ctx: AdapterContext, options: StartTelegramOptions = {}): Promise<PlatformAdapter> {
-  const { bot, notifier } = createTelegramBot(config, ctx, options);
+  const { bot, notifier } = createTelegramBot(config, ctx, { ...options, soleConsumer: !config.webhook });
   try {
     // Not bot.init(): grammY retries an unreachable API there for ever without a word.
     if (!bot.isInited()) {
@@ -110,17 +112,15 @@ export async function startTelegram(config: TelegramConfig, ctx: AdapterContext,
   await bot.api.deleteWebhook();
   const polling = new PollingHealth();
   bot.api.config.use(polling.transformer);
-  const runner: RunnerHandle = run(bot, {
-    runner: { fetch: { timeout: options.pollTimeoutSec ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: 'exponential' },
-  });
+  // Not grammY's runner: it confirms a batch (asks with a later offset) before the batch is handled.
+  const poller = new ConfirmingPoller(bot, { timeoutSec: options.pollTimeoutSec ?? 30, allowedUpdates: ALLOWED_UPDATES, logger: ctx.logger });
+  poller.start();
   polling.started();
   ctx.logger.info(log, 'telegram long polling started');
   return {
     platform: 'telegram',
     notifier,
-    ready: () => polling.readiness(runner.isRunning()),
-    stop: async () => {
-      if (runner.isRunning()) await runner.stop();
-    },
+    ready: () => polling.readiness(poller.isRunning()),
+    stop: () => poller.stop(),
   };
 }

@@ -40,7 +40,6 @@ export async function runCommand(call: Call): Promise<Reply> {
   const { invocation, deps } = call;
   const { command, path, rest } = resolveCommand(call);
   call.path = path;
-  if (!command.recordsFirst) await call.learnLocale?.();
   const ctx: CommandContext = {
     get actor() {
       return call.invocation.actor;
@@ -48,22 +47,19 @@ export async function runCommand(call: Call): Promise<Reply> {
     space: pseudonymousSpace(invocation.space, invocation.actor, deps.memberKey),
     origin: { community: call.walls?.community ?? '', operator: call.walls?.operator === true },
     member: call.member,
-    get locale() {
-      return call.locale;
-    },
-    // Read at each call: a `recordsFirst` command's language may arrive after the context is made.
-    t: (key, params) => translator(call.locale)(key, params),
+    locale: call.locale,
+    t: translator(call.locale),
     now: call.now,
     isModerator: async () => call.walls?.role === 'moderator' || call.walls?.role === 'operator',
     emit: (event) => void call.events.push(event),
-    languageKnown: async () => {
-      if (call.localeKnown !== false || !call.learnLocale) return;
-      const lookup = call.learnLocale();
-      // A language kept in the store comes back at once, and the answer still rides in the ack;
-      // one the platform must be asked for does not: the delivery is acknowledged first.
-      await Promise.race([lookup, new Promise((resolve) => setImmediate(resolve))]);
-      if (call.localeKnown === false) call.invocation.workDone?.();
-      await lookup;
+    unit: (onChange = []) => {
+      const delivery = call.delivery;
+      if (delivery) delivery.committed = true;
+      return {
+        ...(delivery ? { claim: { key: delivery.key, ttlMs: delivery.ttlMs } } : {}),
+        onChange,
+        changed: () => void call.written.push(...onChange),
+      };
     },
   };
   call.walls!.role = await enforceScope(command, path, call, () => isModerator(invocation));

@@ -11,7 +11,7 @@ import { walls } from './walls.js';
 export { errorReply } from './errors.js';
 export { findCommand, runCommand } from './dispatch.js';
 export { splitCommandLine } from './lines.js';
-export { claimDelivery, DELIVERY_TTL_MS, deliveryKey, hashed } from './steps.js';
+export { claimDelivery, DELIVERY_LEASE_MS, DELIVERY_TTL_MS, deliveryKey, hashed } from './steps.js';
 export type { Call, Logger, Middleware } from './types.js';
 
 /**
@@ -35,6 +35,7 @@ export async function handleOnce(invocation: Invocation, deps: Deps, logger: Log
     tokens: [],
     locale: pickLocale(invocation.actor.locale),
     events: [],
+    written: [],
   };
   const step = (i: number): Promise<Reply | undefined> => (i < PIPELINE.length ? PIPELINE[i]!(call, () => step(i + 1)) : runCommand(call));
   return step(0);

@@ -23,7 +23,6 @@ export const memberLimits: Middleware = async (call, next) => {
   const name = call.invocation.name.toLowerCase();
   const limit = (MEMBER_LIMITS as Record<string, Limit>)[name];
   if (limit && !(await takeSlot(call.deps.claims, `flood:${name}:${call.member}`, limit, call.now))) {
-    await call.learnLocale?.();
     return privateReply([{ type: 'text', text: translator(call.locale)('flood_wait') }]);
   }
   return next();

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ClaimStore } from '../../core/claims.js';
+import { crashPoint } from '../../core/crash-points.js';
+import { AlreadyHandled } from '../../core/errors.js';
 import { pickLocale } from '../../core/i18n/index.js';
+import type { Reply } from '../../core/reply.js';
 import { tokenize } from '../parse.js';
+import { isGroup } from '../types.js';
+import { findCommand } from './dispatch.js';
 import type { Middleware } from './types.js';
 
 /** Every platform's redeliveries are recognised this long (Slack retries within minutes, Telegram webhooks for hours). */
@@ -25,17 +30,69 @@ export function claimDelivery(claims: ClaimStore, delivery: string): Promise<boo
   return claims.claim(deliveryKey(delivery), DELIVERY_TTL_MS);
 }
 
-/** A redelivered delivery (a retry, a second process behind the same webhook) runs and answers nothing. */
+/** How long a command that commits no ledger write holds its delivery while it runs; a crashed holder's delivery is free again after it. */
+export const DELIVERY_LEASE_MS = 20_000;
+/** While another process holds the same delivery, it is looked at this often (until done, or free). */
+const BUSY_POLL_MS = 100;
+
+/**
+ * Handled once, and never dropped: a delivery counts as handled only once its work committed.
+ * A command whose ledger write carries the claim (`commitsDelivery`: /acted, /undo) takes it in
+ * that transaction (see `ctx.unit`), so a crash before it leaves the delivery free. Any other
+ * command holds a lease while it runs (a twin in another process waits for it), which becomes
+ * "done" after its work, or is released when it failed. A delivery handled before answers nothing.
+ */
 export const dedupe: Middleware = async (call, next) => {
   const { delivery } = call.invocation;
-  if (delivery !== undefined && !(await claimDelivery(call.deps.claims, delivery))) return undefined;
-  return next();
+  if (delivery === undefined) return next();
+  const key = deliveryKey(delivery);
+  const { claims } = call.deps;
+  const found = findCommand(call.invocation.name);
+  const inWrite = found !== undefined && !isGroup(found) && found.commitsDelivery === true;
+  if (!inWrite && !(await lease(claims, key))) return undefined;
+  if (!inWrite) crashPoint('after-lease');
+  call.delivery = { key, ttlMs: DELIVERY_TTL_MS, committed: false };
+  let reply: Reply | undefined;
+  try {
+    reply = await next();
+  } catch (error) {
+    if (!inWrite) await claims.release(key).catch(() => undefined);
+    if (!(error instanceof AlreadyHandled && call.invocation.soleConsumer)) throw error;
+    // Handled by a process that died before answering: run again without the claim, changing
+    // nothing (a repeat), so the member hears what is recorded.
+    call.delivery = undefined;
+    call.events = [];
+    call.written = [];
+    return next();
+  }
+  if (call.delivery.committed || reply === undefined) return reply;
+  try {
+    if (!inWrite) await claims.extend(key, DELIVERY_TTL_MS);
+    // A command that could have written but did not (a choice of buttons): its twin may have answered.
+    else if (!(await claims.claim(key, DELIVERY_TTL_MS))) return undefined;
+  } catch (error) {
+    call.logger.warn({ err: error, command: call.path }, 'delivery not marked handled; a redelivery would run again');
+  }
+  return reply;
 };
+
+/** True when this process may run the delivery; false when it was handled before. Waits while another holds it. */
+async function lease(claims: ClaimStore, key: string): Promise<boolean> {
+  const deadline = Date.now() + DELIVERY_LEASE_MS + 1000;
+  for (;;) {
+    if (await claims.claim(key, DELIVERY_LEASE_MS)) return true;
+    const left = await claims.remaining(key);
+    if (left > DELIVERY_LEASE_MS) return false;
+    // Bounded: a lease left by a crashed process runs out within DELIVERY_LEASE_MS.
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(BUSY_POLL_MS, left + 1)));
+  }
+}
 
 /**
  * The answer's language: an explicit `lang=` first, then the platform's, then English. A platform
- * that must be asked (Slack) is asked where the language is first needed (`runCommand`, or a
- * `recordsFirst` command after its write; an error or a refusal before it is rendered).
+ * that must be asked (Slack) is asked here, before anything is written or said: every answer and
+ * every refusal is in the member's language, and the adapter bounds the wait.
  */
 export const locale: Middleware = async (call, next) => {
   const { invocation } = call;
@@ -48,30 +105,25 @@ export const locale: Middleware = async (call, next) => {
       call.invocation = { ...call.invocation, actor: { ...call.invocation.actor, locale: platformLocale } };
     }
   };
-  if (invocation.actor.locale !== undefined || !invocation.resolveLocale) settle(invocation.actor.locale);
-  else {
-    call.locale = pickLocale(typed);
-    const resolveLocale = invocation.resolveLocale;
-    let lookup: Promise<void> | undefined;
-    call.localeKnown = false;
-    call.learnLocale = () => (lookup ??= resolveLocale().then(settle, () => undefined).finally(() => (call.localeKnown = true)));
-  }
+  settle(invocation.actor.locale ?? (await invocation.resolveLocale?.().catch(() => undefined)));
   return next();
 };
 
 /**
- * Recorded first, answered next, everything else after: the events the command raised are written
- * to the outbox before the answer goes out (a crash after it loses none), and handled later.
- * A failing write after a recorded action never turns "counted" into an error: it is logged.
+ * Recorded first, answered next, everything else after. Events of a ledger change committed with
+ * it (`ctx.unit`); events raised otherwise (a drive's goal changed, a repeat that may cancel a
+ * reminder) are written here before the answer goes out. A failing write after a recorded action
+ * never turns "counted" into an error: it is logged.
  */
 export const outboxEvents: Middleware = async (call, next) => {
   const reply = await next();
-  if (call.events.length === 0) return reply;
-  try {
-    await call.deps.outbox.append(call.events, call.now);
-    for (const listener of call.deps.onEvents) listener();
-  } catch (error) {
-    call.logger.error({ err: error, command: call.path, events: call.events.map((e) => e.type) }, 'events not written; milestones are checked again at the next start');
+  if (call.events.length > 0) {
+    try {
+      await call.deps.outbox.append(call.events, call.now);
+    } catch (error) {
+      call.logger.error({ err: error, command: call.path, events: call.events.map((e) => e.type) }, 'events not written; milestones are checked again at the next start');
+    }
   }
+  if (call.events.length > 0 || call.written.length > 0) for (const listener of call.deps.onEvents) listener();
   return reply;
 };

@@ -23,20 +23,16 @@ export type Call = {
   /** Typed words and options, as one list. */
   tokens: Token[];
   locale: Locale;
-  /**
-   * Asks the platform for the member's language (Slack's users.info), once; `locale` is final when
-   * it resolves. Asked where the language is first needed: before a command runs, or, for a
-   * `recordsFirst` command, after its write (the ack goes out first, the answer follows).
-   */
-  learnLocale?: () => Promise<void>;
-  /** False until `learnLocale` has settled. */
-  localeKnown?: boolean;
   /** `drive start`, once the command is known. */
   path?: string;
-  /** Domain events the command raised, written to the outbox once it has answered. */
+  /** Domain events the command raised outside a ledger write, written to the outbox once it has answered. */
   events: DomainEvent[];
   /** Who acts for which community, on what authority (the walls step, src/commands/pipeline/walls.ts). */
   walls?: WallsState;
+  /** Domain events committed with the command's ledger write (`ctx.unit`). */
+  written: DomainEvent[];
+  /** The delivery's claim key and lifetime; `committed` once a ledger write took it. */
+  delivery?: { key: string; ttlMs: number; committed: boolean };
 };
 
 /** Undefined: nothing to answer (a redelivered delivery). */

@@ -92,6 +92,17 @@ export class KeyvOutbox implements Outbox {
   }
 }
 
+/**
+ * The pending events an earlier release kept as one keyv list (Redis): handed over once to the
+ * native outbox, then the list goes. Two processes opening at once hand over the same ids: harmless.
+ */
+export async function takeKeyvEvents(kv: Keyv, adopt: (events: readonly StoredEvent[]) => Promise<void>): Promise<void> {
+  const list = (await kv.get(LIST)) as StoredEvent[] | undefined;
+  if (!list) return;
+  await adopt(list);
+  await kv.deleteMany([LIST, COUNT]);
+}
+
 let sequence = 0;
 
 /** Sortable by time, and by order of appending within a process; unique across processes. */

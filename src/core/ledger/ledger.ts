@@ -1,4 +1,5 @@
 import type { Drive, Method } from '../drive.js';
+import type { DomainEvent } from '../events/events.js';
 
 export type Tally = {
   appealId: string;
@@ -23,6 +24,18 @@ export type RecordInput = {
  * national drive in many groups recorded far slower); `tally()` reads them.
  */
 export type TallySummary = Pick<Tally, 'appealId' | 'actions' | 'members' | 'byMethod'>;
+/**
+ * What commits with one ledger write, in the same transaction (SQLite) or script (Redis), or not at
+ * all: the delivery's claim (a delivery already claimed fails with `AlreadyHandled` and changes
+ * nothing) and the events that follow when the write changed the count (`changed` is told after
+ * the commit). A crash leaves all of it or none, so a redelivery is handled as the first delivery.
+ */
+export type WriteUnit = {
+  claim?: { key: string; ttlMs: number };
+  onChange?: readonly DomainEvent[];
+  changed?: () => void;
+};
+
 export type RecordResult = { created: boolean; tally: TallySummary };
 export type UndoResult = { removed: boolean; tally: TallySummary };
 
@@ -46,10 +59,16 @@ export function hourOf(at: Date | string): string {
  * kept as counters so a read never scans the actions.
  */
 export interface ActionLedger {
-  record(input: RecordInput): Promise<RecordResult>;
-  undo(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<UndoResult>;
+  record(input: RecordInput, unit?: WriteUnit): Promise<RecordResult>;
+  undo(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult>;
   /** Removes every record of the member in every appeal; returns how many actions went. */
   forget(member: string): Promise<number>;
+  /**
+   * Retention: deletes an archived appeal's actions (and every member key with them) a chunk at a
+   * time, keeping its counters (totals, methods, spaces, hours), so a report months later still
+   * says what the groups did. Returns how many actions went.
+   */
+  purge(appealId: string): Promise<number>;
   tally(appealId: string): Promise<Tally>;
   /** Every action at once: prefer exportRows, whose memory does not grow with the appeal. */
   export(appealId: string): Promise<ActionRow[]>;

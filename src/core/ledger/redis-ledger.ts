@@ -1,7 +1,10 @@
 import { assertOpen, METHODS, platformOf, type Drive, type Method } from '../drive.js';
-import { StoreError } from '../errors.js';
+import { claimHash } from '../claims.js';
+import { crashPoint } from '../crash-points.js';
+import { AlreadyHandled, StoreError } from '../errors.js';
+import { eventsArgument, outboxKeys } from '../events/redis-outbox.js';
 import { RECORD_BATCH, REMOVE, SCRIPT_SHA } from './redis-scripts.js';
-import { adjustTally, collectRows, emptyTally, summaryOf, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult } from './ledger.js';
+import { adjustTally, collectRows, emptyTally, summaryOf, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult, type WriteUnit } from './ledger.js';
 
 /** The part of a node-redis client this ledger uses (the client `@keyv/redis` exposes). */
 export interface RedisCommands {
@@ -14,7 +17,7 @@ export interface RedisCommands {
   hScan(key: string, cursor: string, options?: { COUNT?: number }): Promise<{ cursor: string; entries: Array<{ field: string; value: string }> }>;
 }
 
-type Pending = { drive: Drive; member: string; method: Method; at: Date; done: (r: RecordResult) => void; fail: (e: unknown) => void };
+type Pending = { drive: Drive; member: string; method: Method; at: Date; unit?: WriteUnit; done: (r: RecordResult) => void; fail: (e: unknown) => void };
 
 /** Actions per script call: long enough to batch a burst, short enough to keep Redis responsive. */
 const MAX_BATCH = 512;
@@ -49,7 +52,7 @@ export class RedisLedger implements ActionLedger {
     this.onReset = options.onReset ?? (() => undefined);
   }
 
-  async record(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<RecordResult> {
+  async record(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<RecordResult> {
     assertOpen(input.drive, input.at);
     const appealId = input.drive.appealId;
     if (!this.registered.has(appealId)) {
@@ -58,8 +61,8 @@ export class RedisLedger implements ActionLedger {
     }
     return new Promise((done, fail) => {
       const queue = this.queues.get(appealId);
-      if (queue) return void queue.push({ ...input, done, fail });
-      this.queues.set(appealId, [{ ...input, done, fail }]);
+      if (queue) return void queue.push({ ...input, unit, done, fail });
+      this.queues.set(appealId, [{ ...input, unit, done, fail }]);
       void this.drain(appealId);
     });
   }
@@ -70,16 +73,24 @@ export class RedisLedger implements ActionLedger {
       if (queue.length === 0) return void this.queues.delete(appealId);
       const batch = queue.splice(0, MAX_BATCH);
       try {
-        const args = batch.flatMap((p) => [p.member, p.method, `${p.at.toISOString()}|${p.drive.space}`, p.drive.space, platformOf(p.drive.space)]);
+        const args = batch.flatMap((p) => [p.member, p.method, `${p.at.toISOString()}|${p.drive.space}`, p.drive.space, platformOf(p.drive.space), ...this.unitArgs(p.unit, p.at)]);
         const [results, flat] = (await this.script(RECORD_BATCH, appealId, args)) as [number[], string[]];
+        crashPoint('after-ledger-commit');
         // Walk back from the tally after the batch, so that each caller gets the tally its own action made.
         const tally = parseTally(appealId, flat);
         const settled: Array<() => void> = [];
         for (let i = batch.length - 1; i >= 0; i--) {
           const pending = batch[i]!;
           const outcome = Number(results[i]);
+          if (outcome < 0) {
+            settled.push(() => pending.fail(new AlreadyHandled()));
+            continue;
+          }
           const snapshot = summaryOf(tally);
-          settled.push(() => pending.done({ created: outcome > 0, tally: snapshot }));
+          settled.push(() => {
+            if (outcome > 0) pending.unit?.changed?.();
+            pending.done({ created: outcome > 0, tally: snapshot });
+          });
           if (outcome > 0) {
             adjustTally(tally, { method: pending.method, space: pending.drive.space, platform: platformOf(pending.drive.space), delta: -1, memberDelta: outcome === 2 ? -1 : 0 });
           }
@@ -91,17 +102,42 @@ export class RedisLedger implements ActionLedger {
     }
   }
 
-  async undo(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<UndoResult> {
+  async undo(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult> {
     const { drive, member, method, at } = input;
     assertOpen(drive, at);
-    const [removed, flat] = (await this.script(REMOVE, drive.appealId, [member, method])) as [number, string[]];
+    const [removed, flat] = (await this.script(REMOVE, drive.appealId, [member, ...this.unitArgs(unit, at), method])) as [number, string[]];
+    crashPoint('after-ledger-commit');
+    if (removed < 0) throw new AlreadyHandled();
+    if (removed > 0) unit?.changed?.();
     return { removed: removed > 0, tally: parseTally(drive.appealId, flat) };
+  }
+
+  /** A write's claim key and lifetime and its events, as the scripts take them ('' for none). */
+  private unitArgs(unit: WriteUnit | undefined, at: Date): [string, string, string] {
+    const claim = unit?.claim;
+    return [claim ? `${this.prefix}claim:${claimHash(claim.key)}` : '', String(claim?.ttlMs ?? 0), eventsArgument(unit?.onChange, at)];
   }
 
   async forget(member: string): Promise<number> {
     const appeals = await this.call(() => this.redis.sMembers(this.appealsKey()));
     let removed = 0;
-    for (const appealId of appeals) removed += Number(((await this.script(REMOVE, appealId, [member, ...METHODS])) as [number, string[]])[0]);
+    for (const appealId of appeals) removed += Number(((await this.script(REMOVE, appealId, [member, '', '0', '', ...METHODS])) as [number, string[]])[0]);
+    if (removed > 0) await this.scrub();
+    return removed;
+  }
+
+  /** HSCAN pages of the actions hash, each page's fields deleted by one script; then the per-member counts (member keys only). */
+  async purge(appealId: string): Promise<number> {
+    const [acts, members] = this.keys(appealId);
+    let removed = 0;
+    let cursor = '0';
+    do {
+      const page = await this.call(() => this.redis.hScan(acts, cursor, { COUNT: 1000 }));
+      cursor = String(page.cursor);
+      const fields = page.entries.map((e) => e.field);
+      if (fields.length > 0) removed += Number(await this.call(() => this.redis.eval(DELETE_FIELDS, { keys: [acts], arguments: fields })));
+    } while (cursor !== '0');
+    await this.call(() => this.redis.eval(DELETE_KEY, { keys: [members], arguments: [] }));
     if (removed > 0) await this.scrub();
     return removed;
   }
@@ -161,9 +197,11 @@ export class RedisLedger implements ActionLedger {
   private async script(script: string, appealId: string, args: string[]): Promise<unknown> {
     // Without a marker (tests of the ledger alone), a key that never exists and an expected nil.
     const marker = this.marker ?? { key: `${this.prefix}ledger:{${appealId}}:no-marker`, value: '' };
-    const options = { keys: [...this.keys(appealId), marker.key], arguments: [marker.value, ...args] };
+    const outbox = outboxKeys(this.prefix);
+    const options = { keys: [...this.keys(appealId), marker.key, outbox.events, outbox.ids], arguments: [marker.value, ...args] };
     // The script's hash, not its text, on every call; Redis learns the text on the first NOSCRIPT.
     try {
+      crashPoint('before-ledger-commit');
       return await this.call(() =>
         this.redis.evalSha(SCRIPT_SHA.get(script)!, options).catch((error: Error) => {
           if (!error.message.startsWith('NOSCRIPT')) throw error;
@@ -185,6 +223,9 @@ export class RedisLedger implements ActionLedger {
     }
   }
 }
+
+const DELETE_FIELDS = `return redis.call('HDEL', KEYS[1], unpack(ARGV))`;
+const DELETE_KEY = `return redis.call('DEL', KEYS[1])`;
 
 /** One field of the tally hash into the tally. */
 function countField(tally: Tally, field: string, n: number): void {

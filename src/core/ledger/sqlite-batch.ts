@@ -1,10 +1,15 @@
+import { claimHash } from '../claims.js';
 import { platformOf, type Drive, type Method } from '../drive.js';
+import { AlreadyHandled } from '../errors.js';
+import { insertEvents } from '../store/sqlite-outbox.js';
 import type { SqliteFile } from '../store/sqlite-file.js';
-import { emptyTally, hourOf, type RecordResult, type Tally, type TallySummary, type UndoResult } from './ledger.js';
+import { emptyTally, hourOf, type RecordResult, type Tally, type TallySummary, type UndoResult, type WriteUnit } from './ledger.js';
+
+type Write = { drive: Drive; member: string; method: Method; at: Date; unit?: WriteUnit };
 
 export type Op =
-  | { kind: 'record'; drive: Drive; member: string; method: Method; at: Date; done: (r: RecordResult) => void; fail: (e: unknown) => void }
-  | { kind: 'undo'; drive: Drive; member: string; method: Method; at: Date; done: (r: UndoResult) => void; fail: (e: unknown) => void }
+  | (Write & { kind: 'record'; done: (r: RecordResult) => void; fail: (e: unknown) => void })
+  | (Write & { kind: 'undo'; done: (r: UndoResult) => void; fail: (e: unknown) => void })
   | { kind: 'forget'; member: string; done: (removed: number) => void; fail: (e: unknown) => void };
 
 type Kind = 'total' | 'method' | 'space' | 'platform';
@@ -56,7 +61,7 @@ function readTotals(file: SqliteFile, appealId: string): TallySummary {
  * would. Counters change by deltas, so a batch reads and writes only the rows it touches: its cost
  * does not grow with the spaces an appeal runs in.
  */
-export function applyBatch(file: SqliteFile, batch: Op[]): Array<() => void> {
+export function applyBatch(file: SqliteFile, batch: Op[], now = Date.now()): Array<() => void> {
   const totals = new Map<string, TallySummary>();
   const hours = new Map<string, number>();
   const members = new Map<string, number>();
@@ -87,8 +92,21 @@ export function applyBatch(file: SqliteFile, batch: Op[]): Array<() => void> {
   const removeOne = file.statement('DELETE FROM ledger_actions WHERE member = ? AND appeal = ? AND method = ? RETURNING at, space');
   const removeAll = file.statement('DELETE FROM ledger_actions WHERE member = ? RETURNING appeal, method, at, space');
   const answers: Array<() => void> = [];
+  // The delivery's claim, as SqliteClaims takes it: a row not expired means handled before.
+  const claim = file.statement('INSERT INTO claims(key, expires) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET expires = excluded.expires WHERE claims.expires <= ?');
+  const claimed = (unit: WriteUnit | undefined) => !unit?.claim || claim.run(claimHash(unit.claim.key), now + unit.claim.ttlMs, now).changes === 1;
+  // The events commit with the change they follow from; `changed` is told once the commit is on disk.
+  const follow = (op: Write, changed: boolean): (() => void) => {
+    if (!changed || !op.unit) return () => undefined;
+    if (op.unit.onChange?.length) insertEvents(file, op.unit.onChange, op.at);
+    return op.unit.changed ?? (() => undefined);
+  };
 
   for (const op of batch) {
+    if (op.kind !== 'forget' && !claimed(op.unit)) {
+      answers.push(() => op.fail(new AlreadyHandled()));
+      continue;
+    }
     if (op.kind === 'record') {
       const { appealId, space } = op.drive;
       const at = op.at.toISOString();
@@ -100,7 +118,11 @@ export function applyBatch(file: SqliteFile, batch: Op[]): Array<() => void> {
       const first = another.get(op.member, appealId, op.method) === undefined;
       change(appealId, { method: op.method, space, at }, 1, first ? 1 : 0);
       const tally = snapshot(appealId);
-      answers.push(() => op.done({ created: true, tally }));
+      const changed = follow(op, true);
+      answers.push(() => {
+        changed();
+        op.done({ created: true, tally });
+      });
     } else if (op.kind === 'undo') {
       const appealId = op.drive.appealId;
       const removed = removeOne.get(op.member, appealId, op.method) as { at: string; space: string } | undefined;
@@ -109,7 +131,11 @@ export function applyBatch(file: SqliteFile, batch: Op[]): Array<() => void> {
         change(appealId, { method: op.method, ...removed }, -1, last ? -1 : 0);
       }
       const tally = snapshot(appealId);
-      answers.push(() => op.done({ removed: removed !== undefined, tally }));
+      const changed = follow(op, removed !== undefined);
+      answers.push(() => {
+        changed();
+        op.done({ removed: removed !== undefined, tally });
+      });
     } else {
       const rows = removeAll.all(op.member) as Array<{ appeal: string; method: Method; at: string; space: string }>;
       const seen = new Set<string>();

@@ -1,11 +1,16 @@
+import { crashPoint } from '../crash-points.js';
 import { assertOpen, platformOf, type Drive, type Method } from '../drive.js';
 import type { SqliteFile } from '../store/sqlite-file.js';
 import { applyBatch, readTally, tallyFrom, type Op, type StoredTally } from './sqlite-batch.js';
-import { collectRows, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult } from './ledger.js';
+import { collectRows, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult, type WriteUnit } from './ledger.js';
 
 /** Operations per transaction: a burst is written in few commits, and the event loop breathes between them. */
 const MAX_BATCH = 1000;
 const PAGE_SIZE = 1000;
+type ExportRow = { id: number; at: string; space: string; method: Method; member: string };
+
+/** Rows deleted per transaction by `purge`: short write locks, other work between them. */
+const PURGE_CHUNK = 1000;
 
 /**
  * The embedded ledger: its own tables in the SQLite file, every batch one BEGIN IMMEDIATE
@@ -39,17 +44,31 @@ export class SqliteLedger implements ActionLedger {
     };
   }
 
-  record(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<RecordResult> {
-    return this.submit(input, (done, fail) => ({ kind: 'record', ...input, done, fail }));
+  record(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<RecordResult> {
+    return this.submit(input, (done, fail) => ({ kind: 'record', ...input, unit, done, fail }));
   }
 
-  undo(input: { drive: Drive; member: string; method: Method; at: Date }): Promise<UndoResult> {
-    return this.submit(input, (done, fail) => ({ kind: 'undo', ...input, done, fail }));
+  undo(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult> {
+    return this.submit(input, (done, fail) => ({ kind: 'undo', ...input, unit, done, fail }));
   }
 
   async forget(member: string): Promise<number> {
     const removed = await new Promise<number>((done, fail) => this.enqueue({ kind: 'forget', member, done, fail }));
     await this.scrub();
+    return removed;
+  }
+
+  async purge(appealId: string): Promise<number> {
+    let removed = 0;
+    for (;;) {
+      const changes = await this.file.run('delete archived actions', () =>
+        this.file.statement('DELETE FROM ledger_actions WHERE rowid IN (SELECT rowid FROM ledger_actions WHERE appeal = ? LIMIT ?)').run(appealId, PURGE_CHUNK).changes,
+      );
+      removed += changes;
+      if (changes < PURGE_CHUNK) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (removed > 0) await this.scrub();
     return removed;
   }
 
@@ -80,19 +99,24 @@ export class SqliteLedger implements ActionLedger {
   }
 
   /**
-   * Pages by (time, rowid) through the (appeal, at) index: `at >= ?` makes each page a range search
-   * from the last row, a short read wherever the page is (with the OR alone SQLite scanned the
-   * appeal from its first row on every page: 1,000,000 rows took minutes).
+   * Pages in (time, rowid) order through the (appeal, at) index, which holds the rowid after `at`:
+   * the rest of the last row's timestamp (`at = ? AND rowid > ?`), then the times after it
+   * (`at > ?`), each a seek, however many rows share one timestamp (a bulk entry, an import, a
+   * burst within a millisecond). SQLite does not seek a row value `(at, rowid) > (?, ?)` into the
+   * rowid: it scans the shared timestamp from its first row on every page, as did
+   * `at >= ? AND (at > ? OR rowid > ?)`.
    */
   async *exportRows(appealId: string, options: { pageSize?: number } = {}): AsyncIterable<ActionRow> {
     const size = Math.max(1, options.pageSize ?? PAGE_SIZE);
-    let after = { at: '', id: 0 };
+    const columns = 'SELECT rowid AS id, at, space, method, member FROM ledger_actions WHERE appeal = ?';
+    let after: { at: string; id: number } | undefined;
     for (;;) {
-      const page = await this.file.run('export actions', () =>
-        this.file
-          .statement('SELECT rowid AS id, at, space, method, member FROM ledger_actions WHERE appeal = ? AND at >= ? AND (at > ? OR rowid > ?) ORDER BY at, rowid LIMIT ?')
-          .all(appealId, after.at, after.at, after.id, size) as Array<{ id: number; at: string; space: string; method: Method; member: string }>,
-      );
+      const page = await this.file.run('export actions', () => {
+        const same = after ? (this.file.statement(`${columns} AND at = ? AND rowid > ? ORDER BY rowid LIMIT ?`).all(appealId, after.at, after.id, size) as ExportRow[]) : [];
+        if (same.length === size) return same;
+        const later = this.file.statement(`${columns} AND at > ? ORDER BY at, rowid LIMIT ?`).all(appealId, after?.at ?? '', size - same.length) as ExportRow[];
+        return [...same, ...later];
+      });
       for (const { at, space, method, member } of page) yield { at, space, platform: platformOf(space), method, member };
       if (page.length < size) return;
       const last = page[page.length - 1]!;
@@ -125,7 +149,9 @@ export class SqliteLedger implements ActionLedger {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
       try {
+        crashPoint('before-ledger-commit');
         const answers = await this.file.run('record actions', () => this.transaction(batch));
+        crashPoint('after-ledger-commit');
         // Members are told "counted" once the commit is on disk (it survives a power cut too). The
         // next batch commits meanwhile; its sync follows this one.
         this.file.synced().then(

@@ -4,6 +4,8 @@ import { createClient } from '@redis/client';
 import Keyv from 'keyv';
 import { RedisClaims, RedisLocks, type RedisKeyCommands } from '../claims.js';
 import { StoreError } from '../errors.js';
+import { takeKeyvEvents } from '../events/outbox.js';
+import { RedisOutbox } from '../events/redis-outbox.js';
 import { SharedMutex } from '../guard.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
 import type { Health, Store, StoreOptions } from './types.js';
@@ -44,12 +46,16 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
   const kv = new Keyv({ store: adapter, namespace: prefix.replace(/:$/, ''), throwOnErrors: true });
   kv.on('error', () => undefined);
   let client: Client;
+  // The outbox in native structures, where the ledger's scripts write a change's events with it.
+  let outbox: RedisOutbox;
   const marker = { key: `${prefix}store:marker`, value: '' };
   try {
     await adapter.getClient();
     client = redis;
+    outbox = new RedisOutbox(client, prefix);
     await client.set(marker.key, `${new Date().toISOString()} ${randomUUID()}`, { NX: true });
     marker.value = (await client.get(marker.key)) ?? '';
+    await takeKeyvEvents(kv, (events) => outbox.adopt(events));
   } catch (error) {
     await adapter.disconnect(true).catch(() => undefined);
     throw new StoreError(`Redis at ${redact(url)} does not answer: ${(error as Error).message}`, { cause: error });
@@ -83,10 +89,11 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     kind: 'redis',
     kv: guard.wrap(kv, { promises: ['get', 'getMany', 'set', 'setMany', 'delete', 'deleteMany', 'has', 'hasMany', 'clear'], iterables: ['iterator'] }),
     ledger: guard.wrap(new RedisLedger(client, { prefix, scrub, marker, onReset: () => guard.markReset() }), {
-      promises: ['record', 'undo', 'forget', 'tally', 'export', 'series', 'methodsOf'],
+      promises: ['record', 'undo', 'forget', 'purge', 'tally', 'export', 'series', 'methodsOf'],
       iterables: ['exportRows'],
     }),
-    claims: guard.wrap(new RedisClaims(client, prefix), { promises: ['claim', 'release'] }),
+    claims: guard.wrap(new RedisClaims(client, prefix), { promises: ['claim', 'release', 'extend', 'remaining'] }),
+    outbox: guard.wrap(outbox, { promises: ['append', 'pending', 'count', 'retryAt', 'done', 'forget', 'adopt'] }),
     mutex: guard.wrap(new SharedMutex(new RedisLocks(client, prefix)), { promises: ['run'] }),
     scrub,
     health,

@@ -24,6 +24,12 @@ export type Fault = { reason: string };
 export class SqliteFile {
   readonly db: Database.Database;
   fault: Fault | undefined;
+  /**
+   * Set when a WAL sync failed: commits since the last good sync may be lost in a power cut. Cleared
+   * by the next sync that succeeds, which runs on a freshly opened handle (a failed one is closed:
+   * on Linux, an fsync on the handle that saw the error may report success without the data).
+   */
+  syncFault: string | undefined;
   private readonly statements = new Map<string, Database.Statement>();
 
   /**
@@ -47,10 +53,10 @@ export class SqliteFile {
       // Deleted rows are overwritten with zeros, so what /forgetme removes is gone from the file.
       this.db.pragma('secure_delete = ON');
       // WAL with NORMAL survives any crash of the process (kill -9 included); only a power cut may
-      // lose the last commits. Delivery claims, caches and the outbox can afford that (a redelivery
-      // is refused by the ledger's unique key, milestones are checked again at start); what members
-      // are told is counted waits for `synced` as well. An fsync in the commit (SQLite's FULL) stops
-      // the event loop for each batch, which a Slack burst after a start feels.
+      // lose the last commits. What members are told is counted (the ledger's transaction, with the
+      // delivery's claim and its events) waits for `synced`; other claims, caches and events can
+      // afford the loss (a lost claim runs a command again; milestones are checked again at start).
+      // An fsync in the commit (SQLite's FULL) stops the event loop for each batch.
       this.db.pragma('synchronous = NORMAL');
     } catch (error) {
       throw new StoreError(`the SQLite store at ${path} cannot be opened: ${codeOf(error) ?? (error as Error).message}`, { cause: error });
@@ -138,8 +144,14 @@ export class SqliteFile {
     if (this.path === ':memory:') return Promise.resolve();
     if (!this.syncing) {
       this.syncing = this.syncWal()
+        .then(() => {
+          this.syncFault = undefined;
+        })
         .catch((error: unknown) => {
-          throw new StoreError(`the SQLite store could not sync ${this.path} to disk: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+          const reason = `the SQLite store could not sync ${this.path} to disk: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+          if (!this.syncFault) this.onFault(`${reason}; actions recorded since the last good sync may be lost in a power cut (members were told theirs may not be saved); check the disk, /readyz says so until a sync succeeds`);
+          this.syncFault = reason;
+          throw new StoreError(reason, { cause: error, unsynced: true });
         })
         .finally(() => (this.syncing = undefined));
       return this.syncing;

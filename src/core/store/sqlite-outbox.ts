@@ -2,6 +2,16 @@ import type { DomainEvent, StoredEvent } from '../events/events.js';
 import { newEventId, type Outbox } from '../events/outbox.js';
 import type { SqliteFile } from './sqlite-file.js';
 
+/**
+ * Writes events as rows, synchronously, inside whatever transaction is open: the outbox's own
+ * append, or a ledger write that commits its events with it.
+ */
+export function insertEvents(file: SqliteFile, events: readonly DomainEvent[], at: Date): void {
+  const when = at.toISOString();
+  const insert = file.statement('INSERT INTO outbox(id, at, due, attempts, member, event) VALUES (?, ?, ?, 0, ?, ?)');
+  for (const event of events) insert.run(newEventId(at), when, when, event.type === 'recorded' ? event.member : null, JSON.stringify(event));
+}
+
 type Row = [id: string, at: string, due: string, attempts: number, event: string];
 
 /**
@@ -15,11 +25,7 @@ export class SqliteOutbox implements Outbox {
 
   async append(events: readonly DomainEvent[], at: Date): Promise<void> {
     if (events.length === 0) return;
-    const when = at.toISOString();
-    const insert = this.file.statement('INSERT INTO outbox(id, at, due, attempts, member, event) VALUES (?, ?, ?, 0, ?, ?)');
-    await this.file.batch('write events', () => {
-      for (const event of events) insert.run(newEventId(at), when, when, event.type === 'recorded' ? event.member : null, JSON.stringify(event));
-    });
+    await this.file.batch('write events', () => insertEvents(this.file, events, at));
   }
 
   async pending(limit: number): Promise<StoredEvent[]> {

@@ -26,7 +26,7 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
         throw new StoreError(`the SQLite store at ${path} cannot be created: ${(error as Error).message}`, { cause: error });
       });
   }
-  const file = new SqliteFile(path, options.onFault);
+  const file = new SqliteFile(path, options.onFault, options.syncWal);
   try {
     const { upgraded } = file.runNow('open', () => ensureSchema(file.db, path));
     // Release 0.1 deleted without secure_delete: its free pages still hold old documents. Rewriting
@@ -59,6 +59,11 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
       if (file.fault) {
         const reason = `the SQLite store is damaged (${file.fault.reason}): run "npx actionbot check" and restore a backup`;
         return { ok: false, reason, detail: `the SQLite store at ${path} is damaged (${file.fault.reason})` };
+      }
+      if (file.syncFault) {
+        // Asked again here, so that a disk that healed is seen even when nothing is being written.
+        await file.synced().catch(() => undefined);
+        if (file.syncFault) return { ok: false, reason: 'the SQLite store could not sync to disk', detail: file.syncFault };
       }
       try {
         file.runNow('answer', () => file.statement('SELECT n FROM ledger_counters LIMIT 1').get());

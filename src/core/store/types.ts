@@ -39,8 +39,10 @@ export type Store = {
 export type StoreOptions = {
   /** Redis key prefix (default `actionbot:`). */
   prefix?: string;
-  /** Told once, in one line, when the store finds itself damaged or reset while running. */
+  /** Told once, in one line, when the store finds itself damaged or reset while running, or cannot sync to disk. */
   onFault?: (line: string) => void;
+  /** SQLite: how the WAL is synced to disk (tests pass one that fails); an fdatasync by default. */
+  syncWal?: () => Promise<void>;
   /** How long `close` may wait for work it owes the files (Redis: an AOF rewrite after /forgetme); default 5 s. */
   closeBoundMs?: number;
 };

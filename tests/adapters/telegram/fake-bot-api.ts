@@ -32,6 +32,11 @@ export class FakeBotApi {
   private readonly onCall: Array<() => void> = [];
   private nextMessageId = 1;
   getUpdatesCalls = 0;
+  /**
+   * Like Telegram, the updates below the highest offset a getUpdates asked with are confirmed: never
+   * sent again, whatever offset a later call (a restarted bot) asks with.
+   */
+  confirmedOffset = 0;
   /** Posts a minute in one group before 429 (Telegram's documented limit is about 20). */
   groupPostsPerMinute = 20;
   /** When each group post the fake accepted was made, per group. */
@@ -181,7 +186,8 @@ export class FakeBotApi {
   /** Long polling: answers at once when updates are queued, else waits for one or the timeout. */
   private async poll(payload: Record<string, unknown>, req: IncomingMessage): Promise<unknown[]> {
     this.getUpdatesCalls++;
-    const offset = Number(payload.offset ?? 0);
+    this.confirmedOffset = Math.max(this.confirmedOffset, Number(payload.offset ?? 0));
+    const offset = this.confirmedOffset;
     const limit = Number(payload.limit ?? 100);
     const pending = () => this.updates.filter((u) => u.update_id >= offset);
     if (pending().length === 0) {

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Outbox } from '../../../src/core/events/outbox.js';
+import { randomUUID } from 'node:crypto';
+import { KeyvOutbox, type Outbox } from '../../../src/core/events/outbox.js';
+import { openStore } from '../../../src/core/store.js';
+import { dropPrefix } from '../../support/redis.js';
 import { testApp } from '../../support/app.js';
 
 const REDIS = process.env.REDIS_URL;
-const stores: Array<[string, string | undefined]> = [['SQLite (a row per event)', undefined], ...(REDIS ? [['Redis (a list under a lock)', REDIS] as [string, string]] : [])];
+const stores: Array<[string, string | undefined]> = [['SQLite (a row per event)', undefined], ...(REDIS ? [['Redis (native structures changed by scripts)', REDIS] as [string, string]] : [])];
 
 describe.each(stores)('the outbox on %s', (_name, redisUrl) => {
   const withOutbox = async (fn: (outbox: Outbox) => Promise<void>) => {
@@ -36,4 +39,26 @@ describe.each(stores)('the outbox on %s', (_name, redisUrl) => {
       await outbox.done(pending[1]!.id);
       expect(await outbox.count()).toBe(0);
     }));
+});
+
+describe.runIf(REDIS)('the Redis outbox of an earlier release', () => {
+  it('is handed over at open: its pending events are kept, in order, and the old list goes', async () => {
+    const prefix = `test-outbox-${randomUUID()}:`;
+    try {
+      const first = await openStore(REDIS!, { prefix });
+      // What the previous release wrote: the pending events as one keyv list.
+      const old = new KeyvOutbox(first.kv, first.mutex);
+      await old.append([{ type: 'undone', driveId: 'd1' }, { type: 'drive-changed', driveId: 'd2' }], new Date('2026-11-28T10:00:00Z'));
+      await first.close();
+      const second = await openStore(REDIS!, { prefix });
+      try {
+        expect((await second.outbox!.pending(10)).map((e) => e.event)).toEqual([{ type: 'undone', driveId: 'd1' }, { type: 'drive-changed', driveId: 'd2' }]);
+        expect(await new KeyvOutbox(second.kv, second.mutex).count()).toBe(0);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await dropPrefix(REDIS!, prefix);
+    }
+  });
 });

@@ -1,12 +1,42 @@
 import { describe, expect, it } from 'vitest';
+import type { ClaimStore } from '../../../src/core/claims.js';
+import { AlreadyHandled } from '../../../src/core/errors.js';
+import type { Outbox } from '../../../src/core/events/outbox.js';
 import type { ActionLedger } from '../../../src/core/ledger/ledger.js';
 import { aDrive } from '../../support/drives.js';
 
 const at = new Date('2026-06-01T12:00:00Z');
 
 /** One suite, every ledger: the count reported to officials must not depend on the store. */
-export function ledgerContract(name: string, open: () => Promise<{ ledger: ActionLedger; close(): Promise<void> }>): void {
+export function ledgerContract(name: string, open: () => Promise<{ ledger: ActionLedger; outbox: Outbox; claims: ClaimStore; close(): Promise<void> }>): void {
   describe(`${name} ledger contract`, () => {
+    it('commits a write with its delivery claim and its events; the same claim again changes nothing', async () => {
+      const { ledger, outbox, claims, close } = await open();
+      try {
+        const drive = aDrive();
+        const event = { type: 'recorded', driveId: drive.id, member: 'm1', method: 'email', created: true } as const;
+        const told: string[] = [];
+        const unit = (key: string) => ({ claim: { key, ttlMs: 60_000 }, onChange: [event], changed: () => void told.push(key) });
+        // Twins of one delivery at once, and a redelivery after: one action, one event, one answer.
+        const twins = await Promise.allSettled([ledger.record({ drive, member: 'm1', method: 'email', at }, unit('delivery:a')), ledger.record({ drive, member: 'm1', method: 'email', at }, unit('delivery:a'))]);
+        expect(twins.filter((t) => t.status === 'fulfilled')).toHaveLength(1);
+        expect(twins.filter((t) => t.status === 'rejected').map((t) => (t as PromiseRejectedResult).reason)).toEqual([expect.any(AlreadyHandled)]);
+        await expect(ledger.record({ drive, member: 'm1', method: 'post', at }, unit('delivery:a'))).rejects.toBeInstanceOf(AlreadyHandled);
+        expect(await claims.claim('delivery:a', 1000)).toBe(false);
+        // A new delivery of a repeat takes its claim but changes nothing, so it writes no event.
+        expect((await ledger.record({ drive, member: 'm1', method: 'email', at }, unit('delivery:b'))).created).toBe(false);
+        expect(await claims.claim('delivery:b', 1000)).toBe(false);
+        const undone = { claim: { key: 'delivery:c', ttlMs: 60_000 }, onChange: [{ type: 'undone', driveId: drive.id } as const] };
+        expect((await ledger.undo({ drive, member: 'm1', method: 'email', at }, undone)).removed).toBe(true);
+        await expect(ledger.undo({ drive, member: 'm1', method: 'email', at }, undone)).rejects.toBeInstanceOf(AlreadyHandled);
+        expect((await outbox.pending(10)).map((e) => e.event.type)).toEqual(['recorded', 'undone']);
+        expect(told).toEqual(['delivery:a']);
+        expect(await ledger.tally(drive.appealId)).toMatchObject({ actions: 0, members: 0 });
+      } finally {
+        await close();
+      }
+    });
+
     const withLedger = (fn: (ledger: ActionLedger) => Promise<void>) => async () => {
       const { ledger, close } = await open();
       try {
@@ -15,6 +45,23 @@ export function ledgerContract(name: string, open: () => Promise<{ ledger: Actio
         await close();
       }
     };
+
+    it('purges an appeal\'s actions and member keys in chunks and keeps its counts', withLedger(async (ledger) => {
+      const drive = aDrive();
+      const other = aDrive({ appealId: 'ua-other' });
+      await Promise.all(Array.from({ length: 2500 }, (_, i) => ledger.record({ drive, member: `m${i % 2000}`, method: i < 2000 ? 'email' : 'post', at })));
+      await ledger.record({ drive: other, member: 'm1', method: 'email', at });
+      const before = await ledger.tally(drive.appealId);
+      const series = await ledger.series(drive.appealId);
+      expect(await ledger.purge(drive.appealId)).toBe(2500);
+      expect(await ledger.export(drive.appealId)).toEqual([]);
+      expect(await ledger.methodsOf(drive.appealId, 'm1')).toEqual([]);
+      expect(await ledger.tally(drive.appealId)).toEqual(before);
+      expect(await ledger.series(drive.appealId)).toEqual(series);
+      // Another appeal keeps its rows; a second purge finds nothing.
+      expect(await ledger.export(other.appealId)).toHaveLength(1);
+      expect(await ledger.purge(drive.appealId)).toBe(0);
+    }));
 
     it('records an action once and reports the tally after it', withLedger(async (ledger) => {
       const drive = aDrive();

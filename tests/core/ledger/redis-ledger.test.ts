@@ -13,6 +13,8 @@ if (url) {
     const store = await openStore(url, { prefix });
     return {
       ledger: store.ledger,
+      outbox: store.outbox!,
+      claims: store.claims,
       close: async () => {
         await store.close();
         await dropPrefix(url, prefix);

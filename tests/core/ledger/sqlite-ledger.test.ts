@@ -11,6 +11,8 @@ ledgerContract('SQLite', async () => {
   const store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
   return {
     ledger: store.ledger,
+    outbox: store.outbox!,
+    claims: store.claims,
     close: async () => {
       await store.close();
       await rm(dir, { recursive: true, force: true });
@@ -43,6 +45,29 @@ describe('SQLite tally reads, served again while nothing changed', () => {
     } finally {
       await one.close();
       await two.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite export pages', () => {
+  it('gives every action once, in time order, when many share one timestamp across page boundaries', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'actionbot-ledger-'));
+    const store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
+    try {
+      const drive = aDrive({ appealId: 'ua-34-25', space: 'telegram:-1' });
+      const times = ['2026-11-28T09:00:00.000Z', '2026-11-28T09:00:00.001Z', '2026-11-28T09:00:00.002Z'];
+      // 7 at the first time, 23 at the second (a bulk entry), 5 at the last, written out of order.
+      const plan = [...Array(23).fill(1), ...Array(7).fill(0), ...Array(5).fill(2)] as number[];
+      for (const [i, t] of plan.entries()) await store.ledger.record({ drive, member: `m${i}`, method: 'email', at: new Date(times[t]!) });
+      for (const pageSize of [1, 4, 7, 10, 23, 100]) {
+        const rows = [];
+        for await (const row of store.ledger.exportRows('ua-34-25', { pageSize })) rows.push(row);
+        expect(rows.map((r) => r.member).sort()).toEqual(plan.map((_, i) => `m${i}`).sort());
+        expect(rows.map((r) => r.at)).toEqual([...rows.map((r) => r.at)].sort());
+      }
+    } finally {
+      await store.close();
       await rm(dir, { recursive: true, force: true });
     }
   });
