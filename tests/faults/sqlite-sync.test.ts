@@ -44,7 +44,8 @@ describe('a WAL sync that fails', () => {
     expect(faults).toHaveLength(1);
     expect(faults[0]).toMatch(/could not sync .* to disk: EIO/);
     expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
-    expect(await app.store.health()).toEqual({ ok: false, reason: expect.stringMatching(/could not sync .*EIO/) });
+    // /readyz says why without the file's path; the operator's detail names it.
+    expect(await app.store.health()).toEqual({ ok: false, reason: 'the SQLite store could not sync to disk', detail: expect.stringMatching(/could not sync .*actionbot\.sqlite to disk: EIO/) });
     expect(await app.store.health()).toMatchObject({ ok: false });
 
     // The disk heals: the next health check syncs again and is ready; members are told "counted" again.

@@ -118,10 +118,11 @@ describe('one bundled process with Telegram, Slack and Discord', () => {
   }, 120_000);
 
   it("reads an /import file in the bundle's importer thread (dist/import-worker.js)", async () => {
-    // A text file captioned /import in a private chat: its sender is the moderator of their own chat.
+    // A text file captioned /import in a private chat, by the operator (MODERATOR_IDS): a private chat
+    // makes nobody a moderator, so only the operator may import there.
     const ua = readFileSync('tests/fixtures/ua/honduras-ua-60-16-2017.txt');
     telegram.files.set('ua-file', ua);
-    const from = { id: 4242, is_bot: false, first_name: 'M' };
+    const from = { id: TELEGRAM_MOD.id, is_bot: false, first_name: 'M' };
     const document = { file_id: 'ua-file', file_unique_id: 'u-ua-file', file_name: 'ua.txt', mime_type: 'text/plain', file_size: ua.length };
     const update = { update_id: 3, message: { message_id: 3, date: 1_700_000_000, chat: { id: from.id, type: 'private', first_name: 'M' }, from, document, caption: '/import', caption_entities: [{ type: 'bot_command', offset: 0, length: 7 }] } };
     telegram.push(update);
