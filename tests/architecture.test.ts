@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCircles, importGraph, type Edge } from './support/import-graph.js';
 
@@ -28,5 +29,17 @@ describe('the shape of src/', () => {
   it('keeps the root of src/ for folders (an index at most): the wiring lives in src/app/', async () => {
     const files = (await readdir('src', { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
     expect(files.filter((name) => !/^index\.ts$/.test(name))).toEqual([]);
+  });
+
+  it('opens every source file with a comment that says what it is for', async () => {
+    const files = (await readdir('src', { withFileTypes: true, recursive: true })).filter((e) => e.isFile() && e.name.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(100);
+    const silent: string[] = [];
+    for (const file of files) {
+      const path = join(file.parentPath, file.name);
+      const first = (await readFile(path, 'utf8')).split('\n').find((line) => line.trim() !== '') ?? '';
+      if (!/^(\/\/|\/\*)/.test(first)) silent.push(path);
+    }
+    expect(silent).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+// Downloads a member's file for /import with a size cap, and decodes it (UTF-8, UTF-16 with a BOM,
+// else Windows-1252).
 import { UserInputError } from '../core/errors.js';
 
 /** The largest file /import downloads: an Urgent Action is tens of kilobytes of text. */

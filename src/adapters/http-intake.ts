@@ -1,3 +1,5 @@
+// The HTTP listeners' gate: counts requests open and, on a stop, refuses new ones (503, Connection:
+// close) then closes.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { bounded } from '../core/bounded.js';
 import type { OpenRequests } from '../core/lane.js';

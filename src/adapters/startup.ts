@@ -1,3 +1,5 @@
+// A platform's first call at start-up, retried with each attempt logged and said in /readyz until
+// the API answers.
 import type { Logger } from '../commands/index.js';
 
 export type StartupRetry = {

@@ -1,3 +1,4 @@
+// What every platform adapter offers the wiring: start and stop, readiness, a notifier.
 import type { Deps, Logger } from '../commands/index.js';
 import type { InFlight } from '../core/in-flight.js';
 import type { Notifier } from '../core/notifier.js';

@@ -1,3 +1,5 @@
+// Builds the app from its configuration: appeals, the member-key secret, the store and the core
+// services commands use.
 import { existsSync } from 'node:fs';
 import { ImportRunner } from '../core/import-worker/runner.js';
 import { dirname, join } from 'node:path';

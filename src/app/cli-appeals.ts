@@ -1,3 +1,5 @@
+// The operator's `actionbot appeals ...` subcommands: the catalog by scope, its history, publish,
+// diff, revert, keep.
 import type { AppealCatalog } from '../core/appeals.js';
 import type { AppealChange } from '../core/appeal-scopes.js';
 import { BUNDLED_APPEALS, createApp } from './app.js';

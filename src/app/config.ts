@@ -1,3 +1,5 @@
+// The environment parsed by one zod schema: the only reader of process.env's settings, and the list
+// of variables.
 import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';

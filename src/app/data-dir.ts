@@ -1,3 +1,5 @@
+// Checks DATA_DIR is a writable folder before anything opens it, so the start fails with one line
+// naming it.
 import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

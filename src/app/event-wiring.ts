@@ -1,3 +1,4 @@
+// Wires the outbox's relay to its handlers: milestones, live progress and coalesced public posts.
 import type { App } from './app.js';
 import { chartedPosts, liveProgressPost, reminderPosts } from '../commands/posts.js';
 import { eventHandler } from '../core/events/handlers.js';

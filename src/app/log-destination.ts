@@ -1,3 +1,5 @@
+// Where the logs go: standard error, written so that a closed or full pipe never stops the bot
+// (SIGTERM still exits).
 import { writeSync } from 'node:fs';
 
 /** How long one line may wait for a full pipe to drain before it is dropped. */

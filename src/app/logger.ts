@@ -1,3 +1,5 @@
+// The pino logger, with member data scrubbed from every line, and short readable lines for the
+// terminal.
 import type { Writable } from 'node:stream';
 import pino from 'pino';
 import { stderrDestination } from './log-destination.js';

@@ -1,3 +1,5 @@
+// The composition root: config -> logger -> store -> services -> web server -> platforms (or the
+// terminal), and the orderly stop.
 import { join } from 'node:path';
 import { createApp, BUNDLED_APPEALS, type App } from './app.js';
 import { warnReplacedAppeals } from './cli-appeals.js';

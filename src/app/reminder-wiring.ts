@@ -1,3 +1,4 @@
+// Wires the reminder scheduler to the running adapters' notifiers.
 import type pino from 'pino';
 import type { App } from './app.js';
 import { chartedPosts, reminderPosts } from '../commands/posts.js';

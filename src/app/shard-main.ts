@@ -1,3 +1,5 @@
+// A Discord shard process's composition (DISCORD_SHARDS): its gateway session and Discord reminders
+// on the shared store.
 import type pino from 'pino';
 import { createApp } from './app.js';
 import { chartedPosts, reminderPosts } from '../commands/posts.js';

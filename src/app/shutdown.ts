@@ -1,3 +1,5 @@
+// The orderly stop: no new work, commands already taken drained within SHUTDOWN_TIMEOUT, events
+// handled, then the store closed.
 import { bounded } from '../core/bounded.js';
 import type { InFlight } from '../core/in-flight.js';
 import type { PlatformAdapter } from '../adapters/types.js';

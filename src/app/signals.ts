@@ -1,3 +1,5 @@
+// SIGTERM and SIGINT start the orderly stop and exit once it is done; unhandled rejections are
+// logged, not fatal.
 import type pino from 'pino';
 
 /** What a container runtime, a supervisor or Ctrl-C sends; `npm start` passes them on to the bot. */

@@ -1,3 +1,4 @@
+// /acted: a member records that they acted on an appeal, once per method; answers with the tally.
 import { privateReply } from '../core/reply.js';
 import { actionOptions, checkMethodTypo, driveAndAppeal, methodButtons, methodsOffered, progressBar, tallyText } from './shared.js';
 import { defineCommand } from './types.js';

@@ -1,3 +1,4 @@
+// /appeal: the case, its summary, officials, deadline and background.
 import { mainTargets } from '../core/appeal.js';
 import { languageNamesIn } from '../core/languages.js';
 import { escapeMarkdown } from '../core/markdown.js';

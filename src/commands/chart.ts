@@ -1,3 +1,4 @@
+// The drive's chart as a PNG attachment and its page link, added to the replies that show progress.
 import { driveChartSvg } from '../core/chart/drive-chart.js';
 import type { Drive } from '../core/drive.js';
 import type { Locale, Translate } from '../core/i18n/index.js';

@@ -1,3 +1,5 @@
+// /drive start, end, list and set: moderators run an appeal in their space with a goal, deadline
+// and time zone.
 import { isOpen, type Drive } from '../core/drive.js';
 import type { DriveSettings } from '../core/drives.js';
 import { UserInputError } from '../core/errors.js';

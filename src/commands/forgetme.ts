@@ -1,3 +1,4 @@
+// /forgetme: after one confirmation, deletes everything stored about the member.
 import { actionButton, privateReply } from '../core/reply.js';
 import { defineCommand } from './types.js';
 

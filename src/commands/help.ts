@@ -1,3 +1,4 @@
+// /help: the commands the asker may use, with their usage.
 import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
 import { defineCommand, isGroup, type AnyCommand, type Command } from './types.js';

@@ -1,3 +1,4 @@
+// Finishing an imported draft: what is missing, the Fill in forms in steps, and the edits applied.
 import { z } from 'zod';
 import { mainTargets, missingToSave, type Appeal, type MissingPart } from '../core/appeal.js';
 import { UserInputError } from '../core/errors.js';

@@ -1,3 +1,5 @@
+// /import: a moderator adds an appeal from an Urgent Action text, previewed with warnings and saved
+// on confirmation.
 import { readFile } from 'node:fs/promises';
 import { fileProblem } from '../core/file-problem.js';
 import { missingToSave, type Appeal } from '../core/appeal.js';

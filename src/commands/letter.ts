@@ -1,3 +1,5 @@
+// /letter: the letter for the member, privately, with its PDF, .eml draft, email links and buttons
+// to record the action.
 import { isOpen, type Drive } from '../core/drive.js';
 import { letterAttachments } from '../core/kit/attachments.js';
 import { unprintable } from '../core/kit/fonts.js';

@@ -1,3 +1,5 @@
+// The kinds of command options (method, appeal, date, ...): one zod schema each, placeholders, and
+// what a member should type.
 import { z } from 'zod';
 import { appealIdSchema } from '../core/appeal.js';
 import { METHODS } from '../core/drive.js';

@@ -1,3 +1,5 @@
+// Typed command text -> options: words and key=value tokens bound to a command's options and
+// validated by one schema.
 import type { z } from 'zod';
 import { UserInputError } from '../core/errors.js';
 import { kindPlaceholder, kindSchemas } from './options.js';

@@ -1,3 +1,5 @@
+// The posts the bot makes unasked (reminders, final tallies, milestones, live progress), worded and
+// charted.
 import { pickLocale, translator } from '../core/i18n/index.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import type { ReminderPosts } from '../core/reminders/scheduler.js';

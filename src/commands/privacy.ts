@@ -1,3 +1,4 @@
+// /privacy: what is stored about the member, and for how long.
 import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
 import type { MemberReminder } from '../core/reminders/member-reminders.js';

@@ -1,3 +1,4 @@
+// /progress: the tally against the goal, time left, by method and platform, posted in the space.
 import type { Method } from '../core/drive.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { publicReply, type Block } from '../core/reply.js';

@@ -1,3 +1,4 @@
+// /remind now, schedule, list and off: moderators' reminders before the deadline.
 import type { Appeal } from '../core/appeal.js';
 import type { Drive } from '../core/drive.js';
 import type { Locale, Translate } from '../core/i18n/index.js';

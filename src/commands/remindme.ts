@@ -1,3 +1,4 @@
+// /remindme: a private reminder for one member before the deadline.
 import { closesAt } from '../core/drive.js';
 import { UserInputError } from '../core/errors.js';
 import { privateReply } from '../core/reply.js';

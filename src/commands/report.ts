@@ -1,3 +1,4 @@
+// /report: the numbers to report by method, platform and space, with the CSV or a download link.
 import type { Method } from '../core/drive.js';
 import { attachmentLimit, exportAttachment } from '../core/export/attachment.js';
 import { actionsCsvChunks } from '../core/export/csv-stream.js';

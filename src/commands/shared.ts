@@ -1,3 +1,5 @@
+// What several commands share: finding the appeal and open drive, method options, tally and time-
+// left wording.
 import type { Appeal } from '../core/appeal.js';
 import { assertOpen, closesAt, isOpen, METHODS, type Drive, type Method } from '../core/drive.js';
 import { UserInputError } from '../core/errors.js';

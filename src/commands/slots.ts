@@ -1,3 +1,5 @@
+// Rate limits as numbered claims in the store: exact across processes (the /import text limit lives
+// here).
 import type { ClaimStore } from '../core/claims.js';
 
 /** At most `limit` calls in each window of `windowMs`. */

@@ -1,3 +1,5 @@
+// A command's shape (options, permission, run), the Invocation adapters build, and the Deps
+// commands receive.
 import type { AppealBook } from '../core/appeal-view.js';
 import type { ImportResult } from '../core/importer/index.js';
 import type { ClaimStore } from '../core/claims.js';

@@ -1,3 +1,4 @@
+// /undo: a member takes back their own recorded action.
 import { actionButton, privateReply } from '../core/reply.js';
 import { actionOptions, checkMethodTypo, driveAndAppeal, tallyText } from './shared.js';
 import { defineCommand } from './types.js';

@@ -1,3 +1,5 @@
+// Which community an appeal belongs to and every change made to it (who, when, where, what): one
+// small repository.
 import type Keyv from 'keyv';
 import { guarded, type Mutex } from './guard.js';
 

@@ -1,3 +1,5 @@
+// The appeals one command may see and change: the shared catalog and its own community's, never
+// another's.
 import type { Appeal } from './appeal.js';
 import type { AppealChange, ChangeBy, StagedOwner } from './appeal-scopes.js';
 import { UserInputError } from './errors.js';

@@ -1,3 +1,4 @@
+// The appeal model: zod schemas for an appeal, its targets and letters, and helpers to read them.
 import { z } from 'zod';
 
 /** Appeal ids are file names and button payloads: short, lowercase, URL-safe. */

@@ -1,3 +1,5 @@
+// The appeal catalog: appeal files loaded and validated (a bad file reported by path and field),
+// plus imported appeals in the store.
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';

@@ -1,3 +1,4 @@
+// Claims ("handled once") and owner-token locks, on SQLite and on Redis.
 import { createHash } from 'node:crypto';
 import { StoreError } from './errors.js';
 import type { LockStore } from './guard.js';

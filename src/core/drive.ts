@@ -1,3 +1,5 @@
+// The drive model: an appeal running in a space with a goal, deadline and time zone; action
+// methods; open or closed.
 import { z } from 'zod';
 import { UserInputError } from './errors.js';
 import { endOfDay } from './time.js';

@@ -1,3 +1,5 @@
+// The drive service: start, end, change and find drives, kept in the store with an index of active
+// ones.
 import { randomBytes } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Appeal } from './appeal.js';

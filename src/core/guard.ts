@@ -1,3 +1,5 @@
+// Store guards: store errors named by what they were about, a serial queue, and mutexes local or
+// shared across processes.
 import { randomUUID } from 'node:crypto';
 import { StoreError } from './errors.js';
 

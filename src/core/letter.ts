@@ -1,3 +1,4 @@
+// Renders the letter for one member: the chosen official, the member's signature, the date.
 import { copyTargets, letterIn, mainTargets, type Appeal, type Target } from './appeal.js';
 import { UserInputError } from './errors.js';
 import { escapeMarkdown } from './markdown.js';

@@ -1,3 +1,4 @@
+// Member keys: HMAC-SHA256 of platform ids with the secret, and loading and checking that secret.
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

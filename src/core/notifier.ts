@@ -1,3 +1,4 @@
+// The notifier port: how the core posts to a space or a member without being asked.
 import type { Reply } from './reply.js';
 
 /**

@@ -1,3 +1,4 @@
+// The data folder 0700 and its files 0600 on creation, and which existing ones others may read.
 import { constants } from 'node:fs';
 import { mkdir, open, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';

@@ -1,3 +1,4 @@
+// Remembered signatures: what a member chose to have kept for their letters.
 import type Keyv from 'keyv';
 import { z } from 'zod';
 import { guarded } from './guard.js';

@@ -1,3 +1,4 @@
+// Deletes actions RETENTION_DAYS after their appeal's last drive closed.
 import { closesAt, isOpen, type Drive } from './drive.js';
 import type { DriveService } from './drives.js';
 import type { ActionLedger } from './ledger/ledger.js';

@@ -1,3 +1,5 @@
+// Short-lived state in the store that adapters need between two deliveries (deep links, reply
+// prompts, languages).
 import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
 import { guarded } from './guard.js';

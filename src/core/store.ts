@@ -1,3 +1,4 @@
+// Opens the store a STORE_URL names: SQLite or Redis.
 import { ConfigError } from './errors.js';
 import { openRedis } from './store/redis-store.js';
 import { openSqlite } from './store/sqlite-store.js';

@@ -1,3 +1,5 @@
+// Walls between groups: roles, scopes, communities, and the signatures that bind buttons and links
+// to a member or a space.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { MemberKeyer } from './member-key.js';
 import type { Button, Reply } from './reply.js';

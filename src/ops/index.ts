@@ -1,3 +1,4 @@
+// Health, readiness and metrics for one running bot, as one route on the bot's HTTP server.
 import type { App } from '../app/app.js';
 import type { PlatformAdapter } from '../adapters/types.js';
 import { Metrics } from './metrics.js';

@@ -1,3 +1,5 @@
+// Prometheus metrics: commands, recorded actions, answer times, posts, store errors and the outbox
+// backlog.
 import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CommandOutcome, CommandObserver } from '../commands/types.js';
 import type { Notifier } from '../core/notifier.js';

@@ -1,3 +1,5 @@
+// /readyz: asks the store and each platform, each within a bound, and says which part is down and
+// why.
 import type { Readiness } from '../adapters/types.js';
 
 export type { Readiness };

@@ -1,3 +1,4 @@
+// The /healthz, /readyz and /metrics routes.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Metrics } from './metrics.js';

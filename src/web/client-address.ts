@@ -1,3 +1,5 @@
+// The client's address behind trusted proxies (TRUST_PROXY): what the live page's caps and the logs
+// use.
 import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 

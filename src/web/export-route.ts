@@ -1,3 +1,5 @@
+// The export download route: checks a signed link and streams the CSV, gzipped for clients that
+// accept it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';

@@ -1,3 +1,4 @@
+// Mounts the drive pages and export links on the bot's HTTP server.
 import type { Deps, Logger } from '../commands/index.js';
 import type { ExportTokens } from '../core/export/link.js';
 import { exportRoute } from './export-route.js';

@@ -1,3 +1,4 @@
+// Chart PNGs through resvg with the bundled fonts, loaded on first use.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as Resvg from '@resvg/resvg-js';

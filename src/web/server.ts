@@ -1,3 +1,4 @@
+// The bot's one HTTP server on WEB_PORT: routes mounted in order, and its stop.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../commands/index.js';

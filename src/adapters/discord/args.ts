@@ -1,3 +1,5 @@
+// Discord interactions -> Invocations: the space a guild channel or DM names, and the command's
+// options as typed.
 import { ApplicationCommandOptionType, type ChatInputCommandInteraction, type CommandInteractionOption, type Interaction } from 'discord.js';
 import { splitCommandLine } from '../../commands/pipeline/lines.js';
 import type { Invocation, Space } from '../../commands/types.js';

@@ -1,3 +1,5 @@
+// Reply buttons as Discord components, and their custom_ids (`ab:` action, `af:` form) read back on
+// a press.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import { tokenize } from '../../commands/parse.js';
 import type { Button } from '../../core/reply.js';

@@ -1,3 +1,5 @@
+// The Discord adapter's wiring: the discord.js client, gateway readiness, command registration and
+// the notifier.
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, RESTEvents, Status, type ClientOptions } from 'discord.js';
 import { commands as allCommands, type AnyCommand } from '../../commands/index.js';

@@ -1,3 +1,5 @@
+// Handles a Discord interaction (slash command, button, modal, autocomplete): runs it through the
+// pipeline and answers within Discord's 3 s, deferring when slow.
 import {
   AttachmentBuilder,
   type Attachment,

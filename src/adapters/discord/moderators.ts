@@ -1,3 +1,5 @@
+// Who is a moderator on Discord: Manage Server in the channel, as the interaction reports it, or
+// MODERATOR_IDS.
 import { PermissionFlagsBits, type Interaction } from 'discord.js';
 
 /**

@@ -1,3 +1,5 @@
+// Posts to Discord channels over REST without being asked (reminders, milestones, final tallies),
+// files as multipart.
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import { SpaceGoneError } from '../../core/errors.js';
 import type { Notifier } from '../../core/notifier.js';

@@ -1,3 +1,4 @@
+// The slash-command definitions built from the command list, registered only when they changed.
 import {
   ApplicationCommandOptionType,
   PermissionFlagsBits,

@@ -1,3 +1,5 @@
+// Reply -> Discord messages: markdown, embeds and components within Discord's limits, split into a
+// reply and follow-ups.
 import { escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { parseMarkdown } from '../../core/markdown.js';
 import type { Block, Reply } from '../../core/reply.js';

@@ -1,3 +1,5 @@
+// Options for every discord.js REST client: requests through Node's own fetch (uploads work beside
+// Slack's undici).
 import type { RESTOptions, ResponseLike } from 'discord.js';
 
 /**

@@ -1,3 +1,5 @@
+// DISCORD_SHARDS: discord.js' ShardingManager starting one bot process per shard, spaced by the
+// identify limit, and their readiness.
 import { once } from 'node:events';
 import { REST, RESTEvents, Routes, ShardingManager, type APIGatewayBotInfo, type Shard } from 'discord.js';
 import type { Config } from '../../app/config.js';

@@ -1,3 +1,5 @@
+// The terminal adapter: each typed line is a command, /as and /press switch member and press
+// buttons, files go to the outbox folder.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';

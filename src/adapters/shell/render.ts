@@ -1,3 +1,4 @@
+// Reply -> plain terminal text: blocks, fields and numbered buttons.
 import { parseMarkdown } from '../../core/markdown.js';
 import type { Button, FormField, Reply } from '../../core/reply.js';
 

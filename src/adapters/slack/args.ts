@@ -1,3 +1,5 @@
+// Slack payloads -> Invocations: the space (`slack:<team>/<channel>`), slash commands and button
+// presses.
 import { splitCommandLine, type Invocation, type Space } from '../../commands/index.js';
 
 /** `slack:<team>/<channel>`; DMs (channel ids starting with D) are private spaces. */

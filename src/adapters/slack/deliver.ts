@@ -1,3 +1,5 @@
+// Sends a Slack answer: in the ack body, on the response_url, as an ephemeral or channel post, and
+// files to the member's DM.
 import type { RespondArguments, webApi } from '@slack/bolt';
 import type { Logger } from '../../commands/index.js';
 import type { Attachment, Reply } from '../../core/reply.js';

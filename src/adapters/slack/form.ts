@@ -1,3 +1,5 @@
+// Forms as Slack modals: the view built from a Reply's form, and the submitted values read back as
+// options.
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import type { Button } from '../../core/reply.js';

@@ -1,3 +1,5 @@
+// Registers the Bolt handlers: slash commands, button actions and modal submissions, each through
+// the command pipeline.
 import type { App, webApi } from '@slack/bolt';
 import { claimDelivery, commands, handleOnce, type Deps, type Invocation, type Logger } from '../../commands/index.js';
 import { pressInvocation, slackSpace, slashInvocation } from './args.js';

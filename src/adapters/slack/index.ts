@@ -1,3 +1,5 @@
+// The Slack adapter's wiring: the Bolt app in HTTP or Socket Mode, its start, readiness and
+// notifier.
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../commands/index.js';

@@ -1,3 +1,5 @@
+// Members' Slack languages from users.info, kept an hour in the store; a lookup not answered in
+// time gives the default language.
 import type { webApi } from '@slack/bolt';
 import type { Lane } from '../../core/lane.js';
 import type { ShortLived } from '../../core/short-lived.js';

@@ -1,3 +1,4 @@
+// The Slack app manifest (slash commands, scopes, request URL) built from the command list.
 import { stringify } from 'yaml';
 import { commands as allCommands, type AnyCommand } from '../../commands/index.js';
 import { usage } from '../../commands/parse.js';

@@ -1,3 +1,4 @@
+// Who is a moderator on Slack: workspace admins and owners, asked on every call, or MODERATOR_IDS.
 import type { webApi } from '@slack/bolt';
 
 type UsersInfo = Pick<webApi.WebClient['users'], 'info'>;

@@ -1,3 +1,4 @@
+// Slack mrkdwn: escaping, the markdown subset converted, and text split within block limits.
 import { parseMarkdown } from '../../core/markdown.js';
 
 /**

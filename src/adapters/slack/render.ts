@@ -1,3 +1,4 @@
+// Reply -> Block Kit blocks within Slack's limits.
 import type { types } from '@slack/bolt';
 import { stripMarkdown } from '../../core/markdown.js';
 import type { Block, Button, Reply } from '../../core/reply.js';

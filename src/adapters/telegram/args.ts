@@ -1,3 +1,5 @@
+// Telegram messages and callback data -> Invocations: the command line as typed, the chat as a
+// space.
 import { splitCommandLine, type Invocation } from '../../commands/index.js';
 
 /** A command as typed: `/acted post` or `/acted@ActionBot post`. */

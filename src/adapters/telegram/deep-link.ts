@@ -1,3 +1,5 @@
+// t.me deep links for private answers the bot could not send yet, their answers kept in the store
+// for their member.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LocalMutex, type Mutex } from '../../core/guard.js';
 import type { Attachment, Reply } from '../../core/reply.js';

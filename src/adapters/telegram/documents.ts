@@ -1,3 +1,5 @@
+// The document an /import is about (captioned or answered), downloaded through the Bot API's file
+// URL.
 import type { Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { Invocation } from '../../commands/index.js';

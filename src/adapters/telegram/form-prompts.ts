@@ -1,3 +1,5 @@
+// Forms as Telegram reply prompts: the prompt message, pending prompts in the store, answer lines
+// -> fields.
 import type { Api } from 'grammy';
 import type { Button, FormField, Reply } from '../../core/reply.js';
 import type { ShortLived } from '../../core/short-lived.js';

@@ -1,3 +1,5 @@
+// Handles Telegram updates: typed commands, /start payloads and button presses through the command
+// pipeline, then delivery.
 import { GrammyError, type Api, type Context } from 'grammy';
 import type { Message } from 'grammy/types';
 import { claimDelivery, errorReply, findCommand, handleOnce, type Deps, type Invocation, type Logger } from '../../commands/index.js';

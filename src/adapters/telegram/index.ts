@@ -1,3 +1,5 @@
+// The Telegram adapter's wiring: the grammY bot, its start with long polling or a webhook, menus
+// and readiness.
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';

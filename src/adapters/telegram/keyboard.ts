@@ -1,3 +1,4 @@
+// Reply buttons -> Telegram inline keyboards, and the callback data of action and form buttons.
 import { MAX_BUTTON_DATA, type Button } from '../../core/reply.js';
 
 /** A form button's callback_data: `F|<command>`, when it fits Telegram's 64 bytes. */

@@ -1,3 +1,5 @@
+// The sentences only Telegram needs (direct messages, deep links, reply prompts), in English and
+// Spanish.
 import { pickLocale } from '../../core/i18n/index.js';
 
 /**

@@ -1,3 +1,5 @@
+// Who is a moderator on Telegram: the chat's creator and administrators (anonymous admins too), the
+// member in their own DM.
 import type { Api } from 'grammy';
 import type { ChatRef, UserRef } from './args.js';
 

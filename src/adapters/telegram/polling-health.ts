@@ -1,3 +1,4 @@
+// Long polling's health for /readyz: whether the last getUpdates came back.
 import type { Transformer } from 'grammy';
 import type { Readiness } from '../types.js';
 

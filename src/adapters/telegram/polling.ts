@@ -1,3 +1,5 @@
+// Telegram long polling that confirms only what was handled: an update fetched before a crash comes
+// back after it.
 import { GrammyError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../commands/index.js';

@@ -1,3 +1,5 @@
+// Telegram command menus (members and administrators, en and es) from the command list, set at
+// start.
 import type { Api } from 'grammy';
 import { commands, type AnyCommand, type Logger } from '../../commands/index.js';
 import { isGroup } from '../../commands/types.js';

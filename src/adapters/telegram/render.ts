@@ -1,3 +1,4 @@
+// Reply -> Telegram HTML messages of at most 4096 characters, escaped, mentions disarmed.
 import { parseMarkdown, type Span } from '../../core/markdown.js';
 import type { Reply } from '../../core/reply.js';
 import { renderKeyboard, type InlineKeyboard } from './keyboard.js';

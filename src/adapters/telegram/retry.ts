@@ -1,3 +1,4 @@
+// A Bot API transformer: waits out 429s (capped) and retries 5xx twice, logging what it does.
 import type { Transformer } from 'grammy';
 import type { Logger } from '../../commands/index.js';
 

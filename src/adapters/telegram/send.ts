@@ -1,3 +1,5 @@
+// Sends replies to a Telegram chat (messages, then documents) and the notifier, with a group's live
+// progress message.
 import { GrammyError, InputFile, type Api } from 'grammy';
 import { SpaceGoneError } from '../../core/errors.js';
 import type { Notifier } from '../../core/notifier.js';

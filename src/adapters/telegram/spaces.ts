@@ -1,3 +1,5 @@
+// Telegram chats that change or go away: a group upgraded to a supergroup keeps its drives; a group
+// that removed the bot has its drives ended.
 import type { Context } from 'grammy';
 import type { HandlerEnv } from './handlers.js';
 

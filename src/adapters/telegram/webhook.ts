@@ -1,3 +1,5 @@
+// The Telegram webhook server: grammY's callback behind node:http, its secret checked on every
+// request.
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

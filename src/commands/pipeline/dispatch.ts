@@ -1,3 +1,4 @@
+// The pipeline's innermost step: finds the command, checks permission and options, runs it.
 import { UserInputError } from '../../core/errors.js';
 import { translator } from '../../core/i18n/index.js';
 import { pseudonymousSpace } from '../../core/member-key.js';

@@ -1,3 +1,5 @@
+// The error boundary: a member's mistake becomes a private localised answer, anything else one log
+// line and an apology.
 import { ActionbotError, AlreadyHandled, StoreError, UserInputError } from '../../core/errors.js';
 import { isMessageKey, translator, type Locale, type MessageKey } from '../../core/i18n/index.js';
 import { privateReply, type Reply } from '../../core/reply.js';

@@ -1,3 +1,4 @@
+// The command pipeline every adapter calls: the middleware in order, then the command.
 import { pickLocale } from '../../core/i18n/index.js';
 import type { Reply } from '../../core/reply.js';
 import type { Deps, Invocation } from '../types.js';

@@ -1,3 +1,4 @@
+// Flood limits: per-member limits on costly commands, and the public-post limit per space.
 import { translator } from '../../core/i18n/index.js';
 import { privateReply } from '../../core/reply.js';
 import { hashed } from './steps.js';

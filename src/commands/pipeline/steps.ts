@@ -1,3 +1,5 @@
+// Pipeline steps: delivery de-duplication (a claim per platform delivery), the locale, the outbox
+// of the command's events.
 import { createHash } from 'node:crypto';
 import type { ClaimStore } from '../../core/claims.js';
 import { crashPoint } from '../../core/crash-points.js';

@@ -1,3 +1,4 @@
+// The pipeline's types: a call in progress, a middleware, the logger adapters hand in.
 import type { DomainEvent } from '../../core/events/events.js';
 import type { Locale } from '../../core/i18n/index.js';
 import type { Reply } from '../../core/reply.js';

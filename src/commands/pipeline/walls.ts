@@ -1,3 +1,5 @@
+// The walls step of the pipeline: verifies signed buttons, settles who acts for which community,
+// enforces each command's scope.
 import { UserInputError } from '../../core/errors.js';
 import { pickLocale } from '../../core/i18n/index.js';
 import { pseudonymousSpace } from '../../core/member-key.js';

@@ -1,3 +1,4 @@
+// A drive's chart: its time range and the SVG of its cumulative actions by method against the goal.
 import { closesAt, METHODS, type Drive, type Method } from '../drive.js';
 import type { Translate } from '../i18n/index.js';
 import { cumulate, type SeriesPoint } from './series.js';

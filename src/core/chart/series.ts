@@ -1,3 +1,4 @@
+// The ledger's hourly counters turned into cumulative series for the chart.
 import { METHODS, type Method } from '../drive.js';
 
 /** One counter of the ledger's series: actions by one method in one UTC hour (`YYYY-MM-DDTHH`). */

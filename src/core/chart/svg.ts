@@ -1,3 +1,4 @@
+// Draws the chart as SVG with our own code: axes, stacked areas by method, the goal line.
 import { METHODS, type Method } from '../drive.js';
 import { cumulate, type SeriesPoint } from './series.js';
 

@@ -1,3 +1,4 @@
+// The domain events a command raises for after its answer.
 import type { Method } from '../drive.js';
 
 /**

@@ -1,3 +1,4 @@
+// What each domain event leads to: milestones, cancelling a member's reminder, live progress.
 import type { MemberReminderStore } from '../reminders/member-reminders.js';
 import type { StoredEvent } from './events.js';
 import type { Milestones } from './milestones.js';

@@ -1,3 +1,5 @@
+// The live progress message a Telegram group keeps per drive, edited in place at most every few
+// seconds.
 import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Appeal } from '../appeal.js';

@@ -1,3 +1,5 @@
+// Milestones: one post for the highest of 25/50/75/100% of a drive's goal in members, once across
+// processes.
 import type Keyv from 'keyv';
 import type { Appeal } from '../appeal.js';
 import type { AppealBook } from '../appeal-view.js';

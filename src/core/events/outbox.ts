@@ -1,3 +1,4 @@
+// The outbox port and its keyv implementation: durable domain events waiting for their handler.
 import { randomBytes } from 'node:crypto';
 import type Keyv from 'keyv';
 import { guarded, type Mutex } from '../guard.js';

@@ -1,3 +1,5 @@
+// The outbox on Redis in native structures (a hash and a sorted set) changed by scripts, written
+// with the ledger's change.
 import { StoreError } from '../errors.js';
 import type { DomainEvent, StoredEvent } from './events.js';
 import { newEventId, type Outbox } from './outbox.js';

@@ -1,3 +1,5 @@
+// The outbox's relay: hands events to their handler once across processes, retrying refused posts
+// with backoff.
 import type { ClaimStore } from '../claims.js';
 import type { Timer } from '../reminders/scheduler.js';
 import type { Clock } from '../time.js';

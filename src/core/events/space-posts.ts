@@ -1,3 +1,4 @@
+// Public posts per space: coalesces those falling close together into one post.
 import { platformOf } from '../drive.js';
 import type { Notifier } from '../notifier.js';
 import { publicReply, type Button, type Reply } from '../reply.js';

@@ -1,3 +1,4 @@
+// An export as a chat attachment: plain CSV, gzip, or too large for the platform's file limit.
 import { createGzip } from 'node:zlib';
 import type { Attachment } from '../reply.js';
 

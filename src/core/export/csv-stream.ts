@@ -1,3 +1,4 @@
+// The actions CSV, streamed page by page from the ledger, yielding the event loop between pages.
 import { csvLines } from '../csv.js';
 import type { ActionRow } from '../ledger/ledger.js';
 

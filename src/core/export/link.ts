@@ -1,3 +1,5 @@
+// Signed, expiring export download links: tokens made and checked with a key derived from the
+// member-key secret.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../time.js';
 

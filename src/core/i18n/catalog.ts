@@ -1,3 +1,4 @@
+// The message catalog's types: templates and plural forms.
 import type { MessageKey } from './en.js';
 
 /** A message is a template, or plural forms chosen by `{count}` (Intl.PluralRules categories). */

@@ -1,3 +1,4 @@
+// The English catalog: every message the bot says, the reference for the other languages.
 import { enImport } from './en-import.js';
 
 /** English: the reference catalog. Every other locale must have every key (the type checks it). */

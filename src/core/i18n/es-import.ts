@@ -1,3 +1,4 @@
+// The importer's Spanish messages, merged into the Spanish catalog.
 import type { enImport } from './en-import.js';
 import type { Message } from './catalog.js';
 

@@ -1,3 +1,4 @@
+// The Spanish catalog.
 import { esImport } from './es-import.js';
 import type { Catalog } from './catalog.js';
 

@@ -1,3 +1,4 @@
+// Translation: the locale to answer in and the translator for a catalog key.
 import type { Catalog, Message } from './catalog.js';
 import { en, type MessageKey } from './en.js';
 import { es } from './es.js';

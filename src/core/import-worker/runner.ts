@@ -1,3 +1,5 @@
+// Runs the importer in its worker thread: one queue, a time budget per text, a size cap, a bounded
+// wait.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

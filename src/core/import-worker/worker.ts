@@ -1,3 +1,5 @@
+// The importer's worker thread: reads one Urgent Action text at a time, off the loop that answers
+// members.
 import { parentPort } from 'node:worker_threads';
 import { importUrgentAction, type ImportOptions } from '../importer/index.js';
 

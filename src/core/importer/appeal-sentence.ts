@@ -1,3 +1,4 @@
+// Finds the "send letters ... to" sentence, and the official it names first.
 import type { Section } from './sections.js';
 import type { TargetLine } from './targets.js';
 

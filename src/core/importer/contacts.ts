@@ -1,3 +1,4 @@
+// Contact details in Urgent Action text: labels, emails (also hidden ones) and social handles.
 import { z } from 'zod';
 
 /** What a labelled contact line says. */

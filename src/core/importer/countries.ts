@@ -1,3 +1,4 @@
+// The country an address ends with.
 import { foldKey } from './sections.js';
 
 /*

@@ -1,3 +1,4 @@
+// Dates in Urgent Action text, in English, Spanish and French, as YYYY-MM-DD.
 import { foldKey } from './sections.js';
 
 const MONTHS: Record<string, number> = {

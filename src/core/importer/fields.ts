@@ -1,3 +1,4 @@
+// Appeal fields found in the text: the deadline, preferred languages, background and summary.
 import { parseDate } from './dates.js';
 import { toParagraphs } from './paragraphs.js';
 import { foldKey, sectionValue, type Section } from './sections.js';

@@ -1,3 +1,5 @@
+// Finds the officials of a text: under a contact heading, near contact fields or letters, in an
+// appeal sentence.
 import type { AppealSentence } from './appeal-sentence.js';
 import type { FoundLetter } from './letter.js';
 import { postalBlockLines, proximityTargetLines } from './proximity.js';

@@ -1,3 +1,5 @@
+// The Urgent Action importer: text -> an appeal (or a draft with warnings), refusing only a text
+// that shows no appeal.
 import { appealSchema, type AppealInput } from '../appeal.js';
 import { findBackground, findDeadline, findLanguages, findSummary } from './fields.js';
 import { defaultClosing, defaultSalutation, findLetter, pointsAsParagraphs, type FoundLetter, type LetterLang } from './letter.js';

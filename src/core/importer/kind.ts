@@ -1,3 +1,4 @@
+// What a text is: an appeal, or news of one (an update, a closure, good news), with its UA number.
 import { foldKey, type Section } from './sections.js';
 import type { ImportKind } from './types.js';
 

@@ -1,3 +1,4 @@
+// Finds the sample letter, its salutation and closing, or composes one from the points to raise.
 import type { Section } from './sections.js';
 import { toParagraphs } from './paragraphs.js';
 import type { Warn } from './types.js';

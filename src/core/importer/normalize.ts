@@ -1,3 +1,5 @@
+// Input checks and clean-up before the importer reads: size, control characters, entities, page
+// artefacts, lines.
 import { refuse, type ImportRefusal } from './types.js';
 
 /** Urgent Actions are a few pages; anything bigger is a mistake and would only cost time. */

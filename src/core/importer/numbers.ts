@@ -1,3 +1,4 @@
+// UA numbers in their many forms, and the appeal id made from one.
 import { foldKey, type Section } from './sections.js';
 
 /** A UA number as the importer writes it: reference "UA 60/16", number "60/16", id "ua-60-16". */

@@ -1,3 +1,4 @@
+// Hard-wrapped text joined back into paragraphs.
 const MAX_PARAGRAPH = 5000;
 
 /** Hard-wrapped text (pdftotext, e-mail) has lines of similar, modest length. */

@@ -1,3 +1,4 @@
+// Finds an official's lines by proximity when the text has no labels.
 import { findEmails, HIDDEN_EMAIL, ORGANISER_EMAIL, ORGANISER_LINE, splitLabels } from './contacts.js';
 import { countryOf } from './countries.js';
 import { isSalutation, type FoundLetter } from './letter.js';

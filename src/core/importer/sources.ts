@@ -1,3 +1,5 @@
+// Keeps each address only on the official whose block it sits in, and records the line it came
+// from.
 import type { AppealInput } from '../appeal.js';
 import { ORGANISER_EMAIL } from './contacts.js';
 import type { ParsedTarget } from './targets.js';

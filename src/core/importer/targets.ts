@@ -1,3 +1,5 @@
+// The officials to write to: names, titles, addresses and contacts grouped into targets, copies
+// apart.
 import type { AppealInput } from '../appeal.js';
 import { findEmails, findHandles, HIDDEN_EMAIL, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf } from './countries.js';

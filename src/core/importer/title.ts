@@ -1,3 +1,4 @@
+// The appeal's title from its capitals line or heading.
 import type { Section } from './sections.js';
 
 /** A line written in capitals ("STOP ILLEGAL EXPULSIONS TO EL SALVADOR"), not an acronym or a number. */

@@ -1,3 +1,4 @@
+// The importer's result types: the appeal, its warnings, or a refusal.
 import type { Appeal } from '../appeal.js';
 
 /** Something the importer could not find or had to guess; the moderator should check it. */

@@ -1,3 +1,4 @@
+// The letter kit's files for a member: the PDF to print and the .eml draft.
 import type { RenderedLetter } from '../letter.js';
 import type { Attachment } from '../reply.js';
 import { emlDraft } from './eml.js';

@@ -1,3 +1,4 @@
+// The .eml draft: an RFC 5322 message with encoded headers and quoted-printable text.
 import type { RenderedLetter } from '../letter.js';
 
 /** RFC 5322 wants lines of at most 78 characters (998 hard); quoted-printable lines stop at 76. */

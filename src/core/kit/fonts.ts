@@ -1,3 +1,5 @@
+// Fonts for the PDF letter (DejaVu Sans, Noto Sans Devanagari), loaded on first use, and which can
+// print a character.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { create, type Font } from 'fontkit';

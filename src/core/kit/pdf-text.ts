@@ -1,3 +1,4 @@
+// Splits a line into pieces drawn with one font each, in visual order (bidi).
 import bidiModule, { type Bidi } from 'bidi-js';
 import { faceFor, type FontFace } from './fonts.js';
 

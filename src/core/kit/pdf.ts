@@ -1,3 +1,4 @@
+// The printable PDF letter: address block, date, letter and signature, wrapped and paged.
 import PDFDocument from 'pdfkit';
 import type { RenderedLetter } from '../letter.js';
 import { lazyFonts, type FontFace, type FontSet } from './fonts.js';

@@ -1,3 +1,4 @@
+// Email compose links (mailto, Gmail, Outlook) that fit each platform's URL limit.
 import type { RenderedLetter } from '../letter.js';
 
 export type MailClient = 'mailto' | 'gmail' | 'outlook';

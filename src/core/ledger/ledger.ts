@@ -1,3 +1,4 @@
+// The action ledger port: record, undo, forget, tally, series and export, and the tally types.
 import type { Drive, Method } from '../drive.js';
 import type { DomainEvent } from '../events/events.js';
 

@@ -1,3 +1,5 @@
+// The action ledger on Redis: batches per appeal through Lua scripts, counts exact across
+// processes.
 import { assertOpen, METHODS, platformOf, type Drive, type Method } from '../drive.js';
 import { claimHash } from '../claims.js';
 import { crashPoint } from '../crash-points.js';

@@ -1,3 +1,4 @@
+// The Redis ledger's Lua scripts: record a batch and remove actions, checking the store marker.
 import { createHash } from 'node:crypto';
 
 // Each script touches the keys of one appeal (one hash tag) and the store's marker: one Redis, not a cluster.

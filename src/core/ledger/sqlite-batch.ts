@@ -1,3 +1,4 @@
+// Applies one batch of ledger operations in SQL and reads tallies from the counters.
 import { claimHash } from '../claims.js';
 import { platformOf, type Drive, type Method } from '../drive.js';
 import { AlreadyHandled } from '../errors.js';

@@ -1,3 +1,5 @@
+// The action ledger on SQLite: operations queued and committed in batches, tallies served from
+// counters.
 import { crashPoint } from '../crash-points.js';
 import { assertOpen, platformOf, type Drive, type Method } from '../drive.js';
 import type { SqliteFile } from '../store/sqlite-file.js';

@@ -1,3 +1,4 @@
+// Members' own reminders ("Remind me later"): kept until sent, cancelled or expired.
 import type Keyv from 'keyv';
 import { closesAt, isOpen, type Drive } from '../drive.js';
 import { guarded, type Mutex } from '../guard.js';

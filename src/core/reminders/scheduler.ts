@@ -1,3 +1,5 @@
+// The reminder scheduler: sleeps until the next due time, posts reminders and final tallies once
+// across processes.
 import type { MemberKeyer } from '../member-key.js';
 import { buttonSigner, signReply } from '../walls.js';
 import type { Appeal } from '../appeal.js';

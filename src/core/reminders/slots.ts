@@ -1,3 +1,4 @@
+// Reminder schedules: offsets before the deadline turned into due times in the drive's time zone.
 import { closesAt, type Drive } from '../drive.js';
 import { UserInputError } from '../errors.js';
 import { addDays, zonedInstant } from '../time.js';

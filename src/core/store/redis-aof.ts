@@ -1,3 +1,4 @@
+// Asks Redis to rewrite its append-only file after deletions, at most once a minute.
 import { StoreError } from '../errors.js';
 
 /** The node-redis commands the AOF rewrite uses. */

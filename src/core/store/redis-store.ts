@@ -1,3 +1,5 @@
+// The Redis store: its client, keyv documents, ledger, claims and locks, health and the reset
+// marker.
 import { randomUUID } from 'node:crypto';
 import KeyvRedis from '@keyv/redis';
 import { createClient } from '@redis/client';

@@ -1,3 +1,4 @@
+// Refuses every read and write of a store found reset (its marker gone) until the operator acts.
 import { StoreError } from '../errors.js';
 
 /**

@@ -1,3 +1,4 @@
+// Operator tools for the SQLite file: the full check and the online backup.
 import { rm } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';

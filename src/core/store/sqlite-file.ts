@@ -1,3 +1,5 @@
+// The SQLite file: one connection with its pragmas, busy retries, damage detection, batched commits
+// and WAL syncs.
 import Database from 'better-sqlite3';
 import { open, type FileHandle } from 'node:fs/promises';
 import { StoreError } from '../errors.js';

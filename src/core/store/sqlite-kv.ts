@@ -1,3 +1,4 @@
+// keyv's storage adapter on the SQLite file's own connection.
 import type { SqliteFile } from './sqlite-file.js';
 
 /**

@@ -1,3 +1,5 @@
+// Moves a release 0.1 ledger from keyv documents into the ledger tables, once, and rebuilds
+// counters.
 import type Database from 'better-sqlite3';
 
 /** keyv's namespace in the file: every key of release 0.1 starts with it. */

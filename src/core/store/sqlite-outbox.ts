@@ -1,3 +1,4 @@
+// The outbox as a table of the SQLite file, a row per event.
 import type { DomainEvent, StoredEvent } from '../events/events.js';
 import { newEventId, type Outbox } from '../events/outbox.js';
 import type { SqliteFile } from './sqlite-file.js';

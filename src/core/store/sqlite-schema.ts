@@ -1,3 +1,4 @@
+// The SQLite schema: creates and upgrades the tables, by PRAGMA user_version.
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import { migrateKeyvLedger } from './sqlite-migrate.js';

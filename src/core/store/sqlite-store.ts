@@ -1,3 +1,5 @@
+// The SQLite store: opens (creating or migrating) the file and builds the ledger, claims, locks,
+// outbox and documents on it.
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
 import { SqliteClaims, SqliteLocks } from '../claims.js';

@@ -1,3 +1,5 @@
+// The drive page's HTML: server-rendered tally, chart, milestones and how to act, complete without
+// JavaScript.
 import { mainTargets } from '../../core/appeal.js';
 import { METHODS } from '../../core/drive.js';
 import { renderLetter } from '../../core/letter.js';

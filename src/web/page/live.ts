@@ -1,3 +1,4 @@
+// Server-sent events for open drive pages, with limits per address and in all.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Timer } from '../../core/reminders/scheduler.js';
 import type { Logger } from '../../commands/index.js';

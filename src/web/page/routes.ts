@@ -1,3 +1,5 @@
+// The drive page routes: the page, its chart PNG, the live stream and the live script, cached and
+// rate-limited.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { systemTimer, type Timer } from '../../core/reminders/scheduler.js';

@@ -1,3 +1,4 @@
+// What a drive page shows, read from counters only: the drive, its tally and series.
 import type { Appeal } from '../../core/appeal.js';
 import type { AppealCatalog } from '../../core/appeals.js';
 import { driveChartSvg } from '../../core/chart/drive-chart.js';
