@@ -18,6 +18,8 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const MEMBERS = Number(process.env.BENCH_ACTED_MEMBERS ?? 2_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const IN_FLIGHT = 100;
+// The app's relay empties the outbox as members act; BENCH_ACTED_RELAY=0 lets the backlog grow instead.
+const RELAY = process.env.BENCH_ACTED_RELAY === '0' ? '0' : '1';
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
@@ -48,7 +50,7 @@ type Round = { n: number; ops_per_s: number; p50_ms: number; p99_ms: number; cou
 
 /** One version's worker: asked for a round, it answers with that round's line. */
 async function startWorker(root: string, store: string, prefix: string) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/acted-worker.ts'), root, store, prefix, String(MEMBERS), String(IN_FLIGHT)], { cwd: ROOT });
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/acted-worker.ts'), root, store, prefix, String(MEMBERS), String(IN_FLIGHT), RELAY], { cwd: ROOT });
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -100,11 +102,11 @@ async function compare(store: 'sqlite' | 'redis', url: string, release: { root: 
   const [ours, theirs] = sides.map((s) => {
     const all = rounds.get(s.name)!;
     const kept = median(all);
-    return emit({ ...kept, name: s.name, rounds: all.length, in_flight: IN_FLIGHT, counted_all: all.every((r) => r.counted === r.n && r.unexpected === 0), ...(s.root === ROOT ? {} : { release: release.commit }) });
+    return emit({ ...kept, name: s.name, rounds: all.length, in_flight: IN_FLIGHT, relay: RELAY === '1', counted_all: all.every((r) => r.counted === r.n && r.unexpected === 0), ...(s.root === ROOT ? {} : { release: release.commit }) });
   }) as [BenchLine, BenchLine];
   const ratio = Number((ours.ops_per_s / theirs.ops_per_s).toFixed(3));
   // "No slower" within the spread one version shows between its own rounds on a shared machine.
-  const target = { name: `target.acted_vs_release.${store}`, ok: ratio >= 0.95 && ours.counted_all === true, ratio, ops_per_s: ours.ops_per_s, release_ops_per_s: theirs.ops_per_s, release: release.commit, locks_per_acted: ours.locks_per_acted, release_locks_per_acted: theirs.locks_per_acted };
+  const target = { name: `target.acted_vs_release.${store}`, ok: ratio >= 0.95 && ours.counted_all === true, ratio, ops_per_s: ours.ops_per_s, release_ops_per_s: theirs.ops_per_s, release: release.commit, locks_per_acted: ours.locks_per_acted, release_locks_per_acted: theirs.locks_per_acted, relay: RELAY === '1' };
   process.stdout.write(`${JSON.stringify(target)}\n`);
   return [ours, theirs];
 }
