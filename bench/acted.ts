@@ -16,7 +16,7 @@ import { emit, type BenchLine } from './lib.js';
 export const RELEASE = process.env.BENCH_RELEASE ?? '19a4872';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const MEMBERS = Number(process.env.BENCH_ACTED_MEMBERS ?? 2_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ACTED_ROUNDS ?? 5);
 const IN_FLIGHT = 100;
 // The app's relay empties the outbox as members act; BENCH_ACTED_RELAY=0 lets the backlog grow instead.
 const RELAY = process.env.BENCH_ACTED_RELAY === '0' ? '0' : '1';
