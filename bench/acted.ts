@@ -18,8 +18,10 @@ const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const MEMBERS = Number(process.env.BENCH_ACTED_MEMBERS ?? 2_000);
 const ROUNDS = Number(process.env.BENCH_ACTED_ROUNDS ?? 5);
 const IN_FLIGHT = 100;
-// The app's relay empties the outbox as members act; BENCH_ACTED_RELAY=0 lets the backlog grow instead.
-const RELAY = process.env.BENCH_ACTED_RELAY === '0' ? '0' : '1';
+// Two ways of running: the app's relay emptying the outbox as members act (`acted.<store>`), and the
+// backlog growing through a round and emptied after it (`acted.<store>.backlog`): on Redis the release
+// keeps its outbox as one list, so the two differ. BENCH_ACTED_RELAY=1 or 0 runs only one.
+const MODES: Array<'relay' | 'backlog'> = process.env.BENCH_ACTED_RELAY === '1' ? ['relay'] : process.env.BENCH_ACTED_RELAY === '0' ? ['backlog'] : ['relay', 'backlog'];
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
@@ -49,8 +51,8 @@ export async function releaseTree(): Promise<{ root: string; commit: string } | 
 type Round = { n: number; ops_per_s: number; p50_ms: number; p99_ms: number; counted: number; unexpected: number; locks_per_acted: number; lock_attempts_per_acted: number; locks: Record<string, number> };
 
 /** One version's worker: asked for a round, it answers with that round's line. */
-async function startWorker(root: string, store: string, prefix: string) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/acted-worker.ts'), root, store, prefix, String(MEMBERS), String(IN_FLIGHT), RELAY], { cwd: ROOT });
+async function startWorker(root: string, store: string, prefix: string, relay: boolean) {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/acted-worker.ts'), root, store, prefix, String(MEMBERS), String(IN_FLIGHT), relay ? '1' : '0'], { cwd: ROOT });
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -76,16 +78,17 @@ async function startWorker(root: string, store: string, prefix: string) {
 const median = (rounds: Round[]) => [...rounds].sort((a, b) => a.ops_per_s - b.ops_per_s)[Math.floor((rounds.length - 1) / 2)]!;
 
 /** Both versions on one store kind, rounds alternating; the median round of each, and their ratio. */
-async function compare(store: 'sqlite' | 'redis', url: string, release: { root: string; commit: string }): Promise<BenchLine[]> {
+async function compare(store: 'sqlite' | 'redis', url: string, release: { root: string; commit: string }, mode: 'relay' | 'backlog'): Promise<BenchLine[]> {
   const run = randomUUID();
+  const measure = `${store}${mode === 'backlog' ? '.backlog' : ''}`;
   const sides = [
-    { name: `acted.${store}`, root: ROOT, prefix: `bench-acted-${run}-this:` },
-    { name: `acted.${store}.release`, root: release.root, prefix: `bench-acted-${run}-release:` },
+    { name: `acted.${measure}`, root: ROOT, prefix: `bench-acted-${run}-this:` },
+    { name: `acted.${measure}.release`, root: release.root, prefix: `bench-acted-${run}-release:` },
   ];
   const workers: Array<Awaited<ReturnType<typeof startWorker>>> = [];
   const rounds = new Map<string, Round[]>(sides.map((s) => [s.name, []]));
   try {
-    for (const side of sides) workers.push(await startWorker(side.root, store === 'sqlite' ? 'sqlite' : url, side.prefix));
+    for (const side of sides) workers.push(await startWorker(side.root, store === 'sqlite' ? 'sqlite' : url, side.prefix, mode === 'relay'));
     // Round 0 warms each version up (its JIT, the store's caches) and is printed but not kept.
     for (let round = 0; round <= ROUNDS; round++) {
       const order = round % 2 === 0 ? [0, 1] : [1, 0];
@@ -102,11 +105,11 @@ async function compare(store: 'sqlite' | 'redis', url: string, release: { root: 
   const [ours, theirs] = sides.map((s) => {
     const all = rounds.get(s.name)!;
     const kept = median(all);
-    return emit({ ...kept, name: s.name, rounds: all.length, in_flight: IN_FLIGHT, relay: RELAY === '1', counted_all: all.every((r) => r.counted === r.n && r.unexpected === 0), ...(s.root === ROOT ? {} : { release: release.commit }) });
+    return emit({ ...kept, name: s.name, rounds: all.length, in_flight: IN_FLIGHT, relay: mode === 'relay', counted_all: all.every((r) => r.counted === r.n && r.unexpected === 0), ...(s.root === ROOT ? {} : { release: release.commit }) });
   }) as [BenchLine, BenchLine];
   const ratio = Number((ours.ops_per_s / theirs.ops_per_s).toFixed(3));
   // "No slower" within the spread one version shows between its own rounds on a shared machine.
-  const target = { name: `target.acted_vs_release.${store}`, ok: ratio >= 0.95 && ours.counted_all === true, ratio, ops_per_s: ours.ops_per_s, release_ops_per_s: theirs.ops_per_s, release: release.commit, locks_per_acted: ours.locks_per_acted, release_locks_per_acted: theirs.locks_per_acted, relay: RELAY === '1' };
+  const target = { name: `target.acted_vs_release.${measure}`, ok: ratio >= 0.95 && ours.counted_all === true, ratio, ops_per_s: ours.ops_per_s, release_ops_per_s: theirs.ops_per_s, release: release.commit, locks_per_acted: ours.locks_per_acted, release_locks_per_acted: theirs.locks_per_acted, relay: mode === 'relay' };
   process.stdout.write(`${JSON.stringify(target)}\n`);
   return [ours, theirs];
 }
@@ -117,7 +120,10 @@ export async function benchActed(): Promise<BenchLine[]> {
     process.stdout.write(`${JSON.stringify({ name: 'acted.skipped', skipped: true, reason: release.skipped })}\n`);
     return [];
   }
-  const lines = await compare('sqlite', '', release);
-  if (process.env.REDIS_URL) lines.push(...(await compare('redis', process.env.REDIS_URL, release)));
+  const lines: BenchLine[] = [];
+  for (const mode of MODES) {
+    lines.push(...(await compare('sqlite', '', release, mode)));
+    if (process.env.REDIS_URL) lines.push(...(await compare('redis', process.env.REDIS_URL, release, mode)));
+  }
   return lines;
 }
