@@ -105,6 +105,7 @@ for await (const line of createInterface({ input: process.stdin })) {
   const latencies: number[] = [];
   let next = 0;
   let unexpected = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: Number(inFlight) }, async () => {
@@ -119,6 +120,8 @@ for await (const line of createInterface({ input: process.stdin })) {
     }),
   );
   const wallMs = performance.now() - t0;
+  // This process's CPU time (the relay loop's included): steadier than ops/s on a shared machine.
+  const cpu = process.cpuUsage(cpu0);
   const backlog = await app.deps.outbox.count();
   finished = true;
   // What the relay had not taken yet is taken now, outside the timing, so every round starts alike.
@@ -131,6 +134,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     ops_per_s: Number(((n / wallMs) * 1000).toFixed(1)),
     p50_ms: Number(percentile(latencies, 50).toFixed(3)),
     p99_ms: Number(percentile(latencies, 99).toFixed(3)),
+    cpu_ms_per_acted: Number(((cpu.user + cpu.system) / 1000 / n).toFixed(3)),
     counted,
     unexpected,
     locks_per_acted: Number(([...held.values()].reduce((a, b) => a + b, 0) / n).toFixed(2)),

@@ -48,7 +48,7 @@ export async function releaseTree(): Promise<{ root: string; commit: string } | 
   return { root, commit };
 }
 
-type Round = { n: number; ops_per_s: number; p50_ms: number; p99_ms: number; counted: number; unexpected: number; locks_per_acted: number; lock_attempts_per_acted: number; locks: Record<string, number> };
+type Round = { n: number; ops_per_s: number; cpu_ms_per_acted: number; p50_ms: number; p99_ms: number; counted: number; unexpected: number; locks_per_acted: number; lock_attempts_per_acted: number; locks: Record<string, number> };
 
 /** One version's worker: asked for a round, it answers with that round's line. */
 async function startWorker(root: string, store: string, prefix: string, relay: boolean) {
@@ -109,7 +109,7 @@ async function compare(store: 'sqlite' | 'redis', url: string, release: { root: 
   }) as [BenchLine, BenchLine];
   const ratio = Number((ours.ops_per_s / theirs.ops_per_s).toFixed(3));
   // "No slower" within the spread one version shows between its own rounds on a shared machine.
-  const target = { name: `target.acted_vs_release.${measure}`, ok: ratio >= 0.95 && ours.counted_all === true, ratio, ops_per_s: ours.ops_per_s, release_ops_per_s: theirs.ops_per_s, release: release.commit, locks_per_acted: ours.locks_per_acted, release_locks_per_acted: theirs.locks_per_acted, relay: mode === 'relay' };
+  const target = { name: `target.acted_vs_release.${measure}`, ok: ratio >= 0.95 && ours.counted_all === true, ratio, ops_per_s: ours.ops_per_s, release_ops_per_s: theirs.ops_per_s, release: release.commit, locks_per_acted: ours.locks_per_acted, release_locks_per_acted: theirs.locks_per_acted, cpu_ms_per_acted: ours.cpu_ms_per_acted, release_cpu_ms_per_acted: theirs.cpu_ms_per_acted, relay: mode === 'relay' };
   process.stdout.write(`${JSON.stringify(target)}\n`);
   return [ours, theirs];
 }
