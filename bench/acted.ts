@@ -39,11 +39,16 @@ export async function releaseTree(): Promise<{ root: string; commit: string } | 
   }
   const root = join(tmpdir(), `actionbot-release-${commit}`);
   if (!existsSync(join(root, '.extracted'))) {
-    await rm(root, { recursive: true, force: true });
-    await mkdir(root, { recursive: true });
-    execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C '${root}'`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
-    await mkdir(join(root, '.extracted'));
+    try {
+      await rm(root, { recursive: true, force: true });
+      await mkdir(root, { recursive: true });
+      execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C '${root}'`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+      if (!existsSync(join(root, 'src/commands/index.ts'))) throw new Error('no src/commands/index.ts in it');
+      await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+      await mkdir(join(root, '.extracted'));
+    } catch (error) {
+      return { skipped: `the release ${commit} could not be extracted into ${root} (${(error as Error).message.split('\n')[0]})` };
+    }
   }
   return { root, commit };
 }
