@@ -6,7 +6,7 @@ import { emit, type BenchLine } from './lib.js';
 import { discordInteraction, slackAck, startAndMemory, telegramGroupBurst } from './versus.js';
 
 // `npm run bench -- versus start` runs only those sections; no argument runs them all.
-const SECTIONS = ['core', 'web', 'export', 'drives', 'platforms', 'versus', 'importer'] as const;
+const SECTIONS = ['core', 'acted', 'web', 'export', 'drives', 'platforms', 'versus', 'importer'] as const;
 const only = process.argv.slice(2);
 const VERSUS = ['telegram.group_burst', 'slack.ack', 'discord.interaction', 'start'];
 const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s) && !VERSUS.includes(s));
@@ -21,6 +21,8 @@ if (wants('core')) {
   lines.push(...(await benchSqlite()));
   if (process.env.REDIS_URL) lines.push(...(await benchRedis(process.env.REDIS_URL)));
 }
+// The /acted path of this tree against the current release's, both in the same run (bench/acted.ts).
+if (wants('acted')) lines.push(...(await (await import('./acted.js')).benchActed()));
 if (wants('web')) lines.push(...(await benchWeb()));
 if (wants('export')) lines.push(...(await (await import('./export.js')).benchExport()));
 if (wants('drives')) lines.push(...(await (await import('./drives.js')).benchDrives()));

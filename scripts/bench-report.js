@@ -50,11 +50,14 @@ export function describeRun(now = new Date(), { withLoad = true } = {}) {
   };
 }
 
-/** The latest result of each measurement; the round-by-round lines of a comparison are left out (their median is kept). */
+/**
+ * The latest result of each measurement; the round-by-round lines of a comparison are left out (their
+ * median is kept), and so is a section's note that it was skipped (its older results stay).
+ */
 export function mergeResults(previous, lines, run) {
   const results = { ...(previous ?? {}) };
   for (const line of lines) {
-    if (line.round !== undefined) continue;
+    if (line.round !== undefined || line.skipped === true) continue;
     results[line.name] = { ...run, line };
   }
   return results;
@@ -90,8 +93,8 @@ export function renderReport(results) {
     '`npm run bench` prints one JSON line per measurement (`name`, `n`, `ops_per_s`, `p50_ms`, `p99_ms` and',
     "what else the measurement reports), then one `target.*` line per goal of the design's bar with the ratio",
     'or figure it is judged by. Speed is judged as ratios within one run, because the machines are shared:',
-    'compare ratios, not figures, across runs. Sections run alone with `npm run bench -- core` (or `web`,',
-    '`export`, `drives`, `platforms`, `versus`, `importer`, or one comparison such as `slack.ack`).',
+    'compare ratios, not figures, across runs. Sections run alone with `npm run bench -- core` (or `acted`,',
+    '`web`, `export`, `drives`, `platforms`, `versus`, `importer`, or one comparison such as `slack.ack`).',
     '',
     'To refresh this page: `npm run --silent bench [-- SECTION] | node scripts/bench-report.js`. Each row',
     'keeps the run it comes from; a section not run again keeps its older rows.',
@@ -106,6 +109,15 @@ export function renderReport(results) {
     "  `versus` section builds `dist/`, then runs each bare bot and actionbot's bundle (as `npm start` runs",
     '  it) in a process of its own against the same loopback fake and load, `BENCH_ROUNDS` rounds',
     "  (default 3) alternating, and keeps each side's median round; every round is printed too.",
+    "- `acted` compares the /acted path of this tree with the release's (`acted.<store>` and",
+    '  `acted.<store>.release`, ratio in `target.acted_vs_release.<store>`): each version is the real app',
+    '  in a process of its own, its source taken from git (`git archive` of the commit into the temporary',
+    "  folder, with this checkout's node_modules); distinct members of a group with an open drive type",
+    "  `/acted email` as platform deliveries, 100 at a time, while a loop empties the outbox as the app's",
+    '  relay would (`.backlog`: the outbox grows through the round and is emptied after it); a warm-up',
+    '  round, then `BENCH_ACTED_ROUNDS` (default 5) alternating which goes first, the median kept.',
+    "  `locks_per_acted` counts the shared-store locks an /acted takes (the relay's apart). Without git",
+    '  history the section prints `acted.skipped` and measures nothing.',
     '- `BENCH_CPU_PROF=<folder>` makes the compared bots write V8 CPU profiles there; `BENCH_NODE_ARGS`',
     '  passes other Node options to both (such as `--import` of a tracing module).',
     '',

@@ -19,6 +19,7 @@ describe('docs/benchmarks.md from npm run bench output', () => {
     const second = mergeResults(first, [
       { name: 'importer.seed_5mb', ms: 400, ratio_to_seed: 1 },
       { name: 'slack.ack.cold', p99_ms: 180, round: 1 },
+      { name: 'acted.skipped', skipped: true, reason: 'no git history' },
       { name: 'target.importer.at_signs.within_3x_seed', ok: false, ratio: 3.2 },
     ], run2);
     const page: string = renderReport(second);
@@ -28,5 +29,6 @@ describe('docs/benchmarks.md from npm run bench output', () => {
     expect(page).toContain('| `importer.seed_5mb` |  |  |  |  | ms 400, ratio_to_seed 1 | 2 |');
     expect(page).toContain('| `importer.at_signs.within_3x_seed` | **no** | ratio 3.2 | 2 |');
     expect(page).not.toContain('slack.ack.cold');
+    expect(page).not.toContain('| `acted.skipped`');
   });
 });
