@@ -66,7 +66,7 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     async () => (await client.get(marker.key)) === marker.value,
     () =>
       options.onFault?.(
-        `the Redis store at ${redact(url)} was reset: its marker ${marker.key} is gone, so the bot serves nothing rather than count again from zero; restore Redis from its AOF or RDB backup (README, "Restoring the store"), then restart the bot`,
+        `the Redis store at ${redact(url)} was reset: its marker ${marker.key} is gone, so the bot serves nothing rather than count again from zero; restore Redis from its AOF or RDB backup (docs/store.md, "Restoring the store"), then restart the bot`,
       ),
   );
   // Every reconnection may be to a Redis that restarted empty: check before serving anything.

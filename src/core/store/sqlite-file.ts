@@ -207,7 +207,7 @@ export class SqliteFile {
       if (!this.fault) {
         this.fault = { reason: `${code} while ${what}` };
         this.onFault(
-          `the SQLite store at ${this.path} is damaged (${code}); stop the bot, run "npx actionbot check", then restore the latest backup ("npx actionbot backup FILE" makes one) or follow the README's "Restoring the store"`,
+          `the SQLite store at ${this.path} is damaged (${code}); stop the bot, run "npx actionbot check", then restore the latest backup ("npx actionbot backup FILE" makes one; docs/store.md, "Restoring the store")`,
         );
       }
       return new StoreError(`the SQLite store at ${this.path} is damaged: ${code}`, { cause: error, stopped: true });
