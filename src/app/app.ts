@@ -53,7 +53,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const loaded = await loadSecret({ dataDir: config.dataDir, configured: config.memberKeySecret, file: config.memberKeySecretFile });
   // A store found damaged or reset while running: one line for the operator (stderr by default).
   const onFault = options.onStoreFault ?? (options.logger ? (line: string) => options.logger!.error({}, line) : (line: string) => void process.stderr.write(`actionbot: ${line}\n`));
-  const store = await openStore(config.storeUrl, { prefix: options.storePrefix, onFault, closeBoundMs: options.closeBoundMs, syncWal: options.syncWal });
+  const store = await openStore(config.storeUrl, { prefix: options.storePrefix, onFault, closeBoundMs: options.closeBoundMs, syncWal: options.syncWal, clock });
   let secretWarning: string | undefined;
   try {
     secretWarning = await checkSecretAgainstStore(store.kv, loaded);
@@ -87,7 +87,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     memberReminders,
     forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member), (member) => outbox.forget(member)],
     outbox,
-    shortLived: new KeyvShortLived(store.kv, () => clock.now().getTime()),
+    shortLived: new KeyvShortLived(store.kv, clock),
     mutex: store.mutex,
     onEvents: [],
     scrub: () => store.scrub(),

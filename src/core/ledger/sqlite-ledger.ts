@@ -1,6 +1,7 @@
 import { crashPoint } from '../crash-points.js';
 import { assertOpen, platformOf, type Drive, type Method } from '../drive.js';
 import type { SqliteFile } from '../store/sqlite-file.js';
+import type { Clock } from '../time.js';
 import { applyBatch, readTally, tallyFrom, type Op, type StoredTally } from './sqlite-batch.js';
 import { collectRows, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult, type WriteUnit } from './ledger.js';
 
@@ -30,12 +31,13 @@ export class SqliteLedger implements ActionLedger {
    */
   private readonly tallies = new Map<string, { version: number; tally: StoredTally }>();
 
-  /** `scrub` runs after a forget, so the deleted rows leave the WAL too. */
+  /** `scrub` runs after a forget, so the deleted rows leave the WAL too; `clock` times the deliveries' claims. */
   constructor(
     private readonly file: SqliteFile,
+    clock: Clock,
     private readonly scrub: () => Promise<void> = async () => undefined,
   ) {
-    const transaction = file.db.transaction((batch: Op[]) => applyBatch(file, batch));
+    const transaction = file.db.transaction((batch: Op[]) => applyBatch(file, batch, clock.now().getTime()));
     this.transaction = (batch) => {
       const answers = transaction.immediate(batch);
       // In the same synchronous step as the commit: no read can come between and find the old counts.

@@ -65,14 +65,15 @@ export class SqliteFile {
 
   /** Runs `fn` (synchronous SQL) now, or again after short asynchronous waits while the file is locked. */
   async run<T>(what: string, fn: () => T): Promise<T> {
-    const started = Date.now();
+    // The time of a real wait (real sleeps below), so the monotonic clock, not the injected one.
+    const started = performance.now();
     for (let attempt = 0; ; attempt++) {
       if (this.fault) throw new StoreError(`the SQLite store at ${this.path} is damaged: ${this.fault.reason}`, { stopped: true });
       try {
         return fn();
       } catch (error) {
         const code = codeOf(error);
-        if (code?.startsWith('SQLITE_BUSY') && Date.now() - started < BUSY_GIVE_UP_MS) {
+        if (code?.startsWith('SQLITE_BUSY') && performance.now() - started < BUSY_GIVE_UP_MS) {
           await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2) * (0.5 + Math.random())));
           continue;
         }

@@ -5,6 +5,7 @@ import type { ClaimStore } from '../claims.js';
 import type { Mutex } from '../guard.js';
 import type { Outbox } from '../events/outbox.js';
 import type { ActionLedger } from '../ledger/ledger.js';
+import type { Clock } from '../time.js';
 
 /**
  * `reason` is what /readyz answers (public on WEB_PORT): no file path, no host. `detail` is for the
@@ -43,6 +44,8 @@ export type StoreOptions = {
   onFault?: (line: string) => void;
   /** SQLite: how the WAL is synced to disk (tests pass one that fails); an fdatasync by default. */
   syncWal?: () => Promise<void>;
+  /** What claims, locks and expiries are timed by (tests pass a fake one); the system's clock by default. */
+  clock?: Clock;
   /** How long `close` may wait for work it owes the files (Redis: an AOF rewrite after /forgetme); default 5 s. */
   closeBoundMs?: number;
 };
