@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppealCatalog, loadAppealFiles, type AppealProblem } from '../core/appeals.js';
 import { DriveService } from '../core/drives.js';
-import { KeyvOutbox } from '../core/events/outbox.js';
 import { exportLinkKey, exportTokens, type ExportTokens } from '../core/export/link.js';
 import { MemberReminderStore } from '../core/reminders/member-reminders.js';
 import { ProfileStore } from '../core/profiles.js';
@@ -69,7 +68,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   drives.onChange(async (drive) => {
     if ((await memberReminders.prune(drive, clock.now())) > 0) await store.scrub();
   });
-  const outbox = store.outbox ?? new KeyvOutbox(store.kv, store.mutex);
+  const outbox = store.outbox;
   // Urgent Action texts are read in a worker thread, off the loop that answers every member.
   const importer = new ImportRunner();
   const catalog = new AppealCatalog(store.kv, appeals, store.mutex);

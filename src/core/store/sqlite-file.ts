@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { open, type FileHandle } from 'node:fs/promises';
+import { BatchQueue } from '../batch-queue.js';
 import { StoreError } from '../errors.js';
 
 /**
@@ -12,6 +13,9 @@ const BUSY_GIVE_UP_MS = 10_000;
 /** WAL: checkpoint every 1,000 pages (about 4 MB) and cut the file back to 4 MB after each. */
 const WAL_AUTOCHECKPOINT_PAGES = 1000;
 const JOURNAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
+
+/** A write waiting for the next group commit, with its caller's answer. */
+type QueuedWrite = { what: string; fn: () => unknown; done: (value: unknown) => void; fail: (error: unknown) => void };
 
 /** Why the store cannot serve: corruption found while running. */
 export type Fault = { reason: string };
@@ -97,41 +101,36 @@ export class SqliteFile {
    * each). Each runs in its own savepoint, so one that fails fails alone.
    */
   batch<T>(what: string, fn: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queued.push({ what, fn, resolve: resolve as (value: unknown) => void, reject });
-      if (this.queued.length === 1) setImmediate(() => void this.commitQueued());
-    });
+    return new Promise<T>((done, fail) => this.queued.add({ what, fn, done: done as (value: unknown) => void, fail }));
   }
 
-  private queued: Array<{ what: string; fn: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }> = [];
+  private readonly queued = new BatchQueue<QueuedWrite>(
+    (items) => this.commitQueued(items),
+    { nextTurn: true },
+  );
 
-  private async commitQueued(): Promise<void> {
-    const items = this.queued.splice(0);
+  private async commitQueued(items: QueuedWrite[]): Promise<void> {
     let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-    try {
-      // On a lock held by another process the whole group runs again (it was rolled back).
-      await this.run(items.length === 1 ? items[0]!.what : `${items.length} writes`, () => {
-        outcomes = [];
-        this.db
-          .transaction(() => {
-            for (const item of items) {
-              try {
-                outcomes.push({ ok: true, value: this.db.transaction(item.fn)() });
-              } catch (error) {
-                outcomes.push({ ok: false, error });
-              }
+    // On a lock held by another process the whole group runs again (it was rolled back). A group
+    // that fails as a whole fails each of its items (the queue does that).
+    await this.run(items.length === 1 ? items[0]!.what : `${items.length} writes`, () => {
+      outcomes = [];
+      this.db
+        .transaction(() => {
+          for (const item of items) {
+            try {
+              outcomes.push({ ok: true, value: this.db.transaction(item.fn)() });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
             }
-          })
-          .immediate();
-      });
-    } catch (error) {
-      for (const item of items) item.reject(error);
-      return;
-    }
+          }
+        })
+        .immediate();
+    });
     items.forEach((item, i) => {
       const outcome = outcomes[i]!;
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(this.wrap(item.what, outcome.error));
+      if (outcome.ok) item.done(outcome.value);
+      else item.fail(this.wrap(item.what, outcome.error));
     });
   }
 

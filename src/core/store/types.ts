@@ -22,8 +22,8 @@ export type Store = {
   claims: ClaimStore;
   /** Serialises changes to shared lists across every process on the store. */
   mutex: Mutex;
-  /** The store's own outbox, where it has one (SQLite: a table); otherwise one is kept in `kv`. */
-  outbox?: Outbox;
+  /** The store's own outbox: a table on SQLite, native structures on Redis. */
+  outbox: Outbox;
   /**
    * Makes deleted data leave the files: SQLite checkpoints and truncates its WAL; Redis asks for an
    * AOF rewrite (at most once a minute, nothing when AOF is off; one owed is done at the latest when
