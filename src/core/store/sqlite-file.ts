@@ -104,29 +104,34 @@ export class SqliteFile {
     return new Promise<T>((done, fail) => this.queued.add({ what, fn, done: done as (value: unknown) => void, fail }));
   }
 
-  private readonly queued = new BatchQueue<QueuedWrite>(
-    (items) => this.commitQueued(items),
-    { nextTurn: true },
-  );
+  /**
+   * The flush is not awaited: a group that waits for another process's lock does not hold up the
+   * next one, which retries on its own.
+   */
+  private readonly queued = new BatchQueue<QueuedWrite>((items) => void this.commitQueued(items), { nextTurn: true });
 
   private async commitQueued(items: QueuedWrite[]): Promise<void> {
     let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-    // On a lock held by another process the whole group runs again (it was rolled back). A group
-    // that fails as a whole fails each of its items (the queue does that).
-    await this.run(items.length === 1 ? items[0]!.what : `${items.length} writes`, () => {
-      outcomes = [];
-      this.db
-        .transaction(() => {
-          for (const item of items) {
-            try {
-              outcomes.push({ ok: true, value: this.db.transaction(item.fn)() });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
+    try {
+      // On a lock held by another process the whole group runs again (it was rolled back).
+      await this.run(items.length === 1 ? items[0]!.what : `${items.length} writes`, () => {
+        outcomes = [];
+        this.db
+          .transaction(() => {
+            for (const item of items) {
+              try {
+                outcomes.push({ ok: true, value: this.db.transaction(item.fn)() });
+              } catch (error) {
+                outcomes.push({ ok: false, error });
+              }
             }
-          }
-        })
-        .immediate();
-    });
+          })
+          .immediate();
+      });
+    } catch (error) {
+      for (const item of items) item.fail(error);
+      return;
+    }
     items.forEach((item, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) item.done(outcome.value);
