@@ -6,7 +6,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppealCatalog, loadAppealFiles, type AppealProblem } from '../core/appeals.js';
 import { DriveService } from '../core/drives.js';
-import { KeyvOutbox } from '../core/events/outbox.js';
 import { exportLinkKey, exportTokens, type ExportTokens } from '../core/export/link.js';
 import { MemberReminderStore } from '../core/reminders/member-reminders.js';
 import { ProfileStore } from '../core/profiles.js';
@@ -55,7 +54,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const loaded = await loadSecret({ dataDir: config.dataDir, configured: config.memberKeySecret, file: config.memberKeySecretFile });
   // A store found damaged or reset while running: one line for the operator (stderr by default).
   const onFault = options.onStoreFault ?? (options.logger ? (line: string) => options.logger!.error({}, line) : (line: string) => void process.stderr.write(`actionbot: ${line}\n`));
-  const store = await openStore(config.storeUrl, { prefix: options.storePrefix, onFault, closeBoundMs: options.closeBoundMs, syncWal: options.syncWal });
+  const store = await openStore(config.storeUrl, { prefix: options.storePrefix, onFault, closeBoundMs: options.closeBoundMs, syncWal: options.syncWal, clock });
   let secretWarning: string | undefined;
   try {
     secretWarning = await checkSecretAgainstStore(store.kv, loaded);
@@ -71,7 +70,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   drives.onChange(async (drive) => {
     if ((await memberReminders.prune(drive, clock.now())) > 0) await store.scrub();
   });
-  const outbox = store.outbox ?? new KeyvOutbox(store.kv, store.mutex);
+  const outbox = store.outbox;
   // Urgent Action texts are read in a worker thread, off the loop that answers every member.
   const importer = new ImportRunner();
   const catalog = new AppealCatalog(store.kv, appeals, store.mutex);
@@ -89,7 +88,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     memberReminders,
     forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member), (member) => outbox.forget(member)],
     outbox,
-    shortLived: new KeyvShortLived(store.kv, () => clock.now().getTime()),
+    shortLived: new KeyvShortLived(store.kv, clock),
     mutex: store.mutex,
     onEvents: [],
     scrub: () => store.scrub(),

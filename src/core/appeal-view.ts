@@ -16,7 +16,7 @@ export interface AppealBook {
   get(id: string): Promise<Appeal | undefined>;
   list(): Promise<Appeal[]>;
   /** Saves an appeal; with `by`, the change is recorded in the appeal's history. */
-  save(appeal: Appeal, by?: ChangeBy, now?: Date, action?: AppealChange['action']): Promise<void>;
+  save(appeal: Appeal, by: ChangeBy | undefined, now: Date, action?: AppealChange['action']): Promise<void>;
   stage(appeal: Appeal, owner?: StagedOwner): Promise<string>;
   restage(key: string, appeal: Appeal): Promise<void>;
   staged(key: string): Promise<Appeal | undefined>;
@@ -67,12 +67,11 @@ export function appealView(catalog: CatalogParts, viewer: AppealViewer): AppealB
     },
     async save(appeal, by, now, action) {
       const change = by ?? { who: viewer.operator ? 'operator' : viewer.member, where: viewer.where };
-      const at = now ?? new Date();
-      if (viewer.operator) return catalog.saveShared(appeal, change, at, action);
+      if (viewer.operator) return catalog.saveShared(appeal, change, now, action);
       if (appeal.id !== communityAppealId(appeal.id, viewer.community)) throw new UserInputError('appeal_not_yours', { id: appeal.id });
       const scope = await catalog.scopes.scopeOf(appeal.id);
       if (scope !== undefined && scope !== viewer.community) throw new UserInputError('appeal_not_yours', { id: appeal.id });
-      return catalog.saveFor(viewer.community, appeal, change, at, action);
+      return catalog.saveFor(viewer.community, appeal, change, now, action);
     },
     stage: (appeal, owner) => catalog.stage(appeal, owner ?? { member: viewer.member, community: viewer.community }),
     restage: (key, appeal) => catalog.restage(key, appeal),

@@ -172,8 +172,8 @@ export class AppealCatalog implements AppealBook {
   }
 
   /** Saves to the shared catalog; with `by`, through `saveShared` (the change is recorded). */
-  async save(appeal: Appeal, by?: ChangeBy, now?: Date, action?: AppealChange['action']): Promise<void> {
-    if (by) return this.saveShared(appeal, by, now ?? new Date(), action);
+  async save(appeal: Appeal, by: ChangeBy | undefined, now: Date, action?: AppealChange['action']): Promise<void> {
+    if (by) return this.saveShared(appeal, by, now, action);
     await this.saveUnrecorded(appeal);
   }
 

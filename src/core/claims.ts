@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { StoreError } from './errors.js';
 import type { LockStore } from './guard.js';
 import type { SqliteFile } from './store/sqlite-file.js';
+import type { Clock } from './time.js';
 
 /**
  * "Am I the first to handle this?": retried platform deliveries (Slack retries, Telegram update ids,
@@ -27,10 +28,14 @@ export function claimHash(key: string): string {
 
 /** One SQLite file, any number of processes: one atomic statement per claim. */
 export class SqliteClaims implements ClaimStore {
-  constructor(private readonly file: SqliteFile) {}
+  /** `clock`: expiries are compared with its time, so tests move it instead of sleeping. */
+  constructor(
+    private readonly file: SqliteFile,
+    private readonly clock: Clock,
+  ) {}
 
   claim(key: string, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     // Inserted, or taking over an expired claim: one statement, so two processes cannot both win.
     return this.file.batch('record a claim', () =>
       this.file
@@ -44,14 +49,14 @@ export class SqliteClaims implements ClaimStore {
   }
 
   async extend(key: string, ttlMs: number): Promise<void> {
-    const expires = Date.now() + ttlMs;
+    const expires = this.clock.now().getTime() + ttlMs;
     await this.file.batch('extend a claim', () =>
       this.file.statement('INSERT INTO claims(key, expires) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET expires = excluded.expires').run(claimHash(key), expires),
     );
   }
 
   remaining(key: string): Promise<number> {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     return this.file.run('read a claim', () => {
       const expires = this.file.statement('SELECT expires FROM claims WHERE key = ?').pluck().get(claimHash(key)) as number | undefined;
       return Math.max(0, (expires ?? now) - now);
@@ -61,10 +66,13 @@ export class SqliteClaims implements ClaimStore {
 
 /** Shared-list locks on one SQLite file: an owner token and an expiry per lock row. */
 export class SqliteLocks implements LockStore {
-  constructor(private readonly file: SqliteFile) {}
+  constructor(
+    private readonly file: SqliteFile,
+    private readonly clock: Clock,
+  ) {}
 
   acquire(name: string, owner: string, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     return this.file.run('take a lock', () =>
       this.file
         .statement('INSERT INTO locks(name, owner, expires) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, expires = excluded.expires WHERE locks.expires <= ?')

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
 import { guarded } from './guard.js';
+import type { Clock } from './time.js';
 
 /**
  * Short-lived state adapters need between two deliveries (a deep link's answer, a reply prompt,
@@ -17,20 +18,20 @@ export interface ShortLived {
 
 type Entry = { value: unknown; expires: number };
 
-/** Over keyv: the store expires the entry itself; the expiry is also checked against `now` (tests move it). */
+/** Over keyv: the store expires the entry itself; the expiry is also checked against `clock` (tests move it). */
 export class KeyvShortLived implements ShortLived {
   constructor(
     private readonly kv: Keyv,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock,
   ) {}
 
   async put(kind: string, id: string, value: unknown, ttlMs: number): Promise<void> {
-    await guarded(kind, () => this.kv.set(keyOf(kind, id), { value, expires: this.now() + ttlMs } satisfies Entry, ttlMs));
+    await guarded(kind, () => this.kv.set(keyOf(kind, id), { value, expires: this.clock.now().getTime() + ttlMs } satisfies Entry, ttlMs));
   }
 
   async get<T>(kind: string, id: string): Promise<T | undefined> {
     const entry = (await guarded(kind, () => this.kv.get(keyOf(kind, id)))) as Entry | undefined;
-    return entry && entry.expires >= this.now() ? (entry.value as T) : undefined;
+    return entry && entry.expires >= this.clock.now().getTime() ? (entry.value as T) : undefined;
   }
 
   async delete(kind: string, id: string): Promise<void> {

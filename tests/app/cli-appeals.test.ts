@@ -36,9 +36,9 @@ describe('appeals after the walls: upgrade and the operator CLI', () => {
     dataDir = app.dataDir;
     // As the release before the walls left it: an import saved for the whole instance, and one over the bundled file.
     if (!HONDURAS.ok) throw new Error('fixture');
-    await app.catalog.save(HONDURAS.appeal);
+    await app.catalog.save(HONDURAS.appeal, undefined, app.clock.now());
     const bundled = (await app.catalog.get('ua-34-25'))!;
-    await app.catalog.save({ ...bundled, targets: bundled.targets.map((tg) => ({ ...tg, emails: ['someone@elsewhere.example'] })) });
+    await app.catalog.save({ ...bundled, targets: bundled.targets.map((tg) => ({ ...tg, emails: ['someone@elsewhere.example'] })) }, undefined, app.clock.now());
   });
   afterEach(() => app.close());
 

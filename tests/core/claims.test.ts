@@ -8,9 +8,22 @@ import { claimHash, RedisLocks, SqliteLocks } from '../../src/core/claims.js';
 import type { LockStore } from '../../src/core/guard.js';
 import { SqliteFile } from '../../src/core/store/sqlite-file.js';
 import { openStore, type Store } from '../../src/core/store.js';
+import { FakeClock } from '../support/clock.js';
 import { dropPrefix } from '../support/redis.js';
 
-const stores: Array<[string, () => Promise<Store>]> = [['SQLite', () => openStore('sqlite://:memory:')]];
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A store, and how a test lets `ms` pass for its claims: SQLite compares expiries with the clock it is
+ * given, so the test moves a fake one; Redis expires keys by its own clock, so only a real wait will do.
+ */
+type Opened = { store: Store; pass(ms: number): Promise<void> };
+const stores: Array<[string, () => Promise<Opened>]> = [
+  ['SQLite', async () => {
+    const clock = new FakeClock('2026-12-01T00:00:00Z');
+    return { store: await openStore('sqlite://:memory:', { clock }), pass: async (ms) => clock.advance(ms) };
+  }],
+];
 const url = process.env.REDIS_URL;
 if (url) {
   stores.push([
@@ -18,12 +31,13 @@ if (url) {
     async () => {
       const prefix = `test-${randomUUID()}:`;
       const store = await openStore(url, { prefix });
-      return { ...store, close: () => store.close().then(() => dropPrefix(url, prefix)) };
+      return { store: { ...store, close: () => store.close().then(() => dropPrefix(url, prefix)) }, pass: (ms) => sleep(ms + 20) };
     },
   ]);
 }
 
-describe.each(stores)('claims on %s', (_name, open) => {
+describe.each(stores)('claims on %s', (_name, openOne) => {
+  const open = async () => (await openOne()).store;
   it('lets exactly one of many concurrent callers claim a key', async () => {
     const store = await open();
     try {
@@ -48,11 +62,13 @@ describe.each(stores)('claims on %s', (_name, open) => {
     }
   });
 
-  it('frees a key once its claim expires', async () => {
-    const store = await open();
+  it('frees a key once its claim expires, not before', async () => {
+    const { store, pass } = await openOne();
     try {
       expect(await store.claims.claim('short', 50)).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect(await store.claims.claim('short', 50)).toBe(false);
+      await pass(60);
+      expect(await store.claims.remaining('short')).toBe(0);
       expect(await store.claims.claim('short', 50)).toBe(true);
     } finally {
       await store.close();
@@ -62,11 +78,13 @@ describe.each(stores)('claims on %s', (_name, open) => {
 
 describe('expired entries on SQLite', () => {
   it('are swept from the file, while live claims stay', async () => {
-    const store = await openStore('sqlite://:memory:');
+    const clock = new FakeClock('2026-12-01T00:00:00Z');
+    const store = await openStore('sqlite://:memory:', { clock });
     try {
       await Promise.all(['u:1', 'u:2', 'u:3'].map((k) => store.claims.claim(k, 30)));
       expect(await store.claims.claim('slot:long', 60_000)).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(await store.purgeExpired!()).toBe(0);
+      clock.advance(31);
       expect(await store.purgeExpired!()).toBe(3);
       expect(await store.purgeExpired!()).toBe(0);
       expect(await store.claims.claim('slot:long', 60_000)).toBe(false);
@@ -113,11 +131,12 @@ describe('claims at rest', () => {
   });
 });
 
-const lockStores: Array<[string, () => Promise<{ locks: LockStore; close(): Promise<void> }>]> = [
+const lockStores: Array<[string, () => Promise<{ locks: LockStore; pass(ms: number): Promise<void>; close(): Promise<void> }>]> = [
   ['SQLite', async () => {
     const file = new SqliteFile(':memory:');
     file.db.exec('CREATE TABLE locks(name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID');
-    return { locks: new SqliteLocks(file), close: async () => file.close() };
+    const clock = new FakeClock('2026-12-01T00:00:00Z');
+    return { locks: new SqliteLocks(file, clock), pass: async (ms) => clock.advance(ms), close: async () => file.close() };
   }],
 ];
 if (url) {
@@ -128,6 +147,7 @@ if (url) {
     await client.connect();
     return {
       locks: new RedisLocks(client as unknown as ConstructorParameters<typeof RedisLocks>[0], prefix),
+      pass: (ms: number) => sleep(ms + 20),
       close: async () => {
         client.destroy();
         await store.close();
@@ -139,11 +159,11 @@ if (url) {
 
 describe.each(lockStores)('locks on %s', (_name, open) => {
   it('are released only by their owner: a holder past its expiry leaves the next holder\'s lock alone', async () => {
-    const { locks, close } = await open();
+    const { locks, pass, close } = await open();
     try {
       expect(await locks.acquire('drives', 'a', 40)).toBe(true);
       expect(await locks.acquire('drives', 'b', 60_000)).toBe(false);
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      await pass(40);
       expect(await locks.acquire('drives', 'b', 60_000)).toBe(true);
       await locks.release('drives', 'a');
       expect(await locks.acquire('drives', 'c', 60_000)).toBe(false);

@@ -41,7 +41,7 @@ describe('drives', () => {
 
   it('asks which appeal when several drives run in the space', async () => {
     const other = { ...appeal, id: 'ua-1-26' };
-    await app.deps.appeals.save(other);
+    await app.deps.appeals.save(other, undefined, app.clock.now());
     await app.deps.drives.start(appeal, 'shell:local', { deadline: '2026-12-31' });
     await app.deps.drives.start(other, 'shell:local', { deadline: '2026-12-31' });
     await expect(app.deps.drives.resolve('shell:local')).rejects.toMatchObject({ code: 'which_appeal' });

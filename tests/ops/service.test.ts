@@ -15,7 +15,7 @@ const SECRET = 'service-test-signing-secret';
 
 /**
  * A redis-server of this test's own, so that it can be killed and brought back: with an append-only
- * file synced on every write, as the README asks of production (a Redis that came back empty stops
+ * file synced on every write, as docs/store.md ("Keep the count") asks of production (a Redis that came back empty stops
  * recording, and readiness with it, on purpose).
  */
 const redisDir = mkdtempSync(join(tmpdir(), 'actionbot-ops-redis-'));

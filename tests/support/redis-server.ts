@@ -4,7 +4,7 @@ export { freePort } from './ports.js';
 
 /**
  * A redis-server of a test's own, to stop and start again. With `dir`, an append-only file synced on
- * every write keeps the data across a kill (what the README asks of production); without, it comes
+ * every write keeps the data across a kill (what docs/store.md, "Keep the count", asks of production); without, it comes
  * back empty.
  */
 export function startRedisServer(port: number, dir?: string): Promise<ChildProcess> {

@@ -1,6 +1,7 @@
 // The action ledger on Redis: batches per appeal through Lua scripts, counts exact across
 // processes.
 import { assertOpen, METHODS, platformOf, type Drive, type Method } from '../drive.js';
+import { BatchQueue } from '../batch-queue.js';
 import { claimHash } from '../claims.js';
 import { crashPoint } from '../crash-points.js';
 import { AlreadyHandled, StoreError } from '../errors.js';
@@ -32,7 +33,8 @@ const MAX_BATCH = 512;
 export class RedisLedger implements ActionLedger {
   /** Appeals this process has already added to the appeals set (used by forget). */
   private readonly registered = new Set<string>();
-  private readonly queues = new Map<string, Pending[]>();
+  /** One queue per appeal (one script call changes one appeal's hashes), kept like `registered`. */
+  private readonly queues = new Map<string, BatchQueue<Pending>>();
 
   private readonly prefix: string;
   private readonly scrub: () => Promise<void>;
@@ -61,47 +63,37 @@ export class RedisLedger implements ActionLedger {
       await this.call(() => this.redis.sAdd(this.appealsKey(), appealId));
       this.registered.add(appealId);
     }
-    return new Promise((done, fail) => {
-      const queue = this.queues.get(appealId);
-      if (queue) return void queue.push({ ...input, unit, done, fail });
-      this.queues.set(appealId, [{ ...input, unit, done, fail }]);
-      void this.drain(appealId);
-    });
+    let queue = this.queues.get(appealId);
+    // The first action goes at once, alone; those that come meanwhile share the next script call.
+    if (!queue) this.queues.set(appealId, (queue = new BatchQueue<Pending>((batch) => this.commit(appealId, batch), { max: MAX_BATCH })));
+    return new Promise((done, fail) => queue.add({ ...input, unit, done, fail }));
   }
 
-  private async drain(appealId: string): Promise<void> {
-    for (;;) {
-      const queue = this.queues.get(appealId) ?? [];
-      if (queue.length === 0) return void this.queues.delete(appealId);
-      const batch = queue.splice(0, MAX_BATCH);
-      try {
-        const args = batch.flatMap((p) => [p.member, p.method, `${p.at.toISOString()}|${p.drive.space}`, p.drive.space, platformOf(p.drive.space), ...this.unitArgs(p.unit, p.at)]);
-        const [results, flat] = (await this.script(RECORD_BATCH, appealId, args)) as [number[], string[]];
-        crashPoint('after-ledger-commit');
-        // Walk back from the tally after the batch, so that each caller gets the tally its own action made.
-        const tally = parseTally(appealId, flat);
-        const settled: Array<() => void> = [];
-        for (let i = batch.length - 1; i >= 0; i--) {
-          const pending = batch[i]!;
-          const outcome = Number(results[i]);
-          if (outcome < 0) {
-            settled.push(() => pending.fail(new AlreadyHandled()));
-            continue;
-          }
-          const snapshot = summaryOf(tally);
-          settled.push(() => {
-            if (outcome > 0) pending.unit?.changed?.();
-            pending.done({ created: outcome > 0, tally: snapshot });
-          });
-          if (outcome > 0) {
-            adjustTally(tally, { method: pending.method, space: pending.drive.space, platform: platformOf(pending.drive.space), delta: -1, memberDelta: outcome === 2 ? -1 : 0 });
-          }
-        }
-        for (const settle of settled.reverse()) settle();
-      } catch (error) {
-        for (const pending of batch) pending.fail(error);
+  /** One script call; a batch that fails as a whole fails each of its actions (the queue does that). */
+  private async commit(appealId: string, batch: Pending[]): Promise<void> {
+    const args = batch.flatMap((p) => [p.member, p.method, `${p.at.toISOString()}|${p.drive.space}`, p.drive.space, platformOf(p.drive.space), ...this.unitArgs(p.unit, p.at)]);
+    const [results, flat] = (await this.script(RECORD_BATCH, appealId, args)) as [number[], string[]];
+    crashPoint('after-ledger-commit');
+    // Walk back from the tally after the batch, so that each caller gets the tally its own action made.
+    const tally = parseTally(appealId, flat);
+    const settled: Array<() => void> = [];
+    for (let i = batch.length - 1; i >= 0; i--) {
+      const pending = batch[i]!;
+      const outcome = Number(results[i]);
+      if (outcome < 0) {
+        settled.push(() => pending.fail(new AlreadyHandled()));
+        continue;
+      }
+      const snapshot = summaryOf(tally);
+      settled.push(() => {
+        if (outcome > 0) pending.unit?.changed?.();
+        pending.done({ created: outcome > 0, tally: snapshot });
+      });
+      if (outcome > 0) {
+        adjustTally(tally, { method: pending.method, space: pending.drive.space, platform: platformOf(pending.drive.space), delta: -1, memberDelta: outcome === 2 ? -1 : 0 });
       }
     }
+    for (const settle of settled.reverse()) settle();
   }
 
   async undo(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult> {

@@ -62,7 +62,7 @@ function readTotals(file: SqliteFile, appealId: string): TallySummary {
  * would. Counters change by deltas, so a batch reads and writes only the rows it touches: its cost
  * does not grow with the spaces an appeal runs in.
  */
-export function applyBatch(file: SqliteFile, batch: Op[], now = Date.now()): Array<() => void> {
+export function applyBatch(file: SqliteFile, batch: Op[], now: number): Array<() => void> {
   const totals = new Map<string, TallySummary>();
   const hours = new Map<string, number>();
   const members = new Map<string, number>();

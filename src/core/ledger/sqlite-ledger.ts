@@ -1,8 +1,10 @@
 // The action ledger on SQLite: operations queued and committed in batches, tallies served from
 // counters.
+import { BatchQueue } from '../batch-queue.js';
 import { crashPoint } from '../crash-points.js';
 import { assertOpen, platformOf, type Drive, type Method } from '../drive.js';
 import type { SqliteFile } from '../store/sqlite-file.js';
+import type { Clock } from '../time.js';
 import { applyBatch, readTally, tallyFrom, type Op, type StoredTally } from './sqlite-batch.js';
 import { collectRows, type ActionLedger, type ActionRow, type RecordResult, type SeriesPoint, type Tally, type UndoResult, type WriteUnit } from './ledger.js';
 
@@ -18,11 +20,11 @@ const PURGE_CHUNK = 1000;
  * The embedded ledger: its own tables in the SQLite file, every batch one BEGIN IMMEDIATE
  * transaction. SQLite's write lock makes several processes on one file exact, and a crash leaves a
  * whole batch or none. Operations waiting in this process go in one transaction, to keep the rate
- * of a burst; callers are answered only after the commit.
+ * of a burst; callers are answered only after the commit and its sync.
  */
 export class SqliteLedger implements ActionLedger {
-  private queue: Op[] = [];
-  private draining = false;
+  /** Operations waiting in this process go in one transaction, up to MAX_BATCH, the callers of a turn together. */
+  private readonly queue = new BatchQueue<Op>((batch) => this.commit(batch), { max: MAX_BATCH, nextTurn: true });
   private readonly transaction: (batch: Op[]) => Array<() => void>;
   /**
    * The last tally read per appeal and the file's `data_version` then. A drive of a thousand groups
@@ -32,12 +34,13 @@ export class SqliteLedger implements ActionLedger {
    */
   private readonly tallies = new Map<string, { version: number; tally: StoredTally }>();
 
-  /** `scrub` runs after a forget, so the deleted rows leave the WAL too. */
+  /** `scrub` runs after a forget, so the deleted rows leave the WAL too; `clock` times the deliveries' claims. */
   constructor(
     private readonly file: SqliteFile,
+    clock: Clock,
     private readonly scrub: () => Promise<void> = async () => undefined,
   ) {
-    const transaction = file.db.transaction((batch: Op[]) => applyBatch(file, batch));
+    const transaction = file.db.transaction((batch: Op[]) => applyBatch(file, batch, clock.now().getTime()));
     this.transaction = (batch) => {
       const answers = transaction.immediate(batch);
       // In the same synchronous step as the commit: no read can come between and find the old counts.
@@ -55,7 +58,7 @@ export class SqliteLedger implements ActionLedger {
   }
 
   async forget(member: string): Promise<number> {
-    const removed = await new Promise<number>((done, fail) => this.enqueue({ kind: 'forget', member, done, fail }));
+    const removed = await new Promise<number>((done, fail) => this.queue.add({ kind: 'forget', member, done, fail }));
     await this.scrub();
     return removed;
   }
@@ -136,35 +139,19 @@ export class SqliteLedger implements ActionLedger {
     } catch (error) {
       return Promise.reject(error);
     }
-    return new Promise<R>((done, fail) => this.enqueue(make(done, fail)));
+    return new Promise<R>((done, fail) => this.queue.add(make(done, fail)));
   }
 
-  private enqueue(op: Op): void {
-    this.queue.push(op);
-    if (this.draining) return;
-    this.draining = true;
-    // Wait for the callers of this turn of the event loop, so that a burst shares one transaction.
-    setImmediate(() => void this.drain());
-  }
-
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      try {
-        crashPoint('before-ledger-commit');
-        const answers = await this.file.run('record actions', () => this.transaction(batch));
-        crashPoint('after-ledger-commit');
-        // Members are told "counted" once the commit is on disk (it survives a power cut too). The
-        // next batch commits meanwhile; its sync follows this one.
-        this.file.synced().then(
-          () => answers.forEach((answer) => answer()),
-          (error: unknown) => batch.forEach((op) => op.fail(error)),
-        );
-      } catch (error) {
-        for (const op of batch) op.fail(error);
-      }
-      if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-    this.draining = false;
+  /** One transaction; a batch that fails as a whole fails each of its operations (the queue does that). */
+  private async commit(batch: Op[]): Promise<void> {
+    crashPoint('before-ledger-commit');
+    const answers = await this.file.run('record actions', () => this.transaction(batch));
+    crashPoint('after-ledger-commit');
+    // Members are told "counted" once the commit is on disk (it survives a power cut too). The
+    // next batch commits meanwhile; its sync follows this one.
+    this.file.synced().then(
+      () => answers.forEach((answer) => answer()),
+      (error: unknown) => batch.forEach((op) => op.fail(error)),
+    );
   }
 }

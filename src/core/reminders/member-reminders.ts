@@ -24,7 +24,7 @@ export class MemberReminderStore {
     private readonly mutex: Mutex,
   ) {}
 
-  async add(reminder: MemberReminder, now: Date = new Date()): Promise<void> {
+  async add(reminder: MemberReminder, now: Date): Promise<void> {
     const stored: MemberReminder = { ...reminder, expires: reminder.expires ?? reminderExpiry(new Date(reminder.due)).toISOString() };
     await this.serially(async () => {
       // The store expires it by itself too (Redis does it exactly; SQLite on the next read or sweep).

@@ -1,5 +1,6 @@
 // Asks Redis to rewrite its append-only file after deletions, at most once a minute.
 import { StoreError } from '../errors.js';
+import type { Clock } from '../time.js';
 
 /** The node-redis commands the AOF rewrite uses. */
 export type RedisAdmin = {
@@ -34,15 +35,16 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * done once the minute is over, at the stop at the latest, and a mark in Redis (`pendingKey`) has the
  * next start do it if the process died owing it.
  */
-export function aofRewriter(client: RedisAdmin, pendingKey: string): AofRewriter {
-  let last = 0;
+export function aofRewriter(client: RedisAdmin, pendingKey: string, clock: Clock): AofRewriter {
+  // performance.now() (monotonic, from the process start): never rewritten yet is no rewrite to wait for.
+  let last = -Infinity;
   let later: NodeJS.Timeout | undefined;
   let owed = false;
   const aofOn = async () => /^aof_enabled:1/m.test(await client.info('persistence'));
   const inProgress = async () => /^aof_rewrite_in_progress:1/m.test(await client.info('persistence'));
 
   const rewrite = async (): Promise<boolean> => {
-    last = Date.now();
+    last = performance.now();
     try {
       await client.bgRewriteAof();
     } catch (error) {
@@ -56,7 +58,7 @@ export function aofRewriter(client: RedisAdmin, pendingKey: string): AofRewriter
   };
 
   const owe = async (waitMs: number) => {
-    if (!owed) await client.set(pendingKey, new Date().toISOString());
+    if (!owed) await client.set(pendingKey, clock.now().toISOString());
     owed = true;
     later ??= setTimeout(() => {
       later = undefined;
@@ -67,7 +69,7 @@ export function aofRewriter(client: RedisAdmin, pendingKey: string): AofRewriter
   const scrub = async () => {
     try {
       if (!(await aofOn())) return;
-      const wait = last + REWRITE_EVERY_MS - Date.now();
+      const wait = last + REWRITE_EVERY_MS - performance.now();
       if (wait > 0) return await owe(wait);
       if (await inProgress()) return await owe(POLL_MS);
       if (!(await rewrite())) await owe(POLL_MS);
@@ -78,12 +80,12 @@ export function aofRewriter(client: RedisAdmin, pendingKey: string): AofRewriter
 
   /** Rewrites now, after any rewrite in progress, and waits for Redis to finish; within `boundMs`. */
   const rewriteNow = async (boundMs: number) => {
-    const until = Date.now() + boundMs;
-    while (Date.now() < until) {
+    const until = performance.now() + boundMs;
+    while (performance.now() < until) {
       if (!(await inProgress()) && (await rewrite())) break;
       await sleep(POLL_MS);
     }
-    while (Date.now() < until && (await inProgress())) await sleep(POLL_MS);
+    while (performance.now() < until && (await inProgress())) await sleep(POLL_MS);
   };
 
   const flush = async (boundMs: number) => {

@@ -10,6 +10,7 @@ import { takeKeyvEvents } from '../events/outbox.js';
 import { RedisOutbox } from '../events/redis-outbox.js';
 import { SharedMutex } from '../guard.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
+import { systemClock } from '../time.js';
 import type { Health, Store, StoreOptions } from './types.js';
 import { aofRewriter, type RedisAdmin } from './redis-aof.js';
 import { ResetGuard } from './reset-guard.js';
@@ -37,6 +38,7 @@ const HEALTH_TIMEOUT_MS = 1000;
  * script: a Redis that comes back empty stops recording instead of counting again from zero.
  */
 export async function openRedis(url: string, options: StoreOptions = {}): Promise<Store> {
+  const clock = options.clock ?? systemClock;
   const prefix = options.prefix ?? 'actionbot:';
   // Our own client, handed to keyv's adapter: the ledger, claims and locks use it directly.
   const redis = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 3000, reconnectStrategy: reconnectDelay } });
@@ -55,20 +57,20 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     await adapter.getClient();
     client = redis;
     outbox = new RedisOutbox(client, prefix);
-    await client.set(marker.key, `${new Date().toISOString()} ${randomUUID()}`, { NX: true });
+    await client.set(marker.key, `${clock.now().toISOString()} ${randomUUID()}`, { NX: true });
     marker.value = (await client.get(marker.key)) ?? '';
     await takeKeyvEvents(kv, (events) => outbox.adopt(events));
   } catch (error) {
     await adapter.disconnect(true).catch(() => undefined);
     throw new StoreError(`Redis at ${redact(url)} does not answer: ${(error as Error).message}`, { cause: error });
   }
-  const scrub = aofRewriter(client, `${prefix}store:aof-rewrite-owed`);
+  const scrub = aofRewriter(client, `${prefix}store:aof-rewrite-owed`, clock);
   await scrub.resume().catch(() => undefined);
   const guard = new ResetGuard(
     async () => (await client.get(marker.key)) === marker.value,
     () =>
       options.onFault?.(
-        `the Redis store at ${redact(url)} was reset: its marker ${marker.key} is gone, so the bot serves nothing rather than count again from zero; restore Redis from its AOF or RDB backup (README, "Restoring the store"), then restart the bot`,
+        `the Redis store at ${redact(url)} was reset: its marker ${marker.key} is gone, so the bot serves nothing rather than count again from zero; restore Redis from its AOF or RDB backup (docs/store.md, "Restoring the store"), then restart the bot`,
       ),
   );
   // Every reconnection may be to a Redis that restarted empty: check before serving anything.

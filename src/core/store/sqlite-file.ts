@@ -2,6 +2,7 @@
 // and WAL syncs.
 import Database from 'better-sqlite3';
 import { open, type FileHandle } from 'node:fs/promises';
+import { BatchQueue } from '../batch-queue.js';
 import { StoreError } from '../errors.js';
 
 /**
@@ -14,6 +15,9 @@ const BUSY_GIVE_UP_MS = 10_000;
 /** WAL: checkpoint every 1,000 pages (about 4 MB) and cut the file back to 4 MB after each. */
 const WAL_AUTOCHECKPOINT_PAGES = 1000;
 const JOURNAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
+
+/** A write waiting for the next group commit, with its caller's answer. */
+type QueuedWrite = { what: string; fn: () => unknown; done: (value: unknown) => void; fail: (error: unknown) => void };
 
 /** Why the store cannot serve: corruption found while running. */
 export type Fault = { reason: string };
@@ -67,14 +71,15 @@ export class SqliteFile {
 
   /** Runs `fn` (synchronous SQL) now, or again after short asynchronous waits while the file is locked. */
   async run<T>(what: string, fn: () => T): Promise<T> {
-    const started = Date.now();
+    // The time of a real wait (real sleeps below), so the monotonic clock, not the injected one.
+    const started = performance.now();
     for (let attempt = 0; ; attempt++) {
       if (this.fault) throw new StoreError(`the SQLite store at ${this.path} is damaged: ${this.fault.reason}`, { stopped: true });
       try {
         return fn();
       } catch (error) {
         const code = codeOf(error);
-        if (code?.startsWith('SQLITE_BUSY') && Date.now() - started < BUSY_GIVE_UP_MS) {
+        if (code?.startsWith('SQLITE_BUSY') && performance.now() - started < BUSY_GIVE_UP_MS) {
           await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 + attempt * 2) * (0.5 + Math.random())));
           continue;
         }
@@ -98,16 +103,16 @@ export class SqliteFile {
    * each). Each runs in its own savepoint, so one that fails fails alone.
    */
   batch<T>(what: string, fn: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queued.push({ what, fn, resolve: resolve as (value: unknown) => void, reject });
-      if (this.queued.length === 1) setImmediate(() => void this.commitQueued());
-    });
+    return new Promise<T>((done, fail) => this.queued.add({ what, fn, done: done as (value: unknown) => void, fail }));
   }
 
-  private queued: Array<{ what: string; fn: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }> = [];
+  /**
+   * The flush is not awaited: a group that waits for another process's lock does not hold up the
+   * next one, which retries on its own.
+   */
+  private readonly queued = new BatchQueue<QueuedWrite>((items) => void this.commitQueued(items), { nextTurn: true });
 
-  private async commitQueued(): Promise<void> {
-    const items = this.queued.splice(0);
+  private async commitQueued(items: QueuedWrite[]): Promise<void> {
     let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       // On a lock held by another process the whole group runs again (it was rolled back).
@@ -126,13 +131,13 @@ export class SqliteFile {
           .immediate();
       });
     } catch (error) {
-      for (const item of items) item.reject(error);
+      for (const item of items) item.fail(error);
       return;
     }
     items.forEach((item, i) => {
       const outcome = outcomes[i]!;
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(this.wrap(item.what, outcome.error));
+      if (outcome.ok) item.done(outcome.value);
+      else item.fail(this.wrap(item.what, outcome.error));
     });
   }
 
@@ -209,7 +214,7 @@ export class SqliteFile {
       if (!this.fault) {
         this.fault = { reason: `${code} while ${what}` };
         this.onFault(
-          `the SQLite store at ${this.path} is damaged (${code}); stop the bot, run "npx actionbot check", then restore the latest backup ("npx actionbot backup FILE" makes one) or follow the README's "Restoring the store"`,
+          `the SQLite store at ${this.path} is damaged (${code}); stop the bot, run "npx actionbot check", then restore the latest backup ("npx actionbot backup FILE" makes one; docs/store.md, "Restoring the store")`,
         );
       }
       return new StoreError(`the SQLite store at ${this.path} is damaged: ${code}`, { cause: error, stopped: true });

@@ -51,7 +51,7 @@ export function ensureSchema(db: Database.Database, path: string): { upgraded: b
   if (version(db) === SCHEMA_VERSION) {
     const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
     const missing = TABLES.filter((t) => !present.has(t));
-    if (missing.length > 0) throw new StoreError(`the SQLite store at ${path} lacks the table(s) ${missing.join(', ')}: it is damaged; restore a backup (README, "Restoring the store")`);
+    if (missing.length > 0) throw new StoreError(`the SQLite store at ${path} lacks the table(s) ${missing.join(', ')}: it is damaged; restore a backup (docs/store.md, "Restoring the store")`);
     return { upgraded: false, migrated: 0 };
   }
   return db

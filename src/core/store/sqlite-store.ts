@@ -5,6 +5,7 @@ import Keyv from 'keyv';
 import { SqliteClaims, SqliteLocks } from '../claims.js';
 import { ConfigError, StoreError } from '../errors.js';
 import { SharedMutex } from '../guard.js';
+import { systemClock, type Clock } from '../time.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
 import type { Store, StoreOptions } from './types.js';
 import { createPrivateFile, makePrivateDir } from '../private-files.js';
@@ -44,16 +45,17 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     // carried them until it is checkpointed and truncated.
     if (path !== ':memory:') await file.run('checkpoint the WAL', () => file.db.pragma('wal_checkpoint(TRUNCATE)'));
   };
-  const purge = () => purgeExpired(file);
+  const clock = options.clock ?? systemClock;
+  const purge = () => purgeExpired(file, clock);
   await purge().catch(() => undefined);
   const sweeper = setInterval(() => void purge().catch(() => undefined), PURGE_EVERY_MS).unref();
   let closed = false;
   return {
     kind: 'sqlite',
     kv,
-    ledger: new SqliteLedger(file, scrub),
-    claims: new SqliteClaims(file),
-    mutex: new SharedMutex(new SqliteLocks(file)),
+    ledger: new SqliteLedger(file, clock, scrub),
+    claims: new SqliteClaims(file, clock),
+    mutex: new SharedMutex(new SqliteLocks(file, clock)),
     outbox: new SqliteOutbox(file),
     scrub,
     health: async () => {
@@ -88,8 +90,8 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
  * Claims and locks carry their expiry in a column; import previews and short-lived adapter state
  * are keyv documents with one in their JSON. Nothing reads an expired claim again, so without a sweep they would stay in the file.
  */
-function purgeExpired(file: SqliteFile): Promise<number> {
-  const now = Date.now();
+function purgeExpired(file: SqliteFile, clock: Clock): Promise<number> {
+  const now = clock.now().getTime();
   return file.run('sweep expired entries', () =>
     file.db
       .transaction(() => {

@@ -5,6 +5,7 @@ import type { ClaimStore } from '../claims.js';
 import type { Mutex } from '../guard.js';
 import type { Outbox } from '../events/outbox.js';
 import type { ActionLedger } from '../ledger/ledger.js';
+import type { Clock } from '../time.js';
 
 /**
  * `reason` is what /readyz answers (public on WEB_PORT): no file path, no host. `detail` is for the
@@ -21,8 +22,8 @@ export type Store = {
   claims: ClaimStore;
   /** Serialises changes to shared lists across every process on the store. */
   mutex: Mutex;
-  /** The store's own outbox, where it has one (SQLite: a table); otherwise one is kept in `kv`. */
-  outbox?: Outbox;
+  /** The store's own outbox: a table on SQLite, native structures on Redis. */
+  outbox: Outbox;
   /**
    * Makes deleted data leave the files: SQLite checkpoints and truncates its WAL; Redis asks for an
    * AOF rewrite (at most once a minute, nothing when AOF is off; one owed is done at the latest when
@@ -43,6 +44,8 @@ export type StoreOptions = {
   onFault?: (line: string) => void;
   /** SQLite: how the WAL is synced to disk (tests pass one that fails); an fdatasync by default. */
   syncWal?: () => Promise<void>;
+  /** What claims, locks and expiries are timed by (tests pass a fake one); the system's clock by default. */
+  clock?: Clock;
   /** How long `close` may wait for work it owes the files (Redis: an AOF rewrite after /forgetme); default 5 s. */
   closeBoundMs?: number;
 };

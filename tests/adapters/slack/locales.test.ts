@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { UserLocales } from '../../../src/adapters/slack/locales.js';
 import { Lane } from '../../../src/core/lane.js';
 import { KeyvShortLived } from '../../../src/core/short-lived.js';
+import { systemClock } from '../../../src/core/time.js';
 
 describe("Slack members' languages", () => {
   it('asks users.info for at most four members at once, answers every one, and keeps what it learnt', async () => {
@@ -18,7 +19,7 @@ describe("Slack members' languages", () => {
         return { ok: true, user: { id: user, locale: user.endsWith('7') ? 'es-ES' : 'en-US' } };
       },
     };
-    const locales = new UserLocales(new KeyvShortLived(new Keyv()), new Lane(undefined, { concurrency: 4, maxWaitMs: 1000 }));
+    const locales = new UserLocales(new KeyvShortLived(new Keyv(), systemClock), new Lane(undefined, { concurrency: 4, maxWaitMs: 1000 }));
     const members = Array.from({ length: 20 }, (_, i) => `U${i}`);
     const found = await Promise.all(members.map((id) => locales.of(users as never, id)));
     expect(most).toBe(4);
@@ -39,7 +40,7 @@ describe("Slack members' languages", () => {
         return { ok: true, user: { id: user, locale: 'es-ES' } };
       },
     };
-    const locales = new UserLocales(new KeyvShortLived(new Keyv()), new Lane(undefined, { concurrency: 4, maxWaitMs: 1000 }), 50);
+    const locales = new UserLocales(new KeyvShortLived(new Keyv(), systemClock), new Lane(undefined, { concurrency: 4, maxWaitMs: 1000 }), 50);
     const started = Date.now();
     expect(await locales.of(users as never, 'U1')).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(1000);

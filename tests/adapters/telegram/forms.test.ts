@@ -133,7 +133,7 @@ describe('Telegram reply prompts, unit', () => {
 
   it('expires prompts after an hour, and keeps one for its own member only', async () => {
     let now = 0;
-    const prompts = new FormPrompts(new KeyvShortLived(new Keyv(), () => now), (id) => `key-${id}`);
+    const prompts = new FormPrompts(new KeyvShortLived(new Keyv(), { now: () => new Date(now) }), (id) => `key-${id}`);
     await prompts.add(1, 5, { command: 'letter', fields: [], userId: '1' });
     await prompts.add(1, 6, { command: 'letter', fields: [], userId: '1' });
     expect(await prompts.take(1, 6, '2')).toBeUndefined();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../../src/adapters/telegram/args.js';
 import Keyv from 'keyv';
 import { KeyvShortLived } from '../../../src/core/short-lived.js';
+import { systemClock } from '../../../src/core/time.js';
 import { DeepLinks } from '../../../src/adapters/telegram/deep-link.js';
 import { renderKeyboard } from '../../../src/adapters/telegram/keyboard.js';
 import { MAX_MESSAGE_CHARS, renderMessages } from '../../../src/adapters/telegram/render.js';
@@ -123,7 +124,7 @@ describe('Telegram command lines and deep links', () => {
 
   it('encodes a letter in a payload of at most 64 safe characters, and keeps longer answers for their member only', async () => {
     let now = 0;
-    const links = new DeepLinks(new KeyvShortLived(new Keyv(), () => now), (id) => `key-${id}`, 1000);
+    const links = new DeepLinks(new KeyvShortLived(new Keyv(), { now: () => new Date(now) }), (id) => `key-${id}`, 1000);
     const payload = links.forLetter('-1001234567890', 'name="Ana" town="Lyon"')!;
     expect(payload).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect(await links.resolve(payload, '5')).toEqual({ kind: 'letter', chatId: '-1001234567890', text: 'name="Ana" town="Lyon"' });
@@ -145,7 +146,7 @@ describe('Telegram command lines and deep links', () => {
   });
 
   it('forgets every answer kept for a member, however many were kept at once', async () => {
-    const links = new DeepLinks(new KeyvShortLived(new Keyv()), (id) => `key-${id}`);
+    const links = new DeepLinks(new KeyvShortLived(new Keyv(), systemClock), (id) => `key-${id}`);
     const reply = privateReply([{ type: 'text', text: 'yours' }]);
     // Kept concurrently (two groups at once): the member's list must not lose one.
     const keys = await Promise.all(Array.from({ length: 10 }, () => links.forReply('5', reply)));

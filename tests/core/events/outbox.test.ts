@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { KeyvOutbox, type Outbox } from '../../../src/core/events/outbox.js';
+import { newEventId, type Outbox } from '../../../src/core/events/outbox.js';
+import type { DomainEvent, StoredEvent } from '../../../src/core/events/events.js';
 import { openStore } from '../../../src/core/store.js';
 import { dropPrefix } from '../../support/redis.js';
 import { testApp } from '../../support/app.js';
@@ -46,14 +47,16 @@ describe.runIf(REDIS)('the Redis outbox of an earlier release', () => {
     const prefix = `test-outbox-${randomUUID()}:`;
     try {
       const first = await openStore(REDIS!, { prefix });
-      // What the previous release wrote: the pending events as one keyv list.
-      const old = new KeyvOutbox(first.kv, first.mutex);
-      await old.append([{ type: 'undone', driveId: 'd1' }, { type: 'drive-changed', driveId: 'd2' }], new Date('2026-11-28T10:00:00Z'));
+      // What the previous release wrote: the pending events as one keyv list, and its length beside it.
+      const at = '2026-11-28T10:00:00.000Z';
+      const events: DomainEvent[] = [{ type: 'undone', driveId: 'd1' }, { type: 'drive-changed', driveId: 'd2' }];
+      const list = events.map((event): StoredEvent => ({ id: newEventId(new Date(at)), at, due: at, attempts: 0, event }));
+      await first.kv.setMany([{ key: 'outbox:events', value: list }, { key: 'outbox:count', value: list.length }]);
       await first.close();
       const second = await openStore(REDIS!, { prefix });
       try {
-        expect((await second.outbox!.pending(10)).map((e) => e.event)).toEqual([{ type: 'undone', driveId: 'd1' }, { type: 'drive-changed', driveId: 'd2' }]);
-        expect(await new KeyvOutbox(second.kv, second.mutex).count()).toBe(0);
+        expect((await second.outbox.pending(10)).map((e) => e.event)).toEqual(events);
+        expect(await second.kv.getMany(['outbox:events', 'outbox:count'])).toEqual([undefined, undefined]);
       } finally {
         await second.close();
       }

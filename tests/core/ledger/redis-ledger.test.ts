@@ -13,7 +13,7 @@ if (url) {
     const store = await openStore(url, { prefix });
     return {
       ledger: store.ledger,
-      outbox: store.outbox!,
+      outbox: store.outbox,
       claims: store.claims,
       close: async () => {
         await store.close();

@@ -11,7 +11,7 @@ ledgerContract('SQLite', async () => {
   const store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
   return {
     ledger: store.ledger,
-    outbox: store.outbox!,
+    outbox: store.outbox,
     claims: store.claims,
     close: async () => {
       await store.close();

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../src/core/time.js';
 import { SqliteLedger } from '../../../src/core/ledger/sqlite-ledger.js';
 import { SqliteFile } from '../../../src/core/store/sqlite-file.js';
 import { ensureSchema } from '../../../src/core/store/sqlite-schema.js';
@@ -51,7 +52,7 @@ describe('what the SQLite store syncs to disk', () => {
     file.close();
     const { held, sync } = heldSyncs();
     file = new SqliteFile(join(dir, 'test.sqlite'), undefined, sync);
-    const ledger = new SqliteLedger(file);
+    const ledger = new SqliteLedger(file, systemClock);
     const drive = aDrive();
     const first = ledger.record({ drive, member: 'm1', method: 'email', at });
     expect(await settled(first)).toBe(false);
@@ -79,14 +80,14 @@ describe('what the SQLite store syncs to disk', () => {
     file.close();
     const { held, sync } = heldSyncs();
     file = new SqliteFile(join(dir, 'test.sqlite'), undefined, sync);
-    const recorded = new SqliteLedger(file).record({ drive: aDrive(), member: 'm1', method: 'email', at });
+    const recorded = new SqliteLedger(file, systemClock).record({ drive: aDrive(), member: 'm1', method: 'email', at });
     expect(await settled(recorded)).toBe(false);
     held[0]!.fail(Object.assign(new Error('I/O error'), { code: 'EIO' }));
     await expect(recorded).rejects.toThrow(/could not sync .* to disk: EIO/);
   });
 
   it('syncs the WAL file itself', async () => {
-    expect((await new SqliteLedger(file).record({ drive: aDrive(), member: 'm1', method: 'email', at })).created).toBe(true);
+    expect((await new SqliteLedger(file, systemClock).record({ drive: aDrive(), member: 'm1', method: 'email', at })).created).toBe(true);
     await expect(file.synced()).resolves.toBeUndefined();
     // Without its WAL (removed behind SQLite's back) there is nothing to sync: it says so.
     file.close();
