@@ -13,8 +13,17 @@ const NAMES = ['Quillfeather', 'Yarrowmere'];
 /** Which of `needles` the append-only files under `dir` (Redis 7 keeps them in appendonlydir/) still hold. */
 async function aofHolding(dir: string, needles: string[]): Promise<string[]> {
   const folder = join(dir, 'appendonlydir');
-  const bytes = Buffer.concat(await Promise.all((await readdir(folder)).map((name) => readFile(join(folder, name)))));
-  return needles.filter((needle) => bytes.includes(needle));
+  // A rewrite in progress renames its temporary files away between the listing and the reading:
+  // the folder is read again, whole, until one listing's files were all read.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const bytes = Buffer.concat(await Promise.all((await readdir(folder)).map((name) => readFile(join(folder, name)))));
+      return needles.filter((needle) => bytes.includes(needle));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 }
 
 function stop(child: ChildProcess): Promise<void> {
