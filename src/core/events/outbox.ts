@@ -16,6 +16,8 @@ export interface Outbox {
   /** A failed attempt: the event stays, to be tried again at `due`. */
   retryAt(event: StoredEvent, due: Date): Promise<void>;
   done(id: string): Promise<void>;
+  /** Several handled events finished in one store round trip (one script, one statement); unknown ids are ignored. */
+  doneMany(ids: readonly string[]): Promise<void>;
   /** /forgetme: drops the member's pending events (they hold the member key). */
   forget(member: string): Promise<void>;
 }

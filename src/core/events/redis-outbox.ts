@@ -31,7 +31,9 @@ const PENDING = `local ids = redis.call('ZRANGE', KEYS[2], 0, tonumber(ARGV[1]) 
 const COUNT = `return redis.call('ZCARD', KEYS[2])`;
 // Only an event still pending is updated: one finished meanwhile by another process stays finished.
 const UPDATE = `if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end return 1`;
-const DONE = `redis.call('HDEL', KEYS[1], ARGV[1]) redis.call('ZREM', KEYS[2], ARGV[1]) return 1`;
+const DONE = `redis.call('HDEL', KEYS[1], unpack(ARGV)) redis.call('ZREM', KEYS[2], unpack(ARGV)) return 1`;
+/** Ids per DONE script: Lua's unpack has a stack limit well above this. */
+const DONE_CHUNK = 500;
 // The member key appears in a recorded event's JSON only: matched on the decoded event, never on the text.
 const FORGET = `
 local all = redis.call('HGETALL', KEYS[1])
@@ -80,6 +82,10 @@ export class RedisOutbox implements Outbox {
 
   async done(id: string): Promise<void> {
     await this.run(DONE, [id]);
+  }
+
+  async doneMany(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += DONE_CHUNK) await this.run(DONE, ids.slice(i, i + DONE_CHUNK));
   }
 
   async forget(member: string): Promise<void> {

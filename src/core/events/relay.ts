@@ -75,24 +75,32 @@ export class EventRelay {
     if (!this.started) return;
     const now = this.deps.clock.now();
     let next = now.getTime() + SWEEP_MS;
-    for (const item of await this.deps.outbox.pending(BATCH)) {
-      // Stopped meanwhile: the rest waits in the outbox for the next start.
-      if (!this.started) return;
-      const due = Date.parse(item.due);
-      if (due > now.getTime()) {
-        next = Math.min(next, due);
-        continue;
+    const handled = new Handled(this.deps);
+    try {
+      for (const item of await this.deps.outbox.pending(BATCH)) {
+        // Stopped meanwhile: the rest waits in the outbox for the next start.
+        if (!this.started) return;
+        const due = Date.parse(item.due);
+        if (due > now.getTime()) {
+          next = Math.min(next, due);
+          continue;
+        }
+        const retry = await this.handleOne(item, now, handled);
+        if (retry !== undefined) next = Math.min(next, retry.getTime());
       }
-      const retry = await this.handleOne(item, now);
-      if (retry !== undefined) next = Math.min(next, retry.getTime());
+    } finally {
+      // Whatever was handled is finished, even when a later step threw or the relay stopped.
+      await handled.flush();
     }
     this.arm(next - now.getTime());
   }
 
-  /** Undefined when done (or another process holds it); else when to try again. */
-  private async handleOne(item: StoredEvent, now: Date): Promise<Date | undefined> {
+  /** Undefined when handled (or another process holds it); else when to try again. */
+  private async handleOne(item: StoredEvent, now: Date, handled: Handled): Promise<Date | undefined> {
     const claim = `event:${item.id}:${item.attempts}`;
+    const claimedAt = this.deps.clock.now().getTime();
     if (!(await this.deps.claims.claim(claim, EVENT_LEASE_MS))) return undefined;
+    await handled.flushIfOld();
     try {
       await this.deps.handle(item);
     } catch (error) {
@@ -101,7 +109,7 @@ export class EventRelay {
       await this.deps.outbox.retryAt(item, due);
       return due;
     }
-    await this.deps.outbox.done(item.id);
+    handled.add(item.id, claimedAt);
     return undefined;
   }
 
@@ -110,5 +118,36 @@ export class EventRelay {
     this.handle = undefined;
     if (!this.started) return;
     this.handle = this.deps.timer.set(() => void this.drain(), Math.max(0, delay));
+  }
+}
+
+/**
+ * The events of one drain handled so far, marked done together (one store call, not one each).
+ * Each was claimed for EVENT_LEASE_MS, and another process may take it again once that lease runs
+ * out: the batch is finished before the next event is handled once half the oldest lease has gone,
+ * so a handled event is not held past its lease unless one event's handling takes half a lease.
+ */
+class Handled {
+  private ids: string[] = [];
+  private since = 0;
+
+  constructor(private readonly deps: Pick<RelayDeps, 'outbox' | 'clock'>) {}
+
+  /** `claimedAt`: when its lease began. */
+  add(id: string, claimedAt: number): void {
+    if (this.ids.length === 0) this.since = claimedAt;
+    this.ids.push(id);
+  }
+
+  /** Called before handling the next event: flushes when the oldest handled one's lease is half gone. */
+  async flushIfOld(): Promise<void> {
+    if (this.ids.length > 0 && this.deps.clock.now().getTime() - this.since >= EVENT_LEASE_MS / 2) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.ids.length === 0) return;
+    const ids = this.ids;
+    this.ids = [];
+    await this.deps.outbox.doneMany(ids);
   }
 }

@@ -97,7 +97,7 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
       iterables: ['exportRows'],
     }),
     claims: guard.wrap(new RedisClaims(client, prefix), { promises: ['claim', 'release', 'extend', 'remaining'] }),
-    outbox: guard.wrap(outbox, { promises: ['append', 'pending', 'count', 'retryAt', 'done', 'forget', 'adopt'] }),
+    outbox: guard.wrap(outbox, { promises: ['append', 'pending', 'count', 'retryAt', 'done', 'doneMany', 'forget', 'adopt'] }),
     mutex: guard.wrap(new SharedMutex(new RedisLocks(client, prefix)), { promises: ['run'] }),
     scrub,
     health,

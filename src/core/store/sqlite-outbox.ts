@@ -46,6 +46,12 @@ export class SqliteOutbox implements Outbox {
     await this.file.batch('finish an event', () => this.file.statement('DELETE FROM outbox WHERE id = ?').run(id));
   }
 
+  async doneMany(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    // One statement: the ids as a JSON array, so its text (and the cached statement) is the same for any count.
+    await this.file.batch('finish events', () => this.file.statement('DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids)));
+  }
+
   async forget(member: string): Promise<void> {
     await this.file.run('forget events', () => this.file.statement('DELETE FROM outbox WHERE member = ?').run(member));
   }

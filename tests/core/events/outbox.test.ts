@@ -40,6 +40,18 @@ describe.each(stores)('the outbox on %s', (_name, redisUrl) => {
       await outbox.done(pending[1]!.id);
       expect(await outbox.count()).toBe(0);
     }));
+
+  it('finishes several events at once, leaving the others in order and ignoring ids already gone', () =>
+    withOutbox(async (outbox) => {
+      await outbox.append(Array.from({ length: 5 }, (_, i): DomainEvent => ({ type: 'undone', driveId: `d${i}` })), at);
+      const pending = await outbox.pending(10);
+      await outbox.doneMany([pending[0]!.id, pending[3]!.id, 'no-such-event']);
+      expect((await outbox.pending(10)).map((e) => e.event)).toEqual([1, 2, 4].map((i) => ({ type: 'undone', driveId: `d${i}` })));
+      await outbox.doneMany([]);
+      expect(await outbox.count()).toBe(3);
+      await outbox.doneMany([pending[1]!.id, pending[2]!.id, pending[4]!.id]);
+      expect(await outbox.count()).toBe(0);
+    }));
 });
 
 describe.runIf(REDIS)('the Redis outbox of an earlier release', () => {
