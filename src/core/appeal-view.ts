@@ -58,7 +58,10 @@ export function appealView(catalog: CatalogParts, viewer: AppealViewer): AppealB
   return {
     shared: viewer.operator,
     async get(id) {
-      return (await visible(id)) ? catalog.get(id) : undefined;
+      // The scope and the appeal read together (one round trip on Redis, where every command asks
+      // for its appeal): the appeal is dropped, never returned, when the wall says no.
+      const [seen, appeal] = await Promise.all([visible(id), catalog.get(id)]);
+      return seen ? appeal : undefined;
     },
     async list() {
       // The operator sees every community's appeals beside the shared ones.
