@@ -32,8 +32,10 @@ export function isOperator(invocation: Invocation, deps: Pick<Deps, 'moderatorId
  * for the member it goes to (private) or the space it is posted in (public).
  */
 export const walls: Middleware = async (call, next) => {
+  // One signer a call: its key is derived from the member-key secret, on the path of every /acted.
+  const signer = buttonSigner(call.deps.memberKey);
   try {
-    await checkCall(call);
+    await checkCall(call, signer);
   } catch (error) {
     // Refused before the locale step: a platform that must be asked for the language (Slack) is asked here.
     const { actor, resolveLocale } = call.invocation;
@@ -41,12 +43,11 @@ export const walls: Middleware = async (call, next) => {
     throw error;
   }
   const reply = await next();
-  return reply && signAnswer(call, reply, buttonSigner(call.deps.memberKey));
+  return reply && signAnswer(call, reply, signer);
 };
 
-async function checkCall(call: Call): Promise<void> {
+async function checkCall(call: Call, signer: ButtonSigner): Promise<void> {
   const { deps } = call;
-  const signer = buttonSigner(deps.memberKey);
   const operator = isOperator(call.invocation, deps);
   const state: WallsState = { operator, community: '' };
   const { line, fields } = signedPart([call.invocation.name, call.invocation.text ?? ''].join(' ').trim());
