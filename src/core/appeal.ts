@@ -39,6 +39,20 @@ export const letterSchema = z.object({
   composed: z.enum(['points', 'summary']).optional(),
 });
 
+/**
+ * A solidarity card to the person at risk (or their family), as Write for Rights asks for beside the
+ * letter to an official: to whom, where (a postal address, or hashtags to post to), what to write,
+ * in which languages, and the safety advice the appeal gives (such as not writing one's own address).
+ */
+export const solidaritySchema = z.object({
+  to: line,
+  address: z.array(line).max(12).default([]),
+  hashtags: z.array(line).max(10).default([]),
+  message: paragraph.optional(),
+  languages: z.array(line).max(10).default([]),
+  advice: z.array(paragraph).max(10).default([]),
+});
+
 export const appealSchema = z.object({
   id: appealIdSchema,
   reference: line,
@@ -55,6 +69,8 @@ export const appealSchema = z.object({
   background: z.array(paragraph).max(60).default([]),
   preferredLanguages: z.array(line).max(10).default([]),
   deadline: isoDate.nullable(),
+  /** A card to the person at risk, when the appeal asks for one. */
+  solidarity: solidaritySchema.optional(),
   reportUrl: z.url().optional(),
   source: z.string().max(500).optional(),
   draft: z.boolean().default(false),
@@ -62,6 +78,7 @@ export const appealSchema = z.object({
 
 export type Target = z.infer<typeof targetSchema>;
 export type Letter = z.infer<typeof letterSchema>;
+export type Solidarity = z.infer<typeof solidaritySchema>;
 export type Appeal = z.infer<typeof appealSchema>;
 /** What files and importers write: defaults not yet applied. */
 export type AppealInput = z.input<typeof appealSchema>;
