@@ -17,7 +17,8 @@ export const enEvening = {
   pack_sheet_table: "Table's name: ______________________________",
   pack_sheet_intro: 'Tick one box for each letter or card written, in the row of its case and the column of how it is sent.',
   pack_sheet_case: 'Case',
-  pack_sheet_enter: 'At the end of the evening, a moderator enters each cell that has ticks: /tally add COUNT METHOD CASE',
+  pack_sheet_enter: 'At the end of the evening, a moderator enters each cell that has ticks, with the case number:',
+  pack_sheet_command: '/tally add COUNT METHOD CASE',
   pack_sheet_example: 'For example, 12 posted letters for case 1: /tally add 12 post 1',
   pack_ready: {
     one: 'The print pack for {title}: {count} case, each on its own page, and a tally sheet. Print one for each table.',

@@ -20,7 +20,8 @@ export const esEvening: Record<keyof typeof enEvening, Message> = {
   pack_sheet_table: 'Nombre de la mesa: ______________________________',
   pack_sheet_intro: 'Marca una casilla por cada carta o tarjeta escrita, en la fila de su caso y la columna de cómo se envía.',
   pack_sheet_case: 'Caso',
-  pack_sheet_enter: 'Al final de la tarde, un moderador anota cada celda con marcas: /tally add CANTIDAD MÉTODO CASO',
+  pack_sheet_enter: 'Al final de la tarde, un moderador anota cada celda con marcas, con el número del caso:',
+  pack_sheet_command: '/tally add CANTIDAD MÉTODO CASO',
   pack_sheet_example: 'Por ejemplo, 12 cartas por correo postal para el caso 1: /tally add 12 post 1',
   pack_ready: {
     one: 'El paquete para imprimir de {title}: {count} caso, cada uno en su página, y una hoja de recuento. Imprime uno por mesa.',

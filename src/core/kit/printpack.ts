@@ -147,7 +147,8 @@ function tallySheet(doc: PDFKit.PDFDocument, w: Writer, t: Translate, input: Pri
   doc.moveTo(MARGIN, doc.y + 4).lineTo(MARGIN + width, doc.y + 4).lineWidth(0.5).stroke();
   doc.x = MARGIN;
   w.gap(1.5, 10);
-  w.paragraph(t('pack_sheet_enter'), { size: 10, bold: true });
+  w.paragraph(t('pack_sheet_enter'), { size: 10 });
+  w.line(t('pack_sheet_command'), { size: 12, bold: true });
   w.paragraph(t('pack_sheet_example'), { size: 10 });
 }
 

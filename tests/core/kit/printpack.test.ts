@@ -53,7 +53,7 @@ describe('the print pack', () => {
     const rows = sheet.filter((line) => /^\d+\. /.test(line));
     expect(rows).toEqual(['1. Free María José Peña', '2. must be released أحمد ليلى', '3. Justice for David']);
     expect(rows).toHaveLength(cases.length);
-    expect(sheet).toContain('At the end of the evening, a moderator enters each cell that has ticks: /tally add COUNT METHOD CASE');
+    expect(sheet).toContain('/tally add COUNT METHOD CASE');
     expect(sheet).toContain('For example, 12 posted letters for case 1: /tally add 12 post 1');
   });
 
