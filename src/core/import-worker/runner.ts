@@ -36,7 +36,7 @@ function workerFile(): { url: URL; typescript: boolean } {
  * loader, registered in the main thread, does not reach worker threads on Node 20, so the thread
  * imports the file through tsx's API.
  */
-function throughTsx(file: URL): string {
+export function throughTsx(file: URL): string {
   const api = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs')).href;
   return `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(file.href)}, ${JSON.stringify(file.href)}))`;
 }
