@@ -43,6 +43,8 @@ export const letter = defineCommand({
     { name: 'who', kind: 'text', description: 'prompt_who', max: MAX_OWN_WORDS, hidden: true },
     { name: 'why', kind: 'text', description: 'prompt_why', max: MAX_OWN_WORDS, hidden: true },
     { name: 'question', kind: 'text', description: 'prompt_question', max: MAX_OWN_WORDS, hidden: true },
+    // Tells the prompts' form from Personalise, which runs the same letter: Discord rebuilds a form by its command.
+    { name: 'own', kind: 'toggle', description: 'form_prompts_title', hidden: true },
   ],
   async run(input, ctx, deps) {
     const { t, now } = ctx;
@@ -193,7 +195,7 @@ function signatureButtons(t: Translate, command: string, saved: Profile | undefi
 /** A form of the prompts, each field offered with the start of its sentence, for the member to complete. */
 function promptsButton(t: Translate, command: string, prompts: readonly Prompt[]): Button {
   const fields: FormField[] = prompts.map((p) => ({ name: p.kind, label: p.label, max: MAX_OWN_WORDS, value: p.start ? `${p.start} ` : undefined }));
-  return { type: 'form', label: t('button_prompts'), title: t('form_prompts_title'), command, fields };
+  return { type: 'form', label: t('button_prompts'), title: t('form_prompts_title'), command: `${command} own=on`, fields };
 }
 
 /** The official's phone, fax and social media, for members who call or post: "+1 202 ... · fax ... · Twitter: @x". */
