@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { handle, type Invocation } from '../../src/commands/index.js';
 import { mountDrivePages } from '../../src/web/index.js';
 import type { DrivePages } from '../../src/web/page/routes.js';
 import { renderScreen, screenCases } from '../../src/web/page/screen.js';
 import { loadView } from '../../src/web/page/view.js';
 import { startWebServer, type WebServer } from '../../src/web/server.js';
 import { testApp, type TestApp } from '../support/app.js';
+import { typer } from '../support/invoke.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
@@ -50,11 +50,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the projector view in Chromium', () => {
   let profiles: string[] = [];
   let pageUrl: string;
 
-  const say = (who: string, line: string, moderator = false) => {
-    const [name = '', ...rest] = line.replace(/^\//, '').split(' ');
-    const invocation: Invocation = { name, text: rest.join(' '), actor: { platform: 'shell', userId: who }, space: { id: 'shell:local', kind: 'group' }, isModerator: async () => moderator };
-    return handle(invocation, app.deps, silent);
-  };
+  const say = (who: string, line: string, moderator = false) => typer(app.deps)({ userId: who, moderator }, line);
 
   beforeAll(async () => {
     app = await testApp({ now: '2026-11-28T10:00:00Z' });
