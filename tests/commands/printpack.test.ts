@@ -1,6 +1,8 @@
 import { threadId } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handle, type Invocation } from '../../src/commands/index.js';
 import { testApp, type TestApp } from '../support/app.js';
+import { RecordingLogger } from '../support/logger.js';
 import { typer } from '../support/invoke.js';
 import { readPdf } from '../core/kit/read-pdf.js';
 
@@ -36,6 +38,15 @@ describe('/printpack', () => {
     expect(refused.plain).toMatch(/moderator/i);
     const none = await group(admin, '/printpack');
     expect(none.attachments).toHaveLength(0);
+    expect(app.printPacks.threads).toHaveLength(0);
+  });
+
+  it('gives nothing in a private chat, where nobody is a moderator', async () => {
+    await typer(app.deps, 'telegram:-100')(admin, '/drive start ua-34-25 goal=100 deadline=2030-01-31');
+    const invocation: Invocation = { name: 'printpack', text: 'ua-34-25', actor: { platform: 'telegram', userId: 'admin' }, space: { id: 'telegram:admin', kind: 'private' }, isModerator: async () => true };
+    const reply = await handle(invocation, app.deps, new RecordingLogger());
+    expect(reply.attachments).toHaveLength(0);
+    expect(JSON.stringify(reply.blocks)).toContain('a private chat makes nobody a moderator');
     expect(app.printPacks.threads).toHaveLength(0);
   });
 
