@@ -103,11 +103,16 @@ function cardPart(w: Writer, t: Translate, card: NonNullable<Appeal['solidarity'
   }
 }
 
-const BOX = 9;
-const BOX_GAP = 4;
+const BOX = 8;
+const BOX_GAP = 3;
 const BOX_LINES = 3;
+const NUMBER_WIDTH = 20;
 
-/** Cases in rows, methods in columns, each cell a grid of tick boxes; the words to enter the counts below. */
+/**
+ * Cases in rows, methods in columns, each cell a grid of tick boxes. The words to enter the counts
+ * come first, so that a campaign's ten cases still fit under them on one page; a longer table
+ * continues on the next page under its header again.
+ */
 function tallySheet(doc: PDFKit.PDFDocument, w: Writer, t: Translate, input: PrintPackInput): void {
   const methods = sheetMethods();
   w.line(t('pack_sheet_heading', { title: input.title }), { size: 16, bold: true });
@@ -115,28 +120,37 @@ function tallySheet(doc: PDFKit.PDFDocument, w: Writer, t: Translate, input: Pri
   w.line(t('pack_sheet_table'), { size: 12 });
   w.gap(0.8, 11);
   w.paragraph(t('pack_sheet_intro'), { size: 10 });
-  w.gap(0.6, 10);
+  w.paragraph(t('pack_sheet_enter'), { size: 10 });
+  w.line(t('pack_sheet_command'), { size: 12, bold: true });
+  w.paragraph(t('pack_sheet_example'), { size: 10 });
+  w.gap(1, 10);
   const width = doc.page.width - 2 * MARGIN;
   const caseWidth = 130;
   const column = (width - caseWidth) / methods.length;
-  const header = doc.y;
-  w.line(t('pack_sheet_case'), { size: 9, bold: true, width: caseWidth });
-  methods.forEach((m, i) => {
-    doc.y = header;
-    w.line(m, { size: 9, bold: true, x: MARGIN + caseWidth + i * column, width: column });
-  });
-  const perLine = Math.max(1, Math.floor((column - 8) / (BOX + BOX_GAP)));
-  const rowHeight = BOX_LINES * (BOX + BOX_GAP) + 14;
+  const header = () => {
+    const top = doc.y;
+    w.line(t('pack_sheet_case'), { size: 9, bold: true, width: caseWidth });
+    methods.forEach((m, i) => {
+      doc.y = top;
+      w.line(m, { size: 9, bold: true, x: MARGIN + caseWidth + i * column, width: column });
+    });
+  };
+  header();
+  const perLine = Math.max(1, Math.floor((column - 6) / (BOX + BOX_GAP)));
+  const rowHeight = BOX_LINES * (BOX + BOX_GAP) + 12;
   for (const c of input.cases) {
-    if (doc.y + rowHeight > doc.page.height - MARGIN) doc.addPage({ size: input.paper, margin: MARGIN });
+    if (doc.y + rowHeight > doc.page.height - MARGIN) {
+      doc.addPage({ size: input.paper, margin: MARGIN });
+      header();
+    }
     const top = doc.y + 4;
     doc.moveTo(MARGIN, top).lineTo(MARGIN + width, top).lineWidth(0.5).stroke();
     doc.y = top + 6;
     // The number on its own, so that it stays at the left of a right-to-left title.
-    w.line(`${c.number}.`, { size: 9, bold: true, width: 16 });
+    w.line(`${c.number}.`, { size: 9, bold: true, width: NUMBER_WIDTH });
     doc.y = top + 6;
-    w.line(shorten(c.appeal.title, 26), { size: 9, x: MARGIN + 16, width: caseWidth - 22 });
-    w.line(c.appeal.reference, { size: 8, x: MARGIN + 16, width: caseWidth - 22 });
+    w.line(shorten(c.appeal.title, 26), { size: 9, x: MARGIN + NUMBER_WIDTH, width: caseWidth - NUMBER_WIDTH - 6 });
+    w.line(c.appeal.reference, { size: 8, x: MARGIN + NUMBER_WIDTH, width: caseWidth - NUMBER_WIDTH - 6 });
     methods.forEach((_, i) => {
       for (let row = 0; row < BOX_LINES; row++) {
         for (let k = 0; k < perLine; k++) doc.rect(MARGIN + caseWidth + i * column + k * (BOX + BOX_GAP), top + 6 + row * (BOX + BOX_GAP), BOX, BOX).lineWidth(0.5).stroke();
@@ -146,10 +160,6 @@ function tallySheet(doc: PDFKit.PDFDocument, w: Writer, t: Translate, input: Pri
   }
   doc.moveTo(MARGIN, doc.y + 4).lineTo(MARGIN + width, doc.y + 4).lineWidth(0.5).stroke();
   doc.x = MARGIN;
-  w.gap(1.5, 10);
-  w.paragraph(t('pack_sheet_enter'), { size: 10 });
-  w.line(t('pack_sheet_command'), { size: 12, bold: true });
-  w.paragraph(t('pack_sheet_example'), { size: 10 });
 }
 
 function shorten(text: string, max: number): string {

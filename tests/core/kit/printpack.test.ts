@@ -57,6 +57,17 @@ describe('the print pack', () => {
     expect(sheet).toContain('For example, 12 posted letters for case 1: /tally add 12 post 1');
   });
 
+  it('keeps a campaign of ten cases on one sheet, a row each, on A4 and US Letter', async () => {
+    const ten = Array.from({ length: 10 }, (_, i) => ({ number: i + 1, appeal: caseAppeal(`ua-${String(i + 10)}-26`, `Case number ${i + 1} with a rather long title`) }));
+    for (const paper of ['A4', 'LETTER'] as const) {
+      const pages = await visualLines(await printPackPdf(input({ cases: ten, paper })));
+      expect(pages).toHaveLength(11);
+      const sheet = pages[10]!;
+      expect(sheet[0]).toBe('Tally sheet: Write for Rights 2026');
+      expect(sheet.filter((line) => /^\d+\. /.test(line)).map((line) => line.split('.')[0])).toEqual(ten.map((c) => String(c.number)));
+    }
+  });
+
   it('speaks Spanish when the moderator does', async () => {
     const read = await readPdf(await printPackPdf(input({ locale: 'es', cases: [{ number: 1, appeal: cases[0]! }] })));
     expect(read.pages).toHaveLength(2);
