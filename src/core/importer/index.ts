@@ -40,6 +40,9 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   const sentence = findAppealSentence(sections);
   const lead = findLeadTarget(sections);
   const kind = findKind(sections, text);
+  if (!ua && !found?.salutation && isGuide(sections)) {
+    return refuse('import_not_an_appeal', 'This text is a guide on how to write letters, not an appeal: it names no case to act on now.');
+  }
   if (kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !showsAnAppeal(text, sections)) {
     return refuse(
       'import_not_an_appeal',
@@ -94,11 +97,20 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   return { ok: true, appeal: result.data, warnings, kind, sources: addressSources(targets, parsed) };
 }
 
-const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/i;
+const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/i;
 
 /** "Urgent Action" in any of the three languages, "lettres d'appel", a contact field, or a "write immediately" heading. */
 function showsAnAppeal(text: string, sections: Section[]): boolean {
   return APPEAL_WORDS.test(text.slice(0, 200_000)) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind));
+}
+
+/* "How to Write an Urgent Action Letter", "Cómo escribir una carta": a text about letter writing in general. */
+const GUIDE_TITLE = /^(?:how to (?:write|send)\b|(?:a )?guide to (?:writing|letter)|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b)/i;
+
+/** A guide opens with a title that says so, within its first lines. */
+function isGuide(sections: Section[]): boolean {
+  const opening = sections.flatMap((s) => [s.heading, ...s.lines]).filter((l) => l !== '').slice(0, 3);
+  return opening.some((l) => GUIDE_TITLE.test(l.trim()));
 }
 
 /** "Acción Urgente" alone on a line, then the title: section pages put it there without a label. */

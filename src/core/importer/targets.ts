@@ -3,6 +3,7 @@
 import type { AppealInput } from '../appeal.js';
 import { findEmails, findHandles, HIDDEN_EMAIL, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf } from './countries.js';
+import { isDateLine } from './dates.js';
 import type { Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
@@ -22,7 +23,7 @@ export type ParsedTarget = { target: TargetInput; origins: Origin[] };
 const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your section|your country|your own language|su pa[ií]s|votre pays|report your action|click here|write a letter|use the sample letter|escrib[ae] una carta|[ée]crivez une lettre|haga clic|cliquez|\bplease\b|due to postal|your own words|sample below|redacta tu propio|carta modelo|llamamiento|mod[eè]le de lettre/i;
 const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
 
-export const ROLE = /\b(?:minister|ministra|ministro|ministre|ministerin|procurator|prokuror|staatsanw[aä]lt(?:in)?|generalstaatsanw[aä]lt(?:in)?|pr[aä]sident(?:in)?|botschafter(?:in)?|secretary|secretario|secretaria|president|presidenta|presidente|pr[ée]sidente?|prime|premier|attorney|prosecutor|fiscal|procureur|procureure|governor|gobernador|gobernadora|gouverneur|ambassador|embajador|embajadora|ambassadeur|ambassadrice|director|directora|directeur|directrice|chief|head|chair|chairperson|commissioner|comisionado|commissaire|mayor|alcalde|alcaldesa|maire|king|queen|emir|sultan|judge|juez|jueza|juge|speaker|ombudsman|defensor|defensora|chargé|charg[ée]e? d'affaires)\b/i;
+export const ROLE = /\b(?:beauftragte[r]?|coordinator|coordinador|coordinadora|coordinateur|coordinatrice|minister|ministra|ministro|ministre|ministerin|procurator|prokuror|staatsanw[aä]lt(?:in)?|generalstaatsanw[aä]lt(?:in)?|pr[aä]sident(?:in)?|botschafter(?:in)?|secretary|secretario|secretaria|president|presidenta|presidente|pr[ée]sidente?|prime|premier|attorney|prosecutor|fiscal|procureur|procureure|governor|gobernador|gobernadora|gouverneur|ambassador|embajador|embajadora|ambassadeur|ambassadrice|director|directora|directeur|directrice|chief|head|chair|chairperson|commissioner|comisionado|commissaire|mayor|alcalde|alcaldesa|maire|king|queen|emir|sultan|judge|juez|jueza|juge|speaker|ombudsman|defensor|defensora|chargé|charg[ée]e? d'affaires)\b/i;
 const ORGANISATION = /\b(?:ministerstwo|ministerium|botschaft|department|ministry|ministerio|minist[eè]re|secretar[ií]a|secretariat|office|oficina|bureau|embassy|embajada|ambassade|government|gobierno|gouvernement|presidency|presidencia|pr[ée]sidence|palace|palacio|palais|commission|comisi[oó]n|court|tribunal|corte|council|consejo|conseil|agency|agencia|agence|parliament|congress|congreso|assembly|asamblea|assembl[ée]e|procuradur[ií]a|fiscal[ií]a|pr[ée]fecture|mission|misi[oó]n|consulate|consulado|consulat|cabinet|municipality|municipalidad|municipalit[ée]|municipio|alcald[ií]a|mairie|city hall|city council)\b/i;
 const HONORIFIC = /^(?:the hono(?:u)?rable|hon\.?|h\.\s?e\.?|his|her|mr\.?|mrs\.?|ms\.?|dr\.?|sr\.?|sra\.?|srta\.?|se[ñn]or|se[ñn]ora|don|do[ñn]a|lic\.?|licenciad[oa]|ing\.?|m\.|mme\.?|monsieur|madame|g[ée]n[ée]ral|gen\.|col\.?|colonel|coronel|sheikh|prof\.?|justice)\s/i;
 const EMBASSY = /\b(?:embassy|embajada|ambassade|ambassador|embajador|embajadora|ambassadeur|ambassadrice|high commission|consulate|consulado|consulat)\b/i;
@@ -39,18 +40,28 @@ const PAGE_END = /^(?:related (?:stories|posts|articles)|read more|see also|shar
 
 /** "contact information:", ".", "COntact Information:": a label or stray mark, never an official. */
 function isLabelOnly(line: string): boolean {
-  return /^[\p{L} '’/-]{3,40}:$/u.test(line) || !/[\p{L}\d@]/u.test(line);
+  return /^[\p{L} '’/-]{3,40}:$/u.test(line) || !/[\p{L}\d@]/u.test(line) || SHARE_BUTTON.test(line);
+}
+
+/* A page's share buttons ("Twitter", "Facebook", "Partager") left on a line of their own: no one's name. */
+const SHARE_BUTTON = /^(?:twitter|x|facebook|instagram|linkedin|whatsapp|telegram|bluesky|threads|mastodon|e-?mail|share|partager|teilen|compartir|imprimer|print|drucken)$/i;
+
+/* A capitalised caption over an official's block, naming the office in the page's language ("MINISTER FÜR JUSTIZ"). */
+function isCaption(line: string): boolean {
+  return line.length <= 80 && line === line.toUpperCase() && /\p{Lu}{3}/u.test(line) && (ROLE.test(line) || ORGANISATION.test(line)) && !/\d/.test(line);
 }
 
 /** After the details, a closing sentence ("Grazie di cuore ...") or a capitalised heading ("URGENT ACTION APPEAL") starts the rest of the page. */
 function isPageText(line: string): boolean {
   const words = line.split(' ').length;
-  return (/[.!?]$/.test(line) && words >= 8) || (words >= 3 && !/\d/.test(line) && line === line.toUpperCase() && /\p{Lu}{3}/u.test(line));
+  return (/[.!?]$/.test(line) && words >= 8) || (words >= 3 && !/\d/.test(line) && line === line.toUpperCase() && /\p{Lu}{3}/u.test(line) && !isCaption(line));
 }
 
 /** A sentence of the story or an instruction, not an address line. */
 function isProse(line: string): boolean {
-  return line.length > 150 || (line.length > 80 && /[.!?]$/.test(line) && line.split(' ').length > 12);
+  if (line.length > 150 || (line.length > 80 && /[.!?]$/.test(line) && line.split(' ').length > 12)) return true;
+  // A sentence that ends inside the line ("... no está disponible. Página de correo-E.: http://...").
+  return line.split(' ').length >= 10 && /\p{Ll}{4,}[.!?]\s+\p{Lu}/u.test(line);
 }
 
 /**
@@ -85,10 +96,13 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (seenFields && (isProse(line) || isPageText(line))) break;
     // Contact details are a few dozen lines; reading further only costs time on a pathological text.
     if (blocks.length > 40 || ++read > MAX_CONTACT_LINES) break;
-    if (line === '' || (current && current.copy !== copy)) close();
+    if (line === '' || (current && current.copy !== copy) || isDateLine(line)) close();
+    // A letter's date line ("Oktober 2025", "Apeldoorn, April 2020.") sits above or below an address, never in it.
+    if (isDateLine(line)) continue;
     // A bullet is an instruction, unless it names whom to write to ("• To Head of the Judiciary: ...").
     if (/^[•·▪*–-]\s?/.test(line) && !BULLET_TO.test(line)) continue;
-    const raw = line.replace(BULLET_TO, '').replace(/[\s,;]+$/, '');
+    // "(korrekte Anrede: Son Excellence / Your Excellency)": a note in brackets is read without them.
+    const raw = line.replace(BULLET_TO, '').replace(/^\((.*)\)[\s,;.]*$/, '$1').replace(/[\s,;]+$/, '');
     // "Related stories:" after the details: whatever follows is another part of the page.
     if (seenFields && PAGE_END.test(raw)) break;
     if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
@@ -96,6 +110,8 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
     if (loose.text !== '' && current && current.fields.length + current.emails.length > 0) close();
+    // A caption names the next official's office: it starts a block ("MINISTER FÜR JUSTIZ" after the president's fax).
+    if (isCaption(loose.text) && current && current.texts.length > 0) close();
     current ??= { copy, texts: [], fields: [], emails: [], handles: [], hidden: false, origins: [] };
     if (loose.text !== '') current.texts.push(loose.text);
     for (const value of [loose.text, ...loose.emails, ...loose.handles, ...fields.map((f) => f.value)]) {
@@ -159,6 +175,8 @@ function looseContacts(text: string): { text: string; emails: string[]; handles:
 }
 
 function toTarget(block: Block, warn: Warn): TargetInput {
+  // "PRÄSIDENT" / "Zine El Abidine Ben Ali" / "President": the caption repeats the title in the page's language.
+  if (block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '')) block.texts.shift();
   const oneLine = block.texts.length === 1 ? splitOneLineBlock(block.texts[0] ?? '') : undefined;
   const commaList = !oneLine && block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
   const texts = oneLine ?? splitNameFromOffice(
@@ -218,9 +236,15 @@ const ONE_LINE = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:(
 function splitOneLineBlock(line: string): string[] | undefined {
   if (line.length < 40) return undefined;
   const m = ONE_LINE.exec(line.slice(0, 400));
-  if (!m?.[1] || !m[2] || !m[3] || ROLE.test(m[1])) return undefined;
-  return [m[1], m[2], m[3]];
+  if (m?.[1] && m[2] && m[3] && !ROLE.test(m[1])) return [m[1], m[2], m[3]];
+  // "Procureur général Zbigniew Ziobro Al. Ujazdowskie 11 00-950 Warsaw Pologne": the title first.
+  const t = TITLE_FIRST.exec(line.slice(0, 400));
+  if (t?.[1] && t[2] && t[3] && ROLE.test(t[1]) && !ROLE.test(t[2])) return [t[1], t[2], t[3]];
+  return undefined;
 }
+
+/* A title (a title word and its lower-case words), two or three capitalised names, then an abbreviated street or a number. */
+const TITLE_FIRST = /^(\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}[\p{L}'’-]*|of|the))*)\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,2}\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\p{Ll}{0,3}\.\s|\d).*)$/u;
 
 /** "H.E. Majid Takht Ravanchi Permanent Mission of ..." -> the name, then the office on its own line. */
 function splitNameFromOffice(lines: string[]): string[] {
@@ -250,6 +274,9 @@ function assignLines(lines: string[]): { name: string; title?: string; organisat
   if (isOrg(lines[0]) && isRole(lines[1]) && isPerson(lines[2])) {
     return { name: lines[2] ?? name, title: lines[1], organisation: lines[0], address: lines.slice(3, 15) };
   }
+  // "Public Prosecutor Hamada al-Sawi": the title, then the name, on one line.
+  const titled = splitTitleName(lines[0]);
+  if (titled && !isPerson(lines[1])) return assignLines([titled.title, titled.name, ...lines.slice(1)]);
   if (isRole(lines[0]) && isPerson(lines[1])) {
     title = lines[0];
     name = lines[1] ?? name;
@@ -267,6 +294,20 @@ function assignLines(lines: string[]): { name: string; title?: string; organisat
     i++;
   }
   return { name, title, organisation, address: lines.slice(i, i + 12) };
+}
+
+/** "Public Prosecutor Hamada al-Sawi" -> title and name; undefined unless the line is a title of two to four capitalised words then two to four name words ("Governor X Y" stays whole). */
+function splitTitleName(line: string | undefined): { title: string; name: string } | undefined {
+  if (line === undefined || line.length > 80 || /[\d,]/.test(line)) return undefined;
+  const words = line.split(' ');
+  for (let i = 2; i <= Math.min(4, words.length - 2); i++) {
+    const head = words.slice(0, i).join(' ');
+    const rest = words.slice(i);
+    if (!ROLE.test(words[i - 1] ?? '') || !words.slice(0, i).every((w) => /^\p{Lu}/u.test(w))) continue;
+    if (rest.length < 2 || rest.length > 4 || !/^\p{Lu}\p{Ll}/u.test(rest[0] ?? '') || rest.some((w) => ROLE.test(w) || /^(?:of|de|du|der|des|General|G[ée]n[ée]ral)$/i.test(w))) continue;
+    return { title: head, name: rest.join(' ') };
+  }
+  return undefined;
 }
 
 /** Embassies listed beside a ministry are "copies to" even when the text has no such heading. */
