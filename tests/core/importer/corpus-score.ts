@@ -10,6 +10,8 @@ export const CORPUS_2 = new URL('../../fixtures/ua/corpus-2/', import.meta.url);
 export const CORPUS_3 = new URL('../../fixtures/ua/corpus-3/', import.meta.url);
 /** A second held-out set, gathered and labelled by a session that never changed the importer. */
 export const CORPUS_4 = new URL('../../fixtures/ua/corpus-4/', import.meta.url);
+/** A third held-out set, gathered after the importer was changed for `CORPUS_4`, labelled before it was run on them. */
+export const CORPUS_5 = new URL('../../fixtures/ua/corpus-5/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
