@@ -40,8 +40,8 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   const sentence = findAppealSentence(sections);
   const lead = findLeadTarget(sections);
   const kind = findKind(sections, text);
-  if (!ua && !found?.salutation && isGuide(sections)) {
-    return refuse('import_not_an_appeal', 'This text is a guide on how to write letters, not an appeal: it names no case to act on now.');
+  if (!found?.salutation && isGuide(sections)) {
+    return refuse('import_not_an_appeal', 'This text is a guide to writing letters or to Urgent Actions in general, not an appeal: it names no case to act on now.');
   }
   if (kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !showsAnAppeal(text, sections)) {
     return refuse(
@@ -97,19 +97,20 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   return { ok: true, appeal: result.data, warnings, kind, sources: addressSources(targets, parsed) };
 }
 
-const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/i;
+/* A campaign's or a text's name for an appeal, a petition's wording, an old UA's concern heading, or a contact field. */
+const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
 
 /** "Urgent Action" in any of the three languages, "lettres d'appel", a contact field, or a "write immediately" heading. */
 function showsAnAppeal(text: string, sections: Section[]): boolean {
   return APPEAL_WORDS.test(text.slice(0, 200_000)) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind));
 }
 
-/* "How to Write an Urgent Action Letter", "Cómo escribir una carta": a text about letter writing in general. */
-const GUIDE_TITLE = /^(?:how to (?:write|send)\b|(?:a )?guide to (?:writing|letter)|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b)/i;
+/* "How to Write an Urgent Action Letter", "How They Work", "Cómo escribir una carta": a text about letter writing or Urgent Actions in general. */
+const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|(?:a )?guide to (?:writing|letter)|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b)/i;
 
 /** A guide opens with a title that says so, within its first lines. */
 function isGuide(sections: Section[]): boolean {
-  const opening = sections.flatMap((s) => [s.heading, ...s.lines]).filter((l) => l !== '').slice(0, 3);
+  const opening = sections.flatMap((s) => [s.heading, ...s.lines]).filter((l) => l !== '').slice(0, 8);
   return opening.some((l) => GUIDE_TITLE.test(l.trim()));
 }
 

@@ -24,6 +24,11 @@ function isAddressLike(text: string): boolean {
   return !(/[.!?]$/.test(text) && text.split(' ').length > 6);
 }
 
+/** A contact field that can anchor an official's block: a salutation line alone ("Anrede: G") names no one. */
+function isAnchor(text: string): boolean {
+  return isContactField(text) && !(findEmails(text).length === 0 && splitLabels(text).fields.every((f) => f.kind === 'salutation' || f.kind === 'web'));
+}
+
 function isContactField(text: string): boolean {
   // "Please contact the TCADP Office ... if you have questions": the organisers' contact, not an official's.
   if (ORGANISER_LINE.test(text.slice(0, 400))) return false;
@@ -55,7 +60,7 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   const letterAt = letter ? all.findIndex((l) => l.section === letter.section && l.line === letter.start) : -1;
   const limit = letterAt >= 0 ? letterAt : all.length;
   const keep = new Set<number>();
-  const anchors = all.map((l, i) => (i < limit && l.text !== '' && isContactField(l.text) ? i : -1)).filter((i) => i >= 0);
+  const anchors = all.map((l, i) => (i < limit && l.text !== '' && isAnchor(l.text) ? i : -1)).filter((i) => i >= 0);
   for (const anchor of anchors) {
     keep.add(anchor);
     climb(all, anchor - 1, keep);

@@ -35,6 +35,9 @@ const MAX_CONTACT_LINES = 600;
 /* "•  To Head of the Judiciary: Ayatollah ...": a bullet that names whom to write to. */
 const BULLET_TO = /^[•·▪*–-]\s*to\s[^:]{1,60}:\s*/i;
 
+/* An address line with a date after it: "SCHWEIZ Im September 2020". */
+const DATED_TAIL = /^(.*\S)\s+((?:im|in|am|le|el|en|on|den)\s+\p{L}+\.?\s+\d{4})\.?$/iu;
+
 /* Where a blog post's contact details end and the page's own links begin. */
 const PAGE_END = /^(?:related (?:stories|posts|articles)|read more|see also|share(?: this)?|tags|labels|comments?|leave a (?:comment|reply)|post a comment|lesen sie auch|weitere artikel|articles? li[ée]s?)\s?:?$/i;
 
@@ -102,7 +105,10 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     // A bullet is an instruction, unless it names whom to write to ("• To Head of the Judiciary: ...").
     if (/^[•·▪*–-]\s?/.test(line) && !BULLET_TO.test(line)) continue;
     // "(korrekte Anrede: Son Excellence / Your Excellency)": a note in brackets is read without them.
-    const raw = line.replace(BULLET_TO, '').replace(/^\((.*)\)[\s,;.]*$/, '$1').replace(/[\s,;]+$/, '');
+    let raw = line.replace(BULLET_TO, '').replace(/^\((.*)\)[\s,;.]*$/, '$1').replace(/[\s,;]+$/, '');
+    // "SCHWEIZ Im September 2020": the letter's date run into the address's last line is cut off.
+    const dated = DATED_TAIL.exec(raw);
+    if (dated?.[1] && dated[2] && isDateLine(dated[2])) raw = dated[1];
     // "Related stories:" after the details: whatever follows is another part of the page.
     if (seenFields && PAGE_END.test(raw)) break;
     if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
@@ -277,7 +283,8 @@ function assignLines(lines: string[]): { name: string; title?: string; organisat
   // "Public Prosecutor Hamada al-Sawi": the title, then the name, on one line.
   const titled = splitTitleName(lines[0]);
   if (titled && !isPerson(lines[1])) return assignLines([titled.title, titled.name, ...lines.slice(1)]);
-  if (isRole(lines[0]) && isPerson(lines[1])) {
+  // "Governor Kay Ivey" over "Alabama State Capitol": a title word and a name is the name line, not a title.
+  if (isRole(lines[0]) && isPerson(lines[1]) && !ROLE_AND_NAME.test(lines[0] ?? '')) {
     title = lines[0];
     name = lines[1] ?? name;
     i = 2;
@@ -296,6 +303,11 @@ function assignLines(lines: string[]): { name: string; title?: string; organisat
   return { name, title, organisation, address: lines.slice(i, i + 12) };
 }
 
+const CONNECTOR = /^(?:of|for|the|de|du|des|der|für|del|la)$/i;
+
+/* A title word, then two to four capitalised names: "Governor Kay Ivey", "Prime Minister Shinzo Abe". */
+const ROLE_AND_NAME = /^(?:\p{Lu}\p{Ll}+\s+)?(?:Governor|President|Premier|Minister|Prosecutor|Ambassador|Mayor|Judge|King|Queen|Emir|Sultan|Attorney General|Procurator|Gouverneur|Gobernador|Gobernadora|Pr[ée]sident|Presidente|Ministre|Ministro|Ministra)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+$/u;
+
 /** "Public Prosecutor Hamada al-Sawi" -> title and name; undefined unless the line is a title of two to four capitalised words then two to four name words ("Governor X Y" stays whole). */
 function splitTitleName(line: string | undefined): { title: string; name: string } | undefined {
   if (line === undefined || line.length > 80 || /[\d,]/.test(line)) return undefined;
@@ -303,7 +315,9 @@ function splitTitleName(line: string | undefined): { title: string; name: string
   for (let i = 2; i <= Math.min(4, words.length - 2); i++) {
     const head = words.slice(0, i).join(' ');
     const rest = words.slice(i);
-    if (!ROLE.test(words[i - 1] ?? '') || !words.slice(0, i).every((w) => /^\p{Lu}/u.test(w))) continue;
+    const headWords = words.slice(0, i);
+    // The title ends with its title word ("Public Prosecutor"); small words may join it ("Chief of the Prosecutor"), never end it.
+    if (!ROLE.test(words[i - 1] ?? '') || CONNECTOR.test(words[i - 1] ?? '') || !headWords.every((w) => /^\p{Lu}/u.test(w) || CONNECTOR.test(w))) continue;
     if (rest.length < 2 || rest.length > 4 || !/^\p{Lu}\p{Ll}/u.test(rest[0] ?? '') || rest.some((w) => ROLE.test(w) || /^(?:of|de|du|der|des|General|G[ée]n[ée]ral)$/i.test(w))) continue;
     return { title: head, name: rest.join(' ') };
   }

@@ -121,3 +121,38 @@ describe('blocks the corpus-4 pages wrote', () => {
     expect(appeal.targets.map((t) => t.name)).toEqual(['Juan Ejemplo']);
   });
 });
+
+describe('the rules behind corpus-5 (issue 27)', () => {
+  it('takes "CONTACT INFORMATION" for a heading and splits the one-line block under it', () => {
+    const { appeal } = imported(
+      'URGENT ACTION\nUA 1.22\nCONTACT INFORMATION\nPublic Prosecutor Karim Example Office of the Public Prosecutor Main Street 2 – Cairo, Arab Republic of Egypt Fax: +202 0000 Email: pp@example.eg\n\nSAMPLE LETTER Dear Counsellor, I am writing to raise concerns about the detention of a journalist and to call for his release.',
+    );
+    expect(appeal.targets.map((t) => [t.name, t.title, t.emails])).toEqual([['Karim Example', 'Public Prosecutor', ['pp@example.eg']]]);
+  });
+
+  it('keeps "Governor Kay Ivey" as the name above a double-spaced address', () => {
+    const { appeal } = imported('Urgent Action\n\nContact below official by 25 May, 2017:\n\nGovernor Jane Example\n\nState Capitol\n\n600 Dexter Avenue\n\nMontgomery, Alabama 36130\n\n\nFax: +1 334 000 0000\n\nSalutation: Dear Governor');
+    expect(appeal.targets.map((t) => [t.name, t.address])).toEqual([['Governor Jane Example', ['State Capitol', '600 Dexter Avenue', 'Montgomery, Alabama 36130']]]);
+    expect(appeal.deadline).toBe('2017-05-25');
+  });
+
+  it('makes no official of the lines above a lone "Anrede:" line', () => {
+    const { appeal } = imported('BRIEFE GEGEN DAS VERGESSEN\nTranskription von Seiteninhalten\nBitte schreiben Sie einen höflich formulierten Brief an die Staatsanwältin in Trapani.\nAnrede: Gentile Procuratrice');
+    expect(appeal.targets).toEqual([]);
+  });
+
+  it('cuts the letter\'s date off the last address line', () => {
+    const { appeal } = imported('Briefe gegen das Vergessen\n\nHead of Judiciary Max Example\nc/o Permanent Mission to the UN\nChemin du Petit-Saconnex 28\n1209 Geneva\nSCHWEIZ Im September 2020\n\nExzellenz,\nbitte lassen Sie ihn frei.\nMit freundlichen Grüßen');
+    expect(appeal.targets[0]?.address).toEqual(['Chemin du Petit-Saconnex 28', '1209 Geneva', 'SCHWEIZ']);
+  });
+
+  it('imports an old repost that asks to "write as instructed by the Amnesty International"', () => {
+    const result = importUrgentAction('September 28, 2003\n\nAn appeal for help - Please write as instructed by the Amnesty International\n\nFear of imminent execution\nIRAN A woman, aged 32\n\nShe is at imminent risk of execution.');
+    expect(result).toMatchObject({ ok: true, kind: 'appeal' });
+  });
+
+  it('refuses a page on how Urgent Actions work, even when it quotes UA numbers', () => {
+    const result = importUrgentAction('amnesty international urgent actions\n\nHow They Work\n\nEach case-sheet has a UA number and addresses of authorities to whom appeals are to be sent.\n\nHighlights:\n\nUA 219 /06\n\nA leader has been harassed.');
+    expect(result).toMatchObject({ ok: false, reason: 'import_not_an_appeal' });
+  });
+});
