@@ -1,6 +1,6 @@
 // The Urgent Action importer: text -> an appeal (or a draft with warnings), refusing only a text
 // that shows no appeal.
-import { appealSchema, type AppealInput } from '../appeal.js';
+import { appealSchema, type AppealInput, type Solidarity } from '../appeal.js';
 import { findBackground, findDeadline, findLanguages, findSummary } from './fields.js';
 import { defaultClosing, defaultSalutation, findLetter, pointsAsParagraphs, type FoundLetter, type LetterLang } from './letter.js';
 import { checkInput, cleanLines } from './normalize.js';
@@ -11,6 +11,7 @@ import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
 import { findKind } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
+import { findSolidarity } from './solidarity.js';
 import { findTitle } from './title.js';
 import { refuse, type ImportOptions, type ImportResult, type ImportWarning, type Warn } from './types.js';
 
@@ -20,6 +21,13 @@ export type { AddressSource, ImportKind, ImportOptions, ImportResult, ImportWarn
 const NOTICES = new Set(['no_email']);
 
 const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).trim() : text);
+
+/** A block read as an official that is the solidarity card's person or address. */
+function isSolidarityBlock(target: AppealInput['targets'][number], solidarity: Solidarity): boolean {
+  const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const card = new Set([solidarity.to, ...solidarity.address].map(fold));
+  return card.has(fold(target.name)) || (target.address ?? []).some((l) => card.has(fold(l)));
+}
 
 /**
  * Reads an Urgent Action text (pdftotext output, a web page, a pasted message; English, Spanish or French)
@@ -58,7 +66,9 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   if (!ua) warn('no_number', 'No UA number was found; the appeal id was made from its title.');
   const reference = cap(ua?.reference ?? title);
 
-  const parsed = findTargets(sections, found, sentence, lead, warn);
+  const solidarity = findSolidarity(sections);
+  // The card to the person at risk is never a letter to an official: its person and address are no target.
+  const parsed = findTargets(sections, found, sentence, lead, warn).filter((p) => !solidarity || !isSolidarityBlock(p.target, solidarity));
   keepSureAddresses(parsed, warn);
   const targets = parsed.map((p) => p.target);
   if (targets.length === 0) warn('no_target', 'No official to write to was found; add the name and contact details of whom to write to.');
@@ -87,6 +97,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   };
   if (ua) appeal.number = ua.number;
   if (concerningText) appeal.concerning = cap(concerningText);
+  if (solidarity) appeal.solidarity = solidarity;
   if (options.source) appeal.source = options.source.slice(0, 500);
 
   const result = appealSchema.safeParse(appeal);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDateLine } from '../../../src/core/importer/dates.js';
 import { importUrgentAction } from '../../../src/core/importer/index.js';
-import { imported } from './helpers.js';
+import { fixture, imported } from './helpers.js';
 
 /* The general rules behind corpus-4's failures (issue 27), on texts written for the test. */
 
@@ -154,5 +154,54 @@ describe('the rules behind corpus-5 (issue 27)', () => {
   it('refuses a page on how Urgent Actions work, even when it quotes UA numbers', () => {
     const result = importUrgentAction('amnesty international urgent actions\n\nHow They Work\n\nEach case-sheet has a UA number and addresses of authorities to whom appeals are to be sent.\n\nHighlights:\n\nUA 219 /06\n\nA leader has been harassed.');
     expect(result).toMatchObject({ ok: false, reason: 'import_not_an_appeal' });
+  });
+});
+
+describe('the solidarity part', () => {
+  it('reads the card to the person of the Write for Rights text, and never makes her an official', () => {
+    const { appeal } = imported(fixture('corpus/en-2016-iran-write-for-rights-zeynab-jalalian.txt'));
+    expect(appeal.solidarity).toEqual({
+      to: 'Zeynab Jalalian',
+      address: ['Khoy Prison', 'Salmas Road (across Rah va Tarabari)', 'Khoy County', 'West Azerbaijan Province', 'Iran'],
+      hashtags: [],
+      languages: [],
+      advice: [],
+    });
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Ayatollah Sadegh Larijani']);
+  });
+
+  it('reads a card whose address sits on the lines below, its hashtags, languages and advice, and keeps it off the officials', () => {
+    const { appeal } = imported(
+      [
+        'PLEASE WRITE TO:',
+        'Minister of Justice',
+        'Ali Hassan',
+        '1 Nile St, Cairo, Egypt',
+        'Email: minister@justice.gov.eg',
+        '',
+        'Write a card to Mona Example in English or Arabic:',
+        'Mona Example',
+        'Qanater Prison',
+        'Qalyubia, Egypt',
+        'Do not include your home address on the card. #FreeMona',
+        '',
+        'Dear Minister,',
+        'Release her.',
+        'Yours sincerely,',
+      ].join('\n'),
+    );
+    expect(appeal.solidarity).toMatchObject({ to: 'Mona Example', address: ['Qanater Prison', 'Qalyubia, Egypt'], hashtags: ['#FreeMona'], languages: ['English', 'Arabic'] });
+    expect(appeal.solidarity?.advice).toEqual(['Do not include your home address on the card. #FreeMona']);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Ali Hassan']);
+  });
+
+  it('reads a German request for a solidarity message', () => {
+    const { appeal } = imported('Appell an\nJustizminister\nMax Muster\nHauptstraße 1\n1000 Stadt\n\nSchreiben Sie Nasrin Beispiel eine Solidaritätsbotschaft an: Nasrin Beispiel, Evin-Gefängnis, Teheran, Iran\n\nSehr geehrter Herr Minister,\nbitte lassen Sie sie frei.\nMit freundlichen Grüßen');
+    expect(appeal.solidarity).toMatchObject({ to: 'Nasrin Beispiel', address: ['Evin-Gefängnis', 'Teheran', 'Iran'] });
+  });
+
+  it('invents none: "In solidarity," and a story of solidarity actions ask for no card', () => {
+    const { appeal } = imported('URGENT ACTION\nUA 2/20\nWe received a lot of solidarity actions and messages of support.\nPLEASE WRITE TO:\nMinister Ali Hassan\n1 Nile St, Cairo, Egypt\n\nDear Minister,\nRelease him.\nYours sincerely,\n\nIn solidarity,\nThe team');
+    expect(appeal.solidarity).toBeUndefined();
   });
 });
