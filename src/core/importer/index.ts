@@ -109,7 +109,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
 }
 
 /* A campaign's or a text's name for an appeal, a petition's wording, an old UA's concern heading, or a contact field. */
-const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
+const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing campaign\b|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
 
 /** "Urgent Action" in any of the three languages, "lettres d'appel", a contact field, or a "write immediately" heading. */
 function showsAnAppeal(text: string, sections: Section[]): boolean {
@@ -117,7 +117,7 @@ function showsAnAppeal(text: string, sections: Section[]): boolean {
 }
 
 /* "How to Write an Urgent Action Letter", "How They Work", "Cómo escribir una carta": a text about letter writing or Urgent Actions in general. */
-const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|(?:a )?guide to (?:writing|letter)|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b)/i;
+const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|what is an urgent action\b|qu['’]est-ce qu['’]une action urgente\b|comment (?:ça|çà|ca) marche\b|qu[ée] es una acci[oó]n urgente\b|was ist eine (?:urgent action|eilaktion)\b|(?:a )?guide to (?:writing|letter)|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b)/i;
 
 /** A guide opens with a title that says so, within its first lines. */
 function isGuide(sections: Section[]): boolean {

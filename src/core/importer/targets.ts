@@ -14,7 +14,8 @@ export type TargetLine = { text: string; copy: boolean };
 /** Where a value of a block was read: the value and the raw line it sat in. */
 type Origin = { value: string; line: string };
 
-type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean; origins: Origin[] };
+/** `ended`: a line of contact details came after the name, so a new name starts the next official. */
+type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean; origins: Origin[]; ended?: boolean };
 
 /** An official as read, with the lines each of its values came from. */
 export type ParsedTarget = { target: TargetInput; origins: Origin[] };
@@ -34,6 +35,11 @@ const MAX_CONTACT_LINES = 600;
 
 /* "•  To Head of the Judiciary: Ayatollah ...": a bullet that names whom to write to. */
 const BULLET_TO = /^[•·▪*–-]\s*to\s[^:]{1,60}:\s*/i;
+
+/* The organisers' own name heading a block: "Amnesty International", "Amnistía Internacional", "AI USA". */
+const ORGANISER_NAME = /^(?:amnesty|amnist[ií]a|amnistie|anistia)\b/i;
+/* "Your Governor", "Your MP", "Tu diputado": whoever the member's own representative is, not a named official. */
+const PLACEHOLDER_NAME = /^(?:your|tu|su|votre|ihr(?:e|en)?)\s+\p{L}+(?:\s+\p{L}+)?$/iu;
 
 /* An address line with a date after it: "SCHWEIZ Im September 2020". */
 const DATED_TAIL = /^(.*\S)\s+((?:im|in|am|le|el|en|on|den)\s+\p{L}+\.?\s+\d{4})\.?$/iu;
@@ -106,6 +112,8 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (/^[•·▪*–-]\s?/.test(line) && !BULLET_TO.test(line)) continue;
     // "(korrekte Anrede: Son Excellence / Your Excellency)": a note in brackets is read without them.
     let raw = line.replace(BULLET_TO, '').replace(/^\((.*)\)[\s,;.]*$/, '$1').replace(/[\s,;]+$/, '');
+    // "President Joseph R. Biden, Jr. best to email https://...": the advice is no part of the name.
+    raw = raw.replace(/\s+(?:best|better|please|or)\s+(?:to\s+)?(?:e-?mail|write|use|contact)\b[^@]*?(https?:\/\/\S+)$/i, ' Web form: $1');
     // "SCHWEIZ Im September 2020": the letter's date run into the address's last line is cut off.
     const dated = DATED_TAIL.exec(raw);
     if (dated?.[1] && dated[2] && isDateLine(dated[2])) raw = dated[1];
@@ -115,7 +123,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     const { text, fields } = splitLabels(raw.replace(LEAD_IN, ''));
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
-    if (loose.text !== '' && current && current.fields.length + current.emails.length > 0) close();
+    if (loose.text !== '' && current?.ended) close();
     // A caption names the next official's office: it starts a block ("MINISTER FÜR JUSTIZ" after the president's fax).
     if (isCaption(loose.text) && current && current.texts.length > 0) close();
     current ??= { copy, texts: [], fields: [], emails: [], handles: [], hidden: false, origins: [] };
@@ -123,6 +131,8 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     for (const value of [loose.text, ...loose.emails, ...loose.handles, ...fields.map((f) => f.value)]) {
       if (value !== '') current.origins.push({ value, line: line.slice(0, 200) });
     }
+    // Contact details end the block, unless they sit on its own first line ("Name best to email https://...").
+    if (fields.length + loose.emails.length > 0 && !(current.texts.length === 1 && loose.text !== '' && fields.every((f) => f.kind === 'web'))) current.ended = true;
     current.fields.push(...fields);
     current.emails.push(...loose.emails);
     current.handles.push(...loose.handles);
@@ -143,7 +153,10 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
       merged.push(block);
     }
   }
-  const parsed = dedupe(merged.slice(0, 30).map((block) => ({ target: toTarget(block, warn), origins: block.origins })));
+  // The organisers' own address ("Send your letter to: Amnesty International, 730 Peachtree St.") and a placeholder
+  // ("Your Governor") are no official: a wrong address is worse than none.
+  const officials = merged.filter((block) => !ORGANISER_NAME.test(block.texts[0] ?? '') && !PLACEHOLDER_NAME.test((block.texts[0] ?? '').replace(/^[^:]{1,40}:\s*/, '')));
+  const parsed = dedupe(officials.slice(0, 30).map((block) => ({ target: toTarget(block, warn), origins: block.origins })));
   markEmbassies(parsed.map((p) => p.target));
   return parsed;
 }
@@ -306,7 +319,7 @@ function assignLines(lines: string[]): { name: string; title?: string; organisat
 const CONNECTOR = /^(?:of|for|the|de|du|des|der|für|del|la)$/i;
 
 /* A title word, then two to four capitalised names: "Governor Kay Ivey", "Prime Minister Shinzo Abe". */
-const ROLE_AND_NAME = /^(?:\p{Lu}\p{Ll}+\s+)?(?:Governor|President|Premier|Minister|Prosecutor|Ambassador|Mayor|Judge|King|Queen|Emir|Sultan|Attorney General|Procurator|Gouverneur|Gobernador|Gobernadora|Pr[ée]sident|Presidente|Ministre|Ministro|Ministra)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+$/u;
+const ROLE_AND_NAME = /^(?:\p{Lu}\p{Ll}+\s+)?(?:Governor|President|Premier|Minister|Prosecutor|Ambassador|Mayor|Judge|King|Queen|Emir|Sultan|Attorney General|Procurator|Gouverneur|Gobernador|Gobernadora|Pr[ée]sident|Presidente|Ministre|Ministro|Ministra)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+(?:,?\s+(?:Jr|Sr|II|III)\.?)?$/u;
 
 /** "Public Prosecutor Hamada al-Sawi" -> title and name; undefined unless the line is a title of two to four capitalised words then two to four name words ("Governor X Y" stays whole). */
 function splitTitleName(line: string | undefined): { title: string; name: string } | undefined {

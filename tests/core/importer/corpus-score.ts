@@ -12,7 +12,7 @@ export const CORPUS_3 = new URL('../../fixtures/ua/corpus-3/', import.meta.url);
 export const CORPUS_4 = new URL('../../fixtures/ua/corpus-4/', import.meta.url);
 /** A third held-out set, gathered after the importer was changed for `CORPUS_4`, labelled before it was run on them. */
 export const CORPUS_5 = new URL('../../fixtures/ua/corpus-5/', import.meta.url);
-/** A fourth set, gathered after every change for `CORPUS_5`: scored by `scripts/corpus-score.ts`, not fixed for. */
+/** A fourth set, gathered after every change for `CORPUS_5`, labelled before the importer was run on them. */
 export const CORPUS_6 = new URL('../../fixtures/ua/corpus-6/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */

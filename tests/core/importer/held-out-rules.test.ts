@@ -205,3 +205,25 @@ describe('the solidarity part', () => {
     expect(appeal.solidarity).toBeUndefined();
   });
 });
+
+describe('the rules behind corpus-6 (issue 27)', () => {
+  it("never makes the organisers' forwarding address an official", () => {
+    const result = importUrgentAction('We are starting a letter writing campaign to the Board of Pardons.\n\n4) Send your letter to:\n\nAmnesty International\n730 Peachtree St.\nSuite 1060\nAtlanta, GA 30308\n\nOr, fax it to 404-000-0000');
+    expect(result).toMatchObject({ ok: true, appeal: { targets: [] } });
+  });
+
+  it('takes "Your Governor" for no official', () => {
+    const { appeal } = imported('Tell Your Governor: End the Death Penalty Now\n\nMessage Recipients: Your Governor\nDear Governor\n\nI am writing to ask you to end the death penalty in our state.');
+    expect(appeal.targets).toEqual([]);
+  });
+
+  it('keeps a web form written on the name line with that official, and the address below it', () => {
+    const { appeal } = imported('Death Row Clemency Letter\n\nPresident Jane Example, Jr. best to email https://www.example.gov/contact/\nThe Example House\n1 Example Avenue, N.W.\nWashington, DC 20500\n\nDear President Example:\n\nPlease commute the sentences.\n\nSincerely,');
+    expect(appeal.targets.map((t) => [t.name, t.address, t.social])).toEqual([['President Jane Example, Jr.', ['The Example House', '1 Example Avenue, N.W.', 'Washington, DC 20500'], ['Web form: https://www.example.gov/contact/']]]);
+  });
+
+  it('imports a request for signatures, and refuses a page on what an Urgent Action is', () => {
+    expect(importUrgentAction('Ayúdanos con tu firma a conseguir que el Senado rechace la reforma.\n\nAmnistía Internacional')).toMatchObject({ ok: true });
+    expect(importUrgentAction('Qu’est-ce qu’une ACTION URGENTE ? Comment ça marche ?\n\nAmnesty International cherche à faire affluer des lettres aux autorités concernées.')).toMatchObject({ ok: false, reason: 'import_not_an_appeal' });
+  });
+});
