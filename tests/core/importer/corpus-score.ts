@@ -29,6 +29,8 @@ const expectedSchema = z.object({
   /** `address`: the official's postal lines as the text gives them (labelled from corpus-4 on; absent = not labelled). */
   targets: z.array(z.object({ name: z.string(), emails: z.array(z.string()), address: z.array(z.string()).optional() })),
   salutation: z.string().nullable(),
+  /** The card to the person at risk the text asks for ("Send her your messages of solidarity: ..."), where it asks. */
+  solidarity: z.object({ to: z.string(), address: z.array(z.string()).default([]) }).optional(),
   /** Contacts the text gives for others than the officials (copy recipients, the organisers): never an official's. */
   others: z.array(z.object({ name: z.string(), emails: z.array(z.string()).default([]), address: z.array(z.string()).default([]) })).default([]),
 });
@@ -96,6 +98,15 @@ export function scoreText(expected: Expected, result: Imported): FieldCheck[] {
   if (expected.salutation !== null) {
     const got = appeal?.letter.salutation ?? '-';
     check('salutation', expected.salutation, got, appeal !== undefined && bareSalutation(got) === bareSalutation(expected.salutation));
+  }
+  // The solidarity part: read where the text asks for one, never invented where it does not.
+  const card = appeal?.solidarity;
+  if (expected.solidarity) {
+    const want = expected.solidarity;
+    const right = card !== undefined && fold(card.to).includes(fold(want.to)) && want.address.every((l) => card.address.some((g) => fold(g).includes(fold(l))));
+    check('solidarity', [want.to, ...want.address].join(', '), card ? [card.to, ...card.address].join(', ') : '-', right);
+  } else if (card) {
+    check('solidarity', '-', [card.to, ...card.address].join(', '), false);
   }
   if (expected.kind !== undefined) {
     const got = 'appeal' in result ? (result.kind ?? 'appeal') : '-';
