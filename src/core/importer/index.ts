@@ -121,8 +121,15 @@ const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?)
 
 /** A guide opens with a title that says so, within its first lines. */
 function isGuide(sections: Section[]): boolean {
-  const opening = sections.flatMap((s) => [s.heading, ...s.lines]).filter((l) => l !== '').slice(0, 8);
-  return opening.some((l) => GUIDE_TITLE.test(l.trim()));
+  let seen = 0;
+  for (const section of sections) {
+    for (const line of [section.heading, ...section.lines.slice(0, 8)]) {
+      if (line === '') continue;
+      if (GUIDE_TITLE.test(line.trim())) return true;
+      if (++seen >= 8) return false;
+    }
+  }
+  return false;
 }
 
 /** "Acción Urgente" alone on a line, then the title: section pages put it there without a label. */

@@ -23,7 +23,12 @@ const line500 = (s: string): string => (s.length > 500 ? s.slice(0, 500).trim() 
 
 /** The solidarity part the text asks for, or undefined. Reads at most the first 2,000 lines of the text. */
 export function findSolidarity(sections: Section[]): Solidarity | undefined {
-  const lines = sections.filter((s) => s.kind !== 'background').flatMap((s) => [s.heading, ...s.lines]).slice(0, 2000);
+  const lines: string[] = [];
+  for (const section of sections) {
+    if (lines.length >= 2000) break;
+    if (section.kind !== 'background') lines.push(section.heading, ...section.lines.slice(0, 2000));
+  }
+  lines.length = Math.min(lines.length, 2000);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (line === '' || line.length > 1500) continue;
