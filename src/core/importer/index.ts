@@ -123,7 +123,7 @@ const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?)
 function isGuide(sections: Section[]): boolean {
   let seen = 0;
   for (const section of sections) {
-    for (const line of [section.heading, ...section.lines.slice(0, 8)]) {
+    for (const line of [section.heading, ...section.lines]) {
       if (line === '') continue;
       if (GUIDE_TITLE.test(line.trim())) return true;
       if (++seen >= 8) return false;
