@@ -34,6 +34,11 @@ export function importPreview(t: Translate, appeal: Appeal, warnings: ImportWarn
       ],
     },
   ];
+  const card = appeal.solidarity;
+  if (card) {
+    const where = [card.to, ...card.address].join(', ');
+    blocks.push({ type: 'text', text: `**${t('import_solidarity')}**\n${escapeMarkdown([where, card.hashtags.join(' '), card.languages.join(', ')].filter(Boolean).join(' · '))}` });
+  }
   const traced = addressSourceLines(appeal, sources);
   if (traced.length > 0) blocks.push({ type: 'text', text: `**${t('import_sources')}**\n${traced.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}` });
   const missing = missingParts(appeal);

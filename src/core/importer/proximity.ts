@@ -1,7 +1,8 @@
 // Finds an official's lines by proximity when the text has no labels.
 import { findEmails, HIDDEN_EMAIL, ORGANISER_EMAIL, ORGANISER_LINE, splitLabels } from './contacts.js';
-import { countryOf } from './countries.js';
-import { isSalutation, type FoundLetter } from './letter.js';
+import { countryOf, isCountryLine } from './countries.js';
+import { isDateLine } from './dates.js';
+import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
 import { ROLE, type TargetLine } from './targets.js';
 import { isCapitalsLine } from './title.js';
@@ -19,8 +20,13 @@ function isAddressLike(text: string): boolean {
   // A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
   const list = text.split(',').length >= 4 && text.length <= 260;
   if ((text.length > 130 && !list) || /^\d+\.\s/.test(text)) return false;
-  if (/:$/.test(text)) return false;
+  if (/:$/.test(text) || isDateLine(text)) return false;
   return !(/[.!?]$/.test(text) && text.split(' ').length > 6);
+}
+
+/** A contact field that can anchor an official's block: a salutation line alone ("Anrede: G") names no one. */
+function isAnchor(text: string): boolean {
+  return isContactField(text) && !(findEmails(text).length === 0 && splitLabels(text).fields.every((f) => f.kind === 'salutation' || f.kind === 'web'));
 }
 
 function isContactField(text: string): boolean {
@@ -54,7 +60,7 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   const letterAt = letter ? all.findIndex((l) => l.section === letter.section && l.line === letter.start) : -1;
   const limit = letterAt >= 0 ? letterAt : all.length;
   const keep = new Set<number>();
-  const anchors = all.map((l, i) => (i < limit && l.text !== '' && isContactField(l.text) ? i : -1)).filter((i) => i >= 0);
+  const anchors = all.map((l, i) => (i < limit && l.text !== '' && isAnchor(l.text) ? i : -1)).filter((i) => i >= 0);
   for (const anchor of anchors) {
     keep.add(anchor);
     climb(all, anchor - 1, keep);
@@ -110,11 +116,19 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     if (all[i]?.section !== section) return;
     const text = all[i]?.text ?? '';
     if (text === '') {
-      if (keep.size > 0 && ++blanks > maxBlanks) return;
+      // A double-spaced address ("Rt. Hon Sajid Javid MP," / "" / "Home Secretary,"): a line ending in a comma goes on below it.
+      if (keep.size > 0 && ++blanks > maxBlanks && !(blanks === 1 && /,$/.test(all[i - 1]?.text ?? '') && isAddressLike(all[i - 1]?.text ?? ''))) return;
       continue;
     }
     blanks = 0;
-    if (keep.has(i) || isCapitalsLine(text) || from - i > MAX_BLOCK) return;
+    // The closing of the letter above ("Vriendelijke groet,") ends its block: the address below is the next letter's.
+    if (isClosing(text)) return;
+    // A letter's date line ("Im November 2025", "Apeldoorn, April 2020.") sits between the address and the salutation.
+    if (isDateLine(text)) {
+      if (keep.size > 0) return;
+      continue;
+    }
+    if (keep.has(i) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK) return;
     if (/^(?:please\b|due to\b)/i.test(text)) continue;
     if (!isAddressLike(text)) return;
     keep.add(i);
