@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answersTo, interact, slash as discordSlash, startHarness as discordHarness } from './discord/harness.js';
+import { startHarness as slackHarness } from './slack/harness.js';
 import { ADMIN, telegramHarness } from './telegram/harness.js';
 import { GROUP, messageUpdate } from './telegram/updates.js';
 
@@ -34,6 +35,22 @@ describe('the print pack is delivered privately to the moderator', () => {
       expect(documents.map((d) => String(d.payload.chat_id))).toEqual([String(ADMIN.id)]);
       expect(documents.flatMap((d) => d.files.map((f) => f.name))).toEqual([PACK]);
       expect(documents.some((d) => String(d.payload.chat_id) === String(GROUP.id))).toBe(false);
+    } finally {
+      await h.close();
+    }
+  }, 30_000);
+
+  it('Slack: the PDF is uploaded to the moderator direct conversation with the bot', async () => {
+    const h = await slackHarness();
+    try {
+      h.fake.admins.add('UADMIN');
+      await h.answers((await h.slash('UADMIN', 'drive', 'start ua-34-25 goal=500 deadline=2030-01-31')).key);
+      const { status, key } = await h.slash('UADMIN', 'printpack', '');
+      expect(status).toBe(200);
+      await h.answers(key);
+      await h.fake.until(() => h.fake.callsTo('files.completeUploadExternal').length >= 1, 15_000);
+      expect(h.fake.callsTo('files.getUploadURLExternal').map((c) => c.args.filename)).toEqual([PACK]);
+      expect(h.fake.callsTo('files.completeUploadExternal').every((c) => c.args.channel_id === 'DUADMIN')).toBe(true);
     } finally {
       await h.close();
     }
