@@ -2,6 +2,7 @@
 // services commands use.
 import { existsSync } from 'node:fs';
 import { ImportRunner } from '../core/import-worker/runner.js';
+import { PrintPackRunner } from '../core/kit/printpack-runner.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppealCatalog, loadAppealFiles, type AppealProblem } from '../core/appeals.js';
@@ -43,6 +44,8 @@ export type App = {
   secretWarning?: string;
   /** The importer's worker thread (`deps.importText` reads through it). */
   importer: ImportRunner;
+  /** The print packs' worker thread (`deps.printPack` makes them through it). */
+  printPacks: PrintPackRunner;
   close(): Promise<void>;
 };
 
@@ -73,6 +76,8 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const outbox = store.outbox;
   // Urgent Action texts are read in a worker thread, off the loop that answers every member.
   const importer = new ImportRunner();
+  // Print packs are made in a thread of their own too: a campaign's pack takes seconds of CPU.
+  const printPacks = new PrintPackRunner();
   const catalog = new AppealCatalog(store.kv, appeals, store.mutex);
   const deps: Deps = {
     appeals: catalog,
@@ -93,15 +98,17 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     onEvents: [],
     scrub: () => store.scrub(),
     importText: (text) => importer.run(text),
+    printPack: (input) => printPacks.run(input),
     ...(config.retentionDays !== undefined ? { retentionDays: config.retentionDays } : {}),
   };
   const retention = config.retentionDays !== undefined ? retentionSweeper({ ...deps, retentionDays: config.retentionDays }, options.logger) : undefined;
   const close = async () => {
     await retention?.stop();
     await importer.close();
+    await printPacks.close();
     await store.close();
   };
-  return { deps, store, problems, catalog, secretWarning, importer, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
+  return { deps, store, problems, catalog, secretWarning, importer, printPacks, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
 }
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;

@@ -13,6 +13,7 @@ import type { MessageKey, Translate } from '../core/i18n/index.js';
 import { languageNamesIn } from '../core/languages.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { isEmpty, type Profile } from '../core/profiles.js';
+import { composeOwnWords, MAX_OWN_WORDS, promptsFor, type Prompt } from '../core/prompts.js';
 import { MAX_ACTION_BYTES, actionButton, privateReply, type Block, type Button, type FormField } from '../core/reply.js';
 import { daysLeft, appealOrChoice, methodButtons, tallyText, timeLeftText } from './shared.js';
 import { defineCommand, type CommandContext, type Deps } from './types.js';
@@ -37,6 +38,13 @@ export const letter = defineCommand({
     { name: 'remember', kind: 'toggle', description: 'opt_remember' },
     { name: 'lang', kind: 'language', description: 'opt_lang' },
     { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
+    { name: 'mine', kind: 'text', description: 'opt_mine', max: MAX_OWN_WORDS },
+    // The prompts' form fields: the member's own words, used for this letter and never stored.
+    { name: 'who', kind: 'text', description: 'prompt_who', max: MAX_OWN_WORDS, hidden: true },
+    { name: 'why', kind: 'text', description: 'prompt_why', max: MAX_OWN_WORDS, hidden: true },
+    { name: 'question', kind: 'text', description: 'prompt_question', max: MAX_OWN_WORDS, hidden: true },
+    // Tells the prompts' form from Personalise, which runs the same letter: Discord rebuilds a form by its command.
+    { name: 'own', kind: 'toggle', description: 'form_prompts_title', hidden: true },
   ],
   async run(input, ctx, deps) {
     const { t, now } = ctx;
@@ -46,11 +54,14 @@ export const letter = defineCommand({
     checkLetterLanguage(appeal, input.lang);
     const typed: Profile = { name: input.name, town: input.town, country: input.country, opening: input.opening };
     const signature = await signatureFor(input.remember, typed, ctx, deps);
-    const rendered = renderLetter(appeal, { target: input.target, lang: input.lang, sender: signature.sender, now, timezone: drive?.timezone ?? 'UTC' });
+    const prompts = promptsFor(appeal, ctx.locale, t);
+    const own = composeOwnWords(input, prompts);
+    const rendered = renderLetter(appeal, { target: input.target, lang: input.lang, sender: signature.sender, now, timezone: drive?.timezone ?? 'UTC', own });
     const open = drive !== undefined && isOpen(drive, now);
     const blocks: Block[] = [{ type: 'heading', text: t('letter_heading', { reference: appeal.reference, title: appeal.title }) }];
     blocks.push(...(await situation(appeal, drive, ctx, deps)));
     if (signature.note) blocks.push({ type: 'text', text: escapeMarkdown(signature.note) });
+    blocks.push({ type: 'text', text: escapeMarkdown(t(own ? 'letter_own_words' : 'prompts_intro')) });
     const missing = unprintable([rendered.sender.name, rendered.sender.town, rendered.sender.country], pdfFonts());
     if (missing.length > 0) blocks.push({ type: 'text', text: escapeMarkdown(t('letter_pdf_unprintable', { chars: missing.join(' ') })) });
     const targets = mainTargets(appeal);
@@ -79,6 +90,7 @@ export const letter = defineCommand({
       buttons.push(actionButton(t('button_remindme'), `remindme drive=${drive.id}`));
     }
     buttons.push(...signatureButtons(t, commandFor(appeal, drive, rendered, input.lang), signature.saved, rendered.sender));
+    buttons.push(promptsButton(t, commandFor(appeal, drive, rendered, input.lang), prompts));
     const attachments = await letterAttachments(rendered, {
       appealId: appeal.id,
       reference: appeal.reference,
@@ -178,6 +190,12 @@ function signatureButtons(t: Translate, command: string, saved: Profile | undefi
     return [form('button_change_signature', ' remember=on'), actionButton(t('button_forget_signature'), `${command} remember=off`)];
   }
   return [form('button_personalise', ''), form('button_personalise_remember', ' remember=on')];
+}
+
+/** A form of the prompts, each field offered with the start of its sentence, for the member to complete. */
+function promptsButton(t: Translate, command: string, prompts: readonly Prompt[]): Button {
+  const fields: FormField[] = prompts.map((p) => ({ name: p.kind, label: p.label, max: MAX_OWN_WORDS, value: p.start ? `${p.start} ` : undefined }));
+  return { type: 'form', label: t('button_prompts'), title: t('form_prompts_title'), command: `${command} own=on`, fields };
 }
 
 /** The official's phone, fax and social media, for members who call or post: "+1 202 ... · fax ... · Twitter: @x". */

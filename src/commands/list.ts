@@ -7,6 +7,7 @@ import { forgetme } from './forgetme.js';
 import { helpCommand } from './help.js';
 import { importAppeal } from './import.js';
 import { letter } from './letter.js';
+import { printpack } from './printpack.js';
 import { privacy } from './privacy.js';
 import { progress } from './progress.js';
 import { remind } from './remind.js';
@@ -30,6 +31,7 @@ export const commands: readonly AnyCommand[] = [
   remindme,
   report,
   importAppeal,
+  printpack,
 ];
 
 /** The command a name means (case-insensitive), in `list` (every command by default). */

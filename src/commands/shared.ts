@@ -16,7 +16,7 @@ export const actionOptions = [
   { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
 ] as const;
 
-export async function findAppeal(id: string, deps: Deps): Promise<Appeal> {
+export async function findAppeal(id: string, deps: Pick<Deps, 'appeals'>): Promise<Appeal> {
   const appeal = await deps.appeals.get(id);
   if (appeal) return appeal;
   const known = (await deps.appeals.list()).map((a) => a.id).join(', ');

@@ -2,6 +2,7 @@
 // commands receive.
 import type { AppealBook } from '../core/appeal-view.js';
 import type { ImportResult } from '../core/importer/index.js';
+import type { PrintPackInput } from '../core/kit/printpack.js';
 import type { ClaimStore } from '../core/claims.js';
 import type { Method } from '../core/drive.js';
 import type { DriveService } from '../core/drives.js';
@@ -132,6 +133,8 @@ export type Deps = {
   exportLink?: (appealId: string, community?: string) => { url: string; expiresAt: Date };
   /** Reads an Urgent Action text off the event loop (a worker thread, queued, bounded); inline when not given. */
   importText?: (text: string) => Promise<ImportResult>;
+  /** Makes a print pack off the event loop (a worker thread, queued, bounded); inline when not given. */
+  printPack?: (input: PrintPackInput) => Promise<Uint8Array>;
 };
 
 /** How a handled command ended, as the metrics count it. */
