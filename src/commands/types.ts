@@ -2,6 +2,7 @@
 // commands receive.
 import type { AppealBook } from '../core/appeal-view.js';
 import type { ImportResult } from '../core/importer/index.js';
+import type { Campaign } from '../core/campaign.js';
 import type { ClaimStore } from '../core/claims.js';
 import type { Method } from '../core/drive.js';
 import type { DriveService } from '../core/drives.js';
@@ -16,6 +17,7 @@ import type { Reply } from '../core/reply.js';
 import type { ShortLived } from '../core/short-lived.js';
 import type { MemberReminderStore } from '../core/reminders/member-reminders.js';
 import type { Clock } from '../core/time.js';
+import type { TallyBook } from '../core/tally-book.js';
 import type { Scope } from '../core/walls.js';
 
 /** Who typed or pressed: platform ids are opaque strings, never numbers. */
@@ -97,6 +99,10 @@ export type Deps = {
   appeals: AppealBook;
   drives: DriveService;
   ledger: ActionLedger;
+  /** Letters written at event tables, entered by moderators (/tally), kept apart from the ledger. */
+  tallyBook: TallyBook;
+  /** The operator's campaign files (`<appeals>/campaigns/`): several appeals started as one drive. */
+  campaigns?: readonly Campaign[];
   claims: ClaimStore;
   memberKey: MemberKeyer;
   /** Signatures members asked /letter to remember. */

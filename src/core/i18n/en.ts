@@ -1,4 +1,5 @@
 // The English catalog: every message the bot says, the reference for the other languages.
+import { enCampaign } from './en-campaign.js';
 import { enImport } from './en-import.js';
 
 /** English: the reference catalog. Every other locale must have every key (the type checks it). */
@@ -284,6 +285,7 @@ export const en = {
   import_timeout: 'This text took too long to read; paste only the Urgent Action.',
   import_failed: 'The importer stopped on this text; try again, or paste only the Urgent Action.',
   ...enImport,
+  ...enCampaign,
 } as const;
 
 export type MessageKey = keyof typeof en;

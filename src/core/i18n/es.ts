@@ -1,4 +1,5 @@
 // The Spanish catalog.
+import { esCampaign } from './es-campaign.js';
 import { esImport } from './es-import.js';
 import type { Catalog } from './catalog.js';
 
@@ -274,4 +275,5 @@ export const es: Catalog = {
   import_failed: 'El importador se detuvo con este texto; inténtalo de nuevo o pega solo la Acción Urgente.',
 
   ...esImport,
+  ...esCampaign,
 };
