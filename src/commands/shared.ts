@@ -5,6 +5,7 @@ import { assertOpen, closesAt, driveAppealIds, findCase, isOpen, METHODS, type D
 import { UserInputError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
 import type { TallySummary } from '../core/ledger/ledger.js';
+import { escapeMarkdown } from '../core/markdown.js';
 import { actionButton, privateReply, type Button, type Reply } from '../core/reply.js';
 import { daysBetween, localDate } from '../core/time.js';
 import type { CommandContext, Deps } from './types.js';
@@ -117,15 +118,16 @@ export async function driveAndAppeal(
 const MAX_APPEAL_CHOICES = 10;
 
 /**
- * For /letter, /appeal and /progress: the drive and appeal as `driveAndAppeal` finds them, or, when no
- * drive runs here and several appeals are known, a private reply offering each as a button.
+ * For /letter, /appeal and /progress: the drive and case as `driveCase` finds them (`appeal`
+ * undefined for a campaign with no case named), or, when no drive runs here and several appeals are
+ * known, a private reply offering each as a button.
  */
 export async function appealOrChoice(
   command: string,
   input: { appeal?: string; drive?: string },
   ctx: CommandContext,
   deps: Deps,
-): Promise<{ drive?: Drive; appeal: Appeal } | { choice: Reply }> {
+): Promise<{ drive?: Drive; appeal?: Appeal; number?: number } | { choice: Reply }> {
   if (!input.drive && !input.appeal && !(await deps.drives.resolve(ctx.space.id))) {
     const appeals = await deps.appeals.list();
     if (appeals.length > 1) {
@@ -135,7 +137,20 @@ export async function appealOrChoice(
       return { choice: privateReply([{ type: 'text', text: `${ctx.t('appeal_choice', { command })}${more}` }], { buttons }) };
     }
   }
-  return driveAndAppeal(input, ctx, deps, { needDrive: false });
+  return driveAndCase(input, ctx, deps, { needDrive: false });
+}
+
+/** A campaign's cases, one line each, with short numbered buttons running `command N drive=ID`; private. */
+export async function casePicker(command: string, drive: Drive, ctx: CommandContext, deps: Deps): Promise<Reply> {
+  const lines = await Promise.all(
+    drive.cases.map(async (c, i) => {
+      const appeal = await deps.appeals.get(c.appealId);
+      return ctx.t('letter_case_line', { number: i + 1, reference: appeal?.reference ?? c.appealId, title: appeal?.title ?? c.appealId });
+    }),
+  );
+  const text = `${ctx.t('letter_pick_case', { count: drive.cases.length })}\n${escapeMarkdown(lines.join('\n'))}`;
+  const buttons = drive.cases.map((_, i) => actionButton(String(i + 1), `${command} ${i + 1} drive=${drive.id}`));
+  return privateReply([{ type: 'text', text }], { buttons });
 }
 
 function clip(text: string, max: number): string {

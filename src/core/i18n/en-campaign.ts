@@ -43,6 +43,7 @@ export const enCampaign = {
   opt_when: 'The day the letters were written, YYYY-MM-DD (default today)',
   tally_bad_count: 'A count is a whole number from 1 up. Nothing was entered.',
   tally_large_count: 'That is {count} letters: more than {max}. If it is right, press the button to enter it.',
+  tally_large_count_retype: 'That is {count} letters: more than {max}. If it is right, send the same command again with confirm=yes added.',
   button_tally_confirm: 'Yes, enter {count}',
   tally_note_long: 'The note is over {max} characters. Nothing was entered.',
   tally_date_future: 'The letters cannot be written after today ({today}). Nothing was entered.',

@@ -42,6 +42,7 @@ export const esCampaign: Record<keyof typeof enCampaign, Message> = {
   opt_when: 'El día en que se escribieron las cartas, AAAA-MM-DD (por defecto hoy)',
   tally_bad_count: 'Un recuento es un número entero desde 1. No se anotó nada.',
   tally_large_count: 'Son {count} cartas: más de {max}. Si es correcto, pulsa el botón para anotarlo.',
+  tally_large_count_retype: 'Son {count} cartas: más de {max}. Si es correcto, envía el mismo comando otra vez añadiendo confirm=yes.',
   button_tally_confirm: 'Sí, anotar {count}',
   tally_note_long: 'La nota supera los {max} caracteres. No se anotó nada.',
   tally_date_future: 'Las cartas no pueden escribirse después de hoy ({today}). No se anotó nada.',
