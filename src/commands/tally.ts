@@ -49,8 +49,6 @@ const add = defineCommand({
     const today = localDate(ctx.now, drive.timezone);
     const date = input.date ?? today;
     if (date > today) throw new UserInputError('tally_date_future', { today });
-    const start = localDate(new Date(drive.startedAt), drive.timezone);
-    if (date < start) throw new UserInputError('tally_date_before', { start });
     const chosen = caseOf(drive, ref);
     // Buttons carry no free text: with a note or a date, the case must be typed.
     const plain = input.note === undefined && input.date === undefined;

@@ -47,7 +47,6 @@ export const enCampaign = {
   button_tally_confirm: 'Yes, enter {count}',
   tally_note_long: 'The note is over {max} characters. Nothing was entered.',
   tally_date_future: 'The letters cannot be written after today ({today}). Nothing was entered.',
-  tally_date_before: 'The drive started on {start}: letters written before it are not its. Nothing was entered.',
   tally_added: 'Entered {id}: {count} × {method} for case {number} ({reference}), written {date}. Undo with /tally undo {id}.',
   tally_list_heading: 'Table counts: {title}',
   tally_list_none: 'No table counts for this drive yet. Enter one with /tally add COUNT METHOD [CASE].',

@@ -46,7 +46,6 @@ export const esCampaign: Record<keyof typeof enCampaign, Message> = {
   button_tally_confirm: 'Sí, anotar {count}',
   tally_note_long: 'La nota supera los {max} caracteres. No se anotó nada.',
   tally_date_future: 'Las cartas no pueden escribirse después de hoy ({today}). No se anotó nada.',
-  tally_date_before: 'La campaña empezó el {start}: las cartas escritas antes no son suyas. No se anotó nada.',
   tally_added: 'Anotado {id}: {count} × {method} para el caso {number} ({reference}), escritas el {date}. Deshazlo con /tally undo {id}.',
   tally_list_heading: 'Recuentos de mesa: {title}',
   tally_list_none: 'Aún no hay recuentos de mesa en esta campaña. Anota uno con /tally add CANTIDAD MÉTODO [CASO].',
