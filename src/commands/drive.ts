@@ -69,7 +69,7 @@ const start = defineCommand({
   description: 'cmd_drive_start',
   permission: 'moderator',
   scope: 'space',
-  options: [{ name: 'appeal', kind: 'word', description: 'opt_appeals', positional: true, required: true, max: 400, placeholder: 'APPEAL' }, ...settingsOptions],
+  options: [{ name: 'appeal', kind: 'appeals', description: 'opt_appeals', positional: true, required: true }, ...settingsOptions],
   async run(input, ctx, deps) {
     const { t } = ctx;
     // A private chat has nobody to remind and, on Telegram, no id kept to post to.

@@ -30,7 +30,7 @@ export async function findAppeal(id: string, deps: Deps): Promise<Appeal> {
  */
 export async function checkMethodTypo(input: { method?: string; appeal?: string }, command: string, deps: Deps): Promise<void> {
   if (input.method || !input.appeal || (await deps.appeals.get(input.appeal))) return;
-  throw new UserInputError('bad_option', { option: 'method', kind: 'method', command, usage: `/${command} email|post|phone|social|other [APPEAL]` });
+  throw new UserInputError('bad_option', { option: 'method', kind: 'method', command, usage: `/${command} email|post|phone|social|other|card [CASE]` });
 }
 
 /** What a drive is called in posts: its campaign title, its cases' ids, or its one appeal's title. */

@@ -59,7 +59,7 @@ export type Invocation = {
   resolveLocale?: () => Promise<string | undefined>;
 };
 
-export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'language' | 'target' | 'toggle' | 'word';
+export type OptionKind = 'appeal' | 'appeals' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'language' | 'target' | 'toggle' | 'word';
 
 export type OptionSpec = {
   name: string;
@@ -79,6 +79,8 @@ export type OptionSpec = {
 
 type KindType = {
   appeal: string;
+  /** One appeal id, several separated by commas (a campaign's cases in order), or a campaign id. */
+  appeals: string;
   method: Method;
   goal: number;
   date: string;

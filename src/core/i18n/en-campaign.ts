@@ -13,6 +13,7 @@ export const enCampaign = {
   letter_pick_case: 'This drive runs {count} cases. Pick one to get its letter:',
   letter_case_line: '{number}. {reference}: {title}',
   opt_case: 'A case of the drive: its number (1, 2, ...) or appeal id',
+  expect_appeals: 'an appeal id such as ua-34-25, several separated by commas, or a campaign id',
   opt_appeals: 'An appeal id, several separated by commas, or a campaign id',
   drive_started_campaign: 'Campaign started: {title} ({count} cases)',
   drive_cases: 'Cases: {cases}',

@@ -14,6 +14,7 @@ export const esCampaign: Record<keyof typeof enCampaign, Message> = {
   letter_pick_case: 'Esta campaña tiene {count} casos. Elige uno para recibir su carta:',
   letter_case_line: '{number}. {reference}: {title}',
   opt_case: 'Un caso de la campaña: su número (1, 2, ...) o el id del llamamiento',
+  expect_appeals: 'un identificador de llamamiento como ua-34-25, varios separados por comas, o el de una campaña',
   opt_appeals: 'Un id de llamamiento, varios separados por comas, o el id de una campaña',
   drive_started_campaign: 'Campaña iniciada: {title} ({count} casos)',
   drive_cases: 'Casos: {cases}',
