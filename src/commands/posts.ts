@@ -42,8 +42,11 @@ export const reminderPosts: ReminderPosts = {
   },
   milestone(drive, appeal, tally, percent) {
     const t = translator(pickLocale(drive.locale));
-    const members = t('tally_members', { count: tally.members });
-    return publicReply([{ type: 'text', text: `**${escapeMarkdown(t('milestone', { percent, title: titleOf(drive, appeal), members, goal: drive.goal ?? 0 }))}**` }], {
+    // A campaign's milestones count actions (its cases' members cannot be added up): said so.
+    const campaign = drive.cases.length > 1;
+    const members = campaign ? t('tally_actions', { count: tally.actions }) : t('tally_members', { count: tally.members });
+    const text = t(campaign ? 'milestone_campaign' : 'milestone', { percent, title: titleOf(drive, appeal), members, goal: drive.goal ?? 0 });
+    return publicReply([{ type: 'text', text: `**${escapeMarkdown(text)}**` }], {
       buttons: [actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary')],
     });
   },

@@ -64,7 +64,7 @@ export class Milestones {
   async checkAppealOf(driveId: string): Promise<void> {
     const drive = await this.deps.drives.get(driveId);
     if (!drive) return;
-    // A campaign's cases are swept as one key: its drive id set sorted, so every drive sharing them meets.
+    // Swept per set of appeals (a campaign's cases in order): every open drive sharing one of them is checked.
     const appealKey = driveAppealIds(drive).join(',');
     const waited = this.deps.clock.now().getTime() - (this.sweptAt.get(appealKey) ?? Number.NEGATIVE_INFINITY);
     if (waited < SWEEP_GAP_MS) {
@@ -101,13 +101,14 @@ export class Milestones {
     if (!drive?.goal || !drive.milestones || !isOpen(drive, this.deps.clock.now())) return;
     const goal = drive.goal;
     const tally = await driveTally(this.deps.ledger, drive);
-    const reached = highestMilestone(tally.members, goal);
+    const counted = milestoneCount(drive, tally);
+    const reached = highestMilestone(counted, goal);
     if (reached === undefined || reached <= (await this.announced(drive.id, goal))) return;
     const claim = `milestone:${drive.id}:${goal}:${reached}`;
     if (!(await this.deps.claims.claim(claim, CLAIM_TTL_MS))) return;
     const appeal = await this.deps.appeals.get(drive.cases[0]!.appealId);
     try {
-      if (appeal) await this.deps.poster.postToSpace(drive.space, await this.deps.post(drive, appeal, tally, Math.floor((tally.members / goal) * 100)));
+      if (appeal) await this.deps.poster.postToSpace(drive.space, await this.deps.post(drive, appeal, tally, Math.floor((counted / goal) * 100)));
     } catch (error) {
       await this.deps.claims.release(claim);
       throw error;
@@ -123,7 +124,7 @@ export class Milestones {
     const drive = await this.deps.drives.get(driveId);
     if (!drive?.goal) return;
     const tally = await driveTally(this.deps.ledger, drive);
-    await this.remember(drive.id, drive.goal, highestMilestone(tally.members, drive.goal) ?? 0, true);
+    await this.remember(drive.id, drive.goal, highestMilestone(milestoneCount(drive, tally), drive.goal) ?? 0, true);
   }
 
   private async announced(driveId: string, goal: number): Promise<number> {
@@ -141,4 +142,12 @@ export class Milestones {
       }),
     );
   }
+}
+
+/**
+ * What a milestone measures: distinct members for one appeal; for a campaign, actions, since a member
+ * acting on two cases is one person counted in each and the cases' members cannot be added up.
+ */
+export function milestoneCount(drive: Pick<Drive, 'cases'>, tally: Pick<Tally, 'actions' | 'members'>): number {
+  return drive.cases.length > 1 ? tally.actions : tally.members;
 }

@@ -6,6 +6,7 @@ export const enCampaign = {
   method_card: 'solidarity card',
   button_card: 'I wrote a card',
   tally_campaign: { one: '{actions} on 1 case', other: '{actions} on {cases} cases' },
+  milestone_campaign: '{percent}% of the goal reached for {title}: {members} on its cases so far (goal {goal}).',
   campaign_repeats: 'An appeal is named twice in this campaign. Name each case once.',
   unknown_case: 'This drive has no case "{case}". Its cases: {cases}.',
   which_case: 'This drive runs several cases: {cases}. Add the case (its number or appeal id) to the command.',

@@ -7,6 +7,7 @@ export const esCampaign: Record<keyof typeof enCampaign, Message> = {
   method_card: 'tarjeta de solidaridad',
   button_card: 'Escribí una tarjeta',
   tally_campaign: { one: '{actions} en 1 caso', other: '{actions} en {cases} casos' },
+  milestone_campaign: 'Se alcanzó el {percent} % del objetivo de {title}: {members} en sus casos hasta ahora (objetivo {goal}).',
   campaign_repeats: 'Un llamamiento aparece dos veces en esta campaña. Nombra cada caso una vez.',
   unknown_case: 'Esta campaña no tiene el caso "{case}". Sus casos: {cases}.',
   which_case: 'Aquí hay varios casos: {cases}. Añade el caso (su número o el id del llamamiento) al comando.',
