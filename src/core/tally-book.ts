@@ -46,7 +46,8 @@ export interface TallyBook {
 /** 8 characters from 48 random bits: short enough to type, too many to guess another group's. */
 export const newEntryId = () => randomBytes(6).toString('base64url').replace(/[-_]/g, 'x');
 
-export function totalsOf(entries: readonly TableEntry[]): TableTotals {
+/** Sums entries (or rows already summed per case and method) into a drive's table totals. */
+export function totalsOf(entries: Iterable<Pick<TableEntry, 'appealId' | 'method' | 'count'>>): TableTotals {
   const totals: TableTotals = { total: 0, byAppeal: {}, byMethod: {} };
   for (const e of entries) {
     totals.total += e.count;
@@ -101,15 +102,9 @@ export class SqliteTallyBook implements TallyBook {
 
   async totals(driveId: string): Promise<TableTotals> {
     const rows = await this.file.run('sum table counts', () =>
-      this.file.statement('SELECT appeal, method, sum(count) AS n FROM tally_entries WHERE drive_id = ? GROUP BY appeal, method').all(driveId) as Array<{ appeal: string; method: Method; n: number }>,
+      this.file.statement('SELECT appeal AS appealId, method, sum(count) AS count FROM tally_entries WHERE drive_id = ? GROUP BY appeal, method').all(driveId) as Array<Pick<TableEntry, 'appealId' | 'method' | 'count'>>,
     );
-    const totals: TableTotals = { total: 0, byAppeal: {}, byMethod: {} };
-    for (const r of rows) {
-      totals.total += r.n;
-      totals.byAppeal[r.appeal] = (totals.byAppeal[r.appeal] ?? 0) + r.n;
-      totals.byMethod[r.method] = (totals.byMethod[r.method] ?? 0) + r.n;
-    }
-    return totals;
+    return totalsOf(rows);
   }
 
   async forgetModerator(member: string): Promise<number> {

@@ -3,6 +3,7 @@ import { renderPage } from '../../src/web/page/html.js';
 import { loadView } from '../../src/web/page/view.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { typer } from '../support/invoke.js';
+import { addCampaignCases } from '../support/campaign.js';
 
 const mod = { userId: 'volunteer', moderator: true };
 
@@ -10,8 +11,7 @@ describe("a campaign's drive page", () => {
   let app: TestApp;
   beforeEach(async () => {
     app = await testApp();
-    const base = (await app.deps.appeals.get('ua-34-25'))!;
-    await app.deps.appeals.save({ ...base, id: 'ua-1-26', reference: 'UA 1.26', title: 'Second case' }, undefined, app.clock.now());
+    await addCampaignCases(app.deps, app.clock.now());
   });
   afterEach(() => app.close());
 

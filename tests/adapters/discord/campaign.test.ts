@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { button, customIds, interact, slash, startHarness, textOf, type Harness } from './harness.js';
+import { addCampaignCases } from '../../support/campaign.js';
 
 type Json = Record<string, unknown>;
 const MODERATOR = { userId: '3000000000000000001', moderator: true };
@@ -9,9 +10,7 @@ describe('a Write for Rights campaign on Discord (discord.js against the fake ga
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    const base = (await h.app.deps.appeals.get('ua-34-25'))!;
-    await h.app.deps.appeals.save({ ...base, id: 'ua-1-26', reference: 'UA 1.26', title: 'Second case' }, undefined, h.app.clock.now());
-    await h.app.deps.appeals.save({ ...base, id: 'ua-2-26', reference: 'UA 2.26', title: 'Third case' }, undefined, h.app.clock.now());
+    await addCampaignCases(h.app.deps, h.app.clock.now());
     await interact(h.fake, slash('drive', { appeal: 'ua-34-25,ua-1-26,ua-2-26', goal: 500, deadline: '2030-01-31' }, MODERATOR, 'start'));
   });
   afterAll(async () => h.close());

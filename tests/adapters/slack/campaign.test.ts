@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buttonsOf, expectWithinLimits, textOf } from './blocks.js';
 import { startHarness, type Harness } from './harness.js';
+import { addCampaignCases } from '../../support/campaign.js';
 
 const ADMIN = 'UADMIN';
 
@@ -8,9 +9,7 @@ let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
   h.fake.admins.add(ADMIN);
-  const base = (await h.app.deps.appeals.get('ua-34-25'))!;
-  await h.app.deps.appeals.save({ ...base, id: 'ua-1-26', reference: 'UA 1.26', title: 'Second case' }, undefined, h.app.clock.now());
-  await h.app.deps.appeals.save({ ...base, id: 'ua-2-26', reference: 'UA 2.26', title: 'Third case' }, undefined, h.app.clock.now());
+  await addCampaignCases(h.app.deps, h.app.clock.now());
 });
 afterEach(() => h.close());
 

@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buttonsOf, telegramHarness, ADMIN, type Harness } from './harness.js';
 import { GROUP, messageUpdate, pressUpdate } from './updates.js';
+import { addCampaignCases } from '../../support/campaign.js';
 
 let h: Harness;
 let update = 5000;
 beforeEach(async () => {
   h = await telegramHarness();
-  const base = (await h.app.deps.appeals.get('ua-34-25'))!;
-  await h.app.deps.appeals.save({ ...base, id: 'ua-1-26', reference: 'UA 1.26', title: 'Second case' }, undefined, h.app.clock.now());
-  await h.app.deps.appeals.save({ ...base, id: 'ua-2-26', reference: 'UA 2.26', title: 'Third case' }, undefined, h.app.clock.now());
+  await addCampaignCases(h.app.deps, h.app.clock.now());
 });
 afterEach(() => h.close());
 

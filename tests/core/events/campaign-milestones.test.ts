@@ -3,6 +3,7 @@ import { testApp, type TestApp } from '../../support/app.js';
 import { startedEvents, type TestEvents } from '../../support/events.js';
 import { typer } from '../../support/invoke.js';
 import { RecordingNotifier } from '../../support/notifier.js';
+import { addCampaignCases } from '../../support/campaign.js';
 
 const mod = { userId: 'operator', moderator: true };
 
@@ -12,8 +13,7 @@ describe("a campaign's milestones and final tally", () => {
   let notifier: RecordingNotifier;
   beforeEach(async () => {
     app = await testApp({ now: '2026-12-01T10:00:00Z' });
-    const base = (await app.deps.appeals.get('ua-34-25'))!;
-    await app.deps.appeals.save({ ...base, id: 'ua-1-26', reference: 'UA 1.26', title: 'Second case' }, undefined, app.clock.now());
+    await addCampaignCases(app.deps, app.clock.now());
     notifier = new RecordingNotifier('shell');
     events = await startedEvents(app, [notifier]);
   });
