@@ -91,6 +91,10 @@ describe('a Write for Rights evening: a campaign of three cases in the terminal'
     expect(await app.deps.ledger.tally('ua-1-26')).toMatchObject({ actions: 3, members: 2, byMethod: { email: 2, card: 1 } });
     expect(await app.deps.ledger.tally('ua-2-26')).toMatchObject({ actions: 1, byMethod: { post: 1 } });
     expect(await app.deps.ledger.tally('ua-34-25')).toMatchObject({ actions: 0 });
+    // /undo takes back one's own action on the case named.
+    await type(bob, '/acted email 3');
+    expect((await type(bob, '/undo email 3')).plain).toContain('1 action by 1 member');
+    expect(await app.deps.ledger.tally('ua-2-26')).toMatchObject({ actions: 1, byMethod: { post: 1 } });
     // A case the drive does not have is refused, naming its cases; nothing is written.
     expect((await type(ana, '/acted email 4')).plain).toContain('This drive has no case "4". Its cases: 1 ua-34-25, 2 ua-1-26, 3 ua-2-26.');
 
@@ -206,6 +210,9 @@ describe('a Write for Rights evening: a campaign of three cases in the terminal'
     expect((await other(stranger, `/tally undo ${id}`)).plain).toContain(`There is no table count "${id}"`);
     expect((await other(stranger, '/tally add 5 post 1')).plain).not.toContain('Entered');
     const drive = (await app.deps.drives.resolve('shell:local'))!;
+    // Naming the other group's drive by id is refused too.
+    expect((await other(stranger, `/tally add 5 post 1 drive=${drive.id}`)).plain).not.toContain('Entered');
+    expect((await other(stranger, `/tally list drive=${drive.id}`)).plain).not.toContain('Table counts');
     expect((await app.deps.tallyBook.totals(drive.id)).total).toBe(9);
   });
 
