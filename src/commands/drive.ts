@@ -69,7 +69,7 @@ const start = defineCommand({
   description: 'cmd_drive_start',
   permission: 'moderator',
   scope: 'space',
-  options: [{ name: 'appeal', kind: 'appeals', description: 'opt_appeals', positional: true, required: true }, ...settingsOptions],
+  options: [{ name: 'appeal', kind: 'appeals', description: 'opt_appeals', positional: true, required: true, placeholder: 'APPEAL[,APPEAL...]|CAMPAIGN' }, ...settingsOptions],
   async run(input, ctx, deps) {
     const { t } = ctx;
     // A private chat has nobody to remind and, on Telegram, no id kept to post to.
@@ -146,7 +146,7 @@ const set = defineCommand({
   description: 'cmd_drive_set',
   permission: 'moderator',
   scope: 'space',
-  options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }, ...settingsOptions, { name: 'case', kind: 'word', description: 'opt_case', max: 40 }],
+  options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }, ...settingsOptions, { name: 'case', kind: 'word', description: 'opt_case', max: 40, placeholder: 'CASE' }],
   async run(input, ctx, deps) {
     const { t } = ctx;
     const before = await openDrive(input, ctx, deps);

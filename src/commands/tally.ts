@@ -30,9 +30,9 @@ const add = defineCommand({
   permission: 'moderator',
   scope: 'space',
   options: [
-    { name: 'count', kind: 'word', description: 'opt_count', positional: true, required: true, max: 12 },
+    { name: 'count', kind: 'word', description: 'opt_count', positional: true, required: true, max: 12, placeholder: 'COUNT' },
     { name: 'method', kind: 'method', description: 'opt_method', positional: true, required: true },
-    { name: 'case', kind: 'word', description: 'opt_case', positional: true, max: 40 },
+    { name: 'case', kind: 'word', description: 'opt_case', positional: true, max: 40, placeholder: 'CASE' },
     { name: 'note', kind: 'text', description: 'opt_note', max: 1000 },
     { name: 'date', kind: 'date', description: 'opt_when' },
     { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
@@ -120,7 +120,7 @@ const undo = defineCommand({
   description: 'cmd_tally_undo',
   permission: 'moderator',
   scope: 'space',
-  options: [{ name: 'id', kind: 'word', description: 'opt_entry', positional: true, required: true, max: 16 }],
+  options: [{ name: 'id', kind: 'word', description: 'opt_entry', positional: true, required: true, max: 16, placeholder: 'ID' }],
   async run(input, ctx, deps) {
     const { t } = ctx;
     const entry = await entryHere(input.id!, ctx, deps);

@@ -67,7 +67,7 @@ export const en = {
   cmd_privacy: 'What I store about you',
   cmd_forgetme: 'Delete everything I store about you',
   cmd_drive: 'Run an appeal in this space (moderators)',
-  cmd_drive_start: 'Start a drive: appeal, goal, deadline, time zone',
+  cmd_drive_start: 'Start a drive: an appeal, or several as a campaign; goal, deadline, time zone',
   cmd_drive_end: 'End a drive now',
   cmd_drive_list: 'List the drives of this space',
   cmd_drive_set: 'Change the goal, deadline or time zone of a drive',

@@ -65,7 +65,7 @@ export const es: Catalog = {
   cmd_privacy: 'Lo que guardo sobre ti',
   cmd_forgetme: 'Borra todo lo que guardo sobre ti',
   cmd_drive: 'Lleva un llamamiento en este espacio (moderación)',
-  cmd_drive_start: 'Inicia una campaña: llamamiento, objetivo, fecha límite, zona horaria',
+  cmd_drive_start: 'Inicia una campaña: un llamamiento, o varios a la vez; objetivo, fecha límite, zona horaria',
   cmd_drive_end: 'Termina una campaña ahora',
   cmd_drive_list: 'Lista las campañas de este espacio',
   cmd_drive_set: 'Cambia el objetivo, la fecha límite o la zona horaria',
