@@ -38,12 +38,19 @@ function methodRows(view: PageView): string {
 function casesSection(view: PageView): string {
   const { t } = view;
   if (view.cases.length < 2 && view.table === 0) return '';
-  const rows = view.cases
-    .map((c) => `<tr><th scope="row">${c.number}. ${esc(c.title)}</th><td>${c.actions}</td><td>${c.table}</td>${c.goal ? `<td>${esc(t('progress_case_goal', { percent: Math.floor(((c.actions + c.table) / c.goal) * 100), goal: c.goal }))}</td>` : '<td></td>'}</tr>`)
-    .join('');
-  return `<section aria-labelledby="h-cases"><h2 id="h-cases">${esc(t('page_cases'))}</h2><p id="table-count">${esc(t('page_table', { count: view.table }))}</p>
-<table id="cases"><thead><tr><th scope="col">${esc(t('page_cases'))}</th><th scope="col">${esc(t('page_count'))}</th><th scope="col">${esc(t('page_table_column'))}</th><th scope="col"></th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section aria-labelledby="h-cases"><h2 id="h-cases">${esc(t('page_cases'))}</h2><p id="table-count">${tableCount(view)}</p>
+<table id="cases"><thead><tr><th scope="col">${esc(t('page_cases'))}</th><th scope="col">${esc(t('page_count'))}</th><th scope="col">${esc(t('page_table_column'))}</th><th scope="col"></th></tr></thead><tbody id="cases-rows">${caseRows(view)}</tbody></table></section>`;
 }
+
+/** A case's goal counts its members' actions in this space, as the drive's goal does. */
+function caseRows(view: PageView): string {
+  const { t } = view;
+  return view.cases
+    .map((c) => `<tr><th scope="row">${c.number}. ${esc(c.title)}</th><td>${c.actions}</td><td>${c.table}</td><td>${c.goal ? esc(t('progress_case_goal', { percent: Math.floor((c.actions / c.goal) * 100), goal: c.goal })) : ''}</td></tr>`)
+    .join('');
+}
+
+const tableCount = (view: PageView) => esc(view.t('page_table', { count: view.table }));
 
 function platformItems(view: PageView): string {
   return Object.entries(view.tally.byPlatform).map(([p, n]) => `<li>${esc(PLATFORM_NAMES[p] ?? p)}: ${n}</li>`).join('');
@@ -63,7 +70,7 @@ export function liveState(view: PageView): LiveState {
     svg: view.svg,
     totalText: t('page_total', { tally: tallyText(t, view.tally) }),
     updated: t('page_updated', { time }),
-    html: { milestones: milestoneList(view), 'by-method-rows': methodRows(view), 'by-platform': platformItems(view) },
+    html: { milestones: milestoneList(view), 'by-method-rows': methodRows(view), 'by-platform': platformItems(view), 'cases-rows': caseRows(view), 'table-count': tableCount(view) },
   };
 }
 
