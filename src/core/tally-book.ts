@@ -120,18 +120,26 @@ export interface RedisTallyCommands {
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
-/** Writes the entry's hash and indexes it by drive (scored by entry time) and by moderator, at once. */
+/**
+ * Writes the entry's hash, indexes it by drive (scored by entry time) and by moderator, and adds its
+ * count to the drive's totals (a hash of `appeal|method` counters), at once.
+ */
 const ADD = `
-redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+redis.call('HSET', KEYS[1], unpack(ARGV, 4))
 redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
 if KEYS[3] ~= '' then redis.call('SADD', KEYS[3], ARGV[2]) end
+redis.call('HINCRBY', KEYS[4], ARGV[3], redis.call('HGET', KEYS[1], 'count'))
 return 1`;
 
-/** Removes the entry and its index entries (keys read by the caller), when it still exists. */
+/** Removes the entry, its index entries and its count from the totals, when it still exists. */
 const REMOVE = `
-if redis.call('DEL', KEYS[1]) == 0 then return 0 end
+local e = redis.call('HMGET', KEYS[1], 'appealId', 'method', 'count')
+if not e[3] then return 0 end
+redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 if KEYS[3] ~= '' then redis.call('SREM', KEYS[3], ARGV[1]) end
+local field = e[1] .. '|' .. e[2]
+if redis.call('HINCRBY', KEYS[4], field, -tonumber(e[3])) <= 0 then redis.call('HDEL', KEYS[4], field) end
 return 1`;
 
 /** KEYS[1] the moderator's set, the rest their entries: clears the moderator field of each, drops the set. */
@@ -148,8 +156,9 @@ return n`;
 
 /**
  * On Redis: a hash per entry (`tally:entry:<id>`), a sorted set of entry ids per drive scored by
- * entry time (`tally:drive:<driveId>`) and a set per moderator (`tally:moderator:<key>`), changed
- * together by one script each.
+ * entry time (`tally:drive:<driveId>`), a set per moderator (`tally:moderator:<key>`) and a hash of
+ * counters per drive (`tally:totals:<driveId>`, `appeal|method` fields), changed together by one
+ * script each.
  */
 export class RedisTallyBook implements TallyBook {
   constructor(
@@ -160,7 +169,8 @@ export class RedisTallyBook implements TallyBook {
   async add(entry: NewTableEntry, at: Date): Promise<TableEntry> {
     const stored: TableEntry = { ...entry, id: newEntryId(), recordedAt: at.toISOString() };
     const fields = Object.entries(stored).flatMap(([k, v]) => [k, v === null ? '' : String(v)]);
-    await this.redis.eval(ADD, { keys: [this.entryKey(stored.id), this.driveKey(stored.driveId), stored.moderator ? this.moderatorKey(stored.moderator) : ''], arguments: [String(at.getTime()), stored.id, ...fields] });
+    const keys = [this.entryKey(stored.id), this.driveKey(stored.driveId), stored.moderator ? this.moderatorKey(stored.moderator) : '', this.totalsKey(stored.driveId)];
+    await this.redis.eval(ADD, { keys, arguments: [String(at.getTime()), stored.id, `${stored.appealId}|${stored.method}`, ...fields] });
     return stored;
   }
 
@@ -171,7 +181,7 @@ export class RedisTallyBook implements TallyBook {
   async remove(id: string): Promise<boolean> {
     const entry = await this.get(id);
     if (!entry) return false;
-    const keys = [this.entryKey(id), this.driveKey(entry.driveId), entry.moderator ? this.moderatorKey(entry.moderator) : ''];
+    const keys = [this.entryKey(id), this.driveKey(entry.driveId), entry.moderator ? this.moderatorKey(entry.moderator) : '', this.totalsKey(entry.driveId)];
     return Number(await this.redis.eval(REMOVE, { keys, arguments: [id] })) > 0;
   }
 
@@ -181,8 +191,15 @@ export class RedisTallyBook implements TallyBook {
     return entries.filter((e): e is TableEntry => e !== undefined);
   }
 
+  /** One read of the drive's counters, whatever the number of entries. */
   async totals(driveId: string): Promise<TableTotals> {
-    return totalsOf(await this.list(driveId));
+    const counters = await this.redis.hGetAll(this.totalsKey(driveId));
+    return totalsOf(
+      Object.entries(counters).map(([field, n]) => {
+        const bar = field.lastIndexOf('|');
+        return { appealId: field.slice(0, bar), method: field.slice(bar + 1) as Method, count: Number(n) };
+      }),
+    );
   }
 
   async forgetModerator(member: string): Promise<number> {
@@ -193,6 +210,7 @@ export class RedisTallyBook implements TallyBook {
   private entryKey = (id: string) => `${this.prefix}tally:entry:${id}`;
   private driveKey = (driveId: string) => `${this.prefix}tally:drive:${driveId}`;
   private moderatorKey = (member: string) => `${this.prefix}tally:moderator:${member}`;
+  private totalsKey = (driveId: string) => `${this.prefix}tally:totals:${driveId}`;
 }
 
 function entryOf(hash: Record<string, string>): TableEntry | undefined {
