@@ -44,7 +44,7 @@ export class DriveService {
    */
   async start(appeals: Appeal | readonly Appeal[], space: string, settings: DriveSettings): Promise<Drive> {
     const cases = Array.isArray(appeals) ? (appeals as readonly Appeal[]) : [appeals as Appeal];
-    if (cases.length === 0) throw new UserInputError('deadline_needed');
+    if (cases.length === 0) throw new Error('a drive needs at least one appeal');
     if (new Set(cases.map((a) => a.id)).size !== cases.length) throw new UserInputError('campaign_repeats');
     return this.mutex.run('drives', async () => {
       const now = this.clock.now();
