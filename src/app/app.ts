@@ -6,6 +6,7 @@ import { PrintPackRunner } from '../core/kit/printpack-runner.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppealCatalog, loadAppealFiles, type AppealProblem } from '../core/appeals.js';
+import { loadCampaignFiles } from '../core/campaign.js';
 import { DriveService } from '../core/drives.js';
 import { exportLinkKey, exportTokens, type ExportTokens } from '../core/export/link.js';
 import { MemberReminderStore } from '../core/reminders/member-reminders.js';
@@ -54,6 +55,9 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   options: { clock?: Clock; storePrefix?: string; logger?: { error(context: object, message: string): void }; onStoreFault?: (line: string) => void; closeBoundMs?: number; syncWal?: () => Promise<void> } = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
   const { appeals, problems } = await loadAppealFiles(config.appealsDir);
+  // Campaign files sit beside the appeals (`campaigns/`); a bad one is reported like a bad appeal file.
+  const { campaigns, problems: campaignProblems } = await loadCampaignFiles(config.appealsDir);
+  problems.push(...campaignProblems);
   const loaded = await loadSecret({ dataDir: config.dataDir, configured: config.memberKeySecret, file: config.memberKeySecretFile });
   // A store found damaged or reset while running: one line for the operator (stderr by default).
   const onFault = options.onStoreFault ?? (options.logger ? (line: string) => options.logger!.error({}, line) : (line: string) => void process.stderr.write(`actionbot: ${line}\n`));
@@ -83,6 +87,8 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     appeals: catalog,
     drives,
     ledger: store.ledger,
+    tallyBook: store.tallyBook,
+    campaigns,
     claims: store.claims,
     // resvg loads on the first chart drawn, not here.
     renderPng: pngRenderer(),
@@ -91,7 +97,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     clock,
     moderatorIds: config.moderatorIds,
     memberReminders,
-    forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member), (member) => outbox.forget(member)],
+    forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member), (member) => outbox.forget(member), (member) => store.tallyBook.forgetModerator(member)],
     outbox,
     shortLived: new KeyvShortLived(store.kv, clock),
     mutex: store.mutex,

@@ -1,7 +1,7 @@
 // `actionbot printpack DRIVE [--out FILE]`: a drive's print pack for an event table, written to a file.
 import { writeFile } from 'node:fs/promises';
 import { packFileName, packOf } from '../commands/printpack.js';
-import type { Drive } from '../core/drive.js';
+import { driveAppealIds, type Drive } from '../core/drive.js';
 import type { DriveService } from '../core/drives.js';
 import { pickLocale } from '../core/i18n/index.js';
 import { paperFor } from '../core/kit/paper.js';
@@ -16,7 +16,7 @@ class Failure extends Error {}
 async function driveNamed(drives: DriveService, name: string): Promise<Drive> {
   const byId = await drives.get(name);
   if (byId) return byId;
-  const open = (await drives.allActive()).filter((d) => d.appealId === name);
+  const open = (await drives.allActive()).filter((d) => driveAppealIds(d).includes(name));
   if (open.length === 1) return open[0]!;
   if (open.length > 1) throw new Failure(`several drives run "${name.slice(0, 100)}": give one of their ids: ${open.map((d) => `${d.id} (${d.space})`).join(', ')}`);
   throw new Failure(`no drive "${name.slice(0, 100)}" is running; \`actionbot report\` names the appeals, a drive id comes from /drive list`);

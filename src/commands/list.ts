@@ -13,6 +13,7 @@ import { progress } from './progress.js';
 import { remind } from './remind.js';
 import { remindme } from './remindme.js';
 import { report } from './report.js';
+import { tally } from './tally.js';
 import type { AnyCommand } from './types.js';
 import { undo } from './undo.js';
 
@@ -30,6 +31,7 @@ export const commands: readonly AnyCommand[] = [
   remind,
   remindme,
   report,
+  tally,
   importAppeal,
   printpack,
 ];

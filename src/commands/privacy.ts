@@ -58,13 +58,13 @@ async function reminderLines(reminders: MemberReminder[], ctx: CommandContext, d
   for (const reminder of reminders) {
     const drive = await deps.drives.get(reminder.driveId);
     if (!drive) continue;
-    const appeal = await deps.appeals.viewFor({ community: ctx.origin.community, member: ctx.member, operator: true, where: ctx.space.id }).get(drive.appealId);
+    const appeal = await deps.appeals.viewFor({ community: ctx.origin.community, member: ctx.member, operator: true, where: ctx.space.id }).get(drive.cases[0]!.appealId);
     const format = (d: Date) =>
       new Intl.DateTimeFormat(ctx.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: drive.timezone }).format(d);
     const expires = reminder.expires ? new Date(reminder.expires) : reminderExpiry(new Date(reminder.due));
     lines.push(
       ctx.t('privacy_reminder_line', {
-        reference: appeal?.reference ?? drive.appealId,
+        reference: drive.title ?? (drive.cases.length > 1 ? drive.cases.map((c) => c.appealId).join(', ') : (appeal?.reference ?? drive.cases[0]!.appealId)),
         date: format(new Date(reminder.due)),
         zone: drive.timezone,
         platform: PLATFORM_NAMES[reminder.platform] ?? reminder.platform,

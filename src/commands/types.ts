@@ -3,6 +3,7 @@
 import type { AppealBook } from '../core/appeal-view.js';
 import type { ImportResult } from '../core/importer/index.js';
 import type { PrintPackInput } from '../core/kit/printpack.js';
+import type { Campaign } from '../core/campaign.js';
 import type { ClaimStore } from '../core/claims.js';
 import type { Method } from '../core/drive.js';
 import type { DriveService } from '../core/drives.js';
@@ -17,6 +18,7 @@ import type { Reply } from '../core/reply.js';
 import type { ShortLived } from '../core/short-lived.js';
 import type { MemberReminderStore } from '../core/reminders/member-reminders.js';
 import type { Clock } from '../core/time.js';
+import type { TallyBook } from '../core/tally-book.js';
 import type { Scope } from '../core/walls.js';
 
 /** Who typed or pressed: platform ids are opaque strings, never numbers. */
@@ -58,7 +60,7 @@ export type Invocation = {
   resolveLocale?: () => Promise<string | undefined>;
 };
 
-export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'language' | 'target' | 'toggle' | 'word';
+export type OptionKind = 'appeal' | 'appeals' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'language' | 'target' | 'toggle' | 'word';
 
 export type OptionSpec = {
   name: string;
@@ -78,6 +80,8 @@ export type OptionSpec = {
 
 type KindType = {
   appeal: string;
+  /** One appeal id, several separated by commas (a campaign's cases in order), or a campaign id. */
+  appeals: string;
   method: Method;
   goal: number;
   date: string;
@@ -98,6 +102,10 @@ export type Deps = {
   appeals: AppealBook;
   drives: DriveService;
   ledger: ActionLedger;
+  /** Letters written at event tables, entered by moderators (/tally), kept apart from the ledger. */
+  tallyBook: TallyBook;
+  /** The operator's campaign files (`<appeals>/campaigns/`): several appeals started as one drive. */
+  campaigns?: readonly Campaign[];
   claims: ClaimStore;
   memberKey: MemberKeyer;
   /** Signatures members asked /letter to remember. */

@@ -5,6 +5,7 @@ import { testApp, type TestApp } from '../support/app.js';
 import { RecordingLogger } from '../support/logger.js';
 import { typer } from '../support/invoke.js';
 import { readPdf } from '../core/kit/read-pdf.js';
+import { addCampaignCases } from '../support/campaign.js';
 
 const admin = { userId: 'admin', moderator: true, platform: 'telegram' };
 const member = { userId: 'member', platform: 'telegram' };
@@ -29,6 +30,23 @@ describe('/printpack', () => {
     expect(read.pages.at(-1)).toContain('Tally sheet');
     expect(app.printPacks.threads).toHaveLength(1);
     expect(app.printPacks.threads[0]).not.toBe(threadId);
+  });
+
+  it("prints each case of a campaign, in the drive's order, and a tally sheet row for each", async () => {
+    await addCampaignCases(app.deps, app.clock.now());
+    const group = typer(app.deps, 'telegram:-100');
+    await group(admin, '/drive start ua-2-26,ua-34-25,ua-1-26 goal=500 deadline=2030-01-31');
+    const [drive] = await app.deps.drives.listIn('telegram:-100');
+    const reply = await group(admin, '/printpack');
+    expect(reply.plain).toMatch(/3 cases, each on its own page/);
+    const [file] = reply.attachments;
+    expect(file!.name).toBe(`${drive!.id}-printpack.pdf`);
+    const read = await readPdf(file!.data);
+    const openings = read.pages.map((page) => /Case (\d) of 3 · (UA [\d.]+)/.exec(page)?.slice(1, 3).join(' ')).filter(Boolean);
+    expect(openings).toEqual(['1 UA 2.26', '2 UA 34.25', '3 UA 1.26']);
+    const sheet = read.pages.at(-1)!;
+    expect(sheet).toContain('Tally sheet');
+    for (const title of ['Third case', 'Second case']) expect(sheet).toContain(title);
   });
 
   it('refuses a member, and a group without a drive, writing nothing', async () => {

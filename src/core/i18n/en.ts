@@ -1,5 +1,6 @@
 // The English catalog: every message the bot says, the reference for the other languages.
 import { enEvening } from './en-evening.js';
+import { enCampaign } from './en-campaign.js';
 import { enImport } from './en-import.js';
 
 /** English: the reference catalog. Every other locale must have every key (the type checks it). */
@@ -67,7 +68,7 @@ export const en = {
   cmd_privacy: 'What I store about you',
   cmd_forgetme: 'Delete everything I store about you',
   cmd_drive: 'Run an appeal in this space (moderators)',
-  cmd_drive_start: 'Start a drive: appeal, goal, deadline, time zone',
+  cmd_drive_start: 'Start a drive: an appeal, or several as a campaign; goal, deadline, time zone',
   cmd_drive_end: 'End a drive now',
   cmd_drive_list: 'List the drives of this space',
   cmd_drive_set: 'Change the goal, deadline or time zone of a drive',
@@ -286,6 +287,7 @@ export const en = {
   import_failed: 'The importer stopped on this text; try again, or paste only the Urgent Action.',
   ...enImport,
   ...enEvening,
+  ...enCampaign,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // The Spanish catalog.
 import { esEvening } from './es-evening.js';
+import { esCampaign } from './es-campaign.js';
 import { esImport } from './es-import.js';
 import type { Catalog } from './catalog.js';
 
@@ -65,7 +66,7 @@ export const es: Catalog = {
   cmd_privacy: 'Lo que guardo sobre ti',
   cmd_forgetme: 'Borra todo lo que guardo sobre ti',
   cmd_drive: 'Lleva un llamamiento en este espacio (moderación)',
-  cmd_drive_start: 'Inicia una campaña: llamamiento, objetivo, fecha límite, zona horaria',
+  cmd_drive_start: 'Inicia una campaña: un llamamiento, o varios a la vez; objetivo, fecha límite, zona horaria',
   cmd_drive_end: 'Termina una campaña ahora',
   cmd_drive_list: 'Lista las campañas de este espacio',
   cmd_drive_set: 'Cambia el objetivo, la fecha límite o la zona horaria',
@@ -276,4 +277,5 @@ export const es: Catalog = {
 
   ...esImport,
   ...esEvening,
+  ...esCampaign,
 };

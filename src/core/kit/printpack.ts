@@ -23,11 +23,6 @@ export type PrintPackInput = {
   now: Date;
 };
 
-/** The drive's appeal ids, in case order. Campaign cases: replaced by driveAppealIds when issue 28 lands. */
-export function appealIdsOf(drive: Pick<Drive, 'appealId'>): string[] {
-  return [drive.appealId];
-}
-
 /** The methods a table ticks, in the words `/tally add` takes: letters and cards on paper first. */
 export function sheetMethods(): Method[] {
   const paper = METHODS.filter((m) => m === 'post' || (m as string) === 'card');

@@ -10,12 +10,14 @@ import { takeKeyvEvents } from '../events/outbox.js';
 import { RedisOutbox } from '../events/redis-outbox.js';
 import { SharedMutex } from '../guard.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
+import { RedisTallyBook, type RedisTallyCommands } from '../tally-book.js';
 import { systemClock } from '../time.js';
 import type { Health, Store, StoreOptions } from './types.js';
 import { aofRewriter, type RedisAdmin } from './redis-aof.js';
 import { ResetGuard } from './reset-guard.js';
 
 type Client = RedisCommands &
+  RedisTallyCommands &
   RedisKeyCommands &
   RedisAdmin & {
     isReady: boolean;
@@ -97,6 +99,7 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
       iterables: ['exportRows'],
     }),
     claims: guard.wrap(new RedisClaims(client, prefix), { promises: ['claim', 'release', 'extend', 'remaining'] }),
+    tallyBook: guard.wrap(new RedisTallyBook(client, prefix), { promises: ['add', 'get', 'remove', 'list', 'totals', 'forgetModerator'] }),
     outbox: guard.wrap(outbox, { promises: ['append', 'pending', 'count', 'retryAt', 'done', 'doneMany', 'forget', 'adopt'] }),
     mutex: guard.wrap(new SharedMutex(new RedisLocks(client, prefix)), { promises: ['run'] }),
     scrub,

@@ -1,15 +1,16 @@
 // The SQLite schema: creates and upgrades the tables, by PRAGMA user_version.
 import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
+import { TALLY_ENTRIES_SQL } from '../tally-book.js';
 import { migrateKeyvLedger } from './sqlite-migrate.js';
 
 /**
  * `PRAGMA user_version` of a file with the tables below; 0 is a release-0.1 file (ledger in keyv),
- * 1 one without the outbox table.
+ * 1 one without the outbox table, 2 one without tally_entries.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
-const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks', 'outbox'];
+const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks', 'outbox', 'tally_entries'];
 
 const SCHEMA = `
 -- keyv's documents (drives, appeals, profiles, reminders), in the layout @keyv/sqlite used.
@@ -60,6 +61,8 @@ export function ensureSchema(db: Database.Database, path: string): { upgraded: b
       if (found === SCHEMA_VERSION) return { upgraded: false, migrated: 0 };
       if (found > SCHEMA_VERSION) throw new StoreError(`the SQLite store at ${path} was written by a newer actionbot (schema ${found}); upgrade actionbot`);
       db.exec(SCHEMA);
+      // Version 3 (issue 28): table entries, additive; its own block so it moves into a numbered migration as is.
+      db.exec(TALLY_ENTRIES_SQL);
       const migrated = migrateKeyvLedger(db);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
       // Only a release-0.1 file had its ledger in keyv documents, whose pages want rewriting.

@@ -7,6 +7,7 @@ import { ConfigError, StoreError } from '../errors.js';
 import { SharedMutex } from '../guard.js';
 import { systemClock, type Clock } from '../time.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
+import { SqliteTallyBook } from '../tally-book.js';
 import type { Store, StoreOptions } from './types.js';
 import { createPrivateFile, makePrivateDir } from '../private-files.js';
 import { KEYV_NAMESPACE } from './sqlite-migrate.js';
@@ -55,6 +56,7 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     kv,
     ledger: new SqliteLedger(file, clock, scrub),
     claims: new SqliteClaims(file, clock),
+    tallyBook: new SqliteTallyBook(file),
     mutex: new SharedMutex(new SqliteLocks(file, clock)),
     outbox: new SqliteOutbox(file),
     scrub,

@@ -5,6 +5,7 @@ import type { ClaimStore } from '../claims.js';
 import type { Mutex } from '../guard.js';
 import type { Outbox } from '../events/outbox.js';
 import type { ActionLedger } from '../ledger/ledger.js';
+import type { TallyBook } from '../tally-book.js';
 import type { Clock } from '../time.js';
 
 /**
@@ -20,6 +21,8 @@ export type Store = {
   kv: Keyv;
   ledger: ActionLedger;
   claims: ClaimStore;
+  /** Letters written at event tables, entered by moderators: a table on SQLite, hashes and sorted sets on Redis. */
+  tallyBook: TallyBook;
   /** Serialises changes to shared lists across every process on the store. */
   mutex: Mutex;
   /** The store's own outbox: a table on SQLite, native structures on Redis. */

@@ -4,14 +4,16 @@ import { liveState } from './html.js';
 import type { LiveState, PageView } from './view.js';
 
 /** One case as the screen shows it: counts and the appeal's public title only, never a member or a note. */
-export type ScreenCase = { number: number; appealId: string; reference: string; title: string; count: number; goal: number | null };
+export type ScreenCase = { number: number; appealId: string; title: string; count: number; goal: number | null };
 
 /**
- * The drive's cases. Today a drive runs one appeal: one case, counted by the drive's own count.
- * Campaign cases: read from `view.cases` when issue 28 lands.
+ * The drive's cases, each counted as the room sees it: members' actions in this space and letters
+ * entered for the case at event tables together. A case without a goal of its own, in a drive of
+ * one case, is measured against the drive's.
  */
 export function screenCases(view: PageView): ScreenCase[] {
-  return [{ number: 1, appealId: view.appeal.id, reference: view.appeal.reference, title: view.appeal.title, count: view.driveCount, goal: view.drive.goal }];
+  const only = view.cases.length === 1;
+  return view.cases.map((c) => ({ number: c.number, appealId: c.appealId, title: c.title, count: c.actions + c.table, goal: c.goal ?? (only ? view.drive.goal : null) }));
 }
 
 /**
@@ -62,12 +64,12 @@ export function screenState(view: PageView, cases: readonly ScreenCase[] = scree
  * shared address is over the live-update cap). No member, note or name of anyone who acted.
  */
 export function renderScreen(view: PageView, cases: readonly ScreenCase[] = screenCases(view)): string {
-  const { t, appeal } = view;
+  const { t } = view;
   const state = screenState(view, cases);
   const base = `/d/${view.pageId}`;
   return `<!doctype html><html lang="${view.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(t('screen_title', { title: appeal.title }))}</title><link rel="icon" href="data:,"><style>${STYLE}</style><script src="/assets/live.js" defer></script></head>
-<body data-live="${base}/events"><header><h1>${esc(appeal.title)}</h1></header>
+<title>${esc(t('screen_title', { title: view.title }))}</title><link rel="icon" href="data:,"><style>${STYLE}</style><script src="/assets/live.js" defer></script></head>
+<body data-live="${base}/events"><header><h1>${esc(view.title)}</h1></header>
 <main><section aria-labelledby="h-total"><h2 id="h-total" class="vh">${esc(t('screen_total'))}</h2>
 <div class="total" aria-live="polite"><span id="drive-count">${state.driveCount}</span><span class="label" id="drive-count-label">${esc(state.countLabel)}</span></div>
 ${state.goalText ? `<p id="goal">${esc(state.goalText)}</p>` : ''}<p id="total">${esc(state.totalText)}</p></section>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appealSchema, type Appeal } from '../../../src/core/appeal.js';
-import { appealIdsOf, printPackPdf, sheetMethods, type PrintPackInput } from '../../../src/core/kit/printpack.js';
+import { printPackPdf, sheetMethods, type PrintPackInput } from '../../../src/core/kit/printpack.js';
 import { bilingualInput } from './fixtures.js';
 import { readPdf, visualLines } from './read-pdf.js';
 
@@ -74,9 +74,5 @@ describe('the print pack', () => {
     expect(read.pages[0]).toContain('Caso 1 de 1');
     expect(read.pages[0]).toContain('Le escribo por la detención de María José Peña.');
     expect(read.pages[1]).toContain('Hoja de recuento');
-  });
-
-  it('takes a drive of one appeal as a campaign of one case', () => {
-    expect(appealIdsOf({ appealId: 'ua-34-25' })).toEqual(['ua-34-25']);
   });
 });
