@@ -1,6 +1,6 @@
 // The print pack for an event table: a section per case (summary, official, sample letter, card), then a tally sheet.
 import { copyTargets, mainTargets, type Appeal } from '../appeal.js';
-import { METHODS, type Drive, type Method } from '../drive.js';
+import { METHODS, type Method } from '../drive.js';
 import { translator, type Locale, type Translate } from '../i18n/index.js';
 import { renderLetter } from '../letter.js';
 import type { PaperSize } from './paper.js';
