@@ -25,7 +25,7 @@ export type PrintPackInput = {
 
 /** The methods a table ticks, in the words `/tally add` takes: letters and cards on paper first. */
 export function sheetMethods(): Method[] {
-  const paper = METHODS.filter((m) => m === 'post' || (m as string) === 'card');
+  const paper: Method[] = METHODS.filter((m) => m === 'post' || m === 'card');
   return [...paper, ...METHODS.filter((m) => !paper.includes(m))];
 }
 
