@@ -1,5 +1,5 @@
 // /acted: a member records that they acted on an appeal, once per method; answers with the tally.
-import { privateReply } from '../core/reply.js';
+import { actionButton, privateReply } from '../core/reply.js';
 import { actionOptions, checkMethodTypo, driveAndAppeal, methodButtons, methodsOffered, progressBar, tallyText } from './shared.js';
 import { defineCommand } from './types.js';
 
@@ -30,7 +30,8 @@ export const acted = defineCommand({
     if (drive!.goal) lines.push(progressBar(tally.actions, drive!.goal));
     return privateReply(
       lines.map((text) => ({ type: 'text', text })),
-      { receipt: lines.slice(0, 2).join(' ') },
+      // Following is off by default: one press asks to hear what becomes of the appeal (src/commands/follow.ts).
+      { receipt: lines.slice(0, 2).join(' '), buttons: [actionButton(t('button_follow'), `follow drive=${drive!.id}`)] },
     );
   },
 });

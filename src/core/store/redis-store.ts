@@ -9,6 +9,7 @@ import { StoreError } from '../errors.js';
 import { takeKeyvEvents } from '../events/outbox.js';
 import { RedisOutbox } from '../events/redis-outbox.js';
 import { SharedMutex } from '../guard.js';
+import { RedisFollowers } from '../news/redis-followers.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
 import { systemClock } from '../time.js';
 import type { Health, Store, StoreOptions } from './types.js';
@@ -98,6 +99,7 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     }),
     claims: guard.wrap(new RedisClaims(client, prefix), { promises: ['claim', 'release', 'extend', 'remaining'] }),
     outbox: guard.wrap(outbox, { promises: ['append', 'pending', 'count', 'retryAt', 'done', 'doneMany', 'forget', 'adopt'] }),
+    followers: guard.wrap(new RedisFollowers(client, prefix), { promises: ['put', 'get', 'remove', 'forMember', 'page', 'forget', 'purge'] }),
     mutex: guard.wrap(new SharedMutex(new RedisLocks(client, prefix)), { promises: ['run'] }),
     scrub,
     health,

@@ -14,6 +14,7 @@ import { ensureSchema } from './sqlite-schema.js';
 import { SqliteFile } from './sqlite-file.js';
 import { SqliteKeyvStore } from './sqlite-kv.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
+import { SqliteFollowers } from './sqlite-followers.js';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
@@ -57,6 +58,7 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     claims: new SqliteClaims(file, clock),
     mutex: new SharedMutex(new SqliteLocks(file, clock)),
     outbox: new SqliteOutbox(file),
+    followers: new SqliteFollowers(file),
     scrub,
     health: async () => {
       if (closed) return { ok: false, reason: 'the store is closed' };

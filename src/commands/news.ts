@@ -1,0 +1,70 @@
+// /news post: a moderator's news of an appeal to their community's followers and spaces; the
+// operator's to every community.
+import { randomUUID } from 'node:crypto';
+import type { Drive } from '../core/drive.js';
+import type { DriveService } from '../core/drives.js';
+import { UserInputError } from '../core/errors.js';
+import { escapeMarkdown } from '../core/markdown.js';
+import { isClosing, OUTCOMES, type NewsItem, type Outcome } from '../core/news/item.js';
+import { privateReply } from '../core/reply.js';
+import { inCommunity } from '../core/walls.js';
+import { findAppeal } from './shared.js';
+import { defineCommand, type CommandGroup } from './types.js';
+
+/**
+ * Ends the appeal in these drives (good news, or no further action). Today a drive runs one appeal,
+ * so the whole drive ends; in a campaign (several cases) only that case should end: the lead
+ * switches this to `DriveService.endCase(drive, appealId)` when campaigns land.
+ */
+export async function endAppealIn(drives: Pick<DriveService, 'end'>, list: readonly Drive[], appealId: string): Promise<Drive[]> {
+  const ended: Drive[] = [];
+  for (const drive of list) {
+    if (drive.appealId !== appealId || drive.status !== 'active') continue;
+    ended.push(await drives.end(drive));
+  }
+  return ended;
+}
+
+const post = defineCommand({
+  name: 'post',
+  description: 'cmd_news_post',
+  permission: 'moderator',
+  scope: 'space',
+  options: [
+    { name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true, required: true },
+    { name: 'text', kind: 'text', description: 'opt_news_text', required: true, max: 3000 },
+    { name: 'outcome', kind: 'word', description: 'opt_news_outcome', placeholder: 'update|good|closed' },
+    { name: 'deadline', kind: 'date', description: 'opt_news_deadline' },
+    { name: 'case', kind: 'appeal', description: 'opt_news_case' },
+  ],
+  async run(input, ctx, deps) {
+    const { t } = ctx;
+    const outcome = (input.outcome ?? 'update').toLowerCase();
+    if (!(OUTCOMES as readonly string[]).includes(outcome)) throw new UserInputError('news_bad_outcome', { value: input.outcome ?? '' });
+    // A case names the appeal within a campaign; news is matched on the appeal's id, never a UA number.
+    const appeal = await findAppeal(input.case ?? input.appeal!, deps);
+    // Walls: a moderator's news stays in their community; only the operator's reaches every one.
+    const community = ctx.origin.operator ? null : ctx.origin.community;
+    if (community !== null && ctx.space.kind === 'private') throw new UserInputError('news_private');
+    const drives = (await deps.drives.all()).filter((d) => d.appealId === appeal.id && (community === null || inCommunity(d.space, community)));
+    if (community !== null && drives.length === 0) throw new UserInputError('news_no_drive', { reference: appeal.reference });
+    const news: NewsItem = {
+      id: randomUUID(),
+      appealId: appeal.id,
+      community,
+      outcome: outcome as Outcome,
+      text: input.text!,
+      ...(input.deadline ? { deadline: input.deadline } : {}),
+      at: ctx.now.toISOString(),
+    };
+    const ended = isClosing(news.outcome) ? await endAppealIn(deps.drives, drives, appeal.id) : [];
+    // Posts and private messages follow after this answer, from the outbox, paced (src/core/news).
+    ctx.emit({ type: 'news', news });
+    const spaces = new Set(drives.map((d) => d.space)).size;
+    const lines = [t(community === null ? 'news_queued_all' : 'news_queued_community', { reference: appeal.reference, spaces })];
+    if (ended.length > 0) lines.push(t('news_ended', { count: ended.length }));
+    return privateReply(lines.map((text) => ({ type: 'text', text: escapeMarkdown(text) })));
+  },
+});
+
+export const news: CommandGroup = { name: 'news', description: 'cmd_news', subcommands: [post] };

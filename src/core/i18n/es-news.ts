@@ -1,0 +1,36 @@
+/** Spanish messages of following appeals and their news (part of `es`). */
+import type { Message } from './catalog.js';
+import type { enNews } from './en-news.js';
+
+export const esNews: Record<keyof typeof enNews, Message> = {
+  cmd_follow: 'Saber en privado qué pasa con un llamamiento',
+  cmd_unfollow: 'Dejar de recibir noticias de un llamamiento',
+  cmd_news: 'Noticias de un llamamiento',
+  cmd_news_post: 'Enviar noticias de un llamamiento a quienes lo siguen y a sus espacios',
+  opt_news_text: 'La noticia, entre comillas: text="..."',
+  opt_news_outcome: 'update (por defecto), good (buenas noticias) o closed (no hace falta hacer más)',
+  opt_news_deadline: 'Un nuevo plazo, AAAA-MM-DD',
+  opt_news_case: 'El caso (id del llamamiento) del que trata la noticia',
+  button_follow: 'Cuéntame qué pasa',
+  follow_done: 'Te contaré en privado qué pasa con {reference}. Hasta el {until} guardo tu id de cuenta de {platform}, cifrado, solo para esto; /unfollow {appeal} o /forgetme lo borra.',
+  follow_already: 'Ya sigues {reference}, hasta el {until}. /unfollow {appeal} lo detiene.',
+  follow_private_note: 'Lo has seguido desde un chat privado, así que recibes las noticias que reciben todos los grupos. Para recibir también las de tu grupo, síguelo en tu grupo o con el botón tras /acted.',
+  unfollow_done: 'Ya no sigues {reference}; tu id de cuenta guardado para ello se ha borrado.',
+  unfollow_none: 'No sigues {reference}.',
+  news_bad_outcome: '"{value}" no es un resultado. Escribe outcome=update, outcome=good u outcome=closed.',
+  news_no_drive: 'Ningún espacio de tu comunidad tiene una campaña de {reference}, así que nadie recibiría esta noticia. Empieza una campaña aquí, o pide al operador que la publique para todos los grupos.',
+  news_private: 'Publica las noticias en tu grupo o canal, no en un chat privado: van a los miembros de esa comunidad.',
+  news_queued_community: 'Las noticias de {reference} salen ahora: una publicación en cada espacio de tu comunidad con una campaña sobre ello ({spaces}), y un mensaje privado a cada miembro de allí que pidió saberlo.',
+  news_queued_all: 'Las noticias de {reference} salen ahora, a todas las comunidades: una publicación en cada espacio con una campaña sobre ello ({spaces}), y un mensaje privado a cada miembro que pidió saberlo.',
+  news_ended: { one: 'Termina en {count} campaña, con un agradecimiento y el recuento final.', other: 'Termina en {count} campañas, con un agradecimiento y el recuento final.' },
+  news_heading_update: 'Noticias de {reference}: {title}',
+  news_heading_good: '¡Buenas noticias! {reference}: {title}',
+  news_heading_closed: '{reference}: {title}. No hace falta hacer más',
+  news_new_deadline: 'Nuevo plazo: {deadline}.',
+  news_thanks: 'Gracias a todas las personas que escribieron. Esta campaña ha terminado. Recuento final: {tally}.',
+  news_group: { one: 'Tu grupo hizo {count} acción por este llamamiento.', other: 'Tu grupo hizo {count} acciones por este llamamiento (cartas, correos y más).' },
+  news_why: 'Recibes esto porque pediste saber qué pasa. /unfollow {appeal} lo detiene.',
+  privacy_following: 'Llamamientos que sigues',
+  privacy_no_following: 'No sigues ningún llamamiento.',
+  privacy_following_line: '{reference}: tu id de cuenta de {platform}, cifrado, hasta el {until} como muy tarde.',
+};
