@@ -2,7 +2,7 @@
 export const enNews = {
   cmd_follow: 'Hear privately what becomes of an appeal',
   cmd_unfollow: 'Stop hearing news of an appeal',
-  cmd_news: 'News of an appeal',
+  cmd_news: 'Send news of an appeal to those who asked to hear back (moderators)',
   cmd_news_post: 'Send news of an appeal to its followers and its spaces',
   opt_news_text: 'The news, in quotes: text="..."',
   opt_news_outcome: 'update (the default), good (good news) or closed (no further action)',

@@ -5,7 +5,7 @@ import type { enNews } from './en-news.js';
 export const esNews: Record<keyof typeof enNews, Message> = {
   cmd_follow: 'Saber en privado qué pasa con un llamamiento',
   cmd_unfollow: 'Dejar de recibir noticias de un llamamiento',
-  cmd_news: 'Noticias de un llamamiento',
+  cmd_news: 'Enviar noticias de un llamamiento a quienes pidieron saberlo (moderación)',
   cmd_news_post: 'Enviar noticias de un llamamiento a quienes lo siguen y a sus espacios',
   opt_news_text: 'La noticia, entre comillas: text="..."',
   opt_news_outcome: 'update (por defecto), good (buenas noticias) o closed (no hace falta hacer más)',
