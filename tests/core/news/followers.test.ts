@@ -48,7 +48,7 @@ describe.each(stores)('followers on $name', ({ redisUrl }) => {
 
   it('two pacers on one store never take the same slot', async () => {
     app = await testApp({ redisUrl, now: now.toISOString() });
-    let at = 1_000_000;
+    const at = 1_000_000;
     const slept: number[] = [];
     const sleep = async (ms: number) => void slept.push(ms);
     const a = new SharedPacer(app.deps.claims, () => at, sleep, { telegram: 30 });
