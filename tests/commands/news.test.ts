@@ -12,7 +12,10 @@ const ana = { userId: '5001', platform: 'telegram', locale: 'es' };
 const ben = { userId: '5002', platform: 'telegram' };
 const cat = { userId: '5003', platform: 'telegram' };
 
-describe('following an appeal and its news (terminal command layer, fake clock)', () => {
+const REDIS_URL = process.env.REDIS_URL;
+const stores = [{ name: 'SQLite' }, ...(REDIS_URL ? [{ name: 'Redis', redisUrl: REDIS_URL }] : [])];
+
+describe.each(stores)('following an appeal and its news on $name (command layer, fake clock)', ({ redisUrl }) => {
   let app: TestApp;
   let events: TestEvents;
   let telegram: RecordingNotifier;
@@ -26,7 +29,7 @@ describe('following an appeal and its news (terminal command layer, fake clock)'
   const postsIn = (space: string) => telegram.posts.filter((p) => p.kind === 'space' && p.to === space);
 
   beforeEach(async () => {
-    app = await testApp({ now: '2026-12-01T10:00:00Z' });
+    app = await testApp({ redisUrl, now: '2026-12-01T10:00:00Z' });
     telegram = new RecordingNotifier('telegram');
     events = await startedEvents(app, [telegram]);
     inA = typer(app.deps, groupA);
