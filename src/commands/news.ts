@@ -1,6 +1,8 @@
 // /news post: a moderator's news of an appeal to their community's followers and spaces; the
 // operator's to every community.
 import { randomUUID } from 'node:crypto';
+import type { Appeal } from '../core/appeal.js';
+import { communityAppealId } from '../core/appeal-view.js';
 import type { Drive } from '../core/drive.js';
 import type { DriveService } from '../core/drives.js';
 import { UserInputError } from '../core/errors.js';
@@ -9,7 +11,7 @@ import { isClosing, OUTCOMES, type NewsItem, type Outcome } from '../core/news/i
 import { privateReply } from '../core/reply.js';
 import { inCommunity } from '../core/walls.js';
 import { findAppeal } from './shared.js';
-import { defineCommand, type CommandGroup } from './types.js';
+import { defineCommand, type CommandContext, type CommandGroup, type Deps } from './types.js';
 
 /**
  * Ends the appeal in these drives (good news, or no further action). Today a drive runs one appeal,
@@ -68,3 +70,23 @@ const post = defineCommand({
 });
 
 export const news: CommandGroup = { name: 'news', description: 'cmd_news', subcommands: [post] };
+
+const OUTCOME_OF_KIND = { update: 'update', closure: 'closed', 'good-news': 'good' } as const satisfies Record<string, Outcome>;
+/** A ready line stays short enough to copy and to fit a chat message. */
+const OFFER_TEXT_CHARS = 600;
+
+/**
+ * An imported update, closure or good news (the importer marks its kind) of an appeal known here:
+ * the `/news post` line that sends it, for a moderator to check and send. The appeal is found by
+ * its id (the community's own copy first, then the shared one), never by a UA number alone.
+ */
+export async function newsOffer(imported: Appeal, kind: keyof typeof OUTCOME_OF_KIND, ctx: CommandContext, deps: Deps): Promise<string | undefined> {
+  const ids = ctx.origin.operator ? [imported.id] : [communityAppealId(imported.id, ctx.origin.community), imported.id];
+  let appeal: Appeal | undefined;
+  for (const id of ids) if (!appeal) appeal = await deps.appeals.get(id);
+  if (!appeal) return undefined;
+  const said = (imported.summary || imported.title).replace(/\s+/g, ' ').replace(/"/g, "'").trim();
+  const text = said.length > OFFER_TEXT_CHARS ? `${said.slice(0, OFFER_TEXT_CHARS - 1).trimEnd()}…` : said;
+  const line = `/news post ${appeal.id} outcome=${OUTCOME_OF_KIND[kind]} text="${text}"`;
+  return ctx.t('news_offer', { reference: appeal.reference, line });
+}

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../support/app.js';
 import { startedEvents, type TestEvents } from '../support/events.js';
@@ -147,5 +148,24 @@ describe.each(stores)('following an appeal and its news on $name (command layer,
     expect(dms('5002')).toHaveLength(1);
     expect(await app.deps.followers.store.get('ua-34-25', app.deps.memberKey('telegram', '5001'))).toBeUndefined();
     expect(await app.deps.outbox.count()).toBe(0);
+  });
+
+  it('offers an imported update as news of the appeal with that id, as a line the moderator checks and sends', async () => {
+    const text = await readFile(new URL('../fixtures/ua/further-information-ua-53-14.txt', import.meta.url), 'utf8');
+    // Without the appeal here, the update is refused as before.
+    const refused = await inA(modA, `/import ${text}`);
+    expect(refused.plain).toMatch(/not a new appeal/);
+    expect(refused.plain).not.toMatch(/\/news post/);
+    const base = (await app.deps.appeals.get('ua-34-25'))!;
+    await app.catalog.saveShared({ ...base, id: 'ua-53-14', reference: 'UA 53/14', number: '53/14' }, { who: 'operator', where: 'test' }, app.clock.now());
+    await inA(modA, '/drive start ua-53-14 deadline=2026-12-20');
+    await inA(ana, '/follow ua-53-14');
+    const offered = await inA(modA, `/import ${text}`);
+    const line = /\/news post ua-53-14 outcome=update text="[^"]+"/.exec(offered.plain)?.[0];
+    expect(line).toContain('Moses Akatugba');
+    expect(await app.deps.appeals.get('ua-53-14')).toMatchObject({ title: base.title });
+    await inA(modA, line!);
+    await settle();
+    expect(dms('5001').map((d) => d.text).join()).toContain('Moses Akatugba');
   });
 });

@@ -27,6 +27,7 @@ export const enNews = {
   news_thanks: 'Thank you, everyone who wrote. This drive has ended. Final tally: {tally}.',
   news_group: { one: 'Your group took {count} action for this appeal.', other: 'Your group took {count} actions for this appeal (letters, emails and more).' },
   news_why: 'You get this because you asked to hear what happens. /unfollow {appeal} stops it.',
+  news_offer: 'To send it as news of {reference} to those who asked to hear back, check this line and send it:\n{line}',
   privacy_following: 'Appeals you follow',
   privacy_no_following: 'No appeals followed.',
   privacy_following_line: '{reference}: your {platform} account id, encrypted, until {until} at the latest.',

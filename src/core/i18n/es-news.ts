@@ -30,6 +30,7 @@ export const esNews: Record<keyof typeof enNews, Message> = {
   news_thanks: 'Gracias a todas las personas que escribieron. Esta campaña ha terminado. Recuento final: {tally}.',
   news_group: { one: 'Tu grupo hizo {count} acción por este llamamiento.', other: 'Tu grupo hizo {count} acciones por este llamamiento (cartas, correos y más).' },
   news_why: 'Recibes esto porque pediste saber qué pasa. /unfollow {appeal} lo detiene.',
+  news_offer: 'Para enviarlo como noticia de {reference} a quienes pidieron saberlo, revisa esta línea y envíala:\n{line}',
   privacy_following: 'Llamamientos que sigues',
   privacy_no_following: 'No sigues ningún llamamiento.',
   privacy_following_line: '{reference}: tu id de cuenta de {platform}, cifrado, hasta el {until} como muy tarde.',
