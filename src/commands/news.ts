@@ -9,6 +9,7 @@ import { UserInputError } from '../core/errors.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { isClosing, OUTCOMES, type NewsItem, type Outcome } from '../core/news/item.js';
 import { privateReply } from '../core/reply.js';
+import { localDate } from '../core/time.js';
 import { inCommunity } from '../core/walls.js';
 import { findAppeal } from './shared.js';
 import { defineCommand, type CommandContext, type CommandGroup, type Deps } from './types.js';
@@ -25,6 +26,16 @@ export async function endAppealIn(drives: Pick<DriveService, 'end'>, list: reado
     ended.push(await drives.end(drive));
   }
   return ended;
+}
+
+/**
+ * An update with a new deadline: the drives still running on the appeal take it when it is later
+ * than theirs, so their reminders and close follow it. (Rounds, counted apart, are not built yet.)
+ */
+async function moveDeadlineIn(drives: Pick<DriveService, 'update'>, list: readonly Drive[], deadline: string): Promise<Drive[]> {
+  const moved: Drive[] = [];
+  for (const drive of list) if (drive.status === 'active' && drive.deadline < deadline) moved.push(await drives.update(drive, { deadline }));
+  return moved;
 }
 
 const post = defineCommand({
@@ -59,12 +70,16 @@ const post = defineCommand({
       ...(input.deadline ? { deadline: input.deadline } : {}),
       at: ctx.now.toISOString(),
     };
+    // A new deadline already past everywhere (the earliest date on Earth) is refused before anything is written.
+    if (news.deadline && news.deadline < localDate(ctx.now, 'Etc/GMT+12')) throw new UserInputError('deadline_past', { deadline: news.deadline });
     const ended = isClosing(news.outcome) ? await endAppealIn(deps.drives, drives, appeal.id) : [];
+    const moved = news.outcome === 'update' && news.deadline ? await moveDeadlineIn(deps.drives, drives, news.deadline) : [];
     // Posts and private messages follow after this answer, from the outbox, paced (src/core/news).
     ctx.emit({ type: 'news', news });
     const spaces = new Set(drives.map((d) => d.space)).size;
     const lines = [t(community === null ? 'news_queued_all' : 'news_queued_community', { reference: appeal.reference, spaces })];
     if (ended.length > 0) lines.push(t('news_ended', { count: ended.length }));
+    if (moved.length > 0) lines.push(t('news_deadline_moved', { count: moved.length, deadline: news.deadline! }));
     return privateReply(lines.map((text) => ({ type: 'text', text: escapeMarkdown(text) })));
   },
 });

@@ -20,6 +20,7 @@ export const enNews = {
   news_queued_community: 'News of {reference} goes out now: a post in each of your community\'s spaces with a drive on it ({spaces}), and a private message to each member there who asked to hear back.',
   news_queued_all: 'News of {reference} goes out now, to every community: a post in each space with a drive on it ({spaces}), and a private message to each member who asked to hear back.',
   news_ended: { one: 'It ends in {count} drive, with a thank-you and the final tally.', other: 'It ends in {count} drives, with a thank-you and the final tally.' },
+  news_deadline_moved: { one: 'The deadline of {count} drive moves to {deadline}; its reminders and close follow it.', other: 'The deadline of {count} drives moves to {deadline}; their reminders and close follow it.' },
   news_heading_update: 'News of {reference}: {title}',
   news_heading_good: 'Good news! {reference}: {title}',
   news_heading_closed: '{reference}: {title}. No further action is needed',

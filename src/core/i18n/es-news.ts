@@ -23,6 +23,7 @@ export const esNews: Record<keyof typeof enNews, Message> = {
   news_queued_community: 'Las noticias de {reference} salen ahora: una publicación en cada espacio de tu comunidad con una campaña sobre ello ({spaces}), y un mensaje privado a cada miembro de allí que pidió saberlo.',
   news_queued_all: 'Las noticias de {reference} salen ahora, a todas las comunidades: una publicación en cada espacio con una campaña sobre ello ({spaces}), y un mensaje privado a cada miembro que pidió saberlo.',
   news_ended: { one: 'Termina en {count} campaña, con un agradecimiento y el recuento final.', other: 'Termina en {count} campañas, con un agradecimiento y el recuento final.' },
+  news_deadline_moved: { one: 'El plazo de {count} campaña pasa al {deadline}; sus recordatorios y su cierre lo siguen.', other: 'El plazo de {count} campañas pasa al {deadline}; sus recordatorios y su cierre lo siguen.' },
   news_heading_update: 'Noticias de {reference}: {title}',
   news_heading_good: '¡Buenas noticias! {reference}: {title}',
   news_heading_closed: '{reference}: {title}. No hace falta hacer más',
