@@ -16,7 +16,7 @@ const options = [
 ] as const;
 
 /** "28 December 2026", in the member's language. */
-function day(ctx: CommandContext, at: Date): string {
+export function day(ctx: CommandContext, at: Date): string {
   return new Intl.DateTimeFormat(ctx.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
 }
 

@@ -3,6 +3,7 @@ import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
 import type { MemberReminder } from '../core/reminders/member-reminders.js';
 import { reminderExpiry } from '../core/reminders/member-reminders.js';
+import { day } from './follow.js';
 import { describeProfile } from './letter.js';
 import { PLATFORM_NAMES } from './progress.js';
 import type { CommandContext, Deps } from './types.js';
@@ -83,8 +84,7 @@ async function followingLines(ctx: CommandContext, deps: Deps): Promise<string[]
   const lines: string[] = [];
   for (const follower of await deps.followers.store.forMember(ctx.member, ctx.now)) {
     const appeal = await view.get(follower.appealId);
-    const until = new Intl.DateTimeFormat(ctx.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(follower.expires));
-    lines.push(ctx.t('privacy_following_line', { reference: appeal?.reference ?? follower.appealId, platform: PLATFORM_NAMES[follower.platform] ?? follower.platform, until }));
+    lines.push(ctx.t('privacy_following_line', { reference: appeal?.reference ?? follower.appealId, platform: PLATFORM_NAMES[follower.platform] ?? follower.platform, until: day(ctx, new Date(follower.expires)) }));
   }
   return lines;
 }

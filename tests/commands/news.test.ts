@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { filesHolding, redisHolding } from '../privacy/bytes.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { startedEvents, type TestEvents } from '../support/events.js';
 import { buttonCommand, typer, unsigned } from '../support/invoke.js';
@@ -139,8 +140,13 @@ describe.each(stores)('following an appeal and its news on $name (command layer,
     expect(privacy.plain).toMatch(/Appeals you follow: UA 34\.25: your Telegram account id, encrypted, until January 20, 2027 at the latest\./);
     // The platform id is kept sealed, never as it is.
     expect(JSON.stringify(await app.deps.followers.store.forMember(app.deps.memberKey('telegram', '5002'), app.clock.now()))).not.toContain('5002');
+    const [sealed] = await app.deps.followers.store.forMember(app.deps.memberKey('telegram', '5002'), app.clock.now());
+    const holding = () => (redisUrl ? redisHolding(redisUrl, 'test-', [sealed!.sealed]) : filesHolding(app.dataDir, [sealed!.sealed]));
+    expect(await holding()).not.toEqual([]);
     await inA(ben, '/forgetme yes');
     expect(await app.deps.followers.store.forMember(app.deps.memberKey('telegram', '5002'), app.clock.now())).toEqual([]);
+    // The sealed id is gone from the bytes too (SQLite's file and WAL; Redis' keys).
+    expect(await holding()).toEqual([]);
     expect((await inA(ana, '/unfollow')).plain).toMatch(/Ya no sigues UA 34\.25/);
     await inA(modA, '/news post ua-34-25 text="Update"');
     await settle();
