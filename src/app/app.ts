@@ -101,7 +101,9 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   };
   const retention = config.retentionDays !== undefined ? retentionSweeper({ ...deps, retentionDays: config.retentionDays }, options.logger) : undefined;
   // Followers past their expiry go, and their sealed ids leave the files.
-  const followerSweep = setInterval(() => void followers.store.purge(clock.now()).then((n) => (n > 0 ? store.scrub() : undefined)).catch((error: unknown) => options.logger?.error({ err: error }, 'followers sweep failed')), SWEEP_EVERY_MS).unref();
+  const sweepFollowers = () => void followers.store.purge(clock.now()).then((n) => (n > 0 ? store.scrub() : undefined)).catch((error: unknown) => options.logger?.error({ err: error }, 'followers sweep failed'));
+  sweepFollowers();
+  const followerSweep = setInterval(sweepFollowers, SWEEP_EVERY_MS).unref();
   const close = async () => {
     clearInterval(followerSweep);
     await retention?.stop();
