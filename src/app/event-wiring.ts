@@ -40,8 +40,7 @@ export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; c
   const posts = new SpacePosts(timer, options.coalesceMs ?? COALESCE_MS, logger);
   const milestones = new Milestones({ ...deps, kv: store.kv, mutex: store.mutex, timer, poster: posts, post: (options.posts ?? chartedPosts(reminderPosts, deps)).milestone });
   const live = new LiveProgress({ ...deps, kv: store.kv, mutex: store.mutex, timer, logger, notifierFor: (space) => posts.notifierFor(space), render: liveProgressPost });
-  // Paced on the real clock (a fake one in tests does not move while a test waits for a slot).
-  const pacer = options.pacer ?? new SharedPacer(deps.claims, () => systemClock.now().getTime(), (ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const pacer = options.pacer ?? deps.pacer ?? new SharedPacer(deps.claims, () => systemClock.now().getTime(), (ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   const news = new NewsDelivery({
     ...deps,
     poster: posts,

@@ -12,6 +12,7 @@ import type { Locale, MessageKey, Translate } from '../core/i18n/index.js';
 import type { ActionLedger, WriteUnit } from '../core/ledger/ledger.js';
 import type { MemberKeyer } from '../core/member-key.js';
 import type { Followers } from '../core/news/followers.js';
+import type { Pacer } from '../core/news/pacer.js';
 import type { ProfileStore } from '../core/profiles.js';
 import type { Reply } from '../core/reply.js';
 import type { ShortLived } from '../core/short-lived.js';
@@ -115,6 +116,8 @@ export type Deps = {
   memberReminders: MemberReminderStore;
   /** Members following appeals' news (their platform ids sealed). */
   followers: Followers;
+  /** Paces private messages per platform across processes; adapters tell it of a 429's wait. */
+  pacer?: Pacer;
   /** Days actions are kept after their appeal's last drive closed (RETENTION_DAYS); said by /privacy. */
   retentionDays?: number;
   /** Domain events (milestones, reminder cancellation, live progress) wait here, in the store, to be handled after the answer. */

@@ -12,6 +12,8 @@ export const PLATFORM_RATES: Readonly<Record<string, number>> = { telegram: 28, 
 /** Waits for the platform's next free turn. */
 export interface Pacer {
   turn(platform: string): Promise<void>;
+  /** The platform answered 429 with a wait: no process takes a turn for `ms`. */
+  hold(platform: string, ms: number): Promise<void>;
 }
 
 /** A slot's claim outlives any sender's wait for it. */
@@ -26,7 +28,7 @@ export class SharedPacer implements Pacer {
   private readonly next = new Map<string, number>();
 
   constructor(
-    private readonly claims: Pick<ClaimStore, 'claim'>,
+    private readonly claims: Pick<ClaimStore, 'claim' | 'remaining' | 'extend'>,
     private readonly now: () => number,
     private readonly sleep: (ms: number) => Promise<void>,
     private readonly rates: Readonly<Record<string, number>> = PLATFORM_RATES,
@@ -35,11 +37,19 @@ export class SharedPacer implements Pacer {
   async turn(platform: string): Promise<void> {
     const rate = this.rates[platform];
     if (!rate) return;
+    // A 429 seen by any process holds every process (one read of the hold per message).
+    const held = await this.claims.remaining(`pace:${platform}:hold`);
+    if (held > 0) await this.sleep(held);
     const interval = 1000 / rate;
     let slot = Math.max(Math.ceil(this.now() / interval), this.next.get(platform) ?? 0);
     while (!(await this.claims.claim(`pace:${platform}:${slot}`, SLOT_CLAIM_MS))) slot += 1;
     this.next.set(platform, slot + 1);
     const wait = slot * interval - this.now();
     if (wait > 0) await this.sleep(wait);
+  }
+
+  async hold(platform: string, ms: number): Promise<void> {
+    const key = `pace:${platform}:hold`;
+    if ((await this.claims.remaining(key)) < ms) await this.claims.extend(key, ms);
   }
 }

@@ -54,6 +54,17 @@ describe('Telegram: following an appeal and its news', () => {
     expect([...dmChats].sort()).toEqual([GROUP.id, 2].sort());
   });
 
+  it('waits out a 429 on a private message and holds every process for that long', async () => {
+    await h.startDrive();
+    await h.feed(messageUpdate(30, { id: 6 }, '/follow'));
+    h.fake.failNext('sendMessage', 429, 'Too Many Requests: retry after 3', { retry_after: 3 });
+    await h.app.deps.pacer!.turn('telegram');
+    await h.notifier.sendToMember('6', { visibility: 'private', blocks: [{ type: 'text', text: 'News' }], buttons: [], attachments: [] });
+    expect(h.sleeps).toContain(3000);
+    expect(h.fake.textsTo(6)).toContain('News');
+    expect(await h.app.deps.claims.remaining('pace:telegram:hold')).toBe(3000);
+  });
+
   it('drops a follower who blocked the bot instead of retrying for ever', async () => {
     await h.startDrive();
     await h.feed(messageUpdate(20, { id: 5 }, '/follow'));

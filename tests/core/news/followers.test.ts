@@ -64,6 +64,24 @@ describe.each(stores)('followers on $name', ({ redisUrl }) => {
   });
 });
 
+describe('a hold after a 429', () => {
+  let app: TestApp;
+  afterEach(() => app.close());
+
+  it('makes another process wait it out before its next turn', async () => {
+    app = await testApp();
+    const slept: number[] = [];
+    const sleep = async (ms: number) => void slept.push(ms);
+    const a = new SharedPacer(app.deps.claims, () => 1_000_000, sleep, { telegram: 30 });
+    const b = new SharedPacer(app.deps.claims, () => 1_000_000, sleep, { telegram: 30 });
+    await a.hold('telegram', 2000);
+    // A shorter hold asked later does not shorten it.
+    await a.hold('telegram', 500);
+    await b.turn('telegram');
+    expect(slept[0]).toBe(2000);
+  });
+});
+
 describe('sealed ids', () => {
   it('open only with the same secret and the same platform', () => {
     const sealed = idSealer(memberKeyer('secret-one-0123456789abcdef-0123456789')).seal('telegram', '12345');
