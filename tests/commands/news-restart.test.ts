@@ -76,4 +76,29 @@ describe('a restart in the middle of a news delivery', () => {
     expect(await second.deps.outbox.count()).toBe(0);
     hanging.release!(new Error('the process was gone'));
   });
+
+  it('leaves a follower and a group on a platform this process does not run for a process that runs it', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'actionbot-news-platforms-'));
+    const shellOnly = await testApp({ dataDir, now: '2026-12-01T10:00:00Z' });
+    apps.push(shellOnly);
+    const terminal = new RecordingNotifier('shell');
+    const terminalEvents = await startedEvents(shellOnly, [terminal]);
+    events.push(terminalEvents);
+    const type = typer(shellOnly.deps, group);
+    await type({ userId: 'mod', moderator: true, platform: 'telegram' }, '/drive start ua-34-25 deadline=2026-12-20');
+    await type({ userId: '7001', platform: 'telegram' }, '/follow');
+    await type({ userId: 'mod', moderator: true, platform: 'telegram' }, '/news post ua-34-25 text="Update"');
+    await terminalEvents.settle();
+    expect(terminal.posts).toHaveLength(0);
+    expect(await shellOnly.deps.outbox.count()).toBe(1);
+    await terminalEvents.stop();
+
+    const withTelegram = await testApp({ dataDir, now: '2026-12-01T10:01:00Z' });
+    apps.push(withTelegram);
+    const telegram = new RecordingNotifier('telegram');
+    events.push(await startedEvents(withTelegram, [telegram]));
+    expect(telegram.posts.filter((p) => p.kind === 'member').map((p) => p.to)).toEqual(['7001']);
+    expect(telegram.posts.filter((p) => p.kind === 'space').map((p) => p.to)).toEqual([group]);
+    expect(await withTelegram.deps.outbox.count()).toBe(0);
+  });
 });

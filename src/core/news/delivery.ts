@@ -3,7 +3,7 @@
 import type { Appeal } from '../appeal.js';
 import type { AppealBook } from '../appeal-view.js';
 import type { ClaimStore } from '../claims.js';
-import type { Drive } from '../drive.js';
+import { platformOf, type Drive } from '../drive.js';
 import type { DriveService } from '../drives.js';
 import { MemberGoneError, SpaceGoneError } from '../errors.js';
 import type { DomainEvent } from '../events/events.js';
@@ -92,6 +92,12 @@ export class NewsDelivery {
       seen.add(drive.space);
       const claim = `news:${news.id}:post:${drive.space}`;
       if (!(await this.deps.claims.claim(claim, SENDING_MS))) continue;
+      if (!this.deps.notifierFor(platformOf(drive.space))) {
+        // As for a follower: left for a retry, here or in a process that runs the platform.
+        await this.deps.claims.release(claim);
+        failed += 1;
+        continue;
+      }
       try {
         await this.deps.poster.postToSpace(drive.space, this.deps.words.post(drive, appeal, news, tally));
       } catch (error) {
@@ -139,9 +145,11 @@ export class NewsDelivery {
     if (!(await this.deps.claims.claim(claim, SENDING_MS))) return true;
     const notifier = this.deps.notifierFor(follower.platform);
     if (!notifier) {
-      // No adapter of that platform runs here: like any post for it, dropped with a line.
-      this.deps.logger.warn({ platform: follower.platform }, 'no adapter running for a follower; news not sent to them');
-      return true;
+      // No adapter of that platform runs in this process: given back, for a retry here or in a
+      // process that runs it (at most NEWS_ATTEMPTS times).
+      await this.deps.claims.release(claim);
+      this.deps.logger.warn({ platform: follower.platform }, 'no adapter running for a follower; tried again later');
+      return false;
     }
     let userId: string;
     try {
