@@ -11,6 +11,7 @@ import { MemberReminderStore } from '../core/reminders/member-reminders.js';
 import { ProfileStore } from '../core/profiles.js';
 import { checkSecretAgainstStore, loadSecret, memberKeyer } from '../core/member-key.js';
 import { Followers, idSealer } from '../core/news/followers.js';
+import { NewsLog } from '../core/news/log.js';
 import { SharedPacer } from '../core/news/pacer.js';
 import { sweepRetention, type RetentionDeps } from '../core/retention.js';
 import { KeyvShortLived } from '../core/short-lived.js';
@@ -91,6 +92,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     moderatorIds: config.moderatorIds,
     memberReminders,
     followers,
+    newsLog: new NewsLog(store.kv, store.mutex),
     // Paced on the real clock whatever clock the app keeps (a test's fake one does not move while a slot is awaited).
     pacer: new SharedPacer(store.claims, () => systemClock.now().getTime(), (ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member), (member) => outbox.forget(member), (member) => followers.store.forget(member)],

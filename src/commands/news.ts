@@ -75,6 +75,7 @@ const post = defineCommand({
     const ended = isClosing(news.outcome) ? await endAppealIn(deps.drives, drives, appeal.id) : [];
     const moved = news.outcome === 'update' && news.deadline ? await moveDeadlineIn(deps.drives, drives, news.deadline) : [];
     // Posts and private messages follow after this answer, from the outbox, paced (src/core/news).
+    await deps.newsLog?.add(news);
     ctx.emit({ type: 'news', news });
     const spaces = new Set(drives.map((d) => d.space)).size;
     const lines = [t(community === null ? 'news_queued_all' : 'news_queued_community', { reference: appeal.reference, spaces })];

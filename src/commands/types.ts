@@ -12,6 +12,7 @@ import type { Locale, MessageKey, Translate } from '../core/i18n/index.js';
 import type { ActionLedger, WriteUnit } from '../core/ledger/ledger.js';
 import type { MemberKeyer } from '../core/member-key.js';
 import type { Followers } from '../core/news/followers.js';
+import type { NewsLog } from '../core/news/log.js';
 import type { Pacer } from '../core/news/pacer.js';
 import type { ProfileStore } from '../core/profiles.js';
 import type { Reply } from '../core/reply.js';
@@ -116,6 +117,8 @@ export type Deps = {
   memberReminders: MemberReminderStore;
   /** Members following appeals' news (their platform ids sealed). */
   followers: Followers;
+  /** The news each appeal has had, for its drive pages. */
+  newsLog?: NewsLog;
   /** Paces private messages per platform across processes; adapters tell it of a 429's wait. */
   pacer?: Pacer;
   /** Days actions are kept after their appeal's last drive closed (RETENTION_DAYS); said by /privacy. */

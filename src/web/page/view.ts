@@ -7,6 +7,8 @@ import type { Drive } from '../../core/drive.js';
 import type { DriveService } from '../../core/drives.js';
 import { pickLocale, translator, type Locale, type Translate } from '../../core/i18n/index.js';
 import type { Tally } from '../../core/ledger/ledger.js';
+import type { NewsItem } from '../../core/news/item.js';
+import type { NewsLog } from '../../core/news/log.js';
 import type { Clock } from '../../core/time.js';
 import { percentOf } from '../../commands/shared.js';
 
@@ -16,6 +18,8 @@ export interface PageSource {
   appeals: Pick<AppealCatalog, 'get'>;
   ledger: { tally(appealId: string): Promise<Tally>; series(appealId: string, space?: string): Promise<SeriesPoint[]> };
   clock: Clock;
+  /** The appeal's news, when the bot keeps it (/news post). */
+  newsLog?: Pick<NewsLog, 'forSpace'>;
 }
 
 /** Everything one drive page shows, read at one instant. */
@@ -28,6 +32,8 @@ export type PageView = {
   /** This drive's space only: what its goal is measured against. */
   driveCount: number;
   percent: number | null;
+  /** The appeal's news this drive's community may see, newest first. */
+  news: NewsItem[];
   svg: string;
   now: Date;
   locale: Locale;
@@ -55,7 +61,7 @@ export async function loadView(source: PageSource, pageId: string): Promise<Page
   if (!drive?.page) return undefined;
   const appeal = await source.appeals.get(drive.appealId);
   if (!appeal) return undefined;
-  const [tally, points] = await Promise.all([source.ledger.tally(appeal.id), source.ledger.series(appeal.id, drive.space)]);
+  const [tally, points, news] = await Promise.all([source.ledger.tally(appeal.id), source.ledger.series(appeal.id, drive.space), source.newsLog?.forSpace(appeal.id, drive.space) ?? []]);
   const now = source.clock.now();
   const locale = pickLocale(drive.locale);
   const t = translator(locale);
@@ -67,6 +73,7 @@ export async function loadView(source: PageSource, pageId: string): Promise<Page
     tally,
     driveCount,
     percent: drive.goal ? percentOf(driveCount, drive.goal) : null,
+    news,
     svg: driveChartSvg(drive, points, { t, locale, now }),
     now,
     locale,
