@@ -34,7 +34,7 @@ export type Events = {
  * The outbox's consumer, wired into the app before any adapter starts: events appended from the
  * first command on wait in the store until `start`, then are handled once across processes.
  */
-export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; coalesceMs?: number; posts?: ReminderPosts; pacer?: Pacer } = {}): Events {
+export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; coalesceMs?: number; posts?: ReminderPosts; pacer?: Pacer; newsSliceMs?: number } = {}): Events {
   const { deps, store } = app;
   const timer = options.timer ?? systemTimer;
   const posts = new SpacePosts(timer, options.coalesceMs ?? COALESCE_MS, logger);
@@ -49,6 +49,7 @@ export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; c
     words: newsWords,
     logger,
     notify: () => relay.notify(),
+    ...(options.newsSliceMs !== undefined ? { sliceMs: options.newsSliceMs } : {}),
   });
   const handle = eventHandler({ ...deps, milestones, news, refreshProgress: (driveId) => live.refresh(driveId) });
   const relay: EventRelay = new EventRelay({ outbox: deps.outbox, claims: deps.claims, clock: deps.clock, timer, logger, handle });

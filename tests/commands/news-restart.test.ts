@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.js';
 import { testApp, type TestApp } from '../support/app.js';
+import { wireEvents } from '../../src/app/event-wiring.js';
 import { startedEvents, type TestEvents } from '../support/events.js';
+import { RecordingLogger } from '../support/logger.js';
+import { FakeTimer } from '../support/notifier.js';
 import { typer } from '../support/invoke.js';
 import { RecordingNotifier } from '../support/notifier.js';
 
@@ -100,5 +103,30 @@ describe('a restart in the middle of a news delivery', () => {
     expect(telegram.posts.filter((p) => p.kind === 'member').map((p) => p.to)).toEqual(['7001']);
     expect(telegram.posts.filter((p) => p.kind === 'space').map((p) => p.to)).toEqual([group]);
     expect(await withTelegram.deps.outbox.count()).toBe(0);
+  });
+
+  it('cuts a long delivery in slices that each move on, resume from 8 characters of a key, and send each follower once', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'actionbot-news-slices-'));
+    const app = await testApp({ dataDir, now: '2026-12-01T10:00:00Z' });
+    apps.push(app);
+    const telegram = new RecordingNotifier('telegram');
+    // Every message ends its slice: the rest is always a new event.
+    const wired = wireEvents(app, new RecordingLogger(), { timer: new FakeTimer(), coalesceMs: 0, newsSliceMs: 0 });
+    await wired.start([telegram]);
+    events.push({ ...wired, timer: new FakeTimer(), logger: new RecordingLogger(), settle: () => wired.relay.drain() });
+    const type = typer(app.deps, group);
+    await type({ userId: 'mod', moderator: true, platform: 'telegram' }, '/drive start ua-34-25 deadline=2026-12-20');
+    const members = ['8001', '8002', '8003', '8004', '8005'];
+    for (const userId of members) await type({ userId, platform: 'telegram' }, '/follow');
+    await type({ userId: 'mod', moderator: true, platform: 'telegram' }, '/news post ua-34-25 text="Update"');
+    const cursors: string[] = [];
+    for (let i = 0; i < 20 && (await app.deps.outbox.count()) > 0; i++) {
+      for (const item of await app.deps.outbox.pending(10)) if (item.event.type === 'news' && item.event.after) cursors.push(item.event.after);
+      await wired.relay.drain();
+    }
+    expect(await app.deps.outbox.count()).toBe(0);
+    expect(telegram.posts.filter((p) => p.kind === 'member').map((p) => p.to).sort()).toEqual(members);
+    expect(cursors.length).toBeGreaterThanOrEqual(members.length - 1);
+    expect(cursors.every((c) => c.length === 8)).toBe(true);
   });
 });

@@ -120,14 +120,18 @@ export class NewsDelivery {
     const sliceMs = this.deps.sliceMs ?? DEFAULT_SLICE_MS;
     let after = from;
     let failed = 0;
+    let sent = 0;
     for (;;) {
       const page = await this.deps.followers.store.page(news.appealId, after, PAGE, this.deps.clock.now());
       if (page.length === 0) return failed;
       for (const follower of page) {
         after = follower.member;
         if (!this.inScope(news, follower.space)) continue;
-        if (!(await this.sendOne(news, appeal, tally, follower))) failed += 1;
-        if (performance.now() - started > sliceMs) {
+        const outcome = await this.sendOne(news, appeal, tally, follower);
+        if (outcome === 'failed') failed += 1;
+        if (outcome === 'sent') sent += 1;
+        // Only after a message sent here: a slice always moves on, even one resuming on its predecessor's last.
+        if (sent > 0 && performance.now() - started > sliceMs) {
           // The rest is a new event; this one finishes (or, with failures, is tried again from its
           // start). It resumes before this member (their claim skips them): the outbox keeps 8
           // characters of a key, not a whole one /forgetme would have to find.
@@ -139,17 +143,17 @@ export class NewsDelivery {
     }
   }
 
-  /** False when it failed and may be tried again. */
-  private async sendOne(news: NewsItem, appeal: Appeal, tally: Tally, follower: Follower): Promise<boolean> {
+  /** `failed`: may be tried again; `skipped`: sent before, or nobody to send to any more. */
+  private async sendOne(news: NewsItem, appeal: Appeal, tally: Tally, follower: Follower): Promise<'sent' | 'skipped' | 'failed'> {
     const claim = `news:${news.id}:dm:${follower.member}`;
-    if (!(await this.deps.claims.claim(claim, SENDING_MS))) return true;
+    if (!(await this.deps.claims.claim(claim, SENDING_MS))) return 'skipped';
     const notifier = this.deps.notifierFor(follower.platform);
     if (!notifier) {
       // No adapter of that platform runs in this process: given back, for a retry here or in a
       // process that runs it (at most NEWS_ATTEMPTS times).
       await this.deps.claims.release(claim);
       this.deps.logger.warn({ platform: follower.platform }, 'no adapter running for a follower; tried again later');
-      return false;
+      return 'failed';
     }
     let userId: string;
     try {
@@ -157,7 +161,7 @@ export class NewsDelivery {
     } catch {
       // Sealed with another secret: nobody can be reached through it.
       await this.deps.followers.store.remove(follower.appealId, follower.member);
-      return true;
+      return 'skipped';
     }
     try {
       await this.deps.pacer.turn(follower.platform);
@@ -165,15 +169,15 @@ export class NewsDelivery {
     } catch (error) {
       if (error instanceof MemberGoneError) {
         await this.deps.followers.store.remove(follower.appealId, follower.member);
-        return true;
+        return 'skipped';
       }
       await this.deps.claims.release(claim);
       this.deps.logger.warn({ err: error, news: news.id, platform: follower.platform }, 'news message failed; tried again later');
-      return false;
+      return 'failed';
     }
     await this.deps.claims.extend(claim, SENT_MS);
     await this.keepFor(news, follower);
-    return true;
+    return 'sent';
   }
 
   /** A closing news starts the follower's last days; a new deadline keeps them longer. */
