@@ -12,6 +12,9 @@ import { exportLinkKey, exportTokens, type ExportTokens } from '../core/export/l
 import { MemberReminderStore } from '../core/reminders/member-reminders.js';
 import { ProfileStore } from '../core/profiles.js';
 import { checkSecretAgainstStore, loadSecret, memberKeyer } from '../core/member-key.js';
+import { Followers, idSealer } from '../core/news/followers.js';
+import { NewsLog } from '../core/news/log.js';
+import { SharedPacer } from '../core/news/pacer.js';
 import { sweepRetention, type RetentionDeps } from '../core/retention.js';
 import { KeyvShortLived } from '../core/short-lived.js';
 import { openStore, type Store } from '../core/store.js';
@@ -51,7 +54,7 @@ export type App = {
 };
 
 /** Store, appeals and core services: everything the adapters share. */
-export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'appealsDir' | 'memberKeySecret' | 'memberKeySecretFile' | 'moderatorIds' | 'defaultTimezone'> & { retentionDays?: number },
+export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'appealsDir' | 'memberKeySecret' | 'memberKeySecretFile' | 'moderatorIds' | 'defaultTimezone'> & { retentionDays?: number; followKeepDays?: number },
   options: { clock?: Clock; storePrefix?: string; logger?: { error(context: object, message: string): void }; onStoreFault?: (line: string) => void; closeBoundMs?: number; syncWal?: () => Promise<void> } = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
   const { appeals, problems } = await loadAppealFiles(config.appealsDir);
@@ -78,6 +81,8 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     if ((await memberReminders.prune(drive, clock.now())) > 0) await store.scrub();
   });
   const outbox = store.outbox;
+  const memberKey = memberKeyer(secret);
+  const followers = new Followers(store.followers, idSealer(memberKey), config.followKeepDays);
   // Urgent Action texts are read in a worker thread, off the loop that answers every member.
   const importer = new ImportRunner();
   // Print packs are made in a thread of their own too: a campaign's pack takes seconds of CPU.
@@ -92,12 +97,22 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     claims: store.claims,
     // resvg loads on the first chart drawn, not here.
     renderPng: pngRenderer(),
-    memberKey: memberKeyer(secret),
+    memberKey,
     profiles,
     clock,
     moderatorIds: config.moderatorIds,
     memberReminders,
-    forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member), (member) => outbox.forget(member), (member) => store.tallyBook.forgetModerator(member)],
+    followers,
+    newsLog: new NewsLog(store.kv, store.mutex),
+    // Paced on the real clock whatever clock the app keeps (a test's fake one does not move while a slot is awaited).
+    pacer: new SharedPacer(store.claims, () => systemClock.now().getTime(), (ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    forgetters: [
+      (member) => profiles.delete(member),
+      (member) => memberReminders.forget(member),
+      (member) => outbox.forget(member),
+      (member) => store.tallyBook.forgetModerator(member),
+      (member) => followers.store.forget(member),
+    ],
     outbox,
     shortLived: new KeyvShortLived(store.kv, clock),
     mutex: store.mutex,
@@ -108,7 +123,12 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     ...(config.retentionDays !== undefined ? { retentionDays: config.retentionDays } : {}),
   };
   const retention = config.retentionDays !== undefined ? retentionSweeper({ ...deps, retentionDays: config.retentionDays }, options.logger) : undefined;
+  // Followers past their expiry go, and their sealed ids leave the files.
+  const sweepFollowers = () => void followers.store.purge(clock.now()).then((n) => (n > 0 ? store.scrub() : undefined)).catch((error: unknown) => options.logger?.error({ err: error }, 'followers sweep failed'));
+  sweepFollowers();
+  const followerSweep = setInterval(sweepFollowers, SWEEP_EVERY_MS).unref();
   const close = async () => {
+    clearInterval(followerSweep);
     await retention?.stop();
     await importer.close();
     await printPacks.close();

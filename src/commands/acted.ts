@@ -1,7 +1,7 @@
 // /acted: a member records that they acted on an appeal (a campaign's case), once per method; answers
 // with the tally.
 import { caseRef } from '../core/drive.js';
-import { privateReply } from '../core/reply.js';
+import { actionButton, privateReply } from '../core/reply.js';
 import { actionOptions, caseButtons, checkMethodTypo, driveAndCase, methodButtons, methodsOffered, progressBar, tallyText } from './shared.js';
 import { defineCommand } from './types.js';
 
@@ -39,7 +39,8 @@ export const acted = defineCommand({
     if (goal) lines.push(progressBar(tally.actions, goal));
     return privateReply(
       lines.map((text) => ({ type: 'text', text })),
-      { receipt: lines.slice(0, 2).join(' ') },
+      // Following is off by default: one press asks to hear what becomes of the appeal (src/commands/follow.ts).
+      { receipt: lines.slice(0, 2).join(' '), buttons: [actionButton(t('button_follow'), `follow${drive!.cases.length > 1 ? ` ${number}` : ''} drive=${drive!.id}`)] },
     );
   },
 });

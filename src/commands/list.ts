@@ -3,11 +3,13 @@
 import { acted } from './acted.js';
 import { appeal } from './appeal.js';
 import { drive } from './drive.js';
+import { follow, unfollow } from './follow.js';
 import { forgetme } from './forgetme.js';
 import { helpCommand } from './help.js';
 import { importAppeal } from './import.js';
 import { letter } from './letter.js';
 import { printpack } from './printpack.js';
+import { news } from './news.js';
 import { privacy } from './privacy.js';
 import { progress } from './progress.js';
 import { remind } from './remind.js';
@@ -30,10 +32,13 @@ export const commands: readonly AnyCommand[] = [
   drive,
   remind,
   remindme,
+  follow,
+  unfollow,
   report,
   tally,
   importAppeal,
   printpack,
+  news,
 ];
 
 /** The command a name means (case-insensitive), in `list` (every command by default). */

@@ -13,6 +13,9 @@ import type { Mutex } from '../core/guard.js';
 import type { Locale, MessageKey, Translate } from '../core/i18n/index.js';
 import type { ActionLedger, WriteUnit } from '../core/ledger/ledger.js';
 import type { MemberKeyer } from '../core/member-key.js';
+import type { Followers } from '../core/news/followers.js';
+import type { NewsLog } from '../core/news/log.js';
+import type { Pacer } from '../core/news/pacer.js';
 import type { ProfileStore } from '../core/profiles.js';
 import type { Reply } from '../core/reply.js';
 import type { ShortLived } from '../core/short-lived.js';
@@ -121,6 +124,12 @@ export type Deps = {
   forgetters: Array<(member: string) => Promise<unknown>>;
   /** Members' own "remind me later" requests. */
   memberReminders: MemberReminderStore;
+  /** Members following appeals' news (their platform ids sealed). */
+  followers: Followers;
+  /** The news each appeal has had, for its drive pages. */
+  newsLog?: NewsLog;
+  /** Paces private messages per platform across processes; adapters tell it of a 429's wait. */
+  pacer?: Pacer;
   /** Days actions are kept after their appeal's last drive closed (RETENTION_DAYS); said by /privacy. */
   retentionDays?: number;
   /** Domain events (milestones, reminder cancellation, live progress) wait here, in the store, to be handled after the answer. */

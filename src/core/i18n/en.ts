@@ -2,6 +2,7 @@
 import { enEvening } from './en-evening.js';
 import { enCampaign } from './en-campaign.js';
 import { enImport } from './en-import.js';
+import { enNews } from './en-news.js';
 
 /** English: the reference catalog. Every other locale must have every key (the type checks it). */
 export const en = {
@@ -208,7 +209,7 @@ export const en = {
   help_intro: 'Get the letter with /letter, send it, then record it with /acted: the group tally moves and is reported to the officials.',
   help_moderators: 'For moderators',
   privacy_heading: 'What I store about you',
-  privacy_body: 'You are stored only as a pseudonymous key ({key}...), made from your account id with a secret. I keep no names and no message text, except a signature you asked /letter to remember, and your account id only while a reminder you asked for is pending.',
+  privacy_body: 'You are stored only as a pseudonymous key ({key}...), made from your account id with a secret. I keep no names and no message text, except a signature you asked /letter to remember, and your account id only while a reminder you asked for is pending, or, encrypted, while you follow an appeal.',
   privacy_actions: 'Your recorded actions',
   privacy_no_actions: 'No actions recorded.',
   privacy_reminders: 'Your pending reminders',
@@ -288,6 +289,7 @@ export const en = {
   ...enImport,
   ...enEvening,
   ...enCampaign,
+  ...enNews,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@
 import { esEvening } from './es-evening.js';
 import { esCampaign } from './es-campaign.js';
 import { esImport } from './es-import.js';
+import { esNews } from './es-news.js';
 import type { Catalog } from './catalog.js';
 
 /** Español: every key of the English catalog (the type checks it). */
@@ -199,7 +200,7 @@ export const es: Catalog = {
   help_intro: 'Recibe la carta con /letter, envíala y regístrala con /acted: el recuento del grupo avanza y se comunica a las autoridades.',
   help_moderators: 'Para la moderación',
   privacy_heading: 'Lo que guardo sobre ti',
-  privacy_body: 'Solo te guardo como una clave seudónima ({key}...), hecha con tu identificador de cuenta y un secreto. No guardo nombres ni textos de mensajes, salvo la firma que pediste a /letter que recordara, y tu identificador de cuenta solo mientras esté pendiente un recordatorio que pediste.',
+  privacy_body: 'Solo te guardo como una clave seudónima ({key}...), hecha con tu identificador de cuenta y un secreto. No guardo nombres ni textos de mensajes, salvo la firma que pediste a /letter que recordara, y tu identificador de cuenta solo mientras esté pendiente un recordatorio que pediste o, cifrado, mientras sigas un llamamiento.',
   privacy_actions: 'Tus acciones registradas',
   privacy_no_actions: 'Ninguna acción registrada.',
   privacy_reminders: 'Tus recordatorios pendientes',
@@ -278,4 +279,5 @@ export const es: Catalog = {
   ...esImport,
   ...esEvening,
   ...esCampaign,
+  ...esNews,
 };

@@ -9,6 +9,7 @@ import { StoreError } from '../errors.js';
 import { takeKeyvEvents } from '../events/outbox.js';
 import { RedisOutbox } from '../events/redis-outbox.js';
 import { SharedMutex } from '../guard.js';
+import { RedisFollowers } from '../news/redis-followers.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
 import { RedisTallyBook, type RedisTallyCommands } from '../tally-book.js';
 import { systemClock } from '../time.js';
@@ -101,6 +102,7 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     claims: guard.wrap(new RedisClaims(client, prefix), { promises: ['claim', 'release', 'extend', 'remaining'] }),
     tallyBook: guard.wrap(new RedisTallyBook(client, prefix), { promises: ['add', 'get', 'remove', 'list', 'totals', 'forgetModerator'] }),
     outbox: guard.wrap(outbox, { promises: ['append', 'pending', 'count', 'retryAt', 'done', 'doneMany', 'forget', 'adopt'] }),
+    followers: guard.wrap(new RedisFollowers(client, prefix), { promises: ['put', 'get', 'remove', 'forMember', 'page', 'forget', 'purge'] }),
     mutex: guard.wrap(new SharedMutex(new RedisLocks(client, prefix)), { promises: ['run'] }),
     scrub,
     health,

@@ -6,11 +6,11 @@ import { migrateKeyvLedger } from './sqlite-migrate.js';
 
 /**
  * `PRAGMA user_version` of a file with the tables below; 0 is a release-0.1 file (ledger in keyv),
- * 1 one without the outbox table, 2 one without tally_entries.
+ * 1 one without the outbox table, 2 one without tally_entries and followers.
  */
 export const SCHEMA_VERSION = 3;
 
-const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks', 'outbox', 'tally_entries'];
+const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks', 'outbox', 'tally_entries', 'followers'];
 
 const SCHEMA = `
 -- keyv's documents (drives, appeals, profiles, reminders), in the layout @keyv/sqlite used.
@@ -41,6 +41,13 @@ CREATE INDEX IF NOT EXISTS claims_expiry ON claims(expires);
 CREATE TABLE IF NOT EXISTS outbox(
   id TEXT PRIMARY KEY, at TEXT NOT NULL, due TEXT NOT NULL, attempts INTEGER NOT NULL, member TEXT, event TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS outbox_member ON outbox(member) WHERE member IS NOT NULL;
+-- Members following an appeal's news (/follow): sealed is their platform id, encrypted with a key
+-- derived from the member-key secret; a row goes at its expiry, by /unfollow or by /forgetme.
+CREATE TABLE IF NOT EXISTS followers(
+  appeal TEXT NOT NULL, member TEXT NOT NULL, space TEXT NOT NULL, platform TEXT NOT NULL, sealed TEXT NOT NULL,
+  locale TEXT NOT NULL, expires TEXT NOT NULL, PRIMARY KEY (appeal, member)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS followers_member ON followers(member);
+CREATE INDEX IF NOT EXISTS followers_expiry ON followers(expires);
 `;
 
 /**

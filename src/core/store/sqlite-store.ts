@@ -15,6 +15,7 @@ import { ensureSchema } from './sqlite-schema.js';
 import { SqliteFile } from './sqlite-file.js';
 import { SqliteKeyvStore } from './sqlite-kv.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
+import { SqliteFollowers } from './sqlite-followers.js';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
@@ -59,6 +60,7 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     tallyBook: new SqliteTallyBook(file),
     mutex: new SharedMutex(new SqliteLocks(file, clock)),
     outbox: new SqliteOutbox(file),
+    followers: new SqliteFollowers(file),
     scrub,
     health: async () => {
       if (closed) return { ok: false, reason: 'the store is closed' };

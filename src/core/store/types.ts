@@ -6,6 +6,7 @@ import type { Mutex } from '../guard.js';
 import type { Outbox } from '../events/outbox.js';
 import type { ActionLedger } from '../ledger/ledger.js';
 import type { TallyBook } from '../tally-book.js';
+import type { FollowerStore } from '../news/followers.js';
 import type { Clock } from '../time.js';
 
 /**
@@ -27,6 +28,8 @@ export type Store = {
   mutex: Mutex;
   /** The store's own outbox: a table on SQLite, native structures on Redis. */
   outbox: Outbox;
+  /** Members following appeals' news: a table on SQLite, native structures on Redis. */
+  followers: FollowerStore;
   /**
    * Makes deleted data leave the files: SQLite checkpoints and truncates its WAL; Redis asks for an
    * AOF rewrite (at most once a minute, nothing when AOF is off; one owed is done at the latest when

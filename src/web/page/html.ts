@@ -107,6 +107,18 @@ function howToAct(view: PageView): string {
 <details><summary>${esc(t('page_letter'))}</summary><pre lang="${esc(letter.lang)}">${esc(letter.text)}</pre></details></section>`;
 }
 
+/** What became of the appeal, newest first: the news its moderators (or the operator) posted. */
+function newsSection(view: PageView): string {
+  if (view.news.length === 0) return '';
+  const { t } = view;
+  const items = view.news.map((n) => {
+    const what = t(n.outcome === 'good' ? 'page_news_good' : n.outcome === 'closed' ? 'page_news_closed' : 'page_news_update');
+    const deadline = n.deadline ? ` ${t('news_new_deadline', { deadline: longDate(n.deadline, view.locale, true) })}` : '';
+    return `<li><strong>${esc(longDate(n.at.slice(0, 10), view.locale, true))}, ${esc(what)}:</strong> ${esc(n.text)}${esc(deadline)}</li>`;
+  });
+  return `<section aria-labelledby="h-news"><h2 id="h-news">${esc(t('page_news'))}</h2><ul>${items.join('')}</ul></section>`;
+}
+
 /**
  * The drive page: complete without JavaScript; `live.js` then keeps the numbers and the chart
  * current. `embed` drops everything but the tally and the chart, for a group's own site.
@@ -136,5 +148,5 @@ ${goalLine(view)}<p id="total">${esc(state.totalText)}</p></section>
   const campaign = view.cases.length > 1;
   return `${head}<body data-live="${base}/events"><main><p class="ref">${esc(campaign ? '' : appeal.reference)}</p><h1>${esc(title)}</h1>
 ${!campaign && appeal.summary ? `<p>${esc(appeal.summary)}</p>` : ''}<p><strong>${esc(deadline)}</strong> ${esc(timeLeftText(t, drive, view.now, view.locale))}.</p>
-${tally}${casesSection(view)}${milestones(view)}${byMethodTable(view)}${campaign ? '' : howToAct(view)}${footer}</main></body></html>`;
+${newsSection(view)}${tally}${casesSection(view)}${milestones(view)}${byMethodTable(view)}${campaign ? '' : howToAct(view)}${footer}</main></body></html>`;
 }

@@ -8,6 +8,8 @@ import type { Drive } from '../../core/drive.js';
 import type { DriveService } from '../../core/drives.js';
 import { pickLocale, translator, type Locale, type Translate } from '../../core/i18n/index.js';
 import type { Tally } from '../../core/ledger/ledger.js';
+import type { NewsItem } from '../../core/news/item.js';
+import type { NewsLog } from '../../core/news/log.js';
 import type { TallyBook } from '../../core/tally-book.js';
 import type { Clock } from '../../core/time.js';
 import { percentOf } from '../../commands/shared.js';
@@ -20,6 +22,8 @@ export interface PageSource {
   /** Table counts (sums only: a page never shows an entry's note). Without it, none are shown. */
   tallyBook?: Pick<TallyBook, 'totals'>;
   clock: Clock;
+  /** The appeal's news, when the bot keeps it (/news post). */
+  newsLog?: Pick<NewsLog, 'forSpace'>;
 }
 
 /** One case of the drive as its page shows it. */
@@ -51,6 +55,8 @@ export type PageView = {
   /** This drive's space only: what its goal is measured against. */
   driveCount: number;
   percent: number | null;
+  /** The appeal's news this drive's community may see, newest first. */
+  news: NewsItem[];
   svg: string;
   now: Date;
   locale: Locale;
@@ -72,6 +78,13 @@ export type LiveState = {
   html: Record<string, string>;
 };
 
+/** The news of every case of the drive its community may see, newest first. */
+async function newsOf(source: PageSource, drive: Drive): Promise<NewsItem[]> {
+  if (!source.newsLog) return [];
+  const lists = await Promise.all(drive.cases.map((c) => source.newsLog!.forSpace(c.appealId, drive.space)));
+  return lists.flat().sort((a, b) => b.at.localeCompare(a.at));
+}
+
 /** Reads a page by its id; undefined when no drive has that page, or its page is off. */
 export async function loadView(source: PageSource, pageId: string): Promise<PageView | undefined> {
   const drive = await source.drives.byPage(pageId);
@@ -79,10 +92,11 @@ export async function loadView(source: PageSource, pageId: string): Promise<Page
   const appeals = await Promise.all(drive.cases.map((c) => source.appeals.get(c.appealId)));
   const appeal = appeals[0];
   if (!appeal) return undefined;
-  const [tally, points, table] = await Promise.all([
+  const [tally, points, table, news] = await Promise.all([
     driveTally(source.ledger, drive),
     driveSeries(source.ledger, drive),
     source.tallyBook?.totals(drive.id) ?? { total: 0, byAppeal: {} as Record<string, number> },
+    newsOf(source, drive),
   ]);
   const now = source.clock.now();
   const locale = pickLocale(drive.locale);
@@ -106,6 +120,7 @@ export async function loadView(source: PageSource, pageId: string): Promise<Page
     table: table.total,
     driveCount,
     percent: drive.goal ? percentOf(driveCount, drive.goal) : null,
+    news,
     svg: driveChartSvg(drive, points, { t, locale, now }),
     now,
     locale,
