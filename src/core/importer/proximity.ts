@@ -1,5 +1,5 @@
 // Finds an official's lines by proximity when the text has no labels.
-import { findEmails, HIDDEN_EMAIL, ORGANISER_EMAIL, ORGANISER_LINE, splitLabels } from './contacts.js';
+import { findEmails, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_EMAIL, ORGANISER_LINE, splitLabels } from './contacts.js';
 import { countryOf, isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
@@ -31,7 +31,7 @@ function isAnchor(text: string): boolean {
 
 function isContactField(text: string): boolean {
   // "Please contact the TCADP Office ... if you have questions": the organisers' contact, not an official's.
-  if (ORGANISER_LINE.test(text.slice(0, 400))) return false;
+  if (ORGANISER_LINE.test(text.slice(0, 400)) || isMailHeader(text)) return false;
   const emails = findEmails(text);
   if (emails.some((e) => !ORGANISER_EMAIL.test(e)) || HIDDEN_EMAIL.test(text)) return true;
   if (emails.length > 0) return false;
@@ -64,20 +64,46 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   for (const anchor of anchors) {
     keep.add(anchor);
     climb(all, anchor - 1, keep);
-    for (let i = anchor + 1; i < limit && (all[i]?.text === '' || isContactField(all[i]?.text ?? '')); i++) keep.add(i);
+    for (let i = anchor + 1; i < limit && (all[i]?.text === '' || isContactField(all[i]?.text ?? '') || isNumberLine(all[i]?.text ?? '')); i++) keep.add(i);
+  }
+  // Among blocks with contact fields, an official given by post only: a block ending with its country, below the first one.
+  if (anchors.length > 0) {
+    for (let i = (anchors[0] ?? 0) + 1; i < limit; i++) {
+      const text = all[i]?.text ?? '';
+      if (keep.has(i) || text === '' || !isCountryLine(text)) continue;
+      const block = new Set<number>([i]);
+      climb(all, i - 1, block);
+      // The letter's own heading repeats an official already read ("Raúl Castro Ruz" over "Dear President Castro,"): not a second one.
+      const seen = new Set([...keep].map((k) => all[k]?.text ?? ''));
+      const repeats = [...block].some((k) => (all[k]?.text ?? '').length >= 12 && seen.has(all[k]?.text ?? ''));
+      if (block.size >= 4 && [...block].some((k) => ROLE.test(all[k]?.text ?? '')) && !repeats) for (const k of block) keep.add(k);
+    }
   }
   // Without contact fields, only the lines touching the salutation: a blank line above them ends the block.
   if (anchors.length === 0 && letterAt > 0) {
     climb(all, letterAt - 1, keep, 0);
-    if (isCaptionOfLetter(all, keep, letterAt)) keep.clear();
+    if (isCaptionOfLetter(all, keep, letterAt)) {
+      const [caption] = keep;
+      keep.clear();
+      // "Bashar Ja'afari / ... / USA" / "" / "Salaheddin al-Tabbaa" / "" / "Exzellenz,": the block above the caption.
+      const above = new Set<number>();
+      climb(all, (caption ?? 0) - 1, above, 0);
+      if (above.size >= 3) for (const k of above) keep.add(k);
+    }
     // A page of model letters: each official's block sits above their own letter's salutation (a page has a few).
     let letters = 0;
     for (let i = letterAt + 1; i < all.length && letters < MAX_LETTERS; i++) {
       const text = all[i]?.text ?? '';
       if (text === '' || !isSalutation(text)) continue;
       letters++;
-      const block = new Set<number>();
+      let block = new Set<number>();
       climb(all, i - 1, block, 0);
+      if (isCaptionOfLetter(all, block, i)) {
+        const [caption] = block;
+        block = new Set<number>();
+        climb(all, (caption ?? 0) - 1, block, 0);
+        if (block.size < 3) block.clear();
+      }
       if (block.size >= 2) for (const k of block) keep.add(k);
     }
   }
@@ -128,9 +154,10 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
       if (keep.size > 0) return;
       continue;
     }
-    if (keep.has(i) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK) return;
+    if (keep.has(i) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK || isNumberLine(text)) return;
     if (/^(?:please\b|due to\b)/i.test(text)) continue;
-    if (!isAddressLike(text)) return;
+    // "[Please do write a more personal letter ...]": an editor's note in brackets is no address line.
+    if (!isAddressLike(text) || /^\[.*\]$/.test(text)) return;
     keep.add(i);
     // A bullet naming the addressee ("• To Head of the Judiciary: ...") opens the block.
     if (/^[•·▪*–-]/.test(text)) return;

@@ -1,7 +1,7 @@
 // The officials to write to: names, titles, addresses and contacts grouped into targets, copies
 // apart.
 import type { AppealInput } from '../appeal.js';
-import { findEmails, findHandles, HIDDEN_EMAIL, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
+import { findEmails, findHandles, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf } from './countries.js';
 import { isDateLine } from './dates.js';
 import type { Warn } from './types.js';
@@ -120,6 +120,12 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     // "Related stories:" after the details: whatever follows is another part of the page.
     if (seenFields && PAGE_END.test(raw)) break;
     if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
+    // An e-mail's header and its addresses are the message's; a second phone or fax number is no name.
+    if (isMailHeader(raw)) continue;
+    if (isNumberLine(raw)) {
+      current?.origins.push({ value: raw, line: line.slice(0, 200) });
+      continue;
+    }
     const { text, fields } = splitLabels(raw.replace(LEAD_IN, ''));
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
