@@ -96,5 +96,5 @@ export function isMailHeader(line: string): boolean {
 
 /* A second number under a "Fax:" line ("1 2127791697 (via Cuban mission to UN)"): a contact detail, never a name or an address line. */
 export function isNumberLine(line: string): boolean {
-  return /^\+?\(?\d[\d\s().\/-]{5,}\d\)?(?:\s*(?:\([^)]{0,60}\)|ext\.?\s*\d+))?$/i.test(line.trim()) && (line.match(/\d/g) ?? []).length >= 7;
+  return /^\+?\(?\d[\d\s()./-]{5,}\d\)?(?:\s*(?:\([^)]{0,60}\)|ext\.?\s*\d+))?$/i.test(line.trim()) && (line.match(/\d/g) ?? []).length >= 7;
 }

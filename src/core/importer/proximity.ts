@@ -4,7 +4,7 @@ import { countryOf, isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
-import { ROLE, type TargetLine } from './targets.js';
+import { HONORIFIC, ROLE, type TargetLine } from './targets.js';
 import { isCapitalsLine } from './title.js';
 
 /*
@@ -174,11 +174,13 @@ function hasGap(all: Numbered[], a: number, b: number): boolean {
 const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b/;
 
 /**
- * A text with neither contact fields nor a letter may still give an address: three to twelve short lines, one of
- * them an office ("Minister of Justice"), ending with a country or a postcode. The first such block.
+ * A text with neither contact fields nor a letter may still give addresses: blocks of three to twelve short lines,
+ * one of them an office ("Minister of Justice") or a form of address ("Sr Luciano ..."), ending with a country or a
+ * postcode. The first such block, and the blocks right after it (only blank lines between them).
  */
 export function postalBlockLines(sections: Section[]): TargetLine[] {
   const lines = sections.filter((s) => HOMES.has(s.kind)).flatMap((s) => [...s.lines, '']);
+  const out: TargetLine[] = [];
   let run: string[] = [];
   for (const line of [...lines, '']) {
     if (line !== '' && line.length <= 80 && isAddressLike(line)) {
@@ -186,10 +188,11 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
       continue;
     }
     const last = run[run.length - 1];
-    if (run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last))) {
-      return run.map((text) => ({ text, copy: false }));
-    }
+    const isBlock = run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l) || HONORIFIC.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last));
+    if (isBlock) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
+    // Past the first blocks, anything but a blank line ends them.
+    else if (out.length > 0 && (run.length > 0 || line !== '')) return out;
     run = [];
   }
-  return [];
+  return out;
 }
