@@ -68,15 +68,21 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   }
   // Among blocks with contact fields, an official given by post only: a block ending with its country, below the first one.
   if (anchors.length > 0) {
-    for (let i = (anchors[0] ?? 0) + 1; i < limit; i++) {
+    // The letter's own heading repeats an official already read ("Raúl Castro Ruz" over "Dear President Castro,"): not a second one.
+    const seen = new Set([...keep].map((k) => all[k]?.text ?? ''));
+    let added = 0;
+    for (let i = (anchors[0] ?? 0) + 1; i < limit && added < MAX_LETTERS; i++) {
       const text = all[i]?.text ?? '';
       if (keep.has(i) || text === '' || !isCountryLine(text)) continue;
       const block = new Set<number>([i]);
       climb(all, i - 1, block);
-      // The letter's own heading repeats an official already read ("Raúl Castro Ruz" over "Dear President Castro,"): not a second one.
-      const seen = new Set([...keep].map((k) => all[k]?.text ?? ''));
       const repeats = [...block].some((k) => (all[k]?.text ?? '').length >= 12 && seen.has(all[k]?.text ?? ''));
-      if (block.size >= 4 && [...block].some((k) => ROLE.test(all[k]?.text ?? '')) && !repeats) for (const k of block) keep.add(k);
+      if (block.size < 4 || repeats || ![...block].some((k) => ROLE.test(all[k]?.text ?? ''))) continue;
+      for (const k of block) {
+        keep.add(k);
+        seen.add(all[k]?.text ?? '');
+      }
+      added++;
     }
   }
   // Without contact fields, only the lines touching the salutation: a blank line above them ends the block.
