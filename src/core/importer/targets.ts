@@ -343,9 +343,15 @@ function splitTitleName(line: string | undefined): { title: string; name: string
   return undefined;
 }
 
-/** Embassies listed beside a ministry are "copies to" even when the text has no such heading. */
+/**
+ * Embassies listed after a ministry are "copies to" even when the text has no such heading. An ambassador listed first
+ * is the first addressee (a page of model letters, one of them to a country's envoy), not a copy.
+ */
 function markEmbassies(targets: TargetInput[]): void {
   const isEmbassy = (t: TargetInput): boolean => EMBASSY.test([t.name, t.title ?? '', t.organisation ?? ''].join(' '));
-  if (!targets.some((t) => !isEmbassy(t))) return;
-  for (const target of targets) if (isEmbassy(target)) target.copy = true;
+  const first = targets.findIndex((t) => !isEmbassy(t));
+  if (first < 0) return;
+  targets.forEach((target, i) => {
+    if (i > first && isEmbassy(target)) target.copy = true;
+  });
 }

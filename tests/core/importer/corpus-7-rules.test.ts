@@ -119,6 +119,13 @@ describe('model-letter pages', () => {
     expect(appeal.targets.map((t) => t.name)).toEqual(['Max Muster', 'Otto Exempel']);
   });
 
+  it('keeps an ambassador who is the first letter\'s addressee an official, not a copy', () => {
+    const { appeal } = imported(
+      ['Musterbriefe', '', 'Max Muster', 'Ambassador Extraordinary and Plenipotentiary', '820 Second Avenue', 'New York, NY 10017', 'USA', '', 'Erika Beispiel', '', 'Exzellenz,', 'bitte lassen Sie Erika Beispiel frei.', 'Mit freundlichen Grüßen', '', 'Otto Exempel', 'Office of the President', 'Main Street 2', 'Grenzstadt 2000', 'GRENZLAND', '', 'Karl Beispiel', '', 'Sehr geehrter Herr Präsident,', 'bitte lassen Sie Karl Beispiel frei.', 'Mit freundlichen Grüßen'].join('\n'),
+    );
+    expect(appeal.targets.map((t) => [t.name, t.copy])).toEqual([['Max Muster', false], ['Otto Exempel', false]]);
+  });
+
   it('reads "Votre Excellence," as the salutation of a French letter', () => {
     const { appeal } = imported(
       ['Écrivez au ministre de la Justice :', 'S.E M. Jean Exemple', 'Ministre de la Justice', 'Place Centrale', 'Strelsau', 'Ruritanie', 'Votre Excellence,', 'Je vous demande de libérer ces personnes.', 'Veuillez agréer, Excellence, mes salutations.'].join('\n'),
