@@ -42,6 +42,8 @@ function isContactField(text: string): boolean {
 const MAX_LETTERS = 30;
 /** No official's block (name, titles, address, fields) is longer than this. */
 const MAX_BLOCK = 20;
+/** How many lines after a salutation are searched for the name a caption line gives. */
+const LETTER_WINDOW = 200;
 
 /* The sections a contact block can sit in; never background, which quotes addresses of others. */
 const HOMES = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'action', 'targets', 'copies', 'letter', 'deadline']);
@@ -135,7 +137,8 @@ function isCaptionOfLetter(all: Numbered[], keep: Set<number>, letterAt: number)
   if (keep.size !== 1 || only === undefined) return false;
   const name = all[only]?.text.trim() ?? '';
   if (/[\d,]/.test(name)) return false;
-  const letter = all.slice(letterAt + 1).map((l) => l.text).join(' ');
+  // The letter names its person within its own lines: a window, so a page of many letters stays linear.
+  const letter = all.slice(letterAt + 1, letterAt + 1 + LETTER_WINDOW).map((l) => l.text).join(' ');
   return name.length > 0 && letter.includes(name);
 }
 
