@@ -88,3 +88,13 @@ export function findHandles(text: string): string[] {
   }
   return handles;
 }
+
+/* An e-mail's header run into a line ("Date: Fri, 12 Dec 1997 ... From: ... To: a@b.no Cc: ..."): its addresses are the message's, no official's. */
+export function isMailHeader(line: string): boolean {
+  return /^(?:date|from|sent|to|cc|subject)\s?:/i.test(line) && (line.match(/\b(?:date|from|sent|to|cc|bcc|subject)\s?:/gi) ?? []).length >= 2;
+}
+
+/* A second number under a "Fax:" line ("1 2127791697 (via Cuban mission to UN)"): a contact detail, never a name or an address line. */
+export function isNumberLine(line: string): boolean {
+  return /^\+?\(?\d[\d\s()./-]{5,}\d\)?(?:\s*(?:\([^)]{0,60}\)|ext\.?\s*\d+))?$/i.test(line.trim()) && (line.match(/\d/g) ?? []).length >= 7;
+}

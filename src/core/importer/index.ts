@@ -9,6 +9,7 @@ import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
+import { postalBlockLines } from './proximity.js';
 import { findKind } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
 import { findSolidarity } from './solidarity.js';
@@ -111,13 +112,33 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
 /* A campaign's or a text's name for an appeal, a petition's wording, an old UA's concern heading, or a contact field. */
 const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing campaign\b|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
 
-/** "Urgent Action" in any of the three languages, "lettres d'appel", a contact field, or a "write immediately" heading. */
+/*
+ * A sentence that asks the reader to write, send, call or tell an official: "Please send the letters to ...", "Call
+ * Governor Nathan Deal at ...", "Écrivez au ministre ...", "Écrivez-lui donc en ligne", "convida ... a escrever um
+ * e-mail". Only the imperative (or an invitation) counts: a report that members "send messages" asks nothing.
+ */
+const INVITATION = new RegExp(
+  [
+    String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:write|send)\b[^.!?\n]{0,60}\b(?:letters?|appeals?|e-?mails?)\b[^.!?\n]{0,60}\bto\b`,
+    String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:tell|urge|call|phone|e-?mail|write to)\s+(?:the\s+)?(?:governor|gov\.|attorney general|senator|president|prime minister|minister|ministry|prosecutor|ambassador|authorities|mayor|king|your (?:mp|senator|representative|governor))\b`,
+    String.raw`(?:^|[.!?]\s+)(?:[ée]crivez|envoyez|appelez|t[ée]l[ée]phonez)(?:-(?:lui|leur))?\s+(?:au|aux|à|donc|en ligne)\b`,
+    String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[ae]n?|env[ií]en?|ll[aá]men?)\s+(?:al?|una carta|un correo|sus cartas)\b`,
+    String.raw`\bconvida\b[^.!?\n]{0,80}\ba (?:escrever|enviar|assinar)\b|(?:^|[.!?]\s*)(?:escreva|envie)\s+(?:ao|à|uma|um)\b`,
+  ].join('|'),
+  'im',
+);
+
+/**
+ * "Urgent Action" in any of the three languages, "lettres d'appel", a contact field, a "write immediately" heading, an
+ * invitation to write, or an official's postal address block (a petition that opens with its addressees).
+ */
 function showsAnAppeal(text: string, sections: Section[]): boolean {
-  return APPEAL_WORDS.test(text.slice(0, 200_000)) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind));
+  const head = text.slice(0, 200_000);
+  return APPEAL_WORDS.test(head) || INVITATION.test(head) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind)) || postalBlockLines(sections).length > 0;
 }
 
 /* "How to Write an Urgent Action Letter", "How They Work", "Cómo escribir una carta": a text about letter writing or Urgent Actions in general. */
-const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|what is an urgent action\b|qu['’]est-ce qu['’]une action urgente\b|comment (?:ça|çà|ca) marche\b|qu[ée] es una acci[oó]n urgente\b|was ist eine (?:urgent action|eilaktion)\b|(?:a )?guide to (?:writing|letter)|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b)/i;
+const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|what is an urgent action\b|qu['’]est-ce qu['’]une action urgente\b|comment (?:ça|çà|ca) marche\b|qu[ée] es una acci[oó]n urgente\b|was ist eine (?:urgent action|eilaktion)\b|(?:a )?guide to (?:writing|letter)|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b|(?:[ée]crire des lettres|writing letters|escribir cartas|briefe schreiben|brieven schrijven)$)/i;
 
 /** A guide opens with a title that says so, within its first lines. */
 function isGuide(sections: Section[]): boolean {

@@ -1,7 +1,7 @@
 // The officials to write to: names, titles, addresses and contacts grouped into targets, copies
 // apart.
 import type { AppealInput } from '../appeal.js';
-import { findEmails, findHandles, HIDDEN_EMAIL, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
+import { findEmails, findHandles, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf } from './countries.js';
 import { isDateLine } from './dates.js';
 import type { Warn } from './types.js';
@@ -25,8 +25,8 @@ const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your s
 const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
 
 export const ROLE = /\b(?:beauftragte[r]?|coordinator|coordinador|coordinadora|coordinateur|coordinatrice|minister|ministra|ministro|ministre|ministerin|procurator|prokuror|staatsanw[aä]lt(?:in)?|generalstaatsanw[aä]lt(?:in)?|pr[aä]sident(?:in)?|botschafter(?:in)?|secretary|secretario|secretaria|president|presidenta|presidente|pr[ée]sidente?|prime|premier|attorney|prosecutor|fiscal|procureur|procureure|governor|gobernador|gobernadora|gouverneur|ambassador|embajador|embajadora|ambassadeur|ambassadrice|director|directora|directeur|directrice|chief|head|chair|chairperson|commissioner|comisionado|commissaire|mayor|alcalde|alcaldesa|maire|king|queen|emir|sultan|judge|juez|jueza|juge|speaker|ombudsman|defensor|defensora|chargé|charg[ée]e? d'affaires)\b/i;
-const ORGANISATION = /\b(?:ministerstwo|ministerium|botschaft|department|ministry|ministerio|minist[eè]re|secretar[ií]a|secretariat|office|oficina|bureau|embassy|embajada|ambassade|government|gobierno|gouvernement|presidency|presidencia|pr[ée]sidence|palace|palacio|palais|commission|comisi[oó]n|court|tribunal|corte|council|consejo|conseil|agency|agencia|agence|parliament|congress|congreso|assembly|asamblea|assembl[ée]e|procuradur[ií]a|fiscal[ií]a|pr[ée]fecture|mission|misi[oó]n|consulate|consulado|consulat|cabinet|municipality|municipalidad|municipalit[ée]|municipio|alcald[ií]a|mairie|city hall|city council)\b/i;
-const HONORIFIC = /^(?:the hono(?:u)?rable|hon\.?|h\.\s?e\.?|his|her|mr\.?|mrs\.?|ms\.?|dr\.?|sr\.?|sra\.?|srta\.?|se[ñn]or|se[ñn]ora|don|do[ñn]a|lic\.?|licenciad[oa]|ing\.?|m\.|mme\.?|monsieur|madame|g[ée]n[ée]ral|gen\.|col\.?|colonel|coronel|sheikh|prof\.?|justice)\s/i;
+const ORGANISATION = /\b(?:ministerstwo|ministerium|botschaft|department|ministry|ministerio|minist[eè]re|secretar[ií]a|secretariat|office|oficina|bureau|embassy|embajada|ambassade|government|gobierno|gouvernement|presidency|presidencia|pr[ée]sidence|palace|palacio|palais|commission|comisi[oó]n|court|tribunal|corte|council|consejo|conseil|agency|agencia|agence|parliament|congress|congreso|assembly|asamblea|assembl[ée]e|procuradur[ií]a|fiscal[ií]a|pr[ée]fecture|mission|misi[oó]n|consulate|consulado|consulat|cabinet|municipality|municipalidad|municipalit[ée]|municipio|alcald[ií]a|mairie|city hall|city council|programa|programme)\b/i;
+export const HONORIFIC = /^(?:the hono(?:u)?rable|hon\.?|h\.\s?e\.?|his|her|mr\.?|mrs\.?|ms\.?|dr\.?|sr\.?|sra\.?|srta\.?|se[ñn]or|se[ñn]ora|don|do[ñn]a|lic\.?|licenciad[oa]|ing\.?|m\.|mme\.?|monsieur|madame|g[ée]n[ée]ral|gen\.|col\.?|colonel|coronel|sheikh|prof\.?|justice)\s/i;
 const EMBASSY = /\b(?:embassy|embajada|ambassade|ambassador|embajador|embajadora|ambassadeur|ambassadrice|high commission|consulate|consulado|consulat)\b/i;
 
 const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).trim() : text);
@@ -120,6 +120,12 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     // "Related stories:" after the details: whatever follows is another part of the page.
     if (seenFields && PAGE_END.test(raw)) break;
     if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
+    // An e-mail's header and its addresses are the message's; a second phone or fax number is no name.
+    if (isMailHeader(raw)) continue;
+    if (isNumberLine(raw)) {
+      current?.origins.push({ value: raw, line: line.slice(0, 200) });
+      continue;
+    }
     const { text, fields } = splitLabels(raw.replace(LEAD_IN, ''));
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
@@ -337,9 +343,15 @@ function splitTitleName(line: string | undefined): { title: string; name: string
   return undefined;
 }
 
-/** Embassies listed beside a ministry are "copies to" even when the text has no such heading. */
+/**
+ * Embassies listed after a ministry are "copies to" even when the text has no such heading. An ambassador listed first
+ * is the first addressee (a page of model letters, one of them to a country's envoy), not a copy.
+ */
 function markEmbassies(targets: TargetInput[]): void {
   const isEmbassy = (t: TargetInput): boolean => EMBASSY.test([t.name, t.title ?? '', t.organisation ?? ''].join(' '));
-  if (!targets.some((t) => !isEmbassy(t))) return;
-  for (const target of targets) if (isEmbassy(target)) target.copy = true;
+  const first = targets.findIndex((t) => !isEmbassy(t));
+  if (first < 0) return;
+  targets.forEach((target, i) => {
+    if (i > first && isEmbassy(target)) target.copy = true;
+  });
 }

@@ -14,6 +14,10 @@ export const CORPUS_4 = new URL('../../fixtures/ua/corpus-4/', import.meta.url);
 export const CORPUS_5 = new URL('../../fixtures/ua/corpus-5/', import.meta.url);
 /** A fourth set, gathered after every change for `CORPUS_5`, labelled before the importer was run on them. */
 export const CORPUS_6 = new URL('../../fixtures/ua/corpus-6/', import.meta.url);
+/** A fifth set, gathered after every change for `CORPUS_6` by a session that had not changed the importer, labelled before it ran. */
+export const CORPUS_7 = new URL('../../fixtures/ua/corpus-7/', import.meta.url);
+/** A sixth set, gathered after the changes for `CORPUS_7`, labelled before the importer ran on it; scored only. */
+export const CORPUS_8 = new URL('../../fixtures/ua/corpus-8/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
