@@ -139,7 +139,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the projector view in Chromium', () => {
     // Two members' actions (ana's email, bob's letter) and the table's five.
     expect(html).toContain('<span id="screen-count">7</span>');
     expect(html).toContain('5 letters written at events');
-    expect(html).toContain('7 of 10');
+    expect(html).toContain('<span class="count">7 <span class="goal">of 10</span>');
     expect(html).not.toContain('Back table');
   });
 
