@@ -228,12 +228,27 @@ function buildLetter(sections: Section[], found: FoundLetter | undefined, senten
     }
   }
   if (paragraphs.length > 40) warn('truncated', 'The letter was longer than 40 paragraphs; only the first 40 were kept.');
-  const salutation = found?.salutation ?? (main?.salutation ? withPunctuation(main.salutation) : defaultSalutation(lang));
+  const salutation = found?.salutation ?? (main?.salutation ? withPunctuation(main.salutation) : (instructedSalutation(sections) ?? defaultSalutation(lang)));
   // The letter's own salutation addresses the one official it was written for.
   if (found?.salutation && main && !main.salutation && targets.filter((t) => !t.copy).length === 1) main.salutation = cap(found.salutation);
   const letter: BuiltLetter = { lang, salutation: cap(salutation), paragraphs: paragraphs.slice(0, 40), closing: cap(found?.closing ?? defaultClosing(lang)) };
   if (composed) letter.composed = composed;
   return letter;
+}
+
+/* "Emails should begin with “Dear Board Members”": the text says how to greet, without a letter. */
+const INSTRUCTED = /\b(?:e-?mails?|letters?|appeals?|messages?)\s+should\s+(?:begin|start|open)\s+with\s+["“]([^"”\n]{3,80})["”]/i;
+
+/** The salutation a text tells the reader to use, when it gives no letter. */
+function instructedSalutation(sections: Section[]): string | undefined {
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      const match = INSTRUCTED.exec(line.slice(0, 1000));
+      if (match?.[1]) return match[1].trim();
+    }
+  }
+  return undefined;
 }
 
 /** The language of a text without a letter, from its headings: "Acción Urgente", "Action urgente". */
