@@ -54,7 +54,7 @@ function cardBlock(lines: string[]): Solidarity | undefined {
     if (!PERSON.test(name) || !opening.includes(name)) continue;
     const address: string[] = [];
     let j = i + 1;
-    for (; j < lines.length && address.length < 8; j++) {
+    for (; j < Math.min(lines.length, i + 24) && address.length < 8; j++) {
       const next = (lines[j] ?? '').trim();
       if (next === '') continue;
       if (next.length > 60 || /[.!?]$/.test(next) || /^\d+[.)]\s/.test(next)) break;
