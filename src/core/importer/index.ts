@@ -75,6 +75,10 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   const parsed = findTargets(sections, found, sentence, lead, warn).filter((p) => !solidarity || !isSolidarityBlock(p.target, solidarity));
   keepSureAddresses(parsed, warn);
   const targets = parsed.map((p) => p.target);
+  // A news item tells of an Urgent Action ("lanzó una Acción Urgente"), asks nothing and names no one to write to.
+  if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && onlyReportsUrgentActions(text, sections)) {
+    return refuse('import_not_an_appeal', 'This text reports on an Urgent Action but holds none: no official to write to, no letter and no request to write.');
+  }
   if (targets.length === 0) warn('no_target', 'No official to write to was found; add the name and contact details of whom to write to.');
   const letter = buildLetter(sections, found, sentence, targets, title, warn);
 
@@ -145,6 +149,24 @@ const INVITATION = new RegExp(
 function showsAnAppeal(text: string, sections: Section[]): boolean {
   const head = text.slice(0, 200_000);
   return APPEAL_WORDS.test(head) || INVITATION.test(head) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind)) || postalBlockLines(sections).length > 0;
+}
+
+const URGENT_ACTION = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion/gi;
+/* "una Acción Urgente", "the urgent action", "de l'action urgente": the words as a thing a sentence speaks of. */
+const IN_PROSE = /(?:\b(?:an?|the|this|una?|la|el|les?|une|l'|de|des|der|die|eine|uma?|a)\s+)(?:urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion)\b/i;
+/* A sentence that asks the reader to do something, in the languages the importer reads. */
+const IMPERATIVE = /(?:^|[.!?¡]\s+)(?:please\s+|por favor,?\s+|bitte\s+)?(?:call|write|send|sign|take action|tell|urge|contact|e-?mail|join|ask|act|help|click|escrib[ae]n?|firm[ae]n?|env[ií][ae]n?|act[uú][ae]n?|[uú]nete|p[ií]de(?:le)?|ll[aá]m[ae]n?|[ée]crivez|signez|envoyez|agissez|appelez|schreiben sie|unterschreiben sie|escreva|assine|envie)\b/im;
+
+/**
+ * Every sign of an appeal the text shows is "Urgent Action" spoken of inside sentences ("lanzó una Acción Urgente
+ * (AU) Global"): no banner or heading, no invitation, field or contact heading, and no sentence asking anything.
+ */
+function onlyReportsUrgentActions(text: string, sections: Section[]): boolean {
+  const head = text.slice(0, 200_000);
+  if (APPEAL_WORDS.test(head.replace(URGENT_ACTION, ' ')) || INVITATION.test(head) || IMPERATIVE.test(head)) return false;
+  if (sections.some((s) => s.kind !== 'preamble' && s.kind !== 'background')) return false;
+  const lines = head.split('\n').filter((l) => /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion/i.test(l));
+  return lines.length > 0 && lines.every((l) => l.length > 120 && IN_PROSE.test(l));
 }
 
 /* "How to Write an Urgent Action Letter", "How They Work", "Cómo escribir una carta": a text about letter writing or Urgent Actions in general. */

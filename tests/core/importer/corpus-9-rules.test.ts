@@ -92,6 +92,14 @@ describe('texts that are no appeal', () => {
     expect(refusedReason('For the Senate:\nThe Honorable ________\nU.S. Senate\n\nDear Senator ________:\n\nI am writing to express my concern.')).toBe('import_not_an_appeal');
   });
 
+  it('refuses a news item that tells of an Urgent Action in its sentences and asks nothing', () => {
+    const news = 'Amnistía Internacional lanzó una Acción Urgente global para pedir la liberación de un abogado detenido en la provincia, acusado de sedición tras las protestas.\nEl pedido está dirigido a sus seguidores de más de 160 países, que envían cartas al fiscal.';
+    expect(refusedReason(news)).toBe('import_not_an_appeal');
+    // The same words as a banner, or with a request to the reader, still import.
+    expect(refusedReason(`ACCIÓN URGENTE\n${news}`)).toBeUndefined();
+    expect(refusedReason(`${news}\nEscribe al fiscal hoy mismo.`)).toBeUndefined();
+  });
+
   it('refuses a guide whose title is broken over short lines', () => {
     expect(refusedReason('GUÍA BREVE\nPARA ESCRIBIR\nCARTAS\n\nSé breve y educado. Escribe a mano si puedes.')).toBe('import_not_an_appeal');
   });
