@@ -151,9 +151,10 @@ function showsAnAppeal(text: string, sections: Section[]): boolean {
   return APPEAL_WORDS.test(head) || INVITATION.test(head) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind)) || postalBlockLines(sections).length > 0;
 }
 
-const URGENT_ACTION = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion/gi;
+const URGENT_ACTION_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion/i;
+const URGENT_ACTION = new RegExp(URGENT_ACTION_WORDS.source, 'gi');
 /* "una Acción Urgente", "the urgent action", "de l'action urgente": the words as a thing a sentence speaks of. */
-const IN_PROSE = /(?:\b(?:an?|the|this|una?|la|el|les?|une|l'|de|des|der|die|eine|uma?|a)\s+)(?:urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion)\b/i;
+const IN_PROSE = new RegExp(String.raw`\b(?:an?|the|this|una?|la|el|les?|une|l'|de|des|der|die|eine|uma?|a)\s+(?:${URGENT_ACTION_WORDS.source})\b`, 'i');
 /* A sentence that asks the reader to do something, in the languages the importer reads. */
 const IMPERATIVE = /(?:^|[.!?¡]\s+)(?:please\s+|por favor,?\s+|bitte\s+)?(?:call|write|send|sign|take action|tell|urge|contact|e-?mail|join|ask|act|help|click|escrib[ae]n?|firm[ae]n?|env[ií][ae]n?|act[uú][ae]n?|[uú]nete|p[ií]de(?:le)?|ll[aá]m[ae]n?|[ée]crivez|signez|envoyez|agissez|appelez|schreiben sie|unterschreiben sie|escreva|assine|envie)\b/im;
 
@@ -165,7 +166,7 @@ function onlyReportsUrgentActions(text: string, sections: Section[]): boolean {
   const head = text.slice(0, 200_000);
   if (APPEAL_WORDS.test(head.replace(URGENT_ACTION, ' ')) || INVITATION.test(head) || IMPERATIVE.test(head)) return false;
   if (sections.some((s) => s.kind !== 'preamble' && s.kind !== 'background')) return false;
-  const lines = head.split('\n').filter((l) => /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion/i.test(l));
+  const lines = head.split('\n').filter((l) => URGENT_ACTION_WORDS.test(l));
   return lines.length > 0 && lines.every((l) => l.length > 120 && IN_PROSE.test(l));
 }
 
