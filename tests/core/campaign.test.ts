@@ -147,6 +147,33 @@ function tallyBookContract(name: string, open: () => Promise<{ book: TallyBook; 
       expect((await book.totals('d1')).total).toBe(74);
       expect(await book.forgetModerator('mod-key')).toBe(0);
     });
+
+    it("lists the entries still carrying a moderator's key, and none after their /forgetme", async () => {
+      const a = await book.add(entry(), at);
+      const b = await book.add(entry({ driveId: 'd2', count: 3 }), new Date(at.getTime() + 1000));
+      await book.add(entry({ moderator: 'other' }), at);
+      expect((await book.ofModerator('mod-key')).map((e) => e.id)).toEqual([a.id, b.id]);
+      await book.forgetModerator('mod-key');
+      expect(await book.ofModerator('mod-key')).toEqual([]);
+    });
+
+    it("deletes a drive's entries for one case, keeping their counts in the drive's totals", async () => {
+      const a = await book.add(entry(), at);
+      await book.add(entry({ count: 3, method: 'card' }), at);
+      const other = await book.add(entry({ appealId: 'ua-2-26', count: 5 }), at);
+      const elsewhere = await book.add(entry({ driveId: 'd2', count: 100 }), at);
+      expect(await book.purge('d1', 'ua-1-26')).toBe(2);
+      expect(await book.get(a.id)).toBeUndefined();
+      expect((await book.list('d1')).map((e) => e.id)).toEqual([other.id]);
+      expect(await book.ofModerator('mod-key')).toEqual(expect.not.arrayContaining([expect.objectContaining({ id: a.id })]));
+      expect(await book.get(elsewhere.id)).toEqual(elsewhere);
+      expect(await book.totals('d1')).toEqual({ total: 45, byAppeal: { 'ua-1-26': 40, 'ua-2-26': 5 }, byMethod: { post: 42, card: 3 } });
+      // A second purge finds nothing, and leaves the kept counts as they are.
+      await book.add(entry({ count: 1 }), at);
+      expect(await book.purge('d1', 'ua-1-26')).toBe(1);
+      expect((await book.totals('d1')).byAppeal).toEqual({ 'ua-1-26': 41, 'ua-2-26': 5 });
+      expect(await book.purge('d1', 'ua-1-26')).toBe(0);
+    });
   });
 }
 

@@ -65,4 +65,7 @@ export const enCampaign = {
   page_table: { one: '{count} letter written at events', other: '{count} letters written at events' },
   page_cases: 'Cases',
   page_table_column: 'At events',
+  privacy_table: 'Table counts you entered (moderator)',
+  privacy_table_line: { one: '{drive}: 1 count ({total} in all)', other: '{drive}: {count} counts ({total} in all)' },
+  privacy_table_kept: 'Each count carries your key, its case, method, date and note. /forgetme takes your key off them and keeps the counts in the drive; they are deleted with the drive\'s actions.',
 } as const;

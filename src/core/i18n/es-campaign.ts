@@ -63,4 +63,7 @@ export const esCampaign: Record<keyof typeof enCampaign, Message> = {
   page_table: { one: '{count} carta escrita en eventos', other: '{count} cartas escritas en eventos' },
   page_cases: 'Casos',
   page_table_column: 'En eventos',
+  privacy_table: 'Recuentos de mesa que anotaste (moderación)',
+  privacy_table_line: { one: '{drive}: 1 recuento ({total} en total)', other: '{drive}: {count} recuentos ({total} en total)' },
+  privacy_table_kept: 'Cada recuento lleva tu clave, su caso, método, fecha y nota. /forgetme quita tu clave de ellos y mantiene los recuentos en la campaña; se borran con las acciones de la campaña.',
 };
