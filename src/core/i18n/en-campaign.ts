@@ -65,6 +65,7 @@ export const enCampaign = {
   page_table: { one: '{count} letter written at events', other: '{count} letters written at events' },
   page_cases: 'Cases',
   page_table_column: 'At events',
+  report_csv_link_drive: 'The CSV of this drive is over {limit} even compressed, more than this platform accepts in a file. Download it from your private link below instead: it has the same rows (members\' actions of every case reported and the table counts), works for one hour (until {until}) and only for this drive. Anyone holding the link can download the file, so do not pass it on.',
   privacy_table: 'Table counts you entered (moderator)',
   privacy_table_line: { one: '{drive}: 1 count ({total} in all)', other: '{drive}: {count} counts ({total} in all)' },
   privacy_table_kept: 'Each count carries your key, its case, method, date and note. /forgetme takes your key off them and keeps the counts in the drive; they are deleted with the drive\'s actions.',

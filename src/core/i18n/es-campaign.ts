@@ -63,6 +63,7 @@ export const esCampaign: Record<keyof typeof enCampaign, Message> = {
   page_table: { one: '{count} carta escrita en eventos', other: '{count} cartas escritas en eventos' },
   page_cases: 'Casos',
   page_table_column: 'En eventos',
+  report_csv_link_drive: 'El CSV de esta campaña supera {limit} incluso comprimido, más de lo que esta plataforma acepta en un archivo. Descárgalo con tu enlace privado de abajo: tiene las mismas filas (las acciones de los miembros de cada caso del informe y los recuentos de mesa), funciona durante una hora (hasta {until}) y solo para esta campaña. Quien tenga el enlace puede descargar el archivo, así que no lo compartas.',
   privacy_table: 'Recuentos de mesa que anotaste (moderación)',
   privacy_table_line: { one: '{drive}: 1 recuento ({total} en total)', other: '{drive}: {count} recuentos ({total} en total)' },
   privacy_table_kept: 'Cada recuento lleva tu clave, su caso, método, fecha y nota. /forgetme quita tu clave de ellos y mantiene los recuentos en la campaña; se borran con las acciones de la campaña.',
