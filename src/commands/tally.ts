@@ -55,7 +55,7 @@ const add = defineCommand({
     if (!chosen && !plain) throw new UserInputError('which_case', { cases: caseList(drive) });
     // A campaign and no case: asked privately, a numbered button a case.
     if (!chosen) {
-      return privateReply([{ type: 'text', text: t('acted_pick_case') }], { buttons: await caseButtons(`tally add ${count} ${input.method}`, drive, deps) });
+      return privateReply([{ type: 'text', text: t('tally_pick_case', { count }) }], { buttons: await caseButtons(`tally add ${count} ${input.method}`, drive, deps) });
     }
     const appeal = await findAppeal(chosen.appealId, deps);
     if (count > LARGE_COUNT && input.confirm !== true) {

@@ -11,6 +11,8 @@ export const enCampaign = {
   unknown_case: 'This drive has no case "{case}". Its cases: {cases}.',
   which_case: 'This drive runs several cases: {cases}. Add the case (its number or appeal id) to the command.',
   acted_pick_case: 'Which case did you act on?',
+  help_moderators_in_group: 'Moderators: /help typed in your group also lists the moderators\' commands (/drive, /tally, /report, /printpack...). A Write for Rights evening, step by step: docs/write-for-rights.md.',
+  tally_pick_case: 'Which case were these {count} letters for?',
   letter_pick_case: 'This drive runs {count} cases. Pick one to get its letter:',
   letter_case_line: '{number}. {reference}: {title}',
   opt_case: 'A case of the drive: its number (1, 2, ...) or appeal id',

@@ -12,6 +12,8 @@ export const esCampaign: Record<keyof typeof enCampaign, Message> = {
   unknown_case: 'Esta campaña no tiene el caso "{case}". Sus casos: {cases}.',
   which_case: 'Aquí hay varios casos: {cases}. Añade el caso (su número o el id del llamamiento) al comando.',
   acted_pick_case: '¿En qué caso actuaste?',
+  help_moderators_in_group: 'Moderación: /help escrito en tu grupo también muestra las órdenes de moderación (/drive, /tally, /report, /printpack...). Una velada de Escribe por los Derechos, paso a paso: docs/write-for-rights.md.',
+  tally_pick_case: '¿Para qué caso eran estas {count} cartas?',
   letter_pick_case: 'Esta campaña tiene {count} casos. Elige uno para recibir su carta:',
   letter_case_line: '{number}. {reference}: {title}',
   opt_case: 'Un caso de la campaña: su número (1, 2, ...) o el id del llamamiento',
