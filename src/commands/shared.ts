@@ -141,14 +141,14 @@ export async function appealOrChoice(
 }
 
 /** A campaign's cases, one line each, with short numbered buttons running `command N drive=ID`; private. */
-export async function casePicker(command: string, drive: Drive, ctx: CommandContext, deps: Deps): Promise<Reply> {
+export async function casePicker(command: 'letter' | 'appeal', drive: Drive, ctx: CommandContext, deps: Deps): Promise<Reply> {
   const lines = await Promise.all(
     drive.cases.map(async (c, i) => {
       const appeal = await deps.appeals.get(c.appealId);
       return ctx.t('letter_case_line', { number: i + 1, reference: appeal?.reference ?? c.appealId, title: appeal?.title ?? c.appealId });
     }),
   );
-  const text = `${ctx.t('letter_pick_case', { count: drive.cases.length })}\n${escapeMarkdown(lines.join('\n'))}`;
+  const text = `${ctx.t(command === 'appeal' ? 'appeal_pick_case' : 'letter_pick_case', { count: drive.cases.length })}\n${escapeMarkdown(lines.join('\n'))}`;
   const buttons = drive.cases.map((_, i) => actionButton(String(i + 1), `${command} ${i + 1} drive=${drive.id}`));
   return privateReply([{ type: 'text', text }], { buttons });
 }

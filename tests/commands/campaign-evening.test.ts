@@ -69,4 +69,33 @@ describe('a Write for Rights evening as a new moderator', () => {
     const now = await app.deps.followers.store.forMember(app.deps.memberKey('telegram', '11'), app.clock.now());
     expect(now.map((f) => f.appealId).sort()).toEqual(['ua-1-26', 'ua-2-26']);
   });
+
+  it('refuses a table date well before the drive started (a mistyped year), writing nothing, and takes a late report', async () => {
+    const drive = (await app.deps.drives.resolve('telegram:-100'))!;
+    const started = drive.startedAt.slice(0, 10);
+    const year = Number(started.slice(0, 4));
+    const typo = `${year - 1}${started.slice(4)}`;
+    expect((await type(mod, `/tally add 12 card 2 date=${typo}`)).plain).toBe(`That date is more than 30 days before this drive started (${started}): check the year. Nothing was entered.`);
+    expect(await app.deps.tallyBook.list(drive.id)).toEqual([]);
+    // Days later, the evening's date: taken.
+    app.clock.advance(3 * 86_400_000);
+    expect((await type(mod, `/tally add 12 card 2 date=${started} note="Café"`)).plain).toContain(`written ${started}`);
+    expect((await app.deps.tallyBook.list(drive.id)).map((e) => e.date)).toEqual([started]);
+  });
+
+  it("offers /appeal's cases to read about, not to get a letter", async () => {
+    const pick = await type(ana, '/appeal');
+    expect(pick.plain).toContain('This drive runs 3 cases. Pick one to read about it:');
+    expect(pick.plain).not.toContain('get its letter');
+    expect((await type(ana, buttonCommand(pick, '2'))).plain).toContain('Second case');
+  });
+
+  it('sets a reminder for the whole campaign with /remindme, no case needed', async () => {
+    const set = await type(ana, '/remindme');
+    expect(set.plain).not.toContain('Add the case');
+    const drive = (await app.deps.drives.resolve('telegram:-100'))!;
+    expect(await app.deps.memberReminders.get(drive.id, app.deps.memberKey('telegram', '11'))).toBeDefined();
+    // A case the drive does not have is still refused, naming its cases.
+    expect((await type(ana, '/remindme 7')).plain).toContain('This drive has no case "7"');
+  });
 });
