@@ -167,6 +167,8 @@ async function refuseWithoutDrive(appeal: Appeal | undefined, ctx: CommandContex
   const named = appeal?.id ?? latest?.title ?? latest?.cases.map((c) => c.appealId).join(', ');
   if (latest?.status === 'ended') throw new UserInputError('drive_ended_here', { appeal: named! });
   if (latest) throw new UserInputError('drive_closed_here', { appeal: named!, deadline: latest.deadline });
+  // In a private chat no drive runs: the member's group has it, and the letter's buttons count for it.
+  if (ctx.space.kind === 'private') throw new UserInputError('no_drive_private');
   if (appeal) throw new UserInputError('no_drive_for_appeal', { appeal: appeal.id });
   throw new UserInputError('no_drive');
 }
