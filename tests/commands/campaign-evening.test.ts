@@ -98,4 +98,15 @@ describe('a Write for Rights evening as a new moderator', () => {
     // A case the drive does not have is still refused, naming its cases.
     expect((await type(ana, '/remindme 7')).plain).toContain('This drive has no case "7"');
   });
+
+  it("gives the moderator who turns the page on its projector link (?screen=1); members' /progress only the page", async () => {
+    const web = { ...app.deps, pageLink: (id: string) => `https://drives.example.org/d/${id}` };
+    const on = (await typer(web, 'telegram:-100')(mod, '/drive set page=on')).plain;
+    const drive = (await app.deps.drives.resolve('telegram:-100'))!;
+    expect(on).toContain(`Live page: https://drives.example.org/d/${drive.pageId}`);
+    expect(on).toContain(`On the projector, full screen: https://drives.example.org/d/${drive.pageId}?screen=1`);
+    const progress = (await typer(web, 'telegram:-100')(ana, '/progress')).plain;
+    expect(progress).toContain('Live page:');
+    expect(progress).not.toContain('screen=1');
+  });
 });

@@ -13,6 +13,7 @@ export const enCampaign = {
   acted_pick_case: 'Which case did you act on?',
   help_moderators_in_group: 'Moderators: /help typed in your group also lists the moderators\' commands (/drive, /tally, /report, /printpack...). A Write for Rights evening, step by step: docs/write-for-rights.md.',
   no_drive_private: 'Drives run in groups, not in this private chat: type the command in your group, or press the buttons under the letter I sent you (they count for your group).',
+  page_screen_link: 'On the projector, full screen: {url}',
   tally_pick_case: 'Which case were these {count} letters for?',
   appeal_pick_case: 'This drive runs {count} cases. Pick one to read about it:',
   letter_pick_case: 'This drive runs {count} cases. Pick one to get its letter:',

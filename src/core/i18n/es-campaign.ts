@@ -14,6 +14,7 @@ export const esCampaign: Record<keyof typeof enCampaign, Message> = {
   acted_pick_case: '¿En qué caso actuaste?',
   help_moderators_in_group: 'Moderación: /help escrito en tu grupo también muestra las órdenes de moderación (/drive, /tally, /report, /printpack...). Una velada de Escribe por los Derechos, paso a paso: docs/write-for-rights.md.',
   no_drive_private: 'Las campañas se llevan en los grupos, no en este chat privado: escribe la orden en tu grupo o pulsa los botones bajo la carta que te envié (cuentan para tu grupo).',
+  page_screen_link: 'En el proyector, a pantalla completa: {url}',
   tally_pick_case: '¿Para qué caso eran estas {count} cartas?',
   appeal_pick_case: 'Esta campaña tiene {count} casos. Elige uno para leer sobre él:',
   letter_pick_case: 'Esta campaña tiene {count} casos. Elige uno para recibir su carta:',
