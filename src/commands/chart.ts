@@ -16,7 +16,8 @@ export async function chartAttachments(drive: Drive, deps: Pick<Deps, 'ledger' |
   // A campaign's chart adds its cases up hour by hour.
   const points = await driveSeries(deps.ledger, drive);
   const png = await deps.renderPng(driveChartSvg(drive, points, options));
-  return [{ name: `${drive.title ? drive.id : drive.cases[0]!.appealId}-chart.png`, mimeType: 'image/png', data: png }];
+  // A campaign's chart is of every case: named like its report's CSV, never after its first case alone.
+  return [{ name: `${drive.title ? drive.id : drive.cases.map((c) => c.appealId).join('+').slice(0, 60)}-chart.png`, mimeType: 'image/png', data: png }];
 }
 
 /** "Live page: https://..." when the drive's page is on and the bot serves pages. */

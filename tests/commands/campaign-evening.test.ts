@@ -109,4 +109,12 @@ describe('a Write for Rights evening as a new moderator', () => {
     expect(progress).toContain('Live page:');
     expect(progress).not.toContain('screen=1');
   });
+
+  it("names a campaign's chart after its cases, like its report's CSV, not after its first case", async () => {
+    await type(ana, '/acted email 2');
+    const progress = await type(ana, '/progress 2');
+    expect(progress.attachments.map((a) => a.name)).toEqual(['ua-34-25+ua-1-26+ua-2-26-chart.png']);
+    const report = await type(mod, '/report');
+    expect(report.attachments.map((a) => a.name).sort()).toEqual(['ua-34-25+ua-1-26+ua-2-26-actions.csv', 'ua-34-25+ua-1-26+ua-2-26-chart.png']);
+  });
 });
