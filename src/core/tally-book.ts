@@ -65,9 +65,17 @@ export function totalsOf(entries: Iterable<Pick<TableEntry, 'appealId' | 'method
 }
 
 /**
+ * Counts of entries the retention sweep deleted, per drive, case and method. Created with the schema,
+ * and by the first sweep that deletes entries in a file made before it (schema 3 without it): until
+ * then totals read the entries alone.
+ */
+const ARCHIVED_SQL = `CREATE TABLE IF NOT EXISTS tally_archived(
+  drive_id TEXT NOT NULL, appeal TEXT NOT NULL, method TEXT NOT NULL, count INTEGER NOT NULL,
+  PRIMARY KEY (drive_id, appeal, method)) WITHOUT ROWID`;
+
+/**
  * The `tally_entries` table, created with the rest of the schema (src/core/store/sqlite-schema.ts);
- * indexed by drive (lists and totals) and by moderator (/forgetme). `tally_archived` keeps the
- * counts of entries deleted by retention, per drive, case and method.
+ * indexed by drive (lists and totals) and by moderator (/forgetme); and `tally_archived`.
  */
 export const TALLY_ENTRIES_SQL = `
 CREATE TABLE IF NOT EXISTS tally_entries(
@@ -75,9 +83,7 @@ CREATE TABLE IF NOT EXISTS tally_entries(
   method TEXT NOT NULL, note TEXT, moderator TEXT, date TEXT NOT NULL, recorded_at TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS tally_entries_drive ON tally_entries(drive_id, recorded_at);
 CREATE INDEX IF NOT EXISTS tally_entries_moderator ON tally_entries(moderator) WHERE moderator IS NOT NULL;
-CREATE TABLE IF NOT EXISTS tally_archived(
-  drive_id TEXT NOT NULL, appeal TEXT NOT NULL, method TEXT NOT NULL, count INTEGER NOT NULL,
-  PRIMARY KEY (drive_id, appeal, method)) WITHOUT ROWID;
+${ARCHIVED_SQL};
 `;
 
 type Row = { id: string; drive_id: string; space: string; appeal: string; count: number; method: Method; note: string | null; moderator: string | null; date: string; recorded_at: string };
@@ -85,7 +91,15 @@ type Row = { id: string; drive_id: string; space: string; appeal: string; count:
 const fromRow = (r: Row): TableEntry => ({ id: r.id, driveId: r.drive_id, space: r.space, appealId: r.appeal, count: r.count, method: r.method, note: r.note, moderator: r.moderator, date: r.date, recordedAt: r.recorded_at });
 
 export class SqliteTallyBook implements TallyBook {
+  /** Whether `tally_archived` exists; looked up again while it does not (another process may make it). */
+  private archived = false;
+
   constructor(private readonly file: SqliteFile) {}
+
+  private hasArchive(): boolean {
+    this.archived ||= this.file.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tally_archived'").get() !== undefined;
+    return this.archived;
+  }
 
   async add(entry: NewTableEntry, at: Date): Promise<TableEntry> {
     const stored: TableEntry = { ...entry, id: newEntryId(), recordedAt: at.toISOString() };
@@ -112,15 +126,18 @@ export class SqliteTallyBook implements TallyBook {
   }
 
   async totals(driveId: string): Promise<TableTotals> {
+    type Sum = Pick<TableEntry, 'appealId' | 'method' | 'count'>;
     const rows = await this.file.run('sum table counts', () =>
-      this.file
-        .statement(
-          `SELECT appeal AS appealId, method, sum(count) AS count FROM (
-             SELECT appeal, method, count FROM tally_entries WHERE drive_id = ?
-             UNION ALL SELECT appeal, method, count FROM tally_archived WHERE drive_id = ?)
-           GROUP BY appeal, method`,
-        )
-        .all(driveId, driveId) as Array<Pick<TableEntry, 'appealId' | 'method' | 'count'>>,
+      this.hasArchive()
+        ? (this.file
+            .statement(
+              `SELECT appeal AS appealId, method, sum(count) AS count FROM (
+                 SELECT appeal, method, count FROM tally_entries WHERE drive_id = ?
+                 UNION ALL SELECT appeal, method, count FROM tally_archived WHERE drive_id = ?)
+               GROUP BY appeal, method`,
+            )
+            .all(driveId, driveId) as Sum[])
+        : (this.file.statement('SELECT appeal AS appealId, method, sum(count) AS count FROM tally_entries WHERE drive_id = ? GROUP BY appeal, method').all(driveId) as Sum[]),
     );
     return totalsOf(rows);
   }
@@ -137,6 +154,7 @@ export class SqliteTallyBook implements TallyBook {
   /** Folds the counts into `tally_archived` and deletes the rows, in one transaction. */
   async purge(driveId: string, appealId: string): Promise<number> {
     return this.file.batch('delete archived table counts', () => {
+      if (!this.hasArchive()) this.file.statement(ARCHIVED_SQL).run();
       this.file
         .statement(
           `INSERT INTO tally_archived(drive_id, appeal, method, count)

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -181,6 +182,34 @@ tallyBookContract('SQLite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'actionbot-tally-'));
   const store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
   return { book: store.tallyBook, close: async () => { await store.close(); await rm(dir, { recursive: true, force: true }); } };
+});
+
+describe('a SQLite file of schema 3 made before tally_archived', () => {
+  it('sums its entries, and its first retention purge makes the table and keeps the counts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'actionbot-tally-'));
+    const file = join(dir, 'test.sqlite');
+    try {
+      const at = new Date('2026-12-10T20:00:00Z');
+      const entry = { driveId: 'd1', space: 'telegram:-1', appealId: 'ua-1-26', count: 37, method: 'post' as const, note: null, moderator: 'mod-key', date: '2026-12-10' };
+      const first = await openStore(`sqlite://${file}`);
+      await first.tallyBook.add(entry, at);
+      await first.close();
+      const db = new Database(file);
+      db.exec('DROP TABLE tally_archived');
+      db.close();
+      const store = await openStore(`sqlite://${file}`);
+      try {
+        expect((await store.tallyBook.totals('d1')).total).toBe(37);
+        expect(await store.tallyBook.purge('d1', 'ua-1-26')).toBe(1);
+        expect(await store.tallyBook.list('d1')).toEqual([]);
+        expect((await store.tallyBook.totals('d1')).total).toBe(37);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 const url = process.env.REDIS_URL;
