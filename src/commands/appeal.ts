@@ -11,7 +11,11 @@ export const appeal = defineCommand({
   description: 'cmd_appeal',
   permission: 'member',
   scope: 'member',
-  options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
+  options: [
+    { name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true },
+    // The case picker's buttons name the drive: pressed in a private chat, they still find its cases.
+    { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
+  ],
   async run(input, ctx, deps) {
     const { t } = ctx;
     const found = await appealOrChoice('appeal', input, ctx, deps);

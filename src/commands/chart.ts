@@ -16,11 +16,16 @@ export async function chartAttachments(drive: Drive, deps: Pick<Deps, 'ledger' |
   // A campaign's chart adds its cases up hour by hour.
   const points = await driveSeries(deps.ledger, drive);
   const png = await deps.renderPng(driveChartSvg(drive, points, options));
-  return [{ name: `${drive.title ? drive.id : drive.cases[0]!.appealId}-chart.png`, mimeType: 'image/png', data: png }];
+  // A campaign's chart is of every case: named like its report's CSV, never after its first case alone.
+  return [{ name: `${drive.title ? drive.id : drive.cases.map((c) => c.appealId).join('+').slice(0, 60)}-chart.png`, mimeType: 'image/png', data: png }];
 }
 
 /** "Live page: https://..." when the drive's page is on and the bot serves pages. */
-export function pageLinkBlocks(t: Translate, drive: Drive, deps: Pick<Deps, 'pageLink'>): Block[] {
+export function pageLinkBlocks(t: Translate, drive: Drive, deps: Pick<Deps, 'pageLink'>, options: { screen?: boolean } = {}): Block[] {
   if (!drive.page || !drive.pageId || !deps.pageLink) return [];
-  return [{ type: 'text', text: escapeMarkdown(t('page_link', { url: deps.pageLink(drive.pageId) })) }];
+  const url = deps.pageLink(drive.pageId);
+  const blocks: Block[] = [{ type: 'text', text: escapeMarkdown(t('page_link', { url })) }];
+  // For the moderator who turned it on: the projector view is the same page with ?screen=1 (docs/evening.md).
+  if (options.screen) blocks.push({ type: 'text', text: escapeMarkdown(t('page_screen_link', { url: `${url}${url.includes('?') ? '&' : '?'}screen=1` })) });
+  return blocks;
 }

@@ -91,7 +91,7 @@ const start = defineCommand({
         { type: 'heading', text: campaign ? t('drive_started_campaign', { title: titleOf(drive, appeal), count: drive.cases.length }) : t('drive_started', { title: appeal.title }) },
         ...(campaign ? [{ type: 'text' as const, text: escapeMarkdown(named.appeals.map((a, i) => t('letter_case_line', { number: i + 1, reference: a.reference, title: a.title })).join('\n')) }] : []),
         { type: 'text', text: escapeMarkdown(`${campaign ? '' : `${appeal.reference}. `}${settingsLine(t, drive)}`) },
-        ...pageLinkBlocks(t, drive, deps),
+        ...pageLinkBlocks(t, drive, deps, { screen: true }),
         ...(tally.actions > 0 ? [{ type: 'text' as const, text: escapeMarkdown(t('drive_continues', { tally: tallyText(t, tally, drive.goal) })) }] : []),
         { type: 'text', text: t('drive_how') },
       ],
@@ -169,7 +169,7 @@ const set = defineCommand({
     return publicReply([
       { type: 'heading', text: t('drive_updated', { title: titleOf(drive, appeal) }) },
       { type: 'text', text: escapeMarkdown(settingsLine(t, drive)) },
-      ...pageLinkBlocks(t, drive, deps),
+      ...pageLinkBlocks(t, drive, deps, { screen: true }),
     ]);
   },
 });

@@ -31,6 +31,8 @@ export function helpCommand(list: () => readonly AnyCommand[]): Command {
         { type: 'text', text: member.join('\n') },
       ];
       if (moderator) blocks.push({ type: 'text', text: `**${t('help_moderators')}**\n${moderation.join('\n')}` });
+      // In a private chat nobody is a moderator: say where the moderators' list is.
+      else if (ctx.space.kind === 'private') blocks.push({ type: 'text', text: escapeMarkdown(t('help_moderators_in_group')) });
       return privateReply(blocks);
     },
   });

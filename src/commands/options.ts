@@ -15,6 +15,9 @@ const METHOD_WORDS: Record<string, (typeof METHODS)[number]> = {
   phone: 'phone', phoned: 'phone', call: 'phone', called: 'phone', telefono: 'phone', 'teléfono': 'phone', llamada: 'phone',
   social: 'social', tweet: 'social', redes: 'social',
   other: 'other', otro: 'other', otra: 'other',
+  // A table's count is typed in the plural: `/tally add 37 letters 2`, `/tally add 12 cards 2`.
+  letters: 'post', cartas: 'post',
+  card: 'card', cards: 'card', tarjeta: 'card', tarjetas: 'card',
 };
 
 // Names and towns end up in a signature and messages in public posts: printable text only, short,

@@ -37,6 +37,7 @@ export const privacy = defineCommand({
     const profile = await deps.profiles.get(ctx.member);
     const reminders = await reminderLines(await deps.memberReminders.forMember(ctx.member), ctx, deps);
     const following = await followingLines(ctx, deps);
+    const table = await tableLines(ctx, deps);
     const blocks: Block[] = [
       { type: 'heading', text: t('privacy_heading') },
       { type: 'text', text: escapeMarkdown(t('privacy_body', { key: ctx.member.slice(0, 8) })) },
@@ -47,6 +48,8 @@ export const privacy = defineCommand({
           { label: t('privacy_profile'), value: profile ? describeProfile(t, profile) : t('privacy_no_profile') },
           { label: t('privacy_reminders'), value: reminders.length > 0 ? reminders.join('\n') : t('privacy_no_reminders') },
           { label: t('privacy_following'), value: following.length > 0 ? following.join('\n') : t('privacy_no_following') },
+          // Only a moderator who entered table counts sees this field.
+          ...(table.length > 0 ? [{ label: t('privacy_table'), value: `${table.join('\n')}\n${t('privacy_table_kept')}` }] : []),
         ],
       },
       { type: 'text', text: escapeMarkdown(t('privacy_kept', { days: deps.retentionDays ?? DEFAULT_RETENTION_DAYS })) },
@@ -85,6 +88,22 @@ async function followingLines(ctx: CommandContext, deps: Deps): Promise<string[]
   for (const follower of await deps.followers.store.forMember(ctx.member, ctx.now)) {
     const appeal = await view.get(follower.appealId);
     lines.push(ctx.t('privacy_following_line', { reference: appeal?.reference ?? follower.appealId, platform: PLATFORM_NAMES[follower.platform] ?? follower.platform, until: day(ctx, new Date(follower.expires)) }));
+  }
+  return lines;
+}
+
+/** The table counts that still carry the member's key (they entered them as a moderator), per drive. */
+async function tableLines(ctx: CommandContext, deps: Deps): Promise<string[]> {
+  const byDrive = new Map<string, { count: number; total: number }>();
+  for (const entry of await deps.tallyBook.ofModerator(ctx.member)) {
+    const seen = byDrive.get(entry.driveId) ?? { count: 0, total: 0 };
+    byDrive.set(entry.driveId, { count: seen.count + 1, total: seen.total + entry.count });
+  }
+  const lines: string[] = [];
+  for (const [driveId, { count, total }] of byDrive) {
+    const drive = await deps.drives.get(driveId);
+    const name = drive ? (drive.title ?? drive.cases.map((c) => c.appealId).join(', ')) : driveId;
+    lines.push(ctx.t('privacy_table_line', { drive: escapeMarkdown(name), count, total }));
   }
   return lines;
 }

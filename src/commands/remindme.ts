@@ -3,7 +3,7 @@ import { closesAt } from '../core/drive.js';
 import { UserInputError } from '../core/errors.js';
 import { privateReply } from '../core/reply.js';
 import { PLATFORM_NAMES } from './progress.js';
-import { driveAndAppeal } from './shared.js';
+import { driveAndCase } from './shared.js';
 import { defineCommand } from './types.js';
 
 const HOUR = 3_600_000;
@@ -30,7 +30,8 @@ export const remindme = defineCommand({
   ],
   async run(input, ctx, deps) {
     const { t } = ctx;
-    const { drive } = await driveAndAppeal(input, ctx, deps, { needDrive: true });
+    // A reminder is for the drive, a campaign's every case: no case needs naming (a named one must exist).
+    const { drive } = await driveAndCase(input, ctx, deps, { needDrive: true });
     const closes = closesAt(drive!);
     const format = (d: Date) =>
       `${new Intl.DateTimeFormat(ctx.locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: drive!.timezone }).format(d)} (${drive!.timezone})`;

@@ -3,14 +3,14 @@
 import { driveTally, type DriveTally } from '../core/campaign.js';
 import type { Method } from '../core/drive.js';
 import { attachmentLimit, exportAttachment } from '../core/export/attachment.js';
-import { actionsCsvChunks, ofAppeal, withTableEntries, type MemberCsvRow } from '../core/export/csv-stream.js';
+import { actionsCsvChunks, driveCsvRows } from '../core/export/csv-stream.js';
 import type { Tally } from '../core/ledger/ledger.js';
 import type { TableEntry } from '../core/tally-book.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
 import { PLATFORM_NAMES } from './progress.js';
 import { chartAttachments } from './chart.js';
-import { inCommunity, rowsOfCommunity } from '../core/walls.js';
+import { inCommunity } from '../core/walls.js';
 import { driveAndCase, findAppeal, tallyText, titleOf } from './shared.js';
 import { defineCommand } from './types.js';
 
@@ -44,19 +44,18 @@ export const report = defineCommand({
     const maxBytes = (deps.attachmentLimit ?? attachmentLimit)(ctx.actor.platform);
     // Rows are read in pages and compressed as they come; the loop gets a turn between pages.
     const name = campaign && campaign.cases.length > 1 ? `${drive!.title ? drive!.id : appealIds.join('+').slice(0, 60)}-actions` : `${appeal.id}-actions`;
-    const memberRows = async function* (): AsyncIterable<MemberCsvRow> {
-      for (const id of appealIds) yield* ofAppeal(rowsOfCommunity(deps.ledger.exportRows(id), community), id);
-    };
-    const file = await exportAttachment(actionsCsvChunks(withTableEntries(memberRows(), entries)), { name, maxBytes });
+    const file = await exportAttachment(actionsCsvChunks(driveCsvRows(deps.ledger, appealIds, entries, community)), { name, maxBytes });
     const about: Block[] = [{ type: 'text', text: t('report_csv') }, { type: 'text', text: t('report_csv_kinds') }];
     // Too large for the platform: a private link when the bot serves HTTP, the CLI command otherwise.
     // The link is text, as drive page links are: a platform that refuses a button URL (Telegram and
     // localhost) still shows it.
-    // The link serves one appeal's member rows: for a campaign, or with table entries, the CLI instead.
-    const link = file.fits || appealIds.length > 1 || entries.length > 0 ? undefined : deps.exportLink?.(appeal.id, community);
+    // One appeal's member rows: an appeal's link; a campaign's, or with table entries, the drive's link
+    // (every case it reports and their table entries, the same rows as the file).
+    const ofDrive = drive !== undefined && (appealIds.length > 1 || entries.length > 0);
+    const link = file.fits ? undefined : ofDrive ? deps.exportDriveLink?.(drive.id, community, whole ? undefined : appeal.id) : deps.exportLink?.(appeal.id, community);
     if (link) {
       about.push(
-        { type: 'text', text: escapeMarkdown(t('report_csv_link', { limit: megabytes(maxBytes), until: utcMinute(link.expiresAt) })) },
+        { type: 'text', text: escapeMarkdown(t(ofDrive ? 'report_csv_link_drive' : 'report_csv_link', { limit: megabytes(maxBytes), until: utcMinute(link.expiresAt) })) },
         { type: 'text', text: escapeMarkdown(t('report_csv_download', { url: link.url })) },
       );
     } else if (!file.fits && community !== undefined) {

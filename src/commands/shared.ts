@@ -141,14 +141,14 @@ export async function appealOrChoice(
 }
 
 /** A campaign's cases, one line each, with short numbered buttons running `command N drive=ID`; private. */
-export async function casePicker(command: string, drive: Drive, ctx: CommandContext, deps: Deps): Promise<Reply> {
+export async function casePicker(command: 'letter' | 'appeal', drive: Drive, ctx: CommandContext, deps: Deps): Promise<Reply> {
   const lines = await Promise.all(
     drive.cases.map(async (c, i) => {
       const appeal = await deps.appeals.get(c.appealId);
       return ctx.t('letter_case_line', { number: i + 1, reference: appeal?.reference ?? c.appealId, title: appeal?.title ?? c.appealId });
     }),
   );
-  const text = `${ctx.t('letter_pick_case', { count: drive.cases.length })}\n${escapeMarkdown(lines.join('\n'))}`;
+  const text = `${ctx.t(command === 'appeal' ? 'appeal_pick_case' : 'letter_pick_case', { count: drive.cases.length })}\n${escapeMarkdown(lines.join('\n'))}`;
   const buttons = drive.cases.map((_, i) => actionButton(String(i + 1), `${command} ${i + 1} drive=${drive.id}`));
   return privateReply([{ type: 'text', text }], { buttons });
 }
@@ -167,6 +167,8 @@ async function refuseWithoutDrive(appeal: Appeal | undefined, ctx: CommandContex
   const named = appeal?.id ?? latest?.title ?? latest?.cases.map((c) => c.appealId).join(', ');
   if (latest?.status === 'ended') throw new UserInputError('drive_ended_here', { appeal: named! });
   if (latest) throw new UserInputError('drive_closed_here', { appeal: named!, deadline: latest.deadline });
+  // In a private chat no drive runs: the member's group has it, and the letter's buttons count for it.
+  if (ctx.space.kind === 'private') throw new UserInputError('no_drive_private');
   if (appeal) throw new UserInputError('no_drive_for_appeal', { appeal: appeal.id });
   throw new UserInputError('no_drive');
 }

@@ -24,6 +24,10 @@ function caseOf(drive: Drive, ref: string | undefined): { number: number; appeal
   return { number: found.number, appealId: found.entry.appealId };
 }
 
+/** How many days before its drive started a table's letters may be dated. */
+const EARLY_DAYS = 30;
+const DAY_MS = 86_400_000;
+
 const add = defineCommand({
   name: 'add',
   description: 'cmd_tally_add',
@@ -49,13 +53,17 @@ const add = defineCommand({
     const today = localDate(ctx.now, drive.timezone);
     const date = input.date ?? today;
     if (date > today) throw new UserInputError('tally_date_future', { today });
+    // A mistyped year (2025 for 2026) would file the letters in last year's campaign: a date well
+    // before the drive started is refused; an evening held just before the bot's drive is not.
+    const earliest = localDate(new Date(Date.parse(drive.startedAt) - EARLY_DAYS * DAY_MS), drive.timezone);
+    if (date < earliest) throw new UserInputError('tally_date_early', { started: localDate(new Date(drive.startedAt), drive.timezone), days: EARLY_DAYS });
     const chosen = caseOf(drive, ref);
     // Buttons carry no free text: with a note or a date, the case must be typed.
     const plain = input.note === undefined && input.date === undefined;
     if (!chosen && !plain) throw new UserInputError('which_case', { cases: caseList(drive) });
     // A campaign and no case: asked privately, a numbered button a case.
     if (!chosen) {
-      return privateReply([{ type: 'text', text: t('acted_pick_case') }], { buttons: await caseButtons(`tally add ${count} ${input.method}`, drive, deps) });
+      return privateReply([{ type: 'text', text: t('tally_pick_case', { count }) }], { buttons: await caseButtons(`tally add ${count} ${input.method}`, drive, deps) });
     }
     const appeal = await findAppeal(chosen.appealId, deps);
     if (count > LARGE_COUNT && input.confirm !== true) {

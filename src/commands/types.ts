@@ -148,6 +148,8 @@ export type Deps = {
   attachmentLimit?: (platform: string) => number;
   /** A private, expiring download link for an appeal's CSV (one community's rows, or all), when the bot serves HTTP (WEB_PORT). */
   exportLink?: (appealId: string, community?: string) => { url: string; expiresAt: Date };
+  /** The same for a drive: its cases' rows (or one case's) and its table entries (a campaign's report). */
+  exportDriveLink?: (driveId: string, community?: string, appealId?: string) => { url: string; expiresAt: Date };
   /** Reads an Urgent Action text off the event loop (a worker thread, queued, bounded); inline when not given. */
   importText?: (text: string) => Promise<ImportResult>;
   /** Makes a print pack off the event loop (a worker thread, queued, bounded); inline when not given. */

@@ -1,12 +1,13 @@
-// Deletes actions RETENTION_DAYS after their appeal's last drive closed.
+// Deletes actions and table counts RETENTION_DAYS after their appeal's last drive closed.
 import { closesAt, driveAppealIds, isOpen, type Drive } from './drive.js';
 import type { DriveService } from './drives.js';
 import type { ActionLedger } from './ledger/ledger.js';
+import type { TallyBook } from './tally-book.js';
 import type { Clock } from './time.js';
 
 const DAY_MS = 86_400_000;
 
-export type RetentionDeps = { drives: DriveService; ledger: ActionLedger; clock: Clock; retentionDays: number };
+export type RetentionDeps = { drives: DriveService; ledger: ActionLedger; tallyBook: TallyBook; clock: Clock; retentionDays: number };
 
 /** When a drive stopped taking actions: ended by a moderator, or closed at its deadline. */
 function stoppedAt(drive: Drive): number {
@@ -17,8 +18,9 @@ function stoppedAt(drive: Drive): number {
 /**
  * Deletes the actions of every appeal whose drives have all stopped more than `retentionDays` ago
  * (the appeal is archived: nothing can be recorded for it until a new drive starts), in chunks, in
- * the store. Its counts stay: a report or news months later still says what the groups did; no
- * member key does. Returns how many actions were deleted. Runs hourly and at start.
+ * the store, and the table counts entered for it in each of those drives. Its counts stay: a report
+ * or news months later still says what the groups did; no member key or table note does. Returns how
+ * many actions and table counts were deleted. Runs hourly and at start.
  */
 export async function sweepRetention(deps: RetentionDeps): Promise<number> {
   const now = deps.clock.now();
@@ -32,6 +34,7 @@ export async function sweepRetention(deps: RetentionDeps): Promise<number> {
     const last = drives.reduce((a, b) => (stoppedAt(b) > stoppedAt(a) ? b : a));
     if (now.getTime() - stoppedAt(last) < deps.retentionDays * DAY_MS) continue;
     deleted += await deps.ledger.purge(appealId);
+    for (const drive of drives) deleted += await deps.tallyBook.purge(drive.id, appealId);
   }
   return deleted;
 }

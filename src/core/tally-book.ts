@@ -41,6 +41,13 @@ export interface TallyBook {
   totals(driveId: string): Promise<TableTotals>;
   /** Takes the moderator's key off every entry they made, keeping the counts; returns how many. */
   forgetModerator(member: string): Promise<number>;
+  /** The entries that still carry the moderator's key (what /privacy lists), oldest entered first. */
+  ofModerator(member: string): Promise<TableEntry[]>;
+  /**
+   * Deletes a drive's entries for one case (retention), keeping their counts in the drive's totals,
+   * as archived actions keep theirs; returns how many were deleted.
+   */
+  purge(driveId: string, appealId: string): Promise<number>;
 }
 
 /** 8 characters from 48 random bits: short enough to type, too many to guess another group's. */
@@ -58,8 +65,17 @@ export function totalsOf(entries: Iterable<Pick<TableEntry, 'appealId' | 'method
 }
 
 /**
+ * Counts of entries the retention sweep deleted, per drive, case and method. Created with the schema,
+ * and by the first sweep that deletes entries in a file made before it (schema 3 without it): until
+ * then totals read the entries alone.
+ */
+const ARCHIVED_SQL = `CREATE TABLE IF NOT EXISTS tally_archived(
+  drive_id TEXT NOT NULL, appeal TEXT NOT NULL, method TEXT NOT NULL, count INTEGER NOT NULL,
+  PRIMARY KEY (drive_id, appeal, method)) WITHOUT ROWID`;
+
+/**
  * The `tally_entries` table, created with the rest of the schema (src/core/store/sqlite-schema.ts);
- * indexed by drive (lists and totals) and by moderator (/forgetme).
+ * indexed by drive (lists and totals) and by moderator (/forgetme); and `tally_archived`.
  */
 export const TALLY_ENTRIES_SQL = `
 CREATE TABLE IF NOT EXISTS tally_entries(
@@ -67,6 +83,7 @@ CREATE TABLE IF NOT EXISTS tally_entries(
   method TEXT NOT NULL, note TEXT, moderator TEXT, date TEXT NOT NULL, recorded_at TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS tally_entries_drive ON tally_entries(drive_id, recorded_at);
 CREATE INDEX IF NOT EXISTS tally_entries_moderator ON tally_entries(moderator) WHERE moderator IS NOT NULL;
+${ARCHIVED_SQL};
 `;
 
 type Row = { id: string; drive_id: string; space: string; appeal: string; count: number; method: Method; note: string | null; moderator: string | null; date: string; recorded_at: string };
@@ -74,7 +91,15 @@ type Row = { id: string; drive_id: string; space: string; appeal: string; count:
 const fromRow = (r: Row): TableEntry => ({ id: r.id, driveId: r.drive_id, space: r.space, appealId: r.appeal, count: r.count, method: r.method, note: r.note, moderator: r.moderator, date: r.date, recordedAt: r.recorded_at });
 
 export class SqliteTallyBook implements TallyBook {
+  /** Whether `tally_archived` exists; looked up again while it does not (another process may make it). */
+  private archived = false;
+
   constructor(private readonly file: SqliteFile) {}
+
+  private hasArchive(): boolean {
+    this.archived ||= this.file.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tally_archived'").get() !== undefined;
+    return this.archived;
+  }
 
   async add(entry: NewTableEntry, at: Date): Promise<TableEntry> {
     const stored: TableEntry = { ...entry, id: newEntryId(), recordedAt: at.toISOString() };
@@ -101,14 +126,44 @@ export class SqliteTallyBook implements TallyBook {
   }
 
   async totals(driveId: string): Promise<TableTotals> {
+    type Sum = Pick<TableEntry, 'appealId' | 'method' | 'count'>;
     const rows = await this.file.run('sum table counts', () =>
-      this.file.statement('SELECT appeal AS appealId, method, sum(count) AS count FROM tally_entries WHERE drive_id = ? GROUP BY appeal, method').all(driveId) as Array<Pick<TableEntry, 'appealId' | 'method' | 'count'>>,
+      this.hasArchive()
+        ? (this.file
+            .statement(
+              `SELECT appeal AS appealId, method, sum(count) AS count FROM (
+                 SELECT appeal, method, count FROM tally_entries WHERE drive_id = ?
+                 UNION ALL SELECT appeal, method, count FROM tally_archived WHERE drive_id = ?)
+               GROUP BY appeal, method`,
+            )
+            .all(driveId, driveId) as Sum[])
+        : (this.file.statement('SELECT appeal AS appealId, method, sum(count) AS count FROM tally_entries WHERE drive_id = ? GROUP BY appeal, method').all(driveId) as Sum[]),
     );
     return totalsOf(rows);
   }
 
   async forgetModerator(member: string): Promise<number> {
     return this.file.run('forget a moderator in table counts', () => this.file.statement('UPDATE tally_entries SET moderator = NULL WHERE moderator = ?').run(member).changes);
+  }
+
+  async ofModerator(member: string): Promise<TableEntry[]> {
+    const rows = await this.file.run("list a moderator's table counts", () => this.file.statement('SELECT * FROM tally_entries WHERE moderator = ? ORDER BY recorded_at, id').all(member) as Row[]);
+    return rows.map(fromRow);
+  }
+
+  /** Folds the counts into `tally_archived` and deletes the rows, in one transaction. */
+  async purge(driveId: string, appealId: string): Promise<number> {
+    return this.file.batch('delete archived table counts', () => {
+      if (!this.hasArchive()) this.file.statement(ARCHIVED_SQL).run();
+      this.file
+        .statement(
+          `INSERT INTO tally_archived(drive_id, appeal, method, count)
+           SELECT drive_id, appeal, method, sum(count) FROM tally_entries WHERE drive_id = ? AND appeal = ? GROUP BY method
+           ON CONFLICT(drive_id, appeal, method) DO UPDATE SET count = count + excluded.count`,
+        )
+        .run(driveId, appealId);
+      return this.file.statement('DELETE FROM tally_entries WHERE drive_id = ? AND appeal = ?').run(driveId, appealId).changes;
+    });
   }
 }
 
@@ -153,6 +208,13 @@ for i = 2, #KEYS do
 end
 redis.call('DEL', KEYS[1])
 return n`;
+
+/** Deletes an entry and its index entries; its count stays in the drive's totals (retention). */
+const PURGE = `
+if redis.call('DEL', KEYS[1]) == 0 then return 0 end
+redis.call('ZREM', KEYS[2], ARGV[1])
+if KEYS[3] ~= '' then redis.call('SREM', KEYS[3], ARGV[1]) end
+return 1`;
 
 /**
  * On Redis: a hash per entry (`tally:entry:<id>`), a sorted set of entry ids per drive scored by
@@ -205,6 +267,22 @@ export class RedisTallyBook implements TallyBook {
   async forgetModerator(member: string): Promise<number> {
     const ids = await this.redis.sMembers(this.moderatorKey(member));
     return Number(await this.redis.eval(FORGET, { keys: [this.moderatorKey(member), ...ids.map(this.entryKey)], arguments: [] }));
+  }
+
+  async ofModerator(member: string): Promise<TableEntry[]> {
+    const ids = await this.redis.sMembers(this.moderatorKey(member));
+    const entries = (await Promise.all(ids.map((id) => this.get(id)))).filter((e): e is TableEntry => e?.moderator === member);
+    return entries.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id));
+  }
+
+  async purge(driveId: string, appealId: string): Promise<number> {
+    let deleted = 0;
+    for (const entry of await this.list(driveId)) {
+      if (entry.appealId !== appealId) continue;
+      const keys = [this.entryKey(entry.id), this.driveKey(driveId), entry.moderator ? this.moderatorKey(entry.moderator) : ''];
+      deleted += Number(await this.redis.eval(PURGE, { keys, arguments: [entry.id] }));
+    }
+    return deleted;
   }
 
   private entryKey = (id: string) => `${this.prefix}tally:entry:${id}`;

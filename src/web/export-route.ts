@@ -5,10 +5,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Logger } from '../commands/index.js';
-import { actionsCsvChunks, ofAppeal } from '../core/export/csv-stream.js';
-import type { ExportTokens } from '../core/export/link.js';
+import type { Drive } from '../core/drive.js';
+import { actionsCsvChunks, driveCsvRows, ofAppeal, type CsvRow } from '../core/export/csv-stream.js';
+import type { ExportTokens, TokenCheck } from '../core/export/link.js';
 import { pickLocale, translator, type MessageKey } from '../core/i18n/index.js';
 import type { ActionLedger } from '../core/ledger/ledger.js';
+import type { TallyBook } from '../core/tally-book.js';
 import { rowsOfCommunity } from '../core/walls.js';
 import type { Route } from './server.js';
 
@@ -16,6 +18,9 @@ export type ExportRouteOptions = {
   tokens: ExportTokens;
   ledger: Pick<ActionLedger, 'exportRows'>;
   appeals: { get(id: string): Promise<unknown> };
+  /** For a drive's links (a campaign's report): its cases and table entries. Without them, drive links are 404. */
+  drives?: { get(id: string): Promise<Drive | undefined> };
+  tallyBook?: Pick<TallyBook, 'list'>;
   logger: Logger;
   /** Downloads served at once by this process; more wait for a 503 (default 2). */
   maxConcurrent?: number;
@@ -23,8 +28,22 @@ export type ExportRouteOptions = {
 
 const PATH = /^\/export\/([^/]{1,200})$/;
 
+/** What a checked token serves: the file's name and its rows; undefined when its appeal or drive is gone. */
+async function fileOf(check: Extract<TokenCheck, { ok: true }>, options: ExportRouteOptions): Promise<{ name: string; rows: () => AsyncIterable<CsvRow> } | undefined> {
+  if ('driveId' in check) {
+    const drive = await options.drives?.get(check.driveId);
+    if (!drive || !options.tallyBook) return undefined;
+    const appealIds = drive.cases.map((c) => c.appealId).filter((id) => check.appealId === undefined || id === check.appealId);
+    if (appealIds.length === 0) return undefined;
+    const entries = await options.tallyBook.list(drive.id);
+    return { name: check.appealId ?? drive.id, rows: () => driveCsvRows(options.ledger, appealIds, entries, check.community) };
+  }
+  if (!(await options.appeals.get(check.appealId))) return undefined;
+  return { name: check.appealId, rows: () => ofAppeal(rowsOfCommunity(options.ledger.exportRows(check.appealId), check.community), check.appealId) };
+}
+
 /**
- * `GET /export/<token>`: the CSV of the token's appeal, streamed as the ledger reads it (gzip when
+ * `GET /export/<token>`: the CSV of the token's appeal (or drive: its cases and table entries), streamed as the ledger reads it (gzip when
  * the client takes it, which every browser and `curl --compressed` does). Read-only: a forged,
  * altered or unknown token is 404, an expired one 410, and neither writes anything. The token is a
  * credential, so it is never logged.
@@ -50,11 +69,12 @@ export function exportRoute(options: ExportRouteOptions): Route {
     if (running >= maxConcurrent) return say(503, 'export_link_busy', { 'retry-after': '60' });
     running++;
     try {
-      if (!(await options.appeals.get(check.appealId))) return say(404, 'export_link_invalid');
-      await send(req, res, check.appealId, options, check.community);
+      const file = await fileOf(check, options);
+      if (!file) return say(404, 'export_link_invalid');
+      await send(req, res, file.name, file.rows);
     } catch (error) {
       // Handled here, not by the server's catch-all, which would log the path and with it the token.
-      options.logger.error({ err: error, appealId: check.appealId }, 'export download failed');
+      options.logger.error({ err: error, ...('driveId' in check ? { driveId: check.driveId } : {}), appealId: check.appealId }, 'export download failed');
       if (res.headersSent) res.destroy();
       else say(503, 'export_link_failed', { 'retry-after': '60' });
     } finally {
@@ -64,11 +84,11 @@ export function exportRoute(options: ExportRouteOptions): Route {
   };
 }
 
-async function send(req: IncomingMessage, res: ServerResponse, appealId: string, options: ExportRouteOptions, community?: string): Promise<void> {
+async function send(req: IncomingMessage, res: ServerResponse, name: string, rows: () => AsyncIterable<CsvRow>): Promise<void> {
   const gzip = /\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''));
   res.writeHead(200, {
     'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${appealId}-actions.csv"`,
+    'content-disposition': `attachment; filename="${name}-actions.csv"`,
     ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     vary: 'accept-encoding',
     // A private file: no cache on the way may keep it, no search engine may list the address.
@@ -77,7 +97,7 @@ async function send(req: IncomingMessage, res: ServerResponse, appealId: string,
   });
   if (req.method === 'HEAD') return void res.end();
   // A moderator's link gives their community's rows only (the token says which, signed).
-  const csv = Readable.from(actionsCsvChunks(ofAppeal(rowsOfCommunity(options.ledger.exportRows(appealId), community), appealId)));
+  const csv = Readable.from(actionsCsvChunks(rows()));
   try {
     // pipeline waits for the client to drain: memory holds a page or two, whatever the appeal's size.
     await (gzip ? pipeline(csv, createGzip({ level: 6 }), res) : pipeline(csv, res));

@@ -26,9 +26,13 @@ export function mountDrivePages(web: WebServer, deps: Deps, logger: Logger, opti
  * platform with a private link (`/export/<token>`, signed, one appeal, one hour) instead of the CLI.
  */
 export function mountExportLinks(web: WebServer, deps: Deps, tokens: ExportTokens, logger: Logger): void {
-  web.use(exportRoute({ tokens, ledger: deps.ledger, appeals: deps.appeals, logger }));
+  web.use(exportRoute({ tokens, ledger: deps.ledger, appeals: deps.appeals, drives: deps.drives, tallyBook: deps.tallyBook, logger }));
   deps.exportLink = (appealId, community) => {
     const grant = tokens.sign(appealId, community);
+    return { url: web.link(`/export/${grant.token}`), expiresAt: grant.expiresAt };
+  };
+  deps.exportDriveLink = (driveId, community, appealId) => {
+    const grant = tokens.signDrive(driveId, community, appealId);
     return { url: web.link(`/export/${grant.token}`), expiresAt: grant.expiresAt };
   };
 }

@@ -24,7 +24,7 @@ describe('bad input gets a clear message and writes nothing', () => {
   it.each([
     ['/frobnicate', 'I do not know /frobnicate. Type /help'],
     ['/letter ua-99-99', 'There is no appeal "ua-99-99". Known appeals: ua-34-25.'],
-    ['/acted carrier-pigeon', 'method is not right: expected one of email, post, phone, social, other'],
+    ['/acted carrier-pigeon', 'method is not right: expected one of email, post, phone, social, other, card'],
     ['/drive set goal=-5', 'goal is not right: expected a whole number above 0, such as goal=500. Write it like this: /drive set'],
     ['/drive set goal=lots', 'goal is not right'],
     ['/drive set deadline=yesterday', 'deadline is not right: expected a date such as 2026-12-31'],
@@ -64,7 +64,7 @@ describe('bad input gets a clear message and writes nothing', () => {
     const reply = await type({ userId: 'eva', locale: 'es' }, '/drive set goal=-5');
     expect(reply.plain).toBe('Solo las personas moderadoras pueden usar /drive set.');
     const bad = await type({ userId: 'eva', locale: 'es' }, '/acted paloma');
-    expect(bad.plain).toContain('method no es correcto: se esperaba email, post, phone, social u other');
+    expect(bad.plain).toContain('method no es correcto: se esperaba email, post, phone, social, other o card');
   });
 
   it('refuses when the moderator check itself fails, and logs nothing as a crash', async () => {

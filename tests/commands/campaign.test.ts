@@ -201,6 +201,18 @@ describe('a Write for Rights evening: a campaign of three cases in the terminal'
     expect(csv).not.toContain(app.deps.memberKey('shell', 'ana'));
   });
 
+  it("lists a moderator's table entries in /privacy, per drive, and none after their /forgetme", async () => {
+    await type(mod, `/drive start ${CASES.join(',')} deadline=2030-01-31`);
+    await type(mod, '/tally add 37 post 2 note="Library"');
+    await type(mod, '/tally add 5 card 1');
+    expect((await type(ana, '/privacy')).plain).not.toContain('Table counts you entered');
+    const shown = (await type(mod, '/privacy')).plain;
+    expect(shown).toContain('Table counts you entered (moderator): ua-34-25, ua-1-26, ua-2-26: 2 counts (42 in all)');
+    expect(shown).toContain('/forgetme takes your key off them and keeps the counts');
+    await type(mod, '/forgetme yes');
+    expect((await type(mod, '/privacy')).plain).not.toContain('Table counts you entered');
+  });
+
   it('keeps table entries within their community: another group cannot list or undo them', async () => {
     await type(mod, `/drive start ${CASES.join(',')} deadline=2030-01-31`);
     const added = await type(mod, '/tally add 9 post 1');

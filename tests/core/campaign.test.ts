@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -147,6 +148,33 @@ function tallyBookContract(name: string, open: () => Promise<{ book: TallyBook; 
       expect((await book.totals('d1')).total).toBe(74);
       expect(await book.forgetModerator('mod-key')).toBe(0);
     });
+
+    it("lists the entries still carrying a moderator's key, and none after their /forgetme", async () => {
+      const a = await book.add(entry(), at);
+      const b = await book.add(entry({ driveId: 'd2', count: 3 }), new Date(at.getTime() + 1000));
+      await book.add(entry({ moderator: 'other' }), at);
+      expect((await book.ofModerator('mod-key')).map((e) => e.id)).toEqual([a.id, b.id]);
+      await book.forgetModerator('mod-key');
+      expect(await book.ofModerator('mod-key')).toEqual([]);
+    });
+
+    it("deletes a drive's entries for one case, keeping their counts in the drive's totals", async () => {
+      const a = await book.add(entry(), at);
+      await book.add(entry({ count: 3, method: 'card' }), at);
+      const other = await book.add(entry({ appealId: 'ua-2-26', count: 5 }), at);
+      const elsewhere = await book.add(entry({ driveId: 'd2', count: 100 }), at);
+      expect(await book.purge('d1', 'ua-1-26')).toBe(2);
+      expect(await book.get(a.id)).toBeUndefined();
+      expect((await book.list('d1')).map((e) => e.id)).toEqual([other.id]);
+      expect(await book.ofModerator('mod-key')).toEqual(expect.not.arrayContaining([expect.objectContaining({ id: a.id })]));
+      expect(await book.get(elsewhere.id)).toEqual(elsewhere);
+      expect(await book.totals('d1')).toEqual({ total: 45, byAppeal: { 'ua-1-26': 40, 'ua-2-26': 5 }, byMethod: { post: 42, card: 3 } });
+      // A second purge finds nothing, and leaves the kept counts as they are.
+      await book.add(entry({ count: 1 }), at);
+      expect(await book.purge('d1', 'ua-1-26')).toBe(1);
+      expect((await book.totals('d1')).byAppeal).toEqual({ 'ua-1-26': 41, 'ua-2-26': 5 });
+      expect(await book.purge('d1', 'ua-1-26')).toBe(0);
+    });
   });
 }
 
@@ -154,6 +182,34 @@ tallyBookContract('SQLite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'actionbot-tally-'));
   const store = await openStore(`sqlite://${join(dir, 'test.sqlite')}`);
   return { book: store.tallyBook, close: async () => { await store.close(); await rm(dir, { recursive: true, force: true }); } };
+});
+
+describe('a SQLite file of schema 3 made before tally_archived', () => {
+  it('sums its entries, and its first retention purge makes the table and keeps the counts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'actionbot-tally-'));
+    const file = join(dir, 'test.sqlite');
+    try {
+      const at = new Date('2026-12-10T20:00:00Z');
+      const entry = { driveId: 'd1', space: 'telegram:-1', appealId: 'ua-1-26', count: 37, method: 'post' as const, note: null, moderator: 'mod-key', date: '2026-12-10' };
+      const first = await openStore(`sqlite://${file}`);
+      await first.tallyBook.add(entry, at);
+      await first.close();
+      const db = new Database(file);
+      db.exec('DROP TABLE tally_archived');
+      db.close();
+      const store = await openStore(`sqlite://${file}`);
+      try {
+        expect((await store.tallyBook.totals('d1')).total).toBe(37);
+        expect(await store.tallyBook.purge('d1', 'ua-1-26')).toBe(1);
+        expect(await store.tallyBook.list('d1')).toEqual([]);
+        expect((await store.tallyBook.totals('d1')).total).toBe(37);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 const url = process.env.REDIS_URL;

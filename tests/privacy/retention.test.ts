@@ -34,6 +34,19 @@ describe('retention: actions are kept until their appeal is archived plus RETENT
     expect(await sweep()).toBe(0);
   });
 
+  it("deletes a drive's table counts with its actions, keeping their totals", async () => {
+    await type(mod, '/tally add 12 post note="Library"');
+    const drive = (await app.deps.drives.resolve('shell:local'))!;
+    app.clock.set('2027-01-19T10:00:00Z');
+    expect(await sweep()).toBe(0);
+    expect(await app.deps.tallyBook.list(drive.id)).toHaveLength(1);
+    app.clock.set('2027-01-20T00:00:01Z');
+    expect(await sweep()).toBe(4);
+    expect(await app.deps.tallyBook.list(drive.id)).toEqual([]);
+    expect(await app.deps.tallyBook.ofModerator(app.deps.memberKey('shell', 'operator'))).toEqual([]);
+    expect((await app.deps.tallyBook.totals(drive.id)).total).toBe(12);
+  });
+
   it('counts from the day a moderator ended the drive, and never while another drive of the appeal runs', async () => {
     await type(mod, '/drive end');
     app.clock.set('2026-12-31T10:00:01Z');

@@ -51,7 +51,10 @@ export async function runCommand(call: Call): Promise<Reply> {
     locale: call.locale,
     t: translator(call.locale),
     now: call.now,
-    isModerator: async () => call.walls?.role === 'moderator' || call.walls?.role === 'operator',
+    // A member-scoped command (/help) runs without the platform's check: asked here, in a group only
+    // (a private chat makes nobody a moderator), so a moderator's /help lists their commands.
+    isModerator: async () =>
+      call.walls?.role === 'moderator' || call.walls?.role === 'operator' || (invocation.space.kind !== 'private' && (await invocation.isModerator().catch(() => false))),
     emit: (event) => void call.events.push(event),
     unit: (onChange = []) => {
       const delivery = call.delivery;

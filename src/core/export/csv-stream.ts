@@ -2,8 +2,9 @@
 // event loop between pages.
 import { csvLines } from '../csv.js';
 import { platformOf } from '../drive.js';
-import type { ActionRow } from '../ledger/ledger.js';
+import type { ActionLedger, ActionRow } from '../ledger/ledger.js';
 import type { TableEntry } from '../tally-book.js';
+import { rowsOfCommunity } from '../walls.js';
 
 /**
  * One CSV for members' actions and moderators' table entries: `kind` says which (`member`, one
@@ -58,4 +59,15 @@ export async function* actionsCsvChunks(rows: AsyncIterable<CsvRow>, rowsPerChun
     }
   }
   if (page.length > 0) yield csvLines(page);
+}
+
+/**
+ * The rows of a drive's report: each case's member rows (one community's, or all), then the drive's
+ * table entries for those cases. What `/report` attaches and what a drive's download link serves.
+ */
+export async function* driveCsvRows(ledger: Pick<ActionLedger, 'exportRows'>, appealIds: readonly string[], entries: readonly TableEntry[], community: string | undefined): AsyncIterable<CsvRow> {
+  const members = async function* (): AsyncIterable<MemberCsvRow> {
+    for (const id of appealIds) yield* ofAppeal(rowsOfCommunity(ledger.exportRows(id), community), id);
+  };
+  yield* withTableEntries(members(), entries.filter((e) => appealIds.includes(e.appealId)));
 }

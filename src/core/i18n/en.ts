@@ -48,7 +48,7 @@ export const en = {
 
   // what options expect
   expect_appeal: 'an appeal id such as ua-34-25',
-  expect_method: 'one of email, post, phone, social, other',
+  expect_method: 'one of email, post, phone, social, other, card',
   expect_goal: 'a whole number above 0, such as goal=500',
   expect_date: 'a date such as 2026-12-31',
   expect_timezone: 'a time zone such as Europe/Paris',

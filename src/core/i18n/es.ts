@@ -47,7 +47,7 @@ export const es: Catalog = {
   button_expired: 'Este botón pertenece a una campaña que ya no existe.',
 
   expect_appeal: 'un identificador de llamamiento como ua-34-25',
-  expect_method: 'email, post, phone, social u other (o correo, carta, teléfono, redes, otro)',
+  expect_method: 'email, post, phone, social, other o card (o correo, carta, teléfono, redes, otro, tarjeta)',
   expect_goal: 'un número entero mayor que 0, como goal=500',
   expect_date: 'una fecha como 2026-12-31',
   expect_timezone: 'una zona horaria como Europe/Madrid',

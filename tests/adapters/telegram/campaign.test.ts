@@ -11,7 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const say = (from: { id: number }, text: string) => h.feed(messageUpdate(update++, from, text));
+const say = (from: { id: number }, text: string, chat: 'dm' | typeof GROUP = GROUP) => h.feed(messageUpdate(update++, from, text, chat));
 const lastDmTo = (id: number) => h.fake.callsOf('sendMessage').filter((c) => c.ok && Number(c.payload.chat_id) === id).at(-1)!;
 
 describe('a Write for Rights campaign on Telegram (grammY against the fake Bot API)', () => {
@@ -55,5 +55,33 @@ describe('a Write for Rights campaign on Telegram (grammY against the fake Bot A
     expect(group).not.toContain('Calle Mayor');
     await say(ADMIN, `/tally undo ${entry!.id}`);
     expect((await h.app.deps.tallyBook.totals(drive.id)).total).toBe(0);
+  });
+
+  it('follows the case acted on from the picker, sets a reminder from a case\'s letter, and points a DM /acted to the group', async () => {
+    await say(ADMIN, '/drive start ua-34-25,ua-1-26,ua-2-26 deadline=2030-01-31');
+    const drive = (await h.app.deps.drives.resolve(`telegram:${GROUP.id}`))!;
+    const key = (id: number) => h.app.deps.memberKey('telegram', String(id));
+    // /acted email, case 2 from the private picker, then "Tell me what happens": case 2, for the group.
+    await say({ id: 2 }, '/acted email');
+    await h.feed(pressUpdate(update++, { id: 2 }, buttonsOf(lastDmTo(2).payload)[1]!.callback_data!));
+    const follow = buttonsOf(lastDmTo(2).payload).find((b) => b.text === 'Tell me what happens')!;
+    await h.feed(pressUpdate(update++, { id: 2 }, follow.callback_data!));
+    expect(String(lastDmTo(2).payload.text)).toContain('what becomes of UA 1.26');
+    const followed = await h.app.deps.followers.store.forMember(key(2), h.app.clock.now());
+    expect(followed.map((f) => [f.appealId, f.space])).toEqual([['ua-1-26', `telegram:${GROUP.id}`]]);
+
+    // /letter, case 3 from the picker, then "Remind me later" under that letter: set, for the campaign.
+    await say({ id: 3 }, '/letter');
+    await h.feed(pressUpdate(update++, { id: 3 }, buttonsOf(lastDmTo(3).payload)[2]!.callback_data!));
+    const letter = h.fake.callsOf('sendMessage').filter((c) => Number(c.payload.chat_id) === 3 && String(c.payload.text).includes('UA 2.26')).at(-1)!;
+    const remind = buttonsOf(letter.payload).find((b) => b.text === 'Remind me later')!;
+    await h.feed(pressUpdate(update++, { id: 3 }, remind.callback_data!));
+    expect(String(lastDmTo(3).payload.text)).toContain('I will remind you privately');
+    expect(await h.app.deps.memberReminders.get(drive.id, key(3))).toBeDefined();
+
+    // /acted typed in the private chat: where to do it instead, and nothing recorded.
+    await say({ id: 3 }, '/acted post 2', 'dm');
+    expect(String(lastDmTo(3).payload.text)).toContain('Drives run in groups, not in this private chat');
+    expect(await h.app.deps.ledger.tally('ua-1-26')).toMatchObject({ actions: 1 });
   });
 });
