@@ -10,6 +10,8 @@ import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
 import { PLATFORM_NAMES } from './progress.js';
 import { chartAttachments } from './chart.js';
+import { appealRounds, roundBlocks, type RoundedCase } from './rounds.js';
+import { roundKeys } from '../core/drive.js';
 import { inCommunity, rowsOfCommunity } from '../core/walls.js';
 import { driveAndCase, findAppeal, tallyText, titleOf } from './shared.js';
 import { defineCommand } from './types.js';
@@ -34,8 +36,13 @@ export const report = defineCommand({
     const appeal = found.appeal ?? (await findAppeal(drive!.cases[0]!.appealId, deps));
     const whole = drive !== undefined && (found.appeal === undefined || drive.cases.length === 1);
     const campaign: DriveTally | undefined = whole ? await driveTally(deps.ledger, drive) : undefined;
-    const tally: Tally = campaign ?? (await deps.ledger.tally(appeal.id));
+    const named = campaign ? undefined : await appealRounds(deps, appeal.id, drive);
+    const tally: Tally = campaign ?? named!.tally;
     const appealIds = campaign ? campaign.cases.map((c) => c.appealId) : [appeal.id];
+    const rounded: RoundedCase[] = campaign
+      ? campaign.cases.map((c) => ({ label: campaign.cases.length > 1 ? String(c.number) : '', round: c.round, rounds: c.rounds }))
+      : [{ label: '', round: named!.round, rounds: named!.rounds }];
+    const roundsOfCase = new Map(rounded.map((r, i) => [appealIds[i]!, r.rounds.length]));
     // Letters written at event tables in this drive, entered by its moderators: reported apart.
     const entries: TableEntry[] = drive ? (await deps.tallyBook.list(drive.id)).filter((e) => appealIds.includes(e.appealId)) : [];
     // A moderator reads their community's rows; the totals stay the whole count, naming no other space.
@@ -45,7 +52,10 @@ export const report = defineCommand({
     // Rows are read in pages and compressed as they come; the loop gets a turn between pages.
     const name = campaign && campaign.cases.length > 1 ? `${drive!.title ? drive!.id : appealIds.join('+').slice(0, 60)}-actions` : `${appeal.id}-actions`;
     const memberRows = async function* (): AsyncIterable<MemberCsvRow> {
-      for (const id of appealIds) yield* ofAppeal(rowsOfCommunity(deps.ledger.exportRows(id), community), id);
+      // Each round's rows under the appeal's id, with the round in its own column.
+      for (const id of appealIds) {
+        for (const [i, key] of roundKeys(id, roundsOfCase.get(id) ?? 1).entries()) yield* ofAppeal(rowsOfCommunity(deps.ledger.exportRows(key), community), id, i + 1);
+      }
     };
     const file = await exportAttachment(actionsCsvChunks(withTableEntries(memberRows(), entries)), { name, maxBytes });
     const about: Block[] = [{ type: 'text', text: t('report_csv') }, { type: 'text', text: t('report_csv_kinds') }];
@@ -53,7 +63,7 @@ export const report = defineCommand({
     // The link is text, as drive page links are: a platform that refuses a button URL (Telegram and
     // localhost) still shows it.
     // The link serves one appeal's member rows: for a campaign, or with table entries, the CLI instead.
-    const link = file.fits || appealIds.length > 1 || entries.length > 0 ? undefined : deps.exportLink?.(appeal.id, community);
+    const link = file.fits || appealIds.length > 1 || entries.length > 0 || (roundsOfCase.get(appeal.id) ?? 1) > 1 ? undefined : deps.exportLink?.(appeal.id, community);
     if (link) {
       about.push(
         { type: 'text', text: escapeMarkdown(t('report_csv_link', { limit: megabytes(maxBytes), until: utcMinute(link.expiresAt) })) },
@@ -105,6 +115,7 @@ export const report = defineCommand({
         { type: 'fields', fields: Object.entries(tally.byMethod).map(([m, n]) => ({ label: t(`method_${m as Method}`), value: String(n) })) },
         ...tableBlocks,
         ...caseBlocks,
+        ...roundBlocks(t, rounded),
         { type: 'text', text: `**${t('progress_by_platform')}**` },
         { type: 'fields', fields: Object.entries(tally.byPlatform).map(([p, n]) => ({ label: PLATFORM_NAMES[p] ?? p, value: String(n) })) },
         { type: 'text', text: `**${t(community === undefined ? 'report_spaces' : 'report_spaces_community')}**` },

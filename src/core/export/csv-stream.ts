@@ -10,17 +10,17 @@ import type { TableEntry } from '../tally-book.js';
  * action, count 1; `table`, letters written together, with the moderator's key, the day written
  * and the note), `count` how many letters the row stands for, so a column sum is the report's total.
  */
-export const ACTIONS_CSV_HEADER = ['kind', 'time', 'space', 'platform', 'appeal', 'method', 'count', 'member_key', 'date', 'note'] as const;
+export const ACTIONS_CSV_HEADER = ['kind', 'time', 'space', 'platform', 'appeal', 'method', 'count', 'member_key', 'date', 'note', 'round'] as const;
 
 /** A member's action, with the appeal (case) it counts for when the export spans several. */
-export type MemberCsvRow = ActionRow & { appeal?: string };
+export type MemberCsvRow = ActionRow & { appeal?: string; round?: number };
 export type CsvRow = MemberCsvRow | ({ kind: 'table' } & TableEntry);
 
 /** Rows as a spreadsheet reads them; cells are neutralised by csvLines (src/core/csv.ts). */
 const cells = (r: CsvRow): string[] =>
   'kind' in r
-    ? ['table', r.recordedAt, r.space, platformOf(r.space), r.appealId, r.method, String(r.count), r.moderator ?? '', r.date, r.note ?? '']
-    : ['member', r.at, r.space, r.platform, r.appeal ?? '', r.method, '1', r.member, r.at.slice(0, 10), ''];
+    ? ['table', r.recordedAt, r.space, platformOf(r.space), r.appealId, r.method, String(r.count), r.moderator ?? '', r.date, r.note ?? '', '']
+    : ['member', r.at, r.space, r.platform, r.appeal ?? '', r.method, '1', r.member, r.at.slice(0, 10), '', String(r.round ?? 1)];
 
 /** Every row in one CSV text: for small sets (tests, a few rows); exports stream instead. */
 export function actionsCsv(rows: readonly CsvRow[]): string {
@@ -30,9 +30,9 @@ export function actionsCsv(rows: readonly CsvRow[]): string {
 /** Lets other work run: a macrotask turn, so timers, I/O and other groups' commands go first. */
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** An appeal's action rows, each naming the appeal (a campaign's report spans several). */
-export async function* ofAppeal(rows: AsyncIterable<ActionRow>, appeal: string): AsyncIterable<MemberCsvRow> {
-  for await (const row of rows) yield { ...row, appeal };
+/** An appeal's action rows, each naming the appeal (a campaign's report spans several) and its round. */
+export async function* ofAppeal(rows: AsyncIterable<ActionRow>, appeal: string, round = 1): AsyncIterable<MemberCsvRow> {
+  for await (const row of rows) yield { ...row, appeal, round };
 }
 
 /** Table entries as CSV rows, after the members' rows. */
