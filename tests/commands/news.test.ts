@@ -118,13 +118,13 @@ describe.each(stores)('following an appeal and its news on $name (command layer,
     expect(await app.deps.followers.store.purge(app.clock.now())).toBe(1);
   });
 
-  it('an update with a new deadline moves the community\'s drives to it and keeps followers until it has passed', async () => {
+  it('an update with a new deadline opens a new round in the community\'s drives, moves them to it and keeps followers until it has passed', async () => {
     await inA(ana, '/follow');
     const past = await inA(modA, '/news post ua-34-25 text="x" deadline=2026-11-01');
     expect(past.plain).toMatch(/already passed/);
     expect(await app.deps.outbox.count()).toBe(0);
     const reply = await inA(modA, '/news post ua-34-25 text="A second round: write to the new minister." deadline=2027-02-15');
-    expect(reply.plain).toMatch(/The deadline of 1 drive moves to 2027-02-15/);
+    expect(reply.plain).toMatch(/Round 2 opens in 1 drive: members can act again, until 2027-02-15/);
     await settle();
     expect((await app.deps.drives.listIn(groupA))[0]!.deadline).toBe('2027-02-15');
     expect((await app.deps.drives.listIn(groupB))[0]!.deadline).toBe('2026-12-20');
