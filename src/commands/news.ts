@@ -123,6 +123,8 @@ export async function newsOffer(imported: Appeal, kind: keyof typeof OUTCOME_OF_
   if (!appeal) return undefined;
   const said = (imported.summary || imported.title).replace(/\s+/g, ' ').replace(/"/g, "'").trim();
   const text = said.length > OFFER_TEXT_CHARS ? `${said.slice(0, OFFER_TEXT_CHARS - 1).trimEnd()}…` : said;
-  const line = `/news post ${appeal.id} outcome=${OUTCOME_OF_KIND[kind]} text="${text}"`;
+  // An update's new deadline, when the importer found one not yet past, opens a new round when sent.
+  const deadline = kind === 'update' && imported.deadline && imported.deadline >= localDate(ctx.now, 'Etc/GMT+12') ? ` deadline=${imported.deadline}` : '';
+  const line = `/news post ${appeal.id} outcome=${OUTCOME_OF_KIND[kind]} text="${text}"${deadline}`;
   return ctx.t('news_offer', { reference: appeal.reference, line });
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { roundKey } from '../../src/core/drive.js';
 import { testApp, type TestApp } from '../support/app.js';
@@ -125,5 +126,18 @@ describe.each(stores)('rounds of an appeal on $name (command layer, fake clock)'
     expect(await app.deps.ledger.methodsOf(roundKey('ua-34-25', 2), member)).toEqual([]);
     expect((await app.deps.ledger.tally('ua-34-25')).actions).toBe(0);
     expect((await app.deps.ledger.tally(roundKey('ua-34-25', 2))).actions).toBe(0);
+  });
+
+  it('an imported update with a deadline is offered with it, and sending that line opens a new round', async () => {
+    const text = (await readFile(new URL('../fixtures/ua/further-information-ua-53-14.txt', import.meta.url), 'utf8')).replace('17 July 2014', '17 July 2099');
+    const base = (await app.deps.appeals.get('ua-34-25'))!;
+    await app.catalog.saveShared({ ...base, id: 'ua-53-14', reference: 'UA 53/14', number: '53/14' }, { who: 'operator', where: 'test' }, app.clock.now());
+    await inA(modA, '/drive start ua-53-14 deadline=2026-12-20');
+    const offered = await inA(modA, `/import ${text}`);
+    const line = /\/news post ua-53-14 outcome=update text="[^"]+" deadline=2099-07-17/.exec(offered.plain)?.[0];
+    expect(line).toBeDefined();
+    expect((await inA(modA, line!)).plain).toMatch(/Round 2 opens in 1 drive: members can act again, until 2099-07-17/);
+    const drive = (await app.deps.drives.listIn(groupA)).find((d) => d.cases[0]!.appealId === 'ua-53-14')!;
+    expect(drive.cases[0]!.round).toBe(2);
   });
 });
