@@ -101,13 +101,6 @@ export function roundKeys(appealId: string, rounds: number): string[] {
   return Array.from({ length: Math.max(1, rounds) }, (_, i) => roundKey(appealId, i + 1));
 }
 
-/** The appeal and round a ledger key stands for (the inverse of roundKey). */
-export function parseRoundKey(key: string): { appealId: string; round: number } {
-  const at = key.lastIndexOf(ROUND_MARK);
-  const round = at === -1 ? NaN : Number(key.slice(at + ROUND_MARK.length));
-  return Number.isInteger(round) && round > 1 ? { appealId: key.slice(0, at), round } : { appealId: key, round: 1 };
-}
-
 /** The highest round an appeal has reached in any of these drives (1 when none opened another). */
 export function roundsOf(drives: readonly Pick<Drive, 'cases'>[], appealId: string): number {
   let rounds = 1;
