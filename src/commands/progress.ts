@@ -8,7 +8,7 @@ import { escapeMarkdown } from '../core/markdown.js';
 import { publicReply, type Block } from '../core/reply.js';
 import { appealOrChoice, percentOf, progressBar, tallyText, timeLeftText, titleOf } from './shared.js';
 import { chartAttachments, pageLinkBlocks } from './chart.js';
-import { appealRounds, roundBlocks, type RoundedCase } from './rounds.js';
+import { appealRounds, roundBlocks, roundedCases } from './rounds.js';
 import { defineCommand, type CommandContext } from './types.js';
 
 export const PLATFORM_NAMES: Record<string, string> = { discord: 'Discord', telegram: 'Telegram', slack: 'Slack', shell: 'Shell' };
@@ -70,10 +70,7 @@ export const progress = defineCommand({
       });
     }
     // Rounds (an update reopened the appeal): each round's count; the total is the sum above.
-    const rounded: RoundedCase[] = campaign
-      ? campaign.cases.map((c) => ({ label: campaign.cases.length > 1 ? String(c.number) : '', round: c.round, rounds: c.rounds }))
-      : [{ label: '', round: named!.round, rounds: named!.rounds }];
-    blocks.push(...roundBlocks(t, rounded));
+    blocks.push(...roundBlocks(t, await roundedCases(deps, campaign, named)));
     blocks.push(...breakdown(ctx, tally));
     if (drive) blocks.push(...pageLinkBlocks(t, drive, deps));
     return publicReply(blocks, { attachments: drive ? await chartAttachments(drive, deps, ctx) : [] });

@@ -10,7 +10,7 @@ import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
 import { PLATFORM_NAMES } from './progress.js';
 import { chartAttachments } from './chart.js';
-import { appealRounds, roundBlocks, type RoundedCase } from './rounds.js';
+import { appealRounds, roundBlocks, roundedCases } from './rounds.js';
 import { roundKeys } from '../core/drive.js';
 import { inCommunity, rowsOfCommunity } from '../core/walls.js';
 import { driveAndCase, findAppeal, tallyText, titleOf } from './shared.js';
@@ -39,9 +39,7 @@ export const report = defineCommand({
     const named = campaign ? undefined : await appealRounds(deps, appeal.id, drive);
     const tally: Tally = campaign ?? named!.tally;
     const appealIds = campaign ? campaign.cases.map((c) => c.appealId) : [appeal.id];
-    const rounded: RoundedCase[] = campaign
-      ? campaign.cases.map((c) => ({ label: campaign.cases.length > 1 ? String(c.number) : '', round: c.round, rounds: c.rounds }))
-      : [{ label: '', round: named!.round, rounds: named!.rounds }];
+    const rounded = await roundedCases(deps, campaign, named);
     const roundsOfCase = new Map(rounded.map((r, i) => [appealIds[i]!, r.rounds.length]));
     // Letters written at event tables in this drive, entered by its moderators: reported apart.
     const entries: TableEntry[] = drive ? (await deps.tallyBook.list(drive.id)).filter((e) => appealIds.includes(e.appealId)) : [];

@@ -1,5 +1,5 @@
 // Rounds of an appeal as /progress and /report show them: each round's count apart, the total beside.
-import { appealTally, type RoundTally } from '../core/campaign.js';
+import { appealTally, type DriveTally, type RoundTally } from '../core/campaign.js';
 import { roundsOf, type Drive } from '../core/drive.js';
 import type { Tally } from '../core/ledger/ledger.js';
 import { escapeMarkdown } from '../core/markdown.js';
@@ -18,6 +18,18 @@ export async function appealRounds(deps: Pick<Deps, 'ledger' | 'drives'>, appeal
   const entry = drive?.cases.find((c) => c.appealId === appealId);
   const round = entry ? entry.round : roundsOf(await deps.drives.all(), appealId);
   return { round, ...(await appealTally(deps.ledger, appealId, round)) };
+}
+
+/**
+ * What /progress and /report show rounds of: a drive's cases (named "2. UA 12/26" in a campaign), or
+ * the one case or appeal named.
+ */
+export async function roundedCases(deps: Pick<Deps, 'appeals'>, campaign: DriveTally | undefined, named: { round: number; rounds: RoundTally[] } | undefined): Promise<RoundedCase[]> {
+  if (!campaign) return [{ label: '', round: named!.round, rounds: named!.rounds }];
+  const several = campaign.cases.length > 1;
+  return Promise.all(
+    campaign.cases.map(async (c) => ({ label: several ? `${c.number}. ${(await deps.appeals.get(c.appealId))?.reference ?? c.appealId}` : '', round: c.round, rounds: c.rounds })),
+  );
 }
 
 /** "Rounds": one field a round (the open one marked), only for cases that had more than one. */

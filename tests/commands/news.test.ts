@@ -293,4 +293,24 @@ describe.each(stores)('following an appeal and its news on $name (command layer,
     const drive = (await app.deps.drives.listIn(groupA)).find((d) => d.cases[0]!.appealId === 'ua-53-14')!;
     expect(drive.cases[0]!.round).toBe(2);
   });
+
+  it('in a campaign only the named case opens a round; /progress shows that case\'s rounds and the campaign\'s total', async () => {
+    const base = (await app.deps.appeals.get('ua-34-25'))!;
+    await app.catalog.saveShared({ ...base, id: 'ua-12-26', reference: 'UA 12/26', number: '12/26' }, { who: 'operator', where: 'test' }, app.clock.now());
+    const inGroup = typer(app.deps, 'telegram:-100333');
+    await inGroup(modA, '/drive start ua-12-26,ua-34-25 deadline=2026-12-20');
+    await inGroup(eva, '/acted email 1');
+    await inGroup(eva, '/acted email 2');
+    const reply = await inGroup(modA, '/news post ua-12-26 text="Round two" deadline=2027-01-10');
+    expect(reply.plain).toMatch(/Round 2 opens in 1 drive/);
+    const campaign = (await app.deps.drives.listIn('telegram:-100333'))[0]!;
+    expect(campaign.cases.map((c) => c.round)).toEqual([2, 1]);
+    expect((await inGroup(eva, '/acted email 1')).plain).toMatch(/counted/);
+    expect((await inGroup(eva, '/acted email 2')).plain).toMatch(/already counted/);
+    const progress = await inGroup(eva, '/progress');
+    expect(progress.plain).toMatch(/3 actions/);
+    expect(progress.plain).toMatch(/1\. UA 12\/26, Round 1: 1 action/);
+    expect(progress.plain).toMatch(/1\. UA 12\/26, Round 2: 1 action · now/);
+    expect(progress.plain).not.toMatch(/UA 34\.25, Round/);
+  });
 });
