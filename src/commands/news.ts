@@ -99,7 +99,8 @@ const post = defineCommand({
     if (ended.length > 0) lines.push(t('news_ended', { count: ended.length }));
     if (opened.length > 0) {
       const rounds = [...new Set(opened.map((d) => d.cases.find((c) => c.appealId === appeal.id)!.round))].sort((a, b) => a - b).join(', ');
-      lines.push(t('news_round_opened', { count: opened.length, round: rounds, deadline: news.deadline ?? opened.map((d) => d.deadline).sort()[0]! }));
+      // The drives' own deadlines: a new one earlier than a campaign's leaves the campaign's.
+      lines.push(t('news_round_opened', { count: opened.length, round: rounds, deadline: opened.map((d) => d.deadline).sort()[0]! }));
     }
     return privateReply(lines.map((text) => ({ type: 'text', text: escapeMarkdown(text) })));
   },
