@@ -5,6 +5,8 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, quietOnClosedPipe, SUBCOMMANDS } from '../src/app/cli.js';
 import { manifestUrlProblem } from '../src/app/cli-commands.js';
+import { testApp } from './support/app.js';
+import { typer } from './support/invoke.js';
 
 function capture(env: Record<string, string | undefined>) {
   const seen = { out: '', err: '' };
@@ -36,6 +38,27 @@ describe('the operator CLI', () => {
     const { seen, io } = capture({ DATA_DIR: dataDir });
     expect(await cli(['report', 'ua-34-25'], io)).toBe(0);
     expect(seen.out).toContain('ua-34-25: 0 actions by 0 members');
+  });
+
+  it('reports every round an update opened, each apart and summed, and the CSV names each row\'s round', async () => {
+    const app = await testApp({ dataDir, now: '2026-12-01T10:00:00Z' });
+    const type = typer(app.deps);
+    await type({ userId: 'mod', moderator: true }, '/drive start ua-34-25 deadline=2026-12-20');
+    await type({ userId: 'ana' }, '/acted email');
+    await type({ userId: 'mod', moderator: true }, '/news post ua-34-25 text="Round two" deadline=2027-01-10');
+    await type({ userId: 'ana' }, '/acted email');
+    await type({ userId: 'bob' }, '/acted post');
+    await app.close();
+    const env = { STORE_URL: `sqlite://${join(dataDir, 'test.sqlite')}`, DATA_DIR: dataDir, MEMBER_KEY_SECRET: 'test-secret-0123456789abcdef-0123456789' };
+    const text = capture(env);
+    expect(await cli(['report', 'ua-34-25'], text.io)).toBe(0);
+    expect(text.seen.out).toContain('ua-34-25: 3 actions');
+    expect(text.seen.out).toContain('  round 1: 1\n  round 2: 2\n');
+    const csv = capture(env);
+    expect(await cli(['report', 'ua-34-25', '--csv'], csv.io)).toBe(0);
+    const rows = csv.seen.out.trim().split('\r\n');
+    expect(rows[0]).toBe('kind,time,space,platform,appeal,method,count,member_key,date,note,round');
+    expect(rows.slice(1).map((r) => `${r.split(',')[4]} ${r.split(',')[5]} ${r.split(',').at(-1)}`).sort()).toEqual(['ua-34-25 email 1', 'ua-34-25 email 2', 'ua-34-25 post 2']);
   });
 
   it('previews an import without chat wording and gives each warning once', async () => {

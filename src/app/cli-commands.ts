@@ -10,6 +10,8 @@ import { parseConfig } from './config.js';
 import { parseAppealFile } from '../core/appeals.js';
 import { describeFileError } from '../core/file-problem.js';
 import { actionsCsvChunks, ofAppeal } from '../core/export/csv-stream.js';
+import { appealTally } from '../core/campaign.js';
+import { roundKeys, roundsOf } from '../core/drive.js';
 import { translator } from '../core/i18n/index.js';
 import { importUrgentAction } from '../core/importer/index.js';
 import { privateReply, type Block } from '../core/reply.js';
@@ -128,15 +130,21 @@ Fails (exit 1) when the store has no such appeal, naming the ones it has.`,
         const known = (await app.deps.appeals.list()).map((a) => a.id).join(', ') || 'none';
         throw new Failure(`there is no appeal "${appealId!.slice(0, 100)}". Known appeals: ${known}.`);
       }
+      // Every round an update opened in any drive: each round's rows and count, and their sum.
+      const rounds = roundsOf(await app.deps.drives.all(), appealId!);
       if (flags.has('--csv')) {
         // Written page by page as the ledger reads them: memory does not grow with the appeal.
-        for await (const chunk of actionsCsvChunks(ofAppeal(app.deps.ledger.exportRows(appealId!), appealId!))) {
+        const rows = async function* () {
+          for (const [i, key] of roundKeys(appealId!, rounds).entries()) yield* ofAppeal(app.deps.ledger.exportRows(key), appealId!, i + 1);
+        };
+        for await (const chunk of actionsCsvChunks(rows())) {
           if (io.out(chunk) === false) await io.drained?.();
         }
         return 0;
       }
-      const tally = await app.deps.ledger.tally(appealId!);
+      const { tally, rounds: each } = await appealTally(app.deps.ledger, appealId!, rounds);
       io.out(`${appealId}: ${tallyText(translator('en'), tally)}\n`);
+      if (each.length > 1) for (const r of each) io.out(`  round ${r.round}: ${r.tally.actions}\n`);
       for (const [method, n] of Object.entries(tally.byMethod)) io.out(`  ${method}: ${n}\n`);
       for (const [platform, n] of Object.entries(tally.byPlatform)) io.out(`  ${platform}: ${n}\n`);
       return 0;

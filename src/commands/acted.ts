@@ -35,7 +35,10 @@ export const acted = defineCommand({
     const method = t(`method_${input.method}`);
     // The case's own count, against the case's goal (a campaign's goal is for the whole, in /progress).
     const goal = drive!.cases.length > 1 ? drive!.cases[number! - 1]!.goal : drive!.goal;
-    const lines = [t(created ? 'acted_new' : 'acted_again', { method }), `${drive!.cases.length > 1 ? `${number}. ${appeal.reference}: ` : ''}${tallyText(t, tally, goal)}.`];
+    // After an update opened a new round, the count is this round's (the total is in /progress).
+    const round = drive!.cases[number! - 1]!.round;
+    const roundName = round > 1 ? `${t('progress_round', { round })}: ` : '';
+    const lines = [t(created ? 'acted_new' : 'acted_again', { method }), `${drive!.cases.length > 1 ? `${number}. ${appeal.reference}: ` : ''}${roundName}${tallyText(t, tally, goal)}.`];
     if (goal) lines.push(progressBar(tally.actions, goal));
     return privateReply(
       lines.map((text) => ({ type: 'text', text })),

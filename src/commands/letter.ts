@@ -1,6 +1,7 @@
 // /letter: the letter for the member, privately, with its PDF, .eml draft, email links and buttons
 // to record the action.
 import { isOpen, type Drive } from '../core/drive.js';
+import { caseTally } from '../core/campaign.js';
 import { letterAttachments } from '../core/kit/attachments.js';
 import { unprintable } from '../core/kit/fonts.js';
 import { pdfFonts } from '../core/kit/pdf.js';
@@ -110,7 +111,8 @@ export const letter = defineCommand({
 async function situation(appeal: Appeal, drive: Drive | undefined, ctx: CommandContext, deps: Deps): Promise<Block[]> {
   const { t, now } = ctx;
   if (drive && isOpen(drive, now)) {
-    const tally = await deps.ledger.tally(appeal.id);
+    const entry = drive.cases.find((c) => c.appealId === appeal.id);
+    const tally = entry ? await caseTally(deps.ledger, entry) : await deps.ledger.tally(appeal.id);
     // A campaign's case is measured against its own goal; the campaign's goal is for the whole.
     const goal = drive.cases.length > 1 ? (drive.cases.find((c) => c.appealId === appeal.id)?.goal ?? null) : drive.goal;
     return [

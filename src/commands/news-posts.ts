@@ -23,6 +23,9 @@ export const newsWords: NewsWords = {
   post(drive: Drive, appeal: Appeal, news: NewsItem, tally: Tally) {
     const t = translator(pickLocale(drive.locale));
     const blocks = newsBlocks(t, appeal, news);
+    // An update that opened a round here (src/commands/news.ts): the group hears it may act again.
+    const round = drive.cases.find((c) => c.appealId === appeal.id)?.round ?? 1;
+    if (news.opensRound && round > 1) blocks.push({ type: 'text', text: `**${escapeMarkdown(t('news_round', { round, deadline: drive.deadline }))}**` });
     // A closing news ended the drive (src/commands/news.ts): the group hears its final tally with it.
     if (isClosing(news.outcome)) blocks.push({ type: 'text', text: `**${escapeMarkdown(t('news_thanks', { tally: tallyText(t, tally, drive.goal) }))}**` });
     return publicReply(blocks);
@@ -31,6 +34,7 @@ export const newsWords: NewsWords = {
     const t = translator(pickLocale(follower.locale));
     return privateReply([
       ...newsBlocks(t, appeal, news),
+      ...(news.opensRound ? [{ type: 'text' as const, text: escapeMarkdown(t('news_act_again', { appeal: appeal.id })) }] : []),
       { type: 'text', text: escapeMarkdown(t('news_group', { count: groupActions })) },
       { type: 'text', text: escapeMarkdown(t('news_why', { appeal: appeal.id })) },
     ]);

@@ -29,13 +29,17 @@ export async function endAppealIn(drives: Pick<DriveService, 'endCase'>, list: r
 }
 
 /**
- * An update with a new deadline: the drives still running on the appeal take it when it is later
- * than theirs, so their reminders and close follow it. (Rounds, counted apart, are not built yet.)
+ * An update with a new deadline (or `round=new`: new officials, a new letter) opens the next round of
+ * the appeal in the drives still running it: members can act again, counted apart per round and in
+ * total; a later deadline becomes the drive's, so its reminders and close follow it.
  */
-async function moveDeadlineIn(drives: Pick<DriveService, 'update'>, list: readonly Drive[], deadline: string): Promise<Drive[]> {
-  const moved: Drive[] = [];
-  for (const drive of list) if (drive.status === 'active' && drive.deadline < deadline) moved.push(await drives.update(drive, { deadline }));
-  return moved;
+async function openRoundIn(drives: Pick<DriveService, 'openRound'>, list: readonly Drive[], appealId: string, deadline: string | undefined): Promise<Drive[]> {
+  const opened: Drive[] = [];
+  for (const drive of list) {
+    const next = await drives.openRound(drive, appealId, deadline);
+    if (next) opened.push(next);
+  }
+  return opened;
 }
 
 /** A case's number ("2") means that case of the campaign running here; anything else is an appeal id. */
@@ -58,11 +62,14 @@ const post = defineCommand({
     { name: 'outcome', kind: 'word', description: 'opt_news_outcome', placeholder: 'update|good|closed' },
     { name: 'deadline', kind: 'date', description: 'opt_news_deadline' },
     { name: 'case', kind: 'appeal', description: 'opt_news_case' },
+    { name: 'round', kind: 'word', description: 'opt_news_round', placeholder: 'new' },
   ],
   async run(input, ctx, deps) {
     const { t } = ctx;
     const outcome = (input.outcome ?? 'update').toLowerCase();
     if (!(OUTCOMES as readonly string[]).includes(outcome)) throw new UserInputError('news_bad_outcome', { value: input.outcome ?? '' });
+    // Only an update opens a round: by a new deadline, or by round=new (new officials or letter).
+    if (input.round !== undefined && (input.round.toLowerCase() !== 'new' || outcome !== 'update')) throw new UserInputError('news_bad_round', { value: input.round });
     // A case names the appeal within a campaign; news is matched on the appeal's id, never a UA number.
     const appeal = await findAppeal(await caseAppealId(input.case ?? input.appeal!, ctx, deps), deps);
     // Walls: a moderator's news stays in their community; only the operator's reaches every one.
@@ -77,19 +84,24 @@ const post = defineCommand({
       outcome: outcome as Outcome,
       text: input.text!,
       ...(input.deadline ? { deadline: input.deadline } : {}),
+      ...(outcome === 'update' && (input.deadline || input.round) ? { opensRound: true } : {}),
       at: ctx.now.toISOString(),
     };
     // A new deadline already past everywhere (the earliest date on Earth) is refused before anything is written.
     if (news.deadline && news.deadline < localDate(ctx.now, 'Etc/GMT+12')) throw new UserInputError('deadline_past', { deadline: news.deadline });
     const ended = isClosing(news.outcome) ? await endAppealIn(deps.drives, drives, appeal.id) : [];
-    const moved = news.outcome === 'update' && news.deadline ? await moveDeadlineIn(deps.drives, drives, news.deadline) : [];
+    const opened = news.opensRound ? await openRoundIn(deps.drives, drives, appeal.id, news.deadline) : [];
     // Posts and private messages follow after this answer, from the outbox, paced (src/core/news).
     await deps.newsLog?.add(news);
     ctx.emit({ type: 'news', news });
     const spaces = new Set(drives.map((d) => d.space)).size;
     const lines = [t(community === null ? 'news_queued_all' : 'news_queued_community', { reference: appeal.reference, spaces })];
     if (ended.length > 0) lines.push(t('news_ended', { count: ended.length }));
-    if (moved.length > 0) lines.push(t('news_deadline_moved', { count: moved.length, deadline: news.deadline! }));
+    if (opened.length > 0) {
+      const rounds = [...new Set(opened.map((d) => d.cases.find((c) => c.appealId === appeal.id)!.round))].sort((a, b) => a - b).join(', ');
+      // The drives' own deadlines: a new one earlier than a campaign's leaves the campaign's.
+      lines.push(t('news_round_opened', { count: opened.length, round: rounds, deadline: opened.map((d) => d.deadline).sort()[0]! }));
+    }
     return privateReply(lines.map((text) => ({ type: 'text', text: escapeMarkdown(text) })));
   },
 });
@@ -112,6 +124,8 @@ export async function newsOffer(imported: Appeal, kind: keyof typeof OUTCOME_OF_
   if (!appeal) return undefined;
   const said = (imported.summary || imported.title).replace(/\s+/g, ' ').replace(/"/g, "'").trim();
   const text = said.length > OFFER_TEXT_CHARS ? `${said.slice(0, OFFER_TEXT_CHARS - 1).trimEnd()}…` : said;
-  const line = `/news post ${appeal.id} outcome=${OUTCOME_OF_KIND[kind]} text="${text}"`;
+  // An update's new deadline, when the importer found one not yet past, opens a new round when sent.
+  const deadline = kind === 'update' && imported.deadline && imported.deadline >= localDate(ctx.now, 'Etc/GMT+12') ? ` deadline=${imported.deadline}` : '';
+  const line = `/news post ${appeal.id} outcome=${OUTCOME_OF_KIND[kind]} text="${text}"${deadline}`;
   return ctx.t('news_offer', { reference: appeal.reference, line });
 }

@@ -1,4 +1,5 @@
 // /privacy: what is stored about the member, and for how long.
+import { roundKeys, roundsOf } from '../core/drive.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
 import type { MemberReminder } from '../core/reminders/member-reminders.js';
@@ -30,9 +31,15 @@ export const privacy = defineCommand({
     const everywhere = deps.appeals.viewFor({ community: ctx.origin.community, member: ctx.member, operator: true, where: ctx.space.id });
     const appeals = await everywhere.list();
     const lines: string[] = [];
+    // Each round of an appeal (an update reopened it) is its own record: shown apart.
+    const drives = await deps.drives.all();
     for (const appeal of appeals) {
-      const methods = await deps.ledger.methodsOf(appeal.id, ctx.member);
-      if (methods.length > 0) lines.push(`${appeal.reference}: ${methods.map((m) => t(`method_${m}`)).join(', ')}`);
+      const keys = roundKeys(appeal.id, roundsOf(drives, appeal.id));
+      for (const [i, key] of keys.entries()) {
+        const methods = await deps.ledger.methodsOf(key, ctx.member);
+        const name = i === 0 ? appeal.reference : `${appeal.reference} (${t('progress_round', { round: i + 1 })})`;
+        if (methods.length > 0) lines.push(`${name}: ${methods.map((m) => t(`method_${m}`)).join(', ')}`);
+      }
     }
     const profile = await deps.profiles.get(ctx.member);
     const reminders = await reminderLines(await deps.memberReminders.forMember(ctx.member), ctx, deps);

@@ -8,6 +8,7 @@ import { escapeMarkdown } from '../core/markdown.js';
 import { publicReply, type Block } from '../core/reply.js';
 import { appealOrChoice, percentOf, progressBar, tallyText, timeLeftText, titleOf } from './shared.js';
 import { chartAttachments, pageLinkBlocks } from './chart.js';
+import { appealRounds, roundBlocks, roundedCases } from './rounds.js';
 import { defineCommand, type CommandContext } from './types.js';
 
 export const PLATFORM_NAMES: Record<string, string> = { discord: 'Discord', telegram: 'Telegram', slack: 'Slack', shell: 'Shell' };
@@ -40,7 +41,9 @@ export const progress = defineCommand({
     const whole = drive && (!found.appeal || drive.cases.length === 1);
     const appeal: Appeal = found.appeal ?? (await deps.appeals.get(drive!.cases[0]!.appealId))!;
     const campaign = whole ? await driveTally(deps.ledger, drive) : undefined;
-    const tally: Tally = campaign ?? (await deps.ledger.tally(appeal.id));
+    // A case (or an appeal) named: its rounds and their sum.
+    const named = campaign ? undefined : await appealRounds(deps, appeal.id, drive);
+    const tally: Tally = campaign ?? named!.tally;
     const goal = whole ? drive.goal : drive ? (drive.cases.find((c) => c.appealId === appeal.id)?.goal ?? null) : null;
     const table = drive ? await deps.tallyBook.totals(drive.id) : undefined;
     const tableCount = whole ? (table?.total ?? 0) : (table?.byAppeal[appeal.id] ?? 0);
@@ -66,6 +69,8 @@ export const progress = defineCommand({
         }),
       });
     }
+    // Rounds (an update reopened the appeal): each round's count; the total is the sum above.
+    blocks.push(...roundBlocks(t, await roundedCases(deps, campaign, named)));
     blocks.push(...breakdown(ctx, tally));
     if (drive) blocks.push(...pageLinkBlocks(t, drive, deps));
     return publicReply(blocks, { attachments: drive ? await chartAttachments(drive, deps, ctx) : [] });

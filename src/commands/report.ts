@@ -10,6 +10,7 @@ import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
 import { PLATFORM_NAMES } from './progress.js';
 import { chartAttachments } from './chart.js';
+import { appealRounds, roundBlocks, roundedCases } from './rounds.js';
 import { inCommunity } from '../core/walls.js';
 import { driveAndCase, findAppeal, tallyText, titleOf } from './shared.js';
 import { defineCommand } from './types.js';
@@ -34,8 +35,11 @@ export const report = defineCommand({
     const appeal = found.appeal ?? (await findAppeal(drive!.cases[0]!.appealId, deps));
     const whole = drive !== undefined && (found.appeal === undefined || drive.cases.length === 1);
     const campaign: DriveTally | undefined = whole ? await driveTally(deps.ledger, drive) : undefined;
-    const tally: Tally = campaign ?? (await deps.ledger.tally(appeal.id));
+    const named = campaign ? undefined : await appealRounds(deps, appeal.id, drive);
+    const tally: Tally = campaign ?? named!.tally;
     const appealIds = campaign ? campaign.cases.map((c) => c.appealId) : [appeal.id];
+    const rounded = await roundedCases(deps, campaign, named);
+    const roundsOfCase = new Map(rounded.map((r, i) => [appealIds[i]!, r.rounds.length]));
     // Letters written at event tables in this drive, entered by its moderators: reported apart.
     const entries: TableEntry[] = drive ? (await deps.tallyBook.list(drive.id)).filter((e) => appealIds.includes(e.appealId)) : [];
     // A moderator reads their community's rows; the totals stay the whole count, naming no other space.
@@ -44,14 +48,14 @@ export const report = defineCommand({
     const maxBytes = (deps.attachmentLimit ?? attachmentLimit)(ctx.actor.platform);
     // Rows are read in pages and compressed as they come; the loop gets a turn between pages.
     const name = campaign && campaign.cases.length > 1 ? `${drive!.title ? drive!.id : appealIds.join('+').slice(0, 60)}-actions` : `${appeal.id}-actions`;
-    const file = await exportAttachment(actionsCsvChunks(driveCsvRows(deps.ledger, appealIds, entries, community)), { name, maxBytes });
+    const file = await exportAttachment(actionsCsvChunks(driveCsvRows(deps.ledger, appealIds, entries, community, (id) => roundsOfCase.get(id) ?? 1)), { name, maxBytes });
     const about: Block[] = [{ type: 'text', text: t('report_csv') }, { type: 'text', text: t('report_csv_kinds') }];
     // Too large for the platform: a private link when the bot serves HTTP, the CLI command otherwise.
     // The link is text, as drive page links are: a platform that refuses a button URL (Telegram and
     // localhost) still shows it.
-    // One appeal's member rows: an appeal's link; a campaign's, or with table entries, the drive's link
-    // (every case it reports and their table entries, the same rows as the file).
-    const ofDrive = drive !== undefined && (appealIds.length > 1 || entries.length > 0);
+    // One appeal's member rows: an appeal's link; a campaign's, with table entries or with rounds, the
+    // drive's link (every case it reports, every round, their table entries: the same rows as the file).
+    const ofDrive = drive !== undefined && (appealIds.length > 1 || entries.length > 0 || (roundsOfCase.get(appeal.id) ?? 1) > 1);
     const link = file.fits ? undefined : ofDrive ? deps.exportDriveLink?.(drive.id, community, whole ? undefined : appeal.id) : deps.exportLink?.(appeal.id, community);
     if (link) {
       about.push(
@@ -104,6 +108,7 @@ export const report = defineCommand({
         { type: 'fields', fields: Object.entries(tally.byMethod).map(([m, n]) => ({ label: t(`method_${m as Method}`), value: String(n) })) },
         ...tableBlocks,
         ...caseBlocks,
+        ...roundBlocks(t, rounded),
         { type: 'text', text: `**${t('progress_by_platform')}**` },
         { type: 'fields', fields: Object.entries(tally.byPlatform).map(([p, n]) => ({ label: PLATFORM_NAMES[p] ?? p, value: String(n) })) },
         { type: 'text', text: `**${t(community === undefined ? 'report_spaces' : 'report_spaces_community')}**` },

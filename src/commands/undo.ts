@@ -22,7 +22,8 @@ export const undo = defineCommand({
     const which = drive!.cases.length > 1 ? ` ${number}` : '';
     let method = input.method;
     if (!method) {
-      const recorded = await deps.ledger.methodsOf(appeal.id, ctx.member);
+      // This round's methods: an earlier round's actions are kept as they were.
+      const recorded = await deps.ledger.methodsOf(caseRef(drive!, appeal.id).appealId, ctx.member);
       if (recorded.length === 0) return privateReply([{ type: 'text', text: t('undo_nothing') }]);
       if (recorded.length > 1) {
         const buttons = recorded.map((m) => actionButton(t(`method_${m}`), `undo ${m}${which} drive=${drive!.id}`, 'danger'));

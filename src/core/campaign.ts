@@ -5,7 +5,7 @@ import { extname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { appealIdSchema } from './appeal.js';
-import type { Drive } from './drive.js';
+import { roundKeys, type Drive, type DriveCase } from './drive.js';
 import { emptyTally, type SeriesPoint, type Tally } from './ledger/ledger.js';
 import { isCalendarDate } from './time.js';
 
@@ -59,36 +59,62 @@ export async function loadCampaignFiles(appealsDir: string): Promise<{ campaigns
   return { campaigns, problems };
 }
 
-/** One case's count within its drive. */
-export type CaseTally = { number: number; appealId: string; goal: number | null; status: 'active' | 'ended'; tally: Tally };
+/** One round of a case: its number and its own count (round 1 is the appeal's first call). */
+export type RoundTally = { round: number; tally: Tally };
+
+/** One case's count within its drive: the sum of its rounds, and each round apart. */
+export type CaseTally = { number: number; appealId: string; goal: number | null; status: 'active' | 'ended'; round: number; rounds: RoundTally[]; tally: Tally };
 
 /**
  * A drive's tally: its cases' tallies summed (actions, methods, spaces, platforms). A member acting on
  * two cases counts once in each, so `members` of a campaign is member-cases, not distinct people;
- * `cases` says how many there are, and wordings of a campaign's total name actions only.
+ * `cases` says how many there are, and wordings of a campaign's total name actions only. The same
+ * holds for rounds: a member who acted in rounds 1 and 2 is in both rounds' counts and twice in the sum.
  */
 export type DriveTally = Tally & { cases: CaseTally[] };
 
-export async function driveTally(ledger: { tally(appealId: string): Promise<Tally> }, drive: Pick<Drive, 'cases'>): Promise<DriveTally> {
-  const tallies = await Promise.all(drive.cases.map((c) => ledger.tally(c.appealId)));
-  const total = emptyTally(drive.cases[0]!.appealId);
-  const add = <K extends string>(into: Partial<Record<K, number>>, from: Partial<Record<K, number>>) => {
-    for (const [key, n] of Object.entries(from) as Array<[K, number]>) into[key] = (into[key] ?? 0) + n;
+type TallyReader = { tally(appealId: string): Promise<Tally> };
+
+/** Adds `from` into `total` (actions, members, methods, spaces, platforms). */
+function addInto(total: Tally, from: Tally): void {
+  const add = <K extends string>(into: Partial<Record<K, number>>, more: Partial<Record<K, number>>) => {
+    for (const [key, n] of Object.entries(more) as Array<[K, number]>) into[key] = (into[key] ?? 0) + n;
   };
-  for (const tally of tallies) {
-    total.actions += tally.actions;
-    total.members += tally.members;
-    add(total.byMethod, tally.byMethod);
-    add(total.bySpace, tally.bySpace);
-    add(total.byPlatform, tally.byPlatform);
-  }
-  const cases = drive.cases.map((c, i) => ({ number: i + 1, appealId: c.appealId, goal: c.goal, status: c.status, tally: tallies[i]! }));
+  total.actions += from.actions;
+  total.members += from.members;
+  add(total.byMethod, from.byMethod);
+  add(total.bySpace, from.bySpace);
+  add(total.byPlatform, from.byPlatform);
+}
+
+/** Tallies summed under one appeal id. */
+export function sumTallies(appealId: string, tallies: readonly Tally[]): Tally {
+  const total = emptyTally(appealId);
+  for (const tally of tallies) addInto(total, tally);
+  return total;
+}
+
+/** An appeal's rounds 1..`rounds`, each counted apart, and their sum. */
+export async function appealTally(ledger: TallyReader, appealId: string, rounds: number): Promise<{ tally: Tally; rounds: RoundTally[] }> {
+  const each = await Promise.all(roundKeys(appealId, rounds).map((key) => ledger.tally(key)));
+  return { tally: sumTallies(appealId, each), rounds: each.map((tally, i) => ({ round: i + 1, tally: { ...tally, appealId } })) };
+}
+
+/** One case of a drive: its rounds and their sum. */
+export async function caseTally(ledger: TallyReader, entry: Pick<DriveCase, 'appealId' | 'round'>): Promise<Tally> {
+  return (await appealTally(ledger, entry.appealId, entry.round)).tally;
+}
+
+export async function driveTally(ledger: TallyReader, drive: Pick<Drive, 'cases'>): Promise<DriveTally> {
+  const perCase = await Promise.all(drive.cases.map((c) => appealTally(ledger, c.appealId, c.round)));
+  const total = sumTallies(drive.cases[0]!.appealId, perCase.map((p) => p.tally));
+  const cases = drive.cases.map((c, i) => ({ number: i + 1, appealId: c.appealId, goal: c.goal, status: c.status, round: c.round, rounds: perCase[i]!.rounds, tally: perCase[i]!.tally }));
   return { ...total, cases };
 }
 
-/** A drive's hourly series in its space, its cases' counts added hour by hour. */
+/** A drive's hourly series in its space, its cases' (and their rounds') counts added hour by hour. */
 export async function driveSeries(ledger: { series(appealId: string, space?: string): Promise<SeriesPoint[]> }, drive: Pick<Drive, 'cases' | 'space'>): Promise<SeriesPoint[]> {
-  const all = await Promise.all(drive.cases.map((c) => ledger.series(c.appealId, drive.space)));
+  const all = await Promise.all(drive.cases.flatMap((c) => roundKeys(c.appealId, c.round)).map((key) => ledger.series(key, drive.space)));
   if (all.length === 1) return all[0]!;
   const merged = new Map<string, SeriesPoint>();
   for (const point of all.flat()) {

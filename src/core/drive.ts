@@ -15,6 +15,8 @@ export const driveCaseSchema = z.object({
   goal: z.number().int().positive().nullable().default(null),
   status: z.enum(['active', 'ended']).default('active'),
   endedAt: z.string().optional(),
+  /** An update (new deadline, officials or letter) opens a new round: members act again, counted apart. */
+  round: z.number().int().min(1).default(1),
 });
 
 export type DriveCase = z.infer<typeof driveCaseSchema>;
@@ -80,7 +82,30 @@ export type CaseRef = { id: string; space: string; appealId: string; deadline: s
 export function caseRef(drive: Drive, appealId: string): CaseRef {
   const entry = drive.cases.find((c) => c.appealId === appealId);
   const status = drive.status === 'ended' || entry?.status === 'ended' ? 'ended' : 'active';
-  return { id: drive.id, space: drive.space, appealId, deadline: drive.deadline, timezone: drive.timezone, status };
+  return { id: drive.id, space: drive.space, appealId: roundKey(appealId, entry?.round ?? 1), deadline: drive.deadline, timezone: drive.timezone, status };
+}
+
+/**
+ * The ledger key of an appeal's round: round 1 is the appeal id itself (every count stored before
+ * rounds stays where it is), round n the id and `~r<n>`, a character no appeal id has. Each round
+ * is its own "once per member and method".
+ */
+export function roundKey(appealId: string, round: number): string {
+  return round <= 1 ? appealId : `${appealId}${ROUND_MARK}${round}`;
+}
+
+const ROUND_MARK = '~r';
+
+/** The ledger keys of rounds 1..`rounds` of an appeal, in order. */
+export function roundKeys(appealId: string, rounds: number): string[] {
+  return Array.from({ length: Math.max(1, rounds) }, (_, i) => roundKey(appealId, i + 1));
+}
+
+/** The highest round an appeal has reached in any of these drives (1 when none opened another). */
+export function roundsOf(drives: readonly Pick<Drive, 'cases'>[], appealId: string): number {
+  let rounds = 1;
+  for (const drive of drives) for (const c of drive.cases) if (c.appealId === appealId) rounds = Math.max(rounds, c.round);
+  return rounds;
 }
 
 /** The platform part of a space id. */

@@ -107,6 +107,25 @@ export class DriveService {
     });
   }
 
+  /**
+   * Opens the next round of one case (an update with a new deadline, officials or letter): members
+   * can act again, counted apart under the round's ledger key (`roundKey`). A `deadline` later than
+   * the drive's becomes the drive's, so its reminders and close follow it (the scheduler replans on
+   * the change). An ended case or drive opens no round: undefined.
+   */
+  async openRound(drive: Drive, appealId: string, deadline?: string): Promise<Drive | undefined> {
+    return this.mutex.run('drives', async () => {
+      const current = (await this.get(drive.id)) ?? drive;
+      const entry = current.cases.find((c) => c.appealId === appealId);
+      if (!entry || entry.status !== 'active' || current.status !== 'active') return undefined;
+      if (deadline) checkDeadline(deadline, current.timezone, this.clock.now(), false);
+      const cases = current.cases.map((c) => (c === entry ? { ...c, round: c.round + 1 } : c));
+      const next: Drive = { ...current, cases, ...(deadline && deadline > current.deadline ? { deadline } : {}) };
+      await this.put(next);
+      return next;
+    });
+  }
+
   /** Sets (or, with null, clears) one case's own goal; the drive's `goal` is the whole campaign's. */
   async setCaseGoal(drive: Drive, appealId: string, goal: number | null): Promise<Drive> {
     return this.mutex.run('drives', async () => {

@@ -1,5 +1,5 @@
 // Deletes actions and table counts RETENTION_DAYS after their appeal's last drive closed.
-import { closesAt, driveAppealIds, isOpen, type Drive } from './drive.js';
+import { closesAt, driveAppealIds, isOpen, roundKeys, roundsOf, type Drive } from './drive.js';
 import type { DriveService } from './drives.js';
 import type { ActionLedger } from './ledger/ledger.js';
 import type { TallyBook } from './tally-book.js';
@@ -33,7 +33,8 @@ export async function sweepRetention(deps: RetentionDeps): Promise<number> {
     if (drives.some((d) => isOpen(d, now))) continue;
     const last = drives.reduce((a, b) => (stoppedAt(b) > stoppedAt(a) ? b : a));
     if (now.getTime() - stoppedAt(last) < deps.retentionDays * DAY_MS) continue;
-    deleted += await deps.ledger.purge(appealId);
+    // Every round an update opened is purged with the first.
+    for (const key of roundKeys(appealId, roundsOf(drives, appealId))) deleted += await deps.ledger.purge(key);
     for (const drive of drives) deleted += await deps.tallyBook.purge(drive.id, appealId);
   }
   return deleted;

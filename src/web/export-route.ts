@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Logger } from '../commands/index.js';
-import type { Drive } from '../core/drive.js';
+import { roundsOf, type Drive } from '../core/drive.js';
 import { actionsCsvChunks, driveCsvRows, ofAppeal, type CsvRow } from '../core/export/csv-stream.js';
 import type { ExportTokens, TokenCheck } from '../core/export/link.js';
 import { pickLocale, translator, type MessageKey } from '../core/i18n/index.js';
@@ -36,7 +36,7 @@ async function fileOf(check: Extract<TokenCheck, { ok: true }>, options: ExportR
     const appealIds = drive.cases.map((c) => c.appealId).filter((id) => check.appealId === undefined || id === check.appealId);
     if (appealIds.length === 0) return undefined;
     const entries = await options.tallyBook.list(drive.id);
-    return { name: check.appealId ?? drive.id, rows: () => driveCsvRows(options.ledger, appealIds, entries, check.community) };
+    return { name: check.appealId ?? drive.id, rows: () => driveCsvRows(options.ledger, appealIds, entries, check.community, (id) => roundsOf([drive], id)) };
   }
   if (!(await options.appeals.get(check.appealId))) return undefined;
   return { name: check.appealId, rows: () => ofAppeal(rowsOfCommunity(options.ledger.exportRows(check.appealId), check.community), check.appealId) };

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { roundKey } from '../../src/core/drive.js';
 import { filesHolding, redisHolding } from '../privacy/bytes.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { startedEvents, type TestEvents } from '../support/events.js';
@@ -13,6 +14,9 @@ const modB = { userId: 'mod-b', moderator: true, platform: 'telegram' };
 const ana = { userId: '5001', platform: 'telegram', locale: 'es' };
 const ben = { userId: '5002', platform: 'telegram' };
 const cat = { userId: '5003', platform: 'telegram' };
+const dan = { userId: '5004', platform: 'telegram' };
+/** Ana again, writing in English. */
+const eva = { userId: '5001', platform: 'telegram' };
 
 const REDIS_URL = process.env.REDIS_URL;
 const stores = [{ name: 'SQLite' }, ...(REDIS_URL ? [{ name: 'Redis', redisUrl: REDIS_URL }] : [])];
@@ -118,13 +122,13 @@ describe.each(stores)('following an appeal and its news on $name (command layer,
     expect(await app.deps.followers.store.purge(app.clock.now())).toBe(1);
   });
 
-  it('an update with a new deadline moves the community\'s drives to it and keeps followers until it has passed', async () => {
+  it('an update with a new deadline opens a new round in the community\'s drives, moves them to it and keeps followers until it has passed', async () => {
     await inA(ana, '/follow');
     const past = await inA(modA, '/news post ua-34-25 text="x" deadline=2026-11-01');
     expect(past.plain).toMatch(/already passed/);
     expect(await app.deps.outbox.count()).toBe(0);
     const reply = await inA(modA, '/news post ua-34-25 text="A second round: write to the new minister." deadline=2027-02-15');
-    expect(reply.plain).toMatch(/The deadline of 1 drive moves to 2027-02-15/);
+    expect(reply.plain).toMatch(/Round 2 opens in 1 drive: members can act again, until 2027-02-15/);
     await settle();
     expect((await app.deps.drives.listIn(groupA))[0]!.deadline).toBe('2027-02-15');
     expect((await app.deps.drives.listIn(groupB))[0]!.deadline).toBe('2026-12-20');
@@ -188,5 +192,125 @@ describe.each(stores)('following an appeal and its news on $name (command layer,
     await inA(modA, line!);
     await settle();
     expect(dms('5001').map((d) => d.text).join()).toContain('Moses Akatugba');
+  });
+
+  // Rounds: an update with a new deadline (or round=new) opens the next round (docs/news.md#rounds).
+  const driveIn = async (space: string) => (await app.deps.drives.listIn(space))[0]!;
+
+  it('an update with a new deadline opens round 2: a member who acted acts again, counted once in each round; the total is the sum', async () => {
+    await inA(eva, '/acted email');
+    await inA(ben, '/acted post');
+    await inA(eva, '/follow');
+    const reply = await inA(modA, '/news post ua-34-25 text="Write to the new minister." deadline=2027-02-15');
+    expect(reply.plain).toMatch(/Round 2 opens in 1 drive: members can act again, until 2027-02-15/);
+    const drive = await driveIn(groupA);
+    expect(drive.deadline).toBe('2027-02-15');
+    expect(drive.cases[0]!.round).toBe(2);
+
+    const again = await inA(eva, '/acted email');
+    expect(again.plain).toMatch(/Your Email is counted/i);
+    expect(again.plain).toMatch(/Round 2: 1 action/);
+    // Twice in round 2 is once.
+    expect((await inA(eva, '/acted email')).plain).toMatch(/already counted/);
+    expect((await app.deps.ledger.tally(roundKey('ua-34-25', 1))).actions).toBe(2);
+    expect((await app.deps.ledger.tally(roundKey('ua-34-25', 2))).actions).toBe(1);
+
+    const progress = await inA(eva, '/progress');
+    expect(progress.plain).toMatch(/3 actions/);
+    expect(progress.plain).toMatch(/Round 1: 2 actions/);
+    expect(progress.plain).toMatch(/Round 2: 1 action · now/);
+
+    const report = await inA(modA, '/report');
+    expect(report.plain).toMatch(/Round 1: 2 actions/);
+    const csv = Buffer.from(report.attachments!.find((a) => a.name.endsWith('.csv'))!.data).toString();
+    const rows = csv.trim().split('\r\n');
+    expect(rows[0]!.endsWith(',round')).toBe(true);
+    expect(rows.slice(1).map((r) => `${r.split(',')[5]}:${r.split(',').at(-1)}`).sort()).toEqual(['email:1', 'email:2', 'post:1']);
+
+    // The group hears it may act again; the follower too.
+    await settle();
+    const post = telegram.posts.find((p) => p.kind === 'space' && p.to === groupA)!;
+    expect(post.text).toMatch(/Round 2: act again by 2027-02-15/);
+    const dm = telegram.posts.find((p) => p.kind === 'member' && p.to === '5001')!;
+    expect(dm.text).toMatch(/A new round: you can act again/);
+    expect(dm.text).toMatch(/Your group took 3 actions/);
+  });
+
+  it('another community\'s update opens no round here: its members stay in round 1 and act once', async () => {
+    await inA(dan, '/acted email');
+    await inB(modB, '/news post ua-34-25 text="Only for B" deadline=2027-02-15');
+    expect((await driveIn(groupA)).cases[0]!.round).toBe(1);
+    expect((await driveIn(groupA)).deadline).toBe('2026-12-20');
+    expect((await driveIn(groupB)).cases[0]!.round).toBe(2);
+    expect((await inA(dan, '/acted email')).plain).toMatch(/already counted/);
+    expect((await inA(dan, '/progress')).plain).not.toMatch(/Round/);
+  });
+
+  it('round=new opens a round without a new deadline; a bad round, or a round with good news, is refused and nothing is written', async () => {
+    const bad = await inA(modA, '/news post ua-34-25 text="x" round=3');
+    expect(bad.plain).toMatch(/"3" is not a round/);
+    const good = await inA(modA, '/news post ua-34-25 text="x" outcome=good round=new');
+    expect(good.plain).toMatch(/is not a round/);
+    expect(await app.deps.outbox.count()).toBe(0);
+    expect((await driveIn(groupA)).cases[0]!.round).toBe(1);
+    expect((await driveIn(groupA)).status).toBe('active');
+    const opened = await inA(modA, '/news post ua-34-25 text="A new letter, to the new minister." round=new');
+    expect(opened.plain).toMatch(/Round 2 opens in 1 drive: members can act again, until 2026-12-20/);
+    expect((await driveIn(groupA)).cases[0]!.round).toBe(2);
+    // A plain update (no deadline, no round) opens none.
+    await inA(modA, '/news post ua-34-25 text="Still waiting."');
+    expect((await driveIn(groupA)).cases[0]!.round).toBe(2);
+  });
+
+  it('/undo takes back this round\'s action only; /privacy lists each round; /forgetme deletes every round', async () => {
+    await inA(eva, '/acted email');
+    await inA(modA, '/news post ua-34-25 text="Round two" deadline=2027-02-15');
+    await inA(eva, '/acted email');
+    await inA(eva, '/acted post');
+    const privacy = await inA(eva, '/privacy');
+    expect(privacy.plain).toMatch(/UA 34\.25: email\n/);
+    expect(privacy.plain).toMatch(/UA 34\.25 \(Round 2\): email, posted letter/);
+    await inA(eva, '/undo post');
+    expect((await app.deps.ledger.tally(roundKey('ua-34-25', 2))).actions).toBe(1);
+    expect((await app.deps.ledger.tally('ua-34-25')).actions).toBe(1);
+    const member = app.deps.memberKey('telegram', '5001');
+    await inA(eva, '/forgetme yes');
+    expect(await app.deps.ledger.methodsOf('ua-34-25', member)).toEqual([]);
+    expect(await app.deps.ledger.methodsOf(roundKey('ua-34-25', 2), member)).toEqual([]);
+    expect((await app.deps.ledger.tally('ua-34-25')).actions).toBe(0);
+    expect((await app.deps.ledger.tally(roundKey('ua-34-25', 2))).actions).toBe(0);
+  });
+
+  it('an imported update with a deadline is offered with it, and sending that line opens a new round', async () => {
+    const text = (await readFile(new URL('../fixtures/ua/further-information-ua-53-14.txt', import.meta.url), 'utf8')).replace('17 July 2014', '17 July 2099');
+    const base = (await app.deps.appeals.get('ua-34-25'))!;
+    await app.catalog.saveShared({ ...base, id: 'ua-53-14', reference: 'UA 53/14', number: '53/14' }, { who: 'operator', where: 'test' }, app.clock.now());
+    await inA(modA, '/drive start ua-53-14 deadline=2026-12-20');
+    const offered = await inA(modA, `/import ${text}`);
+    const line = /\/news post ua-53-14 outcome=update text="[^"]+" deadline=2099-07-17/.exec(offered.plain)?.[0];
+    expect(line).toBeDefined();
+    expect((await inA(modA, line!)).plain).toMatch(/Round 2 opens in 1 drive: members can act again, until 2099-07-17/);
+    const drive = (await app.deps.drives.listIn(groupA)).find((d) => d.cases[0]!.appealId === 'ua-53-14')!;
+    expect(drive.cases[0]!.round).toBe(2);
+  });
+
+  it('in a campaign only the named case opens a round; /progress shows that case\'s rounds and the campaign\'s total', async () => {
+    const base = (await app.deps.appeals.get('ua-34-25'))!;
+    await app.catalog.saveShared({ ...base, id: 'ua-12-26', reference: 'UA 12/26', number: '12/26' }, { who: 'operator', where: 'test' }, app.clock.now());
+    const inGroup = typer(app.deps, 'telegram:-100333');
+    await inGroup(modA, '/drive start ua-12-26,ua-34-25 deadline=2026-12-20');
+    await inGroup(eva, '/acted email 1');
+    await inGroup(eva, '/acted email 2');
+    const reply = await inGroup(modA, '/news post ua-12-26 text="Round two" deadline=2027-01-10');
+    expect(reply.plain).toMatch(/Round 2 opens in 1 drive/);
+    const campaign = (await app.deps.drives.listIn('telegram:-100333'))[0]!;
+    expect(campaign.cases.map((c) => c.round)).toEqual([2, 1]);
+    expect((await inGroup(eva, '/acted email 1')).plain).toMatch(/counted/);
+    expect((await inGroup(eva, '/acted email 2')).plain).toMatch(/already counted/);
+    const progress = await inGroup(eva, '/progress');
+    expect(progress.plain).toMatch(/3 actions/);
+    expect(progress.plain).toMatch(/1\. UA 12\/26, Round 1: 1 action/);
+    expect(progress.plain).toMatch(/1\. UA 12\/26, Round 2: 1 action · now/);
+    expect(progress.plain).not.toMatch(/UA 34\.25, Round/);
   });
 });

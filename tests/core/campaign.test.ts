@@ -16,10 +16,10 @@ import { dropPrefix } from '../support/redis.js';
 const mod = { userId: 'volunteer', moderator: true };
 
 describe('the drive model', () => {
-  it('reads a drive stored before campaigns (appealId, no cases) as a campaign of one', () => {
+  it('reads a drive stored before campaigns (appealId, no cases) as a campaign of one, in round 1', () => {
     const stored = { id: 'd1', appealId: 'ua-34-25', space: 'shell:local', goal: 50, deadline: '2030-01-31', timezone: 'UTC', status: 'active', startedAt: '2026-11-01T00:00:00.000Z' };
     const drive = driveSchema.parse(stored);
-    expect(drive.cases).toEqual([{ appealId: 'ua-34-25', goal: null, status: 'active' }]);
+    expect(drive.cases).toEqual([{ appealId: 'ua-34-25', goal: null, status: 'active', round: 1 }]);
     expect(driveAppealIds(drive)).toEqual(['ua-34-25']);
     expect('appealId' in drive).toBe(false);
     expect(drive.goal).toBe(50);

@@ -75,4 +75,20 @@ describe('drives', () => {
     await app.deps.drives.end(b);
     expect((await app.deps.drives.allActive()).map((d) => d.id)).toEqual([c.id]);
   });
+
+  it('opens a case\'s next round: a later deadline becomes the drive\'s (a closed drive takes actions again), an earlier one leaves it, a past one is refused; an ended case opens none', async () => {
+    const drive = await app.deps.drives.start(appeal, 'telegram:-1', { deadline: '2026-11-30' });
+    app.clock.set('2026-12-02T00:00:00Z');
+    expect(isOpen(drive, app.clock.now())).toBe(false);
+    await expect(app.deps.drives.openRound(drive, 'ua-34-25', '2026-12-01')).rejects.toMatchObject({ code: 'deadline_past' });
+    expect((await app.deps.drives.get(drive.id))!.cases[0]!.round).toBe(1);
+    const two = (await app.deps.drives.openRound(drive, 'ua-34-25', '2027-01-31'))!;
+    expect(two).toMatchObject({ deadline: '2027-01-31', cases: [{ round: 2 }] });
+    expect(isOpen(two, app.clock.now())).toBe(true);
+    const three = (await app.deps.drives.openRound(two, 'ua-34-25', '2026-12-20'))!;
+    expect(three).toMatchObject({ deadline: '2027-01-31', cases: [{ round: 3 }] });
+    await app.deps.drives.endCase(three, 'ua-34-25');
+    expect(await app.deps.drives.openRound(three, 'ua-34-25', '2027-02-28')).toBeUndefined();
+    expect((await app.deps.drives.get(drive.id))!.cases[0]!.round).toBe(3);
+  });
 });

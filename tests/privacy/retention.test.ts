@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { roundKey } from '../../src/core/drive.js';
 import { sweepRetention } from '../../src/core/retention.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { typer } from '../support/invoke.js';
@@ -57,5 +58,17 @@ describe('retention: actions are kept until their appeal is archived plus RETENT
     expect(await sweep()).toBe(0);
     app.clock.set('2027-04-01T00:00:01Z');
     expect(await sweep()).toBe(3);
+  });
+
+  it('deletes every round of the appeal with the first, after the new round\'s deadline plus the period', async () => {
+    await type(mod, '/news post ua-34-25 text="Round two" deadline=2027-01-10');
+    await type({ userId: 'ana' }, '/acted email');
+    expect((await app.deps.ledger.tally(roundKey('ua-34-25', 2))).actions).toBe(1);
+    app.clock.set('2027-01-20T00:00:01Z'); // 30 days after the old deadline: the drive now runs to 10 January
+    expect(await sweep()).toBe(0);
+    app.clock.set('2027-02-10T00:00:01Z');
+    expect(await sweep()).toBe(4);
+    expect(await app.deps.ledger.export(roundKey('ua-34-25', 2))).toEqual([]);
+    expect((await app.deps.ledger.tally(roundKey('ua-34-25', 2))).actions).toBe(1);
   });
 });

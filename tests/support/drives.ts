@@ -8,7 +8,7 @@ export function aDrive(overrides: Partial<Drive> & { appealId?: string } = {}): 
   const { appealId = overrides.cases?.[0]?.appealId ?? 'ua-1-25', ...rest } = overrides;
   return {
     id: 'd1',
-    cases: [{ appealId, goal: null, status: 'active' }],
+    cases: [{ appealId, goal: null, status: 'active', round: 1 }],
     space: 'telegram:-100',
     title: null,
     goal: 100,

@@ -39,4 +39,21 @@ describe('the drive page shows the appeal\'s news, within walls', () => {
     expect(html).toMatch(/Wednesday, December 2, 2026, good news:<\/strong> Released!.*Tuesday, December 1, 2026, update:<\/strong> The minister answered our group\. New deadline: Friday, January 15, 2027\./s);
     expect(html).not.toContain('Only for group B');
   });
+
+  it('shows each round of the appeal, this group\'s actions in it, the open one marked; the tally is their sum', async () => {
+    const inA = typer(app.deps, 'telegram:-100');
+    const mod = { userId: 'mod', moderator: true, platform: 'telegram' };
+    await inA(mod, '/drive start ua-34-25 deadline=2026-12-20 page=on');
+    await inA({ userId: '1', platform: 'telegram' }, '/acted email');
+    await inA({ userId: '2', platform: 'telegram' }, '/acted post');
+    const [drive] = await app.deps.drives.listIn('telegram:-100');
+    const before = await (await fetch(`http://127.0.0.1:${web.port}/d/${drive!.pageId}`)).text();
+    expect(before).not.toContain('id="h-rounds"');
+    await inA(mod, '/news post ua-34-25 text="Round two." deadline=2027-01-15');
+    await inA({ userId: '1', platform: 'telegram' }, '/acted email');
+    const html = await (await fetch(`http://127.0.0.1:${web.port}/d/${drive!.pageId}`)).text();
+    expect(html).toContain('<h2 id="h-rounds">Rounds</h2>');
+    expect(html).toContain('<tr><th scope="row">Round 1</th><td>2</td><td></td></tr><tr><th scope="row">Round 2</th><td>1</td><td>now</td></tr>');
+    expect(html).toMatch(/3 actions/);
+  });
 });

@@ -1,7 +1,7 @@
 // The report CSV, streamed page by page from the ledger (and a drive's table entries), yielding the
 // event loop between pages.
 import { csvLines } from '../csv.js';
-import { platformOf } from '../drive.js';
+import { platformOf, roundKeys } from '../drive.js';
 import type { ActionLedger, ActionRow } from '../ledger/ledger.js';
 import type { TableEntry } from '../tally-book.js';
 import { rowsOfCommunity } from '../walls.js';
@@ -11,17 +11,17 @@ import { rowsOfCommunity } from '../walls.js';
  * action, count 1; `table`, letters written together, with the moderator's key, the day written
  * and the note), `count` how many letters the row stands for, so a column sum is the report's total.
  */
-export const ACTIONS_CSV_HEADER = ['kind', 'time', 'space', 'platform', 'appeal', 'method', 'count', 'member_key', 'date', 'note'] as const;
+export const ACTIONS_CSV_HEADER = ['kind', 'time', 'space', 'platform', 'appeal', 'method', 'count', 'member_key', 'date', 'note', 'round'] as const;
 
 /** A member's action, with the appeal (case) it counts for when the export spans several. */
-export type MemberCsvRow = ActionRow & { appeal?: string };
+export type MemberCsvRow = ActionRow & { appeal?: string; round?: number };
 export type CsvRow = MemberCsvRow | ({ kind: 'table' } & TableEntry);
 
 /** Rows as a spreadsheet reads them; cells are neutralised by csvLines (src/core/csv.ts). */
 const cells = (r: CsvRow): string[] =>
   'kind' in r
-    ? ['table', r.recordedAt, r.space, platformOf(r.space), r.appealId, r.method, String(r.count), r.moderator ?? '', r.date, r.note ?? '']
-    : ['member', r.at, r.space, r.platform, r.appeal ?? '', r.method, '1', r.member, r.at.slice(0, 10), ''];
+    ? ['table', r.recordedAt, r.space, platformOf(r.space), r.appealId, r.method, String(r.count), r.moderator ?? '', r.date, r.note ?? '', '']
+    : ['member', r.at, r.space, r.platform, r.appeal ?? '', r.method, '1', r.member, r.at.slice(0, 10), '', String(r.round ?? 1)];
 
 /** Every row in one CSV text: for small sets (tests, a few rows); exports stream instead. */
 export function actionsCsv(rows: readonly CsvRow[]): string {
@@ -31,9 +31,9 @@ export function actionsCsv(rows: readonly CsvRow[]): string {
 /** Lets other work run: a macrotask turn, so timers, I/O and other groups' commands go first. */
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** An appeal's action rows, each naming the appeal (a campaign's report spans several). */
-export async function* ofAppeal(rows: AsyncIterable<ActionRow>, appeal: string): AsyncIterable<MemberCsvRow> {
-  for await (const row of rows) yield { ...row, appeal };
+/** An appeal's action rows, each naming the appeal (a campaign's report spans several) and its round. */
+export async function* ofAppeal(rows: AsyncIterable<ActionRow>, appeal: string, round = 1): AsyncIterable<MemberCsvRow> {
+  for await (const row of rows) yield { ...row, appeal, round };
 }
 
 /** Table entries as CSV rows, after the members' rows. */
@@ -65,9 +65,18 @@ export async function* actionsCsvChunks(rows: AsyncIterable<CsvRow>, rowsPerChun
  * The rows of a drive's report: each case's member rows (one community's, or all), then the drive's
  * table entries for those cases. What `/report` attaches and what a drive's download link serves.
  */
-export async function* driveCsvRows(ledger: Pick<ActionLedger, 'exportRows'>, appealIds: readonly string[], entries: readonly TableEntry[], community: string | undefined): AsyncIterable<CsvRow> {
+export async function* driveCsvRows(
+  ledger: Pick<ActionLedger, 'exportRows'>,
+  appealIds: readonly string[],
+  entries: readonly TableEntry[],
+  community: string | undefined,
+  roundsOfAppeal: (appealId: string) => number = () => 1,
+): AsyncIterable<CsvRow> {
+  // Each round's rows under the appeal's id, with the round in its own column.
   const members = async function* (): AsyncIterable<MemberCsvRow> {
-    for (const id of appealIds) yield* ofAppeal(rowsOfCommunity(ledger.exportRows(id), community), id);
+    for (const id of appealIds) {
+      for (const [i, key] of roundKeys(id, roundsOfAppeal(id)).entries()) yield* ofAppeal(rowsOfCommunity(ledger.exportRows(key), community), id, i + 1);
+    }
   };
   yield* withTableEntries(members(), entries.filter((e) => appealIds.includes(e.appealId)));
 }

@@ -3,7 +3,8 @@
 import type { Appeal } from '../appeal.js';
 import type { AppealBook } from '../appeal-view.js';
 import type { ClaimStore } from '../claims.js';
-import { driveAppealIds, platformOf, type Drive } from '../drive.js';
+import { appealTally } from '../campaign.js';
+import { driveAppealIds, platformOf, roundsOf, type Drive } from '../drive.js';
 import type { DriveService } from '../drives.js';
 import { MemberGoneError, SpaceGoneError } from '../errors.js';
 import type { DomainEvent } from '../events/events.js';
@@ -68,7 +69,8 @@ export class NewsDelivery {
     const { news } = event;
     const appeal = await this.deps.appeals.get(news.appealId);
     if (!appeal) return;
-    const tally = await this.deps.ledger.tally(news.appealId);
+    // Every round the appeal has had here counts in what the groups did.
+    const { tally } = await appealTally(this.deps.ledger, news.appealId, roundsOf(await this.deps.drives.all(), news.appealId));
     const failed = event.after === undefined ? await this.postToSpaces(news, appeal, tally) : 0;
     const missed = failed + (await this.toFollowers(news, appeal, tally, event.after ?? ''));
     if (missed === 0) return;

@@ -12,5 +12,6 @@ export function isClosing(outcome: Outcome): boolean {
 /**
  * What is delivered. `community`: whose followers and spaces it reaches (a moderator's own);
  * null for the operator's news, which reaches every community. The text is the moderator's, not a member's.
+ * `opensRound`: an update that opened the appeal's next round in the drives it reached (members act again).
  */
-export type NewsItem = { id: string; appealId: string; community: string | null; outcome: Outcome; text: string; deadline?: string; at: string };
+export type NewsItem = { id: string; appealId: string; community: string | null; outcome: Outcome; text: string; deadline?: string; opensRound?: boolean; at: string };

@@ -119,6 +119,17 @@ function newsSection(view: PageView): string {
   return `<section aria-labelledby="h-news"><h2 id="h-news">${esc(t('page_news'))}</h2><ul>${items.join('')}</ul></section>`;
 }
 
+/** Each round an update opened: its actions here, the open one marked; the tally above is their sum. */
+function roundsSection(view: PageView): string {
+  if (view.rounds.length === 0) return '';
+  const { t } = view;
+  const rows = view.rounds.map((r) => {
+    const name = t('progress_round', { round: r.round });
+    return `<tr><th scope="row">${esc(r.label ? `${r.label}, ${name}` : name)}</th><td>${r.actions}</td><td>${r.current ? esc(t('progress_round_now')) : ''}</td></tr>`;
+  });
+  return `<section aria-labelledby="h-rounds"><h2 id="h-rounds">${esc(t('page_rounds'))}</h2><table id="rounds"><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
 /**
  * The drive page: complete without JavaScript; `live.js` then keeps the numbers and the chart
  * current. `embed` drops everything but the tally and the chart, for a group's own site.
@@ -148,5 +159,5 @@ ${goalLine(view)}<p id="total">${esc(state.totalText)}</p></section>
   const campaign = view.cases.length > 1;
   return `${head}<body data-live="${base}/events"><main><p class="ref">${esc(campaign ? '' : appeal.reference)}</p><h1>${esc(title)}</h1>
 ${!campaign && appeal.summary ? `<p>${esc(appeal.summary)}</p>` : ''}<p><strong>${esc(deadline)}</strong> ${esc(timeLeftText(t, drive, view.now, view.locale))}.</p>
-${newsSection(view)}${tally}${casesSection(view)}${milestones(view)}${byMethodTable(view)}${campaign ? '' : howToAct(view)}${footer}</main></body></html>`;
+${newsSection(view)}${tally}${roundsSection(view)}${casesSection(view)}${milestones(view)}${byMethodTable(view)}${campaign ? '' : howToAct(view)}${footer}</main></body></html>`;
 }

@@ -38,6 +38,9 @@ export type PageCase = {
   goal: number | null;
 };
 
+/** One round of a case (an update reopened it): this drive's space's actions in it. */
+export type PageRound = { label: string; round: number; actions: number; current: boolean };
+
 /** Everything one drive page shows, read at one instant. */
 export type PageView = {
   pageId: string;
@@ -57,6 +60,8 @@ export type PageView = {
   percent: number | null;
   /** The appeal's news this drive's community may see, newest first. */
   news: NewsItem[];
+  /** Each round of the cases that had more than one; empty when none did. */
+  rounds: PageRound[];
   svg: string;
   now: Date;
   locale: Locale;
@@ -110,9 +115,13 @@ export async function loadView(source: PageSource, pageId: string): Promise<Page
     table: table.byAppeal[c.appealId] ?? 0,
     goal: c.goal,
   }));
+  const rounds = tally.cases
+    .filter((c) => c.rounds.length > 1)
+    .flatMap((c) => c.rounds.map((r) => ({ label: drive.cases.length > 1 ? `${c.number}. ${appeals[c.number - 1]?.reference ?? c.appealId}` : '', round: r.round, actions: r.tally.bySpace[drive.space] ?? 0, current: r.round === c.round })));
   return {
     pageId,
     drive,
+    rounds,
     appeal,
     title: drive.title ?? (drive.cases.length > 1 ? appeals.map((a, i) => a?.reference ?? drive.cases[i]!.appealId).join(', ') : appeal.title),
     tally,

@@ -53,4 +53,35 @@ describe('reminders in the terminal', () => {
     expect(await run(third, [])).not.toContain('## Reminder:');
     await third.close();
   });
+
+  it('an update with a new deadline opens round 2: acting again counts in it, /progress shows each round and the total, reminders follow the new deadline', async () => {
+    const first = await testApp({ dataDir, now: '2026-12-01T10:00:00Z' });
+    const out = await run(first, [
+      '/drive start ua-34-25 goal=10 deadline=2026-12-10',
+      '/remind schedule 3d at=09:00',
+      '/acted email',
+      '/news post ua-34-25 text="Write to the new minister." deadline=2027-01-20',
+      '/acted email',
+      '/acted email',
+      '/progress',
+    ]);
+    await first.close();
+    expect(out).toContain('Round 2 opens in 1 drive: members can act again, until 2027-01-20');
+    expect(out).toMatch(/Round 2: 1 action/);
+    expect(out.match(/already counted/g)).toHaveLength(1);
+    expect(out).toMatch(/2 actions/);
+    expect(out).toMatch(/Round 1: 1 action/);
+    expect(out).toMatch(/Round 2: 1 action · now/);
+
+    // The old deadline's slot (7 December 09:00) is no longer a reminder: the drive runs to 20 January.
+    const second = await testApp({ dataDir, now: '2026-12-07T10:00:00Z' });
+    expect(await run(second, [])).not.toContain('## Reminder:');
+    await second.close();
+
+    const third = await testApp({ dataDir, now: '2027-01-17T10:00:00Z' });
+    const after = await run(third, []);
+    await third.close();
+    expect(after).toContain('## Reminder: Stop illegal expulsions to El Salvador');
+    expect(after).toContain('3 days left: until Wednesday, January 20');
+  });
 });

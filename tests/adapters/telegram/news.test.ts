@@ -77,3 +77,25 @@ describe('Telegram: following an appeal and its news', () => {
     expect((await h.app.deps.drives.listIn(`telegram:${GROUP.id}`))[0]!.status).toBe('ended');
   });
 });
+
+describe('Telegram: rounds of an appeal', () => {
+  it('an update with a new deadline opens round 2: the group is told to act again, a member acts again and counts in each round, /progress shows the rounds and the total', async () => {
+    await h.startDrive();
+    await h.feed(messageUpdate(40, { id: 7 }, '/acted email'));
+    await h.feed(messageUpdate(41, ADMIN, '/news post ua-34-25 text="Write to the new minister." deadline=2099-01-20'));
+    expect(h.fake.textsTo(Number(ADMIN.id)).join('\n')).toMatch(/Round 2 opens in 1 drive: members can act again, until 2099-01-20/);
+    await events.settle();
+    expect(h.fake.postsIn(GROUP.id).map((p) => String(p.payload.text)).join('\n')).toMatch(/Round 2: act again by 2099-01-20/);
+
+    await h.feed(messageUpdate(42, { id: 7 }, '/acted email'));
+    expect(h.fake.textsTo(7).at(-1)).toMatch(/Your Email is counted[\s\S]*Round 2: 1 action/i);
+    await h.feed(messageUpdate(43, { id: 7 }, '/acted email'));
+    expect(h.fake.textsTo(7).at(-1)).toMatch(/already counted/);
+    const before = h.fake.postsIn(GROUP.id).length;
+    await h.feed(messageUpdate(44, { id: 8 }, '/progress'));
+    const progress = h.fake.postsIn(GROUP.id).slice(before).map((p) => String(p.payload.text ?? p.payload.caption ?? '')).join('\n');
+    expect(progress).toMatch(/2 actions/);
+    expect(progress).toMatch(/Round 1[\s\S]*1 action/);
+    expect(progress).toMatch(/Round 2[\s\S]*1 action · now/);
+  });
+});
