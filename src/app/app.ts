@@ -63,8 +63,8 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     throw error;
   }
   const secret = loaded.secret;
-  const profiles = new ProfileStore(store.kv);
-  const memberReminders = new MemberReminderStore(store.kv, store.mutex);
+  const profiles = new ProfileStore(store.profiles);
+  const memberReminders = new MemberReminderStore(store.memberReminders);
   const drives = new DriveService(store.kv, store.mutex, clock, config.defaultTimezone);
   // A drive that ends, or whose deadline moves before a member's reminder, deletes that reminder's platform id.
   drives.onChange(async (drive) => {
@@ -73,7 +73,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const outbox = store.outbox;
   // Urgent Action texts are read in a worker thread, off the loop that answers every member.
   const importer = new ImportRunner();
-  const catalog = new AppealCatalog(store.kv, appeals, store.mutex);
+  const catalog = new AppealCatalog(store.kv, appeals, store.mutex, store.appealScopes);
   const deps: Deps = {
     appeals: catalog,
     drives,

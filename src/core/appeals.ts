@@ -7,7 +7,7 @@ import type Keyv from 'keyv';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { appealSchema, type Appeal } from './appeal.js';
-import { changedFields, KeyvAppealScopes, type AppealChange, type AppealScopeRepository, type ChangeBy, type StagedOwner } from './appeal-scopes.js';
+import { changedFields, type AppealChange, type AppealScopeRepository, type ChangeBy, type StagedOwner } from './appeal-scopes.js';
 
 export type { ChangeBy, StagedOwner } from './appeal-scopes.js';
 import { appealView, type AppealBook, type AppealViewer } from './appeal-view.js';
@@ -83,9 +83,10 @@ export class AppealCatalog implements AppealBook {
     private readonly kv: Keyv,
     fileAppeals: Appeal[],
     private readonly mutex: Mutex,
+    scopes: AppealScopeRepository,
   ) {
     this.files = new Map(fileAppeals.map((a) => [a.id, a]));
-    this.scopes = new KeyvAppealScopes(kv, mutex);
+    this.scopes = scopes;
   }
 
   /** The bundled file's version of an appeal, whatever was saved over it. */

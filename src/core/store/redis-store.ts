@@ -7,6 +7,8 @@ import Keyv from 'keyv';
 import { RedisClaims, RedisLocks, type RedisKeyCommands } from '../claims.js';
 import { StoreError } from '../errors.js';
 import { takeKeyvEvents } from '../events/outbox.js';
+import { migrateRedis } from './migrations/redis.js';
+import { RedisAppealScopes, RedisMemberReminders, RedisProfiles } from './redis-repositories.js';
 import { RedisOutbox } from '../events/redis-outbox.js';
 import { SharedMutex } from '../guard.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
@@ -59,8 +61,12 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     outbox = new RedisOutbox(client, prefix);
     await client.set(marker.key, `${clock.now().toISOString()} ${randomUUID()}`, { NX: true });
     marker.value = (await client.get(marker.key)) ?? '';
-    await takeKeyvEvents(kv, (events) => outbox.adopt(events));
+    await migrateRedis({ redis, prefix, now: clock.now(), adoptKeyvEvents: () => takeKeyvEvents(kv, (events) => outbox.adopt(events)) });
   } catch (error) {
+    if (error instanceof StoreError) {
+      await adapter.disconnect(true).catch(() => undefined);
+      throw error;
+    }
     await adapter.disconnect(true).catch(() => undefined);
     throw new StoreError(`Redis at ${redact(url)} does not answer: ${(error as Error).message}`, { cause: error });
   }
@@ -99,6 +105,9 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     claims: guard.wrap(new RedisClaims(client, prefix), { promises: ['claim', 'release', 'extend', 'remaining'] }),
     outbox: guard.wrap(outbox, { promises: ['append', 'pending', 'count', 'retryAt', 'done', 'doneMany', 'forget', 'adopt'] }),
     mutex: guard.wrap(new SharedMutex(new RedisLocks(client, prefix)), { promises: ['run'] }),
+    profiles: guard.wrap(new RedisProfiles(client, prefix), { promises: ['get', 'put', 'delete'] }),
+    memberReminders: guard.wrap(new RedisMemberReminders(client, prefix), { promises: ['put', 'get', 'forDrive', 'forMember', 'drivesWith', 'remove', 'removeMember'] }),
+    appealScopes: guard.wrap(new RedisAppealScopes(client, prefix), { promises: ['scopeOf', 'scopedIds', 'setScope', 'record', 'history'] }),
     scrub,
     health,
     close: async () => {

@@ -14,6 +14,7 @@ import { ensureSchema } from './sqlite-schema.js';
 import { SqliteFile } from './sqlite-file.js';
 import { SqliteKeyvStore } from './sqlite-kv.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
+import { SqliteAppealScopes, SqliteMemberReminders, SqliteProfiles } from './sqlite-repositories.js';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
@@ -57,6 +58,9 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     claims: new SqliteClaims(file, clock),
     mutex: new SharedMutex(new SqliteLocks(file, clock)),
     outbox: new SqliteOutbox(file),
+    profiles: new SqliteProfiles(file),
+    memberReminders: new SqliteMemberReminders(file, clock),
+    appealScopes: new SqliteAppealScopes(file),
     scrub,
     health: async () => {
       if (closed) return { ok: false, reason: 'the store is closed' };
@@ -88,7 +92,7 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
 
 /**
  * Claims and locks carry their expiry in a column; import previews and short-lived adapter state
- * are keyv documents with one in their JSON. Nothing reads an expired claim again, so without a sweep they would stay in the file.
+ * are keyv documents with one in their JSON, members' reminders rows with theirs. Nothing reads an expired claim again, so without a sweep they would stay in the file.
  */
 function purgeExpired(file: SqliteFile, clock: Clock): Promise<number> {
   const now = clock.now().getTime();
@@ -97,6 +101,8 @@ function purgeExpired(file: SqliteFile, clock: Clock): Promise<number> {
       .transaction(() => {
         let removed = file.statement('DELETE FROM claims WHERE expires < ?').run(now).changes;
         removed += file.statement('DELETE FROM locks WHERE expires < ?').run(now).changes;
+        // A reminder past its expiry will not be sent: the platform id in it goes.
+        removed += file.statement('DELETE FROM member_reminders WHERE expires <= ?').run(clock.now().toISOString()).changes;
         const expiring = file.statement("DELETE FROM keyv WHERE substr(key, 1, ?) = ? AND json_valid(value) AND json_extract(value, '$.expires') < ?");
         // Import previews, and short-lived adapter state (deep links, reply prompts, platform languages).
         for (const prefix of [`${KEYV_NAMESPACE}:import:`, `${KEYV_NAMESPACE}:tmp:`]) removed += expiring.run(prefix.length, prefix, now).changes;

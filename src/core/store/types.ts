@@ -1,6 +1,9 @@
 // What a store is, apart from how one is opened (store.ts), so that each driver can name its own
 // type without importing the module that imports it.
 import type Keyv from 'keyv';
+import type { AppealScopeRepository } from '../appeal-scopes.js';
+import type { ProfileRepository } from '../profiles.js';
+import type { MemberReminderRepository } from '../reminders/member-reminders.js';
 import type { ClaimStore } from '../claims.js';
 import type { Mutex } from '../guard.js';
 import type { Outbox } from '../events/outbox.js';
@@ -16,8 +19,14 @@ export type Health = { ok: true } | { ok: false; reason: string; detail?: string
 /** Everything that persists, opened from one `STORE_URL`. */
 export type Store = {
   kind: 'sqlite' | 'redis';
-  /** Drives, appeals, schedules, profiles: small documents, one key each. */
+  /** Drives, appeals, short-lived answers, caches: small documents, one key each. */
   kv: Keyv;
+  /** Remembered signatures: a table (SQLite), a hash per member (Redis). */
+  profiles: ProfileRepository;
+  /** Members' own reminders: a table (SQLite), hashes with their indexes (Redis). */
+  memberReminders: MemberReminderRepository;
+  /** Where saved appeals are offered and every change made to them. */
+  appealScopes: AppealScopeRepository;
   ledger: ActionLedger;
   claims: ClaimStore;
   /** Serialises changes to shared lists across every process on the store. */

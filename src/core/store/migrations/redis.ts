@@ -1,0 +1,177 @@
+// Redis' migrations, numbered: run once at open while the migration lock is held by its owner (and
+// renewed), each recorded in `<prefix>store:schema` once done.
+import { randomUUID } from 'node:crypto';
+import { StoreError } from '../../errors.js';
+import { PUT_REMINDER, RECORD_CHANGE, profileFields, reminderFields, repositoryKeys } from '../redis-repositories.js';
+import { latestVersion, pendingMigrations, type Migration } from './runner.js';
+
+/** The node-redis commands the migrations and their lock use. */
+export interface RedisMigrationClient {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, options?: { NX: true; PX: number }): Promise<unknown>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  pTTL(key: string): Promise<number>;
+  unlink(keys: string[]): Promise<unknown>;
+  scanIterator(options: { MATCH: string; COUNT: number }): AsyncIterable<string[]>;
+}
+
+export type RedisMigrationContext = {
+  redis: RedisMigrationClient;
+  prefix: string;
+  /** The store's clock, read once at open. */
+  now: Date;
+  /** An earlier release's outbox list, handed to the native outbox (the list goes after). */
+  adoptKeyvEvents(): Promise<void>;
+};
+
+/**
+ * How to add one: append `{ version: n + 1, name, up }` (never renumber or edit a released one). `up`
+ * must be safe to run twice (a process that dies mid-way leaves the version unrecorded and the next
+ * start runs it again): write the new structure, then delete the old keys. Describe it in
+ * docs/store.md ("Migrations").
+ */
+export const REDIS_MIGRATIONS: ReadonlyArray<Migration<RedisMigrationContext>> = [
+  { version: 1, name: 'the outbox list of keyv moves into the native outbox', up: (c) => c.adoptKeyvEvents() },
+  {
+    version: 2,
+    name: 'profile documents become hashes profile:<member>',
+    up: async ({ redis, prefix }) => {
+      const keys = repositoryKeys(prefix);
+      await eachDocument<Record<string, unknown>>(redis, prefix, 'profile:', async (member, value) => {
+        const clean = Object.fromEntries(Object.entries(value).filter(([k]) => ['name', 'town', 'country', 'opening'].includes(k)));
+        await redis.eval(`redis.call('DEL', KEYS[1]) if #ARGV > 0 then redis.call('HSET', KEYS[1], unpack(ARGV)) end return 1`, { keys: [keys.profile(member)], arguments: profileFields(clean) });
+      });
+    },
+  },
+  {
+    version: 3,
+    name: 'member reminder documents and their JSON id lists become hashes with a sorted set and a set',
+    up: async ({ redis, prefix, now }) => {
+      const keys = repositoryKeys(prefix);
+      await eachDocument<Record<string, string>>(redis, prefix, 'mr:', async (_, r, ttlMs) => {
+        if (typeof r.driveId !== 'string' || typeof r.member !== 'string' || typeof r.due !== 'string' || ttlMs === 0) return;
+        const expires = r.expires ?? new Date(Date.parse(r.due) + 12 * 3_600_000).toISOString();
+        const reminder = { driveId: r.driveId, member: r.member, platform: r.platform ?? '', userId: r.userId ?? '', due: r.due, expires };
+        // The time it had left in keyv; one that had no expiry gets the span up to its own.
+        const ttl = ttlMs > 0 ? ttlMs : Math.max(1, Date.parse(expires) - now.getTime());
+        await redis.eval(PUT_REMINDER, { keys: [keys.reminder(r.driveId, r.member), keys.remindersOfDrive(r.driveId), keys.remindersOfMember(r.member)], arguments: [r.member, r.driveId, String(ttl), ...reminderFields(reminder)] });
+      });
+    },
+  },
+  {
+    version: 4,
+    name: 'appeal scope and history documents become a hash, lists and a sorted set',
+    up: async ({ redis, prefix }) => {
+      const keys = repositoryKeys(prefix);
+      await eachDocument<unknown>(redis, prefix, 'appeal-scope:', async (id, community) => {
+        if (typeof community === 'string') await redis.eval(`return redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])`, { keys: [keys.appealScopes], arguments: [id, community] });
+      });
+      // In the release's order of appeals (its `appeals:history` list), so equal times keep their order.
+      const order = await readDocument<string[]>(redis, prefix, 'appeals:history');
+      const lists = new Map<string, unknown>();
+      await eachDocument<unknown>(redis, prefix, 'appeal-history:', async (id, list) => void lists.set(id, list), false);
+      for (const id of new Set([...(order ?? []), ...[...lists.keys()].sort()])) {
+        const list = lists.get(id);
+        if (!Array.isArray(list)) continue;
+        // Written again from the start on a second run, so nothing is doubled.
+        await redis.unlink([keys.appealHistory(id)]);
+        for (const change of list as AppealChangeLike[]) {
+          await redis.eval(RECORD_CHANGE, { keys: [keys.appealHistory(id), keys.appealsWithHistory, keys.historySequence], arguments: [id, JSON.stringify(change)] });
+        }
+      }
+      await redis.unlink([...lists.keys()].map((id) => keyvKey(prefix, `appeal-history:${id}`)).concat(keyvKey(prefix, 'appeals:history'), keyvKey(prefix, 'appeals:scoped')));
+    },
+  },
+];
+
+type AppealChangeLike = Record<string, unknown>;
+
+export const REDIS_VERSION = latestVersion(REDIS_MIGRATIONS);
+
+/** The migration lock lasts this long unless renewed; its owner renews it every third of it. */
+const LOCK_MS = 15_000;
+/** How long a start waits for another process's migrations. */
+const WAIT_MS = 120_000;
+
+/**
+ * Brings Redis under `prefix` to REDIS_VERSION. The version is read first (a current store costs one
+ * GET); otherwise the lock `<prefix>lock:migrations` is taken with an owner token, renewed while the
+ * steps run, and released by compare-and-delete; the version is read again under it, each step
+ * recorded once done. Another process starting meanwhile waits for the lock, then finds it current.
+ */
+export async function migrateRedis(context: RedisMigrationContext): Promise<{ from: number; to: number }> {
+  const { redis, prefix } = context;
+  const versionKey = `${prefix}store:schema`;
+  const store = `the Redis store at prefix ${prefix}`;
+  const read = async () => Number((await redis.get(versionKey)) ?? '0');
+  const first = await read();
+  pendingMigrations(REDIS_MIGRATIONS, first, store);
+  if (first === REDIS_VERSION) return { from: first, to: first };
+  const lock = `${prefix}lock:migrations`;
+  const owner = randomUUID();
+  const started = performance.now();
+  while ((await redis.set(lock, owner, { NX: true, PX: LOCK_MS })) !== 'OK') {
+    if (performance.now() - started > WAIT_MS) throw new StoreError(`${store}: another process held the migration lock for ${WAIT_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  let lost = false;
+  const renew = setInterval(() => {
+    void redis.eval(RENEW, { keys: [lock], arguments: [owner, String(LOCK_MS)] }).then(
+      (held) => (lost ||= Number(held) !== 1),
+      () => undefined,
+    );
+  }, LOCK_MS / 3);
+  try {
+    const from = await read();
+    for (const migration of pendingMigrations(REDIS_MIGRATIONS, from, store)) {
+      if (lost) throw new StoreError(`${store}: the migration lock was lost while migrating; start again`);
+      await migration.up(context);
+      await redis.set(versionKey, String(migration.version));
+    }
+    return { from, to: REDIS_VERSION };
+  } finally {
+    clearInterval(renew);
+    await redis.eval(COMPARE_AND_DELETE, { keys: [lock], arguments: [owner] }).catch(() => undefined);
+  }
+}
+
+const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
+const COMPARE_AND_DELETE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+/** The Redis key keyv (with @keyv/redis, namespace = prefix without its colon) gives a document. */
+export function keyvKey(prefix: string, name: string): string {
+  const namespace = prefix.replace(/:$/, '');
+  return `${namespace}::${namespace}:${name}`;
+}
+
+const globEscape = (text: string) => text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+
+async function readDocument<T>(redis: RedisMigrationClient, prefix: string, name: string): Promise<T | undefined> {
+  const text = await redis.get(keyvKey(prefix, name));
+  return text === null ? undefined : parseDocument<T>(text);
+}
+
+function parseDocument<T>(text: string): T | undefined {
+  try {
+    return (JSON.parse(text) as { value?: T }).value ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls `move` for each keyv document whose name starts with `start` (the rest of the name, the value,
+ * its time left in ms: -1 for none, 0 when gone meanwhile), then deletes the documents (unless `remove` is false).
+ */
+async function eachDocument<T>(redis: RedisMigrationClient, prefix: string, start: string, move: (rest: string, value: T, ttlMs: number) => Promise<void>, remove = true): Promise<void> {
+  const full = keyvKey(prefix, start);
+  const keys: string[] = [];
+  for await (const page of redis.scanIterator({ MATCH: `${globEscape(full)}*`, COUNT: 1000 })) keys.push(...page);
+  for (const key of keys.sort()) {
+    const text = await redis.get(key);
+    const value = text === null ? undefined : parseDocument<T>(text);
+    const ttl = await redis.pTTL(key);
+    if (value !== undefined) await move(key.slice(full.length), value, ttl === -2 ? 0 : ttl);
+  }
+  if (remove && keys.length > 0) await redis.unlink(keys);
+}

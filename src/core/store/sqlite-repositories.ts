@@ -1,0 +1,151 @@
+// Profiles, member reminders and appeal scopes with their history, in their tables of the SQLite
+// file: one statement or one transaction per change.
+import type { AppealChange, AppealScopeRepository } from '../appeal-scopes.js';
+import type { Profile, ProfileRepository } from '../profiles.js';
+import type { MemberReminder, MemberReminderRepository } from '../reminders/member-reminders.js';
+import type { Clock } from '../time.js';
+import type { SqliteFile } from './sqlite-file.js';
+
+type ProfileRow = { name: string | null; town: string | null; country: string | null; opening: number | null };
+
+export class SqliteProfiles implements ProfileRepository {
+  constructor(private readonly file: SqliteFile) {}
+
+  async get(member: string): Promise<Profile | undefined> {
+    const row = await this.file.run('read a profile', () => this.file.statement('SELECT name, town, country, opening FROM profiles WHERE member = ?').get(member) as ProfileRow | undefined);
+    if (!row) return undefined;
+    const profile: Profile = {};
+    if (row.name !== null) profile.name = row.name;
+    if (row.town !== null) profile.town = row.town;
+    if (row.country !== null) profile.country = row.country;
+    if (row.opening !== null) profile.opening = row.opening === 1;
+    return profile;
+  }
+
+  async put(member: string, profile: Profile): Promise<void> {
+    await this.file.run('write a profile', () =>
+      this.file
+        .statement('INSERT OR REPLACE INTO profiles(member, name, town, country, opening) VALUES (?, ?, ?, ?, ?)')
+        .run(member, profile.name ?? null, profile.town ?? null, profile.country ?? null, profile.opening === undefined ? null : Number(profile.opening)),
+    );
+  }
+
+  delete(member: string): Promise<boolean> {
+    return this.file.run('delete a profile', () => this.file.statement('DELETE FROM profiles WHERE member = ?').run(member).changes > 0);
+  }
+}
+
+type ReminderRow = { drive_id: string; member: string; platform: string; user_id: string; due: string; expires: string };
+const REMINDER = 'SELECT drive_id, member, platform, user_id, due, expires FROM member_reminders';
+const toReminder = (r: ReminderRow): MemberReminder => ({ driveId: r.drive_id, member: r.member, platform: r.platform, userId: r.user_id, due: r.due, expires: r.expires });
+
+/** Reminders past their expiry read as absent here, and the store's hourly sweep deletes them. */
+export class SqliteMemberReminders implements MemberReminderRepository {
+  constructor(
+    private readonly file: SqliteFile,
+    private readonly clock: Clock,
+  ) {}
+
+  async put(r: MemberReminder & { expires: string }): Promise<void> {
+    await this.file.run('write a reminder', () =>
+      this.file.statement('INSERT OR REPLACE INTO member_reminders(drive_id, member, platform, user_id, due, expires) VALUES (?, ?, ?, ?, ?, ?)').run(r.driveId, r.member, r.platform, r.userId, r.due, r.expires),
+    );
+  }
+
+  async get(driveId: string, member: string): Promise<MemberReminder | undefined> {
+    const row = await this.file.run('read a reminder', () => this.file.statement(`${REMINDER} WHERE drive_id = ? AND member = ? AND expires > ?`).get(driveId, member, this.now()) as ReminderRow | undefined);
+    return row && toReminder(row);
+  }
+
+  async forDrive(driveId: string): Promise<MemberReminder[]> {
+    const rows = await this.file.run('read reminders', () => this.file.statement(`${REMINDER} WHERE drive_id = ? AND expires > ? ORDER BY due, member`).all(driveId, this.now()) as ReminderRow[]);
+    return rows.map(toReminder);
+  }
+
+  async forMember(member: string): Promise<MemberReminder[]> {
+    const rows = await this.file.run('read reminders', () => this.file.statement(`${REMINDER} WHERE member = ? AND expires > ? ORDER BY due, drive_id`).all(member, this.now()) as ReminderRow[]);
+    return rows.map(toReminder);
+  }
+
+  async drivesWith(driveIds: readonly string[]): Promise<Set<string>> {
+    const found = await this.file.run('read reminders', () =>
+      this.file.statement('SELECT DISTINCT drive_id FROM member_reminders WHERE drive_id IN (SELECT value FROM json_each(?)) AND expires > ?').pluck().all(JSON.stringify(driveIds), this.now()) as string[],
+    );
+    return new Set(found);
+  }
+
+  remove(driveId: string, member: string): Promise<boolean> {
+    // Expired or not, it goes: the platform id in it has no more use.
+    return this.file.run('delete a reminder', () => this.file.statement('DELETE FROM member_reminders WHERE drive_id = ? AND member = ? RETURNING expires').all(driveId, member) as Array<{ expires: string }>).then((rows) => rows.some((r) => r.expires > this.now()));
+  }
+
+  async removeMember(member: string): Promise<number> {
+    const rows = await this.file.run('delete reminders', () => this.file.statement('DELETE FROM member_reminders WHERE member = ? RETURNING expires').all(member) as Array<{ expires: string }>);
+    return rows.filter((r) => r.expires > this.now()).length;
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+}
+
+type ChangeRow = { appeal_id: string; at: string; who: string; place: string; action: AppealChange['action']; changed: string; community: string | null };
+
+/** Entries kept per appeal: older ones fall off (the newest say what the appeal is now). */
+const MAX_HISTORY = 200;
+
+export class SqliteAppealScopes implements AppealScopeRepository {
+  constructor(private readonly file: SqliteFile) {}
+
+  async scopeOf(id: string): Promise<string | undefined> {
+    return this.file.run('read an appeal scope', () => this.file.statement('SELECT community FROM appeal_scopes WHERE appeal_id = ?').pluck().get(id) as string | undefined);
+  }
+
+  scopedIds(community?: string): Promise<string[]> {
+    return this.file.run('read appeal scopes', () =>
+      community === undefined
+        ? (this.file.statement('SELECT appeal_id FROM appeal_scopes ORDER BY appeal_id').pluck().all() as string[])
+        : (this.file.statement('SELECT appeal_id FROM appeal_scopes WHERE community = ? ORDER BY appeal_id').pluck().all(community) as string[]),
+    );
+  }
+
+  async setScope(id: string, community: string | undefined): Promise<void> {
+    await this.file.run('write an appeal scope', () =>
+      community === undefined
+        ? this.file.statement('DELETE FROM appeal_scopes WHERE appeal_id = ?').run(id)
+        : this.file.statement('INSERT OR REPLACE INTO appeal_scopes(appeal_id, community) VALUES (?, ?)').run(id, community),
+    );
+  }
+
+  async record(change: AppealChange): Promise<void> {
+    await this.file.run('record an appeal change', () =>
+      this.file.db
+        .transaction(() => {
+          this.file
+            .statement('INSERT INTO appeal_history(appeal_id, at, who, place, action, changed, community) VALUES (?, ?, ?, ?, ?, ?, ?)')
+            .run(change.id, change.at, change.who, change.where, change.action, JSON.stringify(change.changed), change.community ?? null);
+          this.file
+            .statement('DELETE FROM appeal_history WHERE appeal_id = ? AND seq <= (SELECT seq FROM appeal_history WHERE appeal_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)')
+            .run(change.id, change.id, MAX_HISTORY);
+        })
+        .immediate(),
+    );
+  }
+
+  async history(id?: string): Promise<AppealChange[]> {
+    const rows = await this.file.run('read appeal history', () =>
+      id === undefined
+        ? (this.file.statement('SELECT appeal_id, at, who, place, action, changed, community FROM appeal_history ORDER BY at, seq').all() as ChangeRow[])
+        : (this.file.statement('SELECT appeal_id, at, who, place, action, changed, community FROM appeal_history WHERE appeal_id = ? ORDER BY at, seq').all(id) as ChangeRow[]),
+    );
+    return rows.map((r) => ({
+      at: r.at,
+      id: r.appeal_id,
+      who: r.who,
+      where: r.place,
+      action: r.action,
+      changed: JSON.parse(r.changed) as string[],
+      ...(r.community !== null ? { community: r.community } : {}),
+    }));
+  }
+}
