@@ -73,7 +73,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const outbox = store.outbox;
   // Urgent Action texts are read in a worker thread, off the loop that answers every member.
   const importer = new ImportRunner();
-  const catalog = new AppealCatalog(store.kv, appeals, store.mutex, store.appealScopes);
+  const catalog = new AppealCatalog(store.kv, appeals, { scopes: store.appealScopes, saved: store.savedAppeals });
   const deps: Deps = {
     appeals: catalog,
     drives,

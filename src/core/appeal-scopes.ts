@@ -37,6 +37,20 @@ export interface AppealScopeRepository {
   history(id?: string): Promise<AppealChange[]>;
 }
 
+/**
+ * Appeals saved in the store (imported for a community, or saved to the shared catalog), by id, as
+ * they were stored: the catalog validates what it reads. A table on SQLite, a hash on Redis.
+ */
+export interface SavedAppealRepository {
+  get(id: string): Promise<unknown>;
+  /** The ids listed in the shared catalog, in the order they were first listed. */
+  ids(): Promise<string[]>;
+  /** Saves it; `list` also lists it in the shared catalog (a listing is kept when false). */
+  put(id: string, appeal: unknown, list: boolean): Promise<void>;
+  /** Deletes it and its listing. */
+  delete(id: string): Promise<void>;
+}
+
 /** The top-level fields in which two versions of an appeal differ. */
 export function changedFields(before: object | undefined, after: object): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);

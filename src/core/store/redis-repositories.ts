@@ -1,6 +1,6 @@
 // Profiles, member reminders and appeal scopes with their history in Redis' native structures
 // (hashes, sets, sorted sets, lists), each change one script: atomic across processes, no lock.
-import type { AppealChange, AppealScopeRepository } from '../appeal-scopes.js';
+import type { AppealChange, AppealScopeRepository, SavedAppealRepository } from '../appeal-scopes.js';
 import { StoreError } from '../errors.js';
 import type { Profile, ProfileRepository } from '../profiles.js';
 import type { MemberReminder, MemberReminderRepository } from '../reminders/member-reminders.js';
@@ -20,6 +20,9 @@ export const repositoryKeys = (prefix: string) => ({
   appealHistory: (id: string) => `${prefix}appeal-history:${id}`,
   appealsWithHistory: `${prefix}appeals:with-history`,
   historySequence: `${prefix}appeals:history-seq`,
+  savedAppeals: `${prefix}saved-appeals`,
+  savedAppealOrder: `${prefix}saved-appeals:order`,
+  savedSequence: `${prefix}saved-appeals:seq`,
 });
 
 async function run(redis: RedisScripts, what: string, script: string, keys: string[], args: string[] = []): Promise<unknown> {
@@ -236,5 +239,40 @@ export class RedisAppealScopes implements AppealScopeRepository {
         : ((await run(this.redis, 'read appeal history', ALL_HISTORY, [this.keys.appealsWithHistory], [`${this.prefix}appeal-history:`])) as string[][]);
     // A stable sort: changes at the same time keep the order they were made in.
     return lists.flat().map((entry) => JSON.parse(entry) as AppealChange).sort((a, b) => a.at.localeCompare(b.at));
+  }
+}
+
+// KEYS: the appeals hash, the listing (sorted set), the sequence; ARGV: id, JSON, '1' to list it.
+export const PUT_SAVED_APPEAL = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+if ARGV[3] == '1' and not redis.call('ZSCORE', KEYS[2], ARGV[1]) then redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[1]) end
+return 1`;
+
+/** Saved appeals: a hash `saved-appeals` (id -> JSON) and the shared catalog's listing, a sorted set in the order first listed. */
+export class RedisSavedAppeals implements SavedAppealRepository {
+  private readonly keys;
+
+  constructor(
+    private readonly redis: RedisScripts,
+    prefix: string,
+  ) {
+    this.keys = repositoryKeys(prefix);
+  }
+
+  async get(id: string): Promise<unknown> {
+    const text = (await run(this.redis, 'read an appeal', `return redis.call('HGET', KEYS[1], ARGV[1])`, [this.keys.savedAppeals], [id])) as string | null;
+    return text === null ? undefined : (JSON.parse(text) as unknown);
+  }
+
+  async ids(): Promise<string[]> {
+    return (await run(this.redis, 'read appeals', `return redis.call('ZRANGE', KEYS[1], 0, -1)`, [this.keys.savedAppealOrder])) as string[];
+  }
+
+  async put(id: string, appeal: unknown, list: boolean): Promise<void> {
+    await run(this.redis, 'write an appeal', PUT_SAVED_APPEAL, [this.keys.savedAppeals, this.keys.savedAppealOrder, this.keys.savedSequence], [id, JSON.stringify(appeal), list ? '1' : '0']);
+  }
+
+  async delete(id: string): Promise<void> {
+    await run(this.redis, 'delete an appeal', `redis.call('HDEL', KEYS[1], ARGV[1]) redis.call('ZREM', KEYS[2], ARGV[1]) return 1`, [this.keys.savedAppeals, this.keys.savedAppealOrder], [id]);
   }
 }

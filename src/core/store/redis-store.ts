@@ -8,7 +8,7 @@ import { RedisClaims, RedisLocks, type RedisKeyCommands } from '../claims.js';
 import { StoreError } from '../errors.js';
 import { takeKeyvEvents } from '../events/outbox.js';
 import { migrateRedis } from './migrations/redis.js';
-import { RedisAppealScopes, RedisMemberReminders, RedisProfiles } from './redis-repositories.js';
+import { RedisAppealScopes, RedisMemberReminders, RedisProfiles, RedisSavedAppeals } from './redis-repositories.js';
 import { RedisOutbox } from '../events/redis-outbox.js';
 import { SharedMutex } from '../guard.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
@@ -108,6 +108,7 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     profiles: guard.wrap(new RedisProfiles(client, prefix), { promises: ['get', 'put', 'delete'] }),
     memberReminders: guard.wrap(new RedisMemberReminders(client, prefix), { promises: ['put', 'get', 'forDrive', 'forMember', 'drivesWith', 'remove', 'removeMember'] }),
     appealScopes: guard.wrap(new RedisAppealScopes(client, prefix), { promises: ['scopeOf', 'scopedIds', 'setScope', 'record', 'history'] }),
+    savedAppeals: guard.wrap(new RedisSavedAppeals(client, prefix), { promises: ['get', 'ids', 'put', 'delete'] }),
     scrub,
     health,
     close: async () => {

@@ -1,6 +1,6 @@
 // Profiles, member reminders and appeal scopes with their history, in their tables of the SQLite
 // file: one statement or one transaction per change.
-import type { AppealChange, AppealScopeRepository } from '../appeal-scopes.js';
+import type { AppealChange, AppealScopeRepository, SavedAppealRepository } from '../appeal-scopes.js';
 import type { Profile, ProfileRepository } from '../profiles.js';
 import type { MemberReminder, MemberReminderRepository } from '../reminders/member-reminders.js';
 import type { Clock } from '../time.js';
@@ -147,5 +147,34 @@ export class SqliteAppealScopes implements AppealScopeRepository {
       changed: JSON.parse(r.changed) as string[],
       ...(r.community !== null ? { community: r.community } : {}),
     }));
+  }
+}
+
+/** Saved appeals: one row each, the appeal as JSON; `listed` orders the shared catalog's (null: not listed). */
+export class SqliteSavedAppeals implements SavedAppealRepository {
+  constructor(private readonly file: SqliteFile) {}
+
+  async get(id: string): Promise<unknown> {
+    const text = await this.file.run('read an appeal', () => this.file.statement('SELECT appeal FROM saved_appeals WHERE id = ?').pluck().get(id) as string | undefined);
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  }
+
+  ids(): Promise<string[]> {
+    return this.file.run('read appeals', () => this.file.statement('SELECT id FROM saved_appeals WHERE listed IS NOT NULL ORDER BY listed').pluck().all() as string[]);
+  }
+
+  async put(id: string, appeal: unknown, list: boolean): Promise<void> {
+    await this.file.run('write an appeal', () =>
+      this.file
+        .statement(
+          `INSERT INTO saved_appeals(id, appeal, listed) VALUES (@id, @appeal, CASE WHEN @list THEN (SELECT coalesce(max(listed), 0) + 1 FROM saved_appeals) END)
+             ON CONFLICT(id) DO UPDATE SET appeal = excluded.appeal, listed = coalesce(saved_appeals.listed, excluded.listed)`,
+        )
+        .run({ id, appeal: JSON.stringify(appeal), list: Number(list) }),
+    );
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.file.run('delete an appeal', () => this.file.statement('DELETE FROM saved_appeals WHERE id = ?').run(id));
   }
 }

@@ -14,7 +14,7 @@ import { ensureSchema } from './sqlite-schema.js';
 import { SqliteFile } from './sqlite-file.js';
 import { SqliteKeyvStore } from './sqlite-kv.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
-import { SqliteAppealScopes, SqliteMemberReminders, SqliteProfiles } from './sqlite-repositories.js';
+import { SqliteAppealScopes, SqliteMemberReminders, SqliteProfiles, SqliteSavedAppeals } from './sqlite-repositories.js';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
@@ -61,6 +61,7 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     profiles: new SqliteProfiles(file),
     memberReminders: new SqliteMemberReminders(file, clock),
     appealScopes: new SqliteAppealScopes(file),
+    savedAppeals: new SqliteSavedAppeals(file),
     scrub,
     health: async () => {
       if (closed) return { ok: false, reason: 'the store is closed' };

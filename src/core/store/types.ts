@@ -1,7 +1,7 @@
 // What a store is, apart from how one is opened (store.ts), so that each driver can name its own
 // type without importing the module that imports it.
 import type Keyv from 'keyv';
-import type { AppealScopeRepository } from '../appeal-scopes.js';
+import type { AppealScopeRepository, SavedAppealRepository } from '../appeal-scopes.js';
 import type { ProfileRepository } from '../profiles.js';
 import type { MemberReminderRepository } from '../reminders/member-reminders.js';
 import type { ClaimStore } from '../claims.js';
@@ -19,7 +19,7 @@ export type Health = { ok: true } | { ok: false; reason: string; detail?: string
 /** Everything that persists, opened from one `STORE_URL`. */
 export type Store = {
   kind: 'sqlite' | 'redis';
-  /** Drives, appeals, short-lived answers, caches: small documents, one key each. */
+  /** Drives, import previews, short-lived answers, caches: small documents, one key each. */
   kv: Keyv;
   /** Remembered signatures: a table (SQLite), a hash per member (Redis). */
   profiles: ProfileRepository;
@@ -27,6 +27,8 @@ export type Store = {
   memberReminders: MemberReminderRepository;
   /** Where saved appeals are offered and every change made to them. */
   appealScopes: AppealScopeRepository;
+  /** Appeals saved in the store (imported, or the operator's). */
+  savedAppeals: SavedAppealRepository;
   ledger: ActionLedger;
   claims: ClaimStore;
   /** Serialises changes to shared lists across every process on the store. */

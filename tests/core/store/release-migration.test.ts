@@ -24,7 +24,7 @@ const spaces = ['telegram:-1001', 'telegram:-1002', 'slack:T1/C1', 'discord:10/2
 /** What the release read back, read again through this code's services. */
 async function readBack(store: Store, seen: Seen): Promise<unknown> {
   const { appeals } = await loadAppealFiles('appeals');
-  const catalog = new AppealCatalog(store.kv, appeals, store.mutex, store.appealScopes);
+  const catalog = new AppealCatalog(store.kv, appeals, { scopes: store.appealScopes, saved: store.savedAppeals });
   const drives = new DriveService(store.kv, store.mutex, clock, 'UTC');
   const reminders = new MemberReminderStore(store.memberReminders);
   const profiles = new ProfileStore(store.profiles);
@@ -65,7 +65,7 @@ describe('a SQLite data folder written by release 52edc38', () => {
       expect(expected.sqlite.drives).toHaveLength(10);
       expect(Object.values(expected.sqlite.memberReminders as Record<string, unknown[]>).flat()).toHaveLength(12);
       expect((expected.sqlite.history as unknown[]).length).toBe(6);
-      for (const gone of ['profile:member-1', 'mr:drive:' + expected.sqlite.drives[0]!.id, 'appeals:scoped', 'appeals:history', 'appeal-scope:local-a', 'appeal-history:local-b']) expect(await store.kv.get(gone)).toBeUndefined();
+      for (const gone of ['profile:member-1', 'mr:drive:' + expected.sqlite.drives[0]!.id, 'appeals:scoped', 'appeals:history', 'appeal-scope:local-a', 'appeal-history:local-b', 'appeal:local-a', 'appeals:imported']) expect(await store.kv.get(gone)).toBeUndefined();
     } finally {
       await store.close();
     }
@@ -73,7 +73,7 @@ describe('a SQLite data folder written by release 52edc38', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_VERSION);
       expect(db.prepare('SELECT count(*) AS n FROM member_reminders').get()).toEqual({ n: 12 });
-      expect(db.prepare("SELECT count(*) AS n FROM keyv WHERE key LIKE 'actionbot:mr:%' OR key LIKE 'actionbot:profile:%' OR key LIKE 'actionbot:appeal-%'").get()).toEqual({ n: 0 });
+      expect(db.prepare("SELECT count(*) AS n FROM keyv WHERE key LIKE 'actionbot:mr:%' OR key LIKE 'actionbot:profile:%' OR key LIKE 'actionbot:appeal%'").get()).toEqual({ n: 0 });
     } finally {
       db.close();
     }
@@ -142,7 +142,7 @@ describe.skipIf(!url)('a Redis written by release 52edc38', () => {
     try {
       expect(await readBack(store, expected.redis)).toEqual(expected.redis);
       expect(expected.redis.drives).toHaveLength(10);
-      for (const gone of ['profile:member-1', 'appeals:scoped', 'appeals:history', 'appeal-scope:local-a', 'appeal-history:local-b']) expect(await store.kv.get(gone)).toBeUndefined();
+      for (const gone of ['profile:member-1', 'appeals:scoped', 'appeals:history', 'appeal-scope:local-a', 'appeal-history:local-b', 'appeal:local-a', 'appeals:imported']) expect(await store.kv.get(gone)).toBeUndefined();
     } finally {
       await store.close();
     }
@@ -153,7 +153,7 @@ describe.skipIf(!url)('a Redis written by release 52edc38', () => {
       expect(await client.type(`${prefix}profile:member-1`)).toBe('hash');
       const left: string[] = [];
       for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) left.push(...keys);
-      expect(left.filter((k) => /:(mr|profile|appeal-scope|appeal-history|appeals:scoped|appeals:history)\b/.test(k) && k.includes('::'))).toEqual([]);
+      expect(left.filter((k) => /:(mr|profile|appeal-scope|appeal-history|appeals:scoped|appeals:history|appeals:imported|appeal:)/.test(k) && k.includes('::'))).toEqual([]);
       // A reminder keeps the time it had left.
       const reminder = left.find((k) => k.startsWith(`${prefix}reminder:`))!;
       expect(await client.pTTL(reminder)).toBeGreaterThan(60 * 365 * 24 * 3_600_000);

@@ -2,7 +2,7 @@
 // renewed), each recorded in `<prefix>store:schema` once done.
 import { randomUUID } from 'node:crypto';
 import { StoreError } from '../../errors.js';
-import { PUT_REMINDER, RECORD_CHANGE, profileFields, reminderFields, repositoryKeys } from '../redis-repositories.js';
+import { PUT_REMINDER, PUT_SAVED_APPEAL, RECORD_CHANGE, profileFields, reminderFields, repositoryKeys } from '../redis-repositories.js';
 import { latestVersion, pendingMigrations, type Migration } from './runner.js';
 
 /** The node-redis commands the migrations and their lock use. */
@@ -80,6 +80,20 @@ export const REDIS_MIGRATIONS: ReadonlyArray<Migration<RedisMigrationContext>> =
         }
       }
       await redis.unlink([...lists.keys()].map((id) => keyvKey(prefix, `appeal-history:${id}`)).concat(keyvKey(prefix, 'appeals:history'), keyvKey(prefix, 'appeals:scoped')));
+    },
+  },
+  {
+    version: 5,
+    name: 'saved appeal documents and their JSON id list become a hash and a sorted set',
+    up: async ({ redis, prefix }) => {
+      const keys = repositoryKeys(prefix);
+      const order = (await readDocument<string[]>(redis, prefix, 'appeals:imported')) ?? [];
+      const documents = new Map<string, unknown>();
+      await eachDocument<unknown>(redis, prefix, 'appeal:', async (id, appeal) => void documents.set(id, appeal), false);
+      for (const id of new Set([...order, ...[...documents.keys()].sort()])) {
+        if (documents.has(id)) await redis.eval(PUT_SAVED_APPEAL, { keys: [keys.savedAppeals, keys.savedAppealOrder, keys.savedSequence], arguments: [id, JSON.stringify(documents.get(id)), order.includes(id) ? '1' : '0'] });
+      }
+      await redis.unlink([...documents.keys()].map((id) => keyvKey(prefix, `appeal:${id}`)).concat(keyvKey(prefix, 'appeals:imported')));
     },
   },
 ];

@@ -123,13 +123,30 @@ CREATE INDEX appeal_history_appeal ON appeal_history(appeal_id, seq);`);
       takeDocuments(db, 'appeals:scoped');
     },
   },
+  {
+    version: 6,
+    name: 'saved_appeals table; saved appeal documents and their JSON id list move into it',
+    up: (db) => {
+      db.exec(`
+-- Appeals saved in the store (imported for a community, or the operator's), as JSON; listed is the
+-- place of those listed in the shared catalog, null for the others.
+CREATE TABLE saved_appeals(id TEXT PRIMARY KEY, appeal TEXT NOT NULL, listed INTEGER UNIQUE);`);
+      const order = takeDocuments<unknown>(db, 'appeals:imported').find(([key]) => key === '')?.[1];
+      const documents = new Map(takeDocuments<unknown>(db, 'appeal:'));
+      const insert = db.prepare('INSERT OR REPLACE INTO saved_appeals(id, appeal, listed) VALUES (?, ?, ?)');
+      const listed = Array.isArray(order) ? (order as string[]) : [];
+      for (const id of new Set([...listed, ...[...documents.keys()].sort()])) {
+        if (documents.has(id)) insert.run(id, JSON.stringify(documents.get(id)), listed.includes(id) ? listed.indexOf(id) + 1 : null);
+      }
+    },
+  },
 ];
 
 /** `PRAGMA user_version` of a current file. */
 export const SQLITE_VERSION = latestVersion(SQLITE_MIGRATIONS);
 
 /** Tables a current file has: missing ones mean a damaged file. */
-export const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks', 'outbox', 'profiles', 'member_reminders', 'appeal_scopes', 'appeal_history'];
+export const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks', 'outbox', 'profiles', 'member_reminders', 'appeal_scopes', 'appeal_history', 'saved_appeals'];
 
 /**
  * Brings the file to SQLITE_VERSION in one BEGIN IMMEDIATE transaction (two processes opening at once
