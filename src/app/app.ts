@@ -57,7 +57,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const store = await openStore(config.storeUrl, { prefix: options.storePrefix, onFault, closeBoundMs: options.closeBoundMs, syncWal: options.syncWal, clock });
   let secretWarning: string | undefined;
   try {
-    secretWarning = await checkSecretAgainstStore(store.kv, loaded);
+    secretWarning = await checkSecretAgainstStore(store.kv, loaded, () => store.drives.any());
   } catch (error) {
     await store.close();
     throw error;
@@ -65,7 +65,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const secret = loaded.secret;
   const profiles = new ProfileStore(store.profiles);
   const memberReminders = new MemberReminderStore(store.memberReminders);
-  const drives = new DriveService(store.kv, store.mutex, clock, config.defaultTimezone);
+  const drives = new DriveService(store.drives, store.mutex, clock, config.defaultTimezone);
   // A drive that ends, or whose deadline moves before a member's reminder, deletes that reminder's platform id.
   drives.onChange(async (drive) => {
     if ((await memberReminders.prune(drive, clock.now())) > 0) await store.scrub();

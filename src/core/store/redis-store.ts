@@ -8,7 +8,7 @@ import { RedisClaims, RedisLocks, type RedisKeyCommands } from '../claims.js';
 import { StoreError } from '../errors.js';
 import { takeKeyvEvents } from '../events/outbox.js';
 import { migrateRedis } from './migrations/redis.js';
-import { RedisAppealScopes, RedisMemberReminders, RedisProfiles, RedisSavedAppeals } from './redis-repositories.js';
+import { RedisAppealScopes, RedisDrives, RedisMemberReminders, RedisProfiles, RedisSavedAppeals } from './redis-repositories.js';
 import { RedisOutbox } from '../events/redis-outbox.js';
 import { SharedMutex } from '../guard.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
@@ -105,6 +105,7 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     claims: guard.wrap(new RedisClaims(client, prefix), { promises: ['claim', 'release', 'extend', 'remaining'] }),
     outbox: guard.wrap(outbox, { promises: ['append', 'pending', 'count', 'retryAt', 'done', 'doneMany', 'forget', 'adopt'] }),
     mutex: guard.wrap(new SharedMutex(new RedisLocks(client, prefix)), { promises: ['run'] }),
+    drives: guard.wrap(new RedisDrives(client, prefix), { promises: ['get', 'getMany', 'byPage', 'listIn', 'active', 'all', 'any', 'runningAppeal', 'put', 'moveSpace'] }),
     profiles: guard.wrap(new RedisProfiles(client, prefix), { promises: ['get', 'put', 'delete'] }),
     memberReminders: guard.wrap(new RedisMemberReminders(client, prefix), { promises: ['put', 'get', 'forDrive', 'forMember', 'drivesWith', 'remove', 'removeMember'] }),
     appealScopes: guard.wrap(new RedisAppealScopes(client, prefix), { promises: ['scopeOf', 'scopedIds', 'setScope', 'record', 'history'] }),

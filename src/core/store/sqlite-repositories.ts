@@ -1,6 +1,9 @@
-// Profiles, member reminders and appeal scopes with their history, in their tables of the SQLite
-// file: one statement or one transaction per change.
+// Drives, profiles, member reminders, saved appeals and appeal scopes with their history, in their
+// tables of the SQLite file: one statement or one transaction per change.
 import type { AppealChange, AppealScopeRepository, SavedAppealRepository } from '../appeal-scopes.js';
+import type { Drive } from '../drive.js';
+import type { DriveRepository } from '../drives.js';
+import { appealsOf } from './drive-cases.js';
 import type { Profile, ProfileRepository } from '../profiles.js';
 import type { MemberReminder, MemberReminderRepository } from '../reminders/member-reminders.js';
 import type { Clock } from '../time.js';
@@ -178,3 +181,85 @@ export class SqliteSavedAppeals implements SavedAppealRepository {
     await this.file.run('delete an appeal', () => this.file.statement('DELETE FROM saved_appeals WHERE id = ?').run(id));
   }
 }
+
+/** The drive as stored, in the space its row says (the row is what `moveSpace` changes). */
+const DRIVE = "SELECT json_set(drive, '$.space', space) FROM drives";
+
+/**
+ * Drives in three tables: `spaces` (every space that had a drive), `drives` (the columns queries use,
+ * and the whole drive as JSON) and `drive_cases` (the appeals it runs, indexed by appeal). One
+ * transaction per change.
+ */
+export class SqliteDrives implements DriveRepository {
+  constructor(private readonly file: SqliteFile) {}
+
+  get(id: string): Promise<unknown> {
+    return this.file.run('read a drive', () => parsed(this.file.statement(`${DRIVE} WHERE id = ?`).pluck().get(id)));
+  }
+
+  getMany(ids: readonly string[]): Promise<unknown[]> {
+    return this.file.run('read drives', () => (this.file.statement(`${DRIVE} WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(ids)) as string[]).map(parsed));
+  }
+
+  byPage(pageId: string): Promise<unknown> {
+    return this.file.run('read a drive', () => parsed(this.file.statement(`${DRIVE} WHERE page_id = ?`).pluck().get(pageId)));
+  }
+
+  listIn(space: string): Promise<unknown[]> {
+    return this.file.run('read drives', () => (this.file.statement(`${DRIVE} WHERE space = ? ORDER BY position`).pluck().all(space) as string[]).map(parsed));
+  }
+
+  active(): Promise<unknown[]> {
+    return this.file.run('read drives', () => (this.file.statement(`${DRIVE} WHERE status = 'active' ORDER BY position`).pluck().all() as string[]).map(parsed));
+  }
+
+  all(): Promise<unknown[]> {
+    return this.file.run('read drives', () => (this.file.statement(`${DRIVE} ORDER BY space, position`).pluck().all() as string[]).map(parsed));
+  }
+
+  any(): Promise<boolean> {
+    return this.file.run('read drives', () => this.file.statement('SELECT 1 FROM drives LIMIT 1').get() !== undefined);
+  }
+
+  runningAppeal(appealId: string): Promise<string[]> {
+    return this.file.run('read drives', () => this.file.statement('SELECT DISTINCT drive_id FROM drive_cases WHERE appeal_id = ? ORDER BY drive_id').pluck().all(appealId) as string[]);
+  }
+
+  async put(drive: Drive): Promise<void> {
+    await this.file.run('write a drive', () =>
+      this.file.db
+        .transaction(() => {
+          this.file.statement('INSERT OR IGNORE INTO spaces(id) VALUES (?)').run(drive.space);
+          this.file
+            .statement(
+              `INSERT INTO drives(id, space, status, page_id, started_at, position, drive)
+                 VALUES (@id, @space, @status, @pageId, @startedAt, (SELECT coalesce(max(position), 0) + 1 FROM drives), @drive)
+               ON CONFLICT(id) DO UPDATE SET status = excluded.status, page_id = excluded.page_id, drive = excluded.drive`,
+            )
+            .run({ id: drive.id, space: drive.space, status: drive.status, pageId: drive.pageId, startedAt: drive.startedAt, drive: JSON.stringify(drive) });
+          this.file.statement('DELETE FROM drive_cases WHERE drive_id = ?').run(drive.id);
+          const insert = this.file.statement('INSERT INTO drive_cases(drive_id, position, appeal_id) VALUES (?, ?, ?)');
+          appealsOf(drive).forEach((appealId, i) => insert.run(drive.id, i + 1, appealId));
+        })
+        .immediate(),
+    );
+  }
+
+  moveSpace(from: string, to: string): Promise<unknown[]> {
+    return this.file.run('move drives', () =>
+      this.file.db
+        .transaction(() => {
+          const ids = this.file.statement('SELECT id FROM drives WHERE space = ? ORDER BY position').pluck().all(from) as string[];
+          if (ids.length === 0) return [];
+          this.file.statement('INSERT OR IGNORE INTO spaces(id) VALUES (?)').run(to);
+          const move = this.file.statement('UPDATE drives SET space = ?, position = (SELECT max(position) + 1 FROM drives) WHERE id = ?');
+          for (const id of ids) move.run(to, id);
+          this.file.statement('DELETE FROM spaces WHERE id = ?').run(from);
+          return (this.file.statement(`${DRIVE} WHERE id IN (SELECT value FROM json_each(?)) ORDER BY position`).pluck().all(JSON.stringify(ids)) as string[]).map(parsed);
+        })
+        .immediate(),
+    );
+  }
+}
+
+const parsed = (text: unknown): unknown => (typeof text === 'string' ? (JSON.parse(text) as unknown) : undefined);

@@ -14,7 +14,7 @@ import { ensureSchema } from './sqlite-schema.js';
 import { SqliteFile } from './sqlite-file.js';
 import { SqliteKeyvStore } from './sqlite-kv.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
-import { SqliteAppealScopes, SqliteMemberReminders, SqliteProfiles, SqliteSavedAppeals } from './sqlite-repositories.js';
+import { SqliteAppealScopes, SqliteDrives, SqliteMemberReminders, SqliteProfiles, SqliteSavedAppeals } from './sqlite-repositories.js';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
@@ -58,6 +58,7 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     claims: new SqliteClaims(file, clock),
     mutex: new SharedMutex(new SqliteLocks(file, clock)),
     outbox: new SqliteOutbox(file),
+    drives: new SqliteDrives(file),
     profiles: new SqliteProfiles(file),
     memberReminders: new SqliteMemberReminders(file, clock),
     appealScopes: new SqliteAppealScopes(file),

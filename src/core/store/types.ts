@@ -2,6 +2,7 @@
 // type without importing the module that imports it.
 import type Keyv from 'keyv';
 import type { AppealScopeRepository, SavedAppealRepository } from '../appeal-scopes.js';
+import type { DriveRepository } from '../drives.js';
 import type { ProfileRepository } from '../profiles.js';
 import type { MemberReminderRepository } from '../reminders/member-reminders.js';
 import type { ClaimStore } from '../claims.js';
@@ -19,8 +20,10 @@ export type Health = { ok: true } | { ok: false; reason: string; detail?: string
 /** Everything that persists, opened from one `STORE_URL`. */
 export type Store = {
   kind: 'sqlite' | 'redis';
-  /** Drives, import previews, short-lived answers, caches: small documents, one key each. */
+  /** What is truly key-value with a lifetime: import previews, short-lived answers, caches, announced milestones. */
   kv: Keyv;
+  /** Drives, the spaces they run in and the appeals they run. */
+  drives: DriveRepository;
   /** Remembered signatures: a table (SQLite), a hash per member (Redis). */
   profiles: ProfileRepository;
   /** Members' own reminders: a table (SQLite), hashes with their indexes (Redis). */

@@ -25,7 +25,7 @@ const spaces = ['telegram:-1001', 'telegram:-1002', 'slack:T1/C1', 'discord:10/2
 async function readBack(store: Store, seen: Seen): Promise<unknown> {
   const { appeals } = await loadAppealFiles('appeals');
   const catalog = new AppealCatalog(store.kv, appeals, { scopes: store.appealScopes, saved: store.savedAppeals });
-  const drives = new DriveService(store.kv, store.mutex, clock, 'UTC');
+  const drives = new DriveService(store.drives, store.mutex, clock, 'UTC');
   const reminders = new MemberReminderStore(store.memberReminders);
   const profiles = new ProfileStore(store.profiles);
   const appealIds = ['ua-34-25', 'shared-c'];
@@ -65,7 +65,9 @@ describe('a SQLite data folder written by release 52edc38', () => {
       expect(expected.sqlite.drives).toHaveLength(10);
       expect(Object.values(expected.sqlite.memberReminders as Record<string, unknown[]>).flat()).toHaveLength(12);
       expect((expected.sqlite.history as unknown[]).length).toBe(6);
-      for (const gone of ['profile:member-1', 'mr:drive:' + expected.sqlite.drives[0]!.id, 'appeals:scoped', 'appeals:history', 'appeal-scope:local-a', 'appeal-history:local-b', 'appeal:local-a', 'appeals:imported']) expect(await store.kv.get(gone)).toBeUndefined();
+      for (const gone of ['profile:member-1', 'mr:drive:' + expected.sqlite.drives[0]!.id, 'appeals:scoped', 'appeals:history', 'appeal-scope:local-a', 'appeal-history:local-b', 'appeal:local-a', 'appeals:imported', 'drives:spaces', 'drives:active', `drive:${expected.sqlite.drives[0]!.id}`]) expect(await store.kv.get(gone)).toBeUndefined();
+      // Every drive is found by the appeal it runs.
+      expect((await store.drives.runningAppeal('shared-c')).length).toBe(5);
     } finally {
       await store.close();
     }
@@ -73,7 +75,7 @@ describe('a SQLite data folder written by release 52edc38', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_VERSION);
       expect(db.prepare('SELECT count(*) AS n FROM member_reminders').get()).toEqual({ n: 12 });
-      expect(db.prepare("SELECT count(*) AS n FROM keyv WHERE key LIKE 'actionbot:mr:%' OR key LIKE 'actionbot:profile:%' OR key LIKE 'actionbot:appeal%'").get()).toEqual({ n: 0 });
+      expect(db.prepare("SELECT count(*) AS n FROM keyv WHERE key LIKE 'actionbot:mr:%' OR key LIKE 'actionbot:profile:%' OR key LIKE 'actionbot:appeal%' OR key LIKE 'actionbot:drive%'").get()).toEqual({ n: 0 });
     } finally {
       db.close();
     }
@@ -142,7 +144,7 @@ describe.skipIf(!url)('a Redis written by release 52edc38', () => {
     try {
       expect(await readBack(store, expected.redis)).toEqual(expected.redis);
       expect(expected.redis.drives).toHaveLength(10);
-      for (const gone of ['profile:member-1', 'appeals:scoped', 'appeals:history', 'appeal-scope:local-a', 'appeal-history:local-b', 'appeal:local-a', 'appeals:imported']) expect(await store.kv.get(gone)).toBeUndefined();
+      for (const gone of ['profile:member-1', 'appeals:scoped', 'appeals:history', 'appeal-scope:local-a', 'appeal-history:local-b', 'appeal:local-a', 'appeals:imported', 'drives:spaces', 'drives:active']) expect(await store.kv.get(gone)).toBeUndefined();
     } finally {
       await store.close();
     }
@@ -153,7 +155,7 @@ describe.skipIf(!url)('a Redis written by release 52edc38', () => {
       expect(await client.type(`${prefix}profile:member-1`)).toBe('hash');
       const left: string[] = [];
       for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) left.push(...keys);
-      expect(left.filter((k) => /:(mr|profile|appeal-scope|appeal-history|appeals:scoped|appeals:history|appeals:imported|appeal:)/.test(k) && k.includes('::'))).toEqual([]);
+      expect(left.filter((k) => /:(mr|profile|appeal-scope|appeal-history|appeals:scoped|appeals:history|appeals:imported|appeal:|drive:|drives:|drive-page:)/.test(k) && k.includes('::'))).toEqual([]);
       // A reminder keeps the time it had left.
       const reminder = left.find((k) => k.startsWith(`${prefix}reminder:`))!;
       expect(await client.pTTL(reminder)).toBeGreaterThan(60 * 365 * 24 * 3_600_000);

@@ -2,7 +2,8 @@
 // renewed), each recorded in `<prefix>store:schema` once done.
 import { randomUUID } from 'node:crypto';
 import { StoreError } from '../../errors.js';
-import { PUT_REMINDER, PUT_SAVED_APPEAL, RECORD_CHANGE, profileFields, reminderFields, repositoryKeys } from '../redis-repositories.js';
+import { appealsOf } from '../drive-cases.js';
+import { PUT_DRIVE, PUT_REMINDER, PUT_SAVED_APPEAL, RECORD_CHANGE, profileFields, reminderFields, repositoryKeys } from '../redis-repositories.js';
 import { latestVersion, pendingMigrations, type Migration } from './runner.js';
 
 /** The node-redis commands the migrations and their lock use. */
@@ -94,6 +95,31 @@ export const REDIS_MIGRATIONS: ReadonlyArray<Migration<RedisMigrationContext>> =
         if (documents.has(id)) await redis.eval(PUT_SAVED_APPEAL, { keys: [keys.savedAppeals, keys.savedAppealOrder, keys.savedSequence], arguments: [id, JSON.stringify(documents.get(id)), order.includes(id) ? '1' : '0'] });
       }
       await redis.unlink([...documents.keys()].map((id) => keyvKey(prefix, `appeal:${id}`)).concat(keyvKey(prefix, 'appeals:imported')));
+    },
+  },
+  {
+    version: 6,
+    name: 'drive documents and their JSON id lists become hashes, sorted sets and sets',
+    up: async ({ redis, prefix }) => {
+      const keys = repositoryKeys(prefix);
+      const documents = new Map<string, Record<string, unknown>>();
+      await eachDocument<Record<string, unknown>>(redis, prefix, 'drive:', async (id, drive) => void documents.set(id, drive), false);
+      const lists = new Map<string, unknown>();
+      await eachDocument<unknown>(redis, prefix, 'drives:', async (name, list) => void lists.set(name, list), false);
+      // The release's order: spaces as listed, each space's drives as listed; then any drive a list lost.
+      const spaces = Array.isArray(lists.get('spaces')) ? (lists.get('spaces') as string[]) : [];
+      const ordered = spaces.flatMap((space) => (Array.isArray(lists.get(space)) ? (lists.get(space) as string[]) : []));
+      for (const id of new Set([...ordered, ...[...documents.keys()].sort()])) {
+        const d = documents.get(id);
+        if (!d || typeof d.space !== 'string') continue;
+        // PUT_DRIVE lists a drive in its space only once: a second run changes nothing.
+        const driveKeys = [keys.drive(id), keys.driveCases(id), keys.spaces, keys.activeDrives, keys.drivePages, keys.driveSequence];
+        await redis.eval(PUT_DRIVE, { keys: driveKeys, arguments: [prefix, id, JSON.stringify(d), d.space, String(d.status ?? 'active'), typeof d.pageId === 'string' ? d.pageId : '', ...appealsOf(d)] });
+      }
+      const pages: string[] = [];
+      for await (const page of redis.scanIterator({ MATCH: `${globEscape(keyvKey(prefix, 'drive-page:'))}*`, COUNT: 1000 })) pages.push(...page);
+      const old = [...documents.keys()].map((id) => keyvKey(prefix, `drive:${id}`)).concat([...lists.keys()].map((name) => keyvKey(prefix, `drives:${name}`)), pages);
+      if (old.length > 0) await redis.unlink(old);
     },
   },
 ];

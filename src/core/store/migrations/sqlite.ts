@@ -2,6 +2,7 @@
 // file's PRAGMA user_version records the last one applied.
 import type Database from 'better-sqlite3';
 import { StoreError } from '../../errors.js';
+import { appealsOf } from '../drive-cases.js';
 import { KEYV_NAMESPACE, migrateKeyvLedger } from '../sqlite-migrate.js';
 import { latestVersion, pendingMigrations, type Migration } from './runner.js';
 
@@ -140,13 +141,55 @@ CREATE TABLE saved_appeals(id TEXT PRIMARY KEY, appeal TEXT NOT NULL, listed INT
       }
     },
   },
+  {
+    version: 7,
+    name: 'spaces, drives and drive_cases tables; drive documents and their JSON id lists move into them',
+    up: (db) => {
+      db.exec(`
+-- Every space that had a drive (the retention sweep walks them).
+CREATE TABLE spaces(id TEXT PRIMARY KEY) WITHOUT ROWID;
+-- A drive: the columns queries use, and the whole drive as JSON (its space is the column's).
+-- position orders a space's drives (oldest first).
+CREATE TABLE drives(
+  id TEXT PRIMARY KEY, space TEXT NOT NULL REFERENCES spaces(id), status TEXT NOT NULL,
+  page_id TEXT UNIQUE, started_at TEXT NOT NULL, position INTEGER NOT NULL, drive TEXT NOT NULL);
+CREATE INDEX drives_space ON drives(space, position);
+CREATE INDEX drives_active ON drives(position) WHERE status = 'active';
+-- The appeals a drive runs, in order (one for a drive of one appeal; a campaign's cases): the news
+-- of an appeal finds the drives running it here.
+CREATE TABLE drive_cases(
+  drive_id TEXT NOT NULL REFERENCES drives(id) ON DELETE CASCADE, position INTEGER NOT NULL, appeal_id TEXT NOT NULL,
+  PRIMARY KEY (drive_id, position)) WITHOUT ROWID;
+CREATE INDEX drive_cases_appeal ON drive_cases(appeal_id);`);
+      const lists = new Map(takeDocuments<unknown>(db, 'drives:'));
+      const documents = new Map(takeDocuments<Record<string, unknown>>(db, 'drive:'));
+      takeDocuments(db, 'drive-page:');
+      // The release's order: spaces as listed, each space's drives as listed; then any drive a list
+      // lost (an unlocked write could drop a space from drives:spaces), so none is left out.
+      const spaces = Array.isArray(lists.get('spaces')) ? (lists.get('spaces') as string[]) : [];
+      const ordered: string[] = [];
+      for (const space of spaces) if (Array.isArray(lists.get(space))) ordered.push(...(lists.get(space) as string[]));
+      ordered.push(...[...documents.keys()].sort());
+      const space = db.prepare('INSERT OR IGNORE INTO spaces(id) VALUES (?)');
+      const drive = db.prepare('INSERT OR IGNORE INTO drives(id, space, status, page_id, started_at, position, drive) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const cases = db.prepare('INSERT OR IGNORE INTO drive_cases(drive_id, position, appeal_id) VALUES (?, ?, ?)');
+      let position = 0;
+      for (const id of new Set(ordered)) {
+        const d = documents.get(id);
+        if (!d || typeof d.space !== 'string') continue;
+        space.run(d.space);
+        drive.run(id, d.space, String(d.status ?? 'active'), typeof d.pageId === 'string' ? d.pageId : null, String(d.startedAt ?? ''), ++position, JSON.stringify(d));
+        appealsOf(d).forEach((appealId, i) => cases.run(id, i + 1, appealId));
+      }
+    },
+  },
 ];
 
 /** `PRAGMA user_version` of a current file. */
 export const SQLITE_VERSION = latestVersion(SQLITE_MIGRATIONS);
 
 /** Tables a current file has: missing ones mean a damaged file. */
-export const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks', 'outbox', 'profiles', 'member_reminders', 'appeal_scopes', 'appeal_history', 'saved_appeals'];
+export const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks', 'outbox', 'profiles', 'member_reminders', 'appeal_scopes', 'appeal_history', 'saved_appeals', 'spaces', 'drives', 'drive_cases'];
 
 /**
  * Brings the file to SQLITE_VERSION in one BEGIN IMMEDIATE transaction (two processes opening at once
