@@ -1,6 +1,7 @@
 // Drives, profiles, member reminders, saved appeals and appeal scopes with their history in Redis'
 // native structures
 // (hashes, sets, sorted sets, lists), each change one script: atomic across processes, no lock.
+import { createHash } from 'node:crypto';
 import type { AppealChange, AppealScopeRepository, SavedAppealRepository } from '../appeal-scopes.js';
 import { StoreError } from '../errors.js';
 import type { Drive } from '../drive.js';
@@ -9,10 +10,18 @@ import { appealsOf } from './drive-cases.js';
 import type { Profile, ProfileRepository } from '../profiles.js';
 import type { MemberReminder, MemberReminderRepository } from '../reminders/member-reminders.js';
 
-/** The node-redis command the repositories use: every read and change is one script. */
+/** The node-redis commands the repositories use: every read and change is one script. */
 export interface RedisScripts {
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  evalSha(sha: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
+
+const shas = new Map<string, string>();
+const shaOf = (script: string) => {
+  let sha = shas.get(script);
+  if (!sha) shas.set(script, (sha = createHash('sha1').update(script).digest('hex')));
+  return sha;
+};
 
 /** Where each repository keeps its data under a store prefix (docs/store.md, "Redis keys"). */
 export const repositoryKeys = (prefix: string) => ({
@@ -37,9 +46,14 @@ export const repositoryKeys = (prefix: string) => ({
   driveSequence: `${prefix}drives:seq`,
 });
 
+/** Runs a script by its hash (Redis learns the text on the first NOSCRIPT); a refusal names `what`. */
 async function run(redis: RedisScripts, what: string, script: string, keys: string[], args: string[] = []): Promise<unknown> {
+  const options = { keys, arguments: args };
   try {
-    return await redis.eval(script, { keys, arguments: args });
+    return await redis.evalSha(shaOf(script), options).catch((error: Error) => {
+      if (!error.message.startsWith('NOSCRIPT')) throw error;
+      return redis.eval(script, options);
+    });
   } catch (error) {
     throw new StoreError(`Redis refused to ${what}: ${(error as Error).message}`, { cause: error });
   }
