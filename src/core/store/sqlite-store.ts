@@ -32,7 +32,8 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
   }
   const file = new SqliteFile(path, options.onFault, options.syncWal);
   try {
-    const { upgraded } = file.runNow('open', () => ensureSchema(file.db, path));
+    // Another process migrating the file holds its lock: wait for it (up to two minutes), then find it current.
+    const { upgraded } = file.runWaiting('open', 120_000, () => ensureSchema(file.db, path));
     // Release 0.1 deleted without secure_delete: its free pages still hold old documents. Rewriting
     // the file once, at the upgrade, leaves none.
     if (upgraded && path !== ':memory:') file.runNow('rewrite the upgraded file', () => file.db.exec('VACUUM'));

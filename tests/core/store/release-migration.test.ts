@@ -75,6 +75,9 @@ describe('a SQLite data folder written by release 52edc38', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_VERSION);
       expect(db.prepare('SELECT count(*) AS n FROM member_reminders').get()).toEqual({ n: 12 });
+      expect(db.prepare('SELECT count(*) AS n FROM drive_cases').get()).toEqual({ n: 10 });
+      // Every reference holds: each drive's space is listed, each case's drive exists.
+      expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(db.prepare("SELECT count(*) AS n FROM keyv WHERE key LIKE 'actionbot:mr:%' OR key LIKE 'actionbot:profile:%' OR key LIKE 'actionbot:appeal%' OR key LIKE 'actionbot:drive%'").get()).toEqual({ n: 0 });
     } finally {
       db.close();
