@@ -59,7 +59,7 @@ async function run(redis: RedisScripts, what: string, script: string, keys: stri
   }
 }
 
-const PUT_HASH = `redis.call('DEL', KEYS[1]) if #ARGV > 0 then redis.call('HSET', KEYS[1], unpack(ARGV)) end return 1`;
+export const PUT_HASH = `redis.call('DEL', KEYS[1]) if #ARGV > 0 then redis.call('HSET', KEYS[1], unpack(ARGV)) end return 1`;
 const GET_HASH = `return redis.call('HGETALL', KEYS[1])`;
 
 const pairs = (flat: unknown): Record<string, string> => {

@@ -2,8 +2,9 @@
 // renewed), each recorded in `<prefix>store:schema` once done.
 import { randomUUID } from 'node:crypto';
 import { StoreError } from '../../errors.js';
+import { reminderExpiry } from '../../reminders/member-reminders.js';
 import { appealsOf } from '../drive-cases.js';
-import { PUT_DRIVE, PUT_REMINDER, PUT_SAVED_APPEAL, RECORD_CHANGE, profileFields, reminderFields, repositoryKeys } from '../redis-repositories.js';
+import { PUT_DRIVE, PUT_HASH, PUT_REMINDER, PUT_SAVED_APPEAL, RECORD_CHANGE, profileFields, reminderFields, repositoryKeys } from '../redis-repositories.js';
 import { latestVersion, pendingMigrations, type Migration } from './runner.js';
 
 /** The node-redis commands the migrations and their lock use. */
@@ -40,7 +41,7 @@ export const REDIS_MIGRATIONS: ReadonlyArray<Migration<RedisMigrationContext>> =
       const keys = repositoryKeys(prefix);
       await eachDocument<Record<string, unknown>>(redis, prefix, 'profile:', async (member, value) => {
         const clean = Object.fromEntries(Object.entries(value).filter(([k]) => ['name', 'town', 'country', 'opening'].includes(k)));
-        await redis.eval(`redis.call('DEL', KEYS[1]) if #ARGV > 0 then redis.call('HSET', KEYS[1], unpack(ARGV)) end return 1`, { keys: [keys.profile(member)], arguments: profileFields(clean) });
+        await redis.eval(PUT_HASH, { keys: [keys.profile(member)], arguments: profileFields(clean) });
       });
     },
   },
@@ -51,7 +52,7 @@ export const REDIS_MIGRATIONS: ReadonlyArray<Migration<RedisMigrationContext>> =
       const keys = repositoryKeys(prefix);
       await eachDocument<Record<string, string>>(redis, prefix, 'mr:', async (_, r, ttlMs) => {
         if (typeof r.driveId !== 'string' || typeof r.member !== 'string' || typeof r.due !== 'string' || ttlMs === 0) return;
-        const expires = r.expires ?? new Date(Date.parse(r.due) + 12 * 3_600_000).toISOString();
+        const expires = r.expires ?? reminderExpiry(new Date(r.due)).toISOString();
         const reminder = { driveId: r.driveId, member: r.member, platform: r.platform ?? '', userId: r.userId ?? '', due: r.due, expires };
         // The time it had left in keyv; one that had no expiry gets the span up to its own.
         const ttl = ttlMs > 0 ? ttlMs : Math.max(1, Date.parse(expires) - now.getTime());

@@ -2,6 +2,7 @@
 // file's PRAGMA user_version records the last one applied.
 import type Database from 'better-sqlite3';
 import { StoreError } from '../../errors.js';
+import { reminderExpiry } from '../../reminders/member-reminders.js';
 import { appealsOf } from '../drive-cases.js';
 import { KEYV_NAMESPACE, migrateKeyvLedger } from '../sqlite-migrate.js';
 import { latestVersion, pendingMigrations, type Migration } from './runner.js';
@@ -88,7 +89,7 @@ CREATE INDEX member_reminders_expires ON member_reminders(expires);`);
       // Documents `mr:<drive>:<member>` hold the reminders; `mr:drive:<id>` and `mr:member:<key>` were their id lists.
       for (const [, r] of takeDocuments<Record<string, string>>(db, 'mr:')) {
         if (typeof r.driveId !== 'string' || typeof r.member !== 'string' || typeof r.due !== 'string') continue;
-        const expires = r.expires ?? new Date(Date.parse(r.due) + 12 * 3_600_000).toISOString();
+        const expires = r.expires ?? reminderExpiry(new Date(r.due)).toISOString();
         insert.run(r.driveId, r.member, r.platform ?? '', r.userId ?? '', r.due, expires);
       }
     },
