@@ -333,6 +333,16 @@ for i = 2, #ARGV do
   if d[1] then table.insert(found, d) else table.insert(found, false) end
 end
 return found`;
+// KEYS[1]: a sorted set or set of drive ids; ARGV[1]: prefix. The drives it lists, in one round trip.
+const READ_LISTED_DRIVES = `
+local ids
+if redis.call('TYPE', KEYS[1]).ok == 'zset' then ids = redis.call('ZRANGE', KEYS[1], 0, -1) else ids = redis.call('SMEMBERS', KEYS[1]) end
+local found = {}
+for _, id in ipairs(ids) do
+  local d = redis.call('HMGET', ARGV[1] .. 'drive:' .. id, 'drive', 'space')
+  if d[1] then table.insert(found, d) end
+end
+return found`;
 // KEYS: from's sorted set, to's, spaces set, sequence; ARGV: prefix, from, to.
 const MOVE_SPACE = `
 local ids = redis.call('ZRANGE', KEYS[1], 0, -1)
@@ -345,6 +355,9 @@ redis.call('DEL', KEYS[1])
 redis.call('SREM', KEYS[3], ARGV[2])
 redis.call('SADD', KEYS[3], ARGV[3])
 return ids`;
+
+/** A stored drive, in the space its hash says (the field `moveSpace` changes). */
+const withSpace = ([json, space]: [string, string]): unknown => ({ ...(JSON.parse(json) as object), space });
 
 /**
  * A drive is a hash `drive:<id>` (its JSON, its space, its status); `drives:space:<space>` (a sorted
@@ -368,7 +381,7 @@ export class RedisDrives implements DriveRepository {
   async getMany(ids: readonly string[]): Promise<unknown[]> {
     if (ids.length === 0) return [];
     const found = (await run(this.redis, 'read drives', READ_DRIVES, [], [this.prefix, ...ids])) as Array<[string, string] | null>;
-    return found.map((d) => (d ? { ...(JSON.parse(d[0]) as object), space: d[1] } : undefined));
+    return found.map((d) => (d ? withSpace(d) : undefined));
   }
 
   async byPage(pageId: string): Promise<unknown> {
@@ -377,11 +390,11 @@ export class RedisDrives implements DriveRepository {
   }
 
   async listIn(space: string): Promise<unknown[]> {
-    return this.present(await this.ids(`return redis.call('ZRANGE', KEYS[1], 0, -1)`, [this.keys.drivesOfSpace(space)]));
+    return this.listed(this.keys.drivesOfSpace(space));
   }
 
   async active(): Promise<unknown[]> {
-    return this.present(await this.ids(`return redis.call('SMEMBERS', KEYS[1])`, [this.keys.activeDrives]));
+    return this.listed(this.keys.activeDrives);
   }
 
   async all(): Promise<unknown[]> {
@@ -406,6 +419,11 @@ export class RedisDrives implements DriveRepository {
     const keys = [this.keys.drivesOfSpace(from), this.keys.drivesOfSpace(to), this.keys.spaces, this.keys.driveSequence];
     const ids = (await run(this.redis, 'move drives', MOVE_SPACE, keys, [this.prefix, from, to])) as string[];
     return this.present(ids);
+  }
+
+  /** The drives an index lists (a space's sorted set, the active set), read with it in one script. */
+  private async listed(index: string): Promise<unknown[]> {
+    return ((await run(this.redis, 'read drives', READ_LISTED_DRIVES, [index], [this.prefix])) as Array<[string, string]>).map(withSpace);
   }
 
   private async ids(script: string, keys: string[]): Promise<string[]> {
