@@ -6,7 +6,7 @@ import { emit, type BenchLine } from './lib.js';
 import { discordInteraction, slackAck, startAndMemory, telegramGroupBurst } from './versus.js';
 
 // `npm run bench -- versus start` runs only those sections; no argument runs them all.
-const SECTIONS = ['core', 'acted', 'web', 'export', 'drives', 'platforms', 'versus', 'importer'] as const;
+const SECTIONS = ['core', 'acted', 'web', 'export', 'drives', 'platforms', 'versus', 'importer', 'news'] as const;
 const only = process.argv.slice(2);
 const VERSUS = ['telegram.group_burst', 'slack.ack', 'discord.interaction', 'start'];
 const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s) && !VERSUS.includes(s));
@@ -26,6 +26,8 @@ if (wants('acted')) lines.push(...(await (await import('./acted.js')).benchActed
 if (wants('web')) lines.push(...(await benchWeb()));
 if (wants('export')) lines.push(...(await (await import('./export.js')).benchExport()));
 if (wants('drives')) lines.push(...(await (await import('./drives.js')).benchDrives()));
+// News to 5,000 Telegram followers at real speed (about three minutes): bench/news.ts.
+if (wants('news')) lines.push(emit(await (await import('./news.js')).benchNews()));
 
 const platformBenches: Array<[string, () => Promise<BenchLine>]> = [
   ['slack', async () => (await import('./slack.js')).benchSlack()],
@@ -77,6 +79,9 @@ for (const [name, run] of versus.filter(([name]) => wants('versus') || only.incl
 const byName = new Map(lines.map((l) => [l.name, l]));
 const check = (name: string, ok: boolean, detail: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify({ name: `target.${name}`, ok, ...detail })}\n`);
+const news = byName.get('news.telegram');
+// Every follower once, as fast as Telegram's broadcast limit allows (30 a second) and no faster.
+if (news) check('news_paced', news.delivered === news.n && news.duplicates === 0 && news.ops_per_s <= 30 && news.ops_per_s >= 22, { ops_per_s: news.ops_per_s, delivered: news.delivered, duplicates: news.duplicates, refused_429: news.refused_429 });
 for (const store of ['sqlite', 'redis']) {
   const record = byName.get(`ledger.record.${store}`);
   const baseline = byName.get(`baseline.${store}.write`);

@@ -12,7 +12,13 @@ import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The importer's worker thread is an entry of its own: src/core/import-worker/runner.ts loads
 // `import-worker.js` from beside the chunk it is bundled into (dist/).
-const ENTRIES = { main: 'src/app/main.ts', cli: 'src/app/cli.ts', 'import-worker': 'src/core/import-worker/worker.ts' };
+const ENTRIES = {
+  main: 'src/app/main.ts',
+  cli: 'src/app/cli.ts',
+  'import-worker': 'src/core/import-worker/worker.ts',
+  // Beside it, the print pack's worker thread (src/core/kit/printpack-runner.ts).
+  'printpack-worker': 'src/core/kit/printpack-worker.ts',
+};
 
 /** Loaded from node_modules at run time: native modules, packages that read their own files, grammY (its bundle does not start). */
 const EXTERNAL = [

@@ -2,14 +2,19 @@
 // services commands use.
 import { existsSync } from 'node:fs';
 import { ImportRunner } from '../core/import-worker/runner.js';
+import { PrintPackRunner } from '../core/kit/printpack-runner.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppealCatalog, loadAppealFiles, type AppealProblem } from '../core/appeals.js';
+import { loadCampaignFiles } from '../core/campaign.js';
 import { DriveService } from '../core/drives.js';
 import { exportLinkKey, exportTokens, type ExportTokens } from '../core/export/link.js';
 import { MemberReminderStore } from '../core/reminders/member-reminders.js';
 import { ProfileStore } from '../core/profiles.js';
 import { checkSecretAgainstStore, loadSecret, memberKeyer } from '../core/member-key.js';
+import { Followers, idSealer } from '../core/news/followers.js';
+import { NewsLog } from '../core/news/log.js';
+import { SharedPacer } from '../core/news/pacer.js';
 import { sweepRetention, type RetentionDeps } from '../core/retention.js';
 import { KeyvShortLived } from '../core/short-lived.js';
 import { openStore, type Store } from '../core/store.js';
@@ -43,14 +48,19 @@ export type App = {
   secretWarning?: string;
   /** The importer's worker thread (`deps.importText` reads through it). */
   importer: ImportRunner;
+  /** The print packs' worker thread (`deps.printPack` makes them through it). */
+  printPacks: PrintPackRunner;
   close(): Promise<void>;
 };
 
 /** Store, appeals and core services: everything the adapters share. */
-export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'appealsDir' | 'memberKeySecret' | 'memberKeySecretFile' | 'moderatorIds' | 'defaultTimezone'> & { retentionDays?: number },
+export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'appealsDir' | 'memberKeySecret' | 'memberKeySecretFile' | 'moderatorIds' | 'defaultTimezone'> & { retentionDays?: number; followKeepDays?: number },
   options: { clock?: Clock; storePrefix?: string; logger?: { error(context: object, message: string): void }; onStoreFault?: (line: string) => void; closeBoundMs?: number; syncWal?: () => Promise<void> } = {}): Promise<App> {
   const clock = options.clock ?? systemClock;
   const { appeals, problems } = await loadAppealFiles(config.appealsDir);
+  // Campaign files sit beside the appeals (`campaigns/`); a bad one is reported like a bad appeal file.
+  const { campaigns, problems: campaignProblems } = await loadCampaignFiles(config.appealsDir);
+  problems.push(...campaignProblems);
   const loaded = await loadSecret({ dataDir: config.dataDir, configured: config.memberKeySecret, file: config.memberKeySecretFile });
   // A store found damaged or reset while running: one line for the operator (stderr by default).
   const onFault = options.onStoreFault ?? (options.logger ? (line: string) => options.logger!.error({}, line) : (line: string) => void process.stderr.write(`actionbot: ${line}\n`));
@@ -71,37 +81,60 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     if ((await memberReminders.prune(drive, clock.now())) > 0) await store.scrub();
   });
   const outbox = store.outbox;
+  const memberKey = memberKeyer(secret);
+  const followers = new Followers(store.followers, idSealer(memberKey), config.followKeepDays);
   // Urgent Action texts are read in a worker thread, off the loop that answers every member.
   const importer = new ImportRunner();
+  // Print packs are made in a thread of their own too: a campaign's pack takes seconds of CPU.
+  const printPacks = new PrintPackRunner();
   const catalog = new AppealCatalog(store.kv, appeals, { scopes: store.appealScopes, saved: store.savedAppeals });
   const deps: Deps = {
     appeals: catalog,
     drives,
     ledger: store.ledger,
+    tallyBook: store.tallyBook,
+    campaigns,
     claims: store.claims,
     // resvg loads on the first chart drawn, not here.
     renderPng: pngRenderer(),
-    memberKey: memberKeyer(secret),
+    memberKey,
     profiles,
     clock,
     moderatorIds: config.moderatorIds,
     memberReminders,
-    forgetters: [(member) => profiles.delete(member), (member) => memberReminders.forget(member), (member) => outbox.forget(member)],
+    followers,
+    newsLog: new NewsLog(store.newsLog),
+    // Paced on the real clock whatever clock the app keeps (a test's fake one does not move while a slot is awaited).
+    pacer: new SharedPacer(store.claims, () => systemClock.now().getTime(), (ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    forgetters: [
+      (member) => profiles.delete(member),
+      (member) => memberReminders.forget(member),
+      (member) => outbox.forget(member),
+      (member) => store.tallyBook.forgetModerator(member),
+      (member) => followers.store.forget(member),
+    ],
     outbox,
     shortLived: new KeyvShortLived(store.kv, clock),
     mutex: store.mutex,
     onEvents: [],
     scrub: () => store.scrub(),
     importText: (text) => importer.run(text),
+    printPack: (input) => printPacks.run(input),
     ...(config.retentionDays !== undefined ? { retentionDays: config.retentionDays } : {}),
   };
   const retention = config.retentionDays !== undefined ? retentionSweeper({ ...deps, retentionDays: config.retentionDays }, options.logger) : undefined;
+  // Followers past their expiry go, and their sealed ids leave the files.
+  const sweepFollowers = () => void followers.store.purge(clock.now()).then((n) => (n > 0 ? store.scrub() : undefined)).catch((error: unknown) => options.logger?.error({ err: error }, 'followers sweep failed'));
+  sweepFollowers();
+  const followerSweep = setInterval(sweepFollowers, SWEEP_EVERY_MS).unref();
   const close = async () => {
+    clearInterval(followerSweep);
     await retention?.stop();
     await importer.close();
+    await printPacks.close();
     await store.close();
   };
-  return { deps, store, problems, catalog, secretWarning, importer, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
+  return { deps, store, problems, catalog, secretWarning, importer, printPacks, close, exportTokens: exportTokens(exportLinkKey(secret), clock) };
 }
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000;

@@ -9,7 +9,7 @@ import { tallyText } from '../commands/shared.js';
 import { parseConfig } from './config.js';
 import { parseAppealFile } from '../core/appeals.js';
 import { describeFileError } from '../core/file-problem.js';
-import { actionsCsvChunks } from '../core/export/csv-stream.js';
+import { actionsCsvChunks, ofAppeal } from '../core/export/csv-stream.js';
 import { translator } from '../core/i18n/index.js';
 import { importUrgentAction } from '../core/importer/index.js';
 import { privateReply, type Block } from '../core/reply.js';
@@ -130,7 +130,7 @@ Fails (exit 1) when the store has no such appeal, naming the ones it has.`,
       }
       if (flags.has('--csv')) {
         // Written page by page as the ledger reads them: memory does not grow with the appeal.
-        for await (const chunk of actionsCsvChunks(app.deps.ledger.exportRows(appealId!))) {
+        for await (const chunk of actionsCsvChunks(ofAppeal(app.deps.ledger.exportRows(appealId!), appealId!))) {
           if (io.out(chunk) === false) await io.drained?.();
         }
         return 0;

@@ -2,13 +2,14 @@
 // `--help`, and turns what happened into an exit code (0 done, 1 failed, 2 wrong usage).
 import { APPEALS_COMMANDS } from './cli-appeals.js';
 import { OPERATOR_COMMANDS } from './cli-commands.js';
+import { printpackCommand } from './cli-printpack.js';
 import { loadEnvFile } from './env-file.js';
 import { findSubcommand, helpText, overview, parseArguments, usageLine, UsageError, type Io, type Subcommand } from './cli-spec.js';
 
 export type { Io, Subcommand } from './cli-spec.js';
 
 /** Every subcommand; a group of them in a file of its own is one more spread here. */
-export const SUBCOMMANDS: readonly Subcommand[] = [...OPERATOR_COMMANDS, ...APPEALS_COMMANDS];
+export const SUBCOMMANDS: readonly Subcommand[] = [...OPERATOR_COMMANDS, printpackCommand, ...APPEALS_COMMANDS];
 
 const stdio: Io = {
   out: (s) => process.stdout.write(s),

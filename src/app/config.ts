@@ -71,6 +71,9 @@ const envSchema = z.object({
   RETENTION_DAYS: optional
     .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 3650), { message: 'must be a number of days (1-3650)' })
     .transform((v) => (v === undefined ? 90 : Number(v))),
+  FOLLOW_KEEP_DAYS: optional
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 3650), { message: 'must be a number of days (1-3650)' })
+    .transform((v) => (v === undefined ? 30 : Number(v))),
   SHUTDOWN_TIMEOUT: optional
     .refine((v) => v === undefined || (/^\d+(\.\d+)?$/.test(v) && Number(v) <= 600), { message: 'must be a number of seconds (0-600), such as 10' })
     .transform((v) => (v === undefined ? 10 : Number(v))),
@@ -91,6 +94,8 @@ export type Config = {
   logLevel: string;
   /** Days actions are kept after their appeal's last drive stopped. */
   retentionDays: number;
+  /** Days followers' ids are kept after an appeal's closing news or last deadline (FOLLOW_KEEP_DAYS). */
+  followKeepDays: number;
   defaultTimezone: string;
   /** How long a stop waits for commands already taken (SHUTDOWN_TIMEOUT, seconds). */
   shutdownTimeoutMs: number;
@@ -142,6 +147,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     moderatorIds: e.MODERATOR_IDS,
     logLevel: e.LOG_LEVEL,
     retentionDays: e.RETENTION_DAYS,
+    followKeepDays: e.FOLLOW_KEEP_DAYS,
     metricsToken: e.METRICS_TOKEN,
     defaultTimezone: e.TZ_DEFAULT,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT * 1000,

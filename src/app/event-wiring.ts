@@ -1,4 +1,4 @@
-// Wires the outbox's relay to its handlers: milestones, live progress and coalesced public posts.
+// Wires the outbox's relay to its handlers: milestones, live progress, news and coalesced public posts.
 import type { App } from './app.js';
 import { chartedPosts, liveProgressPost, reminderPosts } from '../commands/posts.js';
 import { eventHandler } from '../core/events/handlers.js';
@@ -11,6 +11,10 @@ import type { Notifier } from '../core/notifier.js';
 import { systemTimer, type Timer } from '../core/reminders/scheduler.js';
 import type { Logger } from '../commands/index.js';
 import { bounded } from '../core/bounded.js';
+import { NewsDelivery } from '../core/news/delivery.js';
+import { SharedPacer, type Pacer } from '../core/news/pacer.js';
+import { newsWords } from '../commands/news-posts.js';
+import { systemClock } from '../core/time.js';
 
 /** Public posts falling within this window of each other in one space become one post. */
 export const COALESCE_MS = 1500;
@@ -30,14 +34,25 @@ export type Events = {
  * The outbox's consumer, wired into the app before any adapter starts: events appended from the
  * first command on wait in the store until `start`, then are handled once across processes.
  */
-export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; coalesceMs?: number; posts?: ReminderPosts } = {}): Events {
+export function wireEvents(app: App, logger: Logger, options: { timer?: Timer; coalesceMs?: number; posts?: ReminderPosts; pacer?: Pacer; newsSliceMs?: number } = {}): Events {
   const { deps, store } = app;
   const timer = options.timer ?? systemTimer;
   const posts = new SpacePosts(timer, options.coalesceMs ?? COALESCE_MS, logger);
   const milestones = new Milestones({ ...deps, kv: store.kv, mutex: store.mutex, timer, poster: posts, post: (options.posts ?? chartedPosts(reminderPosts, deps)).milestone });
   const live = new LiveProgress({ ...deps, kv: store.kv, mutex: store.mutex, timer, logger, notifierFor: (space) => posts.notifierFor(space), render: liveProgressPost });
-  const handle = eventHandler({ ...deps, milestones, refreshProgress: (driveId) => live.refresh(driveId) });
-  const relay = new EventRelay({ outbox: deps.outbox, claims: deps.claims, clock: deps.clock, timer, logger, handle });
+  const pacer = options.pacer ?? deps.pacer ?? new SharedPacer(deps.claims, () => systemClock.now().getTime(), (ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const news = new NewsDelivery({
+    ...deps,
+    poster: posts,
+    notifierFor: (platform) => posts.notifierFor(`${platform}:`),
+    pacer,
+    words: newsWords,
+    logger,
+    notify: () => relay.notify(),
+    ...(options.newsSliceMs !== undefined ? { sliceMs: options.newsSliceMs } : {}),
+  });
+  const handle = eventHandler({ ...deps, milestones, news, refreshProgress: (driveId) => live.refresh(driveId) });
+  const relay: EventRelay = new EventRelay({ outbox: deps.outbox, claims: deps.claims, clock: deps.clock, timer, logger, handle });
   deps.onEvents.push(() => relay.notify());
   return {
     relay,

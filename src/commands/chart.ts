@@ -1,4 +1,5 @@
 // The drive's chart as a PNG attachment and its page link, added to the replies that show progress.
+import { driveSeries } from '../core/campaign.js';
 import { driveChartSvg } from '../core/chart/drive-chart.js';
 import type { Drive } from '../core/drive.js';
 import type { Locale, Translate } from '../core/i18n/index.js';
@@ -12,9 +13,10 @@ import type { Deps } from './types.js';
  */
 export async function chartAttachments(drive: Drive, deps: Pick<Deps, 'ledger' | 'renderPng'>, options: { t: Translate; locale: Locale; now: Date }): Promise<Attachment[]> {
   if (!deps.renderPng) return [];
-  const points = await deps.ledger.series(drive.appealId, drive.space);
+  // A campaign's chart adds its cases up hour by hour.
+  const points = await driveSeries(deps.ledger, drive);
   const png = await deps.renderPng(driveChartSvg(drive, points, options));
-  return [{ name: `${drive.appealId}-chart.png`, mimeType: 'image/png', data: png }];
+  return [{ name: `${drive.title ? drive.id : drive.cases[0]!.appealId}-chart.png`, mimeType: 'image/png', data: png }];
 }
 
 /** "Live page: https://..." when the drive's page is on and the bot serves pages. */

@@ -9,6 +9,7 @@ import { importUrgentAction, type AddressSource, type ImportKind, type ImportWar
 import { escapeMarkdown } from '../core/markdown.js';
 import { actionButton, privateReply, type Block, type Button, type Reply } from '../core/reply.js';
 import { addressSourceLines, applyEdits, describeParts, fillInButtons, missingParts } from './import-draft.js';
+import { newsOffer } from './news.js';
 import { IMPORT_TEXT_LIMIT, takeSlot } from './slots.js';
 import type { Deps } from './types.js';
 import { defineCommand } from './types.js';
@@ -34,6 +35,11 @@ export function importPreview(t: Translate, appeal: Appeal, warnings: ImportWarn
       ],
     },
   ];
+  const card = appeal.solidarity;
+  if (card) {
+    const where = [card.to, ...card.address].join(', ');
+    blocks.push({ type: 'text', text: `**${t('import_solidarity')}**\n${escapeMarkdown([where, card.hashtags.join(' '), card.languages.join(', ')].filter(Boolean).join(' · '))}` });
+  }
   const traced = addressSourceLines(appeal, sources);
   if (traced.length > 0) blocks.push({ type: 'text', text: `**${t('import_sources')}**\n${traced.map((l) => `- ${escapeMarkdown(l)}`).join('\n')}` });
   const missing = missingParts(appeal);
@@ -89,6 +95,9 @@ export const importAppeal = defineCommand({
     if (result.kind !== 'appeal') {
       // News of an appeal (an update, a closure, a release) must never run as a drive of its own.
       const reference = result.appeal.number === undefined ? undefined : result.appeal.reference;
+      // Of an appeal known here: offered as news to its followers (src/commands/news.ts).
+      const offer = await newsOffer(result.appeal, result.kind, ctx, deps);
+      if (offer) return privateReply([{ type: 'text', text: escapeMarkdown(t('import_not_live', { kind: t(KIND_WORDS[result.kind]), reference: reference ?? result.appeal.id })) }, { type: 'text', text: escapeMarkdown(offer) }]);
       throw new UserInputError(reference ? 'import_not_live' : 'import_not_live_unnumbered', { kind: t(KIND_WORDS[result.kind]), ...(reference ? { reference } : {}) });
     }
     const reply = await preview(t, deps, result.appeal, result.warnings, undefined, result.sources);

@@ -6,15 +6,16 @@ import { unprintable } from '../core/kit/fonts.js';
 import { pdfFonts } from '../core/kit/pdf.js';
 import { mailLinksWithin, urlLimitFor, type MailClient } from '../core/kit/webmail.js';
 import { renderLetter, type RenderedLetter, type Sender } from '../core/letter.js';
-import { hasLetterIn, letterLanguages, mainTargets, type Appeal, type Target } from '../core/appeal.js';
+import { hasLetterIn, letterLanguages, mainTargets, type Appeal, type Solidarity, type Target } from '../core/appeal.js';
 import { UserInputError } from '../core/errors.js';
 import { LOCALES } from '../core/i18n/index.js';
 import type { MessageKey, Translate } from '../core/i18n/index.js';
 import { languageNamesIn } from '../core/languages.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { isEmpty, type Profile } from '../core/profiles.js';
+import { composeOwnWords, MAX_OWN_WORDS, promptsFor, type Prompt } from '../core/prompts.js';
 import { MAX_ACTION_BYTES, actionButton, privateReply, type Block, type Button, type FormField } from '../core/reply.js';
-import { daysLeft, appealOrChoice, methodButtons, tallyText, timeLeftText } from './shared.js';
+import { daysLeft, appealOrChoice, casePicker, methodButtons, tallyText, timeLeftText } from './shared.js';
 import { defineCommand, type CommandContext, type Deps } from './types.js';
 
 /** Amnesty's advice: post when a week or more is left, email when time is short. */
@@ -37,20 +38,32 @@ export const letter = defineCommand({
     { name: 'remember', kind: 'toggle', description: 'opt_remember' },
     { name: 'lang', kind: 'language', description: 'opt_lang' },
     { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
+    { name: 'mine', kind: 'text', description: 'opt_mine', max: MAX_OWN_WORDS },
+    // The prompts' form fields: the member's own words, used for this letter and never stored.
+    { name: 'who', kind: 'text', description: 'prompt_who', max: MAX_OWN_WORDS, hidden: true },
+    { name: 'why', kind: 'text', description: 'prompt_why', max: MAX_OWN_WORDS, hidden: true },
+    { name: 'question', kind: 'text', description: 'prompt_question', max: MAX_OWN_WORDS, hidden: true },
+    // Tells the prompts' form from Personalise, which runs the same letter: Discord rebuilds a form by its command.
+    { name: 'own', kind: 'toggle', description: 'form_prompts_title', hidden: true },
   ],
   async run(input, ctx, deps) {
     const { t, now } = ctx;
     const found = await appealOrChoice('letter', input, ctx, deps);
     if ('choice' in found) return found.choice;
-    const { drive, appeal } = found;
+    // A campaign and no case named: its cases, one line each, with numbered buttons.
+    if (!found.appeal) return casePicker('letter', found.drive!, ctx, deps);
+    const { drive, appeal, number } = found;
     checkLetterLanguage(appeal, input.lang);
     const typed: Profile = { name: input.name, town: input.town, country: input.country, opening: input.opening };
     const signature = await signatureFor(input.remember, typed, ctx, deps);
-    const rendered = renderLetter(appeal, { target: input.target, lang: input.lang, sender: signature.sender, now, timezone: drive?.timezone ?? 'UTC' });
+    const prompts = promptsFor(appeal, ctx.locale, t);
+    const own = composeOwnWords(input, prompts);
+    const rendered = renderLetter(appeal, { target: input.target, lang: input.lang, sender: signature.sender, now, timezone: drive?.timezone ?? 'UTC', own });
     const open = drive !== undefined && isOpen(drive, now);
     const blocks: Block[] = [{ type: 'heading', text: t('letter_heading', { reference: appeal.reference, title: appeal.title }) }];
     blocks.push(...(await situation(appeal, drive, ctx, deps)));
     if (signature.note) blocks.push({ type: 'text', text: escapeMarkdown(signature.note) });
+    blocks.push({ type: 'text', text: escapeMarkdown(t(own ? 'letter_own_words' : 'prompts_intro')) });
     const missing = unprintable([rendered.sender.name, rendered.sender.town, rendered.sender.country], pdfFonts());
     if (missing.length > 0) blocks.push({ type: 'text', text: escapeMarkdown(t('letter_pdf_unprintable', { chars: missing.join(' ') })) });
     const targets = mainTargets(appeal);
@@ -68,6 +81,7 @@ export const letter = defineCommand({
     if (rendered.emails.length > 0) blocks.push({ type: 'text', text: t('letter_kit_eml') });
     if (links.some((l) => !l.full)) blocks.push({ type: 'text', text: escapeMarkdown(t('letter_links_short')) });
     blocks.push(...copyBlocks(t, rendered));
+    if (appeal.solidarity) blocks.push(...cardBlocks(t, appeal.solidarity, ctx.locale, drive !== undefined && open));
     const buttons: Button[] = links.map((l) => ({ type: 'link', label: t(LINK_LABELS[l.client]), url: l.url }));
     if (drive && open) {
       blocks.push({ type: 'text', text: t('letter_press') });
@@ -75,10 +89,12 @@ export const letter = defineCommand({
       const methods = (['email', 'post', 'phone', 'social', 'other'] as const).filter(
         (m) => (m === 'email' ? target.emails.length > 0 : m === 'post' ? target.address.length > 0 : m === 'phone' ? Boolean(target.phone) : m === 'social' ? target.social.length > 0 : true),
       );
-      buttons.push(...methodButtons(t, drive, methods));
+      // A card to the person at risk is its own method, counted apart from letters to officials.
+      buttons.push(...methodButtons(t, drive, appeal.solidarity ? [...methods, 'card'] : methods, number));
       buttons.push(actionButton(t('button_remindme'), `remindme drive=${drive.id}`));
     }
-    buttons.push(...signatureButtons(t, commandFor(appeal, drive, rendered, input.lang), signature.saved, rendered.sender));
+    buttons.push(...signatureButtons(t, commandFor(appeal, drive, rendered, input.lang, number), signature.saved, rendered.sender));
+    buttons.push(promptsButton(t, commandFor(appeal, drive, rendered, input.lang, number), prompts));
     const attachments = await letterAttachments(rendered, {
       appealId: appeal.id,
       reference: appeal.reference,
@@ -95,8 +111,10 @@ async function situation(appeal: Appeal, drive: Drive | undefined, ctx: CommandC
   const { t, now } = ctx;
   if (drive && isOpen(drive, now)) {
     const tally = await deps.ledger.tally(appeal.id);
+    // A campaign's case is measured against its own goal; the campaign's goal is for the whole.
+    const goal = drive.cases.length > 1 ? (drive.cases.find((c) => c.appealId === appeal.id)?.goal ?? null) : drive.goal;
     return [
-      { type: 'text', text: `${timeLeftText(t, drive, now, ctx.locale)}. ${tallyText(t, tally, drive.goal)}.` },
+      { type: 'text', text: `${timeLeftText(t, drive, now, ctx.locale)}. ${tallyText(t, tally, goal)}.` },
       { type: 'text', text: t(daysLeft(drive, now) >= POST_ADVICE_DAYS ? 'letter_advice_post' : 'letter_advice_email') },
     ];
   }
@@ -154,9 +172,9 @@ function checkLetterLanguage(appeal: Appeal, lang: string | undefined): void {
   throw new UserInputError('letter_no_translation', { lang, languages: languages.join(', '), appeal: appeal.id, first: languages[0] ?? 'en' });
 }
 
-/** The command a signature button runs: this letter again, with target and language when they fit. */
-function commandFor(appeal: Appeal, drive: Drive | undefined, rendered: RenderedLetter, lang?: string): string {
-  let command = drive ? `letter drive=${drive.id}` : `letter ${appeal.id}`;
+/** The command a signature button runs: this letter again (a campaign's case by number), with target and language when they fit. */
+function commandFor(appeal: Appeal, drive: Drive | undefined, rendered: RenderedLetter, lang?: string, caseNumber?: number): string {
+  let command = drive ? `letter${drive.cases.length > 1 ? ` ${caseNumber}` : ''} drive=${drive.id}` : `letter ${appeal.id}`;
   // Room for " remember=off", the longest suffix a signature button adds.
   const room = MAX_ACTION_BYTES - ' remember=off'.length;
   for (const extra of [rendered.targetNumber > 1 ? ` target=${rendered.targetNumber}` : '', lang ? ` lang=${lang}` : '']) {
@@ -178,6 +196,26 @@ function signatureButtons(t: Translate, command: string, saved: Profile | undefi
     return [form('button_change_signature', ' remember=on'), actionButton(t('button_forget_signature'), `${command} remember=off`)];
   }
   return [form('button_personalise', ''), form('button_personalise_remember', ' remember=on')];
+}
+
+/** A form of the prompts, each field offered with the start of its sentence, for the member to complete. */
+function promptsButton(t: Translate, command: string, prompts: readonly Prompt[]): Button {
+  const fields: FormField[] = prompts.map((p) => ({ name: p.kind, label: p.label, max: MAX_OWN_WORDS, value: p.start ? `${p.start} ` : undefined }));
+  return { type: 'form', label: t('button_prompts'), title: t('form_prompts_title'), command: `${command} own=on`, fields };
+}
+
+/** "Write a card too": to whom, where, what and in which languages, and the appeal's safety advice first. */
+function cardBlocks(t: Translate, card: Solidarity, locale: string, counted: boolean): Block[] {
+  const lines = [t('card_to', { to: card.to })];
+  if (card.hashtags.length > 0) lines.push(t('card_hashtags', { hashtags: card.hashtags.join(' ') }));
+  if (card.languages.length > 0) lines.push(t('card_languages', { languages: languageNamesIn(card.languages, locale).join(', ') }));
+  const blocks: Block[] = [{ type: 'heading', text: t('card_heading') }];
+  if (card.advice.length > 0) blocks.push({ type: 'text', text: `**${t('card_advice')}**: ${escapeMarkdown(card.advice.join(' '))}` });
+  blocks.push({ type: 'text', text: escapeMarkdown(lines.join('\n')) });
+  if (card.address.length > 0) blocks.push({ type: 'copy', label: t('card_address'), text: [card.to, ...card.address].join('\n') });
+  if (card.message) blocks.push({ type: 'copy', label: t('card_message'), text: card.message });
+  if (counted) blocks.push({ type: 'text', text: t('card_press') });
+  return blocks;
 }
 
 /** The official's phone, fax and social media, for members who call or post: "+1 202 ... · fax ... · Twitter: @x". */

@@ -3,15 +3,19 @@
 import { acted } from './acted.js';
 import { appeal } from './appeal.js';
 import { drive } from './drive.js';
+import { follow, unfollow } from './follow.js';
 import { forgetme } from './forgetme.js';
 import { helpCommand } from './help.js';
 import { importAppeal } from './import.js';
 import { letter } from './letter.js';
+import { printpack } from './printpack.js';
+import { news } from './news.js';
 import { privacy } from './privacy.js';
 import { progress } from './progress.js';
 import { remind } from './remind.js';
 import { remindme } from './remindme.js';
 import { report } from './report.js';
+import { tally } from './tally.js';
 import type { AnyCommand } from './types.js';
 import { undo } from './undo.js';
 
@@ -28,8 +32,13 @@ export const commands: readonly AnyCommand[] = [
   drive,
   remind,
   remindme,
+  follow,
+  unfollow,
   report,
+  tally,
   importAppeal,
+  printpack,
+  news,
 ];
 
 /** The command a name means (case-insensitive), in `list` (every command by default). */

@@ -25,6 +25,7 @@ const plainText = (max: number) =>
 /** One zod schema per kind of option, shared by every command and every platform. */
 export const kindSchemas: Record<OptionKind, (spec: OptionSpec) => z.ZodType> = {
   appeal: () => z.string().trim().toLowerCase().pipe(appealIdSchema),
+  appeals: () => z.string().trim().toLowerCase().max(400).regex(/^[a-z0-9][a-z0-9-]{0,39}(?:\s*,\s*[a-z0-9][a-z0-9-]{0,39}){0,29}$/),
   method: () => z.string().trim().toLowerCase().transform((v) => METHOD_WORDS[v] ?? v).pipe(z.enum(METHODS)),
   goal: () => z.string().trim().regex(/^\d{1,8}$/).transform(Number).pipe(z.number().int().min(1).max(10_000_000)),
   date: () => z.string().trim().refine(isCalendarDate),
@@ -43,6 +44,7 @@ export const kindSchemas: Record<OptionKind, (spec: OptionSpec) => z.ZodType> = 
 /** What each kind expects, for the message when a value does not fit. */
 export const kindExpectation: Record<OptionKind, MessageKey> = {
   appeal: 'expect_appeal',
+  appeals: 'expect_appeals',
   method: 'expect_method',
   goal: 'expect_goal',
   date: 'expect_date',
@@ -59,7 +61,8 @@ export const kindExpectation: Record<OptionKind, MessageKey> = {
 /** Placeholders in usage lines. */
 export const kindPlaceholder: Record<OptionKind, string> = {
   appeal: 'APPEAL',
-  method: 'email|post|phone|social|other',
+  appeals: 'APPEAL',
+  method: 'email|post|phone|social|other|card',
   goal: 'NUMBER',
   date: 'YYYY-MM-DD',
   timezone: 'ZONE',

@@ -10,14 +10,14 @@ import { actionButton, privateReply, publicReply, type Block, type Reply } from 
 import { chartAttachments } from './chart.js';
 import { reminderReply } from './remind.js';
 import type { Deps } from './types.js';
-import { progressBar, tallyText, timeLeftText } from './shared.js';
+import { progressBar, tallyText, timeLeftText, titleOf } from './shared.js';
 
 /** The one message a busy space keeps and sees edited as actions come in (Telegram groups). */
 export function liveProgressPost(drive: Drive, appeal: Appeal, tally: Tally, now: Date): Reply {
   const locale = pickLocale(drive.locale);
   const t = translator(locale);
   const blocks: Block[] = [
-    { type: 'heading', text: t('progress_heading', { title: appeal.title }) },
+    { type: 'heading', text: t('progress_heading', { title: titleOf(drive, appeal) }) },
     { type: 'text', text: escapeMarkdown(timeLeftText(t, drive, now, locale)) },
     { type: 'text', text: `**${escapeMarkdown(tallyText(t, tally, drive.goal))}**` },
   ];
@@ -36,14 +36,17 @@ export const reminderPosts: ReminderPosts = {
     const lines = [t('remind_final', { tally: tallyText(t, tally, drive.goal) })];
     if (drive.goal) lines.push(progressBar(tally.actions, drive.goal));
     return publicReply([
-      { type: 'heading', text: t('remind_final_heading', { title: appeal.title }) },
+      { type: 'heading', text: t('remind_final_heading', { title: titleOf(drive, appeal) }) },
       ...lines.map((line) => ({ type: 'text' as const, text: escapeMarkdown(line) })),
     ]);
   },
   milestone(drive, appeal, tally, percent) {
     const t = translator(pickLocale(drive.locale));
-    const members = t('tally_members', { count: tally.members });
-    return publicReply([{ type: 'text', text: `**${escapeMarkdown(t('milestone', { percent, title: appeal.title, members, goal: drive.goal ?? 0 }))}**` }], {
+    // A campaign's milestones count actions (its cases' members cannot be added up): said so.
+    const campaign = drive.cases.length > 1;
+    const members = campaign ? t('tally_actions', { count: tally.actions }) : t('tally_members', { count: tally.members });
+    const text = t(campaign ? 'milestone_campaign' : 'milestone', { percent, title: titleOf(drive, appeal), members, goal: drive.goal ?? 0 });
+    return publicReply([{ type: 'text', text: `**${escapeMarkdown(text)}**` }], {
       buttons: [actionButton(t('cmd_letter'), `letter drive=${drive.id}`, 'primary')],
     });
   },
@@ -52,7 +55,7 @@ export const reminderPosts: ReminderPosts = {
     const t = translator(locale);
     return privateReply(
       [
-        { type: 'heading', text: t('remindme_heading', { title: appeal.title }) },
+        { type: 'heading', text: t('remindme_heading', { title: titleOf(drive, appeal) }) },
         { type: 'text', text: escapeMarkdown(`${timeLeftText(t, drive, now, locale)}. ${tallyText(t, tally, drive.goal)}.`) },
         { type: 'text', text: t('remind_how') },
       ],

@@ -7,14 +7,15 @@ import { escapeMarkdown } from '../core/markdown.js';
 import { DEFAULT_SCHEDULE, parseOffsets, parseTimeOfDay, skippedSlots, slotsFor, type Slot } from '../core/reminders/slots.js';
 import { localDate } from '../core/time.js';
 import { actionButton, privateReply, publicReply, type Block, type Reply } from '../core/reply.js';
-import { findAppeal, longDate, openDrive, progressBar, tallyText, timeLeftText } from './shared.js';
+import { driveTally } from '../core/campaign.js';
+import { findAppeal, longDate, openDrive, progressBar, tallyText, timeLeftText, titleOf } from './shared.js';
 import { defineCommand, type CommandGroup } from './types.js';
 
 /** The reminder post, shared by /remind now and the scheduler. */
 export function reminderReply(input: { t: Translate; locale: Locale; drive: Drive; appeal: Appeal; tally: Tally; now: Date; message?: string }): Reply {
   const { t, drive, appeal, tally, now } = input;
   const blocks: Block[] = [
-    { type: 'heading', text: t('remind_heading', { title: appeal.title }) },
+    { type: 'heading', text: t('remind_heading', { title: titleOf(drive, appeal) }) },
     { type: 'text', text: `**${escapeMarkdown(timeLeftText(t, drive, now, input.locale))}**` },
     { type: 'text', text: escapeMarkdown(tallyText(t, tally, drive.goal)) },
   ];
@@ -35,8 +36,8 @@ const now = defineCommand({
   ],
   async run(input, ctx, deps) {
     const drive = await openDrive(input, ctx, deps);
-    const appeal = await findAppeal(drive.appealId, deps);
-    const tally = await deps.ledger.tally(appeal.id);
+    const appeal = await findAppeal(drive.cases[0]!.appealId, deps);
+    const tally = await driveTally(deps.ledger, drive);
     return reminderReply({ t: ctx.t, locale: ctx.locale, drive, appeal, tally, now: ctx.now, message: input.message });
   },
 });
@@ -72,9 +73,9 @@ const schedule = defineCommand({
     const offsets = parseOffsets(input.offsets!);
     const at = parseTimeOfDay(input.at ?? DEFAULT_SCHEDULE.at);
     const drive = await deps.drives.update(await openDrive(input, ctx, deps), { reminders: { offsets, at, since: ctx.now.toISOString() } });
-    const appeal = await findAppeal(drive.appealId, deps);
+    const appeal = await findAppeal(drive.cases[0]!.appealId, deps);
     const lines = slotLines(ctx.t, ctx.locale, drive, ctx.now);
-    const blocks: Block[] = [{ type: 'text', text: escapeMarkdown([ctx.t('remind_scheduled', { title: appeal.title }), ...lines.map((l) => `- ${l}`)].join('\n')) }];
+    const blocks: Block[] = [{ type: 'text', text: escapeMarkdown([ctx.t('remind_scheduled', { title: titleOf(drive, appeal) }), ...lines.map((l) => `- ${l}`)].join('\n')) }];
     const skipped = skippedSlots(drive).map((slot) => slotText(ctx.t, ctx.locale, drive, slot, ctx.now));
     if (skipped.length > 0) blocks.push({ type: 'text', text: escapeMarkdown(ctx.t('remind_skipped', { slots: skipped.join('; ') })) });
     return privateReply(blocks);
@@ -89,9 +90,9 @@ const list = defineCommand({
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
     const drive = await openDrive(input, ctx, deps);
-    const appeal = await findAppeal(drive.appealId, deps);
+    const appeal = await findAppeal(drive.cases[0]!.appealId, deps);
     const lines = slotLines(ctx.t, ctx.locale, drive, ctx.now).map((l) => `- ${l}`);
-    const blocks: Block[] = [{ type: 'heading', text: ctx.t('remind_list_heading', { title: appeal.title }) }, { type: 'text', text: escapeMarkdown(lines.join('\n')) }];
+    const blocks: Block[] = [{ type: 'heading', text: ctx.t('remind_list_heading', { title: titleOf(drive, appeal) }) }, { type: 'text', text: escapeMarkdown(lines.join('\n')) }];
     if (!drive.reminders) blocks.push({ type: 'text', text: escapeMarkdown(ctx.t('remind_list_none')) });
     return privateReply(blocks);
   },
@@ -105,8 +106,8 @@ const off = defineCommand({
   options: [{ name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true }],
   async run(input, ctx, deps) {
     const drive = await deps.drives.update(await openDrive(input, ctx, deps), { reminders: null });
-    const appeal = await findAppeal(drive.appealId, deps);
-    return privateReply([{ type: 'text', text: escapeMarkdown(ctx.t('remind_off_done', { title: appeal.title })) }]);
+    const appeal = await findAppeal(drive.cases[0]!.appealId, deps);
+    return privateReply([{ type: 'text', text: escapeMarkdown(ctx.t('remind_off_done', { title: titleOf(drive, appeal) })) }]);
   },
 });
 

@@ -2,6 +2,8 @@
 // commands receive.
 import type { AppealBook } from '../core/appeal-view.js';
 import type { ImportResult } from '../core/importer/index.js';
+import type { PrintPackInput } from '../core/kit/printpack.js';
+import type { Campaign } from '../core/campaign.js';
 import type { ClaimStore } from '../core/claims.js';
 import type { Method } from '../core/drive.js';
 import type { DriveService } from '../core/drives.js';
@@ -11,11 +13,15 @@ import type { Mutex } from '../core/guard.js';
 import type { Locale, MessageKey, Translate } from '../core/i18n/index.js';
 import type { ActionLedger, WriteUnit } from '../core/ledger/ledger.js';
 import type { MemberKeyer } from '../core/member-key.js';
+import type { Followers } from '../core/news/followers.js';
+import type { NewsLog } from '../core/news/log.js';
+import type { Pacer } from '../core/news/pacer.js';
 import type { ProfileStore } from '../core/profiles.js';
 import type { Reply } from '../core/reply.js';
 import type { ShortLived } from '../core/short-lived.js';
 import type { MemberReminderStore } from '../core/reminders/member-reminders.js';
 import type { Clock } from '../core/time.js';
+import type { TallyBook } from '../core/tally-book.js';
 import type { Scope } from '../core/walls.js';
 
 /** Who typed or pressed: platform ids are opaque strings, never numbers. */
@@ -57,7 +63,7 @@ export type Invocation = {
   resolveLocale?: () => Promise<string | undefined>;
 };
 
-export type OptionKind = 'appeal' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'language' | 'target' | 'toggle' | 'word';
+export type OptionKind = 'appeal' | 'appeals' | 'method' | 'goal' | 'date' | 'timezone' | 'text' | 'document' | 'lang' | 'language' | 'target' | 'toggle' | 'word';
 
 export type OptionSpec = {
   name: string;
@@ -77,6 +83,8 @@ export type OptionSpec = {
 
 type KindType = {
   appeal: string;
+  /** One appeal id, several separated by commas (a campaign's cases in order), or a campaign id. */
+  appeals: string;
   method: Method;
   goal: number;
   date: string;
@@ -97,6 +105,10 @@ export type Deps = {
   appeals: AppealBook;
   drives: DriveService;
   ledger: ActionLedger;
+  /** Letters written at event tables, entered by moderators (/tally), kept apart from the ledger. */
+  tallyBook: TallyBook;
+  /** The operator's campaign files (`<appeals>/campaigns/`): several appeals started as one drive. */
+  campaigns?: readonly Campaign[];
   claims: ClaimStore;
   memberKey: MemberKeyer;
   /** Signatures members asked /letter to remember. */
@@ -112,6 +124,12 @@ export type Deps = {
   forgetters: Array<(member: string) => Promise<unknown>>;
   /** Members' own "remind me later" requests. */
   memberReminders: MemberReminderStore;
+  /** Members following appeals' news (their platform ids sealed). */
+  followers: Followers;
+  /** The news each appeal has had, for its drive pages. */
+  newsLog?: NewsLog;
+  /** Paces private messages per platform across processes; adapters tell it of a 429's wait. */
+  pacer?: Pacer;
   /** Days actions are kept after their appeal's last drive closed (RETENTION_DAYS); said by /privacy. */
   retentionDays?: number;
   /** Domain events (milestones, reminder cancellation, live progress) wait here, in the store, to be handled after the answer. */
@@ -132,6 +150,8 @@ export type Deps = {
   exportLink?: (appealId: string, community?: string) => { url: string; expiresAt: Date };
   /** Reads an Urgent Action text off the event loop (a worker thread, queued, bounded); inline when not given. */
   importText?: (text: string) => Promise<ImportResult>;
+  /** Makes a print pack off the event loop (a worker thread, queued, bounded); inline when not given. */
+  printPack?: (input: PrintPackInput) => Promise<Uint8Array>;
 };
 
 /** How a handled command ended, as the metrics count it. */

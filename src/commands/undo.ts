@@ -1,6 +1,7 @@
 // /undo: a member takes back their own recorded action.
+import { caseRef } from '../core/drive.js';
 import { actionButton, privateReply } from '../core/reply.js';
-import { actionOptions, checkMethodTypo, driveAndAppeal, tallyText } from './shared.js';
+import { actionOptions, caseButtons, checkMethodTypo, driveAndCase, tallyText } from './shared.js';
 import { defineCommand } from './types.js';
 
 export const undo = defineCommand({
@@ -13,18 +14,23 @@ export const undo = defineCommand({
   async run(input, ctx, deps) {
     const { t } = ctx;
     await checkMethodTypo(input, 'undo', deps);
-    const { drive } = await driveAndAppeal(input, ctx, deps, { needDrive: true });
+    const { drive, appeal, number } = await driveAndCase(input, ctx, deps, { needDrive: true });
+    if (!appeal) {
+      const command = input.method ? `undo ${input.method}` : 'undo';
+      return privateReply([{ type: 'text', text: t('acted_pick_case') }], { buttons: await caseButtons(command, drive!, deps) });
+    }
+    const which = drive!.cases.length > 1 ? ` ${number}` : '';
     let method = input.method;
     if (!method) {
-      const recorded = await deps.ledger.methodsOf(drive!.appealId, ctx.member);
+      const recorded = await deps.ledger.methodsOf(appeal.id, ctx.member);
       if (recorded.length === 0) return privateReply([{ type: 'text', text: t('undo_nothing') }]);
       if (recorded.length > 1) {
-        const buttons = recorded.map((m) => actionButton(t(`method_${m}`), `undo ${m} drive=${drive!.id}`, 'danger'));
+        const buttons = recorded.map((m) => actionButton(t(`method_${m}`), `undo ${m}${which} drive=${drive!.id}`, 'danger'));
         return privateReply([{ type: 'text', text: t('undo_pick') }], { buttons });
       }
       method = recorded[0]!;
     }
-    const { removed, tally } = await deps.ledger.undo({ drive: drive!, member: ctx.member, method, at: ctx.now }, ctx.unit([{ type: 'undone', driveId: drive!.id }]));
+    const { removed, tally } = await deps.ledger.undo({ drive: caseRef(drive!, appeal.id), member: ctx.member, method, at: ctx.now }, ctx.unit([{ type: 'undone', driveId: drive!.id }]));
     const name = t(`method_${method}`);
     const lines = [t(removed ? 'undo_done' : 'undo_none', { method: name }), `${tallyText(t, tally, drive!.goal)}.`];
     return privateReply(

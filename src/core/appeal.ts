@@ -53,6 +53,20 @@ export const solidaritySchema = z.object({
   advice: z.array(paragraph).max(10).default([]),
 });
 
+/** The prompts that help a member make the letter their own: why they care, who they are, a question to the official. */
+export const PROMPT_KINDS = ['why', 'who', 'question'] as const;
+
+/**
+ * An appeal's own prompt, in the language `lang` (the defaults are in the bot's catalogs): the label
+ * a member reads, and `start`, the beginning of the sentence they complete ("As a nurse, I").
+ */
+export const promptSchema = z.object({
+  kind: z.enum(PROMPT_KINDS),
+  lang: z.string().min(2).max(10).default('en'),
+  label: z.string().trim().min(1).max(45),
+  start: z.string().trim().max(120).default(''),
+});
+
 export const appealSchema = z.object({
   id: appealIdSchema,
   reference: line,
@@ -74,11 +88,14 @@ export const appealSchema = z.object({
   reportUrl: z.url().optional(),
   source: z.string().max(500).optional(),
   draft: z.boolean().default(false),
+  /** Prompts of its own for `/letter`, replacing the defaults in their language. */
+  prompts: z.array(promptSchema).max(12).optional(),
 });
 
 export type Target = z.infer<typeof targetSchema>;
 export type Letter = z.infer<typeof letterSchema>;
 export type Solidarity = z.infer<typeof solidaritySchema>;
+export type AppealPrompt = z.infer<typeof promptSchema>;
 export type Appeal = z.infer<typeof appealSchema>;
 /** What files and importers write: defaults not yet applied. */
 export type AppealInput = z.input<typeof appealSchema>;

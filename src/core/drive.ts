@@ -1,18 +1,43 @@
-// The drive model: an appeal running in a space with a goal, deadline and time zone; action
-// methods; open or closed.
+// The drive model: one or more appeals (cases) running in a space with a goal, deadline and time
+// zone; action methods; open or closed.
 import { z } from 'zod';
 import { UserInputError } from './errors.js';
 import { endOfDay } from './time.js';
 
-export const METHODS = ['email', 'post', 'phone', 'social', 'other'] as const;
+/** `card` is a solidarity card to the person at risk, counted apart from letters to officials. */
+export const METHODS = ['email', 'post', 'phone', 'social', 'other', 'card'] as const;
 export type Method = (typeof METHODS)[number];
 export const methodSchema = z.enum(METHODS);
 
-export const driveSchema = z.object({
-  id: z.string(),
+/** One case of a drive: an appeal, its own goal, and whether it still takes actions. */
+export const driveCaseSchema = z.object({
   appealId: z.string(),
+  goal: z.number().int().positive().nullable().default(null),
+  status: z.enum(['active', 'ended']).default('active'),
+  endedAt: z.string().optional(),
+});
+
+export type DriveCase = z.infer<typeof driveCaseSchema>;
+
+/**
+ * A drive stored by a release before campaigns had `appealId` and no `cases`: read as a campaign of
+ * one, so a store written then opens unchanged.
+ */
+function legacyDrive(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'cases' in value || !('appealId' in value)) return value;
+  const { appealId, ...rest } = value as { appealId: unknown };
+  return { ...rest, cases: [{ appealId }] };
+}
+
+const driveObject = z.object({
+  id: z.string(),
+  /** The appeals run together, in order: case number = index + 1. A one-appeal drive is a campaign of one. */
+  cases: z.array(driveCaseSchema).min(1),
   /** `discord:<guild>/<channel>`, `telegram:<chat>`, `slack:<team>/<channel>`, `shell:local`. */
   space: z.string(),
+  /** A campaign's title (from its campaign file); null when the drive is named by its appeals. */
+  title: z.string().nullable().default(null),
+  /** The whole drive's goal; a case may have its own. */
   goal: z.number().int().positive().nullable(),
   deadline: z.string(),
   timezone: z.string(),
@@ -33,7 +58,30 @@ export const driveSchema = z.object({
   pageId: z.string().nullable().default(null),
 });
 
-export type Drive = z.infer<typeof driveSchema>;
+export const driveSchema = z.preprocess(legacyDrive, driveObject);
+
+export type Drive = z.infer<typeof driveObject>;
+
+/** The drive's appeal ids, in case order. */
+export function driveAppealIds(drive: Pick<Drive, 'cases'>): string[] {
+  return drive.cases.map((c) => c.appealId);
+}
+
+/** The case of the drive for an appeal id or a case number ("2"); undefined when it has none. */
+export function findCase(drive: Pick<Drive, 'cases'>, ref: string): { number: number; entry: DriveCase } | undefined {
+  const index = /^\d{1,3}$/.test(ref) ? Number(ref) - 1 : drive.cases.findIndex((c) => c.appealId === ref);
+  const entry = drive.cases[index];
+  return entry ? { number: index + 1, entry } : undefined;
+}
+
+/** What the ledger counts an action for: the drive, its space, and the case's appeal. */
+export type CaseRef = { id: string; space: string; appealId: string; deadline: string; timezone: string; status: Drive['status'] };
+
+export function caseRef(drive: Drive, appealId: string): CaseRef {
+  const entry = drive.cases.find((c) => c.appealId === appealId);
+  const status = drive.status === 'ended' || entry?.status === 'ended' ? 'ended' : 'active';
+  return { id: drive.id, space: drive.space, appealId, deadline: drive.deadline, timezone: drive.timezone, status };
+}
 
 /** The platform part of a space id. */
 export function platformOf(space: string): string {
@@ -46,11 +94,11 @@ export function closesAt(drive: Pick<Drive, 'deadline' | 'timezone'>): Date {
   return endOfDay(drive.deadline, drive.timezone);
 }
 
-export function isOpen(drive: Drive, now: Date): boolean {
+export function isOpen(drive: Pick<Drive, 'status' | 'deadline' | 'timezone'>, now: Date): boolean {
   return drive.status === 'active' && now.getTime() < closesAt(drive).getTime();
 }
 
 /** Actions are taken, and taken back, only while the drive is open. */
-export function assertOpen(drive: Drive, now: Date): void {
+export function assertOpen(drive: Pick<Drive, 'status' | 'deadline' | 'timezone'>, now: Date): void {
   if (!isOpen(drive, now)) throw new UserInputError(drive.status === 'ended' ? 'drive_ended' : 'drive_closed', { deadline: drive.deadline });
 }

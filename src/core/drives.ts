@@ -2,12 +2,12 @@
 // ones.
 import { randomBytes } from 'node:crypto';
 import type { Appeal } from './appeal.js';
-import { driveSchema, isOpen, type Drive } from './drive.js';
+import { driveAppealIds, driveSchema, isOpen, type Drive } from './drive.js';
 import { UserInputError } from './errors.js';
 import { guarded, type Mutex } from './guard.js';
 import { isCalendarDate, isTimeZone, localDate, type Clock } from './time.js';
 
-export type DriveSettings = { goal?: number | null; deadline?: string; timezone?: string; milestones?: boolean; locale?: string; page?: boolean };
+export type DriveSettings = { goal?: number | null; deadline?: string; timezone?: string; milestones?: boolean; locale?: string; page?: boolean; title?: string | null };
 
 /** 128 random bits: a page address nobody can guess or walk to. */
 const newPageId = () => randomBytes(16).toString('base64url');
@@ -67,19 +67,31 @@ export class DriveService {
     this.listeners.push(listener);
   }
 
-  async start(appeal: Appeal, space: string, settings: DriveSettings): Promise<Drive> {
+  /**
+   * Starts a drive of one appeal or a campaign of several (its cases, in order). Without a deadline
+   * given, the latest of the appeals' own. An appeal already running here in an open drive is refused.
+   */
+  async start(appeals: Appeal | readonly Appeal[], space: string, settings: DriveSettings): Promise<Drive> {
+    const cases = Array.isArray(appeals) ? (appeals as readonly Appeal[]) : [appeals as Appeal];
+    if (cases.length === 0) throw new Error('a drive needs at least one appeal');
+    if (new Set(cases.map((a) => a.id)).size !== cases.length) throw new UserInputError('campaign_repeats');
     return this.mutex.run(spaceLock(space), async () => {
       const now = this.clock.now();
       const timezone = checkTimezone(settings.timezone ?? this.defaultTimezone);
-      const deadline = settings.deadline ?? appeal.deadline;
+      const own = cases.map((a) => a.deadline).filter((d): d is string => Boolean(d));
+      const deadline = settings.deadline ?? (own.length === cases.length ? own.sort().at(-1) : undefined);
       if (!deadline) throw new UserInputError('deadline_needed');
       checkDeadline(deadline, timezone, now, settings.deadline === undefined);
-      const existing = (await this.listIn(space)).find((d) => d.appealId === appeal.id && isOpen(d, now));
-      if (existing) throw new UserInputError('drive_exists', { appeal: appeal.id, deadline: existing.deadline });
+      const running = (await this.listIn(space)).filter((d) => isOpen(d, now));
+      for (const appeal of cases) {
+        const existing = running.find((d) => driveAppealIds(d).includes(appeal.id));
+        if (existing) throw new UserInputError('drive_exists', { appeal: appeal.id, deadline: existing.deadline });
+      }
       const drive: Drive = driveSchema.parse({
         id: randomBytes(6).toString('base64url'),
-        appealId: appeal.id,
+        cases: cases.map((a) => ({ appealId: a.id, goal: null, status: 'active' })),
         space,
+        title: settings.title ?? null,
         goal: settings.goal ?? null,
         deadline,
         timezone,
@@ -102,6 +114,34 @@ export class DriveService {
       const ended: Drive = { ...current, status: 'ended', endedAt: this.clock.now().toISOString() };
       await this.put(ended);
       return ended;
+    });
+  }
+
+  /**
+   * Ends one case of the drive (good news for that appeal): it takes no more actions; the drive
+   * ends with its last case. Ending a case already ended changes nothing.
+   */
+  async endCase(drive: Drive, appealId: string): Promise<Drive> {
+    return this.mutex.run(driveLock(drive.id), async () => {
+      const current = (await this.get(drive.id)) ?? drive;
+      const at = this.clock.now().toISOString();
+      if (!current.cases.some((c) => c.appealId === appealId)) throw new UserInputError('unknown_case', { case: appealId, cases: driveAppealIds(current).join(', ') });
+      const cases = current.cases.map((c) => (c.appealId === appealId && c.status === 'active' ? { ...c, status: 'ended' as const, endedAt: at } : c));
+      const last = cases.every((c) => c.status === 'ended');
+      const next: Drive = { ...current, cases, ...(last && current.status === 'active' ? { status: 'ended' as const, endedAt: at } : {}) };
+      await this.put(next);
+      return next;
+    });
+  }
+
+  /** Sets (or, with null, clears) one case's own goal; the drive's `goal` is the whole campaign's. */
+  async setCaseGoal(drive: Drive, appealId: string, goal: number | null): Promise<Drive> {
+    return this.mutex.run(driveLock(drive.id), async () => {
+      const current = (await this.get(drive.id)) ?? drive;
+      if (!current.cases.some((c) => c.appealId === appealId)) throw new UserInputError('unknown_case', { case: appealId, cases: driveAppealIds(current).join(', ') });
+      const next: Drive = { ...current, cases: current.cases.map((c) => (c.appealId === appealId ? { ...c, goal } : c)) };
+      await this.put(next);
+      return next;
     });
   }
 
@@ -171,13 +211,13 @@ export class DriveService {
   }
 
   /**
-   * The drive a command means: the open one for the named appeal, or the only open one when no
-   * appeal is named. Undefined when none runs; an error when several run and none was named.
+   * The drive a command means: the open one with the named appeal among its cases, or the only open
+   * one when no appeal is named. Undefined when none runs; an error when several run and none was named.
    */
   async resolve(space: string, appealId?: string): Promise<Drive | undefined> {
     const open = await this.openIn(space);
-    if (appealId) return open.find((d) => d.appealId === appealId);
-    if (open.length > 1) throw new UserInputError('which_appeal', { appeals: open.map((d) => d.appealId).join(', ') });
+    if (appealId) return open.find((d) => driveAppealIds(d).includes(appealId));
+    if (open.length > 1) throw new UserInputError('which_appeal', { appeals: open.flatMap((d) => driveAppealIds(d)).join(', ') });
     return open[0];
   }
 

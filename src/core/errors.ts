@@ -81,6 +81,16 @@ export class SpaceGoneError extends PlatformError {
 }
 
 /**
+ * The platform says this member cannot be messaged privately any more: they blocked the bot, left,
+ * or deleted their account. Retrying cannot help; whatever was kept to reach them can go.
+ */
+export class MemberGoneError extends PlatformError {
+  constructor(platform: string, reason: string, options?: { cause?: unknown }) {
+    super(platform, `the member cannot be messaged (${reason})`, options);
+  }
+}
+
+/**
  * The delivery was handled before (its claim is committed): a platform's redelivery, or the same
  * delivery in another process at the same moment. Nothing changed; the pipeline answers nothing.
  */

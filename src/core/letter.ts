@@ -66,7 +66,15 @@ export function chooseTarget(appeal: Appeal, choice?: string): { target: Target;
  */
 export function renderLetter(
   appeal: Appeal,
-  options: { target?: string; lang?: string; sender?: Sender; now: Date; timezone: string },
+  options: {
+    target?: string;
+    lang?: string;
+    sender?: Sender;
+    now: Date;
+    timezone: string;
+    /** The member's own words (src/core/prompts.ts), composed around the sample letter; never stored. */
+    own?: { opening?: string; closing?: string };
+  },
 ): RenderedLetter {
   const letter = letterIn(appeal, options.lang);
   const { target, number } = chooseTarget(appeal, options.target);
@@ -78,7 +86,8 @@ export function renderLetter(
   const addressBlock = [target.name, target.title, target.organisation, ...target.address].filter((s): s is string => Boolean(s));
   const copies = copyTargets(appeal);
   const opening = sender.opening && place ? OPENINGS[letter.lang.toLowerCase().split('-')[0]!]?.(place) : undefined;
-  const paragraphs = opening ? [opening, ...letter.paragraphs] : letter.paragraphs;
+  const sample = withOwnWords(letter.paragraphs, options.own);
+  const paragraphs = opening ? [opening, ...sample] : sample;
   const body = [salutation, '', ...paragraphs.flatMap((p) => [p, '']), letter.closing, ...signature];
   const subject = letter.subject ?? `${appeal.reference}: ${appeal.title}`;
   const lines = [place ? `${place}, ${date}` : date, '', ...body];
@@ -103,6 +112,12 @@ export function renderLetter(
   };
 }
 
+/** The member's opening words after the sample's first paragraph (its "I am writing about..."), their question last. */
+function withOwnWords(paragraphs: string[], own?: { opening?: string; closing?: string }): string[] {
+  if (!own) return paragraphs;
+  const [first, ...rest] = paragraphs;
+  return [...(first !== undefined ? [first] : []), ...(own.opening ? [own.opening] : []), ...rest, ...(own.closing ? [own.closing] : [])];
+}
 
 function withComma(salutation: string): string {
   return /[,:]$/.test(salutation) ? salutation : `${salutation},`;

@@ -1,5 +1,5 @@
 // Deletes actions RETENTION_DAYS after their appeal's last drive closed.
-import { closesAt, isOpen, type Drive } from './drive.js';
+import { closesAt, driveAppealIds, isOpen, type Drive } from './drive.js';
 import type { DriveService } from './drives.js';
 import type { ActionLedger } from './ledger/ledger.js';
 import type { Clock } from './time.js';
@@ -23,13 +23,15 @@ function stoppedAt(drive: Drive): number {
 export async function sweepRetention(deps: RetentionDeps): Promise<number> {
   const now = deps.clock.now();
   const byAppeal = new Map<string, Drive[]>();
-  for (const drive of await deps.drives.all()) byAppeal.set(drive.appealId, [...(byAppeal.get(drive.appealId) ?? []), drive]);
+  for (const drive of await deps.drives.all()) {
+    for (const appealId of driveAppealIds(drive)) byAppeal.set(appealId, [...(byAppeal.get(appealId) ?? []), drive]);
+  }
   let deleted = 0;
-  for (const drives of byAppeal.values()) {
+  for (const [appealId, drives] of byAppeal) {
     if (drives.some((d) => isOpen(d, now))) continue;
     const last = drives.reduce((a, b) => (stoppedAt(b) > stoppedAt(a) ? b : a));
     if (now.getTime() - stoppedAt(last) < deps.retentionDays * DAY_MS) continue;
-    deleted += await deps.ledger.purge(last.appealId);
+    deleted += await deps.ledger.purge(appealId);
   }
   return deleted;
 }

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Logger } from '../commands/index.js';
-import { actionsCsvChunks } from '../core/export/csv-stream.js';
+import { actionsCsvChunks, ofAppeal } from '../core/export/csv-stream.js';
 import type { ExportTokens } from '../core/export/link.js';
 import { pickLocale, translator, type MessageKey } from '../core/i18n/index.js';
 import type { ActionLedger } from '../core/ledger/ledger.js';
@@ -77,7 +77,7 @@ async function send(req: IncomingMessage, res: ServerResponse, appealId: string,
   });
   if (req.method === 'HEAD') return void res.end();
   // A moderator's link gives their community's rows only (the token says which, signed).
-  const csv = Readable.from(actionsCsvChunks(rowsOfCommunity(options.ledger.exportRows(appealId), community)));
+  const csv = Readable.from(actionsCsvChunks(ofAppeal(rowsOfCommunity(options.ledger.exportRows(appealId), community), appealId)));
   try {
     // pipeline waits for the client to drain: memory holds a page or two, whatever the appeal's size.
     await (gzip ? pipeline(csv, createGzip({ level: 6 }), res) : pipeline(csv, res));

@@ -105,8 +105,9 @@ describe('a drive from the first command to the tally', () => {
     expect((await type(ana, '/report')).plain).toBe('Only moderators can use /report.');
     const report = await type(mod, '/report');
     const csv = new TextDecoder().decode(report.attachments[0]!.data);
-    expect(csv.split('\r\n')[0]).toBe('time,space,platform,method,member_key');
-    expect(csv).toContain(`,shell:local,shell,email,${app.deps.memberKey('shell', 'ana')}`);
+    expect(csv.split('\r\n')[0]).toBe('kind,time,space,platform,appeal,method,count,member_key,date,note');
+    expect(csv).toContain(`,shell:local,shell,ua-34-25,email,1,${app.deps.memberKey('shell', 'ana')},`);
+    expect(csv.split('\r\n')[1]).toMatch(/^member,/);
     expect(csv).not.toContain('ana,');
   });
 

@@ -110,7 +110,9 @@ describe('finishing an imported draft', () => {
     const filled = await submit('slack', fill!.command, { deadline: '2023-12-13' });
     expect((await type(mod('slack'), buttonCommand(filled, 'Save this appeal'))).plain).toContain('Saved ua-90-23');
     const letter = await type({ userId: 'ana', platform: 'slack' }, '/letter ua-90-23');
-    expect(letter.plain).toContain('Also reach Public Prosecutor Mohamed Shawky Ayyad: fax +202 2577 4716 · Twitter: @EgyptianPPO');
+    // The importer reads "Public Prosecutor Mohamed Shawky Ayyad" as the title and the name (issue 27).
+    expect(letter.plain).toContain('Also reach Mohamed Shawky Ayyad: fax +202 2577 4716 · Twitter: @EgyptianPPO');
+    expect(letter.plain).toMatch(/Mohamed Shawky Ayyad\n\s+Public Prosecutor\n\s+Office of the Public Prosecutor/);
     expect(letter.plain).toContain('Your Excellency,');
   });
 });

@@ -135,6 +135,15 @@ describe('/import of news and of pages that give addresses', () => {
     expect(reply.plain).toContain('(copy) Embassy of Egypt, email: embassy@egyptembassy.net <- "E-mail: embassy@egyptembassy.net"');
   });
 
+  it('shows the postal lines with their source, and a solidarity card apart from the officials', async () => {
+    const text = 'URGENT ACTION\nUA 13/24\nPLEASE WRITE TO:\nMinister of Justice\nAli Hassan\n1 Nile St\nCairo, Egypt\nEmail: minister@justice.gov.eg\n\nDear Minister,\nRelease him.\nYours sincerely,\n\n• Send her your messages of solidarity and hope: Mona Example, Qanater Prison, Qalyubia, Egypt #FreeMona';
+    const reply = await type(mod('slack'), `/import ${text}`);
+    expect(reply.plain).toContain('Ali Hassan, address: 1 Nile St <- "1 Nile St"');
+    expect(reply.plain).toContain('Solidarity card (to the person, not an official)');
+    expect(reply.plain).toContain('Mona Example, Qanater Prison, Qalyubia, Egypt · #FreeMona');
+    expect(reply.plain).not.toMatch(/Mona Example, (?:address|email)/);
+  });
+
   it.each([
     ['telegram', 'send the whole Urgent Action as a .txt file'],
     ['discord', 'in the file option of /import'],

@@ -23,7 +23,7 @@ describe('/report with an export larger than the platform takes', () => {
   });
   afterEach(() => app.close());
 
-  const csvBytes = async () => Buffer.byteLength(actionsCsv(await app.deps.ledger.export('ua-34-25')));
+  const csvBytes = async () => Buffer.byteLength(actionsCsv((await app.deps.ledger.export('ua-34-25')).map((r) => ({ ...r, appeal: 'ua-34-25' }))));
 
   it('sends the CSV gzipped when only the gzip fits, and says so', async () => {
     const limit = (await csvBytes()) - 1;
@@ -32,7 +32,7 @@ describe('/report with an export larger than the platform takes', () => {
     expect(reply.attachments).toHaveLength(1);
     expect(reply.attachments[0]).toMatchObject({ name: 'ua-34-25-actions.csv.gz', mimeType: 'application/gzip' });
     expect(reply.attachments[0]!.data.byteLength).toBeLessThanOrEqual(limit);
-    expect(gunzipSync(reply.attachments[0]!.data).toString('utf8')).toBe(actionsCsv(await app.deps.ledger.export('ua-34-25')));
+    expect(gunzipSync(reply.attachments[0]!.data).toString('utf8')).toBe(actionsCsv((await app.deps.ledger.export('ua-34-25')).map((r) => ({ ...r, appeal: 'ua-34-25' }))));
     expect(reply.plain).toContain('compressed as gzip');
   });
 
@@ -62,7 +62,7 @@ describe('actionbot report --csv', () => {
     const app = await testApp({ dataDir: dir });
     const drive = aDrive({ appealId: 'ua-34-25', space: 'telegram:-100' });
     await Promise.all(Array.from({ length: 2_500 }, (_, i) => app.deps.ledger.record({ drive, member: `m-${i}`, method: 'email', at: new Date(at.getTime() - i * 1000) })));
-    const expected = actionsCsv(await app.deps.ledger.export('ua-34-25'));
+    const expected = actionsCsv((await app.deps.ledger.export('ua-34-25')).map((r) => ({ ...r, appeal: 'ua-34-25' })));
     await app.close();
     const out: string[] = [];
     const env = { STORE_URL: `sqlite://${join(dir, 'test.sqlite')}`, DATA_DIR: dir, MEMBER_KEY_SECRET: 'test-secret-0123456789abcdef-0123456789' };

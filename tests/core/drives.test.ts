@@ -45,7 +45,7 @@ describe('drives', () => {
     await app.deps.drives.start(appeal, 'shell:local', { deadline: '2026-12-31' });
     await app.deps.drives.start(other, 'shell:local', { deadline: '2026-12-31' });
     await expect(app.deps.drives.resolve('shell:local')).rejects.toMatchObject({ code: 'which_appeal' });
-    expect((await app.deps.drives.resolve('shell:local', 'ua-1-26'))?.appealId).toBe('ua-1-26');
+    expect((await app.deps.drives.resolve('shell:local', 'ua-1-26'))?.cases[0]?.appealId).toBe('ua-1-26');
   });
 
   it('ends and updates a drive, and tells listeners', async () => {

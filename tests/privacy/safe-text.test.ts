@@ -18,7 +18,7 @@ describe('CSV exports', () => {
 
   it('an audit row whose member key starts with - does not become a formula', () => {
     const csv = actionsCsv([{ at: '2026-11-28T10:00:00.000Z', space: 'shell:local', platform: 'shell', method: 'email', member: '-Ab3_x' }]);
-    expect(csv.split('\r\n')[1]).toBe("2026-11-28T10:00:00.000Z,shell:local,shell,email,'-Ab3_x");
+    expect(csv.split('\r\n')[1]).toBe("member,2026-11-28T10:00:00.000Z,shell:local,shell,,email,1,'-Ab3_x,2026-11-28,");
   });
 });
 

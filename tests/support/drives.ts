@@ -1,11 +1,16 @@
 import type { Drive } from '../../src/core/drive.js';
 
-/** A drive as the drive service would store it; open until the end of 2099 unless told otherwise. */
-export function aDrive(overrides: Partial<Drive> = {}): Drive {
+/**
+ * A drive as the drive service would store it; open until the end of 2099 unless told otherwise. It
+ * also carries `appealId`, its first case's appeal, so the ledger can take it as what it counts for.
+ */
+export function aDrive(overrides: Partial<Drive> & { appealId?: string } = {}): Drive & { appealId: string } {
+  const { appealId = overrides.cases?.[0]?.appealId ?? 'ua-1-25', ...rest } = overrides;
   return {
     id: 'd1',
-    appealId: 'ua-1-25',
+    cases: [{ appealId, goal: null, status: 'active' }],
     space: 'telegram:-100',
+    title: null,
     goal: 100,
     deadline: '2099-12-31',
     timezone: 'UTC',
@@ -16,6 +21,7 @@ export function aDrive(overrides: Partial<Drive> = {}): Drive {
     locale: 'en',
     page: false,
     pageId: null,
-    ...overrides,
+    ...rest,
+    appealId,
   };
 }

@@ -95,7 +95,7 @@ describe('/report with a private export link, when the bot serves HTTP', () => {
     expect(zipped.headers['cache-control']).toBe('private, no-store');
     expect(gunzipSync(zipped.body).toString('utf8')).toBe(expected);
     // Nothing beyond the audit columns.
-    expect(expected.split('\r\n')[0]).toBe('time,space,platform,method,member_key');
+    expect(expected.split('\r\n')[0]).toBe('kind,time,space,platform,appeal,method,count,member_key,date,note');
 
     // A client that takes no gzip gets the same CSV as it is; the link works again within the hour.
     const plain = await get(local);
@@ -156,7 +156,7 @@ describe('/report with a private export link, when the bot serves HTTP', () => {
     const answer = await get(url!.replace('localhost', '127.0.0.1'), { 'accept-encoding': 'gzip' });
     // A moderator's link gives their own community's rows (issue 25): the operator's CLI file, less the Slack group's.
     const [header, ...rows] = (await cliCsv()).split('\r\n');
-    const own = [header, ...rows.filter((row) => row === '' || row.split(',')[1] === 'telegram:-100')].join('\r\n');
+    const own = [header, ...rows.filter((row) => row === '' || row.split(',')[2] === 'telegram:-100')].join('\r\n');
     expect(own.length).toBeLessThan((await cliCsv()).length);
     expect(gunzipSync(answer.body).toString('utf8')).toBe(own);
   });
@@ -187,7 +187,7 @@ describe('/report with a private export link, when the bot serves HTTP', () => {
       release();
       for (const answer of await Promise.all(open)) {
         expect(answer.status).toBe(200);
-        expect(answer.body.toString()).toBe('time,space,platform,method,member_key\r\n2026-11-27T09:00:00.000Z,telegram:-1,telegram,email,key-1\r\n');
+        expect(answer.body.toString()).toBe('kind,time,space,platform,appeal,method,count,member_key,date,note\r\nmember,2026-11-27T09:00:00.000Z,telegram:-1,telegram,ua-34-25,email,1,key-1,2026-11-27,\r\n');
       }
       // A slot is free again.
       expect((await get(url)).status).toBe(200);

@@ -11,7 +11,7 @@ const svg = chartSvg({
   goal: 10,
   timezone: 'UTC',
   locale: 'en',
-  labels: { title: 'Actions', description: '3 actions', goal: 'Goal: 10', methods: { email: 'email', post: 'post', phone: 'phone', social: 'social', other: 'other' } },
+  labels: { title: 'Actions', description: '3 actions', goal: 'Goal: 10', methods: { email: 'email', post: 'post', phone: 'phone', social: 'social', other: 'other', card: 'card' } },
 });
 
 describe('the chart as PNG', () => {

@@ -37,6 +37,8 @@ const MAX_CHOICES = 25;
 const MAX_TEXT_INPUT = 4000;
 // Only a guess for the rare deferred answer (a mismatch is corrected by a follow-up): these post in the channel.
 const USUALLY_PUBLIC = new Set(['progress', 'drive start', 'drive end', 'drive set', 'remind now']);
+/** Always slower than Discord's 3 s on a busy machine (a PDF of every case): deferred, privately, at once. */
+const DEFERRED_AT_ONCE = new Set(['printpack']);
 
 /** Every interaction Discord sends: slash commands, buttons, modal submits, autocomplete. */
 export async function onInteraction(interaction: Interaction, env: InteractionEnv): Promise<void> {
@@ -48,6 +50,7 @@ export async function onInteraction(interaction: Interaction, env: InteractionEn
     const file = fileOption(interaction);
     if (file) return importFile(interaction, invocation, file, env);
     const path = invocation.sub ? `${invocation.name} ${invocation.sub}` : invocation.name;
+    if (DEFERRED_AT_ONCE.has(path)) return deferredAtOnce(interaction, invocation, env);
     return send(interaction, handleOnce(invocation, env.deps, env.logger), USUALLY_PUBLIC.has(path), env);
   }
   if (interaction.isButton()) return pressed(interaction, env);
@@ -124,6 +127,16 @@ async function importFile(interaction: ChatInputCommandInteraction, invocation: 
     }
   })();
   return send(interaction, work, false, env, true);
+}
+
+/** Defers privately first, then runs the command and edits the deferred answer with its reply. */
+async function deferredAtOnce(interaction: ChatInputCommandInteraction, invocation: Invocation, env: InteractionEnv): Promise<void> {
+  try {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  } catch (error) {
+    return env.logger.error({ err: error, interaction: interaction.id }, 'could not defer a Discord interaction');
+  }
+  return send(interaction, handleOnce(invocation, env.deps, env.logger), false, env, true);
 }
 
 async function submitted(interaction: ModalSubmitInteraction, env: InteractionEnv): Promise<void> {

@@ -1,7 +1,7 @@
 // Posts to Discord channels over REST without being asked (reminders, milestones, final tallies),
 // files as multipart.
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
-import { SpaceGoneError } from '../../core/errors.js';
+import { MemberGoneError, SpaceGoneError } from '../../core/errors.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
 import { channelOf } from './args.js';
@@ -51,8 +51,14 @@ export function discordNotifier(rest: REST): Notifier {
       }
     },
     async sendToMember(userId, reply) {
-      const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
-      await post(rest, dm.id, reply);
+      try {
+        const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+        await post(rest, dm.id, reply);
+      } catch (error) {
+        // 50007: the member closed their DMs to the bot or shares no server with it; 10013: unknown user.
+        const gone = error instanceof DiscordAPIError && (error.code === 50007 || error.code === 10013);
+        throw gone ? new MemberGoneError('discord', error.message, { cause: error }) : error;
+      }
     },
   };
 }

@@ -44,7 +44,7 @@ function option(spec: OptionSpec): APIApplicationCommandBasicOption {
   if (ATTACHMENT_OPTIONS.has(spec.name)) return { ...base, ...describe('opt_import_file'), type: ApplicationCommandOptionType.Attachment };
   const kind: OptionKind = spec.kind;
   if (kind === 'goal') return { ...base, type: ApplicationCommandOptionType.Integer, min_value: 1, max_value: 10_000_000 };
-  if (kind === 'appeal') return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true };
+  if (kind === 'appeal' || kind === 'appeals') return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true };
   if (kind === 'method') {
     return { ...base, type: ApplicationCommandOptionType.String, choices: METHOD_CHOICES.map((m) => ({ name: en(`method_${m}`), name_localizations: { 'es-ES': es(`method_${m}`) }, value: m })) };
   }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../commands/index.js';
 import type { Config } from '../../app/config.js';
-import { PlatformError, SpaceGoneError } from '../../core/errors.js';
+import { MemberGoneError, PlatformError, SpaceGoneError } from '../../core/errors.js';
 import { Lane, OpenRequests } from '../../core/lane.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
@@ -80,6 +80,9 @@ function apiBase(url: string | undefined): string | undefined {
 /** Web API errors that say the bot cannot post in the channel any more: removed, archived, uninstalled. */
 export const SPACE_GONE_ERRORS = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive', 'token_revoked', 'invalid_auth', 'team_access_not_granted', 'app_uninstalled']);
 
+/** A private message that can never reach its member: gone from the workspace, or their DMs with apps closed. */
+export const MEMBER_GONE_ERRORS = new Set(['user_not_found', 'user_disabled', 'cannot_dm_bot', 'channel_not_found', 'messages_tab_disabled']);
+
 /** The Web API's `error` code of a failed call, if it is one. */
 function slackErrorCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | undefined)?.data;
@@ -101,7 +104,12 @@ function slackNotifier(app: App): Notifier {
     },
     async sendToMember(userId: string, reply: Reply) {
       // chat.postMessage to a user id lands in the DM with the bot; files need the DM's channel id.
-      await postReply(app.client, userId, { ...reply, attachments: [] });
+      try {
+        await postReply(app.client, userId, { ...reply, attachments: [] });
+      } catch (error) {
+        const code = slackErrorCode(error);
+        throw code && MEMBER_GONE_ERRORS.has(code) ? new MemberGoneError('slack', code, { cause: error }) : error;
+      }
       if (reply.attachments.length > 0) await uploadToMember(app.client, userId, reply.attachments);
     },
   };

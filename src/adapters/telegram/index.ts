@@ -47,7 +47,11 @@ export function createTelegramBot(config: TelegramConfig, ctx: AdapterContext, o
     },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  bot.api.config.use(retryTransformer(ctx.logger, options.retry));
+  // A private message refused for the bot's overall rate: every process waits it out, not only this one.
+  const onRateLimit = async (_method: string, payload: unknown, retryAfterSec: number) => {
+    if (Number((payload as { chat_id?: unknown } | undefined)?.chat_id) > 0) await ctx.deps.pacer?.hold('telegram', retryAfterSec * 1000);
+  };
+  bot.api.config.use(retryTransformer(ctx.logger, { onRateLimit, ...options.retry }));
   // Inside the retries: every 429 Telegram answers is counted, the ones waited out too.
   bot.api.config.use(async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);

@@ -11,6 +11,8 @@ export type RetryOptions = {
   serverRetries?: number;
   baseDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Told of every 429 before its wait (other processes hold off too: the news pacer). */
+  onRateLimit?: (method: string, payload: unknown, retryAfterSec: number) => Promise<void>;
 };
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -23,7 +25,7 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  * and an injectable sleep, so tests check every wait Telegram asked for without spending it.
  */
 export function retryTransformer(logger: Logger, options: RetryOptions = {}): Transformer {
-  const { maxRetryAfterSec = 60, rateRetries = 3, serverRetries = 2, baseDelayMs = 250, sleep = wait } = options;
+  const { maxRetryAfterSec = 60, rateRetries = 3, serverRetries = 2, baseDelayMs = 250, sleep = wait, onRateLimit } = options;
   return async (prev, method, payload, signal) => {
     let rate = 0;
     let server = 0;
@@ -31,6 +33,7 @@ export function retryTransformer(logger: Logger, options: RetryOptions = {}): Tr
       const result = await prev(method, payload, signal);
       if (result.ok) return result;
       const retryAfter = result.parameters?.retry_after;
+      if (result.error_code === 429 && retryAfter !== undefined) await onRateLimit?.(method, payload, retryAfter).catch(() => undefined);
       if (result.error_code === 429 && retryAfter !== undefined && retryAfter <= maxRetryAfterSec && rate < rateRetries) {
         rate++;
         logger.warn({ method, retryAfter }, 'telegram rate limit: waiting');

@@ -1,7 +1,7 @@
 // Sends replies to a Telegram chat (messages, then documents) and the notifier, with a group's live
 // progress message.
 import { GrammyError, InputFile, type Api } from 'grammy';
-import { SpaceGoneError } from '../../core/errors.js';
+import { MemberGoneError, SpaceGoneError } from '../../core/errors.js';
 import type { Notifier } from '../../core/notifier.js';
 import type { Reply } from '../../core/reply.js';
 import { renderMessages } from './render.js';
@@ -65,7 +65,16 @@ export function telegramNotifier(api: Api): Notifier {
         throw spaceGone(error) ?? error;
       }
     },
-    sendToMember: async (userId, reply) => sendReply(api, userId, reply),
+    sendToMember: async (userId, reply) => {
+      try {
+        await sendReply(api, userId, reply);
+      } catch (error) {
+        // Blocked the bot, deleted the account, or never opened a chat: no retry can reach them.
+        throw isDmRefused(error) || (error instanceof GrammyError && error.error_code === 400 && /chat not found|user is deactivated/i.test(error.description))
+          ? new MemberGoneError('telegram', (error as GrammyError).description, { cause: error })
+          : error;
+      }
+    },
     live: {
       async post(space, reply) {
         const [message] = renderMessages(reply);

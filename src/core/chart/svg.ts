@@ -3,7 +3,7 @@ import { METHODS, type Method } from '../drive.js';
 import { cumulate, type SeriesPoint } from './series.js';
 
 /** Okabe-Ito colours: told apart with the common colour-vision deficiencies, 3:1 or more on white. */
-export const METHOD_COLOURS = { email: '#0072B2', post: '#D55E00', phone: '#009E73', social: '#CC79A7', other: '#7A6A00' } as const satisfies Record<Method, string>;
+export const METHOD_COLOURS = { email: '#0072B2', post: '#D55E00', phone: '#009E73', social: '#CC79A7', other: '#7A6A00', card: '#56B4E9' } as const satisfies Record<Method, string>;
 
 export type ChartInput = {
   points: readonly SeriesPoint[];

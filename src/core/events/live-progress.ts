@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
 import type { Appeal } from '../appeal.js';
 import type { AppealBook } from '../appeal-view.js';
+import { driveTally } from '../campaign.js';
 import { isOpen, platformOf, type Drive } from '../drive.js';
 import type { DriveService } from '../drives.js';
 import { guarded, type Mutex } from '../guard.js';
@@ -65,9 +66,9 @@ export class LiveProgress {
   }
 
   private async show(drive: Drive, live: NonNullable<Notifier['live']>): Promise<void> {
-    const appeal = await this.deps.appeals.get(drive.appealId);
+    const appeal = await this.deps.appeals.get(drive.cases[0]!.appealId);
     if (!appeal) return;
-    const reply = this.deps.render(drive, appeal, await this.deps.ledger.tally(drive.appealId), this.deps.clock.now());
+    const reply = this.deps.render(drive, appeal, await driveTally(this.deps.ledger, drive), this.deps.clock.now());
     const key = liveKey(drive);
     await this.deps.mutex.run(key, async () => {
       const messageId = (await guarded('live progress', () => this.deps.kv.get(key))) as string | undefined;

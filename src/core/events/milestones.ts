@@ -4,7 +4,8 @@ import type Keyv from 'keyv';
 import type { Appeal } from '../appeal.js';
 import type { AppealBook } from '../appeal-view.js';
 import type { ClaimStore } from '../claims.js';
-import { isOpen, type Drive } from '../drive.js';
+import { driveTally } from '../campaign.js';
+import { driveAppealIds, isOpen, type Drive } from '../drive.js';
 import type { DriveService } from '../drives.js';
 import { guarded, type Mutex } from '../guard.js';
 import type { ActionLedger, Tally } from '../ledger/ledger.js';
@@ -63,25 +64,28 @@ export class Milestones {
   async checkAppealOf(driveId: string): Promise<void> {
     const drive = await this.deps.drives.get(driveId);
     if (!drive) return;
-    const waited = this.deps.clock.now().getTime() - (this.sweptAt.get(drive.appealId) ?? Number.NEGATIVE_INFINITY);
+    // Swept per set of appeals (a campaign's cases in order): every open drive sharing one of them is checked.
+    const appealKey = driveAppealIds(drive).join(',');
+    const waited = this.deps.clock.now().getTime() - (this.sweptAt.get(appealKey) ?? Number.NEGATIVE_INFINITY);
     if (waited < SWEEP_GAP_MS) {
-      if (!this.trailing.has(drive.appealId)) {
+      if (!this.trailing.has(appealKey)) {
         const handle = this.deps.timer.set(() => {
-          this.trailing.delete(drive.appealId);
+          this.trailing.delete(appealKey);
           // Best effort: a drive missed here is checked at the next action or the next start.
-          void this.sweep(drive.appealId, drive.id).catch(() => undefined);
+          void this.sweep(appealKey, driveAppealIds(drive), drive.id).catch(() => undefined);
         }, Math.max(0, SWEEP_GAP_MS - waited));
-        this.trailing.set(drive.appealId, handle);
+        this.trailing.set(appealKey, handle);
       }
       return;
     }
-    await this.sweep(drive.appealId, drive.id);
+    await this.sweep(appealKey, driveAppealIds(drive), drive.id);
   }
 
-  private async sweep(appealId: string, exceptDriveId: string): Promise<void> {
-    this.sweptAt.set(appealId, this.deps.clock.now().getTime());
+  private async sweep(appealKey: string, appealIds: string[], exceptDriveId: string): Promise<void> {
+    this.sweptAt.set(appealKey, this.deps.clock.now().getTime());
     for (const other of await this.deps.drives.allActive()) {
-      if (other.appealId === appealId && other.id !== exceptDriveId && other.goal && other.milestones) await this.check(other.id);
+      const shares = driveAppealIds(other).some((id) => appealIds.includes(id));
+      if (shares && other.id !== exceptDriveId && other.goal && other.milestones) await this.check(other.id);
     }
   }
 
@@ -96,14 +100,15 @@ export class Milestones {
     const drive = await this.deps.drives.get(driveId);
     if (!drive?.goal || !drive.milestones || !isOpen(drive, this.deps.clock.now())) return;
     const goal = drive.goal;
-    const tally = await this.deps.ledger.tally(drive.appealId);
-    const reached = highestMilestone(tally.members, goal);
+    const tally = await driveTally(this.deps.ledger, drive);
+    const counted = milestoneCount(drive, tally);
+    const reached = highestMilestone(counted, goal);
     if (reached === undefined || reached <= (await this.announced(drive.id, goal))) return;
     const claim = `milestone:${drive.id}:${goal}:${reached}`;
     if (!(await this.deps.claims.claim(claim, CLAIM_TTL_MS))) return;
-    const appeal = await this.deps.appeals.get(drive.appealId);
+    const appeal = await this.deps.appeals.get(drive.cases[0]!.appealId);
     try {
-      if (appeal) await this.deps.poster.postToSpace(drive.space, await this.deps.post(drive, appeal, tally, Math.floor((tally.members / goal) * 100)));
+      if (appeal) await this.deps.poster.postToSpace(drive.space, await this.deps.post(drive, appeal, tally, Math.floor((counted / goal) * 100)));
     } catch (error) {
       await this.deps.claims.release(claim);
       throw error;
@@ -118,8 +123,8 @@ export class Milestones {
   async rearm(driveId: string): Promise<void> {
     const drive = await this.deps.drives.get(driveId);
     if (!drive?.goal) return;
-    const tally = await this.deps.ledger.tally(drive.appealId);
-    await this.remember(drive.id, drive.goal, highestMilestone(tally.members, drive.goal) ?? 0, true);
+    const tally = await driveTally(this.deps.ledger, drive);
+    await this.remember(drive.id, drive.goal, highestMilestone(milestoneCount(drive, tally), drive.goal) ?? 0, true);
   }
 
   private async announced(driveId: string, goal: number): Promise<number> {
@@ -137,4 +142,12 @@ export class Milestones {
       }),
     );
   }
+}
+
+/**
+ * What a milestone measures: distinct members for one appeal; for a campaign, actions, since a member
+ * acting on two cases is one person counted in each and the cases' members cannot be added up.
+ */
+export function milestoneCount(drive: Pick<Drive, 'cases'>, tally: Pick<Tally, 'actions' | 'members'>): number {
+  return drive.cases.length > 1 ? tally.actions : tally.members;
 }

@@ -59,6 +59,7 @@ export const enImport = {
   import_kind_closure: 'a closure notice',
   import_kind_good_news: 'good news',
   import_sources: 'Where each address came from',
+  import_solidarity: 'Solidarity card (to the person, not an official)',
   import_cut_telegram: 'The text seems cut off: Telegram splits long messages. Send the whole Urgent Action as a .txt file with the caption /import.',
   import_cut_discord: 'The text seems cut off: the paste field holds 4,000 characters. Attach the whole Urgent Action as a .txt file in the file option of /import.',
   import_file_too_large: 'That file is {size}; an Urgent Action is a text file of at most {max}.',

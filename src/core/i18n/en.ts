@@ -1,5 +1,8 @@
 // The English catalog: every message the bot says, the reference for the other languages.
+import { enEvening } from './en-evening.js';
+import { enCampaign } from './en-campaign.js';
 import { enImport } from './en-import.js';
+import { enNews } from './en-news.js';
 
 /** English: the reference catalog. Every other locale must have every key (the type checks it). */
 export const en = {
@@ -66,7 +69,7 @@ export const en = {
   cmd_privacy: 'What I store about you',
   cmd_forgetme: 'Delete everything I store about you',
   cmd_drive: 'Run an appeal in this space (moderators)',
-  cmd_drive_start: 'Start a drive: appeal, goal, deadline, time zone',
+  cmd_drive_start: 'Start a drive: an appeal, or several as a campaign; goal, deadline, time zone',
   cmd_drive_end: 'End a drive now',
   cmd_drive_list: 'List the drives of this space',
   cmd_drive_set: 'Change the goal, deadline or time zone of a drive',
@@ -206,7 +209,7 @@ export const en = {
   help_intro: 'Get the letter with /letter, send it, then record it with /acted: the group tally moves and is reported to the officials.',
   help_moderators: 'For moderators',
   privacy_heading: 'What I store about you',
-  privacy_body: 'You are stored only as a pseudonymous key ({key}...), made from your account id with a secret. I keep no names and no message text, except a signature you asked /letter to remember, and your account id only while a reminder you asked for is pending.',
+  privacy_body: 'You are stored only as a pseudonymous key ({key}...), made from your account id with a secret. I keep no names and no message text, except a signature you asked /letter to remember, and your account id only while a reminder you asked for is pending, or, encrypted, while you follow an appeal.',
   privacy_actions: 'Your recorded actions',
   privacy_no_actions: 'No actions recorded.',
   privacy_reminders: 'Your pending reminders',
@@ -284,6 +287,9 @@ export const en = {
   import_timeout: 'This text took too long to read; paste only the Urgent Action.',
   import_failed: 'The importer stopped on this text; try again, or paste only the Urgent Action.',
   ...enImport,
+  ...enEvening,
+  ...enCampaign,
+  ...enNews,
 } as const;
 
 export type MessageKey = keyof typeof en;

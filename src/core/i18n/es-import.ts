@@ -63,6 +63,7 @@ export const esImport: Record<keyof typeof enImport, Message> = {
   import_kind_closure: 'un aviso de cierre',
   import_kind_good_news: 'una buena noticia',
   import_sources: 'De dónde sale cada dirección',
+  import_solidarity: 'Tarjeta de solidaridad (a la persona, no a una autoridad)',
   import_cut_telegram: 'El texto parece cortado: Telegram divide los mensajes largos. Envía la Acción Urgente completa como archivo .txt con el pie /import.',
   import_cut_discord: 'El texto parece cortado: el campo admite 4.000 caracteres. Adjunta la Acción Urgente completa como archivo .txt en la opción file de /import.',
   import_file_too_large: 'Ese archivo ocupa {size}; una Acción Urgente es un archivo de texto de {max} como mucho.',

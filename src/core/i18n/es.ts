@@ -1,5 +1,8 @@
 // The Spanish catalog.
+import { esEvening } from './es-evening.js';
+import { esCampaign } from './es-campaign.js';
 import { esImport } from './es-import.js';
+import { esNews } from './es-news.js';
 import type { Catalog } from './catalog.js';
 
 /** Español: every key of the English catalog (the type checks it). */
@@ -64,7 +67,7 @@ export const es: Catalog = {
   cmd_privacy: 'Lo que guardo sobre ti',
   cmd_forgetme: 'Borra todo lo que guardo sobre ti',
   cmd_drive: 'Lleva un llamamiento en este espacio (moderación)',
-  cmd_drive_start: 'Inicia una campaña: llamamiento, objetivo, fecha límite, zona horaria',
+  cmd_drive_start: 'Inicia una campaña: un llamamiento, o varios a la vez; objetivo, fecha límite, zona horaria',
   cmd_drive_end: 'Termina una campaña ahora',
   cmd_drive_list: 'Lista las campañas de este espacio',
   cmd_drive_set: 'Cambia el objetivo, la fecha límite o la zona horaria',
@@ -197,7 +200,7 @@ export const es: Catalog = {
   help_intro: 'Recibe la carta con /letter, envíala y regístrala con /acted: el recuento del grupo avanza y se comunica a las autoridades.',
   help_moderators: 'Para la moderación',
   privacy_heading: 'Lo que guardo sobre ti',
-  privacy_body: 'Solo te guardo como una clave seudónima ({key}...), hecha con tu identificador de cuenta y un secreto. No guardo nombres ni textos de mensajes, salvo la firma que pediste a /letter que recordara, y tu identificador de cuenta solo mientras esté pendiente un recordatorio que pediste.',
+  privacy_body: 'Solo te guardo como una clave seudónima ({key}...), hecha con tu identificador de cuenta y un secreto. No guardo nombres ni textos de mensajes, salvo la firma que pediste a /letter que recordara, y tu identificador de cuenta solo mientras esté pendiente un recordatorio que pediste o, cifrado, mientras sigas un llamamiento.',
   privacy_actions: 'Tus acciones registradas',
   privacy_no_actions: 'Ninguna acción registrada.',
   privacy_reminders: 'Tus recordatorios pendientes',
@@ -274,4 +277,7 @@ export const es: Catalog = {
   import_failed: 'El importador se detuvo con este texto; inténtalo de nuevo o pega solo la Acción Urgente.',
 
   ...esImport,
+  ...esEvening,
+  ...esCampaign,
+  ...esNews,
 };

@@ -1,13 +1,12 @@
 // The importer's worker thread: reads one Urgent Action text at a time, off the loop that answers
 // members.
 import { parentPort } from 'node:worker_threads';
-import { importUrgentAction, type ImportOptions } from '../importer/index.js';
+import { importUrgentAction, type ImportOptions, type ImportResult } from '../importer/index.js';
+import type { JobAnswer, JobMessage } from '../worker-queue.js';
 
-/** The importer's thread: one text at a time, answered with the same `ImportResult` the function returns. */
-export type ImportRequest = { id: number; text: string; options: ImportOptions };
-export type ImportAnswer = { id: number; result: ReturnType<typeof importUrgentAction> };
+/** One text to read, answered with the same `ImportResult` the function returns. */
+export type ImportJob = { text: string; options: ImportOptions };
 
-parentPort?.on('message', (request: ImportRequest) => {
-  const answer: ImportAnswer = { id: request.id, result: importUrgentAction(request.text, request.options) };
-  parentPort!.postMessage(answer);
+parentPort?.on('message', ({ id, job }: JobMessage<ImportJob>) => {
+  parentPort!.postMessage({ id, result: importUrgentAction(job.text, job.options) } satisfies JobAnswer<ImportResult>);
 });

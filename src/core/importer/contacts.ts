@@ -14,7 +14,7 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
   { kind: 'email', pattern: /^(?:e-?mails?|correos? electr[oó]nicos?|correo(?:-e)?|courriels?|adresse [ée]lectronique|mail)$/i },
   { kind: 'phone', pattern: /^(?:tel|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|tfno|mobile|cell)\.?$/i },
   { kind: 'fax', pattern: /^(?:fax|t[ée]l[ée]copie)\.?$/i },
-  { kind: 'salutation', pattern: /^(?:salutation|saludo|tratamiento|formule d'appel|formule de politesse|anrede|forma grzeczno[sś]ciowa)$/i },
+  { kind: 'salutation', pattern: /^(?:salutation|saludo|tratamiento|formule d'appel|formule de politesse|(?:korrekte )?anrede|forma grzeczno[sś]ciowa)$/i },
   { kind: 'web', pattern: /^(?:website|web|site web|sitio web|p[aá]gina web|url|online|online form(?: in \p{L}+)?|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular)$/iu },
   { kind: 'social', pattern: /^twitter$/i, label: 'Twitter' },
   { kind: 'social', pattern: /^x$/i, label: 'X' },
@@ -28,7 +28,7 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
 ];
 
 /* A label word followed by a colon, anywhere in a line ("..., Quito. Email: a@b.ec Twitter: @x"). */
-const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?|correos? electr[oó]nicos?|correo-e|courriels?|tel|t[ée]l[ée]?phone|phone|tel[ée]fono|fax|salutation|saludo|tratamiento|formule d'appel|anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon)\.?)\s?:/giu;
+const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?|correos? electr[oó]nicos?|correo-e|courriels?|tel|t[ée]l[ée]?phone|phone|tel[ée]fono|fax|salutation|saludo|tratamiento|formule d'appel|(?:korrekte )?anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon)\.?)\s?:/giu;
 
 /** The organisers' own addresses (an Amnesty section's, a coalition's "if you have questions" contact): never an official's. */
 export const ORGANISER_EMAIL = /@(?:[\w-]+\.)*(?:amnesty|amnistia|amnistie|amnesty-[\w-]+)\./i;
@@ -87,4 +87,14 @@ export function findHandles(text: string): string[] {
     if (m?.[1] && !handles.includes(m[1])) handles.push(m[1]);
   }
   return handles;
+}
+
+/* An e-mail's header run into a line ("Date: Fri, 12 Dec 1997 ... From: ... To: a@b.no Cc: ..."): its addresses are the message's, no official's. */
+export function isMailHeader(line: string): boolean {
+  return /^(?:date|from|sent|to|cc|subject)\s?:/i.test(line) && (line.match(/\b(?:date|from|sent|to|cc|bcc|subject)\s?:/gi) ?? []).length >= 2;
+}
+
+/* A second number under a "Fax:" line ("1 2127791697 (via Cuban mission to UN)"): a contact detail, never a name or an address line. */
+export function isNumberLine(line: string): boolean {
+  return /^\+?\(?\d[\d\s()./-]{5,}\d\)?(?:\s*(?:\([^)]{0,60}\)|ext\.?\s*\d+))?$/i.test(line.trim()) && (line.match(/\d/g) ?? []).length >= 7;
 }

@@ -46,3 +46,19 @@ function toIso(year: number, month: number, day: number): string | undefined {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return date.toISOString().slice(0, 10);
 }
+
+/* "Oktober 2025", "Im Dezember 2025", "Apeldoorn, April 2020.", "3 November 2009", "Tuesday, November 3, 2009". */
+const DATE_ONLY = /^(?:(?:im|in|am|le|el|en|on|den)\s+)?(?:(\d{1,2})(?:st|nd|rd|th|er|e|\.)?\s+(?:de\s+|of\s+)?)?([a-z]{3,10})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(?:de\s+)?(\d{4})$/;
+
+/**
+ * A line that is only a date, maybe after a place ("Apeldoorn, April 2020."): a letter's date line, never a
+ * name or an address line. "[Insert date]" placeholders count as one.
+ */
+export function isDateLine(line: string): boolean {
+  if (line.length > 60) return false;
+  const folded = foldKey(line).toLowerCase().trim().replace(/[.,;]+$/, '');
+  if (/^\[?\s*(?:insert|add|your) date\s*\]?$/.test(folded)) return true;
+  const bare = folded.replace(/^[\p{L} .-]{2,30},\s*/u, '');
+  const m = DATE_ONLY.exec(bare);
+  return m !== null && m[2] !== undefined && MONTHS[m[2]] !== undefined;
+}

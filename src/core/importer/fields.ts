@@ -23,9 +23,28 @@ export function findDeadline(sections: Section[], warn: Warn): string | null {
       if (date) return date;
     }
   }
+  // A deadline inside a paragraph: "ENVOYEZ VOS APPELS AVANT LE 15 DÉCEMBRE 2009", "Schrijf vóór 1 mei 2020 naar ...".
+  for (const section of sections) {
+    if (section.kind === 'ignore' || section.kind === 'background') continue;
+    for (const line of [section.heading, ...section.lines]) {
+      if (line.length <= 200) continue;
+      const folded = foldKey(line.slice(0, 20_000));
+      for (const m of folded.matchAll(DEADLINE_IN_PROSE)) {
+        const date = parseDate(folded.slice((m.index ?? 0) + m[0].length - (m[1]?.length ?? 0), (m.index ?? 0) + m[0].length + 40));
+        if (date) return date;
+      }
+    }
+  }
   warn('no_deadline', 'No deadline was found; add it with Fill in before saving.');
   return null;
 }
+
+/*
+ * In prose only a request to write with its date counts: the verb (send, write, appeals), then "before", "until",
+ * "by" and the date right after; or "nach dem <date> keine Appelle mehr" (no appeals after ...). Read accent-free.
+ */
+const DEADLINE_IN_PROSE =
+  /\b(?:appeals?|letters?|write|send|envoyez|appels?|ecrivez|escrib\w*|envi\w+|actue\w*|schrijf|stuur|schreiben|schicken|appelle|agissez)\b[^.]{0,60}?\b(?:before|until|by|avant le|jusqu'au|antes del?|hasta el|voor|uiterlijk|bis(?: zum| spatestens)?|ate)\s+(?=\d)|\bnach dem\s+(?=\d{1,2}\.?\s+\p{L}+\s+\d{4}\s+keine\s+(?:appelle|briefe))/giu;
 
 const OWN_LANGUAGE = /\b(?:own|propio|propia|propre|idioma|language|langue|lengua)\b/i;
 

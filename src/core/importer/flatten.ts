@@ -47,10 +47,21 @@ export function unflatten(lines: string[]): string[] {
       from = at;
     }
     pieces.push(line.slice(from).trim());
-    for (const piece of pieces.filter((p) => p !== '')) out.push(...splitSalutation(piece));
+    const kept = pieces.filter((p) => p !== '');
+    kept.forEach((piece, k) => {
+      // "... Thank you. Minister of Interior Name Ministry of Interior Street City Country Dear Minister: ...": the
+      // address the letter is for ends the piece before its salutation, after the last sentence.
+      const tail = GREETING.test(kept[k + 1] ?? '') ? ADDRESS_TAIL.exec(piece) : null;
+      if (tail?.[1] && tail[2]) out.push(...splitSalutation(tail[1]), tail[2]);
+      else out.push(...splitSalutation(piece));
+    });
   }
   return out;
 }
+
+const GREETING = /^(?:Dear|Your Excellency|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b/u;
+/* The words after a piece's last full stop: 20 to 200 characters, no sentence mark, starting with a capital. */
+const ADDRESS_TAIL = /^(.*[.!?])\s+(\p{Lu}[^.!?]{20,200})$/su;
 
 /** "SAMPLE LETTER Dear Ambassador Ravanchi, I am gravely concerned ..." -> heading, salutation, body. */
 function splitSalutation(piece: string): string[] {

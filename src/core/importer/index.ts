@@ -1,6 +1,6 @@
 // The Urgent Action importer: text -> an appeal (or a draft with warnings), refusing only a text
 // that shows no appeal.
-import { appealSchema, type AppealInput } from '../appeal.js';
+import { appealSchema, type AppealInput, type Solidarity } from '../appeal.js';
 import { findBackground, findDeadline, findLanguages, findSummary } from './fields.js';
 import { defaultClosing, defaultSalutation, findLetter, pointsAsParagraphs, type FoundLetter, type LetterLang } from './letter.js';
 import { checkInput, cleanLines } from './normalize.js';
@@ -9,8 +9,10 @@ import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
+import { postalBlockLines } from './proximity.js';
 import { findKind } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
+import { findSolidarity } from './solidarity.js';
 import { findTitle } from './title.js';
 import { refuse, type ImportOptions, type ImportResult, type ImportWarning, type Warn } from './types.js';
 
@@ -20,6 +22,13 @@ export type { AddressSource, ImportKind, ImportOptions, ImportResult, ImportWarn
 const NOTICES = new Set(['no_email']);
 
 const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).trim() : text);
+
+/** A block read as an official that is the solidarity card's person or address. */
+function isSolidarityBlock(target: AppealInput['targets'][number], solidarity: Solidarity): boolean {
+  const fold = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const card = new Set([solidarity.to, ...solidarity.address].map(fold));
+  return card.has(fold(target.name)) || (target.address ?? []).some((l) => card.has(fold(l)));
+}
 
 /**
  * Reads an Urgent Action text (pdftotext output, a web page, a pasted message; English, Spanish or French)
@@ -40,6 +49,9 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   const sentence = findAppealSentence(sections);
   const lead = findLeadTarget(sections);
   const kind = findKind(sections, text);
+  if (!found?.salutation && isGuide(sections)) {
+    return refuse('import_not_an_appeal', 'This text is a guide to writing letters or to Urgent Actions in general, not an appeal: it names no case to act on now.');
+  }
   if (kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !showsAnAppeal(text, sections)) {
     return refuse(
       'import_not_an_appeal',
@@ -55,7 +67,9 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   if (!ua) warn('no_number', 'No UA number was found; the appeal id was made from its title.');
   const reference = cap(ua?.reference ?? title);
 
-  const parsed = findTargets(sections, found, sentence, lead, warn);
+  const solidarity = findSolidarity(sections);
+  // The card to the person at risk is never a letter to an official: its person and address are no target.
+  const parsed = findTargets(sections, found, sentence, lead, warn).filter((p) => !solidarity || !isSolidarityBlock(p.target, solidarity));
   keepSureAddresses(parsed, warn);
   const targets = parsed.map((p) => p.target);
   if (targets.length === 0) warn('no_target', 'No official to write to was found; add the name and contact details of whom to write to.');
@@ -84,6 +98,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   };
   if (ua) appeal.number = ua.number;
   if (concerningText) appeal.concerning = cap(concerningText);
+  if (solidarity) appeal.solidarity = solidarity;
   if (options.source) appeal.source = options.source.slice(0, 500);
 
   const result = appealSchema.safeParse(appeal);
@@ -94,11 +109,48 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   return { ok: true, appeal: result.data, warnings, kind, sources: addressSources(targets, parsed) };
 }
 
-const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/i;
+/* A campaign's or a text's name for an appeal, a petition's wording, an old UA's concern heading, or a contact field. */
+const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing campaign\b|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
 
-/** "Urgent Action" in any of the three languages, "lettres d'appel", a contact field, or a "write immediately" heading. */
+/*
+ * A sentence that asks the reader to write, send, call or tell an official: "Please send the letters to ...", "Call
+ * Governor Nathan Deal at ...", "Écrivez au ministre ...", "Écrivez-lui donc en ligne", "convida ... a escrever um
+ * e-mail". Only the imperative (or an invitation) counts: a report that members "send messages" asks nothing.
+ */
+const INVITATION = new RegExp(
+  [
+    String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:write|send)\b[^.!?\n]{0,60}\b(?:letters?|appeals?|e-?mails?)\b[^.!?\n]{0,60}\bto\b`,
+    String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:tell|urge|call|phone|e-?mail|write to)\s+(?:the\s+)?(?:governor|gov\.|attorney general|senator|president|prime minister|minister|ministry|prosecutor|ambassador|authorities|mayor|king|your (?:mp|senator|representative|governor))\b`,
+    String.raw`(?:^|[.!?]\s+)(?:[ée]crivez|envoyez|appelez|t[ée]l[ée]phonez)(?:-(?:lui|leur))?\s+(?:au|aux|à|donc|en ligne)\b`,
+    String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[ae]n?|env[ií]en?|ll[aá]men?)\s+(?:al?|una carta|un correo|sus cartas)\b`,
+    String.raw`\bconvida\b[^.!?\n]{0,80}\ba (?:escrever|enviar|assinar)\b|(?:^|[.!?]\s*)(?:escreva|envie)\s+(?:ao|à|uma|um)\b`,
+  ].join('|'),
+  'im',
+);
+
+/**
+ * "Urgent Action" in any of the three languages, "lettres d'appel", a contact field, a "write immediately" heading, an
+ * invitation to write, or an official's postal address block (a petition that opens with its addressees).
+ */
 function showsAnAppeal(text: string, sections: Section[]): boolean {
-  return APPEAL_WORDS.test(text.slice(0, 200_000)) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind));
+  const head = text.slice(0, 200_000);
+  return APPEAL_WORDS.test(head) || INVITATION.test(head) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind)) || postalBlockLines(sections).length > 0;
+}
+
+/* "How to Write an Urgent Action Letter", "How They Work", "Cómo escribir una carta": a text about letter writing or Urgent Actions in general. */
+const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|what is an urgent action\b|qu['’]est-ce qu['’]une action urgente\b|comment (?:ça|çà|ca) marche\b|qu[ée] es una acci[oó]n urgente\b|was ist eine (?:urgent action|eilaktion)\b|(?:a )?guide to (?:writing|letter)|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b|(?:[ée]crire des lettres|writing letters|escribir cartas|briefe schreiben|brieven schrijven)$)/i;
+
+/** A guide opens with a title that says so, within its first lines. */
+function isGuide(sections: Section[]): boolean {
+  let seen = 0;
+  for (const section of sections) {
+    for (const line of [section.heading, ...section.lines]) {
+      if (line === '') continue;
+      if (GUIDE_TITLE.test(line.trim())) return true;
+      if (++seen >= 8) return false;
+    }
+  }
+  return false;
 }
 
 /** "Acción Urgente" alone on a line, then the title: section pages put it there without a label. */

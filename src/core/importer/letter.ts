@@ -18,14 +18,14 @@ export type FoundLetter = {
 
 const OPENING = /^(?:dear\b|your excellency|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|geachte\b|exzellenz\b)/i;
 /* Forms of address that also start a name in an address block; only a trailing comma or colon makes them a salutation. */
-const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b)/i;
-const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|met vriendelijke groet|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous)/i;
+const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b|votre excellence\b)/i;
+const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|(?:met )?vriendelijke groet(?:en)?|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous)/i;
 
 /** Sections a sample letter can sit in; never background or the short labelled fields. */
 const LETTER_HOME = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'letter', 'action', 'targets', 'copies', 'deadline']);
 
 /* "Dear friends," opens a newsletter to members, not a letter to an official. */
-const TO_MEMBERS = /^(?:dear|estimad[oa]s?|queridos?|queridas?|chers?|ch[èe]res?)\s+(?:friends?|colleagues?|supporters?|members?|activists?|all|amig[oa]s|compañer[oa]s|ami(?:e)?s|membres)\b/i;
+const TO_MEMBERS = /^(?:dear|estimad[oa]s?|queridos?|queridas?|chers?|ch[èe]res?)\s+(?:friends?|colleagues?|supporters?|members?|activists?|all|concerned (?:party|parties|citizens?|friends?)|amig[oa]s|compañer[oa]s|ami(?:e)?s|membres)\b/i;
 /* The first words of a letter's body: "Me dirijo a usted", "I am writing", "Je vous écris". */
 const LETTER_START = /^(?:me dirijo|le escribo|les escribo|escribo|quisiera|i am writing|i write|i'm writing|i am concerned|i am gravely|je vous [ée]cris|je me permets|je vous adresse)\b/i;
 
@@ -46,7 +46,7 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
   if (/^(?:dear|your excellency|yours|sincerely|respectfully|kind|best|with)\b/i.test(text)) return 'en';
   if (/^(?:estimad|distinguid|apreciad|excelent|se[ñn]or|sr\.|sra\.|atentamente|muy|cordialmente|un |reciba|le saluda)/i.test(text)) return 'es';
   if (/^(?:sehr geehrte|exzellenz|mit freundlichen|hochachtungsvoll)/i.test(text)) return 'de';
-  if (/^(?:monsieur|madame|mesdames|messieurs|cher|ch[èe]re|excellence|veuillez|je vous|recevez|respectueusement|bien)/i.test(text)) return 'fr';
+  if (/^(?:monsieur|madame|mesdames|messieurs|cher|ch[èe]re|excellence|votre excellence|veuillez|je vous|recevez|respectueusement|bien)/i.test(text)) return 'fr';
   return 'en';
 }
 

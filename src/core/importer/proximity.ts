@@ -1,9 +1,10 @@
 // Finds an official's lines by proximity when the text has no labels.
-import { findEmails, HIDDEN_EMAIL, ORGANISER_EMAIL, ORGANISER_LINE, splitLabels } from './contacts.js';
-import { countryOf } from './countries.js';
-import { isSalutation, type FoundLetter } from './letter.js';
+import { findEmails, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_EMAIL, ORGANISER_LINE, splitLabels } from './contacts.js';
+import { countryOf, isCountryLine } from './countries.js';
+import { isDateLine } from './dates.js';
+import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
-import { ROLE, type TargetLine } from './targets.js';
+import { HONORIFIC, ROLE, type TargetLine } from './targets.js';
 import { isCapitalsLine } from './title.js';
 
 /*
@@ -19,13 +20,18 @@ function isAddressLike(text: string): boolean {
   // A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
   const list = text.split(',').length >= 4 && text.length <= 260;
   if ((text.length > 130 && !list) || /^\d+\.\s/.test(text)) return false;
-  if (/:$/.test(text)) return false;
+  if (/:$/.test(text) || isDateLine(text)) return false;
   return !(/[.!?]$/.test(text) && text.split(' ').length > 6);
+}
+
+/** A contact field that can anchor an official's block: a salutation line alone ("Anrede: G") names no one. */
+function isAnchor(text: string): boolean {
+  return isContactField(text) && !(findEmails(text).length === 0 && splitLabels(text).fields.every((f) => f.kind === 'salutation' || f.kind === 'web'));
 }
 
 function isContactField(text: string): boolean {
   // "Please contact the TCADP Office ... if you have questions": the organisers' contact, not an official's.
-  if (ORGANISER_LINE.test(text.slice(0, 400))) return false;
+  if (ORGANISER_LINE.test(text.slice(0, 400)) || isMailHeader(text)) return false;
   const emails = findEmails(text);
   if (emails.some((e) => !ORGANISER_EMAIL.test(e)) || HIDDEN_EMAIL.test(text)) return true;
   if (emails.length > 0) return false;
@@ -36,6 +42,8 @@ function isContactField(text: string): boolean {
 const MAX_LETTERS = 30;
 /** No official's block (name, titles, address, fields) is longer than this. */
 const MAX_BLOCK = 20;
+/** How many lines after a salutation are searched for the name a caption line gives. */
+const LETTER_WINDOW = 200;
 
 /* The sections a contact block can sit in; never background, which quotes addresses of others. */
 const HOMES = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'action', 'targets', 'copies', 'letter', 'deadline']);
@@ -54,24 +62,56 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   const letterAt = letter ? all.findIndex((l) => l.section === letter.section && l.line === letter.start) : -1;
   const limit = letterAt >= 0 ? letterAt : all.length;
   const keep = new Set<number>();
-  const anchors = all.map((l, i) => (i < limit && l.text !== '' && isContactField(l.text) ? i : -1)).filter((i) => i >= 0);
+  const anchors = all.map((l, i) => (i < limit && l.text !== '' && isAnchor(l.text) ? i : -1)).filter((i) => i >= 0);
   for (const anchor of anchors) {
     keep.add(anchor);
     climb(all, anchor - 1, keep);
-    for (let i = anchor + 1; i < limit && (all[i]?.text === '' || isContactField(all[i]?.text ?? '')); i++) keep.add(i);
+    for (let i = anchor + 1; i < limit && (all[i]?.text === '' || isContactField(all[i]?.text ?? '') || isNumberLine(all[i]?.text ?? '')); i++) keep.add(i);
+  }
+  // Among blocks with contact fields, an official given by post only: a block ending with its country, below the first one.
+  if (anchors.length > 0) {
+    // The letter's own heading repeats an official already read ("Raúl Castro Ruz" over "Dear President Castro,"): not a second one.
+    const seen = new Set([...keep].map((k) => all[k]?.text ?? ''));
+    let added = 0;
+    for (let i = (anchors[0] ?? 0) + 1; i < limit && added < MAX_LETTERS; i++) {
+      const text = all[i]?.text ?? '';
+      if (keep.has(i) || text === '' || !isCountryLine(text)) continue;
+      const block = new Set<number>([i]);
+      climb(all, i - 1, block);
+      const repeats = [...block].some((k) => (all[k]?.text ?? '').length >= 12 && seen.has(all[k]?.text ?? ''));
+      if (block.size < 4 || repeats || ![...block].some((k) => ROLE.test(all[k]?.text ?? ''))) continue;
+      for (const k of block) {
+        keep.add(k);
+        seen.add(all[k]?.text ?? '');
+      }
+      added++;
+    }
   }
   // Without contact fields, only the lines touching the salutation: a blank line above them ends the block.
   if (anchors.length === 0 && letterAt > 0) {
     climb(all, letterAt - 1, keep, 0);
-    if (isCaptionOfLetter(all, keep, letterAt)) keep.clear();
+    if (isCaptionOfLetter(all, keep, letterAt)) {
+      const [caption] = keep;
+      keep.clear();
+      // "Bashar Ja'afari / ... / USA" / "" / "Salaheddin al-Tabbaa" / "" / "Exzellenz,": the block above the caption.
+      const above = new Set<number>();
+      climb(all, (caption ?? 0) - 1, above, 0);
+      if (above.size >= 3) for (const k of above) keep.add(k);
+    }
     // A page of model letters: each official's block sits above their own letter's salutation (a page has a few).
     let letters = 0;
     for (let i = letterAt + 1; i < all.length && letters < MAX_LETTERS; i++) {
       const text = all[i]?.text ?? '';
       if (text === '' || !isSalutation(text)) continue;
       letters++;
-      const block = new Set<number>();
+      let block = new Set<number>();
       climb(all, i - 1, block, 0);
+      if (isCaptionOfLetter(all, block, i)) {
+        const [caption] = block;
+        block = new Set<number>();
+        climb(all, (caption ?? 0) - 1, block, 0);
+        if (block.size < 3) block.clear();
+      }
       if (block.size >= 2) for (const k of block) keep.add(k);
     }
   }
@@ -97,7 +137,8 @@ function isCaptionOfLetter(all: Numbered[], keep: Set<number>, letterAt: number)
   if (keep.size !== 1 || only === undefined) return false;
   const name = all[only]?.text.trim() ?? '';
   if (/[\d,]/.test(name)) return false;
-  const letter = all.slice(letterAt + 1).map((l) => l.text).join(' ');
+  // The letter names its person within its own lines: a window, so a page of many letters stays linear.
+  const letter = all.slice(letterAt + 1, letterAt + 1 + LETTER_WINDOW).map((l) => l.text).join(' ');
   return name.length > 0 && letter.includes(name);
 }
 
@@ -110,13 +151,22 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     if (all[i]?.section !== section) return;
     const text = all[i]?.text ?? '';
     if (text === '') {
-      if (keep.size > 0 && ++blanks > maxBlanks) return;
+      // A double-spaced address ("Rt. Hon Sajid Javid MP," / "" / "Home Secretary,"): a line ending in a comma goes on below it.
+      if (keep.size > 0 && ++blanks > maxBlanks && !(blanks === 1 && /,$/.test(all[i - 1]?.text ?? '') && isAddressLike(all[i - 1]?.text ?? ''))) return;
       continue;
     }
     blanks = 0;
-    if (keep.has(i) || isCapitalsLine(text) || from - i > MAX_BLOCK) return;
+    // The closing of the letter above ("Vriendelijke groet,") ends its block: the address below is the next letter's.
+    if (isClosing(text)) return;
+    // A letter's date line ("Im November 2025", "Apeldoorn, April 2020.") sits between the address and the salutation.
+    if (isDateLine(text)) {
+      if (keep.size > 0) return;
+      continue;
+    }
+    if (keep.has(i) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK || isNumberLine(text)) return;
     if (/^(?:please\b|due to\b)/i.test(text)) continue;
-    if (!isAddressLike(text)) return;
+    // "[Please do write a more personal letter ...]": an editor's note in brackets is no address line.
+    if (!isAddressLike(text) || /^\[.*\]$/.test(text)) return;
     keep.add(i);
     // A bullet naming the addressee ("• To Head of the Judiciary: ...") opens the block.
     if (/^[•·▪*–-]/.test(text)) return;
@@ -133,11 +183,13 @@ function hasGap(all: Numbered[], a: number, b: number): boolean {
 const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b/;
 
 /**
- * A text with neither contact fields nor a letter may still give an address: three to twelve short lines, one of
- * them an office ("Minister of Justice"), ending with a country or a postcode. The first such block.
+ * A text with neither contact fields nor a letter may still give addresses: blocks of three to twelve short lines,
+ * one of them an office ("Minister of Justice") or a form of address ("Sr Luciano ..."), ending with a country or a
+ * postcode. The first such block, and the blocks right after it (only blank lines between them).
  */
 export function postalBlockLines(sections: Section[]): TargetLine[] {
   const lines = sections.filter((s) => HOMES.has(s.kind)).flatMap((s) => [...s.lines, '']);
+  const out: TargetLine[] = [];
   let run: string[] = [];
   for (const line of [...lines, '']) {
     if (line !== '' && line.length <= 80 && isAddressLike(line)) {
@@ -145,10 +197,11 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
       continue;
     }
     const last = run[run.length - 1];
-    if (run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last))) {
-      return run.map((text) => ({ text, copy: false }));
-    }
+    const isBlock = run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l) || HONORIFIC.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last));
+    if (isBlock) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
+    // Past the first blocks, anything but a blank line ends them.
+    else if (out.length > 0 && (run.length > 0 || line !== '')) return out;
     run = [];
   }
-  return [];
+  return out;
 }

@@ -1,8 +1,9 @@
 // The officials to write to: names, titles, addresses and contacts grouped into targets, copies
 // apart.
 import type { AppealInput } from '../appeal.js';
-import { findEmails, findHandles, HIDDEN_EMAIL, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
+import { findEmails, findHandles, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf } from './countries.js';
+import { isDateLine } from './dates.js';
 import type { Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
@@ -13,7 +14,8 @@ export type TargetLine = { text: string; copy: boolean };
 /** Where a value of a block was read: the value and the raw line it sat in. */
 type Origin = { value: string; line: string };
 
-type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean; origins: Origin[] };
+/** `ended`: a line of contact details came after the name, so a new name starts the next official. */
+type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean; origins: Origin[]; ended?: boolean };
 
 /** An official as read, with the lines each of its values came from. */
 export type ParsedTarget = { target: TargetInput; origins: Origin[] };
@@ -22,9 +24,9 @@ export type ParsedTarget = { target: TargetInput; origins: Origin[] };
 const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your section|your country|your own language|su pa[ií]s|votre pays|report your action|click here|write a letter|use the sample letter|escrib[ae] una carta|[ée]crivez une lettre|haga clic|cliquez|\bplease\b|due to postal|your own words|sample below|redacta tu propio|carta modelo|llamamiento|mod[eè]le de lettre/i;
 const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
 
-export const ROLE = /\b(?:minister|ministra|ministro|ministre|ministerin|procurator|prokuror|staatsanw[aä]lt(?:in)?|generalstaatsanw[aä]lt(?:in)?|pr[aä]sident(?:in)?|botschafter(?:in)?|secretary|secretario|secretaria|president|presidenta|presidente|pr[ée]sidente?|prime|premier|attorney|prosecutor|fiscal|procureur|procureure|governor|gobernador|gobernadora|gouverneur|ambassador|embajador|embajadora|ambassadeur|ambassadrice|director|directora|directeur|directrice|chief|head|chair|chairperson|commissioner|comisionado|commissaire|mayor|alcalde|alcaldesa|maire|king|queen|emir|sultan|judge|juez|jueza|juge|speaker|ombudsman|defensor|defensora|chargé|charg[ée]e? d'affaires)\b/i;
-const ORGANISATION = /\b(?:ministerstwo|ministerium|botschaft|department|ministry|ministerio|minist[eè]re|secretar[ií]a|secretariat|office|oficina|bureau|embassy|embajada|ambassade|government|gobierno|gouvernement|presidency|presidencia|pr[ée]sidence|palace|palacio|palais|commission|comisi[oó]n|court|tribunal|corte|council|consejo|conseil|agency|agencia|agence|parliament|congress|congreso|assembly|asamblea|assembl[ée]e|procuradur[ií]a|fiscal[ií]a|pr[ée]fecture|mission|misi[oó]n|consulate|consulado|consulat|cabinet|municipality|municipalidad|municipalit[ée]|municipio|alcald[ií]a|mairie|city hall|city council)\b/i;
-const HONORIFIC = /^(?:the hono(?:u)?rable|hon\.?|h\.\s?e\.?|his|her|mr\.?|mrs\.?|ms\.?|dr\.?|sr\.?|sra\.?|srta\.?|se[ñn]or|se[ñn]ora|don|do[ñn]a|lic\.?|licenciad[oa]|ing\.?|m\.|mme\.?|monsieur|madame|g[ée]n[ée]ral|gen\.|col\.?|colonel|coronel|sheikh|prof\.?|justice)\s/i;
+export const ROLE = /\b(?:beauftragte[r]?|coordinator|coordinador|coordinadora|coordinateur|coordinatrice|minister|ministra|ministro|ministre|ministerin|procurator|prokuror|staatsanw[aä]lt(?:in)?|generalstaatsanw[aä]lt(?:in)?|pr[aä]sident(?:in)?|botschafter(?:in)?|secretary|secretario|secretaria|president|presidenta|presidente|pr[ée]sidente?|prime|premier|attorney|prosecutor|fiscal|procureur|procureure|governor|gobernador|gobernadora|gouverneur|ambassador|embajador|embajadora|ambassadeur|ambassadrice|director|directora|directeur|directrice|chief|head|chair|chairperson|commissioner|comisionado|commissaire|mayor|alcalde|alcaldesa|maire|king|queen|emir|sultan|judge|juez|jueza|juge|speaker|ombudsman|defensor|defensora|chargé|charg[ée]e? d'affaires)\b/i;
+const ORGANISATION = /\b(?:ministerstwo|ministerium|botschaft|department|ministry|ministerio|minist[eè]re|secretar[ií]a|secretariat|office|oficina|bureau|embassy|embajada|ambassade|government|gobierno|gouvernement|presidency|presidencia|pr[ée]sidence|palace|palacio|palais|commission|comisi[oó]n|court|tribunal|corte|council|consejo|conseil|agency|agencia|agence|parliament|congress|congreso|assembly|asamblea|assembl[ée]e|procuradur[ií]a|fiscal[ií]a|pr[ée]fecture|mission|misi[oó]n|consulate|consulado|consulat|cabinet|municipality|municipalidad|municipalit[ée]|municipio|alcald[ií]a|mairie|city hall|city council|programa|programme)\b/i;
+export const HONORIFIC = /^(?:the hono(?:u)?rable|hon\.?|h\.\s?e\.?|his|her|mr\.?|mrs\.?|ms\.?|dr\.?|sr\.?|sra\.?|srta\.?|se[ñn]or|se[ñn]ora|don|do[ñn]a|lic\.?|licenciad[oa]|ing\.?|m\.|mme\.?|monsieur|madame|g[ée]n[ée]ral|gen\.|col\.?|colonel|coronel|sheikh|prof\.?|justice)\s/i;
 const EMBASSY = /\b(?:embassy|embajada|ambassade|ambassador|embajador|embajadora|ambassadeur|ambassadrice|high commission|consulate|consulado|consulat)\b/i;
 
 const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).trim() : text);
@@ -34,23 +36,41 @@ const MAX_CONTACT_LINES = 600;
 /* "•  To Head of the Judiciary: Ayatollah ...": a bullet that names whom to write to. */
 const BULLET_TO = /^[•·▪*–-]\s*to\s[^:]{1,60}:\s*/i;
 
+/* The organisers' own name heading a block: "Amnesty International", "Amnistía Internacional", "AI USA". */
+const ORGANISER_NAME = /^(?:amnesty|amnist[ií]a|amnistie|anistia)\b/i;
+/* "Your Governor", "Your MP", "Tu diputado": whoever the member's own representative is, not a named official. */
+const PLACEHOLDER_NAME = /^(?:your|tu|su|votre|ihr(?:e|en)?)\s+\p{L}+(?:\s+\p{L}+)?$/iu;
+
+/* An address line with a date after it: "SCHWEIZ Im September 2020". */
+const DATED_TAIL = /^(.*\S)\s+((?:im|in|am|le|el|en|on|den)\s+\p{L}+\.?\s+\d{4})\.?$/iu;
+
 /* Where a blog post's contact details end and the page's own links begin. */
 const PAGE_END = /^(?:related (?:stories|posts|articles)|read more|see also|share(?: this)?|tags|labels|comments?|leave a (?:comment|reply)|post a comment|lesen sie auch|weitere artikel|articles? li[ée]s?)\s?:?$/i;
 
 /** "contact information:", ".", "COntact Information:": a label or stray mark, never an official. */
 function isLabelOnly(line: string): boolean {
-  return /^[\p{L} '’/-]{3,40}:$/u.test(line) || !/[\p{L}\d@]/u.test(line);
+  return /^[\p{L} '’/-]{3,40}:$/u.test(line) || !/[\p{L}\d@]/u.test(line) || SHARE_BUTTON.test(line);
+}
+
+/* A page's share buttons ("Twitter", "Facebook", "Partager") left on a line of their own: no one's name. */
+const SHARE_BUTTON = /^(?:twitter|x|facebook|instagram|linkedin|whatsapp|telegram|bluesky|threads|mastodon|e-?mail|share|partager|teilen|compartir|imprimer|print|drucken)$/i;
+
+/* A capitalised caption over an official's block, naming the office in the page's language ("MINISTER FÜR JUSTIZ"). */
+function isCaption(line: string): boolean {
+  return line.length <= 80 && line === line.toUpperCase() && /\p{Lu}{3}/u.test(line) && (ROLE.test(line) || ORGANISATION.test(line)) && !/\d/.test(line);
 }
 
 /** After the details, a closing sentence ("Grazie di cuore ...") or a capitalised heading ("URGENT ACTION APPEAL") starts the rest of the page. */
 function isPageText(line: string): boolean {
   const words = line.split(' ').length;
-  return (/[.!?]$/.test(line) && words >= 8) || (words >= 3 && !/\d/.test(line) && line === line.toUpperCase() && /\p{Lu}{3}/u.test(line));
+  return (/[.!?]$/.test(line) && words >= 8) || (words >= 3 && !/\d/.test(line) && line === line.toUpperCase() && /\p{Lu}{3}/u.test(line) && !isCaption(line));
 }
 
 /** A sentence of the story or an instruction, not an address line. */
 function isProse(line: string): boolean {
-  return line.length > 150 || (line.length > 80 && /[.!?]$/.test(line) && line.split(' ').length > 12);
+  if (line.length > 150 || (line.length > 80 && /[.!?]$/.test(line) && line.split(' ').length > 12)) return true;
+  // A sentence that ends inside the line ("... no está disponible. Página de correo-E.: http://...").
+  return line.split(' ').length >= 10 && /\p{Ll}{4,}[.!?]\s+\p{Lu}/u.test(line);
 }
 
 /**
@@ -85,22 +105,40 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (seenFields && (isProse(line) || isPageText(line))) break;
     // Contact details are a few dozen lines; reading further only costs time on a pathological text.
     if (blocks.length > 40 || ++read > MAX_CONTACT_LINES) break;
-    if (line === '' || (current && current.copy !== copy)) close();
+    if (line === '' || (current && current.copy !== copy) || isDateLine(line)) close();
+    // A letter's date line ("Oktober 2025", "Apeldoorn, April 2020.") sits above or below an address, never in it.
+    if (isDateLine(line)) continue;
     // A bullet is an instruction, unless it names whom to write to ("• To Head of the Judiciary: ...").
     if (/^[•·▪*–-]\s?/.test(line) && !BULLET_TO.test(line)) continue;
-    const raw = line.replace(BULLET_TO, '').replace(/[\s,;]+$/, '');
+    // "(korrekte Anrede: Son Excellence / Your Excellency)": a note in brackets is read without them.
+    let raw = line.replace(BULLET_TO, '').replace(/^\((.*)\)[\s,;.]*$/, '$1').replace(/[\s,;]+$/, '');
+    // "President Joseph R. Biden, Jr. best to email https://...": the advice is no part of the name.
+    raw = raw.replace(/\s+(?:best|better|please|or)\s+(?:to\s+)?(?:e-?mail|write|use|contact)\b[^@]*?(https?:\/\/\S+)$/i, ' Web form: $1');
+    // "SCHWEIZ Im September 2020": the letter's date run into the address's last line is cut off.
+    const dated = DATED_TAIL.exec(raw);
+    if (dated?.[1] && dated[2] && isDateLine(dated[2])) raw = dated[1];
     // "Related stories:" after the details: whatever follows is another part of the page.
     if (seenFields && PAGE_END.test(raw)) break;
     if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
+    // An e-mail's header and its addresses are the message's; a second phone or fax number is no name.
+    if (isMailHeader(raw)) continue;
+    if (isNumberLine(raw)) {
+      current?.origins.push({ value: raw, line: line.slice(0, 200) });
+      continue;
+    }
     const { text, fields } = splitLabels(raw.replace(LEAD_IN, ''));
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
-    if (loose.text !== '' && current && current.fields.length + current.emails.length > 0) close();
+    if (loose.text !== '' && current?.ended) close();
+    // A caption names the next official's office: it starts a block ("MINISTER FÜR JUSTIZ" after the president's fax).
+    if (isCaption(loose.text) && current && current.texts.length > 0) close();
     current ??= { copy, texts: [], fields: [], emails: [], handles: [], hidden: false, origins: [] };
     if (loose.text !== '') current.texts.push(loose.text);
     for (const value of [loose.text, ...loose.emails, ...loose.handles, ...fields.map((f) => f.value)]) {
       if (value !== '') current.origins.push({ value, line: line.slice(0, 200) });
     }
+    // Contact details end the block, unless they sit on its own first line ("Name best to email https://...").
+    if (fields.length + loose.emails.length > 0 && !(current.texts.length === 1 && loose.text !== '' && fields.every((f) => f.kind === 'web'))) current.ended = true;
     current.fields.push(...fields);
     current.emails.push(...loose.emails);
     current.handles.push(...loose.handles);
@@ -121,7 +159,10 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
       merged.push(block);
     }
   }
-  const parsed = dedupe(merged.slice(0, 30).map((block) => ({ target: toTarget(block, warn), origins: block.origins })));
+  // The organisers' own address ("Send your letter to: Amnesty International, 730 Peachtree St.") and a placeholder
+  // ("Your Governor") are no official: a wrong address is worse than none.
+  const officials = merged.filter((block) => !ORGANISER_NAME.test(block.texts[0] ?? '') && !PLACEHOLDER_NAME.test((block.texts[0] ?? '').replace(/^[^:]{1,40}:\s*/, '')));
+  const parsed = dedupe(officials.slice(0, 30).map((block) => ({ target: toTarget(block, warn), origins: block.origins })));
   markEmbassies(parsed.map((p) => p.target));
   return parsed;
 }
@@ -159,6 +200,8 @@ function looseContacts(text: string): { text: string; emails: string[]; handles:
 }
 
 function toTarget(block: Block, warn: Warn): TargetInput {
+  // "PRÄSIDENT" / "Zine El Abidine Ben Ali" / "President": the caption repeats the title in the page's language.
+  if (block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '')) block.texts.shift();
   const oneLine = block.texts.length === 1 ? splitOneLineBlock(block.texts[0] ?? '') : undefined;
   const commaList = !oneLine && block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
   const texts = oneLine ?? splitNameFromOffice(
@@ -218,9 +261,15 @@ const ONE_LINE = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:(
 function splitOneLineBlock(line: string): string[] | undefined {
   if (line.length < 40) return undefined;
   const m = ONE_LINE.exec(line.slice(0, 400));
-  if (!m?.[1] || !m[2] || !m[3] || ROLE.test(m[1])) return undefined;
-  return [m[1], m[2], m[3]];
+  if (m?.[1] && m[2] && m[3] && !ROLE.test(m[1])) return [m[1], m[2], m[3]];
+  // "Procureur général Zbigniew Ziobro Al. Ujazdowskie 11 00-950 Warsaw Pologne": the title first.
+  const t = TITLE_FIRST.exec(line.slice(0, 400));
+  if (t?.[1] && t[2] && t[3] && ROLE.test(t[1]) && !ROLE.test(t[2])) return [t[1], t[2], t[3]];
+  return undefined;
 }
+
+/* A title (a title word and its lower-case words), two or three capitalised names, then an abbreviated street or a number. */
+const TITLE_FIRST = /^(\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}[\p{L}'’-]*|of|the))*)\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,2}\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\p{Ll}{0,3}\.\s|\d).*)$/u;
 
 /** "H.E. Majid Takht Ravanchi Permanent Mission of ..." -> the name, then the office on its own line. */
 function splitNameFromOffice(lines: string[]): string[] {
@@ -250,7 +299,11 @@ function assignLines(lines: string[]): { name: string; title?: string; organisat
   if (isOrg(lines[0]) && isRole(lines[1]) && isPerson(lines[2])) {
     return { name: lines[2] ?? name, title: lines[1], organisation: lines[0], address: lines.slice(3, 15) };
   }
-  if (isRole(lines[0]) && isPerson(lines[1])) {
+  // "Public Prosecutor Hamada al-Sawi": the title, then the name, on one line.
+  const titled = splitTitleName(lines[0]);
+  if (titled && !isPerson(lines[1])) return assignLines([titled.title, titled.name, ...lines.slice(1)]);
+  // "Governor Kay Ivey" over "Alabama State Capitol": a title word and a name is the name line, not a title.
+  if (isRole(lines[0]) && isPerson(lines[1]) && !ROLE_AND_NAME.test(lines[0] ?? '')) {
     title = lines[0];
     name = lines[1] ?? name;
     i = 2;
@@ -269,9 +322,36 @@ function assignLines(lines: string[]): { name: string; title?: string; organisat
   return { name, title, organisation, address: lines.slice(i, i + 12) };
 }
 
-/** Embassies listed beside a ministry are "copies to" even when the text has no such heading. */
+const CONNECTOR = /^(?:of|for|the|de|du|des|der|für|del|la)$/i;
+
+/* A title word, then two to four capitalised names: "Governor Kay Ivey", "Prime Minister Shinzo Abe". */
+const ROLE_AND_NAME = /^(?:\p{Lu}\p{Ll}+\s+)?(?:Governor|President|Premier|Minister|Prosecutor|Ambassador|Mayor|Judge|King|Queen|Emir|Sultan|Attorney General|Procurator|Gouverneur|Gobernador|Gobernadora|Pr[ée]sident|Presidente|Ministre|Ministro|Ministra)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+(?:,?\s+(?:Jr|Sr|II|III)\.?)?$/u;
+
+/** "Public Prosecutor Hamada al-Sawi" -> title and name; undefined unless the line is a title of two to four capitalised words then two to four name words ("Governor X Y" stays whole). */
+function splitTitleName(line: string | undefined): { title: string; name: string } | undefined {
+  if (line === undefined || line.length > 80 || /[\d,]/.test(line)) return undefined;
+  const words = line.split(' ');
+  for (let i = 2; i <= Math.min(4, words.length - 2); i++) {
+    const head = words.slice(0, i).join(' ');
+    const rest = words.slice(i);
+    const headWords = words.slice(0, i);
+    // The title ends with its title word ("Public Prosecutor"); small words may join it ("Chief of the Prosecutor"), never end it.
+    if (!ROLE.test(words[i - 1] ?? '') || CONNECTOR.test(words[i - 1] ?? '') || !headWords.every((w) => /^\p{Lu}/u.test(w) || CONNECTOR.test(w))) continue;
+    if (rest.length < 2 || rest.length > 4 || !/^\p{Lu}\p{Ll}/u.test(rest[0] ?? '') || rest.some((w) => ROLE.test(w) || /^(?:of|de|du|der|des|General|G[ée]n[ée]ral)$/i.test(w))) continue;
+    return { title: head, name: rest.join(' ') };
+  }
+  return undefined;
+}
+
+/**
+ * Embassies listed after a ministry are "copies to" even when the text has no such heading. An ambassador listed first
+ * is the first addressee (a page of model letters, one of them to a country's envoy), not a copy.
+ */
 function markEmbassies(targets: TargetInput[]): void {
   const isEmbassy = (t: TargetInput): boolean => EMBASSY.test([t.name, t.title ?? '', t.organisation ?? ''].join(' '));
-  if (!targets.some((t) => !isEmbassy(t))) return;
-  for (const target of targets) if (isEmbassy(target)) target.copy = true;
+  const first = targets.findIndex((t) => !isEmbassy(t));
+  if (first < 0) return;
+  targets.forEach((target, i) => {
+    if (i > first && isEmbassy(target)) target.copy = true;
+  });
 }

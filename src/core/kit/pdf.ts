@@ -15,18 +15,18 @@ export type PdfOptions = {
   labelCaption: string;
 };
 
-const MARGIN = 64;
+export const MARGIN = 64;
 
 /** The fonts are read from disk when the first PDF is made, then kept: a per-process cache of read-only bytes. */
 export const pdfFonts = lazyFonts();
 
-type LineStyle = { size: number; bold?: boolean; align?: 'left' | 'right'; x?: number; width?: number };
+export type LineStyle = { size: number; bold?: boolean; align?: 'left' | 'right'; x?: number; width?: number };
 
 /**
  * Draws text line by line with a font per script and right-to-left runs in visual order; pdfkit
  * has one font per call and no bidi, so each line is laid out here and wrapped here.
  */
-function writer(doc: PDFKit.PDFDocument, fonts: FontSet) {
+export function writer(doc: PDFKit.PDFDocument, fonts: FontSet) {
   const registered = new Set<string>();
   let current: FontFace | undefined;
   const use = (face: FontFace, size: number) => {
@@ -97,19 +97,18 @@ function writer(doc: PDFKit.PDFDocument, fonts: FontSet) {
 }
 
 /**
- * The printable letter: sender block, date, recipient address, the letter, a line to sign on; then
- * a second page with an address label to cut out and stick on the envelope. Every script DejaVu
- * Sans or Noto Sans Devanagari covers prints as itself (and CJK when the system has a font).
+ * A document in our fonts on `paper`, its bytes (`done`, once `doc.end()` is called) and a writer
+ * for it: the letter and the print pack are both made this way.
  */
-export function letterPdf(letter: RenderedLetter, options: PdfOptions): Promise<Uint8Array> {
+export function pdfDocument(options: { paper: PaperSize; title: string; subject: string; now: Date; lang: string }) {
   const fonts = pdfFonts();
   const doc = new PDFDocument({
     // Without a font pdfkit parses Helvetica's metrics for every document, only to leave it unused.
     font: fonts.regular[0]!.font as unknown as string,
     size: options.paper,
     margin: MARGIN,
-    info: { Title: options.title, Subject: letter.subject, Producer: 'actionbot', Creator: 'actionbot', CreationDate: options.now },
-    lang: letter.lang,
+    info: { Title: options.title, Subject: options.subject, Producer: 'actionbot', Creator: 'actionbot', CreationDate: options.now },
+    lang: options.lang,
     displayTitle: true,
   });
   const chunks: Buffer[] = [];
@@ -118,7 +117,16 @@ export function letterPdf(letter: RenderedLetter, options: PdfOptions): Promise<
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  const w = writer(doc, fonts);
+  return { doc, done, w: writer(doc, fonts) };
+}
+
+/**
+ * The printable letter: sender block, date, recipient address, the letter, a line to sign on; then
+ * a second page with an address label to cut out and stick on the envelope. Every script DejaVu
+ * Sans or Noto Sans Devanagari covers prints as itself (and CJK when the system has a font).
+ */
+export function letterPdf(letter: RenderedLetter, options: PdfOptions): Promise<Uint8Array> {
+  const { doc, done, w } = pdfDocument({ paper: options.paper, title: options.title, subject: letter.subject, now: options.now, lang: letter.lang });
   const body = { size: 11 };
   const { sender } = letter;
   const senderLines = [sender.name, sender.town, sender.country].filter((s): s is string => Boolean(s));

@@ -1,5 +1,5 @@
 // The action ledger port: record, undo, forget, tally, series and export, and the tally types.
-import type { Drive, Method } from '../drive.js';
+import type { CaseRef, Method } from '../drive.js';
 import type { DomainEvent } from '../events/events.js';
 
 export type Tally = {
@@ -13,7 +13,7 @@ export type Tally = {
 
 export type RecordInput = {
   /** The drive the action counts for; a closed drive refuses. */
-  drive: Drive;
+  drive: CaseRef;
   member: string;
   method: Method;
   at: Date;
@@ -61,7 +61,7 @@ export function hourOf(at: Date | string): string {
  */
 export interface ActionLedger {
   record(input: RecordInput, unit?: WriteUnit): Promise<RecordResult>;
-  undo(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult>;
+  undo(input: { drive: CaseRef; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult>;
   /** Removes every record of the member in every appeal; returns how many actions went. */
   forget(member: string): Promise<number>;
   /**

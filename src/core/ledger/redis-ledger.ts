@@ -1,6 +1,6 @@
 // The action ledger on Redis: batches per appeal through Lua scripts, counts exact across
 // processes.
-import { assertOpen, METHODS, platformOf, type Drive, type Method } from '../drive.js';
+import { assertOpen, METHODS, platformOf, type CaseRef, type Method } from '../drive.js';
 import { BatchQueue } from '../batch-queue.js';
 import { claimHash } from '../claims.js';
 import { crashPoint } from '../crash-points.js';
@@ -20,7 +20,7 @@ export interface RedisCommands {
   hScan(key: string, cursor: string, options?: { COUNT?: number }): Promise<{ cursor: string; entries: Array<{ field: string; value: string }> }>;
 }
 
-type Pending = { drive: Drive; member: string; method: Method; at: Date; unit?: WriteUnit; done: (r: RecordResult) => void; fail: (e: unknown) => void };
+type Pending = { drive: CaseRef; member: string; method: Method; at: Date; unit?: WriteUnit; done: (r: RecordResult) => void; fail: (e: unknown) => void };
 
 /** Actions per script call: long enough to batch a burst, short enough to keep Redis responsive. */
 const MAX_BATCH = 512;
@@ -56,7 +56,7 @@ export class RedisLedger implements ActionLedger {
     this.onReset = options.onReset ?? (() => undefined);
   }
 
-  async record(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<RecordResult> {
+  async record(input: { drive: CaseRef; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<RecordResult> {
     assertOpen(input.drive, input.at);
     const appealId = input.drive.appealId;
     if (!this.registered.has(appealId)) {
@@ -96,7 +96,7 @@ export class RedisLedger implements ActionLedger {
     for (const settle of settled.reverse()) settle();
   }
 
-  async undo(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult> {
+  async undo(input: { drive: CaseRef; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult> {
     const { drive, member, method, at } = input;
     assertOpen(drive, at);
     const [removed, flat] = (await this.script(REMOVE, drive.appealId, [member, ...this.unitArgs(unit, at), method])) as [number, string[]];

@@ -1,12 +1,12 @@
 // Applies one batch of ledger operations in SQL and reads tallies from the counters.
 import { claimHash } from '../claims.js';
-import { platformOf, type Drive, type Method } from '../drive.js';
+import { platformOf, type CaseRef, type Method } from '../drive.js';
 import { AlreadyHandled } from '../errors.js';
 import { insertEvents } from '../store/sqlite-outbox.js';
 import type { SqliteFile } from '../store/sqlite-file.js';
 import { emptyTally, hourOf, type RecordResult, type Tally, type TallySummary, type UndoResult, type WriteUnit } from './ledger.js';
 
-type Write = { drive: Drive; member: string; method: Method; at: Date; unit?: WriteUnit };
+type Write = { drive: CaseRef; member: string; method: Method; at: Date; unit?: WriteUnit };
 
 export type Op =
   | (Write & { kind: 'record'; done: (r: RecordResult) => void; fail: (e: unknown) => void })

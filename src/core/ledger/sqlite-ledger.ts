@@ -2,7 +2,7 @@
 // counters.
 import { BatchQueue } from '../batch-queue.js';
 import { crashPoint } from '../crash-points.js';
-import { assertOpen, platformOf, type Drive, type Method } from '../drive.js';
+import { assertOpen, platformOf, type CaseRef, type Method } from '../drive.js';
 import type { SqliteFile } from '../store/sqlite-file.js';
 import type { Clock } from '../time.js';
 import { applyBatch, readTally, tallyFrom, type Op, type StoredTally } from './sqlite-batch.js';
@@ -49,11 +49,11 @@ export class SqliteLedger implements ActionLedger {
     };
   }
 
-  record(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<RecordResult> {
+  record(input: { drive: CaseRef; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<RecordResult> {
     return this.submit(input, (done, fail) => ({ kind: 'record', ...input, unit, done, fail }));
   }
 
-  undo(input: { drive: Drive; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult> {
+  undo(input: { drive: CaseRef; member: string; method: Method; at: Date }, unit?: WriteUnit): Promise<UndoResult> {
     return this.submit(input, (done, fail) => ({ kind: 'undo', ...input, unit, done, fail }));
   }
 
@@ -133,7 +133,7 @@ export class SqliteLedger implements ActionLedger {
     return collectRows(this.exportRows(appealId));
   }
 
-  private submit<R>(input: { drive: Drive; at: Date }, make: (done: (r: R) => void, fail: (e: unknown) => void) => Op): Promise<R> {
+  private submit<R>(input: { drive: CaseRef; at: Date }, make: (done: (r: R) => void, fail: (e: unknown) => void) => Op): Promise<R> {
     try {
       assertOpen(input.drive, input.at);
     } catch (error) {

@@ -5,6 +5,7 @@ import { buttonSigner, signReply } from '../walls.js';
 import type { Appeal } from '../appeal.js';
 import type { AppealBook } from '../appeal-view.js';
 import type { ClaimStore } from '../claims.js';
+import { driveTally } from '../campaign.js';
 import { platformOf, type Drive } from '../drive.js';
 import type { DriveService } from '../drives.js';
 import { SpaceGoneError } from '../errors.js';
@@ -138,9 +139,9 @@ export class ReminderScheduler {
       this.deps.logger.warn({ drive: drive.id, slot: slot.key, lateMinutes: Math.round(late / 60_000) }, 'reminder skipped: more than 12 hours late');
       return true;
     }
-    const appeal = await this.deps.appeals.get(drive.appealId);
+    const appeal = await this.deps.appeals.get(drive.cases[0]!.appealId);
     if (!appeal) return true;
-    const tally = await this.deps.ledger.tally(drive.appealId);
+    const tally = await driveTally(this.deps.ledger, drive);
     const reply = await (slot.kind === 'close' ? this.deps.posts.closed(drive, appeal, tally, now) : this.deps.posts.reminder(drive, appeal, tally, now));
     if (await this.post(drive.space, reply, { drive: drive.id, slot: slot.key })) return true;
     // Not posted: give the slot back, so that this process or another tries again.
@@ -159,9 +160,9 @@ export class ReminderScheduler {
       this.deps.logger.warn({ drive: drive.id }, 'member reminder skipped: more than 12 hours late');
       return;
     }
-    const appeal = await this.deps.appeals.get(drive.appealId);
+    const appeal = await this.deps.appeals.get(drive.cases[0]!.appealId);
     if (!appeal) return;
-    const post = await this.deps.posts.member(drive, appeal, await this.deps.ledger.tally(drive.appealId), now);
+    const post = await this.deps.posts.member(drive, appeal, await driveTally(this.deps.ledger, drive), now);
     // Pressed in the member's private chat, its buttons act on the group's drive: signed for them alone.
     const reply = this.deps.memberKey ? signReply(post, buttonSigner(this.deps.memberKey), { member: reminder.member }) : post;
     await this.send(() => notifier.sendToMember(reminder.userId, reply), { drive: drive.id }).catch((error: unknown) => {

@@ -47,7 +47,7 @@ export const repositoryKeys = (prefix: string) => ({
 });
 
 /** Runs a script by its hash (Redis learns the text on the first NOSCRIPT); a refusal names `what`. */
-async function run(redis: RedisScripts, what: string, script: string, keys: string[], args: string[] = []): Promise<unknown> {
+export async function run(redis: RedisScripts, what: string, script: string, keys: string[], args: string[] = []): Promise<unknown> {
   const options = { keys, arguments: args };
   try {
     return await redis.evalSha(shaOf(script), options).catch((error: Error) => {

@@ -8,16 +8,20 @@ import { RedisClaims, RedisLocks, type RedisKeyCommands } from '../claims.js';
 import { StoreError } from '../errors.js';
 import { takeKeyvEvents } from '../events/outbox.js';
 import { migrateRedis } from './migrations/redis.js';
+import { RedisNewsLog } from './redis-news-log.js';
 import { RedisAppealScopes, RedisDrives, RedisMemberReminders, RedisProfiles, RedisSavedAppeals } from './redis-repositories.js';
 import { RedisOutbox } from '../events/redis-outbox.js';
 import { SharedMutex } from '../guard.js';
+import { RedisFollowers } from '../news/redis-followers.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
+import { RedisTallyBook, type RedisTallyCommands } from '../tally-book.js';
 import { systemClock } from '../time.js';
 import type { Health, Store, StoreOptions } from './types.js';
 import { aofRewriter, type RedisAdmin } from './redis-aof.js';
 import { ResetGuard } from './reset-guard.js';
 
 type Client = RedisCommands &
+  RedisTallyCommands &
   RedisKeyCommands &
   RedisAdmin & {
     isReady: boolean;
@@ -103,7 +107,10 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
       iterables: ['exportRows'],
     }),
     claims: guard.wrap(new RedisClaims(client, prefix), { promises: ['claim', 'release', 'extend', 'remaining'] }),
+    tallyBook: guard.wrap(new RedisTallyBook(client, prefix), { promises: ['add', 'get', 'remove', 'list', 'totals', 'forgetModerator'] }),
     outbox: guard.wrap(outbox, { promises: ['append', 'pending', 'count', 'retryAt', 'done', 'doneMany', 'forget', 'adopt'] }),
+    followers: guard.wrap(new RedisFollowers(client, prefix), { promises: ['put', 'get', 'remove', 'forMember', 'page', 'forget', 'purge'] }),
+    newsLog: guard.wrap(new RedisNewsLog(client, prefix), { promises: ['add', 'list'] }),
     mutex: guard.wrap(new SharedMutex(new RedisLocks(client, prefix)), { promises: ['run'] }),
     drives: guard.wrap(new RedisDrives(client, prefix), { promises: ['get', 'getMany', 'byPage', 'listIn', 'active', 'all', 'any', 'runningAppeal', 'put', 'moveSpace'] }),
     profiles: guard.wrap(new RedisProfiles(client, prefix), { promises: ['get', 'put', 'delete'] }),

@@ -7,6 +7,7 @@ import { ConfigError, StoreError } from '../errors.js';
 import { SharedMutex } from '../guard.js';
 import { systemClock, type Clock } from '../time.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
+import { SqliteTallyBook } from '../tally-book.js';
 import type { Store, StoreOptions } from './types.js';
 import { createPrivateFile, makePrivateDir } from '../private-files.js';
 import { KEYV_NAMESPACE } from './sqlite-migrate.js';
@@ -14,6 +15,8 @@ import { ensureSchema } from './sqlite-schema.js';
 import { SqliteFile } from './sqlite-file.js';
 import { SqliteKeyvStore } from './sqlite-kv.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
+import { SqliteFollowers } from './sqlite-followers.js';
+import { SqliteNewsLog } from './sqlite-news-log.js';
 import { SqliteAppealScopes, SqliteDrives, SqliteMemberReminders, SqliteProfiles, SqliteSavedAppeals } from './sqlite-repositories.js';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
@@ -57,6 +60,7 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     kv,
     ledger: new SqliteLedger(file, clock, scrub),
     claims: new SqliteClaims(file, clock),
+    tallyBook: new SqliteTallyBook(file),
     mutex: new SharedMutex(new SqliteLocks(file, clock)),
     outbox: new SqliteOutbox(file),
     drives: new SqliteDrives(file),
@@ -64,6 +68,8 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     memberReminders: new SqliteMemberReminders(file, clock),
     appealScopes: new SqliteAppealScopes(file),
     savedAppeals: new SqliteSavedAppeals(file),
+    followers: new SqliteFollowers(file),
+    newsLog: new SqliteNewsLog(file),
     scrub,
     health: async () => {
       if (closed) return { ok: false, reason: 'the store is closed' };

@@ -9,6 +9,9 @@ import type { ClaimStore } from '../claims.js';
 import type { Mutex } from '../guard.js';
 import type { Outbox } from '../events/outbox.js';
 import type { ActionLedger } from '../ledger/ledger.js';
+import type { TallyBook } from '../tally-book.js';
+import type { FollowerStore } from '../news/followers.js';
+import type { NewsLogRepository } from '../news/log.js';
 import type { Clock } from '../time.js';
 
 /**
@@ -34,10 +37,16 @@ export type Store = {
   savedAppeals: SavedAppealRepository;
   ledger: ActionLedger;
   claims: ClaimStore;
+  /** Letters written at event tables, entered by moderators: a table on SQLite, hashes and sorted sets on Redis. */
+  tallyBook: TallyBook;
   /** Serialises changes to shared lists across every process on the store. */
   mutex: Mutex;
   /** The store's own outbox: a table on SQLite, native structures on Redis. */
   outbox: Outbox;
+  /** Members following appeals' news: a table on SQLite, native structures on Redis. */
+  followers: FollowerStore;
+  /** Appeals' latest news for their pages: a table on SQLite, a hash per item and a sorted set per appeal on Redis. */
+  newsLog: NewsLogRepository;
   /**
    * Makes deleted data leave the files: SQLite checkpoints and truncates its WAL; Redis asks for an
    * AOF rewrite (at most once a minute, nothing when AOF is off; one owed is done at the latest when

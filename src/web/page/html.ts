@@ -31,6 +31,27 @@ function methodRows(view: PageView): string {
   return METHODS.filter((m) => view.tally.byMethod[m]).map((m) => `<tr><th scope="row">${esc(t(`method_${m}`))}</th><td>${view.tally.byMethod[m]}</td></tr>`).join('');
 }
 
+/**
+ * A campaign's cases (or a drive's table letters): each case's members' actions here and letters
+ * written at event tables, as counts. Never an entry's note.
+ */
+function casesSection(view: PageView): string {
+  const { t } = view;
+  if (view.cases.length < 2 && view.table === 0) return '';
+  return `<section aria-labelledby="h-cases"><h2 id="h-cases">${esc(t('page_cases'))}</h2><p id="table-count">${tableCount(view)}</p>
+<table id="cases"><thead><tr><th scope="col">${esc(t('page_cases'))}</th><th scope="col">${esc(t('page_count'))}</th><th scope="col">${esc(t('page_table_column'))}</th><th scope="col"></th></tr></thead><tbody id="cases-rows">${caseRows(view)}</tbody></table></section>`;
+}
+
+/** A case's goal counts its members' actions in this space, as the drive's goal does. */
+function caseRows(view: PageView): string {
+  const { t } = view;
+  return view.cases
+    .map((c) => `<tr><th scope="row">${c.number}. ${esc(c.title)}</th><td>${c.actions}</td><td>${c.table}</td><td>${c.goal ? esc(t('progress_case_goal', { percent: Math.floor((c.actions / c.goal) * 100), goal: c.goal })) : ''}</td></tr>`)
+    .join('');
+}
+
+const tableCount = (view: PageView) => esc(view.t('page_table', { count: view.table }));
+
 function platformItems(view: PageView): string {
   return Object.entries(view.tally.byPlatform).map(([p, n]) => `<li>${esc(PLATFORM_NAMES[p] ?? p)}: ${n}</li>`).join('');
 }
@@ -49,7 +70,7 @@ export function liveState(view: PageView): LiveState {
     svg: view.svg,
     totalText: t('page_total', { tally: tallyText(t, view.tally) }),
     updated: t('page_updated', { time }),
-    html: { milestones: milestoneList(view), 'by-method-rows': methodRows(view), 'by-platform': platformItems(view) },
+    html: { milestones: milestoneList(view), 'by-method-rows': methodRows(view), 'by-platform': platformItems(view), 'cases-rows': caseRows(view), 'table-count': tableCount(view) },
   };
 }
 
@@ -86,31 +107,46 @@ function howToAct(view: PageView): string {
 <details><summary>${esc(t('page_letter'))}</summary><pre lang="${esc(letter.lang)}">${esc(letter.text)}</pre></details></section>`;
 }
 
+/** What became of the appeal, newest first: the news its moderators (or the operator) posted. */
+function newsSection(view: PageView): string {
+  if (view.news.length === 0) return '';
+  const { t } = view;
+  const items = view.news.map((n) => {
+    const what = t(n.outcome === 'good' ? 'page_news_good' : n.outcome === 'closed' ? 'page_news_closed' : 'page_news_update');
+    const deadline = n.deadline ? ` ${t('news_new_deadline', { deadline: longDate(n.deadline, view.locale, true) })}` : '';
+    return `<li><strong>${esc(longDate(n.at.slice(0, 10), view.locale, true))}, ${esc(what)}:</strong> ${esc(n.text)}${esc(deadline)}</li>`;
+  });
+  return `<section aria-labelledby="h-news"><h2 id="h-news">${esc(t('page_news'))}</h2><ul>${items.join('')}</ul></section>`;
+}
+
 /**
  * The drive page: complete without JavaScript; `live.js` then keeps the numbers and the chart
  * current. `embed` drops everything but the tally and the chart, for a group's own site.
  */
 export function renderPage(view: PageView, options: { link: (path: string) => string; embed: boolean }): string {
   const { t, appeal, drive } = view;
+  const title = view.title;
   const state = liveState(view);
   const base = `/d/${view.pageId}`;
-  const description = `${appeal.reference}. ${tallyText(t, view.tally)}`;
+  const description = `${view.cases.length > 1 ? title : appeal.reference}. ${tallyText(t, view.tally)}`;
   const deadline = t('page_deadline', { date: longDate(drive.deadline, view.locale, true), timezone: drive.timezone });
   const head = `<!doctype html><html lang="${view.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(appeal.title)}</title><meta name="description" content="${esc(description)}"><link rel="icon" href="data:,">
-<meta property="og:type" content="website"><meta property="og:title" content="${esc(appeal.title)}"><meta property="og:description" content="${esc(description)}">
+<title>${esc(title)}</title><meta name="description" content="${esc(description)}"><link rel="icon" href="data:,">
+<meta property="og:type" content="website"><meta property="og:title" content="${esc(title)}"><meta property="og:description" content="${esc(description)}">
 <meta property="og:url" content="${esc(options.link(base))}"><meta property="og:image" content="${esc(options.link(`${base}/chart.png`))}"><meta property="og:image:alt" content="${esc(t('chart_png_alt'))}"><meta name="twitter:card" content="summary_large_image">
 <style>${STYLE}</style><script src="/assets/live.js" defer></script></head>`;
-  const tally = `<section aria-labelledby="h-tally"><h2 id="h-tally" class="small">${esc(appeal.reference)}</h2>
+  const tally = `<section aria-labelledby="h-tally"><h2 id="h-tally" class="small">${esc(view.cases.length > 1 ? title : appeal.reference)}</h2>
 <div class="tally" aria-live="polite"><span class="count" id="drive-count">${state.driveCount}</span><span id="drive-count-label">${esc(state.countLabel)}</span></div>
 ${goalLine(view)}<p id="total">${esc(state.totalText)}</p></section>
 <section aria-labelledby="h-chart"><h2 id="h-chart">${esc(t('page_chart_heading'))}</h2><figure id="chart">${state.svg}</figure></section>`;
   // The same honest wording as /report: what the count is, and what it is not.
   const footer = `<p class="small" id="honest">${esc(t('report_honest'))}</p><p class="small"><span id="updated">${esc(state.updated)}</span> ${esc(t('page_live'))}</p>`;
   if (options.embed) {
-    return `${head}<body data-live="${base}/events"><main><h1>${esc(appeal.title)}</h1>${tally}${footer}<p class="small"><a href="${esc(options.link(base))}" target="_top">${esc(t('page_how'))}</a></p></main></body></html>`;
+    return `${head}<body data-live="${base}/events"><main><h1>${esc(title)}</h1>${tally}${footer}<p class="small"><a href="${esc(options.link(base))}" target="_top">${esc(t('page_how'))}</a></p></main></body></html>`;
   }
-  return `${head}<body data-live="${base}/events"><main><p class="ref">${esc(appeal.reference)}</p><h1>${esc(appeal.title)}</h1>
-${appeal.summary ? `<p>${esc(appeal.summary)}</p>` : ''}<p><strong>${esc(deadline)}</strong> ${esc(timeLeftText(t, drive, view.now, view.locale))}.</p>
-${tally}${milestones(view)}${byMethodTable(view)}${howToAct(view)}${footer}</main></body></html>`;
+  // A campaign's page lists its cases; each case's letter is had with /letter CASE in the group.
+  const campaign = view.cases.length > 1;
+  return `${head}<body data-live="${base}/events"><main><p class="ref">${esc(campaign ? '' : appeal.reference)}</p><h1>${esc(title)}</h1>
+${!campaign && appeal.summary ? `<p>${esc(appeal.summary)}</p>` : ''}<p><strong>${esc(deadline)}</strong> ${esc(timeLeftText(t, drive, view.now, view.locale))}.</p>
+${newsSection(view)}${tally}${casesSection(view)}${milestones(view)}${byMethodTable(view)}${campaign ? '' : howToAct(view)}${footer}</main></body></html>`;
 }

@@ -7,9 +7,10 @@ import { translator } from '../../core/i18n/index.js';
 import type { Logger } from '../../commands/index.js';
 import type { PngRenderer } from '../png.js';
 import type { Route } from '../server.js';
-import { liveState, renderPage } from './html.js';
+import { renderPage } from './html.js';
 import { LiveHub, type LiveLimits } from './live.js';
 import { LIVE_SCRIPT } from './live-script.js';
+import { renderScreen, screenState } from './screen.js';
 import { loadView, type PageSource } from './view.js';
 
 export type DrivePagesOptions = {
@@ -42,7 +43,8 @@ export function drivePages(options: DrivePagesOptions): DrivePages {
   const hub = new LiveHub({
     read: async (pageId) => {
       const view = await loadView(options.source, pageId);
-      return view && liveState(view);
+      // The screen's case list rides along; the page has no element for it and leaves it.
+      return view && screenState(view);
     },
     hold: options.hold,
     timer: options.timer ?? systemTimer,
@@ -111,17 +113,20 @@ export function drivePages(options: DrivePagesOptions): DrivePages {
     if (part === '/events') {
       const view = await loadView(options.source, pageId);
       if (!view) return notFound(res), true;
-      await hub.serve(pageId, req, res, liveState(view));
+      await hub.serve(pageId, req, res, screenState(view));
       return true;
     }
     const embed = url.searchParams.get('embed') === '1';
-    const entry = await cached(`${pageId}${part ?? ''}${embed ? '?embed' : ''}`, async () => {
+    // The projector view: the same page's numbers in type for the back of a room.
+    const screen = !embed && part === undefined && url.searchParams.get('screen') === '1';
+    const entry = await cached(`${pageId}${part ?? ''}${embed ? '?embed' : ''}${screen ? '?screen' : ''}`, async () => {
       const view = await loadView(options.source, pageId);
       if (!view) return undefined;
       if (part === '/chart.svg') return { body: view.svg, type: 'image/svg+xml; charset=utf-8' };
       if (part === '/chart.png') return { body: await options.renderPng(view.svg), type: 'image/png' };
       // What a page reads every few seconds when the live-update cap refused it a stream.
-      if (part === '/state') return { body: JSON.stringify(liveState(view)), type: 'application/json; charset=utf-8' };
+      if (part === '/state') return { body: JSON.stringify(screenState(view)), type: 'application/json; charset=utf-8' };
+      if (screen) return { body: renderScreen(view), type: 'text/html; charset=utf-8' };
       return { body: renderPage(view, { link: options.link, embed }), type: 'text/html; charset=utf-8' };
     });
     if (!entry) return notFound(res), true;

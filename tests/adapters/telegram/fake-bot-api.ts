@@ -39,6 +39,14 @@ export class FakeBotApi {
   confirmedOffset = 0;
   /** Posts a minute in one group before 429 (Telegram's documented limit is about 20). */
   groupPostsPerMinute = 20;
+  /**
+   * Messages a second across all chats before 429 with `retry_after` (Telegram's broadcast limit is
+   * about 30); unset, no such limit (the default, so that bursts in tests are not slowed).
+   */
+  messagesPerSecond?: number;
+  /** How many 429s the broadcast limit answered. */
+  broadcastRefusals = 0;
+  private readonly sentAt: number[] = [];
   /** When each group post the fake accepted was made, per group. */
   private readonly groupPosts = new Map<number, number[]>();
 
@@ -142,7 +150,8 @@ export class FakeBotApi {
     if (failure >= 0) return this.failures.splice(failure, 1)[0]!.answer;
     const chatId = Number(payload.chat_id);
     const ok = (result: unknown): ApiAnswer => ({ ok: true, result });
-    const wait = POSTS.has(method) && chatId < 0 ? this.floodWait(chatId) : 0;
+    const groupWait = POSTS.has(method) && chatId < 0 ? this.floodWait(chatId) : 0;
+    const wait = groupWait > 0 || !POSTS.has(method) ? groupWait : this.broadcastWait();
     if (wait > 0) return { ok: false, error_code: 429, description: `Too Many Requests: retry after ${wait}`, parameters: { retry_after: wait } };
     switch (method) {
       case 'getMe':
@@ -174,6 +183,19 @@ export class FakeBotApi {
   }
 
   /** Seconds until one more post fits in the group's minute; 0 when it fits now (and it is counted). */
+  /** The broadcast limit: every accepted message counts against the last second. */
+  private broadcastWait(): number {
+    if (this.messagesPerSecond === undefined) return 0;
+    const now = Date.now();
+    while (this.sentAt.length > 0 && this.sentAt[0]! <= now - 1000) this.sentAt.shift();
+    if (this.sentAt.length < this.messagesPerSecond) {
+      this.sentAt.push(now);
+      return 0;
+    }
+    this.broadcastRefusals += 1;
+    return 1;
+  }
+
   private floodWait(chatId: number): number {
     const now = Date.now();
     const recent = (this.groupPosts.get(chatId) ?? []).filter((at) => at > now - 60_000);

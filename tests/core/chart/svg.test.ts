@@ -11,7 +11,7 @@ const input = (over: Partial<ChartInput> = {}): ChartInput => ({
   goal: 10,
   timezone: 'Europe/Paris',
   locale: 'en',
-  labels: { title: 'Actions over time', description: '4 actions of a goal of 10', goal: 'Goal: 10', methods: { email: 'email', post: 'posted letter', phone: 'phone call', social: 'social media post', other: 'other action' } },
+  labels: { title: 'Actions over time', description: '4 actions of a goal of 10', goal: 'Goal: 10', methods: { email: 'email', post: 'posted letter', phone: 'phone call', social: 'social media post', other: 'other action', card: 'solidarity card' } },
   ...over,
 });
 

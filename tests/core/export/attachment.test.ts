@@ -29,7 +29,7 @@ describe('CSV exports as chat attachments', () => {
     for await (const chunk of actionsCsvChunks(slowly(all), 1_000)) chunks.push(chunk);
     expect(chunks).toHaveLength(4);
     expect(chunks.join('')).toBe(actionsCsv(all));
-    expect(chunks.join('')).toContain(",email,'=cmd\r\n");
+    expect(chunks.join('')).toContain(",email,1,'=cmd,2026-11-28,\r\n");
   });
 
   it('lets other work run between pages, even when the rows arrive without any I/O', async () => {

@@ -10,6 +10,14 @@ export const CORPUS_2 = new URL('../../fixtures/ua/corpus-2/', import.meta.url);
 export const CORPUS_3 = new URL('../../fixtures/ua/corpus-3/', import.meta.url);
 /** A second held-out set, gathered and labelled by a session that never changed the importer. */
 export const CORPUS_4 = new URL('../../fixtures/ua/corpus-4/', import.meta.url);
+/** A third held-out set, gathered after the importer was changed for `CORPUS_4`, labelled before it was run on them. */
+export const CORPUS_5 = new URL('../../fixtures/ua/corpus-5/', import.meta.url);
+/** A fourth set, gathered after every change for `CORPUS_5`, labelled before the importer was run on them. */
+export const CORPUS_6 = new URL('../../fixtures/ua/corpus-6/', import.meta.url);
+/** A fifth set, gathered after every change for `CORPUS_6` by a session that had not changed the importer, labelled before it ran. */
+export const CORPUS_7 = new URL('../../fixtures/ua/corpus-7/', import.meta.url);
+/** A sixth set, gathered after the changes for `CORPUS_7`, labelled before the importer ran on it; scored only. */
+export const CORPUS_8 = new URL('../../fixtures/ua/corpus-8/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
@@ -22,8 +30,13 @@ const expectedSchema = z.object({
   kind: z.enum(['appeal', 'update', 'closure', 'good-news', 'not-an-appeal']).optional(),
   number: z.string().nullable(),
   deadline: z.string().nullable(),
-  targets: z.array(z.object({ name: z.string(), emails: z.array(z.string()) })),
+  /** `address`: the official's postal lines as the text gives them (labelled from corpus-4 on; absent = not labelled). */
+  targets: z.array(z.object({ name: z.string(), emails: z.array(z.string()), address: z.array(z.string()).optional() })),
   salutation: z.string().nullable(),
+  /** The card to the person at risk the text asks for ("Send her your messages of solidarity: ..."), where it asks. */
+  solidarity: z.object({ to: z.string(), address: z.array(z.string()).default([]) }).optional(),
+  /** Contacts the text gives for others than the officials (copy recipients, the organisers): never an official's. */
+  others: z.array(z.object({ name: z.string(), emails: z.array(z.string()).default([]), address: z.array(z.string()).default([]) })).default([]),
 });
 
 export type Expected = z.infer<typeof expectedSchema>;
@@ -90,6 +103,15 @@ export function scoreText(expected: Expected, result: Imported): FieldCheck[] {
     const got = appeal?.letter.salutation ?? '-';
     check('salutation', expected.salutation, got, appeal !== undefined && bareSalutation(got) === bareSalutation(expected.salutation));
   }
+  // The solidarity part: read where the text asks for one, never invented where it does not.
+  const card = appeal?.solidarity;
+  if (expected.solidarity) {
+    const want = expected.solidarity;
+    const right = card !== undefined && fold(card.to).includes(fold(want.to)) && want.address.every((l) => card.address.some((g) => fold(g).includes(fold(l))));
+    check('solidarity', [want.to, ...want.address].join(', '), card ? [card.to, ...card.address].join(', ') : '-', right);
+  } else if (card) {
+    check('solidarity', '-', [card.to, ...card.address].join(', '), false);
+  }
   if (expected.kind !== undefined) {
     const got = 'appeal' in result ? (result.kind ?? 'appeal') : '-';
     check('kind', expected.kind, got, got === expected.kind);
@@ -111,37 +133,63 @@ function matchTargets(expected: Expected, names: string[]): Map<number, number> 
   return used;
 }
 
+/** The postal lines of a produced official: its title, organisation and address (never its name). */
+const postalOf = (t: Appeal['targets'][number]): string[] => [t.title ?? '', t.organisation ?? '', ...t.address].filter((l) => l !== '').map(fold);
+
+/** What the addresses rule counts: emails and postal addresses given and attached, and every misattachment. */
+export type AddressTally = { emails: { given: number; attached: number }; postal: { given: number; attached: number }; wrong: string[] };
+
 /**
- * The addresses rule of issue 27: of the emails the text gives for its officials, how many the importer
- * attached to the right official; and every email attached to an official the text does not give it for
- * (another official's, a copy recipient's, an embassy's), which must be none.
+ * The addresses rule of issue 27. Given: each email the text gives for an official, and each postal address
+ * labelled for one (attached when every one of its lines is in the official's title, organisation or address).
+ * Wrong, the worst error, counted apart: an email or a postal line attached to an official (not marked a copy)
+ * that the text gives for another official or for someone else (a copy recipient, the organisers), or an
+ * email attached to an official the text does not give it for at all.
  */
-export function scoreAddresses(expected: Expected, appeal: Appeal | undefined): { given: number; attached: number; wrong: string[] } {
-  const given = expected.targets.reduce((n, t) => n + t.emails.length, 0);
-  if (!appeal) return { given, attached: 0, wrong: [] };
-  const used = matchTargets(expected, appeal.targets.map((t) => t.name));
-  let attached = 0;
+export function scoreAddresses(expected: Expected, appeal: Appeal | undefined): AddressTally {
+  const emails = { given: expected.targets.reduce((n, t) => n + t.emails.length, 0), attached: 0 };
+  const postal = { given: expected.targets.filter((t) => (t.address ?? []).length > 0).length, attached: 0 };
   const wrong: string[] = [];
+  if (!appeal) return { emails, postal, wrong };
+  const used = matchTargets(expected, appeal.targets.map((t) => t.name));
+  const owners = [...expected.targets.map((t) => ({ ...t, address: t.address ?? [] })), ...expected.others];
   appeal.targets.forEach((t, i) => {
     const w = [...used.entries()].find(([, at]) => at === i)?.[0];
-    const own = new Set((w === undefined ? [] : (expected.targets[w]?.emails ?? [])).map(fold));
+    const mine = w === undefined ? undefined : expected.targets[w];
+    const ownEmails = new Set((mine?.emails ?? []).map(fold));
+    const ownLines = new Set((mine?.address ?? []).map(fold));
+    const lines = postalOf(t);
+    if (mine && (mine.address ?? []).length > 0 && (mine.address ?? []).every((l) => lines.some((g) => g.includes(fold(l))))) postal.attached++;
     for (const email of t.emails) {
-      if (own.has(fold(email))) attached++;
-      else wrong.push(`${email} on ${t.name}${t.copy ? ' (copy)' : ''}`);
+      if (ownEmails.has(fold(email))) emails.attached++;
+      else if (!t.copy || expected.targets.some((o) => o.emails.map(fold).includes(fold(email)))) wrong.push(`${email} on ${t.name}${t.copy ? ' (copy)' : ''}`);
+    }
+    if (t.copy) return;
+    // A postal line of someone else's address (long enough to be distinctive, and not also this official's).
+    for (const other of owners) {
+      if (other === mine || (mine && other.name === mine.name)) continue;
+      const theirs = other.address.filter((line) => {
+        const l = fold(line);
+        return l.length >= 6 && !ownLines.has(l) && (lines.some((g) => g.includes(l)) || (w === undefined && fold(t.name).includes(l)));
+      });
+      if (theirs.length > 0) wrong.push(`${other.name}'s address ("${theirs.join(' / ')}") on ${t.name}`);
     }
   });
-  return { given, attached, wrong };
+  return { emails, postal, wrong };
 }
 
 export type Tally = { fields: number; right: number };
+
+/** Addresses given and attached, emails and postal together, for the per-layout and per-language lines. */
+type Attach = { given: number; attached: number; wrong: number };
 
 export type CorpusReport = Tally & {
   texts: number;
   refused: string[];
   wrong: { name: string; check: FieldCheck }[];
-  addresses: { given: number; attached: number; wrong: string[] };
-  byLanguage: Record<string, Tally>;
-  byLayout: Record<string, Tally>;
+  addresses: AddressTally;
+  byLanguage: Record<string, Tally & { addresses: Attach }>;
+  byLayout: Record<string, Tally & { addresses: Attach }>;
 };
 
 /** Imports one text as the corpus tests do. */
@@ -154,13 +202,14 @@ export function importForScore(text: string): Imported {
 
 /** Imports every text of a corpus and scores the expected fields, in total, per language and per layout. */
 export function scoreCorpus(dir: URL = CORPUS): CorpusReport {
-  const report: CorpusReport = { texts: 0, refused: [], fields: 0, right: 0, wrong: [], addresses: { given: 0, attached: 0, wrong: [] }, byLanguage: {}, byLayout: {} };
+  const report: CorpusReport = { texts: 0, refused: [], fields: 0, right: 0, wrong: [], addresses: { emails: { given: 0, attached: 0 }, postal: { given: 0, attached: 0 }, wrong: [] }, byLanguage: {}, byLayout: {} };
   for (const { name, text, expected } of corpusTexts(dir)) {
     report.texts++;
     const result = importForScore(text);
     if ('refused' in result && expected.kind !== 'not-an-appeal') report.refused.push(`${name}: ${result.refused}`);
-    const language = (report.byLanguage[expected.language] ??= { fields: 0, right: 0 });
-    const layout = (report.byLayout[expected.layout ?? 'issue-15'] ??= { fields: 0, right: 0 });
+    const fresh = (): Tally & { addresses: Attach } => ({ fields: 0, right: 0, addresses: { given: 0, attached: 0, wrong: 0 } });
+    const language = (report.byLanguage[expected.language] ??= fresh());
+    const layout = (report.byLayout[expected.layout ?? 'issue-15'] ??= fresh());
     for (const c of scoreText(expected, result)) {
       for (const t of [report, language, layout]) {
         t.fields++;
@@ -169,21 +218,35 @@ export function scoreCorpus(dir: URL = CORPUS): CorpusReport {
       if (!c.right) report.wrong.push({ name, check: c });
     }
     const a = scoreAddresses(expected, 'appeal' in result ? result.appeal : undefined);
-    report.addresses.given += a.given;
-    report.addresses.attached += a.attached;
+    for (const kind of ['emails', 'postal'] as const) {
+      report.addresses[kind].given += a[kind].given;
+      report.addresses[kind].attached += a[kind].attached;
+    }
     report.addresses.wrong.push(...a.wrong.map((w) => `${name}: ${w}`));
+    for (const t of [language, layout]) {
+      t.addresses.given += a.emails.given + a.postal.given;
+      t.addresses.attached += a.emails.attached + a.postal.attached;
+      t.addresses.wrong += a.wrong.length;
+    }
   }
   return report;
 }
 
 const pct = (t: Tally): string => `${t.right}/${t.fields} = ${((t.right / Math.max(1, t.fields)) * 100).toFixed(1)}%`;
+const part = (a: Attach): string => (a.given + a.wrong === 0 ? '' : `; addresses ${a.attached}/${a.given}${a.wrong > 0 ? `, ${a.wrong} MISATTACHED` : ''}`);
+
+/** Share of the given addresses (emails and postal) attached to their officials; 1 when the texts give none. */
+export function attachedShare(report: CorpusReport): number {
+  const given = report.addresses.emails.given + report.addresses.postal.given;
+  return given === 0 ? 1 : (report.addresses.emails.attached + report.addresses.postal.attached) / given;
+}
 
 /** The report as lines for a log: total, per language, per layout, addresses. */
 export function describeReport(report: CorpusReport): string[] {
   return [
     `${report.texts} texts, ${report.refused.length} refused; fields ${pct(report)}`,
-    `addresses attached ${report.addresses.attached}/${report.addresses.given}; attached to the wrong official: ${report.addresses.wrong.length}`,
-    ...Object.entries(report.byLanguage).map(([k, t]) => `  language ${k}: ${pct(t)}`),
-    ...Object.entries(report.byLayout).map(([k, t]) => `  layout ${k}: ${pct(t)}`),
+    `addresses attached: emails ${report.addresses.emails.attached}/${report.addresses.emails.given}, postal ${report.addresses.postal.attached}/${report.addresses.postal.given}; attached to the wrong official: ${report.addresses.wrong.length}`,
+    ...Object.entries(report.byLanguage).map(([k, t]) => `  language ${k}: ${pct(t)}${part(t.addresses)}`),
+    ...Object.entries(report.byLayout).map(([k, t]) => `  layout ${k}: ${pct(t)}${part(t.addresses)}`),
   ];
 }

@@ -17,7 +17,20 @@ import { dropPrefix } from '../../support/redis.js';
 // Made by release 52edc38's own code (tests/fixtures/store/README.md): its data, and what it read back.
 const FIXTURES = 'tests/fixtures/store';
 type Seen = Record<string, unknown> & { drives: Array<{ id: string }>; bySpace: Record<string, string[]> };
-const expected = JSON.parse(await readFile(join(FIXTURES, 'release-52edc38.expected.json'), 'utf8')) as { sqlite: Seen; redis: Seen };
+const released = JSON.parse(await readFile(join(FIXTURES, 'release-52edc38.expected.json'), 'utf8')) as { sqlite: Seen; redis: Seen };
+
+/**
+ * The release's drives ran one appeal (`appealId`); this code reads each as a campaign of one: the
+ * same drive with `cases: [{ appealId, goal: null, status: 'active' }]` and no title. Everything else as the release read it.
+ */
+const asCampaignOfOne = (seen: Seen): Seen => ({
+  ...seen,
+  drives: seen.drives.map((d) => {
+    const { appealId, ...rest } = d as { id: string; appealId: string };
+    return { ...rest, cases: [{ appealId, goal: null, status: 'active' }], title: null };
+  }),
+});
+const expected = { sqlite: asCampaignOfOne(released.sqlite), redis: asCampaignOfOne(released.redis) };
 const clock = new FakeClock('2026-06-01T09:00:00.000Z');
 const spaces = ['telegram:-1001', 'telegram:-1002', 'slack:T1/C1', 'discord:10/20', 'discord:10/21'];
 

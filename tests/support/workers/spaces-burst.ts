@@ -3,6 +3,7 @@
 // schedules the drive's reminders, adds its own member's reminder and records two actions (its own
 // member's, and one every worker records: a delivery retried through another process).
 import { BUNDLED_APPEALS, createApp } from '../../../src/app/app.js';
+import { caseRef } from '../../../src/core/drive.js';
 import { UserInputError } from '../../../src/core/errors.js';
 
 const [storeUrl, prefix, dataDir, worker, spaces, goAt] = process.argv.slice(2);
@@ -29,8 +30,8 @@ await Promise.all(
     const [drive] = await app.deps.drives.openIn(space);
     await app.deps.drives.update(drive!, { reminders: { offsets: [`${Number(worker) + 1}d`], at: '10:00' } });
     await app.deps.memberReminders.add({ driveId: drive!.id, member: `w${worker}-s${i}`, platform: 'telegram', userId: `${worker}${i}`, due: '2099-12-20T10:00:00.000Z' }, at);
-    await app.deps.ledger.record({ drive: drive!, member: `w${worker}-s${i}`, method: 'email', at });
-    await app.deps.ledger.record({ drive: drive!, member: `shared-s${i}`, method: 'post', at });
+    await app.deps.ledger.record({ drive: caseRef(drive!, appeal.id), member: `w${worker}-s${i}`, method: 'email', at });
+    await app.deps.ledger.record({ drive: caseRef(drive!, appeal.id), member: `shared-s${i}`, method: 'post', at });
   }),
 );
 process.stdout.write(JSON.stringify({ started, refused }));

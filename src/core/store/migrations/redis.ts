@@ -5,6 +5,9 @@ import { StoreError } from '../../errors.js';
 import { reminderExpiry } from '../../reminders/member-reminders.js';
 import { appealsOf } from '../drive-cases.js';
 import { PUT_DRIVE, PUT_HASH, PUT_REMINDER, PUT_SAVED_APPEAL, RECORD_CHANGE, profileFields, reminderFields, repositoryKeys } from '../redis-repositories.js';
+import { ADD_NEWS, newsFields, newsLogKeys } from '../redis-news-log.js';
+import type { NewsItem } from '../../news/item.js';
+import { NEWS_KEPT } from '../../news/log.js';
 import { latestVersion, pendingMigrations, type Migration } from './runner.js';
 
 /** The node-redis commands the migrations and their lock use. */
@@ -121,6 +124,24 @@ export const REDIS_MIGRATIONS: ReadonlyArray<Migration<RedisMigrationContext>> =
       for await (const page of redis.scanIterator({ MATCH: `${globEscape(keyvKey(prefix, 'drive-page:'))}*`, COUNT: 1000 })) pages.push(...page);
       const old = [...documents.keys()].map((id) => keyvKey(prefix, `drive:${id}`)).concat([...lists.keys()].map((name) => keyvKey(prefix, `drives:${name}`)), pages);
       if (old.length > 0) await redis.unlink(old);
+    },
+  },
+  // Main's tally book and followers (issues 28 and 30) were native structures from the start: no step.
+  {
+    version: 7,
+    name: 'news lists kept as keyv documents become a hash per item and a sorted set per appeal',
+    up: async ({ redis, prefix }) => {
+      const keys = newsLogKeys(prefix);
+      // `news:log:<appeal>` held the appeal's items newest first: added oldest first, so the order stays.
+      // ADD_NEWS leaves an item already there as it is: a second run doubles nothing.
+      await eachDocument<unknown>(redis, prefix, 'news:log:', async (appealId, list) => {
+        if (!Array.isArray(list)) return;
+        for (const n of [...(list as NewsItem[])].reverse()) {
+          if (typeof n.id !== 'string' || typeof n.text !== 'string') continue;
+          const news: NewsItem = { ...n, appealId, community: typeof n.community === 'string' ? n.community : null };
+          await redis.eval(ADD_NEWS, { keys: [keys.item(n.id), keys.ofAppeal(appealId), keys.sequence], arguments: [String(NEWS_KEPT), keys.itemPrefix, n.id, ...newsFields(news)] });
+        }
+      });
     },
   },
 ];

@@ -184,13 +184,62 @@ CREATE INDEX drive_cases_appeal ON drive_cases(appeal_id);`);
       }
     },
   },
+  // 8 and 9 came first as main's schema version 3 (made by CREATE TABLE IF NOT EXISTS at every open):
+  // a file written by that code is read as version 2 (see `versionOf`), and these keep IF NOT EXISTS.
+  {
+    version: 8,
+    name: 'tally_entries table (letters entered at event tables)',
+    up: (db) =>
+      db.exec(`
+-- Letters written at event tables, entered by moderators (/tally add): a row per entry, apart from the ledger.
+CREATE TABLE IF NOT EXISTS tally_entries(
+  id TEXT PRIMARY KEY, drive_id TEXT NOT NULL, space TEXT NOT NULL, appeal TEXT NOT NULL, count INTEGER NOT NULL CHECK (count > 0),
+  method TEXT NOT NULL, note TEXT, moderator TEXT, date TEXT NOT NULL, recorded_at TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS tally_entries_drive ON tally_entries(drive_id, recorded_at);
+CREATE INDEX IF NOT EXISTS tally_entries_moderator ON tally_entries(moderator) WHERE moderator IS NOT NULL;`),
+  },
+  {
+    version: 9,
+    name: 'followers table (members following an appeal\'s news)',
+    up: (db) =>
+      db.exec(`
+-- Members following an appeal's news (/follow): sealed is their platform id, encrypted with a key
+-- derived from the member-key secret; a row goes at its expiry, by /unfollow or by /forgetme.
+CREATE TABLE IF NOT EXISTS followers(
+  appeal TEXT NOT NULL, member TEXT NOT NULL, space TEXT NOT NULL, platform TEXT NOT NULL, sealed TEXT NOT NULL,
+  locale TEXT NOT NULL, expires TEXT NOT NULL, PRIMARY KEY (appeal, member)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS followers_member ON followers(member);
+CREATE INDEX IF NOT EXISTS followers_expiry ON followers(expires);`),
+  },
+  {
+    version: 10,
+    name: 'news_items table; the news lists kept as keyv documents move into it',
+    up: (db) => {
+      db.exec(`
+-- An appeal's latest news for its drive pages (the moderator's or operator's words, no member named);
+-- seq orders them, the newest 10 per appeal are kept.
+CREATE TABLE news_items(
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, appeal_id TEXT NOT NULL, community TEXT, outcome TEXT NOT NULL,
+  text TEXT NOT NULL, deadline TEXT, at TEXT NOT NULL);
+CREATE INDEX news_items_appeal ON news_items(appeal_id, seq);`);
+      const insert = db.prepare('INSERT OR IGNORE INTO news_items(id, appeal_id, community, outcome, text, deadline, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      // `news:log:<appeal>` held the appeal's items newest first: inserted oldest first, so seq keeps the order.
+      for (const [appealId, list] of takeDocuments<unknown>(db, 'news:log:')) {
+        if (!Array.isArray(list)) continue;
+        for (const n of [...(list as Array<Record<string, unknown>>)].reverse()) {
+          if (typeof n.id !== 'string' || typeof n.text !== 'string' || typeof n.outcome !== 'string' || typeof n.at !== 'string') continue;
+          insert.run(n.id, appealId, typeof n.community === 'string' ? n.community : null, n.outcome, n.text, typeof n.deadline === 'string' ? n.deadline : null, n.at);
+        }
+      }
+    },
+  },
 ];
 
 /** `PRAGMA user_version` of a current file. */
 export const SQLITE_VERSION = latestVersion(SQLITE_MIGRATIONS);
 
 /** Tables a current file has: missing ones mean a damaged file. */
-export const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks', 'outbox', 'profiles', 'member_reminders', 'appeal_scopes', 'appeal_history', 'saved_appeals', 'spaces', 'drives', 'drive_cases'];
+export const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks', 'outbox', 'profiles', 'member_reminders', 'appeal_scopes', 'appeal_history', 'saved_appeals', 'spaces', 'drives', 'drive_cases', 'tally_entries', 'followers', 'news_items'];
 
 /**
  * Brings the file to SQLITE_VERSION in one BEGIN IMMEDIATE transaction (two processes opening at once
@@ -198,7 +247,7 @@ export const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hour
  */
 export function migrateSqlite(db: Database.Database, path: string): { from: number; to: number } {
   const store = `the SQLite store at ${path}`;
-  if (version(db) === SQLITE_VERSION) {
+  if (versionOf(db) === SQLITE_VERSION) {
     const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
     const missing = TABLES.filter((t) => !present.has(t));
     if (missing.length > 0) throw new StoreError(`${store} lacks the table(s) ${missing.join(', ')}: it is damaged; restore a backup (docs/store.md, "Restoring the store")`);
@@ -206,7 +255,7 @@ export function migrateSqlite(db: Database.Database, path: string): { from: numb
   }
   return db
     .transaction(() => {
-      const from = version(db);
+      const from = versionOf(db);
       for (const migration of pendingMigrations(SQLITE_MIGRATIONS, from, store)) {
         migration.up(db);
         db.pragma(`user_version = ${migration.version}`);
@@ -218,6 +267,19 @@ export function migrateSqlite(db: Database.Database, path: string): { from: numb
 
 function version(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * The migration a file has reached. Before this runner, main's code numbered its own schema: its
+ * version 3 (ledger, outbox, `tally_entries` and `followers`, drives still keyv documents) is this
+ * runner's 2 plus the tables of 8 and 9, which create them only if missing. Our own 3 has `profiles`
+ * and no `tally_entries` (that comes at 8), so the two cannot be mistaken.
+ */
+function versionOf(db: Database.Database): number {
+  const found = version(db);
+  if (found !== 3) return found;
+  const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('profiles', 'tally_entries')").pluck().all() as string[]);
+  return tables.has('tally_entries') && !tables.has('profiles') ? 2 : found;
 }
 
 /**

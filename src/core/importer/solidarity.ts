@@ -1,0 +1,72 @@
+// The solidarity part of an appeal: a card or message to the person at risk, read only where the text asks for one.
+import type { Solidarity } from '../appeal.js';
+import { foldKey, type Section } from './sections.js';
+
+/*
+ * Write for Rights cases and some Urgent Actions ask for two things: a letter to an official and a card to the
+ * person at risk ("Send her your drawings and messages of solidarity and hope: Zeynab Jalalian, Khoy Prison, ...").
+ * The card's part is read only from a line that asks for it, never guessed; its address is never an official's.
+ */
+
+/* The request, accent-free: "send ... messages of solidarity", "show your solidarity", "write a card to", German, French, Spanish. */
+const ASK =
+  /(?:^|[•·▪*–\-\s])(?:please\s+)?(?:(?:send|write|post)\b[^.:]{0,60}?\b(?:messages?|cards?|notes?|letters?|words?) of (?:solidarity|support|hope)\b|send (?:her|him|them|the family) (?:a )?(?:card|message)s?\b|show (?:your|our) solidarity\b|write (?:a |an )?(?:solidarity )?(?:card|postcard|message of solidarity|solidarity message) to\b|schreiben sie\b[^.:]{0,60}?\bsolidarit[aä]tsbotschaft|solidarit[aä]tskarten?\b[^.:]{0,40}?\b(?:an|schreiben|senden)\b|envoyez\b[^.:]{0,40}?\b(?:message|carte)s? de solidarit[ée]|[ée]crivez (?:une carte|un message)\b|env[ií]a(?:le|les)?\b[^.:]{0,40}?\b(?:mensajes?|tarjetas?) de (?:solidaridad|apoyo)|escr[ií]be(?:le|les)? (?:una tarjeta|un mensaje))/i;
+
+/* "to Zeynab Jalalian:", "an Nasrin Sotoudeh:", "à Ahmed:", "a María:" before the colon of the request. */
+const TO_NAME = /\b(?:to|an|à|a)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+(?:al-|el-|de\s+|da\s+|van\s+)?\p{Lu}[\p{L}'’.-]+){0,4})\s*[:,]?\s*$/u;
+const HASHTAG = /(?<![\p{L}\d_])#[\p{L}\d_]{2,60}/gu;
+/* Safety advice beside the request: "Do not include your home address", "Schreiben Sie nicht Ihre Adresse". */
+const ADVICE = /^(?:[•·▪*–-]\s*)?(?:please\s+)?(?:do not|don['’]t|never|avoid)\b[^.]{0,120}\b(?:address|name|politic|religio)|nennen sie nicht|keine (?:politischen|religi[öo]sen)|n['’]indiquez pas|no (?:incluyas|escribas|pongas)/i;
+const LANGUAGES = /\b(?:in|en|auf)\s+((?:English|Spanish|French|German|Arabic|Persian|Farsi|Russian|Chinese|Portuguese|Turkish|Englisch|Spanisch|Französisch|Deutsch|Arabisch|Persisch|Russisch|inglés|español|francés|árabe|anglais|espagnol|français|arabe)(?:\s*(?:,|or|oder|o|ou|and|und|y|et)\s*(?:English|Spanish|French|German|Arabic|Persian|Farsi|Russian|Chinese|Portuguese|Turkish|Englisch|Spanisch|Französisch|Deutsch|Arabisch|Persisch|Russisch|inglés|español|francés|árabe|anglais|espagnol|français|arabe))*)/u;
+
+const line500 = (s: string): string => (s.length > 500 ? s.slice(0, 500).trim() : s);
+
+/** The solidarity part the text asks for, or undefined. Reads at most the first 2,000 lines of the text. */
+export function findSolidarity(sections: Section[]): Solidarity | undefined {
+  const lines: string[] = [];
+  for (const section of sections) {
+    if (lines.length >= 2000) break;
+    if (section.kind !== 'background') lines.push(section.heading, ...section.lines.slice(0, 2000));
+  }
+  lines.length = Math.min(lines.length, 2000);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line === '' || line.length > 1500) continue;
+    const ask = ASK.exec(foldKey(line).slice(0, 600).replace(/[’]/g, "'"));
+    if (!ask) continue;
+    return readFrom(line, ask.index + ask[0].length, lines.slice(i + 1, i + 16));
+  }
+  return undefined;
+}
+
+/** The request line (the address after its colon, or on the lines below), its hashtags, languages and advice. */
+function readFrom(line: string, askEnd: number, below: string[]): Solidarity | undefined {
+  const colon = line.indexOf(':', askEnd);
+  const before = colon >= 0 ? line.slice(0, colon + 1) : line;
+  const after = colon >= 0 ? line.slice(colon + 1).trim() : '';
+  // "Write a card to Mona in English or Arabic:": the languages are no part of the name.
+  let to = TO_NAME.exec(before.replace(/\s*:$/, '').replace(LANGUAGES, '').trim())?.[1];
+  let address: string[] = [];
+  const parts = after.replace(/\s*(?:[-–]\s*)?#.*$/u, '').split(/\s*,\s*/).map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '');
+  if (parts.length > 0) {
+    // "Zeynab Jalalian, Khoy Prison, Salmas Road, ...": the name first, then the address.
+    if (!to && parts.length >= 2 && /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,4}$/u.test(parts[0] ?? '')) to = parts.shift();
+    address = parts;
+  } else if (colon >= 0) {
+    // The address on its own lines below the request, up to a blank line.
+    const block: string[] = [];
+    for (const next of below) {
+      if (next === '' || block.length >= 12 || ADVICE.test(next) || next.includes('#') || (/[.!?]$/.test(next) && next.split(' ').length > 8)) break;
+      block.push(next);
+    }
+    // The name heads the block below ("Mona Example" / "Qanater Prison"), whether or not the request named her.
+    if (block.length >= 2 && (!to || block[0] === to)) to = block.shift();
+    address = block;
+  }
+  if (!to) return undefined;
+  const context = [line, ...below.slice(0, 6)];
+  const hashtags = [...new Set(context.join(' ').match(HASHTAG) ?? [])].slice(0, 10);
+  const languages = (LANGUAGES.exec(line)?.[1] ?? '').split(/\s*(?:,|\bor\b|\boder\b|\bo\b|\bou\b|\band\b|\bund\b|\by\b|\bet\b)\s*/).filter((l) => l !== '').slice(0, 10);
+  const advice = below.filter((l) => ADVICE.test(l)).slice(0, 10).map(line500);
+  return { to: line500(to), address: address.slice(0, 12).map(line500), hashtags, languages, advice };
+}
