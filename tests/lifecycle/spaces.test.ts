@@ -44,7 +44,7 @@ describe('spaces that change or go away', () => {
 
     expect(await h.app.deps.drives.listIn(`telegram:${OLD.id}`)).toEqual([]);
     const [drive] = await h.app.deps.drives.listIn(`telegram:${NEW.id}`);
-    expect(drive).toMatchObject({ appealId: 'ua-34-25', status: 'active', goal: 10 });
+    expect(drive).toMatchObject({ cases: [expect.objectContaining({ appealId: 'ua-34-25' })], status: 'active', goal: 10 });
     await h.feed(messageUpdate(5, { id: 8 }, '/acted post', NEW));
     await h.feed(messageUpdate(6, { id: 7 }, '/acted email', NEW));
     const tally = await h.app.deps.ledger.tally('ua-34-25');

@@ -81,7 +81,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the projector view in Chromium', () => {
     const page = await context.newPage();
     await page.setViewportSize(size);
     await page.goto(`${pageUrl}?screen=1`, { waitUntil: 'load' });
-    const total = await measure(page, '#drive-count');
+    const total = await measure(page, '#screen-count');
     expect(total.scrollWidth).toBeLessThanOrEqual(size.width);
     expect(total.scrollHeight).toBeLessThanOrEqual(size.height);
     expect(total.outside).toBe(0);
@@ -106,7 +106,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the projector view in Chromium', () => {
     await say('bob', '/acted post');
     const moved = () => {
       const doc = (globalThis as unknown as Win).document;
-      return doc.getElementById('drive-count')?.textContent === '2' && (doc.getElementById('screen-cases')?.textContent ?? '').includes('2 of 10');
+      return doc.getElementById('screen-count')?.textContent === '2' && (doc.getElementById('screen-cases')?.textContent ?? '').includes('2 of 10');
     };
     await first.waitForFunction(moved);
     await second.waitForFunction(moved, undefined, { timeout: 15_000 });
@@ -131,6 +131,17 @@ describe.skipIf(!existsSync(CHROMIUM))('the projector view in Chromium', () => {
     expect(result.passes.map((p) => p.id)).toEqual(expect.arrayContaining(['color-contrast', 'html-has-lang', 'landmark-one-main', 'page-has-heading-one', 'region']));
     await page.close();
   }, 60_000);
+
+  it("counts the tables' letters in the big number and says their share, never an entry's note", async () => {
+    await say('operator', '/tally add 5 post note="Back table by the window"', true);
+    app.clock.advance(5_000); // past the page cache
+    const html = await (await fetch(`${pageUrl}?screen=1`)).text();
+    // Two members' actions (ana's email, bob's letter) and the table's five.
+    expect(html).toContain('<span id="screen-count">7</span>');
+    expect(html).toContain('5 letters written at events');
+    expect(html).toContain('<span class="count">7 <span class="goal">of 10</span>');
+    expect(html).not.toContain('Back table');
+  });
 
   it('fits ten cases with long titles on a 1280 x 720 beamer, in two columns', async () => {
     const view = (await loadView(app.deps, pageUrl.split('/d/')[1]!))!;

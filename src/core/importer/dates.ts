@@ -34,6 +34,24 @@ export function parseDate(text: string): string | undefined {
   return candidates.find((c) => c.date !== undefined)?.date;
 }
 
+/* "May 9th", "Saturday, May 9", "9 May": a day and a month with no year. */
+const MONTH_DAY = /\b([a-z]{3,10})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})|\b(\d{1,2})(?:st|nd|rd|th|er|e|\.)?\s{1,3}(?:de\s{1,3}|of\s{1,3})?([a-z]{3,10})\b(?!\.?,?\s*(?:de\s+)?\d{4})/g;
+
+/**
+ * A date written without its year ("The deadline will be this Saturday, May 9th."), read in the year of `after`
+ * (the text's own date, YYYY-MM-DD), or the next year when that day has passed by then.
+ */
+export function parseDateAfter(text: string, after: string): string | undefined {
+  const folded = foldKey(text.slice(0, 400)).toLowerCase();
+  const m = [...folded.matchAll(MONTH_DAY)].find((x) => MONTHS[x[1] ?? x[4] ?? ''] !== undefined);
+  if (!m) return undefined;
+  const month = MONTHS[m[1] ?? m[4] ?? ''] ?? 1;
+  const day = Number(m[2] ?? m[3]);
+  const year = Number(after.slice(0, 4));
+  const same = toIso(year, month, day);
+  return same !== undefined && same >= after ? same : toIso(year + 1, month, day);
+}
+
 function fromParts(day: string | undefined, month: string | undefined, year: string | undefined): string | undefined {
   const m = month === undefined ? undefined : MONTHS[month];
   if (m === undefined) return undefined;

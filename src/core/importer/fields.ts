@@ -1,5 +1,5 @@
 // Appeal fields found in the text: the deadline, preferred languages, background and summary.
-import { parseDate } from './dates.js';
+import { parseDate, parseDateAfter } from './dates.js';
 import { toParagraphs } from './paragraphs.js';
 import { foldKey, sectionValue, type Section } from './sections.js';
 import type { Warn } from './types.js';
@@ -15,11 +15,13 @@ export function findDeadline(sections: Section[], warn: Warn): string | null {
       if (date) return date;
     }
   }
+  const dated = textDate(sections);
   for (const section of sections) {
     if (section.kind === 'ignore' || section.kind === 'background' || section.kind === 'summary') continue;
     for (const line of [section.heading, ...section.lines]) {
       if (line === '' || line.length > 200 || !DEADLINE_WORDS.test(foldKey(line))) continue;
-      const date = parseDate(line);
+      // "The deadline will be this Saturday, May 9th." under a post dated "Tuesday, May 05, 2009".
+      const date = parseDate(line) ?? (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined);
       if (date) return date;
     }
   }
@@ -37,6 +39,17 @@ export function findDeadline(sections: Section[], warn: Warn): string | null {
   }
   warn('no_deadline', 'No deadline was found; add it with Fill in before saving.');
   return null;
+}
+
+/** The text's own date: a line that is only a date among its first lines ("Tuesday, May 05, 2009"). */
+function textDate(sections: Section[]): string | undefined {
+  const first = sections.flatMap((s) => [s.heading, ...s.lines.slice(0, 10)]).filter((l) => l !== '').slice(0, 5);
+  for (const line of first) {
+    if (line.length > 40) continue;
+    const date = parseDate(line);
+    if (date) return date;
+  }
+  return undefined;
 }
 
 /*

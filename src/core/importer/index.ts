@@ -52,7 +52,11 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   if (!found?.salutation && isGuide(sections)) {
     return refuse('import_not_an_appeal', 'This text is a guide to writing letters or to Urgent Actions in general, not an appeal: it names no case to act on now.');
   }
-  if (kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !showsAnAppeal(text, sections)) {
+  if (!ua && found?.salutation && BLANK.test(found.salutation)) {
+    return refuse('import_not_an_appeal', `This text is a blank form letter ("${found.salutation.slice(0, 60)}"): it leaves the official to write to for the reader to fill in, so there is no appeal to import.`);
+  }
+  const solidarity = findSolidarity(sections);
+  if (kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !solidarity && !showsAnAppeal(text, sections)) {
     return refuse(
       'import_not_an_appeal',
       'This text shows no sign of an appeal: no UA number, no "Urgent Action", no official with contact details and no letter.',
@@ -67,11 +71,14 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   if (!ua) warn('no_number', 'No UA number was found; the appeal id was made from its title.');
   const reference = cap(ua?.reference ?? title);
 
-  const solidarity = findSolidarity(sections);
   // The card to the person at risk is never a letter to an official: its person and address are no target.
   const parsed = findTargets(sections, found, sentence, lead, warn).filter((p) => !solidarity || !isSolidarityBlock(p.target, solidarity));
   keepSureAddresses(parsed, warn);
   const targets = parsed.map((p) => p.target);
+  // A news item tells of an Urgent Action ("lanzó una Acción Urgente"), asks nothing and names no one to write to.
+  if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && onlyReportsUrgentActions(text, sections)) {
+    return refuse('import_not_an_appeal', 'This text reports on an Urgent Action but holds none: no official to write to, no letter and no request to write.');
+  }
   if (targets.length === 0) warn('no_target', 'No official to write to was found; add the name and contact details of whom to write to.');
   const letter = buildLetter(sections, found, sentence, targets, title, warn);
 
@@ -109,6 +116,9 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   return { ok: true, appeal: result.data, warnings, kind, sources: addressSources(targets, parsed) };
 }
 
+/* "Dear Governor______", "Dear Senator ___________:": a form whose addressee is left blank. */
+const BLANK = /_{3,}/;
+
 /* A campaign's or a text's name for an appeal, a petition's wording, an old UA's concern heading, or a contact field. */
 const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing campaign\b|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
 
@@ -120,7 +130,11 @@ const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã
 const INVITATION = new RegExp(
   [
     String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:write|send)\b[^.!?\n]{0,60}\b(?:letters?|appeals?|e-?mails?)\b[^.!?\n]{0,60}\bto\b`,
-    String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:tell|urge|call|phone|e-?mail|write to)\s+(?:the\s+)?(?:governor|gov\.|attorney general|senator|president|prime minister|minister|ministry|prosecutor|ambassador|authorities|mayor|king|your (?:mp|senator|representative|governor))\b`,
+    String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:tell|urge|call|phone|e-?mail|write to|contact|let)\s+(?:the\s+)?(?:governor|gov\.|attorney general|senator|president|prime minister|minister|ministry|prosecutor|ambassador|authorities|mayor|king|board|your (?:mp|senator|representative|governor))\b`,
+    // "PLEASE PLEASE PLEASE CALL TODAY!!", "Please join us in a mass mailing to Governor Corbett."
+    String.raw`\bplease\s+(?:please\s+){0,4}(?:call|write|e-?mail|fax|contact)\s+(?:today|now|immediately|them|him|her)\b|\bplease join us in a (?:mass mailing|letter[- ]writing|call-in)\b`,
+    // "We need as many calls and emails to the Governor as possible", "CWS is urging people to write to ..."
+    String.raw`\bwe need\b[^.!?\n]{0,30}\b(?:calls|e-?mails|letters|cards|faxes)\b[^.!?\n]{0,30}\bto (?:the )?(?:governor|president|minister|senator|board|mayor)\b|\burg(?:es|ing|ed)\s+(?:people|everyone|readers|supporters|members|the public)\s+to\s+(?:write|call|e-?mail|fax|send|contact)\b`,
     String.raw`(?:^|[.!?]\s+)(?:[ée]crivez|envoyez|appelez|t[ée]l[ée]phonez)(?:-(?:lui|leur))?\s+(?:au|aux|à|donc|en ligne)\b`,
     String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[ae]n?|env[ií]en?|ll[aá]men?)\s+(?:al?|una carta|un correo|sus cartas)\b`,
     String.raw`\bconvida\b[^.!?\n]{0,80}\ba (?:escrever|enviar|assinar)\b|(?:^|[.!?]\s*)(?:escreva|envie)\s+(?:ao|à|uma|um)\b`,
@@ -137,20 +151,39 @@ function showsAnAppeal(text: string, sections: Section[]): boolean {
   return APPEAL_WORDS.test(head) || INVITATION.test(head) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind)) || postalBlockLines(sections).length > 0;
 }
 
+const URGENT_ACTION_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion/i;
+const URGENT_ACTION = new RegExp(URGENT_ACTION_WORDS.source, 'gi');
+/* "una Acción Urgente", "the urgent action", "de l'action urgente": the words as a thing a sentence speaks of. */
+const IN_PROSE = new RegExp(String.raw`\b(?:an?|the|this|una?|la|el|les?|une|l'|de|des|der|die|eine|uma?|a)\s+(?:${URGENT_ACTION_WORDS.source})\b`, 'i');
+/* A sentence that asks the reader to do something, in the languages the importer reads. */
+const IMPERATIVE = /(?:^|[.!?¡]\s+)(?:please\s+|por favor,?\s+|bitte\s+)?(?:call|write|send|sign|take action|tell|urge|contact|e-?mail|join|ask|act|help|click|escrib[ae]n?|firm[ae]n?|env[ií][ae]n?|act[uú][ae]n?|[uú]nete|p[ií]de(?:le)?|ll[aá]m[ae]n?|[ée]crivez|signez|envoyez|agissez|appelez|schreiben sie|unterschreiben sie|escreva|assine|envie)\b/im;
+
+/**
+ * Every sign of an appeal the text shows is "Urgent Action" spoken of inside sentences ("lanzó una Acción Urgente
+ * (AU) Global"): no banner or heading, no invitation, field or contact heading, and no sentence asking anything.
+ */
+function onlyReportsUrgentActions(text: string, sections: Section[]): boolean {
+  const head = text.slice(0, 200_000);
+  if (APPEAL_WORDS.test(head.replace(URGENT_ACTION, ' ')) || INVITATION.test(head) || IMPERATIVE.test(head)) return false;
+  if (sections.some((s) => s.kind !== 'preamble' && s.kind !== 'background')) return false;
+  const lines = head.split('\n').filter((l) => URGENT_ACTION_WORDS.test(l));
+  return lines.length > 0 && lines.every((l) => l.length > 120 && IN_PROSE.test(l));
+}
+
 /* "How to Write an Urgent Action Letter", "How They Work", "Cómo escribir una carta": a text about letter writing or Urgent Actions in general. */
-const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|what is an urgent action\b|qu['’]est-ce qu['’]une action urgente\b|comment (?:ça|çà|ca) marche\b|qu[ée] es una acci[oó]n urgente\b|was ist eine (?:urgent action|eilaktion)\b|(?:a )?guide to (?:writing|letter)|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b|(?:[ée]crire des lettres|writing letters|escribir cartas|briefe schreiben|brieven schrijven)$)/i;
+const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|what is an urgent action\b|qu['’]est-ce qu['’]une action urgente\b|comment (?:ça|çà|ca) marche\b|qu[ée] es una acci[oó]n urgente\b|was ist eine (?:urgent action|eilaktion)\b|(?:a )?guide to (?:writing|letter)|gu[ií]a(?: breve)? para escribir\b|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b|(?:[ée]crire des lettres|writing letters|escribir cartas|briefe schreiben|brieven schrijven)$)/i;
 
 /** A guide opens with a title that says so, within its first lines. */
 function isGuide(sections: Section[]): boolean {
-  let seen = 0;
+  const first: string[] = [];
   for (const section of sections) {
     for (const line of [section.heading, ...section.lines]) {
-      if (line === '') continue;
-      if (GUIDE_TITLE.test(line.trim())) return true;
-      if (++seen >= 8) return false;
+      if (line !== '' && first.length < 8) first.push(line.trim());
     }
+    if (first.length >= 8) break;
   }
-  return false;
+  // A title broken over short lines ("GUÍA BREVE" / "PARA ESCRIBIR" / "CARTAS") is read whole as well.
+  return first.some((line, i) => GUIDE_TITLE.test(line) || (line.length <= 40 && [2, 3].some((n) => first.length >= i + n && GUIDE_TITLE.test(first.slice(i, i + n).join(' ')))));
 }
 
 /** "Acción Urgente" alone on a line, then the title: section pages put it there without a label. */
@@ -218,12 +251,27 @@ function buildLetter(sections: Section[], found: FoundLetter | undefined, senten
     }
   }
   if (paragraphs.length > 40) warn('truncated', 'The letter was longer than 40 paragraphs; only the first 40 were kept.');
-  const salutation = found?.salutation ?? (main?.salutation ? withPunctuation(main.salutation) : defaultSalutation(lang));
+  const salutation = found?.salutation ?? (main?.salutation ? withPunctuation(main.salutation) : (instructedSalutation(sections) ?? defaultSalutation(lang)));
   // The letter's own salutation addresses the one official it was written for.
   if (found?.salutation && main && !main.salutation && targets.filter((t) => !t.copy).length === 1) main.salutation = cap(found.salutation);
   const letter: BuiltLetter = { lang, salutation: cap(salutation), paragraphs: paragraphs.slice(0, 40), closing: cap(found?.closing ?? defaultClosing(lang)) };
   if (composed) letter.composed = composed;
   return letter;
+}
+
+/* "Emails should begin with “Dear Board Members”": the text says how to greet, without a letter. */
+const INSTRUCTED = /\b(?:e-?mails?|letters?|appeals?|messages?)\s+should\s+(?:begin|start|open)\s+with\s+["“]([^"”\n]{3,80})["”]/i;
+
+/** The salutation a text tells the reader to use, when it gives no letter. */
+function instructedSalutation(sections: Section[]): string | undefined {
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      const match = INSTRUCTED.exec(line.slice(0, 1000));
+      if (match?.[1]) return match[1].trim();
+    }
+  }
+  return undefined;
 }
 
 /** The language of a text without a letter, from its headings: "Acción Urgente", "Action urgente". */

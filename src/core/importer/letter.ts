@@ -29,11 +29,14 @@ const TO_MEMBERS = /^(?:dear|estimad[oa]s?|queridos?|queridas?|chers?|ch[èe]res
 /* The first words of a letter's body: "Me dirijo a usted", "I am writing", "Je vous écris". */
 const LETTER_START = /^(?:me dirijo|le escribo|les escribo|escribo|quisiera|i am writing|i write|i'm writing|i am concerned|i am gravely|je vous [ée]cris|je me permets|je vous adresse)\b/i;
 
-/** "Dear ...", "Estimado ...:", "Monsieur le Ministre,": the line that opens a letter. */
+/* "Mr Morrison,", "Ms. Example:": a title and a name alone on a line, with its comma or colon, greets by name. */
+const BY_NAME = /^(?:M[Rr]|M[Rr][Ss]|M[Ss]|Miss|D[Rr])\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}[,:]$/u;
+
+/** "Dear ...", "Estimado ...:", "Monsieur le Ministre,", "Mr Morrison,": the line that opens a letter. */
 export function isSalutation(line: string): boolean {
   if (line.length > 160 || TO_MEMBERS.test(line)) return false;
   if (OPENING.test(line)) return true;
-  return OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line);
+  return (OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line)) || BY_NAME.test(line);
 }
 
 /** "Yours sincerely,", "Atentamente,", "Veuillez agréer ...": the line that closes a letter. */

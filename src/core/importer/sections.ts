@@ -31,7 +31,7 @@ const RULES: HeadingRule[] = [
   ...words('deadline', ['PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL', 'PLEASE TAKE ACTION AS SOON AS POSSIBLE', 'APPEAL DEADLINE NOTICE', 'APPEAL DEADLINE', 'DEADLINE', 'ACTUE LO ANTES POSIBLE HASTA', 'ACTUA LO ANTES POSIBLE HASTA', 'ACTUEN LO ANTES POSIBLE HASTA', 'ACTUE LO ANTES POSIBLE', 'ACTUA LO ANTES POSIBLE', 'ACTUEN ANTES DEL', 'ACTUA ANTES DEL', 'ACTUE ANTES DEL', 'FECHA LIMITE', 'BITTE SCHICKEN SIE IHRE APPELLE BIS', 'APPELLE BIS', 'EINSENDESCHLUSS', 'DELAI D\'ENVOI', 'ENVIE ATE', 'AJA ATE', 'ACTUE ATE', 'PLAZO', "MERCI D'AGIR AVANT LE", "MERCI D'AGIR", 'AGISSEZ AVANT LE', "AGISSEZ JUSQU'AU", 'AGISSEZ DES QUE POSSIBLE', 'DATE LIMITE']),
   ...words('action', ['TAKE ACTION', 'ACTUE', 'ACTUA', 'ACTUEN', 'PASA A LA ACCION', 'AGISSEZ', "PASSEZ A L'ACTION"]),
   ...words('points', ['PLEASE WRITE IMMEDIATELY', 'ESCRIBAN INMEDIATAMENTE', 'ECRIVEZ IMMEDIATEMENT']),
-  ...words('targets', ["TARGET'S CONTACT DETAILS", 'TARGETS CONTACT DETAILS', 'TARGET CONTACT DETAILS', 'CONTACT DETAILS', 'CONTACT INFORMATION', 'PLEASE SEND APPEALS BEFORE', 'SEND APPEALS BEFORE', 'PLEASE SEND APPEALS TO', 'SEND APPEALS TO', 'PLEASE WRITE TO', 'ENVIEN LLAMAMIENTOS', 'DATOS DE CONTACTO', 'DESTINATARIOS', 'DESTINATARIO', 'ENVOYEZ VOS APPELS', 'COORDONNEES', 'DESTINATAIRES', 'DESTINATAIRE', 'APPELLE AN', 'APPELL AN', 'BITTE SCHREIBEN SIE AN', 'SCHREIBEN SIE AN', 'ADRESSATEN', 'ADRESSAT', 'WRITE TO', 'SCHRIJF NAAR', 'ESCREVA PARA']),
+  ...words('targets', ["TARGET'S CONTACT DETAILS", 'TARGETS CONTACT DETAILS', 'TARGET CONTACT DETAILS', 'CONTACT DETAILS', 'CONTACT INFORMATION', 'PLEASE SEND APPEALS BEFORE', 'SEND APPEALS BEFORE', 'PLEASE SEND APPEALS TO', 'SEND APPEALS TO', 'PLEASE WRITE TO', 'ENVIEN LLAMAMIENTOS', 'DATOS DE CONTACTO', 'DESTINATARIOS', 'DESTINATARIO', 'ENVOYEZ VOS APPELS', 'COORDONNEES', 'DESTINATAIRES', 'DESTINATAIRE', 'APPELLE AN', 'APPELL AN', 'BITTE SCHREIBEN SIE AN', 'SCHREIBEN SIE AN', 'ADRESSATEN', 'ADRESSAT', 'WRITE TO', 'SCHRIJF NAAR', 'ESCREVA PARA', 'TARGET']),
   ...words('targets', ['DA INDIRIZZARE A'], true),
   ...words('copies', ['ALSO SEND COPIES TO', 'ENVIEN TAMBIEN COPIAS', 'ENVOYEZ EGALEMENT DES COPIES'], true),
   ...words('copies', ['AND COPIES TO', 'COPIES TO', 'COPY TO', 'COPIAS A', 'COPIA A', 'COPIES A', 'COPIE A', 'COPIE AUX', 'KOPIE AN', 'KOPIEN AN', 'SENDE EINE KOPIE AN', 'SENDEN SIE EINE KOPIE AN', 'SENDEN SIE KOPIEN AN', 'BITTE SENDEN SIE EINE KOPIE AN', 'KOPIE NAAR', 'E UNA COPIA AI QUOTIDIANI', 'E UNA COPIA A']),
@@ -66,7 +66,7 @@ const UA_HEADER =
   /^(?:(?:further|more) information on |informacion complementaria sobre (?:la )?|complement d'information sur (?:l')?|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|primera|segunda|tercera|cuarta|quinta) )?(?:ua|au)\s*:?\s*\d{1,4}\s*[./]\s*\d{2,4}\b/i;
 
 /** The heading a line opens, if it is one. */
-export function detectHeading(line: string): { kind: SectionKind; rest: string } | undefined {
+export function detectHeading(line: string): { kind: SectionKind; rest: string; block?: boolean } | undefined {
   if (line === '' || line.length > 400) return undefined;
   const raw = foldKey(line.slice(0, 160)).replace(/^[\s"*#•·]+/, '');
   if (UA_HEADER.test(raw)) return { kind: 'header', rest: line };
@@ -90,9 +90,23 @@ export function detectHeading(line: string): { kind: SectionKind; rest: string }
     // Headings without a colon are short; a long capitalised-prefix line is prose.
     if (!colon && !rule.loose && line.length > rule.phrase.length + 60) continue;
     const rest = colon ? restAfter(line, rule.phrase.length, colon[0].length) : '';
-    return { kind: rule.kind, rest };
+    return rule.phrase === 'TARGET' ? { kind: rule.kind, rest, block: true } : { kind: rule.kind, rest };
   }
-  return undefined;
+  return introHeading(line, raw);
+}
+
+/* "Et si ..., envoyez la aussi en copie à :", "Please also send a copy to:": a sentence that ends by introducing copies. */
+const COPY_INTRO = /\b(?:en copie|une copie|a copy|copies|copia|una copia|eine kopie|kopien)\s+(?:a|to|an|al|aux)\s*:\s*$/i;
+/* "L'imprimer, la signer, l'envoyer à : Monsieur le Ministre", "you may address a letter to": a sentence that ends by naming whom to write to. */
+const TARGET_INTRO = /\b(?:l'envoyer|envoyez-(?:la|le)|send (?:it|them|your letters?)|mail (?:it|your letters?)|address (?:a|your) letters?|adressez (?:votre|la) lettre)\b[^:]{0,40}?\b(?:a|to)\s*(?::\s*(.{0,120}))?$/i;
+
+/** A sentence ending in "... en copie à :" or "... l'envoyer à : Name" opens copies or officials like a heading. */
+function introHeading(line: string, raw: string): { kind: SectionKind; rest: string; block: boolean } | undefined {
+  if (line.length > 250) return undefined;
+  if (COPY_INTRO.test(raw)) return { kind: 'copies', rest: '', block: true };
+  const intro = TARGET_INTRO.exec(raw);
+  if (!intro) return undefined;
+  return { kind: 'targets', rest: intro[1] === undefined ? '' : line.slice(line.lastIndexOf(':') + 1).trim(), block: true };
 }
 
 function capitalTail(after: string): RegExpExecArray | null {
@@ -111,15 +125,28 @@ function restAfter(line: string, phraseLength: number, colonLength: number): str
 /** Splits cleaned lines into sections at every recognised heading. */
 export function splitSections(lines: string[]): Section[] {
   const sections: Section[] = [{ kind: 'preamble', heading: '', rest: '', lines: [] }];
+  // Under "Target:" or a sentence that names whom to write to, only the block that follows is contact details.
+  let block = false;
   for (const line of lines) {
     const heading = detectHeading(line);
     if (heading) {
       sections.push({ kind: heading.kind, heading: line, rest: heading.rest, lines: [] });
-    } else {
-      sections[sections.length - 1]?.lines.push(line);
+      block = heading.block === true;
+      continue;
     }
+    const current = sections[sections.length - 1];
+    if (block && current && (line === '' ? current.lines.length > 0 : isProseLine(line))) {
+      sections.push({ kind: 'preamble', heading: '', rest: '', lines: [] });
+      block = false;
+    }
+    sections[sections.length - 1]?.lines.push(line);
   }
   return sections;
+}
+
+/** A sentence, not an address line: long, or ending like one ("Goal: Praise the court ... accountable."). */
+function isProseLine(line: string): boolean {
+  return line.length > 120 || (/[.!?]$/.test(line) && line.split(' ').length > 6);
 }
 
 /** The first non-empty line of a section's inline text and content. */

@@ -36,6 +36,35 @@ export function findSolidarity(sections: Section[]): Solidarity | undefined {
     if (!ask) continue;
     return readFrom(line, ask.index + ask[0].length, lines.slice(i + 1, i + 16));
   }
+  return cardBlock(lines);
+}
+
+/* The rules for the cards under a Write for Rights case's address: "Les messages doivent être brefs", "Keep your card ...". */
+const CARD_RULES = /\b(?:cards?|postcards?|cartes?|tarjetas?|postales?|karten|postkarten|grußkarten)\b/i;
+const PERSON = /^\p{Lu}[\p{L}'’.-]+(?:\s+(?:al-|el-|de\s+|da\s+|van\s+)?\p{Lu}[\p{L}'’.-]+){1,3}$/u;
+
+/**
+ * A case page whose address block starts with the person the page is about (named in its first lines) and is
+ * followed at once by the rules for the cards: the block is where the cards go, the person at risk's, never an official's.
+ */
+function cardBlock(lines: string[]): Solidarity | undefined {
+  const opening = lines.filter((l) => l !== '').slice(0, 6).join(' ');
+  for (let i = 0; i < lines.length; i++) {
+    const name = (lines[i] ?? '').trim();
+    if (!PERSON.test(name) || !opening.includes(name)) continue;
+    const address: string[] = [];
+    let j = i + 1;
+    for (; j < Math.min(lines.length, i + 24) && address.length < 8; j++) {
+      const next = (lines[j] ?? '').trim();
+      if (next === '') continue;
+      if (next.length > 60 || /[.!?]$/.test(next) || /^\d+[.)]\s/.test(next)) break;
+      address.push(next);
+    }
+    const after = lines.slice(j, j + 4).filter((l) => l !== '');
+    if (address.length >= 2 && after.some((l) => CARD_RULES.test(l) || /^\d+[.)]\s/.test(l)) && after.slice(0, 3).some((l) => CARD_RULES.test(l))) {
+      return { to: name, address: address.map(line500), hashtags: [], languages: [], advice: after.filter((l) => ADVICE.test(l)).slice(0, 10).map(line500) };
+    }
+  }
   return undefined;
 }
 

@@ -286,7 +286,7 @@ function assignLines(lines: string[]): { name: string; title?: string; organisat
   // "Monsieur le Ministre de la Justice" is a title, the way French addresses name an office.
   const isRole = (l: string | undefined): boolean => l !== undefined && ROLE.test(l) && (/^(?:monsieur|madame) (?:le|la) /i.test(l) || (!ORGANISATION.test(l) && !HONORIFIC.test(l)));
   const isOrg = (l: string | undefined): boolean => l !== undefined && ORGANISATION.test(l) && !/\d/.test(l);
-  const isPerson = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && (HONORIFIC.test(l) || (!ROLE.test(l) && !ORGANISATION.test(l) && l.split(' ').length <= 6));
+  const isPerson = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && !STREET.test(l) && (HONORIFIC.test(l) || (!ROLE.test(l) && !ORGANISATION.test(l) && l.split(' ').length <= 6));
   let i = 0;
   let name = lines[0] ?? '';
   let title: string | undefined;
@@ -321,6 +321,9 @@ function assignLines(lines: string[]): { name: string; title?: string; organisat
   }
   return { name, title, organisation, address: lines.slice(i, i + 12) };
 }
+
+/* "Place Beauvau", "Rue de Rivoli", "PO Box 720": a street is never a person, even without a house number. */
+const STREET = /^(?:place|rue|avenue|av\.|boulevard|bd|all[ée]e|quai|calle|avenida|plaza|paseo|piazza|via|p\.?\s?o\.? box|postfach)\s/i;
 
 const CONNECTOR = /^(?:of|for|the|de|du|des|der|für|del|la)$/i;
 

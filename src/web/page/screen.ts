@@ -27,8 +27,8 @@ body{display:flex;flex-direction:column;padding:3vh 4vw}
 header{flex:none}h1{margin:0;font-size:5vh;line-height:1.15;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 main{flex:1;display:flex;flex-direction:column;min-height:0}
 .total{display:flex;align-items:baseline;flex-wrap:wrap;gap:0 3vw;margin:1vh 0}
-#drive-count{font-size:22vh;font-weight:800;line-height:1;color:#ffd54f;font-variant-numeric:tabular-nums}
-.label{font-size:5vh}#goal,#total{font-size:3.2vh;margin:.5vh 0;color:#e0e0e0}
+#screen-count{font-size:22vh;font-weight:800;line-height:1;color:#ffd54f;font-variant-numeric:tabular-nums}
+.label{font-size:5vh}#screen-table,#goal,#total{font-size:3.2vh;margin:.5vh 0;color:#e0e0e0}
 h2{font-size:3.6vh;margin:2vh 0 1vh;color:#e0e0e0}
 ol{list-style:none;margin:0;padding:0;display:grid;gap:1vh 4vw}
 li{display:flex;align-items:baseline;gap:2vw;font-size:var(--case);line-height:1.2;min-width:0}
@@ -53,9 +53,16 @@ function caseItems(cases: readonly ScreenCase[], view: PageView): string {
 }
 
 /** The live state with the screen's case list, rebuilt on the server like the page's other parts. */
+/**
+ * The live state with the screen's parts, rebuilt on the server like the page's others: the case list,
+ * and the big number, which is what the room did (members' actions here and letters entered at the
+ * tables together: the sum of the cases' counts), with the tables' share said beneath it. The page's
+ * own count is left as it is: every open page of the drive gets this same state.
+ */
 export function screenState(view: PageView, cases: readonly ScreenCase[] = screenCases(view)): LiveState {
   const state = liveState(view);
-  return { ...state, html: { ...state.html, 'screen-cases': caseItems(cases, view) } };
+  const tables = view.table > 0 ? esc(view.t('page_table', { count: view.table })) : '';
+  return { ...state, html: { ...state.html, 'screen-cases': caseItems(cases, view), 'screen-count': String(state.driveCount + view.table), 'screen-table': tables } };
 }
 
 /**
@@ -71,8 +78,8 @@ export function renderScreen(view: PageView, cases: readonly ScreenCase[] = scre
 <title>${esc(t('screen_title', { title: view.title }))}</title><link rel="icon" href="data:,"><style>${STYLE}</style><script src="/assets/live.js" defer></script></head>
 <body data-live="${base}/events"><header><h1>${esc(view.title)}</h1></header>
 <main><section aria-labelledby="h-total"><h2 id="h-total" class="vh">${esc(t('screen_total'))}</h2>
-<div class="total" aria-live="polite"><span id="drive-count">${state.driveCount}</span><span class="label" id="drive-count-label">${esc(state.countLabel)}</span></div>
-${state.goalText ? `<p id="goal">${esc(state.goalText)}</p>` : ''}<p id="total">${esc(state.totalText)}</p></section>
+<div class="total" aria-live="polite"><span id="screen-count">${state.html['screen-count']}</span><span class="label">${esc(t('screen_total'))}</span></div>
+<p id="screen-table">${state.html['screen-table']}</p>${state.goalText ? `<p id="goal">${esc(state.goalText)}</p>` : ''}<p id="total">${esc(state.totalText)}</p></section>
 <section aria-labelledby="h-cases"><h2 id="h-cases">${esc(t('screen_cases'))}</h2><ol id="screen-cases" style="${caseLayout(cases.length)}">${state.html['screen-cases']}</ol></section></main>
 <footer><p>${esc(t('screen_how'))}</p><p id="updated">${esc(state.updated)}</p></footer></body></html>`;
 }

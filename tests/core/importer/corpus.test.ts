@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -124,6 +124,44 @@ describe('corpus-7: a fifth set, held out until scored (41.6% of fields, 7 appea
     expect(report.addresses.wrong).toEqual([]);
     expect(report.addresses.postal.given).toBeGreaterThanOrEqual(10);
     expect(attachedShare(report)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('corpus-8: a sixth set, held out until scored (62.1% of fields, 2 appeals refused, 2 non-appeals imported), then fixed', () => {
+  const report = scoreCorpus(CORPUS_8);
+
+  it('imports every appeal, refuses every text that is none, and gets at least 90% of the fields right', () => {
+    console.info(`corpus-8: ${describeReport(report).join('\n')}`);
+    expect(report.refused).toEqual([]);
+    expect(report.wrong.filter((w) => w.check.field === 'refused')).toEqual([]);
+    expect(report.right / report.fields, misses(report)).toBeGreaterThanOrEqual(BAR);
+    expect(report.addresses.wrong).toEqual([]);
+    expect(attachedShare(report)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('corpus-9: a seventh set, held out until scored (36.7% of fields, 6 of 9 appeals refused, 2 misattached), then fixed', () => {
+  const report = scoreCorpus(CORPUS_9);
+
+  it('holds at least 15 real texts and imports every appeal', () => {
+    expect(corpusTexts(CORPUS_9).length).toBeGreaterThanOrEqual(15);
+    expect(report.refused).toEqual([]);
+  });
+
+  it('gets at least 90% of the fields right, attaches 90% of the addresses and none to another official', () => {
+    console.info(`corpus-9: ${describeReport(report).join('\n')}`);
+    expect(report.right / report.fields, misses(report)).toBeGreaterThanOrEqual(BAR);
+    expect(report.addresses.wrong).toEqual([]);
+    expect(attachedShare(report)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('still imports three texts that are no appeal: two open letters and an explainer (known, not yet refused)', () => {
+    // Written down so that a change which refuses them (or imports more) is seen: this is the gap to the issue's bar.
+    expect(report.wrong.filter((w) => w.check.field === 'refused').map((w) => w.name)).toEqual([
+      'en-2008-singapore-yoursdp-letter-to-minister-not-an-appeal.txt',
+      'es-2013-ecuador-elcomercio-carta-senor-presidente-not-an-appeal.txt',
+      'es-derechosoc-accion-urgente-explainer-not-an-appeal.txt',
+    ]);
   });
 });
 
