@@ -12,7 +12,7 @@ import { openStore, type Store } from '../../../src/core/store.js';
 import { REDIS_VERSION } from '../../../src/core/store/migrations/redis.js';
 import { SQLITE_VERSION, TABLES } from '../../../src/core/store/migrations/sqlite.js';
 import { FakeClock } from '../../support/clock.js';
-import { dropPrefix } from '../../support/redis.js';
+import { dropPrefix, loadRedisDump } from '../../support/redis.js';
 
 // Made by main at 8515320's own code, before the migration runner (tests/fixtures/store/README.md):
 // SQLite schema 3 (tally_entries and followers made at open), drives and news as keyv documents.
@@ -138,34 +138,11 @@ describe('a campaign written by this code', () => {
 });
 
 const url = process.env.REDIS_URL;
-type Dumped = { key: string; type: string; ttlMs: number; value: unknown };
-
-async function loadDump(prefix: string, only?: (key: string) => boolean): Promise<void> {
-  const dump = JSON.parse(await readFile(join(FIXTURES, 'main-8515320.redis.json'), 'utf8')) as { keys: Dumped[] };
-  const client = createClient({ url });
-  await client.connect();
-  try {
-    for (const { key: name, type, ttlMs, value } of dump.keys) {
-      if (only && !only(name)) continue;
-      const key = name.split('{prefix}').join(prefix);
-      if (type === 'string') await client.set(key, value as string);
-      else if (type === 'hash') await client.hSet(key, value as Record<string, string>);
-      else if (type === 'set') await client.sAdd(key, value as string[]);
-      else if (type === 'zset') await client.zAdd(key, value as Array<{ value: string; score: number }>);
-      else if (type === 'list') await client.rPush(key, value as string[]);
-      else throw new Error(`no loader for ${type}`);
-      if (ttlMs > 0) await client.pExpire(key, ttlMs);
-    }
-  } finally {
-    client.destroy();
-  }
-}
-
 describe.skipIf(!url)('a Redis written by main before the migration runner', () => {
   let prefix: string;
   beforeEach(async () => {
     prefix = `test-main-8515320-${process.pid}-${Math.random().toString(36).slice(2)}:`;
-    await loadDump(prefix);
+    await loadRedisDump(url!, join(FIXTURES, 'main-8515320.redis.json'), prefix);
   });
   afterEach(() => dropPrefix(url!, prefix));
 
@@ -199,12 +176,24 @@ describe.skipIf(!url)('a Redis written by main before the migration runner', () 
     } finally {
       client.destroy();
     }
-    await loadDump(prefix, (key) => key.includes('news:log:'));
+    await loadRedisDump(url!, join(FIXTURES, 'main-8515320.redis.json'), prefix, (key) => key.includes('news:log:'));
     const store = await openStore(url!, { clock, prefix });
     try {
-      expect(await new NewsLog(store.newsLog).forSpace('case-a', 'telegram:-1001')).toEqual((expected.redis.news as Record<string, unknown>)['case-a in telegram:-1001']);
+      const news = new NewsLog(store.newsLog);
+      expect(await news.forSpace('case-a', 'telegram:-1001')).toEqual((expected.redis.news as Record<string, unknown>)['case-a in telegram:-1001']);
+      // The newest 10 per appeal are kept; the dropped items' hashes go with them.
+      for (let i = 0; i < 12; i++) await news.add({ id: `later-${i}`, appealId: 'case-a', community: null, outcome: 'update', text: `later ${i}`, at: `2026-12-02T0${i % 10}:00:00.000Z` });
+      expect((await news.forSpace('case-a', 'telegram:-1001')).map((n) => n.id)).toEqual(Array.from({ length: 10 }, (_, i) => `later-${11 - i}`));
     } finally {
       await store.close();
+    }
+    const client2 = createClient({ url });
+    await client2.connect();
+    try {
+      expect(await client2.exists([`${prefix}news:item:n1`, `${prefix}news:item:later-1`])).toBe(0);
+      expect(await client2.zCard(`${prefix}news:appeal:case-a`)).toBe(10);
+    } finally {
+      client2.destroy();
     }
   });
 });

@@ -12,7 +12,7 @@ import { openStore, type Store } from '../../../src/core/store.js';
 import { REDIS_VERSION } from '../../../src/core/store/migrations/redis.js';
 import { SQLITE_VERSION } from '../../../src/core/store/migrations/sqlite.js';
 import { FakeClock } from '../../support/clock.js';
-import { dropPrefix } from '../../support/redis.js';
+import { dropPrefix, loadRedisDump } from '../../support/redis.js';
 
 // Made by release 52edc38's own code (tests/fixtures/store/README.md): its data, and what it read back.
 const FIXTURES = 'tests/fixtures/store';
@@ -124,34 +124,11 @@ describe('a SQLite data folder written by release 52edc38', () => {
 });
 
 const url = process.env.REDIS_URL;
-type Dumped = { key: string; type: string; ttlMs: number; value: unknown };
-
-/** Loads the release's Redis dump under a fresh prefix, as it was (types, values, time left). */
-async function loadDump(prefix: string): Promise<void> {
-  const dump = JSON.parse(await readFile(join(FIXTURES, 'release-52edc38.redis.json'), 'utf8')) as { keys: Dumped[] };
-  const client = createClient({ url });
-  await client.connect();
-  try {
-    for (const { key: name, type, ttlMs, value } of dump.keys) {
-      const key = name.split('{prefix}').join(prefix);
-      if (type === 'string') await client.set(key, value as string);
-      else if (type === 'hash') await client.hSet(key, value as Record<string, string>);
-      else if (type === 'set') await client.sAdd(key, value as string[]);
-      else if (type === 'zset') await client.zAdd(key, value as Array<{ value: string; score: number }>);
-      else if (type === 'list') await client.rPush(key, value as string[]);
-      else throw new Error(`no loader for ${type}`);
-      if (ttlMs > 0) await client.pExpire(key, ttlMs);
-    }
-  } finally {
-    client.destroy();
-  }
-}
-
 describe.skipIf(!url)('a Redis written by release 52edc38', () => {
   let prefix: string;
   beforeEach(async () => {
     prefix = `test-52edc38-${process.pid}-${Math.random().toString(36).slice(2)}:`;
-    await loadDump(prefix);
+    await loadRedisDump(url!, join(FIXTURES, 'release-52edc38.redis.json'), prefix);
   });
   afterEach(() => dropPrefix(url!, prefix));
 
