@@ -67,15 +67,15 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const store = await openStore(config.storeUrl, { prefix: options.storePrefix, onFault, closeBoundMs: options.closeBoundMs, syncWal: options.syncWal, clock });
   let secretWarning: string | undefined;
   try {
-    secretWarning = await checkSecretAgainstStore(store.kv, loaded);
+    secretWarning = await checkSecretAgainstStore(store.kv, loaded, () => store.drives.any());
   } catch (error) {
     await store.close();
     throw error;
   }
   const secret = loaded.secret;
-  const profiles = new ProfileStore(store.kv);
-  const memberReminders = new MemberReminderStore(store.kv, store.mutex);
-  const drives = new DriveService(store.kv, store.mutex, clock, config.defaultTimezone);
+  const profiles = new ProfileStore(store.profiles);
+  const memberReminders = new MemberReminderStore(store.memberReminders);
+  const drives = new DriveService(store.drives, store.mutex, clock, config.defaultTimezone);
   // A drive that ends, or whose deadline moves before a member's reminder, deletes that reminder's platform id.
   drives.onChange(async (drive) => {
     if ((await memberReminders.prune(drive, clock.now())) > 0) await store.scrub();
@@ -87,7 +87,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
   const importer = new ImportRunner();
   // Print packs are made in a thread of their own too: a campaign's pack takes seconds of CPU.
   const printPacks = new PrintPackRunner();
-  const catalog = new AppealCatalog(store.kv, appeals, store.mutex);
+  const catalog = new AppealCatalog(store.kv, appeals, { scopes: store.appealScopes, saved: store.savedAppeals });
   const deps: Deps = {
     appeals: catalog,
     drives,
@@ -103,7 +103,7 @@ export async function createApp(config: Pick<Config, 'storeUrl' | 'dataDir' | 'a
     moderatorIds: config.moderatorIds,
     memberReminders,
     followers,
-    newsLog: new NewsLog(store.kv, store.mutex),
+    newsLog: new NewsLog(store.newsLog),
     // Paced on the real clock whatever clock the app keeps (a test's fake one does not move while a slot is awaited).
     pacer: new SharedPacer(store.claims, () => systemClock.now().getTime(), (ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     forgetters: [

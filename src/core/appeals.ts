@@ -7,11 +7,11 @@ import type Keyv from 'keyv';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { appealSchema, type Appeal } from './appeal.js';
-import { changedFields, KeyvAppealScopes, type AppealChange, type AppealScopeRepository, type ChangeBy, type StagedOwner } from './appeal-scopes.js';
+import { changedFields, type AppealChange, type AppealScopeRepository, type ChangeBy, type SavedAppealRepository, type StagedOwner } from './appeal-scopes.js';
 
 export type { ChangeBy, StagedOwner } from './appeal-scopes.js';
 import { appealView, type AppealBook, type AppealViewer } from './appeal-view.js';
-import { guarded, type Mutex } from './guard.js';
+import { guarded } from './guard.js';
 
 const STAGED_MS = 60 * 60 * 1000;
 
@@ -70,22 +70,25 @@ export async function loadAppealFiles(dir: string): Promise<{ appeals: Appeal[];
 /**
  * The appeals a drive can run. The shared catalog: the files shipped in `appeals/`, plus those the
  * operator saved, in the store so that every process sees them (a saved one replaces a file's).
- * Beside it, appeals a moderator imported for their community, offered only there (see
+ * Saved ones live in their repository (a table, a Redis hash); import previews are short-lived keyv
+ * documents. Beside it, appeals a moderator imported for their community, offered only there (see
  * `appeal-view.ts`). Every change is recorded in `scopes`' history.
  */
 export class AppealCatalog implements AppealBook {
   private readonly files: Map<string, Appeal>;
   readonly scopes: AppealScopeRepository;
+  private readonly saved: SavedAppealRepository;
   /** The instance's own view: saves go to the shared catalog. */
   readonly shared = true;
 
   constructor(
     private readonly kv: Keyv,
     fileAppeals: Appeal[],
-    private readonly mutex: Mutex,
+    repositories: { scopes: AppealScopeRepository; saved: SavedAppealRepository },
   ) {
     this.files = new Map(fileAppeals.map((a) => [a.id, a]));
-    this.scopes = new KeyvAppealScopes(kv, mutex);
+    this.scopes = repositories.scopes;
+    this.saved = repositories.saved;
   }
 
   /** The bundled file's version of an appeal, whatever was saved over it. */
@@ -108,13 +111,7 @@ export class AppealCatalog implements AppealBook {
 
   /** The saved version goes; the bundled file's applies again. */
   async revert(id: string, by: ChangeBy, now: Date): Promise<void> {
-    await this.mutex.run('appeals', () =>
-      this.write(async () => {
-        await this.kv.delete(`appeal:${id}`);
-        const ids = await this.importedIds();
-        await this.kv.set('appeals:imported', ids.filter((x) => x !== id));
-      }),
-    );
+    await this.write(() => this.saved.delete(id));
     await this.scopes.record({ at: now.toISOString(), id, ...by, action: 'reverted', changed: [] });
   }
 
@@ -122,7 +119,7 @@ export class AppealCatalog implements AppealBook {
   async saveFor(community: string, appeal: Appeal, by: ChangeBy, now: Date, action: AppealChange['action'] = 'saved'): Promise<void> {
     const valid = appealSchema.parse(appeal);
     const before = await this.imported(valid.id);
-    await this.write(() => this.kv.set(`appeal:${valid.id}`, valid));
+    await this.write(() => this.saved.put(valid.id, valid, false));
     await this.scopes.setScope(valid.id, community);
     await this.scopes.record({ at: now.toISOString(), id: valid.id, ...by, action: before && action === 'saved' ? 'replaced' : action, changed: changedFields(before, valid), community });
   }
@@ -179,13 +176,7 @@ export class AppealCatalog implements AppealBook {
 
   private async saveUnrecorded(appeal: Appeal): Promise<void> {
     const valid = appealSchema.parse(appeal);
-    await this.mutex.run('appeals', () =>
-      this.write(async () => {
-        await this.kv.set(`appeal:${valid.id}`, valid);
-      const ids = await this.importedIds();
-        if (!ids.includes(valid.id)) await this.kv.set('appeals:imported', [...ids, valid.id]);
-      }),
-    );
+    await this.write(() => this.saved.put(valid.id, valid, true));
   }
 
   /**
@@ -215,14 +206,14 @@ export class AppealCatalog implements AppealBook {
   }
 
   private async imported(id: string): Promise<Appeal | undefined> {
-    const stored = await this.write(() => this.kv.get(`appeal:${id}`));
+    const stored = await this.write(() => this.saved.get(id));
     if (stored === undefined) return undefined;
     const parsed = appealSchema.safeParse(stored);
     return parsed.success ? parsed.data : undefined;
   }
 
   private async importedIds(): Promise<string[]> {
-    return ((await this.write(() => this.kv.get('appeals:imported'))) as string[] | undefined) ?? [];
+    return this.write(() => this.saved.ids());
   }
 
   private write<T>(fn: () => Promise<T>): Promise<T> {

@@ -84,6 +84,11 @@ export class SqliteLocks implements LockStore {
   async release(name: string, owner: string): Promise<void> {
     await this.file.run('release a lock', () => this.file.statement('DELETE FROM locks WHERE name = ? AND owner = ?').run(name, owner));
   }
+
+  renew(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    return this.file.run('renew a lock', () => this.file.statement('UPDATE locks SET expires = ? WHERE name = ? AND owner = ? AND expires > ?').run(now + ttlMs, name, owner, now).changes === 1);
+  }
 }
 
 /** The node-redis commands claims and locks use. */
@@ -135,6 +140,7 @@ export class RedisClaims implements ClaimStore {
 }
 
 const COMPARE_AND_DELETE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+const COMPARE_AND_RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
 
 /** Shared-list locks on Redis: SET NX PX with an owner token, released by a Lua compare-and-delete. */
 export class RedisLocks implements LockStore {
@@ -156,6 +162,14 @@ export class RedisLocks implements LockStore {
       await this.redis.eval(COMPARE_AND_DELETE, { keys: [`${this.prefix}lock:${name}`], arguments: [owner] });
     } catch (error) {
       throw new StoreError(`Redis refused to release a lock: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  async renew(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    try {
+      return Number(await this.redis.eval(COMPARE_AND_RENEW, { keys: [`${this.prefix}lock:${name}`], arguments: [owner, String(ttlMs)] })) === 1;
+    } catch (error) {
+      throw new StoreError(`Redis refused to renew a lock: ${(error as Error).message}`, { cause: error });
     }
   }
 }

@@ -1,7 +1,6 @@
 // The drive service: start, end, change and find drives, kept in the store with an index of active
 // ones.
 import { randomBytes } from 'node:crypto';
-import type Keyv from 'keyv';
 import type { Appeal } from './appeal.js';
 import { driveAppealIds, driveSchema, isOpen, type Drive } from './drive.js';
 import { UserInputError } from './errors.js';
@@ -17,6 +16,35 @@ const newPageId = () => randomBytes(16).toString('base64url');
 export type DriveListener = (drive: Drive) => void | Promise<void>;
 
 /**
+ * Where drives are kept (src/core/store/): on SQLite the tables `spaces`, `drives` and `drive_cases`;
+ * on Redis a hash per drive with sorted sets, sets and hashes for its indexes. Drives come back as
+ * stored (the service parses them), with the space they are in now. Each call is one atomic change.
+ */
+export interface DriveRepository {
+  get(id: string): Promise<unknown>;
+  getMany(ids: readonly string[]): Promise<unknown[]>;
+  /** The drive whose page has this id. */
+  byPage(pageId: string): Promise<unknown>;
+  /** The space's drives, oldest first. */
+  listIn(space: string): Promise<unknown[]>;
+  /** Every drive whose status is active, in every space. */
+  active(): Promise<unknown[]>;
+  /** Every drive of every space that ever had one (ended ones too). */
+  all(): Promise<unknown[]>;
+  /** Whether any drive was ever started in this store. */
+  any(): Promise<boolean>;
+  /** Ids of the drives (any status) that run this appeal as one of their cases. */
+  runningAppeal(appealId: string): Promise<string[]>;
+  /**
+   * Adds a drive (listed last in its space), or replaces a stored one's settings and status; a
+   * stored drive keeps the space it is in (only `moveSpace` moves drives).
+   */
+  put(drive: Drive): Promise<void>;
+  /** Moves every drive of `from` to `to`, after `to`'s own; `from` is forgotten. Returns the drives moved. */
+  moveSpace(from: string, to: string): Promise<unknown[]>;
+}
+
+/**
  * Drives: an appeal running in a space. Open or closed is computed from the deadline, never stored,
  * so a drive closes at the end of its deadline day even if nobody is watching.
  */
@@ -24,11 +52,12 @@ export class DriveService {
   private readonly listeners: DriveListener[] = [];
 
   /**
-   * Changes take turns under `mutex` (across processes on Redis), so two moderators cannot start
-   * the same drive twice. Drive changes are rare; one lock also guards the shared space list.
+   * Changes to one space's drives take turns under its lock (`drives:<space>`, across processes), so
+   * two moderators cannot start the same drive twice there; a change to one drive under the drive's
+   * (`drive:<id>`). No lock spans every space.
    */
   constructor(
-    private readonly kv: Keyv,
+    private readonly repository: DriveRepository,
     private readonly mutex: Mutex,
     private readonly clock: Clock,
     private readonly defaultTimezone: string,
@@ -46,7 +75,7 @@ export class DriveService {
     const cases = Array.isArray(appeals) ? (appeals as readonly Appeal[]) : [appeals as Appeal];
     if (cases.length === 0) throw new Error('a drive needs at least one appeal');
     if (new Set(cases.map((a) => a.id)).size !== cases.length) throw new UserInputError('campaign_repeats');
-    return this.mutex.run('drives', async () => {
+    return this.mutex.run(spaceLock(space), async () => {
       const now = this.clock.now();
       const timezone = checkTimezone(settings.timezone ?? this.defaultTimezone);
       const own = cases.map((a) => a.deadline).filter((d): d is string => Boolean(d));
@@ -75,14 +104,12 @@ export class DriveService {
         pageId: settings.page ? newPageId() : null,
       });
       await this.put(drive);
-      const ids = await this.registered(space);
-      await this.guard(() => this.kv.set(spaceKey(space), [...ids, drive.id]));
       return drive;
     });
   }
 
   async end(drive: Drive): Promise<Drive> {
-    return this.mutex.run('drives', async () => {
+    return this.mutex.run(driveLock(drive.id), async () => {
       const current = (await this.get(drive.id)) ?? drive;
       const ended: Drive = { ...current, status: 'ended', endedAt: this.clock.now().toISOString() };
       await this.put(ended);
@@ -95,7 +122,7 @@ export class DriveService {
    * ends with its last case. Ending a case already ended changes nothing.
    */
   async endCase(drive: Drive, appealId: string): Promise<Drive> {
-    return this.mutex.run('drives', async () => {
+    return this.mutex.run(driveLock(drive.id), async () => {
       const current = (await this.get(drive.id)) ?? drive;
       const at = this.clock.now().toISOString();
       if (!current.cases.some((c) => c.appealId === appealId)) throw new UserInputError('unknown_case', { case: appealId, cases: driveAppealIds(current).join(', ') });
@@ -128,7 +155,7 @@ export class DriveService {
 
   /** Sets (or, with null, clears) one case's own goal; the drive's `goal` is the whole campaign's. */
   async setCaseGoal(drive: Drive, appealId: string, goal: number | null): Promise<Drive> {
-    return this.mutex.run('drives', async () => {
+    return this.mutex.run(driveLock(drive.id), async () => {
       const current = (await this.get(drive.id)) ?? drive;
       if (!current.cases.some((c) => c.appealId === appealId)) throw new UserInputError('unknown_case', { case: appealId, cases: driveAppealIds(current).join(', ') });
       const next: Drive = { ...current, cases: current.cases.map((c) => (c.appealId === appealId ? { ...c, goal } : c)) };
@@ -144,25 +171,15 @@ export class DriveService {
    */
   async moveSpace(from: string, to: string): Promise<Drive[]> {
     if (from === to) return [];
-    return this.mutex.run('drives', async () => {
-      const ids = (await this.guard(() => this.kv.get(spaceKey(from)))) as string[] | undefined;
-      if (!ids || ids.length === 0) return [];
-      const moved: Drive[] = [];
-      for (const id of ids) {
-        const drive = await this.get(id);
-        if (!drive) continue;
-        const next = { ...drive, space: to };
-        await this.guard(() => this.kv.set(`drive:${id}`, next));
-        moved.push(next);
-      }
-      const target = await this.registered(to);
-      await this.guard(() => this.kv.set(spaceKey(to), [...target, ...ids.filter((id) => !target.includes(id))]));
-      await this.guard(() => this.kv.delete(spaceKey(from)));
-      const spaces = ((await this.guard(() => this.kv.get('drives:spaces'))) as string[] | undefined) ?? [];
-      await this.guard(() => this.kv.set('drives:spaces', spaces.filter((s) => s !== from)));
-      await Promise.all(moved.flatMap((drive) => this.listeners.map((l) => l(drive))));
-      return moved;
-    });
+    // Both spaces' locks, always in the same order, so two moves cannot wait on each other.
+    const [first, second] = [from, to].sort();
+    return this.mutex.run(spaceLock(first!), () =>
+      this.mutex.run(spaceLock(second!), async () => {
+        const moved = (await this.guard(() => this.repository.moveSpace(from, to))).map((d) => driveSchema.parse(d));
+        await Promise.all(moved.flatMap((drive) => this.listeners.map((l) => l(drive))));
+        return moved;
+      }),
+    );
   }
 
   /**
@@ -175,7 +192,7 @@ export class DriveService {
   }
 
   async update(drive: Drive, settings: DriveSettings & { reminders?: Drive['reminders'] }): Promise<Drive> {
-    return this.mutex.run('drives', async () => {
+    return this.mutex.run(driveLock(drive.id), async () => {
       const current = (await this.get(drive.id)) ?? drive;
       const timezone = settings.timezone ? checkTimezone(settings.timezone) : current.timezone;
       if (settings.deadline) checkDeadline(settings.deadline, timezone, this.clock.now(), false);
@@ -191,21 +208,19 @@ export class DriveService {
   }
 
   async get(id: string): Promise<Drive | undefined> {
-    const stored = await this.guard(() => this.kv.get(`drive:${id}`));
+    const stored = await this.guard(() => this.repository.get(id));
     return stored === undefined ? undefined : driveSchema.parse(stored);
   }
 
   /** The drive whose public page has this id (whether the page is on or off). */
   async byPage(pageId: string): Promise<Drive | undefined> {
-    const id = (await this.guard(() => this.kv.get(pageKey(pageId)))) as string | undefined;
-    return id === undefined ? undefined : this.get(id);
+    const stored = await this.guard(() => this.repository.byPage(pageId));
+    return stored === undefined ? undefined : driveSchema.parse(stored);
   }
 
-  /** Every drive of the space, newest first. */
+  /** Every drive of the space, newest first. A read: a space that never had a drive writes nothing. */
   async listIn(space: string): Promise<Drive[]> {
-    const ids = await this.idsIn(space);
-    const drives = await Promise.all(ids.map((id) => this.get(id)));
-    return drives.filter((d): d is Drive => d !== undefined).reverse();
+    return (await this.guard(() => this.repository.listIn(space))).map((d) => driveSchema.parse(d)).reverse();
   }
 
   /** Drives taking actions now in the space. */
@@ -225,68 +240,29 @@ export class DriveService {
     return open[0];
   }
 
-  /**
-   * Every drive with status active, in every space (for the reminder scheduler): from the index of
-   * active drive ids, read in one batch, not space by space. A store written before the index
-   * existed gets it built once, from every drive.
-   */
+  /** Every drive with status active, in every space (for the reminder scheduler): one indexed read. */
   async allActive(): Promise<Drive[]> {
-    const ids = (await this.activeIds()) ?? (await this.mutex.run('drives', () => this.rebuildActive()));
-    if (ids.length === 0) return [];
-    const stored = (await this.guard(() => this.kv.getMany(ids.map((id) => `drive:${id}`)))) as unknown[];
-    return stored.filter((d) => d !== undefined && d !== null).map((d) => driveSchema.parse(d)).filter((d) => d.status === 'active');
+    return (await this.guard(() => this.repository.active())).map((d) => driveSchema.parse(d)).filter((d) => d.status === 'active');
   }
 
   /** Every drive in every space, ended ones too (for the retention sweep). */
   async all(): Promise<Drive[]> {
-    const spaces = ((await this.guard(() => this.kv.get('drives:spaces'))) as string[] | undefined) ?? [];
-    const lists = await Promise.all(spaces.map((s) => this.listIn(s)));
-    return lists.flat();
+    return (await this.guard(() => this.repository.all())).map((d) => driveSchema.parse(d));
   }
 
-  /** Callers hold the 'drives' lock, which also guards the index of active drives. */
+  /** Callers hold the space's lock (a new drive) or the drive's (a change). */
   private async put(drive: Drive): Promise<void> {
-    await this.guard(() => this.kv.set(`drive:${drive.id}`, drive));
-    if (drive.pageId) await this.guard(() => this.kv.set(pageKey(drive.pageId!), drive.id));
-    const ids = (await this.activeIds()) ?? (await this.rebuildActive());
-    const active = drive.status === 'active';
-    if (active !== ids.includes(drive.id)) {
-      const next = active ? [...ids, drive.id] : ids.filter((id) => id !== drive.id);
-      await this.guard(() => this.kv.set(ACTIVE_KEY, next));
-    }
+    await this.guard(() => this.repository.put(drive));
     await Promise.all(this.listeners.map((l) => l(drive)));
-  }
-
-  private activeIds(): Promise<string[] | undefined> {
-    return this.guard(() => this.kv.get(ACTIVE_KEY) as Promise<string[] | undefined>);
-  }
-
-  /** Under the 'drives' lock: the index from every drive of every space. */
-  private async rebuildActive(): Promise<string[]> {
-    const ids = (await this.activeIds()) ?? (await this.all()).filter((d) => d.status === 'active').map((d) => d.id);
-    await this.guard(() => this.kv.set(ACTIVE_KEY, ids));
-    return ids;
-  }
-
-  /** A read: a command from a space that never had a drive writes nothing (the walls' replay test). */
-  private async idsIn(space: string): Promise<string[]> {
-    return ((await this.guard(() => this.kv.get(spaceKey(space)))) as string[] | undefined) ?? [];
-  }
-
-  /** The space's drive ids, the space entered in the list of spaces first (callers hold the 'drives' lock). */
-  private async registered(space: string): Promise<string[]> {
-    const ids = (await this.guard(() => this.kv.get(spaceKey(space)))) as string[] | undefined;
-    if (ids === undefined) {
-      const spaces = ((await this.guard(() => this.kv.get('drives:spaces'))) as string[] | undefined) ?? [];
-      if (!spaces.includes(space)) await this.guard(() => this.kv.set('drives:spaces', [...spaces, space]));
-    }
-    return ids ?? [];
   }
 
   private guard<T>(fn: () => Promise<T>): Promise<T> {
     return guarded('drives', fn);
   }
 }
+
+const spaceLock = (space: string) => `drives:${space}`;
+const driveLock = (id: string) => `drive:${id}`;
 
 function checkTimezone(zone: string): string {
   if (!isTimeZone(zone)) throw new UserInputError('bad_timezone', { value: zone });
@@ -300,7 +276,3 @@ function checkDeadline(deadline: string, timezone: string, now: Date, fromAppeal
   }
 }
 
-const spaceKey = (space: string) => `drives:${space}`;
-const pageKey = (pageId: string) => `drive-page:${pageId}`;
-/** The ids of drives whose status is active (ended ones leave it), kept by `put`. */
-const ACTIVE_KEY = 'drives:active';

@@ -48,32 +48,41 @@ export interface LockStore {
   acquire(name: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Releases `name` only if `owner` still holds it (compare-and-delete). */
   release(name: string, owner: string): Promise<void>;
+  /** Moves the expiry of `name` to `ttlMs` from now if `owner` still holds it; false when it does not. */
+  renew(name: string, owner: string, ttlMs: number): Promise<boolean>;
 }
 
 const LOCK_TTL_MS = 10_000;
 
 /**
  * Several processes on one store: a lock held while the change runs (it expires on its own if its
- * holder dies), with a local queue in front so that a process does not race itself. Each holding has
- * its own owner token, so a holder that outlived its expiry never releases the next holder's lock.
+ * holder dies, and is renewed every third of its lifetime while its holder lives, so a change that
+ * waits on a slow platform keeps it), with a local queue in front so that a process does not race
+ * itself. Each holding has its own owner token, so a holder that outlived its expiry never releases
+ * the next holder's lock.
  */
 export class SharedMutex implements Mutex {
   private readonly local = new LocalMutex();
 
-  constructor(private readonly locks: LockStore) {}
+  constructor(
+    private readonly locks: LockStore,
+    private readonly ttlMs = LOCK_TTL_MS,
+  ) {}
 
   run<T>(name: string, fn: () => Promise<T>): Promise<T> {
     return this.local.run(name, async () => {
       const owner = randomUUID();
       // The time of a real wait (real sleeps below), so the monotonic clock, not the injected one.
       const started = performance.now();
-      while (!(await this.locks.acquire(name, owner, LOCK_TTL_MS))) {
-        if (performance.now() - started > LOCK_TTL_MS) throw new StoreError(`the lock ${name} stayed taken for ${LOCK_TTL_MS / 1000} s`);
+      while (!(await this.locks.acquire(name, owner, this.ttlMs))) {
+        if (performance.now() - started > this.ttlMs) throw new StoreError(`the lock ${name} stayed taken for ${this.ttlMs / 1000} s`);
         await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
       }
+      const renewal = setInterval(() => void this.locks.renew(name, owner, this.ttlMs).catch(() => false), this.ttlMs / 3);
       try {
         return await fn();
       } finally {
+        clearInterval(renewal);
         await this.locks.release(name, owner).catch(() => undefined);
       }
     });

@@ -85,14 +85,14 @@ const CHECK_KEY = 'member-key:check';
  * working, with the warning this returns. A store used before fingerprints existed (it has drives)
  * adopts the secret it is opened with.
  */
-export async function checkSecretAgainstStore(kv: Keyv, loaded: LoadedSecret): Promise<string | undefined> {
+export async function checkSecretAgainstStore(kv: Keyv, loaded: LoadedSecret, hasDrives: () => Promise<boolean>): Promise<string | undefined> {
   const fingerprint = createHmac('sha256', loaded.secret).update('actionbot member-key check').digest('base64url');
   const stored = (await kv.get(CHECK_KEY)) as string | undefined;
   const bytes = Buffer.byteLength(loaded.secret, 'utf8');
   if (stored !== undefined && stored !== fingerprint) {
     throw new ConfigError(variableOf(loaded.source), `the member-key secret from ${loaded.source} is not the one this store was keyed with; changing it would count every member twice`);
   }
-  const inUse = stored !== undefined || (await kv.get('drives:spaces')) !== undefined;
+  const inUse = stored !== undefined || (await hasDrives());
   if (bytes < MIN_SECRET_BYTES && !inUse) {
     throw new ConfigError(variableOf(loaded.source), `a new member-key secret needs at least ${MIN_SECRET_BYTES} bytes; the one from ${loaded.source} has ${bytes}`);
   }

@@ -1,5 +1,4 @@
 // Remembered signatures: what a member chose to have kept for their letters.
-import type Keyv from 'keyv';
 import { z } from 'zod';
 import { guarded } from './guard.js';
 import { stripInvisibles } from './sanitize.js';
@@ -15,15 +14,24 @@ export const profileSchema = z.object({
 
 export type Profile = z.infer<typeof profileSchema>;
 
+/** Where profiles are kept: a table on SQLite, a hash per member on Redis (src/core/store/). */
+export interface ProfileRepository {
+  get(member: string): Promise<Profile | undefined>;
+  /** Replaces the member's profile with this one. */
+  put(member: string, profile: Profile): Promise<void>;
+  /** True when there was one. */
+  delete(member: string): Promise<boolean>;
+}
+
 /**
  * Signatures members asked to be remembered, keyed by the pseudonymous member key only (never a
- * platform id): `profile:<memberKey>`. Opt-in by `remember=on`, deleted by `remember=off` and /forgetme.
+ * platform id). Opt-in by `remember=on`, deleted by `remember=off` and /forgetme.
  */
 export class ProfileStore {
-  constructor(private readonly kv: Keyv) {}
+  constructor(private readonly repository: ProfileRepository) {}
 
   async get(member: string): Promise<Profile | undefined> {
-    const stored = await this.guard(() => this.kv.get(key(member)));
+    const stored = await this.guard(() => this.repository.get(member));
     if (stored === undefined) return undefined;
     const parsed = profileSchema.safeParse(stored);
     return parsed.success ? parsed.data : undefined;
@@ -37,13 +45,13 @@ export class ProfileStore {
       await this.delete(member);
       return undefined;
     }
-    await this.guard(() => this.kv.set(key(member), clean));
+    await this.guard(() => this.repository.put(member, clean));
     return clean;
   }
 
   /** True when there was something to delete. */
   async delete(member: string): Promise<boolean> {
-    return this.guard(() => this.kv.delete(key(member)));
+    return this.guard(() => this.repository.delete(member));
   }
 
   private guard<T>(fn: () => Promise<T>): Promise<T> {
@@ -55,5 +63,3 @@ export class ProfileStore {
 export function isEmpty(profile: Profile): boolean {
   return !profile.name && !profile.town && !profile.country && !profile.opening;
 }
-
-const key = (member: string) => `profile:${member}`;

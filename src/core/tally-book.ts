@@ -64,42 +64,15 @@ export function totalsOf(entries: Iterable<Pick<TableEntry, 'appealId' | 'method
   return totals;
 }
 
-/**
- * Counts of entries the retention sweep deleted, per drive, case and method. Created with the schema,
- * and by the first sweep that deletes entries in a file made before it (schema 3 without it): until
- * then totals read the entries alone.
- */
-const ARCHIVED_SQL = `CREATE TABLE IF NOT EXISTS tally_archived(
-  drive_id TEXT NOT NULL, appeal TEXT NOT NULL, method TEXT NOT NULL, count INTEGER NOT NULL,
-  PRIMARY KEY (drive_id, appeal, method)) WITHOUT ROWID`;
-
-/**
- * The `tally_entries` table, created with the rest of the schema (src/core/store/sqlite-schema.ts);
- * indexed by drive (lists and totals) and by moderator (/forgetme); and `tally_archived`.
- */
-export const TALLY_ENTRIES_SQL = `
-CREATE TABLE IF NOT EXISTS tally_entries(
-  id TEXT PRIMARY KEY, drive_id TEXT NOT NULL, space TEXT NOT NULL, appeal TEXT NOT NULL, count INTEGER NOT NULL CHECK (count > 0),
-  method TEXT NOT NULL, note TEXT, moderator TEXT, date TEXT NOT NULL, recorded_at TEXT NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS tally_entries_drive ON tally_entries(drive_id, recorded_at);
-CREATE INDEX IF NOT EXISTS tally_entries_moderator ON tally_entries(moderator) WHERE moderator IS NOT NULL;
-${ARCHIVED_SQL};
-`;
-
+// The `tally_entries` table is made by SQLite migration 8 (src/core/store/migrations/sqlite.ts):
+// indexed by drive (lists and totals) and by moderator (/forgetme); `tally_archived`, the counts of
+// entries the retention sweep deleted, by migration 11.
 type Row = { id: string; drive_id: string; space: string; appeal: string; count: number; method: Method; note: string | null; moderator: string | null; date: string; recorded_at: string };
 
 const fromRow = (r: Row): TableEntry => ({ id: r.id, driveId: r.drive_id, space: r.space, appealId: r.appeal, count: r.count, method: r.method, note: r.note, moderator: r.moderator, date: r.date, recordedAt: r.recorded_at });
 
 export class SqliteTallyBook implements TallyBook {
-  /** Whether `tally_archived` exists; looked up again while it does not (another process may make it). */
-  private archived = false;
-
   constructor(private readonly file: SqliteFile) {}
-
-  private hasArchive(): boolean {
-    this.archived ||= this.file.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'tally_archived'").get() !== undefined;
-    return this.archived;
-  }
 
   async add(entry: NewTableEntry, at: Date): Promise<TableEntry> {
     const stored: TableEntry = { ...entry, id: newEntryId(), recordedAt: at.toISOString() };
@@ -127,17 +100,17 @@ export class SqliteTallyBook implements TallyBook {
 
   async totals(driveId: string): Promise<TableTotals> {
     type Sum = Pick<TableEntry, 'appealId' | 'method' | 'count'>;
-    const rows = await this.file.run('sum table counts', () =>
-      this.hasArchive()
-        ? (this.file
-            .statement(
-              `SELECT appeal AS appealId, method, sum(count) AS count FROM (
-                 SELECT appeal, method, count FROM tally_entries WHERE drive_id = ?
-                 UNION ALL SELECT appeal, method, count FROM tally_archived WHERE drive_id = ?)
-               GROUP BY appeal, method`,
-            )
-            .all(driveId, driveId) as Sum[])
-        : (this.file.statement('SELECT appeal AS appealId, method, sum(count) AS count FROM tally_entries WHERE drive_id = ? GROUP BY appeal, method').all(driveId) as Sum[]),
+    const rows = await this.file.run(
+      'sum table counts',
+      () =>
+        this.file
+          .statement(
+            `SELECT appeal AS appealId, method, sum(count) AS count FROM (
+               SELECT appeal, method, count FROM tally_entries WHERE drive_id = ?
+               UNION ALL SELECT appeal, method, count FROM tally_archived WHERE drive_id = ?)
+             GROUP BY appeal, method`,
+          )
+          .all(driveId, driveId) as Sum[],
     );
     return totalsOf(rows);
   }
@@ -154,7 +127,6 @@ export class SqliteTallyBook implements TallyBook {
   /** Folds the counts into `tally_archived` and deletes the rows, in one transaction. */
   async purge(driveId: string, appealId: string): Promise<number> {
     return this.file.batch('delete archived table counts', () => {
-      if (!this.hasArchive()) this.file.statement(ARCHIVED_SQL).run();
       this.file
         .statement(
           `INSERT INTO tally_archived(drive_id, appeal, method, count)

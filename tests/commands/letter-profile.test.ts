@@ -24,7 +24,7 @@ async function say(line: string, userId = 'ana', options?: Record<string, string
 }
 
 const body = (reply: Reply) => reply.blocks.flatMap((b) => (b.type === 'copy' && b.label === en('letter_body') ? [b.text] : []))[0] ?? '';
-const stored = (userId: string) => app.store.kv.get(`profile:${app.deps.memberKey('telegram', userId)}`);
+const stored = (userId: string) => app.store.profiles.get(app.deps.memberKey('telegram', userId));
 const button = (reply: Reply, label: string): Button => {
   const found = reply.buttons.find((b) => b.label === label);
   if (!found) throw new Error(`no button ${label}: ${reply.buttons.map((b) => b.label).join(', ')}`);
@@ -50,7 +50,9 @@ describe('/letter remembers a signature only when asked', () => {
     expect(await stored('ana')).toEqual({ name: 'Ana', town: 'Lyon', country: 'France', opening: true });
     const keys: string[] = [];
     for await (const [key] of app.store.kv.iterator!(undefined)) keys.push(String(key));
-    expect(keys.filter((k) => k.startsWith('profile:'))).toEqual([`profile:${app.deps.memberKey('telegram', 'ana')}`]);
+    // In the profiles table under the member key, not in a document, and never under the platform id.
+    expect(keys.filter((k) => k.includes('profile'))).toEqual([]);
+    expect(await app.store.profiles.get('ana')).toBeUndefined();
 
     const later = await say('/letter');
     expect(body(later)).toMatch(/^Lyon, France, /);

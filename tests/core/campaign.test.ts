@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_APPEALS } from '../../src/app/app.js';
 import { loadCampaignFiles } from '../../src/core/campaign.js';
-import { driveAppealIds, driveSchema } from '../../src/core/drive.js';
+import { driveAppealIds, driveSchema, type Drive } from '../../src/core/drive.js';
 import { openStore } from '../../src/core/store.js';
 import type { TallyBook } from '../../src/core/tally-book.js';
 import { testApp, type TestApp } from '../support/app.js';
@@ -40,9 +40,9 @@ describe('campaign drives in the store', () => {
 
   it('opens a drive written by the current release unchanged, and acts on it', async () => {
     const legacy = { id: 'old1', appealId: 'ua-34-25', space: 'shell:local', goal: 5, deadline: '2030-01-31', timezone: 'UTC', status: 'active', startedAt: '2026-11-01T00:00:00.000Z', milestones: true, reminders: null, locale: 'en', page: false, pageId: null };
-    await app.store.kv.set('drive:old1', legacy);
-    await app.store.kv.set('drives:shell:local', ['old1']);
-    await app.store.kv.set('drives:spaces', ['shell:local']);
+    // As the migration of a release's keyv documents leaves it: the release's drive as its row's JSON.
+    await app.store.drives.put(legacy as unknown as Drive);
+    expect(await app.store.drives.runningAppeal('ua-34-25')).toEqual(['old1']);
     const type = typer(app.deps);
     expect((await type({ userId: 'ana' }, '/acted email')).plain).toContain('1 action by 1 member');
     expect((await type({ userId: 'ana' }, '/progress')).plain).toContain('(20% of the goal of 5)');
@@ -184,8 +184,8 @@ tallyBookContract('SQLite', async () => {
   return { book: store.tallyBook, close: async () => { await store.close(); await rm(dir, { recursive: true, force: true }); } };
 });
 
-describe('a SQLite file of schema 3 made before tally_archived', () => {
-  it('sums its entries, and its first retention purge makes the table and keeps the counts', async () => {
+describe('a SQLite file migrated before tally_archived (migration 10)', () => {
+  it('gains the table when opened, sums its entries, and its retention purge keeps the counts', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'actionbot-tally-'));
     const file = join(dir, 'test.sqlite');
     try {
@@ -196,9 +196,14 @@ describe('a SQLite file of schema 3 made before tally_archived', () => {
       await first.close();
       const db = new Database(file);
       db.exec('DROP TABLE tally_archived');
+      db.pragma('user_version = 10');
       db.close();
       const store = await openStore(`sqlite://${file}`);
       try {
+        const opened = new Database(file, { readonly: true });
+        expect(opened.pragma('user_version', { simple: true })).toBe(11);
+        expect(opened.prepare("SELECT name FROM sqlite_master WHERE name = 'tally_archived'").get()).toEqual({ name: 'tally_archived' });
+        opened.close();
         expect((await store.tallyBook.totals('d1')).total).toBe(37);
         expect(await store.tallyBook.purge('d1', 'ua-1-26')).toBe(1);
         expect(await store.tallyBook.list('d1')).toEqual([]);

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { createClient } from '@keyv/redis';
 import { describe, expect, it } from 'vitest';
 import { claimHash, RedisLocks, SqliteLocks } from '../../src/core/claims.js';
-import type { LockStore } from '../../src/core/guard.js';
+import { SharedMutex, type LockStore } from '../../src/core/guard.js';
 import { SqliteFile } from '../../src/core/store/sqlite-file.js';
 import { openStore, type Store } from '../../src/core/store.js';
+import { systemClock } from '../../src/core/time.js';
 import { FakeClock } from '../support/clock.js';
 import { dropPrefix } from '../support/redis.js';
 
@@ -171,6 +172,44 @@ describe.each(lockStores)('locks on %s', (_name, open) => {
       expect(await locks.acquire('drives', 'c', 60_000)).toBe(true);
     } finally {
       await close();
+    }
+  });
+
+  it('are renewed by their owner only, and not once they expired', async () => {
+    const { locks, pass, close } = await open();
+    try {
+      expect(await locks.acquire('live', 'a', 60)).toBe(true);
+      expect(await locks.renew('live', 'b', 60_000)).toBe(false);
+      expect(await locks.renew('live', 'a', 60_000)).toBe(true);
+      await pass(60);
+      // Renewed: still a's, past the first expiry.
+      expect(await locks.acquire('live', 'b', 60_000)).toBe(false);
+      expect(await locks.acquire('gone', 'a', 40)).toBe(true);
+      await pass(40);
+      expect(await locks.renew('gone', 'a', 60_000)).toBe(false);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('a shared mutex', () => {
+  it('keeps its lock past the lock\'s lifetime while the change runs', async () => {
+    const file = new SqliteFile(':memory:');
+    file.db.exec('CREATE TABLE locks(name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID');
+    const locks = new SqliteLocks(file, systemClock);
+    const mutex = new SharedMutex(locks, 300);
+    try {
+      let takenMeanwhile: boolean | undefined;
+      // The change outlives three lifetimes of its lock; another owner still cannot take it.
+      await mutex.run('live', async () => {
+        await sleep(900);
+        takenMeanwhile = await locks.acquire('live', 'other', 60_000);
+      });
+      expect(takenMeanwhile).toBe(false);
+      expect(await locks.acquire('live', 'other', 60_000)).toBe(true);
+    } finally {
+      file.close();
     }
   });
 });

@@ -73,7 +73,7 @@ describe('the member-key secret', () => {
     // A store of the previous release: a drive, keyed with a 20-byte secret, no fingerprint yet.
     const first = await createApp(config(dataDir, { memberKeySecret: 'k'.repeat(40) }));
     await first.store.kv.delete('member-key:check');
-    await first.store.kv.set('drives:spaces', ['shell:local']);
+    await first.deps.drives.start((await first.catalog.get('ua-34-25'))!, 'shell:local', { deadline: '2099-12-31' });
     await first.close();
     const app = await createApp(config(dataDir, { memberKeySecret: 'w'.repeat(20) }));
     expect(app.secretWarning).toMatch(/MEMBER_KEY_SECRET has 20 bytes/);

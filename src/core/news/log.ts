@@ -1,33 +1,33 @@
 // The news an appeal has had, newest first, for its drive pages.
-import type Keyv from 'keyv';
-import { guarded, type Mutex } from '../guard.js';
+import { guarded } from '../guard.js';
 import { inCommunity } from '../walls.js';
 import type { NewsItem } from './item.js';
 
 /** A page shows at most this many; older news drops off. */
 export const NEWS_KEPT = 10;
 
-const key = (appealId: string) => `news:log:${appealId}`;
+/**
+ * Where news items are kept (src/core/store/): on SQLite the table `news_items`; on Redis a hash per
+ * item and a sorted set per appeal. Each call is one atomic change or read; no lock.
+ */
+export interface NewsLogRepository {
+  /** Adds the item as its appeal's newest (once: an id already kept changes nothing) and drops all but the `kept` newest. */
+  add(news: NewsItem, kept: number): Promise<void>;
+  /** The appeal's items, newest first. */
+  list(appealId: string): Promise<NewsItem[]>;
+}
 
 /** The moderator's or operator's words, kept for the pages; no member is named in them. */
 export class NewsLog {
-  constructor(
-    private readonly kv: Keyv,
-    private readonly mutex: Mutex,
-  ) {}
+  constructor(private readonly repository: NewsLogRepository) {}
 
   async add(news: NewsItem): Promise<void> {
-    await this.mutex.run(`news-log:${news.appealId}`, () =>
-      guarded('news', async () => {
-        const list = ((await this.kv.get(key(news.appealId))) as NewsItem[] | undefined) ?? [];
-        await this.kv.set(key(news.appealId), [news, ...list].slice(0, NEWS_KEPT));
-      }),
-    );
+    await guarded('news', () => this.repository.add(news, NEWS_KEPT));
   }
 
   /** Within walls: the news of this space's community and the operator's, newest first. */
   async forSpace(appealId: string, space: string): Promise<NewsItem[]> {
-    const list = ((await guarded('news', () => this.kv.get(key(appealId)))) as NewsItem[] | undefined) ?? [];
+    const list = await guarded('news', () => this.repository.list(appealId));
     return list.filter((n) => n.community === null || inCommunity(space, n.community));
   }
 }

@@ -7,6 +7,9 @@ import Keyv from 'keyv';
 import { RedisClaims, RedisLocks, type RedisKeyCommands } from '../claims.js';
 import { StoreError } from '../errors.js';
 import { takeKeyvEvents } from '../events/outbox.js';
+import { migrateRedis } from './migrations/redis.js';
+import { RedisNewsLog } from './redis-news-log.js';
+import { RedisAppealScopes, RedisDrives, RedisMemberReminders, RedisProfiles, RedisSavedAppeals } from './redis-repositories.js';
 import { RedisOutbox } from '../events/redis-outbox.js';
 import { SharedMutex } from '../guard.js';
 import { RedisFollowers } from '../news/redis-followers.js';
@@ -62,8 +65,12 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     outbox = new RedisOutbox(client, prefix);
     await client.set(marker.key, `${clock.now().toISOString()} ${randomUUID()}`, { NX: true });
     marker.value = (await client.get(marker.key)) ?? '';
-    await takeKeyvEvents(kv, (events) => outbox.adopt(events));
+    await migrateRedis({ redis, prefix, now: clock.now(), adoptKeyvEvents: () => takeKeyvEvents(kv, (events) => outbox.adopt(events)) });
   } catch (error) {
+    if (error instanceof StoreError) {
+      await adapter.disconnect(true).catch(() => undefined);
+      throw error;
+    }
     await adapter.disconnect(true).catch(() => undefined);
     throw new StoreError(`Redis at ${redact(url)} does not answer: ${(error as Error).message}`, { cause: error });
   }
@@ -103,7 +110,13 @@ export async function openRedis(url: string, options: StoreOptions = {}): Promis
     tallyBook: guard.wrap(new RedisTallyBook(client, prefix), { promises: ['add', 'get', 'remove', 'list', 'totals', 'forgetModerator'] }),
     outbox: guard.wrap(outbox, { promises: ['append', 'pending', 'count', 'retryAt', 'done', 'doneMany', 'forget', 'adopt'] }),
     followers: guard.wrap(new RedisFollowers(client, prefix), { promises: ['put', 'get', 'remove', 'forMember', 'page', 'forget', 'purge'] }),
+    newsLog: guard.wrap(new RedisNewsLog(client, prefix), { promises: ['add', 'list'] }),
     mutex: guard.wrap(new SharedMutex(new RedisLocks(client, prefix)), { promises: ['run'] }),
+    drives: guard.wrap(new RedisDrives(client, prefix), { promises: ['get', 'getMany', 'byPage', 'listIn', 'active', 'all', 'any', 'runningAppeal', 'put', 'moveSpace'] }),
+    profiles: guard.wrap(new RedisProfiles(client, prefix), { promises: ['get', 'put', 'delete'] }),
+    memberReminders: guard.wrap(new RedisMemberReminders(client, prefix), { promises: ['put', 'get', 'forDrive', 'forMember', 'drivesWith', 'remove', 'removeMember'] }),
+    appealScopes: guard.wrap(new RedisAppealScopes(client, prefix), { promises: ['scopeOf', 'scopedIds', 'setScope', 'record', 'history'] }),
+    savedAppeals: guard.wrap(new RedisSavedAppeals(client, prefix), { promises: ['get', 'ids', 'put', 'delete'] }),
     scrub,
     health,
     close: async () => {

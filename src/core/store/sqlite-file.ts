@@ -58,6 +58,8 @@ export class SqliteFile {
       }
       // Deleted rows are overwritten with zeros, so what /forgetme removes is gone from the file.
       this.db.pragma('secure_delete = ON');
+      // The schema's references (a drive's space, a case's drive) are kept, not only declared.
+      this.db.pragma('foreign_keys = ON');
       // WAL with NORMAL survives any crash of the process (kill -9 included); only a power cut may
       // lose the last commits. What members are told is counted (the ledger's transaction, with the
       // delivery's claim and its events) waits for `synced`; other claims, caches and events can
@@ -94,6 +96,19 @@ export class SqliteFile {
       return fn();
     } catch (error) {
       throw this.wrap(what, error);
+    }
+  }
+
+  /**
+   * `runNow` with SQLite's busy wait lengthened to `waitMs` meanwhile: at open, before anything else
+   * runs, a process waits for another one's migration (which may take a while on a large file).
+   */
+  runWaiting<T>(what: string, waitMs: number, fn: () => T): T {
+    this.db.pragma(`busy_timeout = ${waitMs}`);
+    try {
+      return this.runNow(what, fn);
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
   }
 

@@ -16,6 +16,8 @@ import { SqliteFile } from './sqlite-file.js';
 import { SqliteKeyvStore } from './sqlite-kv.js';
 import { SqliteOutbox } from './sqlite-outbox.js';
 import { SqliteFollowers } from './sqlite-followers.js';
+import { SqliteNewsLog } from './sqlite-news-log.js';
+import { SqliteAppealScopes, SqliteDrives, SqliteMemberReminders, SqliteProfiles, SqliteSavedAppeals } from './sqlite-repositories.js';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
@@ -33,7 +35,8 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
   }
   const file = new SqliteFile(path, options.onFault, options.syncWal);
   try {
-    const { upgraded } = file.runNow('open', () => ensureSchema(file.db, path));
+    // Another process migrating the file holds its lock: wait for it (up to two minutes), then find it current.
+    const { upgraded } = file.runWaiting('open', 120_000, () => ensureSchema(file.db, path));
     // Release 0.1 deleted without secure_delete: its free pages still hold old documents. Rewriting
     // the file once, at the upgrade, leaves none.
     if (upgraded && path !== ':memory:') file.runNow('rewrite the upgraded file', () => file.db.exec('VACUUM'));
@@ -60,7 +63,13 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
     tallyBook: new SqliteTallyBook(file),
     mutex: new SharedMutex(new SqliteLocks(file, clock)),
     outbox: new SqliteOutbox(file),
+    drives: new SqliteDrives(file),
+    profiles: new SqliteProfiles(file),
+    memberReminders: new SqliteMemberReminders(file, clock),
+    appealScopes: new SqliteAppealScopes(file),
+    savedAppeals: new SqliteSavedAppeals(file),
     followers: new SqliteFollowers(file),
+    newsLog: new SqliteNewsLog(file),
     scrub,
     health: async () => {
       if (closed) return { ok: false, reason: 'the store is closed' };
@@ -92,7 +101,7 @@ export async function openSqlite(url: string, options: StoreOptions = {}): Promi
 
 /**
  * Claims and locks carry their expiry in a column; import previews and short-lived adapter state
- * are keyv documents with one in their JSON. Nothing reads an expired claim again, so without a sweep they would stay in the file.
+ * are keyv documents with one in their JSON, members' reminders rows with theirs. Nothing reads an expired claim again, so without a sweep they would stay in the file.
  */
 function purgeExpired(file: SqliteFile, clock: Clock): Promise<number> {
   const now = clock.now().getTime();
@@ -101,6 +110,8 @@ function purgeExpired(file: SqliteFile, clock: Clock): Promise<number> {
       .transaction(() => {
         let removed = file.statement('DELETE FROM claims WHERE expires < ?').run(now).changes;
         removed += file.statement('DELETE FROM locks WHERE expires < ?').run(now).changes;
+        // A reminder past its expiry will not be sent: the platform id in it goes.
+        removed += file.statement('DELETE FROM member_reminders WHERE expires <= ?').run(clock.now().toISOString()).changes;
         const expiring = file.statement("DELETE FROM keyv WHERE substr(key, 1, ?) = ? AND json_valid(value) AND json_extract(value, '$.expires') < ?");
         // Import previews, and short-lived adapter state (deep links, reply prompts, platform languages).
         for (const prefix of [`${KEYV_NAMESPACE}:import:`, `${KEYV_NAMESPACE}:tmp:`]) removed += expiring.run(prefix.length, prefix, now).changes;

@@ -1,12 +1,17 @@
 // What a store is, apart from how one is opened (store.ts), so that each driver can name its own
 // type without importing the module that imports it.
 import type Keyv from 'keyv';
+import type { AppealScopeRepository, SavedAppealRepository } from '../appeal-scopes.js';
+import type { DriveRepository } from '../drives.js';
+import type { ProfileRepository } from '../profiles.js';
+import type { MemberReminderRepository } from '../reminders/member-reminders.js';
 import type { ClaimStore } from '../claims.js';
 import type { Mutex } from '../guard.js';
 import type { Outbox } from '../events/outbox.js';
 import type { ActionLedger } from '../ledger/ledger.js';
 import type { TallyBook } from '../tally-book.js';
 import type { FollowerStore } from '../news/followers.js';
+import type { NewsLogRepository } from '../news/log.js';
 import type { Clock } from '../time.js';
 
 /**
@@ -18,8 +23,18 @@ export type Health = { ok: true } | { ok: false; reason: string; detail?: string
 /** Everything that persists, opened from one `STORE_URL`. */
 export type Store = {
   kind: 'sqlite' | 'redis';
-  /** Drives, appeals, schedules, profiles: small documents, one key each. */
+  /** What is truly key-value with a lifetime: import previews, short-lived answers, caches, announced milestones. */
   kv: Keyv;
+  /** Drives, the spaces they run in and the appeals they run. */
+  drives: DriveRepository;
+  /** Remembered signatures: a table (SQLite), a hash per member (Redis). */
+  profiles: ProfileRepository;
+  /** Members' own reminders: a table (SQLite), hashes with their indexes (Redis). */
+  memberReminders: MemberReminderRepository;
+  /** Where saved appeals are offered and every change made to them. */
+  appealScopes: AppealScopeRepository;
+  /** Appeals saved in the store (imported, or the operator's). */
+  savedAppeals: SavedAppealRepository;
   ledger: ActionLedger;
   claims: ClaimStore;
   /** Letters written at event tables, entered by moderators: a table on SQLite, hashes and sorted sets on Redis. */
@@ -30,6 +45,8 @@ export type Store = {
   outbox: Outbox;
   /** Members following appeals' news: a table on SQLite, native structures on Redis. */
   followers: FollowerStore;
+  /** Appeals' latest news for their pages: a table on SQLite, a hash per item and a sorted set per appeal on Redis. */
+  newsLog: NewsLogRepository;
   /**
    * Makes deleted data leave the files: SQLite checkpoints and truncates its WAL; Redis asks for an
    * AOF rewrite (at most once a minute, nothing when AOF is off; one owed is done at the latest when

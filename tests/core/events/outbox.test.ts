@@ -1,3 +1,4 @@
+import { createClient } from '@redis/client';
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { newEventId, type Outbox } from '../../../src/core/events/outbox.js';
@@ -65,6 +66,11 @@ describe.runIf(REDIS)('the Redis outbox of an earlier release', () => {
       const list = events.map((event): StoredEvent => ({ id: newEventId(new Date(at)), at, due: at, attempts: 0, event }));
       await first.kv.setMany([{ key: 'outbox:events', value: list }, { key: 'outbox:count', value: list.length }]);
       await first.close();
+      // The earlier release recorded no schema version: its Redis is at version 0.
+      const client = createClient({ url: REDIS });
+      await client.connect();
+      await client.del(`${prefix}store:schema`);
+      client.destroy();
       const second = await openStore(REDIS!, { prefix });
       try {
         expect((await second.outbox.pending(10)).map((e) => e.event)).toEqual(events);

@@ -1,6 +1,7 @@
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli } from '../../../src/app/cli.js';
 import { StoreError } from '../../../src/core/errors.js';
@@ -32,10 +33,17 @@ describe('a damaged SQLite store', () => {
 
   it('still opens fast, then makes health not ok with one line naming the file, and never records', async () => {
     await fill(file, 3000);
-    // Everything after the first two pages (the schema) becomes garbage, as a bad disk would leave it.
+    // Every page but the schema's (page 1 and, the schema having grown, its leaves) becomes garbage,
+    // as a bad disk would leave it.
+    const db = new Database(file, { readonly: true });
+    const schemaPages = new Set((db.prepare("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'").pluck().all() as number[]).concat(1));
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
     const { size } = await stat(file);
     const handle = await open(file, 'r+');
-    await handle.write(Buffer.alloc(size - 8192, 0x5a), 0, size - 8192, 8192);
+    for (let page = 2; page * pageSize <= size; page++) {
+      if (!schemaPages.has(page)) await handle.write(Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize);
+    }
     await handle.close();
     const lines: string[] = [];
     const store = await openStore(`sqlite://${file}`, { onFault: (line) => lines.push(line) });

@@ -42,7 +42,8 @@ describe('a data folder written by release 0.1', () => {
       expect(await store.ledger.methodsOf('ua-34-25', 'member-1')).not.toContain('post');
       const series = await store.ledger.series('ua-34-25');
       expect(series.reduce((sum, p) => sum + p.count, 0)).toBe(1196);
-      expect(await store.kv.get('profile:member-9')).toEqual({ name: 'Fixture Person', town: 'Lyon', country: 'FR' });
+      expect(await store.profiles.get('member-9')).toEqual({ name: 'Fixture Person', town: 'Lyon', country: 'FR' });
+      expect(await store.kv.get('profile:member-9')).toBeUndefined();
       expect(await store.kv.get('ledger:appeals')).toBeUndefined();
       expect(await store.kv.get('ledger:ua-34-25:tally')).toBeUndefined();
     } finally {

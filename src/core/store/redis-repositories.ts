@@ -1,0 +1,436 @@
+// Drives, profiles, member reminders, saved appeals and appeal scopes with their history in Redis'
+// native structures
+// (hashes, sets, sorted sets, lists), each change one script: atomic across processes, no lock.
+import { createHash } from 'node:crypto';
+import type { AppealChange, AppealScopeRepository, SavedAppealRepository } from '../appeal-scopes.js';
+import { StoreError } from '../errors.js';
+import type { Drive } from '../drive.js';
+import type { DriveRepository } from '../drives.js';
+import { appealsOf } from './drive-cases.js';
+import type { Profile, ProfileRepository } from '../profiles.js';
+import type { MemberReminder, MemberReminderRepository } from '../reminders/member-reminders.js';
+
+/** The node-redis commands the repositories use: every read and change is one script. */
+export interface RedisScripts {
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  evalSha(sha: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+}
+
+const shas = new Map<string, string>();
+const shaOf = (script: string) => {
+  let sha = shas.get(script);
+  if (!sha) shas.set(script, (sha = createHash('sha1').update(script).digest('hex')));
+  return sha;
+};
+
+/** Where each repository keeps its data under a store prefix (docs/store.md, "Redis keys"). */
+export const repositoryKeys = (prefix: string) => ({
+  profile: (member: string) => `${prefix}profile:${member}`,
+  reminder: (driveId: string, member: string) => `${prefix}reminder:${driveId}:${member}`,
+  remindersOfDrive: (driveId: string) => `${prefix}reminders:drive:${driveId}`,
+  remindersOfMember: (member: string) => `${prefix}reminders:member:${member}`,
+  appealScopes: `${prefix}appeal-scopes`,
+  appealHistory: (id: string) => `${prefix}appeal-history:${id}`,
+  appealsWithHistory: `${prefix}appeals:with-history`,
+  historySequence: `${prefix}appeals:history-seq`,
+  savedAppeals: `${prefix}saved-appeals`,
+  savedAppealOrder: `${prefix}saved-appeals:order`,
+  savedSequence: `${prefix}saved-appeals:seq`,
+  drive: (id: string) => `${prefix}drive:${id}`,
+  driveCases: (id: string) => `${prefix}drive:${id}:cases`,
+  drivesOfSpace: (space: string) => `${prefix}drives:space:${space}`,
+  drivesOfAppeal: (appealId: string) => `${prefix}drives:appeal:${appealId}`,
+  spaces: `${prefix}spaces`,
+  activeDrives: `${prefix}drives:active-set`,
+  drivePages: `${prefix}drives:pages`,
+  driveSequence: `${prefix}drives:seq`,
+});
+
+/** Runs a script by its hash (Redis learns the text on the first NOSCRIPT); a refusal names `what`. */
+export async function run(redis: RedisScripts, what: string, script: string, keys: string[], args: string[] = []): Promise<unknown> {
+  const options = { keys, arguments: args };
+  try {
+    return await redis.evalSha(shaOf(script), options).catch((error: Error) => {
+      if (!error.message.startsWith('NOSCRIPT')) throw error;
+      return redis.eval(script, options);
+    });
+  } catch (error) {
+    throw new StoreError(`Redis refused to ${what}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+export const PUT_HASH = `redis.call('DEL', KEYS[1]) if #ARGV > 0 then redis.call('HSET', KEYS[1], unpack(ARGV)) end return 1`;
+const GET_HASH = `return redis.call('HGETALL', KEYS[1])`;
+
+const pairs = (flat: unknown): Record<string, string> => {
+  const list = flat as string[];
+  const found: Record<string, string> = {};
+  for (let i = 0; i < list.length; i += 2) found[list[i]!] = list[i + 1]!;
+  return found;
+};
+
+/** A profile is one hash `profile:<member key>`: name, town, country, opening ('1' or '0'). */
+export class RedisProfiles implements ProfileRepository {
+  private readonly keys;
+
+  constructor(
+    private readonly redis: RedisScripts,
+    prefix: string,
+  ) {
+    this.keys = repositoryKeys(prefix);
+  }
+
+  async get(member: string): Promise<Profile | undefined> {
+    const found = pairs(await run(this.redis, 'read a profile', GET_HASH, [this.keys.profile(member)]));
+    if (Object.keys(found).length === 0) return undefined;
+    const profile: Profile = {};
+    if (found.name !== undefined) profile.name = found.name;
+    if (found.town !== undefined) profile.town = found.town;
+    if (found.country !== undefined) profile.country = found.country;
+    if (found.opening !== undefined) profile.opening = found.opening === '1';
+    return profile;
+  }
+
+  async put(member: string, profile: Profile): Promise<void> {
+    await run(this.redis, 'write a profile', PUT_HASH, [this.keys.profile(member)], profileFields(profile));
+  }
+
+  async delete(member: string): Promise<boolean> {
+    return Number(await run(this.redis, 'delete a profile', `return redis.call('DEL', KEYS[1])`, [this.keys.profile(member)])) > 0;
+  }
+}
+
+/** A profile as a hash's field/value list (also what the migration writes). */
+export function profileFields(profile: Profile): string[] {
+  const fields: string[] = [];
+  for (const field of ['name', 'town', 'country'] as const) if (profile[field] !== undefined) fields.push(field, profile[field]!);
+  if (profile.opening !== undefined) fields.push('opening', profile.opening ? '1' : '0');
+  return fields;
+}
+
+// KEYS: the reminder hash, the drive's sorted set (member by due time), the member's set of drives.
+// ARGV: member, drive id, time to live in ms, then the hash's fields and values.
+export const PUT_REMINDER = `
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 4))
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('ZADD', KEYS[2], 0, ARGV[1])
+redis.call('SADD', KEYS[3], ARGV[2])
+return 1`;
+// KEYS[1]: an index (sorted set or set); ARGV[1]: the prefix of the hashes it points to, ARGV[2]: the
+// separator side ('drive': entries are members, hashes are prefix..entry; 'member': prefix..entry..':'..member).
+// Returns the hashes still there, flattened; entries whose hash expired leave the index.
+const READ_INDEX = `
+local kind = ARGV[1]
+local entries
+if kind == 'drive' then entries = redis.call('ZRANGE', KEYS[1], 0, -1) else entries = redis.call('SMEMBERS', KEYS[1]) end
+local found = {}
+for _, entry in ipairs(entries) do
+  local key
+  if kind == 'drive' then key = ARGV[2] .. entry else key = ARGV[2] .. entry .. ':' .. ARGV[3] end
+  local fields = redis.call('HGETALL', key)
+  if #fields == 0 then
+    if kind == 'drive' then redis.call('ZREM', KEYS[1], entry) else redis.call('SREM', KEYS[1], entry) end
+  else
+    table.insert(found, fields)
+  end
+end
+return found`;
+// KEYS: hash, drive index, member index; ARGV: member, drive id.
+const REMOVE_REMINDER = `
+local existed = redis.call('DEL', KEYS[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('SREM', KEYS[3], ARGV[2])
+return existed`;
+// KEYS[1]: the member's set; ARGV: reminder prefix, member, drive-index prefix.
+const REMOVE_MEMBER = `
+local removed = 0
+for _, drive in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  removed = removed + redis.call('DEL', ARGV[1] .. drive .. ':' .. ARGV[2])
+  redis.call('ZREM', ARGV[3] .. drive, ARGV[2])
+end
+redis.call('DEL', KEYS[1])
+return removed`;
+const DRIVES_WITH = `local found = {} for i, key in ipairs(KEYS) do if redis.call('ZCARD', key) > 0 then table.insert(found, ARGV[i]) end end return found`;
+
+/**
+ * A reminder is a hash `reminder:<drive>:<member>` that Redis expires by itself; `reminders:drive:<id>`
+ * (a sorted set of member keys) and `reminders:member:<key>` (a set of drive ids) find them, and lose
+ * an entry when a read finds its hash expired.
+ */
+export class RedisMemberReminders implements MemberReminderRepository {
+  private readonly keys;
+  private readonly prefix: string;
+
+  constructor(
+    private readonly redis: RedisScripts,
+    prefix: string,
+  ) {
+    this.keys = repositoryKeys(prefix);
+    this.prefix = prefix;
+  }
+
+  async put(r: MemberReminder & { expires: string }, now: Date): Promise<void> {
+    // Lives until its expiry, counted from the caller's clock (a test's clock may not be the wall's).
+    const ttl = Math.max(1, Date.parse(r.expires) - now.getTime());
+    await run(this.redis, 'write a reminder', PUT_REMINDER, [this.keys.reminder(r.driveId, r.member), this.keys.remindersOfDrive(r.driveId), this.keys.remindersOfMember(r.member)], [r.member, r.driveId, String(ttl), ...reminderFields(r)]);
+  }
+
+  async get(driveId: string, member: string): Promise<MemberReminder | undefined> {
+    const found = pairs(await run(this.redis, 'read a reminder', GET_HASH, [this.keys.reminder(driveId, member)]));
+    return Object.keys(found).length === 0 ? undefined : toReminder(found);
+  }
+
+  async forDrive(driveId: string): Promise<MemberReminder[]> {
+    const found = (await run(this.redis, 'read reminders', READ_INDEX, [this.keys.remindersOfDrive(driveId)], ['drive', `${this.prefix}reminder:${driveId}:`])) as unknown[];
+    return found.map((f) => toReminder(pairs(f))).sort((a, b) => a.due.localeCompare(b.due) || a.member.localeCompare(b.member));
+  }
+
+  async forMember(member: string): Promise<MemberReminder[]> {
+    const found = (await run(this.redis, 'read reminders', READ_INDEX, [this.keys.remindersOfMember(member)], ['member', `${this.prefix}reminder:`, member])) as unknown[];
+    return found.map((f) => toReminder(pairs(f))).sort((a, b) => a.due.localeCompare(b.due) || a.driveId.localeCompare(b.driveId));
+  }
+
+  async drivesWith(driveIds: readonly string[]): Promise<Set<string>> {
+    const found = (await run(this.redis, 'read reminders', DRIVES_WITH, driveIds.map((id) => this.keys.remindersOfDrive(id)), [...driveIds])) as string[];
+    return new Set(found);
+  }
+
+  async remove(driveId: string, member: string): Promise<boolean> {
+    const keys = [this.keys.reminder(driveId, member), this.keys.remindersOfDrive(driveId), this.keys.remindersOfMember(member)];
+    return Number(await run(this.redis, 'delete a reminder', REMOVE_REMINDER, keys, [member, driveId])) > 0;
+  }
+
+  async removeMember(member: string): Promise<number> {
+    return Number(await run(this.redis, 'delete reminders', REMOVE_MEMBER, [this.keys.remindersOfMember(member)], [`${this.prefix}reminder:`, member, `${this.prefix}reminders:drive:`]));
+  }
+}
+
+/** A reminder as a hash's field/value list (also what the migration writes). */
+export function reminderFields(r: MemberReminder & { expires: string }): string[] {
+  return ['driveId', r.driveId, 'member', r.member, 'platform', r.platform, 'userId', r.userId, 'due', r.due, 'expires', r.expires];
+}
+
+const toReminder = (f: Record<string, string>): MemberReminder => ({ driveId: f.driveId!, member: f.member!, platform: f.platform!, userId: f.userId!, due: f.due!, expires: f.expires! });
+
+/** Entries kept per appeal: older ones fall off (the newest say what the appeal is now). */
+const MAX_HISTORY = 200;
+
+// KEYS: the appeal's history list, the sorted set of appeals with history, the sequence; ARGV: id, entry.
+export const RECORD_CHANGE = `
+redis.call('RPUSH', KEYS[1], ARGV[2])
+redis.call('LTRIM', KEYS[1], -${MAX_HISTORY}, -1)
+if not redis.call('ZSCORE', KEYS[2], ARGV[1]) then redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[1]) end
+return 1`;
+// KEYS[1]: the sorted set of appeals with history; ARGV[1]: the history key prefix. Every list, in order.
+const ALL_HISTORY = `local found = {} for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do table.insert(found, redis.call('LRANGE', ARGV[1] .. id, 0, -1)) end return found`;
+
+/**
+ * Scopes are one hash `appeal-scopes` (appeal id -> community); each appeal's changes a list
+ * `appeal-history:<id>` of JSON entries (the last 200), and `appeals:with-history` a sorted set of the
+ * appeals that have one, in the order of their first change.
+ */
+export class RedisAppealScopes implements AppealScopeRepository {
+  private readonly keys;
+
+  constructor(
+    private readonly redis: RedisScripts,
+    private readonly prefix: string,
+  ) {
+    this.keys = repositoryKeys(prefix);
+  }
+
+  async scopeOf(id: string): Promise<string | undefined> {
+    return ((await run(this.redis, 'read an appeal scope', `return redis.call('HGET', KEYS[1], ARGV[1])`, [this.keys.appealScopes], [id])) as string | null) ?? undefined;
+  }
+
+  async scopedIds(community?: string): Promise<string[]> {
+    const all = Object.entries(pairs(await run(this.redis, 'read appeal scopes', GET_HASH, [this.keys.appealScopes])));
+    return all.filter(([, c]) => community === undefined || c === community).map(([id]) => id).sort();
+  }
+
+  async setScope(id: string, community: string | undefined): Promise<void> {
+    if (community === undefined) await run(this.redis, 'write an appeal scope', `return redis.call('HDEL', KEYS[1], ARGV[1])`, [this.keys.appealScopes], [id]);
+    else await run(this.redis, 'write an appeal scope', `return redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])`, [this.keys.appealScopes], [id, community]);
+  }
+
+  async record(change: AppealChange): Promise<void> {
+    await run(this.redis, 'record an appeal change', RECORD_CHANGE, [this.keys.appealHistory(change.id), this.keys.appealsWithHistory, this.keys.historySequence], [change.id, JSON.stringify(change)]);
+  }
+
+  async history(id?: string): Promise<AppealChange[]> {
+    const lists =
+      id !== undefined
+        ? [(await run(this.redis, 'read appeal history', `return redis.call('LRANGE', KEYS[1], 0, -1)`, [this.keys.appealHistory(id)])) as string[]]
+        : ((await run(this.redis, 'read appeal history', ALL_HISTORY, [this.keys.appealsWithHistory], [`${this.prefix}appeal-history:`])) as string[][]);
+    // A stable sort: changes at the same time keep the order they were made in.
+    return lists.flat().map((entry) => JSON.parse(entry) as AppealChange).sort((a, b) => a.at.localeCompare(b.at));
+  }
+}
+
+// KEYS: the appeals hash, the listing (sorted set), the sequence; ARGV: id, JSON, '1' to list it.
+export const PUT_SAVED_APPEAL = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+if ARGV[3] == '1' and not redis.call('ZSCORE', KEYS[2], ARGV[1]) then redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[1]) end
+return 1`;
+
+/** Saved appeals: a hash `saved-appeals` (id -> JSON) and the shared catalog's listing, a sorted set in the order first listed. */
+export class RedisSavedAppeals implements SavedAppealRepository {
+  private readonly keys;
+
+  constructor(
+    private readonly redis: RedisScripts,
+    prefix: string,
+  ) {
+    this.keys = repositoryKeys(prefix);
+  }
+
+  async get(id: string): Promise<unknown> {
+    const text = (await run(this.redis, 'read an appeal', `return redis.call('HGET', KEYS[1], ARGV[1])`, [this.keys.savedAppeals], [id])) as string | null;
+    return text === null ? undefined : (JSON.parse(text) as unknown);
+  }
+
+  async ids(): Promise<string[]> {
+    return (await run(this.redis, 'read appeals', `return redis.call('ZRANGE', KEYS[1], 0, -1)`, [this.keys.savedAppealOrder])) as string[];
+  }
+
+  async put(id: string, appeal: unknown, list: boolean): Promise<void> {
+    await run(this.redis, 'write an appeal', PUT_SAVED_APPEAL, [this.keys.savedAppeals, this.keys.savedAppealOrder, this.keys.savedSequence], [id, JSON.stringify(appeal), list ? '1' : '0']);
+  }
+
+  async delete(id: string): Promise<void> {
+    await run(this.redis, 'delete an appeal', `redis.call('HDEL', KEYS[1], ARGV[1]) redis.call('ZREM', KEYS[2], ARGV[1]) return 1`, [this.keys.savedAppeals, this.keys.savedAppealOrder], [id]);
+  }
+}
+
+// KEYS: drive hash, its cases set, spaces set, active set, pages hash, sequence.
+// ARGV: prefix, id, JSON, space, status, page id or '', then the appeal ids of its cases.
+// A stored drive keeps its space; a new one is listed last in its space.
+export const PUT_DRIVE = `
+local prefix, id = ARGV[1], ARGV[2]
+local space = redis.call('HGET', KEYS[1], 'space')
+if not space then
+  space = ARGV[4]
+  redis.call('HSET', KEYS[1], 'space', space)
+  redis.call('ZADD', prefix .. 'drives:space:' .. space, redis.call('INCR', KEYS[6]), id)
+  redis.call('SADD', KEYS[3], space)
+end
+redis.call('HSET', KEYS[1], 'drive', ARGV[3], 'status', ARGV[5])
+if ARGV[5] == 'active' then redis.call('SADD', KEYS[4], id) else redis.call('SREM', KEYS[4], id) end
+if ARGV[6] ~= '' then redis.call('HSET', KEYS[5], ARGV[6], id) end
+for _, appeal in ipairs(redis.call('SMEMBERS', KEYS[2])) do redis.call('SREM', prefix .. 'drives:appeal:' .. appeal, id) end
+redis.call('DEL', KEYS[2])
+for i = 7, #ARGV do
+  redis.call('SADD', KEYS[2], ARGV[i])
+  redis.call('SADD', prefix .. 'drives:appeal:' .. ARGV[i], id)
+end
+return 1`;
+// KEYS: the drives' hashes' prefix is ARGV[1]; returns [drive JSON, space] per id, false for none.
+const READ_DRIVES = `
+local found = {}
+for i = 2, #ARGV do
+  local d = redis.call('HMGET', ARGV[1] .. 'drive:' .. ARGV[i], 'drive', 'space')
+  if d[1] then table.insert(found, d) else table.insert(found, false) end
+end
+return found`;
+// KEYS[1]: a sorted set or set of drive ids; ARGV[1]: prefix. The drives it lists, in one round trip.
+const READ_LISTED_DRIVES = `
+local ids
+if redis.call('TYPE', KEYS[1]).ok == 'zset' then ids = redis.call('ZRANGE', KEYS[1], 0, -1) else ids = redis.call('SMEMBERS', KEYS[1]) end
+local found = {}
+for _, id in ipairs(ids) do
+  local d = redis.call('HMGET', ARGV[1] .. 'drive:' .. id, 'drive', 'space')
+  if d[1] then table.insert(found, d) end
+end
+return found`;
+// KEYS: from's sorted set, to's, spaces set, sequence; ARGV: prefix, from, to.
+const MOVE_SPACE = `
+local ids = redis.call('ZRANGE', KEYS[1], 0, -1)
+if #ids == 0 then return ids end
+for _, id in ipairs(ids) do
+  redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[4]), id)
+  redis.call('HSET', ARGV[1] .. 'drive:' .. id, 'space', ARGV[3])
+end
+redis.call('DEL', KEYS[1])
+redis.call('SREM', KEYS[3], ARGV[2])
+redis.call('SADD', KEYS[3], ARGV[3])
+return ids`;
+
+/** A stored drive, in the space its hash says (the field `moveSpace` changes). */
+const withSpace = ([json, space]: [string, string]): unknown => ({ ...(JSON.parse(json) as object), space });
+
+/**
+ * A drive is a hash `drive:<id>` (its JSON, its space, its status); `drives:space:<space>` (a sorted
+ * set, oldest first), `spaces`, `drives:active-set`, `drives:pages` (page id -> drive id) and
+ * `drives:appeal:<appeal>` (with `drive:<id>:cases`) find them. Each change is one script.
+ */
+export class RedisDrives implements DriveRepository {
+  private readonly keys;
+
+  constructor(
+    private readonly redis: RedisScripts,
+    private readonly prefix: string,
+  ) {
+    this.keys = repositoryKeys(prefix);
+  }
+
+  async get(id: string): Promise<unknown> {
+    return (await this.getMany([id]))[0];
+  }
+
+  async getMany(ids: readonly string[]): Promise<unknown[]> {
+    if (ids.length === 0) return [];
+    const found = (await run(this.redis, 'read drives', READ_DRIVES, [], [this.prefix, ...ids])) as Array<[string, string] | null>;
+    return found.map((d) => (d ? withSpace(d) : undefined));
+  }
+
+  async byPage(pageId: string): Promise<unknown> {
+    const id = (await run(this.redis, 'read a drive page', `return redis.call('HGET', KEYS[1], ARGV[1])`, [this.keys.drivePages], [pageId])) as string | null;
+    return id === null ? undefined : this.get(id);
+  }
+
+  async listIn(space: string): Promise<unknown[]> {
+    return this.listed(this.keys.drivesOfSpace(space));
+  }
+
+  async active(): Promise<unknown[]> {
+    return this.listed(this.keys.activeDrives);
+  }
+
+  async all(): Promise<unknown[]> {
+    const spaces = await this.ids(`return redis.call('SMEMBERS', KEYS[1])`, [this.keys.spaces]);
+    return (await Promise.all(spaces.sort().map((s) => this.listIn(s)))).flat();
+  }
+
+  async any(): Promise<boolean> {
+    return Number(await run(this.redis, 'read drives', `return redis.call('SCARD', KEYS[1])`, [this.keys.spaces])) > 0;
+  }
+
+  async runningAppeal(appealId: string): Promise<string[]> {
+    return (await this.ids(`return redis.call('SMEMBERS', KEYS[1])`, [this.keys.drivesOfAppeal(appealId)])).sort();
+  }
+
+  async put(drive: Drive): Promise<void> {
+    const keys = [this.keys.drive(drive.id), this.keys.driveCases(drive.id), this.keys.spaces, this.keys.activeDrives, this.keys.drivePages, this.keys.driveSequence];
+    await run(this.redis, 'write a drive', PUT_DRIVE, keys, [this.prefix, drive.id, JSON.stringify(drive), drive.space, drive.status, drive.pageId ?? '', ...appealsOf(drive)]);
+  }
+
+  async moveSpace(from: string, to: string): Promise<unknown[]> {
+    const keys = [this.keys.drivesOfSpace(from), this.keys.drivesOfSpace(to), this.keys.spaces, this.keys.driveSequence];
+    const ids = (await run(this.redis, 'move drives', MOVE_SPACE, keys, [this.prefix, from, to])) as string[];
+    return this.present(ids);
+  }
+
+  /** The drives an index lists (a space's sorted set, the active set), read with it in one script. */
+  private async listed(index: string): Promise<unknown[]> {
+    return ((await run(this.redis, 'read drives', READ_LISTED_DRIVES, [index], [this.prefix])) as Array<[string, string]>).map(withSpace);
+  }
+
+  private async ids(script: string, keys: string[]): Promise<string[]> {
+    return (await run(this.redis, 'read drives', script, keys)) as string[];
+  }
+
+  private async present(ids: string[]): Promise<unknown[]> {
+    return (await this.getMany(ids)).filter((d) => d !== undefined);
+  }
+}
