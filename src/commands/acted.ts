@@ -12,6 +12,7 @@ export const acted = defineCommand({
   scope: 'member',
   options: actionOptions,
   commitsDelivery: true,
+  repeatsSafely: true,
   async run(input, ctx, deps) {
     const { t } = ctx;
     await checkMethodTypo(input, 'acted', deps);

@@ -1,6 +1,5 @@
 // /news post: a moderator's news of an appeal to their community's followers and spaces; the
 // operator's to every community.
-import { randomUUID } from 'node:crypto';
 import type { Appeal } from '../core/appeal.js';
 import { communityAppealId } from '../core/appeal-view.js';
 import { driveAppealIds, findCase, type Drive } from '../core/drive.js';
@@ -33,10 +32,10 @@ export async function endAppealIn(drives: Pick<DriveService, 'endCase'>, list: r
  * the appeal in the drives still running it: members can act again, counted apart per round and in
  * total; a later deadline becomes the drive's, so its reminders and close follow it.
  */
-async function openRoundIn(drives: Pick<DriveService, 'openRound'>, list: readonly Drive[], appealId: string, deadline: string | undefined): Promise<Drive[]> {
+async function openRoundIn(drives: Pick<DriveService, 'openRound'>, list: readonly Drive[], appealId: string, deadline: string | undefined, by: string): Promise<Drive[]> {
   const opened: Drive[] = [];
   for (const drive of list) {
-    const next = await drives.openRound(drive, appealId, deadline);
+    const next = await drives.openRound(drive, appealId, deadline, by);
     if (next) opened.push(next);
   }
   return opened;
@@ -56,6 +55,10 @@ const post = defineCommand({
   description: 'cmd_news_post',
   permission: 'moderator',
   scope: 'space',
+  // The news, its delivery's claim and its event (posts, messages) commit together: a redelivery
+  // after a crash sends nothing twice. Its id comes from the delivery, so the drives' changes made
+  // before (a case ended, a round opened) are not made twice either.
+  commitsDelivery: true,
   options: [
     { name: 'appeal', kind: 'appeal', description: 'opt_appeal', positional: true, required: true },
     { name: 'text', kind: 'text', description: 'opt_news_text', required: true, max: 3000 },
@@ -78,7 +81,7 @@ const post = defineCommand({
     const drives = (await deps.drives.all()).filter((d) => driveAppealIds(d).includes(appeal.id) && (community === null || inCommunity(d.space, community)));
     if (community !== null && drives.length === 0) throw new UserInputError('news_no_drive', { reference: appeal.reference });
     const news: NewsItem = {
-      id: randomUUID(),
+      id: ctx.onceId(),
       appealId: appeal.id,
       community,
       outcome: outcome as Outcome,
@@ -90,10 +93,10 @@ const post = defineCommand({
     // A new deadline already past everywhere (the earliest date on Earth) is refused before anything is written.
     if (news.deadline && news.deadline < localDate(ctx.now, 'Etc/GMT+12')) throw new UserInputError('deadline_past', { deadline: news.deadline });
     const ended = isClosing(news.outcome) ? await endAppealIn(deps.drives, drives, appeal.id) : [];
-    const opened = news.opensRound ? await openRoundIn(deps.drives, drives, appeal.id, news.deadline) : [];
+    const opened = news.opensRound ? await openRoundIn(deps.drives, drives, appeal.id, news.deadline, news.id) : [];
     // Posts and private messages follow after this answer, from the outbox, paced (src/core/news).
-    await deps.newsLog?.add(news);
-    ctx.emit({ type: 'news', news });
+    if (deps.newsLog) await deps.newsLog.add(news, ctx.unit([{ type: 'news', news }]));
+    else ctx.emit({ type: 'news', news });
     const spaces = new Set(drives.map((d) => d.space)).size;
     const lines = [t(community === null ? 'news_queued_all' : 'news_queued_community', { reference: appeal.reference, spaces })];
     if (ended.length > 0) lines.push(t('news_ended', { count: ended.length }));

@@ -33,6 +33,8 @@ const add = defineCommand({
   description: 'cmd_tally_add',
   permission: 'moderator',
   scope: 'space',
+  // The entry and the delivery's claim are one transaction: a redelivery never enters it twice.
+  commitsDelivery: true,
   options: [
     { name: 'count', kind: 'word', description: 'opt_count', positional: true, required: true, max: 12, placeholder: 'COUNT' },
     { name: 'method', kind: 'method', description: 'opt_method', positional: true, required: true },
@@ -76,6 +78,7 @@ const add = defineCommand({
     const entry = await deps.tallyBook.add(
       { driveId: drive.id, space: drive.space, appealId: appeal.id, count, method: input.method!, note: input.note ?? null, moderator: ctx.member, date },
       ctx.now,
+      ctx.unit(),
     );
     const method = t(`method_${entry.method}`);
     return publicReply([{ type: 'text', text: escapeMarkdown(t('tally_added', { id: entry.id, count, method, number: chosen.number, reference: appeal.reference, date })) }]);
@@ -118,6 +121,9 @@ const list = defineCommand({
 /** The entry, when it belongs to a drive of the moderator's own community (the operator: any). */
 async function entryHere(id: string, ctx: CommandContext, deps: Deps): Promise<TableEntry> {
   const entry = /^[A-Za-z0-9]{1,16}$/.test(id) ? await deps.tallyBook.get(id) : undefined;
+  // Gone: perhaps removed by this very delivery before a crash. Asking to remove it with the claim
+  // tells (`AlreadyHandled`: answer nothing, as for any handled delivery); otherwise it never was.
+  if (!entry && /^[A-Za-z0-9]{1,16}$/.test(id)) await deps.tallyBook.remove(id, ctx.now, ctx.unit());
   // Another community's entry is answered as one that does not exist.
   if (!entry || (!ctx.origin.operator && !inCommunity(entry.space, ctx.origin.community))) throw new UserInputError('tally_unknown_entry', { id });
   return entry;
@@ -128,11 +134,12 @@ const undo = defineCommand({
   description: 'cmd_tally_undo',
   permission: 'moderator',
   scope: 'space',
+  commitsDelivery: true,
   options: [{ name: 'id', kind: 'word', description: 'opt_entry', positional: true, required: true, max: 16, placeholder: 'ID' }],
   async run(input, ctx, deps) {
     const { t } = ctx;
     const entry = await entryHere(input.id!, ctx, deps);
-    if (!(await deps.tallyBook.remove(entry.id))) throw new UserInputError('tally_unknown_entry', { id: entry.id });
+    if (!(await deps.tallyBook.remove(entry.id, ctx.now, ctx.unit()))) throw new UserInputError('tally_unknown_entry', { id: entry.id });
     return publicReply([{ type: 'text', text: escapeMarkdown(t('tally_undone', { id: entry.id, count: entry.count, method: t(`method_${entry.method}`), appeal: entry.appealId })) }]);
   },
 });

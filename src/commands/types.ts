@@ -193,6 +193,11 @@ export type CommandContext = {
    * the events that follow when the write changes the count. Pass it to `record` or `undo`.
    */
   unit(onChange?: readonly DomainEvent[]): WriteUnit;
+  /**
+   * An id that is the same for every delivery of this platform update (a redelivery after a crash
+   * names the same news, so nothing it started is started twice); random when there is no delivery.
+   */
+  onceId(): string;
 };
 
 export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {
@@ -210,6 +215,12 @@ export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {
    * takes no lease before it, so a crash before the commit leaves the delivery free.
    */
   commitsDelivery?: boolean;
+  /**
+   * Run again without its claim it changes nothing (an action counted stays counted once): a
+   * redelivery whose first delivery committed and died before answering is answered by running it
+   * again, as a repeat ("already counted"). Not for a write that would be made twice (a table count).
+   */
+  repeatsSafely?: boolean;
   run(input: InputOf<O>, ctx: CommandContext, deps: Deps): Promise<Reply>;
 };
 

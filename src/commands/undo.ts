@@ -11,6 +11,7 @@ export const undo = defineCommand({
   scope: 'member',
   options: actionOptions,
   commitsDelivery: true,
+  repeatsSafely: true,
   async run(input, ctx, deps) {
     const { t } = ctx;
     await checkMethodTypo(input, 'undo', deps);

@@ -10,6 +10,10 @@ export const CRASH_POINTS = [
   'before-ledger-commit',
   /** A ledger write committed; nobody has been answered. */
   'after-ledger-commit',
+  /** A claimed write outside the ledger (a table count, news) is about to commit with its claim. */
+  'before-write-commit',
+  /** That write committed with its claim; nobody has been answered. */
+  'after-write-commit',
   /** The member's answer was handed to the platform; the delivery is not yet acknowledged (webhook). */
   'after-answer',
 ] as const;

@@ -17,6 +17,8 @@ export const driveCaseSchema = z.object({
   endedAt: z.string().optional(),
   /** An update (new deadline, officials or letter) opens a new round: members act again, counted apart. */
   round: z.number().int().min(1).default(1),
+  /** The news that opened the current round: a redelivery of that same news opens no further one. */
+  roundBy: z.string().optional(),
 });
 
 export type DriveCase = z.infer<typeof driveCaseSchema>;

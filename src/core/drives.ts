@@ -138,15 +138,18 @@ export class DriveService {
    * Opens the next round of one case (an update with a new deadline, officials or letter): members
    * can act again, counted apart under the round's ledger key (`roundKey`). A `deadline` later than
    * the drive's becomes the drive's, so its reminders and close follow it (the scheduler replans on
-   * the change). An ended case or drive opens no round: undefined.
+   * the change). An ended case or drive opens no round: undefined. `by` names what opens it (a news
+   * id): the same `by` again opens no further round and returns the drive as it is.
    */
-  async openRound(drive: Drive, appealId: string, deadline?: string): Promise<Drive | undefined> {
+  async openRound(drive: Drive, appealId: string, deadline?: string, by?: string): Promise<Drive | undefined> {
     return this.mutex.run('drives', async () => {
       const current = (await this.get(drive.id)) ?? drive;
       const entry = current.cases.find((c) => c.appealId === appealId);
       if (!entry || entry.status !== 'active' || current.status !== 'active') return undefined;
+      // The same news again (its delivery redelivered after a crash): the round it opened stands.
+      if (by !== undefined && entry.roundBy === by) return current;
       if (deadline) checkDeadline(deadline, current.timezone, this.clock.now(), false);
-      const cases = current.cases.map((c) => (c === entry ? { ...c, round: c.round + 1 } : c));
+      const cases = current.cases.map((c) => (c === entry ? { ...c, round: c.round + 1, ...(by !== undefined ? { roundBy: by } : {}) } : c));
       const next: Drive = { ...current, cases, ...(deadline && deadline > current.deadline ? { deadline } : {}) };
       await this.put(next);
       return next;

@@ -1,14 +1,17 @@
 // Store guards: store errors named by what they were about, a serial queue, and mutexes local or
 // shared across processes.
 import { randomUUID } from 'node:crypto';
-import { StoreError } from './errors.js';
+import { AlreadyHandled, StoreError } from './errors.js';
 
-/** Runs a store call; a keyv failure becomes a StoreError naming the data it was about. */
+/**
+ * Runs a store call; a keyv failure becomes a StoreError naming the data it was about. A claimed
+ * write's `AlreadyHandled` is an answer, not a failure: it passes as it is.
+ */
 export async function guarded<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    throw error instanceof StoreError ? error : new StoreError(`the store could not be reached for ${what}`, { cause: error });
+    throw error instanceof StoreError || error instanceof AlreadyHandled ? error : new StoreError(`the store could not be reached for ${what}`, { cause: error });
   }
 }
 

@@ -1,13 +1,20 @@
 // The pipeline's innermost step: finds the command, checks permission and options, runs it.
+import { createHash, randomUUID } from 'node:crypto';
 import { UserInputError } from '../../core/errors.js';
 import { translator } from '../../core/i18n/index.js';
 import { pseudonymousSpace } from '../../core/member-key.js';
 import type { Reply } from '../../core/reply.js';
 import { findCommand } from '../list.js';
-import { bindOptions, usage } from '../parse.js';
+import { bindOptions, tokenize, usage } from '../parse.js';
 import { isGroup, type Command, type CommandContext, type Invocation } from '../types.js';
 import type { Call } from './types.js';
 import { enforceScope } from './walls.js';
+
+/** A UUID-shaped id derived from `seed` (a hash: the platform's ids are not in it). */
+function uuidOf(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
 
 /** Option every command takes: the language to answer in. */
 const LANG_OPTION = { name: 'lang', kind: 'lang', description: 'opt_lang' } as const;
@@ -31,6 +38,18 @@ export function resolveCommand(call: Call): { command: Command; path: string; re
     });
   }
   return { command: sub, path: `${found.name} ${sub.name}`, rest: invocation.sub === undefined ? tokens.slice(1) : tokens };
+}
+
+/**
+ * The command (or subcommand) an invocation names, read before its words are parsed (the pipeline's
+ * de-duplication needs it first); undefined when it names none.
+ */
+export function namedCommand(invocation: Invocation): Command | undefined {
+  const found = findCommand(invocation.name);
+  if (!found || !isGroup(found)) return found;
+  const first = tokenize(invocation.text ?? '')[0];
+  const subName = invocation.sub ?? (first?.key === undefined ? first?.value : undefined);
+  return found.subcommands.find((s) => s.name === subName?.toLowerCase());
 }
 
 /**
@@ -65,6 +84,7 @@ export async function runCommand(call: Call): Promise<Reply> {
         changed: () => void call.written.push(...onChange),
       };
     },
+    onceId: () => (invocation.delivery === undefined ? randomUUID() : uuidOf(`once:${invocation.delivery}`)),
   };
   call.walls!.role = await enforceScope(command, path, call, () => isModerator(invocation));
   const options = command.options.some((o) => o.name === 'lang') ? command.options : [...command.options, LANG_OPTION];

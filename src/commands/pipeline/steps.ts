@@ -7,8 +7,7 @@ import { AlreadyHandled } from '../../core/errors.js';
 import { pickLocale } from '../../core/i18n/index.js';
 import type { Reply } from '../../core/reply.js';
 import { tokenize } from '../parse.js';
-import { isGroup } from '../types.js';
-import { findCommand } from './dispatch.js';
+import { namedCommand } from './dispatch.js';
 import type { Middleware } from './types.js';
 
 /** Every platform's redeliveries are recognised this long (Slack retries within minutes, Telegram webhooks for hours). */
@@ -38,19 +37,30 @@ export const DELIVERY_LEASE_MS = 20_000;
 const BUSY_POLL_MS = 100;
 
 /**
+ * A delivery whose claim was committed at least this long ago, and which comes again, was not
+ * answered: the process that committed it died (a twin in another process commits and answers
+ * within milliseconds, and Telegram sends an update again only after a dropped connection or no 200
+ * in time). It is answered again, as a repeat. A twin that does arrive this late costs one extra
+ * "already counted".
+ */
+export const REDELIVERY_AFTER_MS = 3_000;
+
+/**
  * Handled once, and never dropped: a delivery counts as handled only once its work committed.
- * A command whose ledger write carries the claim (`commitsDelivery`: /acted, /undo) takes it in
- * that transaction (see `ctx.unit`), so a crash before it leaves the delivery free. Any other
- * command holds a lease while it runs (a twin in another process waits for it), which becomes
- * "done" after its work, or is released when it failed. A delivery handled before answers nothing.
+ * A command whose write carries the claim (`commitsDelivery`: /acted, /undo, /tally add and undo,
+ * /news post) takes it in that transaction (see `ctx.unit`), so a crash before it leaves the
+ * delivery free. Any other command holds a lease while it runs (a twin in another process waits
+ * for it), which becomes "done" after its work, or is released when it failed. A delivery handled
+ * before answers nothing, except a command that `repeatsSafely` whose delivery was committed by a
+ * process that died before answering (see REDELIVERY_AFTER_MS; with long polling, always).
  */
 export const dedupe: Middleware = async (call, next) => {
   const { delivery } = call.invocation;
   if (delivery === undefined) return next();
   const key = deliveryKey(delivery);
   const { claims } = call.deps;
-  const found = findCommand(call.invocation.name);
-  const inWrite = found !== undefined && !isGroup(found) && found.commitsDelivery === true;
+  const command = namedCommand(call.invocation);
+  const inWrite = command?.commitsDelivery === true;
   if (!inWrite && !(await lease(claims, key))) return undefined;
   if (!inWrite) crashPoint('after-lease');
   call.delivery = { key, ttlMs: DELIVERY_TTL_MS, committed: false };
@@ -59,7 +69,8 @@ export const dedupe: Middleware = async (call, next) => {
     reply = await next();
   } catch (error) {
     if (!inWrite) await claims.release(key).catch(() => undefined);
-    if (!(error instanceof AlreadyHandled && call.invocation.soleConsumer)) throw error;
+    if (!(error instanceof AlreadyHandled && command?.repeatsSafely === true)) throw error;
+    if (!call.invocation.soleConsumer && !(await committedLongAgo(claims, key))) throw error;
     // Handled by a process that died before answering: run again without the claim, changing
     // nothing (a repeat), so the member hears what is recorded.
     call.delivery = undefined;
@@ -77,6 +88,15 @@ export const dedupe: Middleware = async (call, next) => {
   }
   return reply;
 };
+
+/**
+ * Whether the delivery's claim was committed REDELIVERY_AFTER_MS ago or more: read from what is left
+ * of its lifetime (it was committed with DELIVERY_TTL_MS). Unknown (the store did not answer): no.
+ */
+async function committedLongAgo(claims: ClaimStore, key: string): Promise<boolean> {
+  const left = await claims.remaining(key).catch(() => 0);
+  return left > 0 && DELIVERY_TTL_MS - left >= REDELIVERY_AFTER_MS;
+}
 
 /** True when this process may run the delivery; false when it was handled before. Waits while another holds it. */
 async function lease(claims: ClaimStore, key: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 // The news an appeal has had, newest first, for its drive pages.
 import { guarded } from '../guard.js';
+import type { WriteUnit } from '../ledger/ledger.js';
 import { inCommunity } from '../walls.js';
 import type { NewsItem } from './item.js';
 
@@ -11,8 +12,12 @@ export const NEWS_KEPT = 10;
  * item and a sorted set per appeal. Each call is one atomic change or read; no lock.
  */
 export interface NewsLogRepository {
-  /** Adds the item as its appeal's newest (once: an id already kept changes nothing) and drops all but the `kept` newest. */
-  add(news: NewsItem, kept: number): Promise<void>;
+  /**
+   * Adds the item as its appeal's newest (once: an id already kept changes nothing, false) and drops
+   * all but the `kept` newest. With a unit, the delivery's claim and the unit's events commit in the
+   * same transaction or script: a delivery handled before fails with `AlreadyHandled`, adding nothing.
+   */
+  add(news: NewsItem, kept: number, unit?: WriteUnit): Promise<boolean>;
   /** The appeal's items, newest first. */
   list(appealId: string): Promise<NewsItem[]>;
 }
@@ -21,8 +26,9 @@ export interface NewsLogRepository {
 export class NewsLog {
   constructor(private readonly repository: NewsLogRepository) {}
 
-  async add(news: NewsItem): Promise<void> {
-    await guarded('news', () => this.repository.add(news, NEWS_KEPT));
+  /** True when the item was added (false: kept already); see `NewsLogRepository.add` for the unit. */
+  add(news: NewsItem, unit?: WriteUnit): Promise<boolean> {
+    return guarded('news', () => this.repository.add(news, NEWS_KEPT, unit));
   }
 
   /** Within walls: the news of this space's community and the operator's, newest first. */

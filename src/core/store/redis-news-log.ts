@@ -1,7 +1,11 @@
 // News items of appeals in Redis' native structures: a hash per item, a sorted set per appeal.
+import { crashPoint } from '../crash-points.js';
+import { AlreadyHandled } from '../errors.js';
+import type { WriteUnit } from '../ledger/ledger.js';
 import type { NewsItem, Outcome } from '../news/item.js';
 import type { NewsLogRepository } from '../news/log.js';
 import { run, type RedisScripts } from './redis-repositories.js';
+import { UNIT_LUA, unitCall } from './write-unit.js';
 
 /** Where the news log keeps its data under a store prefix (docs/store.md, "Redis keys"). */
 export const newsLogKeys = (prefix: string) => ({
@@ -19,6 +23,18 @@ redis.call('ZADD', KEYS[2], redis.call('INCR', KEYS[3]), ARGV[3])
 local old = redis.call('ZRANGE', KEYS[2], 0, -(tonumber(ARGV[1]) + 1))
 for _, id in ipairs(old) do redis.call('DEL', ARGV[2] .. id) end
 if #old > 0 then redis.call('ZREM', KEYS[2], unpack(old)) end
+return 1`;
+// ADD_NEWS after the unit's keys and arguments (UNIT_LUA), with the delivery's claim and the news's
+// events: -1 when the delivery was handled before (nothing written), 0 when the id is kept already.
+const ADD_NEWS_CLAIMED = `${UNIT_LUA}
+if handled() then return -1 end
+if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
+redis.call('HSET', KEYS[3], unpack(ARGV, 7))
+redis.call('ZADD', KEYS[4], redis.call('INCR', KEYS[5]), ARGV[6])
+local old = redis.call('ZRANGE', KEYS[4], 0, -(tonumber(ARGV[4]) + 1))
+for _, id in ipairs(old) do redis.call('DEL', ARGV[5] .. id) end
+if #old > 0 then redis.call('ZREM', KEYS[4], unpack(old)) end
+commitUnit()
 return 1`;
 // KEYS: the appeal's sorted set. ARGV: the item key prefix. Newest first.
 const LIST_NEWS = `local ids = redis.call('ZREVRANGE', KEYS[1], 0, -1) local out = {}
@@ -43,14 +59,21 @@ export class RedisNewsLog implements NewsLogRepository {
 
   constructor(
     private readonly redis: RedisScripts,
-    prefix: string,
+    private readonly prefix: string,
   ) {
     this.keys = newsLogKeys(prefix);
   }
 
-  async add(news: NewsItem, kept: number): Promise<void> {
+  async add(news: NewsItem, kept: number, unit?: WriteUnit): Promise<boolean> {
     const k = this.keys;
-    await run(this.redis, 'keep news', ADD_NEWS, [k.item(news.id), k.ofAppeal(news.appealId), k.sequence], [String(kept), k.itemPrefix, news.id, ...newsFields(news)]);
+    const u = unitCall(this.prefix, unit, new Date(news.at));
+    crashPoint('before-write-commit');
+    const keys = [...u.keys, k.item(news.id), k.ofAppeal(news.appealId), k.sequence];
+    const result = Number(await run(this.redis, 'keep news', ADD_NEWS_CLAIMED, keys, [...u.args, String(kept), k.itemPrefix, news.id, ...newsFields(news)]));
+    crashPoint('after-write-commit');
+    if (result < 0) throw new AlreadyHandled();
+    if (result > 0) unit?.changed?.();
+    return result > 0;
   }
 
   async list(appealId: string): Promise<NewsItem[]> {

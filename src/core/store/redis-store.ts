@@ -15,7 +15,7 @@ import { RedisOutbox } from '../events/redis-outbox.js';
 import { SharedMutex } from '../guard.js';
 import { RedisFollowers } from '../news/redis-followers.js';
 import { RedisLedger, type RedisCommands } from '../ledger/redis-ledger.js';
-import { RedisTallyBook, type RedisTallyCommands } from '../tally-book.js';
+import { RedisTallyBook, type RedisTallyCommands } from './redis-tally-book.js';
 import { systemClock } from '../time.js';
 import type { Health, Store, StoreOptions } from './types.js';
 import { aofRewriter, type RedisAdmin } from './redis-aof.js';

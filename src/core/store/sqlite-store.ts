@@ -7,7 +7,7 @@ import { ConfigError, StoreError } from '../errors.js';
 import { SharedMutex } from '../guard.js';
 import { systemClock, type Clock } from '../time.js';
 import { SqliteLedger } from '../ledger/sqlite-ledger.js';
-import { SqliteTallyBook } from '../tally-book.js';
+import { SqliteTallyBook } from './sqlite-tally-book.js';
 import type { Store, StoreOptions } from './types.js';
 import { createPrivateFile, makePrivateDir } from '../private-files.js';
 import { KEYV_NAMESPACE } from './sqlite-migrate.js';
