@@ -29,8 +29,8 @@ return 1`;
 const ADD_NEWS_CLAIMED = `${UNIT_LUA}
 if handled() then return -1 end
 if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
-redis.call('HSET', KEYS[3], unpack(ARGV, 7))
 redis.call('ZADD', KEYS[4], redis.call('INCR', KEYS[5]), ARGV[6])
+redis.call('HSET', KEYS[3], unpack(ARGV, 7))
 local old = redis.call('ZRANGE', KEYS[4], 0, -(tonumber(ARGV[4]) + 1))
 for _, id in ipairs(old) do redis.call('DEL', ARGV[5] .. id) end
 if #old > 0 then redis.call('ZREM', KEYS[4], unpack(old)) end

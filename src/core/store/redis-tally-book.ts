@@ -20,13 +20,15 @@ export interface RedisTallyCommands {
  * Writes the entry's hash, indexes it by drive (scored by entry time) and by moderator, and adds its
  * count to the drive's totals (a hash of `appeal|method` counters), with the delivery's claim, at
  * once (UNIT_LUA: KEYS[1..2] and ARGV[1..3] are the unit's). -1: handled before, nothing written.
+ * Redis does not undo a script that fails half-way: the claim comes last, so a failed write leaves
+ * the delivery free to be tried again.
  */
 const ADD = `${UNIT_LUA}
 if handled() then return -1 end
-redis.call('HSET', KEYS[3], unpack(ARGV, 7))
+redis.call('HINCRBY', KEYS[6], ARGV[6], ARGV[7])
+redis.call('HSET', KEYS[3], unpack(ARGV, 8))
 redis.call('ZADD', KEYS[4], ARGV[4], ARGV[5])
 if KEYS[5] ~= '' then redis.call('SADD', KEYS[5], ARGV[5]) end
-redis.call('HINCRBY', KEYS[6], ARGV[6], redis.call('HGET', KEYS[3], 'count'))
 commitUnit()
 return 1`;
 
@@ -83,7 +85,7 @@ export class RedisTallyBook implements TallyBook {
     const keys = [this.entryKey(stored.id), this.driveKey(stored.driveId), stored.moderator ? this.moderatorKey(stored.moderator) : '', this.totalsKey(stored.driveId)];
     const u = unitCall(this.prefix, unit, at);
     crashPoint('before-write-commit');
-    const result = Number(await run(this.redis, 'enter a table count', ADD, [...u.keys, ...keys], [...u.args, String(at.getTime()), stored.id, `${stored.appealId}|${stored.method}`, ...fields]));
+    const result = Number(await run(this.redis, 'enter a table count', ADD, [...u.keys, ...keys], [...u.args, String(at.getTime()), stored.id, `${stored.appealId}|${stored.method}`, String(stored.count), ...fields]));
     crashPoint('after-write-commit');
     if (result < 0) throw new AlreadyHandled();
     unit?.changed?.();
