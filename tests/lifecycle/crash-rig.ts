@@ -1,9 +1,45 @@
 import { BUNDLED_APPEALS, createApp } from '../../src/app/app.js';
+import type { FakeBotApi } from '../adapters/telegram/fake-bot-api.js';
+import { TOKEN } from '../adapters/telegram/harness.js';
 import { messageUpdate } from '../adapters/telegram/updates.js';
+import { BotProcess } from './bot-process.js';
 
 /** The member-key secret the bot processes of these tests share with their audit. */
 export const CRASH_SECRET = 'crash-tests-secret-0123456789abcdef';
 export const WEBHOOK_SECRET = 'crash-tests-webhook-secret';
+
+/** The bot's environment behind a webhook on `port`, its store in `dataDir`, a crash point armed or not. */
+export function webhookEnv(fake: FakeBotApi, dataDir: string, port: number, crashAt?: string): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    MEMBER_KEY_SECRET: CRASH_SECRET,
+    LOG_LEVEL: 'warn',
+    TELEGRAM_BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/tg`,
+    TELEGRAM_WEBHOOK_PORT: String(port),
+    TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    ...(crashAt ? { ACTIONBOT_CRASH_AT: crashAt } : {}),
+  };
+}
+
+/** Starts the bot as a bare Node process and waits until Telegram's setWebhook call shows it listens. */
+export async function startWebhookBot(fake: FakeBotApi, env: Record<string, string>): Promise<BotProcess> {
+  const calls = fake.callsOf('setWebhook').length;
+  const started = new BotProcess(env, 'node');
+  const deadline = Date.now() + 30_000;
+  while (fake.callsOf('setWebhook').length === calls) {
+    if (Date.now() > deadline) throw new Error(`the bot did not start:\n${started.lines.join('\n')}`);
+    if ((await started.exitWithin(25)) !== undefined) throw new Error(`the bot exited at start:\n${started.lines.join('\n')}`);
+  }
+  return started;
+}
+
+/** Resolves once `at + ms` has passed: Telegram sends an update again only a while after it failed. */
+export async function waitUntil(at: number, ms: number): Promise<void> {
+  const left = at + ms - Date.now();
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+}
 
 /** A small seeded generator (mulberry32): a failing run is repeated with the seed it printed. */
 export function seeded(seed: number): () => number {
