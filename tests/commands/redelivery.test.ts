@@ -95,4 +95,32 @@ describe.each(stores)('a redelivered command whose first delivery committed, on 
     expect((await app.deps.drives.resolve('telegram:-1001'))!.cases[0]).toMatchObject({ round: 2, roundBy: news.id });
     expect((await app.deps.newsLog!.forSpace('ua-34-25', 'telegram:-1001')).map((n) => n.id)).toEqual([news.id]);
   });
+
+  it('runs a lease command again when it died between its work and its mark, changing nothing twice', async () => {
+    const app = await open();
+    /** The first delivery did its work and died before marking it: its lease ran out, and the update comes again. */
+    const twice = async (userId: string, line: string, delivery: string) => {
+      const first = await run(app, userId, line, delivery);
+      await app.deps.claims.release(deliveryKey(delivery));
+      return [text(first), text(await run(app, userId, line, delivery))];
+    };
+    const [ended, endedAgain] = await twice('mod', 'drive end ua-34-25', 'telegram:update:60');
+    expect(ended).toContain('Drive ended');
+    expect(endedAgain).toContain('was ended by a moderator');
+    const [endedDrive] = await app.deps.drives.listIn('telegram:-1001');
+    expect(endedDrive).toMatchObject({ status: 'ended', endedAt: '2026-12-01T10:00:00.000Z' });
+
+    const [started, startedAgain] = await twice('mod', 'drive start ua-34-25 goal=5 deadline=2026-12-31', 'telegram:update:61');
+    expect(started).toContain('Drive started');
+    expect(startedAgain).toContain('already running');
+    expect(await app.deps.drives.openIn('telegram:-1001')).toHaveLength(1);
+
+    const [reminded, remindedAgain] = await twice('m1', 'remindme ua-34-25', 'telegram:update:62');
+    expect(reminded).toContain('I will remind you');
+    expect(remindedAgain).toContain('You already have a reminder');
+
+    const [followed, followedAgain] = await twice('m1', 'follow ua-34-25', 'telegram:update:63');
+    expect(followed).toContain('I will tell you privately');
+    expect(followedAgain).toContain('You already follow');
+  });
 });
