@@ -189,8 +189,9 @@ export type CommandContext = {
   /** Raises a domain event, handled after the answer (see src/core/events). */
   emit(event: DomainEvent): void;
   /**
-   * What the command's one ledger write commits with it: the delivery's claim, and `onChange`,
-   * the events that follow when the write changes the count. Pass it to `record` or `undo`.
+   * What the command's one write commits with it: the delivery's claim, and `onChange`, the events
+   * that follow when the write changes something. Pass it to the ledger's `record` or `undo`, the
+   * tally book's `add` or `remove`, or the news log's `add`.
    */
   unit(onChange?: readonly DomainEvent[]): WriteUnit;
   /**
@@ -211,8 +212,9 @@ export type Command<O extends readonly OptionSpec[] = readonly OptionSpec[]> = {
   scope: Scope;
   options: O;
   /**
-   * Its ledger write takes the delivery's claim in its own transaction (`ctx.unit`): the pipeline
-   * takes no lease before it, so a crash before the commit leaves the delivery free.
+   * Its write (ledger, table entry, news) takes the delivery's claim in its own transaction
+   * (`ctx.unit`): the pipeline takes no lease before it, so a crash before the commit leaves the
+   * delivery free, and one after it leaves the delivery handled.
    */
   commitsDelivery?: boolean;
   /**
