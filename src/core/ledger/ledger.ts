@@ -26,8 +26,8 @@ export type RecordInput = {
  */
 export type TallySummary = Pick<Tally, 'appealId' | 'actions' | 'members' | 'byMethod'>;
 /**
- * What commits with one ledger write, in the same transaction (SQLite) or script (Redis), or not at
- * all: the delivery's claim (a delivery already claimed fails with `AlreadyHandled` and changes
+ * What commits with one ledger write (or a table entry, or news: src/core/store/write-unit.ts), in
+ * the same transaction (SQLite) or script (Redis), or not at all: the delivery's claim (a delivery already claimed fails with `AlreadyHandled` and changes
  * nothing) and the events that follow when the write changed the count (`changed` is told after
  * the commit). A crash leaves all of it or none, so a redelivery is handled as the first delivery.
  */
