@@ -40,6 +40,8 @@ export class SqliteNewsLog implements NewsLogRepository {
     );
     crashPoint('after-write-commit');
     if (result === HANDLED_BEFORE) throw new AlreadyHandled();
+    // Answered once it is on disk, as an action is (a failed sync: "may not have been saved").
+    if (result) await this.file.synced();
     if (result) unit?.changed?.();
     return result;
   }

@@ -36,6 +36,8 @@ export class SqliteTallyBook implements TallyBook {
     });
     crashPoint('after-write-commit');
     const added = settled(result);
+    // Told "entered" once it is on disk, as an action is (a failed sync: "may not have been saved").
+    await this.file.synced();
     unit?.changed?.();
     return added;
   }
@@ -55,6 +57,7 @@ export class SqliteTallyBook implements TallyBook {
     });
     crashPoint('after-write-commit');
     const removed = settled(result);
+    if (removed) await this.file.synced();
     if (removed) unit?.changed?.();
     return removed;
   }

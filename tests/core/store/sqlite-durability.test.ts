@@ -6,6 +6,7 @@ import { systemClock } from '../../../src/core/time.js';
 import { SqliteLedger } from '../../../src/core/ledger/sqlite-ledger.js';
 import { SqliteFile } from '../../../src/core/store/sqlite-file.js';
 import { ensureSchema } from '../../../src/core/store/sqlite-schema.js';
+import { SqliteTallyBook } from '../../../src/core/store/sqlite-tally-book.js';
 import { aDrive } from '../../support/drives.js';
 
 const NORMAL = 1;
@@ -84,6 +85,23 @@ describe('what the SQLite store syncs to disk', () => {
     expect(await settled(recorded)).toBe(false);
     held[0]!.fail(Object.assign(new Error('I/O error'), { code: 'EIO' }));
     await expect(recorded).rejects.toThrow(/could not sync .* to disk: EIO/);
+  });
+
+  it('says a table count is entered only once it is synced, and not when the sync fails', async () => {
+    file.close();
+    const { held, sync } = heldSyncs();
+    file = new SqliteFile(join(dir, 'test.sqlite'), undefined, sync);
+    const book = new SqliteTallyBook(file);
+    const entry = { driveId: 'd1', space: 'telegram:-1', appealId: 'ua-1-26', count: 12, method: 'post' as const, note: null, moderator: 'mod', date: '2026-06-01' };
+    const unit = { claim: { key: 'delivery:t', ttlMs: 60_000 } };
+    const entered = book.add(entry, at, unit);
+    expect(await settled(entered)).toBe(false);
+    held[0]!.release();
+    expect((await entered).count).toBe(12);
+    const failing = book.add(entry, at, { claim: { key: 'delivery:u', ttlMs: 60_000 } });
+    expect(await settled(failing)).toBe(false);
+    held[1]!.fail(Object.assign(new Error('I/O error'), { code: 'EIO' }));
+    await expect(failing).rejects.toThrow(/could not sync .* to disk: EIO/);
   });
 
   it('syncs the WAL file itself', async () => {
