@@ -12,11 +12,32 @@ const ASK = /\b(?:appealing|asking|calling|urging)\s+(?:for|on)\s+(.{5,400})$/i;
 
 export type AppealSentence = { ask?: string; target: TargetLine[] };
 
+/*
+ * "Letters should be written to Executive Secretary Canton and mailed to:" with the address block on the lines
+ * after it: the person the sentence names heads the block, which is the office's address.
+ */
+const BLOCK_FOLLOWS = /\b(?:[Ll]etters?|[Aa]ppeals?|[Cc]ards?|[Cc]artas|[Ll]ettres)\b[^.!?]{0,80}?\b(?:(?:written|addressed)\s+to\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)\s+and\s+)?(?:mailed|sent|posted|addressed)\s+to:\s*$/u;
+
+/** The lines of the block right after line `at` (blank lines before it skipped), up to the next blank line. */
+function blockAfter(lines: string[], at: number): string[] {
+  let i = at + 1;
+  while (i < lines.length && lines[i] === '') i++;
+  const block: string[] = [];
+  for (; i < lines.length && lines[i] !== '' && block.length < 8; i++) block.push(lines[i] ?? '');
+  return block;
+}
+
 /** The first "send letters ... to: ..." sentence, if the text has one. */
 export function findAppealSentence(sections: Section[]): AppealSentence | undefined {
   for (const section of sections) {
     if (section.kind === 'background') continue;
-    for (const line of section.lines) {
+    for (const [at, line] of section.lines.entries()) {
+      const follows = BLOCK_FOLLOWS.exec(line.length > 1200 ? '' : line);
+      const block = follows ? blockAfter(section.lines, at) : [];
+      if (follows && block.length > 0) {
+        const named = follows[1] ? [follows[1]] : [];
+        return { target: [...named, ...block].map((text) => ({ text, copy: false })) };
+      }
       const match = SENTENCE.exec(line.length > 1200 ? '' : line);
       if (!match) continue;
       const parts = (match[2] ?? '').replace(/\.$/, '').split(/\s*\/\s*/).map((p) => p.trim()).filter((p) => p !== '');

@@ -44,15 +44,16 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
     if (!warnings.some((w) => w.code === code && w.message === message)) warnings.push({ code, message });
   };
 
-  const ua = findUaNumber(sections);
+  const kind = findKind(sections, text);
+  // A round-up of good news cites several actions: none of their numbers is the text's.
+  const ua = kind === 'good-news' && citedUaNumbers(text) >= 2 ? undefined : findUaNumber(sections);
   const found = findLetter(sections, warn);
   const sentence = findAppealSentence(sections);
   const lead = findLeadTarget(sections);
-  const kind = findKind(sections, text);
   if (!found?.salutation && isGuide(sections)) {
     return refuse('import_not_an_appeal', 'This text is a guide to writing letters or to Urgent Actions in general, not an appeal: it names no case to act on now.');
   }
-  if (!ua && found?.salutation && BLANK.test(found.salutation)) {
+  if (!ua && found?.salutation && isBlankForm(found.salutation, text)) {
     return refuse('import_not_an_appeal', `This text is a blank form letter ("${found.salutation.slice(0, 60)}"): it leaves the official to write to for the reader to fill in, so there is no appeal to import.`);
   }
   const solidarity = findSolidarity(sections);
@@ -78,6 +79,10 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   // A news item tells of an Urgent Action ("lanzó una Acción Urgente"), asks nothing and names no one to write to.
   if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && onlyReportsUrgentActions(text, sections)) {
     return refuse('import_not_an_appeal', 'This text reports on an Urgent Action but holds none: no official to write to, no letter and no request to write.');
+  }
+  // A month's index of Urgent Actions ("Urgent Actions 2014 09"): summaries of many cases, none to act on here.
+  if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && ACTION_INDEX.test(text.slice(0, 600))) {
+    return refuse('import_not_an_appeal', 'This text is a list of Urgent Actions, not one: import each action from its own page.');
   }
   if (targets.length === 0) warn('no_target', 'No official to write to was found; add the name and contact details of whom to write to.');
   const letter = buildLetter(sections, found, sentence, targets, title, warn);
@@ -118,6 +123,31 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
 
 /* "Dear Governor______", "Dear Senator ___________:": a form whose addressee is left blank. */
 const BLANK = /_{3,}/;
+/* "[Name of Governor]", "[defendant’s name]", "[execution date]": a gap the reader fills in. */
+const PLACEHOLDER = /\[[^\]\n]{2,40}\]/g;
+
+/**
+ * A form letter: its addressee is a blank line, or a bracketed gap when the text has more gaps for the case itself
+ * ("Dear [Name of Governor]", "the execution of [defendant’s name] scheduled for [execution date]"). One gap for
+ * the member's own MP ("Dear [NAME] MP") is an appeal to write to whoever that is.
+ */
+function isBlankForm(salutation: string, text: string): boolean {
+  if (BLANK.test(salutation)) return true;
+  return (salutation.match(PLACEHOLDER)?.length ?? 0) > 0 && (text.slice(0, 200_000).match(PLACEHOLDER)?.length ?? 0) >= 4;
+}
+
+/* "Startseite Urgent Actions 2014 09", "Urgent Actions 2016": the heading of an archive page listing a month's actions. */
+const ACTION_INDEX = /(?:^|\s)(?:urgent actions|actions urgentes|acciones urgentes|eilaktionen)\s+(?:19|20)\d{2}(?:\s+\d{1,2})?\s*$/im;
+
+/* "(UA-270/2012)", "UA 97/10", "AU 116/07": the numbers of the actions a text cites. */
+const CITED_UA = /\b(?:UA|AU)[\s:-]{0,3}(\d{1,4})\s?[./]\s?(\d{2,4})\b/g;
+
+/** How many different actions a text cites by number. */
+function citedUaNumbers(text: string): number {
+  const numbers = new Set<string>();
+  for (const m of text.slice(0, 200_000).matchAll(CITED_UA)) numbers.add(`${Number(m[1])}/${m[2]}`);
+  return numbers.size;
+}
 
 /* A campaign's or a text's name for an appeal, a petition's wording, an old UA's concern heading, or a contact field. */
 const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing campaign\b|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
@@ -134,12 +164,16 @@ const INVITATION = new RegExp(
     // "PLEASE PLEASE PLEASE CALL TODAY!!", "Please join us in a mass mailing to Governor Corbett."
     String.raw`\bplease\s+(?:please\s+){0,4}(?:call|write|e-?mail|fax|contact)\s+(?:today|now|immediately|them|him|her)\b|\bplease join us in a (?:mass mailing|letter[- ]writing|call-in)\b`,
     // "We need as many calls and emails to the Governor as possible", "CWS is urging people to write to ..."
-    String.raw`\bwe need\b[^.!?\n]{0,30}\b(?:calls|e-?mails|letters|cards|faxes)\b[^.!?\n]{0,30}\bto (?:the )?(?:governor|president|minister|senator|board|mayor)\b|\burg(?:es|ing|ed)\s+(?:people|everyone|readers|supporters|members|the public)\s+to\s+(?:write|call|e-?mail|fax|send|contact)\b`,
+    String.raw`\bwe need\b[^.!?\n]{0,30}\b(?:calls|e-?mails|letters|cards|faxes)\b[^.!?\n]{0,30}\bto (?:the )?(?:governor|president|minister|senator|board|mayor)\b|\b(?:urg|encourag|invit)(?:es|ing|ed)\s+(?:people|everyone|readers|supporters|members|the public)\s+to\s+(?:write|call|e-?mail|fax|send|contact)\b`,
+    // "please email Gordon Brown today", "can I ask everyone to do an Urgent Action letter": a request to the readers.
+    String.raw`\bplease\s+(?:e-?mail|write to|fax|tweet)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b|\bask\s+(?:everyone|everybody|all of you|you all|members|supporters)\s+to\s+(?:write|send|do|sign|e-?mail)\b`,
+    // "pide ... enviar cartas al embajador", "asked people to send letters to": a request reported, still a request.
+    String.raw`\b(?:pide|pidi[oó]|piden|solicita|solicit[oó])\b[^.!?\n]{0,120}\b(?:enviar|escribir|mandar)\s+(?:cartas|correos|mensajes|misivas)\b|\bask(?:s|ed|ing)?\s+(?:people|everyone|readers|supporters|the public)\s+to\s+(?:write|send)\s+(?:letters|cards|e-?mails)\b`,
     String.raw`(?:^|[.!?]\s+)(?:[ée]crivez|envoyez|appelez|t[ée]l[ée]phonez)(?:-(?:lui|leur))?\s+(?:au|aux|à|donc|en ligne)\b`,
     String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[ae]n?|env[ií]en?|ll[aá]men?)\s+(?:al?|una carta|un correo|sus cartas)\b`,
     String.raw`\bconvida\b[^.!?\n]{0,80}\ba (?:escrever|enviar|assinar)\b|(?:^|[.!?]\s*)(?:escreva|envie)\s+(?:ao|à|uma|um)\b`,
   ].join('|'),
-  'im',
+  'imu',
 );
 
 /**

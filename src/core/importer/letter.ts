@@ -16,7 +16,7 @@ export type FoundLetter = {
   lang: LetterLang;
 };
 
-const OPENING = /^(?:dear\b|your excellency|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|geachte\b|exzellenz\b)/i;
+const OPENING = /^(?:dear\b|your (?:excellency|majesty|royal highness|highness)\b|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|geachte\b|exzellenz\b)/i;
 /* Forms of address that also start a name in an address block; only a trailing comma or colon makes them a salutation. */
 const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b|votre excellence\b)/i;
 const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|(?:met )?vriendelijke groet(?:en)?|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous)/i;
@@ -46,7 +46,7 @@ export function isClosing(line: string): boolean {
 
 function langOf(salutation: string | undefined, closing: string | undefined): LetterLang {
   const text = `${salutation ?? ''} ${closing ?? ''}`.trim();
-  if (/^(?:dear|your excellency|yours|sincerely|respectfully|kind|best|with)\b/i.test(text)) return 'en';
+  if (/^(?:dear|your (?:excellency|majesty|royal highness|highness)|yours|sincerely|respectfully|kind|best|with)\b/i.test(text)) return 'en';
   if (/^(?:estimad|distinguid|apreciad|excelent|se[ñn]or|sr\.|sra\.|atentamente|muy|cordialmente|un |reciba|le saluda)/i.test(text)) return 'es';
   if (/^(?:sehr geehrte|exzellenz|mit freundlichen|hochachtungsvoll)/i.test(text)) return 'de';
   if (/^(?:monsieur|madame|mesdames|messieurs|cher|ch[èe]re|excellence|votre excellence|veuillez|je vous|recevez|respectueusement|bien)/i.test(text)) return 'fr';

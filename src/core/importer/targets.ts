@@ -4,6 +4,7 @@ import type { AppealInput } from '../appeal.js';
 import { findEmails, findHandles, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf } from './countries.js';
 import { isDateLine } from './dates.js';
+import { splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
 import type { Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
@@ -202,7 +203,7 @@ function looseContacts(text: string): { text: string; emails: string[]; handles:
 function toTarget(block: Block, warn: Warn): TargetInput {
   // "PRÄSIDENT" / "Zine El Abidine Ben Ali" / "President": the caption repeats the title in the page's language.
   if (block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '')) block.texts.shift();
-  const oneLine = block.texts.length === 1 ? splitOneLineBlock(block.texts[0] ?? '') : undefined;
+  const oneLine = block.texts.length === 1 ? (splitOneLineBlock(block.texts[0] ?? '') ?? splitFlatOfficeBlock(block.texts[0] ?? '')) : undefined;
   const commaList = !oneLine && block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
   const texts = oneLine ?? splitNameFromOffice(
     commaList ? (block.texts[0] ?? '').split(',').map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '') : block.texts,
@@ -245,40 +246,6 @@ function toTarget(block: Block, warn: Warn): TargetInput {
     warn('no_email', `No email address was found for ${name}; members can write by post or social media.`);
   }
   return target;
-}
-
-/* The office that follows a name on a flattened line: "H.E. Name Permanent Mission of ...", "Prosecutor Name Office of ...". */
-const OFFICE_START = /\s((?:Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Palacio|Palais|Presidencia|Fiscal[ií]a)\b.*)$/u;
-
-/*
- * Amnesty USA's one-line block: "Andrey Shved Prosecutor General of the Republic of Belarus Vul.
- * Internatsianalnaya, 22 ...": two to four capitalised words, an office that opens with a title word, then
- * the street (a street word, "c/o", a post box or a number).
- */
-const ONE_LINE = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:(?:Deputy|Acting|Chief|Head|First|Vice)\s+)?(?:Prosecutor|President|Prime Minister|Minister|Ambassador|Attorney|Governor|Director|Secretary|Chair(?:man|person)?|Commissioner|Mayor|King|Emir|Judge|Speaker|Procurator)\b[^\d]{0,120}?)\s+((?:Vul\.|Vulitsa|Ul\.|ul\.|Str\.|Street|St\.|Avenue|Ave\.|Av\.|Calle|Rue|Carrera|Road|Rd\.|P\.?\s?O\.?\s?Box|[Cc]\/[Oo]\s|\d).*)$/u;
-
-/** A one-line block split into name, title and address; undefined when the line is not one. */
-function splitOneLineBlock(line: string): string[] | undefined {
-  if (line.length < 40) return undefined;
-  const m = ONE_LINE.exec(line.slice(0, 400));
-  if (m?.[1] && m[2] && m[3] && !ROLE.test(m[1])) return [m[1], m[2], m[3]];
-  // "Procureur général Zbigniew Ziobro Al. Ujazdowskie 11 00-950 Warsaw Pologne": the title first.
-  const t = TITLE_FIRST.exec(line.slice(0, 400));
-  if (t?.[1] && t[2] && t[3] && ROLE.test(t[1]) && !ROLE.test(t[2])) return [t[1], t[2], t[3]];
-  return undefined;
-}
-
-/* A title (a title word and its lower-case words), two or three capitalised names, then an abbreviated street or a number. */
-const TITLE_FIRST = /^(\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}[\p{L}'’-]*|of|the))*)\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,2}\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\p{Ll}{0,3}\.\s|\d).*)$/u;
-
-/** "H.E. Majid Takht Ravanchi Permanent Mission of ..." -> the name, then the office on its own line. */
-function splitNameFromOffice(lines: string[]): string[] {
-  const first = lines[0];
-  if (first === undefined || first.length < 30) return lines;
-  const office = OFFICE_START.exec(first);
-  const head = office ? first.slice(0, office.index).trim() : '';
-  if (!office?.[1] || !/\p{Lu}[\p{L}'’.-]*\s+\p{Lu}/u.test(head) || head.split(' ').length > 8) return lines;
-  return [head, office[1], ...lines.slice(1)];
 }
 
 /** Name, title and organisation come first in either order ("Minister of Security" / "General ... Pacheco"); the rest is the postal address. */
