@@ -32,9 +32,22 @@ const LETTER_START = /^(?:me dirijo|le escribo|les escribo|escribo|quisiera|i am
 /* "Mr Morrison,", "Ms. Example:": a title and a name alone on a line, with its comma or colon, greets by name. */
 const BY_NAME = /^(?:M[Rr]|M[Rr][Ss]|M[Ss]|Miss|D[Rr])\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}[,:]$/u;
 
+/*
+ * "Dear Gabriel,": an organisation's e-mail greets its reader by first name. An official is greeted by a title or a
+ * surname ("Dear Minister,", "Dear Sir,", "Dear Mr Example,", "Dear Governor Nixon:"), never by one given name.
+ */
+const TO_READER = /^[Dd]ear\s+(\p{Lu}\p{Ll}+)\s*[,!]$/u;
+const FORM_OF_ADDRESS = /^(?:sir|madam|madame|excellency|counsel+or|colleague|friend|supporter|member|president|minister|governor|ambassador|secretary|senator|representative|congressman|congresswoman|judge|prosecutor|commissioner|chairman|chairperson|chair|mayor|director|premier|king|queen|prince|princess|sheikh|general|colonel|officer|warden|superintendent|attorney|justice|councillor|councilor|comrade)$/i;
+
+/** A greeting to the text's reader by first name, not to an official. */
+function greetsReader(line: string): boolean {
+  const name = TO_READER.exec(line)?.[1];
+  return name !== undefined && !FORM_OF_ADDRESS.test(name);
+}
+
 /** "Dear ...", "Estimado ...:", "Monsieur le Ministre,", "Mr Morrison,": the line that opens a letter. */
 export function isSalutation(line: string): boolean {
-  if (line.length > 160 || TO_MEMBERS.test(line)) return false;
+  if (line.length > 160 || TO_MEMBERS.test(line) || greetsReader(line)) return false;
   if (OPENING.test(line)) return true;
   return (OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line)) || BY_NAME.test(line);
 }

@@ -89,3 +89,35 @@ describe('whom to write to, said before the address block', () => {
     expect(appeal.targets[0]).toMatchObject({ name: 'Executive Secretary Example', organisation: 'Example Commission on Human Rights', address: ['17th Street & Constitution Avenue NW', 'Washington DC 20006'] });
   });
 });
+
+describe('whom to write to, said in prose', () => {
+  const news = [
+    'The mother of the student asks everyone to send letters to the ambassador of Exampleland in Spain, Juan Ejemplo Uno, asking about the case.',
+    'The address to which the letters can be sent is Carrera Ejemplo, 46 28014 Madrid, España.',
+    'These letters add to the petition made by the group “SOS, Example Network”.',
+  ];
+
+  it('pairs the one recipient the text names with the one address it gives', () => {
+    const { appeal } = imported(news.join('\n'));
+    expect(appeal.targets).toHaveLength(1);
+    expect(appeal.targets[0]).toMatchObject({ name: 'Juan Ejemplo Uno', title: 'ambassador of Exampleland in Spain', address: ['Carrera Ejemplo, 46 28014 Madrid, España'] });
+  });
+
+  it('attaches no address when the text names two recipients', () => {
+    const two = [...news, 'Others may send letters to the consul of Exampleland in Madrid, Carla Ejemplo Dos.'].join('\n');
+    const result = importUrgentAction(two);
+    expect(result.ok && result.appeal.targets).toEqual([]);
+  });
+});
+
+describe('greetings that open no letter to an official', () => {
+  it('reads "Dear Gabriel," as a greeting to the reader, and takes the letter that follows', () => {
+    const { appeal } = imported('Dear Gabriel,\n\nPlease write to the governor today.\n\nGovernor Jane Example\nState Capitol\nSpringfield, XX 00000\n\nDear Governor Example,\n\nI urge you to grant clemency.\n\nSincerely,');
+    expect(appeal.letter.salutation).toBe('Dear Governor Example,');
+  });
+
+  it('still reads "Dear Minister," and "Dear Sir," as salutations', () => {
+    expect(imported('UA 1/30\n\nDear Minister,\n\nI urge you to release him.\n\nYours sincerely,').appeal.letter.salutation).toBe('Dear Minister,');
+    expect(imported('UA 2/30\n\nDear Sir,\n\nI urge you to release him.\n\nYours sincerely,').appeal.letter.salutation).toBe('Dear Sir,');
+  });
+});
