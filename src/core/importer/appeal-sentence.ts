@@ -1,6 +1,7 @@
 // Finds the "send letters ... to" sentence, and the official it names first (or names in prose, with an address).
 import type { Section } from './sections.js';
-import { ROLE, type TargetLine } from './targets.js';
+import { ROLE } from './offices.js';
+import type { TargetLine } from './targets.js';
 
 /*
  * Older newsletters close a case with one sentence: "Please send courteous letters appealing for a re-trial

@@ -1,6 +1,6 @@
 // Splits an official's block that arrived on one line (Amnesty USA's pages, flattened web pages) into its
 // name, office and street.
-import { ROLE } from './targets.js';
+import { ROLE } from './offices.js';
 
 /* The office that follows a name on a flattened line: "H.E. Name Permanent Mission of ...", "Prosecutor Name Office of ...". */
 const OFFICE_START = /\s((?:(?:Royal|Permanent|Federal|Presidential|National)\s+)?(?:Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Palacio|Palais|Presidencia|Fiscal[ií]a)\b.*)$/u;
