@@ -53,14 +53,22 @@ export function findAppealSentence(sections: Section[]): AppealSentence | undefi
 /* "enviar cartas al embajador de México en España, Jorge Zermeño Infante": whom the letters go to, title then name. */
 const RECIPIENT = /\b(?:cartas|misivas|letters|lettres|briefe)\b[^.!?]{0,40}?\b(?:al|a la|to the|à l'|au|an den|an die)\s+(\p{Ll}[^.!?,]{2,80}),\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)/gu;
 /* "La dirección a la cual podrán enviar las misivas es Carrera San Jerónimo, 46 28014 Madrid, España.": the address in a sentence. */
-const ADDRESS_IS = /\b(?:la direcci[oó]n|the (?:postal )?address|l'adresse|die (?:post)?anschrift|die adresse)\b[^.!?]{0,80}?\s(?:es|is|est|ist|lautet)\s+([^.!?]*\d[^.!?]{0,120})[.!?]?(?:\s|$)/giu;
+const ADDRESS_IS = /\b(?:la direcci[oó]n|the (?:postal )?address|l'adresse|die (?:post)?anschrift|die adresse)\b[^.!?]{0,80}?\s(?:es|is|est|ist|lautet)\s+([^.!?]{0,120}\d[^.!?]{0,120})[.!?]?(?:\s|$)/giu;
 
 /**
  * A news item that says whom to write to and, in another sentence, where: one named recipient and one address,
  * or nothing (two names or two addresses leave the pairing unsure, and a wrong address is worse than none).
  */
 function proseAddress(sections: Section[]): AppealSentence | undefined {
-  const text = sections.flatMap((s) => (s.kind === 'background' ? [] : s.lines)).join('\n').slice(0, 20_000);
+  // The first 20,000 characters are enough for a news item, and keep a huge paste linear.
+  let text = '';
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      if (text.length >= 20_000) break;
+      text += `${line}\n`;
+    }
+  }
   const recipients = new Map<string, string>();
   // Only an office names a recipient ("al embajador de México"); "a la petición hecha por el grupo" names none.
   for (const m of text.matchAll(RECIPIENT)) if (m[1] && m[2] && ROLE.test(m[1])) recipients.set(m[2], m[1].trim());
