@@ -121,3 +121,14 @@ describe('greetings that open no letter to an official', () => {
     expect(imported('UA 2/30\n\nDear Sir,\n\nI urge you to release him.\n\nYours sincerely,').appeal.letter.salutation).toBe('Dear Sir,');
   });
 });
+
+describe('deadlines in more wordings', () => {
+  it.each([
+    ['Appeals should arrive by 12 May 2031.', 'Dear Minister,', '2031-05-12'],
+    ['Envíen llamamientos lo antes posible y no más tarde del 12 de mayo de 2031.', 'Señor Ministro:', '2031-05-12'],
+    ['Merci d’agir au plus tard le 12 mai 2031.', 'Monsieur le Ministre,', '2031-05-12'],
+  ])('reads "%s"', (line, salutation, date) => {
+    const { appeal } = imported(`UA 1/31\n${line}\n${salutation}\nRelease him.\nYours sincerely,`);
+    expect(appeal.deadline).toBe(date);
+  });
+});
