@@ -218,10 +218,13 @@ function toTarget(block: Block, warn: Warn): TargetInput {
     if (field.kind === 'email') {
       hidden ||= HIDDEN_EMAIL.test(field.value);
       for (const email of findEmails(field.value)) if (!emails.includes(email)) emails.push(email);
-    } else if (field.kind === 'phone' && field.value !== '') {
-      phone ??= cap(field.value);
-    } else if (field.kind === 'fax' && field.value !== '') {
-      fax ??= cap(field.value);
+    } else if ((field.kind === 'phone' || field.kind === 'fax') && field.value !== '') {
+      // "Fax: 0207 727 8625 kanc@example.org": an e-mail run on after the number is the block's own e-mail.
+      const runOn = findEmails(field.value);
+      for (const email of runOn) if (!emails.includes(email)) emails.push(email);
+      const number = runOn.reduce((v, email) => v.replace(email, ''), field.value).trim();
+      if (number !== '' && field.kind === 'phone') phone ??= cap(number);
+      if (number !== '' && field.kind === 'fax') fax ??= cap(number);
     } else if (field.kind === 'social') {
       social.push(cap(`${field.label}: ${field.value}`));
     } else if (field.kind === 'salutation' && field.value !== '') {

@@ -132,3 +132,25 @@ describe('deadlines in more wordings', () => {
     expect(appeal.deadline).toBe(date);
   });
 });
+
+describe('contact details run together', () => {
+  const uk = [
+    'Urgent Action: Stop the prosecution',
+    'PLEASE SEND APPEALS BEFORE 27 SEPTEMBER 2031',
+    'Please write urgently in your own words or using the template letter in English or Russian to:',
+    'Alexander Example Sample',
+    'Chairman of the Investigative Committee of Exampleland',
+    'Example per. 2',
+    '105005 Moscow',
+    'Russian Federation',
+    'Salutation: Dear Chairman of the Investigative Committee',
+    'Also send copies to diplomatic representatives accredited to your country.',
+    'HIS EXCELLENCY DR SAMPLE EXAMPLE Embassy of Exampleland 6/7 Example Gardens, London, W8 4QP Fax: 0207 000 0000 kanc@embassy.example',
+  ].join('\n');
+
+  it('reads "Chairman of ..." as the title, and an e-mail run on after a fax number as the e-mail', () => {
+    const { appeal } = imported(uk);
+    expect(appeal.targets[0]).toMatchObject({ name: 'Alexander Example Sample', title: 'Chairman of the Investigative Committee of Exampleland' });
+    expect(appeal.targets[1]).toMatchObject({ copy: true, fax: '0207 000 0000', emails: ['kanc@embassy.example'] });
+  });
+});
