@@ -1,5 +1,6 @@
 // Splits an official's block that arrived on one line (Amnesty USA's pages, flattened web pages) into its
 // name, office and street.
+import { isCountryLine } from './countries.js';
 import { ROLE } from './offices.js';
 
 /* The office that follows a name on a flattened line: "H.E. Name Permanent Mission of ...", "Prosecutor Name Office of ...". */
@@ -57,6 +58,16 @@ export function splitFlatOfficeBlock(line: string): string[] | undefined {
   // "Minister Dawda Jallow, Ministry of Justice, Marina Parade": commas part name and office, a list read elsewhere.
   if (name.includes(',')) return undefined;
   const street = STREET_START.exec(office);
-  if (!street || street.index < 10) return [name, office];
+  if (!street || street.index < 10) return [name, ...splitCountry(office)];
   return [name, office.slice(0, street.index).trim(), office.slice(street.index).trim()];
+}
+
+/** "Office of the King Royal Court, Riyadh Kingdom of Saudi Arabia" -> the office, then the country it ends with. */
+function splitCountry(office: string): string[] {
+  const words = office.split(' ');
+  for (let n = Math.min(6, words.length - 2); n >= 1; n--) {
+    const tail = words.slice(-n).join(' ');
+    if (isCountryLine(tail)) return [words.slice(0, -n).join(' '), tail];
+  }
+  return [office];
 }

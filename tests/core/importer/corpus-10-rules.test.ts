@@ -15,16 +15,16 @@ describe("Amnesty USA's current one-line blocks", () => {
     '',
     '  1. Please take action as-soon-as possible. This Urgent Action expires on August 15, 2034.',
     '  2. Write a letter in your own words or using the sample below as a guide to one or both government officials listed.',
-    'His Majesty King Example bin Sample Al Name Office of His Majesty the King Royal Court, Capital Kingdom of Exampleland Fax: +1 234 5678, Twitter: @KingExample',
+    'His Majesty King Example bin Sample Al Name Office of His Majesty the King Royal Court, Capital Kingdom of Saudi Arabia Fax: +1 234 5678, Twitter: @KingExample',
     'Ambassador Princess Sample Example Royal Embassy of Exampleland 601 New Example Ave., NW Washington, DC 20037 Phone: 202 000 0000 Salutation: Your Royal Highness',
     '',
     'SAMPLE LETTER Your Majesty King Example bin Sample Al Name, I am alarmed to learn that the student is at risk of execution after an unfair trial and ask you to quash the sentence.',
   ].join('\n');
 
-  it('splits a long form of address from the office, and the office from its street', () => {
+  it('splits a long form of address from the office, the office from its street, and a country it ends with', () => {
     const { appeal } = imported(page);
     const [king, envoy] = appeal.targets;
-    expect(king).toMatchObject({ name: 'His Majesty King Example bin Sample Al Name', organisation: 'Office of His Majesty the King Royal Court, Capital Kingdom of Exampleland', fax: '+1 234 5678' });
+    expect(king).toMatchObject({ name: 'His Majesty King Example bin Sample Al Name', organisation: 'Office of His Majesty the King Royal Court, Capital', address: ['Kingdom of Saudi Arabia'], fax: '+1 234 5678' });
     expect(envoy).toMatchObject({ name: 'Ambassador Princess Sample Example', organisation: 'Royal Embassy of Exampleland', address: ['601 New Example Ave., NW Washington, DC 20037'], salutation: 'Your Royal Highness' });
   });
 
