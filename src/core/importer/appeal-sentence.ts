@@ -1,5 +1,6 @@
-// Finds the "send letters ... to" sentence, and the official it names first.
+// Finds the "send letters ... to" sentence, and the official it names first (or names in prose, with an address).
 import type { Section } from './sections.js';
+import { ROLE } from './offices.js';
 import type { TargetLine } from './targets.js';
 
 /*
@@ -12,11 +13,32 @@ const ASK = /\b(?:appealing|asking|calling|urging)\s+(?:for|on)\s+(.{5,400})$/i;
 
 export type AppealSentence = { ask?: string; target: TargetLine[] };
 
+/*
+ * "Letters should be written to Executive Secretary Canton and mailed to:" with the address block on the lines
+ * after it: the person the sentence names heads the block, which is the office's address.
+ */
+const BLOCK_FOLLOWS = /\b(?:[Ll]etters?|[Aa]ppeals?|[Cc]ards?|[Cc]artas|[Ll]ettres)\b[^.!?]{0,80}?\b(?:(?:written|addressed)\s+to\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)\s+and\s+)?(?:mailed|sent|posted|addressed)\s+to:\s*$/u;
+
+/** The lines of the block right after line `at` (blank lines before it skipped), up to the next blank line. */
+function blockAfter(lines: string[], at: number): string[] {
+  let i = at + 1;
+  while (i < lines.length && lines[i] === '') i++;
+  const block: string[] = [];
+  for (; i < lines.length && lines[i] !== '' && block.length < 8; i++) block.push(lines[i] ?? '');
+  return block;
+}
+
 /** The first "send letters ... to: ..." sentence, if the text has one. */
 export function findAppealSentence(sections: Section[]): AppealSentence | undefined {
   for (const section of sections) {
     if (section.kind === 'background') continue;
-    for (const line of section.lines) {
+    for (const [at, line] of section.lines.entries()) {
+      const follows = BLOCK_FOLLOWS.exec(line.length > 1200 ? '' : line);
+      const block = follows ? blockAfter(section.lines, at) : [];
+      if (follows && block.length > 0) {
+        const named = follows[1] ? [follows[1]] : [];
+        return { target: [...named, ...block].map((text) => ({ text, copy: false })) };
+      }
       const match = SENTENCE.exec(line.length > 1200 ? '' : line);
       if (!match) continue;
       const parts = (match[2] ?? '').replace(/\.$/, '').split(/\s*\/\s*/).map((p) => p.trim()).filter((p) => p !== '');
@@ -25,7 +47,37 @@ export function findAppealSentence(sections: Section[]): AppealSentence | undefi
       return { ask, target: parts.map((text) => ({ text, copy: false })) };
     }
   }
-  return undefined;
+  return proseAddress(sections);
+}
+
+/* "enviar cartas al embajador de México en España, Jorge Zermeño Infante": whom the letters go to, title then name. */
+const RECIPIENT = /\b(?:cartas|misivas|letters|lettres|briefe)\b[^.!?]{0,40}?\b(?:al|a la|to the|à l'|au|an den|an die)\s+(\p{Ll}[^.!?,]{2,80}),\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)/gu;
+/* "La dirección a la cual podrán enviar las misivas es Carrera San Jerónimo, 46 28014 Madrid, España.": the address in a sentence. */
+const ADDRESS_IS = /\b(?:la direcci[oó]n|the (?:postal )?address|l'adresse|die (?:post)?anschrift|die adresse)\b[^.!?]{0,80}?\s(?:es|is|est|ist|lautet)\s+([^.!?]{0,120}\d[^.!?]{0,120})[.!?]?(?:\s|$)/giu;
+
+/**
+ * A news item that says whom to write to and, in another sentence, where: one named recipient and one address,
+ * or nothing (two names or two addresses leave the pairing unsure, and a wrong address is worse than none).
+ */
+function proseAddress(sections: Section[]): AppealSentence | undefined {
+  // The first 20,000 characters are enough for a news item, and keep a huge paste linear.
+  let text = '';
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      if (text.length >= 20_000) break;
+      text += `${line}\n`;
+    }
+  }
+  const recipients = new Map<string, string>();
+  // Only an office names a recipient ("al embajador de México"); "a la petición hecha por el grupo" names none.
+  for (const m of text.matchAll(RECIPIENT)) if (m[1] && m[2] && ROLE.test(m[1])) recipients.set(m[2], m[1].trim());
+  const addresses = new Set([...text.matchAll(ADDRESS_IS)].map((m) => (m[1] ?? '').trim()).filter((a) => a.length >= 10));
+  if (recipients.size !== 1 || addresses.size !== 1) return undefined;
+  const [name, title] = [...recipients][0] ?? [];
+  const [address] = [...addresses];
+  if (!name || !title || !address) return undefined;
+  return { target: [name, title, address].map((line) => ({ text: line, copy: false })) };
 }
 
 /* "Head of judiciary, Ebrahim Raisi C/o Embassy of ...": a page that opens with its addressee. */

@@ -4,8 +4,8 @@ import { toParagraphs } from './paragraphs.js';
 import { foldKey, sectionValue, type Section } from './sections.js';
 import type { Warn } from './types.js';
 
-/** Read on accent-free text: "até", "vóór", "délai" are "ate", "voor", "delai". */
-const DEADLINE_WORDS = /\b(?:until|before|deadline|no later than|expires? on|ended on|antes del?|hasta el|vence el|avant le|jusqu'au|expire le|delai d'envoi|appelle bis|bis (?:zum|spatestens)|ate|voor|uiterlijk)\b|\b(?:contact|write to|send|appeal to)\b[^.]{0,80}\bby\b/i;
+/** Read on accent-free text: "até", "vóór", "délai", "no más tarde del" are "ate", "voor", "delai", "no mas tarde del". */
+const DEADLINE_WORDS = /\b(?:until|before|deadline|no later than|expires? on|ended on|antes del?|hasta el|vence el|avant le|jusqu'au|expire le|delai d'envoi|appelle bis|bis (?:zum|spatestens)|ate|voor|uiterlijk|no mas tarde del?|a mas tardar el|au plus tard le|spatestens|(?:arrive|reach(?: \w+)?) by)\b|\b(?:contact|write to|send|appeal to)\b[^.]{0,80}\bby\b/i;
 
 /** The appeal deadline as YYYY-MM-DD, from its labelled field, an old "SEND APPEALS BEFORE ..." heading, or a short instruction line. */
 export function findDeadline(sections: Section[], warn: Warn): string | null {

@@ -16,10 +16,10 @@ const FIELD = /(?<=\S\s{1,3})(?=(?:e-?mails?|correo-?e|correo electr[oó]nico|co
 /* "SAMPLE LETTER Dear ...", "Sample letter: Your Excellency, ...", "CARTA MODELO Señor ...". */
 const LETTER_HEADING = /(?<=\S\s{1,3})(?=(?:SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE)\b)/gu;
 /* A salutation inside a line: "... Office of the Public Prosecutor Dear Counsellor, I write ...". */
-const SALUTATION = /(?<=\S\s{1,3})(?=(?:Dear|Your Excellency|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:]\s+\p{Lu})/gu;
+const SALUTATION = /(?<=\S\s{1,3})(?=(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:]\s+\p{Lu})/gu;
 /* The letter body after a salutation that ends with a comma or colon: "Dear Ambassador Ravanchi, I am ...", or glued to it ("Monsieur le Ministre,Considérant"). */
-/* "Mr." and "Dr." keep their full stop: "SAMPLE LETTER Dear Mr. President," is one salutation. */
-const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your Excellency|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:])\s*(?=\p{Lu})/u;
+/* "Mr." and "Dr." keep their full stop: "SAMPLE LETTER Dear Mr. President," is one salutation; a king is greeted "Your Majesty ...,". */
+const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:])\s*(?=\p{Lu})/u;
 
 const SHORT_LETTER_HEADING = /^(SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE|MUSTERBRIEF)\s+(?=\p{Lu})/u;
 
@@ -59,7 +59,7 @@ export function unflatten(lines: string[]): string[] {
   return out;
 }
 
-const GREETING = /^(?:Dear|Your Excellency|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b/u;
+const GREETING = /^(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b/u;
 /* The words after a piece's last full stop: 20 to 200 characters, no sentence mark, starting with a capital. */
 const ADDRESS_TAIL = /^(.*[.!?])\s+(\p{Lu}[^.!?]{20,200})$/su;
 

@@ -9,7 +9,7 @@ import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
-import { postalBlockLines } from './proximity.js';
+import { ACTION_INDEX, citedUaNumbers, isBlankForm, isGuide, onlyReportsUrgentActions, showsAnAppeal } from './signs.js';
 import { findKind } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
 import { findSolidarity } from './solidarity.js';
@@ -44,15 +44,16 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
     if (!warnings.some((w) => w.code === code && w.message === message)) warnings.push({ code, message });
   };
 
-  const ua = findUaNumber(sections);
+  const kind = findKind(sections, text);
+  // A round-up of good news cites several actions: none of their numbers is the text's.
+  const ua = kind === 'good-news' && citedUaNumbers(text) >= 2 ? undefined : findUaNumber(sections);
   const found = findLetter(sections, warn);
   const sentence = findAppealSentence(sections);
   const lead = findLeadTarget(sections);
-  const kind = findKind(sections, text);
   if (!found?.salutation && isGuide(sections)) {
     return refuse('import_not_an_appeal', 'This text is a guide to writing letters or to Urgent Actions in general, not an appeal: it names no case to act on now.');
   }
-  if (!ua && found?.salutation && BLANK.test(found.salutation)) {
+  if (!ua && found?.salutation && isBlankForm(found.salutation, text)) {
     return refuse('import_not_an_appeal', `This text is a blank form letter ("${found.salutation.slice(0, 60)}"): it leaves the official to write to for the reader to fill in, so there is no appeal to import.`);
   }
   const solidarity = findSolidarity(sections);
@@ -78,6 +79,10 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   // A news item tells of an Urgent Action ("lanzó una Acción Urgente"), asks nothing and names no one to write to.
   if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && onlyReportsUrgentActions(text, sections)) {
     return refuse('import_not_an_appeal', 'This text reports on an Urgent Action but holds none: no official to write to, no letter and no request to write.');
+  }
+  // A month's index of Urgent Actions ("Urgent Actions 2014 09"): summaries of many cases, none to act on here.
+  if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && ACTION_INDEX.test(text.slice(0, 600))) {
+    return refuse('import_not_an_appeal', 'This text is a list of Urgent Actions, not one: import each action from its own page.');
   }
   if (targets.length === 0) warn('no_target', 'No official to write to was found; add the name and contact details of whom to write to.');
   const letter = buildLetter(sections, found, sentence, targets, title, warn);
@@ -114,76 +119,6 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
     return refuse('import_invalid', `The imported appeal is not valid at ${issue?.path.join('.') || 'its root'}: ${issue?.message ?? 'unknown problem'}.`);
   }
   return { ok: true, appeal: result.data, warnings, kind, sources: addressSources(targets, parsed) };
-}
-
-/* "Dear Governor______", "Dear Senator ___________:": a form whose addressee is left blank. */
-const BLANK = /_{3,}/;
-
-/* A campaign's or a text's name for an appeal, a petition's wording, an old UA's concern heading, or a contact field. */
-const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing campaign\b|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
-
-/*
- * A sentence that asks the reader to write, send, call or tell an official: "Please send the letters to ...", "Call
- * Governor Nathan Deal at ...", "Écrivez au ministre ...", "Écrivez-lui donc en ligne", "convida ... a escrever um
- * e-mail". Only the imperative (or an invitation) counts: a report that members "send messages" asks nothing.
- */
-const INVITATION = new RegExp(
-  [
-    String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:write|send)\b[^.!?\n]{0,60}\b(?:letters?|appeals?|e-?mails?)\b[^.!?\n]{0,60}\bto\b`,
-    String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:tell|urge|call|phone|e-?mail|write to|contact|let)\s+(?:the\s+)?(?:governor|gov\.|attorney general|senator|president|prime minister|minister|ministry|prosecutor|ambassador|authorities|mayor|king|board|your (?:mp|senator|representative|governor))\b`,
-    // "PLEASE PLEASE PLEASE CALL TODAY!!", "Please join us in a mass mailing to Governor Corbett."
-    String.raw`\bplease\s+(?:please\s+){0,4}(?:call|write|e-?mail|fax|contact)\s+(?:today|now|immediately|them|him|her)\b|\bplease join us in a (?:mass mailing|letter[- ]writing|call-in)\b`,
-    // "We need as many calls and emails to the Governor as possible", "CWS is urging people to write to ..."
-    String.raw`\bwe need\b[^.!?\n]{0,30}\b(?:calls|e-?mails|letters|cards|faxes)\b[^.!?\n]{0,30}\bto (?:the )?(?:governor|president|minister|senator|board|mayor)\b|\burg(?:es|ing|ed)\s+(?:people|everyone|readers|supporters|members|the public)\s+to\s+(?:write|call|e-?mail|fax|send|contact)\b`,
-    String.raw`(?:^|[.!?]\s+)(?:[ée]crivez|envoyez|appelez|t[ée]l[ée]phonez)(?:-(?:lui|leur))?\s+(?:au|aux|à|donc|en ligne)\b`,
-    String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[ae]n?|env[ií]en?|ll[aá]men?)\s+(?:al?|una carta|un correo|sus cartas)\b`,
-    String.raw`\bconvida\b[^.!?\n]{0,80}\ba (?:escrever|enviar|assinar)\b|(?:^|[.!?]\s*)(?:escreva|envie)\s+(?:ao|à|uma|um)\b`,
-  ].join('|'),
-  'im',
-);
-
-/**
- * "Urgent Action" in any of the three languages, "lettres d'appel", a contact field, a "write immediately" heading, an
- * invitation to write, or an official's postal address block (a petition that opens with its addressees).
- */
-function showsAnAppeal(text: string, sections: Section[]): boolean {
-  const head = text.slice(0, 200_000);
-  return APPEAL_WORDS.test(head) || INVITATION.test(head) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind)) || postalBlockLines(sections).length > 0;
-}
-
-const URGENT_ACTION_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion/i;
-const URGENT_ACTION = new RegExp(URGENT_ACTION_WORDS.source, 'gi');
-/* "una Acción Urgente", "the urgent action", "de l'action urgente": the words as a thing a sentence speaks of. */
-const IN_PROSE = new RegExp(String.raw`\b(?:an?|the|this|una?|la|el|les?|une|l'|de|des|der|die|eine|uma?|a)\s+(?:${URGENT_ACTION_WORDS.source})\b`, 'i');
-/* A sentence that asks the reader to do something, in the languages the importer reads. */
-const IMPERATIVE = /(?:^|[.!?¡]\s+)(?:please\s+|por favor,?\s+|bitte\s+)?(?:call|write|send|sign|take action|tell|urge|contact|e-?mail|join|ask|act|help|click|escrib[ae]n?|firm[ae]n?|env[ií][ae]n?|act[uú][ae]n?|[uú]nete|p[ií]de(?:le)?|ll[aá]m[ae]n?|[ée]crivez|signez|envoyez|agissez|appelez|schreiben sie|unterschreiben sie|escreva|assine|envie)\b/im;
-
-/**
- * Every sign of an appeal the text shows is "Urgent Action" spoken of inside sentences ("lanzó una Acción Urgente
- * (AU) Global"): no banner or heading, no invitation, field or contact heading, and no sentence asking anything.
- */
-function onlyReportsUrgentActions(text: string, sections: Section[]): boolean {
-  const head = text.slice(0, 200_000);
-  if (APPEAL_WORDS.test(head.replace(URGENT_ACTION, ' ')) || INVITATION.test(head) || IMPERATIVE.test(head)) return false;
-  if (sections.some((s) => s.kind !== 'preamble' && s.kind !== 'background')) return false;
-  const lines = head.split('\n').filter((l) => URGENT_ACTION_WORDS.test(l));
-  return lines.length > 0 && lines.every((l) => l.length > 120 && IN_PROSE.test(l));
-}
-
-/* "How to Write an Urgent Action Letter", "How They Work", "Cómo escribir una carta": a text about letter writing or Urgent Actions in general. */
-const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|what is an urgent action\b|qu['’]est-ce qu['’]une action urgente\b|comment (?:ça|çà|ca) marche\b|qu[ée] es una acci[oó]n urgente\b|was ist eine (?:urgent action|eilaktion)\b|(?:a )?guide to (?:writing|letter)|gu[ií]a(?: breve)? para escribir\b|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b|(?:[ée]crire des lettres|writing letters|escribir cartas|briefe schreiben|brieven schrijven)$)/i;
-
-/** A guide opens with a title that says so, within its first lines. */
-function isGuide(sections: Section[]): boolean {
-  const first: string[] = [];
-  for (const section of sections) {
-    for (const line of [section.heading, ...section.lines]) {
-      if (line !== '' && first.length < 8) first.push(line.trim());
-    }
-    if (first.length >= 8) break;
-  }
-  // A title broken over short lines ("GUÍA BREVE" / "PARA ESCRIBIR" / "CARTAS") is read whole as well.
-  return first.some((line, i) => GUIDE_TITLE.test(line) || (line.length <= 40 && [2, 3].some((n) => first.length >= i + n && GUIDE_TITLE.test(first.slice(i, i + n).join(' ')))));
 }
 
 /** "Acción Urgente" alone on a line, then the title: section pages put it there without a label. */

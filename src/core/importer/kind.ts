@@ -17,11 +17,11 @@ const UPDATE_INLINE =
 const CLOSURE =
   /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
 /*
- * Good news says so: "Great news!", "a positive update", "is now free". "He was released"
+ * Good news says so: "Great news!", "a positive update", "is now free", "Urgent Action - Erfolge". "He was released"
  * alone is no sign: appeals tell of earlier releases, on bail or after a previous arrest.
  */
 const GOOD =
-  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b)/i;
+  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b|\b(?:ua|urgent action)\s*[-–:]?\s*erfolge\b|\berfolge und positive[rn]? entwicklungen\b)/i;
 /* A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". */
 const ASKS =
   /\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|take action|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action)\b/i;

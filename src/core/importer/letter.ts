@@ -16,7 +16,7 @@ export type FoundLetter = {
   lang: LetterLang;
 };
 
-const OPENING = /^(?:dear\b|your excellency|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|geachte\b|exzellenz\b)/i;
+const OPENING = /^(?:dear\b|your (?:excellency|majesty|royal highness|highness)\b|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|geachte\b|exzellenz\b)/i;
 /* Forms of address that also start a name in an address block; only a trailing comma or colon makes them a salutation. */
 const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b|votre excellence\b)/i;
 const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|(?:met )?vriendelijke groet(?:en)?|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous)/i;
@@ -32,9 +32,22 @@ const LETTER_START = /^(?:me dirijo|le escribo|les escribo|escribo|quisiera|i am
 /* "Mr Morrison,", "Ms. Example:": a title and a name alone on a line, with its comma or colon, greets by name. */
 const BY_NAME = /^(?:M[Rr]|M[Rr][Ss]|M[Ss]|Miss|D[Rr])\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}[,:]$/u;
 
+/*
+ * "Dear Gabriel,": an organisation's e-mail greets its reader by first name. An official is greeted by a title or a
+ * surname ("Dear Minister,", "Dear Sir,", "Dear Mr Example,", "Dear Governor Nixon:"), never by one given name.
+ */
+const TO_READER = /^[Dd]ear\s+(\p{Lu}\p{Ll}+)\s*[,!]$/u;
+const FORM_OF_ADDRESS = /^(?:sir|madam|madame|excellency|counsel+or|colleague|friend|supporter|member|president|minister|governor|ambassador|secretary|senator|representative|congressman|congresswoman|judge|prosecutor|commissioner|chairman|chairperson|chair|mayor|director|premier|king|queen|prince|princess|sheikh|general|colonel|officer|warden|superintendent|attorney|justice|councillor|councilor|comrade)$/i;
+
+/** A greeting to the text's reader by first name, not to an official. */
+function greetsReader(line: string): boolean {
+  const name = TO_READER.exec(line)?.[1];
+  return name !== undefined && !FORM_OF_ADDRESS.test(name);
+}
+
 /** "Dear ...", "Estimado ...:", "Monsieur le Ministre,", "Mr Morrison,": the line that opens a letter. */
 export function isSalutation(line: string): boolean {
-  if (line.length > 160 || TO_MEMBERS.test(line)) return false;
+  if (line.length > 160 || TO_MEMBERS.test(line) || greetsReader(line)) return false;
   if (OPENING.test(line)) return true;
   return (OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line)) || BY_NAME.test(line);
 }
@@ -46,7 +59,7 @@ export function isClosing(line: string): boolean {
 
 function langOf(salutation: string | undefined, closing: string | undefined): LetterLang {
   const text = `${salutation ?? ''} ${closing ?? ''}`.trim();
-  if (/^(?:dear|your excellency|yours|sincerely|respectfully|kind|best|with)\b/i.test(text)) return 'en';
+  if (/^(?:dear|your (?:excellency|majesty|royal highness|highness)|yours|sincerely|respectfully|kind|best|with)\b/i.test(text)) return 'en';
   if (/^(?:estimad|distinguid|apreciad|excelent|se[ñn]or|sr\.|sra\.|atentamente|muy|cordialmente|un |reciba|le saluda)/i.test(text)) return 'es';
   if (/^(?:sehr geehrte|exzellenz|mit freundlichen|hochachtungsvoll)/i.test(text)) return 'de';
   if (/^(?:monsieur|madame|mesdames|messieurs|cher|ch[èe]re|excellence|votre excellence|veuillez|je vous|recevez|respectueusement|bien)/i.test(text)) return 'fr';

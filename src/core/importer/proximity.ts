@@ -4,7 +4,8 @@ import { countryOf, isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
-import { HONORIFIC, ROLE, type TargetLine } from './targets.js';
+import { HONORIFIC, ROLE } from './offices.js';
+import type { TargetLine } from './targets.js';
 import { isCapitalsLine } from './title.js';
 
 /*

@@ -4,6 +4,9 @@ import type { AppealInput } from '../appeal.js';
 import { findEmails, findHandles, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf } from './countries.js';
 import { isDateLine } from './dates.js';
+import { assignLines } from './assign-lines.js';
+import { ORGANISATION, ROLE } from './offices.js';
+import { splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
 import type { Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
@@ -24,9 +27,6 @@ export type ParsedTarget = { target: TargetInput; origins: Origin[] };
 const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your section|your country|your own language|su pa[ií]s|votre pays|report your action|click here|write a letter|use the sample letter|escrib[ae] una carta|[ée]crivez une lettre|haga clic|cliquez|\bplease\b|due to postal|your own words|sample below|redacta tu propio|carta modelo|llamamiento|mod[eè]le de lettre/i;
 const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
 
-export const ROLE = /\b(?:beauftragte[r]?|coordinator|coordinador|coordinadora|coordinateur|coordinatrice|minister|ministra|ministro|ministre|ministerin|procurator|prokuror|staatsanw[aä]lt(?:in)?|generalstaatsanw[aä]lt(?:in)?|pr[aä]sident(?:in)?|botschafter(?:in)?|secretary|secretario|secretaria|president|presidenta|presidente|pr[ée]sidente?|prime|premier|attorney|prosecutor|fiscal|procureur|procureure|governor|gobernador|gobernadora|gouverneur|ambassador|embajador|embajadora|ambassadeur|ambassadrice|director|directora|directeur|directrice|chief|head|chair|chairperson|commissioner|comisionado|commissaire|mayor|alcalde|alcaldesa|maire|king|queen|emir|sultan|judge|juez|jueza|juge|speaker|ombudsman|defensor|defensora|chargé|charg[ée]e? d'affaires)\b/i;
-const ORGANISATION = /\b(?:ministerstwo|ministerium|botschaft|department|ministry|ministerio|minist[eè]re|secretar[ií]a|secretariat|office|oficina|bureau|embassy|embajada|ambassade|government|gobierno|gouvernement|presidency|presidencia|pr[ée]sidence|palace|palacio|palais|commission|comisi[oó]n|court|tribunal|corte|council|consejo|conseil|agency|agencia|agence|parliament|congress|congreso|assembly|asamblea|assembl[ée]e|procuradur[ií]a|fiscal[ií]a|pr[ée]fecture|mission|misi[oó]n|consulate|consulado|consulat|cabinet|municipality|municipalidad|municipalit[ée]|municipio|alcald[ií]a|mairie|city hall|city council|programa|programme)\b/i;
-export const HONORIFIC = /^(?:the hono(?:u)?rable|hon\.?|h\.\s?e\.?|his|her|mr\.?|mrs\.?|ms\.?|dr\.?|sr\.?|sra\.?|srta\.?|se[ñn]or|se[ñn]ora|don|do[ñn]a|lic\.?|licenciad[oa]|ing\.?|m\.|mme\.?|monsieur|madame|g[ée]n[ée]ral|gen\.|col\.?|colonel|coronel|sheikh|prof\.?|justice)\s/i;
 const EMBASSY = /\b(?:embassy|embajada|ambassade|ambassador|embajador|embajadora|ambassadeur|ambassadrice|high commission|consulate|consulado|consulat)\b/i;
 
 const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).trim() : text);
@@ -202,7 +202,7 @@ function looseContacts(text: string): { text: string; emails: string[]; handles:
 function toTarget(block: Block, warn: Warn): TargetInput {
   // "PRÄSIDENT" / "Zine El Abidine Ben Ali" / "President": the caption repeats the title in the page's language.
   if (block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '')) block.texts.shift();
-  const oneLine = block.texts.length === 1 ? splitOneLineBlock(block.texts[0] ?? '') : undefined;
+  const oneLine = block.texts.length === 1 ? (splitOneLineBlock(block.texts[0] ?? '') ?? splitFlatOfficeBlock(block.texts[0] ?? '')) : undefined;
   const commaList = !oneLine && block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
   const texts = oneLine ?? splitNameFromOffice(
     commaList ? (block.texts[0] ?? '').split(',').map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '') : block.texts,
@@ -218,10 +218,13 @@ function toTarget(block: Block, warn: Warn): TargetInput {
     if (field.kind === 'email') {
       hidden ||= HIDDEN_EMAIL.test(field.value);
       for (const email of findEmails(field.value)) if (!emails.includes(email)) emails.push(email);
-    } else if (field.kind === 'phone' && field.value !== '') {
-      phone ??= cap(field.value);
-    } else if (field.kind === 'fax' && field.value !== '') {
-      fax ??= cap(field.value);
+    } else if ((field.kind === 'phone' || field.kind === 'fax') && field.value !== '') {
+      // "Fax: 0207 727 8625 kanc@example.org": an e-mail run on after the number is the block's own e-mail.
+      const runOn = findEmails(field.value);
+      for (const email of runOn) if (!emails.includes(email)) emails.push(email);
+      const number = runOn.reduce((v, email) => v.replace(email, ''), field.value).trim();
+      if (number !== '' && field.kind === 'phone') phone ??= cap(number);
+      if (number !== '' && field.kind === 'fax') fax ??= cap(number);
     } else if (field.kind === 'social') {
       social.push(cap(`${field.label}: ${field.value}`));
     } else if (field.kind === 'salutation' && field.value !== '') {
@@ -245,105 +248,6 @@ function toTarget(block: Block, warn: Warn): TargetInput {
     warn('no_email', `No email address was found for ${name}; members can write by post or social media.`);
   }
   return target;
-}
-
-/* The office that follows a name on a flattened line: "H.E. Name Permanent Mission of ...", "Prosecutor Name Office of ...". */
-const OFFICE_START = /\s((?:Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Palacio|Palais|Presidencia|Fiscal[ií]a)\b.*)$/u;
-
-/*
- * Amnesty USA's one-line block: "Andrey Shved Prosecutor General of the Republic of Belarus Vul.
- * Internatsianalnaya, 22 ...": two to four capitalised words, an office that opens with a title word, then
- * the street (a street word, "c/o", a post box or a number).
- */
-const ONE_LINE = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:(?:Deputy|Acting|Chief|Head|First|Vice)\s+)?(?:Prosecutor|President|Prime Minister|Minister|Ambassador|Attorney|Governor|Director|Secretary|Chair(?:man|person)?|Commissioner|Mayor|King|Emir|Judge|Speaker|Procurator)\b[^\d]{0,120}?)\s+((?:Vul\.|Vulitsa|Ul\.|ul\.|Str\.|Street|St\.|Avenue|Ave\.|Av\.|Calle|Rue|Carrera|Road|Rd\.|P\.?\s?O\.?\s?Box|[Cc]\/[Oo]\s|\d).*)$/u;
-
-/** A one-line block split into name, title and address; undefined when the line is not one. */
-function splitOneLineBlock(line: string): string[] | undefined {
-  if (line.length < 40) return undefined;
-  const m = ONE_LINE.exec(line.slice(0, 400));
-  if (m?.[1] && m[2] && m[3] && !ROLE.test(m[1])) return [m[1], m[2], m[3]];
-  // "Procureur général Zbigniew Ziobro Al. Ujazdowskie 11 00-950 Warsaw Pologne": the title first.
-  const t = TITLE_FIRST.exec(line.slice(0, 400));
-  if (t?.[1] && t[2] && t[3] && ROLE.test(t[1]) && !ROLE.test(t[2])) return [t[1], t[2], t[3]];
-  return undefined;
-}
-
-/* A title (a title word and its lower-case words), two or three capitalised names, then an abbreviated street or a number. */
-const TITLE_FIRST = /^(\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}[\p{L}'’-]*|of|the))*)\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,2}\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\p{Ll}{0,3}\.\s|\d).*)$/u;
-
-/** "H.E. Majid Takht Ravanchi Permanent Mission of ..." -> the name, then the office on its own line. */
-function splitNameFromOffice(lines: string[]): string[] {
-  const first = lines[0];
-  if (first === undefined || first.length < 30) return lines;
-  const office = OFFICE_START.exec(first);
-  const head = office ? first.slice(0, office.index).trim() : '';
-  if (!office?.[1] || !/\p{Lu}[\p{L}'’.-]*\s+\p{Lu}/u.test(head) || head.split(' ').length > 8) return lines;
-  return [head, office[1], ...lines.slice(1)];
-}
-
-/** Name, title and organisation come first in either order ("Minister of Security" / "General ... Pacheco"); the rest is the postal address. */
-function assignLines(lines: string[]): { name: string; title?: string; organisation?: string; address: string[] } {
-  // "Monsieur le Ministre de la Justice" is a title, the way French addresses name an office.
-  const isRole = (l: string | undefined): boolean => l !== undefined && ROLE.test(l) && (/^(?:monsieur|madame) (?:le|la) /i.test(l) || (!ORGANISATION.test(l) && !HONORIFIC.test(l)));
-  const isOrg = (l: string | undefined): boolean => l !== undefined && ORGANISATION.test(l) && !/\d/.test(l);
-  const isPerson = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && !STREET.test(l) && (HONORIFIC.test(l) || (!ROLE.test(l) && !ORGANISATION.test(l) && l.split(' ').length <= 6));
-  let i = 0;
-  let name = lines[0] ?? '';
-  let title: string | undefined;
-  const namedRole = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && (isPerson(l) || (ROLE.test(l) && /\s\p{Lu}[\p{L}'’.-]+\s\p{Lu}/u.test(l)));
-  // "Colombian Embassy in the United States" / "Ambassador Luis Gilberto Murillo Urrutia": the person is second.
-  if (isOrg(lines[0]) && namedRole(lines[1])) {
-    return { name: lines[1] ?? name, organisation: lines[0], address: lines.slice(2, 14) };
-  }
-  // "Ministry of Justice" / "Minister of Justice" / "OGAWA Toshio": office, title, then the person.
-  if (isOrg(lines[0]) && isRole(lines[1]) && isPerson(lines[2])) {
-    return { name: lines[2] ?? name, title: lines[1], organisation: lines[0], address: lines.slice(3, 15) };
-  }
-  // "Public Prosecutor Hamada al-Sawi": the title, then the name, on one line.
-  const titled = splitTitleName(lines[0]);
-  if (titled && !isPerson(lines[1])) return assignLines([titled.title, titled.name, ...lines.slice(1)]);
-  // "Governor Kay Ivey" over "Alabama State Capitol": a title word and a name is the name line, not a title.
-  if (isRole(lines[0]) && isPerson(lines[1]) && !ROLE_AND_NAME.test(lines[0] ?? '')) {
-    title = lines[0];
-    name = lines[1] ?? name;
-    i = 2;
-  } else {
-    i = 1;
-    if (isRole(lines[1])) {
-      title = lines[1];
-      i = 2;
-    }
-  }
-  let organisation: string | undefined;
-  if (isOrg(lines[i])) {
-    organisation = lines[i];
-    i++;
-  }
-  return { name, title, organisation, address: lines.slice(i, i + 12) };
-}
-
-/* "Place Beauvau", "Rue de Rivoli", "PO Box 720": a street is never a person, even without a house number. */
-const STREET = /^(?:place|rue|avenue|av\.|boulevard|bd|all[ée]e|quai|calle|avenida|plaza|paseo|piazza|via|p\.?\s?o\.? box|postfach)\s/i;
-
-const CONNECTOR = /^(?:of|for|the|de|du|des|der|für|del|la)$/i;
-
-/* A title word, then two to four capitalised names: "Governor Kay Ivey", "Prime Minister Shinzo Abe". */
-const ROLE_AND_NAME = /^(?:\p{Lu}\p{Ll}+\s+)?(?:Governor|President|Premier|Minister|Prosecutor|Ambassador|Mayor|Judge|King|Queen|Emir|Sultan|Attorney General|Procurator|Gouverneur|Gobernador|Gobernadora|Pr[ée]sident|Presidente|Ministre|Ministro|Ministra)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+(?:,?\s+(?:Jr|Sr|II|III)\.?)?$/u;
-
-/** "Public Prosecutor Hamada al-Sawi" -> title and name; undefined unless the line is a title of two to four capitalised words then two to four name words ("Governor X Y" stays whole). */
-function splitTitleName(line: string | undefined): { title: string; name: string } | undefined {
-  if (line === undefined || line.length > 80 || /[\d,]/.test(line)) return undefined;
-  const words = line.split(' ');
-  for (let i = 2; i <= Math.min(4, words.length - 2); i++) {
-    const head = words.slice(0, i).join(' ');
-    const rest = words.slice(i);
-    const headWords = words.slice(0, i);
-    // The title ends with its title word ("Public Prosecutor"); small words may join it ("Chief of the Prosecutor"), never end it.
-    if (!ROLE.test(words[i - 1] ?? '') || CONNECTOR.test(words[i - 1] ?? '') || !headWords.every((w) => /^\p{Lu}/u.test(w) || CONNECTOR.test(w))) continue;
-    if (rest.length < 2 || rest.length > 4 || !/^\p{Lu}\p{Ll}/u.test(rest[0] ?? '') || rest.some((w) => ROLE.test(w) || /^(?:of|de|du|der|des|General|G[ée]n[ée]ral)$/i.test(w))) continue;
-    return { title: head, name: rest.join(' ') };
-  }
-  return undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -161,6 +161,33 @@ describe('corpus-9: a seventh set, held out until scored (36.7% of fields, 6 of 
       'en-2008-singapore-yoursdp-letter-to-minister-not-an-appeal.txt',
       'es-2013-ecuador-elcomercio-carta-senor-presidente-not-an-appeal.txt',
       'es-derechosoc-accion-urgente-explainer-not-an-appeal.txt',
+    ]);
+  });
+});
+
+describe('corpus-10: an eighth set (even or unknown years), held out until scored (60.9% of fields, 4 appeals refused, 8 non-appeals imported, postal 0/4), then fixed', () => {
+  const report = scoreCorpus(CORPUS_10);
+
+  it('holds at least 25 real texts and imports every appeal, update and good-news text', () => {
+    expect(corpusTexts(CORPUS_10).length).toBeGreaterThanOrEqual(25);
+    expect(report.refused).toEqual([]);
+  });
+
+  it('gets at least 90% of the fields right, attaches 90% of the addresses and none to another official', () => {
+    console.info(`corpus-10: ${describeReport(report).join('\n')}`);
+    expect(report.right / report.fields, misses(report)).toBeGreaterThanOrEqual(BAR);
+    expect(report.addresses.wrong).toEqual([]);
+    expect(report.addresses.postal.given).toBeGreaterThanOrEqual(4);
+    expect(attachedShare(report)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('still imports four texts that are no appeal: three open letters and a journal entry (known, not yet refused)', () => {
+    // Written down so that a change which refuses them (or imports more) is seen: this is the gap to the issue's bar.
+    expect(report.wrong.filter((w) => w.check.field === 'refused').map((w) => w.name)).toEqual([
+      'en-2012-usa-static8-journal-urgent-action-network-not-an-appeal.txt',
+      'en-2014-australia-bellorar-letter-scott-morrison-not-an-appeal.txt',
+      'en-2014-mesa-letter-prince-mohammad-bin-nayef-not-an-appeal.txt',
+      'es-2014-colombia-prensabolivariana-carta-presos-politicos-not-an-appeal.txt',
     ]);
   });
 });

@@ -1,0 +1,68 @@
+// Tells an official's name from its title, office and postal lines, in whichever order a block gives them.
+import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
+
+/** Name, title and organisation come first in either order ("Minister of Security" / "General ... Pacheco"); the rest is the postal address. */
+export function assignLines(lines: string[]): { name: string; title?: string; organisation?: string; address: string[] } {
+  // "Monsieur le Ministre de la Justice" is a title, the way French addresses name an office.
+  const isRole = (l: string | undefined): boolean => l !== undefined && ROLE.test(l) && (/^(?:monsieur|madame) (?:le|la) /i.test(l) || (!ORGANISATION.test(l) && !HONORIFIC.test(l)));
+  const isOrg = (l: string | undefined): boolean => l !== undefined && ORGANISATION.test(l) && !/\d/.test(l);
+  const isPerson = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && !STREET.test(l) && (HONORIFIC.test(l) || (!ROLE.test(l) && !ORGANISATION.test(l) && l.split(' ').length <= 6));
+  let i = 0;
+  let name = lines[0] ?? '';
+  let title: string | undefined;
+  const namedRole = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && (isPerson(l) || (ROLE.test(l) && /\s\p{Lu}[\p{L}'’.-]+\s\p{Lu}/u.test(l)));
+  // "Colombian Embassy in the United States" / "Ambassador Luis Gilberto Murillo Urrutia": the person is second.
+  if (isOrg(lines[0]) && namedRole(lines[1])) {
+    return { name: lines[1] ?? name, organisation: lines[0], address: lines.slice(2, 14) };
+  }
+  // "Ministry of Justice" / "Minister of Justice" / "OGAWA Toshio": office, title, then the person.
+  if (isOrg(lines[0]) && isRole(lines[1]) && isPerson(lines[2])) {
+    return { name: lines[2] ?? name, title: lines[1], organisation: lines[0], address: lines.slice(3, 15) };
+  }
+  // "Public Prosecutor Hamada al-Sawi": the title, then the name, on one line.
+  const titled = splitTitleName(lines[0]);
+  if (titled && !isPerson(lines[1])) return assignLines([titled.title, titled.name, ...lines.slice(1)]);
+  // "Governor Kay Ivey" over "Alabama State Capitol": a title word and a name is the name line, not a title.
+  if (isRole(lines[0]) && isPerson(lines[1]) && !ROLE_AND_NAME.test(lines[0] ?? '')) {
+    title = lines[0];
+    name = lines[1] ?? name;
+    i = 2;
+  } else {
+    i = 1;
+    if (isRole(lines[1])) {
+      title = lines[1];
+      i = 2;
+    }
+  }
+  let organisation: string | undefined;
+  if (isOrg(lines[i])) {
+    organisation = lines[i];
+    i++;
+  }
+  return { name, title, organisation, address: lines.slice(i, i + 12) };
+}
+
+/* "Place Beauvau", "Rue de Rivoli", "PO Box 720": a street is never a person, even without a house number. */
+const STREET = /^(?:place|rue|avenue|av\.|boulevard|bd|all[ée]e|quai|calle|avenida|plaza|paseo|piazza|via|p\.?\s?o\.? box|postfach)\s/i;
+
+const CONNECTOR = /^(?:of|for|the|de|du|des|der|für|del|la)$/i;
+
+/* A title word, then two to four capitalised names: "Governor Kay Ivey", "Prime Minister Shinzo Abe". */
+const ROLE_AND_NAME = /^(?:\p{Lu}\p{Ll}+\s+)?(?:Governor|President|Premier|Minister|Prosecutor|Ambassador|Mayor|Judge|King|Queen|Emir|Sultan|Attorney General|Procurator|Gouverneur|Gobernador|Gobernadora|Pr[ée]sident|Presidente|Ministre|Ministro|Ministra)\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+(?:,?\s+(?:Jr|Sr|II|III)\.?)?$/u;
+
+/** "Public Prosecutor Hamada al-Sawi" -> title and name; undefined unless the line is a title of two to four capitalised words then two to four name words ("Governor X Y" stays whole). */
+function splitTitleName(line: string | undefined): { title: string; name: string } | undefined {
+  if (line === undefined || line.length > 80 || /[\d,]/.test(line)) return undefined;
+  const words = line.split(' ');
+  for (let i = 2; i <= Math.min(4, words.length - 2); i++) {
+    const head = words.slice(0, i).join(' ');
+    const rest = words.slice(i);
+    const headWords = words.slice(0, i);
+    // The title ends with its title word ("Public Prosecutor"); small words may join it ("Chief of the Prosecutor"), never end it.
+    if (!ROLE.test(words[i - 1] ?? '') || CONNECTOR.test(words[i - 1] ?? '') || !headWords.every((w) => /^\p{Lu}/u.test(w) || CONNECTOR.test(w))) continue;
+    if (rest.length < 2 || rest.length > 4 || !/^\p{Lu}\p{Ll}/u.test(rest[0] ?? '') || rest.some((w) => ROLE.test(w) || /^(?:of|de|du|der|des|General|G[ée]n[ée]ral)$/i.test(w))) continue;
+    return { title: head, name: rest.join(' ') };
+  }
+  return undefined;
+}
+

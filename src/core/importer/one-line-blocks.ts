@@ -1,0 +1,73 @@
+// Splits an official's block that arrived on one line (Amnesty USA's pages, flattened web pages) into its
+// name, office and street.
+import { isCountryLine } from './countries.js';
+import { ROLE } from './offices.js';
+
+/* The office that follows a name on a flattened line: "H.E. Name Permanent Mission of ...", "Prosecutor Name Office of ...". */
+const OFFICE_START = /\s((?:(?:Royal|Permanent|Federal|Presidential|National)\s+)?(?:Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Palacio|Palais|Presidencia|Fiscal[ií]a)\b.*)$/u;
+
+/*
+ * Amnesty USA's one-line block: "Andrey Shved Prosecutor General of the Republic of Belarus Vul.
+ * Internatsianalnaya, 22 ...": two to four capitalised words, an office that opens with a title word, then
+ * the street (a street word, "c/o", a post box or a number).
+ */
+const ONE_LINE = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:(?:Deputy|Acting|Chief|Head|First|Vice)\s+)?(?:Prosecutor|President|Prime Minister|Minister|Ambassador|Attorney|Governor|Director|Secretary|Chair(?:man|person)?|Commissioner|Mayor|King|Emir|Judge|Speaker|Procurator)\b[^\d]{0,120}?)\s+((?:Vul\.|Vulitsa|Ul\.|ul\.|Str\.|Street|St\.|Avenue|Ave\.|Av\.|Calle|Rue|Carrera|Road|Rd\.|P\.?\s?O\.?\s?Box|[Cc]\/[Oo]\s|\d).*)$/u;
+
+/** A one-line block split into name, title and address; undefined when the line is not one. */
+export function splitOneLineBlock(line: string): string[] | undefined {
+  if (line.length < 40) return undefined;
+  const m = ONE_LINE.exec(line.slice(0, 400));
+  if (m?.[1] && m[2] && m[3] && !ROLE.test(m[1])) return [m[1], m[2], m[3]];
+  // "Procureur général Zbigniew Ziobro Al. Ujazdowskie 11 00-950 Warsaw Pologne": the title first.
+  const t = TITLE_FIRST.exec(line.slice(0, 400));
+  if (t?.[1] && t[2] && t[3] && ROLE.test(t[1]) && !ROLE.test(t[2])) return [t[1], t[2], t[3]];
+  return undefined;
+}
+
+/* A title (a title word and its lower-case words), two or three capitalised names, then an abbreviated street or a number. */
+const TITLE_FIRST = /^(\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}[\p{L}'’-]*|of|the))*)\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,2}\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\p{Ll}{0,3}\.\s|\d).*)$/u;
+
+/** "H.E. Majid Takht Ravanchi Permanent Mission of ..." -> the name, then the office on its own line. */
+export function splitNameFromOffice(lines: string[]): string[] {
+  const first = lines[0];
+  if (first === undefined || first.length < 30) return lines;
+  const office = OFFICE_START.exec(first);
+  const head = office ? first.slice(0, office.index).trim() : '';
+  if (!office?.[1] || !/\p{Lu}[\p{L}'’.-]*\s+\p{Lu}/u.test(head) || head.split(' ').length > MAX_NAME_WORDS) return lines;
+  return [head, office[1], ...lines.slice(1)];
+}
+
+/* A long form of address makes a long name: "His Majesty King Salman bin Abdul Aziz Al Saud" is nine words. */
+const MAX_NAME_WORDS = 10;
+
+/* Where the street starts in an office run on from a name: a house number, then a capitalised word ("601 New Hampshire Ave."). */
+const STREET_START = /\s(?=\d[\dA-Za-z/-]*,?\s+\p{Lu})/u;
+
+/**
+ * Amnesty USA's current block, "His Majesty King Salman ... Office of His Majesty the King Royal Court, Riyadh
+ * Kingdom of Saudi Arabia" or "Ambassador Princess Reema ... Royal Embassy of Saudi Arabia 601 New Hampshire Ave.,
+ * NW Washington, DC 20037": the name, the office, then the street from its house number on, kept whole (its commas
+ * part street and town, not name and office). Undefined when the line opens with no name before an office, or
+ * when a comma ends the name (a comma-separated list).
+ */
+export function splitFlatOfficeBlock(line: string): string[] | undefined {
+  if (line.length < 60) return undefined;
+  const split = splitNameFromOffice([line.slice(0, 400)]);
+  if (split.length < 2) return undefined;
+  const [name = '', office = ''] = split;
+  // "Minister Dawda Jallow, Ministry of Justice, Marina Parade": commas part name and office, a list read elsewhere.
+  if (name.includes(',')) return undefined;
+  const street = STREET_START.exec(office);
+  if (!street || street.index < 10) return [name, ...splitCountry(office)];
+  return [name, office.slice(0, street.index).trim(), office.slice(street.index).trim()];
+}
+
+/** "Office of the King Royal Court, Riyadh Kingdom of Saudi Arabia" -> the office, then the country it ends with. */
+function splitCountry(office: string): string[] {
+  const words = office.split(' ');
+  for (let n = Math.min(6, words.length - 2); n >= 1; n--) {
+    const tail = words.slice(-n).join(' ');
+    if (isCountryLine(tail)) return [words.slice(0, -n).join(' '), tail];
+  }
+  return [office];
+}

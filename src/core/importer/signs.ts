@@ -1,0 +1,103 @@
+// The signs that a text is an appeal or is none: requests to write, guides, form letters, index pages, news.
+import { postalBlockLines } from './proximity.js';
+import type { Section } from './sections.js';
+
+/* "Dear Governor______", "Dear Senator ___________:": a form whose addressee is left blank. */
+const BLANK = /_{3,}/;
+/* "[Name of Governor]", "[defendant’s name]", "[execution date]": a gap the reader fills in. */
+const PLACEHOLDER = /\[[^\]\n]{2,40}\]/g;
+
+/**
+ * A form letter: its addressee is a blank line, or a bracketed gap when the text has more gaps for the case itself
+ * ("Dear [Name of Governor]", "the execution of [defendant’s name] scheduled for [execution date]"). One gap for
+ * the member's own MP ("Dear [NAME] MP") is an appeal to write to whoever that is.
+ */
+export function isBlankForm(salutation: string, text: string): boolean {
+  if (BLANK.test(salutation)) return true;
+  return (salutation.match(PLACEHOLDER)?.length ?? 0) > 0 && (text.slice(0, 200_000).match(PLACEHOLDER)?.length ?? 0) >= 4;
+}
+
+/* "Startseite Urgent Actions 2014 09", "Urgent Actions 2016": the heading of an archive page listing a month's actions. */
+export const ACTION_INDEX = /(?:^|\s)(?:urgent actions|actions urgentes|acciones urgentes|eilaktionen)\s+(?:19|20)\d{2}(?:\s+\d{1,2})?\s*$/im;
+
+/* "(UA-270/2012)", "UA 97/10", "AU 116/07": the numbers of the actions a text cites. */
+const CITED_UA = /\b(?:UA|AU)[\s:-]{0,3}(\d{1,4})\s?[./]\s?(\d{2,4})\b/g;
+
+/** How many different actions a text cites by number. */
+export function citedUaNumbers(text: string): number {
+  const numbers = new Set<string>();
+  for (const m of text.slice(0, 200_000).matchAll(CITED_UA)) numbers.add(`${Number(m[1])}/${m[2]}`);
+  return numbers.size;
+}
+
+/* A campaign's or a text's name for an appeal, a petition's wording, an old UA's concern heading, or a contact field. */
+const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing campaign\b|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
+
+/*
+ * A sentence that asks the reader to write, send, call or tell an official: "Please send the letters to ...", "Call
+ * Governor Nathan Deal at ...", "Écrivez au ministre ...", "Écrivez-lui donc en ligne", "convida ... a escrever um
+ * e-mail". Only the imperative (or an invitation) counts: a report that members "send messages" asks nothing.
+ */
+const INVITATION = new RegExp(
+  [
+    String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:write|send)\b[^.!?\n]{0,60}\b(?:letters?|appeals?|e-?mails?)\b[^.!?\n]{0,60}\bto\b`,
+    String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:tell|urge|call|phone|e-?mail|write to|contact|let)\s+(?:the\s+)?(?:governor|gov\.|attorney general|senator|president|prime minister|minister|ministry|prosecutor|ambassador|authorities|mayor|king|board|your (?:mp|senator|representative|governor))\b`,
+    // "PLEASE PLEASE PLEASE CALL TODAY!!", "Please join us in a mass mailing to Governor Corbett."
+    String.raw`\bplease\s+(?:please\s+){0,4}(?:call|write|e-?mail|fax|contact)\s+(?:today|now|immediately|them|him|her)\b|\bplease join us in a (?:mass mailing|letter[- ]writing|call-in)\b`,
+    // "We need as many calls and emails to the Governor as possible", "CWS is urging people to write to ..."
+    String.raw`\bwe need\b[^.!?\n]{0,30}\b(?:calls|e-?mails|letters|cards|faxes)\b[^.!?\n]{0,30}\bto (?:the )?(?:governor|president|minister|senator|board|mayor)\b|\b(?:urg|encourag|invit)(?:es|ing|ed)\s+(?:people|everyone|readers|supporters|members|the public)\s+to\s+(?:write|call|e-?mail|fax|send|contact)\b`,
+    // "please email Gordon Brown today", "can I ask everyone to do an Urgent Action letter": a request to the readers.
+    String.raw`\bplease\s+(?:e-?mail|write to|fax|tweet)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b|\bask\s+(?:everyone|everybody|all of you|you all|members|supporters)\s+to\s+(?:write|send|do|sign|e-?mail)\b`,
+    // "pide ... enviar cartas al embajador", "asked people to send letters to": a request reported, still a request.
+    String.raw`\b(?:pide|pidi[oó]|piden|solicita|solicit[oó])\b[^.!?\n]{0,120}\b(?:enviar|escribir|mandar)\s+(?:cartas|correos|mensajes|misivas)\b|\bask(?:s|ed|ing)?\s+(?:people|everyone|readers|supporters|the public)\s+to\s+(?:write|send)\s+(?:letters|cards|e-?mails)\b`,
+    String.raw`(?:^|[.!?]\s+)(?:[ée]crivez|envoyez|appelez|t[ée]l[ée]phonez)(?:-(?:lui|leur))?\s+(?:au|aux|à|donc|en ligne)\b`,
+    String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[ae]n?|env[ií]en?|ll[aá]men?)\s+(?:al?|una carta|un correo|sus cartas)\b`,
+    String.raw`\bconvida\b[^.!?\n]{0,80}\ba (?:escrever|enviar|assinar)\b|(?:^|[.!?]\s*)(?:escreva|envie)\s+(?:ao|à|uma|um)\b`,
+  ].join('|'),
+  'imu',
+);
+
+/**
+ * "Urgent Action" in any of the three languages, "lettres d'appel", a contact field, a "write immediately" heading, an
+ * invitation to write, or an official's postal address block (a petition that opens with its addressees).
+ */
+export function showsAnAppeal(text: string, sections: Section[]): boolean {
+  const head = text.slice(0, 200_000);
+  return APPEAL_WORDS.test(head) || INVITATION.test(head) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind)) || postalBlockLines(sections).length > 0;
+}
+
+const URGENT_ACTION_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion/i;
+const URGENT_ACTION = new RegExp(URGENT_ACTION_WORDS.source, 'gi');
+/* "una Acción Urgente", "the urgent action", "de l'action urgente": the words as a thing a sentence speaks of. */
+const IN_PROSE = new RegExp(String.raw`\b(?:an?|the|this|una?|la|el|les?|une|l'|de|des|der|die|eine|uma?|a)\s+(?:${URGENT_ACTION_WORDS.source})\b`, 'i');
+/* A sentence that asks the reader to do something, in the languages the importer reads. */
+const IMPERATIVE = /(?:^|[.!?¡]\s+)(?:please\s+|por favor,?\s+|bitte\s+)?(?:call|write|send|sign|take action|tell|urge|contact|e-?mail|join|ask|act|help|click|escrib[ae]n?|firm[ae]n?|env[ií][ae]n?|act[uú][ae]n?|[uú]nete|p[ií]de(?:le)?|ll[aá]m[ae]n?|[ée]crivez|signez|envoyez|agissez|appelez|schreiben sie|unterschreiben sie|escreva|assine|envie)\b/im;
+
+/**
+ * Every sign of an appeal the text shows is "Urgent Action" spoken of inside sentences ("lanzó una Acción Urgente
+ * (AU) Global"): no banner or heading, no invitation, field or contact heading, and no sentence asking anything.
+ */
+export function onlyReportsUrgentActions(text: string, sections: Section[]): boolean {
+  const head = text.slice(0, 200_000);
+  if (APPEAL_WORDS.test(head.replace(URGENT_ACTION, ' ')) || INVITATION.test(head) || IMPERATIVE.test(head)) return false;
+  if (sections.some((s) => s.kind !== 'preamble' && s.kind !== 'background')) return false;
+  const lines = head.split('\n').filter((l) => URGENT_ACTION_WORDS.test(l));
+  return lines.length > 0 && lines.every((l) => l.length > 120 && IN_PROSE.test(l));
+}
+
+/* "How to Write an Urgent Action Letter", "How They Work", "Cómo escribir una carta": a text about letter writing or Urgent Actions in general. */
+const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|what is an urgent action\b|qu['’]est-ce qu['’]une action urgente\b|comment (?:ça|çà|ca) marche\b|qu[ée] es una acci[oó]n urgente\b|was ist eine (?:urgent action|eilaktion)\b|(?:a )?guide to (?:writing|letter)|gu[ií]a(?: breve)? para escribir\b|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b|(?:[ée]crire des lettres|writing letters|escribir cartas|briefe schreiben|brieven schrijven)$)/i;
+
+/** A guide opens with a title that says so, within its first lines. */
+export function isGuide(sections: Section[]): boolean {
+  const first: string[] = [];
+  for (const section of sections) {
+    for (const line of [section.heading, ...section.lines]) {
+      if (line !== '' && first.length < 8) first.push(line.trim());
+    }
+    if (first.length >= 8) break;
+  }
+  // A title broken over short lines ("GUÍA BREVE" / "PARA ESCRIBIR" / "CARTAS") is read whole as well.
+  return first.some((line, i) => GUIDE_TITLE.test(line) || (line.length <= 40 && [2, 3].some((n) => first.length >= i + n && GUIDE_TITLE.test(first.slice(i, i + n).join(' ')))));
+}
+
