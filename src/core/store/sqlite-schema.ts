@@ -1,6 +1,7 @@
 // The SQLite schema: made current at open by the migration runner (migrations/sqlite.ts).
 import type Database from 'better-sqlite3';
-import { migrateSqlite, SQLITE_VERSION } from './migrations/sqlite.js';
+import { migrateSqlite } from './migrations/sqlite-run.js';
+import { SQLITE_VERSION } from './migrations/sqlite.js';
 
 /** `PRAGMA user_version` of a current file; 0 is a new file or a release-0.1 file (ledger in keyv). */
 export const SCHEMA_VERSION = SQLITE_VERSION;

@@ -1,11 +1,11 @@
 // The SQLite file's migrations, numbered: each runs once, in the open's BEGIN IMMEDIATE, and the
 // file's PRAGMA user_version records the last one applied.
 import type Database from 'better-sqlite3';
-import { StoreError } from '../../errors.js';
 import { reminderExpiry } from '../../reminders/member-reminders.js';
 import { appealsOf } from '../drive-cases.js';
-import { KEYV_NAMESPACE, migrateKeyvLedger } from '../sqlite-migrate.js';
-import { latestVersion, pendingMigrations, type Migration } from './runner.js';
+import { migrateKeyvLedger } from '../sqlite-migrate.js';
+import { takeDocuments } from './sqlite-documents.js';
+import { latestVersion, type Migration } from './runner.js';
 
 type SqliteMigration = Migration<Database.Database>;
 
@@ -251,64 +251,3 @@ export const SQLITE_VERSION = latestVersion(SQLITE_MIGRATIONS);
 
 /** Tables a current file has: missing ones mean a damaged file. */
 export const TABLES = ['keyv', 'ledger_actions', 'ledger_counters', 'ledger_hours', 'claims', 'locks', 'outbox', 'profiles', 'member_reminders', 'appeal_scopes', 'appeal_history', 'saved_appeals', 'spaces', 'drives', 'drive_cases', 'tally_entries', 'followers', 'news_items', 'tally_archived'];
-
-/**
- * Brings the file to SQLITE_VERSION in one BEGIN IMMEDIATE transaction (two processes opening at once
- * migrate it once: the second finds it current). Returns the version found and the one left.
- */
-export function migrateSqlite(db: Database.Database, path: string): { from: number; to: number } {
-  const store = `the SQLite store at ${path}`;
-  if (versionOf(db) === SQLITE_VERSION) {
-    const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name));
-    const missing = TABLES.filter((t) => !present.has(t));
-    if (missing.length > 0) throw new StoreError(`${store} lacks the table(s) ${missing.join(', ')}: it is damaged; restore a backup (docs/store.md, "Restoring the store")`);
-    return { from: SQLITE_VERSION, to: SQLITE_VERSION };
-  }
-  return db
-    .transaction(() => {
-      const from = versionOf(db);
-      for (const migration of pendingMigrations(SQLITE_MIGRATIONS, from, store)) {
-        migration.up(db);
-        db.pragma(`user_version = ${migration.version}`);
-      }
-      return { from, to: SQLITE_VERSION };
-    })
-    .immediate();
-}
-
-function version(db: Database.Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
-
-/**
- * The migration a file has reached. Before this runner, main's code numbered its own schema: its
- * version 3 (ledger, outbox, `tally_entries` and `followers`, drives still keyv documents) is this
- * runner's 2 plus the tables of 8 and 9, which create them only if missing. Our own 3 has `profiles`
- * and no `tally_entries` (that comes at 8), so the two cannot be mistaken.
- */
-function versionOf(db: Database.Database): number {
-  const found = version(db);
-  if (found !== 3) return found;
-  const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('profiles', 'tally_entries')").pluck().all() as string[]);
-  return tables.has('tally_entries') && !tables.has('profiles') ? 2 : found;
-}
-
-/**
- * Takes the keyv documents whose key (after the namespace) starts with `prefix`: returns [rest of
- * key, value] pairs and deletes them, in the migration's transaction. keyv stored `{"value": ...}`.
- */
-function takeDocuments<T>(db: Database.Database, prefix: string): Array<[string, T]> {
-  const full = `${KEYV_NAMESPACE}:${prefix}`;
-  const rows = db.prepare('SELECT key, value FROM keyv WHERE substr(key, 1, ?) = ? ORDER BY key').all(full.length, full) as Array<{ key: string; value: string }>;
-  db.prepare('DELETE FROM keyv WHERE substr(key, 1, ?) = ?').run(full.length, full);
-  const found: Array<[string, T]> = [];
-  for (const row of rows) {
-    try {
-      const value = (JSON.parse(row.value) as { value?: T }).value;
-      if (value !== undefined && value !== null) found.push([row.key.slice(full.length), value]);
-    } catch {
-      // A document keyv could not have read either: nothing to move.
-    }
-  }
-  return found;
-}
