@@ -34,7 +34,7 @@ export const en = {
   moderator_only: 'Only moderators can use /{command}.',
   moderator_check_failed: 'I could not check whether you are a moderator here, so I did nothing. Please try again.',
   store_unavailable: 'The tally store is not answering right now, so nothing was recorded. Please try again in a minute.',
-  store_unsynced: 'Your action may not have been saved: the tally store could not write it to disk, and the organisers have been told. Please check with /progress later, and send it again if it is missing.',
+  store_unsynced: 'What you just sent may not have been saved: the tally store could not write it to disk, and the organisers have been told. Please check later (/progress, or /tally list for table counts), and send it again only if it is missing.',
   store_stopped: 'Nothing was recorded: the tally store needs the organisers\' attention, and they have been told. Please try again later.',
   internal: 'Sorry, something went wrong on my side. Please try again.',
   flood_wait: 'One moment: you have asked for this several times just now. Please try again in a minute.',

@@ -34,7 +34,7 @@ export const es: Catalog = {
   moderator_only: 'Solo las personas moderadoras pueden usar /{command}.',
   moderator_check_failed: 'No pude comprobar si moderas este espacio, así que no hice nada. Inténtalo de nuevo.',
   store_unavailable: 'El almacén del recuento no responde ahora mismo y no se registró nada. Inténtalo de nuevo en un minuto.',
-  store_unsynced: 'Puede que tu acción no se haya guardado: el almacén del recuento no pudo escribirla en el disco, y quienes organizan ya lo saben. Compruébalo más tarde con /progress y envíala de nuevo si falta.',
+  store_unsynced: 'Puede que lo que acabas de enviar no se haya guardado: el almacén del recuento no pudo escribirlo en el disco, y quienes organizan ya lo saben. Compruébalo más tarde (/progress, o /tally list para los recuentos de mesa) y envíalo de nuevo solo si falta.',
   store_stopped: 'No se registró nada: el almacén del recuento necesita la atención de quienes organizan, y ya lo saben. Inténtalo más tarde.',
   internal: 'Lo siento, algo falló por mi parte. Inténtalo de nuevo.',
   flood_wait: 'Un momento: acabas de pedirlo varias veces. Vuelve a intentarlo en un minuto.',
