@@ -126,9 +126,11 @@ export async function benchActed(): Promise<BenchLine[]> {
     return [];
   }
   const lines: BenchLine[] = [];
+  // BENCH_ACTED_STORE=sqlite (or redis) runs only that store's half.
+  const only = process.env.BENCH_ACTED_STORE;
   for (const mode of MODES) {
-    lines.push(...(await compare('sqlite', '', release, mode)));
-    if (process.env.REDIS_URL) lines.push(...(await compare('redis', process.env.REDIS_URL, release, mode)));
+    if (only !== 'redis') lines.push(...(await compare('sqlite', '', release, mode)));
+    if (process.env.REDIS_URL && only !== 'sqlite') lines.push(...(await compare('redis', process.env.REDIS_URL, release, mode)));
   }
   return lines;
 }
