@@ -60,7 +60,9 @@ type Round = { n: number; ops_per_s: number; cpu_ms_per_acted: number; p50_ms: n
 
 /** One version's worker: asked for a round, it answers with that round's line. */
 async function startWorker(root: string, store: string, prefix: string, relay: boolean) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/acted-worker.ts'), root, store, prefix, String(MEMBERS), String(IN_FLIGHT), relay ? '1' : '0'], { cwd: ROOT });
+  // BENCH_CPU_PROF=<folder>: each worker writes a V8 CPU profile there when it stops, as the versus bots do.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, 'bench/acted-worker.ts'), root, store, prefix, String(MEMBERS), String(IN_FLIGHT), relay ? '1' : '0'], { cwd: ROOT });
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
