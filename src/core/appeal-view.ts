@@ -50,41 +50,70 @@ export function communityAppealId(id: string, community: string): string {
  * under the community's id. The operator sees and changes everything.
  */
 export function appealView(catalog: CatalogParts, viewer: AppealViewer): AppealBook {
-  const visible = async (id: string) => {
-    if (viewer.operator) return true;
-    const scope = await catalog.scopes.scopeOf(id);
-    return scope === undefined || scope === viewer.community;
-  };
-  return {
-    shared: viewer.operator,
-    async get(id) {
-      // The scope and the appeal read together (one round trip on Redis, where every command asks
-      // for its appeal): the appeal is dropped, never returned, when the wall says no.
-      const [seen, appeal] = await Promise.all([visible(id), catalog.get(id)]);
-      return seen ? appeal : undefined;
-    },
-    async list() {
-      // The operator sees every community's appeals beside the shared ones.
-      const own = await catalog.ofCommunity(viewer.operator ? undefined : viewer.community);
-      return [...(await catalog.list()), ...own].sort((a, b) => a.id.localeCompare(b.id));
-    },
-    async save(appeal, by, now, action) {
-      const change = by ?? { who: viewer.operator ? 'operator' : viewer.member, where: viewer.where };
-      if (viewer.operator) return catalog.saveShared(appeal, change, now, action);
-      if (appeal.id !== communityAppealId(appeal.id, viewer.community)) throw new UserInputError('appeal_not_yours', { id: appeal.id });
-      const scope = await catalog.scopes.scopeOf(appeal.id);
-      if (scope !== undefined && scope !== viewer.community) throw new UserInputError('appeal_not_yours', { id: appeal.id });
-      return catalog.saveFor(viewer.community, appeal, change, now, action);
-    },
-    stage: (appeal, owner) => catalog.stage(appeal, owner ?? { member: viewer.member, community: viewer.community }),
-    restage: (key, appeal) => catalog.restage(key, appeal),
-    async staged(key) {
-      const owner = await catalog.stagedOwner(key);
-      // Someone else's preview is as unknown as an expired one.
-      if (!viewer.operator && owner !== undefined && owner.member !== viewer.member) return undefined;
-      return catalog.staged(key);
-    },
-    idFor: (appeal) => (viewer.operator ? appeal.id : communityAppealId(appeal.id, viewer.community)),
-    viewFor: (next) => catalog.viewFor(next),
-  };
+  return new AppealView(catalog, viewer);
+}
+
+/** A class, not an object of closures: one is made for every command, so its methods are shared, not made each time. */
+class AppealView implements AppealBook {
+  readonly shared: boolean;
+
+  constructor(
+    private readonly catalog: CatalogParts,
+    private readonly viewer: AppealViewer,
+  ) {
+    this.shared = viewer.operator;
+  }
+
+  async get(id: string): Promise<Appeal | undefined> {
+    // The scope and the appeal read together (one round trip on Redis, where every command asks
+    // for its appeal): the appeal is dropped, never returned, when the wall says no.
+    const [seen, appeal] = await Promise.all([this.visible(id), this.catalog.get(id)]);
+    return seen ? appeal : undefined;
+  }
+
+  async list(): Promise<Appeal[]> {
+    const { catalog, viewer } = this;
+    // The operator sees every community's appeals beside the shared ones.
+    const own = await catalog.ofCommunity(viewer.operator ? undefined : viewer.community);
+    return [...(await catalog.list()), ...own].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  async save(appeal: Appeal, by: ChangeBy | undefined, now: Date, action?: AppealChange['action']): Promise<void> {
+    const { catalog, viewer } = this;
+    const change = by ?? { who: viewer.operator ? 'operator' : viewer.member, where: viewer.where };
+    if (viewer.operator) return catalog.saveShared(appeal, change, now, action);
+    if (appeal.id !== communityAppealId(appeal.id, viewer.community)) throw new UserInputError('appeal_not_yours', { id: appeal.id });
+    const scope = await catalog.scopes.scopeOf(appeal.id);
+    if (scope !== undefined && scope !== viewer.community) throw new UserInputError('appeal_not_yours', { id: appeal.id });
+    return catalog.saveFor(viewer.community, appeal, change, now, action);
+  }
+
+  stage(appeal: Appeal, owner?: StagedOwner): Promise<string> {
+    return this.catalog.stage(appeal, owner ?? { member: this.viewer.member, community: this.viewer.community });
+  }
+
+  restage(key: string, appeal: Appeal): Promise<void> {
+    return this.catalog.restage(key, appeal);
+  }
+
+  async staged(key: string): Promise<Appeal | undefined> {
+    const owner = await this.catalog.stagedOwner(key);
+    // Someone else's preview is as unknown as an expired one.
+    if (!this.viewer.operator && owner !== undefined && owner.member !== this.viewer.member) return undefined;
+    return this.catalog.staged(key);
+  }
+
+  idFor(appeal: Pick<Appeal, 'id'>): string {
+    return this.viewer.operator ? appeal.id : communityAppealId(appeal.id, this.viewer.community);
+  }
+
+  viewFor(next: AppealViewer): AppealBook {
+    return this.catalog.viewFor(next);
+  }
+
+  private async visible(id: string): Promise<boolean> {
+    if (this.viewer.operator) return true;
+    const scope = await this.catalog.scopes.scopeOf(id);
+    return scope === undefined || scope === this.viewer.community;
+  }
 }

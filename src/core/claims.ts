@@ -1,5 +1,5 @@
 // Claims ("handled once") and owner-token locks, on SQLite and on Redis.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { StoreError } from './errors.js';
 import type { LockStore } from './guard.js';
 import type { SqliteFile } from './store/sqlite-file.js';
@@ -23,7 +23,8 @@ export interface ClaimStore {
 
 /** What a claim is stored under. */
 export function claimHash(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  // The one-shot form: no Hash object per claim, on the path of every command.
+  return hash('sha256', key, 'hex');
 }
 
 /** One SQLite file, any number of processes: one atomic statement per claim. */

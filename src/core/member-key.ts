@@ -1,5 +1,5 @@
 // Member keys: HMAC-SHA256 of platform ids with the secret, and loading and checking that secret.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Keyv from 'keyv';
@@ -13,7 +13,9 @@ import { isReallyInside, makePrivateDir } from './private-files.js';
 export type MemberKeyer = (platform: string, userId: string) => string;
 
 export function memberKeyer(secret: string): MemberKeyer {
-  return (platform, userId) => createHmac('sha256', secret).update(`${platform}:${userId}`).digest('base64url');
+  // The key prepared once (a string key is converted again on every call, and every command keys its member).
+  const key = createSecretKey(Buffer.from(secret, 'utf8'));
+  return (platform, userId) => createHmac('sha256', key).update(`${platform}:${userId}`).digest('base64url');
 }
 
 /** A new secret must have at least this many bytes; an existing one at least `MIN_EXISTING_BYTES`. */

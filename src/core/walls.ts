@@ -1,6 +1,6 @@
 // Walls between groups: roles, scopes, communities, and the signatures that bind buttons and links
 // to a member or a space.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 import type { MemberKeyer } from './member-key.js';
 import type { Button, Reply } from './reply.js';
 
@@ -64,7 +64,16 @@ export function isSigned(line: string): boolean {
  * no member has), so there is no second secret to keep and no member key can equal it.
  */
 export function buttonSigner(memberKey: MemberKeyer): ButtonSigner {
-  const key = memberKey('actionbot-walls', 'button-signatures-v1');
+  let signer = signers.get(memberKey);
+  if (!signer) signers.set(memberKey, (signer = makeSigner(memberKey)));
+  return signer;
+}
+
+/** One signer per keyer: its key is an HMAC to derive, and every command's answer is signed. */
+const signers = new WeakMap<MemberKeyer, ButtonSigner>();
+
+function makeSigner(memberKey: MemberKeyer): ButtonSigner {
+  const key = createSecretKey(Buffer.from(memberKey('actionbot-walls', 'button-signatures-v1'), 'utf8'));
   const mac = (line: string, binding: Binding) => createHmac('sha256', key).update(`button\n${bindingText(binding)}\n${line}`).digest().subarray(0, 9).toString('base64url');
   return {
     sign: (line, binding) => `${line}~${mac(line, binding)}`,

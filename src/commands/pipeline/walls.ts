@@ -32,7 +32,7 @@ export function isOperator(invocation: Invocation, deps: Pick<Deps, 'moderatorId
  * for the member it goes to (private) or the space it is posted in (public).
  */
 export const walls: Middleware = async (call, next) => {
-  // One signer a call: its key is derived from the member-key secret, on the path of every /acted.
+  // Kept per member keyer (core/walls.ts): its key is derived once, not on the path of every /acted.
   const signer = buttonSigner(call.deps.memberKey);
   try {
     await checkCall(call, signer);

@@ -1,5 +1,6 @@
 // The outbox on Redis in native structures (a hash and a sorted set) changed by scripts, written
 // with the ledger's change.
+import { createHash } from 'node:crypto';
 import { StoreError } from '../errors.js';
 import type { DomainEvent, StoredEvent } from './events.js';
 import { newEventId, type Outbox } from './outbox.js';
@@ -8,6 +9,9 @@ import { newEventId, type Outbox } from './outbox.js';
 export interface RedisEval {
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
+
+/** The outbox runs its scripts by hash: the relay's read and finish come many times a second. */
+export type RedisScriptRunner = RedisEval & { evalSha(sha: string, options: { keys: string[]; arguments: string[] }): Promise<unknown> };
 
 /** Where the outbox lives under a store prefix: the events by id (a hash) and their ids in order (a sorted set, all score 0: id order). */
 export function outboxKeys(prefix: string): { events: string; ids: string } {
@@ -55,7 +59,7 @@ export class RedisOutbox implements Outbox {
   private readonly keys: string[];
 
   constructor(
-    private readonly redis: RedisEval,
+    private readonly redis: RedisScriptRunner,
     prefix = 'actionbot:',
   ) {
     const { events, ids } = outboxKeys(prefix);
@@ -98,10 +102,22 @@ export class RedisOutbox implements Outbox {
   }
 
   private async run(script: string, args: string[]): Promise<unknown> {
+    const options = { keys: this.keys, arguments: args };
     try {
-      return await this.redis.eval(script, { keys: this.keys, arguments: args });
+      // Redis learns the text on the first NOSCRIPT (and again after a restart or SCRIPT FLUSH).
+      return await this.redis.evalSha(shaOf(script), options).catch((error: Error) => {
+        if (!error.message.startsWith('NOSCRIPT')) throw error;
+        return this.redis.eval(script, options);
+      });
     } catch (error) {
       throw new StoreError(`Redis refused the outbox command: ${(error as Error).message}`, { cause: error });
     }
   }
+}
+
+const shas = new Map<string, string>();
+function shaOf(script: string): string {
+  let sha = shas.get(script);
+  if (!sha) shas.set(script, (sha = createHash('sha1').update(script).digest('hex')));
+  return sha;
 }

@@ -29,6 +29,7 @@ type Client = RedisCommands &
     on(event: 'ready', listener: () => void): unknown;
     get(key: string): Promise<string | null>;
     set(key: string, value: string, options?: { NX: true }): Promise<unknown>;
+    hGet(key: string, field: string): Promise<string | null>;
   };
 
 /** Reconnection waits: 50 ms doubling up to 2 s, for ever (plus jitter, so processes do not retry in step). */

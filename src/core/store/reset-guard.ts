@@ -61,16 +61,23 @@ export class ResetGuard {
     const iterables = new Set(methods.iterables ?? []);
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the proxy's handlers need the guard, not the target
     const guard = this;
+    // Each guarded method wrapped once (every store call on the path of every command looks one up).
+    const wrapped = new Map<string, { method: unknown; wrapper: unknown }>();
     return new Proxy(target, {
       get(object, property) {
         const value: unknown = Reflect.get(object, property);
         if (typeof value !== 'function' || typeof property !== 'string') return value;
         const method = value as (...args: unknown[]) => unknown;
         if (promises.has(property)) {
-          return async (...args: unknown[]) => {
-            await guard.pass();
+          const known = wrapped.get(property);
+          if (known?.method === method) return known.wrapper;
+          const wrapper = async (...args: unknown[]) => {
+            // No wait at all while nothing is being checked and the store was not reset.
+            if (guard.verifying || guard.reset) await guard.pass();
             return method.apply(object, args);
           };
+          wrapped.set(property, { method, wrapper });
+          return wrapper;
         }
         if (iterables.has(property)) {
           return async function* (...args: unknown[]) {
