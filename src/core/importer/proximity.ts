@@ -166,6 +166,11 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     }
     if (keep.has(i) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK || isNumberLine(text)) return;
     if (/^(?:please\b|due to\b)/i.test(text)) continue;
+    // "2.  Lic. Felix Garrid Safie, Fiscal General ...": a numbered item with a name opens its block, as a bullet does.
+    if (NUMBERED_NAME.test(text) && text.length <= 200) {
+      keep.add(i);
+      return;
+    }
     // "[Please do write a more personal letter ...]": an editor's note in brackets is no address line.
     if (!isAddressLike(text) || /^\[.*\]$/.test(text)) return;
     keep.add(i);
@@ -173,6 +178,9 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     if (/^[•·▪*–-]/.test(text)) return;
   }
 }
+
+/* A numbered list's item that opens with a form of address or a capitalised name and a comma: "1. Sr. Elías Antonio Saca, Presidente". */
+const NUMBERED_NAME = new RegExp(String.raw`^\d{1,2}[.)]\s+(?:${HONORIFIC.source.replace(/^\^/, '')}|(?:\p{Lu}[\p{L}'’.-]+\s+){1,4}\p{Lu}[\p{L}'’.-]+,)`, 'iu');
 
 /** Two kept lines belong to different groups when something other than blank lines sits between them. */
 function hasGap(all: Numbered[], a: number, b: number): boolean {

@@ -7,6 +7,7 @@ import { isDateLine } from './dates.js';
 import { assignLines } from './assign-lines.js';
 import { ORGANISATION, ROLE } from './offices.js';
 import { splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
+import { CONJUNCTION, isPlausibleName, opensWithHonorific, PAGE_CHROME } from './name-gate.js';
 import type { Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
@@ -46,6 +47,11 @@ const DATED_TAIL = /^(.*\S)\s+((?:im|in|am|le|el|en|on|den)\s+\p{L}+\.?\s+\d{4})
 
 /* Where a blog post's contact details end and the page's own links begin. */
 const PAGE_END = /^(?:related (?:stories|posts|articles)|read more|see also|share(?: this)?|tags|labels|comments?|leave a (?:comment|reply)|post a comment|lesen sie auch|weitere artikel|articles? li[ée]s?)\s?:?$/i;
+
+/* "1.  Excelentísimo Sr. ...": the number of a list's item, before a capital. */
+const NUMBERED = /^\d{1,2}[.)]\s+(?=\p{Lu})/u;
+/* "Secretary's", "Secretary's email": a possessive qualifies a label. */
+const POSSESSIVE = /^[\p{L} ]{1,30}['’]s$/u;
 
 /** "contact information:", ".", "COntact Information:": a label or stray mark, never an official. */
 function isLabelOnly(line: string): boolean {
@@ -105,6 +111,11 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (seenFields && (isProse(line) || isPageText(line))) break;
     // Contact details are a few dozen lines; reading further only costs time on a pathological text.
     if (blocks.length > 40 || ++read > MAX_CONTACT_LINES) break;
+    // "and/or" between two blocks separates two officials; it is neither of them.
+    if (CONJUNCTION.test(line.trim())) {
+      close();
+      continue;
+    }
     if (line === '' || (current && current.copy !== copy) || isDateLine(line)) close();
     // A letter's date line ("Oktober 2025", "Apeldoorn, April 2020.") sits above or below an address, never in it.
     if (isDateLine(line)) continue;
@@ -119,14 +130,24 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (dated?.[1] && dated[2] && isDateLine(dated[2])) raw = dated[1];
     // "Related stories:" after the details: whatever follows is another part of the page.
     if (seenFields && PAGE_END.test(raw)) break;
-    if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
+    // "2.  Lic. Felix Garrid Safie, Fiscal General": a numbered list's item opens a block; its number is no part of the name.
+    if (NUMBERED.test(raw)) {
+      close();
+      raw = raw.replace(NUMBERED, '');
+    }
+    // "Secretary's" over "email: ...": a word that qualifies the next label is no name.
+    if (POSSESSIVE.test(raw)) continue;
+    if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || (PAGE_CHROME.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
     // An e-mail's header and its addresses are the message's; a second phone or fax number is no name.
     if (isMailHeader(raw)) continue;
     if (isNumberLine(raw)) {
       current?.origins.push({ value: raw, line: line.slice(0, 200) });
       continue;
     }
-    const { text, fields } = splitLabels(raw.replace(LEAD_IN, ''));
+    const split = splitLabels(raw.replace(LEAD_IN, ''));
+    const fields = split.fields;
+    // "Secretary's email: ...": a word that qualifies the label is no name.
+    const text = fields.length > 0 && POSSESSIVE.test(split.text) ? '' : split.text;
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
     if (loose.text !== '' && current?.ended) close();
@@ -162,9 +183,24 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   // The organisers' own address ("Send your letter to: Amnesty International, 730 Peachtree St.") and a placeholder
   // ("Your Governor") are no official: a wrong address is worse than none.
   const officials = merged.filter((block) => !ORGANISER_NAME.test(block.texts[0] ?? '') && !PLACEHOLDER_NAME.test((block.texts[0] ?? '').replace(/^[^:]{1,40}:\s*/, '')));
-  const parsed = dedupe(officials.slice(0, 30).map((block) => ({ target: toTarget(block, warn), origins: block.origins })));
+  const parsed = dedupe(officials.slice(0, 30).flatMap((block) => gated(block, warn)));
   markEmbassies(parsed.map((p) => p.target));
   return parsed;
+}
+
+/**
+ * The gate of issue 27: an official whose name is no name ("Telephone (011-503) ...", a web form's privacy line) carries
+ * no address. A block whose first lines are page text before "Ms. Kiran Kaur" starts at that name; lines above it are
+ * dropped. Without a plausible name the block is left off and the moderator is asked: a wrong address is worse than none.
+ */
+function gated(block: Block, warn: Warn): ParsedTarget[] {
+  const target = toTarget(block, () => undefined);
+  if (isPlausibleName(target.name)) return [{ target: toTarget(block, warn), origins: block.origins }];
+  const at = block.texts.findIndex((t, i) => i > 0 && opensWithHonorific(t));
+  if (at > 0) return gated({ ...block, texts: block.texts.slice(at) }, warn);
+  const has = (target.emails ?? []).length + (target.address ?? []).length > 0;
+  if (has) warn('unsure_address', `Contact details were found under "${target.name.slice(0, 60)}", which is no official's name; they were left off, add them to the official they belong to.`);
+  return [];
 }
 
 /** A page that shows the same model letter twice lists its official twice: one official is kept. */
@@ -204,7 +240,7 @@ function toTarget(block: Block, warn: Warn): TargetInput {
   if (block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '')) block.texts.shift();
   const oneLine = block.texts.length === 1 ? (splitOneLineBlock(block.texts[0] ?? '') ?? splitFlatOfficeBlock(block.texts[0] ?? '')) : undefined;
   const commaList = !oneLine && block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
-  const texts = oneLine ?? splitNameFromOffice(
+  const texts = oneLine ?? nameCommaTitle(block.texts) ?? splitNameFromOffice(
     commaList ? (block.texts[0] ?? '').split(',').map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '') : block.texts,
   );
   const { name, title, organisation, address } = assignLines(texts.map(cap));
@@ -248,6 +284,17 @@ function toTarget(block: Block, warn: Warn): TargetInput {
     warn('no_email', `No email address was found for ${name}; members can write by post or social media.`);
   }
   return target;
+}
+
+/** "Dr. Agustín García Calderón,: Presidente de la Corte Suprema": a person, a comma, then their office. */
+function nameCommaTitle(texts: string[]): string[] | undefined {
+  const first = texts[0] ?? '';
+  const comma = first.indexOf(',');
+  if (comma < 0 || first.split(',').length !== 2) return undefined;
+  const head = first.slice(0, comma).trim();
+  const office = first.slice(comma + 1).replace(/^[\s:]+|[\s:]+$/g, '');
+  if (!opensWithHonorific(head) || !ROLE.test(office) || office === '') return undefined;
+  return [head, office, ...texts.slice(1)];
 }
 
 /**
