@@ -4,7 +4,7 @@ import { isCountryLine } from './countries.js';
 import { ROLE } from './offices.js';
 
 /* The office that follows a name on a flattened line: "H.E. Name Permanent Mission of ...", "Prosecutor Name Office of ...". */
-const OFFICE_START = /\s((?:(?:Royal|Permanent|Federal|Presidential|National)\s+)?(?:Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Palacio|Palais|Presidencia|Fiscal[ií]a)\b.*)$/u;
+const OFFICE_START = /\s((?:(?:Royal|Permanent|Federal|Presidential|National)\s+)?(?:[Cc]\/[Oo](?=\s)|Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Palacio|Palais|Presidencia|Fiscal[ií]a)\b.*)$/u;
 
 /*
  * Amnesty USA's one-line block: "Andrey Shved Prosecutor General of the Republic of Belarus Vul.
