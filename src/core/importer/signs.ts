@@ -103,3 +103,12 @@ export function isGuide(sections: Section[]): boolean {
   return first.some((line, i) => GUIDE_TITLE.test(line) || (line.length <= 40 && [2, 3].some((n) => first.length >= i + n && GUIDE_TITLE.test(first.slice(i, i + n).join(' ')))));
 }
 
+
+/* Urgent Actions as a system: "the Urgent Action network", "30 years of Urgent Action", "Wie läuft eine Eilaktion ab?", "ua-Netz". */
+const IN_GENERAL = /\b(?:urgent actions?|ua|eilaktions?|action urgente|acci[oó]n urgente)[- ](?:network|netz(?:es|werk)?|scheme|system|appeal system|programme|program|r[ée]seau|red)\b|\b\d+ (?:years|jahre|ans|a[ñn]os) (?:of |der |d['’]|de )?(?:urgent actions?|eilaktionen|actions? urgentes?|acciones urgentes)\b|\bwie l[äa]uft eine eilaktion\b|\bwie funktioniert eine eilaktion\b|\bhow (?:does|do) (?:an? |the )?urgent actions? (?:network )?work\b|\bcomment fonctionne(?:nt)? (?:une|les) actions? urgentes?\b|\bc[oó]mo funciona(?:n)? (?:una|las) acci(?:[oó]n|ones) urgentes?\b/i;
+
+/** The text speaks of Urgent Actions as a system (their network, their history, how they work), with no request to the reader. */
+export function speaksOfUrgentActionsInGeneral(text: string): boolean {
+  const head = text.slice(0, 200_000);
+  return IN_GENERAL.test(head) && !INVITATION.test(head);
+}
