@@ -45,7 +45,9 @@ export function findKind(sections: Section[], text: string): ImportKind {
     if (opening.length >= 25) break;
   }
   const head = foldKey(text.slice(0, 60_000));
-  const released = RELEASED.test(head.slice(0, 1500));
+  // The release is the news only when the text opens with it; a follow-up often tells of an earlier release.
+  const lead = head.slice(0, 5000).split('\n').find((l) => l.length >= 60 && /[.!]/.test(l)) ?? '';
+  const released = RELEASED.test(lead);
   if (CLOSURE.test(head)) return GOOD.test(head) || released ? 'good-news' : 'closure';
   const updates = opening.filter((l) => UPDATE.test(l));
   // A page with "Update 18/07/2017:" lines, no UA number and its own request ("Add your voice") is a live online action.
@@ -53,6 +55,6 @@ export function findKind(sections: Section[], text: string): ImportKind {
   if (!liveAction && (updates.length > 0 || UPDATE_INLINE.test(head.slice(0, 3000)))) return (GOOD.test(head) || released) && !ASKS.test(head) ? 'good-news' : 'update';
   if (GOOD.test(head) && !ASKS.test(head)) return 'good-news';
   // "Further to our recent appeal, we are pleased to announce the release of ...": news of an appeal, without a heading.
-  if (/\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b/i.test(head.slice(0, 1500)) && released && !ASKS.test(head)) return 'good-news';
+  if (/\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b/i.test(lead) && released && !ASKS.test(head)) return 'good-news';
   return 'appeal';
 }

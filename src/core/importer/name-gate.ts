@@ -3,7 +3,7 @@
 import { HONORIFIC } from './offices.js';
 
 /* "Telephone (011-503) ...", "Web-Page: ...", "Country/Region: ...": a line that labels a value names no one. */
-const LABEL = /^(?:tel(?:ephone|[ée]fono|[ée]phone)?|phone|fax|t[ée]l[ée]copie|mobile|cell|e-?mail|correo|courriel|web(?:[- ]?page|[- ]?site)?|site|url|online|address|adresse|direcci[oó]n|anschrift|country|region|country\/region|date|fecha|datum|subject|asunto|betreff|objet|ref(?:erence)?)\b\.?\s*(?:[:(/\d+]|$)/i;
+const LABEL = /^(?:tel(?:ephone|[ée]fono|[ée]phone)?|phone|fax|t[ée]l[ée]copie|mobile|cell|e-?mail|correo|courriel|web(?:[- ]?page|[- ]?site)?|site|url|online|address|adresse|direcci[oó]n|anschrift|country|region|country\/region|date|fecha|datum|subject|asunto|betreff|objet|ref(?:erence)?|kontakt|contact|contacto|contato|info)\b\.?\s*(?:[:(/\d+]|$)/i;
 /* "and/or", "or", "y/o", "et/ou", "oder": the word between two officials' blocks, never one of them. */
 export const CONJUNCTION = /^(?:and|or|and\/or|or\/and|y|o|y\/o|e|ou|et|et\/ou|und|oder|bzw\.?|en|of|en\/of)$/i;
 /* A web form's or a page's boilerplate: privacy promises, form fields, captchas, file names. */
@@ -11,6 +11,8 @@ export const PAGE_CHROME = /\b(?:never be used|will not be (?:shared|used)|priva
 /* Words that may stand in lower case inside a name or an office: "Ministre de l'Intérieur", "Kingdom of Saudi Arabia". */
 const SMALL = /^(?:of|the|and|for|to|in|on|at|de|del|della|di|da|das|do|dos|du|des|la|le|les|el|los|las|y|e|et|van|von|der|den|zu|für|und|bin|bint|ibn|al|el-|al-|d'|l'|ben|abu|af|av)$/i;
 
+/* A heading of the sheet itself, never whom to write to. */
+const BANNER = /\b(?:urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion|further information|weitere informationen)\b/i;
 /* "19 August 2013", "August 19, 2013", "19.08.2013" at a line's end. */
 const DATE_TAIL = /\s+(?:\d{1,2}\.?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?|\d{1,2}[./]\d{1,2}[./])\s*\d{4}$/u;
 /* "al-Sawi", "el-Sisi", "d'Estaing", "bin-Salman": a particle joined to a name. */
@@ -25,7 +27,9 @@ export function isPlausibleName(name: string): boolean {
   const text = name.trim().replace(DATE_TAIL, '').replace(/[,;:]+$/, '');
   if (text.length < 2 || text.length > 90) return false;
   if (LABEL.test(text) || CONJUNCTION.test(text) || PAGE_CHROME.test(text)) return false;
-  if (/@|https?:\/\/|www\.|\d{3,}/i.test(text)) return false;
+  // A digit is no part of a name or an office ("UA 1/33", a phone number), unless an ordinal ("5th Committee").
+  if (/@|https?:\/\/|www\./i.test(text) || /\d/.test(text.replace(/\b\d{1,3}(?:st|nd|rd|th|er|e|º|ª)\b/g, ''))) return false;
+  if (BANNER.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.length > 12) return false;
   // A sentence: many lower-case words that are not the small words of names and offices, or a full stop after several words.
