@@ -43,3 +43,8 @@ export function isPlausibleName(name: string): boolean {
 export function opensWithHonorific(line: string): boolean {
   return HONORIFIC.test(line) && isPlausibleName(line.split(',')[0] ?? line);
 }
+
+/* "1.  Excelentísimo Sr. ...": the number of a list's item, before a capital. */
+export const NUMBERED = /^\d{1,2}[.)]\s+(?=\p{Lu})/u;
+/* "Secretary's", "Secretary's email": a possessive qualifies a label, it names no one. */
+export const POSSESSIVE = /^[\p{L} ]{1,30}['’]s$/u;

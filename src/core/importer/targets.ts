@@ -6,8 +6,8 @@ import { countryOf } from './countries.js';
 import { isDateLine } from './dates.js';
 import { assignLines } from './assign-lines.js';
 import { ORGANISATION, ROLE } from './offices.js';
-import { splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
-import { CONJUNCTION, isPlausibleName, opensWithHonorific, PAGE_CHROME } from './name-gate.js';
+import { nameCommaTitle, splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
+import { CONJUNCTION, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import type { Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
@@ -47,11 +47,6 @@ const DATED_TAIL = /^(.*\S)\s+((?:im|in|am|le|el|en|on|den)\s+\p{L}+\.?\s+\d{4})
 
 /* Where a blog post's contact details end and the page's own links begin. */
 const PAGE_END = /^(?:related (?:stories|posts|articles)|read more|see also|share(?: this)?|tags|labels|comments?|leave a (?:comment|reply)|post a comment|lesen sie auch|weitere artikel|articles? li[ée]s?)\s?:?$/i;
-
-/* "1.  Excelentísimo Sr. ...": the number of a list's item, before a capital. */
-const NUMBERED = /^\d{1,2}[.)]\s+(?=\p{Lu})/u;
-/* "Secretary's", "Secretary's email": a possessive qualifies a label. */
-const POSSESSIVE = /^[\p{L} ]{1,30}['’]s$/u;
 
 /** "contact information:", ".", "COntact Information:": a label or stray mark, never an official. */
 function isLabelOnly(line: string): boolean {
@@ -284,17 +279,6 @@ function toTarget(block: Block, warn: Warn): TargetInput {
     warn('no_email', `No email address was found for ${name}; members can write by post or social media.`);
   }
   return target;
-}
-
-/** "Dr. Agustín García Calderón,: Presidente de la Corte Suprema": a person, a comma, then their office. */
-function nameCommaTitle(texts: string[]): string[] | undefined {
-  const first = texts[0] ?? '';
-  const comma = first.indexOf(',');
-  if (comma < 0 || first.split(',').length !== 2) return undefined;
-  const head = first.slice(0, comma).trim();
-  const office = first.slice(comma + 1).replace(/^[\s:]+|[\s:]+$/g, '');
-  if (!opensWithHonorific(head) || !ROLE.test(office) || office === '') return undefined;
-  return [head, office, ...texts.slice(1)];
 }
 
 /**
