@@ -4,6 +4,7 @@ import { countryOf, isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
+import { PAGE_CHROME } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import type { TargetLine } from './targets.js';
 import { isCapitalsLine } from './title.js';
@@ -166,6 +167,8 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     }
     if (keep.has(i) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK || isNumberLine(text)) return;
     if (/^(?:please\b|due to\b)/i.test(text)) continue;
+    // A web form's boilerplate ("Details provided here will never be used ...") ends the block: nothing above it is its.
+    if (PAGE_CHROME.test(text)) return;
     // "2.  Lic. Felix Garrid Safie, Fiscal General ...": a numbered item with a name opens its block, as a bullet does.
     if (NUMBERED_NAME.test(text) && text.length <= 200) {
       keep.add(i);
