@@ -47,7 +47,8 @@ export function findKind(sections: Section[], text: string): ImportKind {
   const head = foldKey(text.slice(0, 60_000));
   // The release is the news only when the text opens with it; a follow-up often tells of an earlier release.
   const lead = head.slice(0, 5000).split('\n').find((l) => l.length >= 60 && /[.!]/.test(l)) ?? '';
-  const released = RELEASED.test(lead);
+  // "was released in 2031 but re-arrested", "remains in custody": a release undone is no good news.
+  const released = RELEASED.test(lead) && !/\b(?:re-?arrested|arrested again|detained again|remains? (?:in (?:custody|detention|prison)|detained))\b/i.test(lead);
   if (CLOSURE.test(head)) return GOOD.test(head) || released ? 'good-news' : 'closure';
   const updates = opening.filter((l) => UPDATE.test(l));
   // A page with "Update 18/07/2017:" lines, no UA number and its own request ("Add your voice") is a live online action.

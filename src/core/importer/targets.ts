@@ -8,6 +8,7 @@ import { assignLines } from './assign-lines.js';
 import { ORGANISATION, ROLE } from './offices.js';
 import { nameCommaTitle, splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
 import { CONJUNCTION, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
+import { markEmbassies } from './sources.js';
 import type { Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
@@ -27,8 +28,6 @@ export type ParsedTarget = { target: TargetInput; origins: Origin[] };
 /** Instructions that sit among contact details but describe no one. */
 const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your section|your country|your own language|su pa[ií]s|votre pays|report your action|click here|write a letter|use the sample letter|escrib[ae] una carta|[ée]crivez une lettre|haga clic|cliquez|\bplease\b|due to postal|your own words|sample below|redacta tu propio|carta modelo|llamamiento|mod[eè]le de lettre/i;
 const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
-
-const EMBASSY = /\b(?:embassy|embajada|ambassade|ambassador|embajador|embajadora|ambassadeur|ambassadrice|high commission|consulate|consulado|consulat)\b/i;
 
 const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).trim() : text);
 
@@ -191,6 +190,13 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
 function gated(block: Block, warn: Warn): ParsedTarget[] {
   const target = toTarget(block, () => undefined);
   if (isPlausibleName(target.name)) return [{ target: toTarget(block, warn), origins: block.origins }];
+  // "Jane Example, 12 Example Street": a name run on into its address keeps the address once the name is cut at the comma.
+  const first = block.texts[0] ?? '';
+  const comma = first.indexOf(',');
+  if (comma > 0 && isPlausibleName(first.slice(0, comma))) {
+    const rest = first.slice(comma + 1).trim();
+    return gated({ ...block, texts: [first.slice(0, comma).trim(), ...(rest === '' ? [] : [rest]), ...block.texts.slice(1)] }, warn);
+  }
   const at = block.texts.findIndex((t, i) => i > 0 && opensWithHonorific(t));
   if (at > 0) return gated({ ...block, texts: block.texts.slice(at) }, warn);
   const has = (target.emails ?? []).length + (target.address ?? []).length > 0;
@@ -279,17 +285,4 @@ function toTarget(block: Block, warn: Warn): TargetInput {
     warn('no_email', `No email address was found for ${name}; members can write by post or social media.`);
   }
   return target;
-}
-
-/**
- * Embassies listed after a ministry are "copies to" even when the text has no such heading. An ambassador listed first
- * is the first addressee (a page of model letters, one of them to a country's envoy), not a copy.
- */
-function markEmbassies(targets: TargetInput[]): void {
-  const isEmbassy = (t: TargetInput): boolean => EMBASSY.test([t.name, t.title ?? '', t.organisation ?? ''].join(' '));
-  const first = targets.findIndex((t) => !isEmbassy(t));
-  if (first < 0) return;
-  targets.forEach((target, i) => {
-    if (i > first && isEmbassy(target)) target.copy = true;
-  });
 }

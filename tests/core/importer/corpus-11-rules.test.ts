@@ -86,6 +86,12 @@ describe('the name gate: only a plausible official carries an address', () => {
     ]);
   });
 
+  it('cuts a name run on into its street at the comma, and keeps the street as the address', () => {
+    const { appeal } = imported(['UA 2/33', '', 'Please write to:', 'Jane Example, 12 Example Street', 'Exampletown 1000', 'Email: jane@example.gov', '', 'Dear Minister,', 'Release the prisoner.'].join('\n'));
+    expect(appeal.targets[0]).toMatchObject({ name: 'Jane Example', emails: ['jane@example.gov'] });
+    expect(appeal.targets[0]?.address).toContain('12 Example Street');
+  });
+
   it('leaves off contact details that sit under no name, and says so', () => {
     const { appeal, warnings } = imported(['Urgent Action UA 1/33', '', 'Telephone (011-503) 2249-8412', 'Email: someone@example.gov', '', 'Dear Minister,', 'Release the prisoner.'].join('\n'));
     expect(appeal.targets.flatMap((t) => t.emails ?? [])).not.toContain('someone@example.gov');
@@ -136,6 +142,10 @@ describe('kinds', () => {
     expect(kindOf('Further Information on UA 81/33\nFour were released on bail; six remain in custody.\nPlease write immediately to the Minister of Justice.')).toBe('update');
   });
 
+  it('a release undone in the same sentence is not good news', () => {
+    expect(kindOf('Further Information on UA 81/33\nJane Example was released on 4 July but re-arrested the next day at her home.\nPlease write immediately to the Minister of Justice.')).toBe('update');
+  });
+
   it('an online action with dated "Update" lines and no UA number is an appeal', () => {
     expect(kindOf('Update 18/07/2033: ten defenders have been charged.\n\nThe chair was detained on 6 June.\n\nMr Jane Example\nMinister of Justice\n\nAdd Your Voice\nDear Minister,\nRelease them now.\nSend A Message')).toBe('appeal');
   });
@@ -152,6 +162,10 @@ describe('non-appeals are refused', () => {
 
   it('but a model letter in the same "we" voice that the reader is asked to send imports', () => {
     expect(refusedReason('Please copy the sample letter below and send it to the King.\nHis Majesty King Example\nRoyal Court\nYour Majesty:\nWe write to you as members of our community. We ask you to pardon the blogger.\nSincerely,')).toBeUndefined();
+  });
+
+  it('a letter others sent, which the reader is told they can send too, imports', () => {
+    expect(refusedReason('Our group sent this letter to the King. You can send it too.\nHis Majesty King Example\nRoyal Court\nYour Majesty:\nWe write to you as members of our community. We ask you to pardon the blogger.\nSincerely,')).toBeUndefined();
   });
 
   it('a press release and an explainer about Urgent Actions in general', () => {
