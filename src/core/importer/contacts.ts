@@ -15,7 +15,7 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
   { kind: 'phone', pattern: /^(?:tel|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|tfno|mobile|cell)\.?$/i },
   { kind: 'fax', pattern: /^(?:fax|t[ée]l[ée]copie)\.?$/i },
   { kind: 'salutation', pattern: /^(?:salutation|saludo|tratamiento|formule d'appel|formule de politesse|(?:korrekte )?anrede|forma grzeczno[sś]ciowa)$/i },
-  { kind: 'web', pattern: /^(?:website|web|site web|sitio web|p[aá]gina web|url|online|online form(?: in \p{L}+)?|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular)$/iu },
+  { kind: 'web', pattern: /^(?:website|web|web-?page|site web|sitio web|p[aá]gina web|url|online|online form(?: in \p{L}+)?|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular)$/iu },
   { kind: 'social', pattern: /^twitter$/i, label: 'Twitter' },
   { kind: 'social', pattern: /^x$/i, label: 'X' },
   { kind: 'social', pattern: /^(?:twitter\/x|x\/twitter|x \(twitter\)|twitter \(x\))$/i, label: 'X/Twitter' },
@@ -28,7 +28,10 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
 ];
 
 /* A label word followed by a colon, anywhere in a line ("..., Quito. Email: a@b.ec Twitter: @x"). */
-const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?|correos? electr[oó]nicos?|correo-e|courriels?|tel|t[ée]l[ée]?phone|phone|tel[ée]fono|fax|salutation|saludo|tratamiento|formule d'appel|(?:korrekte )?anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon)\.?)\s?:/giu;
+const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?|correos? electr[oó]nicos?|correo-e|courriels?|tel|t[ée]l[ée]?phone|phone|tel[ée]fono|fax|salutation|saludo|tratamiento|formule d'appel|(?:korrekte )?anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon|web-?page)\.?)\s?:/giu;
+
+/* "Telephone (011-503) 2249-8412", "Fax +44 20 ...": a phone or fax label without its colon, before the number. */
+const BARE_NUMBER_LABEL = /^(tel|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|fax|t[ée]l[ée]copie)\.?\s+(?=[(+]?\d)/i;
 
 /** The organisers' own addresses (an Amnesty section's, a coalition's "if you have questions" contact): never an official's. */
 export const ORGANISER_EMAIL = /@(?:[\w-]+\.)*(?:amnesty|amnistia|amnistie|amnesty-[\w-]+)\./i;
@@ -44,7 +47,7 @@ const emailSchema = z.email();
  * lines are short, and a pathological line must not cost more than that.
  */
 export function splitLabels(line: string): { text: string; fields: Field[] } {
-  const source = line.length > 2000 ? line.slice(0, 2000) : line;
+  const source = (line.length > 2000 ? line.slice(0, 2000) : line).replace(BARE_NUMBER_LABEL, '$1: ');
   const marks: { at: number; end: number; label: string }[] = [];
   for (const m of source.matchAll(LABEL_AT)) {
     const label = m[1] ?? '';
@@ -73,7 +76,8 @@ export function findEmails(text: string): string[] {
   const found: string[] = [];
   for (const token of text.slice(0, 2000).split(/[\s,;()<>[\]"'“”‘’]+/)) {
     if (!token.includes('@') || token.length > 254) continue;
-    const candidate = token.replace(/^mailto:/i, '').replace(/[.:]+$/, '');
+    // "fgsafie@fgr.gob.svThis email address is being protected ...": a page's word glued onto the domain is cut off.
+    const candidate = token.replace(/^mailto:/i, '').replace(/[.:]+$/, '').replace(/(\.[a-z]{2,})[A-Z][a-z]{2,}$/, '$1');
     if (emailSchema.safeParse(candidate).success && !found.includes(candidate)) found.push(candidate);
   }
   return found;

@@ -19,9 +19,14 @@ export function findDeadline(sections: Section[], warn: Warn): string | null {
   for (const section of sections) {
     if (section.kind === 'ignore' || section.kind === 'background' || section.kind === 'summary') continue;
     for (const line of [section.heading, ...section.lines]) {
-      if (line === '' || line.length > 200 || !DEADLINE_WORDS.test(foldKey(line))) continue;
+      // Composed first, so the folded line's positions are the line's own.
+      const composed = line === '' || line.length > 200 ? '' : line.normalize('NFC');
+      const word = composed === '' ? null : DEADLINE_WORDS.exec(foldKey(composed));
+      if (!word) continue;
+      // The date follows its word: "on a hunger strike since 14 October 1995 before the United Nations" gives none.
+      const from = composed.slice(word.index);
       // "The deadline will be this Saturday, May 9th." under a post dated "Tuesday, May 05, 2009".
-      const date = parseDate(line) ?? (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined);
+      const date = parseDate(from) ?? (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined);
       if (date) return date;
     }
   }

@@ -16,10 +16,13 @@ const FIELD = /(?<=\S\s{1,3})(?=(?:e-?mails?|correo-?e|correo electr[oó]nico|co
 /* "SAMPLE LETTER Dear ...", "Sample letter: Your Excellency, ...", "CARTA MODELO Señor ...". */
 const LETTER_HEADING = /(?<=\S\s{1,3})(?=(?:SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE)\b)/gu;
 /* A salutation inside a line: "... Office of the Public Prosecutor Dear Counsellor, I write ...". */
-const SALUTATION = /(?<=\S\s{1,3})(?=(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:]\s+\p{Lu})/gu;
+const SALUTATION = /(?<=\S\s{1,3})(?=(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:]\s+\p{Lu})/gu;
 /* The letter body after a salutation that ends with a comma or colon: "Dear Ambassador Ravanchi, I am ...", or glued to it ("Monsieur le Ministre,Considérant"). */
 /* "Mr." and "Dr." keep their full stop: "SAMPLE LETTER Dear Mr. President," is one salutation; a king is greeted "Your Majesty ...,". */
-const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:])\s*(?=\p{Lu})/u;
+const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:])\s*(?=\p{Lu})/u;
+
+/* A salutation that ends a short line after an address of at least 20 characters. */
+const TRAILING_SALUTATION = /^(\S.{19,}?)\s+((?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Sehr geehrte[rn]?|Exzellenz)\b[^,:.!?]{0,60}[,:])$/u;
 
 const SHORT_LETTER_HEADING = /^(SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE|MUSTERBRIEF)\s+(?=\p{Lu})/u;
 
@@ -30,7 +33,10 @@ export function unflatten(lines: string[]): string[] {
     if (line.length < LONG_LINE) {
       // "SAMPLE LETTER Dear Mr. President," on one short line: the heading, then the salutation on its own.
       const heading = SHORT_LETTER_HEADING.exec(line);
+      // "Supreme Leader C/o Permanent Mission ... Geneva, Switzerland Dear Mr Khamenei,": the address, then the salutation.
+      const greeting = heading || !/[,:]$/.test(line) ? null : TRAILING_SALUTATION.exec(line);
       if (heading?.[1]) out.push(heading[1], line.slice(heading[0].length));
+      else if (greeting?.[1] && greeting[2]) out.push(greeting[1], greeting[2]);
       else out.push(line);
       continue;
     }
@@ -59,7 +65,7 @@ export function unflatten(lines: string[]): string[] {
   return out;
 }
 
-const GREETING = /^(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame)\b/u;
+const GREETING = /^(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo)\b/u;
 /* The words after a piece's last full stop: 20 to 200 characters, no sentence mark, starting with a capital. */
 const ADDRESS_TAIL = /^(.*[.!?])\s+(\p{Lu}[^.!?]{20,200})$/su;
 

@@ -9,7 +9,8 @@ import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
-import { ACTION_INDEX, citedUaNumbers, isBlankForm, isGuide, onlyReportsUrgentActions, showsAnAppeal } from './signs.js';
+import { ACTION_INDEX, citedUaNumbers, isBlankForm, isGuide, onlyReportsUrgentActions, showsAnAppeal, speaksOfUrgentActionsInGeneral } from './signs.js';
+import { isLetterByOthers } from './open-letter.js';
 import { findKind } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
 import { findSolidarity } from './solidarity.js';
@@ -56,6 +57,9 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   if (!ua && found?.salutation && isBlankForm(found.salutation, text)) {
     return refuse('import_not_an_appeal', `This text is a blank form letter ("${found.salutation.slice(0, 60)}"): it leaves the official to write to for the reader to fill in, so there is no appeal to import.`);
   }
+  if (!ua && kind === 'appeal' && isLetterByOthers(text, found)) {
+    return refuse('import_not_an_appeal', 'This text is a letter that others wrote and sent (an open letter or a letter quoted in news): it asks no reader to send it, so there is no appeal to import.');
+  }
   const solidarity = findSolidarity(sections);
   if (kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !solidarity && !showsAnAppeal(text, sections)) {
     return refuse(
@@ -83,6 +87,10 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   // A month's index of Urgent Actions ("Urgent Actions 2014 09"): summaries of many cases, none to act on here.
   if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && ACTION_INDEX.test(text.slice(0, 600))) {
     return refuse('import_not_an_appeal', 'This text is a list of Urgent Actions, not one: import each action from its own page.');
+  }
+  // "Amnesty International celebrates 30 years of Urgent Action", "Wie läuft eine Eilaktion ab?": Urgent Actions in general.
+  if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && speaksOfUrgentActionsInGeneral(text)) {
+    return refuse('import_not_an_appeal', 'This text is about Urgent Actions in general (an explainer or a press release), not one: it names no case to write for now.');
   }
   if (targets.length === 0) warn('no_target', 'No official to write to was found; add the name and contact details of whom to write to.');
   const letter = buildLetter(sections, found, sentence, targets, title, warn);

@@ -26,6 +26,15 @@ const GOOD =
 const ASKS =
   /\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|take action|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action)\b/i;
 
+/* "Alan Johnston was released on 4 July": in an update or a closure, a release told in its opening is the good news. */
+const RELEASED = /\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:freed|released|acquitted|set free)\b(?!\s+on (?:bail|parole))|\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b[^.]{0,60}\b(?:release|freed|acquittal)\b/i;
+/* "Update 18/07/2017:": a live page's dated news line, unlike "Further information on UA 81/07". */
+const BARE_UPDATE = /^(?:urgent action )?update\b/i;
+/* An online action's own request: "Add your voice", "Send a message", "Sign the petition". */
+const ONLINE_ASK = /\b(?:add your (?:voice|name)|send (?:a|your) message|sign (?:the|our|this) petition|email the (?:minister|president|prime minister|governor|ambassador))\b/i;
+/* A UA number anywhere: an update of an Urgent Action cites it. */
+const UA_NUMBER = /\b(?:ua|au|fi)\s?[-:]?\s?\d{1,4}\s?[./]\s?\d{2,4}\b/i;
+
 /** The text's kind, from its opening lines (an update's heading) and its wording (closures, good news). */
 export function findKind(sections: Section[], text: string): ImportKind {
   const opening: string[] = [];
@@ -36,8 +45,17 @@ export function findKind(sections: Section[], text: string): ImportKind {
     if (opening.length >= 25) break;
   }
   const head = foldKey(text.slice(0, 60_000));
-  if (CLOSURE.test(head)) return GOOD.test(head) ? 'good-news' : 'closure';
-  if (opening.some((l) => UPDATE.test(l)) || UPDATE_INLINE.test(head.slice(0, 3000))) return GOOD.test(head) && !ASKS.test(head) ? 'good-news' : 'update';
+  // The release is the news only when the text opens with it; a follow-up often tells of an earlier release.
+  const lead = head.slice(0, 5000).split('\n').find((l) => l.length >= 60 && /[.!]/.test(l)) ?? '';
+  // "was released in 2031 but re-arrested", "remains in custody": a release undone is no good news.
+  const released = RELEASED.test(lead) && !/\b(?:re-?arrested|arrested again|detained again|remains? (?:in (?:custody|detention|prison)|detained))\b/i.test(lead);
+  if (CLOSURE.test(head)) return GOOD.test(head) || released ? 'good-news' : 'closure';
+  const updates = opening.filter((l) => UPDATE.test(l));
+  // A page with "Update 18/07/2017:" lines, no UA number and its own request ("Add your voice") is a live online action.
+  const liveAction = updates.length > 0 && updates.every((l) => BARE_UPDATE.test(l)) && !UA_NUMBER.test(head) && (ASKS.test(head) || ONLINE_ASK.test(head));
+  if (!liveAction && (updates.length > 0 || UPDATE_INLINE.test(head.slice(0, 3000)))) return (GOOD.test(head) || released) && !ASKS.test(head) ? 'good-news' : 'update';
   if (GOOD.test(head) && !ASKS.test(head)) return 'good-news';
+  // "Further to our recent appeal, we are pleased to announce the release of ...": news of an appeal, without a heading.
+  if (/\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b/i.test(lead) && released && !ASKS.test(head)) return 'good-news';
   return 'appeal';
 }

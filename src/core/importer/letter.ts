@@ -46,10 +46,16 @@ function greetsReader(line: string): boolean {
 }
 
 /** "Dear ...", "Estimado ...:", "Monsieur le Ministre,", "Mr Morrison,": the line that opens a letter. */
-export function isSalutation(line: string): boolean {
+export function isSalutation(raw: string): boolean {
+  const line = unquote(raw);
   if (line.length > 160 || TO_MEMBERS.test(line) || greetsReader(line)) return false;
   if (OPENING.test(line)) return true;
   return (OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line)) || BY_NAME.test(line);
+}
+
+/** '"Your Excellency,': a letter quoted in a page opens with a quotation mark, no part of its salutation. */
+function unquote(line: string): string {
+  return line.replace(/^["“„«‘']\s*/, '');
 }
 
 /** "Yours sincerely,", "Atentamente,", "Veuillez agréer ...": the line that closes a letter. */
@@ -69,7 +75,8 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
 /** Finds the sample letter: from its salutation (or a "LETTER" heading) to its closing. */
 export function findLetter(sections: Section[], warn: Warn): FoundLetter | undefined {
   const opening = findLine(sections, isSalutation) ?? findTitleSalutation(sections);
-  if (opening) return readFrom(sections, opening.section, opening.line + 1, warn, sections[opening.section]?.lines[opening.line]);
+  const greeting = opening ? sections[opening.section]?.lines[opening.line] : undefined;
+  if (opening) return readFrom(sections, opening.section, opening.line + 1, warn, greeting === undefined ? undefined : unquote(greeting));
   const letterSection = sections.findIndex((s) => s.kind === 'letter' && s.lines.some((l) => l !== ''));
   if (letterSection >= 0) {
     warnNoSalutation(warn);

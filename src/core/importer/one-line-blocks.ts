@@ -1,10 +1,11 @@
 // Splits an official's block that arrived on one line (Amnesty USA's pages, flattened web pages) into its
 // name, office and street.
 import { isCountryLine } from './countries.js';
+import { opensWithHonorific } from './name-gate.js';
 import { ROLE } from './offices.js';
 
 /* The office that follows a name on a flattened line: "H.E. Name Permanent Mission of ...", "Prosecutor Name Office of ...". */
-const OFFICE_START = /\s((?:(?:Royal|Permanent|Federal|Presidential|National)\s+)?(?:Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Palacio|Palais|Presidencia|Fiscal[ií]a)\b.*)$/u;
+const OFFICE_START = /\s((?:(?:Royal|Permanent|Federal|Presidential|National)\s+)?(?:[Cc]\/[Oo](?=\s)|Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Palacio|Palais|Presidencia|Fiscal[ií]a)\b.*)$/u;
 
 /*
  * Amnesty USA's one-line block: "Andrey Shved Prosecutor General of the Republic of Belarus Vul.
@@ -70,4 +71,15 @@ function splitCountry(office: string): string[] {
     if (isCountryLine(tail)) return [words.slice(0, -n).join(' '), tail];
   }
   return [office];
+}
+
+/** "Dr. Agustín García Calderón,: Presidente de la Corte Suprema": a person, a comma, then their office. */
+export function nameCommaTitle(texts: string[]): string[] | undefined {
+  const first = texts[0] ?? '';
+  const comma = first.indexOf(',');
+  if (comma < 0 || first.split(',').length !== 2) return undefined;
+  const head = first.slice(0, comma).trim();
+  const office = first.slice(comma + 1).replace(/^[\s:]+|[\s:]+$/g, '');
+  if (!opensWithHonorific(head) || !ROLE.test(office) || office === '') return undefined;
+  return [head, office, ...texts.slice(1)];
 }

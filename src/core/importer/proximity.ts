@@ -4,6 +4,7 @@ import { countryOf, isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
+import { PAGE_CHROME } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import type { TargetLine } from './targets.js';
 import { isCapitalsLine } from './title.js';
@@ -166,6 +167,13 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     }
     if (keep.has(i) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK || isNumberLine(text)) return;
     if (/^(?:please\b|due to\b)/i.test(text)) continue;
+    // A web form's boilerplate ("Details provided here will never be used ...") ends the block: nothing above it is its.
+    if (PAGE_CHROME.test(text)) return;
+    // "2.  Lic. Felix Garrid Safie, Fiscal General ...": a numbered item with a name opens its block, as a bullet does.
+    if (NUMBERED_NAME.test(text) && text.length <= 200) {
+      keep.add(i);
+      return;
+    }
     // "[Please do write a more personal letter ...]": an editor's note in brackets is no address line.
     if (!isAddressLike(text) || /^\[.*\]$/.test(text)) return;
     keep.add(i);
@@ -173,6 +181,9 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     if (/^[•·▪*–-]/.test(text)) return;
   }
 }
+
+/* A numbered list's item that opens with a form of address or a capitalised name and a comma: "1. Sr. Elías Antonio Saca, Presidente". */
+const NUMBERED_NAME = new RegExp(String.raw`^\d{1,2}[.)]\s+(?:${HONORIFIC.source.replace(/^\^/, '')}|(?:\p{Lu}[\p{L}'’.-]+\s+){1,4}\p{Lu}[\p{L}'’.-]+,)`, 'iu');
 
 /** Two kept lines belong to different groups when something other than blank lines sits between them. */
 function hasGap(all: Numbered[], a: number, b: number): boolean {

@@ -41,7 +41,7 @@ const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã
 const INVITATION = new RegExp(
   [
     String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:write|send)\b[^.!?\n]{0,60}\b(?:letters?|appeals?|e-?mails?)\b[^.!?\n]{0,60}\bto\b`,
-    String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:tell|urge|call|phone|e-?mail|write to|contact|let)\s+(?:the\s+)?(?:governor|gov\.|attorney general|senator|president|prime minister|minister|ministry|prosecutor|ambassador|authorities|mayor|king|board|your (?:mp|senator|representative|governor))\b`,
+    String.raw`(?:^|[.!?]\s+)(?:please\s+)?(?:tell|urge|call|phone|e-?mail|write (?:directly |also |today |now )?to|contact|let)\s+(?:the\s+)?(?:governor|gov\.|attorney general|senator|president|prime minister|minister|ministry|prosecutor|ambassador|authorities|mayor|king|board|your (?:mp|senator|representative|governor))\b`,
     // "PLEASE PLEASE PLEASE CALL TODAY!!", "Please join us in a mass mailing to Governor Corbett."
     String.raw`\bplease\s+(?:please\s+){0,4}(?:call|write|e-?mail|fax|contact)\s+(?:today|now|immediately|them|him|her)\b|\bplease join us in a (?:mass mailing|letter[- ]writing|call-in)\b`,
     // "We need as many calls and emails to the Governor as possible", "CWS is urging people to write to ..."
@@ -52,6 +52,8 @@ const INVITATION = new RegExp(
     String.raw`\b(?:pide|pidi[oó]|piden|solicita|solicit[oó])\b[^.!?\n]{0,120}\b(?:enviar|escribir|mandar)\s+(?:cartas|correos|mensajes|misivas)\b|\bask(?:s|ed|ing)?\s+(?:people|everyone|readers|supporters|the public)\s+to\s+(?:write|send)\s+(?:letters|cards|e-?mails)\b`,
     String.raw`(?:^|[.!?]\s+)(?:[ée]crivez|envoyez|appelez|t[ée]l[ée]phonez)(?:-(?:lui|leur))?\s+(?:au|aux|à|donc|en ligne)\b`,
     String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[ae]n?|env[ií]en?|ll[aá]men?)\s+(?:al?|una carta|un correo|sus cartas)\b`,
+    // "¡Actúa!", "Súmate a esta acción", "firma en apoyo", "Vous pouvez télécopier votre message au ...": a call to act or sign.
+    String.raw`(?:^|[.!?¡]\s*)(?:act[uú]a|s[uú]mate|[uú]nete|firma|sign|signez|unterschreib(?:e|en sie))\b[^.!?\n]{0,80}\b(?:acci[oó]n|action|aktion|petici[oó]n|petition|p[ée]tition|apoyo|support|here|aqu[ií]|ici|hier|now|ahora|maintenant|jetzt)\b|^\s*¡?act[uú]a!|\bvous pouvez (?:t[ée]l[ée]copier|faxer|[ée]crire|envoyer|signer)\b|\b(?:kann man|k[öo]nnen sie)\b[^.!?\n]{0,80}\b(?:anschreiben|unterschreiben|abschicken)\b`,
     String.raw`\bconvida\b[^.!?\n]{0,80}\ba (?:escrever|enviar|assinar)\b|(?:^|[.!?]\s*)(?:escreva|envie)\s+(?:ao|à|uma|um)\b`,
   ].join('|'),
   'imu',
@@ -101,3 +103,12 @@ export function isGuide(sections: Section[]): boolean {
   return first.some((line, i) => GUIDE_TITLE.test(line) || (line.length <= 40 && [2, 3].some((n) => first.length >= i + n && GUIDE_TITLE.test(first.slice(i, i + n).join(' ')))));
 }
 
+
+/* Urgent Actions as a system: "the Urgent Action network", "30 years of Urgent Action", "Wie läuft eine Eilaktion ab?", "ua-Netz". */
+const IN_GENERAL = /\b(?:urgent actions?|ua|eilaktions?|action urgente|acci[oó]n urgente)[- ](?:network|netz(?:es|werk)?|scheme|system|appeal system|programme|program|r[ée]seau|red)\b|\b\d+ (?:years|jahre|ans|a[ñn]os) (?:of |der |d['’]|de )?(?:urgent actions?|eilaktionen|actions? urgentes?|acciones urgentes)\b|\bwie l[äa]uft eine eilaktion\b|\bwie funktioniert eine eilaktion\b|\bhow (?:does|do) (?:an? |the )?urgent actions? (?:network )?work\b|\bcomment fonctionne(?:nt)? (?:une|les) actions? urgentes?\b|\bc[oó]mo funciona(?:n)? (?:una|las) acci(?:[oó]n|ones) urgentes?\b/i;
+
+/** The text speaks of Urgent Actions as a system (their network, their history, how they work), with no request to the reader. */
+export function speaksOfUrgentActionsInGeneral(text: string): boolean {
+  const head = text.slice(0, 200_000);
+  return IN_GENERAL.test(head) && !INVITATION.test(head);
+}

@@ -61,3 +61,18 @@ export function addressSources(targets: TargetInput[], parsed: ParsedTarget[]): 
   });
   return out;
 }
+
+const EMBASSY = /\b(?:embassy|embajada|ambassade|ambassador|embajador|embajadora|ambassadeur|ambassadrice|high commission|consulate|consulado|consulat)\b/i;
+
+/**
+ * Embassies listed after a ministry are "copies to" even when the text has no such heading. An ambassador listed first
+ * is the first addressee (a page of model letters, one of them to a country's envoy), not a copy.
+ */
+export function markEmbassies(targets: TargetInput[]): void {
+  const isEmbassy = (t: TargetInput): boolean => EMBASSY.test([t.name, t.title ?? '', t.organisation ?? ''].join(' '));
+  const first = targets.findIndex((t) => !isEmbassy(t));
+  if (first < 0) return;
+  targets.forEach((target, i) => {
+    if (i > first && isEmbassy(target)) target.copy = true;
+  });
+}

@@ -6,7 +6,9 @@ import { countryOf } from './countries.js';
 import { isDateLine } from './dates.js';
 import { assignLines } from './assign-lines.js';
 import { ORGANISATION, ROLE } from './offices.js';
-import { splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
+import { nameCommaTitle, splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
+import { CONJUNCTION, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
+import { markEmbassies } from './sources.js';
 import type { Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
@@ -26,8 +28,6 @@ export type ParsedTarget = { target: TargetInput; origins: Origin[] };
 /** Instructions that sit among contact details but describe no one. */
 const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your section|your country|your own language|su pa[ií]s|votre pays|report your action|click here|write a letter|use the sample letter|escrib[ae] una carta|[ée]crivez une lettre|haga clic|cliquez|\bplease\b|due to postal|your own words|sample below|redacta tu propio|carta modelo|llamamiento|mod[eè]le de lettre/i;
 const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
-
-const EMBASSY = /\b(?:embassy|embajada|ambassade|ambassador|embajador|embajadora|ambassadeur|ambassadrice|high commission|consulate|consulado|consulat)\b/i;
 
 const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).trim() : text);
 
@@ -105,6 +105,11 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (seenFields && (isProse(line) || isPageText(line))) break;
     // Contact details are a few dozen lines; reading further only costs time on a pathological text.
     if (blocks.length > 40 || ++read > MAX_CONTACT_LINES) break;
+    // "and/or" between two blocks separates two officials; it is neither of them.
+    if (CONJUNCTION.test(line.trim())) {
+      close();
+      continue;
+    }
     if (line === '' || (current && current.copy !== copy) || isDateLine(line)) close();
     // A letter's date line ("Oktober 2025", "Apeldoorn, April 2020.") sits above or below an address, never in it.
     if (isDateLine(line)) continue;
@@ -119,14 +124,24 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (dated?.[1] && dated[2] && isDateLine(dated[2])) raw = dated[1];
     // "Related stories:" after the details: whatever follows is another part of the page.
     if (seenFields && PAGE_END.test(raw)) break;
-    if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
+    // "2.  Lic. Felix Garrid Safie, Fiscal General": a numbered list's item opens a block; its number is no part of the name.
+    if (NUMBERED.test(raw)) {
+      close();
+      raw = raw.replace(NUMBERED, '');
+    }
+    // "Secretary's" over "email: ...": a word that qualifies the next label is no name.
+    if (POSSESSIVE.test(raw)) continue;
+    if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || (PAGE_CHROME.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
     // An e-mail's header and its addresses are the message's; a second phone or fax number is no name.
     if (isMailHeader(raw)) continue;
     if (isNumberLine(raw)) {
       current?.origins.push({ value: raw, line: line.slice(0, 200) });
       continue;
     }
-    const { text, fields } = splitLabels(raw.replace(LEAD_IN, ''));
+    const split = splitLabels(raw.replace(LEAD_IN, ''));
+    const fields = split.fields;
+    // "Secretary's email: ...": a word that qualifies the label is no name.
+    const text = fields.length > 0 && POSSESSIVE.test(split.text) ? '' : split.text;
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
     if (loose.text !== '' && current?.ended) close();
@@ -162,9 +177,31 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   // The organisers' own address ("Send your letter to: Amnesty International, 730 Peachtree St.") and a placeholder
   // ("Your Governor") are no official: a wrong address is worse than none.
   const officials = merged.filter((block) => !ORGANISER_NAME.test(block.texts[0] ?? '') && !PLACEHOLDER_NAME.test((block.texts[0] ?? '').replace(/^[^:]{1,40}:\s*/, '')));
-  const parsed = dedupe(officials.slice(0, 30).map((block) => ({ target: toTarget(block, warn), origins: block.origins })));
+  const parsed = dedupe(officials.slice(0, 30).flatMap((block) => gated(block, warn)));
   markEmbassies(parsed.map((p) => p.target));
   return parsed;
+}
+
+/**
+ * The gate of issue 27: an official whose name is no name ("Telephone (011-503) ...", a web form's privacy line) carries
+ * no address. A block whose first lines are page text before "Ms. Kiran Kaur" starts at that name; lines above it are
+ * dropped. Without a plausible name the block is left off and the moderator is asked: a wrong address is worse than none.
+ */
+function gated(block: Block, warn: Warn): ParsedTarget[] {
+  const target = toTarget(block, () => undefined);
+  if (isPlausibleName(target.name)) return [{ target: toTarget(block, warn), origins: block.origins }];
+  // "Jane Example, 12 Example Street": a name run on into its address keeps the address once the name is cut at the comma.
+  const first = block.texts[0] ?? '';
+  const comma = first.indexOf(',');
+  if (comma > 0 && isPlausibleName(first.slice(0, comma))) {
+    const rest = first.slice(comma + 1).trim();
+    return gated({ ...block, texts: [first.slice(0, comma).trim(), ...(rest === '' ? [] : [rest]), ...block.texts.slice(1)] }, warn);
+  }
+  const at = block.texts.findIndex((t, i) => i > 0 && opensWithHonorific(t));
+  if (at > 0) return gated({ ...block, texts: block.texts.slice(at) }, warn);
+  const has = (target.emails ?? []).length + (target.address ?? []).length > 0;
+  if (has) warn('unsure_address', `Contact details were found under "${target.name.slice(0, 60)}", which is no official's name; they were left off, add them to the official they belong to.`);
+  return [];
 }
 
 /** A page that shows the same model letter twice lists its official twice: one official is kept. */
@@ -204,7 +241,7 @@ function toTarget(block: Block, warn: Warn): TargetInput {
   if (block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '')) block.texts.shift();
   const oneLine = block.texts.length === 1 ? (splitOneLineBlock(block.texts[0] ?? '') ?? splitFlatOfficeBlock(block.texts[0] ?? '')) : undefined;
   const commaList = !oneLine && block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
-  const texts = oneLine ?? splitNameFromOffice(
+  const texts = oneLine ?? nameCommaTitle(block.texts) ?? splitNameFromOffice(
     commaList ? (block.texts[0] ?? '').split(',').map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '') : block.texts,
   );
   const { name, title, organisation, address } = assignLines(texts.map(cap));
@@ -248,17 +285,4 @@ function toTarget(block: Block, warn: Warn): TargetInput {
     warn('no_email', `No email address was found for ${name}; members can write by post or social media.`);
   }
   return target;
-}
-
-/**
- * Embassies listed after a ministry are "copies to" even when the text has no such heading. An ambassador listed first
- * is the first addressee (a page of model letters, one of them to a country's envoy), not a copy.
- */
-function markEmbassies(targets: TargetInput[]): void {
-  const isEmbassy = (t: TargetInput): boolean => EMBASSY.test([t.name, t.title ?? '', t.organisation ?? ''].join(' '));
-  const first = targets.findIndex((t) => !isEmbassy(t));
-  if (first < 0) return;
-  targets.forEach((target, i) => {
-    if (i > first && isEmbassy(target)) target.copy = true;
-  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -181,13 +181,38 @@ describe('corpus-10: an eighth set (even or unknown years), held out until score
     expect(attachedShare(report)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('still imports four texts that are no appeal: three open letters and a journal entry (known, not yet refused)', () => {
+  it('still imports three texts that are no appeal: open letters (known, not yet refused)', () => {
     // Written down so that a change which refuses them (or imports more) is seen: this is the gap to the issue's bar.
     expect(report.wrong.filter((w) => w.check.field === 'refused').map((w) => w.name)).toEqual([
-      'en-2012-usa-static8-journal-urgent-action-network-not-an-appeal.txt',
       'en-2014-australia-bellorar-letter-scott-morrison-not-an-appeal.txt',
       'en-2014-mesa-letter-prince-mohammad-bin-nayef-not-an-appeal.txt',
       'es-2014-colombia-prensabolivariana-carta-presos-politicos-not-an-appeal.txt',
+    ]);
+  });
+});
+
+describe('corpus-11: a ninth set (odd years), held out until scored (50.0% of fields, 9 addresses misattached, 6 appeals refused, 7 non-appeals imported), then fixed', () => {
+  const report = scoreCorpus(CORPUS_11);
+
+  it('holds at least 25 real texts and imports every appeal, update and good-news text', () => {
+    expect(corpusTexts(CORPUS_11).length).toBeGreaterThanOrEqual(25);
+    expect(report.refused).toEqual([]);
+  });
+
+  it('gets at least 90% of the fields right, attaches 90% of the addresses and none to another official', () => {
+    console.info(`corpus-11: ${describeReport(report).join('\n')}`);
+    expect(report.right / report.fields, misses(report)).toBeGreaterThanOrEqual(BAR);
+    expect(report.addresses.wrong).toEqual([]);
+    expect(report.addresses.emails.given).toBeGreaterThanOrEqual(6);
+    expect(attachedShare(report)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('still imports two texts that are no appeal: letters in one writer\'s voice, sent by that writer (known, not yet refused)', () => {
+    // A testimony to a minister and an association president's letter read like a model letter in the first person;
+    // nothing in them but their sender's own signature and address tells them apart. Written down so a change is seen.
+    expect(report.wrong.filter((w) => w.check.field === 'refused').map((w) => w.name)).toEqual([
+      'en-2007-el-salvador-pdfcoke-testimony-letter-peter-mackay-not-an-appeal.txt',
+      'pt-2013-brazil-anbene-palavras-aos-governantes-not-an-appeal.txt',
     ]);
   });
 });

@@ -1,0 +1,50 @@
+// The gate an official's name must pass before it may carry an address: a person's name or an office, never a
+// label, a sentence, a conjunction or a web form's boilerplate.
+import { HONORIFIC } from './offices.js';
+
+/* "Telephone (011-503) ...", "Web-Page: ...", "Country/Region: ...": a line that labels a value names no one. */
+const LABEL = /^(?:tel(?:ephone|[ée]fono|[ée]phone)?|phone|fax|t[ée]l[ée]copie|mobile|cell|e-?mail|correo|courriel|web(?:[- ]?page|[- ]?site)?|site|url|online|address|adresse|direcci[oó]n|anschrift|country|region|country\/region|date|fecha|datum|subject|asunto|betreff|objet|ref(?:erence)?|kontakt|contact|contacto|contato|info)\b\.?\s*(?:[:(/\d+]|$)/i;
+/* "and/or", "or", "y/o", "et/ou", "oder": the word between two officials' blocks, never one of them. */
+export const CONJUNCTION = /^(?:and|or|and\/or|or\/and|y|o|y\/o|e|ou|et|et\/ou|und|oder|bzw\.?|en|of|en\/of)$/i;
+/* A web form's or a page's boilerplate: privacy promises, form fields, captchas, file names. */
+export const PAGE_CHROME = /\b(?:never be used|will not be (?:shared|used)|privacy|separate multiple|captcha|security (?:code|test)|your (?:name|e-?mail(?: address)?)\s*:|cookies?\b|log (?:in|out)\b|subscribe|newsletter|all rights reserved|copyright)|\.(?:jpe?g|png|gif|pdf|docx?|rtf)$/i;
+/* Words that may stand in lower case inside a name or an office: "Ministre de l'Intérieur", "Kingdom of Saudi Arabia". */
+const SMALL = /^(?:of|the|and|for|to|in|on|at|de|del|della|di|da|das|do|dos|du|des|la|le|les|el|los|las|y|e|et|van|von|der|den|zu|für|und|bin|bint|ibn|al|el-|al-|d'|l'|ben|abu|af|av)$/i;
+
+/* A heading of the sheet itself, never whom to write to. */
+const BANNER = /\b(?:urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion|further information|weitere informationen)\b/i;
+/* "19 August 2013", "August 19, 2013", "19.08.2013" at a line's end. */
+const DATE_TAIL = /\s+(?:\d{1,2}\.?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?|\d{1,2}[./]\d{1,2}[./])\s*\d{4}$/u;
+/* "al-Sawi", "el-Sisi", "d'Estaing", "bin-Salman": a particle joined to a name. */
+const PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|ben|bin|ibn|abu|da|de|di|du|d|l|van|von)[-'’]\p{L}/u;
+
+/**
+ * A plausible official: short, mostly capitalised words (or an office title), no digits run, no label, no URL or
+ * e-mail, no sentence and no boilerplate. A name that fails carries no address: the preview asks the moderator.
+ */
+export function isPlausibleName(name: string): boolean {
+  // "President Alyaksandr Lukashenka   19 August 2013": the letter's date run onto the name line is no part of it.
+  const text = name.trim().replace(DATE_TAIL, '').replace(/[,;:]+$/, '');
+  if (text.length < 2 || text.length > 90) return false;
+  if (LABEL.test(text) || CONJUNCTION.test(text) || PAGE_CHROME.test(text)) return false;
+  // A digit is no part of a name or an office ("UA 1/33", a phone number), unless an ordinal ("5th Committee").
+  if (/@|https?:\/\/|www\./i.test(text) || /\d/.test(text.replace(/\b\d{1,3}(?:st|nd|rd|th|er|e|º|ª)\b/g, ''))) return false;
+  if (BANNER.test(text)) return false;
+  const words = text.split(/\s+/);
+  if (words.length > 12) return false;
+  // A sentence: many lower-case words that are not the small words of names and offices, or a full stop after several words.
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !SMALL.test(w.replace(/[,.]$/, '')) && !PARTICLE.test(w));
+  if (lower.length > 2 || (lower.length > 0 && lower.length * 2 >= words.length && !HONORIFIC.test(`${text} `))) return false;
+  if (/[.!?]$/.test(text) && words.length > 5 && !/\b(?:jr|sr|st|dr|mr|mrs|ms)\.$/i.test(text)) return false;
+  return /^[\p{Lu}\p{Lt}("'“]/u.test(text) || HONORIFIC.test(`${text} `);
+}
+
+/** A line that opens an official's block: a form of address and a name ("Ms. Kiran Kaur", "Lic. Felix Garrid Safie"). */
+export function opensWithHonorific(line: string): boolean {
+  return HONORIFIC.test(line) && isPlausibleName(line.split(',')[0] ?? line);
+}
+
+/* "1.  Excelentísimo Sr. ...": the number of a list's item, before a capital. */
+export const NUMBERED = /^\d{1,2}[.)]\s+(?=\p{Lu})/u;
+/* "Secretary's", "Secretary's email": a possessive qualifies a label, it names no one. */
+export const POSSESSIVE = /^[\p{L} ]{1,30}['’]s$/u;

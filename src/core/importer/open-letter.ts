@@ -1,0 +1,37 @@
+// Tells a letter written and sent by others (an open letter, an organisation's letter quoted in news) from a model
+// letter the reader is asked to send: only a request to the reader makes a letter an appeal.
+import type { FoundLetter } from './letter.js';
+
+/*
+ * A request to the reader around the letter: "sample letter", "copy and paste", "please send", "Musterbrief", "carta
+ * modelo", "voorbeeldbrief", "your name", "[Name]". Read in the text outside the letter's own lines, where the page
+ * speaks to its reader; inside the letter "please" is said to the official.
+ */
+const ASKS_READER = /\b(?:sample|model|example|suggested|draft) (?:letter|e-?mail|message|text|note|card)|\b(?:ask(?:ing|s)?|urg(?:e|es|ing)|encourag(?:e|es|ing)|invit(?:e|es|ing)) (?:you|people|everyone|readers|supporters|members)\b|\bdo the same\b|\bjoin (?:me|us)\b|\bbest to (?:e-?mail|write|call|send|contact)\b|\bsend (?:a|an|your|this|the|it)\b|\b(?:letter|text|message|e-?mail|card) to (?:send|copy|sign|use|print)\b|\bletter template\b|\btemplate\b|\bcopy(?:,)? (?:and )?paste\b|\bcopy (?:this|the|it)\b|\bplease\b|\bsend (?:it|this|the letter|your|a (?:letter|copy|fax|e-?mail))\b|\b(?:write|fax|e-?mail|sign|send) (?:to|now|today|your)\b|\byour (?:own )?(?:name|address|words|letter)\b|\bmuster(?:brief|text)\b|\bbriefvorschlag\b|\bvorlage\b|\bschreiben sie\b|\bschicken sie\b|\bcarta (?:modelo|tipo)\b|\bmodelo de carta\b|\bcopi[ae]\b|\benv[ií]a\b|\bescrib[ae]\b|\bfirma\b|\bmod[eè]le\b|\benvoyez\b|\b[ée]crivez\b|\bvoorbeeld(?:brief|brieven)?\b|\bstuur\b|\bschrijf\b|\bmodelo\b|\benvie\b|\bescreva\b|\bassine\b|\bfeel free\b|\byou (?:can|could|may|might) (?:also )?(?:send|write|use|copy|sign|adapt|print|download|e-?mail|fax)\b|\bdownload\b|\bvous pouvez\b|\bpuede(?:s| usted)\b|\bsie k[öo]nnen\b|\bje kunt\b|\bvoc[eê] pode\b|\[[^\]]{2,40}\]/i;
+
+/* The page tells of a letter that others wrote or sent: "USCIRF wrote to King Salman", "a letter written by experts", "dirigieron esta carta". */
+const BY_OTHERS = /\b(?:wrote|have written|has written|sent|signed|signing up to|dirigieron|dirigi[oó]|enviaron|firmaron|ont [ée]crit|a [ée]crit|ont adress[ée]|schrieben|haben geschrieben|unterzeichneten)\b[^.!?\n]{0,80}\b(?:letters?|cartas?|lettres?|briefe?)\b|\b(?:letters?|cartas?|lettres?|brief) (?:written|signed|sent) by\b|\b(?:open letter|carta abierta|lettre ouverte|offener brief|carta aberta)\b/imu;
+/* A headline that names a letter and its addressee: "USCIRF Letter to Saudi King Salman", "Carta al Presidente". */
+const HEADLINE = /^[^\n.!?]{0,60}\b(?:Letter|Carta|Lettre|Brief) (?:to|a|al|à|an) \p{Lu}/mu;
+
+/* A letter in the writers' own plural voice: "We write to you", "Los signatarios de esta carta", "nous vous écrivons". */
+const WE = /\b(?:we|nous|nos dirigimos|nosotros|wir|the undersigned|los signatarios|les soussign[ée]s|die unterzeichnenden)\b/gi;
+const I = /\b(?:i|me|my|je|moi|yo|mi|ich|mich|mein|eu)\b/gi;
+
+/**
+ * A letter that nobody is asked to send: no request to the reader outside the letter, and the page tells that others
+ * wrote it or the letter speaks in its writers' plural voice ("We write to you on behalf of the Commission").
+ */
+export function isLetterByOthers(text: string, found: FoundLetter | undefined): boolean {
+  if (!found?.salutation) return false;
+  const at = text.indexOf(found.salutation.slice(0, 40));
+  const frame = at > 0 ? text.slice(0, Math.min(at, 20_000)) : '';
+  const body = found.paragraphs.join(' ').slice(0, 20_000);
+  // Whatever follows the letter ("Send this letter to ...") is outside it as well; excerpts often stop inside it.
+  const after = at >= 0 ? text.slice(at, at + 100_000).split(body.slice(-200))[1] ?? '' : '';
+  if (ASKS_READER.test(frame) || ASKS_READER.test(after.slice(0, 5000)) || /\[[^\]]{2,40}\]/.test(body)) return false;
+  const opening = body.slice(0, 800);
+  const we = opening.match(WE)?.length ?? 0;
+  const i = opening.match(I)?.length ?? 0;
+  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || (we >= 2 && we > i * 2);
+}
