@@ -18,12 +18,35 @@ const DATE_TAIL = /\s+(?:\d{1,2}\.?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?|\d{1,2}[./
 /* "al-Sawi", "el-Sisi", "d'Estaing", "bin-Salman": a particle joined to a name. */
 const PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|ben|bin|ibn|abu|da|de|di|du|d|l|van|von)[-'’]\p{L}/u;
 
+/* Month and weekday names in the languages the importer reads: "May ___", "Monday", "Juli 2015" date a letter, they name no one. */
+const MONTH_OR_DAY = /^(?:jan(?:uary|vier|uar)?|feb(?:ruary|rero|ruar)?|f[ée]vrier|mar(?:ch|zo|s)?|m[äa]rz|apr(?:il)?|abril|avril|may|mayo|mai|june?|junio|juin|juni|july?|julio|juillet|juli|aug(?:ust)?|agosto|ao[uû]t|sep(?:t|tember)?|septiembre|septembre|oct(?:ober)?|octubre|octobre|oktober|nov(?:ember)?|noviembre|novembre|dec(?:ember)?|diciembre|d[ée]cembre|dezember|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\.?$/i;
+/* A blog's or archive's own chrome: "Daily Archives: July 11, 2011", "Posted by", "Filed under", "Tags:", "Leave a comment". */
+const ARCHIVE_CHROME = /^(?:(?:daily|monthly|yearly|weekly|blog)\s+)?archives?\b|\b(?:posted (?:on|by|in)|filed under|permalink|read more|leave a (?:comment|reply)|share this|previous post|next post)\b|^(?:tags?|categor(?:y|ies)|labels?|archivo|archiv)\s*:/i;
+
+/* A form of address alone on its line ("The Honorable" above "President George W. Bush"): the name is on the next line. */
+const ADDRESS_FORM_ONLY = /^(?:the\s+)?(?:hono(?:u)?rable|hon\.?|h\.\s?e\.?|(?:his|her|your)\s+(?:excellency|majesty|highness|honou?r)|son excellence|excelent[ií]simo(?:\s+se[ñn]or)?|excelent[ií]sima(?:\s+se[ñn]ora)?|mr\.?|mrs\.?|ms\.?|dr\.?|sir|madam|herrn?|frau)$/i;
+
+/**
+ * A line that can never be a name, so a block's first line of this kind is skipped, not made its official: a date or a
+ * month ("May ___, 2002"), a form of address alone ("The Honorable"), a blank to fill in (underscores), a blog's archive heading, or one short capitalised word
+ * ("BY" of "BY FAX:", "TO", "CC").
+ */
+export function isNoNameLine(line: string): boolean {
+  const text = line.trim().replace(/[,;:]+$/, '');
+  if (/_{2,}/.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text)) return true;
+  const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
+  // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
+  if (words.every((w) => MONTH_OR_DAY.test(w))) return true;
+  return words.length === 1 && text.length <= 3 && /^\p{Lu}+$/u.test(text);
+}
+
 /**
  * A plausible official: short, mostly capitalised words (or an office title), no digits run, no label, no URL or
  * e-mail, no sentence and no boilerplate. A name that fails carries no address: the preview asks the moderator.
  */
 export function isPlausibleName(name: string): boolean {
   // "President Alyaksandr Lukashenka   19 August 2013": the letter's date run onto the name line is no part of it.
+  if (isNoNameLine(name) || isNoNameLine(name.replace(DATE_TAIL, ''))) return false;
   const text = name.trim().replace(DATE_TAIL, '').replace(/[,;:]+$/, '');
   if (text.length < 2 || text.length > 90) return false;
   if (LABEL.test(text) || CONJUNCTION.test(text) || PAGE_CHROME.test(text)) return false;

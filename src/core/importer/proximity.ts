@@ -191,6 +191,9 @@ function hasGap(all: Numbered[], a: number, b: number): boolean {
   return false;
 }
 
+/* Stands for a copies section among the lines read for postal blocks: it ends a run of blocks, as prose does. */
+const STOP = '\u0000';
+
 /* The last line of a postal address: a country, or a postcode ("Tokyo 100-8977", "1030 Wien"). */
 const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b/;
 
@@ -200,11 +203,12 @@ const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b/;
  * postcode. The first such block, and the blocks right after it (only blank lines between them).
  */
 export function postalBlockLines(sections: Section[]): TargetLine[] {
-  const lines = sections.filter((s) => HOMES.has(s.kind)).flatMap((s) => [...s.lines, '']);
+  // A "copies to" section (or the embassy the letters go through) holds no official: its blocks are never read as one.
+  const lines = sections.filter((s) => HOMES.has(s.kind)).flatMap((s) => [...(s.kind === 'copies' ? [STOP] : s.lines), '']);
   const out: TargetLine[] = [];
   let run: string[] = [];
   for (const line of [...lines, '']) {
-    if (line !== '' && line.length <= 80 && isAddressLike(line)) {
+    if (line !== '' && line !== STOP && line.length <= 80 && isAddressLike(line)) {
       run.push(line);
       continue;
     }

@@ -97,13 +97,18 @@ export function detectHeading(line: string): { kind: SectionKind; rest: string; 
 
 /* "Et si ..., envoyez la aussi en copie à :", "Please also send a copy to:": a sentence that ends by introducing copies. */
 const COPY_INTRO = /\b(?:en copie|une copie|a copy|copies|copia|una copia|eine kopie|kopien)\s+(?:a|to|an|al|aux)\s*:\s*$/i;
+/*
+ * "send the above appeals via the Chinese Embassy in London:", "c/o the Ambassador:": the block that follows is the route
+ * the letters take (a copy), never the official they are for.
+ */
+const ROUTE_INTRO = /\b(?:via|through|c\/o|care of|by way of|par l'intermediaire d[eu']|par le biais d[eu']|por (?:medio|conducto) de|a traves de|uber|ueber)\b[^:]{0,80}\b(?:embass(?:y|ies)|ambassadors?|high commission|consulates?|missions?|embajadas?|embajador|ambassades?|ambassadeur|botschaft(?:en)?|botschafter)\b[^:]{0,60}:\s*$/i;
 /* "L'imprimer, la signer, l'envoyer à : Monsieur le Ministre", "you may address a letter to": a sentence that ends by naming whom to write to. */
 const TARGET_INTRO = /\b(?:l'envoyer|envoyez-(?:la|le)|send (?:it|them|your letters?)|mail (?:it|your letters?)|address (?:a|your) letters?|adressez (?:votre|la) lettre)\b[^:]{0,40}?\b(?:a|to)\s*(?::\s*(.{0,120}))?$/i;
 
 /** A sentence ending in "... en copie à :" or "... l'envoyer à : Name" opens copies or officials like a heading. */
 function introHeading(line: string, raw: string): { kind: SectionKind; rest: string; block: boolean } | undefined {
   if (line.length > 250) return undefined;
-  if (COPY_INTRO.test(raw)) return { kind: 'copies', rest: '', block: true };
+  if (COPY_INTRO.test(raw) || ROUTE_INTRO.test(raw)) return { kind: 'copies', rest: '', block: true };
   const intro = TARGET_INTRO.exec(raw);
   if (!intro) return undefined;
   return { kind: 'targets', rest: intro[1] === undefined ? '' : line.slice(line.lastIndexOf(':') + 1).trim(), block: true };

@@ -7,7 +7,7 @@ import { isDateLine } from './dates.js';
 import { assignLines } from './assign-lines.js';
 import { ORGANISATION, ROLE } from './offices.js';
 import { nameCommaTitle, splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
-import { CONJUNCTION, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
+import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { markEmbassies } from './sources.js';
 import type { Warn } from './types.js';
 
@@ -197,6 +197,8 @@ function gated(block: Block, warn: Warn): ParsedTarget[] {
     const rest = first.slice(comma + 1).trim();
     return gated({ ...block, texts: [first.slice(0, comma).trim(), ...(rest === '' ? [] : [rest]), ...block.texts.slice(1)] }, warn);
   }
+  // "May ___, 2002" / "The President", "BY FAX: ..." / "The Honorable": a date, a blank or a stray word above the name is skipped.
+  if (block.texts.length > 1 && isNoNameLine(first)) return gated({ ...block, texts: block.texts.slice(1) }, warn);
   const at = block.texts.findIndex((t, i) => i > 0 && opensWithHonorific(t));
   if (at > 0) return gated({ ...block, texts: block.texts.slice(at) }, warn);
   const has = (target.emails ?? []).length + (target.address ?? []).length > 0;
