@@ -6,7 +6,8 @@ export function assignLines(lines: string[]): { name: string; title?: string; or
   // "Monsieur le Ministre de la Justice" is a title, the way French addresses name an office.
   const isRole = (l: string | undefined): boolean => l !== undefined && ROLE.test(l) && (/^(?:monsieur|madame) (?:le|la) /i.test(l) || (!ORGANISATION.test(l) && !HONORIFIC.test(l)));
   const isOrg = (l: string | undefined): boolean => l !== undefined && ORGANISATION.test(l) && !/\d/.test(l);
-  const isPerson = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && !STREET.test(l) && (HONORIFIC.test(l) || (!ROLE.test(l) && !ORGANISATION.test(l) && l.split(' ').length <= 6));
+  // "The White House", "The Kremlin": a person's name never opens with "The" unless a form of address ("The Honorable").
+  const isPerson = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && !STREET.test(l) && (!/^the\s/i.test(l) || HONORIFIC.test(l)) && (HONORIFIC.test(l) || (!ROLE.test(l) && !ORGANISATION.test(l) && l.split(' ').length <= 6));
   let i = 0;
   let name = lines[0] ?? '';
   let title: string | undefined;
