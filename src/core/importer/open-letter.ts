@@ -1,6 +1,7 @@
 // Tells a letter written and sent by others (an open letter, an organisation's letter quoted in news) from a model
 // letter the reader is asked to send: only a request to the reader makes a letter an appeal.
-import type { FoundLetter } from './letter.js';
+import { isClosing, type FoundLetter } from './letter.js';
+import { ORGANISATION, ROLE } from './offices.js';
 
 /*
  * A request to the reader around the letter: "sample letter", "copy and paste", "please send", "Musterbrief", "carta
@@ -14,8 +15,27 @@ const BY_OTHERS = /\b(?:wrote|have written|has written|sent|signed|signing up to
 /* A headline that names a letter and its addressee: "USCIRF Letter to Saudi King Salman", "Carta al Presidente". */
 const HEADLINE = /^[^\n.!?]{0,60}\b(?:Letter|Carta|Lettre|Brief) (?:to|a|al|à|an) \p{Lu}/mu;
 
+/* A form to fill in: "May ___, 2002", "(Company Name)", "(Add your signature)", "(your name)": the reader completes and sends it. */
+const BLANKS = /_{3,}|\((?:[^)\n]{0,20}\b(?:your|company|organi[sz]ation|sender)(?:['’]s)?\b[^)\n]{0,20}|name|signature|date)\)/i;
+/* "Copies to:", "cc:", "Kopie an:", "Copie à :": the writer's own copies under a letter already sent. */
+const COPIES_BELOW = /^(?:copies? to|cc|c\.c\.|kopien? an|copie à|copias? a)\s*:/im;
+/* "Elisabet W. Middelthon" over "Chair, Writers in Prison Committee, Norwegian PEN": a named signer with an office. */
+const SIGNER = /^(?:(?:dr|prof|mr|mrs|ms)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.?[\p{L}'’-]*){1,3}$/u;
+
+/**
+ * A letter signed by a named person who gives their office ("Chair, Writers in Prison Committee"), or followed by the
+ * writer's own "Copies to:" list: a letter already sent by its writer. A model letter ends with a blank for the reader.
+ */
+function sentByItsWriter(after: string): boolean {
+  const lines = after.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 40);
+  const closing = lines.findIndex((l) => isClosing(l));
+  const [name, office] = closing >= 0 ? lines.slice(closing + 1, closing + 3) : [];
+  const signed = name !== undefined && office !== undefined && SIGNER.test(name) && name.length <= 50 && (ROLE.test(office) || ORGANISATION.test(office) || /\b(?:chair|pen|committee|association|society|foundation|league|centre|center)\b/i.test(office));
+  return signed || (closing >= 0 && COPIES_BELOW.test(lines.slice(closing).join('\n')));
+}
+
 /* A letter in the writers' own plural voice: "We write to you", "Los signatarios de esta carta", "nous vous écrivons". */
-const WE = /\b(?:we|nous|nos dirigimos|nosotros|wir|the undersigned|los signatarios|les soussign[ée]s|die unterzeichnenden)\b/gi;
+const WE = /\b(?:we|us|our|nous|nos dirigimos|nosotros|wir|the undersigned|los signatarios|les soussign[ée]s|die unterzeichnenden)\b/gi;
 const I = /\b(?:i|me|my|je|moi|yo|mi|ich|mich|mein|eu)\b/gi;
 
 /**
@@ -29,9 +49,12 @@ export function isLetterByOthers(text: string, found: FoundLetter | undefined): 
   const body = found.paragraphs.join(' ').slice(0, 20_000);
   // Whatever follows the letter ("Send this letter to ...") is outside it as well; excerpts often stop inside it.
   const after = at >= 0 ? text.slice(at, at + 100_000).split(body.slice(-200))[1] ?? '' : '';
-  if (ASKS_READER.test(frame) || ASKS_READER.test(after.slice(0, 5000)) || /\[[^\]]{2,40}\]/.test(body)) return false;
+  if (ASKS_READER.test(frame) || ASKS_READER.test(after.slice(0, 5000)) || /\[[^\]]{2,40}\]/.test(body) || BLANKS.test(text.slice(0, 100_000))) return false;
   const opening = body.slice(0, 800);
   const we = opening.match(WE)?.length ?? 0;
   const i = opening.match(I)?.length ?? 0;
-  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || (we >= 2 && we > i * 2);
+  // The signature and copies sit from the closing on; the body's own lines may be re-spaced, the closing is as written.
+  const closingAt = found.closing && at >= 0 ? text.indexOf(found.closing, at) : -1;
+  const tail = closingAt >= 0 ? text.slice(closingAt, closingAt + 5000) : after.slice(0, 5000);
+  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || (we >= 2 && we > i * 2) || sentByItsWriter(tail);
 }
