@@ -10,9 +10,9 @@ import type { ImportKind } from './types.js';
 /* "Further information on UA 160/09", "Follow-up on UA 52/10", "FI 132/19-11", "Urgent Action Update", "Weitere Informationen zu UA", "Complément d'information sur l'AU". */
 const UPDATE =
   /^(?:(?:further|more) information on (?:ua|urgent action)|follow-?up (?:to|on) (?:ua|urgent action)|fi\s?\d{1,4}[./]\d{2}|(?:urgent action )?update\b|urgent action update|[\d]+(?:st|nd|rd|th) update to ua|weitere informationen zu (?:ua|urgent action)|informacion complementaria sobre (?:la )?au|complement d'information sur (?:l'au|l'action))/i;
-/* The same heading run into a flattened page: "... Más información (actualización núm. 1) sobre AU 116/07 ...". */
+/* The same heading run into a flattened page, or a title's own "Syria: Further information: ...": "... Más información (actualización núm. 1) sobre AU 116/07 ...". */
 const UPDATE_INLINE =
-  /\b(?:further information on ua:?\s?\d|follow-?up on ua\s?\d|mas informacion (?:\(actualizacion[^)]{0,20}\) )?sobre (?:la )?au\s?\d|complement d'information sur l'au\s?\d|weitere informationen zu ua\s?\d)/i;
+  /(?:^|:\s)further information\s*:|\b(?:further information on ua:?\s?\d|follow-?up on ua\s?\d|mas informacion (?:\(actualizacion[^)]{0,20}\) )?sobre (?:la )?au\s?\d|complement d'information sur l'au\s?\d|weitere informationen zu ua\s?\d)/i;
 /* A closure says the network need not act any more. */
 const CLOSURE =
   /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;

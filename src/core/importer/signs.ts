@@ -31,7 +31,7 @@ export function citedUaNumbers(text: string): number {
 }
 
 /* A campaign's or a text's name for an appeal, a petition's wording, an old UA's concern heading, or a contact field. */
-const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing campaign\b|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
+const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing (?:campaign|action)\b|^\s*take action\s*!?\s*$|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
 
 /*
  * A sentence that asks the reader to write, send, call or tell an official: "Please send the letters to ...", "Call
@@ -54,10 +54,17 @@ const INVITATION = new RegExp(
     String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[ae]n?|env[ií]en?|ll[aá]men?)\s+(?:al?|una carta|un correo|sus cartas)\b`,
     // "¡Actúa!", "Súmate a esta acción", "firma en apoyo", "Vous pouvez télécopier votre message au ...": a call to act or sign.
     String.raw`(?:^|[.!?¡]\s*)(?:act[uú]a|s[uú]mate|[uú]nete|firma|sign|signez|unterschreib(?:e|en sie))\b[^.!?\n]{0,80}\b(?:acci[oó]n|action|aktion|petici[oó]n|petition|p[ée]tition|apoyo|support|here|aqu[ií]|ici|hier|now|ahora|maintenant|jetzt)\b|^\s*¡?act[uú]a!|\bvous pouvez (?:t[ée]l[ée]copier|faxer|[ée]crire|envoyer|signer)\b|\b(?:kann man|k[öo]nnen sie)\b[^.!?\n]{0,80}\b(?:anschreiben|unterschreiben|abschicken)\b`,
+    // "Go here to send an email to Tony Blair", "Kindly add your name ... and either fax or email the letter": a request to act.
+    String.raw`\b(?:go|click) here to (?:send|write|e-?mail|sign|fax)\b|\b(?:kindly|please)\s+(?:add your name|sign (?:the|this|our) (?:letter|petition))\b|\b(?:fax|e-?mail|send|post|mail)\s+(?:or\s+(?:fax|e-?mail)\s+)?the (?:letter|petition|e-?mail)\b[^.!?\n]{0,120}\bto the\b`,
+    // "Email Tony Blair.", "Tell Gordon Brown ...": a page's title line that asks to write to a named person.
+    String.raw`^(?:e-?mail|write to|tell|urge|fax)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b`,
     String.raw`\bconvida\b[^.!?\n]{0,80}\ba (?:escrever|enviar|assinar)\b|(?:^|[.!?]\s*)(?:escreva|envie)\s+(?:ao|à|uma|um)\b`,
   ].join('|'),
   'imu',
 );
+
+/* The line of an Urgent Action's list of people at risk: a name and "(m)" or "(f)". */
+const AT_RISK = /^\p{Lu}[^\n(]{2,60}\s\((?:m|f|male|female)\)\s*$/imu;
 
 /**
  * "Urgent Action" in any of the three languages, "lettres d'appel", a contact field, a "write immediately" heading, an
@@ -65,7 +72,9 @@ const INVITATION = new RegExp(
  */
 export function showsAnAppeal(text: string, sections: Section[]): boolean {
   const head = text.slice(0, 200_000);
-  return APPEAL_WORDS.test(head) || INVITATION.test(head) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind)) || postalBlockLines(sections).length > 0;
+  // An Amnesty Urgent Action reposted elsewhere keeps its list of people at risk: "Ayman Hkiri (m)", "Name (f)".
+  const atRisk = /\bamnesty international\b/i.test(head) && AT_RISK.test(head);
+  return atRisk || APPEAL_WORDS.test(head) || INVITATION.test(head) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind)) || postalBlockLines(sections).length > 0;
 }
 
 const URGENT_ACTION_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion/i;
