@@ -9,7 +9,7 @@ import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
-import { ACTION_INDEX, citedUaNumbers, isBlankForm, isGuide, onlyReportsUrgentActions, showsAnAppeal, speaksOfUrgentActionsInGeneral } from './signs.js';
+import { ACTION_INDEX, citedUaNumbers, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, showsAnAppeal, speaksOfUrgentActionsInGeneral } from './signs.js';
 import { isLetterByOthers } from './open-letter.js';
 import { findKind } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
@@ -87,6 +87,10 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   // A month's index of Urgent Actions ("Urgent Actions 2014 09"): summaries of many cases, none to act on here.
   if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && ACTION_INDEX.test(text.slice(0, 600))) {
     return refuse('import_not_an_appeal', 'This text is a list of Urgent Actions, not one: import each action from its own page.');
+  }
+  // "Urgent Action Newsletter", "INTERNO (sólo para miembros de AI)": a bulletin about many actions asks for no letter here.
+  if (kind === 'appeal' && !ua && !found?.salutation && targets.length === 0 && isBulletin(text)) {
+    return refuse('import_not_an_appeal', 'This text is a bulletin or an internal circular about Urgent Actions, not one: import each action from its own text.');
   }
   // "Amnesty International celebrates 30 years of Urgent Action", "Wie läuft eine Eilaktion ab?": Urgent Actions in general.
   if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && speaksOfUrgentActionsInGeneral(text)) {

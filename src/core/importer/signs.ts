@@ -20,6 +20,17 @@ export function isBlankForm(salutation: string, text: string): boolean {
 /* "Startseite Urgent Actions 2014 09", "Urgent Actions 2016": the heading of an archive page listing a month's actions. */
 export const ACTION_INDEX = /(?:^|\s)(?:urgent actions|actions urgentes|acciones urgentes|eilaktionen)\s+(?:19|20)\d{2}(?:\s+\d{1,2})?\s*$/im;
 
+/*
+ * "UA News September 1995: Urgent Action Newsletter", "BOLETÍN DE ACCIONES URGENTES", "INTERNO (sólo para miembros)": a
+ * section's bulletin about many actions, or an internal circular, in its opening lines.
+ */
+const BULLETIN = /^[^\n]{0,60}\b(?:newsletter|bolet[ií]n|bulletin|rundbrief|nieuwsbrief|boletim|ua news)\b[^\n]{0,60}$|\b(?:interno|internal|intern|interne)\b[^\n]{0,20}\b(?:only|s[oó]lo|solo|uniquement|nur|alleen)\b/im;
+
+/** A bulletin or an internal circular, said in its first lines. */
+export function isBulletin(text: string): boolean {
+  return BULLETIN.test(text.slice(0, 600));
+}
+
 /* "(UA-270/2012)", "UA 97/10", "AU 116/07": the numbers of the actions a text cites. */
 const CITED_UA = /\b(?:UA|AU)[\s:-]{0,3}(\d{1,4})\s?[./]\s?(\d{2,4})\b/g;
 
