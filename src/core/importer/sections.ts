@@ -32,6 +32,8 @@ const RULES: HeadingRule[] = [
   ...words('action', ['TAKE ACTION', 'ACTUE', 'ACTUA', 'ACTUEN', 'PASA A LA ACCION', 'AGISSEZ', "PASSEZ A L'ACTION"]),
   ...words('points', ['PLEASE WRITE IMMEDIATELY', 'ESCRIBAN INMEDIATAMENTE', 'ECRIVEZ IMMEDIATEMENT']),
   ...words('targets', ["TARGET'S CONTACT DETAILS", 'TARGETS CONTACT DETAILS', 'TARGET CONTACT DETAILS', 'CONTACT DETAILS', 'CONTACT INFORMATION', 'PLEASE SEND APPEALS BEFORE', 'SEND APPEALS BEFORE', 'PLEASE SEND APPEALS TO', 'SEND APPEALS TO', 'PLEASE WRITE TO', 'ENVIEN LLAMAMIENTOS', 'DATOS DE CONTACTO', 'DESTINATARIOS', 'DESTINATARIO', 'ENVOYEZ VOS APPELS', 'COORDONNEES', 'DESTINATAIRES', 'DESTINATAIRE', 'APPELLE AN', 'APPELL AN', 'BITTE SCHREIBEN SIE AN', 'SCHREIBEN SIE AN', 'ADRESSATEN', 'ADRESSAT', 'WRITE TO', 'SCHRIJF NAAR', 'ESCREVA PARA', 'TARGET']),
+  // "Postadresse:" / "An den Bundesaußenminister" / "Herrn F.W. Steinmeier": a labelled postal block names whom to write to.
+  ...words('targets', ['POSTADRESSE', 'POSTANSCHRIFT', 'POSTAL ADDRESS', 'MAILING ADDRESS', 'DIRECCION POSTAL', 'ADRESSE POSTALE']),
   ...words('targets', ['DA INDIRIZZARE A'], true),
   ...words('copies', ['ALSO SEND COPIES TO', 'ENVIEN TAMBIEN COPIAS', 'ENVOYEZ EGALEMENT DES COPIES'], true),
   ...words('copies', ['AND COPIES TO', 'COPIES TO', 'COPY TO', 'COPIAS A', 'COPIA A', 'COPIES A', 'COPIE A', 'COPIE AUX', 'KOPIE AN', 'KOPIEN AN', 'SENDE EINE KOPIE AN', 'SENDEN SIE EINE KOPIE AN', 'SENDEN SIE KOPIEN AN', 'BITTE SENDEN SIE EINE KOPIE AN', 'KOPIE NAAR', 'E UNA COPIA AI QUOTIDIANI', 'E UNA COPIA A']),
@@ -105,10 +107,14 @@ const ROUTE_INTRO = /\b(?:via|through|c\/o|care of|by way of|par l'intermediaire
 /* "L'imprimer, la signer, l'envoyer à : Monsieur le Ministre", "you may address a letter to": a sentence that ends by naming whom to write to. */
 const TARGET_INTRO = /\b(?:l'envoyer|envoyez-(?:la|le)|send (?:it|them|your letters?)|mail (?:it|your letters?)|address (?:a|your) letters?|adressez (?:votre|la) lettre)\b[^:]{0,40}?\b(?:a|to)\s*(?::\s*(.{0,120}))?$/i;
 
+const FOLLOWING_ADDRESS = /\b(?:send|post|mail|address|write|fax)\b[^:]{0,60}\b(?:to|at) the following (?:postal |mailing )?address(?:es)?\s*:\s*$/i;
+
 /** A sentence ending in "... en copie à :" or "... l'envoyer à : Name" opens copies or officials like a heading. */
 function introHeading(line: string, raw: string): { kind: SectionKind; rest: string; block: boolean } | undefined {
   if (line.length > 250) return undefined;
   if (COPY_INTRO.test(raw) || ROUTE_INTRO.test(raw)) return { kind: 'copies', rest: '', block: true };
+  // "Please post the letter to the following address:": the block below is the addressee's.
+  if (FOLLOWING_ADDRESS.test(raw)) return { kind: 'targets', rest: '', block: true };
   const intro = TARGET_INTRO.exec(raw);
   if (!intro) return undefined;
   return { kind: 'targets', rest: intro[1] === undefined ? '' : line.slice(line.lastIndexOf(':') + 1).trim(), block: true };

@@ -8,6 +8,7 @@ import { assignLines } from './assign-lines.js';
 import { ORGANISATION, ROLE } from './offices.js';
 import { nameCommaTitle, splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
 import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
+import { isClosing } from './letter.js';
 import { markEmbassies } from './sources.js';
 import type { Warn } from './types.js';
 
@@ -182,12 +183,17 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   return parsed;
 }
 
+/* Sign-offs the letter reader does not know as a closing: "Mit nachdenklichem Gruß", "Warm regards", "Cheers". */
+const SIGN_OFF = /^(?:mit (?:[a-zäöüß]+ ){0,2}gr(?:u|ü|ue)(?:ß|ss)(?:en)?|(?:warm|warmest|kind|best|many) (?:regards|wishes)|regards|cheers|with (?:thanks|best wishes|love))(?=[\s,.!]|$)[,.!]?\s*$/i;
+
 /**
  * The gate of issue 27: an official whose name is no name ("Telephone (011-503) ...", a web form's privacy line) carries
  * no address. A block whose first lines are page text before "Ms. Kiran Kaur" starts at that name; lines above it are
  * dropped. Without a plausible name the block is left off and the moderator is asked: a wrong address is worse than none.
  */
 function gated(block: Block, warn: Warn): ParsedTarget[] {
+  // "Mit nachdenklichem Gruß" / "Wilfried Puhl-Schmidt": a letter's closing and its signer are no official.
+  if (isClosing(block.texts[0] ?? '') || SIGN_OFF.test(block.texts[0] ?? '')) return [];
   const target = toTarget(block, () => undefined);
   if (isPlausibleName(target.name)) return [{ target: toTarget(block, warn), origins: block.origins }];
   // "Jane Example, 12 Example Street": a name run on into its address keeps the address once the name is cut at the comma.
