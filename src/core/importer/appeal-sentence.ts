@@ -47,7 +47,30 @@ export function findAppealSentence(sections: Section[]): AppealSentence | undefi
       return { ask, target: parts.map((text) => ({ text, copy: false })) };
     }
   }
-  return proseAddress(sections);
+  return proseEmail(sections) ?? proseAddress(sections);
+}
+
+/* "EMAIL the High Commissioner Antonio Guterres at guterres@unhcr.org": a request naming one person and their e-mail. */
+const PROSE_EMAIL = /(?:^|[.!?]\s+|\b)(?:[Ee]-?mail|E-?MAIL|[Ww]rite to|WRITE TO|[Cc]ontact|CONTACT)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]+\s+){2,7})(?:at|on|via)\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/u;
+
+/**
+ * One sentence that names the person and the e-mail to write to, in the first lines: title words (up to the last
+ * office word) then a name of two to four words. Anything else (no name, a list) is left for the moderator.
+ */
+function proseEmail(sections: Section[]): AppealSentence | undefined {
+  const lines = sections.flatMap((s) => (s.kind === 'background' ? [] : s.lines)).filter((l) => l !== '').slice(0, 60);
+  const hits = lines.map((l) => PROSE_EMAIL.exec(l.slice(0, 600))).filter((m): m is RegExpExecArray => m !== null);
+  const [match] = hits;
+  if (hits.length !== 1 || !match?.[1] || !match[2]) return undefined;
+  const words = match[1].trim().split(/\s+/);
+  let cut = 0;
+  words.forEach((w, i) => {
+    if (ROLE.test(w)) cut = i + 1;
+  });
+  const name = words.slice(cut);
+  if (name.length < 2 || name.length > 4) return undefined;
+  const title = words.slice(0, cut).join(' ');
+  return { target: [name.join(' '), ...(title === '' ? [] : [title]), match[2]].map((text) => ({ text, copy: false })) };
 }
 
 /* "enviar cartas al embajador de México en España, Jorge Zermeño Infante": whom the letters go to, title then name. */

@@ -26,6 +26,11 @@ function isAddressLike(text: string): boolean {
   return !(/[.!?]$/.test(text) && text.split(' ').length > 6);
 }
 
+/** A line of an address block below its heading field: short, no sentence, no field of its own. */
+function isBlockLine(text: string): boolean {
+  return text !== '' && text.length <= 80 && isAddressLike(text) && !isContactField(text);
+}
+
 /** A contact field that can anchor an official's block: a salutation line alone ("Anrede: G") names no one. */
 function isAnchor(text: string): boolean {
   return isContactField(text) && !(findEmails(text).length === 0 && splitLabels(text).fields.every((f) => f.kind === 'salutation' || f.kind === 'web'));
@@ -66,9 +71,15 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   const keep = new Set<number>();
   const anchors = all.map((l, i) => (i < limit && l.text !== '' && isAnchor(l.text) ? i : -1)).filter((i) => i >= 0);
   for (const anchor of anchors) {
+    const before = keep.size;
     keep.add(anchor);
     climb(all, anchor - 1, keep);
-    for (let i = anchor + 1; i < limit && (all[i]?.text === '' || isContactField(all[i]?.text ?? '') || isNumberLine(all[i]?.text ?? '')); i++) keep.add(i);
+    let next = anchor + 1;
+    // "BY FAX: 1-202-..." / "The Honorable" / "President George W. Bush": a field that heads its block, nothing above it.
+    if (keep.size === before + 1) {
+      for (; next < limit && next - anchor <= MAX_BLOCK && isBlockLine(all[next]?.text ?? ''); next++) keep.add(next);
+    }
+    for (let i = next; i < limit && (all[i]?.text === '' || isContactField(all[i]?.text ?? '') || isNumberLine(all[i]?.text ?? '')); i++) keep.add(i);
   }
   // Among blocks with contact fields, an official given by post only: a block ending with its country, below the first one.
   if (anchors.length > 0) {
