@@ -1,6 +1,6 @@
 // Tells a letter written and sent by others (an open letter, an organisation's letter quoted in news) from a model
 // letter the reader is asked to send: only a request to the reader makes a letter an appeal.
-import { isClosing, type FoundLetter } from './letter.js';
+import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import { ORGANISATION, ROLE } from './offices.js';
 
 /*
@@ -8,7 +8,7 @@ import { ORGANISATION, ROLE } from './offices.js';
  * modelo", "voorbeeldbrief", "your name", "[Name]". Read in the text outside the letter's own lines, where the page
  * speaks to its reader; inside the letter "please" is said to the official.
  */
-const ASKS_READER = /\b(?:sample|model|example|suggested|draft) (?:letter|e-?mail|message|text|note|card)|\b(?:ask(?:ing|s)?|urg(?:e|es|ing)|encourag(?:e|es|ing)|invit(?:e|es|ing)) (?:you|people|everyone|readers|supporters|members)\b|\bdo the same\b|\bjoin (?:me|us)\b|\bbest to (?:e-?mail|write|call|send|contact)\b|\bsend (?:a|an|your|this|the|it)\b|\b(?:letter|text|message|e-?mail|card) to (?:send|copy|sign|use|print)\b|\bletter template\b|\btemplate\b|\bcopy(?:,)? (?:and )?paste\b|\bcopy (?:this|the|it)\b|\bplease\b|\bsend (?:it|this|the letter|your|a (?:letter|copy|fax|e-?mail))\b|\b(?:write|fax|e-?mail|sign|send) (?:to|now|today|your)\b|\byour (?:own )?(?:name|address|words|letter)\b|\bmuster(?:brief|text)\b|\bbriefvorschlag\b|\bvorlage\b|\bschreiben sie\b|\bschicken sie\b|\bcarta (?:modelo|tipo)\b|\bmodelo de carta\b|\bcopi[ae]\b|\benv[ií]a\b|\bescrib[ae]\b|\bfirma\b|\bmod[eè]le\b|\benvoyez\b|\b[ée]crivez\b|\bvoorbeeld(?:brief|brieven)?\b|\bstuur\b|\bschrijf\b|\bmodelo\b|\benvie\b|\bescreva\b|\bassine\b|\bfeel free\b|\byou (?:can|could|may|might) (?:also )?(?:send|write|use|copy|sign|adapt|print|download|e-?mail|fax)\b|\bdownload\b|\bvous pouvez\b|\bpuede(?:s| usted)\b|\bsie k[öo]nnen\b|\bje kunt\b|\bvoc[eê] pode\b|\[[^\]]{2,40}\]/i;
+const ASKS_READER = /\b(?:sample|model|example|suggested|draft) (?:letter|e-?mail|message|text|note|card)|\b(?:ask(?:ing|s)?|urg(?:e|es|ing)|encourag(?:e|es|ing)|invit(?:e|es|ing)) (?:you|people|everyone|readers|supporters|members)\b|\bdo the same\b|\bjoin (?:me|us)\b|\bbest to (?:e-?mail|write|call|send|contact)\b|\bsend (?:a|an|your|this|the|it)\b|\b(?:letter|text|message|e-?mail|card) to (?:send|copy|sign|use|print)\b|\bletter template\b|\btemplate\b|\bcopy(?:,)? (?:and )?paste\b|\bcopy (?:this|the|it)\b|\bplease\b|\bsend (?:it|this|the letter|your|a (?:letter|copy|fax|e-?mail))\b|\b(?:write|fax|e-?mail|sign|send) (?:to|now|today|your)\b|\byour (?:own )?(?:name|address|words|letter)\b|\bmuster(?:brief|text)e?\b|\bbriefvorschlag\b|\bvorlage\b|\bschreiben sie\b|\bschicken sie\b|\bcarta (?:modelo|tipo)\b|\bmodelo de carta\b|\bcopi[ae]\b|\benv[ií]a\b|\bescrib[ae]\b|\bfirma\b|\bmod[eè]le\b|\benvoyez\b|\b[ée]crivez\b|\bvoorbeeld(?:brief|brieven)?\b|\bstuur\b|\bschrijf\b|\bmodelo\b|\benvie\b|\bescreva\b|\bassine\b|\bfeel free\b|\byou (?:can|could|may|might) (?:also )?(?:send|write|use|copy|sign|adapt|print|download|e-?mail|fax)\b|\bdownload\b|\bvous pouvez\b|\bpuede(?:s| usted)\b|\bsie k[öo]nnen\b|\bje kunt\b|\bvoc[eê] pode\b|\[[^\]]{2,40}\]/i;
 
 /* The page tells of a letter that others wrote or sent: "USCIRF wrote to King Salman", "a letter written by experts", "dirigieron esta carta". */
 const BY_OTHERS = /\b(?:wrote|have written|has written|sent|signed|signing up to|dirigieron|dirigi[oó]|enviaron|firmaron|ont [ée]crit|a [ée]crit|ont adress[ée]|schrieben|haben geschrieben|unterzeichneten)\b[^.!?\n]{0,80}\b(?:letters?|cartas?|lettres?|briefe?)\b|\b(?:letters?|cartas?|lettres?|brief) (?:written|signed|sent) by\b|\b(?:open letter|carta abierta|lettre ouverte|offener brief|carta aberta)\b/imu;
@@ -31,7 +31,9 @@ function sentByItsWriter(after: string): boolean {
   const closing = lines.findIndex((l) => isClosing(l));
   const [name, office] = closing >= 0 ? lines.slice(closing + 1, closing + 3) : [];
   const signed = name !== undefined && office !== undefined && SIGNER.test(name) && name.length <= 50 && (ROLE.test(office) || ORGANISATION.test(office) || /\b(?:chair|pen|committee|association|society|foundation|league|centre|center)\b/i.test(office));
-  return signed || (closing >= 0 && COPIES_BELOW.test(lines.slice(closing).join('\n')));
+  // A page of model letters goes on with the next letter's addressee and salutation: its closing is signed by no one.
+  if (closing < 0 || lines.slice(closing + 1).some((l) => isSalutation(l))) return false;
+  return signed || COPIES_BELOW.test(lines.slice(closing).join('\n'));
 }
 
 /* A letter in the writers' own plural voice: "We write to you", "Los signatarios de esta carta", "nous vous écrivons". */
