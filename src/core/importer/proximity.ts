@@ -26,6 +26,9 @@ function isAddressLike(text: string): boolean {
   return !(/[.!?]$/.test(text) && text.split(' ').length > 6);
 }
 
+/* "BY FAX:", "By e-mail:", "VIA FAX:": how to send, over the addressee's block. */
+const HEADING_FIELD = /^(?:by|via|per)\s+(?:fax|e-?mail|post|mail|courier)\b/i;
+
 /** A line of an address block below its heading field: short, no sentence, no field of its own. */
 function isBlockLine(text: string): boolean {
   return text !== '' && text.length <= 80 && isAddressLike(text) && !isContactField(text);
@@ -73,10 +76,12 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   for (const anchor of anchors) {
     const before = keep.size;
     keep.add(anchor);
-    climb(all, anchor - 1, keep);
+    // "BY FAX: 1-202-..." / "The Honorable" / "President George W. Bush": a field that heads its block says how to send
+    // to the lines below it; the page's text above it is no part of the block.
+    const heads = HEADING_FIELD.test(all[anchor]?.text ?? '');
+    if (!heads) climb(all, anchor - 1, keep);
     let next = anchor + 1;
-    // "BY FAX: 1-202-..." / "The Honorable" / "President George W. Bush": a field that heads its block, nothing above it.
-    if (keep.size === before + 1) {
+    if (heads || keep.size === before + 1) {
       for (; next < limit && next - anchor <= MAX_BLOCK && isBlockLine(all[next]?.text ?? ''); next++) keep.add(next);
     }
     for (let i = next; i < limit && (all[i]?.text === '' || isContactField(all[i]?.text ?? '') || isNumberLine(all[i]?.text ?? '')); i++) keep.add(i);
