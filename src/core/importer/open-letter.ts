@@ -30,7 +30,8 @@ function sentByItsWriter(after: string): boolean {
   const lines = after.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 40);
   const closing = lines.findIndex((l) => isClosing(l));
   const [name, office] = closing >= 0 ? lines.slice(closing + 1, closing + 3) : [];
-  const signed = name !== undefined && office !== undefined && SIGNER.test(name) && name.length <= 50 && (ROLE.test(office) || ORGANISATION.test(office) || /\b(?:chair|pen|committee|association|society|foundation|league|centre|center)\b/i.test(office));
+  // The office is a short line of its own ("Chair, Writers in Prison Committee"), not a page's "Related Keywords: ..." line.
+  const signed = name !== undefined && office !== undefined && SIGNER.test(name) && name.length <= 50 && office.length <= 100 && !office.includes(':') && (ROLE.test(office) || ORGANISATION.test(office) || /\b(?:chair|pen|committee|association|society|foundation|league|centre|center)\b/i.test(office));
   // A page of model letters goes on with the next letter's addressee and salutation: its closing is signed by no one.
   if (closing < 0 || lines.slice(closing + 1).some((l) => isSalutation(l))) return false;
   return signed || COPIES_BELOW.test(lines.slice(closing).join('\n'));
