@@ -2,8 +2,7 @@
 // from.
 import type { AppealInput } from '../appeal.js';
 import { ORGANISER_EMAIL } from './contacts.js';
-import type { ParsedTarget } from './targets.js';
-import type { AddressSource, Warn } from './types.js';
+import type { AddressSource, ParsedTarget, Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
 

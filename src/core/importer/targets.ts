@@ -10,7 +10,7 @@ import { nameCommaTitle, splitFlatOfficeBlock, splitNameFromOffice, splitOneLine
 import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { isClosing } from './letter.js';
 import { markEmbassies } from './sources.js';
-import type { Warn } from './types.js';
+import type { ParsedTarget, Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
 
@@ -24,7 +24,7 @@ type Origin = { value: string; line: string };
 type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean; origins: Origin[]; ended?: boolean };
 
 /** An official as read, with the lines each of its values came from. */
-export type ParsedTarget = { target: TargetInput; origins: Origin[] };
+export type { ParsedTarget } from './types.js';
 
 /** Instructions that sit among contact details but describe no one. */
 const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your section|your country|your own language|su pa[ií]s|votre pays|report your action|click here|write a letter|use the sample letter|escrib[ae] una carta|[ée]crivez une lettre|haga clic|cliquez|\bplease\b|due to postal|your own words|sample below|redacta tu propio|carta modelo|llamamiento|mod[eè]le de lettre/i;

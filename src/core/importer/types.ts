@@ -1,5 +1,5 @@
 // The importer's result types: the appeal, its warnings, or a refusal.
-import type { Appeal } from '../appeal.js';
+import type { Appeal, AppealInput } from '../appeal.js';
 
 /** Something the importer could not find or had to guess; the moderator should check it. */
 export type ImportWarning = {
@@ -22,6 +22,9 @@ export type AddressSource = {
   /** The line of the pasted text, as written (at most 200 characters). */
   line: string;
 };
+
+/** An official read from the text, with the line each of its values came from. */
+export type ParsedTarget = { target: AppealInput['targets'][number]; origins: Array<{ value: string; line: string }> };
 
 /** The outcome of importing one Urgent Action text. Never thrown: refusals are values. */
 export type ImportResult =
