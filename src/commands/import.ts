@@ -23,7 +23,8 @@ export function importPreview(t: Translate, appeal: Appeal, warnings: ImportWarn
   });
   const letterKey: MessageKey = appeal.letter.composed === 'summary' ? 'import_letter_missing' : appeal.letter.composed === 'points' ? 'import_letter_composed' : 'import_letter';
   const blocks: Block[] = [
-    { type: 'heading', text: t('import_preview', { reference: appeal.reference, title: appeal.title }) },
+    // Without a UA number the reference is the title: said once.
+    { type: 'heading', text: appeal.reference === appeal.title ? t('import_preview_title_only', { title: appeal.title }) : t('import_preview', { reference: appeal.reference, title: appeal.title }) },
     {
       type: 'fields',
       fields: [

@@ -45,6 +45,13 @@ describe('/import', () => {
     expect(reply.plain).toContain('Escribe /import seguido del texto');
   });
 
+  it('names a text without a UA number by its title once in the preview', async () => {
+    const text = readFileSync('tests/fixtures/ua/corpus-12/en-2019-russia-amnesty-uk-ua-stop-prosecution-bastrykin.txt', 'utf8');
+    const preview = await type(operator, `/import ${text}`);
+    expect(preview.plain).toContain('Preview: Stop the prosecution of peaceful protesters\n');
+    expect(preview.plain).not.toContain('protesters: Stop the prosecution');
+  });
+
   it('previews pasted text, saves on Save, then asks before replacing the same id (the operator: the shared catalog)', async () => {
     const preview = await type(operator, `/import ${UA}`);
     expect(preview.plain).toContain('Preview: UA 60/16');

@@ -15,6 +15,7 @@ export const enImport = {
   import_file_full: 'I cannot read {path}: the disk is full',
   import_file_other: 'I cannot read {path}: the system would not open it',
   import_preview: 'Preview: {reference}: {title}',
+  import_preview_title_only: 'Preview: {title}',
   import_warnings: 'Check these',
   import_letter_composed: '{salutation} ... {closing} ({count} paragraphs, composed from the points to raise)',
   import_letter_missing: 'No letter yet: write it with Fill in. It will open "{salutation}".',

@@ -19,6 +19,7 @@ export const esImport: Record<keyof typeof enImport, Message> = {
   import_file_full: 'No puedo leer {path}: el disco está lleno',
   import_file_other: 'No puedo leer {path}: el sistema no quiso abrirlo',
   import_preview: 'Vista previa: {reference}: {title}',
+  import_preview_title_only: 'Vista previa: {title}',
   import_warnings: 'Revisa esto',
   import_letter_composed: '{salutation} ... {closing} ({count} párrafos, compuestos a partir de los puntos del llamamiento)',
   import_letter_missing: 'Aún no hay carta: escríbela con Completar. Empezará con "{salutation}".',
