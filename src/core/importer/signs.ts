@@ -145,3 +145,18 @@ export function speaksOfUrgentActionsInGeneral(text: string): boolean {
   const head = text.slice(0, 200_000);
   return IN_GENERAL.test(head) && !INVITATION.test(head);
 }
+
+/* A UN mechanism that receives appeals: "the Special Rapporteur", "Special Procedures", "the Working Group on ...". */
+const UN_MECHANISM = /\b(?:special rapporteur|special procedures?|working group on|committee against torture|treaty bod(?:y|ies)|rapporteur sp[ée]cial|relator especial|sonderberichterstatter)\b/i;
+/* How it works: "Submission of information", "will act upon receiving", "Urgent appeals are also transmitted". */
+const HOW_IT_RECEIVES = /\b(?:submission of information|submit(?:ting)? (?:information|a complaint|a communication)|model questionnaire|will act (?:upon|on) receiving|(?:appeals|communications) are (?:also )?(?:transmitted|sent)|soumission d['’]informations?|env[ií]o de informaci[oó]n)\b/i;
+
+/**
+ * A page on how a UN mechanism receives and sends urgent appeals (its own address for submissions): the mechanism is
+ * the one who writes, no reader is asked to write to anyone.
+ */
+export function explainsUnMechanism(text: string): boolean {
+  // "E-mail: urgent-action@ohchr.org" is a contact field, not a sentence asking the reader to e-mail.
+  const head = text.slice(0, 200_000).replace(/^[ \t]*(?:e-?mail|fax|tel|phone|call)[ \t]*:.*$/gim, '');
+  return UN_MECHANISM.test(head) && HOW_IT_RECEIVES.test(head) && !INVITATION.test(head) && !IMPERATIVE.test(head);
+}
