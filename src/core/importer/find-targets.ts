@@ -14,6 +14,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proximityTargetLines(sections, found),
     () => sentence?.target ?? [],
     () => lead ?? [],
+    () => bracketedEmailLines(sections),
     () => postalBlockLines(sections),
   ];
   for (const source of sources) {
@@ -36,5 +37,21 @@ function targetLines(sections: Section[], letter: FoundLetter | undefined): Targ
     for (const text of body) lines.push({ text, copy });
     lines.push({ text: '', copy });
   });
+  return lines;
+}
+
+/* "president@whitehouse.gov (George W. Bush)": a list's line, an e-mail with its owner's name in brackets after it. */
+const BRACKETED_EMAIL = /^\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\(([^()@\d\n]{3,60})\)\s*[,;.]?\s*$/;
+
+/** Each e-mail line with its owner's name in brackets, as a block of its own: the name, then the e-mail. */
+function bracketedEmailLines(sections: Section[]): TargetLine[] {
+  const lines: TargetLine[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      const match = BRACKETED_EMAIL.exec(line.slice(0, 200));
+      if (match?.[1] && match[2]) lines.push({ text: match[2].trim(), copy: false }, { text: match[1], copy: false }, { text: '', copy: false });
+    }
+  }
   return lines;
 }
