@@ -2,7 +2,8 @@
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
 
 /** Name, title and organisation come first in either order ("Minister of Security" / "General ... Pacheco"); the rest is the postal address. */
-export function assignLines(lines: string[]): { name: string; title?: string; organisation?: string; address: string[] } {
+export function assignLines(given: string[]): { name: string; title?: string; organisation?: string; address: string[] } {
+  const lines = joinBrokenTitle(given);
   // "Monsieur le Ministre de la Justice" is a title, the way French addresses name an office.
   const isRole = (l: string | undefined): boolean => l !== undefined && ROLE.test(l) && (/^(?:monsieur|madame) (?:le|la) /i.test(l) || (!ORGANISATION.test(l) && !HONORIFIC.test(l)));
   const isOrg = (l: string | undefined): boolean => l !== undefined && ORGANISATION.test(l) && !/\d/.test(l);
@@ -67,3 +68,13 @@ function splitTitleName(line: string | undefined): { title: string; name: string
   return undefined;
 }
 
+
+/* A title line broken before its place: "Exma. Sra. Governadora do" / "Estado do Pará", "Minister of" / "Justice". */
+const DANGLING = /\s(?:of|of the|for|de|de la|del|do|da|dos|das|du|des|der|von|für)$/i;
+
+/** The first line, an office cut off after a connector, joined with the line it runs on to (never a line with digits). */
+function joinBrokenTitle(lines: string[]): string[] {
+  const [first, second, ...rest] = lines;
+  if (first === undefined || second === undefined || !ROLE.test(first) || !DANGLING.test(first) || /\d/.test(second)) return lines;
+  return [`${first} ${second}`, ...rest];
+}
