@@ -54,7 +54,9 @@ export function isSalutation(raw: string): boolean {
   if (OPENING.test(line)) return true;
   // "Exma. Sra. Governadora" alone greets; "Exma. Sra. Governadora do" / "Estado do Pará" opens an address block.
   if (PT_OPENING.test(line) && (/[,:]$/.test(line) || (line.split(/\s+/).length <= 4 && !/\b(?:do|da|de|dos|das)$/i.test(line)))) return true;
-  return (OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line)) || BY_NAME.test(line);
+  // "Monsieur le Président de la République, Palais de l'Élysée,": an office and its building head an address, they greet no one.
+  const addressed = /,\s*(?:palais|palacio|pal[aá]cio|h[oô]tel|rue|avenue|place|calle|avenida|\d)/i.test(line);
+  return (OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line) && !addressed) || BY_NAME.test(line);
 }
 
 /** '"Your Excellency,': a letter quoted in a page opens with a quotation mark, no part of its salutation. */
