@@ -2,6 +2,8 @@
 // appeal sentence.
 import type { AppealSentence } from './appeal-sentence.js';
 import type { FoundLetter } from './letter.js';
+import { isDateLine } from './dates.js';
+import { HONORIFIC, ROLE } from './offices.js';
 import { postalBlockLines, proximityTargetLines } from './proximity.js';
 import type { Section } from './sections.js';
 import { parseTargetsWithOrigins, type ParsedTarget, type TargetLine } from './targets.js';
@@ -15,6 +17,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => sentence?.target ?? [],
     () => lead ?? [],
     () => bracketedEmailLines(sections),
+    () => presenteBlockLines(sections),
     () => postalBlockLines(sections),
   ];
   for (const source of sources) {
@@ -54,4 +57,25 @@ function bracketedEmailLines(sections: Section[]): TargetLine[] {
     }
   }
   return lines;
+}
+
+/* "Presente" (or "P r e s e n t e") closes a Spanish letter's addressee block: "Sr. Presidente Juan Manuel Santos" / "República de Colombia" / "Presente". */
+const PRESENTE = /^\s*p\s?r\s?e\s?s\s?e\s?n\s?t\s?e\s*[.:,-]?\s*$/i;
+
+/** The addressee block above a "Presente" line (up to a blank or date line), when it opens with a form of address or an office. */
+function presenteBlockLines(sections: Section[]): TargetLine[] {
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    const at = section.lines.findIndex((l) => PRESENTE.test(l));
+    if (at < 1) continue;
+    const block: string[] = [];
+    for (let i = at - 1; i >= 0 && block.length < 6; i--) {
+      const text = section.lines[i] ?? '';
+      if (text.trim() === '' || isDateLine(text) || text.length > 100) break;
+      block.unshift(text);
+    }
+    const first = block[0] ?? '';
+    if (block.length > 0 && (HONORIFIC.test(first) || ROLE.test(first))) return block.map((text) => ({ text, copy: false }));
+  }
+  return [];
 }
