@@ -46,17 +46,28 @@ function targetLines(sections: Section[], letter: FoundLetter | undefined): Targ
 /* "president@whitehouse.gov (George W. Bush)": a list's line, an e-mail with its owner's name in brackets after it. */
 const BRACKETED_EMAIL = /^\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\(([^()@\d\n]{3,60})\)\s*[,;.]?\s*$/;
 
-/** Each e-mail line with its owner's name in brackets, as a block of its own: the name, then the e-mail. */
+/* "bundeskanzler@bundeskanzler.de", "president@example.gov" alone on a line: an e-mail whose whole local part is an office. */
+const OFFICE_EMAIL = /^\s*([a-z]{4,30})@[\w-]+(?:\.[\w-]+)+\s*[,;.]?\s*$/i;
+
+/**
+ * Each e-mail line with its owner's name in brackets, as a block of its own: the name, then the e-mail. In such a list,
+ * a bare e-mail whose local part is an office word alone is that office's ("bundeskanzler@..." -> "Bundeskanzler").
+ */
 function bracketedEmailLines(sections: Section[]): TargetLine[] {
   const lines: TargetLine[] = [];
+  let named = 0;
   for (const section of sections) {
     if (section.kind === 'background') continue;
     for (const line of section.lines) {
       const match = BRACKETED_EMAIL.exec(line.slice(0, 200));
-      if (match?.[1] && match[2]) lines.push({ text: match[2].trim(), copy: false }, { text: match[1], copy: false }, { text: '', copy: false });
+      if (match?.[1] && match[2]) named++;
+      const office = match ? undefined : OFFICE_EMAIL.exec(line.slice(0, 200))?.[1];
+      const name = match?.[2]?.trim() ?? (office && new RegExp(`^(?:${ROLE.source})$`, 'i').test(office) ? office[0]?.toUpperCase() + office.slice(1).toLowerCase() : undefined);
+      const email = match?.[1] ?? line.trim().replace(/[,;.]$/, '');
+      if (name) lines.push({ text: name, copy: false }, { text: email, copy: false }, { text: '', copy: false });
     }
   }
-  return lines;
+  return named > 0 ? lines : [];
 }
 
 /* "Presente" (or "P r e s e n t e") closes a Spanish letter's addressee block: "Sr. Presidente Juan Manuel Santos" / "República de Colombia" / "Presente". */
