@@ -50,6 +50,19 @@ export function findAppealSentence(sections: Section[]): AppealSentence | undefi
   return proseEmail(sections) ?? proseRecipientEmail(sections) ?? proseAddress(sections);
 }
 
+/** The first `count` non-empty lines outside the background, without copying the rest of a huge paste. */
+function firstLines(sections: Section[], count: number): string[] {
+  const lines: string[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      if (lines.length >= count) return lines;
+      if (line !== '') lines.push(line);
+    }
+  }
+  return lines;
+}
+
 /* "EMAIL the High Commissioner Antonio Guterres at guterres@unhcr.org": a request naming one person and their e-mail. */
 const PROSE_EMAIL = /(?:^|[.!?]\s+|\b)(?:[Ee]-?mail|E-?MAIL|[Ww]rite to|WRITE TO|[Cc]ontact|CONTACT)\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]+\s+){2,7})(?:at|on|via)\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/u;
 
@@ -58,7 +71,7 @@ const PROSE_EMAIL = /(?:^|[.!?]\s+|\b)(?:[Ee]-?mail|E-?MAIL|[Ww]rite to|WRITE TO
  * office word) then a name of two to four words. Anything else (no name, a list) is left for the moderator.
  */
 function proseEmail(sections: Section[]): AppealSentence | undefined {
-  const lines = sections.flatMap((s) => (s.kind === 'background' ? [] : s.lines)).filter((l) => l !== '').slice(0, 60);
+  const lines = firstLines(sections, 60);
   const hits = lines.map((l) => PROSE_EMAIL.exec(l.slice(0, 600))).filter((m): m is RegExpExecArray => m !== null);
   const [match] = hits;
   if (hits.length !== 1 || !match?.[1] || !match[2]) return undefined;
@@ -83,7 +96,7 @@ const RECIPIENT_EMAIL = new RegExp(`${RECIPIENT.source}\\s*[:(,–-]?\\s*([\\w.+
 
 /** One sentence that sends letters to an office and a name, with that person's e-mail right after the name; only one such sentence. */
 function proseRecipientEmail(sections: Section[]): AppealSentence | undefined {
-  const lines = sections.flatMap((s) => (s.kind === 'background' ? [] : s.lines)).filter((l) => l !== '').slice(0, 60);
+  const lines = firstLines(sections, 60);
   const hits = lines.flatMap((l) => [...l.slice(0, 2000).matchAll(RECIPIENT_EMAIL)]).filter((m) => m[1] && ROLE.test(m[1]));
   const [match] = hits;
   if (hits.length !== 1 || !match?.[1] || !match[2] || !match[3]) return undefined;

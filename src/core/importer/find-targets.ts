@@ -59,6 +59,7 @@ function bracketedEmailLines(sections: Section[]): TargetLine[] {
   for (const section of sections) {
     if (section.kind === 'background') continue;
     for (const line of section.lines) {
+      if (!line.includes('@')) continue;
       const match = BRACKETED_EMAIL.exec(line.slice(0, 200));
       if (match?.[1] && match[2]) named++;
       const office = match ? undefined : OFFICE_EMAIL.exec(line.slice(0, 200))?.[1];
