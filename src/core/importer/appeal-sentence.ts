@@ -47,7 +47,20 @@ export function findAppealSentence(sections: Section[]): AppealSentence | undefi
       return { ask, target: parts.map((text) => ({ text, copy: false })) };
     }
   }
-  return proseEmail(sections) ?? proseAddress(sections);
+  return proseEmail(sections) ?? proseRecipientEmail(sections) ?? proseAddress(sections);
+}
+
+/** The first `count` non-empty lines outside the background, without copying the rest of a huge paste. */
+function firstLines(sections: Section[], count: number): string[] {
+  const lines: string[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      if (lines.length >= count) return lines;
+      if (line !== '') lines.push(line);
+    }
+  }
+  return lines;
 }
 
 /* "EMAIL the High Commissioner Antonio Guterres at guterres@unhcr.org": a request naming one person and their e-mail. */
@@ -58,7 +71,7 @@ const PROSE_EMAIL = /(?:^|[.!?]\s+|\b)(?:[Ee]-?mail|E-?MAIL|[Ww]rite to|WRITE TO
  * office word) then a name of two to four words. Anything else (no name, a list) is left for the moderator.
  */
 function proseEmail(sections: Section[]): AppealSentence | undefined {
-  const lines = sections.flatMap((s) => (s.kind === 'background' ? [] : s.lines)).filter((l) => l !== '').slice(0, 60);
+  const lines = firstLines(sections, 60);
   const hits = lines.map((l) => PROSE_EMAIL.exec(l.slice(0, 600))).filter((m): m is RegExpExecArray => m !== null);
   const [match] = hits;
   if (hits.length !== 1 || !match?.[1] || !match[2]) return undefined;
@@ -77,6 +90,18 @@ function proseEmail(sections: Section[]): AppealSentence | undefined {
 const RECIPIENT = /\b(?:cartas|misivas|letters|lettres|briefe)\b[^.!?]{0,40}?\b(?:al|a la|to the|à l'|au|an den|an die)\s+(\p{Ll}[^.!?,]{2,80}),\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)/gu;
 /* "La dirección a la cual podrán enviar las misivas es Carrera San Jerónimo, 46 28014 Madrid, España.": the address in a sentence. */
 const ADDRESS_IS = /\b(?:la direcci[oó]n|the (?:postal )?address|l'adresse|die (?:post)?anschrift|die adresse)\b[^.!?]{0,80}?\s(?:es|is|est|ist|lautet)\s+([^.!?]{0,120}\d[^.!?]{0,120})[.!?]?(?:\s|$)/giu;
+
+/* "Envía cartas a la presidenta de la Cámara de Diputados, Alejandra Sepúlveda Ordenes: asepulveda@congreso.cl": office, name, e-mail. */
+const RECIPIENT_EMAIL = new RegExp(`${RECIPIENT.source}\\s*[:(,–-]?\\s*([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)`, 'gu');
+
+/** One sentence that sends letters to an office and a name, with that person's e-mail right after the name; only one such sentence. */
+function proseRecipientEmail(sections: Section[]): AppealSentence | undefined {
+  const lines = firstLines(sections, 60);
+  const hits = lines.flatMap((l) => [...l.slice(0, 2000).matchAll(RECIPIENT_EMAIL)]).filter((m) => m[1] && ROLE.test(m[1]));
+  const [match] = hits;
+  if (hits.length !== 1 || !match?.[1] || !match[2] || !match[3]) return undefined;
+  return { target: [match[2], match[1].trim(), match[3]].map((text) => ({ text, copy: false })) };
+}
 
 /**
  * A news item that says whom to write to and, in another sentence, where: one named recipient and one address,

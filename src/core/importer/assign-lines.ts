@@ -2,7 +2,8 @@
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
 
 /** Name, title and organisation come first in either order ("Minister of Security" / "General ... Pacheco"); the rest is the postal address. */
-export function assignLines(lines: string[]): { name: string; title?: string; organisation?: string; address: string[] } {
+export function assignLines(given: string[]): { name: string; title?: string; organisation?: string; address: string[] } {
+  const lines = splitOfficeBuilding(joinBrokenTitle(given));
   // "Monsieur le Ministre de la Justice" is a title, the way French addresses name an office.
   const isRole = (l: string | undefined): boolean => l !== undefined && ROLE.test(l) && (/^(?:monsieur|madame) (?:le|la) /i.test(l) || (!ORGANISATION.test(l) && !HONORIFIC.test(l)));
   const isOrg = (l: string | undefined): boolean => l !== undefined && ORGANISATION.test(l) && !/\d/.test(l);
@@ -67,3 +68,24 @@ function splitTitleName(line: string | undefined): { title: string; name: string
   return undefined;
 }
 
+
+/* A title line broken before its place: "Exma. Sra. Governadora do" / "Estado do Pará", "Minister of" / "Justice". */
+const DANGLING = /\s(?:of|of the|for|de|de la|del|do|da|dos|das|du|des|der|von|für)$/i;
+
+/** The first line, an office cut off after a connector, joined with the line it runs on to (never a line with digits). */
+function joinBrokenTitle(lines: string[]): string[] {
+  const [first, second, ...rest] = lines;
+  if (first === undefined || second === undefined || !ROLE.test(first) || !DANGLING.test(first) || /\d/.test(second)) return lines;
+  return [`${first} ${second}`, ...rest];
+}
+
+/* "Monsieur le Président de la République, Palais de l'Élysée,": an office, then its building on the same line. */
+const OFFICE_BUILDING = /^([^,]{3,80}),\s*((?:palais|palacio|pal[aá]cio|palace|h[oô]tel|casa|rue|avenue|calle|avenida)\b[^,]{2,60}),?$/iu;
+
+/** The first line, an office with its building run on after a comma, as two lines: the office, then the building (an address line). */
+function splitOfficeBuilding(lines: string[]): string[] {
+  const [first, ...rest] = lines;
+  const match = first === undefined ? null : OFFICE_BUILDING.exec(first);
+  if (!match?.[1] || !match[2] || !ROLE.test(match[1])) return lines;
+  return [match[1].trim(), match[2].trim(), ...rest];
+}

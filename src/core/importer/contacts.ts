@@ -35,7 +35,8 @@ const BARE_NUMBER_LABEL = /^(tel|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono
 
 /** The organisers' own addresses (an Amnesty section's, a coalition's "if you have questions" contact): never an official's. */
 export const ORGANISER_EMAIL = /@(?:[\w-]+\.)*(?:amnesty|amnistia|amnistie|amnesty-[\w-]+)\./i;
-export const ORGANISER_LINE = /\b(?:if you have (?:any )?questions|questions about (?:this|these|either)|for (?:more|further) information (?:on|about) (?:this|the) (?:action|campaign)|contact us\b|contact the [\p{L} ]{2,30} office)/iu;
+/* The organisers' own contact: "if you have questions", "contact us", "envoyez-nous vos photos à :", "send us". */
+export const ORGANISER_LINE = /\b(?:if you have (?:any )?questions|questions about (?:this|these|either)|for (?:more|further) information (?:on|about) (?:this|the) (?:action|campaign)|contact us\b|contact the [\p{L} ]{2,30} office|\b(?:send|e-?mail|mail|write to|tell) us\b|\b(?:envoyez|[ée]crivez|[ée]crire)-nous\b|\benv[ií]anos\b|\bescr[ií]b(?:enos|anos)\b|\benvie-nos\b|\bescreva-nos\b|\b(?:schicken|senden|schreiben) sie uns\b)/iu;
 
 /** A website replaced the address with "[email protected]" (Cloudflare): the address is lost. */
 export const HIDDEN_EMAIL = /\[?\s?email\s{0,3}protected\s?\]?/i;

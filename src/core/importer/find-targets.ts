@@ -2,6 +2,8 @@
 // appeal sentence.
 import type { AppealSentence } from './appeal-sentence.js';
 import type { FoundLetter } from './letter.js';
+import { isDateLine } from './dates.js';
+import { HONORIFIC, ROLE } from './offices.js';
 import { postalBlockLines, proximityTargetLines } from './proximity.js';
 import type { Section } from './sections.js';
 import { parseTargetsWithOrigins, type ParsedTarget, type TargetLine } from './targets.js';
@@ -14,6 +16,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proximityTargetLines(sections, found),
     () => sentence?.target ?? [],
     () => lead ?? [],
+    () => bracketedEmailLines(sections),
+    () => presenteBlockLines(sections),
     () => postalBlockLines(sections),
   ];
   for (const source of sources) {
@@ -37,4 +41,53 @@ function targetLines(sections: Section[], letter: FoundLetter | undefined): Targ
     lines.push({ text: '', copy });
   });
   return lines;
+}
+
+/* "president@whitehouse.gov (George W. Bush)": a list's line, an e-mail with its owner's name in brackets after it. */
+const BRACKETED_EMAIL = /^\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\(([^()@\d\n]{3,60})\)\s*[,;.]?\s*$/;
+
+/* "bundeskanzler@bundeskanzler.de", "president@example.gov" alone on a line: an e-mail whose whole local part is an office. */
+const OFFICE_EMAIL = /^\s*([a-z]{4,30})@[\w-]+(?:\.[\w-]+)+\s*[,;.]?\s*$/i;
+
+/**
+ * Each e-mail line with its owner's name in brackets, as a block of its own: the name, then the e-mail. In such a list,
+ * a bare e-mail whose local part is an office word alone is that office's ("bundeskanzler@..." -> "Bundeskanzler").
+ */
+function bracketedEmailLines(sections: Section[]): TargetLine[] {
+  const lines: TargetLine[] = [];
+  let named = 0;
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      if (!line.includes('@')) continue;
+      const match = BRACKETED_EMAIL.exec(line.slice(0, 200));
+      if (match?.[1] && match[2]) named++;
+      const office = match ? undefined : OFFICE_EMAIL.exec(line.slice(0, 200))?.[1];
+      const name = match?.[2]?.trim() ?? (office && new RegExp(`^(?:${ROLE.source})$`, 'i').test(office) ? office[0]?.toUpperCase() + office.slice(1).toLowerCase() : undefined);
+      const email = match?.[1] ?? line.trim().replace(/[,;.]$/, '');
+      if (name) lines.push({ text: name, copy: false }, { text: email, copy: false }, { text: '', copy: false });
+    }
+  }
+  return named > 0 ? lines : [];
+}
+
+/* "Presente" (or "P r e s e n t e") closes a Spanish letter's addressee block: "Sr. Presidente Juan Manuel Santos" / "República de Colombia" / "Presente". */
+const PRESENTE = /^\s*p\s?r\s?e\s?s\s?e\s?n\s?t\s?e\s*[.:,-]?\s*$/i;
+
+/** The addressee block above a "Presente" line (up to a blank or date line), when it opens with a form of address or an office. */
+function presenteBlockLines(sections: Section[]): TargetLine[] {
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    const at = section.lines.findIndex((l) => PRESENTE.test(l));
+    if (at < 1) continue;
+    const block: string[] = [];
+    for (let i = at - 1; i >= 0 && block.length < 6; i--) {
+      const text = section.lines[i] ?? '';
+      if (text.trim() === '' || isDateLine(text) || text.length > 100) break;
+      block.unshift(text);
+    }
+    const first = block[0] ?? '';
+    if (block.length > 0 && (HONORIFIC.test(first) || ROLE.test(first))) return block.map((text) => ({ text, copy: false }));
+  }
+  return [];
 }

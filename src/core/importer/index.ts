@@ -9,7 +9,7 @@ import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
-import { ACTION_INDEX, citedUaNumbers, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, showsAnAppeal, speaksOfUrgentActionsInGeneral } from './signs.js';
+import { ACTION_INDEX, citedUaNumbers, explainsUnMechanism, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, showsAnAppeal, speaksOfUrgentActionsInGeneral } from './signs.js';
 import { isLetterByOthers } from './open-letter.js';
 import { findKind } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
@@ -59,6 +59,9 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   }
   if (!ua && kind === 'appeal' && isLetterByOthers(text, found)) {
     return refuse('import_not_an_appeal', 'This text is a letter that others wrote and sent (an open letter or a letter quoted in news): it asks no reader to send it, so there is no appeal to import.');
+  }
+  if (!ua && kind === 'appeal' && !found?.salutation && explainsUnMechanism(text)) {
+    return refuse('import_not_an_appeal', 'This text explains how a UN mechanism receives and sends urgent appeals: the mechanism writes, no reader is asked to, so there is no appeal to import.');
   }
   const solidarity = findSolidarity(sections);
   if (kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !solidarity && !showsAnAppeal(text, sections)) {

@@ -28,6 +28,8 @@ const ASKS =
 
 /* "Alan Johnston was released on 4 July": in an update or a closure, a release told in its opening is the good news. */
 const RELEASED = /\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:freed|released|acquitted|set free)\b(?!\s+on (?:bail|parole))|\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b[^.]{0,60}\b(?:release|freed|acquittal)\b/i;
+/* "The authorities released 440 of the detainees", "were released": a release told anywhere in a closure (not on bail). */
+const FREED = /\b(?:released|freed|set free)\s+(?:\d+|all|most|him|her|them|the (?:detainees|prisoners|activists|men|women))\b|\b(?:was|were|has been|have been)\s+(?:freed|released|set free)\b(?!\s+on (?:bail|parole))/i;
 /* "Update 18/07/2017:": a live page's dated news line, unlike "Further information on UA 81/07". */
 const BARE_UPDATE = /^(?:urgent action )?update\b/i;
 /* An online action's own request: "Add your voice", "Send a message", "Sign the petition". */
@@ -49,12 +51,15 @@ export function findKind(sections: Section[], text: string): ImportKind {
   const lead = head.slice(0, 5000).split('\n').find((l) => l.length >= 60 && /[.!]/.test(l)) ?? '';
   // "was released in 2031 but re-arrested", "remains in custody": a release undone is no good news.
   const released = RELEASED.test(lead) && !/\b(?:re-?arrested|arrested again|detained again|remains? (?:in (?:custody|detention|prison)|detained))\b/i.test(lead);
-  if (CLOSURE.test(head)) return GOOD.test(head) || released ? 'good-news' : 'closure';
+  // A closure that reports people freed ("The authorities released 440 of the detainees") ends with good news.
+  if (CLOSURE.test(head)) return GOOD.test(head) || released || FREED.test(head) ? 'good-news' : 'closure';
   const updates = opening.filter((l) => UPDATE.test(l));
   // A page with "Update 18/07/2017:" lines, no UA number and its own request ("Add your voice") is a live online action.
   const liveAction = updates.length > 0 && updates.every((l) => BARE_UPDATE.test(l)) && !UA_NUMBER.test(head) && (ASKS.test(head) || ONLINE_ASK.test(head));
   if (!liveAction && (updates.length > 0 || UPDATE_INLINE.test(head.slice(0, 3000)))) return (GOOD.test(head) || released) && !ASKS.test(head) ? 'good-news' : 'update';
-  if (GOOD.test(head) && !ASKS.test(head)) return 'good-news';
+  // "Good news - your efforts work" as the text's title (not a newsletter's section heading further down).
+  const goodTitle = /^(?:good|great) news\s*[-–—:]/i.test(opening[0] ?? '');
+  if ((GOOD.test(head) || goodTitle) && !ASKS.test(head)) return 'good-news';
   // "Further to our recent appeal, we are pleased to announce the release of ...": news of an appeal, without a heading.
   if (/\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b/i.test(lead) && released && !ASKS.test(head)) return 'good-news';
   return 'appeal';

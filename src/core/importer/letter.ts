@@ -17,6 +17,8 @@ export type FoundLetter = {
 };
 
 const OPENING = /^(?:dear\b|your (?:excellenc(?:y|ies)|majest(?:y|ies)|royal highness(?:es)?|highness(?:es)?)\b|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|geachte\b|exzellenz\b)/i;
+/* Portuguese forms of address: "Exma. Sra. Governadora", "Excelentíssimo Senhor Presidente", "Prezado Senhor". */
+const PT_OPENING = /^(?:ex(?:m|celent[ií]ssim)[oa]s?\.?\s+s(?:r|ra|enhor|enhora)\.?(?:\s|$)|prezad[oa]s?\s)/i;
 /* Forms of address that also start a name in an address block; only a trailing comma or colon makes them a salutation. */
 const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b|votre excellence\b)/i;
 const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|(?:met )?vriendelijke groet(?:en)?|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous)/i;
@@ -50,7 +52,11 @@ export function isSalutation(raw: string): boolean {
   const line = unquote(raw);
   if (line.length > 160 || TO_MEMBERS.test(line) || greetsReader(line)) return false;
   if (OPENING.test(line)) return true;
-  return (OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line)) || BY_NAME.test(line);
+  // "Exma. Sra. Governadora" alone greets; "Exma. Sra. Governadora do" / "Estado do Pará" opens an address block.
+  if (PT_OPENING.test(line) && (/[,:]$/.test(line) || (line.split(/\s+/).length <= 4 && !/\b(?:do|da|de|dos|das)$/i.test(line)))) return true;
+  // "Monsieur le Président de la République, Palais de l'Élysée,": an office and its building head an address, they greet no one.
+  const addressed = /,\s*(?:palais|palacio|pal[aá]cio|h[oô]tel|rue|avenue|place|calle|avenida|\d)/i.test(line);
+  return (OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line) && !addressed) || BY_NAME.test(line);
 }
 
 /** '"Your Excellency,': a letter quoted in a page opens with a quotation mark, no part of its salutation. */

@@ -26,15 +26,18 @@ const ARCHIVE_CHROME = /^(?:(?:daily|monthly|yearly|weekly|blog)\s+)?archives?\b
 /* A form of address alone on its line ("The Honorable" above "President George W. Bush"): the name is on the next line. */
 const ADDRESS_FORM_ONLY = /^(?:the\s+)?(?:hono(?:u)?rable|hon\.?|h\.\s?e\.?|(?:his|her|your)\s+(?:excellency|majesty|highness|honou?r)|son excellence|excelent[ií]simo(?:\s+se[ñn]or)?|excelent[ií]sima(?:\s+se[ñn]ora)?|mr\.?|mrs\.?|ms\.?|dr\.?|sir|madam|herrn?|frau)$/i;
 
+/* "Sehr geehrter Herr Bundespräsident Joachim Gauck,", "Dear Monte Kwinter", "Geachte heer": a letter's greeting, never its addressee's block. */
+const GREETING = /^(?:dear|sehr geehrte[rn]?|geehrte[rn]?|hochverehrte[rn]?|liebe[rn]?|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|caro|cara|geachte|beste)\s/i;
+
 /**
  * A line that can never be a name, so a block's first line of this kind is skipped, not made its official: a date or a
- * month ("May ___, 2002"), a form of address alone ("The Honorable"), a blank to fill in (underscores), a blog's archive heading, or one short capitalised word
+ * month ("May ___, 2002"), a form of address alone ("The Honorable"), a greeting ("Sehr geehrter Herr ..."), a blank to fill in (underscores), a blog's archive heading, or one short capitalised word
  * ("BY" of "BY FAX:", "TO", "CC").
  */
 export function isNoNameLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   // "An den Bundesaußenminister" over "Herrn F.W. Steinmeier": German letters say "to the" office above the name.
-  if (/_{2,}/.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || /^an (?:den|die|das)\s/i.test(text)) return true;
+  if (/_{2,}/.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text)) return true;
   const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
   if (words.every((w) => MONTH_OR_DAY.test(w))) return true;

@@ -72,6 +72,8 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   const letterAt = letter ? all.findIndex((l) => l.section === letter.section && l.line === letter.start) : -1;
   const limit = letterAt >= 0 ? letterAt : all.length;
   const keep = new Set<number>();
+  // Lines that open a block of their own although only blank lines part it from the block above.
+  const splits = new Set<number>();
   const anchors = all.map((l, i) => (i < limit && l.text !== '' && isAnchor(l.text) ? i : -1)).filter((i) => i >= 0);
   for (const anchor of anchors) {
     const before = keep.size;
@@ -116,6 +118,7 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
       climb(all, (caption ?? 0) - 1, above, 0);
       if (above.size >= 3) for (const k of above) keep.add(k);
     }
+    for (const start of addStackedPostalBlocks(all, keep)) splits.add(start);
     // A page of model letters: each official's block sits above their own letter's salutation (a page has a few).
     let letters = 0;
     for (let i = letterAt + 1; i < all.length && letters < MAX_LETTERS; i++) {
@@ -138,7 +141,7 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   for (const i of [...keep].sort((a, b) => a - b)) {
     const text = all[i]?.text ?? '';
     if (text === '') continue;
-    if (previous >= 0 && i - previous > 1 && hasGap(all, previous, i)) out.push({ text: '', copy: false });
+    if (previous >= 0 && i - previous > 1 && (hasGap(all, previous, i) || splits.has(i))) out.push({ text: '', copy: false });
     // Under a "copies to" heading a block stays a copy: an embassy is never the official the letter is for.
     out.push({ text, copy: sections[all[i]?.section ?? 0]?.kind === 'copies' });
     previous = i;
@@ -210,8 +213,8 @@ function hasGap(all: Numbered[], a: number, b: number): boolean {
 /* Stands for a copies section among the lines read for postal blocks: it ends a run of blocks, as prose does. */
 const STOP = '\u0000';
 
-/* The last line of a postal address: a country, or a postcode ("Tokyo 100-8977", "1030 Wien"). */
-const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b/;
+/* The last line of a postal address: a country, or a postcode ("Tokyo 100-8977", "1030 Wien", "Ottawa ON K1A 0P8", "London N1 6HT"). */
+const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/;
 
 /**
  * A text with neither contact fields nor a letter may still give addresses: blocks of three to twelve short lines,
@@ -228,12 +231,45 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
       run.push(line);
       continue;
     }
-    const last = run[run.length - 1];
-    const isBlock = run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l) || HONORIFIC.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last));
-    if (isBlock) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
+    if (isPostalRun(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
     // Past the first blocks, anything but a blank line ends them.
     else if (out.length > 0 && (run.length > 0 || line !== '')) return out;
     run = [];
   }
   return out;
+}
+
+/** Three to twelve address lines, one an office or a form of address, the last a country or a postcode. */
+function isPostalRun(run: string[]): boolean {
+  const last = run[run.length - 1];
+  return run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l) || HONORIFIC.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last));
+}
+
+/**
+ * "Minister of Community Safety ... / Toronto ON M7A 1Y6" / "" / "Minister of Public Safety ... / Ottawa ON K1A 0P8" /
+ * "" / "Dear Monte Kwinter and Anne McLellan,": when the block above the salutation is a postal block, the postal blocks
+ * stacked right above it (one blank line between) are the letter's other addressees, each a block of its own.
+ */
+function addStackedPostalBlocks(all: Numbered[], keep: Set<number>): number[] {
+  const kept = [...keep].sort((a, b) => a - b);
+  if (!isPostalRun(kept.map((k) => all[k]?.text ?? ''))) return [];
+  let top = kept[0] ?? 0;
+  const starts: number[] = [];
+  for (let stacked = 0; stacked < 5; stacked++) {
+    const section = all[top]?.section;
+    if (top < 2 || all[top - 1]?.text !== '') return starts;
+    const block: number[] = [];
+    for (let j = top - 2; j >= 0 && all[j]?.section === section && block.length <= 12; j--) {
+      const text = all[j]?.text ?? '';
+      if (text === '' || text.length > 80 || !isAddressLike(text)) break;
+      block.unshift(j);
+    }
+    // The block must start after a blank line (or the text's start): a sentence run into it makes it no block.
+    const first = block[0] ?? 0;
+    if (!isPostalRun(block.map((k) => all[k]?.text ?? '')) || (first > 0 && all[first - 1]?.text.trim() !== '')) return starts;
+    for (const k of block) keep.add(k);
+    starts.push(top);
+    top = first;
+  }
+  return starts;
 }

@@ -109,12 +109,15 @@ const TARGET_INTRO = /\b(?:l'envoyer|envoyez-(?:la|le)|send (?:it|them|your lett
 
 const FOLLOWING_ADDRESS = /\b(?:send|post|mail|address|write|fax)\b[^:]{0,60}\b(?:to|at) the following (?:postal |mailing )?address(?:es)?\s*:\s*$/i;
 
+/* "L'adresse :", "Address:", "Endereço:" alone on a line: the block below is where the letters go. */
+const ADDRESS_ALONE = /^(?:l'|the |la |die )?(?:adresse|address|direccion|endereco|anschrift|adres)\s*:\s*$/i;
+
 /** A sentence ending in "... en copie à :" or "... l'envoyer à : Name" opens copies or officials like a heading. */
 function introHeading(line: string, raw: string): { kind: SectionKind; rest: string; block: boolean } | undefined {
   if (line.length > 250) return undefined;
   if (COPY_INTRO.test(raw) || ROUTE_INTRO.test(raw)) return { kind: 'copies', rest: '', block: true };
   // "Please post the letter to the following address:": the block below is the addressee's.
-  if (FOLLOWING_ADDRESS.test(raw)) return { kind: 'targets', rest: '', block: true };
+  if (FOLLOWING_ADDRESS.test(raw) || ADDRESS_ALONE.test(raw.trim())) return { kind: 'targets', rest: '', block: true };
   const intro = TARGET_INTRO.exec(raw);
   if (!intro) return undefined;
   return { kind: 'targets', rest: intro[1] === undefined ? '' : line.slice(line.lastIndexOf(':') + 1).trim(), block: true };

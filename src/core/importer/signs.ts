@@ -61,15 +61,28 @@ const INVITATION = new RegExp(
     String.raw`\bplease\s+(?:e-?mail|write to|fax|tweet)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b|\bask\s+(?:everyone|everybody|all of you|you all|members|supporters)\s+to\s+(?:write|send|do|sign|e-?mail)\b`,
     // "pide ... enviar cartas al embajador", "asked people to send letters to": a request reported, still a request.
     String.raw`\b(?:pide|pidi[oó]|piden|solicita|solicit[oó])\b[^.!?\n]{0,120}\b(?:enviar|escribir|mandar)\s+(?:cartas|correos|mensajes|misivas)\b|\bask(?:s|ed|ing)?\s+(?:people|everyone|readers|supporters|the public)\s+to\s+(?:write|send)\s+(?:letters|cards|e-?mails)\b`,
-    String.raw`(?:^|[.!?]\s+)(?:[ée]crivez|envoyez|appelez|t[ée]l[ée]phonez)(?:-(?:lui|leur))?\s+(?:au|aux|à|donc|en ligne)\b`,
-    String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[ae]n?|env[ií]en?|ll[aá]men?)\s+(?:al?|una carta|un correo|sus cartas)\b`,
+    // JavaScript's \b is ASCII-only: after "à" it never holds, so these end on a lookahead for a non-letter instead.
+    String.raw`(?:^|[.!?]\s+)(?:[ée]crivez|envoyez|appelez|t[ée]l[ée]phonez)(?:-(?:lui|leur))?\s+(?:au|aux|à|donc|en ligne|une? (?:lettre|carte|courriel|message|e-?mail|tweet)|vos (?:lettres|cartes|appels))(?!\p{L})`,
+    String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|ll[aá]men?|mand[ae]n?)\s+(?:al?|una carta|un correo|sus cartas|cartas|correos|mensajes|postales)(?!\p{L})`,
+    // "pueden enviar una nota personal", "vous pouvez écrire", "podem enviar": an invitation in the second or third person.
+    String.raw`\b(?:pueden|puede|puedes|podés|podem|pode|podes)\s+(?:enviar|escribir|mandar|escrever|firmar|assinar)\s+(?:una?|umas?|cartas|correos|al?|ao|à|esta|este|esse|essa)(?!\p{L})`,
+    // "APPEL adressé à Monsieur le Président", "carta dirigida al Presidente", "letter addressed to the Governor": a letter for signing.
+    String.raw`^\s*(?:appel|lettre|p[ée]tition|carta|petici[oó]n|peti[cç][aã]o|apelo|letter|appeal|petition)\s+(?:ouverte\s+)?(?:adress[ée]e?|dirigid[ao]|endere[cç]ad[ao]|addressed)\s+(?:à|a|al|ao|to)(?!\p{L})`,
+    // "we are asking you to mark the anniversary by sending a letter or postcard to a political prisoner", "please take a few minutes to write to": a request to the reader.
+    String.raw`\b(?:we are asking you|we ask you|we urge you|please)\b[^.!?\n]{0,60}\b(?:writ(?:e|ing)|send(?:ing)?)\s+(?:a |an |your )?(?:letters?|postcards?|cards?|e-?mails?|appeals?|messages?|(?:letter|card) or (?:a )?postcard)?\s*to\s+(?:an?|the|your|this|these|him|her|them)\b`,
+    // "Amnesty International is calling for urgent messages to be sent", "give your support to Amnesty's appeal now", "act on his behalf".
+    String.raw`\b(?:calling|calls|asking|asks) for (?:urgent )?(?:messages|appeals|letters|e-?mails|faxes|cards) to be sent\b|\bplease\b[^.!?\n]{0,60}\b(?:support|join)\b[^.!?\n]{0,30}\bappeals?\b|\bact on (?:his|her|their) behalf\b`,
     // "¡Actúa!", "Súmate a esta acción", "firma en apoyo", "Vous pouvez télécopier votre message au ...": a call to act or sign.
     String.raw`(?:^|[.!?¡]\s*)(?:act[uú]a|s[uú]mate|[uú]nete|firma|sign|signez|unterschreib(?:e|en sie))\b[^.!?\n]{0,80}\b(?:acci[oó]n|action|aktion|petici[oó]n|petition|p[ée]tition|apoyo|support|here|aqu[ií]|ici|hier|now|ahora|maintenant|jetzt)\b|^\s*¡?act[uú]a!|\bvous pouvez (?:t[ée]l[ée]copier|faxer|[ée]crire|envoyer|signer)\b|\b(?:kann man|k[öo]nnen sie)\b[^.!?\n]{0,80}\b(?:anschreiben|unterschreiben|abschicken)\b`,
     // "Go here to send an email to Tony Blair", "Kindly add your name ... and either fax or email the letter": a request to act.
     String.raw`\b(?:go|click) here to (?:send|write|e-?mail|sign|fax)\b|\b(?:kindly|please)\s+(?:add your name|sign (?:the|this|our) (?:letter|petition))\b|\b(?:fax|e-?mail|send|post|mail)\s+(?:or\s+(?:fax|e-?mail)\s+)?the (?:letter|petition|e-?mail)\b[^.!?\n]{0,120}\bto the\b`,
     // "Email Tony Blair.", "Tell Gordon Brown ...": a page's title line that asks to write to a named person.
     String.raw`^(?:e-?mail|write to|tell|urge|fax)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b`,
-    String.raw`\bconvida\b[^.!?\n]{0,80}\ba (?:escrever|enviar|assinar)\b|(?:^|[.!?]\s*)(?:escreva|envie)\s+(?:ao|à|uma|um)\b`,
+    String.raw`\bconvida\b[^.!?\n]{0,80}\ba (?:escrever|enviar|assinar)\b|(?:^|[.!?]\s*)(?:escreva|escrevam|envie|enviem|mande)\s+(?:ao|à|aos|às|uma|um|cartas|a sua carta)(?!\p{L})`,
+    // "pede que enviemos esta carta", "Vamos escrever ao Presidente", "carta-tipo": a Portuguese call to write.
+    String.raw`\bpede(?:m)? que (?:enviemos|escrevamos|escreva|envie)\b|\bvamos (?:escrever|enviar)\s+(?:ao|à|aos|às|uma|um|cartas)(?!\p{L})|\bcarta[- ]tipo\b`,
+    // Dutch and German calls: "Schrijf een brief aan", "Stuur een kaart naar", "Schreiben Sie an", "Schicken Sie eine Karte".
+    String.raw`(?:^|[.!?]\s+)(?:schrijf|stuur|mail)\s+(?:een|uw|je|ook)?\s*(?:brief|kaart|e-?mail|bericht|brieven|kaarten)?\s*(?:aan|naar)\b|(?:^|[.!?]\s+)(?:schreiben|schicken|senden|faxen)\s+sie\b[^.!?\n]{0,40}\b(?:an|einen brief|eine karte|eine e-?mail|appelle)\b`,
   ].join('|'),
   'imu',
 );
@@ -131,4 +144,19 @@ const IN_GENERAL = /\b(?:urgent actions?|ua|eilaktions?|action urgente|acci[oó]
 export function speaksOfUrgentActionsInGeneral(text: string): boolean {
   const head = text.slice(0, 200_000);
   return IN_GENERAL.test(head) && !INVITATION.test(head);
+}
+
+/* A UN mechanism that receives appeals: "the Special Rapporteur", "Special Procedures", "the Working Group on ...". */
+const UN_MECHANISM = /\b(?:special rapporteur|special procedures?|working group on|committee against torture|treaty bod(?:y|ies)|rapporteur sp[ée]cial|relator especial|sonderberichterstatter)\b/i;
+/* How it works: "Submission of information", "will act upon receiving", "Urgent appeals are also transmitted". */
+const HOW_IT_RECEIVES = /\b(?:submission of information|submit(?:ting)? (?:information|a complaint|a communication)|model questionnaire|will act (?:upon|on) receiving|(?:appeals|communications) are (?:also )?(?:transmitted|sent)|soumission d['’]informations?|env[ií]o de informaci[oó]n)\b/i;
+
+/**
+ * A page on how a UN mechanism receives and sends urgent appeals (its own address for submissions): the mechanism is
+ * the one who writes, no reader is asked to write to anyone.
+ */
+export function explainsUnMechanism(text: string): boolean {
+  // "E-mail: urgent-action@ohchr.org" is a contact field, not a sentence asking the reader to e-mail.
+  const head = text.slice(0, 200_000).replace(/^[ \t]*(?:e-?mail|fax|tel|phone|call)[ \t]*:.*$/gim, '');
+  return UN_MECHANISM.test(head) && HOW_IT_RECEIVES.test(head) && !INVITATION.test(head) && !IMPERATIVE.test(head);
 }

@@ -36,7 +36,20 @@ export function findSolidarity(sections: Section[]): Solidarity | undefined {
     if (!ask) continue;
     return readFrom(line, ask.index + ask[0].length, lines.slice(i + 1, i + 16));
   }
-  return cardBlock(lines);
+  return cardBlock(lines) ?? toAnyPrisoner(lines);
+}
+
+/* "sending a letter or postcard to a political prisoner in Burma", "écrire à un prisonnier politique": a card to whichever prisoner the reader picks. */
+const ANY_PRISONER =
+  /\b(?:send(?:ing)?|writ(?:e|ing)|post(?:ing)?|envoyer|[ée]crire|escribir|enviar|escrever|schreiben)\b[^.:!?]{0,50}?\b(?:to|à|a|an)\s+(?:a|an|un|une|una?|einen?)\s+((?:political |jailed |imprisoned )?(?:prisoner of conscience|prisoner|detainee)|prisonni(?:er|ère) (?:politique|d'opinion)|pres[oa] pol[ií]tic[oa]|pres[oa] de conciencia|politische[nr]? gefangene[nr]?)\b/iu;
+
+/** A request for a card to a prisoner of a kind, not a named one: the card's addressee is that kind, its address left for the moderator. */
+function toAnyPrisoner(lines: string[]): Solidarity | undefined {
+  for (const line of lines) {
+    const to = ANY_PRISONER.exec(line.slice(0, 1500))?.[1];
+    if (to) return { to: line500(to), address: [], hashtags: [], languages: [], advice: [] };
+  }
+  return undefined;
 }
 
 /* The rules for the cards under a Write for Rights case's address: "Les messages doivent être brefs", "Keep your card ...". */

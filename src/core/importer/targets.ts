@@ -194,6 +194,9 @@ const SIGN_OFF = /^(?:mit (?:[a-zäöüß]+ ){0,2}gr(?:u|ü|ue)(?:ß|ss)(?:en)?|
 function gated(block: Block, warn: Warn): ParsedTarget[] {
   // "Mit nachdenklichem Gruß" / "Wilfried Puhl-Schmidt": a letter's closing and its signer are no official.
   if (isClosing(block.texts[0] ?? '') || SIGN_OFF.test(block.texts[0] ?? '')) return [];
+  // A lone line that can be no name ("Dear X,") and carries nothing: no official and nothing to warn of, read no further.
+  const bare = block.fields.length + block.emails.length + block.handles.length === 0 && !block.hidden;
+  if (bare && block.texts.length <= 1 && isNoNameLine(block.texts[0] ?? '')) return [];
   const target = toTarget(block, () => undefined);
   if (isPlausibleName(target.name)) return [{ target: toTarget(block, warn), origins: block.origins }];
   // "Jane Example, 12 Example Street": a name run on into its address keeps the address once the name is cut at the comma.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -237,6 +237,30 @@ describe('corpus-12: a tenth set, held out until scored (54.2% of fields, 5 addr
     // "A link and a letter": the minister's address, "Dear Minister," and "I" - nothing but the page's silence (no request
     // to the reader) tells it from a letter-only paste, which must import. Written down so a change is seen.
     expect(report.wrong.filter((w) => w.check.field === 'refused').map((w) => w.name)).toEqual(['en-2007-sudan-ecodefense-letter-minister-of-interior-not-an-appeal.txt']);
+  });
+});
+
+describe('corpus-13: an eleventh set, held out until scored (49.0% of fields, 2 addresses misattached on a non-appeal, 8 appeals refused), then fixed', () => {
+  const report = scoreCorpus(CORPUS_13);
+
+  it('imports every appeal and good-news text and refuses every text that is no appeal', () => {
+    expect(corpusTexts(CORPUS_13).length).toBeGreaterThanOrEqual(25);
+    expect(report.refused).toEqual([]);
+    expect(report.wrong.filter((w) => w.check.field === 'refused')).toEqual([]);
+  });
+
+  it('gets at least 90% of the fields right, attaches 90% of the addresses and none to another official', () => {
+    console.info(`corpus-13: ${describeReport(report).join('\n')}`);
+    expect(report.right / report.fields, misses(report)).toBeGreaterThanOrEqual(BAR);
+    expect(report.addresses.wrong).toEqual([]);
+    expect(report.addresses.emails.given + report.addresses.postal.given).toBeGreaterThanOrEqual(11);
+    expect(attachedShare(report)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('still misses one official named only in the letter\'s greeting (known)', () => {
+    // A bare "poststelle@auswaertiges-amt.de" in a list, its official ("Minister") named only in "Sehr geehrter Herr
+    // Minister (Bundeskanzler),": nothing ties that e-mail to that word but the reader's knowledge. Left off, never guessed.
+    expect([...new Set(report.wrong.map((w) => w.name))]).toEqual(['de-2001-usa-mcseboard-emails-verantwortungstraeger-mustertexte.txt']);
   });
 });
 
