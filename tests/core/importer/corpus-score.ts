@@ -25,6 +25,7 @@ export const CORPUS_10 = new URL('../../fixtures/ua/corpus-10/', import.meta.url
 export const CORPUS_11 = new URL('../../fixtures/ua/corpus-11/', import.meta.url);
 export const CORPUS_12 = new URL('../../fixtures/ua/corpus-12/', import.meta.url);
 export const CORPUS_13 = new URL('../../fixtures/ua/corpus-13/', import.meta.url);
+export const CORPUS_14 = new URL('../../fixtures/ua/corpus-14/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
