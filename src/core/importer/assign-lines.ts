@@ -13,6 +13,13 @@ export function assignLines(given: string[]): { name: string; title?: string; or
   let name = lines[0] ?? '';
   let title: string | undefined;
   const namedRole = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && (isPerson(l) || (ROLE.test(l) && /\s\p{Lu}[\p{L}'’.-]+\s\p{Lu}/u.test(l)));
+  // "Ministry of X" / "Frau Staatsministerin" / "Christine Haderthauer": the institution, a bare title, then the person.
+  if (isOrg(lines[0]) && BARE_TITLE.test(lines[1] ?? '') && ROLE.test(lines[1] ?? '') && isPerson(lines[2]) && !BARE_TITLE.test(lines[2] ?? '')) {
+    return { name: lines[2] ?? name, title: lines[1], organisation: lines[0], address: lines.slice(3, 15) };
+  }
+  // "Bayerisches Staatsministerium des Innern" / "Staatsminister Joachim Herrmann": the person is the official, the title cut off.
+  const below = isOrg(lines[0]) ? (splitTitleName(lines[1]) ?? splitOneWordTitle(lines[1])) : undefined;
+  if (below && isPerson(below.name)) return { name: below.name, title: below.title, organisation: lines[0], address: lines.slice(2, 14) };
   // "Colombian Embassy in the United States" / "Ambassador Luis Gilberto Murillo Urrutia": the person is second.
   if (isOrg(lines[0]) && namedRole(lines[1])) {
     return { name: lines[1] ?? name, organisation: lines[0], address: lines.slice(2, 14) };
@@ -47,6 +54,9 @@ export function assignLines(given: string[]): { name: string; title?: string; or
 /* "Place Beauvau", "Rue de Rivoli", "PO Box 720": a street is never a person, even without a house number. */
 const STREET = /^(?:place|rue|avenue|av\.|boulevard|bd|all[ée]e|quai|calle|avenida|plaza|paseo|piazza|via|p\.?\s?o\.? box|postfach)\s/i;
 
+/* "Frau Staatsministerin", "Mr President", "Minister": a form of address at most, then one title word, and no name. */
+const BARE_TITLE = /^(?:(?:frau|herr|herrn|mr\.?|mrs\.?|ms\.?|madame|monsieur|se[ñn]or|se[ñn]ora|the)\s+)?\p{L}+$/iu;
+
 const CONNECTOR = /^(?:of|for|the|de|du|des|der|für|del|la)$/i;
 
 /* A title word, then two to four capitalised names: "Governor Kay Ivey", "Prime Minister Shinzo Abe". */
@@ -69,13 +79,20 @@ function splitTitleName(line: string | undefined): { title: string; name: string
 }
 
 
+/** "Staatsminister Joachim Herrmann" -> title and name: one title word, then two to four capitalised name words. */
+function splitOneWordTitle(line: string | undefined): { title: string; name: string } | undefined {
+  const match = /^(\p{Lu}\p{L}+)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)$/u.exec(line ?? '');
+  if (!match?.[1] || !match[2] || !ROLE.test(match[1]) || ROLE.test(match[2]) || ORGANISATION.test(match[2])) return undefined;
+  return { title: match[1], name: match[2] };
+}
+
 /* A title line broken before its place: "Exma. Sra. Governadora do" / "Estado do Pará", "Minister of" / "Justice". */
 const DANGLING = /\s(?:of|of the|for|de|de la|del|do|da|dos|das|du|des|der|von|für)$/i;
 
 /** The first line, an office cut off after a connector, joined with the line it runs on to (never a line with digits). */
 function joinBrokenTitle(lines: string[]): string[] {
   const [first, second, ...rest] = lines;
-  if (first === undefined || second === undefined || !ROLE.test(first) || !DANGLING.test(first) || /\d/.test(second)) return lines;
+  if (first === undefined || second === undefined || !(ROLE.test(first) || ORGANISATION.test(first)) || !DANGLING.test(first) || /\d/.test(second)) return lines;
   return [`${first} ${second}`, ...rest];
 }
 

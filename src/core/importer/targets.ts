@@ -10,6 +10,7 @@ import { nameCommaTitle, splitFlatOfficeBlock, splitNameFromOffice, splitOneLine
 import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { isClosing } from './letter.js';
 import { markEmbassies } from './sources.js';
+import { joinInstitutions, splitOwnedEmails } from './prose-owners.js';
 import type { ParsedTarget, Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
@@ -31,7 +32,6 @@ const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your s
 const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
 
 const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).trim() : text);
-
 const MAX_CONTACT_LINES = 600;
 
 /* "•  To Head of the Judiciary: Ayatollah ...": a bullet that names whom to write to. */
@@ -101,7 +101,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   };
   let seenFields = false;
   let read = 0;
-  for (const { text: line, copy } of collapseDoubleSpacing(lines)) {
+  for (const { text: line, copy } of collapseDoubleSpacing(splitOwnedEmails(lines))) {
     // Past the contact details, a sentence is the text going on ("Please note that ...", a story): stop.
     if (seenFields && (isProse(line) || isPageText(line))) break;
     // Contact details are a few dozen lines; reading further only costs time on a pathological text.
@@ -178,7 +178,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   // The organisers' own address ("Send your letter to: Amnesty International, 730 Peachtree St.") and a placeholder
   // ("Your Governor") are no official: a wrong address is worse than none.
   const officials = merged.filter((block) => !ORGANISER_NAME.test(block.texts[0] ?? '') && !PLACEHOLDER_NAME.test((block.texts[0] ?? '').replace(/^[^:]{1,40}:\s*/, '')));
-  const parsed = dedupe(officials.slice(0, 30).flatMap((block) => gated(block, warn)));
+  const parsed = joinInstitutions(dedupe(officials.slice(0, 30).flatMap((block) => gated(block, warn))));
   markEmbassies(parsed.map((p) => p.target));
   return parsed;
 }

@@ -1,0 +1,65 @@
+// E-mails that prose gives to a named person ("President Bush can be reached at comments@whitehouse.gov"), and an
+// institution's postal block handed to the one person whose e-mail is that institution's.
+import { findEmails } from './contacts.js';
+import { HONORIFIC, ORGANISATION } from './offices.js';
+import type { ParsedTarget } from './types.js';
+
+type Line = { text: string; copy: boolean };
+
+/* "<Name> can be reached at <email>", "<Name> can be e-mailed at", "<Name> ist erreichbar unter": the owner is named before. */
+const OWNED = /((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)\s+(?:can|may) be (?:reached|contacted|e-?mailed|written to)\s+(?:at|via|by e-?mail at|on)\s*$|((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)\s+(?:ist|sind)\s+(?:per e-?mail\s+)?erreichbar\s+(?:unter|über)\s*$/u;
+
+/**
+ * A line whose every e-mail follows "<Name> can be reached at" becomes one block per owner (the name, then the e-mail),
+ * so no e-mail of one person is merged into the block above it (another official's or an institution's).
+ */
+export function splitOwnedEmails(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const line of lines) {
+    const emails = line.text.includes('@') ? findEmails(line.text.slice(0, 1000)) : [];
+    const owners = emails.map((email) => ownerBefore(line.text, email));
+    if (emails.length === 0 || owners.some((o) => o === undefined)) {
+      out.push(line);
+      continue;
+    }
+    emails.forEach((email, i) => out.push({ text: '', copy: line.copy }, { text: owners[i] ?? '', copy: line.copy }, { text: email, copy: line.copy }));
+    out.push({ text: '', copy: line.copy });
+  }
+  return out;
+}
+
+/** The name that the sentence around `email` says owns it, if any. */
+function ownerBefore(text: string, email: string): string | undefined {
+  const at = text.indexOf(email);
+  if (at < 0) return undefined;
+  // Only the sentence the e-mail sits in: after the last full stop that ends a word.
+  const before = text.slice(0, at).split(/(?<=\p{Ll}{2}[.!?])\s+/u).pop() ?? '';
+  const match = OWNED.exec(before.slice(-120));
+  const name = (match?.[1] ?? match?.[2])?.replace(/^(?:And|Or|Und|Oder|Et|Y)\s+/, '').trim();
+  return name && name.split(/\s+/).length >= 2 ? name : undefined;
+}
+
+/* "The White House", "Ministry of Justice": an institution's name, no person's. */
+const isInstitution = (name: string): boolean => (/^the\s/i.test(name) && !HONORIFIC.test(name)) || ORGANISATION.test(name);
+const fold = (s: string): string => s.toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]/g, '');
+
+/**
+ * An institution's block with a postal address and no e-mail, beside a person whose only e-mail domain is that
+ * institution's ("The White House" and comments@whitehouse.gov): the address is that person's, the institution their
+ * first address line. An institution's block that only prose-named people are beside keeps nothing it cannot own.
+ */
+export function joinInstitutions(parsed: ParsedTarget[]): ParsedTarget[] {
+  const drop = new Set<ParsedTarget>();
+  for (const place of parsed) {
+    const t = place.target;
+    if (t.copy || !isInstitution(t.name) || (t.emails ?? []).length > 0 || (t.address ?? []).length === 0) continue;
+    const key = fold(t.name);
+    const owners = parsed.filter((p) => p !== place && !p.target.copy && !isInstitution(p.target.name) && (p.target.address ?? []).length === 0 && (p.target.emails ?? []).some((e) => fold(e.split('@')[1]?.split('.')[0] ?? '') === key));
+    const owner = owners[0];
+    if (key.length < 4 || owners.length !== 1 || !owner) continue;
+    owner.target.address = [t.name, ...(t.address ?? [])];
+    owner.origins.push(...place.origins);
+    drop.add(place);
+  }
+  return parsed.filter((p) => !drop.has(p));
+}
