@@ -20,6 +20,9 @@ export function assignLines(given: string[]): { name: string; title?: string; or
   // "Bayerisches Staatsministerium des Innern" / "Staatsminister Joachim Herrmann": the person is the official, the title cut off.
   const below = isOrg(lines[0]) ? (splitTitleName(lines[1]) ?? splitOneWordTitle(lines[1])) : undefined;
   if (below && isPerson(below.name)) return { name: below.name, title: below.title, organisation: lines[0], address: lines.slice(2, 14) };
+  // "Staatsministerin für Integration" / "Staatsministerin Petra Köpping": the office, then the person with a short title.
+  const person = isRole(lines[0]) ? splitOneWordTitle(lines[1]) : undefined;
+  if (person && isPerson(person.name)) return { name: person.name, title: lines[0], address: lines.slice(2, 14) };
   // "Colombian Embassy in the United States" / "Ambassador Luis Gilberto Murillo Urrutia": the person is second.
   if (isOrg(lines[0]) && namedRole(lines[1])) {
     return { name: lines[1] ?? name, organisation: lines[0], address: lines.slice(2, 14) };

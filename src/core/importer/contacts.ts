@@ -12,7 +12,7 @@ export type Field =
 
 const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
   { kind: 'email', pattern: /^(?:e-?mails?|correos? electr[oó]nicos?|correo(?:-e)?|courriels?|adresse [ée]lectronique|mail)$/i },
-  { kind: 'phone', pattern: /^(?:tel|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|tfno|mobile|cell)\.?$/i },
+  { kind: 'phone', pattern: /^(?:tel|telefon|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|tfno|mobile|cell)\.?$/i },
   { kind: 'fax', pattern: /^(?:fax|t[ée]l[ée]copie)\.?$/i },
   { kind: 'salutation', pattern: /^(?:salutation|saludo|tratamiento|formule d'appel|formule de politesse|(?:korrekte )?anrede|forma grzeczno[sś]ciowa)$/i },
   { kind: 'web', pattern: /^(?:website|web|web-?page|site web|sitio web|p[aá]gina web|url|online|online form(?: in \p{L}+)?|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular)$/iu },
@@ -28,10 +28,10 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
 ];
 
 /* A label word followed by a colon, anywhere in a line ("..., Quito. Email: a@b.ec Twitter: @x"). */
-const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?|correos? electr[oó]nicos?|correo-e|courriels?|tel|t[ée]l[ée]?phone|phone|tel[ée]fono|fax|salutation|saludo|tratamiento|formule d'appel|(?:korrekte )?anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon|web-?page)\.?)\s?:/giu;
+const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?|correos? electr[oó]nicos?|correo-e|courriels?|tel|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|fax|salutation|saludo|tratamiento|formule d'appel|(?:korrekte )?anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon|web-?page)\.?)\s?:/giu;
 
 /* "Telephone (011-503) 2249-8412", "Fax +44 20 ...": a phone or fax label without its colon, before the number. */
-const BARE_NUMBER_LABEL = /^(tel|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|fax|t[ée]l[ée]copie)\.?\s+(?=[(+]?\d)/i;
+const BARE_NUMBER_LABEL = /^(tel|telefon|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|fax|t[ée]l[ée]copie)\.?\s+(?=[(+]?\d)/i;
 
 /** The organisers' own addresses (an Amnesty section's, a coalition's "if you have questions" contact): never an official's. */
 export const ORGANISER_EMAIL = /@(?:[\w-]+\.)*(?:amnesty|amnistia|amnistie|amnesty-[\w-]+)\./i;

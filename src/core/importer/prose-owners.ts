@@ -1,7 +1,7 @@
-// E-mails that prose gives to a named person ("President Bush can be reached at comments@whitehouse.gov"), and an
-// institution's postal block handed to the one person whose e-mail is that institution's.
+// Who a block of contact lines is for: e-mails that prose gives to a named person ("President Bush can be reached at
+// comments@whitehouse.gov"), "z.Hd." lines, and an institution's postal block for the person whose e-mail is its.
 import { findEmails } from './contacts.js';
-import { HONORIFIC, ORGANISATION } from './offices.js';
+import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
 import type { ParsedTarget } from './types.js';
 
 type Line = { text: string; copy: boolean };
@@ -9,14 +9,31 @@ type Line = { text: string; copy: boolean };
 /* "<Name> can be reached at <email>", "<Name> can be e-mailed at", "<Name> ist erreichbar unter": the owner is named before. */
 const OWNED = /((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)\s+(?:can|may) be (?:reached|contacted|e-?mailed|written to)\s+(?:at|via|by e-?mail at|on)\s*$|((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)\s+(?:ist|sind)\s+(?:per e-?mail\s+)?erreichbar\s+(?:unter|über)\s*$/u;
 
+/* "-z.Hd. Staatsminister Roland Wöller-", "Attn: Minister X": the person the block is for, without the marker. */
+export const ATTENTION = /^[-–(\s]*(?:z\.\s?hd\.?|zu h(?:ä|ae)nden(?: von)?|attn\.?:?|for the attention of:?)\s*(.*?)[-–)\s]*$/i;
+/* A German call's heading line ending in "an": "Schreibt E-Mail und/ oder Fax an", "Schreiben Sie an:". */
+const WRITE_TO_HEADING = /^(?:schreib(?:t|en sie)|sendet|schickt|mailt|faxt)\b[^.!?@:]{0,40}\s(?:an|an:)$/i;
+
+/* "<Name>, <Title>: <e-mail>, ...": a list's line, nothing else before the first e-mail. */
+const LISTED = /^((?:\p{Lu}[\p{L}.'’-]*\s+){1,4}\p{Lu}[\p{L}'’-]+),\s*([\p{L} .'’-]{3,60}):\s*[\w.+-]+@/u;
+
 /**
  * A line whose every e-mail follows "<Name> can be reached at" becomes one block per owner (the name, then the e-mail),
  * so no e-mail of one person is merged into the block above it (another official's or an institution's).
  */
 export function splitOwnedEmails(lines: Line[]): Line[] {
   const out: Line[] = [];
-  for (const line of lines) {
+  for (const given of lines) {
+    // "Schreibt E-Mail und/ oder Fax an", "Write to": a heading over the blocks, no one's name.
+    if (WRITE_TO_HEADING.test(given.text.trim())) continue;
+    const line = { ...given, text: given.text.replace(ATTENTION, '$1').trim() };
     const emails = line.text.includes('@') ? findEmails(line.text.slice(0, 1000)) : [];
+    // "Hamburg Andy Grote, Innensenator: a@b.de, c@d.de": a list's line, the person and their title before the e-mails.
+    const listed = LISTED.exec(line.text);
+    if (listed?.[1] && listed[2] && ROLE.test(listed[2]) && emails.length > 0) {
+      out.push({ text: '', copy: line.copy }, { text: listed[1], copy: line.copy }, { text: listed[2], copy: line.copy }, ...emails.map((text) => ({ text, copy: line.copy })), { text: '', copy: line.copy });
+      continue;
+    }
     const owners = emails.map((email) => ownerBefore(line.text, email));
     if (emails.length === 0 || owners.some((o) => o === undefined)) {
       out.push(line);

@@ -1,4 +1,5 @@
 // Finds an official's lines by proximity when the text has no labels.
+import { ATTENTION } from './prose-owners.js';
 import { findEmails, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_EMAIL, ORGANISER_LINE, splitLabels } from './contacts.js';
 import { countryOf, isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
@@ -196,8 +197,8 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     // "[Please do write a more personal letter ...]": an editor's note in brackets is no address line.
     if (!isAddressLike(text) || /^\[.*\]$/.test(text)) return;
     keep.add(i);
-    // A bullet naming the addressee ("• To Head of the Judiciary: ...") opens the block.
-    if (/^[•·▪*–-]/.test(text)) return;
+    // A bullet naming the addressee ("• To Head of the Judiciary: ...") opens the block; "-z.Hd. Minister X-" does not.
+    if (/^[•·▪*–-]/.test(text) && !ATTENTION.test(text)) return;
   }
 }
 

@@ -100,3 +100,36 @@ describe('an e-mail that prose gives to a named person is never merged into the 
     expect(appeal.targets.every((t) => !(t.address ?? []).includes('1 Palace Square') || t.name === 'The Example Palace')).toBe(true);
   });
 });
+
+describe('German lists of ministers with their e-mails: each e-mail is the person\'s of its block', () => {
+  it('reads "-z.Hd. Minister Name-" below the ministry as the official, and "UND AN" as the next block', () => {
+    const text = page(
+      story,
+      'Schreibt E-Mail und/ oder Fax an',
+      'Exampleland Staatsministerium des Innern',
+      '-z.Hd. Staatsminister Max Muster-',
+      'buero@smi.example.de',
+      'Fax: 0123 / 4 56 78 90',
+      'Telefon: 0123 / 456 78 91',
+      'UND AN',
+      'Exampleland Staatsministerin für Integration',
+      '-z.Hd. Staatsministerin Erika Beispiel-',
+      'presse@sms.example.de',
+      'Fax: 0123 / 45 67 89 00',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => [t.name, t.emails, t.fax, t.phone ?? null])).toEqual([
+      ['Max Muster', ['buero@smi.example.de'], '0123 / 4 56 78 90', '0123 / 456 78 91'],
+      ['Erika Beispiel', ['presse@sms.example.de'], '0123 / 45 67 89 00', null],
+    ]);
+    expect(appeal.targets[0]?.organisation).toBe('Exampleland Staatsministerium des Innern');
+  });
+
+  it('reads a list\'s "<Name>, <Title>: <e-mails>" line as that person\'s block', () => {
+    const lines = splitOwnedEmails([{ text: 'Musterland Max Muster, Innensenator: post@bis.example.de, max@muster.example', copy: false }]);
+    expect(lines.map((l) => l.text)).toEqual(['', 'Musterland Max Muster', 'Innensenator', 'post@bis.example.de', 'max@muster.example', '']);
+    // A title that is no office keeps the line as it was.
+    const plain = { text: 'Max Muster, Gartenfreund: max@muster.example', copy: false };
+    expect(splitOwnedEmails([plain])).toEqual([plain]);
+  });
+});
