@@ -1,6 +1,7 @@
 // The general rules behind corpus-14's failures (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { isDateLine } from '../../../src/core/importer/dates.js';
+import { importUrgentAction } from '../../../src/core/importer/index.js';
 import { splitOwnedEmails } from '../../../src/core/importer/prose-owners.js';
 import { imported } from './helpers.js';
 
@@ -131,5 +132,38 @@ describe('German lists of ministers with their e-mails: each e-mail is the perso
     // A title that is no office keeps the line as it was.
     const plain = { text: 'Max Muster, Gartenfreund: max@muster.example', copy: false };
     expect(splitOwnedEmails([plain])).toEqual([plain]);
+  });
+});
+
+describe('German calls that import: "Schreibt an:" with the e-mail, an e-mail list with a "Mailvorlage"', () => {
+  it('imports a call to write to a named official with his e-mail and phone', () => {
+    const text = page(story, 'Erinnert ihn an seine Pflicht zu handeln!', 'Schreibt an:', 'Ministerialdirektor Max Muster', 'Leiter der Abteilung Migration, Beispielstraße 1, 12345 Musterstadt', 'm@ministerium.example.de', 'Ruft an:', 'Telefon: +49 30 1234-5678');
+    const { appeal } = imported(text);
+    // The title stays on the name ("Ministerialdirektor" is no title word the importer splits off): the person is still the official.
+    expect(appeal.targets.map((t) => [t.name, t.emails])).toEqual([['Ministerialdirektor Max Muster', ['m@ministerium.example.de']]]);
+  });
+
+  it('imports a list of ministers\' e-mails with a mail template', () => {
+    const text = page(
+      story,
+      'Lasst uns gemeinsam Mails an die Ministerien schreiben!',
+      'Hier sind die Mailadressen:',
+      'Musterland Max Muster, Innensenator: poststelle@bis.example.de',
+      'Beispielland Erika Beispiel, Sozialministerin: poststelle@sozmi.example.de, buero@sozmi.example.de',
+      'Hier ist die Mailvorlage:',
+      'Betreff: Beenden Sie die Abschiebungen',
+      'Guten Tag,',
+      'ich bitte Sie, Jane Example nicht abzuschieben.',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => [t.name, t.title, t.emails])).toEqual([
+      ['Musterland Max Muster', 'Innensenator', ['poststelle@bis.example.de']],
+      ['Beispielland Erika Beispiel', 'Sozialministerin', ['poststelle@sozmi.example.de', 'buero@sozmi.example.de']],
+    ]);
+  });
+
+  it('still refuses a German story that asks nobody to write', () => {
+    const result = importUrgentAction(page(story, 'Die Familie hofft auf ein Wiedersehen.', 'Telefonisch war das Ministerium nicht erreichbar.'));
+    expect(result.ok).toBe(false);
   });
 });
