@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -261,6 +261,26 @@ describe('corpus-13: an eleventh set, held out until scored (49.0% of fields, 2 
     // A bare "poststelle@auswaertiges-amt.de" in a list, its official ("Minister") named only in "Sehr geehrter Herr
     // Minister (Bundeskanzler),": nothing ties that e-mail to that word but the reader's knowledge. Left off, never guessed.
     expect([...new Set(report.wrong.map((w) => w.name))]).toEqual(['de-2001-usa-mcseboard-emails-verantwortungstraeger-mustertexte.txt']);
+  });
+});
+
+describe('corpus-14: a twelfth set, held out until scored (55.6% of fields, 6 addresses misattached, 4 appeals refused), partly fixed', () => {
+  const report = scoreCorpus(CORPUS_14);
+
+  it('attaches no address to another official, and at least 90% of the addresses the texts give', () => {
+    console.info(`corpus-14: ${describeReport(report).join('\n')}`);
+    expect(corpusTexts(CORPUS_14).length).toBeGreaterThanOrEqual(25);
+    expect(report.addresses.wrong).toEqual([]);
+    expect(report.addresses.emails.given + report.addresses.postal.given).toBeGreaterThanOrEqual(24);
+    expect(attachedShare(report)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('is below the fields bar (81.1% measured): these appeals are still refused, these non-appeals still imported (known)', () => {
+    // Not yet fixed (issue 27): a blog's letter to Yemen's vice-president read as an open letter, and Amnesty UK's
+    // good-news round-up read as an explainer; a German how-to guide, a page of letters received and a letter to the
+    // editor imported. The floor keeps what the fixes reached; the 90% bar is not met and is not claimed.
+    expect(report.right / report.fields, misses(report)).toBeGreaterThanOrEqual(0.8);
+    expect(report.refused.map((r) => r.split(':')[0])).toEqual(['en-2011-yemen-bookofstamps-letter-vice-president-hadi.txt', 'en-2014-uk-amnesty-uk-blog-power-of-urgent-actions-good-news.txt']);
   });
 });
 
