@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importUrgentAction } from '../../../src/core/importer/index.js';
-import { imported } from './helpers.js';
+import { imported, refusedReason } from './helpers.js';
 
 /* The general rules behind corpus-10's failures (issue 27), on texts written for the test. */
-
-const refusedReason = (text: string): string | undefined => {
-  const result = importUrgentAction(text);
-  return result.ok ? undefined : result.reason;
-};
 
 describe("Amnesty USA's current one-line blocks", () => {
   const page = [

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { importUrgentAction } from '../../../src/core/importer/index.js';
 import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
-import { codes, imported } from './helpers.js';
+import { codes, imported, kindOf, refusedReason } from './helpers.js';
 
 /* The general rules behind corpus-11's failures (issue 27), on texts written for the test. */
-
-const refusedReason = (text: string): string | undefined => {
-  const result = importUrgentAction(text);
-  return result.ok ? undefined : result.reason;
-};
-const kindOf = (text: string): string | undefined => {
-  const result = importUrgentAction(text);
-  return result.ok ? result.kind : undefined;
-};
 
 describe('the name gate: only a plausible official carries an address', () => {
   it('passes names and offices', () => {

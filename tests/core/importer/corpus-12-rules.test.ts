@@ -1,18 +1,7 @@
 // The general rules behind corpus-12's failures (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
-import { importUrgentAction } from '../../../src/core/importer/index.js';
 import { isNoNameLine, isPlausibleName } from '../../../src/core/importer/name-gate.js';
-import { imported } from './helpers.js';
-
-const refusedReason = (text: string): string | undefined => {
-  const result = importUrgentAction(text);
-  return result.ok ? undefined : result.reason;
-};
-const kindOf = (text: string): string | undefined => {
-  const result = importUrgentAction(text);
-  return result.ok ? result.kind : undefined;
-};
-const page = (...lines: string[]): string => lines.join('\n');
+import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 describe('the name gate: dates, blanks, archive headings and stray words are no name', () => {
   it('refuses them', () => {

@@ -1,18 +1,8 @@
 // The general rules behind corpus-13's failures (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
-import { importUrgentAction } from '../../../src/core/importer/index.js';
 import { isNoNameLine } from '../../../src/core/importer/name-gate.js';
-import { codes, imported } from './helpers.js';
+import { codes, imported, kindOf, page, refusedReason } from './helpers.js';
 
-const refusedReason = (text: string): string | undefined => {
-  const result = importUrgentAction(text);
-  return result.ok ? undefined : result.reason;
-};
-const kindOf = (text: string): string | undefined => {
-  const result = importUrgentAction(text);
-  return result.ok ? result.kind : undefined;
-};
-const page = (...lines: string[]): string => lines.join('\n');
 const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
 
 describe('calls to write with no UA number import as drafts that ask for what is missing', () => {

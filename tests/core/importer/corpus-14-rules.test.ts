@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isDateLine } from '../../../src/core/importer/dates.js';
 import { importUrgentAction } from '../../../src/core/importer/index.js';
 import { splitOwnedEmails } from '../../../src/core/importer/prose-owners.js';
-import { imported } from './helpers.js';
+import { imported, page } from './helpers.js';
 
-const page = (...lines: string[]): string => lines.join('\n');
 const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
 const letter = ['Sehr geehrte Damen und Herren,', 'ich bitte Sie dringend, Jane Example sofort freizulassen.', 'Mit freundlichen Grüßen'];
 

@@ -19,3 +19,18 @@ export function imported(text: string): { appeal: Appeal; warnings: ImportWarnin
 export function codes(warnings: ImportWarning[]): string[] {
   return warnings.map((w) => w.code);
 }
+
+/** Why a text is refused (the reason code), or undefined when it imports. */
+export function refusedReason(text: string): string | undefined {
+  const result = importUrgentAction(text);
+  return result.ok ? undefined : result.reason;
+}
+
+/** What kind of text it imports as (appeal, update, closure, good-news), or undefined when refused. */
+export function kindOf(text: string): string | undefined {
+  const result = importUrgentAction(text);
+  return result.ok ? result.kind : undefined;
+}
+
+/** A pasted page from its lines. */
+export const page = (...lines: string[]): string => lines.join('\n');
