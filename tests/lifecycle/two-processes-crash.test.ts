@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeBotApi } from '../adapters/telegram/fake-bot-api.js';
-import { ADMIN, TOKEN } from '../adapters/telegram/harness.js';
+import { ADMIN } from '../adapters/telegram/harness.js';
 import { messageUpdate } from '../adapters/telegram/updates.js';
 import { freePort, startRedisServer } from '../support/redis-server.js';
 import { BotProcess } from './bot-process.js';
-import { actedUpdates, auditStore, CRASH_SECRET, postUpdate, seeded, WEBHOOK_SECRET, type Update } from './crash-rig.js';
+import { actedUpdates, auditStore, postUpdate, seeded, webhookEnv, type Update } from './crash-rig.js';
 
 const MEMBERS = Number(process.env.LIFECYCLE_CRASH_MEMBERS ?? 300);
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
@@ -52,20 +52,7 @@ for (const kind of ['sqlite', 'redis'] as const) {
       const calls = fake.callsOf('setWebhook').length;
       bots = ports.map(
         (port, i) =>
-          new BotProcess(
-            {
-              DATA_DIR: dirs[i]!,
-              STORE_URL: storeUrl,
-              MEMBER_KEY_SECRET: CRASH_SECRET,
-              LOG_LEVEL: 'warn',
-              TELEGRAM_BOT_TOKEN: TOKEN,
-              TELEGRAM_API_ROOT: fake.apiRoot,
-              TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/tg`,
-              TELEGRAM_WEBHOOK_PORT: String(port),
-              TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
-            },
-            'node',
-          ),
+new BotProcess({ ...webhookEnv(fake, dirs[i]!, port), STORE_URL: storeUrl }, 'node'),
       );
       const deadline = Date.now() + 40_000;
       while (fake.callsOf('setWebhook').length < calls + 2) {
