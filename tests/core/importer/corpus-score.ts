@@ -31,7 +31,7 @@ export const CORPUS_14 = new URL('../../fixtures/ua/corpus-14/', import.meta.url
 const expectedSchema = z.object({
   source: z.string(),
   published: z.string(),
-  language: z.enum(['en', 'es', 'fr', 'de', 'pt', 'nl', 'pl']),
+  language: z.enum(['en', 'es', 'fr', 'de', 'pt', 'nl', 'pl', 'it', 'fi', 'sv', 'da', 'no', 'ja']),
   /** A rough name for the page's layout, for the per-layout score (issue 27's labels only). */
   layout: z.string().optional(),
   /** What the text is; labelled on issue 27's texts only. `not-an-appeal` must be refused. */
