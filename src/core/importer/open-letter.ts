@@ -12,8 +12,22 @@ const ASKS_READER = /\b(?:sample|model|example|suggested|draft) (?:letter|e-?mai
 
 /* The page tells of a letter that others wrote or sent: "USCIRF wrote to King Salman", "a letter written by experts", "dirigieron esta carta". */
 const BY_OTHERS = /\b(?:wrote|have written|has written|sent|signed|signing up to|dirigieron|dirigi[oó]|enviaron|firmaron|ont [ée]crit|a [ée]crit|ont adress[ée]|schrieben|haben geschrieben|unterzeichneten)\b[^.!?\n]{0,80}\b(?:letters?|cartas?|lettres?|briefe?)\b|\b(?:letters?|cartas?|lettres?|brief) (?:written|signed|sent) by\b|\b(?:open letter|carta abierta|lettre ouverte|offener brief|carta aberta)\b/imu;
-/* A headline that names a letter and its addressee: "USCIRF Letter to Saudi King Salman", "Carta al Presidente". */
-const HEADLINE = /^[^\n.!?]{0,60}\b(?:Letter|Carta|Lettre|Brief) (?:to|a|al|à|an) \p{Lu}/mu;
+/*
+ * A headline that names a letter's writer and its addressee: "USCIRF Letter to Saudi King Salman", "PEN's letter to
+ * President X". A headline without a writer ("Letter to Yemen's vice-president", "A letter to the President") is what a
+ * model letter is called as well: it says nothing of who sent it.
+ */
+const HEADLINE = /^[^\n.!?]{0,60}?(?<!\b(?:a|an|the|my|our|sample|model|example|suggested|una?|la|le|el|ein|eine|mein|unser))[ \t](?:Letter|letter|Carta|carta|Lettre|lettre|Brief) (?:to|a|al|à|an) \p{Lu}/mu;
+/*
+ * A page that shows letters it has received or that supporters sent: "the letters sent to us", "here you will find many
+ * of those we have received", "cartas que hemos recibido", "Briefe, die uns erreicht haben". They are already sent.
+ */
+const RECEIVED = /\b(?:letters?|e-?mails?|cards?|messages?)\b[^.!?\n]{0,40}\b(?:sent to us|we (?:have |had )?received|received from|(?:sent|written) by (?:our |your )?(?:supporters|members|readers|friends))\b|\b(?:we|i) (?:have |had )?received\b[^.!?\n]{0,60}\b(?:letters?|e-?mails?|cards?)\b|\bof those we (?:have )?received\b|\bcartas (?:que )?(?:hemos )?recibid[ao]s\b|\blettres (?:que nous avons )?re[çc]ues\b|\bbriefe,? die uns erreicht\b/i;
+/*
+ * A letter to a newspaper that carries the letter: "Dear Editor", "Señora directora: ... solicito hacer pública la
+ * siguiente carta", "please publish the following letter". The writer asks the paper to print it, no reader to send it.
+ */
+const TO_EDITOR = /^\s*(?:dear (?:editor|sir or madam, editor)|to the editor|se[ñn]or(?:a)? director(?:a)?|estimad[oa] director(?:a)?|monsieur le r[ée]dacteur|madame la r[ée]dactrice|sehr geehrte(?:r)? (?:herr|frau) (?:chef)?redakt(?:eur|eurin))\b|\b(?:publish|print) (?:the following|this) letter\b|\b(?:hacer p[uú]blica|publicar) (?:la siguiente|esta) carta\b|\bpublier (?:la lettre suivante|cette lettre)\b|\bfolgenden brief (?:zu )?ver[öo]ffentlichen\b/im;
 
 /* A form to fill in: "May ___, 2002", "(Company Name)", "(Add your signature)", "(your name)": the reader completes and sends it. */
 const BLANKS = /_{3,}|\((?:[^)\n]{0,20}\b(?:your|company|organi[sz]ation|sender)(?:['’]s)?\b[^)\n]{0,20}|name|signature|date)\)/i;
@@ -52,6 +66,8 @@ export function isLetterByOthers(text: string, found: FoundLetter | undefined): 
   const body = found.paragraphs.join(' ').slice(0, 20_000);
   // Whatever follows the letter ("Send this letter to ...") is outside it as well; excerpts often stop inside it.
   const after = at >= 0 ? text.slice(at, at + 100_000).split(body.slice(-200))[1] ?? '' : '';
+  // Letters already received or sent to a paper are shown, not offered: what follows them is more of the same letters.
+  if ((RECEIVED.test(frame) || TO_EDITOR.test(frame)) && !ASKS_READER.test(frame.replace(TO_EDITOR, ' '))) return true;
   if (ASKS_READER.test(frame) || ASKS_READER.test(after.slice(0, 5000)) || /\[[^\]]{2,40}\]/.test(body) || BLANKS.test(text.slice(0, 100_000))) return false;
   const opening = body.slice(0, 800);
   const we = opening.match(WE)?.length ?? 0;

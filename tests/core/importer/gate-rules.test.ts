@@ -1,0 +1,87 @@
+// The importer's gate (appeal or not) and salutation rules, each on a written text of its own.
+import { describe, expect, it } from 'vitest';
+import { imported, kindOf, page, refusedReason } from './helpers.js';
+
+const ADDRESS_AND_LETTER = [
+  'Minister Example Person',
+  'Ministry of Justice',
+  '1 Example Street',
+  'Example City',
+  '',
+  'Dear Minister,',
+  'I am writing to urge you to release the teacher Ana Example, who has been held without charge since March.',
+  'She must have access to a lawyer and her family.',
+  'Yours sincerely,',
+];
+
+describe('a letter and the page around it', () => {
+  it('imports a letter under a headline that names no writer ("Letter to the minister"): a model letter is called that too', () => {
+    expect(refusedReason(page('Letter to Example\'s justice minister', '', ...ADDRESS_AND_LETTER))).toBeUndefined();
+  });
+
+  it('still refuses a letter whose headline names its writer and whose page tells that they wrote it', () => {
+    expect(refusedReason(page('WRITERS GUILD Letter to Minister Example', 'The Guild wrote to the minister last week.', ...ADDRESS_AND_LETTER, 'The Writers Guild'))).toBe('import_not_an_appeal');
+  });
+
+  it('refuses a page that shows letters it has received, even when the letters themselves say "please"', () => {
+    const text = page(
+      'To thank our supporters we show here some of the letters sent to us about the case.',
+      ...ADDRESS_AND_LETTER,
+      'A reader',
+      '',
+      'Dear Minister,',
+      'Please show mercy and release Ana Example.',
+      'Sincerely,',
+    );
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+
+  it('imports a page of letters received that asks the reader to send one too', () => {
+    const text = page('Here are letters we have received from members. Please send your own letter to the minister as well.', ...ADDRESS_AND_LETTER);
+    expect(refusedReason(text)).toBeUndefined();
+  });
+
+  it('refuses a letter to the editor that asks the paper to publish a letter to an official', () => {
+    const text = page(
+      'Señor director: le ruego publicar la siguiente carta al ministro de Justicia. Gracias.',
+      'Señor Ministro:',
+      'Le escribo porque la maestra Ana Ejemplo sigue detenida sin cargos desde marzo, y su familia no sabe nada de ella.',
+      'Le pido que la libere de inmediato.',
+      'Atentamente,',
+      'Juan Ejemplo',
+    );
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+});
+
+describe('guides and good news', () => {
+  it('refuses a guide titled as a question in the first person ("Wie schreibe ich einen Appellbrief?", "How do I write ...")', () => {
+    const advice = ['Bleiben Sie immer höflich.', 'Fassen Sie sich kurz: eine Seite genügt.', 'Schreiben Sie, wer Sie sind.'];
+    expect(refusedReason(page('Wie schreibe ich einen Appellbrief?', '', ...advice))).toBe('import_not_an_appeal');
+    expect(refusedReason(page('How do I write a good appeal letter?', '', 'Be polite.', 'Keep it short: one page is enough.'))).toBe('import_not_an_appeal');
+  });
+
+  it('reads a round-up of outcomes credited to the readers as good news, not as an explainer', () => {
+    const text = page(
+      'What our network did this year',
+      '',
+      'Because of you, people have been freed and lives have been saved. Urgent Actions are at the heart of our work.',
+      'Below are some good news stories from the Urgent Action network.',
+      '',
+      'Ana Example - Exampleland',
+      'The teacher was released in May after months in detention.',
+    );
+    expect(kindOf(text)).toBe('good-news');
+  });
+
+  it('does not read an appeal that thanks earlier letters as good news while it still asks for letters', () => {
+    const text = page('UA 12/30 Exampleland: teacher detained again', 'Thanks to your letters Ana Example was freed in 2029, but she was arrested again.', 'Please write immediately to the minister.', ...ADDRESS_AND_LETTER);
+    expect(kindOf(text)).toBe('appeal');
+  });
+});
+
+describe('salutations', () => {
+  it('keeps the letter as imported when the text gives a salutation', () => {
+    expect(imported(page(...ADDRESS_AND_LETTER)).appeal.letter.salutation).toBe('Dear Minister,');
+  });
+});
