@@ -81,7 +81,32 @@ describe('guides and good news', () => {
 });
 
 describe('salutations', () => {
+  const BODY = ['I am writing to urge you to release the teacher Ana Example, who has been held without charge since March.', 'Yours sincerely,'];
+
   it('keeps the letter as imported when the text gives a salutation', () => {
     expect(imported(page(...ADDRESS_AND_LETTER)).appeal.letter.salutation).toBe('Dear Minister,');
+  });
+
+  it('reads several salutation lines in a row as one salutation, blank lines between them allowed', () => {
+    expect(imported(page('Please send this letter.', 'Dear Minister Example,', 'Dear Deputy Minister Sample,', ...BODY)).appeal.letter.salutation).toBe('Dear Minister Example, Dear Deputy Minister Sample,');
+    expect(imported(page('Musterbrief', '', 'Sehr geehrte Frau Ministerin,', '', 'Sehr geehrter Herr Staatssekretär,', '', 'Ich schreibe Ihnen wegen der Lehrerin Ana Beispiel, die seit März ohne Anklage festgehalten wird.', 'Mit freundlichen Grüßen')).appeal.letter.salutation).toBe('Sehr geehrte Frau Ministerin, Sehr geehrter Herr Staatssekretär,');
+  });
+
+  it('reads "Honorable X:", "To the Honourable X," and "Hon. X," as salutations, but not an address line "The Honorable X" without a comma', () => {
+    expect(imported(page('Sample letter', 'Honorable Governor Example:', ...BODY)).appeal.letter.salutation).toBe('Honorable Governor Example:');
+    expect(imported(page('Sample letter', 'To the Honourable Minister Sample,', ...BODY)).appeal.letter.salutation).toBe('To the Honourable Minister Sample,');
+    expect(imported(page('Sample letter', 'Hon. Jane Example,', ...BODY)).appeal.letter.salutation).toBe('Hon. Jane Example,');
+    const block = imported(page('Please write to:', 'The Honorable Jane Example', 'State Capitol', 'Example City', '', 'Dear Governor Example,', ...BODY));
+    expect(block.appeal.letter.salutation).toBe('Dear Governor Example,');
+  });
+
+  it('reads an office greeted without a comma ("Monsieur le Ministre") when a sentence in the writer\'s voice follows it', () => {
+    const text = page('Modèle de lettre :', '', 'Monsieur le Ministre de la Justice', '', "Je suis très préoccupé par le sort de l'enseignante Ana Exemple, détenue sans inculpation depuis mars dernier.", 'Veuillez agréer, Monsieur le Ministre, mes salutations.');
+    expect(imported(text).appeal.letter.salutation).toBe('Monsieur le Ministre de la Justice');
+  });
+
+  it('does not read an office over an address as a salutation ("Monsieur le Président" over "Palais de l\'Élysée")', () => {
+    const text = page('Écrivez au président :', 'Monsieur le Président de la République', "Palais de l'Élysée", '55 rue du Faubourg Saint-Honoré', '75008 Paris', '', "Je suis très préoccupé par le sort de l'enseignante Ana Exemple, détenue sans inculpation depuis mars dernier.");
+    expect(imported(text).appeal.letter.salutation).not.toBe('Monsieur le Président de la République');
   });
 });
