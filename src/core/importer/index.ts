@@ -14,6 +14,7 @@ import { isLetterByOthers } from './open-letter.js';
 import { findKind } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
 import { findSolidarity } from './solidarity.js';
+import { preferGreetedOfficial } from './greeted-official.js';
 import { findTitle } from './title.js';
 import { refuse, type ImportOptions, type ImportResult, type ImportWarning, type Warn } from './types.js';
 
@@ -81,6 +82,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
 
   // The card to the person at risk is never a letter to an official: its person and address are no target.
   const parsed = findTargets(sections, found, sentence, lead, warn).filter((p) => !solidarity || !isSolidarityBlock(p.target, solidarity));
+  preferGreetedOfficial(parsed, found?.salutation, text);
   keepSureAddresses(parsed, warn);
   const targets = parsed.map((p) => p.target);
   // A news item tells of an Urgent Action ("lanzó una Acción Urgente"), asks nothing and names no one to write to.

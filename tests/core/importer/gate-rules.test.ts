@@ -110,3 +110,28 @@ describe('salutations', () => {
     expect(imported(text).appeal.letter.salutation).not.toBe('Monsieur le Président de la République');
   });
 });
+
+describe('the official a salutation greets', () => {
+  const PETITION = [
+    'Freedom for the Example Prisoners',
+    'Dear Governor Sample:',
+    'Please commute the sentences of the prisoners held for twenty years after an unfair trial in Example County.',
+    'You have the power to do justice and to show mercy this season.',
+  ];
+
+  it('reads the greeted official ("Dear Governor Sample:") when the line above the letter names no one, with the web form given for them', () => {
+    const { appeal } = imported(page(...PETITION, 'I will write to the Governor (Web form https://governor.example.gov/contact) to ask for clemency.'));
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Governor Sample']);
+    expect(appeal.targets[0]?.social).toEqual(['Web form: https://governor.example.gov/contact']);
+  });
+
+  it('keeps an official read above the letter when it is a person or an office, or when it can be reached', () => {
+    const { appeal } = imported(page('Governor Jane Sample', 'State Capitol', 'Example City', '', ...PETITION.slice(1)));
+    expect(appeal.targets[0]?.name).toBe('Governor Jane Sample');
+  });
+
+  it('does not take a salutation that greets an office alone ("Dear Prime Minister,") for a name', () => {
+    const { appeal } = imported(page('Freedom for the Example Prisoners', 'Dear Prime Minister,', ...PETITION.slice(2)));
+    expect(appeal.targets.map((t) => t.name)).not.toContain('Prime Minister');
+  });
+});
