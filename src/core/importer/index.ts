@@ -15,6 +15,7 @@ import { findKind } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
 import { findSolidarity } from './solidarity.js';
 import { preferGreetedOfficial } from './greeted-official.js';
+import { asksTheReader } from './reader-request.js';
 import { findTitle } from './title.js';
 import { refuse, type ImportOptions, type ImportResult, type ImportWarning, type Warn } from './types.js';
 
@@ -65,7 +66,11 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
     return refuse('import_not_an_appeal', 'This text explains how a UN mechanism receives and sends urgent appeals: the mechanism writes, no reader is asked to, so there is no appeal to import.');
   }
   const solidarity = findSolidarity(sections);
-  if (kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !solidarity && !showsAnAppeal(text, sections)) {
+  const noSign = kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !solidarity && !showsAnAppeal(text, sections);
+  // A sentence that asks the reader to write to someone ("Email the minister at ...") is a weaker sign: a draft the
+  // moderator checks, never a refusal, since a refused appeal loses every field.
+  if (noSign && asksTheReader(text)) warn('unsure_appeal', 'This text shows few signs of an appeal (only a request to write or sign); check that it is one before saving.');
+  else if (noSign) {
     return refuse(
       'import_not_an_appeal',
       'This text shows no sign of an appeal: no UA number, no "Urgent Action", no official with contact details and no letter.',

@@ -157,7 +157,8 @@ function findBareOffice(sections: Section[]): { section: number; line: number } 
 function salutationRun(lines: string[], first: number): { salutation: string; next: number } {
   const parts = [unquote(lines[first] ?? '')];
   let last = first;
-  for (let i = first + 1; i < lines.length && i <= last + 2; i++) {
+  // Six at most: a letter greets a few officials, a longer run is a list, not one greeting.
+  for (let i = first + 1; i < lines.length && i <= last + 2 && parts.length < 6; i++) {
     const line = lines[i] ?? '';
     if (line === '') continue;
     if (!isSalutation(line)) break;

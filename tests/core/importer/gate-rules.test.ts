@@ -1,6 +1,6 @@
 // The importer's gate (appeal or not) and salutation rules, each on a written text of its own.
 import { describe, expect, it } from 'vitest';
-import { imported, kindOf, page, refusedReason } from './helpers.js';
+import { codes, imported, kindOf, page, refusedReason } from './helpers.js';
 
 const ADDRESS_AND_LETTER = [
   'Minister Example Person',
@@ -133,5 +133,26 @@ describe('the official a salutation greets', () => {
   it('does not take a salutation that greets an office alone ("Dear Prime Minister,") for a name', () => {
     const { appeal } = imported(page('Freedom for the Example Prisoners', 'Dear Prime Minister,', ...PETITION.slice(2)));
     expect(appeal.targets.map((t) => t.name)).not.toContain('Prime Minister');
+  });
+});
+
+describe('a request to the reader as the only sign', () => {
+  const about = (request: string): string => page('Eviction in Example Valley', '', 'Families in Example Valley face eviction next week without any offer of new housing.', request);
+
+  it('imports as a draft, with a warning, a text whose only sign is a request to write to an official', () => {
+    const { appeal, warnings } = imported(about('Please send a short message to the governor asking for a stay.'));
+    expect(appeal.draft).toBe(true);
+    expect(codes(warnings)).toContain('unsure_appeal');
+  });
+
+  it('reads the request in German, French, Dutch and Portuguese, and a call to sign a petition', () => {
+    for (const request of ['Schreibt dem Innenminister noch heute und bittet ihn, die Räumung zu stoppen.', "Interpellez le ministre de l'Intérieur pour qu'il arrête l'expulsion.", 'Stuur de minister een kaart.', 'Assine a petição para impedir o despejo.', 'Unterschreibt die Petition gegen die Räumung.']) {
+      expect(codes(imported(about(request)).warnings), request).toContain('unsure_appeal');
+    }
+  });
+
+  it('still refuses a text that asks for letters in general, with no one to reach, and a page that asks to sign up or write to us', () => {
+    expect(refusedReason(page('Our letter evening', '', 'Write letters for prisoners of conscience with us every month.', 'Sign up for our newsletter.'))).toBe('import_not_an_appeal');
+    expect(refusedReason(page('Chocolate cookies', '', 'Mix the butter and sugar. Bake for twelve minutes.', 'Send us your photos by e-mail.'))).toBe('import_not_an_appeal');
   });
 });
