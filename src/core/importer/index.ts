@@ -9,8 +9,8 @@ import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
-import { ACTION_INDEX, citedUaNumbers, explainsUnMechanism, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, showsAnAppeal, speaksOfUrgentActionsInGeneral } from './signs.js';
-import { isLetterByOthers } from './open-letter.js';
+import { ACTION_INDEX, citedUaNumbers, explainsUnMechanism, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, saysItIsAnAppeal, showsAnAppeal, speaksOfUrgentActionsInGeneral } from './signs.js';
+import { isLetterByOthers, nobodyAskedToSend } from './open-letter.js';
 import { findKind } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
 import { findSolidarity } from './solidarity.js';
@@ -61,6 +61,10 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   }
   if (!ua && kind === 'appeal' && isLetterByOthers(text, found)) {
     return refuse('import_not_an_appeal', 'This text is a letter that others wrote and sent (an open letter or a letter quoted in news): it asks no reader to send it, so there is no appeal to import.');
+  }
+  // A letter nobody is asked to send may be one its writer already sent: a draft that says so, the moderator decides.
+  if (!ua && kind === 'appeal' && nobodyAskedToSend(text, found) && !saysItIsAnAppeal(text) && !asksTheReader(text)) {
+    warn('unsure_sender', 'Nothing in the text asks members to send this letter; check that it is an appeal and not a letter its writer already sent.');
   }
   if (!ua && kind === 'appeal' && !found?.salutation && explainsUnMechanism(text)) {
     return refuse('import_not_an_appeal', 'This text explains how a UN mechanism receives and sends urgent appeals: the mechanism writes, no reader is asked to, so there is no appeal to import.');

@@ -87,6 +87,12 @@ const INVITATION = new RegExp(
   'imu',
 );
 
+/** "Urgent Action", a petition's wording, a contact field, or a sentence inviting the reader to write: an appeal said in words. */
+export function saysItIsAnAppeal(text: string): boolean {
+  const head = text.slice(0, 200_000);
+  return APPEAL_WORDS.test(head) || INVITATION.test(head);
+}
+
 /* The line of an Urgent Action's list of people at risk: a name and "(m)" or "(f)". */
 const AT_RISK = /^\p{Lu}[^\n(]{2,60}\s\((?:m|f|male|female)\)\s*$/imu;
 

@@ -156,3 +156,19 @@ describe('a request to the reader as the only sign', () => {
     expect(refusedReason(page('Chocolate cookies', '', 'Mix the butter and sugar. Bake for twelve minutes.', 'Send us your photos by e-mail.'))).toBe('import_not_an_appeal');
   });
 });
+
+describe('a letter nobody is asked to send', () => {
+  const LETTER = ['Dear Minister Example,', 'I am writing about the teacher Ana Example, held without charge since March.', 'I ask you to release her.', 'Yours sincerely,', 'John Writer'];
+
+  it('imports a letter-only text as a draft that says nobody is asked to send it', () => {
+    const { appeal, warnings } = imported(page(...LETTER));
+    expect(appeal.draft).toBe(true);
+    expect(codes(warnings)).toContain('unsure_sender');
+  });
+
+  it('does not say so when the page asks the reader to send it, above or below the letter (a closing on its own line marks the end)', () => {
+    expect(codes(imported(page('Please send this model letter to the minister.', ...LETTER)).warnings)).not.toContain('unsure_sender');
+    expect(codes(imported(page(...LETTER, '', 'Copy this letter and send it today.')).warnings)).not.toContain('unsure_sender');
+    expect(codes(imported(page('Hier unser Musterschreiben:', ...LETTER)).warnings)).not.toContain('unsure_sender');
+  });
+});
