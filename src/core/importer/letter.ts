@@ -24,7 +24,10 @@ const PT_OPENING = /^(?:ex(?:m|celent[ií]ssim)[oa]s?\.?\s+s(?:r|ra|enhor|enhora
 const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b|votre excellence\b|(?:to )?(?:the )?hon(?:ou?rable\b|\.))/i;
 /* "Monsieur le Premier Ministre", "Madame la Ministre", "Señor Presidente", "Herr Minister": an office greeted without a comma. */
 const BARE_OFFICE = /^(?:monsieur|madame)\s+(?:le|la|l['’])\s*\p{L}|^(?:se[ñn]or(?:a)?|excelent[ií]simo(?:\s+se[ñn]or)?)\s+\p{Lu}|^(?:herr|frau)\s+(?:bundes)?(?:minister|pr[äa]sident|botschafter|staatsanwalt)/iu;
+/* "Guten Tag,", "Hello,", "Bonjour Monsieur le Ministre,", "Buenos días,": a neutral greeting an e-mail to an office opens with. */
+const NEUTRAL_GREETING = /^(?:guten tag|hallo|hello|good (?:morning|afternoon|day)|bonjour|buenos d[ií]as|buenas tardes|bom dia|goedendag|goedemiddag)\b[^.!?@\d]{0,60}[,:]$/i;
 /* The first words of a letter's body in the writer's own voice: "Je suis ...", "I am ...", "Ich ...", "Le escribo ...". */
+const SINGULAR = /^(?:i|i'm|je|j['’]|ich|yo|eu)\s*\p{L}/iu;
 const FIRST_PERSON = /^(?:i|i'm|je|j['’]|nous|we|ich|wir|yo|me|le|les|nos|eu)\s*\p{L}/iu;
 const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|(?:met )?vriendelijke groet(?:en)?|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous)/i;
 
@@ -132,8 +135,9 @@ function findTitleSalutation(sections: Section[]): { section: number; line: numb
 }
 
 /**
- * "Monsieur le Premier Ministre" with no comma, then "Je suis fortement préoccupé ...": an office alone on a line greets
- * when a long sentence in the writer's own voice follows it. Above an address ("Palais de l'Élysée") it heads a block.
+ * "Monsieur le Premier Ministre" with no comma, or "Guten Tag,", then "Je suis fortement préoccupé ...": an office alone
+ * on a line, or a neutral greeting, greets when a long sentence in the writer's own voice follows it. Above an address
+ * ("Palais de l'Élysée") an office heads a block; above a member's news ("Hello, here is our update") nothing greets.
  */
 function findBareOffice(sections: Section[]): { section: number; line: number } | undefined {
   for (let s = 0; s < sections.length; s++) {
@@ -142,9 +146,12 @@ function findBareOffice(sections: Section[]): { section: number; line: number } 
     const lines = section.lines;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? '';
-      if (line === '' || line.length > 120 || /[.!?;:,@\d]$/.test(line) || !BARE_OFFICE.test(line)) continue;
+      const greets = (BARE_OFFICE.test(line) && !/[.!?;:,@\d]$/.test(line)) || NEUTRAL_GREETING.test(line);
+      if (line === '' || line.length > 120 || !greets) continue;
       const next = lines.slice(i + 1).find((l) => l !== '') ?? '';
-      if (next.length >= 60 && /[.!?]$/.test(next) && (FIRST_PERSON.test(next) || LETTER_START.test(next))) return { section: s, line: i };
+      // After "Hello," a member's news speaks as "we"; only a writer's own "I" makes it a letter to an office.
+      const voice = NEUTRAL_GREETING.test(line) ? SINGULAR.test(next) : FIRST_PERSON.test(next);
+      if (next.length >= 60 && (/[.!?]$/.test(next) || next.length >= 120) && (voice || LETTER_START.test(next))) return { section: s, line: i };
     }
   }
   return undefined;

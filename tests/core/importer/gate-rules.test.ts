@@ -105,6 +105,13 @@ describe('salutations', () => {
     expect(imported(text).appeal.letter.salutation).toBe('Monsieur le Ministre de la Justice');
   });
 
+  it('reads a neutral greeting ("Guten Tag,", "Hello,") when the writer\'s own "I" follows, not above a group\'s "we" news', () => {
+    const letter = page('Mailvorlage:', 'Betreff: Abschiebungen stoppen', 'Guten Tag,', 'ich wende mich an Sie, weil die Lehrerin Ana Beispiel nächste Woche abgeschoben werden soll, obwohl sie hier gefährdet ist.', 'Mit freundlichen Grüßen');
+    expect(imported(letter).appeal.letter.salutation).toBe('Guten Tag,');
+    const news = page('Please write to the minister about Ana Example.', 'Hello,', 'We met last Tuesday and wrote twenty letters for the teacher Ana Example, thank you all for coming along.', 'Yours sincerely,');
+    expect(imported(news).appeal.letter.salutation).not.toBe('Hello,');
+  });
+
   it('does not read an office over an address as a salutation ("Monsieur le Président" over "Palais de l\'Élysée")', () => {
     const text = page('Écrivez au président :', 'Monsieur le Président de la République', "Palais de l'Élysée", '55 rue du Faubourg Saint-Honoré', '75008 Paris', '', "Je suis très préoccupé par le sort de l'enseignante Ana Exemple, détenue sans inculpation depuis mars dernier.");
     expect(imported(text).appeal.letter.salutation).not.toBe('Monsieur le Président de la République');
