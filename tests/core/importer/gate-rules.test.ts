@@ -74,6 +74,11 @@ describe('guides and good news', () => {
     expect(kindOf(text)).toBe('good-news');
   });
 
+  it('does not read a release on bail credited to the readers as good news', () => {
+    const text = page('Teacher at risk in Exampleland', '', 'Thanks to your letters Ana Example was released on bail in May, but her trial opens next week.', 'Email the minister today and ask him to drop the charges.');
+    expect(kindOf(text)).toBe('appeal');
+  });
+
   it('does not read an appeal that thanks earlier letters as good news while it still asks for letters', () => {
     const text = page('UA 12/30 Exampleland: teacher detained again', 'Thanks to your letters Ana Example was freed in 2029, but she was arrested again.', 'Please write immediately to the minister.', ...ADDRESS_AND_LETTER);
     expect(kindOf(text)).toBe('appeal');
