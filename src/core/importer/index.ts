@@ -9,11 +9,13 @@ import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
-import { ACTION_INDEX, citedUaNumbers, explainsUnMechanism, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, showsAnAppeal, speaksOfUrgentActionsInGeneral } from './signs.js';
-import { isLetterByOthers } from './open-letter.js';
+import { ACTION_INDEX, citedUaNumbers, explainsUnMechanism, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, saysItIsAnAppeal, showsAnAppeal, speaksOfUrgentActionsInGeneral } from './signs.js';
+import { isLetterByOthers, nobodyAskedToSend } from './open-letter.js';
 import { findKind } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
 import { findSolidarity } from './solidarity.js';
+import { preferGreetedOfficial } from './greeted-official.js';
+import { asksTheReader } from './reader-request.js';
 import { findTitle } from './title.js';
 import { refuse, type ImportOptions, type ImportResult, type ImportWarning, type Warn } from './types.js';
 
@@ -60,11 +62,19 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   if (!ua && kind === 'appeal' && isLetterByOthers(text, found)) {
     return refuse('import_not_an_appeal', 'This text is a letter that others wrote and sent (an open letter or a letter quoted in news): it asks no reader to send it, so there is no appeal to import.');
   }
+  // A letter nobody is asked to send may be one its writer already sent: a draft that says so, the moderator decides.
+  if (!ua && kind === 'appeal' && nobodyAskedToSend(text, found) && !saysItIsAnAppeal(text) && !asksTheReader(text)) {
+    warn('unsure_sender', 'Nothing in the text asks members to send this letter; check that it is an appeal and not a letter its writer already sent.');
+  }
   if (!ua && kind === 'appeal' && !found?.salutation && explainsUnMechanism(text)) {
     return refuse('import_not_an_appeal', 'This text explains how a UN mechanism receives and sends urgent appeals: the mechanism writes, no reader is asked to, so there is no appeal to import.');
   }
   const solidarity = findSolidarity(sections);
-  if (kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !solidarity && !showsAnAppeal(text, sections)) {
+  const noSign = kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !solidarity && !showsAnAppeal(text, sections);
+  // A sentence that asks the reader to write to someone ("Email the minister at ...") is a weaker sign: a draft the
+  // moderator checks, never a refusal, since a refused appeal loses every field.
+  if (noSign && asksTheReader(text)) warn('unsure_appeal', 'This text shows few signs of an appeal (only a request to write or sign); check that it is one before saving.');
+  else if (noSign) {
     return refuse(
       'import_not_an_appeal',
       'This text shows no sign of an appeal: no UA number, no "Urgent Action", no official with contact details and no letter.',
@@ -81,6 +91,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
 
   // The card to the person at risk is never a letter to an official: its person and address are no target.
   const parsed = findTargets(sections, found, sentence, lead, warn).filter((p) => !solidarity || !isSolidarityBlock(p.target, solidarity));
+  preferGreetedOfficial(parsed, found?.salutation, text);
   keepSureAddresses(parsed, warn);
   const targets = parsed.map((p) => p.target);
   // A news item tells of an Urgent Action ("lanzó una Acción Urgente"), asks nothing and names no one to write to.

@@ -20,7 +20,15 @@ const OPENING = /^(?:dear\b|your (?:excellenc(?:y|ies)|majest(?:y|ies)|royal hig
 /* Portuguese forms of address: "Exma. Sra. Governadora", "Excelentíssimo Senhor Presidente", "Prezado Senhor". */
 const PT_OPENING = /^(?:ex(?:m|celent[ií]ssim)[oa]s?\.?\s+s(?:r|ra|enhor|enhora)\.?(?:\s|$)|prezad[oa]s?\s)/i;
 /* Forms of address that also start a name in an address block; only a trailing comma or colon makes them a salutation. */
-const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b|votre excellence\b)/i;
+/* "Honorable Governor Bush:", "To the Honourable Minister,", "Hon. Example,": "The Honorable ..." also heads an address block. */
+const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b|votre excellence\b|(?:to )?(?:the )?hon(?:ou?rable\b|\.))/i;
+/* "Monsieur le Premier Ministre", "Madame la Ministre", "Señor Presidente", "Herr Minister": an office greeted without a comma. */
+const BARE_OFFICE = /^(?:monsieur|madame)\s+(?:le|la|l['’])\s*\p{L}|^(?:se[ñn]or(?:a)?|excelent[ií]simo(?:\s+se[ñn]or)?)\s+\p{Lu}|^(?:herr|frau)\s+(?:bundes)?(?:minister|pr[äa]sident|botschafter|staatsanwalt)/iu;
+/* "Guten Tag,", "Hello,", "Bonjour Monsieur le Ministre,", "Buenos días,": a neutral greeting an e-mail to an office opens with. */
+const NEUTRAL_GREETING = /^(?:guten tag|hallo|hello|good (?:morning|afternoon|day)|bonjour|buenos d[ií]as|buenas tardes|bom dia|goedendag|goedemiddag)\b[^.!?@\d]{0,60}[,:]$/i;
+/* The first words of a letter's body in the writer's own voice: "Je suis ...", "I am ...", "Ich ...", "Le escribo ...". */
+const SINGULAR = /^(?:i|i'm|je|j['’]|ich|yo|eu)\s*\p{L}/iu;
+const FIRST_PERSON = /^(?:i|i'm|je|j['’]|nous|we|ich|wir|yo|me|le|les|nos|eu)\s*\p{L}/iu;
 const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|(?:met )?vriendelijke groet(?:en)?|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous)/i;
 
 /** Sections a sample letter can sit in; never background or the short labelled fields. */
@@ -81,8 +89,10 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
 /** Finds the sample letter: from its salutation (or a "LETTER" heading) to its closing. */
 export function findLetter(sections: Section[], warn: Warn): FoundLetter | undefined {
   const opening = findLine(sections, isSalutation) ?? findTitleSalutation(sections);
-  const greeting = opening ? sections[opening.section]?.lines[opening.line] : undefined;
-  if (opening) return readFrom(sections, opening.section, opening.line + 1, warn, greeting === undefined ? undefined : unquote(greeting));
+  if (opening) {
+    const run = salutationRun(sections[opening.section]?.lines ?? [], opening.line);
+    return { ...readFrom(sections, opening.section, run.next, warn, run.salutation), start: opening.line };
+  }
   const letterSection = sections.findIndex((s) => s.kind === 'letter' && s.lines.some((l) => l !== ''));
   if (letterSection >= 0) {
     warnNoSalutation(warn);
@@ -121,7 +131,48 @@ function findTitleSalutation(sections: Section[]): { section: number; line: numb
       if (LETTER_START.test(next)) return { section: s, line: i };
     }
   }
+  return findBareOffice(sections);
+}
+
+/**
+ * "Monsieur le Premier Ministre" with no comma, or "Guten Tag,", then "Je suis fortement préoccupé ...": an office alone
+ * on a line, or a neutral greeting, greets when a long sentence in the writer's own voice follows it. Above an address
+ * ("Palais de l'Élysée") an office heads a block; above a member's news ("Hello, here is our update") nothing greets.
+ */
+function findBareOffice(sections: Section[]): { section: number; line: number } | undefined {
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
+    if (!section || !LETTER_HOME.has(section.kind)) continue;
+    const lines = section.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] ?? '';
+      const greets = (BARE_OFFICE.test(line) && !/[.!?;:,@\d]$/.test(line)) || NEUTRAL_GREETING.test(line);
+      if (line === '' || line.length > 120 || !greets) continue;
+      const next = lines.slice(i + 1).find((l) => l !== '') ?? '';
+      // After "Hello," a member's news speaks as "we"; only a writer's own "I" makes it a letter to an office.
+      const voice = NEUTRAL_GREETING.test(line) ? SINGULAR.test(next) : FIRST_PERSON.test(next);
+      if (next.length >= 60 && (/[.!?]$/.test(next) || next.length >= 120) && (voice || LETTER_START.test(next))) return { section: s, line: i };
+    }
+  }
   return undefined;
+}
+
+/**
+ * "Sehr geehrter Herr X," over "Sehr geehrter Herr Y,": a letter to several officials greets each on its own line. The
+ * lines in a row (blank lines between allowed) are one salutation; returns it and the line after the last of them.
+ */
+function salutationRun(lines: string[], first: number): { salutation: string; next: number } {
+  const parts = [unquote(lines[first] ?? '')];
+  let last = first;
+  // Six at most: a letter greets a few officials, a longer run is a list, not one greeting.
+  for (let i = first + 1; i < lines.length && i <= last + 2 && parts.length < 6; i++) {
+    const line = lines[i] ?? '';
+    if (line === '') continue;
+    if (!isSalutation(line)) break;
+    parts.push(unquote(line));
+    last = i;
+  }
+  return { salutation: parts.join(' '), next: last + 1 };
 }
 
 function findLine(sections: Section[], test: (line: string) => boolean): { section: number; line: number } | undefined {

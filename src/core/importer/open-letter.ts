@@ -8,12 +8,26 @@ import { ORGANISATION, ROLE } from './offices.js';
  * modelo", "voorbeeldbrief", "your name", "[Name]". Read in the text outside the letter's own lines, where the page
  * speaks to its reader; inside the letter "please" is said to the official.
  */
-const ASKS_READER = /\b(?:sample|model|example|suggested|draft) (?:letter|e-?mail|message|text|note|card)|\b(?:ask(?:ing|s)?|urg(?:e|es|ing)|encourag(?:e|es|ing)|invit(?:e|es|ing)) (?:you|people|everyone|readers|supporters|members)\b|\bdo the same\b|\bjoin (?:me|us)\b|\bbest to (?:e-?mail|write|call|send|contact)\b|\bsend (?:a|an|your|this|the|it)\b|\b(?:letter|text|message|e-?mail|card) to (?:send|copy|sign|use|print)\b|\bletter template\b|\btemplate\b|\bcopy(?:,)? (?:and )?paste\b|\bcopy (?:this|the|it)\b|\bplease\b|\bsend (?:it|this|the letter|your|a (?:letter|copy|fax|e-?mail))\b|\b(?:write|fax|e-?mail|sign|send) (?:to|now|today|your)\b|\byour (?:own )?(?:name|address|words|letter)\b|\bmuster(?:brief|text)e?\b|\bbriefvorschlag\b|\bvorlage\b|\bschreiben sie\b|\bschicken sie\b|\bcarta (?:modelo|tipo)\b|\bmodelo de carta\b|\bcopi[ae]\b|\benv[ií]a\b|\bescrib[ae]\b|\bfirma\b|\bmod[eè]le\b|\benvoyez\b|\b[ée]crivez\b|\bvoorbeeld(?:brief|brieven)?\b|\bstuur\b|\bschrijf\b|\bmodelo\b|\benvie\b|\bescreva\b|\bassine\b|\bfeel free\b|\byou (?:can|could|may|might) (?:also )?(?:send|write|use|copy|sign|adapt|print|download|e-?mail|fax)\b|\bdownload\b|\bvous pouvez\b|\bpuede(?:s| usted)\b|\bsie k[öo]nnen\b|\bje kunt\b|\bvoc[eê] pode\b|\[[^\]]{2,40}\]/i;
+const ASKS_READER = /\b(?:sample|model|example|suggested|draft) (?:letter|e-?mail|message|text|note|card)|\b(?:ask(?:ing|s)?|urg(?:e|es|ing)|encourag(?:e|es|ing)|invit(?:e|es|ing)) (?:you|people|everyone|readers|supporters|members)\b|\bdo the same\b|\bjoin (?:me|us)\b|\bbest to (?:e-?mail|write|call|send|contact)\b|\bsend (?:a|an|your|this|the|it)\b|\b(?:letter|text|message|e-?mail|card) to (?:send|copy|sign|use|print)\b|\bletter template\b|\btemplate\b|\bcopy(?:,)? (?:and )?paste\b|\bcopy (?:this|the|it)\b|\bplease\b|\bsend (?:it|this|the letter|your|a (?:letter|copy|fax|e-?mail))\b|\b(?:write|fax|e-?mail|sign|send) (?:to|now|today|your)\b|\byour (?:own )?(?:name|address|words|letter)\b|\bmuster(?:brief|text|schreiben|mail)e?n?\b|\bbriefvorschlag\b|\bvorlage\b|\bschreiben sie\b|\bschicken sie\b|\bcarta (?:modelo|tipo)\b|\bmodelo de carta\b|\bcopi[ae]\b|\benv[ií]a\b|\bescrib[ae]\b|\bfirma\b|\bmod[eè]le\b|\benvoyez\b|\b[ée]crivez\b|\bvoorbeeld(?:brief|brieven)?\b|\bstuur\b|\bschrijf\b|\bmodelo\b|\benvie\b|\bescreva\b|\bassine\b|\bfeel free\b|\byou (?:can|could|may|might) (?:also )?(?:send|write|use|copy|sign|adapt|print|download|e-?mail|fax)\b|\bdownload\b|\bvous pouvez\b|\bpuede(?:s| usted)\b|\bsie k[öo]nnen\b|\bje kunt\b|\bvoc[eê] pode\b|\[[^\]]{2,40}\]/i;
 
 /* The page tells of a letter that others wrote or sent: "USCIRF wrote to King Salman", "a letter written by experts", "dirigieron esta carta". */
 const BY_OTHERS = /\b(?:wrote|have written|has written|sent|signed|signing up to|dirigieron|dirigi[oó]|enviaron|firmaron|ont [ée]crit|a [ée]crit|ont adress[ée]|schrieben|haben geschrieben|unterzeichneten)\b[^.!?\n]{0,80}\b(?:letters?|cartas?|lettres?|briefe?)\b|\b(?:letters?|cartas?|lettres?|brief) (?:written|signed|sent) by\b|\b(?:open letter|carta abierta|lettre ouverte|offener brief|carta aberta)\b/imu;
-/* A headline that names a letter and its addressee: "USCIRF Letter to Saudi King Salman", "Carta al Presidente". */
-const HEADLINE = /^[^\n.!?]{0,60}\b(?:Letter|Carta|Lettre|Brief) (?:to|a|al|à|an) \p{Lu}/mu;
+/*
+ * A headline that names a letter's writer and its addressee: "USCIRF Letter to Saudi King Salman", "PEN's letter to
+ * President X". A headline without a writer ("Letter to Yemen's vice-president", "A letter to the President") is what a
+ * model letter is called as well: it says nothing of who sent it.
+ */
+const HEADLINE = /^[^\n.!?]{0,60}?(?<!\b(?:a|an|the|my|our|sample|model|example|suggested|una?|la|le|el|ein|eine|mein|unser))[ \t](?:Letter|letter|Carta|carta|Lettre|lettre|Brief) (?:to|a|al|à|an) \p{Lu}/mu;
+/*
+ * A page that shows letters it has received or that supporters sent: "the letters sent to us", "here you will find many
+ * of those we have received", "cartas que hemos recibido", "Briefe, die uns erreicht haben". They are already sent.
+ */
+const RECEIVED = /\b(?:letters?|e-?mails?|cards?|messages?)\b[^.!?\n]{0,40}\b(?:sent to us|we (?:have |had )?received|received from|(?:sent|written) by (?:our |your )?(?:supporters|members|readers|friends))\b|\b(?:we|i) (?:have |had )?received\b[^.!?\n]{0,60}\b(?:letters?|e-?mails?|cards?)\b|\bof those we (?:have )?received\b|\bcartas (?:que )?(?:hemos )?recibid[ao]s\b|\blettres (?:que nous avons )?re[çc]ues\b|\bbriefe,? die uns erreicht\b/i;
+/*
+ * A letter to a newspaper that carries the letter: "Dear Editor", "Señora directora: ... solicito hacer pública la
+ * siguiente carta", "please publish the following letter". The writer asks the paper to print it, no reader to send it.
+ */
+const TO_EDITOR = /^\s*(?:dear (?:editor|sir or madam, editor)|to the editor|se[ñn]or(?:a)? director(?:a)?|estimad[oa] director(?:a)?|monsieur le r[ée]dacteur|madame la r[ée]dactrice|sehr geehrte(?:r)? (?:herr|frau) (?:chef)?redakt(?:eur|eurin))\b|\b(?:publish|print) (?:the following|this) letter\b|\b(?:hacer p[uú]blica|publicar) (?:la siguiente|esta) carta\b|\bpublier (?:la lettre suivante|cette lettre)\b|\bfolgenden brief (?:zu )?ver[öo]ffentlichen\b/im;
 
 /* A form to fill in: "May ___, 2002", "(Company Name)", "(Add your signature)", "(your name)": the reader completes and sends it. */
 const BLANKS = /_{3,}|\((?:[^)\n]{0,20}\b(?:your|company|organi[sz]ation|sender)(?:['’]s)?\b[^)\n]{0,20}|name|signature|date)\)/i;
@@ -47,12 +61,10 @@ const I = /\b(?:i|me|my|je|moi|yo|mi|ich|mich|mein|eu)\b/gi;
  */
 export function isLetterByOthers(text: string, found: FoundLetter | undefined): boolean {
   if (!found?.salutation) return false;
-  const at = text.indexOf(found.salutation.slice(0, 40));
-  const frame = at > 0 ? text.slice(0, Math.min(at, 20_000)) : '';
-  const body = found.paragraphs.join(' ').slice(0, 20_000);
-  // Whatever follows the letter ("Send this letter to ...") is outside it as well; excerpts often stop inside it.
-  const after = at >= 0 ? text.slice(at, at + 100_000).split(body.slice(-200))[1] ?? '' : '';
-  if (ASKS_READER.test(frame) || ASKS_READER.test(after.slice(0, 5000)) || /\[[^\]]{2,40}\]/.test(body) || BLANKS.test(text.slice(0, 100_000))) return false;
+  const { frame, body, after, at } = aroundLetter(text, found, found.salutation);
+  // Letters already received or sent to a paper are shown, not offered: what follows them is more of the same letters.
+  if ((RECEIVED.test(frame) || TO_EDITOR.test(frame)) && !ASKS_READER.test(frame.replace(TO_EDITOR, ' '))) return true;
+  if (readerIsAsked(text, frame, body, after)) return false;
   const opening = body.slice(0, 800);
   const we = opening.match(WE)?.length ?? 0;
   const i = opening.match(I)?.length ?? 0;
@@ -60,4 +72,31 @@ export function isLetterByOthers(text: string, found: FoundLetter | undefined): 
   const closingAt = found.closing && at >= 0 ? text.indexOf(found.closing, at) : -1;
   const tail = closingAt >= 0 ? text.slice(closingAt, closingAt + 5000) : after.slice(0, 5000);
   return BY_OTHERS.test(frame) || HEADLINE.test(frame) || (we >= 2 && we > i * 2) || sentByItsWriter(tail);
+}
+
+/** The page above the letter, the letter's body, and what follows it (from the closing on when it has one). */
+function aroundLetter(text: string, found: FoundLetter, salutation: string): { frame: string; body: string; after: string; at: number } {
+  const at = text.indexOf(salutation.slice(0, 40));
+  const frame = at > 0 ? text.slice(0, Math.min(at, 20_000)) : '';
+  const body = found.paragraphs.join(' ').slice(0, 20_000);
+  // Whatever follows the letter ("Send this letter to ...") is outside it as well; excerpts often stop inside it. The
+  // body's lines may be re-spaced, so the closing (as written) marks its end when there is one.
+  const closingAt = found.closing && at >= 0 ? text.indexOf(found.closing, at) : -1;
+  const after = closingAt >= 0 ? text.slice(closingAt + found.closing!.length, closingAt + 100_000) : at >= 0 ? text.slice(at, at + 100_000).split(body.slice(-200))[1] ?? '' : '';
+  return { frame, body, after, at };
+}
+
+/** A request to the reader around the letter, a gap in it to fill in, or a form's blanks. */
+function readerIsAsked(text: string, frame: string, body: string, after: string): boolean {
+  return ASKS_READER.test(frame) || ASKS_READER.test(after.slice(0, 5000)) || /\[[^\]]{2,40}\]/.test(body) || BLANKS.test(text.slice(0, 100_000));
+}
+
+/**
+ * A letter that nobody around it is asked to send, and nothing shows it was sent by others: a letter-only page, or an
+ * open letter whose writers the excerpt does not name. Imported as a draft that says so; the moderator decides.
+ */
+export function nobodyAskedToSend(text: string, found: FoundLetter | undefined): boolean {
+  if (!found?.salutation) return false;
+  const { frame, body, after } = aroundLetter(text, found, found.salutation);
+  return !readerIsAsked(text, frame, body, after);
 }

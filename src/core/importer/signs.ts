@@ -87,6 +87,12 @@ const INVITATION = new RegExp(
   'imu',
 );
 
+/** "Urgent Action", a petition's wording, a contact field, or a sentence inviting the reader to write: an appeal said in words. */
+export function saysItIsAnAppeal(text: string): boolean {
+  const head = text.slice(0, 200_000);
+  return APPEAL_WORDS.test(head) || INVITATION.test(head);
+}
+
 /* The line of an Urgent Action's list of people at risk: a name and "(m)" or "(f)". */
 const AT_RISK = /^\p{Lu}[^\n(]{2,60}\s\((?:m|f|male|female)\)\s*$/imu;
 
@@ -121,7 +127,7 @@ export function onlyReportsUrgentActions(text: string, sections: Section[]): boo
 }
 
 /* "How to Write an Urgent Action Letter", "How They Work", "Cómo escribir una carta": a text about letter writing or Urgent Actions in general. */
-const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|what is an urgent action\b|qu['’]est-ce qu['’]une action urgente\b|comment (?:ça|çà|ca) marche\b|qu[ée] es una acci[oó]n urgente\b|was ist eine (?:urgent action|eilaktion)\b|(?:a )?guide to (?:writing|letter)|gu[ií]a(?: breve)? para escribir\b|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|hoe schrijf je\b|(?:[ée]crire des lettres|writing letters|escribir cartas|briefe schreiben|brieven schrijven)$)/i;
+const GUIDE_TITLE = /^(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|what is an urgent action\b|qu['’]est-ce qu['’]une action urgente\b|comment (?:ça|çà|ca) marche\b|qu[ée] es una acci[oó]n urgente\b|was ist eine (?:urgent action|eilaktion)\b|(?:a )?guide to (?:writing|letter)|gu[ií]a(?: breve)? para escribir\b|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|wie schreibe ich\b|hoe schrijf (?:je|ik)\b|how (?:do|should|can) (?:i|you|we) write\b|c[oó]mo (?:escribo|escribir|se escribe)\b|comment (?:r[ée]diger|[ée]crire|j['’][ée]cris)\b|(?:[ée]crire des lettres|writing letters|escribir cartas|briefe schreiben|brieven schrijven)$)/i;
 
 /** A guide opens with a title that says so, within its first lines. */
 export function isGuide(sections: Section[]): boolean {

@@ -1,0 +1,48 @@
+// The official a letter's salutation names ("Dear President Obama:"), for a letter whose only "official" is a line
+// above it that names no one (the page's title), and the web form a text gives for reaching that official.
+import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
+import type { ParsedTarget } from './types.js';
+
+/* The greeting words before the addressee: "Dear", "Honorable", "To the Honourable", "Sehr geehrter Herr", "Estimado Señor". */
+const GREETING = /^(?:dear|my dear|(?:to )?(?:the )?hono(?:u)?rable|hon\.|sehr geehrte[rn]?(?:\s+(?:herr|frau))?|estimad[oa](?:\s+se[ñn]or[a]?)?|monsieur|madame|geachte(?:\s+(?:heer|mevrouw))?)\s+/i;
+/* An office and a surname, with no more than four words in all: "President Obama", "Governor Jeb Bush", "Minister Example". */
+const OFFICE_AND_NAME = /^(\p{Lu}[\p{L}.-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})$/u;
+
+/** "Dear President Obama:" -> "President Obama"; undefined when the salutation greets an office alone or no one. */
+export function officialInSalutation(salutation: string): string | undefined {
+  const addressee = salutation.trim().replace(/[,:;!.]+$/, '').replace(GREETING, '').trim();
+  const match = OFFICE_AND_NAME.exec(addressee)?.[1];
+  // An office word first, then at least one more word that is no office: "Governor Bush", not "Prime Minister".
+  if (!match || !new RegExp(`^(?:${ROLE.source})\\s`, 'i').test(`${match} `)) return undefined;
+  const rest = match.split(/\s+/).slice(1);
+  return rest.some((w) => !ROLE.test(w)) ? match : undefined;
+}
+
+/** A name that names no person and no office: a page's title ("Holiday Fast and Prayer for Justice"). */
+function namesNoOne(name: string): boolean {
+  return !HONORIFIC.test(`${name} `) && !ROLE.test(name) && !ORGANISATION.test(name);
+}
+
+/* "(Web form http://example.gov/contact)", "contact form: https://...", "online form https://...": a form that reaches an official. */
+const WEB_FORM = /\b(?:web ?form|contact form|online form|kontaktformular|formulaire(?: de contact| en ligne)?|formulario(?: de contacto| en l[ií]nea)?)\s*:?\s*(https?:\/\/[^\s)<>"]+)/i;
+
+/**
+ * The letter greets a named official ("Dear President Obama:") and the only official read is a line naming no one and
+ * reachable by nothing: the official is the one the letter greets. A web form the text gives, with no other way to
+ * write, is how to reach them. Anything else is left as read.
+ */
+export function preferGreetedOfficial(parsed: ParsedTarget[], salutation: string | undefined, text: string): void {
+  const primary = parsed.filter((p) => !p.target.copy);
+  const only = primary[0];
+  if (!salutation || primary.length !== 1 || !only) return;
+  const target = only.target;
+  const reachable = (target.address ?? []).length > 0 || (target.emails ?? []).length > 0 || target.phone !== undefined || target.fax !== undefined || (target.social ?? []).length > 0;
+  const greeted = officialInSalutation(salutation);
+  if (!greeted || reachable || !namesNoOne(target.name)) return;
+  target.name = greeted;
+  const form = WEB_FORM.exec(text.slice(0, 200_000));
+  if (form?.[1]) {
+    target.social = [...(target.social ?? []), `Web form: ${form[1]}`];
+    only.origins.push({ value: `Web form: ${form[1]}`, line: form[0].slice(0, 200) });
+  }
+}
