@@ -50,6 +50,9 @@ export function cleanLines(text: string): string[] {
   let t = text.replace(/\r\n?|[\u2028\u2029]/g, '\n');
   if (/<\/?(?:p|br|div|li|ul|ol|span|h[1-6]|strong|em|b|i|a|table|tr|td|html|body)\b[^<>]{0,500}>/i.test(t)) {
     t = stripHtml(t);
+  } else if (t.includes('&')) {
+    // A paste from a page's source without its tags still says "&amp;" and "&nbsp;" for "&" and a space.
+    t = decodeEntities(t);
   }
   t = stripControls(t)
     .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
@@ -59,6 +62,68 @@ export function cleanLines(text: string): string[] {
     if (isArtefact(line)) continue;
     out.push(line);
   }
+  return unbulletAddressRuns(out);
+}
+
+const BULLET = /^[-*•·▪–]\s+/;
+/* A contact line: an e-mail address, or a contact label and its colon ("Fax:", "E-mail :", "Salutation:"). */
+const CONTACT = /@|^(?:e-?mails?|mail|fax|tel\.?|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|correo(?:-e)?|courriel|salutation|saludo|anrede|twitter|facebook)\b[^:]{0,20}:/i;
+
+/** A bulleted line that reads as a sentence or an instruction ("• Calling for his release.") rather than an address line. */
+function isSentence(text: string): boolean {
+  const words = text.split(' ').length;
+  return words >= 12 || (/[.!?]$/.test(text) && words >= 5) || (/^\p{Ll}/u.test(text) && !CONTACT.test(text));
+}
+
+/**
+ * "- Minister of Justice" / "- Ministry of Justice" / "- Email: a@b.org": a page that lists an official's block as bullets
+ * says the same as one without them. A bulleted line that is no sentence loses its bullet when it is a contact line or
+ * its block goes on to one (through single blank lines, as double-spaced pages write blocks, and lines that are no
+ * sentence). Bullets of instructions and of the points to raise stay.
+ */
+function unbulletAddressRuns(lines: string[]): string[] {
+  const bare = (line: string): string => line.replace(BULLET, '');
+  const leadsToContact = (from: number): boolean => {
+    for (let j = from, blanks = 0; j < lines.length && j < from + 16; j++) {
+      const line = bare(lines[j] ?? '');
+      if (line === '') {
+        if (++blanks > 1) return false;
+        continue;
+      }
+      blanks = 0;
+      if (CONTACT.test(line)) return true;
+      if (isSentence(line)) return false;
+    }
+    return false;
+  };
+  // A postal block has no contact line: two or more short bulleted lines in a row, one with a number (a street, a
+  // postcode), are its lines too.
+  const postalRun = (from: number): boolean => {
+    let count = 0;
+    let numbered = false;
+    for (let j = from, blanks = 0; j < lines.length && j < from + 16; j++) {
+      const line = lines[j] ?? '';
+      if (line === '') {
+        if (++blanks > 1) break;
+        continue;
+      }
+      blanks = 0;
+      if (!BULLET.test(line) || bare(line).length > 70 || isSentence(bare(line))) break;
+      count++;
+      numbered ||= /\d/.test(line);
+    }
+    return count >= 2 && numbered;
+  };
+  const out = [...lines];
+  let inRun = false;
+  lines.forEach((line, i) => {
+    if (!BULLET.test(line) || isSentence(bare(line))) {
+      if (line !== '') inRun = false;
+      return;
+    }
+    inRun ||= postalRun(i);
+    if (inRun || leadsToContact(i)) out[i] = bare(line);
+  });
   return out;
 }
 
@@ -94,7 +159,8 @@ function isArtefact(line: string): boolean {
 function stripHtml(html: string): string {
   const withoutCode = removeBlocks(removeBlocks(html, 'script'), 'style');
   const text = withoutCode
-    .replace(/<br\s*\/?>/gi, '\n')
+    // "line<br>" then the source's own line end is one break, not a blank line that would split an address block.
+    .replace(/<br\s*\/?>[ \t]*\n?/gi, '\n')
     .replace(/<li\b[^<>]{0,500}>/gi, '\n• ')
     .replace(/<\/(?:p|div|li|h[1-6]|tr|ul|ol|table|blockquote)\s*>/gi, '\n\n')
     .replace(/<(?:p|div|h[1-6]|tr|blockquote)\b[^<>]{0,500}>/gi, '\n')

@@ -25,36 +25,45 @@ function respellEmail(spellings: string[]): (text: string) => string {
 }
 
 /** The lines of each official's block: from the first short line naming them to the next blank line. */
-function blockLines(text: string, expected: Expected): Set<number> {
+function blockLines(text: string, expected: Expected): number[][] {
   const all = lines(text);
   const inBlock = new Set<number>();
+  const blocks: number[][] = [];
   for (const target of expected.targets) {
     const name = target.name.toLowerCase();
     const own = [...target.emails, ...(target.address ?? [])].map((s) => s.toLowerCase());
     const blockAt = (start: number): number[] => {
       const at: number[] = [];
-      for (let i = start; i < all.length && (all[i] ?? '').trim() !== '' && i < start + 12; i++) at.push(i);
+      // Double-spaced pages put a blank line after each line of a block: a single blank line followed by a short line that
+      // is no sentence and no greeting ("Señor Director:") goes on with the block.
+      for (let i = start; i < all.length && i < start + 12; i++) {
+        const line = (all[i] ?? '').trim();
+        if (line === '' && /^[^.!?]{2,80}[^.!?:,]$/.test((all[i + 1] ?? '').trim()) && i > start) continue;
+        if (line === '') break;
+        at.push(i);
+      }
       return at;
     };
     const candidates = all.flatMap((l, i) => (l.length <= 100 && l.toLowerCase().includes(name) && !/^\s*(?:dear|sehr|estimad|monsieur|madame|señor|excelent)/i.test(l) ? [i] : []));
     // The block that holds one of the official's own contact lines; else the first short line naming them.
-    const start = candidates.find((c) => blockAt(c).some((i) => own.some((o) => (all[i] ?? '').toLowerCase().includes(o)))) ?? candidates[0];
+    let start = candidates.find((c) => blockAt(c).some((i) => own.some((o) => (all[i] ?? '').toLowerCase().includes(o)))) ?? candidates[0];
     if (start === undefined || inBlock.has(start)) continue;
-    for (const i of blockAt(start)) inBlock.add(i);
+    // A title above the name ("Director de la Unidad ...") is the block's too: short, no sentence, not a label.
+    for (let up = 0; up < 3 && start > 0 && /^[^.:!?]{3,60}$/.test((all[start - 1] ?? '').trim()) && !inBlock.has(start - 1); up++) start--;
+    const block = blockAt(start).filter((i) => !inBlock.has(i));
+    for (const i of block) inBlock.add(i);
+    blocks.push(block);
   }
-  return inBlock;
+  return blocks;
 }
 
 /** Puts `bullet` (a function of the block's number, for "1) ") before the lines of each official's block. */
 function bulletBlocks(bullet: (block: number, first: boolean) => string | undefined): Perturbation['apply'] {
   return (text, expected) => {
-    const inBlock = blockLines(text, expected);
-    let block = 0;
+    const marks = new Map<number, string | undefined>();
+    blockLines(text, expected).forEach((block, b) => block.forEach((i, k) => marks.set(i, bullet(b + 1, k === 0))));
     return eachLine(text, (line, i) => {
-      if (!inBlock.has(i)) return line;
-      const first = !inBlock.has(i - 1);
-      if (first) block++;
-      const mark = bullet(block, first);
+      const mark = marks.get(i);
       return mark === undefined ? line : `${mark}${line.trimStart()}`;
     });
   };
@@ -62,7 +71,7 @@ function bulletBlocks(bullet: (block: number, first: boolean) => string | undefi
 
 /** A blank line before each contact line of an official's block that follows another of its lines. */
 function blankBeforeContact(text: string, expected: Expected): string {
-  const inBlock = blockLines(text, expected);
+  const inBlock = new Set(blockLines(text, expected).flat());
   return eachLine(text, (line, i) => (inBlock.has(i) && inBlock.has(i - 1) && /^\s*(?:e-?mail|fax|tel\.?|telephone|phone)\s?:/i.test(line) ? `\n${line}` : line));
 }
 
