@@ -14,7 +14,7 @@ console.log('| transformation | texts changed | fields right (as written -> rewr
 console.log('| --- | --- | --- | --- | --- |');
 for (const perturbation of PERTURBATIONS.filter((p) => only.length === 0 || only.includes(p.name))) {
   const r = measurePerturbation(texts, perturbation, baseline);
-  const worse = r.moved.filter((m) => m.after.right < m.before.right || m.after.wrong > m.before.wrong).length;
+  const worse = r.moved.filter((m) => m.after.fields - m.after.right > m.before.fields - m.before.right || m.after.wrong > m.before.wrong).length;
   console.log(`| ${r.name} | ${r.changed} | ${r.before.right}/${r.before.fields} = ${pct(r.before)} -> ${r.after.right}/${r.after.fields} = ${pct(r.after)} | ${r.before.wrong} -> ${r.after.wrong} | ${worse} |`);
-  if (verbose) for (const m of r.moved) console.log(`    ${m.name}: right ${m.before.right} -> ${m.after.right} of ${m.after.fields}, misattached ${m.before.wrong} -> ${m.after.wrong}`);
+  if (verbose) for (const m of r.moved) console.log(`    ${m.name}: right ${m.before.right}/${m.before.fields} -> ${m.after.right}/${m.after.fields}, misattached ${m.before.wrong} -> ${m.after.wrong}`);
 }

@@ -56,13 +56,30 @@ export function cleanLines(text: string): string[] {
   }
   t = stripControls(t)
     .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  // "<a@b.org>", "mailto:a@b.org": an e-mail address in a link's or a mail program's wrapping is the address alone.
+  if (t.includes('@')) t = t.replace(WRAPPED_EMAIL, '$1');
   const out: string[] = [];
   for (const raw of t.split('\n')) {
     const line = (raw.includes('  ') ? raw.replace(/ {2,}/g, ' ') : raw).trim();
     if (isArtefact(line)) continue;
-    out.push(line);
+    out.push(plainLabel(line));
   }
   return unbulletAddressRuns(out);
+}
+
+const WRAPPED_EMAIL = /(?:mailto:|<\s?(?:mailto:)?)([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})(?:\s?>)?/gi;
+
+/* "E-Mail-Adresse:", "Email address:", "Mail: a@b.org" (not "Mail: 1 Main St"): spellings of the e-mail label. */
+const EMAIL_LABEL = /^(?:e-?mail[- ]?(?:address(?:es)?|adressen?)|mail(?=\s?:\s*(?:\S+@|https?:|\S+$)))\s?:/i;
+/* "Fax no. +44 ...", "Tel. number: ...": the word for "number" after a phone or fax label. */
+const NUMBER_LABEL = /^(fax|tel\.?|telephone|phone|telefon)\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?\s?:?\s+(?=[(+]?\d)/i;
+/* "Salutation - Dear Minister": a dash for the label's colon. */
+const DASHED_LABEL = /^(salutation|saludo|tratamiento|anrede|e-?mail|fax)\s*[-–—]\s+(?=\S)/i;
+
+/** A contact label spelled another way at a line's start reads as its usual spelling, for every reader after this one. */
+function plainLabel(line: string): string {
+  if (!/^[efmpstaEFMPSTA]/.test(line)) return line;
+  return line.replace(EMAIL_LABEL, 'E-mail:').replace(NUMBER_LABEL, '$1: ').replace(DASHED_LABEL, '$1: ');
 }
 
 const BULLET = /^[-*•·▪–]\s+/;
@@ -164,7 +181,8 @@ function stripHtml(html: string): string {
     .replace(/<li\b[^<>]{0,500}>/gi, '\n• ')
     .replace(/<\/(?:p|div|li|h[1-6]|tr|ul|ol|table|blockquote)\s*>/gi, '\n\n')
     .replace(/<(?:p|div|h[1-6]|tr|blockquote)\b[^<>]{0,500}>/gi, '\n')
-    .replace(/<[^<>]{0,2000}>/g, '');
+    // "<a@b.org>" is an address a mail program wrapped, not a tag.
+    .replace(/<(?!\s?(?:mailto:)?[\w.+-]+@)[^<>]{0,2000}>/g, '');
   return decodeEntities(text);
 }
 

@@ -149,7 +149,7 @@ export function measurePerturbation(texts: CorpusText[], perturbation: Perturbat
     if (rewritten !== text) report.changed++;
     add(report.before, before);
     add(report.after, after);
-    if (after.right !== before.right || after.wrong !== before.wrong) report.moved.push({ name, before, after });
+    if (after.right !== before.right || after.fields !== before.fields || after.wrong !== before.wrong) report.moved.push({ name, before, after });
   }
   return report;
 }
