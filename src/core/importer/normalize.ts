@@ -64,7 +64,35 @@ export function cleanLines(text: string): string[] {
     if (isArtefact(line)) continue;
     out.push(plainLabel(line));
   }
-  return unbulletAddressRuns(out);
+  return unbulletAddressRuns(evenBlankRuns(out));
+}
+
+/**
+ * A page whose every gap is two or more blank lines (a paste that doubled them) says with two what others say with
+ * one: each run of blank lines loses as many as the shortest run has beyond one, so a single gap reads as a single gap.
+ */
+function evenBlankRuns(lines: string[]): string[] {
+  let shortest = Infinity;
+  let run = 0;
+  for (const line of lines) {
+    if (line === '') run++;
+    else {
+      if (run > 0) shortest = Math.min(shortest, run);
+      run = 0;
+    }
+  }
+  if (shortest === Infinity || shortest < 2) return lines;
+  const out: string[] = [];
+  run = 0;
+  for (const line of lines) {
+    if (line === '') {
+      if (++run >= shortest) out.push('');
+    } else {
+      run = 0;
+      out.push(line);
+    }
+  }
+  return out;
 }
 
 const WRAPPED_EMAIL = /(?:mailto:|<\s?(?:mailto:)?)([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})(?:\s?>)?/gi;
