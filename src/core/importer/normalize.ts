@@ -111,13 +111,15 @@ function plainLabel(line: string): string {
 }
 
 const BULLET = /^[-*•·▪–]\s+/;
+const GREETING = /^(?:dear|sehr geehrte|estimad[oa]|se[ñn]or|monsieur|madame|excelenc|exzellenz|your excellency)/i;
 /* A contact line: an e-mail address, or a contact label and its colon ("Fax:", "E-mail :", "Salutation:"). */
 const CONTACT = /@|^(?:e-?mails?|mail|fax|tel\.?|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|correo(?:-e)?|courriel|salutation|saludo|anrede|twitter|facebook)\b[^:]{0,20}:/i;
 
 /** A bulleted line that reads as a sentence or an instruction ("• Calling for his release.") rather than an address line. */
 function isSentence(text: string): boolean {
   const words = text.split(' ').length;
-  return words >= 12 || (/[.!?]$/.test(text) && words >= 5) || (/^\p{Ll}/u.test(text) && !CONTACT.test(text));
+  // "calling for his release" is a point to raise; "c/o State Capitol" is an address line.
+  return words >= 12 || (/[.!?]$/.test(text) && words >= 5) || (/^\p{Ll}{3,}\s/u.test(text) && !CONTACT.test(text));
 }
 
 /**
@@ -132,7 +134,7 @@ function unbulletAddressRuns(lines: string[]): string[] {
     for (let j = from, blanks = 0; j < lines.length && j < from + 16; j++) {
       const line = bare(lines[j] ?? '');
       if (line === '') {
-        if (++blanks > 1) return false;
+        if (++blanks > 2) return false;
         continue;
       }
       blanks = 0;
@@ -141,8 +143,8 @@ function unbulletAddressRuns(lines: string[]): string[] {
     }
     return false;
   };
-  // A postal block has no contact line: two or more short bulleted lines in a row, one with a number (a street, a
-  // postcode), are its lines too.
+  // A postal block has no contact line: two or more short lines in a row (single blank lines between), bulleted or
+  // not, one with a number (a street, a postcode) or a letter's greeting right below, are its lines too.
   const postalRun = (from: number): boolean => {
     let count = 0;
     let numbered = false;
@@ -153,7 +155,9 @@ function unbulletAddressRuns(lines: string[]): string[] {
         continue;
       }
       blanks = 0;
-      if (!BULLET.test(line) || bare(line).length > 70 || isSentence(bare(line))) break;
+      // The greeting of a letter right below the run: the run is the letter's address block.
+      if (GREETING.test(bare(line))) return count >= 2;
+      if (bare(line).length > 70 || isSentence(bare(line))) break;
       count++;
       numbered ||= /\d/.test(line);
     }

@@ -39,7 +39,8 @@ function blockLines(text: string, expected: Expected): number[][] {
       for (let i = start; i < all.length && i < start + 12; i++) {
         const line = (all[i] ?? '').trim();
         if (line === '' && /^[^.!?]{2,80}[^.!?:,]$/.test((all[i + 1] ?? '').trim()) && i > start) continue;
-        if (line === '') break;
+        // A greeting or a long line is the letter or the story: the block has ended.
+        if (line === '' || line.length > 90 || /^(?:dear|sehr|estimad|monsieur|madame|señor|excelent)/i.test(line)) break;
         at.push(i);
       }
       return at;
