@@ -151,12 +151,13 @@ function unbulletAddressRuns(lines: string[]): string[] {
     for (let j = from, blanks = 0; j < lines.length && j < from + 16; j++) {
       const line = lines[j] ?? '';
       if (line === '') {
-        if (++blanks > 1) break;
+        blanks++;
         continue;
       }
-      blanks = 0;
-      // The greeting of a letter right below the run: the run is the letter's address block.
+      // The greeting of a letter below the run (a letter's date may leave a few blank lines): the letter's address block.
       if (GREETING.test(bare(line))) return count >= 2;
+      if (blanks > 1) break;
+      blanks = 0;
       if (bare(line).length > 70 || isSentence(bare(line))) break;
       count++;
       numbered ||= /\d/.test(line);

@@ -50,7 +50,14 @@ function blockLines(text: string, expected: Expected): number[][] {
     let start = candidates.find((c) => blockAt(c).some((i) => own.some((o) => (all[i] ?? '').toLowerCase().includes(o)))) ?? candidates[0];
     if (start === undefined || inBlock.has(start)) continue;
     // A title above the name ("Director de la Unidad ...") is the block's too: short, no sentence, not a label.
-    for (let up = 0; up < 3 && start > 0 && /^[^.:!?]{3,60}$/.test((all[start - 1] ?? '').trim()) && !inBlock.has(start - 1); up++) start--;
+    // A title: capitalised, short, no sentence, no greeting or closing ("Vriendelijke groet,"), no heading ("da indirizzare a").
+    const titleLine = (i: number): boolean => /^\p{Lu}[^.:!?]{2,59}$/u.test((all[i] ?? '').trim()) && !/,\s*$/.test(all[i] ?? '') && !inBlock.has(i);
+    for (let up = 0; up < 3 && start > 0; up++) {
+      if (titleLine(start - 1)) start--;
+      // Across one blank line on a double-spaced page.
+      else if ((all[start - 1] ?? '').trim() === '' && start > 1 && titleLine(start - 2) && (all[start - 3] ?? '').trim() === '') start -= 2;
+      else break;
+    }
     const block = blockAt(start).filter((i) => !inBlock.has(i));
     for (const i of block) inBlock.add(i);
     blocks.push(block);
@@ -65,7 +72,8 @@ function bulletBlocks(bullet: (block: number, first: boolean) => string | undefi
     blockLines(text, expected).forEach((block, b) => block.forEach((i, k) => marks.set(i, bullet(b + 1, k === 0))));
     return eachLine(text, (line, i) => {
       const mark = marks.get(i);
-      return mark === undefined ? line : `${mark}${line.trimStart()}`;
+      // A line that is already a list's item keeps its own mark.
+      return mark === undefined || /^\s*(?:\d{1,2}[.)]|[-*•·])\s/.test(line) ? line : `${mark}${line.trimStart()}`;
     });
   };
 }
@@ -74,6 +82,17 @@ function bulletBlocks(bullet: (block: number, first: boolean) => string | undefi
 function blankBeforeContact(text: string, expected: Expected): string {
   const inBlock = new Set(blockLines(text, expected).flat());
   return eachLine(text, (line, i) => (inBlock.has(i) && inBlock.has(i - 1) && /^\s*(?:e-?mail|fax|tel\.?|telephone|phone)\s?:/i.test(line) ? `\n${line}` : line));
+}
+
+/** "1) ", "2) " before each official's block, where a list's item can start: after a blank line or a lead-in's colon. */
+function numberBlocks(text: string, expected: Expected): string {
+  const all = lines(text);
+  const starts = new Map<number, number>();
+  blockLines(text, expected).forEach((block, b) => {
+    const first = block[0];
+    if (first !== undefined && (first === 0 || /(?:^\s*|:\s*)$/.test(all[first - 1] ?? ''))) starts.set(first, b + 1);
+  });
+  return eachLine(text, (line, i) => (starts.has(i) && !/^\s*(?:\d{1,2}[.)]|[-*•·])\s/.test(line) ? `${starts.get(i)}) ${line.trimStart()}` : line));
 }
 
 const SMART = (text: string): string =>
@@ -109,7 +128,7 @@ export const PERTURBATIONS: Perturbation[] = [
   { name: 'bullet-dash', says: '"- " before each line of an official\'s block', apply: bulletBlocks(() => '- ') },
   { name: 'bullet-star', says: '"* " before each line of an official\'s block', apply: bulletBlocks(() => '* ') },
   { name: 'bullet-dot', says: '"• " before each line of an official\'s block', apply: bulletBlocks(() => '• ') },
-  { name: 'bullet-number', says: '"1) ", "2) " before the first line of each official\'s block', apply: bulletBlocks((block, first) => (first ? `${block}) ` : undefined)) },
+  { name: 'bullet-number', says: '"1) ", "2) " before the first line of each official\'s block (after a gap or a colon)', apply: numberBlocks },
   { name: 'email-angle', says: 'each e-mail address in angle brackets ("<a@b.org>")', apply: (t) => t.replace(EMAIL, (e) => `<${e}>`) },
   { name: 'email-mailto', says: 'each e-mail address as a mailto: link ("mailto:a@b.org")', apply: (t) => t.replace(EMAIL, (e) => `mailto:${e}`) },
   { name: 'smart-punctuation', says: 'curly quotes and apostrophes, en and em dashes', apply: SMART },
