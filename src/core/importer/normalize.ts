@@ -64,7 +64,27 @@ export function cleanLines(text: string): string[] {
     if (isArtefact(line)) continue;
     out.push(plainLabel(line));
   }
-  return unbulletAddressRuns(evenBlankRuns(out));
+  return unbulletAddressRuns(evenBlankRuns(undoubleSpacing(out)));
+}
+
+/**
+ * A page that puts a blank line after every line (no two lines touch) and a wider gap between paragraphs says "next
+ * line" with one blank line: each run of blank lines loses one, so an address block reads as one block again.
+ */
+function undoubleSpacing(lines: string[]): string[] {
+  let filled = 0;
+  let wider = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === '') {
+      wider ||= i > 0 && lines[i - 1] === '' && i + 1 < lines.length && lines[i + 1] !== '';
+      continue;
+    }
+    filled++;
+    if (i + 1 < lines.length && lines[i + 1] !== '') return lines;
+  }
+  // Without a wider gap anywhere, one blank line is all the page has to part paragraphs too: nothing to tell apart.
+  if (filled < 10 || !wider) return lines;
+  return lines.filter((line, i) => line !== '' || (i > 0 && lines[i - 1] === ''));
 }
 
 /**

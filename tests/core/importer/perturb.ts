@@ -84,6 +84,34 @@ function blankBeforeContact(text: string, expected: Expected): string {
   return eachLine(text, (line, i) => (inBlock.has(i) && inBlock.has(i - 1) && /^\s*(?:e-?mail|fax|tel\.?|telephone|phone)\s?:/i.test(line) ? `\n${line}` : line));
 }
 
+/**
+ * Each official's block single-spaced: its inner blank lines (a double-spaced page's) dropped, where that merges it with
+ * nothing: it names no other official, and a wider gap, a greeting or a sentence follows it.
+ */
+function singleSpaceBlocks(text: string, expected: Expected): string {
+  const all = lines(text);
+  const drop = new Set<number>();
+  for (const block of blockLines(text, expected)) {
+    const first = block[0] ?? 0;
+    const last = block[block.length - 1] ?? 0;
+    const inside = all.slice(first, last + 1).join(' ').toLowerCase();
+    const others = expected.targets.filter((t) => !inside.includes(t.name.toLowerCase()) && inside.includes(t.name.toLowerCase().split(' ').at(-1) ?? '\u0000'));
+    const next = all.slice(last + 1).find((l) => l.trim() !== '') ?? '';
+    const apart = (all[last + 1] ?? '').trim() === '' && ((all[last + 2] ?? '').trim() === '' || next.length > 90 || /^(?:dear|sehr|estimad|monsieur|madame|señor)/i.test(next));
+    if (others.length > 0 || !apart) continue;
+    for (let i = first; i < last; i++) if ((all[i] ?? '').trim() === '') drop.add(i);
+  }
+  return all.filter((_, i) => !drop.has(i)).join('\n');
+}
+
+/**
+ * A blank line after every line, where the text has blank lines of its own: they become wider gaps and still part its
+ * paragraphs and blocks. A text without any would come out with lines and paragraphs alike (no longer what it said).
+ */
+function doubleSpacePage(text: string): string {
+  return /\n[ \t]*\n/.test(text.trim()) ? eachLine(text, (l) => `${l}\n`) : text;
+}
+
 /** "1) ", "2) " before each official's block, where a list's item can start: after a blank line or a lead-in's colon. */
 function numberBlocks(text: string, expected: Expected): string {
   const all = lines(text);
@@ -115,6 +143,8 @@ export const PERTURBATIONS: Perturbation[] = [
   { name: 'blank-doubled', says: 'every blank line doubled', apply: (t) => t.replace(/\n[ \t]*\n/g, '\n\n\n') },
   { name: 'blank-before-contact', says: "a blank line added before each contact line inside an official's block (\"Email:\", \"Fax:\")", apply: blankBeforeContact },
   { name: 'blank-above-contact-removed', says: 'a single blank line above a contact line ("Email:", "Fax:") removed, so it follows the block above', apply: (t) => t.replace(/([^\n\s][^\n]*)\n[ \t]*\n(?=[ \t]*(?:e-?mail|fax|tel\.?|telephone|phone)\s?:)/gi, '$1\n') },
+  { name: 'block-blanks-removed', says: "the blank lines inside an official's block (a double-spaced page's) removed where it merges nothing", apply: singleSpaceBlocks },
+  { name: 'page-double-spaced', says: 'a blank line after every line, as web pages write them (a gap stays wider than no gap)', apply: doubleSpacePage },
   { name: 'trailing-spaces', says: 'two spaces at the end of every line', apply: (t) => eachLine(t, (l) => `${l}  `) },
   { name: 'indented', says: 'the whole text indented by four spaces', apply: (t) => eachLine(t, (l) => (l === '' ? l : `    ${l}`)) },
   { name: 'email-E-mail', says: '"Email:" written "E-mail:"', apply: respellEmail(['E-mail:']) },
@@ -123,6 +153,8 @@ export const PERTURBATIONS: Perturbation[] = [
   { name: 'email-Adresse', says: '"Email:" written "E-Mail-Adresse:"', apply: respellEmail(['E-Mail-Adresse:']) },
   { name: 'fax-no', says: '"Fax:" written "Fax no."', apply: (t) => t.replace(/\bFax\s?:/gi, 'Fax no.') },
   { name: 'salutation-dash', says: '"Salutation:" written "Salutation -"', apply: (t) => t.replace(/\bSalutation\s?:/gi, 'Salutation -') },
+  { name: 'label-space-colon', says: 'a space before the colon of each contact label at a line start ("Fax :", as French pages write it)', apply: (t) => eachLine(t, (l) => l.replace(LINE_LABEL, (_w, pre: string, label: string, colon: string) => `${pre}${label} ${colon.trim()}`)) },
+  { name: 'phone-label', says: '"Tel:" / "Telephone:" / "Phone:" written one for another', apply: (t) => t.replace(/(^|[\s,;.(])(?:tel\.?|telephone|phone)\s?:/gim, (_w, before: string) => `${before}Telephone:`) },
   { name: 'labels-upper', says: 'contact labels at a line start upper-cased ("EMAIL:")', apply: (t) => eachLine(t, (l) => l.replace(LINE_LABEL, (_w, pre: string, label: string, colon: string) => `${pre}${label.toUpperCase()}${colon}`)) },
   { name: 'labels-lower', says: 'contact labels at a line start lower-cased ("email:")', apply: (t) => eachLine(t, (l) => l.replace(LINE_LABEL, (_w, pre: string, label: string, colon: string) => `${pre}${label.toLowerCase()}${colon}`)) },
   { name: 'bullet-dash', says: '"- " before each line of an official\'s block', apply: bulletBlocks(() => '- ') },
