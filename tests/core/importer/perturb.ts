@@ -123,6 +123,13 @@ function numberBlocks(text: string, expected: Expected): string {
   return eachLine(text, (line, i) => (starts.has(i) && !/^\s*(?:\d{1,2}[.)]|[-*•·])\s/.test(line) ? `${starts.get(i)}) ${line.trimStart()}` : line));
 }
 
+/** "SAMPLE LETTER:" -> "Sample letter:", for a short line in capitals; other lines as they are. */
+function sentenceCase(line: string): string {
+  const text = line.trim();
+  if (text.length < 6 || text.split(/\s+/).length > 6 || text !== text.toUpperCase() || !/\p{Lu}{3}/u.test(text) || /\d|@/.test(text)) return line;
+  return line.replace(text, text[0] + text.slice(1).toLowerCase());
+}
+
 const SMART = (text: string): string =>
   text
     .replace(/(^|[\s(])"(?=\S)/g, '$1“')
@@ -164,6 +171,8 @@ export const PERTURBATIONS: Perturbation[] = [
   { name: 'email-angle', says: 'each e-mail address in angle brackets ("<a@b.org>")', apply: (t) => t.replace(EMAIL, (e) => `<${e}>`) },
   { name: 'email-mailto', says: 'each e-mail address as a mailto: link ("mailto:a@b.org")', apply: (t) => t.replace(EMAIL, (e) => `mailto:${e}`) },
   { name: 'smart-punctuation', says: 'curly quotes and apostrophes, en and em dashes', apply: SMART },
+  { name: 'entities-no-tags', says: '"&amp;" for "&" and "&nbsp;" after colons, in a text without tags', apply: (t) => t.replace(/&/g, '&amp;').replace(/: /g, ':&nbsp;') },
+  { name: 'headings-sentence-case', says: 'capitalised short lines (headings: "SAMPLE LETTER", "PLEASE WRITE TO:") in sentence case', apply: (t) => eachLine(t, sentenceCase) },
   { name: 'html-remnants', says: '&amp; &lt; &gt; entities, &nbsp; after colons, <br> ending each line', apply: htmlRemnants },
 ];
 
