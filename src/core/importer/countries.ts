@@ -27,3 +27,8 @@ export function isCountryLine(line: string): boolean {
   const bare = line.trim().replace(/[.,]+$/, '');
   return countryOf(bare) !== undefined || (STATE_OF.test(bare) && countryOf(bare.replace(STATE_OF, '')) !== undefined);
 }
+
+/* The last line of a postal address: a postcode ("Toronto ON M7A 1Y6", "75008 Paris", "Tokyo 100-8977") or a country alone. */
+export function endsAddress(line: string): boolean {
+  return /\b\d{3}-\d{4}\b|\b\d{4,6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/.test(line) || countryOf(line) === line.trim();
+}

@@ -41,7 +41,11 @@ function isSolidarityBlock(target: AppealInput['targets'][number], solidarity: S
 export function importUrgentAction(text: string, options: ImportOptions = {}): ImportResult {
   const refused = checkInput(text);
   if (refused) return refused;
-  const sections = splitSections(unflatten(cleanLines(text)));
+  const lines = cleanLines(text);
+  const sections = splitSections(unflatten(lines));
+  // The signs below read the text as a whole: they read it cleaned too, so "\r\n", tabs, no-break spaces and markup
+  // change nothing they see.
+  text = lines.join('\n');
   const warnings: ImportWarning[] = [];
   const warn: Warn = (code, message) => {
     if (!warnings.some((w) => w.code === code && w.message === message)) warnings.push({ code, message });

@@ -50,15 +50,150 @@ export function cleanLines(text: string): string[] {
   let t = text.replace(/\r\n?|[\u2028\u2029]/g, '\n');
   if (/<\/?(?:p|br|div|li|ul|ol|span|h[1-6]|strong|em|b|i|a|table|tr|td|html|body)\b[^<>]{0,500}>/i.test(t)) {
     t = stripHtml(t);
+  } else if (t.includes('&')) {
+    // A paste from a page's source without its tags still says "&amp;" and "&nbsp;" for "&" and a space.
+    t = decodeEntities(t);
   }
   t = stripControls(t)
     .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  // "<a@b.org>", "mailto:a@b.org": an e-mail address in a link's or a mail program's wrapping is the address alone.
+  if (t.includes('@')) t = t.replace(WRAPPED_EMAIL, '$1');
   const out: string[] = [];
   for (const raw of t.split('\n')) {
     const line = (raw.includes('  ') ? raw.replace(/ {2,}/g, ' ') : raw).trim();
     if (isArtefact(line)) continue;
-    out.push(line);
+    out.push(plainLabel(line));
   }
+  return unbulletAddressRuns(evenBlankRuns(undoubleSpacing(out)));
+}
+
+/**
+ * A page that puts a blank line after every line (no two lines touch) and a wider gap between paragraphs says "next
+ * line" with one blank line: each run of blank lines loses one, so an address block reads as one block again.
+ */
+function undoubleSpacing(lines: string[]): string[] {
+  let filled = 0;
+  let wider = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === '') {
+      wider ||= i > 0 && lines[i - 1] === '' && i + 1 < lines.length && lines[i + 1] !== '';
+      continue;
+    }
+    filled++;
+    if (i + 1 < lines.length && lines[i + 1] !== '') return lines;
+  }
+  // Without a wider gap anywhere, one blank line is all the page has to part paragraphs too: nothing to tell apart.
+  if (filled < 10 || !wider) return lines;
+  return lines.filter((line, i) => line !== '' || (i > 0 && lines[i - 1] === ''));
+}
+
+/**
+ * A page whose every gap is two or more blank lines (a paste that doubled them) says with two what others say with
+ * one: each run of blank lines loses as many as the shortest run has beyond one, so a single gap reads as a single gap.
+ */
+function evenBlankRuns(lines: string[]): string[] {
+  let shortest = Infinity;
+  let run = 0;
+  for (const line of lines) {
+    if (line === '') run++;
+    else {
+      if (run > 0) shortest = Math.min(shortest, run);
+      run = 0;
+    }
+  }
+  if (shortest === Infinity || shortest < 2) return lines;
+  const out: string[] = [];
+  run = 0;
+  for (const line of lines) {
+    if (line === '') {
+      if (++run >= shortest) out.push('');
+    } else {
+      run = 0;
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+const WRAPPED_EMAIL = /(?:mailto:|<\s?(?:mailto:)?)([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})(?:\s?>)?/gi;
+
+/* "E-Mail-Adresse:", "Email address:", "Mail: a@b.org" (not "Mail: 1 Main St"): spellings of the e-mail label. */
+const EMAIL_LABEL = /^(?:e-?mail[- ]?(?:address(?:es)?|adressen?)|mail(?=\s?:\s*(?:\S+@|https?:|\S+$)))\s?:/i;
+/* "Fax no. +44 ...", "Tel. number: ...": the word for "number" after a phone or fax label. */
+const NUMBER_LABEL = /^(fax|tel\.?|telephone|phone|telefon)\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?\s?:?\s+(?=[(+]?\d)/i;
+/* "Salutation - Dear Minister": a dash for the label's colon. */
+const DASHED_LABEL = /^(salutation|saludo|tratamiento|anrede|e-?mail|fax)\s*[-–—]\s+(?=\S)/i;
+
+/** A contact label spelled another way at a line's start reads as its usual spelling, for every reader after this one. */
+function plainLabel(line: string): string {
+  if (!/^[efmpstaEFMPSTA]/.test(line)) return line;
+  return line.replace(EMAIL_LABEL, 'E-mail:').replace(NUMBER_LABEL, '$1: ').replace(DASHED_LABEL, '$1: ');
+}
+
+const BULLET = /^[-*•·▪–]\s+/;
+const GREETING = /^(?:dear|sehr geehrte|estimad[oa]|se[ñn]or|monsieur|madame|excelenc|exzellenz|your excellency)/i;
+/* A contact line: an e-mail address, or a contact label and its colon ("Fax:", "E-mail :", "Salutation:"). */
+const CONTACT = /@|^(?:e-?mails?|mail|fax|tel\.?|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|correo(?:-e)?|courriel|salutation|saludo|anrede|twitter|facebook)\b[^:]{0,20}:/i;
+
+/** A bulleted line that reads as a sentence or an instruction ("• Calling for his release.") rather than an address line. */
+function isSentence(text: string): boolean {
+  const words = text.split(' ').length;
+  // "calling for his release" is a point to raise; "c/o State Capitol" is an address line.
+  return words >= 12 || (/[.!?]$/.test(text) && words >= 5) || (/^\p{Ll}{3,}\s/u.test(text) && !CONTACT.test(text));
+}
+
+/**
+ * "- Minister of Justice" / "- Ministry of Justice" / "- Email: a@b.org": a page that lists an official's block as bullets
+ * says the same as one without them. A bulleted line that is no sentence loses its bullet when it is a contact line or
+ * its block goes on to one (through single blank lines, as double-spaced pages write blocks, and lines that are no
+ * sentence). Bullets of instructions and of the points to raise stay.
+ */
+function unbulletAddressRuns(lines: string[]): string[] {
+  const bare = (line: string): string => line.replace(BULLET, '');
+  const leadsToContact = (from: number): boolean => {
+    for (let j = from, blanks = 0; j < lines.length && j < from + 16; j++) {
+      const line = bare(lines[j] ?? '');
+      if (line === '') {
+        if (++blanks > 2) return false;
+        continue;
+      }
+      blanks = 0;
+      if (CONTACT.test(line)) return true;
+      if (isSentence(line)) return false;
+    }
+    return false;
+  };
+  // A postal block has no contact line: two or more short lines in a row (single blank lines between), bulleted or
+  // not, one with a number (a street, a postcode) or a letter's greeting right below, are its lines too.
+  const postalRun = (from: number): boolean => {
+    let count = 0;
+    let numbered = false;
+    for (let j = from, blanks = 0; j < lines.length && j < from + 16; j++) {
+      const line = lines[j] ?? '';
+      if (line === '') {
+        blanks++;
+        continue;
+      }
+      // The greeting of a letter below the run (a letter's date may leave a few blank lines): the letter's address block.
+      if (GREETING.test(bare(line))) return count >= 2;
+      if (blanks > 1) break;
+      blanks = 0;
+      if (bare(line).length > 70 || isSentence(bare(line))) break;
+      count++;
+      numbered ||= /\d/.test(line);
+    }
+    return count >= 2 && numbered;
+  };
+  const out = [...lines];
+  let inRun = false;
+  lines.forEach((line, i) => {
+    if (!BULLET.test(line) || isSentence(bare(line))) {
+      if (line !== '') inRun = false;
+      return;
+    }
+    inRun ||= postalRun(i);
+    if (inRun || leadsToContact(i)) out[i] = bare(line);
+  });
   return out;
 }
 
@@ -94,11 +229,13 @@ function isArtefact(line: string): boolean {
 function stripHtml(html: string): string {
   const withoutCode = removeBlocks(removeBlocks(html, 'script'), 'style');
   const text = withoutCode
-    .replace(/<br\s*\/?>/gi, '\n')
+    // "line<br>" then the source's own line end is one break, not a blank line that would split an address block.
+    .replace(/<br\s*\/?>[ \t]*\n?/gi, '\n')
     .replace(/<li\b[^<>]{0,500}>/gi, '\n• ')
     .replace(/<\/(?:p|div|li|h[1-6]|tr|ul|ol|table|blockquote)\s*>/gi, '\n\n')
     .replace(/<(?:p|div|h[1-6]|tr|blockquote)\b[^<>]{0,500}>/gi, '\n')
-    .replace(/<[^<>]{0,2000}>/g, '');
+    // "<a@b.org>" is an address a mail program wrapped, not a tag.
+    .replace(/<(?!\s?(?:mailto:)?[\w.+-]+@)[^<>]{0,2000}>/g, '');
   return decodeEntities(text);
 }
 

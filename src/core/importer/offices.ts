@@ -8,3 +8,9 @@ export const ORGANISATION = /\b(?:ministerstwo|(?:staats|bundes|landes|innen|jus
 
 /** A form of address that opens a name ("H.E.", "Mr", "Señor", "Monsieur"). */
 export const HONORIFIC = /^(?:the hono(?:u)?rable|hon\.?|h\.\s?e\.?|his|her|mr\.?|mrs\.?|ms\.?|dr\.?|sr\.?|sra\.?|srta\.?|se[ñn]or|se[ñn]ora|don|do[ñn]a|lic\.?|licenciad[oa]|ing\.?|m\.|mme\.?|monsieur|madame|g[ée]n[ée]ral|gen\.|col\.?|colonel|coronel|sheikh|prof\.?|justice)\s/i;
+
+/* "Minister of Public Safety ...", "Mr. Ali Osman Yasin": a line that opens an official's block with an office or a form of address. */
+export function opensOfficial(line: string): boolean {
+  return HONORIFIC.test(`${line} `) || OPENS_WITH_ROLE.test(line);
+}
+const OPENS_WITH_ROLE = new RegExp(`^(?:${ROLE.source})`, 'i');

@@ -84,8 +84,8 @@ export function detectHeading(line: string): { kind: SectionKind; rest: string; 
       (rule.kind === 'points' ? /^,[^:]{0,80}:\s*$/.exec(after) : null);
     if (!colon && after !== '' && !/^[\s.!"]/.test(after)) continue;
     const capitals = raw.slice(0, rule.phrase.length) === key.slice(0, rule.phrase.length);
-    // "Appell an", "Kopie an", "Write to" alone on a line introduce officials or copies in any case.
-    const alone = (rule.kind === 'targets' || rule.kind === 'copies') && after.trim().replace(/[:.]$/, '').trim() === '';
+    // "Appell an", "Kopie an", "Write to", "Sample letter" alone on a line introduce officials, copies or the letter in any case.
+    const alone = (rule.kind === 'targets' || rule.kind === 'copies' || rule.kind === 'letter') && after.trim().replace(/[:.]$/, '').trim() === '';
     if (!capitals && !colon && !rule.loose && !alone) continue;
     // A capitalised banner stands alone; "URGENT ACTION" inside a sentence is prose.
     if (rule.kind === 'banner' && !colon && after.trim() !== '') continue;

@@ -2,10 +2,10 @@
 // apart.
 import type { AppealInput } from '../appeal.js';
 import { findEmails, findHandles, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
-import { countryOf } from './countries.js';
+import { countryOf, endsAddress } from './countries.js';
 import { isDateLine } from './dates.js';
 import { assignLines } from './assign-lines.js';
-import { ORGANISATION, ROLE } from './offices.js';
+import { opensOfficial, ORGANISATION, ROLE } from './offices.js';
 import { nameCommaTitle, splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
 import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { isClosing } from './letter.js';
@@ -35,6 +35,7 @@ const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).tr
 const MAX_CONTACT_LINES = 600;
 
 /* "•  To Head of the Judiciary: Ayatollah ...": a bullet that names whom to write to. */
+
 const BULLET_TO = /^[•·▪*–-]\s*to\s[^:]{1,60}:\s*/i;
 
 /* The organisers' own name heading a block: "Amnesty International", "Amnistía Internacional", "AI USA". */
@@ -146,6 +147,9 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
     if (loose.text !== '' && current?.ended) close();
+    // "Toronto ON M7A 1Y6" then "Minister of Public Safety": after an address's last line (a postcode or a country), a line
+    // that opens with an office or a form of address is the next official's, even without a blank line between.
+    if (current && current.texts.length >= 2 && loose.text !== '' && fields.length === 0 && endsAddress(current.texts[current.texts.length - 1] ?? '') && opensOfficial(loose.text)) close();
     // A caption names the next official's office: it starts a block ("MINISTER FÜR JUSTIZ" after the president's fax).
     if (isCaption(loose.text) && current && current.texts.length > 0) close();
     current ??= { copy, texts: [], fields: [], emails: [], handles: [], hidden: false, origins: [] };

@@ -70,7 +70,8 @@ export type FieldCheck = { field: string; expected: string; got: string; right: 
 /** What the importer made of a text, as far as the score is concerned. */
 export type Imported = { appeal: Appeal; kind?: string } | { refused: string };
 
-const fold = (s: string): string => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+/* A curly apostrophe or quote is the same letter to a reader as a straight one ("l’Intérieur", "l'Intérieur"). */
+const fold = (s: string): string => s.normalize('NFC').toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 const bareSalutation = (s: string): string => fold(s).replace(/[\s,:;.!]+$/, '');
 /** "UA 132.19", "132/19" and "047/24" name the same numbers as "132/19" and "47/24". */
 const bareNumber = (s: string): string => s.split(/[./]/).map((p) => p.replace(/^0+(?=\d)/, '')).join('/');
