@@ -71,7 +71,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
     );
   }
 
-  const allLines = sections.flatMap((s) => [s.heading, ...s.lines]);
+  const allLines = linesOf(sections);
   const titled = findTitle(sections, allLines);
   const afterBanner = titled ? undefined : titleAfterBanner(allLines);
   const title = cap(titled?.title ?? afterBanner ?? ua?.reference ?? fallbackTitle(allLines));
@@ -134,6 +134,16 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
     return refuse('import_invalid', `The imported appeal is not valid at ${issue?.path.join('.') || 'its root'}: ${issue?.message ?? 'unknown problem'}.`);
   }
   return { ok: true, appeal: result.data, warnings, kind, sources: addressSources(targets, parsed) };
+}
+
+/** Every heading and line in text order; one array, not one per section, for a paste of many short sections. */
+function linesOf(sections: Section[]): string[] {
+  const lines: string[] = [];
+  for (const section of sections) {
+    lines.push(section.heading);
+    for (const line of section.lines) lines.push(line);
+  }
+  return lines;
 }
 
 /** "Acción Urgente" alone on a line, then the title: section pages put it there without a label. */
