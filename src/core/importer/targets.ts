@@ -78,12 +78,32 @@ function isProse(line: string): boolean {
  * Web pages often put a blank line after every address line. When no two lines of the contact details
  * touch, blank lines separate nothing and are dropped; officials are then told apart by their fields.
  */
-function collapseDoubleSpacing(all: TargetLine[]): TargetLine[] {
+function collapseDoubleSpacing(all: TargetLine[]): Iterable<TargetLine> {
   // Instructions and bullets above the details do not count: only lines that can describe an official.
-  const lines = all.filter((l) => l.text === '' || !(/^[•·▪*–-]\s?/.test(l.text) || INSTRUCTION.test(l.text) || isLabelOnly(l.text)));
-  const filled = lines.filter((l) => l.text !== '');
-  const touching = lines.some((l, i) => l.text !== '' && (lines[i + 1]?.text ?? '') !== '');
-  return filled.length >= 3 && !touching ? filled : all;
+  const describes = (text: string): boolean => !(/^[•·▪*–-]\s?/.test(text) || INSTRUCTION.test(text) || isLabelOnly(text));
+  let filled = 0;
+  // Whether the last line that counts, above this one, describes an official (and no blank line came since).
+  let above = false;
+  for (let i = 0; i < all.length; i++) {
+    const text = all[i]?.text ?? '';
+    // A line between blank lines touches no other, whatever it is: once three lines count it is not tested.
+    const alone = (all[i - 1]?.text ?? '') === '' && (all[i + 1]?.text ?? '') === '';
+    if (text === '' || (alone && filled >= 3)) {
+      above = false;
+      continue;
+    }
+    if (!describes(text)) continue;
+    filled++;
+    // Two lines touch: the blank lines separate officials, nothing is collapsed.
+    if (above) return all;
+    above = true;
+  }
+  return filled >= 3 ? describing(all, describes) : all;
+}
+
+/** The lines that describe an official, read only as far as the reader goes (it stops after a few hundred). */
+function* describing(all: TargetLine[], describes: (text: string) => boolean): Generator<TargetLine> {
+  for (const line of all) if (line.text !== '' && describes(line.text)) yield line;
 }
 
 /** Reads officials from contact-detail lines: one per block, blocks split by blank lines or by a new name after contact fields. */
