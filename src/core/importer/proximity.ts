@@ -242,7 +242,7 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
     if (isPostalRun(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
     // Past the first blocks, anything but a blank line ends them.
     else if (out.length > 0 && (run.length > 0 || line !== '')) return true;
-    run = [];
+    if (run.length > 0) run = [];
     return false;
   };
   for (const section of sections) {
