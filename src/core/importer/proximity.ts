@@ -83,7 +83,9 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   const keep = new Set<number>();
   // Lines that open a block of their own although only blank lines part it from the block above.
   const splits = new Set<number>();
-  const anchors = all.map((l, i) => (i < limit && l.text !== '' && isAnchor(l.text) ? i : -1)).filter((i) => i >= 0);
+  // Only the lines above the letter are read: no array over the whole text when the letter comes early.
+  const anchors: number[] = [];
+  for (let i = 0; i < limit; i++) if ((all[i]?.text ?? '') !== '' && isAnchor(all[i]?.text ?? '')) anchors.push(i);
   for (const anchor of anchors) {
     const before = keep.size;
     keep.add(anchor);
