@@ -241,7 +241,8 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
       run.push(line);
       return false;
     }
-    if (isPostalRun(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
+    // Most lines that end a run end an empty one: nothing to test.
+    if (run.length > 0 && isPostalRun(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
     // Past the first blocks, anything but a blank line ends them.
     else if (out.length > 0 && (run.length > 0 || line !== '')) return true;
     if (run.length > 0) run = [];
