@@ -32,7 +32,8 @@ function blockAfter(lines: string[], at: number): string[] {
 export function findAppealSentence(sections: Section[]): AppealSentence | undefined {
   for (const section of sections) {
     if (section.kind === 'background') continue;
-    for (const [at, line] of section.lines.entries()) {
+    for (let at = 0; at < section.lines.length; at++) {
+      const line = section.lines[at] ?? '';
       const follows = BLOCK_FOLLOWS.exec(line.length > 1200 ? '' : line);
       const block = follows ? blockAfter(section.lines, at) : [];
       if (follows && block.length > 0) {
