@@ -32,7 +32,8 @@ function blockAfter(lines: string[], at: number): string[] {
 export function findAppealSentence(sections: Section[]): AppealSentence | undefined {
   for (const section of sections) {
     if (section.kind === 'background') continue;
-    for (const [at, line] of section.lines.entries()) {
+    for (let at = 0; at < section.lines.length; at++) {
+      const line = section.lines[at] ?? '';
       const follows = BLOCK_FOLLOWS.exec(line.length > 1200 ? '' : line);
       const block = follows ? blockAfter(section.lines, at) : [];
       if (follows && block.length > 0) {
@@ -133,8 +134,7 @@ const LEAD = /^([\p{L} ]{3,40}?),\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]
 
 /** The addressee a flattened page opens with, within its first lines. */
 export function findLeadTarget(sections: Section[]): TargetLine[] | undefined {
-  const opening = sections.flatMap((s) => (s.kind === 'background' ? [] : s.lines)).filter((l) => l !== '').slice(0, 4);
-  for (const line of opening) {
+  for (const line of firstLines(sections, 4)) {
     const match = LEAD.exec(line.slice(0, 400));
     if (match?.[1] && match[2] && match[3]) return [{ text: match[2], copy: false }, { text: match[1], copy: false }, { text: match[3], copy: false }];
   }

@@ -18,9 +18,10 @@ export function findDeadline(sections: Section[], warn: Warn): string | null {
   const dated = textDate(sections);
   for (const section of sections) {
     if (section.kind === 'ignore' || section.kind === 'background' || section.kind === 'summary') continue;
-    for (const line of [section.heading, ...section.lines]) {
-      // Composed first, so the folded line's positions are the line's own.
-      const composed = line === '' || line.length > 200 ? '' : line.normalize('NFC');
+    for (let at = -1; at < section.lines.length; at++) {
+      const line = at < 0 ? section.heading : (section.lines[at] ?? '');
+      // Composed first, so the folded line's positions are the line's own; a line of plain ASCII is composed already.
+      const composed = line === '' || line.length > 200 ? '' : ASCII.test(line) ? line : line.normalize('NFC');
       const word = composed === '' ? null : DEADLINE_WORDS.exec(foldKey(composed));
       if (!word) continue;
       // The date follows its word: "on a hunger strike since 14 October 1995 before the United Nations" gives none.
@@ -33,7 +34,8 @@ export function findDeadline(sections: Section[], warn: Warn): string | null {
   // A deadline inside a paragraph: "ENVOYEZ VOS APPELS AVANT LE 15 DÉCEMBRE 2009", "Schrijf vóór 1 mei 2020 naar ...".
   for (const section of sections) {
     if (section.kind === 'ignore' || section.kind === 'background') continue;
-    for (const line of [section.heading, ...section.lines]) {
+    for (let at = -1; at < section.lines.length; at++) {
+      const line = at < 0 ? section.heading : (section.lines[at] ?? '');
       if (line.length <= 200) continue;
       const folded = foldKey(line.slice(0, 20_000));
       for (const m of folded.matchAll(DEADLINE_IN_PROSE)) {
@@ -46,13 +48,20 @@ export function findDeadline(sections: Section[], warn: Warn): string | null {
   return null;
 }
 
+const ASCII = /^[\t\x20-\x7e]*$/;
+
 /** The text's own date: a line that is only a date among its first lines ("Tuesday, May 05, 2009"). */
 function textDate(sections: Section[]): string | undefined {
-  const first = sections.flatMap((s) => [s.heading, ...s.lines.slice(0, 10)]).filter((l) => l !== '').slice(0, 5);
-  for (const line of first) {
-    if (line.length > 40) continue;
-    const date = parseDate(line);
-    if (date) return date;
+  // Stops at the fifth line read: copying every section's lines first made a paste of many short sections slow.
+  let read = 0;
+  for (const section of sections) {
+    for (const line of [section.heading, ...section.lines.slice(0, 10)]) {
+      if (line === '') continue;
+      if (++read > 5) return undefined;
+      if (line.length > 40) continue;
+      const date = parseDate(line);
+      if (date) return date;
+    }
   }
   return undefined;
 }

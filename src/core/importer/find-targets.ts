@@ -29,11 +29,14 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
   return [];
 }
 
+/* The sections whose lines are contact details: one set, not an array made for every section. */
+const CONTACT_KINDS = new Set<Section['kind']>(['targets', 'copies', 'action']);
+
 /** Contact details sit under their own heading, or (current layout) under "TAKE ACTION" above the letter. */
 function targetLines(sections: Section[], letter: FoundLetter | undefined): TargetLine[] {
   const lines: TargetLine[] = [];
   sections.forEach((section, s) => {
-    if (!['targets', 'copies', 'action'].includes(section.kind)) return;
+    if (!CONTACT_KINDS.has(section.kind)) return;
     const copy = section.kind === 'copies';
     const body = letter?.section === s ? section.lines.slice(0, letter.start) : section.lines;
     if (section.rest !== '') lines.push({ text: section.rest, copy });
@@ -74,11 +77,13 @@ function bracketedEmailLines(sections: Section[]): TargetLine[] {
 /* "Presente" (or "P r e s e n t e") closes a Spanish letter's addressee block: "Sr. Presidente Juan Manuel Santos" / "República de Colombia" / "Presente". */
 const PRESENTE = /^\s*p\s?r\s?e\s?s\s?e\s?n\s?t\s?e\s*[.:,-]?\s*$/i;
 
+const isPresente = (line: string): boolean => PRESENTE.test(line);
+
 /** The addressee block above a "Presente" line (up to a blank or date line), when it opens with a form of address or an office. */
 function presenteBlockLines(sections: Section[]): TargetLine[] {
   for (const section of sections) {
     if (section.kind === 'background') continue;
-    const at = section.lines.findIndex((l) => PRESENTE.test(l));
+    const at = section.lines.findIndex(isPresente);
     if (at < 1) continue;
     const block: string[] = [];
     for (let i = at - 1; i >= 0 && block.length < 6; i--) {

@@ -34,7 +34,7 @@ export function unflatten(lines: string[]): string[] {
       // "SAMPLE LETTER Dear Mr. President," on one short line: the heading, then the salutation on its own.
       const heading = SHORT_LETTER_HEADING.exec(line);
       // "Supreme Leader C/o Permanent Mission ... Geneva, Switzerland Dear Mr Khamenei,": the address, then the salutation.
-      const greeting = heading || !/[,:]$/.test(line) ? null : TRAILING_SALUTATION.exec(line);
+      const greeting = heading || !(line.endsWith(',') || line.endsWith(':')) ? null : TRAILING_SALUTATION.exec(line);
       if (heading?.[1]) out.push(heading[1], line.slice(heading[0].length));
       else if (greeting?.[1] && greeting[2]) out.push(greeting[1], greeting[2]);
       else out.push(line);

@@ -85,7 +85,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
     );
   }
 
-  const allLines = sections.flatMap((s) => [s.heading, ...s.lines]);
+  const allLines = linesOf(sections);
   const titled = findTitle(sections, allLines);
   const afterBanner = titled ? undefined : titleAfterBanner(allLines);
   const title = cap(titled?.title ?? afterBanner ?? ua?.reference ?? fallbackTitle(allLines));
@@ -151,9 +151,22 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   return { ok: true, appeal: result.data, warnings, kind, sources: addressSources(targets, parsed) };
 }
 
+/** Every heading and line in text order; one array, not one per section, for a paste of many short sections. */
+function linesOf(sections: Section[]): string[] {
+  const lines: string[] = [];
+  for (const section of sections) {
+    lines.push(section.heading);
+    for (const line of section.lines) lines.push(line);
+  }
+  return lines;
+}
+
+/* "Urgent Action" alone on a line: one pattern, not a new one made for every line read. */
+const BANNER_LINE = /^(?:urgent action|acci[oó]n urgente|action urgente)$/i;
+
 /** "Acción Urgente" alone on a line, then the title: section pages put it there without a label. */
 function titleAfterBanner(lines: string[]): string | undefined {
-  const at = lines.findIndex((l) => /^(?:urgent action|acci[oó]n urgente|action urgente)$/i.test(l.trim()));
+  const at = lines.findIndex((l) => BANNER_LINE.test(l.trim()));
   if (at < 0) return undefined;
   const next = lines.slice(at + 1, at + 4).find((l) => l.trim() !== '')?.trim();
   return next && next.length >= 8 && next.length <= 150 && !/[.!?]$/.test(next) ? next : undefined;
@@ -164,7 +177,7 @@ function fallbackTitle(lines: string[]): string {
   for (const line of lines.slice(0, 40)) {
     const candidate = line.replace(/^[•·\s]+/, '').trim();
     if (candidate.length < 12 || /^\d|^(?:date|fecha|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(candidate)) continue;
-    if (/^(?:urgent action|acci[oó]n urgente|action urgente)$/i.test(candidate)) continue;
+    if (BANNER_LINE.test(candidate)) continue;
     const sentence = /^(.{12,100}?)[.:;!?](?:\s|$)/.exec(candidate)?.[1];
     if (sentence) return sentence;
     return candidate.length <= 100 ? candidate : `${candidate.slice(0, 100).replace(/\s+\S*$/, '')}…`;

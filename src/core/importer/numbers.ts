@@ -14,16 +14,22 @@ const UA_NUMBER =
 
 /** Finds the UA number, preferring the labelled "TYPE AND NUMBER" field, then old headers, then prose. */
 export function findUaNumber(sections: Section[]): UaNumber | undefined {
-  const ordered = [
-    ...sections.filter((s) => s.kind === 'number'),
-    ...sections.filter((s) => s.kind === 'header'),
-    ...sections.filter((s) => s.kind !== 'number' && s.kind !== 'header'),
-  ];
-  for (const section of ordered) {
-    for (const line of [section.heading, section.rest, ...section.lines]) {
-      const found = parseUaNumber(line);
+  // Three passes in that order, without copying the sections or their lines: a paste of many short sections stays fast.
+  const passes: ((kind: Section['kind']) => boolean)[] = [(kind) => kind === 'number', (kind) => kind === 'header', (kind) => kind !== 'number' && kind !== 'header'];
+  for (const inPass of passes) {
+    for (const section of sections) {
+      if (!inPass(section.kind)) continue;
+      const found = parseUaNumber(section.heading) ?? parseUaNumber(section.rest) ?? firstUaNumber(section.lines);
       if (found) return found;
     }
+  }
+  return undefined;
+}
+
+function firstUaNumber(lines: string[]): UaNumber | undefined {
+  for (const line of lines) {
+    const found = parseUaNumber(line);
+    if (found) return found;
   }
   return undefined;
 }

@@ -26,10 +26,12 @@ export function splitOwnedEmails(lines: Line[]): Line[] {
   for (const given of lines) {
     // "Schreibt E-Mail und/ oder Fax an", "Write to": a heading over the blocks, no one's name.
     if (WRITE_TO_HEADING.test(given.text.trim())) continue;
-    const line = { ...given, text: given.text.replace(ATTENTION, '$1').trim() };
+    // A line without an attention marker is kept as given: no copy made for every line of a long paste.
+    const text = given.text.replace(ATTENTION, '$1').trim();
+    const line = text === given.text ? given : { ...given, text };
     const emails = line.text.includes('@') ? findEmails(line.text.slice(0, 1000)) : [];
     // "Hamburg Andy Grote, Innensenator: a@b.de, c@d.de": a list's line, the person and their title before the e-mails.
-    const listed = LISTED.exec(line.text);
+    const listed = emails.length > 0 ? LISTED.exec(line.text) : null;
     if (listed?.[1] && listed[2] && ROLE.test(listed[2]) && emails.length > 0) {
       out.push({ text: '', copy: line.copy }, { text: listed[1], copy: line.copy }, { text: listed[2], copy: line.copy }, ...emails.map((text) => ({ text, copy: line.copy })), { text: '', copy: line.copy });
       continue;

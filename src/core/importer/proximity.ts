@@ -21,10 +21,18 @@ type Numbered = { text: string; section: number; line: number };
 /** Address lines are short and do not end a sentence; "Madinat al-Rehab, Cairo," is one, a story is not. */
 function isAddressLike(text: string): boolean {
   // A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
-  const list = text.split(',').length >= 4 && text.length <= 260;
+  const list = text.length <= 260 && count(text, ',') >= 3;
   if ((text.length > 130 && !list) || /^\d+\.\s/.test(text)) return false;
   if (/:$/.test(text) || isDateLine(text)) return false;
-  return !(/[.!?]$/.test(text) && text.split(' ').length > 6);
+  // More than six words: five spaces at least.
+  return !(/[.!?]$/.test(text) && count(text, ' ') > 5);
+}
+
+/** How often `mark` occurs in `text`; counted without splitting, which allocated an array for every line read. */
+function count(text: string, mark: string): number {
+  let found = 0;
+  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) found++;
+  return found;
 }
 
 /* "BY FAX:", "By e-mail:", "VIA FAX:": how to send, over the addressee's block. */
@@ -75,7 +83,9 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   const keep = new Set<number>();
   // Lines that open a block of their own although only blank lines part it from the block above.
   const splits = new Set<number>();
-  const anchors = all.map((l, i) => (i < limit && l.text !== '' && isAnchor(l.text) ? i : -1)).filter((i) => i >= 0);
+  // Only the lines above the letter are read: no array over the whole text when the letter comes early.
+  const anchors: number[] = [];
+  for (let i = 0; i < limit; i++) if ((all[i]?.text ?? '') !== '' && isAnchor(all[i]?.text ?? '')) anchors.push(i);
   for (const anchor of anchors) {
     const before = keep.size;
     keep.add(anchor);
@@ -223,21 +233,49 @@ const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b[A
  * postcode. The first such block, and the blocks right after it (only blank lines between them).
  */
 export function postalBlockLines(sections: Section[]): TargetLine[] {
-  // A "copies to" section (or the embassy the letters go through) holds no official: its blocks are never read as one.
-  const lines = sections.filter((s) => HOMES.has(s.kind)).flatMap((s) => [...(s.kind === 'copies' ? [STOP] : s.lines), '']);
   const out: TargetLine[] = [];
   let run: string[] = [];
-  for (const line of [...lines, '']) {
+  /** Reads one line (each section ends with a blank one); true when the blocks found have ended. */
+  const ended = (line: string): boolean => {
     if (line !== '' && line !== STOP && line.length <= 80 && isAddressLike(line)) {
       run.push(line);
-      continue;
+      return false;
     }
-    if (isPostalRun(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
+    // Most lines that end a run end an empty one: nothing to test.
+    if (run.length > 0 && isPostalRun(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
     // Past the first blocks, anything but a blank line ends them.
-    else if (out.length > 0 && (run.length > 0 || line !== '')) return out;
-    run = [];
+    else if (out.length > 0 && (run.length > 0 || line !== '')) return true;
+    if (run.length > 0) run = [];
+    return false;
+  };
+  for (const section of sections) {
+    if (!HOMES.has(section.kind)) continue;
+    // A "copies to" section (or the embassy the letters go through) holds no official: its blocks are never read as one.
+    if (section.kind === 'copies' ? ended(STOP) : linesEnded(section.lines, out, ended)) return out;
+    if (ended('')) return out;
   }
+  ended('');
   return out;
+}
+
+/**
+ * Reads a section's lines for postal blocks. Before the first block, a group of fewer than three lines between blank
+ * lines can hold none and is passed over unread: a paste of many short paragraphs is not tested line by line.
+ */
+function linesEnded(lines: string[], out: TargetLine[], ended: (line: string) => boolean): boolean {
+  let groupEnd = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (out.length === 0 && i > groupEnd && lines[i] !== '') {
+      groupEnd = i;
+      while (groupEnd < lines.length && lines[groupEnd] !== '') groupEnd++;
+      if (groupEnd - i < 3) {
+        i = groupEnd - 1;
+        continue;
+      }
+    }
+    if (ended(lines[i] ?? '')) return true;
+  }
+  return false;
 }
 
 /** Three to twelve address lines, one an office or a form of address, the last a country or a postcode. */

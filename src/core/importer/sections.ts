@@ -67,10 +67,13 @@ const PLAIN = /^[\t\x20-\x5f\x61-\x7e]*$/;
 const UA_HEADER =
   /^(?:(?:further|more) information on |informacion complementaria sobre (?:la )?|complement d'information sur (?:l')?|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|primera|segunda|tercera|cuarta|quinta) )?(?:ua|au)\s*:?\s*\d{1,4}\s*[./]\s*\d{2,4}\b/i;
 
+/* Quotes, stars, hashes and bullets before a heading's words; one pattern, not a new one made for every line. */
+const LEADING_MARKS = /^[\s"*#•·]+/;
+
 /** The heading a line opens, if it is one. */
 export function detectHeading(line: string): { kind: SectionKind; rest: string; block?: boolean } | undefined {
   if (line === '' || line.length > 400) return undefined;
-  const raw = foldKey(line.slice(0, 160)).replace(/^[\s"*#•·]+/, '');
+  const raw = foldKey(line.slice(0, 160)).replace(LEADING_MARKS, '');
   if (UA_HEADER.test(raw)) return { kind: 'header', rest: line };
   const key = raw.toUpperCase();
   for (const rule of RULES_BY_LETTER.get(key[0] ?? '') ?? []) {
