@@ -3,32 +3,31 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { it, onTestFinished } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { FakeSlackApi } from '../adapters/slack/fake-web-api.js';
 import { FakeBotApi } from '../adapters/telegram/fake-bot-api.js';
 import { freePort } from './bot-process.js';
 import { BOT_MAIN } from '../support/built-bot.js';
 
-/** A test's bot and relay go when it ends, passed or not. Each test has its own: the two run at once. */
-function stop(child: ChildProcess, relay: Server | undefined): void {
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+let child: ChildProcess | undefined;
+let relay: Server | undefined;
+afterEach(() => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   relay?.close();
-}
+});
 
 /**
  * A Telegram API root nothing answers on: the bot says so on every retry and in /readyz, instead of
  * waiting in silence (grammY's start-up retried for ever without a word); once the API answers, it runs.
  */
-it.concurrent('logs each failed start-up attempt, says why in /readyz, and runs once the Bot API answers', async ({ expect }) => {
-  let relay: Server | undefined;
+it('logs each failed start-up attempt, says why in /readyz, and runs once the Bot API answers', async () => {
   const telegram = await FakeBotApi.start();
   const dataDir = await mkdtemp(join(tmpdir(), 'actionbot-unreachable-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, [BOT_MAIN], {
+  child = spawn(process.execPath, [BOT_MAIN], {
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_PORT: String(webPort), TELEGRAM_BOT_TOKEN: '123456:unreachable', TELEGRAM_API_ROOT: `http://127.0.0.1:${apiPort}` },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  onTestFinished(() => stop(child, relay));
   const lines: Array<{ msg: string; attempt?: number }> = [];
   let partial = '';
   const seen: Array<() => void> = [];
@@ -68,13 +67,12 @@ it.concurrent('logs each failed start-up attempt, says why in /readyz, and runs 
   }
 });
 
-it.concurrent('does the same for Slack: each failed auth.test is logged and /readyz says why', async ({ expect }) => {
-  let relay: Server | undefined;
+it('does the same for Slack: each failed auth.test is logged and /readyz says why', async () => {
   const slack = new FakeSlackApi();
   await slack.start();
   const dataDir = await mkdtemp(join(tmpdir(), 'actionbot-unreachable-slack-'));
   const [apiPort, webPort, slackPort] = [await freePort(), await freePort(), await freePort()];
-  const child = spawn(process.execPath, [BOT_MAIN], {
+  child = spawn(process.execPath, [BOT_MAIN], {
     env: {
       PATH: process.env.PATH,
       DATA_DIR: dataDir,
@@ -87,7 +85,6 @@ it.concurrent('does the same for Slack: each failed auth.test is logged and /rea
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  onTestFinished(() => stop(child, relay));
   const messages: string[] = [];
   const seen: Array<() => void> = [];
   let partial = '';
