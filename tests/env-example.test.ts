@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ENV_VARIABLES } from '../src/app/config.js';
 import { loadEnvFile } from '../src/app/env-file.js';
+import { BOT_MAIN } from './support/built-bot.js';
 
 /** The variables named in the first column of the table under "## Variables" in docs/configuration.md, as often as they appear. */
 async function documented(): Promise<string[]> {
@@ -57,8 +56,7 @@ describe('.env', () => {
       // .env.example as a newcomer copies it, with one line changed.
       const example = await readFile('.env.example', 'utf8');
       await writeFile(join(dir, '.env'), example.replace(/^DATA_DIR=.*$/m, 'DATA_DIR=./from-dotenv'));
-      const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-      const child = spawn(process.execPath, ['--import', tsx, join(process.cwd(), 'src/app/main.ts')], { cwd: dir, env: { PATH: process.env.PATH }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BOT_MAIN], { cwd: dir, env: { PATH: process.env.PATH }, stdio: ['pipe', 'pipe', 'pipe'] });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       child.stdin.end('/progress ua-34-25\n');

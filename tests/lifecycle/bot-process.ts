@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { BOT_MAIN } from '../support/built-bot.js';
 /** One helper for a free port, tests/support/ports.ts; kept importable from here. */
 export { freePort } from '../support/ports.js';
 
 /**
  * The bot in its own process: as an operator starts it (`npm start` in the project folder, whose
- * process is the one signalled), or the bare Node process (for kill -9 of the bot itself).
+ * process is the one signalled), or the bare Node process below it (`node dist/main.js`, for
+ * kill -9 of the bot itself).
  */
 export class BotProcess {
   readonly lines: string[] = [];
@@ -12,7 +14,7 @@ export class BotProcess {
   private readonly child: ChildProcess;
 
   constructor(env: Record<string, string>, how: 'npm start' | 'node' = 'npm start') {
-    const [command, args] = how === 'npm start' ? ['npm', ['start', '--silent']] : [process.execPath, ['--import', 'tsx', 'src/app/main.ts']];
+    const [command, args] = how === 'npm start' ? ['npm', ['start', '--silent']] : [process.execPath, [BOT_MAIN]];
     this.child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let partial = '';
     const take = (chunk: Buffer) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { FakeBotApi } from '../adapters/telegram/fake-bot-api.js';
+import { BOT_MAIN } from '../support/built-bot.js';
 
 /**
  * A supervisor that reads the bot's standard error dies (kill -9 of the parent): the pipe's reading end
@@ -18,7 +19,7 @@ afterEach(() => {
 it('stops on SIGTERM after the reader of its standard error is gone', async () => {
   const telegram = await FakeBotApi.start();
   const dataDir = await mkdtemp(join(tmpdir(), 'actionbot-stderr-'));
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
+  child = spawn(process.execPath, [BOT_MAIN], {
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT: '1', TELEGRAM_BOT_TOKEN: '123456:stderr-test', TELEGRAM_API_ROOT: telegram.apiRoot },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
 import { FakeBotApi } from '../adapters/telegram/fake-bot-api.js';
 import { ADMIN } from '../adapters/telegram/harness.js';
 import { messageUpdate } from '../adapters/telegram/updates.js';
@@ -19,10 +19,11 @@ const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slic
 /**
  * Two bot processes on one store behind one Telegram webhook: each update goes to one of them (the
  * seeded generator picks), and the first TWINS go to both at once (a redelivery racing the first).
- * Both are killed mid-burst; what was not answered 200 is sent again once they are back.
+ * Both are killed mid-burst; what was not answered 200 is sent again once they are back. The SQLite
+ * and the Redis halves run side by side: each has its own fake Bot API, ports, folders and Redis.
  */
 for (const kind of ['sqlite', 'redis'] as const) {
-  describe(`two processes on one ${kind === 'sqlite' ? 'SQLite file' : 'Redis'}, both killed in the middle of a burst`, () => {
+  describe.concurrent(`two processes on one ${kind === 'sqlite' ? 'SQLite file' : 'Redis'}, both killed in the middle of a burst`, () => {
     let fake: FakeBotApi;
     let dirs: string[] = [];
     let bots: BotProcess[] = [];
@@ -61,7 +62,8 @@ new BotProcess({ ...webhookEnv(fake, dirs[i]!, port), STORE_URL: storeUrl }, 'no
       }
     }
 
-    it(`counts each of ${MEMBERS} members once, and answers a twin delivery once`, async () => {
+    // The test's own expect: two tests run at once (describe.concurrent).
+    it(`counts each of ${MEMBERS} members once, and answers a twin delivery once`, async ({ expect }) => {
       const random = seeded(SEED);
       console.info(`two processes crash test (${kind}): CRASH_SEED=${SEED}`);
       const ports = [await freePort(), await freePort()];

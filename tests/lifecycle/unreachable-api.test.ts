@@ -7,6 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { FakeSlackApi } from '../adapters/slack/fake-web-api.js';
 import { FakeBotApi } from '../adapters/telegram/fake-bot-api.js';
 import { freePort } from './bot-process.js';
+import { BOT_MAIN } from '../support/built-bot.js';
 
 let child: ChildProcess | undefined;
 let relay: Server | undefined;
@@ -23,7 +24,7 @@ it('logs each failed start-up attempt, says why in /readyz, and runs once the Bo
   const telegram = await FakeBotApi.start();
   const dataDir = await mkdtemp(join(tmpdir(), 'actionbot-unreachable-'));
   const [apiPort, webPort] = [await freePort(), await freePort()];
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
+  child = spawn(process.execPath, [BOT_MAIN], {
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_PORT: String(webPort), TELEGRAM_BOT_TOKEN: '123456:unreachable', TELEGRAM_API_ROOT: `http://127.0.0.1:${apiPort}` },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -71,7 +72,7 @@ it('does the same for Slack: each failed auth.test is logged and /readyz says wh
   await slack.start();
   const dataDir = await mkdtemp(join(tmpdir(), 'actionbot-unreachable-slack-'));
   const [apiPort, webPort, slackPort] = [await freePort(), await freePort(), await freePort()];
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
+  child = spawn(process.execPath, [BOT_MAIN], {
     env: {
       PATH: process.env.PATH,
       DATA_DIR: dataDir,

@@ -6,12 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_APPEALS, createApp } from '../../src/app/app.js';
 import { parseConfig } from '../../src/app/config.js';
 import { ConfigError } from '../../src/core/errors.js';
+import { BOT_MAIN } from '../support/built-bot.js';
 
 /** `npm start`'s entry point in a child process: its exit code and what it printed. */
 function start(env: Record<string, string>, input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(MEMBER_KEY|STORE_URL|DATA_DIR|TELEGRAM|SLACK|DISCORD|LOG_LEVEL)/.test(k)));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], { env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BOT_MAIN], { env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { filesHolding } from './bytes.js';
+import { BOT_MAIN } from '../support/built-bot.js';
 
 /** `npm start`'s entry point with piped lines, in the terminal mode anyone tries first. */
 function session(dataDir: string, lines: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(MEMBER_KEY|STORE_URL|DATA_DIR|TELEGRAM|SLACK|DISCORD|LOG_LEVEL)/.test(k)));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], { env: { ...env, DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BOT_MAIN], { env: { ...env, DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

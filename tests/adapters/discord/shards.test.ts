@@ -31,7 +31,7 @@ describe('Discord with DISCORD_SHARDS=auto: two shard processes on one SQLite st
   let bot: BotProcess | undefined;
   let web: string;
 
-  /** The manager (`node --import tsx src/app/main.ts`), running once it says so; `web` is its HTTP server. */
+  /** The manager (`node dist/main.js`), running once it says so; `web` is its HTTP server. */
   async function startBot(): Promise<BotProcess> {
     const port = await freePort();
     web = `http://127.0.0.1:${port}`;

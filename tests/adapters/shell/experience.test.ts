@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readPdf } from '../../core/kit/read-pdf.js';
+import { BOT_MAIN } from '../../support/built-bot.js';
 
 /** `npm start` as a newcomer runs it: piped lines, a fresh data folder, the real clock. */
 async function session(lines: string[], env: Record<string, string> = {}): Promise<{ out: string; err: string; code: number | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], { env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BOT_MAIN], { env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));

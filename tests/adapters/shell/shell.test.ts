@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runShell } from '../../../src/adapters/shell/index.js';
 import { testApp, type TestApp } from '../../support/app.js';
 import { RecordingLogger } from '../../support/logger.js';
+import { BOT_MAIN } from '../../support/built-bot.js';
 
 /** The spawned bot runs on the real clock: a deadline a year from today, so that the test does not expire. */
 const DEADLINE = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
@@ -68,7 +69,7 @@ describe('npm start with piped input', () => {
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
 
   it('runs the README scenario on the embedded store and exits 0 at the end of input', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
+    const child = spawn(process.execPath, [BOT_MAIN], {
       env: { PATH: process.env.PATH, DATA_DIR: dataDir },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -87,7 +88,7 @@ describe('npm start with piped input', () => {
   });
 
   it('stops with a message naming the variable when the configuration is bad', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
+    const child = spawn(process.execPath, [BOT_MAIN], {
       env: { PATH: process.env.PATH, DATA_DIR: dataDir, STORE_URL: 'postgres://x' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
