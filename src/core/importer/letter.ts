@@ -4,7 +4,7 @@ import { toParagraphs } from './paragraphs.js';
 import type { Warn } from './types.js';
 
 /** Languages whose salutations and closings the importer knows. */
-export type LetterLang = 'en' | 'es' | 'fr' | 'de' | 'it';
+export type LetterLang = 'en' | 'es' | 'fr' | 'de' | 'it' | 'sv' | 'no' | 'da' | 'fi' | 'ja';
 
 /** The letter as found; `start` is where it begins in `sections[section].lines`, so targets above it can be read. */
 export type FoundLetter = {
@@ -89,6 +89,11 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
   if (/^(?:sehr geehrte|exzellenz|mit freundlichen|hochachtungsvoll)/i.test(text)) return 'de';
   if (/^(?:gentil[ei]|egregi[oa]|illustrissim[oa]|eccellenza|signor|spettabile|caro|cara|distinti|cordiali saluti|in fede|con osservanza)/i.test(text)) return 'it';
   if (/^(?:monsieur|madame|mesdames|messieurs|cher|ch[èe]re|excellence|votre excellence|veuillez|je vous|recevez|respectueusement|bien)/i.test(text)) return 'fr';
+  if (/^(?:[äa]rade|b[äa]sta|k[äa]ra|med v[äa]nlig|v[äa]nliga)/i.test(text)) return 'sv';
+  if (/^(?:kj[æe]re|med vennlig)/i.test(text)) return 'no';
+  if (/^(?:k[æe]re|med venlig)/i.test(text)) return 'da';
+  if (/^(?:arvoisa|hyv[äa]|yst[äa]v[äa]llisin)/i.test(text)) return 'fi';
+  if (/^(?:拝啓|敬具)/.test(text)) return 'ja';
   return 'en';
 }
 
@@ -219,13 +224,29 @@ function readFrom(sections: Section[], s: number, from: number, warn: Warn, salu
   return { section: s, start, salutation, paragraphs, closing, lang: langOf(salutation, closing) };
 }
 
-const DEFAULT_SALUTATION: Record<LetterLang, string> = { en: 'Dear Sir or Madam,', es: 'Estimado/a señor/a:', fr: 'Madame, Monsieur,', de: 'Sehr geehrte Damen und Herren,', it: 'Gentile Signora, Gentile Signore,' };
+const DEFAULT_SALUTATION: Record<LetterLang, string> = {
+  en: 'Dear Sir or Madam,',
+  es: 'Estimado/a señor/a:',
+  fr: 'Madame, Monsieur,',
+  de: 'Sehr geehrte Damen und Herren,',
+  it: 'Gentile Signora, Gentile Signore,',
+  sv: 'Ärade mottagare,',
+  no: 'Til den det gjelder,',
+  da: 'Til rette vedkommende,',
+  fi: 'Arvoisa vastaanottaja,',
+  ja: '拝啓',
+};
 const DEFAULT_CLOSING: Record<LetterLang, string> = {
   en: 'Yours sincerely,',
   es: 'Atentamente,',
   fr: "Veuillez agréer l'expression de ma haute considération.",
   de: 'Mit freundlichen Grüßen',
   it: 'Distinti saluti',
+  sv: 'Med vänlig hälsning',
+  no: 'Med vennlig hilsen',
+  da: 'Med venlig hilsen',
+  fi: 'Ystävällisin terveisin',
+  ja: '敬具',
 };
 
 /** A general salutation or closing in the letter's language, for letters that lack one. */

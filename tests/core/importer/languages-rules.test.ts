@@ -154,6 +154,7 @@ describe('Swedish, Norwegian and Danish', () => {
     );
     expect(appeal.letter.salutation).toBe('Ärade minister,');
     expect(appeal.letter.closing).toBe('Med vänlig hälsning');
+    expect(appeal.letter.lang).toBe('sv');
     expect(appeal.deadline).toBe('2031-06-24');
   });
 
@@ -163,6 +164,13 @@ describe('Swedish, Norwegian and Danish', () => {
     expect(isSalutation('Bästa herr president,')).toBe(true);
     expect(isClosing('Med vennlig hilsen')).toBe(true);
     expect(isClosing('Med venlig hilsen')).toBe(true);
+  });
+
+  it('marks a Norwegian and a Danish letter with their own language', () => {
+    const letter = (greeting: string, closing: string): string =>
+      page('Mario Esempio er fengslet uten tiltale.', '', 'Skriv til statsministeren.', '', greeting, '', 'Jeg ber dere løslate Mario Esempio straks og uten vilkår.', '', closing);
+    expect(imported(letter('Kjære statsminister,', 'Med vennlig hilsen')).appeal.letter.lang).toBe('no');
+    expect(imported(letter('Kære statsminister,', 'Med venlig hilsen')).appeal.letter.lang).toBe('da');
   });
 
   it('does not take "Bästa sättet ..." (a sentence) for a salutation', () => {
@@ -196,6 +204,7 @@ describe('Finnish', () => {
     );
     expect(appeal.letter.salutation).toBe('Arvoisa presidentti,');
     expect(appeal.letter.closing).toBe('Ystävällisin terveisin');
+    expect(appeal.letter.lang).toBe('fi');
     expect(appeal.deadline).toBe('2031-06-24');
   });
 
@@ -228,6 +237,14 @@ describe('Japanese', () => {
     );
     expect(appeal.deadline).toBe('2031-06-24');
     expect(appeal.letter.salutation).toBe('Dear Minister,');
+    // The page is Japanese, its model letter English: the letter's language is the letter's own.
+    expect(appeal.letter.lang).toBe('en');
+  });
+
+  it('composes a missing letter in Japanese for a Japanese page without one', () => {
+    const { appeal } = imported(page('緊急行動：マリオ・エセンピオさんを釈放してください', '', 'マリオ・エセンピオさんは起訴されないまま拘禁されています。手紙を書いてください。'));
+    expect(appeal.letter.lang).toBe('ja');
+    expect(appeal.letter.closing).toBe('敬具');
   });
 
   it('takes "拝啓" as a salutation and "敬具" as a closing', () => {
