@@ -16,7 +16,7 @@ export type FoundLetter = {
   lang: LetterLang;
 };
 
-const OPENING = /^(?:dear\b|your (?:excellenc(?:y|ies)|majest(?:y|ies)|royal highness(?:es)?|highness(?:es)?)\b|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|geachte\b|exzellenz\b|egregi[oa]\b|illustrissim[oa]\b|spettabile\b|signor presidente\b|拝啓)/i;
+const OPENING = /^(?:dear\b|your (?:excellenc(?:y|ies)|majest(?:y|ies)|royal highness(?:es)?|highness(?:es)?)\b|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|geachte\b|exzellenz\b|拝啓)/i;
 /* Portuguese forms of address: "Exma. Sra. Governadora", "Excelentíssimo Senhor Presidente", "Prezado Senhor". */
 const PT_OPENING = /^(?:ex(?:m|celent[ií]ssim)[oa]s?\.?\s+s(?:r|ra|enhor|enhora)\.?(?:\s|$)|prezad[oa]s?\s)/i;
 /* Forms of address that also start a name in an address block; only a trailing comma or colon makes them a salutation. */
@@ -24,9 +24,10 @@ const PT_OPENING = /^(?:ex(?:m|celent[ií]ssim)[oa]s?\.?\s+s(?:r|ra|enhor|enhora
 const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b|votre excellence\b|(?:to )?(?:the )?hon(?:ou?rable\b|\.))/i;
 /*
  * Italian, Nordic and Finnish greetings that also open ordinary sentences ("Gentile" is "kind", "Bästa" "best", "Hyvä"
- * "good"): a salutation only with a trailing comma or colon, and a few words.
+ * "good") or an Italian address block ("Egregio Signor Ministro" above the street): a salutation only with a trailing
+ * comma or colon, and a few words.
  */
-const OPENING_WITH_COMMA = /^(?:gentil[ei]|eccellenza|caro|cara|[äa]rade|b[äa]sta|k[äa]ra|kj[æe]re|k[æe]re|arvoisa|hyv[äa])(?:\s+[^\s,:]+){0,4}\s*[,:]$/i;
+const OPENING_WITH_COMMA = /^(?:gentil[ei]|egregi[oa]|illustrissim[oa]|spettabile|signor(?:a)?|eccellenza|caro|cara|[äa]rade|b[äa]sta|k[äa]ra|kj[æe]re|k[æe]re|arvoisa|hyv[äa])(?:\s+[^\s,:]+){0,4}\s*[,:]$/i;
 /* "Monsieur le Premier Ministre", "Madame la Ministre", "Señor Presidente", "Herr Minister": an office greeted without a comma. */
 const BARE_OFFICE = /^(?:monsieur|madame)\s+(?:le|la|l['’])\s*\p{L}|^(?:se[ñn]or(?:a)?|excelent[ií]simo(?:\s+se[ñn]or)?)\s+\p{Lu}|^(?:herr|frau)\s+(?:bundes)?(?:minister|pr[äa]sident|botschafter|staatsanwalt)/iu;
 /* "Guten Tag,", "Hello,", "Bonjour Monsieur le Ministre,", "Buenos días,": a neutral greeting an e-mail to an office opens with. */

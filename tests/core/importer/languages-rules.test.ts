@@ -46,7 +46,8 @@ describe('Italian', () => {
   });
 
   it('takes "Egregio Signor Presidente" and "Cordiali saluti", and "In fede" as a closing', () => {
-    expect(isSalutation('Egregio Signor Presidente della Repubblica')).toBe(true);
+    expect(isSalutation('Egregio Signor Presidente della Repubblica,')).toBe(true);
+    expect(isSalutation('Signor Presidente,')).toBe(true);
     expect(isSalutation('Eccellenza,')).toBe(true);
     expect(isClosing('Cordiali saluti,')).toBe(true);
     expect(isClosing('In fede')).toBe(true);
@@ -56,6 +57,8 @@ describe('Italian', () => {
   it('does not take a sentence that opens with "Gentile" for a salutation', () => {
     expect(isSalutation('Gentile e disponibile, il personale della scuola ha accolto la famiglia con affetto.')).toBe(false);
     expect(isSalutation('Cari amici,')).toBe(false);
+    // Above a street, "Egregio Signor Ministro" heads an address block.
+    expect(isSalutation('Egregio Signor Ministro della Giustizia')).toBe(false);
   });
 
   it('imports a page that only asks "scrivi al Ministro", with no "Azione urgente"', () => {
@@ -81,6 +84,16 @@ describe('Italian', () => {
     expect(names.some((n) => n.includes('Paolo Esempio'))).toBe(true);
     expect(names.some((n) => n.includes('Anna Campione'))).toBe(true);
     expect(names.every((n) => !n.includes('('))).toBe(true);
+  });
+
+  it('reads "Egregio Signor Ministro" above a name and street as the block\'s office, and "Gentile Ministro," as the greeting', () => {
+    const { appeal } = imported(
+      page('Azione urgente', '', storia, '', 'Scrivi a:', 'Egregio Signor Ministro della Giustizia', 'On. Luca Campione', 'Via Esempio 1', '00100 Esempiopoli', '', 'Gentile Ministro,', '', 'Le chiedo di rilasciare Mario Esempio.', '', 'Distinti saluti'),
+    );
+    expect(appeal.targets).toHaveLength(1);
+    expect(appeal.targets[0]?.name).toContain('Luca Campione');
+    expect(appeal.targets[0]?.address).toEqual(['Via Esempio 1', '00100 Esempiopoli']);
+    expect(appeal.letter.salutation).toBe('Gentile Ministro,');
   });
 
   it('marks a "Per conoscenza" block as a copy', () => {
