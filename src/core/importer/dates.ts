@@ -1,4 +1,5 @@
-// Dates in Urgent Action text, in English, Spanish and French, as YYYY-MM-DD.
+// Dates in Urgent Action text (English, Spanish, French, German, Portuguese, Dutch, Italian, the Nordic languages,
+// Finnish, Japanese), as YYYY-MM-DD.
 import { foldKey } from './sections.js';
 
 const MONTHS: Record<string, number> = {
@@ -12,9 +13,17 @@ const MONTHS: Record<string, number> = {
   januar: 1, februar: 2, marz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
   janeiro: 1, fevereiro: 2, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
   januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8,
+  gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7, settembre: 9, ottobre: 10, dicembre: 12,
+  // Swedish, Norwegian and Danish (those not already above).
+  maj: 5, augusti: 8, desember: 12,
+  // Finnish, without the partitive "-ta" that parseDate strips: "24. kesäkuuta 2025".
+  tammikuu: 1, helmikuu: 2, maaliskuu: 3, huhtikuu: 4, toukokuu: 5, kesakuu: 6, heinakuu: 7, elokuu: 8, syyskuu: 9,
+  lokakuu: 10, marraskuu: 11, joulukuu: 12,
 };
 
 const ISO = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/;
+/* "2025年6月24日": a Japanese date, year first. */
+const JAPANESE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 /* "July 1, 2025", "Aug. 16 2017" */
 const MONTH_FIRST = /\b([a-z]{3,10})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})\b/;
 /* "1 July 2025", "16 AUGUST 2017", "1 de julio de 2025", "1er juillet 2025", "1st of July, 2025", "12. März 2015" */
@@ -22,8 +31,9 @@ const DAY_FIRST = /\b(\d{1,2})(?:st|nd|rd|th|er|re|e|º|°|\.)?\s{1,3}(?:de\s{1,
 
 /** The first calendar date in a line, as YYYY-MM-DD; only the first 400 characters are read. */
 export function parseDate(text: string): string | undefined {
-  const folded = foldKey(text.slice(0, 400)).toLowerCase();
-  const iso = ISO.exec(folded);
+  // Finnish months take "-ta" after a day ("kesäkuuta"): read as the month's own name.
+  const folded = foldKey(text.slice(0, 400)).toLowerCase().replace(/kuuta\b/g, 'kuu');
+  const iso = ISO.exec(folded) ?? JAPANESE.exec(folded);
   if (iso) return toIso(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const candidates: { at: number; date: string | undefined }[] = [];
   const dayFirst = DAY_FIRST.exec(folded);

@@ -5,7 +5,7 @@ import { foldKey, sectionValue, type Section } from './sections.js';
 import type { Warn } from './types.js';
 
 /** Read on accent-free text: "até", "vóór", "délai", "no más tarde del" are "ate", "voor", "delai", "no mas tarde del". */
-const DEADLINE_WORDS = /\b(?:until|before|deadline|no later than|expires? on|ended on|antes del?|hasta el|vence el|avant le|jusqu'au|expire le|delai d'envoi|appelle bis|bis (?:zum|spatestens)|ate|voor|uiterlijk|no mas tarde del?|a mas tardar el|au plus tard le|spatestens|(?:arrive|reach(?: \w+)?) by)\b|\b(?:contact|write to|send|appeal to)\b[^.]{0,80}\bby\b/i;
+const DEADLINE_WORDS = /\b(?:until|before|deadline|no later than|expires? on|ended on|antes del?|hasta el|vence el|avant le|jusqu'au|expire le|delai d'envoi|appelle bis|bis (?:zum|spatestens)|ate|voor|uiterlijk|no mas tarde del?|a mas tardar el|au plus tard le|spatestens|(?:arrive|reach(?: \w+)?) by|entro (?:e non oltre )?il|scadenza|fino al|senast|innan|inden|innen|viimeistaan)\b|締め切り|締切|期限|\b(?:contact|write to|send|appeal to)\b[^.]{0,80}\bby\b/i;
 
 /** The appeal deadline as YYYY-MM-DD, from its labelled field, an old "SEND APPEALS BEFORE ..." heading, or a short instruction line. */
 export function findDeadline(sections: Section[], warn: Warn): string | null {
@@ -71,7 +71,7 @@ function textDate(sections: Section[]): string | undefined {
  * "by" and the date right after; or "nach dem <date> keine Appelle mehr" (no appeals after ...). Read accent-free.
  */
 const DEADLINE_IN_PROSE =
-  /\b(?:appeals?|letters?|write|send|envoyez|appels?|ecrivez|escrib\w*|envi\w+|actue\w*|schrijf|stuur|schreiben|schicken|appelle|agissez)\b[^.]{0,60}?\b(?:before|until|by|avant le|jusqu'au|antes del?|hasta el|voor|uiterlijk|bis(?: zum| spatestens)?|ate)\s+(?=\d)|\bnach dem\s+(?=\d{1,2}\.?\s+\p{L}+\s+\d{4}\s+keine\s+(?:appelle|briefe))/giu;
+  /\b(?:appeals?|letters?|write|send|envoyez|appels?|ecrivez|escrib\w*|envi\w+|actue\w*|schrijf|stuur|schreiben|schicken|appelle|agissez|scriv\w*|invia\w*|appelli|skriv|skicka|kirjoita)\b[^.]{0,60}?\b(?:before|until|by|avant le|jusqu'au|antes del?|hasta el|voor|uiterlijk|bis(?: zum| spatestens)?|ate|entro il|fino al|senast(?: den)?|innan|innen|inden|viimeistaan)\s+(?=\d)|\bnach dem\s+(?=\d{1,2}\.?\s+\p{L}+\s+\d{4}\s+keine\s+(?:appelle|briefe))/giu;
 
 const OWN_LANGUAGE = /\b(?:own|propio|propia|propre|idioma|language|langue|lengua)\b/i;
 

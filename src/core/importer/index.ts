@@ -34,7 +34,8 @@ function isSolidarityBlock(target: AppealInput['targets'][number], solidarity: S
 }
 
 /**
- * Reads an Urgent Action text (pdftotext output, a web page, a pasted message; English, Spanish or French)
+ * Reads an Urgent Action text (pdftotext output, a web page, a pasted message; English, Spanish, French, German, Portuguese, Dutch,
+ * Italian, with the signs of an appeal in the Nordic languages, Finnish and Japanese)
  * into an Appeal. Missing parts are warned about and make the appeal a draft; text that is no appeal, or
  * lacks both a letter and anyone to send it to, is refused with one sentence. Never throws.
  */
@@ -192,12 +193,24 @@ const ASKING: Record<LetterLang, (ask: string) => string> = {
   es: (ask) => `Le escribo para pedir ${ask}.`,
   fr: (ask) => `Je vous écris pour demander ${ask}.`,
   de: (ask) => `Ich schreibe Ihnen, um ${ask} zu fordern.`,
+  it: (ask) => `Le scrivo per chiedere ${ask}.`,
+  sv: (ask) => `Jag skriver för att be om ${ask}.`,
+  no: (ask) => `Jeg skriver for å be om ${ask}.`,
+  da: (ask) => `Jeg skriver for at bede om ${ask}.`,
+  fi: (ask) => `Kirjoitan pyytääkseni: ${ask}.`,
+  ja: (ask) => `${ask}を求めて、お手紙を差し上げます。`,
 };
 const ABOUT: Record<LetterLang, (title: string) => string> = {
   en: (title) => `I am writing to you about this case: ${title}.`,
   es: (title) => `Le escribo en relación con este caso: ${title}.`,
   fr: (title) => `Je vous écris au sujet de ce cas : ${title}.`,
   de: (title) => `Ich schreibe Ihnen wegen dieses Falls: ${title}.`,
+  it: (title) => `Le scrivo in merito a questo caso: ${title}.`,
+  sv: (title) => `Jag skriver till er om detta fall: ${title}.`,
+  no: (title) => `Jeg skriver til dere om denne saken: ${title}.`,
+  da: (title) => `Jeg skriver til jer om denne sag: ${title}.`,
+  fi: (title) => `Kirjoitan teille tästä tapauksesta: ${title}.`,
+  ja: (title) => `次の件について、お手紙を差し上げます：${title}。`,
 };
 
 /**
@@ -216,7 +229,7 @@ function buildLetter(sections: Section[], found: FoundLetter | undefined, senten
     const points = sections.find((s) => s.kind === 'points');
     if (points) {
       paragraphs = pointsAsParagraphs(points);
-      lang = /ESCRIBAN/i.test(points.heading) ? 'es' : /CRIVEZ/i.test(points.heading) ? 'fr' : lang;
+      lang = /ESCRIBAN/i.test(points.heading) ? 'es' : /CRIVEZ/i.test(points.heading) ? 'fr' : /SCRIVETE/i.test(points.heading) ? 'it' : lang;
     }
     if (paragraphs.length === 0 && sentence?.ask) paragraphs = [ASKING[lang](sentence.ask.replace(/[.,;]+$/, ''))];
     if (paragraphs.length > 0) {
@@ -257,6 +270,11 @@ function textLang(sections: Section[]): LetterLang {
   const heads = sections.map((s) => `${s.heading} ${s.lines.slice(0, 3).join(' ')}`).join(' ').slice(0, 5000);
   if (/acci[oó]n urgente|escriban|llamamiento|carta modelo/i.test(heads)) return 'es';
   if (/action urgente|[ée]crivez|mod[eè]le de lettre|lettres? d['’]appel/i.test(heads)) return 'fr';
+  if (/azion[ei] urgent[ei]|scrivi|scrivete|lettera (?:modello|tipo)/i.test(heads)) return 'it';
+  // "Skriv til" is Norwegian and Danish alike: only the Swedish, Finnish and Japanese words name one language.
+  if (/blixtaktion|\bskriv till\b/i.test(heads)) return 'sv';
+  if (/\bkirjoita\b|\bvetoomu/i.test(heads)) return 'fi';
+  if (/緊急行動|要請先/.test(heads)) return 'ja';
   if (/briefe gegen das vergessen|musterbrief|appelle? an|schreiben sie|eilaktion|\b(?:der|die|und|nicht)\b.*\b(?:der|die|und|nicht)\b/i.test(heads)) return 'de';
   return 'en';
 }

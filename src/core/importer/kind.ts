@@ -22,13 +22,13 @@ const CLOSURE =
  * news stories", "Because of you people have been freed": an outcome credited to the readers.
  */
 const GOOD =
-  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b|\b(?:ua|urgent action)\s*[-–:]?\s*erfolge\b|\berfolge und positive[rn]? entwicklungen\b|\bgood news (?:stories|story|round-?up)\b|\b(?:because of you|thanks to (?:you|your (?:letters|appeals|actions|support)|international pressure))\b[^.]{0,80}\b(?:freed|released|saved|dropped|acquitted)\b(?!\s+on (?:bail|parole)))/i;
+  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b|\b(?:ua|urgent action)\s*[-–:]?\s*erfolge\b|\berfolge und positive[rn]? entwicklungen\b|\bgood news (?:stories|story|round-?up)\b|\b(?:buone|ottime|belle) notizie\b|\bgoda nyheter\b|\bgode nyhe(?:ter|der)\b|\bhyvia uutisia\b|\b(?:because of you|thanks to (?:you|your (?:letters|appeals|actions|support)|international pressure))\b[^.]{0,80}\b(?:freed|released|saved|dropped|acquitted)\b(?!\s+on (?:bail|parole)))/i;
 /* A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". */
 const ASKS =
-  /\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|take action|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action)\b/i;
+  /\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|take action|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action|scrivi (?:a|al|alla|alle)|scrivete|skriv till?|kirjoita)\b/i;
 
 /* "Alan Johnston was released on 4 July": in an update or a closure, a release told in its opening is the good news. */
-const RELEASED = /\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:freed|released|acquitted|set free)\b(?!\s+on (?:bail|parole))|\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b[^.]{0,60}\b(?:release|freed|acquittal)\b/i;
+const RELEASED = /\b(?:e|sono) stat[oaie] (?:rilasciat|liberat|scarcerat)[oaie]\b|\b(?:har|ha|er|blev|ble) (?:blivit |blitt |blevet )?(?:frigiven|frislappt|slappt|loslatt|løslatt|løsladt|frigitt|frigivet)\b|\b(?:vapautettiin|on vapautettu)\b|\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:freed|released|acquitted|set free)\b(?!\s+on (?:bail|parole))|\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b[^.]{0,60}\b(?:release|freed|acquittal)\b/i;
 /* "The authorities released 440 of the detainees", "were released": a release told anywhere in a closure (not on bail). */
 const FREED = /\b(?:released|freed|set free)\s+(?:\d+|all|most|him|her|them|the (?:detainees|prisoners|activists|men|women))\b|\b(?:was|were|has been|have been)\s+(?:freed|released|set free)\b(?!\s+on (?:bail|parole))/i;
 /* "Update 18/07/2017:": a live page's dated news line, unlike "Further information on UA 81/07". */

@@ -4,7 +4,7 @@ import { toParagraphs } from './paragraphs.js';
 import type { Warn } from './types.js';
 
 /** Languages whose salutations and closings the importer knows. */
-export type LetterLang = 'en' | 'es' | 'fr' | 'de';
+export type LetterLang = 'en' | 'es' | 'fr' | 'de' | 'it' | 'sv' | 'no' | 'da' | 'fi' | 'ja';
 
 /** The letter as found; `start` is where it begins in `sections[section].lines`, so targets above it can be read. */
 export type FoundLetter = {
@@ -16,12 +16,18 @@ export type FoundLetter = {
   lang: LetterLang;
 };
 
-const OPENING = /^(?:dear\b|your (?:excellenc(?:y|ies)|majest(?:y|ies)|royal highness(?:es)?|highness(?:es)?)\b|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|geachte\b|exzellenz\b)/i;
+const OPENING = /^(?:dear\b|your (?:excellenc(?:y|ies)|majest(?:y|ies)|royal highness(?:es)?|highness(?:es)?)\b|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|geachte\b|exzellenz\b|拝啓)/i;
 /* Portuguese forms of address: "Exma. Sra. Governadora", "Excelentíssimo Senhor Presidente", "Prezado Senhor". */
 const PT_OPENING = /^(?:ex(?:m|celent[ií]ssim)[oa]s?\.?\s+s(?:r|ra|enhor|enhora)\.?(?:\s|$)|prezad[oa]s?\s)/i;
 /* Forms of address that also start a name in an address block; only a trailing comma or colon makes them a salutation. */
 /* "Honorable Governor Bush:", "To the Honourable Minister,", "Hon. Example,": "The Honorable ..." also heads an address block. */
 const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b|votre excellence\b|(?:to )?(?:the )?hon(?:ou?rable\b|\.))/i;
+/*
+ * Italian, Nordic and Finnish greetings that also open ordinary sentences ("Gentile" is "kind", "Bästa" "best", "Hyvä"
+ * "good") or an Italian address block ("Egregio Signor Ministro" above the street): a salutation only with a trailing
+ * comma or colon, and a few words.
+ */
+const OPENING_WITH_COMMA = /^(?:gentil[ei]|egregi[oa]|illustrissim[oa]|spettabile|signor(?:a)?|eccellenza|caro|cara|[äa]rade|b[äa]sta|k[äa]ra|kj[æe]re|k[æe]re|arvoisa|hyv[äa])(?:\s+[^\s,:]+){0,4}\s*[,:]$/i;
 /* "Monsieur le Premier Ministre", "Madame la Ministre", "Señor Presidente", "Herr Minister": an office greeted without a comma. */
 const BARE_OFFICE = /^(?:monsieur|madame)\s+(?:le|la|l['’])\s*\p{L}|^(?:se[ñn]or(?:a)?|excelent[ií]simo(?:\s+se[ñn]or)?)\s+\p{Lu}|^(?:herr|frau)\s+(?:bundes)?(?:minister|pr[äa]sident|botschafter|staatsanwalt)/iu;
 /* "Guten Tag,", "Hello,", "Bonjour Monsieur le Ministre,", "Buenos días,": a neutral greeting an e-mail to an office opens with. */
@@ -29,13 +35,13 @@ const NEUTRAL_GREETING = /^(?:guten tag|hallo|hello|good (?:morning|afternoon|da
 /* The first words of a letter's body in the writer's own voice: "Je suis ...", "I am ...", "Ich ...", "Le escribo ...". */
 const SINGULAR = /^(?:i|i'm|je|j['’]|ich|yo|eu)\s*\p{L}/iu;
 const FIRST_PERSON = /^(?:i|i'm|je|j['’]|nous|we|ich|wir|yo|me|le|les|nos|eu)\s*\p{L}/iu;
-const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|(?:met )?vriendelijke groet(?:en)?|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous)/i;
+const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|(?:met )?vriendelijke groet(?:en)?|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous|distinti saluti|cordiali saluti|in fede\b|con osservanza|med v[äa]nlig(?:a)? h[äa]lsning(?:ar)?|v[äa]nliga h[äa]lsningar|med vennlig hilsen|med venlig hilsen|ystävällisin terveisin|敬具)/i;
 
 /** Sections a sample letter can sit in; never background or the short labelled fields. */
 const LETTER_HOME = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'letter', 'action', 'targets', 'copies', 'deadline']);
 
 /* "Dear friends," opens a newsletter to members, not a letter to an official. */
-const TO_MEMBERS = /^(?:dear|estimad[oa]s?|queridos?|queridas?|chers?|ch[èe]res?)\s+(?:friends?|colleagues?|supporters?|members?|activists?|all|concerned (?:party|parties|citizens?|friends?)|amig[oa]s|compañer[oa]s|ami(?:e)?s|membres)\b/i;
+const TO_MEMBERS = /^(?:dear|estimad[oa]s?|queridos?|queridas?|chers?|ch[èe]res?|car[ie]|care|gentili|k[äa]ra|kj[æe]re|k[æe]re|hyv[äa]t)\s+(?:friends?|colleagues?|supporters?|members?|activists?|all|concerned (?:party|parties|citizens?|friends?)|amig[oa]s|compañer[oa]s|ami(?:e)?s|membres|amic[ih]e?|soci[ei]?|attivist[ie]|v[äa]nner|venner|medlemmer|medlemmar|ystäv[äa]t|j[äa]senet)(?![\p{L}])/iu;
 /* The first words of a letter's body: "Me dirijo a usted", "I am writing", "Je vous écris". */
 const LETTER_START = /^(?:me dirijo|le escribo|les escribo|escribo|quisiera|i am writing|i write|i'm writing|i am concerned|i am gravely|je vous [ée]cris|je me permets|je vous adresse)\b/i;
 
@@ -59,7 +65,7 @@ function greetsReader(line: string): boolean {
 export function isSalutation(raw: string): boolean {
   const line = unquote(raw);
   if (line.length > 160 || TO_MEMBERS.test(line) || greetsReader(line)) return false;
-  if (OPENING.test(line)) return true;
+  if (OPENING.test(line) || OPENING_WITH_COMMA.test(line)) return true;
   // "Exma. Sra. Governadora" alone greets; "Exma. Sra. Governadora do" / "Estado do Pará" opens an address block.
   if (PT_OPENING.test(line) && (/[,:]$/.test(line) || (line.split(/\s+/).length <= 4 && !/\b(?:do|da|de|dos|das)$/i.test(line)))) return true;
   // "Monsieur le Président de la République, Palais de l'Élysée,": an office and its building head an address, they greet no one.
@@ -82,7 +88,13 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
   if (/^(?:dear|your (?:excellency|majesty|royal highness|highness)|yours|sincerely|respectfully|kind|best|with)\b/i.test(text)) return 'en';
   if (/^(?:estimad|distinguid|apreciad|excelent|se[ñn]or|sr\.|sra\.|atentamente|muy|cordialmente|un |reciba|le saluda)/i.test(text)) return 'es';
   if (/^(?:sehr geehrte|exzellenz|mit freundlichen|hochachtungsvoll)/i.test(text)) return 'de';
+  if (/^(?:gentil[ei]|egregi[oa]|illustrissim[oa]|eccellenza|signor|spettabile|caro|cara|distinti|cordiali saluti|in fede|con osservanza)/i.test(text)) return 'it';
   if (/^(?:monsieur|madame|mesdames|messieurs|cher|ch[èe]re|excellence|votre excellence|veuillez|je vous|recevez|respectueusement|bien)/i.test(text)) return 'fr';
+  if (/^(?:[äa]rade|b[äa]sta|k[äa]ra|med v[äa]nlig|v[äa]nliga)/i.test(text)) return 'sv';
+  if (/^(?:kj[æe]re|med vennlig)/i.test(text)) return 'no';
+  if (/^(?:k[æe]re|med venlig)/i.test(text)) return 'da';
+  if (/^(?:arvoisa|hyv[äa]|yst[äa]v[äa]llisin)/i.test(text)) return 'fi';
+  if (/^(?:拝啓|敬具)/.test(text)) return 'ja';
   return 'en';
 }
 
@@ -213,12 +225,29 @@ function readFrom(sections: Section[], s: number, from: number, warn: Warn, salu
   return { section: s, start, salutation, paragraphs, closing, lang: langOf(salutation, closing) };
 }
 
-const DEFAULT_SALUTATION: Record<LetterLang, string> = { en: 'Dear Sir or Madam,', es: 'Estimado/a señor/a:', fr: 'Madame, Monsieur,', de: 'Sehr geehrte Damen und Herren,' };
+const DEFAULT_SALUTATION: Record<LetterLang, string> = {
+  en: 'Dear Sir or Madam,',
+  es: 'Estimado/a señor/a:',
+  fr: 'Madame, Monsieur,',
+  de: 'Sehr geehrte Damen und Herren,',
+  it: 'Gentile Signora, Gentile Signore,',
+  sv: 'Ärade mottagare,',
+  no: 'Til den det gjelder,',
+  da: 'Til rette vedkommende,',
+  fi: 'Arvoisa vastaanottaja,',
+  ja: '拝啓',
+};
 const DEFAULT_CLOSING: Record<LetterLang, string> = {
   en: 'Yours sincerely,',
   es: 'Atentamente,',
   fr: "Veuillez agréer l'expression de ma haute considération.",
   de: 'Mit freundlichen Grüßen',
+  it: 'Distinti saluti',
+  sv: 'Med vänlig hälsning',
+  no: 'Med vennlig hilsen',
+  da: 'Med venlig hilsen',
+  fi: 'Ystävällisin terveisin',
+  ja: '敬具',
 };
 
 /** A general salutation or closing in the letter's language, for letters that lack one. */

@@ -27,7 +27,7 @@ const ARCHIVE_CHROME = /^(?:(?:daily|monthly|yearly|weekly|blog)\s+)?archives?\b
 const ADDRESS_FORM_ONLY = /^(?:the\s+)?(?:hono(?:u)?rable|hon\.?|h\.\s?e\.?|(?:his|her|your)\s+(?:excellency|majesty|highness|honou?r)|son excellence|excelent[ií]simo(?:\s+se[ñn]or)?|excelent[ií]sima(?:\s+se[ñn]ora)?|mr\.?|mrs\.?|ms\.?|dr\.?|sir|madam|herrn?|frau)$/i;
 
 /* "Sehr geehrter Herr Bundespräsident Joachim Gauck,", "Dear Monte Kwinter", "Geachte heer": a letter's greeting, never its addressee's block. */
-const GREETING = /^(?:dear|sehr geehrte[rn]?|geehrte[rn]?|hochverehrte[rn]?|liebe[rn]?|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|caro|cara|geachte|beste)\s/i;
+const GREETING = /^(?:dear|sehr geehrte[rn]?|geehrte[rn]?|hochverehrte[rn]?|liebe[rn]?|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|caro|cara|geachte|beste|gentil[ei]|egregi[oa]|illustrissim[oa]|[äa]rade|k[äa]ra|kj[æe]re|k[æe]re|arvoisa)\s/i;
 
 /**
  * A line that can never be a name, so a block's first line of this kind is skipped, not made its official: a date or a

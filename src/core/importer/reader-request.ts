@@ -1,5 +1,6 @@
 // A weaker sign of an appeal than signs.ts asks for: a sentence that tells the reader to write, send, sign or call,
-// with something to send or someone to reach. A text with only this sign imports as a draft, never refused.
+// with something to send or someone to reach ("Scrivi al Ministro", "Skriv till ..." too). A text with only this sign
+// imports as a draft, never refused.
 import { ROLE } from './offices.js';
 
 /*
@@ -7,13 +8,13 @@ import { ROLE } from './offices.js';
  * reads: "Write a letter to ...", "Send an e-mail", "Firma la petición", "Écrivez-lui", "Schreibt dem Minister",
  * "Assine a petição", "Stuur een kaart".
  */
-const VERB = String.raw`(?:write|send|e-?mail|fax|call|phone|sign|contact|tell|urge|tweet|mail|post|escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|firm(?:a|e|en|ad)|llam(?:a|e|en|ad)|mand(?:a|e|en|ad)|exig(?:e|id|an?)|contact(?:a|e|en)|[ée]crivez|[ée]cris|envoyez|envoie|signez|signe|appelez|contactez|interpellez|faxez|t[ée]l[ée]phonez|schreib(?:e|t|en sie)|schick(?:e|t|en sie)|send(?:e|et|en sie)|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|ruf(?:e|t|en sie)|mailt|fax(?:e|t|en sie)|fordert|fordern sie|escrev(?:a|am|e)|envi(?:e|em|a)|assin(?:e|em|a)|ligue(?:m)?|mande(?:m)?|schrijf|stuur|teken|bel|mail)`;
+const VERB = String.raw`(?:write|send|e-?mail|fax|call|phone|sign|contact|tell|urge|tweet|mail|post|escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|firm(?:a|e|en|ad)|llam(?:a|e|en|ad)|mand(?:a|e|en|ad)|exig(?:e|id|an?)|contact(?:a|e|en)|[ée]crivez|[ée]cris|envoyez|envoie|signez|signe|appelez|contactez|interpellez|faxez|t[ée]l[ée]phonez|schreib(?:e|t|en sie)|schick(?:e|t|en sie)|send(?:e|et|en sie)|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|ruf(?:e|t|en sie)|mailt|fax(?:e|t|en sie)|fordert|fordern sie|escrev(?:a|am|e)|envi(?:e|em|a)|assin(?:e|em|a)|ligue(?:m)?|mande(?:m)?|schrijf|stuur|teken|bel|mail|scrivi|scrivete|invia|inviate|manda|mandate|intervieni|skriv|skicka|kirjoita|l[äa]het[äa])`;
 /* Whom the sentence asks to reach: an official, "him", "your MP", a link or an e-mail address. */
 const REACH = String.raw`(?:\b(?:him|her|them|ihm|ihr|ihnen|lui|leur|le|la|lhe|your (?:mp|senator|representative|member of parliament|congress(?:wo)?man))\b|https?://|[\w.+-]+@[\w-]+\.\w|${ROLE.source})`;
 /* Signing needs no addressee: "Sign the petition", "Firma la petición", "Unterschreibt die Petition". */
-const SIGN = String.raw`(?:sign|firm(?:a|e|en|ad)|signez|signe|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|assin(?:e|em|a)|teken)`;
-const PETITION = String.raw`(?:petition|petici[oó]n|p[ée]tition|peti[cç][aã]o|petitie|appeal|appell|llamamiento|apelo)`;
-const START = String.raw`(?:^|[.!?¡:]\s+|\n\s*[-•*]?\s*)(?:please\s+|bitte\s+|por favor,?\s+|s'il vous pla[iî]t,?\s+)?`;
+const SIGN = String.raw`(?:sign|firm(?:a|e|en|ad)|signez|signe|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|assin(?:e|em|a)|teken|firmate|signera|allekirjoita)`;
+const PETITION = String.raw`(?:petition|petici[oó]n|p[ée]tition|peti[cç][aã]o|petitie|appeal|appell|llamamiento|apelo|petizione|appello|upprop(?:et)?|opprop(?:et)?|vetoomu(?:s|ksen))`;
+const START = String.raw`(?:^|[.!?¡:]\s+|\n\s*[-•*]?\s*)(?:please\s+|bitte\s+|por favor,?\s+|per favore,?\s+|s'il vous pla[iî]t,?\s+)?`;
 const NOT_US = String.raw`(?!\s+(?:up|in|out|us|uns|nous|nos)\b)`;
 const ASK = new RegExp(String.raw`${START}(?:${VERB}(?:-(?:lui|leur))?\b${NOT_US}[^.!?\n]{0,80}?${REACH}|${SIGN}\b${NOT_US}[^.!?\n]{0,40}?\b${PETITION})`, 'imu');
 

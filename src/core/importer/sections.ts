@@ -19,24 +19,25 @@ type HeadingRule = { kind: SectionKind; phrase: string; loose?: boolean };
 /*
  * Phrases are compared without accents, in capitals, with straight apostrophes. English, Spanish and
  * French, current (AIUSA) and older (International Secretariat) layouts; German, Austrian and Swiss section
- * pages ("APPELLE AN", "KOPIE AN", "MUSTERBRIEF"), and the few Dutch, Portuguese and Italian headings seen.
+ * pages ("APPELLE AN", "KOPIE AN", "MUSTERBRIEF"), Dutch, Portuguese and Italian headings, and a few Swedish, Norwegian
+ * and Finnish ones ("BREVFÖRSLAG", "KOPIA TILL", "MÄÄRÄAIKA").
  */
 const RULES: HeadingRule[] = [
-  ...words('banner', ['URGENT ACTION', 'ACCION URGENTE', 'ACTION URGENTE']),
+  ...words('banner', ['URGENT ACTION', 'ACCION URGENTE', 'ACTION URGENTE', 'AZIONE URGENTE', 'BLIXTAKTION']),
   ...words('title', ['URGENT ACTION TITLE', 'TITULO DE LA ACCION URGENTE', "TITRE DE L'ACTION URGENTE", 'TITLE', 'TITULO', 'TITRE']),
   ...words('number', ['URGENT ACTION TYPE AND NUMBER', 'TYPE AND NUMBER', 'UA NUMBER', 'TIPO Y NUMERO DE AU', 'TIPO Y NUMERO', 'NUMERO DE AU', "TYPE ET NUMERO DE L'AU", 'TYPE ET NUMERO']),
   ...words('ignore', ['PUBLICATION DATE', 'ISSUE DATE', 'FECHA DE PUBLICACION', 'DATE DE PUBLICATION', 'INDEX NUMBER', 'NUMERO DE INDICE', "NUMERO D'INDEX", 'LINK TO PREVIOUS UA', 'ENLACE A LA AU ANTERIOR', "LIEN VERS L'AU PRECEDENTE"]),
   ...words('summary', ['URGENT ACTION SUMMARY', 'SUMMARY', 'RESUMEN DE LA ACCION URGENTE', 'RESUMEN', "RESUME DE L'ACTION URGENTE", 'RESUME']),
-  ...words('letter', ['URGENT ACTION LETTER', 'SAMPLE LETTER', 'MODEL LETTER', 'CARTA DE LA ACCION URGENTE', 'MODELO DE CARTA', 'CARTA MODELO', "LETTRE DE L'ACTION URGENTE", 'MODELE DE LETTRE', 'LETTRE TYPE', 'MUSTERBRIEF', 'BRIEFVORSCHLAG', 'BRIEFENTWURF', 'INHALT', 'VOORBEELDBRIEF', 'CARTA-MODELO']),
-  ...words('deadline', ['PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL', 'PLEASE TAKE ACTION AS SOON AS POSSIBLE', 'APPEAL DEADLINE NOTICE', 'APPEAL DEADLINE', 'DEADLINE', 'ACTUE LO ANTES POSIBLE HASTA', 'ACTUA LO ANTES POSIBLE HASTA', 'ACTUEN LO ANTES POSIBLE HASTA', 'ACTUE LO ANTES POSIBLE', 'ACTUA LO ANTES POSIBLE', 'ACTUEN ANTES DEL', 'ACTUA ANTES DEL', 'ACTUE ANTES DEL', 'FECHA LIMITE', 'BITTE SCHICKEN SIE IHRE APPELLE BIS', 'APPELLE BIS', 'EINSENDESCHLUSS', 'DELAI D\'ENVOI', 'ENVIE ATE', 'AJA ATE', 'ACTUE ATE', 'PLAZO', "MERCI D'AGIR AVANT LE", "MERCI D'AGIR", 'AGISSEZ AVANT LE', "AGISSEZ JUSQU'AU", 'AGISSEZ DES QUE POSSIBLE', 'DATE LIMITE']),
+  ...words('letter', ['URGENT ACTION LETTER', 'SAMPLE LETTER', 'MODEL LETTER', 'CARTA DE LA ACCION URGENTE', 'MODELO DE CARTA', 'CARTA MODELO', "LETTRE DE L'ACTION URGENTE", 'MODELE DE LETTRE', 'LETTRE TYPE', 'MUSTERBRIEF', 'BRIEFVORSCHLAG', 'BRIEFENTWURF', 'INHALT', 'VOORBEELDBRIEF', 'CARTA-MODELO', 'LETTERA MODELLO', 'LETTERA TIPO', 'MODELLO DI LETTERA', 'TESTO DELLA LETTERA', 'BREVFORSLAG', 'EXEMPELBREV', 'MALLBREV', 'MALLIKIRJE']),
+  ...words('deadline', ['PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL', 'PLEASE TAKE ACTION AS SOON AS POSSIBLE', 'APPEAL DEADLINE NOTICE', 'APPEAL DEADLINE', 'DEADLINE', 'ACTUE LO ANTES POSIBLE HASTA', 'ACTUA LO ANTES POSIBLE HASTA', 'ACTUEN LO ANTES POSIBLE HASTA', 'ACTUE LO ANTES POSIBLE', 'ACTUA LO ANTES POSIBLE', 'ACTUEN ANTES DEL', 'ACTUA ANTES DEL', 'ACTUE ANTES DEL', 'FECHA LIMITE', 'BITTE SCHICKEN SIE IHRE APPELLE BIS', 'APPELLE BIS', 'EINSENDESCHLUSS', 'DELAI D\'ENVOI', 'ENVIE ATE', 'AJA ATE', 'ACTUE ATE', 'PLAZO', "MERCI D'AGIR AVANT LE", "MERCI D'AGIR", 'AGISSEZ AVANT LE', "AGISSEZ JUSQU'AU", 'AGISSEZ DES QUE POSSIBLE', 'DATE LIMITE', 'SCADENZA', 'AGISCI ENTRO', 'SISTA DAG', 'FRIST', 'MAARAAIKA']),
   ...words('action', ['TAKE ACTION', 'ACTUE', 'ACTUA', 'ACTUEN', 'PASA A LA ACCION', 'AGISSEZ', "PASSEZ A L'ACTION"]),
-  ...words('points', ['PLEASE WRITE IMMEDIATELY', 'ESCRIBAN INMEDIATAMENTE', 'ECRIVEZ IMMEDIATEMENT']),
-  ...words('targets', ["TARGET'S CONTACT DETAILS", 'TARGETS CONTACT DETAILS', 'TARGET CONTACT DETAILS', 'CONTACT DETAILS', 'CONTACT INFORMATION', 'PLEASE SEND APPEALS BEFORE', 'SEND APPEALS BEFORE', 'PLEASE SEND APPEALS TO', 'SEND APPEALS TO', 'PLEASE WRITE TO', 'ENVIEN LLAMAMIENTOS', 'DATOS DE CONTACTO', 'DESTINATARIOS', 'DESTINATARIO', 'ENVOYEZ VOS APPELS', 'COORDONNEES', 'DESTINATAIRES', 'DESTINATAIRE', 'APPELLE AN', 'APPELL AN', 'BITTE SCHREIBEN SIE AN', 'SCHREIBEN SIE AN', 'ADRESSATEN', 'ADRESSAT', 'WRITE TO', 'SCHRIJF NAAR', 'ESCREVA PARA', 'TARGET']),
+  ...words('points', ['PLEASE WRITE IMMEDIATELY', 'ESCRIBAN INMEDIATAMENTE', 'ECRIVEZ IMMEDIATEMENT', 'SCRIVETE IMMEDIATAMENTE']),
+  ...words('targets', ["TARGET'S CONTACT DETAILS", 'TARGETS CONTACT DETAILS', 'TARGET CONTACT DETAILS', 'CONTACT DETAILS', 'CONTACT INFORMATION', 'PLEASE SEND APPEALS BEFORE', 'SEND APPEALS BEFORE', 'PLEASE SEND APPEALS TO', 'SEND APPEALS TO', 'PLEASE WRITE TO', 'ENVIEN LLAMAMIENTOS', 'DATOS DE CONTACTO', 'DESTINATARIOS', 'DESTINATARIO', 'ENVOYEZ VOS APPELS', 'COORDONNEES', 'DESTINATAIRES', 'DESTINATAIRE', 'APPELLE AN', 'APPELL AN', 'BITTE SCHREIBEN SIE AN', 'SCHREIBEN SIE AN', 'ADRESSATEN', 'ADRESSAT', 'WRITE TO', 'SCHRIJF NAAR', 'ESCREVA PARA', 'SCRIVI A', 'SCRIVI AL', 'SCRIVI ALLA', 'SCRIVETE A', 'DESTINATARI', 'SKRIV TILL', 'SKRIV TIL', 'TARGET']),
   // "Postadresse:" / "An den Bundesaußenminister" / "Herrn F.W. Steinmeier": a labelled postal block names whom to write to.
   ...words('targets', ['POSTADRESSE', 'POSTANSCHRIFT', 'POSTAL ADDRESS', 'MAILING ADDRESS', 'DIRECCION POSTAL', 'ADRESSE POSTALE']),
   ...words('targets', ['DA INDIRIZZARE A'], true),
   ...words('copies', ['ALSO SEND COPIES TO', 'ENVIEN TAMBIEN COPIAS', 'ENVOYEZ EGALEMENT DES COPIES'], true),
-  ...words('copies', ['AND COPIES TO', 'COPIES TO', 'COPY TO', 'COPIAS A', 'COPIA A', 'COPIES A', 'COPIE A', 'COPIE AUX', 'KOPIE AN', 'KOPIEN AN', 'SENDE EINE KOPIE AN', 'SENDEN SIE EINE KOPIE AN', 'SENDEN SIE KOPIEN AN', 'BITTE SENDEN SIE EINE KOPIE AN', 'KOPIE NAAR', 'E UNA COPIA AI QUOTIDIANI', 'E UNA COPIA A']),
+  ...words('copies', ['AND COPIES TO', 'COPIES TO', 'COPY TO', 'COPIAS A', 'COPIA A', 'COPIES A', 'COPIE A', 'COPIE AUX', 'KOPIE AN', 'KOPIEN AN', 'SENDE EINE KOPIE AN', 'SENDEN SIE EINE KOPIE AN', 'SENDEN SIE KOPIEN AN', 'BITTE SENDEN SIE EINE KOPIE AN', 'KOPIE NAAR', 'E UNA COPIA AI QUOTIDIANI', 'E UNA COPIA A', 'PER CONOSCENZA', 'IN COPIA A', 'KOPIA TILL', 'KOPI TIL']),
   ...words('background', ['ADDITIONAL INFORMATION', 'BACKGROUND INFORMATION', 'BACKGROUND', 'INFORMACION ADICIONAL', 'INFORMACION COMPLEMENTARIA', 'INFORMATIONS COMPLEMENTAIRES', 'INFORMATION COMPLEMENTAIRE', "COMPLEMENT D'INFORMATION", 'CONTEXTE']),
   ...words('language', ['PREFERRED LANGUAGE TO ADDRESS TARGET', 'PREFERRED LANGUAGE', 'IDIOMA PREFERENTE PARA DIRIGIRSE', 'IDIOMA PREFERENTE', 'IDIOMA PREFERIDO', 'LANGUE A PRIVILEGIER', 'LANGUE PREFEREE']),
   ...words('concerning', ['NAME AND PRONOUNS', 'NAME AND PRONOUN', 'NOMBRE Y PRONOMBRES', 'NOMBRE Y PRONOMBRE', 'NOMS ET PRONOMS', 'NOM ET PRONOM']),
@@ -110,6 +111,9 @@ const ROUTE_INTRO = /\b(?:via|through|c\/o|care of|by way of|par l'intermediaire
 /* "L'imprimer, la signer, l'envoyer à : Monsieur le Ministre", "you may address a letter to": a sentence that ends by naming whom to write to. */
 const TARGET_INTRO = /\b(?:l'envoyer|envoyez-(?:la|le)|send (?:it|them|your letters?)|mail (?:it|your letters?)|address (?:a|your) letters?|adressez (?:votre|la) lettre)\b[^:]{0,40}?\b(?:a|to)\s*(?::\s*(.{0,120}))?$/i;
 
+/* "La tua e-mail sarà inviata al Presidente del Brasile e ai Ministri competenti:": an online action lists its recipients. */
+const RECIPIENTS_INTRO = /\b(?:la tua|il tuo|la vostra|il vostro) (?:e-?mail|mail|lettera|messaggio|appello) (?:sara|verra) inviat[oa] (?:a|al|alla|ai|agli|alle|allo)\b[^:]{0,100}:\s*$/i;
+
 const FOLLOWING_ADDRESS = /\b(?:send|post|mail|address|write|fax)\b[^:]{0,60}\b(?:to|at) the following (?:postal |mailing )?address(?:es)?\s*:\s*$/i;
 
 /* "L'adresse :", "Address:", "Endereço:" alone on a line: the block below is where the letters go. */
@@ -120,7 +124,7 @@ function introHeading(line: string, raw: string): { kind: SectionKind; rest: str
   if (line.length > 250) return undefined;
   if (COPY_INTRO.test(raw) || ROUTE_INTRO.test(raw)) return { kind: 'copies', rest: '', block: true };
   // "Please post the letter to the following address:": the block below is the addressee's.
-  if (FOLLOWING_ADDRESS.test(raw) || ADDRESS_ALONE.test(raw.trim())) return { kind: 'targets', rest: '', block: true };
+  if (FOLLOWING_ADDRESS.test(raw) || ADDRESS_ALONE.test(raw.trim()) || RECIPIENTS_INTRO.test(raw)) return { kind: 'targets', rest: '', block: true };
   const intro = TARGET_INTRO.exec(raw);
   if (!intro) return undefined;
   return { kind: 'targets', rest: intro[1] === undefined ? '' : line.slice(line.lastIndexOf(':') + 1).trim(), block: true };

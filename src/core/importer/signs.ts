@@ -42,7 +42,7 @@ export function citedUaNumbers(text: string): number {
 }
 
 /* A campaign's or a text's name for an appeal, a petition's wording, an old UA's concern heading, or a contact field. */
-const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|mailvorlage|briefvorlage|mustermail|^\s*schreibt (?:an|ihnen)\s?:?\s*$|appelle an|eilaktion|pilna akcja|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing (?:campaign|action)\b|^\s*take action\s*!?\s*$|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|telefon|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
+const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|mailvorlage|briefvorlage|mustermail|^\s*schreibt (?:an|ihnen)\s?:?\s*$|appelle an|eilaktion|pilna akcja|azion[ei] urgent[ei]|lettera (?:modello|tipo)|modello di lettera|blixtaktion(?:er)?|\bvetoomu(?:s|ksen|kseen)\b|緊急行動|要請先|宛先\s*[:：]|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing (?:campaign|action)\b|^\s*take action\s*!?\s*$|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|telefon|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
 
 /*
  * A sentence that asks the reader to write, send, call or tell an official: "Please send the letters to ...", "Call
@@ -82,6 +82,12 @@ const INVITATION = new RegExp(
     // "pede que enviemos esta carta", "Vamos escrever ao Presidente", "carta-tipo": a Portuguese call to write.
     String.raw`\bpede(?:m)? que (?:enviemos|escrevamos|escreva|envie)\b|\bvamos (?:escrever|enviar)\s+(?:ao|à|aos|às|uma|um|cartas)(?!\p{L})|\bcarta[- ]tipo\b`,
     // Dutch and German calls: "Schrijf een brief aan", "Stuur een kaart naar", "Schreiben Sie an", "Schicken Sie eine Karte".
+    // Italian: "Scrivi alla Presidente", "Per favore, scrivi alle autorità", "Invia subito una mail", "Firma l'appello", "puoi scrivere".
+    String.raw`(?:^|[.!?:]\s+)(?:per favore,?\s+)?(?:scrivi|scrivete|invia|inviate|manda|mandate|firma|firmate|intervieni|intervenite|partecipa)\s+(?:a|al|alla|alle|ai|agli|allo|all['’]|una?|subito|anche tu|ora|adesso|l['’]appello|la (?:petizione|lettera|mail|e-?mail)|questa|questo|il tuo|la tua)(?!\p{L})|\b(?:puoi|potete|pu[oò])\s+(?:scrivere|inviare|firmare|mandare)\s+(?:a|al|alla|alle|ai|una?|l['’]appello|la lettera|questa|questo)(?!\p{L})`,
+    // Swedish, Norwegian, Danish, Finnish: "Skriv till ...", "Skriv til ...", "Skicka ett brev", "Kirjoita presidentille", "Toimi nyt!".
+    String.raw`(?:^|[.!?:]\s+)(?:skriv|send|skicka|sänd)\s+(?:till?|et(?:t)? (?:brev|kort|e-?post)|brev|e-?post|en e-?post)(?!\p{L})|(?:^|[.!?:]\s+)(?:kirjoita|lähetä|allekirjoita)\s+\p{L}+|^\s*toimi(?:\s+nyt)?\s*!?\s*$`,
+    // Japanese: "手紙を書いてください", "要請文を送ってください".
+    String.raw`(?:手紙|はがき|ハガキ|メール|要請文|要請|アピール|FAX|ファックス)を?(?:書いて|送って)(?:ください|下さい)`,
     String.raw`(?:^|[.!?]\s+)(?:schrijf|stuur|mail)\s+(?:een|uw|je|ook)?\s*(?:brief|kaart|e-?mail|bericht|brieven|kaarten)?\s*(?:aan|naar)\b|(?:^|[.!?]\s+)(?:schreiben|schicken|senden|faxen)\s+sie\b[^.!?\n]{0,40}\b(?:an|einen brief|eine karte|eine e-?mail|appelle)\b`,
   ].join('|'),
   'imu',
@@ -112,7 +118,7 @@ const URGENT_ACTION = new RegExp(URGENT_ACTION_WORDS.source, 'gi');
 /* "una Acción Urgente", "the urgent action", "de l'action urgente": the words as a thing a sentence speaks of. */
 const IN_PROSE = new RegExp(String.raw`\b(?:an?|the|this|una?|la|el|les?|une|l'|de|des|der|die|eine|uma?|a)\s+(?:${URGENT_ACTION_WORDS.source})\b`, 'i');
 /* A sentence that asks the reader to do something, in the languages the importer reads. */
-const IMPERATIVE = /(?:^|[.!?¡]\s+)(?:please\s+|por favor,?\s+|bitte\s+)?(?:call|write|send|sign|take action|tell|urge|contact|e-?mail|join|ask|act|help|click|escrib[ae]n?|firm[ae]n?|env[ií][ae]n?|act[uú][ae]n?|[uú]nete|p[ií]de(?:le)?|ll[aá]m[ae]n?|[ée]crivez|signez|envoyez|agissez|appelez|schreiben sie|unterschreiben sie|escreva|assine|envie)\b/im;
+const IMPERATIVE = /(?:^|[.!?¡]\s+)(?:please\s+|por favor,?\s+|bitte\s+)?(?:call|write|send|sign|take action|tell|urge|contact|e-?mail|join|ask|act|help|click|escrib[ae]n?|firm[ae]n?|env[ií][ae]n?|act[uú][ae]n?|[uú]nete|p[ií]de(?:le)?|ll[aá]m[ae]n?|[ée]crivez|signez|envoyez|agissez|appelez|schreiben sie|unterschreiben sie|escreva|assine|envie|scrivi|scrivete|firma|invia|inviate|intervieni|skriv|skicka|kirjoita|toimi|allekirjoita)\b/im;
 
 /**
  * Every sign of an appeal the text shows is "Urgent Action" spoken of inside sentences ("lanzó una Acción Urgente
@@ -144,7 +150,7 @@ export function isGuide(sections: Section[]): boolean {
 
 
 /* Urgent Actions as a system: "the Urgent Action network", "30 years of Urgent Action", "Wie läuft eine Eilaktion ab?", "ua-Netz". */
-const IN_GENERAL = /\b(?:urgent actions?|ua|eilaktions?|action urgente|acci[oó]n urgente)[- ](?:network|netz(?:es|werk)?|scheme|system|appeal system|programme|program|r[ée]seau|red)\b|\b\d+ (?:years|jahre|ans|a[ñn]os) (?:of |der |d['’]|de )?(?:urgent actions?|eilaktionen|actions? urgentes?|acciones urgentes)\b|\bwie l[äa]uft eine eilaktion\b|\bwie funktioniert eine eilaktion\b|\bhow (?:does|do) (?:an? |the )?urgent actions? (?:network )?work\b|\bcomment fonctionne(?:nt)? (?:une|les) actions? urgentes?\b|\bc[oó]mo funciona(?:n)? (?:una|las) acci(?:[oó]n|ones) urgentes?\b/i;
+const IN_GENERAL = /\b(?:urgent actions?|ua|eilaktions?|action urgente|acci[oó]n urgente)[- ](?:network|netz(?:es|werk)?|scheme|system|appeal system|programme|program|r[ée]seau|red)\b|\b\d+ (?:years|jahre|ans|a[ñn]os) (?:of |der |d['’]|de )?(?:urgent actions?|eilaktionen|actions? urgentes?|acciones urgentes)\b|\bwie l[äa]uft eine eilaktion\b|\bwie funktioniert eine eilaktion\b|\bhow (?:does|do) (?:an? |the )?urgent actions? (?:network )?work\b|\bcomment fonctionne(?:nt)? (?:une|les) actions? urgentes?\b|\bc[oó]mo funciona(?:n)? (?:una|las) acci(?:[oó]n|ones) urgentes?\b|\bcos['’]?\s?[èe] (?:un['’]\s?)?azione urgente\b|\bcome funziona(?:no)? (?:il sistema |la rete |le |un['’]\s?)?azion[ei] urgent[ei]\b|\b(?:il|del) (?:programma|sistema) (?:delle )?azioni urgenti\b|\bvad [äa]r (?:en )?(?:blixtaktion|urgent action)\b|^om (?:urgent actions?|blixtaktion(?:er)?)\b|\bhva er (?:en )?(?:urgent action|hasteaksjon)\b|\bhvad er (?:en )?urgent action\b|\bmik[äa] on (?:urgent action|kiireellinen vetoomus)\b|\busein kysytyt kysymykset\b|よくある質問|(?:UA|緊急行動)[^\n]{0,20}(?:って何|とは[?？])/im;
 
 /** The text speaks of Urgent Actions as a system (their network, their history, how they work), with no request to the reader. */
 export function speaksOfUrgentActionsInGeneral(text: string): boolean {

@@ -181,6 +181,14 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     // "Toronto ON M7A 1Y6" then "Minister of Public Safety": after an address's last line (a postcode or a country), a line
     // that opens with an office or a form of address is the next official's, even without a blank line between.
     if (current && current.texts.length >= 2 && loose.text !== '' && fields.length === 0 && endsAddress(current.texts[current.texts.length - 1] ?? '') && opensOfficial(loose.text)) close();
+    // "Ministro Rui Costa (Ministro della Giustizia, Governo del Brasile)" under another such line: a list of one-line officials.
+    const bracketed = BRACKETED_OFFICIAL.exec(loose.text);
+    if (bracketed && opensOfficial(loose.text)) {
+      close();
+      // The office in brackets is the official's title, on its own line as in a postal block.
+      current = { copy, texts: [bracketed[1]!.trim(), bracketed[2]!.trim()], fields: [], emails: [], handles: [], hidden: false, origins: [{ value: loose.text, line: line.slice(0, 200) }] };
+      continue;
+    }
     // A caption names the next official's office: it starts a block ("MINISTER FÜR JUSTIZ" after the president's fax).
     if (isCaption(loose.text) && current && current.texts.length > 0) close();
     current ??= { copy, texts: [], fields: [], emails: [], handles: [], hidden: false, origins: [] };
@@ -217,6 +225,9 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   markEmbassies(parsed.map((p) => p.target));
   return parsed;
 }
+
+/* A form of address or a title, a name, then the office in brackets, alone on a line. */
+const BRACKETED_OFFICIAL = /^([^()]{4,80})\s\(([^()]{3,160})\)$/;
 
 /* Sign-offs the letter reader does not know as a closing: "Mit nachdenklichem Gruß", "Warm regards", "Cheers". */
 const SIGN_OFF = /^(?:mit (?:[a-zäöüß]+ ){0,2}gr(?:u|ü|ue)(?:ß|ss)(?:en)?|(?:warm|warmest|kind|best|many) (?:regards|wishes)|regards|cheers|with (?:thanks|best wishes|love))(?=[\s,.!]|$)[,.!]?\s*$/i;
