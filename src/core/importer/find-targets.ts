@@ -3,6 +3,7 @@
 import type { AppealSentence } from './appeal-sentence.js';
 import type { FoundLetter } from './letter.js';
 import { isDateLine } from './dates.js';
+import { addressedInProse } from './greeted-official.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { postalBlockLines, proximityTargetLines } from './proximity.js';
 import type { Section } from './sections.js';
@@ -16,6 +17,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proximityTargetLines(sections, found),
     () => sentence?.target ?? [],
     () => lead ?? [],
+    () => addressedInProse(sections.filter((s) => s.kind !== 'background').flatMap((s) => s.lines), found?.salutation),
     () => bracketedEmailLines(sections),
     () => presenteBlockLines(sections),
     () => postalBlockLines(sections),

@@ -7,7 +7,7 @@ export const ROLE = /\b(?:(?:staats|bundes|landes|innen|justiz|au(?:ß|ss)en|soz
 export const ORGANISATION = /\b(?:ministerstwo|(?:staats|bundes|landes|innen|justiz|au(?:ß|ss)en|sozial|finanz|kultus|wirtschafts?|umwelt|integrations|gesundheits|arbeits|familien|ober|vize)?ministerium|staatskanzlei|botschaft|department|ministry|ministerio|minist[eè]re|secretar[ií]a|secretariat|office|oficina|bureau|embassy|embajada|ambassade|government|gobierno|gouvernement|presidency|presidencia|pr[ée]sidence|palace|palacio|palais|commission|comisi[oó]n|court|tribunal|corte|council|consejo|conseil|agency|agencia|agence|parliament|congress|congreso|assembly|asamblea|assembl[ée]e|procuradur[ií]a|fiscal[ií]a|pr[ée]fecture|mission|misi[oó]n|consulate|consulado|consulat|cabinet|municipality|municipalidad|municipalit[ée]|municipio|alcald[ií]a|mairie|city hall|city council|programa|programme)\b/i;
 
 /** A form of address that opens a name ("H.E.", "Mr", "Señor", "Monsieur"). */
-export const HONORIFIC = /^(?:the hono(?:u)?rable|hon\.?|h\.\s?e\.?|his|her|mr\.?|mrs\.?|ms\.?|dr\.?|sr\.?|sra\.?|srta\.?|se[ñn]or|se[ñn]ora|don|do[ñn]a|lic\.?|licenciad[oa]|ing\.?|m\.|mme\.?|monsieur|madame|g[ée]n[ée]ral|gen\.|col\.?|colonel|coronel|sheikh|prof\.?|justice)\s/i;
+export const HONORIFIC = /^(?:(?:the )?(?:right|rt\.?) hon(?:ou?rable|\.)?|the hono(?:u)?rable|hon\.?|h\.\s?e\.?|his|her|mr\.?|mrs\.?|ms\.?|dr\.?|sr\.?|sra\.?|srta\.?|se[ñn]or|se[ñn]ora|don|do[ñn]a|lic\.?|licenciad[oa]|ing\.?|m\.|mme\.?|monsieur|madame|g[ée]n[ée]ral|gen\.|col\.?|colonel|coronel|sheikh|prof\.?|justice)\s/i;
 
 /* "Minister of Public Safety ...", "Mr. Ali Osman Yasin": a line that opens an official's block with an office or a form of address. */
 export function opensOfficial(line: string): boolean {

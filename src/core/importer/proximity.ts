@@ -6,7 +6,7 @@ import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
 import { PAGE_CHROME } from './name-gate.js';
-import { HONORIFIC, ROLE } from './offices.js';
+import { HONORIFIC, opensOfficial, ROLE } from './offices.js';
 import type { TargetLine } from './targets.js';
 import { isCapitalsLine } from './title.js';
 
@@ -186,6 +186,11 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
       continue;
     }
     if (keep.has(i) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK || isNumberLine(text)) return;
+    // Above a letter's block, "Canberra ACT 2600" over lines already kept that end with their own postcode: the end of
+    // the block above; two postal blocks are never read as one official's (a block repeated right above itself is one),
+    // unless the line below the postcode opens the next official, which the block reader splits at.
+    const nextOpens = opensOfficial(all[i + 1]?.text ?? '');
+    if (maxBlanks === 0 && !nextOpens && POSTCODE_LAST.test(text) && [...keep].some((k) => k > i && POSTCODE_LAST.test(all[k]?.text ?? '')) && !repeatsKept(all, keep, i)) return;
     if (/^(?:please\b|due to\b)/i.test(text)) continue;
     // A web form's boilerplate ("Details provided here will never be used ...") ends the block: nothing above it is its.
     if (PAGE_CHROME.test(text)) return;
@@ -204,6 +209,15 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
 
 /* A numbered list's item that opens with a form of address or a capitalised name and a comma: "1. Sr. Elías Antonio Saca, Presidente". */
 const NUMBERED_NAME = new RegExp(String.raw`^\d{1,2}[.)]\s+(?:${HONORIFIC.source.replace(/^\^/, '')}|(?:\p{Lu}[\p{L}'’.-]+\s+){1,4}\p{Lu}[\p{L}'’.-]+,)`, 'iu');
+
+/* A line that ends with a postcode ("Canberra ACT 2600", "London N1 6HT", "Ottawa ON K1A 0P8"), not a post box's number. */
+const POSTCODE_LAST = /^(?!(?:p\.?\s?o\.?\s?box|postfach|apartado|casilla|bo[iî]te postale)\b).*(?:\b\d{4,6}|\b[A-Z]\d[A-Z] ?\d[A-Z]\d|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})$/i;
+
+/** The lines ending at `end` are the kept lines word for word: a page that printed the same block twice in a row. */
+function repeatsKept(all: Numbered[], keep: Set<number>, end: number): boolean {
+  const kept = [...keep].filter((k) => k > end).sort((a, b) => a - b);
+  return kept.every((k, n) => all[end - kept.length + 1 + n]?.text === all[k]?.text);
+}
 
 /** Two kept lines belong to different groups when something other than blank lines sits between them. */
 function hasGap(all: Numbered[], a: number, b: number): boolean {
@@ -228,9 +242,23 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
   const out: TargetLine[] = [];
   let run: string[] = [];
   for (const line of [...lines, '']) {
-    if (line !== '' && line !== STOP && line.length <= 80 && isAddressLike(line)) {
+    // "2. Mr Alex Hawke, Minister ..." right under "Canberra ACT 2600": a numbered item opens the next official's block
+    // (a kit's list has no blank lines between its items).
+    const numbered = line !== '' && NUMBERED_NAME.test(line) && line.length <= 200;
+    if (numbered && isPostalRun(run)) {
+      out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
+      run = [];
+    }
+    if (numbered || (line !== '' && line !== STOP && line.length <= 80 && isAddressLike(line))) {
       run.push(line);
       continue;
+    }
+    // "Canberra ACT 2600" / "And remember" / "to send a copy ...": short lines of text run on after a postcode are no
+    // part of the block; it ends at its postcode or country, and the text after it ends the blocks.
+    const postal = postalPrefix(run);
+    if (postal.length < run.length && postal.length > 0 && out.length > 0) {
+      out.push(...postal.map((text) => ({ text, copy: false })), { text: '', copy: false });
+      return out;
     }
     if (isPostalRun(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
     // Past the first blocks, anything but a blank line ends them.
@@ -240,10 +268,21 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
   return out;
 }
 
+/** The start of a run up to its first postcode (not a post box's number) or country, and a country below it (empty when none). */
+function postalPrefix(run: string[]): string[] {
+  for (let end = 3; end <= Math.min(run.length, 12); end++) {
+    const last = run[end - 1] ?? '';
+    if (!isPostalRun(run.slice(0, end)) || !(POSTCODE_LAST.test(last) || countryOf(last) !== undefined)) continue;
+    return run.slice(0, isCountryLine(run[end] ?? '') ? end + 1 : end);
+  }
+  return [];
+}
+
 /** Three to twelve address lines, one an office or a form of address, the last a country or a postcode. */
 function isPostalRun(run: string[]): boolean {
   const last = run[run.length - 1];
-  return run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l) || HONORIFIC.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last));
+  // A numbered list's item that names someone ("3. Ken Example, MP, ...") opens a block as an office does.
+  return run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l) || HONORIFIC.test(l) || NUMBERED_NAME.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last));
 }
 
 /**

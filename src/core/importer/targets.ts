@@ -157,8 +157,10 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     for (const value of [loose.text, ...loose.emails, ...loose.handles, ...fields.map((f) => f.value)]) {
       if (value !== '') current.origins.push({ value, line: line.slice(0, 200) });
     }
-    // Contact details end the block, unless they sit on its own first line ("Name best to email https://...").
-    if (fields.length + loose.emails.length > 0 && !(current.texts.length === 1 && loose.text !== '' && fields.every((f) => f.kind === 'web'))) current.ended = true;
+    // Contact details end the block, unless a web form sits on its own first line ("Name best to email https://..."); an
+    // e-mail on the name's line ("Ms Jane Example: jane@example.gov") ends it, so the next name is the next official's.
+    const formOnNameLine = current.texts.length === 1 && loose.text !== '' && loose.emails.length === 0 && fields.length > 0 && fields.every((f) => f.kind === 'web');
+    if (fields.length + loose.emails.length > 0 && !formOnNameLine) current.ended = true;
     current.fields.push(...fields);
     current.emails.push(...loose.emails);
     current.handles.push(...loose.handles);
