@@ -1,12 +1,13 @@
 // Finds an official's lines by proximity when the text has no labels.
 import { ATTENTION } from './prose-owners.js';
 import { findEmails, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_EMAIL, ORGANISER_LINE, splitLabels } from './contacts.js';
-import { countryOf, isCountryLine } from './countries.js';
+import { isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
 import { PAGE_CHROME } from './name-gate.js';
-import { HONORIFIC, opensOfficial, ROLE } from './offices.js';
+import { opensOfficial, ROLE } from './offices.js';
+import { HOMES, isAddressLike, isPostalRun, NUMBERED_NAME, POSTCODE_LAST } from './postal-blocks.js';
 import type { TargetLine } from './targets.js';
 import { isCapitalsLine } from './title.js';
 
@@ -17,15 +18,6 @@ import { isCapitalsLine } from './title.js';
  */
 
 type Numbered = { text: string; section: number; line: number };
-
-/** Address lines are short and do not end a sentence; "Madinat al-Rehab, Cairo," is one, a story is not. */
-function isAddressLike(text: string): boolean {
-  // A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
-  const list = text.split(',').length >= 4 && text.length <= 260;
-  if ((text.length > 130 && !list) || /^\d+\.\s/.test(text)) return false;
-  if (/:$/.test(text) || isDateLine(text)) return false;
-  return !(/[.!?]$/.test(text) && text.split(' ').length > 6);
-}
 
 /* "BY FAX:", "By e-mail:", "VIA FAX:": how to send, over the addressee's block. */
 const HEADING_FIELD = /^(?:by|via|per)\s+(?:fax|e-?mail|post|mail|courier)\b/i;
@@ -55,9 +47,6 @@ const MAX_LETTERS = 30;
 const MAX_BLOCK = 20;
 /** How many lines after a salutation are searched for the name a caption line gives. */
 const LETTER_WINDOW = 200;
-
-/* The sections a contact block can sit in; never background, which quotes addresses of others. */
-const HOMES = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'action', 'targets', 'copies', 'letter', 'deadline']);
 
 /**
  * Lines around contact fields: upward over the name and address (blank lines allowed, instructions skipped),
@@ -207,12 +196,6 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
   }
 }
 
-/* A numbered list's item that opens with a form of address or a capitalised name and a comma: "1. Sr. Elías Antonio Saca, Presidente". */
-const NUMBERED_NAME = new RegExp(String.raw`^\d{1,2}[.)]\s+(?:${HONORIFIC.source.replace(/^\^/, '')}|(?:\p{Lu}[\p{L}'’.-]+\s+){1,4}\p{Lu}[\p{L}'’.-]+,)`, 'iu');
-
-/* A line that ends with a postcode ("Canberra ACT 2600", "London N1 6HT", "Ottawa ON K1A 0P8"), not a post box's number. */
-const POSTCODE_LAST = /^(?!(?:p\.?\s?o\.?\s?box|postfach|apartado|casilla|bo[iî]te postale)\b).*(?:\b\d{4,6}|\b[A-Z]\d[A-Z] ?\d[A-Z]\d|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})$/i;
-
 /** The lines ending at `end` are the kept lines word for word: a page that printed the same block twice in a row. */
 function repeatsKept(all: Numbered[], keep: Set<number>, end: number): boolean {
   const kept = [...keep].filter((k) => k > end).sort((a, b) => a - b);
@@ -223,66 +206,6 @@ function repeatsKept(all: Numbered[], keep: Set<number>, end: number): boolean {
 function hasGap(all: Numbered[], a: number, b: number): boolean {
   for (let i = a + 1; i < b; i++) if ((all[i]?.text ?? '') !== '') return true;
   return false;
-}
-
-/* Stands for a copies section among the lines read for postal blocks: it ends a run of blocks, as prose does. */
-const STOP = '\u0000';
-
-/* The last line of a postal address: a country, or a postcode ("Tokyo 100-8977", "1030 Wien", "Ottawa ON K1A 0P8", "London N1 6HT"). */
-const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/;
-
-/**
- * A text with neither contact fields nor a letter may still give addresses: blocks of three to twelve short lines,
- * one of them an office ("Minister of Justice") or a form of address ("Sr Luciano ..."), ending with a country or a
- * postcode. The first such block, and the blocks right after it (only blank lines between them).
- */
-export function postalBlockLines(sections: Section[]): TargetLine[] {
-  // A "copies to" section (or the embassy the letters go through) holds no official: its blocks are never read as one.
-  const lines = sections.filter((s) => HOMES.has(s.kind)).flatMap((s) => [...(s.kind === 'copies' ? [STOP] : s.lines), '']);
-  const out: TargetLine[] = [];
-  let run: string[] = [];
-  for (const line of [...lines, '']) {
-    // "2. Mr Alex Hawke, Minister ..." right under "Canberra ACT 2600": a numbered item opens the next official's block
-    // (a kit's list has no blank lines between its items).
-    const numbered = line !== '' && NUMBERED_NAME.test(line) && line.length <= 200;
-    if (numbered && isPostalRun(run)) {
-      out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
-      run = [];
-    }
-    if (numbered || (line !== '' && line !== STOP && line.length <= 80 && isAddressLike(line))) {
-      run.push(line);
-      continue;
-    }
-    // "Canberra ACT 2600" / "And remember" / "to send a copy ...": short lines of text run on after a postcode are no
-    // part of the block; it ends at its postcode or country, and the text after it ends the blocks.
-    const postal = postalPrefix(run);
-    if (postal.length < run.length && postal.length > 0 && out.length > 0) {
-      out.push(...postal.map((text) => ({ text, copy: false })), { text: '', copy: false });
-      return out;
-    }
-    if (isPostalRun(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
-    // Past the first blocks, anything but a blank line ends them.
-    else if (out.length > 0 && (run.length > 0 || line !== '')) return out;
-    run = [];
-  }
-  return out;
-}
-
-/** The start of a run up to its first postcode (not a post box's number) or country, and a country below it (empty when none). */
-function postalPrefix(run: string[]): string[] {
-  for (let end = 3; end <= Math.min(run.length, 12); end++) {
-    const last = run[end - 1] ?? '';
-    if (!isPostalRun(run.slice(0, end)) || !(POSTCODE_LAST.test(last) || countryOf(last) !== undefined)) continue;
-    return run.slice(0, isCountryLine(run[end] ?? '') ? end + 1 : end);
-  }
-  return [];
-}
-
-/** Three to twelve address lines, one an office or a form of address, the last a country or a postcode. */
-function isPostalRun(run: string[]): boolean {
-  const last = run[run.length - 1];
-  // A numbered list's item that names someone ("3. Ken Example, MP, ...") opens a block as an office does.
-  return run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l) || HONORIFIC.test(l) || NUMBERED_NAME.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last));
 }
 
 /**
