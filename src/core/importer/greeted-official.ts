@@ -72,15 +72,24 @@ export function markCopiesBesideGreeted(parsed: ParsedTarget[], salutation: stri
    for, by office, and the one e-mail that reaches them. */
 const ADDRESSED = /\b(?:letter|e-?mail|appeal|message)\b[^.:]{0,60}?\b(?:is|was|are|goes)\s+(?:addressed|written|sent|going)\s+to\s+(?:the\s+)?([^:@.]{3,80}?)\s*:\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\.?$/i;
 
+/* "letter to Theresa Example", "e-mail to Ana Example": a letter and the first and last names of whom it is for. */
+const LETTER_TO = /\b(?:letter|e-?mail|message|appeal)\s+(?:addressed\s+)?to\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,2}\p{Lu}[\p{L}'’-]+)\b/u;
+
 /**
  * A sentence that says the letter is addressed to an office at one e-mail, above a letter greeting a person by a form of
- * address and surname ("Dear Ms Example"): that person, in that office, at that e-mail. The lines of one official's block.
+ * address and surname ("Dear Ms Example"): that person, in that office, at that e-mail; or a sentence that names the
+ * letter's addressee by first and last name, the surname the one greeted. The lines of one official's block.
  */
 export function addressedInProse(lines: string[], salutation: string | undefined): { text: string; copy: boolean }[] {
   if (!salutation) return [];
   const addressee = salutation.trim().replace(/[,:;!.]+$/, '').replace(GREETING, '').trim();
-  if (!GREETED_SURNAME.test(addressee)) return [];
+  const surname = GREETED_SURNAME.exec(addressee)?.[1];
+  if (!surname) return [];
   for (const line of lines) {
+    // "this template open letter to Theresa Example demanding ..." over "Dear Ms. Example,": the person the letter greets.
+    // A letter its writer already sent ("I sent the below letter to ...") is theirs, not one the reader is asked to send.
+    const named = LETTER_TO.exec(line.slice(0, 1000))?.[1];
+    if (named && named.split(' ').pop() === surname && !ROLE.test(named) && !/\b(?:I|we)\s+(?:have\s+)?sent\b/i.test(line)) return [{ text: named, copy: false }];
     if (!line.includes('@')) continue;
     const match = ADDRESSED.exec(line.slice(-300));
     if (!match?.[1] || !match[2] || !ROLE.test(match[1])) continue;

@@ -150,7 +150,10 @@ function isCaptionOfLetter(all: Numbered[], keep: Set<number>, letterAt: number)
   if (/[\d,]/.test(name)) return false;
   // The letter names its person within its own lines: a window, so a page of many letters stays linear.
   const letter = all.slice(letterAt + 1, letterAt + 1 + LETTER_WINDOW).map((l) => l.text).join(' ');
-  return name.length > 0 && letter.includes(name);
+  if (name.length > 0 && letter.includes(name)) return true;
+  // "Billy Joe Example" over a letter that speaks of "Billy Example": the first and last names together are the person.
+  const words = name.split(' ');
+  return words.length >= 3 && words.length <= 5 && letter.includes(`${words[0]} ${words[words.length - 1]}`);
 }
 
 /** Walks up from `from` over address lines and blank lines; stops at a heading, a sentence or the text's start. */

@@ -1,10 +1,11 @@
 // The officials to write to: names, titles, addresses and contacts grouped into targets, copies
 // apart.
 import type { AppealInput } from '../appeal.js';
-import { findEmails, findHandles, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
+import { findEmails, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf, endsAddress } from './countries.js';
 import { isDateLine } from './dates.js';
 import { assignLines } from './assign-lines.js';
+import { looseContacts } from './loose-contacts.js';
 import { opensOfficial, ORGANISATION, ROLE } from './offices.js';
 import { nameCommaTitle, splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
 import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
@@ -143,7 +144,8 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     const split = splitLabels(raw.replace(LEAD_IN, ''));
     const fields = split.fields;
     // "Secretary's email: ...": a word that qualifies the label is no name.
-    const text = fields.length > 0 && POSSESSIVE.test(split.text) ? '' : split.text;
+    // "Target email addresses: ...": a word that says whose the addresses are is no name either.
+    const text = fields.length > 0 && (POSSESSIVE.test(split.text) || LABEL_QUALIFIER.test(split.text)) ? '' : split.text;
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
     if (loose.text !== '' && current?.ended) close();
@@ -189,6 +191,12 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   return parsed;
 }
 
+/* "Target", "Recipients", "Direct" before a contact label: whose the addresses are, not a name. */
+const LABEL_QUALIFIER = /^(?:targets?|officials?|recipients?|direct|personal|his|her|their)$/i;
+
+/* The end of a sentence that leads in to whom to write: "... to contact", "write to", "send it to:", "addressed to". */
+const LEAD_IN_END = /\b(?:contact|write to|send (?:it|them|this|your letters?) to|addressed to|e-?mail|fax|to)\s*:?$/i;
+
 /* Sign-offs the letter reader does not know as a closing: "Mit nachdenklichem Gruß", "Warm regards", "Cheers". */
 const SIGN_OFF = /^(?:mit (?:[a-zäöüß]+ ){0,2}gr(?:u|ü|ue)(?:ß|ss)(?:en)?|(?:warm|warmest|kind|best|many) (?:regards|wishes)|regards|cheers|with (?:thanks|best wishes|love))(?=[\s,.!]|$)[,.!]?\s*$/i;
 
@@ -214,6 +222,10 @@ function gated(block: Block, warn: Warn): ParsedTarget[] {
   }
   // "May ___, 2002" / "The President", "BY FAX: ..." / "The Honorable": a date, a blank or a stray word above the name is skipped.
   if (block.texts.length > 1 && isNoNameLine(first)) return gated({ ...block, texts: block.texts.slice(1) }, warn);
+  // "feel free to use this language to contact" / "Head of the Judiciary ...": a line that ends by leading in to whom to
+  // write is the page's; the official starts below it.
+  const leadIn = block.texts.findIndex((t, i) => i < block.texts.length - 1 && LEAD_IN_END.test(t));
+  if (leadIn >= 0) return gated({ ...block, texts: block.texts.slice(leadIn + 1) }, warn);
   const at = block.texts.findIndex((t, i) => i > 0 && opensWithHonorific(t));
   if (at > 0) return gated({ ...block, texts: block.texts.slice(at) }, warn);
   const has = (target.emails ?? []).length + (target.address ?? []).length > 0;
@@ -230,27 +242,6 @@ function dedupe(parsed: ParsedTarget[]): ParsedTarget[] {
     seen.add(key);
     return true;
   });
-}
-
-/** Emails, handles and hidden addresses run into prose ("write to her at a@b.org or @handle"). */
-function looseContacts(text: string): { text: string; emails: string[]; handles: string[]; hidden: boolean } {
-  const emails = findEmails(text);
-  const handles = findHandles(text);
-  const hidden = HIDDEN_EMAIL.test(text);
-  let cut = text.length;
-  for (const needle of [...emails, ...handles]) {
-    const at = text.indexOf(needle);
-    if (at >= 0) cut = Math.min(cut, at);
-  }
-  const hiddenAt = hidden ? text.search(HIDDEN_EMAIL) : -1;
-  if (hiddenAt >= 0) cut = Math.min(cut, hiddenAt);
-  if (cut === text.length) return { text: text.trim(), emails, handles, hidden };
-  // Only prose that led up to an address ends in "at", "or via", "email:"; plain lines keep their last word.
-  const rest = text
-    .slice(0, cut)
-    .replace(/(?:[\s,;:(]|\b(?:at|by email|email|or|via|on|en|a|à|ou|o|y|et|and|twitter|x)\b)*$/i, '')
-    .trim();
-  return { text: rest, emails, handles, hidden };
 }
 
 function toTarget(block: Block, warn: Warn): TargetInput {

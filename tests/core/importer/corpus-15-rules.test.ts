@@ -1,6 +1,7 @@
 // The general rules behind corpus-15's English and French failures (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
-import { imported, page } from './helpers.js';
+import { importUrgentAction } from '../../../src/core/importer/index.js';
+import { codes, imported, page, refusedReason } from './helpers.js';
 
 const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
 const parliament = ['PO Box 1234', 'House of Assembly', 'Parliament House', 'Exampleton EX 2600'];
@@ -95,4 +96,66 @@ it('reads "the letter is addressed to <office>: <e-mail>" above "Dear Ms X" as t
   );
   const [target] = imported(text).appeal.targets;
   expect([target?.name, target?.title, target?.emails]).toEqual(['Ms Sample', 'Minister for Home Affairs', ['anna.sample.mp@parl.example.gov']]);
+});
+
+describe('a network alert that demands a person\'s release is an appeal to finish, never refused', () => {
+  it('imports "ALERTE !" with "Pour demander la libération de ..." as a draft asking the moderator', () => {
+    const text = page('ALERTE ! Une mère de famille en rétention', 'Les faits :', 'Madame Ana EXEMPLE, 30 ans, est enfermée au centre de rétention depuis le 3 mars.', 'Pour', 'demander la libération immédiate d’Ana EXEMPLE, qui doit retrouver ses enfants');
+    const { appeal, warnings } = imported(text);
+    expect(appeal.draft).toBe(true);
+    expect(codes(warnings)).toContain('unsure_appeal');
+  });
+
+  it('still refuses a story that only tells of a release', () => {
+    expect(refusedReason(page('Ana Example was released on 3 March after two years in detention.', 'Her family welcomed her at the airport.'))).toBe('import_not_an_appeal');
+  });
+});
+
+it('reads a quoted e-mail run together on one line (" > >" a paragraph, " >" a line) as the letter it holds', () => {
+  const quoted = [
+    'Just received this email --- From the Example Solidarity Network > >ESN requests your help with this item. Please take a minute to add your >voice.',
+    '> >WE REQUEST YOU TO COPY AND FAX OR EMAIL THE FOLLOWING MESSAGE TO THE >KING. > >Your Royal Highness > >I am very concerned about the arrests of',
+    '>journalists in your country. Please release them. > >Yours Sincerely, > >YOUR NAME > >FAX to +99 - 1 - 4419454 > >EMAIL to press@palace.example.org',
+    '> >(Please BCC to count@network.example.org so that we can count) > >Please give maximum diffusion to this',
+  ].join(' ');
+  const { appeal } = imported(quoted);
+  expect(appeal.letter.salutation).toBe('Your Royal Highness');
+  expect(appeal.letter.paragraphs.join(' ')).toContain('Please release them.');
+});
+
+it('starts an official\'s block below a line that leads in to it ("... to contact")', () => {
+  const text = page('template for a letter in support of Jane Example', 'feel free to use this language to contact', 'Head of the Judiciary Ayatollah Ali Example', 'Office of the Head of the Judiciary', 'Example St., Exampletown 1316814737, Exampleland', 'Email: head@judiciary.example.ir', '', 'Your Excellency:', 'We ask that you release Jane Example.', 'Sincerely,');
+  const [target] = imported(text).appeal.targets;
+  expect(target?.name).toContain('Ali Example');
+  expect(target?.emails).toEqual(['head@judiciary.example.ir']);
+});
+
+it('reads the person a letter is about, named with a middle name above it, as a caption and the block above as the official', () => {
+  const text = page('Greg Example', 'Governor of Exampleland', 'c/o Example Rights Group', '5 Example Plaza, 16th Floor', 'New York, NY 10001', '', 'Billy Joe Sample', '', 'Dear Governor Example,', 'Billy Sample faces execution on 8 July. I urge you to grant him clemency.');
+  const { appeal } = imported(text);
+  expect(appeal.targets.map((t) => [t.name, t.address])).toEqual([['Greg Example', ['c/o Example Rights Group', '5 Example Plaza, 16th Floor', 'New York, NY 10001']]]);
+});
+
+it('reads each person a "To:" line lists as an official, their hidden addresses on none of them', () => {
+  const text = page('Please email the government now.', '', 'To: Ministro Ana Gustavo Example, Sr Ben Augusto Other da Silva, Deputado Carl Third and Senador Dora Fourth', '', 'Target email addresses:[email protected][email protected]', '', 'Dear Ministro Ana Gustavo Example, Sr Ben Augusto Other da Silva, Deputado Carl Third and Senador Dora Fourth,', 'Please protect these territories.');
+  const { appeal } = imported(text);
+  expect(appeal.targets.map((t) => [t.name, t.emails])).toEqual([
+    ['Ministro Ana Gustavo Example', []],
+    ['Sr Ben Augusto Other da Silva', []],
+    ['Deputado Carl Third', []],
+    ['Senador Dora Fourth', []],
+  ]);
+});
+
+describe('a sentence that names the letter\'s addressee above a letter greeting them by surname', () => {
+  it('reads "open letter to Theresa Example" over "Dear Ms. Example," as that official', () => {
+    const text = page('Thanks to a member for this template open letter to Theresa Example demanding safe passage:', '', 'Dear Ms. Example,', 'We ask you to respect the asylum decision.', 'Yours sincerely,');
+    expect(imported(text).appeal.targets.map((t) => t.name)).toEqual(['Theresa Example']);
+  });
+
+  it('never reads the letter its writer already sent to an office as the reader\'s official', () => {
+    const text = page('I called this week, and I sent the below letter to President Obama this morning.', '', 'Dear President Barack Obama,', 'Please commute the sentence.', 'Sincerely,');
+    const result = importUrgentAction(text);
+    expect(result.ok ? result.appeal.targets.map((t) => t.name) : []).not.toContain('President Obama');
+  });
 });
