@@ -98,7 +98,7 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
     }
   }
   // Without contact fields, only the lines touching the salutation: a blank line above them ends the block.
-  if (anchors.length === 0 && letterAt > 0) {
+  if (anchors.length === 0 && letterAt > 0 && !READER_GREETING.test(letter?.salutation ?? '')) {
     climb(all, letterAt - 1, keep, 0);
     if (isCaptionOfLetter(all, keep, letterAt)) {
       const [caption] = keep;
@@ -138,6 +138,9 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   }
   return out;
 }
+
+/* "Dear Amnesty International supporter,", "Dear friends,": a letter to the reader, above which no official stands. */
+const READER_GREETING = /^dear\s+(?:[\p{L}' ]{0,40}\s)?(?:supporters?|friends?|campaigners?)\b/iu;
 
 /**
  * A lone name line above the salutation that the letter itself speaks of ("Zhang Zhan", then "Madame la

@@ -1,7 +1,7 @@
 // The general rules behind corpus-15's English and French failures (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { importUrgentAction } from '../../../src/core/importer/index.js';
-import { codes, imported, page, refusedReason } from './helpers.js';
+import { codes, imported, kindOf, page, refusedReason } from './helpers.js';
 
 const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
 const parliament = ['PO Box 1234', 'House of Assembly', 'Parliament House', 'Exampleton EX 2600'];
@@ -157,5 +157,25 @@ describe('a sentence that names the letter\'s addressee above a letter greeting 
     const text = page('I called this week, and I sent the below letter to President Obama this morning.', '', 'Dear President Barack Obama,', 'Please commute the sentence.', 'Sincerely,');
     const result = importUrgentAction(text);
     expect(result.ok ? result.appeal.targets.map((t) => t.name) : []).not.toContain('President Obama');
+  });
+});
+
+describe('a section\'s good-news e-mail to its supporters', () => {
+  const text = page(
+    'I got this from the section:',
+    'A Family Re-united!',
+    'Human rights defender Ana Example released from labour camp',
+    'Dear Example Rights supporter,',
+    'A courageous woman is free because of supporters like you.',
+    'Ana Example was just released from prison to serve the rest of her term at home, with her family.',
+    'You can help us win more victories like this by making a contribution today.',
+  );
+
+  it('is good news, not a letter others wrote', () => {
+    expect(kindOf(text)).toBe('good-news');
+  });
+
+  it('names no official: the lines above a letter to the reader are its headline', () => {
+    expect(imported(text).appeal.targets).toEqual([]);
   });
 });
