@@ -179,3 +179,25 @@ describe('a section\'s good-news e-mail to its supporters', () => {
     expect(imported(text).appeal.targets).toEqual([]);
   });
 });
+
+it('refuses a note its writer already mailed to a king about their own affairs, which asks no reader to send it', () => {
+  const text = page(
+    'So, I Wrote a Note to the King',
+    'Today I got fed up and dropped a note in the mail to the King. I will keep you posted.',
+    '',
+    'Text follows:',
+    '',
+    'His Majesty, King Example of Exampleland',
+    'Royal Court, Example City',
+    '',
+    'Your Majesty,',
+    'I must bring to your attention the misconduct of my employer, which has caused me and my coworkers much unhappiness.',
+  );
+  expect(refusedReason(text)).toBe('import_not_an_appeal');
+});
+
+it('reads a deadline in a long instruction: "letters should be sent ... no later than FRIDAY, DECEMBER 3, 2031"', () => {
+  const long = 'Request the city manager to be open to an external investigation by the Department of Justice (based upon its title VI status).';
+  const text = page('Letter Writing Campaign for Police Accountability', '', `${long} 3. All letters should be initially sent to the Example Community Center (ECC) no later than FRIDAY, DECEMBER 3, 2031. They will be delivered together.`, '', 'Dear Manager Example,', 'Please answer our grievance in writing.', 'Sincerely,');
+  expect(imported(text).appeal.deadline).toBe('2031-12-03');
+});
