@@ -5,7 +5,7 @@ import type { FoundLetter } from './letter.js';
 import { isDateLine } from './dates.js';
 import { addressedInProse } from './greeted-official.js';
 import { HONORIFIC, ROLE } from './offices.js';
-import { postalBlockLines } from './postal-blocks.js';
+import { labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { proximityTargetLines } from './proximity.js';
 import type { Section } from './sections.js';
 import { parseTargetsWithOrigins, type ParsedTarget, type TargetLine } from './targets.js';
@@ -21,6 +21,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => addressedInProse(sections.filter((s) => s.kind !== 'background').flatMap((s) => s.lines), found?.salutation),
     () => bracketedEmailLines(sections),
     () => presenteBlockLines(sections),
+    () => labelledOneLineBlocks(sections),
     () => postalBlockLines(sections),
   ];
   for (const source of sources) {

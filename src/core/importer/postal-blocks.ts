@@ -83,3 +83,30 @@ export function isPostalRun(run: string[]): boolean {
   // A numbered list's item that names someone ("3. Ken Example, MP, ...") opens a block as an office does.
   return run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l) || HONORIFIC.test(l) || NUMBERED_NAME.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last));
 }
+
+/* "City Manager’s Address Mr. Ana Example, City Manager Example City Government PO Box 3136, Exampleton, NC 27402": a
+   labelled address run onto one line, a form of address and a name first. */
+const LABELLED_ONE_LINE = new RegExp(String.raw`^(?:[\p{L}’'. ]{2,40}?['’]s\s+)?(?:mailing\s+|postal\s+)?address\s?:?\s+((?:${HONORIFIC.source.replace(/^\^/, '')})\s*[^,]{3,60}),\s+(.{6,200})$`, 'iu');
+
+/**
+ * An official's labelled address run onto one line, as its block's lines: the name, the office, the street and the town
+ * ("PO Box 3136", "Exampleton, NC 27402"). Only with a form of address before the name: an organisation's own "Mailing
+ * Address" (a name without one) is never read as an official.
+ */
+export function labelledOneLineBlocks(sections: Section[]): TargetLine[] {
+  const out: TargetLine[] = [];
+  for (const section of sections.filter((s) => HOMES.has(s.kind))) {
+    for (const line of section.lines) {
+      const match = line.length <= 300 ? LABELLED_ONE_LINE.exec(line) : null;
+      if (!match?.[1] || !match[2]) continue;
+      const street = match[2].search(/\s(?=p\.?\s?o\.?\s?box\b|\d)/i);
+      if (street < 0) continue;
+      const office = match[2].slice(0, street).trim();
+      const [first, ...town] = match[2].slice(street + 1).split(',');
+      if (!first || town.length === 0 || !POSTAL_END.test(town.join(','))) continue;
+      for (const text of [match[1].trim(), office, first.trim(), town.join(',').trim()]) out.push({ text, copy: false });
+      out.push({ text: '', copy: false });
+    }
+  }
+  return out;
+}

@@ -201,3 +201,23 @@ it('reads a deadline in a long instruction: "letters should be sent ... no later
   const text = page('Letter Writing Campaign for Police Accountability', '', `${long} 3. All letters should be initially sent to the Example Community Center (ECC) no later than FRIDAY, DECEMBER 3, 2031. They will be delivered together.`, '', 'Dear Manager Example,', 'Please answer our grievance in writing.', 'Sincerely,');
   expect(imported(text).appeal.deadline).toBe('2031-12-03');
 });
+
+describe('a labelled address run onto one line', () => {
+  const text = page(
+    'Letter Writing Campaign for Police Accountability',
+    '',
+    'All letters should be addressed to Manager Ana Example, see below for the address.',
+    'City Manager’s Address Ms. Ana Example, City Manager Exampleton City Government PO Box 3136, Exampleton, NC 27402',
+    '',
+    'Example Community Center Mailing Address Police Accountability Project PO Box 875 Exampleton, NC 27402',
+  );
+
+  it('reads the person after a form of address as the official, with the office and the address', () => {
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => [t.name, t.organisation, t.address])).toEqual([['Ms. Ana Example', 'City Manager Exampleton City Government', ['PO Box 3136', 'Exampleton, NC 27402']]]);
+  });
+
+  it('never reads an organisation\'s own mailing address as an official', () => {
+    expect(imported(text).appeal.targets.flatMap((t) => t.address ?? [])).not.toContain('PO Box 875');
+  });
+});

@@ -286,7 +286,7 @@ describe('corpus-14: a twelfth set, held out until scored (55.6% of fields, 6 ad
 describe('corpus-15: a thirteenth set, held out until scored (54.5% of fields, 4 addresses misattached, 6 appeals refused), partly fixed', () => {
   const report = scoreCorpus(CORPUS_15);
   /* Measured after the English and French rules (helper en15), before the Italian, Nordic and Japanese ones (lang15). */
-  const FIELDS_FLOOR = 0.76;
+  const FIELDS_FLOOR = 0.81;
 
   it('attaches no address to another official', () => {
     console.info(`corpus-15: ${describeReport(report).join('\n')}`);
