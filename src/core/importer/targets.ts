@@ -44,6 +44,9 @@ const ORGANISER_NAME = /^(?:amnesty|amnist[ií]a|amnistie|anistia)\b/i;
 /* "Your Governor", "Your MP", "Tu diputado": whoever the member's own representative is, not a named official. */
 const PLACEHOLDER_NAME = /^(?:your|tu|su|votre|ihr(?:e|en)?)\s+\p{L}+(?:\s+\p{L}+)?$/iu;
 
+/* "To:[Ambassador's Name][Address][Phone and Fax numbers]": a template's blanks for the reader to fill in, no one's name. */
+const BRACKETED_BLANKS = /^(?:[^:[\]]{1,20}:\s*)?(?:\[[^\]]{2,60}\]\s*)+$/;
+
 /* An address line with a date after it: "SCHWEIZ Im September 2020". */
 const DATED_TAIL = /^(.*\S)\s+((?:im|in|am|le|el|en|on|den)\s+\p{L}+\.?\s+\d{4})\.?$/iu;
 
@@ -185,7 +188,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   }
   // The organisers' own address ("Send your letter to: Amnesty International, 730 Peachtree St.") and a placeholder
   // ("Your Governor") are no official: a wrong address is worse than none.
-  const officials = merged.filter((block) => !ORGANISER_NAME.test(block.texts[0] ?? '') && !PLACEHOLDER_NAME.test((block.texts[0] ?? '').replace(/^[^:]{1,40}:\s*/, '')));
+  const officials = merged.filter((block) => !ORGANISER_NAME.test(block.texts[0] ?? '') && !PLACEHOLDER_NAME.test((block.texts[0] ?? '').replace(/^[^:]{1,40}:\s*/, '')) && !BRACKETED_BLANKS.test(block.texts[0] ?? ''));
   const parsed = joinInstitutions(dedupe(officials.slice(0, 30).flatMap((block) => gated(block, warn))));
   markEmbassies(parsed.map((p) => p.target));
   return parsed;

@@ -221,3 +221,9 @@ describe('a labelled address run onto one line', () => {
     expect(imported(text).appeal.targets.flatMap((t) => t.address ?? [])).not.toContain('PO Box 875');
   });
 });
+
+it('reads a template\'s bracketed blanks ("To:[Ambassador\'s Name][Address]") as no official', () => {
+  const text = page('Sample letter to the ambassador of Exampleland in your country', '', 'To:[Ambassador\'s Name][Address][Phone and Fax numbers]', '', 'Your Excellency :', 'I am writing to urge the release of Jane Example.', 'Yours sincerely,');
+  const result = importUrgentAction(text);
+  expect(result.ok ? result.appeal.targets.map((t) => t.name) : []).toEqual([]);
+});
