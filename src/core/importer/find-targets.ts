@@ -3,6 +3,7 @@
 import type { AppealSentence } from './appeal-sentence.js';
 import type { FoundLetter } from './letter.js';
 import { isDateLine } from './dates.js';
+import { followingMessageLines } from './following-message.js';
 import { addressedInProse } from './greeted-official.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
@@ -21,6 +22,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => addressedInProse(sections.filter((s) => s.kind !== 'background').flatMap((s) => s.lines), found?.salutation),
     () => bracketedEmailLines(sections),
     () => presenteBlockLines(sections),
+    () => followingMessageLines(sections, found),
     () => labelledOneLineBlocks(sections),
     () => postalBlockLines(sections),
   ];

@@ -111,16 +111,18 @@ describe('a network alert that demands a person\'s release is an appeal to finis
   });
 });
 
-it('reads a quoted e-mail run together on one line (" > >" a paragraph, " >" a line) as the letter it holds', () => {
+it('reads a quoted e-mail run together on one line (" > >" a paragraph, " >" a line) as the letter it holds, for whom it names', () => {
   const quoted = [
     'Just received this email --- From the Example Solidarity Network > >ESN requests your help with this item. Please take a minute to add your >voice.',
-    '> >WE REQUEST YOU TO COPY AND FAX OR EMAIL THE FOLLOWING MESSAGE TO THE >KING. > >Your Royal Highness > >I am very concerned about the arrests of',
+    '> >WE REQUEST YOU TO COPY AND FAX OR EMAIL THE FOLLOWING MESSAGE TO KING >EXAMPLE TO URGE HIM TO ACT. > >Your Royal Highness > >I am very concerned about the arrests of',
     '>journalists in your country. Please release them. > >Yours Sincerely, > >YOUR NAME > >FAX to +99 - 1 - 4419454 > >EMAIL to press@palace.example.org',
     '> >(Please BCC to count@network.example.org so that we can count) > >Please give maximum diffusion to this',
   ].join(' ');
   const { appeal } = imported(quoted);
   expect(appeal.letter.salutation).toBe('Your Royal Highness');
   expect(appeal.letter.paragraphs.join(' ')).toContain('Please release them.');
+  // The official the request names, reached by the "EMAIL to" line below the message; the organisers' BCC is no one's.
+  expect(appeal.targets.map((t) => [t.name, t.title, t.emails])).toEqual([['EXAMPLE', 'King', ['press@palace.example.org']]]);
 });
 
 it('starts an official\'s block below a line that leads in to it ("... to contact")', () => {

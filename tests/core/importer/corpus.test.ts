@@ -286,7 +286,7 @@ describe('corpus-14: a twelfth set, held out until scored (55.6% of fields, 6 ad
 describe('corpus-15: a thirteenth set, held out until scored (54.5% of fields, 4 addresses misattached, 6 appeals refused), partly fixed', () => {
   const report = scoreCorpus(CORPUS_15);
   /* Measured after the English and French rules (helper en15), before the Italian, Nordic and Japanese ones (lang15). */
-  const FIELDS_FLOOR = 0.81;
+  const FIELDS_FLOOR = 0.82;
 
   it('attaches no address to another official', () => {
     console.info(`corpus-15: ${describeReport(report).join('\n')}`);
@@ -295,8 +295,8 @@ describe('corpus-15: a thirteenth set, held out until scored (54.5% of fields, 4
   });
 
   it(`keeps at least ${FIELDS_FLOOR * 100}% of the fields right and imports its English and French appeals`, () => {
-    // Still wrong (known): the Italian texts, a man's own note to a king, the Swedish and Japanese explainers, a
-    // section's good-news e-mail, an official given only in a flattened "City Manager's Address ..." line.
+    // Still wrong (known, another helper's): the Italian texts and the Swedish and Japanese explainers. Measured 83.0%
+    // after the English and French rules.
     expect(report.right / report.fields, misses(report)).toBeGreaterThanOrEqual(FIELDS_FLOOR);
     expect(report.refused.filter((r) => /^(?:en|fr)-/.test(r))).toEqual([]);
   });
