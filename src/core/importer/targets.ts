@@ -11,6 +11,7 @@ import { nameCommaTitle, splitFlatOfficeBlock, splitNameFromOffice, splitOneLine
 import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { isClosing } from './letter.js';
 import { markEmbassies } from './sources.js';
+import { splitSharedBlock } from './shared-block.js';
 import { joinInstitutions, splitOwnedEmails } from './prose-owners.js';
 import type { ParsedTarget, Warn } from './types.js';
 
@@ -189,7 +190,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   // The organisers' own address ("Send your letter to: Amnesty International, 730 Peachtree St.") and a placeholder
   // ("Your Governor") are no official: a wrong address is worse than none.
   const officials = merged.filter((block) => !ORGANISER_NAME.test(block.texts[0] ?? '') && !PLACEHOLDER_NAME.test((block.texts[0] ?? '').replace(/^[^:]{1,40}:\s*/, '')) && !BRACKETED_BLANKS.test(block.texts[0] ?? ''));
-  const parsed = joinInstitutions(dedupe(officials.slice(0, 30).flatMap((block) => gated(block, warn))));
+  const parsed = joinInstitutions(dedupe(officials.slice(0, 30).flatMap((block) => splitSharedBlock(block, warn)).flatMap((block) => gated(block, warn))));
   markEmbassies(parsed.map((p) => p.target));
   return parsed;
 }

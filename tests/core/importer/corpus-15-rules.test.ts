@@ -229,3 +229,25 @@ it('reads a template\'s bracketed blanks ("To:[Ambassador\'s Name][Address]") as
   const result = importUrgentAction(text);
   expect(result.ok ? result.appeal.targets.map((t) => t.name) : []).toEqual([]);
 });
+
+describe('several people named by office over ONE shared postal block', () => {
+  const shared = (extra: string[]): string =>
+    page(story, '', 'You can write to:', 'Minister for Home Affairs', 'The Hon Anna Sample', 'Minister for Immigration: Mr Ben Other', ...parliament, ...extra, '', 'Dear Minister,', 'Please release Jane Example.', 'Yours sincerely,');
+
+  it('gives the block to each person named, with their office as title, never to an office line', () => {
+    const { appeal } = imported(shared([]));
+    expect(appeal.targets.map((t) => [t.name, t.title, t.address])).toEqual([
+      ['The Hon Anna Sample', 'Minister for Home Affairs', parliament],
+      ['Mr Ben Other', 'Minister for Immigration', parliament],
+    ]);
+  });
+
+  it('leaves an e-mail shown once for them all off every one of them, and says so', () => {
+    const { appeal, warnings } = imported(shared(['Email: ministers@parl.example.gov']));
+    expect(appeal.targets.map((t) => [t.name, t.emails])).toEqual([
+      ['The Hon Anna Sample', []],
+      ['Mr Ben Other', []],
+    ]);
+    expect(codes(warnings)).toContain('unsure_address');
+  });
+});
