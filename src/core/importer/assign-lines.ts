@@ -33,7 +33,8 @@ export function assignLines(given: string[]): { name: string; title?: string; or
   }
   // "Public Prosecutor Hamada al-Sawi": the title, then the name, on one line.
   const titled = splitTitleName(lines[0]);
-  if (titled && !isPerson(lines[1])) return assignLines([titled.title, titled.name, ...lines.slice(1)]);
+  // "Right Hon. Prime Minister Pushpa Example": the form of address is the name's, the title is what follows it.
+  if (titled && !isPerson(lines[1])) return assignLines([titled.title.replace(HONORIFIC, ''), titled.name, ...lines.slice(1)]);
   // "Governor Kay Ivey" over "Alabama State Capitol": a title word and a name is the name line, not a title.
   if (isRole(lines[0]) && isPerson(lines[1]) && !ROLE_AND_NAME.test(lines[0] ?? '')) {
     title = lines[0];

@@ -68,10 +68,11 @@ function textDate(sections: Section[]): string | undefined {
 
 /*
  * In prose only a request to write with its date counts: the verb (send, write, appeals), then "before", "until",
- * "by" and the date right after; or "nach dem <date> keine Appelle mehr" (no appeals after ...). Read accent-free.
+ * "by", "no later than" and the date right after (a weekday may open it: "no later than FRIDAY, DECEMBER 3, 2010");
+ * or "nach dem <date> keine Appelle mehr" (no appeals after ...). Read accent-free.
  */
 const DEADLINE_IN_PROSE =
-  /\b(?:appeals?|letters?|write|send|envoyez|appels?|ecrivez|escrib\w*|envi\w+|actue\w*|schrijf|stuur|schreiben|schicken|appelle|agissez|scriv\w*|invia\w*|appelli|skriv|skicka|kirjoita)\b[^.]{0,60}?\b(?:before|until|by|avant le|jusqu'au|antes del?|hasta el|voor|uiterlijk|bis(?: zum| spatestens)?|ate|entro il|fino al|senast(?: den)?|innan|innen|inden|viimeistaan)\s+(?=\d)|\bnach dem\s+(?=\d{1,2}\.?\s+\p{L}+\s+\d{4}\s+keine\s+(?:appelle|briefe))/giu;
+  /\b(?:appeals?|letters?|write|send|envoyez|appels?|ecrivez|escrib\w*|envi\w+|actue\w*|schrijf|stuur|schreiben|schicken|appelle|agissez|scriv\w*|invia\w*|appelli|skriv|skicka|kirjoita)\b[^.]{0,80}?\b(?:before|until|by|no later than|avant le|jusqu'au|antes del?|hasta el|voor|uiterlijk|bis(?: zum| spatestens)?|ate|entro il|fino al|senast(?: den)?|innan|innen|inden|viimeistaan)\s+(?=\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s)|\bnach dem\s+(?=\d{1,2}\.?\s+\p{L}+\s+\d{4}\s+keine\s+(?:appelle|briefe))/giu;
 
 const OWN_LANGUAGE = /\b(?:own|propio|propia|propre|idioma|language|langue|lengua)\b/i;
 

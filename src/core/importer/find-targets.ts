@@ -3,8 +3,11 @@
 import type { AppealSentence } from './appeal-sentence.js';
 import type { FoundLetter } from './letter.js';
 import { isDateLine } from './dates.js';
+import { followingMessageLines } from './following-message.js';
+import { addressedInProse } from './greeted-official.js';
 import { HONORIFIC, ROLE } from './offices.js';
-import { postalBlockLines, proximityTargetLines } from './proximity.js';
+import { labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
+import { proximityTargetLines } from './proximity.js';
 import type { Section } from './sections.js';
 import { parseTargetsWithOrigins, type ParsedTarget, type TargetLine } from './targets.js';
 import type { Warn } from './types.js';
@@ -16,8 +19,11 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proximityTargetLines(sections, found),
     () => sentence?.target ?? [],
     () => lead ?? [],
+    () => addressedInProse(sections.filter((s) => s.kind !== 'background').flatMap((s) => s.lines), found?.salutation),
     () => bracketedEmailLines(sections),
     () => presenteBlockLines(sections),
+    () => followingMessageLines(sections, found),
+    () => labelledOneLineBlocks(sections),
     () => postalBlockLines(sections),
   ];
   for (const source of sources) {

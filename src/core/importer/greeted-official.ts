@@ -46,3 +46,55 @@ export function preferGreetedOfficial(parsed: ParsedTarget[], salutation: string
     only.origins.push({ value: `Web form: ${form[1]}`, line: form[0].slice(0, 200) });
   }
 }
+
+/* "We are copying this letter to the Prime Minister", "I am sending a copy of this letter to ...", "cc: ...": the letter
+   itself says that others get copies of it. */
+const COPIED = /\b(?:(?:am|are|is|be|been)\s+(?:copying|copied|cc'?ing)\b|sending\s+a\s+copy\s+of\s+(?:this|my|our)\s+letter\b|^cc\s*:)/im;
+/* After the greeting words and a form of address or an office, the surname: "Dear Ms Andrews" -> "Andrews". */
+const GREETED_SURNAME = /^(?:(?:mr|mrs|ms|miss|dr|minister|senator|president|governor|premier|prime minister|ambassador|secretary)\.?\s+)(?:\p{Lu}[\p{L}'’-]+\s+)?(\p{Lu}[\p{L}'’-]+)$/iu;
+
+/**
+ * A letter greets one of several officials listed for it by name ("Dear Ms Andrews") and itself says it is copied to
+ * others: the listed officials it does not greet are those copies, not officials the letter is written for.
+ */
+export function markCopiesBesideGreeted(parsed: ParsedTarget[], salutation: string | undefined, letterText: string): void {
+  const primary = parsed.filter((p) => !p.target.copy);
+  if (!salutation || primary.length < 2 || !COPIED.test(letterText.slice(0, 20_000))) return;
+  const addressee = salutation.trim().replace(/[,:;!.]+$/, '').replace(GREETING, '').trim();
+  const surname = GREETED_SURNAME.exec(addressee)?.[1]?.toLowerCase();
+  if (!surname) return;
+  const named = (p: ParsedTarget): boolean => p.target.name.toLowerCase().split(/[\s,]+/).includes(surname);
+  if (primary.filter(named).length !== 1) return;
+  for (const p of primary) if (!named(p)) p.target.copy = true;
+}
+
+/* "This week's letter is addressed to the new minister for Home Affairs: jane.example.mp@example.gov": whom the letter is
+   for, by office, and the one e-mail that reaches them. */
+const ADDRESSED = /\b(?:letter|e-?mail|appeal|message)\b[^.:]{0,60}?\b(?:is|was|are|goes)\s+(?:addressed|written|sent|going)\s+to\s+(?:the\s+)?([^:@.]{3,80}?)\s*:\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\.?$/i;
+
+/* "letter to Theresa Example", "e-mail to Ana Example": a letter and the first and last names of whom it is for. */
+const LETTER_TO = /\b(?:letter|e-?mail|message|appeal)\s+(?:addressed\s+)?to\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,2}\p{Lu}[\p{L}'’-]+)\b/u;
+
+/**
+ * A sentence that says the letter is addressed to an office at one e-mail, above a letter greeting a person by a form of
+ * address and surname ("Dear Ms Example"): that person, in that office, at that e-mail; or a sentence that names the
+ * letter's addressee by first and last name, the surname the one greeted. The lines of one official's block.
+ */
+export function addressedInProse(lines: string[], salutation: string | undefined): { text: string; copy: boolean }[] {
+  if (!salutation) return [];
+  const addressee = salutation.trim().replace(/[,:;!.]+$/, '').replace(GREETING, '').trim();
+  const surname = GREETED_SURNAME.exec(addressee)?.[1];
+  if (!surname) return [];
+  for (const line of lines) {
+    // "this template open letter to Theresa Example demanding ..." over "Dear Ms. Example,": the person the letter greets.
+    // A letter its writer already sent ("I sent the below letter to ...") is theirs, not one the reader is asked to send.
+    const named = LETTER_TO.exec(line.slice(0, 1000))?.[1];
+    if (named && named.split(' ').pop() === surname && !ROLE.test(named) && !/\b(?:I|we)\s+(?:have\s+)?sent\b/i.test(line)) return [{ text: named, copy: false }];
+    if (!line.includes('@')) continue;
+    const match = ADDRESSED.exec(line.slice(-300));
+    if (!match?.[1] || !match[2] || !ROLE.test(match[1])) continue;
+    const office = match[1].replace(/^(?:new|current|incoming)\s+/i, '');
+    return [addressee, `${office[0]?.toUpperCase() ?? ''}${office.slice(1)}`, `Email: ${match[2]}`].map((text) => ({ text, copy: false }));
+  }
+  return [];
+}

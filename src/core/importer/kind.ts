@@ -19,10 +19,11 @@ const CLOSURE =
 /*
  * Good news says so: "Great news!", "a positive update", "is now free", "Urgent Action - Erfolge". "He was released"
  * alone is no sign: appeals tell of earlier releases, on bail or after a previous arrest. A round-up says it too: "good
- * news stories", "Because of you people have been freed": an outcome credited to the readers.
+ * news stories", "Because of you people have been freed", "is free because of supporters like you": an outcome credited
+ * to the readers.
  */
 const GOOD =
-  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b|\b(?:ua|urgent action)\s*[-–:]?\s*erfolge\b|\berfolge und positive[rn]? entwicklungen\b|\bgood news (?:stories|story|round-?up)\b|\b(?:buone|ottime|belle) notizie\b|\bgoda nyheter\b|\bgode nyhe(?:ter|der)\b|\bhyvia uutisia\b|\b(?:because of you|thanks to (?:you|your (?:letters|appeals|actions|support)|international pressure))\b[^.]{0,80}\b(?:freed|released|saved|dropped|acquitted)\b(?!\s+on (?:bail|parole)))/i;
+  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:is|are) (?:now )?free (?:because of|thanks to)\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b|\b(?:ua|urgent action)\s*[-–:]?\s*erfolge\b|\berfolge und positive[rn]? entwicklungen\b|\bgood news (?:stories|story|round-?up)\b|\b(?:buone|ottime|belle) notizie\b|\bgoda nyheter\b|\bgode nyhe(?:ter|der)\b|\bhyvia uutisia\b|\b(?:because of you|thanks to (?:you|your (?:letters|appeals|actions|support)|international pressure))\b[^.]{0,80}\b(?:freed|released|saved|dropped|acquitted)\b(?!\s+on (?:bail|parole)))/i;
 /* A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". */
 const ASKS =
   /\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|take action|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action|scrivi (?:a|al|alla|alle)|scrivete|skriv till?|kirjoita)\b/i;

@@ -46,6 +46,20 @@ function looksBinary(text: string): boolean {
  * Turns pasted text (pdftotext output, a web page, a chat message) into trimmed lines; blank lines are kept
  * as '' because they separate paragraphs and targets.
  */
+/* A quoted e-mail whose line ends were lost: "... add your >voice. > >SINCE THERE IS ...", its quote marks left in one line. */
+const FLAT_QUOTE = /\s>(?:\s?>)*(?=\s?\S)/g;
+
+/** A long line holding many quote marks is a quoted e-mail run together: " > >" ends a paragraph, " >" a line. */
+function unquoteFlatMail(line: string): string[] {
+  if (line.length < 300 || (line.match(FLAT_QUOTE) ?? []).length < 8) return [line];
+  return line.replace(FLAT_QUOTE, (marks) => ((marks.match(/>/g) ?? []).length > 1 ? '\n\n' : '\n')).split('\n');
+}
+
+/* "info[at]example.gov.np", "info (at) example.org": an address written so that harvesters miss it; it is one to members. */
+const BRACKETED_AT = /\b([\w.+-]{1,64})\s?[[(]\s?at\s?[\])]\s?([\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-z]{2,24})\b/gi;
+/* "E-mail: info at example.org": a bare " at " is read only after an e-mail label, where nothing else can stand. */
+const LABELLED_AT = /\b(e-?mail\s?:\s?)([\w.+-]{1,64}) at ([\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-z]{2,24})\b/gi;
+
 export function cleanLines(text: string): string[] {
   let t = text.replace(/\r\n?|[\u2028\u2029]/g, '\n');
   if (/<\/?(?:p|br|div|li|ul|ol|span|h[1-6]|strong|em|b|i|a|table|tr|td|html|body)\b[^<>]{0,500}>/i.test(t)) {
@@ -58,8 +72,9 @@ export function cleanLines(text: string): string[] {
     .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   // "<a@b.org>", "mailto:a@b.org": an e-mail address in a link's or a mail program's wrapping is the address alone.
   if (t.includes('@')) t = t.replace(WRAPPED_EMAIL, '$1');
+  t = t.replace(BRACKETED_AT, '$1@$2').replace(LABELLED_AT, '$1$2@$3');
   const out: string[] = [];
-  for (const raw of t.split('\n')) {
+  for (const raw of t.split('\n').flatMap(unquoteFlatMail)) {
     const line = (raw.includes('  ') ? raw.replace(/ {2,}/g, ' ') : raw).trim();
     if (isArtefact(line)) continue;
     out.push(plainLabel(line));

@@ -73,13 +73,22 @@ function splitCountry(office: string): string[] {
   return [office];
 }
 
+/* Two to four capitalised words, after a form of address or none: "Mr Alex Example", "Ken O’Example". */
+const PERSON = /^(?:(?:the\s+)?(?:hon\.?|honou?rable|mr\.?|mrs\.?|ms\.?|dr\.?|senator|sen\.)\s+)?(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+$/iu;
+/* An office at the start of what follows the name: "Minister for ...", "MP, Federal Member for ...". */
+const OFFICE_OPENS = new RegExp(`^(?:MP\\b|(?:(?:Deputy|Acting|Federal|State|Chief)\\s+)?(?:${ROLE.source}))`, 'i');
+
 /** "Dr. Agustín García Calderón,: Presidente de la Corte Suprema": a person, a comma, then their office. */
 export function nameCommaTitle(texts: string[]): string[] | undefined {
   const first = texts[0] ?? '';
   const comma = first.indexOf(',');
-  if (comma < 0 || first.split(',').length !== 2) return undefined;
+  if (comma < 0) return undefined;
   const head = first.slice(0, comma).trim();
   const office = first.slice(comma + 1).replace(/^[\s:]+|[\s:]+$/g, '');
-  if (!opensWithHonorific(head) || !ROLE.test(office) || office === '') return undefined;
-  return [head, office, ...texts.slice(1)];
+  if (office === '') return undefined;
+  if (first.split(',').length === 2 && opensWithHonorific(head) && ROLE.test(office)) return [head, office, ...texts.slice(1)];
+  // "Mr Alex Hawke, Minister for Immigration, Citizenship, ...", "Ken Example, MP, Federal Member for ...": after a short
+  // name, an office that opens the rest takes all of it, commas and all (a list of three parts or more).
+  if (first.split(',').length >= 3 && PERSON.test(head) && OFFICE_OPENS.test(office)) return [head, office, ...texts.slice(1)];
+  return undefined;
 }

@@ -29,6 +29,15 @@ export function splitOwnedEmails(lines: Line[]): Line[] {
     // A line without an attention marker is kept as given: no copy made for every line of a long paste.
     const text = given.text.replace(ATTENTION, '$1').trim();
     const line = text === given.text ? given : { ...given, text };
+    // "To: Minister Ana Example, Sr Ben Other and Senator Cara Third": each person listed is an official of their own.
+    const people = addresseeList(line.text);
+    if (people) {
+      // "and" before each parts their blocks (from the line above too) even where blank lines are dropped as a page's
+      // double spacing.
+      for (const person of people) out.push({ text: 'and', copy: line.copy }, { text: person, copy: line.copy });
+      out.push({ text: '', copy: line.copy });
+      continue;
+    }
     const emails = line.text.includes('@') ? findEmails(line.text.slice(0, 1000)) : [];
     // "Hamburg Andy Grote, Innensenator: a@b.de, c@d.de": a list's line, the person and their title before the e-mails.
     const listed = emails.length > 0 ? LISTED.exec(line.text) : null;
@@ -81,4 +90,17 @@ export function joinInstitutions(parsed: ParsedTarget[]): ParsedTarget[] {
     drop.add(place);
   }
   return parsed.filter((p) => !drop.has(p));
+}
+
+/* "To: A, B and C", "An: ...", "À : ...", "Para: ...": the addressees of an e-mail action, on one line. */
+const TO_LIST = /^(?:to|an|[àa]|para)\s?:\s*(.{10,400})$/i;
+/* One addressee: a form of address or an office word at most, then two to six capitalised words or particles. */
+const LISTED_PERSON = /^(?:\p{Lu}[\p{L}.]*\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|da|de|do|dos|das|del|van|von|bin|al|el|le|la)){1,5}$/u;
+
+/** The people a "To:" line lists, when it lists two or more and nothing else; undefined otherwise. */
+function addresseeList(text: string): string[] | undefined {
+  const list = TO_LIST.exec(text)?.[1];
+  if (!list || list.includes('@')) return undefined;
+  const people = list.replace(/[.;]$/, '').split(/\s*,\s*(?:and\s+|y\s+|et\s+|e\s+|und\s+)?|\s+(?:and|y|et|e|und)\s+/).map((p) => p.trim()).filter((p) => p !== '');
+  return people.length >= 2 && people.length <= 12 && people.every((p) => LISTED_PERSON.test(p)) ? people : undefined;
 }

@@ -1,12 +1,13 @@
 // Finds an official's lines by proximity when the text has no labels.
 import { ATTENTION } from './prose-owners.js';
 import { findEmails, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_EMAIL, ORGANISER_LINE, splitLabels } from './contacts.js';
-import { countryOf, isCountryLine } from './countries.js';
+import { isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
 import { PAGE_CHROME } from './name-gate.js';
-import { HONORIFIC, ROLE } from './offices.js';
+import { opensOfficial, ROLE } from './offices.js';
+import { HOMES, isAddressLike, isPostalRun, NUMBERED_NAME, POSTCODE_LAST } from './postal-blocks.js';
 import type { TargetLine } from './targets.js';
 import { isCapitalsLine } from './title.js';
 
@@ -17,23 +18,6 @@ import { isCapitalsLine } from './title.js';
  */
 
 type Numbered = { text: string; section: number; line: number };
-
-/** Address lines are short and do not end a sentence; "Madinat al-Rehab, Cairo," is one, a story is not. */
-function isAddressLike(text: string): boolean {
-  // A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
-  const list = text.length <= 260 && count(text, ',') >= 3;
-  if ((text.length > 130 && !list) || /^\d+\.\s/.test(text)) return false;
-  if (/:$/.test(text) || isDateLine(text)) return false;
-  // More than six words: five spaces at least.
-  return !(/[.!?]$/.test(text) && count(text, ' ') > 5);
-}
-
-/** How often `mark` occurs in `text`; counted without splitting, which allocated an array for every line read. */
-function count(text: string, mark: string): number {
-  let found = 0;
-  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) found++;
-  return found;
-}
 
 /* "BY FAX:", "By e-mail:", "VIA FAX:": how to send, over the addressee's block. */
 const HEADING_FIELD = /^(?:by|via|per)\s+(?:fax|e-?mail|post|mail|courier)\b/i;
@@ -63,9 +47,6 @@ const MAX_LETTERS = 30;
 const MAX_BLOCK = 20;
 /** How many lines after a salutation are searched for the name a caption line gives. */
 const LETTER_WINDOW = 200;
-
-/* The sections a contact block can sit in; never background, which quotes addresses of others. */
-const HOMES = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'action', 'targets', 'copies', 'letter', 'deadline']);
 
 /**
  * Lines around contact fields: upward over the name and address (blank lines allowed, instructions skipped),
@@ -119,7 +100,7 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
     }
   }
   // Without contact fields, only the lines touching the salutation: a blank line above them ends the block.
-  if (anchors.length === 0 && letterAt > 0) {
+  if (anchors.length === 0 && letterAt > 0 && !READER_GREETING.test(letter?.salutation ?? '')) {
     climb(all, letterAt - 1, keep, 0);
     if (isCaptionOfLetter(all, keep, letterAt)) {
       const [caption] = keep;
@@ -160,6 +141,9 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   return out;
 }
 
+/* "Dear Amnesty International supporter,", "Dear friends,": a letter to the reader, above which no official stands. */
+const READER_GREETING = /^dear\s+(?:[\p{L}' ]{0,40}\s)?(?:supporters?|friends?|campaigners?)\b/iu;
+
 /**
  * A lone name line above the salutation that the letter itself speaks of ("Zhang Zhan", then "Madame la
  * directrice, ... pour Zhang Zhan") captions the person the appeal is for; a letter never names its addressee so.
@@ -171,7 +155,10 @@ function isCaptionOfLetter(all: Numbered[], keep: Set<number>, letterAt: number)
   if (/[\d,]/.test(name)) return false;
   // The letter names its person within its own lines: a window, so a page of many letters stays linear.
   const letter = all.slice(letterAt + 1, letterAt + 1 + LETTER_WINDOW).map((l) => l.text).join(' ');
-  return name.length > 0 && letter.includes(name);
+  if (name.length > 0 && letter.includes(name)) return true;
+  // "Billy Joe Example" over a letter that speaks of "Billy Example": the first and last names together are the person.
+  const words = name.split(' ');
+  return words.length >= 3 && words.length <= 5 && letter.includes(`${words[0]} ${words[words.length - 1]}`);
 }
 
 /** Walks up from `from` over address lines and blank lines; stops at a heading, a sentence or the text's start. */
@@ -196,6 +183,11 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
       continue;
     }
     if (keep.has(i) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK || isNumberLine(text)) return;
+    // Above a letter's block, "Canberra ACT 2600" over lines already kept that end with their own postcode: the end of
+    // the block above; two postal blocks are never read as one official's (a block repeated right above itself is one),
+    // unless the line below the postcode opens the next official, which the block reader splits at.
+    const nextOpens = opensOfficial(all[i + 1]?.text ?? '');
+    if (maxBlanks === 0 && !nextOpens && POSTCODE_LAST.test(text) && [...keep].some((k) => k > i && POSTCODE_LAST.test(all[k]?.text ?? '')) && !repeatsKept(all, keep, i)) return;
     if (/^(?:please\b|due to\b)/i.test(text)) continue;
     // A web form's boilerplate ("Details provided here will never be used ...") ends the block: nothing above it is its.
     if (PAGE_CHROME.test(text)) return;
@@ -212,76 +204,16 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
   }
 }
 
-/* A numbered list's item that opens with a form of address or a capitalised name and a comma: "1. Sr. Elías Antonio Saca, Presidente". */
-const NUMBERED_NAME = new RegExp(String.raw`^\d{1,2}[.)]\s+(?:${HONORIFIC.source.replace(/^\^/, '')}|(?:\p{Lu}[\p{L}'’.-]+\s+){1,4}\p{Lu}[\p{L}'’.-]+,)`, 'iu');
+/** The lines ending at `end` are the kept lines word for word: a page that printed the same block twice in a row. */
+function repeatsKept(all: Numbered[], keep: Set<number>, end: number): boolean {
+  const kept = [...keep].filter((k) => k > end).sort((a, b) => a - b);
+  return kept.every((k, n) => all[end - kept.length + 1 + n]?.text === all[k]?.text);
+}
 
 /** Two kept lines belong to different groups when something other than blank lines sits between them. */
 function hasGap(all: Numbered[], a: number, b: number): boolean {
   for (let i = a + 1; i < b; i++) if ((all[i]?.text ?? '') !== '') return true;
   return false;
-}
-
-/* Stands for a copies section among the lines read for postal blocks: it ends a run of blocks, as prose does. */
-const STOP = '\u0000';
-
-/* The last line of a postal address: a country, or a postcode ("Tokyo 100-8977", "1030 Wien", "Ottawa ON K1A 0P8", "London N1 6HT"). */
-const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/;
-
-/**
- * A text with neither contact fields nor a letter may still give addresses: blocks of three to twelve short lines,
- * one of them an office ("Minister of Justice") or a form of address ("Sr Luciano ..."), ending with a country or a
- * postcode. The first such block, and the blocks right after it (only blank lines between them).
- */
-export function postalBlockLines(sections: Section[]): TargetLine[] {
-  const out: TargetLine[] = [];
-  let run: string[] = [];
-  /** Reads one line (each section ends with a blank one); true when the blocks found have ended. */
-  const ended = (line: string): boolean => {
-    if (line !== '' && line !== STOP && line.length <= 80 && isAddressLike(line)) {
-      run.push(line);
-      return false;
-    }
-    // Most lines that end a run end an empty one: nothing to test.
-    if (run.length > 0 && isPostalRun(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
-    // Past the first blocks, anything but a blank line ends them.
-    else if (out.length > 0 && (run.length > 0 || line !== '')) return true;
-    if (run.length > 0) run = [];
-    return false;
-  };
-  for (const section of sections) {
-    if (!HOMES.has(section.kind)) continue;
-    // A "copies to" section (or the embassy the letters go through) holds no official: its blocks are never read as one.
-    if (section.kind === 'copies' ? ended(STOP) : linesEnded(section.lines, out, ended)) return out;
-    if (ended('')) return out;
-  }
-  ended('');
-  return out;
-}
-
-/**
- * Reads a section's lines for postal blocks. Before the first block, a group of fewer than three lines between blank
- * lines can hold none and is passed over unread: a paste of many short paragraphs is not tested line by line.
- */
-function linesEnded(lines: string[], out: TargetLine[], ended: (line: string) => boolean): boolean {
-  let groupEnd = -1;
-  for (let i = 0; i < lines.length; i++) {
-    if (out.length === 0 && i > groupEnd && lines[i] !== '') {
-      groupEnd = i;
-      while (groupEnd < lines.length && lines[groupEnd] !== '') groupEnd++;
-      if (groupEnd - i < 3) {
-        i = groupEnd - 1;
-        continue;
-      }
-    }
-    if (ended(lines[i] ?? '')) return true;
-  }
-  return false;
-}
-
-/** Three to twelve address lines, one an office or a form of address, the last a country or a postcode. */
-function isPostalRun(run: string[]): boolean {
-  const last = run[run.length - 1];
-  return run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l) || HONORIFIC.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last));
 }
 
 /**

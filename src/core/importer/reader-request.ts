@@ -18,7 +18,16 @@ const START = String.raw`(?:^|[.!?¡:]\s+|\n\s*[-•*]?\s*)(?:please\s+|bitte\s+
 const NOT_US = String.raw`(?!\s+(?:up|in|out|us|uns|nous|nos)\b)`;
 const ASK = new RegExp(String.raw`${START}(?:${VERB}(?:-(?:lui|leur))?\b${NOT_US}[^.!?\n]{0,80}?${REACH}|${SIGN}\b${NOT_US}[^.!?\n]{0,40}?\b${PETITION})`, 'imu');
 
-/** A sentence that asks the reader to write, send, sign or call someone (the weakest sign of an appeal the importer takes). */
+/* A network's alert, as a line's first word: "ALERTE !", "Action alert:", "URGENT ALERT", "Alerta:". */
+const ALERT = /^(?:(?:urgent|action|emergency)\s+)?(?:alerte?|alerta)\b\s*(?:[!:]|$|\p{Lu})/imu;
+/* The alert's demand, for a person: "pour demander la libération immédiate de", "to demand the release of", "exigir la liberación". */
+const RELEASE_DEMAND = /\b(?:demander|exiger|r[ée]clamer|demand|call for|urge|exigir|pedir|reclamar|fordern)\s+(?:the\s+|la\s+|sa\s+|son\s+|leur\s+)?(?:(?:immediate|urgent|immédiate)\s+)?(?:release|libération|liberación|liberaci[oó]n|freilassung|r[ée]gularisation)\b/iu;
+
+/**
+ * A sentence that asks the reader to write, send, sign or call someone, or a network's alert that demands a person's
+ * release (the weakest signs of an appeal the importer takes).
+ */
 export function asksTheReader(text: string): boolean {
-  return ASK.test(text.slice(0, 200_000));
+  const head = text.slice(0, 200_000);
+  return ASK.test(head) || (ALERT.test(head) && RELEASE_DEMAND.test(head));
 }

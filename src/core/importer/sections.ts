@@ -167,6 +167,8 @@ export function splitSections(lines: string[]): Section[] {
 
 /** A sentence, not an address line: long, or ending like one ("Goal: Praise the court ... accountable."). */
 function isProseLine(line: string): boolean {
+  // "Ms Jane Example: jane@example.gov (Minister for Home Affairs).": a line that gives an e-mail is a contact line.
+  if (line.length <= 200 && /[\w.+-]@[\w-]+\.\w/.test(line) && line.split(' ').length <= 12) return false;
   return line.length > 120 || (/[.!?]$/.test(line) && line.split(' ').length > 6);
 }
 

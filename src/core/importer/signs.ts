@@ -1,5 +1,5 @@
 // The signs that a text is an appeal or is none: requests to write, guides, form letters, index pages, news.
-import { postalBlockLines } from './proximity.js';
+import { postalBlockLines } from './postal-blocks.js';
 import type { Section } from './sections.js';
 
 /* "Dear Governor______", "Dear Senator ___________:": a form whose addressee is left blank. */

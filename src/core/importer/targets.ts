@@ -1,15 +1,17 @@
 // The officials to write to: names, titles, addresses and contacts grouped into targets, copies
 // apart.
 import type { AppealInput } from '../appeal.js';
-import { findEmails, findHandles, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
+import { findEmails, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf, endsAddress } from './countries.js';
 import { isDateLine } from './dates.js';
 import { assignLines } from './assign-lines.js';
+import { looseContacts } from './loose-contacts.js';
 import { opensOfficial, ORGANISATION, ROLE } from './offices.js';
 import { nameCommaTitle, splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
 import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { isClosing } from './letter.js';
 import { markEmbassies } from './sources.js';
+import { splitSharedBlock } from './shared-block.js';
 import { joinInstitutions, splitOwnedEmails } from './prose-owners.js';
 import type { ParsedTarget, Warn } from './types.js';
 
@@ -42,6 +44,9 @@ const BULLET_TO = /^[•·▪*–-]\s*to\s[^:]{1,60}:\s*/i;
 const ORGANISER_NAME = /^(?:amnesty|amnist[ií]a|amnistie|anistia)\b/i;
 /* "Your Governor", "Your MP", "Tu diputado": whoever the member's own representative is, not a named official. */
 const PLACEHOLDER_NAME = /^(?:your|tu|su|votre|ihr(?:e|en)?)\s+\p{L}+(?:\s+\p{L}+)?$/iu;
+
+/* "To:[Ambassador's Name][Address][Phone and Fax numbers]": a template's blanks for the reader to fill in, no one's name. */
+const BRACKETED_BLANKS = /^(?:[^:[\]]{1,20}:\s*)?(?:\[[^\]]{2,60}\]\s*)+$/;
 
 /* An address line with a date after it: "SCHWEIZ Im September 2020". */
 const DATED_TAIL = /^(.*\S)\s+((?:im|in|am|le|el|en|on|den)\s+\p{L}+\.?\s+\d{4})\.?$/iu;
@@ -174,7 +179,8 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     const split = splitLabels(raw.replace(LEAD_IN, ''));
     const fields = split.fields;
     // "Secretary's email: ...": a word that qualifies the label is no name.
-    const text = fields.length > 0 && POSSESSIVE.test(split.text) ? '' : split.text;
+    // "Target email addresses: ...": a word that says whose the addresses are is no name either.
+    const text = fields.length > 0 && (POSSESSIVE.test(split.text) || LABEL_QUALIFIER.test(split.text)) ? '' : split.text;
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
     if (loose.text !== '' && current?.ended) close();
@@ -196,8 +202,10 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     for (const value of [loose.text, ...loose.emails, ...loose.handles, ...fields.map((f) => f.value)]) {
       if (value !== '') current.origins.push({ value, line: line.slice(0, 200) });
     }
-    // Contact details end the block, unless they sit on its own first line ("Name best to email https://...").
-    if (fields.length + loose.emails.length > 0 && !(current.texts.length === 1 && loose.text !== '' && fields.every((f) => f.kind === 'web'))) current.ended = true;
+    // Contact details end the block, unless a web form sits on its own first line ("Name best to email https://..."); an
+    // e-mail on the name's line ("Ms Jane Example: jane@example.gov") ends it, so the next name is the next official's.
+    const formOnNameLine = current.texts.length === 1 && loose.text !== '' && loose.emails.length === 0 && fields.length > 0 && fields.every((f) => f.kind === 'web');
+    if (fields.length + loose.emails.length > 0 && !formOnNameLine) current.ended = true;
     current.fields.push(...fields);
     current.emails.push(...loose.emails);
     current.handles.push(...loose.handles);
@@ -220,14 +228,20 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   }
   // The organisers' own address ("Send your letter to: Amnesty International, 730 Peachtree St.") and a placeholder
   // ("Your Governor") are no official: a wrong address is worse than none.
-  const officials = merged.filter((block) => !ORGANISER_NAME.test(block.texts[0] ?? '') && !PLACEHOLDER_NAME.test((block.texts[0] ?? '').replace(/^[^:]{1,40}:\s*/, '')));
-  const parsed = joinInstitutions(dedupe(officials.slice(0, 30).flatMap((block) => gated(block, warn))));
+  const officials = merged.filter((block) => !ORGANISER_NAME.test(block.texts[0] ?? '') && !PLACEHOLDER_NAME.test((block.texts[0] ?? '').replace(/^[^:]{1,40}:\s*/, '')) && !BRACKETED_BLANKS.test(block.texts[0] ?? ''));
+  const parsed = joinInstitutions(dedupe(officials.slice(0, 30).flatMap((block) => splitSharedBlock(block, warn)).flatMap((block) => gated(block, warn))));
   markEmbassies(parsed.map((p) => p.target));
   return parsed;
 }
 
 /* A form of address or a title, a name, then the office in brackets, alone on a line. */
 const BRACKETED_OFFICIAL = /^([^()]{4,80})\s\(([^()]{3,160})\)$/;
+
+/* "Target", "Recipients", "Direct" before a contact label: whose the addresses are, not a name. */
+const LABEL_QUALIFIER = /^(?:targets?|officials?|recipients?|direct|personal|his|her|their)$/i;
+
+/* The end of a sentence that leads in to whom to write: "... to contact", "write to", "send it to:", "addressed to". */
+const LEAD_IN_END = /\b(?:contact|write to|send (?:it|them|this|your letters?) to|addressed to|e-?mail|fax|to)\s*:?$/i;
 
 /* Sign-offs the letter reader does not know as a closing: "Mit nachdenklichem Gruß", "Warm regards", "Cheers". */
 const SIGN_OFF = /^(?:mit (?:[a-zäöüß]+ ){0,2}gr(?:u|ü|ue)(?:ß|ss)(?:en)?|(?:warm|warmest|kind|best|many) (?:regards|wishes)|regards|cheers|with (?:thanks|best wishes|love))(?=[\s,.!]|$)[,.!]?\s*$/i;
@@ -254,6 +268,10 @@ function gated(block: Block, warn: Warn): ParsedTarget[] {
   }
   // "May ___, 2002" / "The President", "BY FAX: ..." / "The Honorable": a date, a blank or a stray word above the name is skipped.
   if (block.texts.length > 1 && isNoNameLine(first)) return gated({ ...block, texts: block.texts.slice(1) }, warn);
+  // "feel free to use this language to contact" / "Head of the Judiciary ...": a line that ends by leading in to whom to
+  // write is the page's; the official starts below it.
+  const leadIn = block.texts.findIndex((t, i) => i < block.texts.length - 1 && LEAD_IN_END.test(t));
+  if (leadIn >= 0) return gated({ ...block, texts: block.texts.slice(leadIn + 1) }, warn);
   const at = block.texts.findIndex((t, i) => i > 0 && opensWithHonorific(t));
   if (at > 0) return gated({ ...block, texts: block.texts.slice(at) }, warn);
   const has = (target.emails ?? []).length + (target.address ?? []).length > 0;
@@ -270,27 +288,6 @@ function dedupe(parsed: ParsedTarget[]): ParsedTarget[] {
     seen.add(key);
     return true;
   });
-}
-
-/** Emails, handles and hidden addresses run into prose ("write to her at a@b.org or @handle"). */
-function looseContacts(text: string): { text: string; emails: string[]; handles: string[]; hidden: boolean } {
-  const emails = findEmails(text);
-  const handles = findHandles(text);
-  const hidden = HIDDEN_EMAIL.test(text);
-  let cut = text.length;
-  for (const needle of [...emails, ...handles]) {
-    const at = text.indexOf(needle);
-    if (at >= 0) cut = Math.min(cut, at);
-  }
-  const hiddenAt = hidden ? text.search(HIDDEN_EMAIL) : -1;
-  if (hiddenAt >= 0) cut = Math.min(cut, hiddenAt);
-  if (cut === text.length) return { text: text.trim(), emails, handles, hidden };
-  // Only prose that led up to an address ends in "at", "or via", "email:"; plain lines keep their last word.
-  const rest = text
-    .slice(0, cut)
-    .replace(/(?:[\s,;:(]|\b(?:at|by email|email|or|via|on|en|a|à|ou|o|y|et|and|twitter|x)\b)*$/i, '')
-    .trim();
-  return { text: rest, emails, handles, hidden };
 }
 
 function toTarget(block: Block, warn: Warn): TargetInput {

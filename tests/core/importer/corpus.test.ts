@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -280,6 +280,25 @@ describe('corpus-14: a twelfth set, held out until scored (55.6% of fields, 6 ad
     // salutation and web-form misses were fixed by general rules (tests/core/importer/gate-rules.test.ts).
     expect(report.right / report.fields, misses(report)).toBeGreaterThanOrEqual(0.9);
     expect(report.refused).toEqual([]);
+  });
+});
+
+describe('corpus-15: a thirteenth set, held out until scored (54.5% of fields, 4 addresses misattached, 6 appeals refused), partly fixed', () => {
+  const report = scoreCorpus(CORPUS_15);
+  /* Measured after the English and French rules (helper en15), before the Italian, Nordic and Japanese ones (lang15). */
+  const FIELDS_FLOOR = 0.82;
+
+  it('attaches no address to another official', () => {
+    console.info(`corpus-15: ${describeReport(report).join('\n')}`);
+    expect(corpusTexts(CORPUS_15).length).toBeGreaterThanOrEqual(25);
+    expect(report.addresses.wrong).toEqual([]);
+  });
+
+  it(`keeps at least ${FIELDS_FLOOR * 100}% of the fields right and imports its English and French appeals`, () => {
+    // Still wrong (known, another helper's): the Italian texts and the Swedish and Japanese explainers. Measured 83.0%
+    // after the English and French rules.
+    expect(report.right / report.fields, misses(report)).toBeGreaterThanOrEqual(FIELDS_FLOOR);
+    expect(report.refused.filter((r) => /^(?:en|fr)-/.test(r))).toEqual([]);
   });
 });
 

@@ -1,0 +1,120 @@
+// Reads officials' postal blocks that stand without contact fields (address runs ending with a postcode or a
+// country, a letter kit's numbered items) and tells the lines that can be part of an address.
+import { countryOf, isCountryLine } from './countries.js';
+import { isDateLine } from './dates.js';
+import { HONORIFIC, ROLE } from './offices.js';
+import type { Section } from './sections.js';
+import type { TargetLine } from './targets.js';
+
+/** Address lines are short and do not end a sentence; "Madinat al-Rehab, Cairo," is one, a story is not. */
+export function isAddressLike(text: string): boolean {
+  // A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
+  const list = text.length <= 260 && count(text, ',') >= 3;
+  if ((text.length > 130 && !list) || /^\d+\.\s/.test(text)) return false;
+  if (/:$/.test(text) || isDateLine(text)) return false;
+  // More than six words: five spaces at least.
+  return !(/[.!?]$/.test(text) && count(text, ' ') > 5);
+}
+
+/** How often `mark` occurs in `text`; counted without splitting, which allocated an array for every line read. */
+function count(text: string, mark: string): number {
+  let found = 0;
+  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) found++;
+  return found;
+}
+
+/* The sections a contact block can sit in; never background, which quotes addresses of others. */
+export const HOMES = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'action', 'targets', 'copies', 'letter', 'deadline']);
+
+/* A numbered list's item that opens with a form of address or a capitalised name and a comma: "1. Sr. Elías Antonio Saca, Presidente". */
+export const NUMBERED_NAME = new RegExp(String.raw`^\d{1,2}[.)]\s+(?:${HONORIFIC.source.replace(/^\^/, '')}|(?:\p{Lu}[\p{L}'’.-]+\s+){1,4}\p{Lu}[\p{L}'’.-]+,)`, 'iu');
+
+/* A line that ends with a postcode ("Canberra ACT 2600", "London N1 6HT", "Ottawa ON K1A 0P8"), not a post box's number. */
+export const POSTCODE_LAST = /^(?!(?:p\.?\s?o\.?\s?box|postfach|apartado|casilla|bo[iî]te postale)\b).*(?:\b\d{4,6}|\b[A-Z]\d[A-Z] ?\d[A-Z]\d|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})$/i;
+
+/* Stands for a copies section among the lines read for postal blocks: it ends a run of blocks, as prose does. */
+const STOP = '\u0000';
+
+/* The last line of a postal address: a country, or a postcode ("Tokyo 100-8977", "1030 Wien", "Ottawa ON K1A 0P8", "London N1 6HT"). */
+const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/;
+
+/**
+ * A text with neither contact fields nor a letter may still give addresses: blocks of three to twelve short lines,
+ * one of them an office ("Minister of Justice") or a form of address ("Sr Luciano ..."), ending with a country or a
+ * postcode. The first such block, and the blocks right after it (only blank lines between them).
+ */
+export function postalBlockLines(sections: Section[]): TargetLine[] {
+  // A "copies to" section (or the embassy the letters go through) holds no official: its blocks are never read as one.
+  const lines = sections.filter((s) => HOMES.has(s.kind)).flatMap((s) => [...(s.kind === 'copies' ? [STOP] : s.lines), '']);
+  const out: TargetLine[] = [];
+  let run: string[] = [];
+  for (const line of [...lines, '']) {
+    // "2. Mr Alex Hawke, Minister ..." right under "Canberra ACT 2600": a numbered item opens the next official's block
+    // (a kit's list has no blank lines between its items).
+    const numbered = line !== '' && NUMBERED_NAME.test(line) && line.length <= 200;
+    if (numbered && isPostalRun(run)) {
+      out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
+      run = [];
+    }
+    if (numbered || (line !== '' && line !== STOP && line.length <= 80 && isAddressLike(line))) {
+      run.push(line);
+      continue;
+    }
+    // "Canberra ACT 2600" / "And remember" / "to send a copy ...": short lines of text run on after a postcode are no
+    // part of the block; it ends at its postcode or country, and the text after it ends the blocks.
+    const postal = postalPrefix(run);
+    if (postal.length < run.length && postal.length > 0 && out.length > 0) {
+      out.push(...postal.map((text) => ({ text, copy: false })), { text: '', copy: false });
+      return out;
+    }
+    if (isPostalRun(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
+    // Past the first blocks, anything but a blank line ends them.
+    else if (out.length > 0 && (run.length > 0 || line !== '')) return out;
+    run = [];
+  }
+  return out;
+}
+
+/** The start of a run up to its first postcode (not a post box's number) or country, and a country below it (empty when none). */
+function postalPrefix(run: string[]): string[] {
+  for (let end = 3; end <= Math.min(run.length, 12); end++) {
+    const last = run[end - 1] ?? '';
+    if (!isPostalRun(run.slice(0, end)) || !(POSTCODE_LAST.test(last) || countryOf(last) !== undefined)) continue;
+    return run.slice(0, isCountryLine(run[end] ?? '') ? end + 1 : end);
+  }
+  return [];
+}
+
+/** Three to twelve address lines, one an office or a form of address, the last a country or a postcode. */
+export function isPostalRun(run: string[]): boolean {
+  const last = run[run.length - 1];
+  // A numbered list's item that names someone ("3. Ken Example, MP, ...") opens a block as an office does.
+  return run.length >= 3 && run.length <= 12 && run.some((l) => ROLE.test(l) || HONORIFIC.test(l) || NUMBERED_NAME.test(l)) && last !== undefined && (countryOf(last) !== undefined || POSTAL_END.test(last));
+}
+
+/* "City Manager’s Address Mr. Ana Example, City Manager Example City Government PO Box 3136, Exampleton, NC 27402": a
+   labelled address run onto one line, a form of address and a name first. */
+const LABELLED_ONE_LINE = new RegExp(String.raw`^(?:[\p{L}’'. ]{2,40}?['’]s\s+)?(?:mailing\s+|postal\s+)?address\s?:?\s+((?:${HONORIFIC.source.replace(/^\^/, '')})\s*[^,]{3,60}),\s+(.{6,200})$`, 'iu');
+
+/**
+ * An official's labelled address run onto one line, as its block's lines: the name, the office, the street and the town
+ * ("PO Box 3136", "Exampleton, NC 27402"). Only with a form of address before the name: an organisation's own "Mailing
+ * Address" (a name without one) is never read as an official.
+ */
+export function labelledOneLineBlocks(sections: Section[]): TargetLine[] {
+  const out: TargetLine[] = [];
+  for (const section of sections.filter((s) => HOMES.has(s.kind))) {
+    for (const line of section.lines) {
+      const match = line.length <= 300 ? LABELLED_ONE_LINE.exec(line) : null;
+      if (!match?.[1] || !match[2]) continue;
+      const street = match[2].search(/\s(?=p\.?\s?o\.?\s?box\b|\d)/i);
+      if (street < 0) continue;
+      const office = match[2].slice(0, street).trim();
+      const [first, ...town] = match[2].slice(street + 1).split(',');
+      if (!first || town.length === 0 || !POSTAL_END.test(town.join(','))) continue;
+      for (const text of [match[1].trim(), office, first.trim(), town.join(',').trim()]) out.push({ text, copy: false });
+      out.push({ text: '', copy: false });
+    }
+  }
+  return out;
+}
