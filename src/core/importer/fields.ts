@@ -1,6 +1,7 @@
 // Appeal fields found in the text: the deadline, preferred languages, background and summary.
 import { parseDate, parseDateAfter } from './dates.js';
 import { toParagraphs } from './paragraphs.js';
+import { trailingDeadline } from './trailing-deadlines.js';
 import { foldKey, sectionValue, type Section } from './sections.js';
 import type { Warn } from './types.js';
 
@@ -23,6 +24,9 @@ export function findDeadline(sections: Section[], warn: Warn): string | null {
       // Composed first, so the folded line's positions are the line's own; a line of plain ASCII is composed already.
       const composed = line === '' || line.length > 200 ? '' : ASCII.test(line) ? line : line.normalize('NFC');
       const word = composed === '' ? null : DEADLINE_WORDS.exec(foldKey(composed));
+      // "1.12.2006 saakka", "2025年6月24日まで": the word comes after the date.
+      const trailing = word || composed === '' ? undefined : trailingDeadline(composed);
+      if (trailing) return trailing;
       if (!word) continue;
       // The date follows its word: "on a hunger strike since 14 October 1995 before the United Nations" gives none.
       const from = composed.slice(word.index);

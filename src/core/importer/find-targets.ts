@@ -5,6 +5,8 @@ import type { FoundLetter } from './letter.js';
 import { isDateLine } from './dates.js';
 import { followingMessageLines } from './following-message.js';
 import { addressedInProse } from './greeted-official.js';
+import { japaneseOfficials } from './cjk-names.js';
+import { greetedByName } from './greeted-name.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { proximityTargetLines } from './proximity.js';
@@ -14,6 +16,9 @@ import type { Warn } from './types.js';
 
 /** Officials under a contact heading, else by proximity to contact fields or letters, else in an appeal sentence, else a bare postal block. */
 export function findTargets(sections: Section[], found: FoundLetter | undefined, sentence: AppealSentence | undefined, lead: TargetLine[] | undefined, warn: Warn): ParsedTarget[] {
+  // Names in Japanese script have no capitals for the readers below: their own reader comes first.
+  const japanese = japaneseOfficials(sections);
+  if (japanese.length > 0) return japanese;
   const sources = [
     () => targetLines(sections, found),
     () => proximityTargetLines(sections, found),
@@ -25,6 +30,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => followingMessageLines(sections, found),
     () => labelledOneLineBlocks(sections),
     () => postalBlockLines(sections),
+    () => greetedByName(found?.salutation),
   ];
   for (const source of sources) {
     const lines = source();

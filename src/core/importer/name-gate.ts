@@ -1,5 +1,6 @@
 // The gate an official's name must pass before it may carry an address: a person's name or an office, never a
 // label, a sentence, a conjunction or a web form's boilerplate.
+import { isCjkName } from './cjk-names.js';
 import { HONORIFIC } from './offices.js';
 
 /* "Telephone (011-503) ...", "Web-Page: ...", "Country/Region: ...": a line that labels a value names no one. */
@@ -29,6 +30,9 @@ const ADDRESS_FORM_ONLY = /^(?:the\s+)?(?:hono(?:u)?rable|hon\.?|h\.\s?e\.?|(?:h
 /* "Sehr geehrter Herr Bundespräsident Joachim Gauck,", "Dear Monte Kwinter", "Geachte heer": a letter's greeting, never its addressee's block. */
 const GREETING = /^(?:dear|sehr geehrte[rn]?|geehrte[rn]?|hochverehrte[rn]?|liebe[rn]?|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|caro|cara|geachte|beste|gentil[ei]|egregi[oa]|illustrissim[oa]|[äa]rade|k[äa]ra|kj[æe]re|k[æe]re|arvoisa)\s/i;
 
+/* A heading or a form's mark alone on a line ("Appello", "(OBBLIGATORIO)", "URGENTE"): it heads or marks a field, it names no one. */
+const HEADING_WORD = /^\(?(?:appell[oi]|obbligatori[oa]|urgente|urgent|importante?|attenzione|aggiornamento|appeal|appel|llamamiento|obligatori[oa]|obligatoire|required|mandatory|pflichtfeld|dringend)\)?$/i;
+
 /**
  * A line that can never be a name, so a block's first line of this kind is skipped, not made its official: a date or a
  * month ("May ___, 2002"), a form of address alone ("The Honorable"), a greeting ("Sehr geehrter Herr ..."), a blank to fill in (underscores), a blog's archive heading, or one short capitalised word
@@ -37,7 +41,7 @@ const GREETING = /^(?:dear|sehr geehrte[rn]?|geehrte[rn]?|hochverehrte[rn]?|lieb
 export function isNoNameLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   // "An den Bundesaußenminister" over "Herrn F.W. Steinmeier": German letters say "to the" office above the name.
-  if (/_{2,}/.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text)) return true;
+  if (/_{2,}/.test(text) || HEADING_WORD.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text)) return true;
   const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
   if (words.every((w) => MONTH_OR_DAY.test(w))) return true;
@@ -52,6 +56,8 @@ export function isPlausibleName(name: string): boolean {
   // "President Alyaksandr Lukashenka   19 August 2013": the letter's date run onto the name line is no part of it.
   if (isNoNameLine(name) || isNoNameLine(name.replace(DATE_TAIL, ''))) return false;
   const text = name.trim().replace(DATE_TAIL, '').replace(/[,;:]+$/, '');
+  // Japanese script has no capitals to read: a run of kanji or katakana of a name's length passes as it is.
+  if (isCjkName(text)) return true;
   if (text.length < 2 || text.length > 90) return false;
   if (LABEL.test(text) || CONJUNCTION.test(text) || PAGE_CHROME.test(text)) return false;
   // A digit is no part of a name or an office ("UA 1/33", a phone number), unless an ordinal ("5th Committee").

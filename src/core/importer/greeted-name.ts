@@ -1,0 +1,29 @@
+// The official a letter's greeting names in full after their office ("Arvoisa tasavallan presidentti Tarja Halonen,",
+// "Dear Minister of Justice Jane Example:"), for a letter whose text gives no block for them.
+import { ROLE } from './offices.js';
+import type { TargetLine } from './targets.js';
+
+/* A capitalised word of a name: "Tarja", "Halonen", "O'Neill", "Jean-Marc". */
+const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
+
+/**
+ * The greeting's first word, then words naming an office in lower case (one of them an office word), then two or three
+ * capitalised words: those words are the official's name and the office before them their title. Only where the office is
+ * written in lower case, as Finnish, Italian or Spanish write it, do the capitals mark where the name starts ("Dear Chief
+ * Justice Nandrajog" does not say it). A greeting of an office alone ("Dear Prime Minister,") names no one here.
+ */
+export function greetedByName(salutation: string | undefined): TargetLine[] {
+  if (!salutation || salutation.length > 120) return [];
+  const words = salutation.trim().replace(/[,:;!.]+$/, '').split(/\s+/).slice(1);
+  let start = words.length;
+  while (start > 0 && NAME_WORD.test(words[start - 1] ?? '') && !ROLE.test(words[start - 1] ?? '')) start--;
+  const name = words.slice(start);
+  const office = words.slice(0, start);
+  if (name.length < 2 || name.length > 3 || office.length === 0 || office.length > 5 || !office.some((w) => ROLE.test(w))) return [];
+  if (!/^\p{Ll}/u.test(office[office.length - 1] ?? '')) return [];
+  const title = office.join(' ');
+  return [
+    { text: name.join(' '), copy: false },
+    { text: `${title[0]?.toUpperCase() ?? ''}${title.slice(1)}`, copy: false },
+  ];
+}
