@@ -7,6 +7,7 @@ import { followingMessageLines } from './following-message.js';
 import { addressedInProse } from './greeted-official.js';
 import { japaneseOfficials } from './cjk-names.js';
 import { greetedByName } from './greeted-name.js';
+import { bulletedRecipientLines, proseRecipientLines } from './listed-recipients.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { proximityTargetLines } from './proximity.js';
@@ -21,11 +22,14 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
   if (japanese.length > 0) return japanese;
   const sources = [
     () => targetLines(sections, found),
+    // "al Prefetto di Milano, Dottor Mario Esempio (a@b.it)": an office, a name and its e-mail leave no doubt whose it is.
+    () => proseRecipientLines(sections),
     () => proximityTargetLines(sections, found),
     () => sentence?.target ?? [],
     () => lead ?? [],
     () => addressedInProse(sections.filter((s) => s.kind !== 'background').flatMap((s) => s.lines), found?.salutation),
     () => bracketedEmailLines(sections),
+    () => bulletedRecipientLines(sections),
     () => presenteBlockLines(sections),
     () => followingMessageLines(sections, found),
     () => labelledOneLineBlocks(sections),

@@ -27,7 +27,7 @@ const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|
  * "good") or an Italian address block ("Egregio Signor Ministro" above the street): a salutation only with a trailing
  * comma or colon, and a few words.
  */
-const OPENING_WITH_COMMA = /^(?:gentil[ei]|egregi[oa]|illustrissim[oa]|spettabile|signor(?:a)?|eccellenza|caro|cara|[äa]rade|b[äa]sta|k[äa]ra|kj[æe]re|k[æe]re|arvoisa|hyv[äa])(?:\s+[^\s,:]+){0,4}\s*[,:]$/i;
+const OPENING_WITH_COMMA = /^(?:gentil[ei]|egregi[oa]|illustrissim[oa]|spettabile|signor(?:a)?|eccellenza|caro|cara|[äa]rade|b[äa]sta|k[äa]ra|kj[æe]re|k[æe]re|arvoisa|hyv[äa])(?:\s+[^\s,:]+){0,6}\s*[,:]$/i;
 /* "Monsieur le Premier Ministre", "Madame la Ministre", "Señor Presidente", "Herr Minister": an office greeted without a comma. */
 const BARE_OFFICE = /^(?:monsieur|madame)\s+(?:le|la|l['’])\s*\p{L}|^(?:se[ñn]or(?:a)?|excelent[ií]simo(?:\s+se[ñn]or)?)\s+\p{Lu}|^(?:herr|frau)\s+(?:bundes)?(?:minister|pr[äa]sident|botschafter|staatsanwalt)/iu;
 /* "Guten Tag,", "Hello,", "Bonjour Monsieur le Ministre,", "Buenos días,": a neutral greeting an e-mail to an office opens with. */

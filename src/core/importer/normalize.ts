@@ -1,5 +1,6 @@
 // Input checks and clean-up before the importer reads: size, control characters, entities, page
 // artefacts, lines.
+import { unmaskAtList } from './at-addresses.js';
 import { refuse, type ImportRefusal } from './types.js';
 
 /** Urgent Actions are a few pages; anything bigger is a mistake and would only cost time. */
@@ -77,7 +78,7 @@ export function cleanLines(text: string): string[] {
   for (const raw of t.split('\n').flatMap(unquoteFlatMail)) {
     const line = (raw.includes('  ') ? raw.replace(/ {2,}/g, ' ') : raw).trim();
     if (isArtefact(line)) continue;
-    out.push(plainLabel(line));
+    out.push(plainLabel(unmaskAtList(line)));
   }
   return unbulletAddressRuns(evenBlankRuns(undoubleSpacing(out)));
 }

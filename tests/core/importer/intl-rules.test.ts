@@ -2,6 +2,7 @@
 // official after a lower-case office, and never takes a heading word for an official (issue 27, corpus-16), on texts
 // written for the test.
 import { describe, expect, it } from 'vitest';
+import { unmaskAtList } from '../../../src/core/importer/at-addresses.js';
 import { isCjkName } from '../../../src/core/importer/cjk-names.js';
 import { greetedByName } from '../../../src/core/importer/greeted-name.js';
 import { isNoNameLine, isPlausibleName } from '../../../src/core/importer/name-gate.js';
@@ -125,5 +126,50 @@ describe('Japanese polite words that name no one', () => {
       page('抗議のはがきを送りましょう', '', '宛先 … 担当者様', '〒100-0001 東京都千代田区例町 1-2-3', '', '宛先 … 外務大臣 山田 一郎 様', '〒100-0005 東京都千代田区見本町 9-9'),
     );
     expect(appeal.targets.map((t) => t.name)).toEqual(['山田 一郎']);
+  });
+});
+
+describe('Italian lists and sentences of officials with e-mails', () => {
+  it('reads "x at y.it" as an e-mail only in a list made of such addresses', () => {
+    expect(unmaskAtList('- al Ministro: ministro at esempio.it, segreteria at esempio.gov.it,')).toBe('- al Ministro: ministro@esempio.it, segreteria@esempio.gov.it');
+    expect(unmaskAtList('info at esempio.org; staff at esempio.org')).toBe('info@esempio.org; staff@esempio.org');
+    // A sentence that says "at" is no list: nothing changes.
+    expect(unmaskAtList('We met the minister at esempio.it yesterday')).toBe('We met the minister at esempio.it yesterday');
+    expect(unmaskAtList('Contatti: ministro at esempio.it, oppure chiamate')).toBe('Contatti: ministro at esempio.it, oppure chiamate');
+  });
+
+  it('makes each "to whom: e-mails" line an official, "per conoscenza" ones copies, and the quoted letter\'s long greeting its salutation', () => {
+    const { appeal } = imported(
+      page(
+        'Una lettera per Mario Esempio',
+        '',
+        'Vi preghiamo di inviare una lettera ai seguenti indirizzi:',
+        '- al Ministro della Giustizia della Repubblica: ministro at giustizia.example.it, gabinetto at giustizia.example.it,',
+        '- per conoscenza all’Ambasciatore di Esempia: ambasciata at example.it',
+        '',
+        '"Egregio Ministro della Giustizia della Repubblica,',
+        'le chiediamo di liberare Mario Esempio, detenuto senza processo da tre anni.',
+        'Distinti saluti"',
+      ),
+    );
+    expect(appeal.targets.map((t) => [t.name, t.emails, t.copy])).toEqual([
+      ['Ministro della Giustizia della Repubblica', ['ministro@giustizia.example.it', 'gabinetto@giustizia.example.it'], false],
+      ['Ambasciatore di Esempia', ['ambasciata@example.it'], true],
+    ]);
+    expect(appeal.letter.salutation).toBe('Egregio Ministro della Giustizia della Repubblica,');
+  });
+
+  it('reads officials a sentence names by office and name with the e-mail after each', () => {
+    const { appeal } = imported(
+      page(
+        'Azione urgente: sgombero a Esempia',
+        '',
+        'Potete scrivere al Prefetto di Esempia, Dottor Mario Esempio (prefettura.esempia@example.it), o al vicesindaco di Esempia, Anna De Prova (vicesindaco@example.it).',
+      ),
+    );
+    expect(appeal.targets.map((t) => [t.name, t.title, t.emails])).toEqual([
+      ['Mario Esempio', 'Prefetto di Esempia', ['prefettura.esempia@example.it']],
+      ['Anna De Prova', 'Vicesindaco di Esempia', ['vicesindaco@example.it']],
+    ]);
   });
 });
