@@ -52,7 +52,8 @@ export function japaneseOfficials(sections: Section[]): ParsedTarget[] {
   const found: ParsedTarget[] = [];
   const lines = sections.filter((s) => s.kind !== 'background').flatMap((s) => [s.heading, ...s.lines]);
   for (let i = 0; i < lines.length && found.length < 30; i++) {
-    const line = (lines[i] ?? '').trim();
+    // Only a line's first 2,000 characters are read, so a pasted run of kana costs no more than a short line.
+    const line = (lines[i] ?? '').slice(0, 2000).trim();
     // A sentence of the story names officials too ("シャロン首相、ブッシュ大統領..."): only short lines are read.
     const below = CONTACTS_BELOW.exec(line);
     if ((line.length > 80 || /[。、]/.test(line)) && !below) continue;
@@ -76,7 +77,7 @@ export function japaneseOfficials(sections: Section[]): ParsedTarget[] {
     };
     take(official.rest);
     for (let j = i + 1; j < Math.min(lines.length, i + 8); j++) {
-      const next = (lines[j] ?? '').trim();
+      const next = (lines[j] ?? '').slice(0, 2000).trim();
       if (NEXT_ITEM.test(next) || officialOn(next)) break;
       take(next);
     }
