@@ -72,12 +72,18 @@ export function cleanLines(text: string): string[] {
     .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   // "<a@b.org>", "mailto:a@b.org": an e-mail address in a link's or a mail program's wrapping is the address alone.
   if (t.includes('@')) t = t.replace(WRAPPED_EMAIL, '$1');
-  t = t.replace(BRACKETED_AT, '$1@$2').replace(LABELLED_AT, '$1$2@$3');
+  // Each is tried at every word; a text without its "[at]" or its e-mail label (most texts) is not scanned for it.
+  if (/[[(]\s?at\s?[\])]/i.test(t)) t = t.replace(BRACKETED_AT, '$1@$2');
+  if (/mail\s?:/i.test(t)) t = t.replace(LABELLED_AT, '$1$2@$3');
   const out: string[] = [];
-  for (const raw of t.split('\n').flatMap(unquoteFlatMail)) {
+  const keep = (raw: string): void => {
     const line = (raw.includes('  ') ? raw.replace(/ {2,}/g, ' ') : raw).trim();
-    if (isArtefact(line)) continue;
-    out.push(plainLabel(line));
+    if (!isArtefact(line)) out.push(plainLabel(line));
+  };
+  for (const raw of t.split('\n')) {
+    // Only a long line can be a quoted e-mail run together; a short one needs no array of its own.
+    if (raw.length < 300) keep(raw);
+    else for (const piece of unquoteFlatMail(raw)) keep(piece);
   }
   return unbulletAddressRuns(evenBlankRuns(undoubleSpacing(out)));
 }
