@@ -145,9 +145,12 @@ const NUMBER_LABEL = /^(fax|tel\.?|telephone|phone|telefon)\s?(?:no|nr|number|n�
 /* "Salutation - Dear Minister": a dash for the label's colon. */
 const DASHED_LABEL = /^(salutation|saludo|tratamiento|anrede|e-?mail|fax)\s*[-–—]\s+(?=\S)/i;
 
+/* The first letters of those labels; made once, as a pattern written in a function is a new object for every line. */
+const LABEL_START = /^[efmpstaEFMPSTA]/;
+
 /** A contact label spelled another way at a line's start reads as its usual spelling, for every reader after this one. */
 function plainLabel(line: string): string {
-  if (!/^[efmpstaEFMPSTA]/.test(line)) return line;
+  if (!LABEL_START.test(line)) return line;
   return line.replace(EMAIL_LABEL, 'E-mail:').replace(NUMBER_LABEL, '$1: ').replace(DASHED_LABEL, '$1: ');
 }
 

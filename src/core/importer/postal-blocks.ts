@@ -10,11 +10,16 @@ import type { TargetLine } from './targets.js';
 export function isAddressLike(text: string): boolean {
   // A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
   const list = text.length <= 260 && count(text, ',') >= 3;
-  if ((text.length > 130 && !list) || /^\d+\.\s/.test(text)) return false;
-  if (/:$/.test(text) || isDateLine(text)) return false;
+  if ((text.length > 130 && !list) || NUMBERED_START.test(text)) return false;
+  if (COLON_END.test(text) || isDateLine(text)) return false;
   // More than six words: five spaces at least.
-  return !(/[.!?]$/.test(text) && count(text, ' ') > 5);
+  return !(SENTENCE_END.test(text) && count(text, ' ') > 5);
 }
+
+/* isAddressLike's patterns, made once: a pattern written in a function is a new object each time it runs (once a line). */
+const NUMBERED_START = /^\d+\.\s/;
+const COLON_END = /:$/;
+const SENTENCE_END = /[.!?]$/;
 
 /** How often `mark` occurs in `text`; counted without splitting, which allocated an array for every line read. */
 function count(text: string, mark: string): number {
