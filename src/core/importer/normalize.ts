@@ -145,8 +145,11 @@ const NUMBER_LABEL = /^(fax|tel\.?|telephone|phone|telefon)\s?(?:no|nr|number|n�
 /* "Salutation - Dear Minister": a dash for the label's colon. */
 const DASHED_LABEL = /^(salutation|saludo|tratamiento|anrede|e-?mail|fax)\s*[-–—]\s+(?=\S)/i;
 
-/* The first letters of those labels; made once, as a pattern written in a function is a new object for every line. */
-const LABEL_START = /^[efmpstaEFMPSTA]/;
+/*
+ * How those labels can start ("e-mail", "mail", "fax", "tel", "phone", "salutation", "tratamiento", "anrede"): most lines
+ * are ruled out by their first two letters ("TAKE ACTION" no longer runs all three). Made once, not for every line.
+ */
+const LABEL_START = /^(?:e|ma|fa|te|ph|sa|tr|an)/i;
 
 /** A contact label spelled another way at a line's start reads as its usual spelling, for every reader after this one. */
 function plainLabel(line: string): string {
