@@ -76,14 +76,16 @@ export function cleanLines(text: string): string[] {
   if (/[[(]\s?at\s?[\])]/i.test(t)) t = t.replace(BRACKETED_AT, '$1@$2');
   if (/mail\s?:/i.test(t)) t = t.replace(LABELLED_AT, '$1$2@$3');
   const out: string[] = [];
-  const keep = (raw: string): void => {
+  // Only a long line can be a quoted e-mail run together; a short one needs no array of its own (flatMap made one each).
+  const raws: string[] = [];
+  for (const whole of t.split('\n')) {
+    if (whole.length < 300) raws.push(whole);
+    else for (const piece of unquoteFlatMail(whole)) raws.push(piece);
+  }
+  for (const raw of raws) {
     const line = (raw.includes('  ') ? raw.replace(/ {2,}/g, ' ') : raw).trim();
-    if (!isArtefact(line)) out.push(plainLabel(line));
-  };
-  for (const raw of t.split('\n')) {
-    // Only a long line can be a quoted e-mail run together; a short one needs no array of its own.
-    if (raw.length < 300) keep(raw);
-    else for (const piece of unquoteFlatMail(raw)) keep(piece);
+    if (isArtefact(line)) continue;
+    out.push(plainLabel(line));
   }
   return unbulletAddressRuns(evenBlankRuns(undoubleSpacing(out)));
 }
