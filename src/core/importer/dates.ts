@@ -78,17 +78,27 @@ function toIso(year: number, month: number, day: number): string | undefined {
 /* "Oktober 2025", "Im Dezember 2025", "Apeldoorn, April 2020.", "3 November 2009", "Tuesday, November 3, 2009". */
 const DATE_ONLY = /^(?:(?:im|in|am|le|el|en|on|den)\s+)?(?:(\d{1,2})(?:st|nd|rd|th|er|e|\.)?\s+(?:de\s+|of\s+)?)?([a-z]{3,10})\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(?:de\s+)?(\d{4})$/;
 
+/* isDateLine's patterns, made once: a pattern written in a function is a new object each time it runs (once a line). */
+const DATE_LINE_END = /[.,;]+$/;
+const DATE_PLACEHOLDER = /^\[?\s*(?:insert|add|your) date\s*\]?$/;
+const DATE_PLACE = /^["'„“”«‚‘]?[\p{L} .-]{2,30},\s*/u;
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const MAY_BE_DATE = /[\d.]|date/i;
+const NUMERIC_DATE = /^(?:\d{1,2}|xx?)\.(?:\d{1,2}|xx?)\.(?:\d{2}|\d{4}|x{2,4})$/;
+
 /**
  * A line that is only a date, maybe after a place ("Apeldoorn, April 2020."): a letter's date line, never a
  * name or an address line. "[Insert date]" placeholders count as one.
  */
 export function isDateLine(line: string): boolean {
   if (line.length > 60) return false;
-  const folded = foldKey(line).toLowerCase().trim().replace(/[.,;]+$/, '');
-  if (/^\[?\s*(?:insert|add|your) date\s*\]?$/.test(folded)) return true;
-  const bare = folded.replace(/^["'„“”«‚‘]?[\p{L} .-]{2,30},\s*/u, '');
+  // Every date below has a digit, a dot or the word "date"; a plain ASCII line with none of them (most lines) is none.
+  if (PLAIN_ASCII.test(line) && !MAY_BE_DATE.test(line)) return false;
+  const folded = foldKey(line).toLowerCase().trim().replace(DATE_LINE_END, '');
+  if (DATE_PLACEHOLDER.test(folded)) return true;
+  const bare = folded.replace(DATE_PLACE, '');
   // "Würzburg, xx.xx.2012", "Berlin, 12.03.2020": a letter's place and numeric date, blanks left for the member.
-  if (bare !== folded && /^(?:\d{1,2}|xx?)\.(?:\d{1,2}|xx?)\.(?:\d{2}|\d{4}|x{2,4})$/.test(bare)) return true;
+  if (bare !== folded && NUMERIC_DATE.test(bare)) return true;
   const m = DATE_ONLY.exec(bare);
   return m !== null && m[2] !== undefined && MONTHS[m[2]] !== undefined;
 }

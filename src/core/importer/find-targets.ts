@@ -27,7 +27,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proximityTargetLines(sections, found),
     () => sentence?.target ?? [],
     () => lead ?? [],
-    () => addressedInProse(sections.filter((s) => s.kind !== 'background').flatMap((s) => s.lines), found?.salutation),
+    () => addressedInProse(linesOutsideBackground(sections), found?.salutation),
     () => bracketedEmailLines(sections),
     () => bulletedRecipientLines(sections),
     () => presenteBlockLines(sections),
@@ -43,6 +43,16 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     if (targets.some((t) => !t.target.copy)) return targets;
   }
   return [];
+}
+
+/** Every line but the background's, in order; a plain loop, as flatMap over many short sections was slow. */
+function linesOutsideBackground(sections: Section[]): string[] {
+  const lines: string[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) lines.push(line);
+  }
+  return lines;
 }
 
 /* The sections whose lines are contact details: one set, not an array made for every section. */

@@ -73,9 +73,17 @@ export function cleanLines(text: string): string[] {
     .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   // "<a@b.org>", "mailto:a@b.org": an e-mail address in a link's or a mail program's wrapping is the address alone.
   if (t.includes('@')) t = t.replace(WRAPPED_EMAIL, '$1');
-  t = t.replace(BRACKETED_AT, '$1@$2').replace(LABELLED_AT, '$1$2@$3');
+  // Each is tried at every word; a text without its "[at]" or its e-mail label (most texts) is not scanned for it.
+  if (/[[(]\s?at\s?[\])]/i.test(t)) t = t.replace(BRACKETED_AT, '$1@$2');
+  if (/mail\s?:/i.test(t)) t = t.replace(LABELLED_AT, '$1$2@$3');
   const out: string[] = [];
-  for (const raw of t.split('\n').flatMap(unquoteFlatMail)) {
+  // Only a long line can be a quoted e-mail run together; a short one needs no array of its own (flatMap made one each).
+  const raws: string[] = [];
+  for (const whole of t.split('\n')) {
+    if (whole.length < 300) raws.push(whole);
+    else for (const piece of unquoteFlatMail(whole)) raws.push(piece);
+  }
+  for (const raw of raws) {
     const line = (raw.includes('  ') ? raw.replace(/ {2,}/g, ' ') : raw).trim();
     if (isArtefact(line)) continue;
     out.push(plainLabel(unmaskAtList(line)));
@@ -140,9 +148,15 @@ const NUMBER_LABEL = /^(fax|tel\.?|telephone|phone|telefon)\s?(?:no|nr|number|n�
 /* "Salutation - Dear Minister": a dash for the label's colon. */
 const DASHED_LABEL = /^(salutation|saludo|tratamiento|anrede|e-?mail|fax)\s*[-–—]\s+(?=\S)/i;
 
+/*
+ * How those labels can start ("e-mail", "mail", "fax", "tel", "phone", "salutation", "tratamiento", "anrede"): most lines
+ * are ruled out by their first two letters ("TAKE ACTION" no longer runs all three). Made once, not for every line.
+ */
+const LABEL_START = /^(?:e|ma|fa|te|ph|sa|tr|an)/i;
+
 /** A contact label spelled another way at a line's start reads as its usual spelling, for every reader after this one. */
 function plainLabel(line: string): string {
-  if (!/^[efmpstaEFMPSTA]/.test(line)) return line;
+  if (!LABEL_START.test(line)) return line;
   return line.replace(EMAIL_LABEL, 'E-mail:').replace(NUMBER_LABEL, '$1: ').replace(DASHED_LABEL, '$1: ');
 }
 

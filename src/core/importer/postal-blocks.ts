@@ -10,11 +10,16 @@ import type { TargetLine } from './targets.js';
 export function isAddressLike(text: string): boolean {
   // A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
   const list = text.length <= 260 && count(text, ',') >= 3;
-  if ((text.length > 130 && !list) || /^\d+\.\s/.test(text)) return false;
-  if (/:$/.test(text) || isDateLine(text)) return false;
+  if ((text.length > 130 && !list) || NUMBERED_START.test(text)) return false;
+  if (COLON_END.test(text) || isDateLine(text)) return false;
   // More than six words: five spaces at least.
-  return !(/[.!?]$/.test(text) && count(text, ' ') > 5);
+  return !(SENTENCE_END.test(text) && count(text, ' ') > 5);
 }
+
+/* isAddressLike's patterns, made once: a pattern written in a function is a new object each time it runs (once a line). */
+const NUMBERED_START = /^\d+\.\s/;
+const COLON_END = /:$/;
+const SENTENCE_END = /[.!?]$/;
 
 /** How often `mark` occurs in `text`; counted without splitting, which allocated an array for every line read. */
 function count(text: string, mark: string): number {
@@ -44,11 +49,10 @@ const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b[A
  * postcode. The first such block, and the blocks right after it (only blank lines between them).
  */
 export function postalBlockLines(sections: Section[]): TargetLine[] {
-  // A "copies to" section (or the embassy the letters go through) holds no official: its blocks are never read as one.
-  const lines = sections.filter((s) => HOMES.has(s.kind)).flatMap((s) => [...(s.kind === 'copies' ? [STOP] : s.lines), '']);
   const out: TargetLine[] = [];
   let run: string[] = [];
-  for (const line of [...lines, '']) {
+  /** Reads one line (each section ends with a blank one); true when the blocks found have ended. */
+  const ended = (line: string): boolean => {
     // "2. Mr Alex Hawke, Minister ..." right under "Canberra ACT 2600": a numbered item opens the next official's block
     // (a kit's list has no blank lines between its items).
     const numbered = line !== '' && NUMBERED_NAME.test(line) && line.length <= 200;
@@ -58,20 +62,34 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
     }
     if (numbered || (line !== '' && line !== STOP && line.length <= 80 && isAddressLike(line))) {
       run.push(line);
-      continue;
+      return false;
     }
     // "Canberra ACT 2600" / "And remember" / "to send a copy ...": short lines of text run on after a postcode are no
     // part of the block; it ends at its postcode or country, and the text after it ends the blocks.
     const postal = postalPrefix(run);
     if (postal.length < run.length && postal.length > 0 && out.length > 0) {
       out.push(...postal.map((text) => ({ text, copy: false })), { text: '', copy: false });
-      return out;
+      return true;
     }
     if (isPostalRun(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
     // Past the first blocks, anything but a blank line ends them.
-    else if (out.length > 0 && (run.length > 0 || line !== '')) return out;
-    run = [];
+    else if (out.length > 0 && (run.length > 0 || line !== '')) return true;
+    // Most lines that end a run end an empty one: no new array for it.
+    if (run.length > 0) run = [];
+    return false;
+  };
+  // The sections are read in place, not copied into one array of lines first (a long text has many short sections).
+  for (const section of sections) {
+    if (!HOMES.has(section.kind)) continue;
+    // A "copies to" section (or the embassy the letters go through) holds no official: its blocks are never read as one.
+    if (section.kind === 'copies') {
+      if (ended(STOP)) return out;
+    } else {
+      for (const line of section.lines) if (ended(line)) return out;
+    }
+    if (ended('')) return out;
   }
+  ended('');
   return out;
 }
 

@@ -70,6 +70,10 @@ const UA_HEADER =
 
 /* Quotes, stars, hashes and bullets before a heading's words; one pattern, not a new one made for every line. */
 const LEADING_MARKS = /^[\s"*#•·]+/;
+/* A heading's colon after its words, maybe after a bracketed note ("TARGET (in English):"); made once, as above. */
+const HEADING_COLON = /^\s*(?:\([^)]{0,80}\))?\s*:/;
+/* Up to sixty characters before a colon: the tail capitalTail looks at; made once, as above. */
+const CAPITAL_TAIL = /^[^:]{1,60}:/;
 
 /** The heading a line opens, if it is one. */
 export function detectHeading(line: string): { kind: SectionKind; rest: string; block?: boolean } | undefined {
@@ -82,7 +86,7 @@ export function detectHeading(line: string): { kind: SectionKind; rest: string; 
     const after = key.slice(rule.phrase.length);
     // "LANGUE À PRIVILÉGIER POUR LA RÉDACTION DE VOS APPELS : français": a capitalised tail before the colon is still the heading.
     const colon =
-      /^\s*(?:\([^)]{0,80}\))?\s*:/.exec(after) ??
+      HEADING_COLON.exec(after) ??
       capitalTail(raw.slice(rule.phrase.length)) ??
       // "Escriban inmediatamente, en español o en su propio idioma:"
       (rule.kind === 'points' ? /^,[^:]{0,80}:\s*$/.exec(after) : null);
@@ -122,16 +126,18 @@ const ADDRESS_ALONE = /^(?:l'|the |la |die )?(?:adresse|address|direccion|endere
 /** A sentence ending in "... en copie à :" or "... l'envoyer à : Name" opens copies or officials like a heading. */
 function introHeading(line: string, raw: string): { kind: SectionKind; rest: string; block: boolean } | undefined {
   if (line.length > 250) return undefined;
-  if (COPY_INTRO.test(raw) || ROUTE_INTRO.test(raw)) return { kind: 'copies', rest: '', block: true };
+  // These five end with a colon: a line without one (most lines) is not scanned for them.
+  const colon = raw.includes(':');
+  if (colon && (COPY_INTRO.test(raw) || ROUTE_INTRO.test(raw))) return { kind: 'copies', rest: '', block: true };
   // "Please post the letter to the following address:": the block below is the addressee's.
-  if (FOLLOWING_ADDRESS.test(raw) || ADDRESS_ALONE.test(raw.trim()) || RECIPIENTS_INTRO.test(raw)) return { kind: 'targets', rest: '', block: true };
+  if (colon && (FOLLOWING_ADDRESS.test(raw) || ADDRESS_ALONE.test(raw.trim()) || RECIPIENTS_INTRO.test(raw))) return { kind: 'targets', rest: '', block: true };
   const intro = TARGET_INTRO.exec(raw);
   if (!intro) return undefined;
   return { kind: 'targets', rest: intro[1] === undefined ? '' : line.slice(line.lastIndexOf(':') + 1).trim(), block: true };
 }
 
 function capitalTail(after: string): RegExpExecArray | null {
-  const tail = /^[^:]{1,60}:/.exec(after);
+  const tail = CAPITAL_TAIL.exec(after);
   if (!tail || !/^\s/.test(after)) return null;
   return tail[0] === tail[0].toUpperCase() ? tail : null;
 }
