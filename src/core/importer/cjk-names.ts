@@ -48,8 +48,13 @@ function officialOn(line: string): { name: string; title?: string; rest: string 
  * with the postal line and e-mail on it or on the lines below, up to the next item. Truncated e-mails ("webmaster@...")
  * are no address. Only lines outside the story are read.
  */
+/* Kana or kanji: a line that may name a Japanese official. */
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+
 export function japaneseOfficials(sections: Section[]): ParsedTarget[] {
   const found: ParsedTarget[] = [];
+  // Most texts hold no Japanese at all: nothing is gathered or tested for them.
+  if (!sections.some((s) => s.kind !== 'background' && (JAPANESE.test(s.heading) || s.lines.some((l) => JAPANESE.test(l))))) return found;
   const lines = sections.filter((s) => s.kind !== 'background').flatMap((s) => [s.heading, ...s.lines]);
   for (let i = 0; i < lines.length && found.length < 30; i++) {
     // Only a line's first 2,000 characters are read, so a pasted run of kana costs no more than a short line.
