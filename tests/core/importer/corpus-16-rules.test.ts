@@ -1,0 +1,138 @@
+// The general rules behind corpus-16's English and Spanish misattachments (issue 27), on texts written for the test.
+import { describe, expect, it } from 'vitest';
+import { isAddressPart, isPlausibleName } from '../../../src/core/importer/name-gate.js';
+import { imported, kindOf, page } from './helpers.js';
+
+const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
+
+describe('a line of a postal address is never an official', () => {
+  it.each([
+    'Examplia Tower Building',
+    'Cnr Freedom Avenue and Liberty Street',
+    'Private Bag 12',
+    'Harbourside, Exampleton, Zimbabwe',
+    'Zimbabwe',
+    'Delegación Ejemplo Ciudad de México',
+    'Calle de la Paz',
+    'Rue des Exemples',
+  ])('reads "%s" as a part of an address, not a name', (line) => {
+    expect(isPlausibleName(line)).toBe(false);
+  });
+
+  it.each(['Señora', 'Sr.', 'Madame', 'Dear Sir', 'Monsieur', 'Sra'])('reads the form of address "%s" alone as no name', (line) => {
+    expect(isPlausibleName(line)).toBe(false);
+  });
+
+  it.each(['Minister of Justice', 'Ana María Ejemplo', 'President of the Republic of Examplia', 'Ministry of Public Works Building', 'Embassy of Examplia'])(
+    'still reads "%s" as an official',
+    (line) => {
+      expect(isAddressPart(line)).toBe(false);
+    },
+  );
+});
+
+describe('an address block laid out with a blank line after every line, under an office line', () => {
+  const text = page(
+    'Urgent Action',
+    story,
+    'Please write to:',
+    '',
+    'President of the Republic of Examplia',
+    '',
+    'His Excellency Aron Sample',
+    '',
+    'Liberty Building',
+    '',
+    'Cnr Freedom Avenue and Hope Street',
+    '',
+    'Private Bag 12',
+    '',
+    'Harbourside, Exampleton',
+    '',
+    'Zimbabwe',
+    '',
+    'Email: office@president.example',
+    '',
+    'Also send copies to:',
+    'Ambassador Carla Envoy Embassy of Examplia 12 Strand London',
+    'Fax: 020 7000 0000 embassy@examplia.example',
+    '',
+    'Dear President Sample,',
+    'I urge you to release Jane Example now.',
+  );
+
+  it('is one official, the person under the office, with every line as the address and the e-mail as theirs', () => {
+    const { appeal } = imported(text);
+    const officials = appeal.targets.filter((t) => !t.copy);
+    expect(officials).toHaveLength(1);
+    expect(officials[0]?.name).toContain('Aron Sample');
+    expect(officials[0]?.address).toEqual(['Liberty Building', 'Cnr Freedom Avenue and Hope Street', 'Private Bag 12', 'Harbourside, Exampleton', 'Zimbabwe']);
+    expect(officials[0]?.emails).toEqual(['office@president.example']);
+    expect(appeal.targets.filter((t) => t.copy).flatMap((t) => t.emails)).toEqual(['embassy@examplia.example']);
+  });
+});
+
+describe('a Spanish letter opens with "Señora" alone above the addressee', () => {
+  it('makes the named person the official, never the form of address', () => {
+    const { appeal } = imported(
+      page(
+        'Ejemplópolis, 3 de marzo de 2031',
+        '',
+        'Señora',
+        'Ana María Ejemplo',
+        'Fiscal General de la República',
+        'Oficinas Centrales del Ministerio Público',
+        '15 avenida 10-20 zona 1',
+        '',
+        'Señora fiscal:',
+        '',
+        'Le escribo para pedirle que libere a Jane Example, detenida sin cargos desde marzo de 2031, y que garantice su seguridad.',
+        '',
+        'Atentamente,',
+      ),
+    );
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Ana María Ejemplo']);
+    expect(appeal.targets[0]?.address).toContain('15 avenida 10-20 zona 1');
+  });
+});
+
+describe('an Amnesty USA one-line block that opens with the office', () => {
+  it('splits the office, the person and the street, so the district is no official', () => {
+    const { appeal } = imported(
+      page(
+        'Urgent Action 9.31',
+        story,
+        'Write a letter to one or both government officials listed.',
+        'Minister of Interior Rosa Ejemplo Ruiz Calle Ejemplo No. 12 Col. Centro, Delegación Ejemplo Ciudad de México, C.P. 01000, MÉXICO Twitter: @ejemplo',
+        '',
+        'Dear Minister, I urge you to release Jane Example now and to protect her family.',
+      ),
+    );
+    const official = appeal.targets.find((t) => !t.copy);
+    expect(official?.name).toBe('Rosa Ejemplo Ruiz');
+    expect(official?.title).toBe('Minister of Interior');
+    expect(official?.address?.join(' ')).toContain('Calle Ejemplo No. 12');
+    expect(appeal.targets.map((t) => t.name)).not.toContain('Delegación Ejemplo Ciudad de México');
+  });
+});
+
+describe('an "Urgent Action update" page that still asks for appeals', () => {
+  it('is an update, not a live appeal', () => {
+    const text = page(
+      'Urgent Action update: Jane Example released on bail, awaiting trial',
+      story,
+      'PLEASE SEND APPEALS BEFORE 11 SEPTEMBER 2031',
+      'Please write to:',
+      'Minister Aron Sample',
+      'Ministry of Justice',
+      '1 Example Street, Exampleton',
+      'Email: minister@justice.example',
+    );
+    expect(kindOf(text)).toBe('update');
+  });
+
+  it('while a live action\'s dated "Update 18/07/2031:" line keeps it an appeal', () => {
+    const text = page('Free Jane Example', 'Update 18/07/2031: her trial was postponed.', story, 'Take action: email the minister now.', 'Minister Aron Sample', 'Email: minister@justice.example');
+    expect(kindOf(text)).toBe('appeal');
+  });
+});
