@@ -1,7 +1,7 @@
 // The officials to write to: names, titles, addresses and contacts grouped into targets, copies
 // apart.
 import type { AppealInput } from '../appeal.js';
-import { findEmails, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
+import { findEmails, HIDDEN_EMAIL, isMailHeader, isNumberLine, OLD_CHANNEL, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf, endsAddress } from './countries.js';
 import { isDateLine } from './dates.js';
 import { assignLines } from './assign-lines.js';
@@ -133,7 +133,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || (PAGE_CHROME.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
     // An e-mail's header and its addresses are the message's; a second phone or fax number is no name.
     if (isMailHeader(raw)) continue;
-    if (isNumberLine(raw)) {
+    if (isNumberLine(raw) || OLD_CHANNEL.test(raw)) {
       current?.origins.push({ value: raw, line: line.slice(0, 200) });
       continue;
     }

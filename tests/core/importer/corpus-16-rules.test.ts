@@ -136,3 +136,38 @@ describe('an "Urgent Action update" page that still asks for appeals', () => {
     expect(kindOf(text)).toBe('appeal');
   });
 });
+
+describe('an old UA document: numbered "APPEALS TO" blocks with telegrams and a bilingual salutation', () => {
+  const text = page(
+    'Jane Example was injured when police evicted protesters (for example, see UA 12/30, AMR 99/01/30, 5 July 2030).',
+    'RECOMMENDED ACTION: Please send telegrams/faxes/airmail letters in Spanish or your own language:',
+    '- calling for an immediate investigation into the eviction;',
+    'APPEALS TO:',
+    '1) President of the Republic',
+    'Lic. Aron Sample Ejemplo',
+    'Palacio Nacional, 01000 Exampleton, MEXICO',
+    'Telegrams: Presidente Sample, Exampleton',
+    'Telexes: 123456 exmpl',
+    'Faxes: + 52 5 000 0000',
+    'Salutation: Sr. Presidente / Dear President',
+    '2) Minister of the Interior',
+    'Lic. Carla Other Ruiz',
+    'Bucareli 1, Col. Centro',
+    '01001 Exampleton, MEXICO',
+  );
+
+  it('reads each numbered item as an official, their own salutation whole, and no telegram or telex as an address line', () => {
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => [t.name, t.title])).toEqual([
+      ['Lic. Aron Sample Ejemplo', 'President of the Republic'],
+      ['Lic. Carla Other Ruiz', 'Minister of the Interior'],
+    ]);
+    expect(appeal.targets[0]?.address).toEqual(['Palacio Nacional, 01000 Exampleton, MEXICO']);
+    expect(appeal.targets[0]?.fax).toBe('+ 52 5 000 0000');
+    expect(appeal.targets[0]?.salutation).toBe('Sr. Presidente / Dear President');
+  });
+
+  it('takes no UA number from the earlier UAs it cites', () => {
+    expect(imported(text).appeal.id).not.toBe('ua-12-30');
+  });
+});
