@@ -5,6 +5,7 @@ import type { FoundLetter } from './letter.js';
 import { isDateLine } from './dates.js';
 import { followingMessageLines } from './following-message.js';
 import { addressedInProse } from './greeted-official.js';
+import { opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { proximityTargetLines } from './proximity.js';
@@ -19,6 +20,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proximityTargetLines(sections, found),
     () => sentence?.target ?? [],
     () => lead ?? [],
+    () => toAddresseeLines(sections),
     () => addressedInProse(sections.filter((s) => s.kind !== 'background').flatMap((s) => s.lines), found?.salutation),
     () => bracketedEmailLines(sections),
     () => presenteBlockLines(sections),
@@ -99,6 +101,33 @@ function presenteBlockLines(sections: Section[]): TargetLine[] {
     }
     const first = block[0] ?? '';
     if (block.length > 0 && (HONORIFIC.test(first) || ROLE.test(first))) return block.map((text) => ({ text, copy: false }));
+  }
+  return [];
+}
+
+/* "To Her Excellency Ms Jane Example": a letter's addressee line, "To" and a person greeted by a form of address. */
+const TO_PERSON = /^(?:to|à|a|an)\s+(.{5,90}?)[,:]?$/i;
+/* The letter's body in the writer's own voice: "I am deeply concerned ...". */
+const OWN_VOICE = /^(?:i|je|ich|yo|we|nous|wir)\s\p{L}/iu;
+
+/**
+ * "To Her Excellency Ms Jane Example" / "Ambassador Extraordinary and Plenipotentiary," / "I am deeply concerned ...":
+ * a letter that opens with its addressee, then the office, then the writer's own words. The person and the office are
+ * the official; no address is read from here.
+ */
+function toAddresseeLines(sections: Section[]): TargetLine[] {
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    const lines = section.lines.filter((l) => l.trim() !== '');
+    for (let i = 0; i < lines.length - 1; i++) {
+      const person = TO_PERSON.exec(lines[i]?.trim() ?? '')?.[1];
+      if (!person || !opensWithHonorific(person)) continue;
+      const office = lines[i + 1] ?? '';
+      const hasOffice = ROLE.test(office) && office.length <= 80;
+      const body = lines[i + (hasOffice ? 2 : 1)] ?? '';
+      if (body.length < 60 || !OWN_VOICE.test(body)) continue;
+      return [{ text: person, copy: false }, ...(hasOffice ? [{ text: office.replace(/[,:]$/, ''), copy: false }] : [])];
+    }
   }
   return [];
 }

@@ -28,7 +28,10 @@ const BULLETIN = /^[^\n]{0,60}\b(?:newsletter|bolet[ií]n|bulletin|rundbrief|nie
 
 /** A bulletin or an internal circular, said in its first lines. */
 export function isBulletin(text: string): boolean {
-  return BULLETIN.test(text.slice(0, 600));
+  // "I will ask all friends ... to send this bulletin to Zimbabwe embassy by e-mail": a bulletin the reader is asked to send is an appeal.
+  const head = text.slice(0, 600);
+  const line = BULLETIN.exec(head)?.[0];
+  return line !== undefined && !INVITATION.test(line);
 }
 
 /* "(UA-270/2012)", "UA 97/10", "AU 116/07": the numbers of the actions a text cites. */
@@ -60,7 +63,7 @@ const INVITATION = new RegExp(
     // "please email Gordon Brown today", "can I ask everyone to do an Urgent Action letter": a request to the readers.
     String.raw`\bplease\s+(?:e-?mail|write to|fax|tweet)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b|\bask\s+(?:everyone|everybody|all of you|you all|members|supporters)\s+to\s+(?:write|send|do|sign|e-?mail)\b`,
     // "pide ... enviar cartas al embajador", "asked people to send letters to": a request reported, still a request.
-    String.raw`\b(?:pide|pidi[oó]|piden|solicita|solicit[oó])\b[^.!?\n]{0,120}\b(?:enviar|escribir|mandar)\s+(?:cartas|correos|mensajes|misivas)\b|\bask(?:s|ed|ing)?\s+(?:people|everyone|readers|supporters|the public)\s+to\s+(?:write|send)\s+(?:letters|cards|e-?mails)\b`,
+    String.raw`\b(?:pide|pidi[oó]|piden|solicita|solicit[oó])\b[^.!?\n]{0,120}\b(?:enviar|escribir|mandar)\s+(?:cartas|correos|mensajes|misivas)\b|\bask(?:s|ed|ing)?\s+(?:all\s+)?(?:people|everyone|readers|supporters|the public|(?:my |our )?friends(?: of [\p{L} ]{1,30})?)\s+to\s+(?:write|send)\s+(?:letters|cards|e-?mails|this (?:bulletin|letter|appeal|message|e-?mail))\b`,
     // JavaScript's \b is ASCII-only: after "à" it never holds, so these end on a lookahead for a non-letter instead.
     String.raw`(?:^|[.!?]\s+)(?:[ée]crivez|envoyez|appelez|t[ée]l[ée]phonez)(?:-(?:lui|leur))?\s+(?:au|aux|à|donc|en ligne|une? (?:lettre|carte|courriel|message|e-?mail|tweet)|vos (?:lettres|cartes|appels))(?!\p{L})`,
     String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|ll[aá]men?|mand[ae]n?)\s+(?:al?|una carta|un correo|sus cartas|cartas|correos|mensajes|postales)(?!\p{L})`,

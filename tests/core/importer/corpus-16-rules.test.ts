@@ -171,3 +171,26 @@ describe('an old UA document: numbered "APPEALS TO" blocks with telegrams and a 
     expect(imported(text).appeal.id).not.toBe('ua-12-30');
   });
 });
+
+describe('a blog post asks its readers to e-mail a bulletin to an ambassador, the letter opening with its addressee', () => {
+  const text = page(
+    'Saturday, March 3, 2031',
+    'Write an e-mail',
+    'I will ask all friends of Examplia to send this bulletin to the Examplian embassy by e-mail:',
+    '',
+    'To Her Excellency Ms Ana Sample',
+    'Ambassador Extraordinary and Plenipotentiary,',
+    '',
+    'I am deeply concerned about the latest news of the mistreatment of Jane Example and other activists held without charge.',
+    'I call for all detainees who engaged in peaceful protest to be released immediately.',
+  );
+
+  it('imports as an appeal to the person the letter is addressed to, with the office as title', () => {
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => [t.name, t.title])).toEqual([['Her Excellency Ms Ana Sample', 'Ambassador Extraordinary and Plenipotentiary']]);
+  });
+
+  it('while a newsletter heading alone, with no request to send it, is still refused', () => {
+    expect(kindOf(page('Urgent Action Newsletter', 'This month we sent 400 letters for twelve cases and heard good news from two of them.'))).toBeUndefined();
+  });
+});
