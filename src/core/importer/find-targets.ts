@@ -27,6 +27,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => followingMessageLines(sections, found),
     () => labelledOneLineBlocks(sections),
     () => postalBlockLines(sections),
+    () => personAtEmailLines(sections),
   ];
   for (const source of sources) {
     const lines = source();
@@ -130,4 +131,22 @@ function toAddresseeLines(sections: Section[]): TargetLine[] {
     }
   }
   return [];
+}
+
+/* "M. José Example à l'adresse jose@example.gob", "Mr Aron Sample at aron@example.gov", "Sr. Juan Ejemplo en la dirección ...": a person named by a form of address, then their e-mail. */
+const PERSON_AT_EMAIL = /((?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sr\.|Sra\.|Monsieur|Madame|Señor|Señora)\s+(?:\p{Lu}[\p{L}'’-]+\s+){1,4})(?:à l['’]adresse|at|en la direcci[oó]n|a la direcci[oó]n|unter)\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/gu;
+
+/** Each person the prose names with a form of address right before their e-mail, as a block of their own. */
+function personAtEmailLines(sections: Section[]): TargetLine[] {
+  const lines: TargetLine[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      if (!line.includes('@') || line.length > 1200) continue;
+      for (const match of line.matchAll(PERSON_AT_EMAIL)) {
+        if (match[1] && match[2]) lines.push({ text: match[1].trim(), copy: false }, { text: `Email: ${match[2]}`, copy: false }, { text: '', copy: false });
+      }
+    }
+  }
+  return lines;
 }

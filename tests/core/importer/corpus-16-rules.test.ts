@@ -194,3 +194,16 @@ describe('a blog post asks its readers to e-mail a bulletin to an ambassador, th
     expect(kindOf(page('Urgent Action Newsletter', 'This month we sent 400 letters for twelve cases and heard good news from two of them.'))).toBeUndefined();
   });
 });
+
+describe('a French page names the official and their e-mail in one sentence of prose', () => {
+  it('attaches the e-mail to the person named right before it, and no other e-mail of the sentence', () => {
+    const { appeal } = imported(
+      page(
+        'Écrivez au Procureur général',
+        'Le 3 mars 2031, Jane Example a été arrêtée sans mandat et sa famille ne sait pas où elle est détenue.',
+        'Envoyez votre message au Procureur général, M. Aron Exemple Martin à l’adresse aron@procureur.example et à l’ambassade en Belgique à l’adresse ambassade@example.be',
+      ),
+    );
+    expect(appeal.targets.filter((t) => !t.copy).map((t) => [t.name, t.emails])).toEqual([['M. Aron Exemple Martin', ['aron@procureur.example']]]);
+  });
+});
