@@ -207,3 +207,24 @@ describe('a French page names the official and their e-mail in one sentence of p
     expect(appeal.targets.filter((t) => !t.copy).map((t) => [t.name, t.emails])).toEqual([['M. Aron Exemple Martin', ['aron@procureur.example']]]);
   });
 });
+
+describe('a French letter signed by two organisations\' presidents, closing "Nous vous prions d’agréer"', () => {
+  const letter = [
+    'Monsieur Aron Exemple',
+    'Ministre des Affaires étrangères',
+    '12, Quai des Exemples',
+    '75 000 Paris',
+    'Monsieur le Ministre,',
+    'Le 3 juin dernier, nos deux ligues vous écrivaient au sujet de la détention de Mme Jane Example, toujours privée de liberté sans jugement.',
+    'Votre intervention auprès des autorités en faveur de sa libération serait décisive.',
+    'Nous vous prions d’agréer, Monsieur le Ministre, l’expression de nos sentiments les meilleurs,',
+  ];
+
+  it('is an open letter already sent: refused', () => {
+    expect(kindOf(page(...letter, 'Ana Exemple Présidente de la Ligue A, Carl Autre Président de la Ligue B', 'Paris, le 8 août 2031'))).toBeUndefined();
+  });
+
+  it('while the same letter offered to the reader to send, with a blank for their name, imports', () => {
+    expect(kindOf(page('Envoyez cette lettre modèle au ministre :', ...letter, '[Votre nom]'))).toBe('appeal');
+  });
+});
