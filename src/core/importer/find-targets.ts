@@ -28,6 +28,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => labelledOneLineBlocks(sections),
     () => postalBlockLines(sections),
     () => personAtEmailLines(sections),
+    () => perOfficeLines(sections),
   ];
   for (const source of sources) {
     const lines = source();
@@ -146,6 +147,36 @@ function personAtEmailLines(sections: Section[]): TargetLine[] {
       for (const match of line.matchAll(PERSON_AT_EMAIL)) {
         if (match[1] && match[2]) lines.push({ text: match[1].trim(), copy: false }, { text: `Email: ${match[2]}`, copy: false }, { text: '', copy: false });
       }
+    }
+  }
+  return lines;
+}
+
+/* "pour le Ministre de la Justice, Monsieur Tekkari no ...": where each official's part of a contact sentence starts. */
+const FOR_OFFICE = /\b(?:pour (?:le|la|l['’])|for the|para (?:el|la))\s+/giu;
+/* "Monsieur Exemple", "Mr Aron Sample": a person named by a form of address in a sentence. */
+const NAMED = /\b(?:Monsieur|Madame|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Señor|Señora|Sr\.|Sra\.)\s+((?:\p{Lu}[\p{L}'’-]+\s?){1,4})/u;
+
+/**
+ * "Vous pouvez les faxer ... : pour le Président no ..., pour le Ministre de la Justice, Monsieur Exemple no ... ou
+ * mju@example.tn, pour le ministre de l'Intérieur, Monsieur Autre, ... mint@example.tn": one sentence lists each
+ * office with its person and contacts. Each part that names a person gives an official with the e-mails of that part
+ * only; a part that names no one gives none (its details are left off, not guessed).
+ */
+function perOfficeLines(sections: Section[]): TargetLine[] {
+  const lines: TargetLine[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      if (!line.includes('@') || line.length > 1200) continue;
+      const starts = [...line.matchAll(FOR_OFFICE)].map((m) => m.index);
+      if (starts.length < 2) continue;
+      starts.forEach((start, n) => {
+        const part = line.slice(start, starts[n + 1] ?? line.length);
+        const person = NAMED.exec(part)?.[0]?.trim();
+        const emails = part.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [];
+        if (person && emails.length > 0) lines.push({ text: person, copy: false }, ...emails.map((e) => ({ text: `Email: ${e}`, copy: false })), { text: '', copy: false });
+      });
     }
   }
   return lines;

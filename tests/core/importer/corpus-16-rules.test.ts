@@ -228,3 +228,19 @@ describe('a French letter signed by two organisations\' presidents, closing "Nou
     expect(kindOf(page('Envoyez cette lettre modèle au ministre :', ...letter, '[Votre nom]'))).toBe('appeal');
   });
 });
+
+describe('a French group asks its readers to fax or e-mail three officials, listed in one sentence', () => {
+  const text = page(
+    'Alors pour cette fois, nous vous demandons d’écrire en faveur de Jane Example, condamnée à trois ans de prison pour avoir critiqué les conditions de détention.',
+    '',
+    'Vous pouvez les faxer aux numéros suivants : pour le Président no de fax 00999 71 000 001, pour le Ministre de la Justice, Monsieur Exemple no 00999 71 000 002 et, ou, au mail justice@ministeres.example , pour le ministre de l’Intérieur, Monsieur Autre, 00999 71 000 003 et, ou interieur@ministeres.example',
+  );
+
+  it('imports, each named minister with the e-mail of their own part of the sentence, and no one for the unnamed part', () => {
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => [t.name, t.emails])).toEqual([
+      ['Monsieur Exemple', ['justice@ministeres.example']],
+      ['Monsieur Autre', ['interieur@ministeres.example']],
+    ]);
+  });
+});
