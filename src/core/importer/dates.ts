@@ -86,9 +86,9 @@ export function isDateLine(line: string): boolean {
   if (line.length > 60) return false;
   const folded = foldKey(line).toLowerCase().trim().replace(/[.,;]+$/, '');
   if (/^\[?\s*(?:insert|add|your) date\s*\]?$/.test(folded)) return true;
-  const bare = folded.replace(/^["'„“”«‚‘]?[\p{L} .-]{2,30},\s*/u, '');
-  // "Würzburg, xx.xx.2012", "Berlin, 12.03.2020": a letter's place and numeric date, blanks left for the member.
-  if (bare !== folded && /^(?:\d{1,2}|xx?)\.(?:\d{1,2}|xx?)\.(?:\d{2}|\d{4}|x{2,4})$/.test(bare)) return true;
+  const bare = folded.replace(/^["'„“”«‚‘]?[\p{L} ./-]{2,30},\s*/u, '');
+  // "Würzburg, xx.xx.2012", "Berlin, 12.03.2020", "Bruxelles/Gap, 20/12/2014": a letter's place and numeric date, blanks left for the member.
+  if (bare !== folded && /^(?:\d{1,2}|xx?)([./])(?:\d{1,2}|xx?)\1(?:\d{2}|\d{4}|x{2,4})$/.test(bare)) return true;
   const m = DATE_ONLY.exec(bare);
   return m !== null && m[2] !== undefined && MONTHS[m[2]] !== undefined;
 }

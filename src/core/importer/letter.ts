@@ -101,6 +101,8 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
 /** Finds the sample letter: from its salutation (or a "LETTER" heading) to its closing. */
 export function findLetter(sections: Section[], warn: Warn): FoundLetter | undefined {
   const opening = findLine(sections, isSalutation) ?? findTitleSalutation(sections);
+  const wrapped = opening ? undefined : findWrappedSalutation(sections);
+  if (wrapped) return { ...readFrom(sections, wrapped.section, wrapped.line + 2, warn, wrapped.salutation), start: wrapped.line };
   if (opening) {
     const run = salutationRun(sections[opening.section]?.lines ?? [], opening.line);
     return { ...readFrom(sections, opening.section, run.next, warn, run.salutation), start: opening.line };
@@ -128,6 +130,20 @@ function warnNoSalutation(warn: Warn): void {
 
 function isContactLike(line: string): boolean {
   return /@|^(?:e-?mail|correo|courriel|tel|t[ée]l|phone|fax|salutation|saludo|twitter|x|facebook|instagram)\b.{0,20}:|^[•·▪*–-]\s?/i.test(line) || /^[A-Z .]{2,12}$/.test(line);
+}
+
+/* "Madame la", "Monsieur le", "Dear": the first words of a salutation that a page's narrow column broke off. */
+const BROKEN_OPENING = /^(?:madame|monsieur)\s+(?:la|le|l['’])$|^(?:dear|se[ñn]or(?:a)?|sehr geehrte[rn]?)$/i;
+
+/** "Madame la" / "Ministre de la Justice,": a salutation wrapped over two lines, read as one. */
+function findWrappedSalutation(sections: Section[]): { section: number; line: number; salutation: string } | undefined {
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
+    if (!section || !LETTER_HOME.has(section.kind)) continue;
+    const at = section.lines.findIndex((l, i) => BROKEN_OPENING.test(l.trim()) && isSalutation(`${l.trim()} ${section.lines[i + 1]?.trim() ?? ''}`));
+    if (at >= 0) return { section: s, line: at, salutation: `${section.lines[at]?.trim()} ${section.lines[at + 1]?.trim()}` };
+  }
+  return undefined;
 }
 
 /** "Fiscal General de México:" then "Me dirijo a usted ...": a short line that greets by title alone. */

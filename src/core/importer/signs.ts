@@ -66,6 +66,7 @@ const INVITATION = new RegExp(
     String.raw`\b(?:pide|pidi[oó]|piden|solicita|solicit[oó])\b[^.!?\n]{0,120}\b(?:enviar|escribir|mandar)\s+(?:cartas|correos|mensajes|misivas)\b|\bask(?:s|ed|ing)?\s+(?:all\s+)?(?:people|everyone|readers|supporters|the public|(?:my |our )?friends(?: of [\p{L} ]{1,30})?)\s+to\s+(?:write|send)\s+(?:letters|cards|e-?mails|this (?:bulletin|letter|appeal|message|e-?mail))\b`,
     // JavaScript's \b is ASCII-only: after "à" it never holds, so these end on a lookahead for a non-letter instead.
     // "nous vous demandons d’écrire en faveur de", "Vous pouvez les faxer aux numéros suivants": a French request to the reader.
+    String.raw`\bmerci de (?:copier|signer|envoyer|faxer|poster|[ée]crire)\b|(?:^|[.!?]\s+)copiez (?:la|cette) lettre\b|`+
     String.raw`\bnous vous (?:demandons|invitons|prions) d['’](?:[ée]crire|envoyer|signer|agir)|\bvous pouvez (?:les |l['’]|leur |lui )?(?:faxer|envoyer|[ée]crire|adresser)(?!\p{L})`,
     String.raw`(?:^|[.!?]\s+)(?:[ée]crivez|envoyez|appelez|t[ée]l[ée]phonez)(?:-(?:lui|leur))?\s+(?:au|aux|à|donc|en ligne|une? (?:lettre|carte|courriel|message|e-?mail|tweet)|vos (?:lettres|cartes|appels))(?!\p{L})`,
     String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|ll[aá]men?|mand[ae]n?)\s+(?:al?|una carta|un correo|sus cartas|cartas|correos|mensajes|postales)(?!\p{L})`,

@@ -244,3 +244,24 @@ describe('a French group asks its readers to fax or e-mail three officials, list
     ]);
   });
 });
+
+describe('a French page asks the reader to copy a letter into a minister\'s web form; the salutation wraps over two lines', () => {
+  const text = page(
+    'Jane Example est en prison depuis plus d’un an. Merci de copier cette lettre et de l’envoyer à la ministre de la justice :',
+    'Lyon/Gap, 20/12/2031',
+    'Madame la Ministre de la Justice',
+    'Ministère de la Justice',
+    '13, Place des Exemples',
+    '75000 Paris',
+    'Madame la',
+    'Ministre de la Justice,',
+    'Vous n’ignorez pas que Jane Example est détenue arbitrairement depuis plus d’un an à la suite d’un procès inéquitable.',
+  );
+
+  it('imports the letter with its whole salutation, and its date line is never the official', () => {
+    const { appeal } = imported(text);
+    expect(appeal.letter.salutation).toBe('Madame la Ministre de la Justice,');
+    expect(appeal.targets.map((t) => t.name)).not.toContain('Lyon/Gap');
+    expect(appeal.targets[0]?.address).toContain('13, Place des Exemples');
+  });
+});
