@@ -73,9 +73,12 @@ export function isSalutation(raw: string): boolean {
   return (OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line) && !addressed) || BY_NAME.test(line);
 }
 
-/** '"Your Excellency,': a letter quoted in a page opens with a quotation mark, no part of its salutation. */
+/**
+ * '"Your Excellency,': a letter quoted in a page opens with a quotation mark, no part of its salutation; "1. Dear _____,":
+ * a letter posted as a blog's numbered comment opens with the comment's number, no part of it either.
+ */
 function unquote(line: string): string {
-  return line.replace(/^["“„«‘']\s*/, '');
+  return line.replace(/^["“„«‘']\s*/, '').replace(/^\s*\d{1,2}[.)]\s+(?=dear\b)/i, '');
 }
 
 /** "Yours sincerely,", "Atentamente,", "Veuillez agréer ...": the line that closes a letter. */

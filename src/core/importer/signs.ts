@@ -7,12 +7,23 @@ const BLANK = /_{3,}/;
 /* "[Name of Governor]", "[defendant’s name]", "[execution date]": a gap the reader fills in. */
 const PLACEHOLDER = /\[[^\]\n]{2,40}\]/g;
 
+/* "Dear _____,": a salutation whose addressee is wholly blank, no title before the gap. */
+const WHOLLY_BLANK = /^dear\s+_{3,}\s*[,:]?$/i;
+/* A gap left for the case itself: "(inmate name)", "(Specific comments about this case)", "[execution date]". */
+const CASE_BLANK = /\([^)\n]{0,30}\b(?:name|date|case|comments?)\b[^)\n]{0,30}\)|\[[^\]\n]{2,40}\]/i;
+/* A letter about one case tells when: a year or a month ("on Friday December 29th", "since March 2031"). */
+const CONCRETE_CASE = /\b(?:19|20)\d{2}\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\b/i;
+
 /**
  * A form letter: its addressee is a blank line, or a bracketed gap when the text has more gaps for the case itself
  * ("Dear [Name of Governor]", "the execution of [defendant’s name] scheduled for [execution date]"). One gap for
  * the member's own MP ("Dear [NAME] MP") is an appeal to write to whoever that is.
  */
 export function isBlankForm(salutation: string, text: string): boolean {
+  // "Dear _____," (no title at all) over a letter about one case told with its date ("... attacked on December 29th"):
+  // a template whose official the moderator adds, still an appeal. "Dear Senator ____" is a form for any official of a
+  // kind, and a form with gaps for the case itself ("(inmate name)") is none.
+  if (WHOLLY_BLANK.test(salutation.trim())) return CASE_BLANK.test(text.slice(0, 200_000)) || !CONCRETE_CASE.test(text.slice(0, 20_000));
   if (BLANK.test(salutation)) return true;
   return (salutation.match(PLACEHOLDER)?.length ?? 0) > 0 && (text.slice(0, 200_000).match(PLACEHOLDER)?.length ?? 0) >= 4;
 }

@@ -1,7 +1,7 @@
 // The general rules behind corpus-16's English and Spanish misattachments (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { isAddressPart, isPlausibleName } from '../../../src/core/importer/name-gate.js';
-import { imported, kindOf, page } from './helpers.js';
+import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
 
@@ -263,5 +263,24 @@ describe('a French page asks the reader to copy a letter into a minister\'s web 
     expect(appeal.letter.salutation).toBe('Madame la Ministre de la Justice,');
     expect(appeal.targets.map((t) => t.name)).not.toContain('Lyon/Gap');
     expect(appeal.targets[0]?.address).toContain('13, Place des Exemples');
+  });
+});
+
+describe('a letter template with the addressee left blank, posted as a blog\'s numbered comment', () => {
+  const letter = [
+    'I am extremely concerned about the safety of Jane Example, who was attacked by armed men at her home on Friday December 29th.',
+    'Please do all in your power to protect her and to investigate the attack.',
+  ];
+
+  it('imports as an appeal to an official the moderator adds, its salutation without the comment\'s number, and no blog chrome as the official', () => {
+    const { appeal } = imported(page('letter template', '', 'One Comment on “letter template”', '', '  1. Dear _____,', '', ...letter));
+    expect(appeal.letter.salutation).toBe('Dear _____,');
+    expect(appeal.targets).toEqual([]);
+  });
+
+  it('while a form with gaps for the case itself, or with no case at all, is still refused', () => {
+    expect(refusedReason(page('Dear _____,', '', 'We are writing on behalf of (inmate name), on death row in this state since March 2031.'))).toBe('import_not_an_appeal');
+    expect(refusedReason(page('Dear _____,', '', 'I am writing to express my concern about the death penalty in this state.'))).toBe('import_not_an_appeal');
+    expect(refusedReason(page('Dear Senator ________:', '', 'I am writing to express my concern.'))).toBe('import_not_an_appeal');
   });
 });
