@@ -27,8 +27,8 @@ export function splitOneLineBlock(line: string): string[] | undefined {
 
 /* "Minister of Interior Olga Sánchez Cordero Calle Abraham ...": an office whose domain is capitalised, then the name. */
 const OFFICE_OF = /^(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+(?:of|for|de|del|of the)\s+)(.+)$/u;
-/* Where the street begins: a street word or a house number. */
-const STREET_WORD = /\s((?:Calle|Avenida|Av\.|Avda\.|Carrera|Calzada|Paseo|Rue|Boulevard|Vul\.|Ul\.|P\.?\s?O\.?\s?Box|Private Bag|\d).*)$/u;
+/* Where the street begins: a street word or a house number, or the office's own ministry ("Secretaría de Estado ..."; its accented letter may arrive garbled). */
+const STREET_WORD = /\s((?:Calle|Avenida|Av\.|Avda\.|Carrera|Calzada|Paseo|Rue|Boulevard|Vul\.|Ul\.|P\.?\s?O\.?\s?Box|Private Bag|\d|(?:Secretar\S{1,3}a|Ministerio|Ministry|Minist\S{1,2}re|Embassy|Embajada|Office of|Oficina|Palacio|Palais|Casa Presidencial)(?=\s)).*)$/u;
 /* Words that belong to an office's domain, never to a person's name: "Foreign Affairs", "Public Security". */
 const DOMAIN_WORD = /^(?:interior|justice|justicia|foreign|affairs|home|defen[cs]e|security|public|state|republic|government|internal|exterior|exteriores|relaciones|seguridad|gobernaci[oó]n|p[uú]blica|nation|national|nacional|finance|health|education|labou?r|human|rights|derechos|humanos|la|el|the)$/i;
 

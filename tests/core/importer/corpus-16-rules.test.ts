@@ -284,3 +284,23 @@ describe('a letter template with the addressee left blank, posted as a blog\'s n
     expect(refusedReason(page('Dear Senator ________:', '', 'I am writing to express my concern.'))).toBe('import_not_an_appeal');
   });
 });
+
+describe('Amnesty USA\'s "Contact these two officials by ..." with one-line blocks that run into the ministry', () => {
+  it('reads the minister from the office, the person, then the ministry and town as the address, with the block\'s own salutation', () => {
+    const { appeal } = imported(
+      page(
+        'Urgent Action 99.31',
+        story,
+        'Contact these two officials by 31 January, 2032:',
+        'Minister of Security Ana Ejemplo Ruiz Secretaría de Estado en el Despacho de Seguridad Antiguo Local de la Academia Tegucigalpa, Honduras',
+        'Fax: +504 0000 0000',
+        'Salutation: Dear Minister/Sr. Ministro',
+        'Ambassador Carl Other, Embassy of Honduras 1 Example St. NW, Washington DC 20008',
+        'Salutation: Dear Ambassador',
+      ),
+    );
+    const minister = appeal.targets[0];
+    expect([minister?.name, minister?.title, minister?.salutation]).toEqual(['Ana Ejemplo Ruiz', 'Minister of Security', 'Dear Minister/Sr. Ministro']);
+    expect([minister?.organisation ?? '', ...(minister?.address ?? [])].join(' ')).toContain('Secretaría de Estado');
+  });
+});

@@ -282,9 +282,9 @@ const HELD_OUT = [
   },
   {
     set: 'corpus-16', dir: CORPUS_16, unseen: '43.7% of fields, 8 addresses misattached, 6 appeals refused', texts: 25, addresses: 0, attached: false,
-    // Measured 68.8% after the address-part gate, the old UA's "APPEALS TO" blocks, "To <Excellency> <Name>" letters, e-mails in prose, per-office contact sentences, wrapped salutations, wholly blank templates and open letters signed by presidents (helper en16), before the Italian, Japanese and Finnish rules (intl16).
+    // Measured 70.6% after the address-part gate, the old UA's "APPEALS TO" blocks, "To <Excellency> <Name>" letters, e-mails in prose, per-office contact sentences, wrapped salutations, wholly blank templates, office-first one-line blocks and open letters signed by presidents (helper en16), before the Italian, Japanese and Finnish rules (intl16).
     // Still wrong (known): the en/fr appeals below are still refused; the lead raises the floor after merging.
-    floor: 0.67, refusalsChecked: /^(?:en|es|fr)-/,
+    floor: 0.69, refusalsChecked: /^(?:en|es|fr)-/,
   },
 ] as const;
 
