@@ -48,7 +48,7 @@ export function isNoNameLine(line: string): boolean {
 /* A line's first word that makes it a part of a postal address: a street, a corner, a post box, a district. */
 const ADDRESS_OPENER = /^(?:cnr\.?|corner|cor\.|calle|c\/|avenida|av\.|avda\.?|carrera|calzada|paseo|camino|carretera|rue|avenue|boulevard|bd|chemin|all[ée]e|quai|impasse|via|viale|piazza|corso|largo|rua|travessa|pra[çc]a|stra(?:ß|ss)e|private bag|p\.?\s?o\.?\s?box|box|postfach|apartado|casilla|bo[iî]te postale|delegaci[oó]n|alcald[ií]a|colonia|col\.|barrio|zona|distrito|municipio|comuna|district|arrondissement|bezirk|cedex)(?=\s|$)/i;
 /* A line's last word that makes it a part of a postal address: a street or a building ("Munhumutapa Building"). */
-const ADDRESS_CLOSER = /\s(?:street|st\.|avenue|ave\.?|road|rd\.?|lane|causeway|boulevard|blvd\.?|drive|square|highway|building|bldg\.?|tower|towers|house|complex|centre|center|plaza|estate|straße|strasse|str\.|platz|weg|gasse|ring|allee)$/i;
+const ADDRESS_CLOSER = /\s(?:street|st\.|avenue|ave\.?|road|rd\.?|lane|causeway|boulevard|blvd\.?|drive|square|highway|building|bldg\.?|tower|towers|complex|centre|center|plaza|estate|straße|strasse|str\.|platz|weg|gasse|ring|allee)$/i;
 
 /**
  * A line that reads as a part of a postal address, never as an official: a street or a corner ("Cnr Samora Machel

@@ -3,14 +3,15 @@
 import { splitOneLineBlock } from './one-line-blocks.js';
 import { countryOf, isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
-import { HONORIFIC, ROLE } from './offices.js';
+import { HONORIFIC, opensOfficial, ROLE } from './offices.js';
 import type { Section } from './sections.js';
 import type { TargetLine } from './targets.js';
 
 /** Address lines are short and do not end a sentence; "Madinat al-Rehab, Cairo," is one, a story is not. */
 export function isAddressLike(text: string): boolean {
   // A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
-  const list = text.length <= 260 && (count(text, ',') >= 3 || splitOneLineBlock(text) !== undefined);
+  // "Minister of Security Name Secretaría de ... Tegucigalpa, Honduras": an office-first one-line block is one too.
+  const list = text.length <= 260 && (count(text, ',') >= 3 || (opensOfficial(text) && splitOneLineBlock(text) !== undefined));
   if ((text.length > 130 && !list) || /^\d+\.\s/.test(text)) return false;
   if (/:$/.test(text) || isDateLine(text)) return false;
   // More than six words: five spaces at least.
