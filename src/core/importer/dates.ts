@@ -81,10 +81,10 @@ const DATE_ONLY = /^(?:(?:im|in|am|le|el|en|on|den)\s+)?(?:(\d{1,2})(?:st|nd|rd|
 /* isDateLine's patterns, made once: a pattern written in a function is a new object each time it runs (once a line). */
 const DATE_LINE_END = /[.,;]+$/;
 const DATE_PLACEHOLDER = /^\[?\s*(?:insert|add|your) date\s*\]?$/;
-const DATE_PLACE = /^["'„“”«‚‘]?[\p{L} .-]{2,30},\s*/u;
+const DATE_PLACE = /^["'„“”«‚‘]?[\p{L} ./-]{2,30},\s*/u;
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 const MAY_BE_DATE = /[\d.]|date/i;
-const NUMERIC_DATE = /^(?:\d{1,2}|xx?)\.(?:\d{1,2}|xx?)\.(?:\d{2}|\d{4}|x{2,4})$/;
+const NUMERIC_DATE = /^(?:\d{1,2}|xx?)([./])(?:\d{1,2}|xx?)\1(?:\d{2}|\d{4}|x{2,4})$/;
 
 /**
  * A line that is only a date, maybe after a place ("Apeldoorn, April 2020."): a letter's date line, never a
@@ -97,7 +97,7 @@ export function isDateLine(line: string): boolean {
   const folded = foldKey(line).toLowerCase().trim().replace(DATE_LINE_END, '');
   if (DATE_PLACEHOLDER.test(folded)) return true;
   const bare = folded.replace(DATE_PLACE, '');
-  // "Würzburg, xx.xx.2012", "Berlin, 12.03.2020": a letter's place and numeric date, blanks left for the member.
+  // "Würzburg, xx.xx.2012", "Berlin, 12.03.2020", "Bruxelles/Gap, 20/12/2014": a letter's place and numeric date, blanks left for the member.
   if (bare !== folded && NUMERIC_DATE.test(bare)) return true;
   const m = DATE_ONLY.exec(bare);
   return m !== null && m[2] !== undefined && MONTHS[m[2]] !== undefined;

@@ -8,6 +8,7 @@ import { addressedInProse } from './greeted-official.js';
 import { japaneseOfficials } from './cjk-names.js';
 import { greetedByName } from './greeted-name.js';
 import { bulletedRecipientLines, proseRecipientLines } from './listed-recipients.js';
+import { opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { proximityTargetLines } from './proximity.js';
@@ -27,6 +28,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proximityTargetLines(sections, found),
     () => sentence?.target ?? [],
     () => lead ?? [],
+    () => toAddresseeLines(sections),
     () => addressedInProse(linesOutsideBackground(sections), found?.salutation),
     () => bracketedEmailLines(sections),
     () => bulletedRecipientLines(sections),
@@ -34,6 +36,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => followingMessageLines(sections, found),
     () => labelledOneLineBlocks(sections),
     () => postalBlockLines(sections),
+    () => personAtEmailLines(sections),
+    () => perOfficeLines(sections),
     () => greetedByName(found?.salutation),
   ];
   for (const source of sources) {
@@ -121,4 +125,79 @@ function presenteBlockLines(sections: Section[]): TargetLine[] {
     if (block.length > 0 && (HONORIFIC.test(first) || ROLE.test(first))) return block.map((text) => ({ text, copy: false }));
   }
   return [];
+}
+
+/* "To Her Excellency Ms Jane Example": a letter's addressee line, "To" and a person greeted by a form of address. */
+const TO_PERSON = /^(?:to|à|a|an)\s+(.{5,90}?)[,:]?$/i;
+/* The letter's body in the writer's own voice: "I am deeply concerned ...". */
+const OWN_VOICE = /^(?:i|je|ich|yo|we|nous|wir)\s\p{L}/iu;
+
+/**
+ * "To Her Excellency Ms Jane Example" / "Ambassador Extraordinary and Plenipotentiary," / "I am deeply concerned ...":
+ * a letter that opens with its addressee, then the office, then the writer's own words. The person and the office are
+ * the official; no address is read from here.
+ */
+function toAddresseeLines(sections: Section[]): TargetLine[] {
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    const lines = section.lines.filter((l) => l.trim() !== '');
+    for (let i = 0; i < lines.length - 1; i++) {
+      const person = TO_PERSON.exec(lines[i]?.trim() ?? '')?.[1];
+      if (!person || !opensWithHonorific(person)) continue;
+      const office = lines[i + 1] ?? '';
+      const hasOffice = ROLE.test(office) && office.length <= 80;
+      const body = lines[i + (hasOffice ? 2 : 1)] ?? '';
+      if (body.length < 60 || !OWN_VOICE.test(body)) continue;
+      return [{ text: person, copy: false }, ...(hasOffice ? [{ text: office.replace(/[,:]$/, ''), copy: false }] : [])];
+    }
+  }
+  return [];
+}
+
+/* "M. José Example à l'adresse jose@example.gob", "Mr Aron Sample at aron@example.gov", "Sr. Juan Ejemplo en la dirección ...": a person named by a form of address, then their e-mail. */
+const PERSON_AT_EMAIL = /((?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sr\.|Sra\.|Monsieur|Madame|Señor|Señora)\s+(?:\p{Lu}[\p{L}'’-]+\s+){1,4})(?:à l['’]adresse|at|en la direcci[oó]n|a la direcci[oó]n|unter)\s+([\w.+-]+@[\w-]+(?:\.[\w-]+)+)/gu;
+
+/** Each person the prose names with a form of address right before their e-mail, as a block of their own. */
+function personAtEmailLines(sections: Section[]): TargetLine[] {
+  const lines: TargetLine[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      if (!line.includes('@') || line.length > 1200) continue;
+      for (const match of line.matchAll(PERSON_AT_EMAIL)) {
+        if (match[1] && match[2]) lines.push({ text: match[1].trim(), copy: false }, { text: `Email: ${match[2]}`, copy: false }, { text: '', copy: false });
+      }
+    }
+  }
+  return lines;
+}
+
+/* "pour le Ministre de la Justice, Monsieur Tekkari no ...": where each official's part of a contact sentence starts. */
+const FOR_OFFICE = /\b(?:pour (?:le|la|l['’])|for the|para (?:el|la))\s+/giu;
+/* "Monsieur Exemple", "Mr Aron Sample": a person named by a form of address in a sentence. */
+const NAMED = /\b(?:Monsieur|Madame|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Señor|Señora|Sr\.|Sra\.)\s+((?:\p{Lu}[\p{L}'’-]+\s?){1,4})/u;
+
+/**
+ * "Vous pouvez les faxer ... : pour le Président no ..., pour le Ministre de la Justice, Monsieur Exemple no ... ou
+ * mju@example.tn, pour le ministre de l'Intérieur, Monsieur Autre, ... mint@example.tn": one sentence lists each
+ * office with its person and contacts. Each part that names a person gives an official with the e-mails of that part
+ * only; a part that names no one gives none (its details are left off, not guessed).
+ */
+function perOfficeLines(sections: Section[]): TargetLine[] {
+  const lines: TargetLine[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      if (!line.includes('@') || line.length > 1200) continue;
+      const starts = [...line.matchAll(FOR_OFFICE)].map((m) => m.index);
+      if (starts.length < 2) continue;
+      starts.forEach((start, n) => {
+        const part = line.slice(start, starts[n + 1] ?? line.length);
+        const person = NAMED.exec(part)?.[0]?.trim();
+        const emails = part.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [];
+        if (person && emails.length > 0) lines.push({ text: person, copy: false }, ...emails.map((e) => ({ text: `Email: ${e}`, copy: false })), { text: '', copy: false });
+      });
+    }
+  }
+  return lines;
 }

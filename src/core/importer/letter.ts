@@ -35,7 +35,7 @@ const NEUTRAL_GREETING = /^(?:guten tag|hallo|hello|good (?:morning|afternoon|da
 /* The first words of a letter's body in the writer's own voice: "Je suis ...", "I am ...", "Ich ...", "Le escribo ...". */
 const SINGULAR = /^(?:i|i'm|je|j['’]|ich|yo|eu)\s*\p{L}/iu;
 const FIRST_PERSON = /^(?:i|i'm|je|j['’]|nous|we|ich|wir|yo|me|le|les|nos|eu)\s*\p{L}/iu;
-const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|(?:met )?vriendelijke groet(?:en)?|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d'agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous|distinti saluti|cordiali saluti|in fede\b|con osservanza|med v[äa]nlig(?:a)? h[äa]lsning(?:ar)?|v[äa]nliga h[äa]lsningar|med vennlig hilsen|med venlig hilsen|ystävällisin terveisin|敬具)/i;
+const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|(?:met )?vriendelijke groet(?:en)?|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d['’]agr[ée]er|nous vous prions d['’]agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous|distinti saluti|cordiali saluti|in fede\b|con osservanza|med v[äa]nlig(?:a)? h[äa]lsning(?:ar)?|v[äa]nliga h[äa]lsningar|med vennlig hilsen|med venlig hilsen|ystävällisin terveisin|敬具)/i;
 
 /** Sections a sample letter can sit in; never background or the short labelled fields. */
 const LETTER_HOME = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'letter', 'action', 'targets', 'copies', 'deadline']);
@@ -73,9 +73,12 @@ export function isSalutation(raw: string): boolean {
   return (OPENING_STRICT.test(line) && line.length <= 120 && /[,:]$/.test(line) && !addressed) || BY_NAME.test(line);
 }
 
-/** '"Your Excellency,': a letter quoted in a page opens with a quotation mark, no part of its salutation. */
+/**
+ * '"Your Excellency,': a letter quoted in a page opens with a quotation mark, no part of its salutation; "1. Dear _____,":
+ * a letter posted as a blog's numbered comment opens with the comment's number, no part of it either.
+ */
 function unquote(line: string): string {
-  return line.replace(/^["“„«‘']\s*/, '');
+  return line.replace(/^["“„«‘']\s*/, '').replace(/^\s*\d{1,2}[.)]\s+(?=dear\b)/i, '');
 }
 
 /** "Yours sincerely,", "Atentamente,", "Veuillez agréer ...": the line that closes a letter. */
@@ -101,6 +104,8 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
 /** Finds the sample letter: from its salutation (or a "LETTER" heading) to its closing. */
 export function findLetter(sections: Section[], warn: Warn): FoundLetter | undefined {
   const opening = findLine(sections, isSalutation) ?? findTitleSalutation(sections);
+  const wrapped = opening ? undefined : findWrappedSalutation(sections);
+  if (wrapped) return { ...readFrom(sections, wrapped.section, wrapped.line + 2, warn, wrapped.salutation), start: wrapped.line };
   if (opening) {
     const run = salutationRun(sections[opening.section]?.lines ?? [], opening.line);
     return { ...readFrom(sections, opening.section, run.next, warn, run.salutation), start: opening.line };
@@ -128,6 +133,20 @@ function warnNoSalutation(warn: Warn): void {
 
 function isContactLike(line: string): boolean {
   return /@|^(?:e-?mail|correo|courriel|tel|t[ée]l|phone|fax|salutation|saludo|twitter|x|facebook|instagram)\b.{0,20}:|^[•·▪*–-]\s?/i.test(line) || /^[A-Z .]{2,12}$/.test(line);
+}
+
+/* "Madame la", "Monsieur le", "Dear": the first words of a salutation that a page's narrow column broke off. */
+const BROKEN_OPENING = /^(?:madame|monsieur)\s+(?:la|le|l['’])$|^(?:dear|se[ñn]or(?:a)?|sehr geehrte[rn]?)$/i;
+
+/** "Madame la" / "Ministre de la Justice,": a salutation wrapped over two lines, read as one. */
+function findWrappedSalutation(sections: Section[]): { section: number; line: number; salutation: string } | undefined {
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
+    if (!section || !LETTER_HOME.has(section.kind)) continue;
+    const at = section.lines.findIndex((l, i) => BROKEN_OPENING.test(l.trim()) && isSalutation(`${l.trim()} ${section.lines[i + 1]?.trim() ?? ''}`));
+    if (at >= 0) return { section: s, line: at, salutation: `${section.lines[at]?.trim()} ${section.lines[at + 1]?.trim()}` };
+  }
+  return undefined;
 }
 
 /** "Fiscal General de México:" then "Me dirijo a usted ...": a short line that greets by title alone. */

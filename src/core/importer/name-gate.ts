@@ -1,7 +1,8 @@
 // The gate an official's name must pass before it may carry an address: a person's name or an office, never a
 // label, a sentence, a conjunction or a web form's boilerplate.
 import { isCjkName } from './cjk-names.js';
-import { HONORIFIC } from './offices.js';
+import { isCountryLine } from './countries.js';
+import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
 
 /* "Telephone (011-503) ...", "Web-Page: ...", "Country/Region: ...": a line that labels a value names no one. */
 const LABEL = /^(?:tel(?:ephone|[ée]fono|[ée]phone)?|phone|fax|t[ée]l[ée]copie|mobile|cell|e-?mail|correo|courriel|web(?:[- ]?page|[- ]?site)?|site|url|online|address|adresse|direcci[oó]n|anschrift|country|region|country\/region|date|fecha|datum|subject|asunto|betreff|objet|ref(?:erence)?|kontakt|contact|contacto|contato|info)\b\.?\s*(?:[:(/\d+]|$)/i;
@@ -21,11 +22,11 @@ const PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|ben|bin|ibn|abu|da|de|di|du|d|l|v
 
 /* Month and weekday names in the languages the importer reads: "May ___", "Monday", "Juli 2015" date a letter, they name no one. */
 const MONTH_OR_DAY = /^(?:jan(?:uary|vier|uar)?|feb(?:ruary|rero|ruar)?|f[ée]vrier|mar(?:ch|zo|s)?|m[äa]rz|apr(?:il)?|abril|avril|may|mayo|mai|june?|junio|juin|juni|july?|julio|juillet|juli|aug(?:ust)?|agosto|ao[uû]t|sep(?:t|tember)?|septiembre|septembre|oct(?:ober)?|octubre|octobre|oktober|nov(?:ember)?|noviembre|novembre|dec(?:ember)?|diciembre|d[ée]cembre|dezember|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\.?$/i;
-/* A blog's or archive's own chrome: "Daily Archives: July 11, 2011", "Posted by", "Filed under", "Tags:", "Leave a comment". */
-const ARCHIVE_CHROME = /^(?:(?:daily|monthly|yearly|weekly|blog)\s+)?archives?\b|\b(?:posted (?:on|by|in)|filed under|permalink|read more|leave a (?:comment|reply)|share this|previous post|next post)\b|^(?:tags?|categor(?:y|ies)|labels?|archivo|archiv)\s*:/i;
+/* A blog's or archive's own chrome: "Daily Archives: July 11, 2011", "Posted by", "Filed under", "Tags:", "Leave a comment", "One Comment on ...". */
+const ARCHIVE_CHROME = /^(?:(?:daily|monthly|yearly|weekly|blog)\s+)?archives?\b|\b(?:posted (?:on|by|in)|filed under|permalink|read more|leave a (?:comment|reply)|share this|previous post|next post)\b|^(?:tags?|categor(?:y|ies)|labels?|archivo|archiv)\s*:|^(?:one|no|\d{1,4})\s+(?:comments?|responses?|replies|thoughts)\s+(?:on|to)\b/i;
 
 /* A form of address alone on its line ("The Honorable" above "President George W. Bush"): the name is on the next line. */
-const ADDRESS_FORM_ONLY = /^(?:the\s+)?(?:hono(?:u)?rable|hon\.?|h\.\s?e\.?|(?:his|her|your)\s+(?:excellency|majesty|highness|honou?r)|son excellence|excelent[ií]simo(?:\s+se[ñn]or)?|excelent[ií]sima(?:\s+se[ñn]ora)?|mr\.?|mrs\.?|ms\.?|dr\.?|sir|madam|herrn?|frau)$/i;
+const ADDRESS_FORM_ONLY = /^(?:the\s+)?(?:hono(?:u)?rable|hon\.?|h\.\s?e\.?|(?:his|her|your)\s+(?:excellency|majesty|highness|honou?r)|son excellence|excelent[ií]simo(?:\s+se[ñn]or)?|excelent[ií]sima(?:\s+se[ñn]ora)?|mr\.?|mrs\.?|ms\.?|dr\.?|sir|madam|sir or madam|madam\/sir|sir\/madam|herrn?|frau|se[ñn]or|se[ñn]ora|se[ñn]orita|sr\.?|sra\.?|srta\.?|don|do[ñn]a|monsieur|madame|mademoiselle|m\.|mme\.?|mlle\.?|messieurs|mesdames|signor[ea]?|sig\.(?:ra)?|excellency|excellence|exzellenz)$/i;
 
 /* "Sehr geehrter Herr Bundespräsident Joachim Gauck,", "Dear Monte Kwinter", "Geachte heer": a letter's greeting, never its addressee's block. */
 const GREETING = /^(?:dear|sehr geehrte[rn]?|geehrte[rn]?|hochverehrte[rn]?|liebe[rn]?|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|caro|cara|geachte|beste|gentil[ei]|egregi[oa]|illustrissim[oa]|[äa]rade|k[äa]ra|kj[æe]re|k[æe]re|arvoisa)\s/i;
@@ -48,6 +49,26 @@ export function isNoNameLine(line: string): boolean {
   return words.length === 1 && text.length <= 3 && /^\p{Lu}+$/u.test(text);
 }
 
+/* A line's first word that makes it a part of a postal address: a street, a corner, a post box, a district. */
+const ADDRESS_OPENER = /^(?:cnr\.?|corner|cor\.|calle|c\/|avenida|av\.|avda\.?|carrera|calzada|paseo|camino|carretera|rue|avenue|boulevard|bd|chemin|all[ée]e|quai|impasse|via|viale|piazza|corso|largo|rua|travessa|pra[çc]a|stra(?:ß|ss)e|private bag|p\.?\s?o\.?\s?box|box|postfach|apartado|casilla|bo[iî]te postale|delegaci[oó]n|alcald[ií]a|colonia|col\.|barrio|zona|distrito|municipio|comuna|district|arrondissement|bezirk|cedex)(?=\s|$)/i;
+/* A line's last word that makes it a part of a postal address: a street or a building ("Munhumutapa Building"). */
+const ADDRESS_CLOSER = /\s(?:street|st\.|avenue|ave\.?|road|rd\.?|lane|causeway|boulevard|blvd\.?|drive|square|highway|building|bldg\.?|tower|towers|complex|centre|center|plaza|estate|straße|strasse|str\.|platz|weg|gasse|ring|allee)$/i;
+
+/**
+ * A line that reads as a part of a postal address, never as an official: a street or a corner ("Cnr Samora Machel
+ * Avenue and ..."), a building ("Munhumutapa Building"), a post box, a district ("Delegación Cuauhtémoc ..."), a
+ * country alone, or a town before a country ("Harare, Zimbabwe"). An office ("Ministry of Justice Building") is not.
+ */
+export function isAddressPart(line: string): boolean {
+  const text = line.trim().replace(/[,;:.]+$/, '');
+  if (text === '' || isCountryLine(text)) return text !== '';
+  // A town then its country: "Causeway, Harare, Zimbabwe"; a name is never followed by a country after a comma.
+  const parts = text.split(',').map((p) => p.trim());
+  if (parts.length >= 2 && isCountryLine(parts[parts.length - 1] ?? '') && parts.slice(0, -1).every((p) => !ROLE.test(p) && !HONORIFIC.test(`${p} `))) return true;
+  if (ROLE.test(text) || ORGANISATION.test(text) || HONORIFIC.test(`${text} `)) return false;
+  return ADDRESS_OPENER.test(text) || ADDRESS_CLOSER.test(text);
+}
+
 /**
  * A plausible official: short, mostly capitalised words (or an office title), no digits run, no label, no URL or
  * e-mail, no sentence and no boilerplate. A name that fails carries no address: the preview asks the moderator.
@@ -62,7 +83,7 @@ export function isPlausibleName(name: string): boolean {
   if (LABEL.test(text) || CONJUNCTION.test(text) || PAGE_CHROME.test(text)) return false;
   // A digit is no part of a name or an office ("UA 1/33", a phone number), unless an ordinal ("5th Committee").
   if (/@|https?:\/\/|www\./i.test(text) || /\d/.test(text.replace(/\b\d{1,3}(?:st|nd|rd|th|er|e|º|ª)\b/g, ''))) return false;
-  if (BANNER.test(text)) return false;
+  if (BANNER.test(text) || isAddressPart(text)) return false;
   const words = text.split(/\s+/);
   if (words.length > 12) return false;
   // A sentence: many lower-case words that are not the small words of names and offices, or a full stop after several words.

@@ -34,11 +34,16 @@ function firstUaNumber(lines: string[]): UaNumber | undefined {
   return undefined;
 }
 
+/* The words that cite another document just before its number: "see", "cf.", "véase", "voir". */
+const CITED = /\b(?:see|cf\.?|v[ée]ase|voir|siehe)\s*(?:also\s+)?$/i;
+
 /** Reads the first UA number in one line of text. */
 export function parseUaNumber(line: string): UaNumber | undefined {
   if (line === '') return undefined;
   const match = UA_NUMBER.exec(line.length > 2000 ? line.slice(0, 2000) : line);
   if (!match) return undefined;
+  // "(for example, see UA 159/95, ...)": an earlier UA the text refers to is not the text's own number.
+  if (CITED.test(line.slice(Math.max(0, match.index - 40), match.index))) return undefined;
   const [, written = 'UA', digits = '', sep = '/', year = ''] = match;
   // "AU 047/24" is AU 47/24; a follow-up's "FI" and a sentence's "Urgent Action" both name a UA.
   const serial = String(Number(digits));

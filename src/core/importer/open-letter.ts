@@ -36,6 +36,9 @@ const COPIES_BELOW = /^(?:copies? to|cc|c\.c\.|kopien? an|copie à|copias? a)\s*
 /* "Elisabet W. Middelthon" over "Chair, Writers in Prison Committee, Norwegian PEN": a named signer with an office. */
 const SIGNER = /^(?:(?:dr|prof|mr|mrs|ms)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.?[\p{L}'’-]*){1,3}$/u;
 
+/* A signer's name, then their office in an organisation, on one line: "Sidiki Example Président de la FIDH". */
+const SIGNED_WITH_OFFICE = /^(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}(?:pr[ée]sident(?:e)?|chair(?:man|person|woman)?|secretary[- ]general|secr[ée]taire g[ée]n[ée]ral(?:e)?|director(?:a)?|directeur|directrice|executive director|vorsitzende[r]?)\s+(?:de la|du|de l['’]|des|of the|of|de|del|der|des)\s+\p{Lu}/iu;
+
 /**
  * A letter signed by a named person who gives their office ("Chair, Writers in Prison Committee"), or followed by the
  * writer's own "Copies to:" list: a letter already sent by its writer. A model letter ends with a blank for the reader.
@@ -48,7 +51,9 @@ function sentByItsWriter(after: string): boolean {
   const signed = name !== undefined && office !== undefined && SIGNER.test(name) && name.length <= 50 && office.length <= 100 && !office.includes(':') && (ROLE.test(office) || ORGANISATION.test(office) || /\b(?:chair|pen|committee|association|society|foundation|league|centre|center)\b/i.test(office));
   // A page of model letters goes on with the next letter's addressee and salutation: its closing is signed by no one.
   if (closing < 0 || lines.slice(closing + 1).some((l) => isSalutation(l))) return false;
-  return signed || COPIES_BELOW.test(lines.slice(closing).join('\n'));
+  // "Jane Example Président de la FIDH, Ann Other Président de la LDH": signers named with their office on one line.
+  const signedInLine = lines.slice(closing + 1, closing + 3).some((l) => l.length <= 200 && SIGNED_WITH_OFFICE.test(l));
+  return signed || signedInLine || COPIES_BELOW.test(lines.slice(closing).join('\n'));
 }
 
 /* A letter in the writers' own plural voice: "We write to you", "Los signatarios de esta carta", "nous vous écrivons". */

@@ -1,15 +1,17 @@
 // Reads officials' postal blocks that stand without contact fields (address runs ending with a postcode or a
 // country, a letter kit's numbered items) and tells the lines that can be part of an address.
+import { splitOneLineBlock } from './one-line-blocks.js';
 import { countryOf, isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
-import { HONORIFIC, ROLE } from './offices.js';
+import { HONORIFIC, opensOfficial, ROLE } from './offices.js';
 import type { Section } from './sections.js';
 import type { TargetLine } from './targets.js';
 
 /** Address lines are short and do not end a sentence; "Madinat al-Rehab, Cairo," is one, a story is not. */
 export function isAddressLike(text: string): boolean {
   // A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
-  const list = text.length <= 260 && count(text, ',') >= 3;
+  // "Minister of Security Name Secretaría de ... Tegucigalpa, Honduras": an office-first one-line block is one too.
+  const list = text.length <= 260 && (count(text, ',') >= 3 || (opensOfficial(text) && splitOneLineBlock(text) !== undefined));
   if ((text.length > 130 && !list) || NUMBERED_START.test(text)) return false;
   if (COLON_END.test(text) || isDateLine(text)) return false;
   // More than six words: five spaces at least.

@@ -9,12 +9,23 @@ const BLANK = /_{3,}/;
 /* "[Name of Governor]", "[defendant’s name]", "[execution date]": a gap the reader fills in. */
 const PLACEHOLDER = /\[[^\]\n]{2,40}\]/g;
 
+/* "Dear _____,": a salutation whose addressee is wholly blank, no title before the gap. */
+const WHOLLY_BLANK = /^dear\s+_{3,}\s*[,:]?$/i;
+/* A gap left for the case itself: "(inmate name)", "(Specific comments about this case)", "[execution date]". */
+const CASE_BLANK = /\([^)\n]{0,30}\b(?:name|date|case|comments?)\b[^)\n]{0,30}\)|\[[^\]\n]{2,40}\]/i;
+/* A letter about one case tells when: a year or a month ("on Friday December 29th", "since March 2031"). */
+const CONCRETE_CASE = /\b(?:19|20)\d{2}\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\b/i;
+
 /**
  * A form letter: its addressee is a blank line, or a bracketed gap when the text has more gaps for the case itself
  * ("Dear [Name of Governor]", "the execution of [defendant’s name] scheduled for [execution date]"). One gap for
  * the member's own MP ("Dear [NAME] MP") is an appeal to write to whoever that is.
  */
 export function isBlankForm(salutation: string, text: string): boolean {
+  // "Dear _____," (no title at all) over a letter about one case told with its date ("... attacked on December 29th"):
+  // a template whose official the moderator adds, still an appeal. "Dear Senator ____" is a form for any official of a
+  // kind, and a form with gaps for the case itself ("(inmate name)") is none.
+  if (WHOLLY_BLANK.test(salutation.trim())) return CASE_BLANK.test(text.slice(0, 200_000)) || !CONCRETE_CASE.test(text.slice(0, 20_000));
   if (BLANK.test(salutation)) return true;
   return (salutation.match(PLACEHOLDER)?.length ?? 0) > 0 && (text.slice(0, 200_000).match(PLACEHOLDER)?.length ?? 0) >= 4;
 }
@@ -30,7 +41,10 @@ const BULLETIN = /^[^\n]{0,60}\b(?:newsletter|bolet[ií]n|bulletin|rundbrief|nie
 
 /** A bulletin or an internal circular, said in its first lines. */
 export function isBulletin(text: string): boolean {
-  return BULLETIN.test(text.slice(0, 600));
+  // "I will ask all friends ... to send this bulletin to Zimbabwe embassy by e-mail": a bulletin the reader is asked to send is an appeal.
+  const head = text.slice(0, 600);
+  const line = BULLETIN.exec(head)?.[0];
+  return line !== undefined && !INVITATION.test(line);
 }
 
 /* "(UA-270/2012)", "UA 97/10", "AU 116/07": the numbers of the actions a text cites. */
@@ -62,8 +76,11 @@ const INVITATION = new RegExp(
     // "please email Gordon Brown today", "can I ask everyone to do an Urgent Action letter": a request to the readers.
     String.raw`\bplease\s+(?:e-?mail|write to|fax|tweet)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b|\bask\s+(?:everyone|everybody|all of you|you all|members|supporters)\s+to\s+(?:write|send|do|sign|e-?mail)\b`,
     // "pide ... enviar cartas al embajador", "asked people to send letters to": a request reported, still a request.
-    String.raw`\b(?:pide|pidi[oó]|piden|solicita|solicit[oó])\b[^.!?\n]{0,120}\b(?:enviar|escribir|mandar)\s+(?:cartas|correos|mensajes|misivas)\b|\bask(?:s|ed|ing)?\s+(?:people|everyone|readers|supporters|the public)\s+to\s+(?:write|send)\s+(?:letters|cards|e-?mails)\b`,
+    String.raw`\b(?:pide|pidi[oó]|piden|solicita|solicit[oó])\b[^.!?\n]{0,120}\b(?:enviar|escribir|mandar)\s+(?:cartas|correos|mensajes|misivas)\b|\bask(?:s|ed|ing)?\s+(?:all\s+)?(?:people|everyone|readers|supporters|the public|(?:my |our )?friends(?: of [\p{L} ]{1,30})?)\s+to\s+(?:write|send)\s+(?:letters|cards|e-?mails|this (?:bulletin|letter|appeal|message|e-?mail))\b`,
     // JavaScript's \b is ASCII-only: after "à" it never holds, so these end on a lookahead for a non-letter instead.
+    // "nous vous demandons d’écrire en faveur de", "Vous pouvez les faxer aux numéros suivants": a French request to the reader.
+    String.raw`\bmerci de (?:copier|signer|envoyer|faxer|poster|[ée]crire)\b|(?:^|[.!?]\s+)copiez (?:la|cette) lettre\b|`+
+    String.raw`\bnous vous (?:demandons|invitons|prions) d['’](?:[ée]crire|envoyer|signer|agir)|\bvous pouvez (?:les |l['’]|leur |lui )?(?:faxer|envoyer|[ée]crire|adresser)(?!\p{L})`,
     String.raw`(?:^|[.!?]\s+)(?:[ée]crivez|envoyez|appelez|t[ée]l[ée]phonez)(?:-(?:lui|leur))?\s+(?:au|aux|à|donc|en ligne|une? (?:lettre|carte|courriel|message|e-?mail|tweet)|vos (?:lettres|cartes|appels))(?!\p{L})`,
     String.raw`(?:^|[.!?¡]\s*)(?:por favor,?\s+)?(?:escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|ll[aá]men?|mand[ae]n?)\s+(?:al?|una carta|un correo|sus cartas|cartas|correos|mensajes|postales)(?!\p{L})`,
     // "pueden enviar una nota personal", "vous pouvez écrire", "podem enviar": an invitation in the second or third person.

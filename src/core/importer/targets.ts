@@ -1,7 +1,7 @@
 // The officials to write to: names, titles, addresses and contacts grouped into targets, copies
 // apart.
 import type { AppealInput } from '../appeal.js';
-import { findEmails, HIDDEN_EMAIL, isMailHeader, isNumberLine, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
+import { findEmails, HIDDEN_EMAIL, isMailHeader, isNumberLine, OLD_CHANNEL, ORGANISER_LINE, splitLabels, type Field } from './contacts.js';
 import { countryOf, endsAddress } from './countries.js';
 import { isDateLine } from './dates.js';
 import { assignLines } from './assign-lines.js';
@@ -12,7 +12,8 @@ import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorifi
 import { isClosing } from './letter.js';
 import { markEmbassies } from './sources.js';
 import { splitSharedBlock } from './shared-block.js';
-import { joinInstitutions, splitOwnedEmails } from './prose-owners.js';
+import { collapseDoubleSpacing } from './double-spacing.js';
+import { joinInstitutions } from './prose-owners.js';
 import type { ParsedTarget, Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
@@ -80,48 +81,8 @@ function isProse(line: string): boolean {
   return line.split(' ').length >= 10 && /\p{Ll}{4,}[.!?]\s+\p{Lu}/u.test(line);
 }
 
-/**
- * Web pages often put a blank line after every address line. When no two lines of the contact details
- * touch, blank lines separate nothing and are dropped; officials are then told apart by their fields.
- * The lines are read as `splitOwnedEmails` gives them, each only when it can decide: the reader stops after a few hundred.
- */
-function collapseDoubleSpacing(given: TargetLine[]): Iterable<TargetLine> {
-  // Instructions and bullets above the details do not count: only lines that can describe an official.
-  const describes = (text: string): boolean => !(/^[•·▪*–-]\s?/.test(text) || INSTRUCTION.test(text) || isLabelOnly(text));
-  let filled = 0;
-  // Whether the last line that counts, above this one, describes an official (and no blank line came since).
-  let above = false;
-  for (let i = 0; i < given.length; i++) {
-    const text = given[i]?.text ?? '';
-    // A line between blank lines stays alone (without an e-mail it stays one line) and touches no other, whatever it
-    // is: once three lines count it is not read.
-    const alone = (given[i - 1]?.text ?? '') === '' && (given[i + 1]?.text ?? '') === '' && !text.includes('@');
-    if (text === '' || (alone && filled >= 3)) {
-      above = false;
-      continue;
-    }
-    for (const line of splitOwnedEmails(given.slice(i, i + 1))) {
-      if (line.text === '') above = false;
-      else if (describes(line.text)) {
-        filled++;
-        // Two lines touch: the blank lines separate officials, nothing is collapsed.
-        if (above) return owned(given);
-        above = true;
-      }
-    }
-  }
-  return filled >= 3 ? describing(given, describes) : owned(given);
-}
-
-/** The lines as `splitOwnedEmails` gives them, made only as far as the reader goes. */
-function* owned(given: TargetLine[]): Generator<TargetLine> {
-  for (let i = 0; i < given.length; i++) yield* splitOwnedEmails(given.slice(i, i + 1));
-}
-
-/** The lines that describe an official, made only as far as the reader goes. */
-function* describing(given: TargetLine[], describes: (text: string) => boolean): Generator<TargetLine> {
-  for (const line of owned(given)) if (line.text !== '' && describes(line.text)) yield line;
-}
+/* Instructions and bullets above the details do not count when telling double spacing: only lines that can describe an official. */
+const describesOfficial = (text: string): boolean => !(/^[•·▪*–-]\s?/.test(text) || INSTRUCTION.test(text) || isLabelOnly(text));
 
 /** Reads officials from contact-detail lines: one per block, blocks split by blank lines or by a new name after contact fields. */
 export function parseTargets(lines: TargetLine[], warn: Warn): TargetInput[] {
@@ -138,7 +99,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   };
   let seenFields = false;
   let read = 0;
-  for (const { text: line, copy } of collapseDoubleSpacing(lines)) {
+  for (const { text: line, copy } of collapseDoubleSpacing(lines, describesOfficial)) {
     // Past the contact details, a sentence is the text going on ("Please note that ...", a story): stop.
     if (seenFields && (isProse(line) || isPageText(line))) break;
     // Contact details are a few dozen lines; reading further only costs time on a pathological text.
@@ -172,7 +133,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || (PAGE_CHROME.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
     // An e-mail's header and its addresses are the message's; a second phone or fax number is no name.
     if (isMailHeader(raw)) continue;
-    if (isNumberLine(raw)) {
+    if (isNumberLine(raw) || OLD_CHANNEL.test(raw)) {
       current?.origins.push({ value: raw, line: line.slice(0, 200) });
       continue;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -264,41 +264,44 @@ describe('corpus-13: an eleventh set, held out until scored (49.0% of fields, 2 
   });
 });
 
-describe('corpus-14: a twelfth set, held out until scored (55.6% of fields, 6 addresses misattached, 4 appeals refused), partly fixed', () => {
-  const report = scoreCorpus(CORPUS_14);
+/*
+ * The held-out sets scored once unseen, then partly fixed by general rules. Each row: what was measured unseen, how many
+ * texts and addresses the set holds, its fields floor (just under what it reaches now), whether at least 90% of its
+ * addresses must be attached, which refusals are allowed to remain, and what is still known wrong.
+ */
+const HELD_OUT = [
+  {
+    set: 'corpus-14', dir: CORPUS_14, unseen: '55.6% of fields, 6 addresses misattached, 4 appeals refused', texts: 25, addresses: 24, attached: true,
+    // Measured 99.0% after the gate rules. Still wrong (known): a "Musterbrief" heading read as an official.
+    floor: 0.9, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-15', dir: CORPUS_15, unseen: '54.5% of fields, 4 addresses misattached, 6 appeals refused', texts: 25, addresses: 0, attached: false,
+    // 100% on main after en15 and lang15 were merged.
+    floor: 0.95, refusalsChecked: /^(?:en|fr)-/,
+  },
+  {
+    set: 'corpus-16', dir: CORPUS_16, unseen: '43.7% of fields, 8 addresses misattached, 6 appeals refused', texts: 25, addresses: 0, attached: false,
+    // Measured 70.6% after the address-part gate, the old UA's "APPEALS TO" blocks, "To <Excellency> <Name>" letters, e-mails in prose, per-office contact sentences, wrapped salutations, wholly blank templates, office-first one-line blocks and open letters signed by presidents (helper en16), before the Italian, Japanese and Finnish rules (intl16).
+    // Still wrong (known): the en/fr appeals below are still refused; the lead raises the floor after merging.
+    floor: 0.69, refusalsChecked: /^(?:en|es|fr)-/,
+  },
+] as const;
 
-  it('attaches no address to another official, and at least 90% of the addresses the texts give', () => {
-    console.info(`corpus-14: ${describeReport(report).join('\n')}`);
-    expect(corpusTexts(CORPUS_14).length).toBeGreaterThanOrEqual(25);
-    expect(report.addresses.wrong).toEqual([]);
-    expect(report.addresses.emails.given + report.addresses.postal.given).toBeGreaterThanOrEqual(24);
-    expect(attachedShare(report)).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('reaches the fields bar (99.0% measured after the gate rules) and refuses none of its appeals', () => {
-    // Still wrong (known): a "Musterbrief" heading read as an official. The appeal-or-not,
-    // salutation and web-form misses were fixed by general rules (tests/core/importer/gate-rules.test.ts).
-    expect(report.right / report.fields, misses(report)).toBeGreaterThanOrEqual(0.9);
-    expect(report.refused).toEqual([]);
-  });
-});
-
-describe('corpus-15: a thirteenth set, held out until scored (54.5% of fields, 4 addresses misattached, 6 appeals refused), partly fixed', () => {
-  const report = scoreCorpus(CORPUS_15);
-  /* Measured after the English and French rules (helper en15), before the Italian, Nordic and Japanese ones (lang15). */
-  const FIELDS_FLOOR = 0.82;
+describe.each(HELD_OUT)('$set: held out until scored ($unseen), partly fixed', ({ set, dir, texts, addresses, attached, floor, refusalsChecked }) => {
+  const report = scoreCorpus(dir);
 
   it('attaches no address to another official', () => {
-    console.info(`corpus-15: ${describeReport(report).join('\n')}`);
-    expect(corpusTexts(CORPUS_15).length).toBeGreaterThanOrEqual(25);
+    console.info(`${set}: ${describeReport(report).join('\n')}`);
+    expect(corpusTexts(dir).length).toBeGreaterThanOrEqual(texts);
     expect(report.addresses.wrong).toEqual([]);
+    expect(report.addresses.emails.given + report.addresses.postal.given).toBeGreaterThanOrEqual(addresses);
+    if (attached) expect(attachedShare(report)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it(`keeps at least ${FIELDS_FLOOR * 100}% of the fields right and imports its English and French appeals`, () => {
-    // Still wrong (known, another helper's): the Italian texts and the Swedish and Japanese explainers. Measured 83.0%
-    // after the English and French rules.
-    expect(report.right / report.fields, misses(report)).toBeGreaterThanOrEqual(FIELDS_FLOOR);
-    expect(report.refused.filter((r) => /^(?:en|fr)-/.test(r))).toEqual([]);
+  it(`keeps at least its floor of the fields right (${floor * 100}%) and refuses none of the appeals it is fixed for`, () => {
+    expect(report.right / report.fields, misses(report)).toBeGreaterThanOrEqual(floor);
+    expect(report.refused.filter((r) => refusalsChecked.test(r))).toEqual([]);
   });
 });
 
