@@ -276,15 +276,16 @@ const HELD_OUT = [
     floor: 0.9, refusalsChecked: /./,
   },
   {
-    set: 'corpus-15', dir: CORPUS_15, unseen: '54.5% of fields, 4 addresses misattached, 6 appeals refused', texts: 25, addresses: 0, attached: false,
-    // 100% on main after en15 and lang15 were merged.
-    floor: 0.95, refusalsChecked: /^(?:en|fr)-/,
+    set: 'corpus-15', dir: CORPUS_15, unseen: '54.5% of fields, 4 addresses misattached, 6 appeals refused', texts: 29, addresses: 20, attached: true,
+    // 100% of fields, 19 of 20 addresses, after en15 and lang15 were merged.
+    floor: 0.95, refusalsChecked: /./,
   },
   {
-    set: 'corpus-16', dir: CORPUS_16, unseen: '43.7% of fields, 8 addresses misattached, 6 appeals refused', texts: 25, addresses: 0, attached: false,
-    // Measured 70.6% after the address-part gate, the old UA's "APPEALS TO" blocks, "To <Excellency> <Name>" letters, e-mails in prose, per-office contact sentences, wrapped salutations, wholly blank templates, office-first one-line blocks and open letters signed by presidents (helper en16), before the Italian, Japanese and Finnish rules (intl16).
-    // Still wrong (known): the en/fr appeals below are still refused; the lead raises the floor after merging.
-    floor: 0.69, refusalsChecked: /^(?:en|es|fr)-/,
+    set: 'corpus-16', dir: CORPUS_16, unseen: '43.7% of fields, 8 addresses misattached, 6 appeals refused', texts: 30, addresses: 30, attached: true,
+    // 95.6% of fields and 29 of 30 addresses after the address-part gate, the old UA's "APPEALS TO" blocks, "To <Excellency>
+    // <Name>" letters, e-mails in prose, per-office contact sentences (en16) and the Italian, Japanese and Finnish readers (intl16).
+    // Still wrong (known): a cited "UA 37/96" taken as the 1996 document's number, a President named only in a greeting.
+    floor: 0.93, refusalsChecked: /./,
   },
 ] as const;
 
