@@ -30,6 +30,8 @@ export const CORPUS_14 = new URL('../../fixtures/ua/corpus-14/', import.meta.url
 export const CORPUS_15 = new URL('../../fixtures/ua/corpus-15/', import.meta.url);
 /** A fourteenth set (Amnesty UA sheets, updates, Italian, Finnish and Japanese pages), labelled before the importer ran on it. */
 export const CORPUS_16 = new URL('../../fixtures/ua/corpus-16/', import.meta.url);
+/** A fifteenth set (Amnesty USA and UK pages and updates among them), labelled before the importer ran on it. */
+export const CORPUS_17 = new URL('../../fixtures/ua/corpus-17/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
