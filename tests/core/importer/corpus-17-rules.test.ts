@@ -1,0 +1,53 @@
+// The general rules behind corpus-17's misses (issue 27), on texts written for the test.
+import { describe, expect, it } from 'vitest';
+import { imported, kindOf, page } from './helpers.js';
+
+const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
+const letter = ['Dear Prosecutor General,', 'I urge you to release Jane Example immediately and unconditionally.', 'Yours sincerely,'];
+
+describe("Amnesty USA's one-line blocks", () => {
+  const text = page(
+    'Urgent Action',
+    'UA: Chile 12.31',
+    story,
+    '  1. Write a letter in your own words or using the sample below as a guide to one or both government officials listed.',
+    'Pedro Ejemplo Prosecutor General of the Republic of Chile Teatinos str. 77 8320000 Santiago, Chile Email: fiscal@example.org Twitter: @fiscalia',
+    'Ambassador Ana Muestra Embassy of Chile 1732 17th Street NW, Washington, D.C. 20036 Phone: 202 555 0100 Salutation: Dear Ambassador',
+    '',
+    ...letter,
+  );
+  const { appeal } = imported(text);
+
+  it('ends an office that names its country at the country, and reads what follows as the street', () => {
+    const prosecutor = appeal.targets.find((t) => t.name.includes('Pedro Ejemplo'));
+    expect(prosecutor?.title).toBe('Prosecutor General of the Republic of Chile');
+    expect(prosecutor?.address.join(' ')).toContain('Teatinos str. 77 8320000 Santiago, Chile');
+  });
+
+  it('keeps a house number with the numbered street it opens ("1732 17th Street NW")', () => {
+    const ambassador = appeal.targets.find((t) => t.name.includes('Ana Muestra'));
+    expect(ambassador?.address.some((l) => l.startsWith('1732 17th Street NW'))).toBe(true);
+  });
+});
+
+describe('an Amnesty USA update', () => {
+  it('is an update when its heading says "Update:" and its number names the country ("UA: Chile 12.31")', () => {
+    const text = page(
+      'Update: Activist still held',
+      '',
+      'UA: Chile 12.31',
+      'This action ended on April 24, 2031',
+      '',
+      story,
+      '  1. Write a letter in your own words or using the sample below as a guide.',
+      'Pedro Ejemplo Prosecutor General of the Republic of Chile Teatinos str. 77 8320000 Santiago, Chile',
+      ...letter,
+    );
+    expect(kindOf(text)).toBe('update');
+  });
+
+  it('still reads a live page with dated "Update" lines, no UA number and its own request as an appeal', () => {
+    const text = page('Update 18/07/2031: the hearing was postponed', story, 'Add your voice: send a message to the Prosecutor General.', ...letter);
+    expect(kindOf(text)).toBe('appeal');
+  });
+});
