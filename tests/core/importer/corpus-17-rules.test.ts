@@ -51,3 +51,38 @@ describe('an Amnesty USA update', () => {
     expect(kindOf(text)).toBe('appeal');
   });
 });
+
+describe('two officials in one block, each name above its office, the second joined by "And"', () => {
+  const text = page(
+    'Urgent Action',
+    story,
+    'Write to:',
+    '',
+    'Mr. Pedro Ejemplo',
+    'Minister of Culture',
+    'And Ms. Ana Muestra',
+    'Minister of Justice',
+    'Calle Ficticia 2 No. 258',
+    'C.P. 10400, Santiago, Chile',
+    'Emails: culture@example.org justice@example.org',
+    '',
+    'Dear Ministers,',
+    'I urge you to release Jane Example immediately and unconditionally.',
+    'Yours sincerely,',
+  );
+  const { appeal, warnings } = imported(text);
+
+  it('makes each an official with their own office and the shared address', () => {
+    const pedro = appeal.targets.find((t) => t.name.includes('Pedro Ejemplo'));
+    const ana = appeal.targets.find((t) => t.name.includes('Ana Muestra'));
+    expect(pedro?.title).toBe('Minister of Culture');
+    expect(ana?.title).toBe('Minister of Justice');
+    expect(ana?.name.startsWith('And')).toBe(false);
+    for (const official of [pedro, ana]) expect(official?.address).toEqual(['Calle Ficticia 2 No. 258', 'C.P. 10400, Santiago, Chile']);
+  });
+
+  it('leaves off the e-mails listed once for both, and asks the moderator', () => {
+    expect(appeal.targets.flatMap((t) => t.emails)).toEqual([]);
+    expect(warnings.some((w) => w.code === 'unsure_address')).toBe(true);
+  });
+});
