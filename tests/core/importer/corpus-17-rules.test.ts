@@ -1,5 +1,6 @@
 // The general rules behind corpus-17's misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
+import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
 import { imported, kindOf, page } from './helpers.js';
 
 const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
@@ -84,5 +85,23 @@ describe('two officials in one block, each name above its office, the second joi
   it('leaves off the e-mails listed once for both, and asks the moderator', () => {
     expect(appeal.targets.flatMap((t) => t.emails)).toEqual([]);
     expect(warnings.some((w) => w.code === 'unsure_address')).toBe(true);
+  });
+});
+
+describe("a heading over the letter is never an official", () => {
+  it.each(['Example of e-mail to ambassadors in Chile', 'Sample letter to the Minister of Justice', 'Model letter', 'Musterbrief', 'Modèle de lettre au Président', 'Modelo de carta'])(
+    'reads "%s" as no name',
+    (line) => {
+      expect(isPlausibleName(line)).toBe(false);
+    },
+  );
+
+  it.each(['Minister of Justice', 'Ana Example', 'Ambassador Ana Muestra'])('still reads "%s" as an official', (line) => {
+    expect(isPlausibleName(line)).toBe(true);
+  });
+
+  it('imports a letter-only e-mail under such a heading with no official, for the moderator to add', () => {
+    const text = page('Example of e-mail to ambassadors in Chile', '', 'Example of e-mail to ambassadors in Chile', '', 'Subject: Torture of prisoners in Chile', '', 'Your Excellency,', '', story, 'I urge your government to raise her case.');
+    expect(imported(text).appeal.targets).toEqual([]);
   });
 });
