@@ -1,7 +1,7 @@
 // The general rules behind corpus-17's misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
-import { imported, kindOf, page } from './helpers.js';
+import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
 const letter = ['Dear Prosecutor General,', 'I urge you to release Jane Example immediately and unconditionally.', 'Yours sincerely,'];
@@ -103,5 +103,35 @@ describe("a heading over the letter is never an official", () => {
   it('imports a letter-only e-mail under such a heading with no official, for the moderator to add', () => {
     const text = page('Example of e-mail to ambassadors in Chile', '', 'Example of e-mail to ambassadors in Chile', '', 'Subject: Torture of prisoners in Chile', '', 'Your Excellency,', '', story, 'I urge your government to raise her case.');
     expect(imported(text).appeal.targets).toEqual([]);
+  });
+});
+
+describe('a Swedish article about the Urgent Action network', () => {
+  it('is refused as an explainer: it names no case to write for now', () => {
+    const text = page(
+      'Blixtaktioner gör skillnad',
+      '',
+      'Sverige | 2031-10-23',
+      '',
+      'Varje vecka skriver hundratals svenskar brev till makthavare. De är medlemmar i nätverket för blixtaktioner.',
+      'Informationen kontrolleras i London innan blixtaktionen skickas ut till brevskrivarna.',
+    );
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+
+  it('still imports a Swedish Urgent Action that asks its readers to write', () => {
+    const text = page(
+      'Blixtaktion: Jane Example',
+      '',
+      story,
+      'Skriv till:',
+      'Pedro Ejemplo',
+      'Prosecutor General',
+      'Teatinos 77',
+      'Santiago, Chile',
+      '',
+      ...letter,
+    );
+    expect(refusedReason(text)).toBeUndefined();
   });
 });
