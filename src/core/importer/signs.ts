@@ -105,8 +105,8 @@ const INVITATION = new RegExp(
     String.raw`(?:^|[.!?:]\s+)(?:per favore,?\s+)?(?:scrivi|scrivete|invia|inviate|manda|mandate|firma|firmate|intervieni|intervenite|partecipa)\s+(?:a|al|alla|alle|ai|agli|allo|all['’]|una?|subito|anche tu|ora|adesso|l['’]appello|la (?:petizione|lettera|mail|e-?mail)|questa|questo|il tuo|la tua)(?!\p{L})|\b(?:puoi|potete|pu[oò])\s+(?:scrivere|inviare|firmare|mandare)\s+(?:a|al|alla|alle|ai|una?|l['’]appello|la lettera|questa|questo)(?!\p{L})`,
     // Swedish, Norwegian, Danish, Finnish: "Skriv till ...", "Skriv til ...", "Skicka ett brev", "Kirjoita presidentille", "Toimi nyt!".
     String.raw`(?:^|[.!?:]\s+)(?:skriv|send|skicka|sänd)\s+(?:till?|et(?:t)? (?:brev|kort|e-?post)|brev|e-?post|en e-?post)(?!\p{L})|(?:^|[.!?:]\s+)(?:kirjoita|lähetä|allekirjoita)\s+\p{L}+|^\s*toimi(?:\s+nyt)?\s*!?\s*$`,
-    // Japanese: "手紙を書いてください", "要請文を送ってください".
-    String.raw`(?:手紙|はがき|ハガキ|メール|要請文|要請|アピール|FAX|ファックス)を?(?:書いて|送って)(?:ください|下さい)`,
+    // Japanese: "手紙を書いてください", "要請文を送ってください", "アピール文を作り、メール、ファックス...で、できるだけ早く送ってください".
+    String.raw`(?:手紙|はがき|ハガキ|メール|要請文|要請|アピール|FAX|ファックス)を?(?:書いて|送って)(?:ください|下さい)|(?:アピール文|要請文|手紙|はがき|ハガキ)を[^。\n]{0,80}?(?:書いて|送って|出して)(?:ください|下さい)`,
     String.raw`(?:^|[.!?]\s+)(?:schrijf|stuur|mail)\s+(?:een|uw|je|ook)?\s*(?:brief|kaart|e-?mail|bericht|brieven|kaarten)?\s*(?:aan|naar)\b|(?:^|[.!?]\s+)(?:schreiben|schicken|senden|faxen)\s+sie\b[^.!?\n]{0,40}\b(?:an|einen brief|eine karte|eine e-?mail|appelle)\b`,
   ].join('|'),
   'imu',

@@ -135,3 +135,21 @@ describe('a Swedish article about the Urgent Action network', () => {
     expect(refusedReason(text)).toBeUndefined();
   });
 });
+
+describe('a Japanese repost of an Urgent Action, cut before its addresses', () => {
+  it('imports as a draft when it asks readers to write an appeal and send it, with words between', () => {
+    const text = page(
+      '[例 001234] ジェーン・エグザンプルさんを救ってください',
+      '',
+      '*英語で以下の内容のアピール文を作り、メール、ファックス、航空書簡のいずれかで、できるだけ早く送ってください。*',
+      '   - ジェーン・エグザンプルさんをただちに無条件で釈放する。',
+    );
+    expect(refusedReason(text)).toBeUndefined();
+    expect(imported(text).appeal.targets).toEqual([]);
+  });
+
+  it('still refuses a Japanese text that only tells of letters sent', () => {
+    const text = page('ジェーン・エグザンプルさんについて', '', '昨年、多くの人がアピール文を作り、大使館に送りました。', '彼女は今も拘禁されています。');
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+});
