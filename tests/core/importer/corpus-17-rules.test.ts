@@ -153,3 +153,18 @@ describe('a Japanese repost of an Urgent Action, cut before its addresses', () =
     expect(refusedReason(text)).toBe('import_not_an_appeal');
   });
 });
+
+describe('an official named only in the prose that asks the reader to urge them', () => {
+  const ask = (sentence: string, salutation: string): string =>
+    page('Urge the Minister to free Jane Example', '', `${sentence} Jane Example must be freed.`, '', 'Send a letter now at: https://example.gov/contact', '', salutation, '', 'I urge you to call for her release.', 'Sincerely,');
+
+  it('is the official the letter greets by office and surname, with their first name and office from the prose', () => {
+    const { appeal } = imported(ask('Please urge Minister of Foreign Affairs Ana Example to call for her release.', 'Dear Minister Example,'));
+    expect(appeal.targets.map((t) => [t.name, t.title])).toEqual([['Ana Example', 'Minister of Foreign Affairs']]);
+  });
+
+  it('is no one when the urged surname is not the one the letter greets', () => {
+    const { appeal } = imported(ask('Please urge Minister of Foreign Affairs Ana Example to call for her release.', 'Dear Minister Other,'));
+    expect(appeal.targets.some((t) => t.name.includes('Ana Example'))).toBe(false);
+  });
+});
