@@ -39,7 +39,9 @@ export function preferGreetedOfficial(parsed: ParsedTarget[], salutation: string
   const reachable = (target.address ?? []).length > 0 || (target.emails ?? []).length > 0 || target.phone !== undefined || target.fax !== undefined || (target.social ?? []).length > 0;
   const greeted = officialInSalutation(salutation);
   if (!greeted || reachable || !namesNoOne(target.name)) return;
-  target.name = greeted;
+  // "John Kerry" read from the prose for "Dear Secretary Kerry": the same person, by a fuller name.
+  const sameSurname = target.name.split(/\s+/).pop() === greeted.split(/\s+/).pop();
+  if (!sameSurname) target.name = greeted;
   const form = WEB_FORM.exec(text.slice(0, 200_000));
   if (form?.[1]) {
     target.social = [...(target.social ?? []), `Web form: ${form[1]}`];
@@ -90,6 +92,8 @@ export function addressedInProse(lines: string[], salutation: string | undefined
     // A letter its writer already sent ("I sent the below letter to ...") is theirs, not one the reader is asked to send.
     const named = LETTER_TO.exec(line.slice(0, 1000))?.[1];
     if (named && named.split(' ').pop() === surname && !ROLE.test(named) && !/\b(?:I|we)\s+(?:have\s+)?sent\b/i.test(line)) return [{ text: named, copy: false }];
+    const urged = urgedOfficial(line.slice(0, 1000), surname);
+    if (urged) return urged.map((text) => ({ text, copy: false }));
     if (!line.includes('@')) continue;
     const match = ADDRESSED.exec(line.slice(-300));
     if (!match?.[1] || !match[2] || !ROLE.test(match[1])) continue;
@@ -97,4 +101,23 @@ export function addressedInProse(lines: string[], salutation: string | undefined
     return [addressee, `${office[0]?.toUpperCase() ?? ''}${office.slice(1)}`, `Email: ${match[2]}`].map((text) => ({ text, copy: false }));
   }
   return [];
+}
+
+/* "please urge Secretary of State John Kerry to ...", "ask Governor Jane Example to": the reader is asked to reach an office's holder. */
+const URGE = /\b(?:urge|ask|call on|tell|appeal to)\s+(?:the\s+)?((?:\p{Lu}[\p{L}]+\s+)(?:(?:of|for|the|\p{Lu}[\p{L}]+)\s+){0,5})(\p{Lu}[\p{L}'’-]+)\b/gu;
+
+/**
+ * A sentence that asks the reader to urge an official named with their office, first name and the surname the letter
+ * greets ("Dear Secretary Kerry"): the official's name and office, as the lines of a block. Undefined otherwise.
+ */
+function urgedOfficial(line: string, surname: string): string[] | undefined {
+  for (const match of line.matchAll(URGE)) {
+    if (match[2] !== surname) continue;
+    const words = (match[1] ?? '').trim().split(/\s+/);
+    const first = words.pop();
+    const office = words.join(' ');
+    if (!first || ROLE.test(first) || !new RegExp(`^(?:${ROLE.source})`, 'i').test(office)) continue;
+    return [`${first} ${surname}`, office];
+  }
+  return undefined;
 }

@@ -36,8 +36,8 @@ const FREED = /\b(?:released|freed|set free)\s+(?:\d+|all|most|him|her|them|the 
 const BARE_UPDATE = /^update\b/i;
 /* An online action's own request: "Add your voice", "Send a message", "Sign the petition". */
 const ONLINE_ASK = /\b(?:add your (?:voice|name)|send (?:a|your) message|sign (?:the|our|this) petition|email the (?:minister|president|prime minister|governor|ambassador))\b/i;
-/* A UA number anywhere: an update of an Urgent Action cites it. */
-const UA_NUMBER = /\b(?:ua|au|fi)\s?[-:]?\s?\d{1,4}\s?[./]\s?\d{2,4}\b/i;
+/* A UA number anywhere: an update of an Urgent Action cites it; Amnesty USA names the country first ("UA: Cuba 122.19"). */
+const UA_NUMBER = /\b(?:ua|au|fi)\s?[-:]?\s?\d{1,4}\s?[./]\s?\d{2,4}\b|\bua:\s?\p{L}+(?:\s\p{L}+)?\s\d{1,4}[./]\d{2}\b/iu;
 
 /** The text's kind, from its opening lines (an update's heading) and its wording (closures, good news). */
 export function findKind(sections: Section[], text: string): ImportKind {

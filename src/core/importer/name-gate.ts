@@ -34,6 +34,9 @@ const GREETING = /^(?:dear|sehr geehrte[rn]?|geehrte[rn]?|hochverehrte[rn]?|lieb
 /* A heading or a form's mark alone on a line ("Appello", "(OBBLIGATORIO)", "URGENTE"): it heads or marks a field, it names no one. */
 const HEADING_WORD = /^\(?(?:appell[oi]|obbligatori[oa]|urgente|urgent|importante?|attenzione|aggiornamento|appeal|appel|llamamiento|obligatori[oa]|obligatoire|required|mandatory|pflichtfeld|dringend)\)?$/i;
 
+/* "Example of e-mail to ambassadors in ...", "Sample letter to the Minister", "Musterbrief", "Modèle de lettre": a heading over the letter that follows. */
+const LETTER_HEADING = /^(?:(?:an?\s+)?(?:example|sample|model|template|draft|suggested)s?\s+(?:of\s+)?(?:an?\s+|the\s+)?(?:e-?mail|letter|message|appeal|text)s?\b|(?:e-?mail|letter|message)\s+template\b|(?:muster|beispiel)(?:brief|text|schreiben)\b|mod[eè]le de (?:lettre|courriel|message)\b|(?:modelo|ejemplo) de (?:carta|correo|mensaje)\b|carta modelo\b)/i;
+
 /**
  * A line that can never be a name, so a block's first line of this kind is skipped, not made its official: a date or a
  * month ("May ___, 2002"), a form of address alone ("The Honorable"), a greeting ("Sehr geehrter Herr ..."), a blank to fill in (underscores), a blog's archive heading, or one short capitalised word
@@ -42,7 +45,7 @@ const HEADING_WORD = /^\(?(?:appell[oi]|obbligatori[oa]|urgente|urgent|important
 export function isNoNameLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   // "An den Bundesaußenminister" over "Herrn F.W. Steinmeier": German letters say "to the" office above the name.
-  if (/_{2,}/.test(text) || HEADING_WORD.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text)) return true;
+  if (/_{2,}/.test(text) || HEADING_WORD.test(text) || LETTER_HEADING.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text)) return true;
   const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
   if (words.every((w) => MONTH_OR_DAY.test(w))) return true;

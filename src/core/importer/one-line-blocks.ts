@@ -18,11 +18,28 @@ const ONE_LINE = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:(
 export function splitOneLineBlock(line: string): string[] | undefined {
   if (line.length < 40) return undefined;
   const m = ONE_LINE.exec(line.slice(0, 400));
-  if (m?.[1] && m[2] && m[3] && !ROLE.test(m[1])) return [m[1], m[2], m[3]];
+  if (m?.[1] && m[2] && m[3] && !ROLE.test(m[1])) return [m[1], ...titleThenStreet(m[2], m[3])];
   // "Procureur général Zbigniew Ziobro Al. Ujazdowskie 11 00-950 Warsaw Pologne": the title first.
   const t = TITLE_FIRST.exec(line.slice(0, 400));
   if (t?.[1] && t[2] && t[3] && ROLE.test(t[1]) && !ROLE.test(t[2])) return [t[1], t[2], t[3]];
   return splitOfficeNameStreet(line.slice(0, 400));
+}
+
+/* An office that ends with its country: "Prosecutor General of the Republic of Belarus", "President of Cuba". */
+const OF_COUNTRY = /\bof\s+(?:the\s+)?(?:(?:Republic|Kingdom|State|Federation)\s+of\s+(?:the\s+)?)?/gu;
+
+/**
+ * "Prosecutor General of the Republic of Belarus Internatsionalnaya str. 22 ...": an office that names its country
+ * ends there; what follows is the street, though no street word the splitter knows opens it.
+ */
+function titleThenStreet(title: string, street: string): string[] {
+  for (const of of title.matchAll(OF_COUNTRY)) {
+    const rest = title.slice((of.index ?? 0) + of[0].length).split(' ');
+    for (let n = Math.min(3, rest.length - 1); n >= 1; n--) {
+      if (isCountryLine(rest.slice(0, n).join(' '))) return [title.slice(0, (of.index ?? 0) + of[0].length) + rest.slice(0, n).join(' '), `${rest.slice(n).join(' ')} ${street}`];
+    }
+  }
+  return [title, street];
 }
 
 /* "Minister of Interior Olga Sánchez Cordero Calle Abraham ...": an office whose domain is capitalised, then the name. */
@@ -66,8 +83,8 @@ export function splitNameFromOffice(lines: string[]): string[] {
 /* A long form of address makes a long name: "His Majesty King Salman bin Abdul Aziz Al Saud" is nine words. */
 const MAX_NAME_WORDS = 10;
 
-/* Where the street starts in an office run on from a name: a house number, then a capitalised word ("601 New Hampshire Ave."). */
-const STREET_START = /\s(?=\d[\dA-Za-z/-]*,?\s+\p{Lu})/u;
+/* Where the street starts in an office run on from a name: a house number, then a capitalised word ("601 New Hampshire Ave.") or a numbered street ("2630 16th Street NW"). */
+const STREET_START = /\s(?=\d[\dA-Za-z/-]*,?\s+(?:\d+(?:st|nd|rd|th)\s+)?\p{Lu})/u;
 
 /**
  * Amnesty USA's current block, "His Majesty King Salman ... Office of His Majesty the King Royal Court, Riyadh

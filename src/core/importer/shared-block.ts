@@ -20,19 +20,10 @@ const isPerson = (line: string): boolean => HONORIFIC.test(`${line} `) && !/\d/.
 export function splitSharedBlock<B extends SharedBlock>(block: B, warn: Warn): B[] {
   const postalAt = block.texts.findIndex((t) => POSTAL_LINE.test(t));
   if (postalAt < 2) return [block];
-  const people: { name: string; title?: string }[] = [];
-  let office: string | undefined;
-  for (const line of block.texts.slice(0, postalAt)) {
-    const pair = OFFICE_COLON_NAME.exec(line);
-    if (pair?.[1] && pair[2] && ROLE.test(pair[1]) && isPerson(pair[2])) people.push({ name: pair[2].trim(), title: pair[1].trim() });
-    else if (isPerson(line)) people.push(office ? { name: line, title: office } : { name: line });
-    else if (ROLE.test(line)) {
-      office = line;
-      continue;
-    } else return [block];
-    office = undefined;
-  }
-  if (people.length < 2) return [block];
+  // "Mr. Ana Example" / "Minister of Culture" / "And Mr. Ben Other" / "Minister of Justice": the second person joined by "And".
+  const heads = block.texts.slice(0, postalAt).map((line) => line.replace(AND_PERSON, (whole, person: string) => (isPerson(person) ? person : whole)));
+  const people = isPerson(heads[0] ?? '') ? namesAboveOffices(heads) : officesAboveNames(heads);
+  if (people === undefined || people.length < 2) return [block];
   const shared = block.emails.length + block.handles.length + block.fields.filter((f) => f.kind === 'email').length > 0;
   if (shared) warn('unsure_address', `Contact details are shown once for ${people.map((p) => p.name).join(', ')}; they were left off, add them to the official they belong to.`);
   const address = block.texts.slice(postalAt);
@@ -43,4 +34,38 @@ export function splitSharedBlock<B extends SharedBlock>(block: B, warn: Warn): B
     handles: shared ? [] : [...block.handles],
     fields: shared ? block.fields.filter((f) => !['email', 'social'].includes(f.kind)) : [...block.fields],
   }));
+}
+
+/* "And Mr. Ben Other": a second person of the same block. */
+const AND_PERSON = /^(?:and|&)\s+(.+)$/i;
+
+type Person = { name: string; title?: string };
+
+/** "Mr. Ana Example" / "Minister of Culture" / "Mr. Ben Other" / ...: each office line is the title of the person above it. */
+function namesAboveOffices(heads: string[]): Person[] | undefined {
+  const people: Person[] = [];
+  for (const line of heads) {
+    const last = people[people.length - 1];
+    if (isPerson(line)) people.push({ name: line });
+    else if (ROLE.test(line) && last && last.title === undefined) last.title = line;
+    else return undefined;
+  }
+  return people;
+}
+
+/** "Minister for Home Affairs" / "The Hon Ana Example" / "Minister for Immigration: Mr Ben Other": offices above names. */
+function officesAboveNames(heads: string[]): Person[] | undefined {
+  const people: Person[] = [];
+  let office: string | undefined;
+  for (const line of heads) {
+    const pair = OFFICE_COLON_NAME.exec(line);
+    if (pair?.[1] && pair[2] && ROLE.test(pair[1]) && isPerson(pair[2])) people.push({ name: pair[2].trim(), title: pair[1].trim() });
+    else if (isPerson(line)) people.push(office ? { name: line, title: office } : { name: line });
+    else if (ROLE.test(line)) {
+      office = line;
+      continue;
+    } else return undefined;
+    office = undefined;
+  }
+  return people;
 }

@@ -105,8 +105,8 @@ const INVITATION = new RegExp(
     String.raw`(?:^|[.!?:]\s+)(?:per favore,?\s+)?(?:scrivi|scrivete|invia|inviate|manda|mandate|firma|firmate|intervieni|intervenite|partecipa)\s+(?:a|al|alla|alle|ai|agli|allo|all['’]|una?|subito|anche tu|ora|adesso|l['’]appello|la (?:petizione|lettera|mail|e-?mail)|questa|questo|il tuo|la tua)(?!\p{L})|\b(?:puoi|potete|pu[oò])\s+(?:scrivere|inviare|firmare|mandare)\s+(?:a|al|alla|alle|ai|una?|l['’]appello|la lettera|questa|questo)(?!\p{L})`,
     // Swedish, Norwegian, Danish, Finnish: "Skriv till ...", "Skriv til ...", "Skicka ett brev", "Kirjoita presidentille", "Toimi nyt!".
     String.raw`(?:^|[.!?:]\s+)(?:skriv|send|skicka|sänd)\s+(?:till?|et(?:t)? (?:brev|kort|e-?post)|brev|e-?post|en e-?post)(?!\p{L})|(?:^|[.!?:]\s+)(?:kirjoita|lähetä|allekirjoita)\s+\p{L}+|^\s*toimi(?:\s+nyt)?\s*!?\s*$`,
-    // Japanese: "手紙を書いてください", "要請文を送ってください".
-    String.raw`(?:手紙|はがき|ハガキ|メール|要請文|要請|アピール|FAX|ファックス)を?(?:書いて|送って)(?:ください|下さい)`,
+    // Japanese: "手紙を書いてください", "要請文を送ってください", "アピール文を作り、メール、ファックス...で、できるだけ早く送ってください".
+    String.raw`(?:手紙|はがき|ハガキ|メール|要請文|要請|アピール|FAX|ファックス)を?(?:書いて|送って)(?:ください|下さい)|(?:アピール文|要請文|手紙|はがき|ハガキ)を[^。\n]{0,80}?(?:書いて|送って|出して)(?:ください|下さい)`,
     String.raw`(?:^|[.!?]\s+)(?:schrijf|stuur|mail)\s+(?:een|uw|je|ook)?\s*(?:brief|kaart|e-?mail|bericht|brieven|kaarten)?\s*(?:aan|naar)\b|(?:^|[.!?]\s+)(?:schreiben|schicken|senden|faxen)\s+sie\b[^.!?\n]{0,40}\b(?:an|einen brief|eine karte|eine e-?mail|appelle)\b`,
   ].join('|'),
   'imu',
@@ -168,8 +168,8 @@ export function isGuide(sections: Section[]): boolean {
 }
 
 
-/* Urgent Actions as a system: "the Urgent Action network", "30 years of Urgent Action", "Wie läuft eine Eilaktion ab?", "ua-Netz". */
-const IN_GENERAL = /\b(?:urgent actions?|ua|eilaktions?|action urgente|acci[oó]n urgente)[- ](?:network|netz(?:es|werk)?|scheme|system|appeal system|programme|program|r[ée]seau|red)\b|\b\d+ (?:years|jahre|ans|a[ñn]os) (?:of |der |d['’]|de )?(?:urgent actions?|eilaktionen|actions? urgentes?|acciones urgentes)\b|\bwie l[äa]uft eine eilaktion\b|\bwie funktioniert eine eilaktion\b|\bhow (?:does|do) (?:an? |the )?urgent actions? (?:network )?work\b|\bcomment fonctionne(?:nt)? (?:une|les) actions? urgentes?\b|\bc[oó]mo funciona(?:n)? (?:una|las) acci(?:[oó]n|ones) urgentes?\b|\bcos['’]?\s?[èe] (?:un['’]\s?)?azione urgente\b|\bcome funziona(?:no)? (?:il sistema |la rete |le |un['’]\s?)?azion[ei] urgent[ei]\b|\b(?:il|del) (?:programma|sistema) (?:delle )?azioni urgenti\b|\bvad [äa]r (?:en )?(?:blixtaktion|urgent action)\b|^om (?:urgent actions?|blixtaktion(?:er)?)\b|\bhva er (?:en )?(?:urgent action|hasteaksjon)\b|\bhvad er (?:en )?urgent action\b|\bmik[äa] on (?:urgent action|kiireellinen vetoomus)\b|\busein kysytyt kysymykset\b|よくある質問|(?:UA|緊急行動)[^\n]{0,20}(?:って何|とは[?？])/im;
+/* Urgent Actions as a system: "the Urgent Action network", "30 years of Urgent Action", "Wie läuft eine Eilaktion ab?", "ua-Netz", "nätverket för blixtaktioner". */
+const IN_GENERAL = /\bn[äa]tverket f[öo]r blixtaktioner\b|\bblixtaktionsn[äa]tverk|\b(?:urgent actions?|ua|eilaktions?|action urgente|acci[oó]n urgente)[- ](?:network|netz(?:es|werk)?|scheme|system|appeal system|programme|program|r[ée]seau|red)\b|\b\d+ (?:years|jahre|ans|a[ñn]os) (?:of |der |d['’]|de )?(?:urgent actions?|eilaktionen|actions? urgentes?|acciones urgentes)\b|\bwie l[äa]uft eine eilaktion\b|\bwie funktioniert eine eilaktion\b|\bhow (?:does|do) (?:an? |the )?urgent actions? (?:network )?work\b|\bcomment fonctionne(?:nt)? (?:une|les) actions? urgentes?\b|\bc[oó]mo funciona(?:n)? (?:una|las) acci(?:[oó]n|ones) urgentes?\b|\bcos['’]?\s?[èe] (?:un['’]\s?)?azione urgente\b|\bcome funziona(?:no)? (?:il sistema |la rete |le |un['’]\s?)?azion[ei] urgent[ei]\b|\b(?:il|del) (?:programma|sistema) (?:delle )?azioni urgenti\b|\bvad [äa]r (?:en )?(?:blixtaktion|urgent action)\b|^om (?:urgent actions?|blixtaktion(?:er)?)\b|\bhva er (?:en )?(?:urgent action|hasteaksjon)\b|\bhvad er (?:en )?urgent action\b|\bmik[äa] on (?:urgent action|kiireellinen vetoomus)\b|\busein kysytyt kysymykset\b|よくある質問|(?:UA|緊急行動)[^\n]{0,20}(?:って何|とは[?？])/im;
 
 /** The text speaks of Urgent Actions as a system (their network, their history, how they work), with no request to the reader. */
 export function speaksOfUrgentActionsInGeneral(text: string): boolean {

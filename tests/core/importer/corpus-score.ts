@@ -149,7 +149,9 @@ function matchTargets(expected: Expected, names: string[]): Map<number, number> 
 }
 
 /** The postal lines of a produced official: its title, organisation and address (never its name). */
-const postalOf = (t: Appeal['targets'][number]): string[] => [t.title ?? '', t.organisation ?? '', ...t.address].filter((l) => l !== '').map(fold);
+const postalOf = (t: Appeal['targets'][number]): string[] => [t.title ?? '', t.organisation ?? '', ...t.address].filter((l) => l !== '').map(lineFold);
+/* A postal line as compared: the comma that ends a line of a written address block is layout, and the importer drops it. */
+const lineFold = (s: string): string => fold(s).replace(/[\s,;]+$/, '');
 
 /** What the addresses rule counts: emails and postal addresses given and attached, and every misattachment. */
 export type AddressTally = { emails: { given: number; attached: number }; postal: { given: number; attached: number }; wrong: string[] };
@@ -172,9 +174,9 @@ export function scoreAddresses(expected: Expected, appeal: Appeal | undefined): 
     const w = [...used.entries()].find(([, at]) => at === i)?.[0];
     const mine = w === undefined ? undefined : expected.targets[w];
     const ownEmails = new Set((mine?.emails ?? []).map(fold));
-    const ownLines = new Set((mine?.address ?? []).map(fold));
+    const ownLines = new Set((mine?.address ?? []).map(lineFold));
     const lines = postalOf(t);
-    if (mine && (mine.address ?? []).length > 0 && (mine.address ?? []).every((l) => lines.some((g) => g.includes(fold(l))))) postal.attached++;
+    if (mine && (mine.address ?? []).length > 0 && (mine.address ?? []).every((l) => lines.some((g) => g.includes(lineFold(l))))) postal.attached++;
     for (const email of t.emails) {
       if (ownEmails.has(fold(email))) emails.attached++;
       else if (!t.copy || expected.targets.some((o) => o.emails.map(fold).includes(fold(email)))) wrong.push(`${email} on ${t.name}${t.copy ? ' (copy)' : ''}`);
@@ -184,7 +186,7 @@ export function scoreAddresses(expected: Expected, appeal: Appeal | undefined): 
     for (const other of owners) {
       if (other === mine || (mine && other.name === mine.name)) continue;
       const theirs = other.address.filter((line) => {
-        const l = fold(line);
+        const l = lineFold(line);
         return l.length >= 6 && !ownLines.has(l) && (lines.some((g) => g.includes(l)) || (w === undefined && fold(t.name).includes(l)));
       });
       if (theirs.length > 0) wrong.push(`${other.name}'s address ("${theirs.join(' / ')}") on ${t.name}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -286,6 +286,11 @@ const HELD_OUT = [
     // <Name>" letters, e-mails in prose, per-office contact sentences (en16) and the Italian, Japanese and Finnish readers (intl16).
     // Still wrong (known): a cited "UA 37/96" taken as the 1996 document's number, a President named only in a greeting.
     floor: 0.93, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-17', dir: CORPUS_17, unseen: '92.9% of fields, 0 misattached, 74% of addresses (86% by the comma-blind rule), 1 appeal refused', texts: 32, addresses: 35, attached: true,
+    // 98.8% of fields, 35 of 35 addresses after fix17. Still wrong (known): the President of an update's one-line block with a mail note for a street.
+    floor: 0.98, refusalsChecked: /./,
   },
 ] as const;
 
