@@ -37,6 +37,9 @@ const HEADING_WORD = /^\(?(?:appell[oi]|obbligatori[oa]|urgente|urgent|important
 /* "Example of e-mail to ambassadors in ...", "Sample letter to the Minister", "Musterbrief", "Modèle de lettre": a heading over the letter that follows. */
 const LETTER_HEADING = /^(?:(?:an?\s+)?(?:example|sample|model|template|draft|suggested)s?\s+(?:of\s+)?(?:an?\s+|the\s+)?(?:e-?mail|letter|message|appeal|text)s?\b|(?:e-?mail|letter|message)\s+template\b|(?:muster|beispiel)(?:brief|text|schreiben)\b|mod[eè]le de (?:lettre|courriel|message)\b|(?:modelo|ejemplo) de (?:carta|correo|mensaje)\b|carta modelo\b)/i;
 
+/* "An das" / "An den" / "To the" / "À la" alone above an institution: the letter's "to", never a name. */
+const TO_THE_ALONE = /^(?:an(?:\s+(?:den|die|das|dem))?|to(?:\s+the)?|[àa](?:\s+la|\s+l')?|au|aux|al|a la|alla|allo|ao|à l'attention de)$/i;
+
 /**
  * A line that can never be a name, so a block's first line of this kind is skipped, not made its official: a date or a
  * month ("May ___, 2002"), a form of address alone ("The Honorable"), a greeting ("Sehr geehrter Herr ..."), a blank to fill in (underscores), a blog's archive heading, or one short capitalised word
@@ -45,7 +48,7 @@ const LETTER_HEADING = /^(?:(?:an?\s+)?(?:example|sample|model|template|draft|su
 export function isNoNameLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   // "An den Bundesaußenminister" over "Herrn F.W. Steinmeier": German letters say "to the" office above the name.
-  if (/_{2,}/.test(text) || HEADING_WORD.test(text) || LETTER_HEADING.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text)) return true;
+  if (/_{2,}/.test(text) || HEADING_WORD.test(text) || LETTER_HEADING.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
   const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
   if (words.every((w) => MONTH_OR_DAY.test(w))) return true;
@@ -54,8 +57,15 @@ export function isNoNameLine(line: string): boolean {
 
 /* A line's first word that makes it a part of a postal address: a street, a corner, a post box, a district. */
 const ADDRESS_OPENER = /^(?:cnr\.?|corner|cor\.|calle|c\/|avenida|av\.|avda\.?|carrera|calzada|paseo|camino|carretera|rue|avenue|boulevard|bd|chemin|all[ée]e|quai|impasse|via|viale|piazza|corso|largo|rua|travessa|pra[çc]a|stra(?:ß|ss)e|private bag|p\.?\s?o\.?\s?box|box|postfach|apartado|casilla|bo[iî]te postale|delegaci[oó]n|alcald[ií]a|colonia|col\.|barrio|zona|distrito|municipio|comuna|district|arrondissement|bezirk|cedex)(?=\s|$)/i;
+/* A seat of government named as a building ("The Palais des Nations", "Palais de l'Élysée", "Casa Rosada"): an address line. */
+const BUILDING = /^(?:the\s+)?(?:palais|pal[aá]cio|palacio|palazzo|casa rosada|casa de nari[ñn]o|casa presidencial)(?=\s|$)/i;
+/** A seat of government named as a building: the address of the official named above or below it, never an official. */
+export function isBuildingLine(line: string): boolean {
+  return BUILDING.test(line.trim());
+}
+
 /* A line's last word that makes it a part of a postal address: a street or a building ("Munhumutapa Building"). */
-const ADDRESS_CLOSER = /\s(?:street|st\.|avenue|ave\.?|road|rd\.?|lane|causeway|boulevard|blvd\.?|drive|square|highway|building|bldg\.?|tower|towers|complex|centre|center|plaza|estate|straße|strasse|str\.|platz|weg|gasse|ring|allee)$/i;
+const ADDRESS_CLOSER = /\s(?:street|st\.|avenue|ave\.?|road|rd\.?|lane|causeway|boulevard|blvd\.?|drive|square|highway|building|bldg\.?|palace|tower|towers|complex|centre|center|plaza|estate|straße|strasse|str\.|platz|weg|gasse|ring|allee)$/i;
 
 /**
  * A line that reads as a part of a postal address, never as an official: a street or a corner ("Cnr Samora Machel
@@ -68,6 +78,7 @@ export function isAddressPart(line: string): boolean {
   // A town then its country: "Causeway, Harare, Zimbabwe"; a name is never followed by a country after a comma.
   const parts = text.split(',').map((p) => p.trim());
   if (parts.length >= 2 && isCountryLine(parts[parts.length - 1] ?? '') && parts.slice(0, -1).every((p) => !ROLE.test(p) && !HONORIFIC.test(`${p} `))) return true;
+  if (isBuildingLine(text)) return true;
   if (ROLE.test(text) || ORGANISATION.test(text) || HONORIFIC.test(`${text} `)) return false;
   return ADDRESS_OPENER.test(text) || ADDRESS_CLOSER.test(text);
 }

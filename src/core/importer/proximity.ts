@@ -5,7 +5,7 @@ import { isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
-import { PAGE_CHROME } from './name-gate.js';
+import { isBuildingLine, PAGE_CHROME } from './name-gate.js';
 import { opensOfficial, ROLE } from './offices.js';
 import { HOMES, isAddressLike, isPostalRun, NUMBERED_NAME, POSTCODE_LAST } from './postal-blocks.js';
 import type { TargetLine } from './targets.js';
@@ -164,6 +164,10 @@ function isCaptionOfLetter(all: Numbered[], keep: Set<number>, letterAt: number)
 /** Walks up from `from` over address lines and blank lines; stops at a heading, a sentence or the text's start. */
 function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3): void {
   let blanks = 0;
+  // A block whose top line is a building ("The Palais des Nations") has its official above it: a double-spaced block
+  // goes on over single blank lines, so the building is never taken for the official.
+  let spaced = false;
+  let top = -1;
   const section = all[from]?.section;
   for (let i = from; i >= 0; i--) {
     // A heading closes the block above it: "UA: Second 85.23" over "PLEASE TAKE ACTION ..." is no address.
@@ -171,7 +175,9 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     const text = all[i]?.text ?? '';
     if (text === '') {
       // A double-spaced address ("Rt. Hon Sajid Javid MP," / "" / "Home Secretary,"): a line ending in a comma goes on below it.
-      if (keep.size > 0 && ++blanks > maxBlanks && !(blanks === 1 && /,$/.test(all[i - 1]?.text ?? '') && isAddressLike(all[i - 1]?.text ?? ''))) return;
+      if (blanks === 0 && top >= 0 && isBuildingLine(all[top]?.text ?? '')) spaced = true;
+      const spacedOn = spaced && blanks === 0 && isAddressLike(all[i - 1]?.text ?? '');
+      if (keep.size > 0 && ++blanks > maxBlanks && !spacedOn && !(blanks === 1 && /,$/.test(all[i - 1]?.text ?? '') && isAddressLike(all[i - 1]?.text ?? ''))) return;
       continue;
     }
     blanks = 0;
@@ -199,6 +205,7 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     // "[Please do write a more personal letter ...]": an editor's note in brackets is no address line.
     if (!isAddressLike(text) || /^\[.*\]$/.test(text)) return;
     keep.add(i);
+    top = i;
     // A bullet naming the addressee ("• To Head of the Judiciary: ...") opens the block; "-z.Hd. Minister X-" does not.
     if (/^[•·▪*–-]/.test(text) && !ATTENTION.test(text)) return;
   }
