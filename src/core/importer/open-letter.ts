@@ -13,6 +13,11 @@ const ASKS_READER = /\b(?:sample|model|example|suggested|draft) (?:letter|e-?mai
 /* The page tells of a letter that others wrote or sent: "USCIRF wrote to King Salman", "a letter written by experts", "dirigieron esta carta". */
 const BY_OTHERS = /\b(?:wrote|have written|has written|sent|signed|signing up to|dirigieron|dirigi[oó]|enviaron|firmaron|ont [ée]crit|a [ée]crit|ont adress[ée]|schrieben|haben geschrieben|unterzeichneten)\b[^.!?\n]{0,80}\b(?:letters?|notes?|cartas?|lettres?|briefe?)\b|\b(?:letters?|cartas?|lettres?|brief) (?:written|signed|sent) by\b|\b(?:open letter|carta abierta|lettre ouverte|offener brief|carta aberta)\b/imu;
 /*
+ * A reminder of a letter already sent: "Erinnerungsschreiben", "reminder letter", "wir haben Ihnen am 6.12. geschrieben",
+ * "we wrote to you on 6 December", "erneut angeschrieben". Its writers sent it twice; no reader is asked to send it.
+ */
+const REMINDER = /\b(?:erinnerungsschreiben|reminder letter|letter of reminder|lettre de (?:relance|rappel)|carta (?:de )?recordatorio)\b|\b(?:(?:wir|ich) (?:haben|habe) (?:ihnen|sie)|(?:we|i) (?:wrote|have written) to you|nous vous avons (?:[ée]crit|adress[ée])|le escribimos|les escribimos)\b[^.!?\n]{0,60}?\b(?:am|on|le|el)\s+\d|\b(?:erneut|nochmals|wieder) angeschrieben\b/iu;
+/*
  * A headline that names a letter's writer and its addressee: "USCIRF Letter to Saudi King Salman", "PEN's letter to
  * President X". A headline without a writer ("Letter to Yemen's vice-president", "A letter to the President") is what a
  * model letter is called as well: it says nothing of who sent it.
@@ -69,6 +74,7 @@ export function isLetterByOthers(text: string, found: FoundLetter | undefined): 
   const { frame, body, after, at } = aroundLetter(text, found, found.salutation);
   // Letters already received or sent to a paper are shown, not offered: what follows them is more of the same letters.
   if ((RECEIVED.test(frame) || TO_EDITOR.test(frame)) && !ASKS_READER.test(frame.replace(TO_EDITOR, ' '))) return true;
+  if (REMINDER.test(frame) || REMINDER.test(body.slice(0, 2000))) return true;
   if (readerIsAsked(text, frame, body, after)) return false;
   const opening = body.slice(0, 800);
   const we = opening.match(WE)?.length ?? 0;

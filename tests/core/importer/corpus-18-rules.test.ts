@@ -1,7 +1,7 @@
 // The general rules behind corpus-18's misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { isBuildingLine, isNoNameLine } from '../../../src/core/importer/name-gate.js';
-import { imported, page } from './helpers.js';
+import { imported, page, refusedReason } from './helpers.js';
 
 const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
 const letter = ['I urge you to release Jane Example immediately and unconditionally.', 'Yours sincerely,'];
@@ -68,5 +68,31 @@ describe('a building line', () => {
     const { appeal } = imported(text);
     expect(appeal.targets.map((t) => t.name)).toEqual([expect.stringContaining('Ana Muestra')]);
     expect(appeal.targets[0]?.address).toContain('The Palais des Examples');
+  });
+});
+
+describe('a reminder of a letter already sent', () => {
+  const reminder = (frame: string, opening: string): string =>
+    page(
+      frame,
+      '',
+      'An das',
+      'Ministerium für Beispiele',
+      'Beispielstraße 1',
+      '10115 Berlin',
+      'poststelle@example.de',
+      '',
+      'Sehr geehrte Frau Ministerin,',
+      opening,
+      'Ich bitte Sie erneut, Jane Example freizulassen, die seit März 2031 ohne Anklage festgehalten wird.',
+      'Mit freundlichen Grüßen',
+    );
+
+  it('is refused when the page calls it a reminder ("Erinnerungsschreiben")', () => {
+    expect(refusedReason(reminder('Erinnerungsschreiben an das Ministerium', 'leider habe ich keine Antwort erhalten.'))).toBe('import_not_an_appeal');
+  });
+
+  it('is refused when the letter says "ich habe / wir haben Ihnen am ... geschrieben"', () => {
+    expect(refusedReason(reminder('Keine Antwort aus dem Ministerium', 'ich habe Ihnen am 6. Dezember geschrieben und keine Antwort erhalten.'))).toBe('import_not_an_appeal');
   });
 });
