@@ -27,8 +27,19 @@ export function isBlankForm(salutation: string, text: string): boolean {
   // kind, and a form with gaps for the case itself ("(inmate name)") is none.
   if (WHOLLY_BLANK.test(salutation.trim())) return CASE_BLANK.test(text.slice(0, 200_000)) || !CONCRETE_CASE.test(text.slice(0, 20_000));
   if (BLANK.test(salutation)) return true;
-  return (salutation.match(PLACEHOLDER)?.length ?? 0) > 0 && (text.slice(0, 200_000).match(PLACEHOLDER)?.length ?? 0) >= 4;
+  const slots: string[] = salutation.match(PLACEHOLDER) ?? [];
+  const gaps: string[] = text.slice(0, 200_000).match(PLACEHOLDER) ?? [];
+  if (slots.length === 0 || gaps.length < 4) return false;
+  // "Dear [General][Minister]," / "Dear [title]," over a letter about a named case: the reader picks the title, the case
+  // is written; an appeal. A slot for the name ("[Name of Governor]") or gaps for the case itself make a blank form.
+  const caseGaps = gaps.filter((g) => !slots.includes(g) && CASE_GAP.test(g) && !/\byour\b/i.test(g));
+  return slots.some((slot) => NAME_SLOT.test(slot)) || caseGaps.length > 0 || !CONCRETE_CASE.test(text.slice(0, 20_000));
 }
+
+/* A bracketed gap for a person's name: "[Name of Governor]", "[nom]", "[nombre]". */
+const NAME_SLOT = /\b(?:name|names|nom|nombre|nome)\b/i;
+/* A bracketed gap for the case itself: "[defendant’s name]", "[execution date]"; "[date]" dates the letter, "[your name]" signs it. */
+const CASE_GAP = /\b(?:name|case|defendant|inmate|prisoner|nom|nombre)\b|\b\p{L}+ date\b|\bfecha de\b/iu;
 
 /* "Startseite Urgent Actions 2014 09", "Urgent Actions 2016": the heading of an archive page listing a month's actions. */
 export const ACTION_INDEX = /(?:^|\s)(?:urgent actions|actions urgentes|acciones urgentes|eilaktionen)\s+(?:19|20)\d{2}(?:\s+\d{1,2})?\s*$/im;
@@ -58,7 +69,7 @@ export function citedUaNumbers(text: string): number {
 }
 
 /* A campaign's or a text's name for an appeal, a petition's wording, an old UA's concern heading, or a contact field. */
-const APPEAL_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|mailvorlage|briefvorlage|mustermail|^\s*schreibt (?:an|ihnen)\s?:?\s*$|appelle an|eilaktion|pilna akcja|azion[ei] urgent[ei]|lettera (?:modello|tipo)|modello di lettera|blixtaktion(?:er)?|\bvetoomu(?:s|ksen|kseen)\b|緊急行動|要請先|宛先\s*[:：]|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing (?:campaign|action)\b|^\s*take action\s*!?\s*$|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|telefon|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
+const APPEAL_WORDS = /^\s*urgent appeals?\s*[:!]?\s*$|^\s*petition (?:to|for|against)\s|\b(?:proposed|suggested) (?:text|letter|e-?mail|message|action)\b|\brequests? your (?:urgent )?intervention\b|\bencourage you to (?:write|send|sign|call|e-?mail)\b|\bplease write to\b|urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|mailvorlage|briefvorlage|mustermail|^\s*schreibt (?:an|ihnen)\s?:?\s*$|appelle an|eilaktion|pilna akcja|azion[ei] urgent[ei]|lettera (?:modello|tipo)|modello di lettera|blixtaktion(?:er)?|\bvetoomu(?:s|ksen|kseen)\b|緊急行動|要請先|宛先\s*[:：]|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing (?:campaign|action)\b|^\s*take action\s*!?\s*$|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|telefon|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
 
 /*
  * A sentence that asks the reader to write, send, call or tell an official: "Please send the letters to ...", "Call

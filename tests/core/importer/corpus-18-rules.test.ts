@@ -1,7 +1,8 @@
 // The general rules behind corpus-18's misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { isBuildingLine, isNoNameLine } from '../../../src/core/importer/name-gate.js';
-import { imported, page, refusedReason } from './helpers.js';
+import { isBlankForm } from '../../../src/core/importer/signs.js';
+import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
 const letter = ['I urge you to release Jane Example immediately and unconditionally.', 'Yours sincerely,'];
@@ -94,5 +95,44 @@ describe('a reminder of a letter already sent', () => {
 
   it('is refused when the letter says "ich habe / wir haben Ihnen am ... geschrieben"', () => {
     expect(refusedReason(reminder('Keine Antwort aus dem Ministerium', 'ich habe Ihnen am 6. Dezember geschrieben und keine Antwort erhalten.'))).toBe('import_not_an_appeal');
+  });
+});
+
+describe("other organisations' urgent appeals cut before their addresses", () => {
+  const body = 'Jane Example, a teacher, was arrested on 3 March 2031 in Example City and has been held without charge since then; her family has not been allowed to see her.';
+
+  it('imports an "Urgent Appeal" that requests the reader\'s intervention', () => {
+    expect(kindOf(page('Arbitrary detention of Jane Example', 'Urgent Appeal', 'The Network requests your urgent intervention in the following situation.', body))).toBe('appeal');
+  });
+
+  it('imports a petition headed "Petition to urge ..." that greets its friends', () => {
+    expect(kindOf(page('Petition to urge the Government of Examplia to free Jane Example', 'Dear friends', body))).toBe('appeal');
+  });
+
+  it('imports a blog post with a proposed text to send', () => {
+    expect(kindOf(page('Jane Example needs us.', body, 'If you do not know what to say, here is a proposed text:', 'I am writing about Jane Example.'))).toBe('appeal');
+  });
+
+  it('still refuses an article that asks nothing', () => {
+    expect(refusedReason(page('Teachers in Examplia', body, 'The school year starts in September.'))).toBe('import_not_an_appeal');
+  });
+});
+
+describe('a letter template with bracketed titles', () => {
+  const template = (salutation: string, about: string): string =>
+    page('[place], [date]', salutation, about, 'I urge you to release her immediately.', 'Yours sincerely,', '[your name]');
+
+  it('is an appeal when the brackets offer titles and the case is named', () => {
+    expect(kindOf(template('Dear [General][Minister],', 'Jane Example was arrested on 3 March 2031 and has been tortured in custody.'))).toBe('appeal');
+  });
+
+  it('is a blank form when the greeting leaves the name blank', () => {
+    const text = template('Dear [Name of Minister],', 'Jane Example was arrested on 3 March 2031 and has been tortured in custody.');
+    expect(isBlankForm('Dear [Name of Minister],', text)).toBe(true);
+    expect(isBlankForm('Dear [General][Minister],', text.replace('[Name of Minister]', '[General][Minister]'))).toBe(false);
+  });
+
+  it('is a blank form when the case itself is a gap', () => {
+    expect(refusedReason(template('Dear [General][Minister],', '[prisoner name] was arrested on [arrest date] and has been tortured in custody.'))).toBe('import_not_an_appeal');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -291,6 +291,11 @@ const HELD_OUT = [
     set: 'corpus-17', dir: CORPUS_17, unseen: '92.9% of fields, 0 misattached, 74% of addresses (86% by the comma-blind rule), 1 appeal refused', texts: 32, addresses: 35, attached: true,
     // 98.8% of fields, 35 of 35 addresses after fix17. Still wrong (known): the President of an update's one-line block with a mail note for a street.
     floor: 0.98, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-18', dir: CORPUS_18, unseen: '55.8% of fields, 4 addresses misattached, 6 appeals refused, 3 non-appeals imported', texts: 25, addresses: 9, attached: false,
+    // fix18: 74.2%, 0 misattached, 7 of 9 addresses. Still refused: the Cyrillic petition and the French letter to a prefect.
+    floor: 0.72, refusalsChecked: /en-20(?:04|08|10)-/,
   },
 ] as const;
 
