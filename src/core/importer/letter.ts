@@ -21,7 +21,7 @@ const OPENING = /^(?:dear\b|your (?:excellenc(?:y|ies)|majest(?:y|ies)|royal hig
 const PT_OPENING = /^(?:ex(?:m|celent[ií]ssim)[oa]s?\.?\s+s(?:r|ra|enhor|enhora)\.?(?:\s|$)|prezad[oa]s?\s)/i;
 /* Forms of address that also start a name in an address block; only a trailing comma or colon makes them a salutation. */
 /* "Honorable Governor Bush:", "To the Honourable Minister,", "Hon. Example,": "The Honorable ..." also heads an address block. */
-const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b|votre excellence\b|(?:to )?(?:the )?hon(?:ou?rable\b|\.))/i;
+const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|m\.\s+(?:le|la)\s|mme\.?\s+(?:la|le)\s|madame\b|mesdames\b|messieurs\b|cher\b|ch[èe]re\b|excellence\b|votre excellence\b|(?:to )?(?:the )?hon(?:ou?rable\b|\.))/i;
 /*
  * Italian, Nordic and Finnish greetings that also open ordinary sentences ("Gentile" is "kind", "Bästa" "best", "Hyvä"
  * "good") or an Italian address block ("Egregio Signor Ministro" above the street): a salutation only with a trailing

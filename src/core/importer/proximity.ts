@@ -6,7 +6,7 @@ import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
 import { isBuildingLine, PAGE_CHROME } from './name-gate.js';
-import { opensOfficial, ROLE } from './offices.js';
+import { opensOfficial, ORGANISATION, ROLE } from './offices.js';
 import { HOMES, isAddressLike, isPostalRun, NUMBERED_NAME, POSTCODE_LAST } from './postal-blocks.js';
 import type { TargetLine } from './targets.js';
 import { isCapitalsLine } from './title.js';
@@ -161,6 +161,11 @@ function isCaptionOfLetter(all: Numbered[], keep: Set<number>, letterAt: number)
   return words.length >= 3 && words.length <= 5 && letter.includes(`${words[0]} ${words[words.length - 1]}`);
 }
 
+/* "copie : ...", "cc: ...", "Copy to: ...": the writer's copy noted on its own line. */
+const COPY_LINE = /^(?:copies?|copie|copia|cc|c\.c\.|kopie)\s*(?:to|à|a|an|para)?\s*:\s*\S/i;
+/* "A Préfecture ...", "À la Ministre ...", "To the Ministry ...", "An das Ministerium ...": whom the letter goes to. */
+const ADDRESSEE_OPENER = /^(?:[àÀaA]|[tT]o|[aA]n|[aA]l|[aA]o)\s+(?:la\s+|le\s+|l['’]|the\s+|das\s+|den\s+|die\s+)?\p{Lu}/u;
+
 /** Walks up from `from` over address lines and blank lines; stops at a heading, a sentence or the text's start. */
 function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3): void {
   let blanks = 0;
@@ -195,6 +200,8 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     const nextOpens = opensOfficial(all[i + 1]?.text ?? '');
     if (maxBlanks === 0 && !nextOpens && POSTCODE_LAST.test(text) && [...keep].some((k) => k > i && POSTCODE_LAST.test(all[k]?.text ?? '')) && !repeatsKept(all, keep, i)) return;
     if (/^(?:please\b|due to\b)/i.test(text)) continue;
+    // "copie : comité de soutien" between the address and the greeting: a copy, no line of the addressee's block.
+    if (COPY_LINE.test(text)) continue;
     // A web form's boilerplate ("Details provided here will never be used ...") ends the block: nothing above it is its.
     if (PAGE_CHROME.test(text)) return;
     // "2.  Lic. Felix Garrid Safie, Fiscal General ...": a numbered item with a name opens its block, as a bullet does.
@@ -206,6 +213,9 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     if (!isAddressLike(text) || /^\[.*\]$/.test(text)) return;
     keep.add(i);
     top = i;
+    // "A Préfecture de la région ...", "To the Ministry of ...": the line that names the addressee opens the block; the
+    // writer's own name above it is no part of it.
+    if (ADDRESSEE_OPENER.test(text) && (ROLE.test(text) || ORGANISATION.test(text) || /\d/.test(text))) return;
     // A bullet naming the addressee ("• To Head of the Judiciary: ...") opens the block; "-z.Hd. Minister X-" does not.
     if (/^[•·▪*–-]/.test(text) && !ATTENTION.test(text)) return;
   }

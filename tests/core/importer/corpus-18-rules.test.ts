@@ -136,3 +136,25 @@ describe('a letter template with bracketed titles', () => {
     expect(refusedReason(template('Dear [General][Minister],', '[prisoner name] was arrested on [arrest date] and has been tortured in custody.'))).toBe('import_not_an_appeal');
   });
 });
+
+describe("a support committee's letter to a prefect", () => {
+  const text = page(
+    'Bonjour,',
+    "Voici le modèle de lettre que j'ai envoyé, je vous ai mis en copie.",
+    'Marie Exemple',
+    'Marie Exemple |',
+    'A Préfecture de la région Exemple 3 rue des Exemples 99000 EXEMPLEVILLE CEDEX |',
+    'copie : comité de soutien à Jean Exemple',
+    'M. le préfet,',
+    "Jean Exemple est arrivé en France en mars 2031 et son renvoi le mettrait en danger. Je vous demande de suspendre l'arrêté qui le frappe.",
+  );
+
+  it('greets with "M. le préfet," as with "Monsieur le préfet,"', () => {
+    expect(kindOf(text)).toBe('appeal');
+  });
+
+  it("never makes the writer above the addressee's line the official", () => {
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name).join(' ')).not.toContain('Marie Exemple');
+  });
+});
