@@ -81,6 +81,9 @@ function unquote(line: string): string {
   return line.replace(/^["“„«‘']\s*/, '').replace(/^\s*\d{1,2}[.)]\s+(?=dear\b)/i, '');
 }
 
+/* "Your excellency (la salutation e' da cambiare ...)": an editor's note in brackets after the greeting is no part of it. */
+const withoutNote = (line: string): string => line.replace(/\s+[([][^)\]]{20,160}[)\]]\s*$/, '');
+
 /** "Yours sincerely,", "Atentamente,", "Veuillez agréer ...": the line that closes a letter. */
 export function isClosing(line: string): boolean {
   return line.length <= 300 && CLOSING.test(line);
@@ -193,14 +196,14 @@ function findBareOffice(sections: Section[]): { section: number; line: number } 
  * lines in a row (blank lines between allowed) are one salutation; returns it and the line after the last of them.
  */
 function salutationRun(lines: string[], first: number): { salutation: string; next: number } {
-  const parts = [unquote(lines[first] ?? '')];
+  const parts = [withoutNote(unquote(lines[first] ?? ''))];
   let last = first;
   // Six at most: a letter greets a few officials, a longer run is a list, not one greeting.
   for (let i = first + 1; i < lines.length && i <= last + 2 && parts.length < 6; i++) {
     const line = lines[i] ?? '';
     if (line === '') continue;
     if (!isSalutation(line)) break;
-    parts.push(unquote(line));
+    parts.push(withoutNote(unquote(line)));
     last = i;
   }
   return { salutation: parts.join(' '), next: last + 1 };

@@ -41,7 +41,7 @@ const CITED = /\b(?:see|cf\.?|v[ée]ase|voir|siehe)\s*(?:also\s+)?$/i;
 export function parseUaNumber(line: string): UaNumber | undefined {
   if (line === '') return undefined;
   const match = UA_NUMBER.exec(line.length > 2000 ? line.slice(0, 2000) : line);
-  if (!match) return undefined;
+  if (!match) return caseCode(line);
   // "(for example, see UA 159/95, ...)": an earlier UA the text refers to is not the text's own number.
   if (CITED.test(line.slice(Math.max(0, match.index - 40), match.index))) return undefined;
   const [, written = 'UA', digits = '', sep = '/', year = ''] = match;
@@ -68,4 +68,15 @@ export function slugId(title: string): string {
     .slice(0, 40)
     .replace(/-+$/, '');
   return slug === '' ? 'appeal' : slug;
+}
+
+/* "UA000321", "UA-000321": another organisation's urgent appeal code, six digits and no year part. */
+const CASE_CODE = /\bUA-?(\d{6})\b(?![./-]\d)/;
+
+/** Reads an urgent appeal's six-digit case code as it is written ("UA000321"); "UA-000321" is the same code. */
+function caseCode(line: string): UaNumber | undefined {
+  const match = CASE_CODE.exec(line.length > 2000 ? line.slice(0, 2000) : line);
+  if (!match || CITED.test(line.slice(Math.max(0, match.index - 40), match.index))) return undefined;
+  const code = `UA${match[1] ?? ''}`;
+  return { reference: code, number: code, id: code.toLowerCase() };
 }

@@ -1,6 +1,7 @@
 // The general rules behind corpus-18's misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { isBuildingLine, isNoNameLine } from '../../../src/core/importer/name-gate.js';
+import { parseUaNumber } from '../../../src/core/importer/numbers.js';
 import { isBlankForm } from '../../../src/core/importer/signs.js';
 import { imported, kindOf, page, refusedReason } from './helpers.js';
 
@@ -156,5 +157,35 @@ describe("a support committee's letter to a prefect", () => {
   it("never makes the writer above the addressee's line the official", () => {
     const { appeal } = imported(text);
     expect(appeal.targets.map((t) => t.name).join(' ')).not.toContain('Marie Exemple');
+  });
+});
+
+describe("other organisations' case codes, notes after greetings, labelled bilingual greetings", () => {
+  it('reads "UA000123" and "UA-000123" as the number, written as the code', () => {
+    expect(parseUaNumber('Urgent Appeal Case: UA000123')?.number).toBe('UA000123');
+    expect(parseUaNumber('Case UA-000123 (Examplia)')?.number).toBe('UA000123');
+    expect(parseUaNumber('Phone UA1234567')).toBeUndefined();
+  });
+
+  it('keeps the greeting without the editor\'s bracketed note after it', () => {
+    const { appeal } = imported(page('URGENT ACTION', story, 'Your Excellency (change the greeting to suit the official, see below)', ...letter));
+    expect(appeal.letter?.salutation ?? appeal.targets[0]?.salutation).toBe('Your Excellency');
+  });
+
+  it('takes a Portuguese "Tratamento:" line as the official\'s own greeting, both languages', () => {
+    const text = page(
+      'URGENT ACTION',
+      story,
+      'Escreva para:',
+      'Procuradora-Geral Ana Muestra',
+      'Avenida Central 12, Ciudad de Ejemplo',
+      'E-mail: fiscal@example.org',
+      'Tratamento: Exma Procuradora-Geral / Estimada Sra. Fiscal General',
+      '',
+      'Dear Attorney General,',
+      ...letter,
+    );
+    const official = imported(text).appeal.targets.find((t) => t.name.includes('Ana Muestra'));
+    expect(official?.salutation).toBe('Exma Procuradora-Geral / Estimada Sra. Fiscal General');
   });
 });
