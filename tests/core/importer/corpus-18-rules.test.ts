@@ -189,3 +189,11 @@ describe("other organisations' case codes, notes after greetings, labelled bilin
     expect(official?.salutation).toBe('Exma Procuradora-Geral / Estimada Sra. Fiscal General');
   });
 });
+
+describe('a petition text headed in Ukrainian', () => {
+  it('imports ("текст звернення" is the text of an appeal)', () => {
+    const text = page('текст звернення Вчителька у небезпеці', 'Голова Служби прикладів', 'Олена Приклад', 'вул. Прикладна, 1', story);
+    expect(kindOf(text)).toBe('appeal');
+    expect(refusedReason(page('Новини', 'Олена Приклад', story))).toBe('import_not_an_appeal');
+  });
+});
