@@ -197,3 +197,10 @@ describe('a petition text headed in Ukrainian', () => {
     expect(refusedReason(page('Новини', 'Олена Приклад', story))).toBe('import_not_an_appeal');
   });
 });
+
+describe('a greeting run on into a sentence in lower case', () => {
+  it('is the salutation, cut at its comma', () => {
+    const text = page('URGENT ACTION', `Dear Head of Example Service, teacher and poet Jane Example was detained by border guards on 3 March 2031 and may be sent back. ${story} ${story}`, 'Yours sincerely,');
+    expect(imported(text).appeal.letter?.salutation).toBe('Dear Head of Example Service,');
+  });
+});
