@@ -3,7 +3,7 @@ import { mainTargets } from '../core/appeal.js';
 import { languageNamesIn } from '../core/languages.js';
 import { escapeMarkdown } from '../core/markdown.js';
 import { privateReply, type Block } from '../core/reply.js';
-import { appealOrChoice, casePicker, timeLeftText } from './shared.js';
+import { appealHeading, appealOrChoice, casePicker, timeLeftText } from './shared.js';
 import { defineCommand } from './types.js';
 
 export const appeal = defineCommand({
@@ -22,7 +22,7 @@ export const appeal = defineCommand({
     if ('choice' in found) return found.choice;
     if (!found.appeal) return casePicker('appeal', found.drive!, ctx, deps);
     const { drive, appeal } = found;
-    const blocks: Block[] = [{ type: 'heading', text: t('letter_heading', { reference: appeal.reference, title: appeal.title }) }];
+    const blocks: Block[] = [{ type: 'heading', text: appealHeading(t, appeal) }];
     if (appeal.draft) blocks.push({ type: 'text', text: `_${t('appeal_draft')}_` });
     if (appeal.summary) blocks.push({ type: 'text', text: escapeMarkdown(appeal.summary) });
     const fields = [];

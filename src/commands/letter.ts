@@ -16,7 +16,7 @@ import { escapeMarkdown } from '../core/markdown.js';
 import { isEmpty, type Profile } from '../core/profiles.js';
 import { composeOwnWords, MAX_OWN_WORDS, promptsFor, type Prompt } from '../core/prompts.js';
 import { MAX_ACTION_BYTES, actionButton, privateReply, type Block, type Button, type FormField } from '../core/reply.js';
-import { daysLeft, appealOrChoice, casePicker, methodButtons, tallyText, timeLeftText } from './shared.js';
+import { appealHeading, daysLeft, appealOrChoice, casePicker, methodButtons, tallyText, timeLeftText } from './shared.js';
 import { defineCommand, type CommandContext, type Deps } from './types.js';
 
 /** Amnesty's advice: post when a week or more is left, email when time is short. */
@@ -61,7 +61,7 @@ export const letter = defineCommand({
     const own = composeOwnWords(input, prompts);
     const rendered = renderLetter(appeal, { target: input.target, lang: input.lang, sender: signature.sender, now, timezone: drive?.timezone ?? 'UTC', own });
     const open = drive !== undefined && isOpen(drive, now);
-    const blocks: Block[] = [{ type: 'heading', text: t('letter_heading', { reference: appeal.reference, title: appeal.title }) }];
+    const blocks: Block[] = [{ type: 'heading', text: appealHeading(t, appeal) }];
     blocks.push(...(await situation(appeal, drive, ctx, deps)));
     if (signature.note) blocks.push({ type: 'text', text: escapeMarkdown(signature.note) });
     blocks.push({ type: 'text', text: escapeMarkdown(t(own ? 'letter_own_words' : 'prompts_intro')) });

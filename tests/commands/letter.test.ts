@@ -213,3 +213,26 @@ describe('/letter lang= in a language the bot has no catalog for', () => {
     expect(reply.plain).toContain(en('expect_language'));
   });
 });
+
+describe('/letter and /appeal of an appeal imported without a UA number', () => {
+  beforeEach(async () => {
+    const imported = importUrgentAction(
+      'Azione urgente: Mario Esempio rischia la tortura\n\nScrivi al Ministro della Giustizia entro il 24 gennaio 2027.\n\nMinistro della Giustizia\nOn. Carla Bianchi\nVia Arenula 70\n00186 Roma\nEmail: ministro@giustizia.example.it\n\nGentile Ministra,\n\nLe scrivo per chiedere il rilascio immediato di Mario Esempio, detenuto senza accusa.\n\nDistinti saluti\n',
+    );
+    if (!imported.ok) throw new Error(imported.message);
+    const dir = join(await mkdtemp(join(tmpdir(), 'actionbot-appeals-')), 'appeals');
+    await mkdir(dir);
+    await writeFile(join(dir, `${imported.appeal.id}.json`), JSON.stringify({ ...imported.appeal, draft: false }));
+    app = await testApp({ appealsDir: dir });
+  });
+  afterEach(() => app.close());
+
+  it('heads the letter and the case with the title once, not "title: title"', async () => {
+    const title = 'Mario Esempio rischia la tortura';
+    for (const command of ['/letter mario-esempio-rischia-la-tortura', '/appeal mario-esempio-rischia-la-tortura']) {
+      const reply = await say(command);
+      expect(reply.blocks[0]).toEqual({ type: 'heading', text: title });
+      expect(reply.plain).not.toContain(`${title}: ${title}`);
+    }
+  });
+});
