@@ -152,20 +152,26 @@ function findWrappedSalutation(sections: Section[]): { section: number; line: nu
   return undefined;
 }
 
-/** "Fiscal General de México:" then "Me dirijo a usted ...": a short line that greets by title alone. */
-function findTitleSalutation(sections: Section[]): { section: number; line: number } | undefined {
+type LinePosition = { section: number; line: number };
+
+/** The first line, in a section a letter can sit in, that `greets` takes, given the next non-blank line below it. */
+function firstGreeting(sections: Section[], greets: (line: string, next: () => string) => boolean): LinePosition | undefined {
   for (let s = 0; s < sections.length; s++) {
     const section = sections[s];
     if (!section || !LETTER_HOME.has(section.kind)) continue;
     const lines = section.lines;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? '';
-      if (line === '' || line.length > 80 || !/^\p{Lu}[^.!?@]*[,:]$/u.test(line)) continue;
-      const next = lines.slice(i + 1).find((l) => l !== '') ?? '';
-      if (LETTER_START.test(next)) return { section: s, line: i };
+      if (line !== '' && greets(line, () => lines.slice(i + 1).find((l) => l !== '') ?? '')) return { section: s, line: i };
     }
   }
-  return findBareOffice(sections);
+  return undefined;
+}
+
+/** "Fiscal General de México:" then "Me dirijo a usted ...": a short line that greets by title alone. */
+function findTitleSalutation(sections: Section[]): LinePosition | undefined {
+  const byTitle = firstGreeting(sections, (line, next) => line.length <= 80 && /^\p{Lu}[^.!?@]*[,:]$/u.test(line) && LETTER_START.test(next()));
+  return byTitle ?? findBareOffice(sections);
 }
 
 /**
@@ -173,22 +179,15 @@ function findTitleSalutation(sections: Section[]): { section: number; line: numb
  * on a line, or a neutral greeting, greets when a long sentence in the writer's own voice follows it. Above an address
  * ("Palais de l'Élysée") an office heads a block; above a member's news ("Hello, here is our update") nothing greets.
  */
-function findBareOffice(sections: Section[]): { section: number; line: number } | undefined {
-  for (let s = 0; s < sections.length; s++) {
-    const section = sections[s];
-    if (!section || !LETTER_HOME.has(section.kind)) continue;
-    const lines = section.lines;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i] ?? '';
-      const greets = (BARE_OFFICE.test(line) && !/[.!?;:,@\d]$/.test(line)) || NEUTRAL_GREETING.test(line);
-      if (line === '' || line.length > 120 || !greets) continue;
-      const next = lines.slice(i + 1).find((l) => l !== '') ?? '';
-      // After "Hello," a member's news speaks as "we"; only a writer's own "I" makes it a letter to an office.
-      const voice = NEUTRAL_GREETING.test(line) ? SINGULAR.test(next) : FIRST_PERSON.test(next);
-      if (next.length >= 60 && (/[.!?]$/.test(next) || next.length >= 120) && (voice || LETTER_START.test(next))) return { section: s, line: i };
-    }
-  }
-  return undefined;
+function findBareOffice(sections: Section[]): LinePosition | undefined {
+  return firstGreeting(sections, (line, below) => {
+    const neutral = NEUTRAL_GREETING.test(line);
+    if (line.length > 120 || !((BARE_OFFICE.test(line) && !/[.!?;:,@\d]$/.test(line)) || neutral)) return false;
+    const next = below();
+    // After "Hello," a member's news speaks as "we"; only a writer's own "I" makes it a letter to an office.
+    const voice = neutral ? SINGULAR.test(next) : FIRST_PERSON.test(next);
+    return next.length >= 60 && (/[.!?]$/.test(next) || next.length >= 120) && (voice || LETTER_START.test(next));
+  });
 }
 
 /**
