@@ -34,6 +34,8 @@ export const CORPUS_16 = new URL('../../fixtures/ua/corpus-16/', import.meta.url
 export const CORPUS_17 = new URL('../../fixtures/ua/corpus-17/', import.meta.url);
 /** A sixteenth set (section pages in six languages, other organisations' appeals), labelled before the importer ran on it. */
 export const CORPUS_18 = new URL('../../fixtures/ua/corpus-18/', import.meta.url);
+/** A seventeenth set (good news, Polish, Dutch and Norwegian pages among them), measured once at the end of a session. */
+export const CORPUS_19 = new URL('../../fixtures/ua/corpus-19/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
