@@ -28,9 +28,12 @@ const NEXT_ITEM = /^(?:[*＊●■◆◇○]|[❶-❿]|\d\s?[.．]\s*宛\s?[先�
 /* "オルメルト首相事務所のファックス番号とメールアドレスは以下の通りです。": a sentence saying the contacts below are an official's. */
 const CONTACTS_BELOW = new RegExp(String.raw`(${KATAKANA_NAME}|\p{Script=Han}{2,4}?)(${TITLE})(?:事務所|官邸)?の[^。]{0,30}(?:メールアドレス|ファックス|FAX|住所|宛先)[^。]{0,20}(?:以下|次)`, 'u');
 
+/* A whole line that is a name in katakana or kanji. */
+const CJK_NAME = new RegExp(String.raw`^(?:${KATAKANA_NAME}|${KANJI_NAME})$`, 'u');
+
 /** Whether a line (or a name) is written in Japanese script: kana or kanji and nothing Latin but initials. */
 export function isCjkName(text: string): boolean {
-  return new RegExp(String.raw`^(?:${KATAKANA_NAME}|${KANJI_NAME})$`, 'u').test(text.trim());
+  return CJK_NAME.test(text.trim());
 }
 
 /** A name and title read from one line, when the line names an official in Japanese script. */

@@ -2,6 +2,7 @@
 // appeal sentence.
 import type { AppealSentence } from './appeal-sentence.js';
 import type { FoundLetter } from './letter.js';
+import { findEmails } from './contacts.js';
 import { isDateLine } from './dates.js';
 import { followingMessageLines } from './following-message.js';
 import { addressedInProse } from './greeted-official.js';
@@ -81,6 +82,8 @@ const BRACKETED_EMAIL = /^\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*\(([^()@\d\n]{3,60
 
 /* "bundeskanzler@bundeskanzler.de", "president@example.gov" alone on a line: an e-mail whose whole local part is an office. */
 const OFFICE_EMAIL = /^\s*([a-z]{4,30})@[\w-]+(?:\.[\w-]+)+\s*[,;.]?\s*$/i;
+/* A word that is an office and nothing more ("bundeskanzler"). */
+const ROLE_ALONE = new RegExp(`^(?:${ROLE.source})$`, 'i');
 
 /**
  * Each e-mail line with its owner's name in brackets, as a block of its own: the name, then the e-mail. In such a list,
@@ -96,7 +99,7 @@ function bracketedEmailLines(sections: Section[]): TargetLine[] {
       const match = BRACKETED_EMAIL.exec(line.slice(0, 200));
       if (match?.[1] && match[2]) named++;
       const office = match ? undefined : OFFICE_EMAIL.exec(line.slice(0, 200))?.[1];
-      const name = match?.[2]?.trim() ?? (office && new RegExp(`^(?:${ROLE.source})$`, 'i').test(office) ? office[0]?.toUpperCase() + office.slice(1).toLowerCase() : undefined);
+      const name = match?.[2]?.trim() ?? (office && ROLE_ALONE.test(office) ? office[0]?.toUpperCase() + office.slice(1).toLowerCase() : undefined);
       const email = match?.[1] ?? line.trim().replace(/[,;.]$/, '');
       if (name) lines.push({ text: name, copy: false }, { text: email, copy: false }, { text: '', copy: false });
     }
@@ -194,7 +197,7 @@ function perOfficeLines(sections: Section[]): TargetLine[] {
       starts.forEach((start, n) => {
         const part = line.slice(start, starts[n + 1] ?? line.length);
         const person = NAMED.exec(part)?.[0]?.trim();
-        const emails = part.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? [];
+        const emails = findEmails(part);
         if (person && emails.length > 0) lines.push({ text: person, copy: false }, ...emails.map((e) => ({ text: `Email: ${e}`, copy: false })), { text: '', copy: false });
       });
     }

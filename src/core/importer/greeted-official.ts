@@ -5,6 +5,10 @@ import type { ParsedTarget } from './types.js';
 
 /* The greeting words before the addressee: "Dear", "Honorable", "To the Honourable", "Sehr geehrter Herr", "Estimado Señor". */
 const GREETING = /^(?:dear|my dear|(?:to )?(?:the )?hono(?:u)?rable|hon\.|sehr geehrte[rn]?(?:\s+(?:herr|frau))?|estimad[oa](?:\s+se[ñn]or[a]?)?|monsieur|madame|geachte(?:\s+(?:heer|mevrouw))?)\s+/i;
+/* An office word, then a space: a greeting's addressee that opens with an office ("Governor Bush"). */
+const OPENS_WITH_ROLE = new RegExp(`^(?:${ROLE.source})\\s`, 'i');
+/* An office word at the start of a phrase ("Secretary of State"). */
+const ROLE_FIRST = new RegExp(`^(?:${ROLE.source})`, 'i');
 /* An office and a surname, with no more than four words in all: "President Obama", "Governor Jeb Bush", "Minister Example". */
 const OFFICE_AND_NAME = /^(\p{Lu}[\p{L}.-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})$/u;
 
@@ -13,7 +17,7 @@ export function officialInSalutation(salutation: string): string | undefined {
   const addressee = salutation.trim().replace(/[,:;!.]+$/, '').replace(GREETING, '').trim();
   const match = OFFICE_AND_NAME.exec(addressee)?.[1];
   // An office word first, then at least one more word that is no office: "Governor Bush", not "Prime Minister".
-  if (!match || !new RegExp(`^(?:${ROLE.source})\\s`, 'i').test(`${match} `)) return undefined;
+  if (!match || !OPENS_WITH_ROLE.test(`${match} `)) return undefined;
   const rest = match.split(/\s+/).slice(1);
   return rest.some((w) => !ROLE.test(w)) ? match : undefined;
 }
@@ -116,7 +120,7 @@ function urgedOfficial(line: string, surname: string): string[] | undefined {
     const words = (match[1] ?? '').trim().split(/\s+/);
     const first = words.pop();
     const office = words.join(' ');
-    if (!first || ROLE.test(first) || !new RegExp(`^(?:${ROLE.source})`, 'i').test(office)) continue;
+    if (!first || ROLE.test(first) || !ROLE_FIRST.test(office)) continue;
     return [`${first} ${surname}`, office];
   }
   return undefined;
