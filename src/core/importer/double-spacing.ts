@@ -1,8 +1,7 @@
 // Reads contact details laid out with a blank line after every line: the blank lines are dropped when they separate
 // nothing, so an official's address lines stay one block.
 import { splitOwnedEmails } from './prose-owners.js';
-/** A line of contact details; `copy` when it sits under a "copies to" heading (as in targets.ts). */
-type TargetLine = { text: string; copy: boolean };
+import type { TargetLine } from './types.js';
 
 /**
  * Web pages often put a blank line after every address line. When no two lines of the contact details

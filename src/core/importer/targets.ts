@@ -13,11 +13,10 @@ import { markEmbassies } from './sources.js';
 import { splitSharedBlock } from './shared-block.js';
 import { collapseDoubleSpacing } from './double-spacing.js';
 import { joinInstitutions } from './prose-owners.js';
-import type { ParsedTarget, Warn } from './types.js';
+import type { ParsedTarget, TargetLine, Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
-/** A line of contact details; `copy` when it sits under a "copies to" heading. */
-export type TargetLine = { text: string; copy: boolean };
+export type { TargetLine } from './types.js';
 
 
 /** An official as read, with the lines each of its values came from. */

@@ -24,6 +24,9 @@ export type AddressSource = {
 };
 
 /** An official read from the text, with the line each of its values came from. */
+/** A line of contact details; `copy` when it sits under a "copies to" heading. */
+export type TargetLine = { text: string; copy: boolean };
+
 export type ParsedTarget = { target: AppealInput['targets'][number]; origins: Array<{ value: string; line: string }> };
 
 /** The outcome of importing one Urgent Action text. Never thrown: refusals are values. */
