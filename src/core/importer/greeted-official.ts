@@ -1,7 +1,7 @@
 // The official a letter's salutation names ("Dear President Obama:"), for a letter whose only "official" is a line
 // above it that names no one (the page's title), and the web form a text gives for reaching that official.
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
-import type { ParsedTarget } from './types.js';
+import type { ParsedTarget, TargetLine } from './types.js';
 
 /* The greeting words before the addressee: "Dear", "Honorable", "To the Honourable", "Sehr geehrter Herr", "Estimado Señor". */
 const GREETING = /^(?:dear|my dear|(?:to )?(?:the )?hono(?:u)?rable|hon\.|sehr geehrte[rn]?(?:\s+(?:herr|frau))?|estimad[oa](?:\s+se[ñn]or[a]?)?|monsieur|madame|geachte(?:\s+(?:heer|mevrouw))?)\s+/i;
@@ -86,7 +86,7 @@ const LETTER_TO = /\b(?:letter|e-?mail|message|appeal)\s+(?:addressed\s+)?to\s+(
  * address and surname ("Dear Ms Example"): that person, in that office, at that e-mail; or a sentence that names the
  * letter's addressee by first and last name, the surname the one greeted. The lines of one official's block.
  */
-export function addressedInProse(lines: string[], salutation: string | undefined): { text: string; copy: boolean }[] {
+export function addressedInProse(lines: string[], salutation: string | undefined): TargetLine[] {
   if (!salutation) return [];
   const addressee = salutation.trim().replace(/[,:;!.]+$/, '').replace(GREETING, '').trim();
   const surname = GREETED_SURNAME.exec(addressee)?.[1];

@@ -2,9 +2,9 @@
 // comments@whitehouse.gov"), "z.Hd." lines, and an institution's postal block for the person whose e-mail is its.
 import { findEmails } from './contacts.js';
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
-import type { ParsedTarget } from './types.js';
+import type { ParsedTarget, TargetLine } from './types.js';
 
-type Line = { text: string; copy: boolean };
+type Line = TargetLine;
 
 /* "<Name> can be reached at <email>", "<Name> can be e-mailed at", "<Name> ist erreichbar unter": the owner is named before. */
 const OWNED = /((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)\s+(?:can|may) be (?:reached|contacted|e-?mailed|written to)\s+(?:at|via|by e-?mail at|on)\s*$|((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)\s+(?:ist|sind)\s+(?:per e-?mail\s+)?erreichbar\s+(?:unter|über)\s*$/u;
