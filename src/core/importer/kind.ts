@@ -32,9 +32,12 @@ const STOPPED_DEPORTATION =
  */
 const GOOD =
   /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:is|are) (?:now )?free (?:because of|thanks to)\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b|\b(?:ua|urgent[- ]actions?)\s*[-–:]?\s*erfolge\b|\b(?:led|leading|contributed) to the release of\b|\bresult(?:s|ed)? in (?:the release of|freed)\b|\bsecured the release of\b|\berfolge und positive[rn]? entwicklungen\b|\bgood news (?:stories|story|round-?up)\b|\b(?:buone|ottime|belle) notizie\b|\bgoda nyheter\b|\bgode nyhe(?:ter|der)\b|\bhyvia uutisia\b|\b(?:because of you|thanks to (?:you|your (?:letters|appeals|actions|support)|international pressure))\b[^.]{0,80}\b(?:freed|released|saved|dropped|acquitted)\b(?!\s+on (?:bail|parole)))/i;
-/* A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". */
+/*
+ * A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". "Take action" asks
+ * only as an imperative (a heading, a sentence's start): "came together to take action against oppression" reports.
+ */
 const ASKS =
-  /\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|take action|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action|scrivi (?:a|al|alla|alle)|scrivete|skriv till?|kirjoita)\b/i;
+  /(?:^|[.!?:»–—-]\s*)take action\b|\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action|scrivi (?:a|al|alla|alle)|scrivete|skriv till?|kirjoita)\b/im;
 
 /* "Alan Johnston was released on 4 July": in an update or a closure, a release told in its opening is the good news. */
 const RELEASED = /\b(?:e|sono) stat[oaie] (?:rilasciat|liberat|scarcerat)[oaie]\b|\b(?:har|ha|er|blev|ble) (?:blivit |blitt |blevet )?(?:frigiven|frislappt|slappt|loslatt|løslatt|løsladt|frigitt|frigivet)\b|\b(?:vapautettiin|on vapautettu)\b|\b(?:fue|fueron|ha sido|han sido)\s+(?:\p{L}+\s+)?puest[oa]s? en libertad\b|\b(?:a|ont) ete (?:libere|liberee|liberes|liberees)\b|\b(?:wurde|wurden) (?:\p{L}+\s+)?freigelassen\b|\b(?:is|zijn) vrijgelaten\b|\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:freed|released|acquitted|set free)\b(?!\s+on (?:bail|parole))|\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b[^.]{0,60}\b(?:release|freed|acquittal)\b/iu;
@@ -81,4 +84,16 @@ export function findKind(sections: Section[], text: string): ImportKind {
   // "Further to our recent appeal, we are pleased to announce the release of ...": news of an appeal, without a heading.
   if (/\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b/i.test(lead) && released && !ASKS.test(head)) return 'good-news';
   return 'appeal';
+}
+
+/* "Urgent-Actions-Erfolge Januar bis März", "UA successes of 2024", "Good news round-up": a title over several cases. */
+const ROUND_UP_TITLE = /\b(?:erfolge|successes|exitos|succes|successi)\b|\bgood news (?:round-?up|stories)\b/i;
+
+/**
+ * A round-up of several successes says so in its title (in its first three lines): each of its cases cites its own
+ * UA number in its own paragraph, and none of them is the text's.
+ */
+export function isRoundUp(text: string): boolean {
+  const title = text.slice(0, 2000).split('\n').filter((l) => l.trim() !== '').slice(0, 3).join('\n');
+  return ROUND_UP_TITLE.test(foldKey(title));
 }

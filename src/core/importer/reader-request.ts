@@ -15,7 +15,8 @@ const REACH = String.raw`(?:\b(?:him|her|them|ihm|ihr|ihnen|lui|leur|le|la|lhe|y
 const SIGN = String.raw`(?:sign|podpisz(?:cie)?|firm(?:a|e|en|ad)|signez|signe|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|assin(?:e|em|a)|teken|firmate|signera|allekirjoita)`;
 const PETITION = String.raw`(?:petition|petici[oó]n|p[ée]tition|peti[cç][aã]o|petitie|appeal|appell|llamamiento|apelo|petizione|appello|upprop(?:et)?|opprop(?:et)?|vetoomu(?:s|ksen)|petycj[eę]|apel)`;
 const START = String.raw`(?:^|[.!?¡:]\s+|\n\s*[-•*]?\s*)(?:please\s+|bitte\s+|por favor,?\s+|per favore,?\s+|s'il vous pla[iî]t,?\s+)?`;
-const NOT_US = String.raw`(?!\s+(?:up|in|out|us|uns|nous|nos)\b)`;
+/* "Tell us", "sign up": no request to reach anyone. "Tell US Government" is the country's government. */
+const NOT_US = String.raw`(?!\s+(?:up|in|out|uns|nous|nos)\b|\s+us\b(?!\s+(?:${ORGANISATION.source})))`;
 const ASK = new RegExp(String.raw`${START}(?:${VERB}(?:-(?:lui|leur))?\b${NOT_US}[^.!?\n]{0,80}?${REACH}|${SIGN}\b${NOT_US}[^.!?\n]{0,40}?\b${PETITION})`, 'imu');
 
 /* A network's alert, as a line's first word: "ALERTE !", "Action alert:", "URGENT ALERT", "Alerta:". */
