@@ -15,6 +15,7 @@ import { labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { proximityTargetLines } from './proximity.js';
 import type { Section } from './sections.js';
 import { parseTargetsWithOrigins, type ParsedTarget, type TargetLine } from './targets.js';
+import { toLineOfficial } from './to-line.js';
 import type { Warn } from './types.js';
 
 /** Officials under a contact heading, else by proximity to contact fields or letters, else in an appeal sentence, else a bare postal block. */
@@ -29,6 +30,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proximityTargetLines(sections, found),
     () => sentence?.target ?? [],
     () => lead ?? [],
+    // "To: Minister Jane Example, Minister for Justice": the page's own opening line names whom it is for.
+    () => toLineOfficial(sections),
     () => toAddresseeLines(sections),
     () => addressedInProse(linesOutsideBackground(sections), found?.salutation),
     () => bracketedEmailLines(sections),
