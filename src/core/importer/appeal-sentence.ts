@@ -28,6 +28,25 @@ function blockAfter(lines: string[], at: number): string[] {
   return block;
 }
 
+/* "(Faxes: 60 3 238 3784)", "(Fax: ...)", "(Tel: ...)": a contact field in brackets at the end of an inline address. */
+const BRACKETED_CONTACT = /\.?\s*\(((?:fax(?:es)?|tel|phone|telegrams?)\s?:[^()]{1,80})\)\.?/i;
+const SALUTATION_LINE = /^\s*(?:salutation|saludo|tratamiento|formule d'appel|anrede)\s?:\s*\S/i;
+
+/**
+ * "Salutation: Dear Prime Minister" on its own line right below the sentence (blank lines skipped, at most three lines
+ * on): how to greet the official the sentence names.
+ */
+function salutationBelow(lines: string[], at: number): string[] {
+  let seen = 0;
+  for (let i = at + 1; i < lines.length && seen < 3; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') continue;
+    seen++;
+    if (SALUTATION_LINE.test(line)) return [line.trim()];
+  }
+  return [];
+}
+
 /** The first "send letters ... to: ..." sentence, if the text has one. */
 export function findAppealSentence(sections: Section[]): AppealSentence | undefined {
   for (const section of sections) {
@@ -42,10 +61,11 @@ export function findAppealSentence(sections: Section[]): AppealSentence | undefi
       }
       const match = SENTENCE.exec(line.length > 1200 ? '' : line);
       if (!match) continue;
-      const parts = (match[2] ?? '').replace(/\.$/, '').split(/\s*\/\s*/).map((p) => p.trim()).filter((p) => p !== '');
+      // "..., Malaysia. (Faxes: 60 3 ...)": the contact in brackets is a part of its own, not the country's.
+      const parts = (match[2] ?? '').replace(/\.$/, '').replace(BRACKETED_CONTACT, ' / $1').split(/\s*\/\s*/).map((p) => p.trim()).filter((p) => p !== '');
       if (parts.length === 0) continue;
       const ask = ASK.exec((match[1] ?? '').trim().replace(/,$/, ''))?.[1]?.trim();
-      return { ask, target: parts.map((text) => ({ text, copy: false })) };
+      return { ask, target: [...parts, ...salutationBelow(section.lines, at)].map((text) => ({ text, copy: false })) };
     }
   }
   return proseEmail(sections) ?? proseRecipientEmail(sections) ?? proseAddress(sections);

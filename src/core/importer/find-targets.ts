@@ -15,6 +15,7 @@ import { labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { proximityTargetLines } from './proximity.js';
 import type { Section } from './sections.js';
 import { parseTargetsWithOrigins, type ParsedTarget, type TargetLine } from './targets.js';
+import { toLineOfficial } from './to-line.js';
 import type { Warn } from './types.js';
 
 /** Officials under a contact heading, else by proximity to contact fields or letters, else in an appeal sentence, else a bare postal block. */
@@ -29,6 +30,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proximityTargetLines(sections, found),
     () => sentence?.target ?? [],
     () => lead ?? [],
+    // "To: Minister Jane Example, Minister for Justice": the page's own opening line names whom it is for.
+    () => toLineOfficial(sections),
     () => toAddresseeLines(sections),
     () => addressedInProse(linesOutsideBackground(sections), found?.salutation),
     () => bracketedEmailLines(sections),
@@ -132,11 +135,13 @@ function presenteBlockLines(sections: Section[]): TargetLine[] {
 
 /* "To Her Excellency Ms Jane Example": a letter's addressee line, "To" and a person greeted by a form of address. */
 const TO_PERSON = /^(?:to|à|a|an)\s+(.{5,90}?)[,:]?$/i;
-/* The letter's body in the writer's own voice: "I am deeply concerned ...". */
-const OWN_VOICE = /^(?:i|je|ich|yo|we|nous|wir)\s\p{L}/iu;
+/* The letter's body in the writer's own voice: "I am deeply concerned ...", "With great humility we write ...". */
+const OWN_VOICE = /^(?:i|je|ich|yo|we|nous|wir)\s\p{L}|^[^.!?\n]{0,40}\b(?:we|i)\s+(?:write|am writing|are writing)\b/iu;
+/* "His Excellency Monsieur Joseph Example": a letter's addressee line may open with the excellency alone, without "To". */
+const EXCELLENCY = /^(?:(?:his|her) excellency|son excellence|su excelencia|s\.\s?e\.)\s+(.{5,90}?)[,:]?$/iu;
 
 /**
- * "To Her Excellency Ms Jane Example" / "Ambassador Extraordinary and Plenipotentiary," / "I am deeply concerned ...":
+ * "To Her Excellency Ms Jane Example" (or "His Excellency ..." alone) / "Ambassador Extraordinary and Plenipotentiary," / "I am deeply concerned ...":
  * a letter that opens with its addressee, then the office, then the writer's own words. The person and the office are
  * the official; no address is read from here.
  */
@@ -145,7 +150,8 @@ function toAddresseeLines(sections: Section[]): TargetLine[] {
     if (section.kind === 'background') continue;
     const lines = section.lines.filter((l) => l.trim() !== '');
     for (let i = 0; i < lines.length - 1; i++) {
-      const person = TO_PERSON.exec(lines[i]?.trim() ?? '')?.[1];
+      const line = lines[i]?.trim() ?? '';
+      const person = TO_PERSON.exec(line)?.[1] ?? (EXCELLENCY.test(line) ? line.replace(/[,:]$/, '') : undefined);
       if (!person || !opensWithHonorific(person)) continue;
       const office = lines[i + 1] ?? '';
       const hasOffice = ROLE.test(office) && office.length <= 80;

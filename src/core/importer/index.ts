@@ -11,7 +11,7 @@ import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
 import { ACTION_INDEX, citedUaNumbers, explainsUnMechanism, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, saysItIsAnAppeal, showsAnAppeal, speaksOfUrgentActionsInGeneral } from './signs.js';
 import { isLetterByOthers, nobodyAskedToSend } from './open-letter.js';
-import { findKind } from './kind.js';
+import { findKind, isRoundUp } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
 import { findSolidarity } from './solidarity.js';
 import { markCopiesBesideGreeted, preferGreetedOfficial } from './greeted-official.js';
@@ -53,8 +53,8 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   };
 
   const kind = findKind(sections, text);
-  // A round-up of good news cites several actions: none of their numbers is the text's.
-  const ua = kind === 'good-news' && citedUaNumbers(text) >= 2 ? undefined : findUaNumber(sections);
+  // A round-up of good news cites several actions (or says it is one, "Urgent-Actions-Erfolge"): none of their numbers is the text's.
+  const ua = kind === 'good-news' && (citedUaNumbers(text) >= 2 || isRoundUp(text)) ? undefined : findUaNumber(sections);
   const found = findLetter(sections, warn);
   const sentence = findAppealSentence(sections);
   const lead = findLeadTarget(sections);

@@ -17,23 +17,38 @@ const UPDATE_INLINE =
 const CLOSURE =
   /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
 /*
+ * A deportation stopped is good news told in its own words: "succeeded in stopping the deportation", "the deportation
+ * was halted", "tuvo éxito en detener la deportación", "die Abschiebung wurde ausgesetzt". "Stop the deportation" (a
+ * request) is none. Accents are folded before this is read.
+ */
+const STOPPED_DEPORTATION =
+  /\b(?:succeeded in|managed to|helped (?:to )?)\s*(?:stop|halt)(?:ping)?\s+(?:the |his |her |their )?deportation\b|\bdeportation (?:was|has been|had been|is) (?:stopped|halted|cancell?ed|called off|suspended)\b|\b(?:tuvo|tuvieron|ha tenido|han tenido) exito en (?:detener|frenar|parar|evitar)\b|\b(?:logro|lograron|consiguio|consiguieron) (?:detener|frenar|parar|evitar|suspender) (?:la|su) deportacion\b|\bdeportacion (?:fue )?(?:detenida|suspendida|cancelada)\b|\babschiebung (?:wurde |wird )?ausgesetzt\b/;
+
+/*
  * Good news says so: "Great news!", "a positive update", "is now free", "Urgent Action - Erfolge". "He was released"
  * alone is no sign: appeals tell of earlier releases, on bail or after a previous arrest. A round-up says it too: "good
  * news stories", "Because of you people have been freed", "is free because of supporters like you": an outcome credited
  * to the readers.
  */
 const GOOD =
-  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:is|are) (?:now )?free (?:because of|thanks to)\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b|\b(?:ua|urgent action)\s*[-–:]?\s*erfolge\b|\berfolge und positive[rn]? entwicklungen\b|\bgood news (?:stories|story|round-?up)\b|\b(?:buone|ottime|belle) notizie\b|\bgoda nyheter\b|\bgode nyhe(?:ter|der)\b|\bhyvia uutisia\b|\b(?:because of you|thanks to (?:you|your (?:letters|appeals|actions|support)|international pressure))\b[^.]{0,80}\b(?:freed|released|saved|dropped|acquitted)\b(?!\s+on (?:bail|parole)))/i;
-/* A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". */
+  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:is|are) (?:now )?free (?:because of|thanks to)\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b|\b(?:ua|urgent[- ]actions?)\s*[-–:]?\s*erfolge\b|\b(?:led|leading|contributed) to the release of\b|\bresult(?:s|ed)? in (?:the release of|freed)\b|\bsecured the release of\b|\berfolge und positive[rn]? entwicklungen\b|\bgood news (?:stories|story|round-?up)\b|\b(?:buone|ottime|belle) notizie\b|\bgoda nyheter\b|\bgode nyhe(?:ter|der)\b|\bhyvia uutisia\b|\b(?:because of you|thanks to (?:you|your (?:letters|appeals|actions|support)|international pressure))\b[^.]{0,80}\b(?:freed|released|saved|dropped|acquitted)\b(?!\s+on (?:bail|parole)))/i;
+/*
+ * A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". "Take action" asks
+ * only as an imperative (a heading, a sentence's start): "came together to take action against oppression" reports.
+ */
 const ASKS =
-  /\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|take action|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action|scrivi (?:a|al|alla|alle)|scrivete|skriv till?|kirjoita)\b/i;
+  /(?:^|[.!?:»–—-]\s*)take action\b|\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action|scrivi (?:a|al|alla|alle)|scrivete|skriv till?|kirjoita)\b/im;
 
 /* "Alan Johnston was released on 4 July": in an update or a closure, a release told in its opening is the good news. */
-const RELEASED = /\b(?:e|sono) stat[oaie] (?:rilasciat|liberat|scarcerat)[oaie]\b|\b(?:har|ha|er|blev|ble) (?:blivit |blitt |blevet )?(?:frigiven|frislappt|slappt|loslatt|løslatt|løsladt|frigitt|frigivet)\b|\b(?:vapautettiin|on vapautettu)\b|\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:freed|released|acquitted|set free)\b(?!\s+on (?:bail|parole))|\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b[^.]{0,60}\b(?:release|freed|acquittal)\b/i;
+const RELEASED = /\b(?:e|sono) stat[oaie] (?:rilasciat|liberat|scarcerat)[oaie]\b|\b(?:har|ha|er|blev|ble) (?:blivit |blitt |blevet )?(?:frigiven|frislappt|slappt|loslatt|løslatt|løsladt|frigitt|frigivet)\b|\b(?:vapautettiin|on vapautettu)\b|\b(?:fue|fueron|ha sido|han sido)\s+(?:\p{L}+\s+)?puest[oa]s? en libertad\b|\b(?:a|ont) ete (?:libere|liberee|liberes|liberees)\b|\b(?:wurde|wurden) (?:\p{L}+\s+)?freigelassen\b|\b(?:is|zijn) vrijgelaten\b|\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:freed|released|acquitted|set free)\b(?!\s+on (?:bail|parole))|\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b[^.]{0,60}\b(?:release|freed|acquittal)\b/iu;
 /* "The authorities released 440 of the detainees", "were released": a release told anywhere in a closure (not on bail). */
 const FREED = /\b(?:released|freed|set free)\s+(?:\d+|all|most|him|her|them|the (?:detainees|prisoners|activists|men|women))\b|\b(?:was|were|has been|have been)\s+(?:freed|released|set free)\b(?!\s+on (?:bail|parole))/i;
+/* A title that ends on the release it announces: "SMS action update: five activists released", "Journalist freed!". */
+const RELEASE_TITLE = /\b(?:released|freed|set free|acquitted|free at last|freigelassen|freigesprochen|liberee?s?|liberad[oa]s?|puest[oa]s? en libertad|vrijgelaten|loslatt|frigiven|frigitt)\s*!?$/;
 /* "Update 18/07/2017:": a live page's dated news line, unlike "Further information on UA 81/07" or "Urgent Action update: ...", an update's own heading. */
 const BARE_UPDATE = /^update\b/i;
+/* "Update: Tell US Government to press ...", "Update - write to the minister": an update line whose news is a request. */
+const UPDATE_ASKS = /^update\s*[-–:]?\s*(?:tell|write|call|e-?mail|urge|sign|contact|take action|act now)\b/i;
 /* An online action's own request: "Add your voice", "Send a message", "Sign the petition". */
 const ONLINE_ASK = /\b(?:add your (?:voice|name)|send (?:a|your) message|sign (?:the|our|this) petition|email the (?:minister|president|prime minister|governor|ambassador))\b/i;
 /* A UA number anywhere: an update of an Urgent Action cites it; Amnesty USA names the country first ("UA: Cuba 122.19"). */
@@ -57,12 +72,28 @@ export function findKind(sections: Section[], text: string): ImportKind {
   if (CLOSURE.test(head)) return GOOD.test(head) || released || FREED.test(head) ? 'good-news' : 'closure';
   const updates = opening.filter((l) => UPDATE.test(l));
   // A page with "Update 18/07/2017:" lines, no UA number and its own request ("Add your voice") is a live online action.
-  const liveAction = updates.length > 0 && updates.every((l) => BARE_UPDATE.test(l)) && !UA_NUMBER.test(head) && (ASKS.test(head) || ONLINE_ASK.test(head));
+  // "Update: Tell the government to ...": the dated line is itself a request to the reader.
+  const liveAction = updates.length > 0 && updates.every((l) => BARE_UPDATE.test(l)) && !UA_NUMBER.test(head) && (ASKS.test(head) || ONLINE_ASK.test(head) || updates.some((l) => UPDATE_ASKS.test(l)));
   if (!liveAction && (updates.length > 0 || UPDATE_INLINE.test(head.slice(0, 3000)))) return (GOOD.test(head) || released) && !ASKS.test(head) ? 'good-news' : 'update';
   // "Good news - your efforts work" as the text's title (not a newsletter's section heading further down).
   const goodTitle = /^(?:good|great) news\s*[-–—:]/i.test(opening[0] ?? '');
-  if ((GOOD.test(head) || goodTitle) && !ASKS.test(head)) return 'good-news';
+  if ((GOOD.test(head) || STOPPED_DEPORTATION.test(head) || goodTitle) && !ASKS.test(head)) return 'good-news';
+  // "SMS action update: UAE5 released" over a lead that tells the release: the title is the news, whatever the page
+  // asks of its readers for other cases.
+  if (RELEASE_TITLE.test(opening[0] ?? '') && released) return 'good-news';
   // "Further to our recent appeal, we are pleased to announce the release of ...": news of an appeal, without a heading.
   if (/\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b/i.test(lead) && released && !ASKS.test(head)) return 'good-news';
   return 'appeal';
+}
+
+/* "Urgent-Actions-Erfolge Januar bis März", "UA successes of 2024", "Good news round-up": a title over several cases. */
+const ROUND_UP_TITLE = /\b(?:erfolge|successes|exitos|succes|successi)\b|\bgood news (?:round-?up|stories)\b/i;
+
+/**
+ * A round-up of several successes says so in its title (in its first three lines): each of its cases cites its own
+ * UA number in its own paragraph, and none of them is the text's.
+ */
+export function isRoundUp(text: string): boolean {
+  const title = text.slice(0, 2000).split('\n').filter((l) => l.trim() !== '').slice(0, 3).join('\n');
+  return ROUND_UP_TITLE.test(foldKey(title));
 }

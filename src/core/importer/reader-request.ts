@@ -1,21 +1,22 @@
 // A weaker sign of an appeal than signs.ts asks for: a sentence that tells the reader to write, send, sign or call,
 // with something to send or someone to reach ("Scrivi al Ministro", "Skriv till ..." too). A text with only this sign
 // imports as a draft, never refused.
-import { ROLE } from './offices.js';
+import { ORGANISATION, ROLE } from './offices.js';
 
 /*
  * The imperative (or "please" / "bitte" / "por favor" and the verb) at a sentence's start, in the languages the importer
  * reads: "Write a letter to ...", "Send an e-mail", "Firma la petición", "Écrivez-lui", "Schreibt dem Minister",
  * "Assine a petição", "Stuur een kaart".
  */
-const VERB = String.raw`(?:write|send|e-?mail|fax|call|phone|sign|contact|tell|urge|tweet|mail|post|escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|firm(?:a|e|en|ad)|llam(?:a|e|en|ad)|mand(?:a|e|en|ad)|exig(?:e|id|an?)|contact(?:a|e|en)|[ée]crivez|[ée]cris|envoyez|envoie|signez|signe|appelez|contactez|interpellez|faxez|t[ée]l[ée]phonez|schreib(?:e|t|en sie)|schick(?:e|t|en sie)|send(?:e|et|en sie)|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|ruf(?:e|t|en sie)|mailt|fax(?:e|t|en sie)|fordert|fordern sie|escrev(?:a|am|e)|envi(?:e|em|a)|assin(?:e|em|a)|ligue(?:m)?|mande(?:m)?|schrijf|stuur|teken|bel|mail|scrivi|scrivete|invia|inviate|manda|mandate|intervieni|skriv|skicka|kirjoita|l[äa]het[äa])`;
-/* Whom the sentence asks to reach: an official, "him", "your MP", a link or an e-mail address. */
-const REACH = String.raw`(?:\b(?:him|her|them|ihm|ihr|ihnen|lui|leur|le|la|lhe|your (?:mp|senator|representative|member of parliament|congress(?:wo)?man))\b|https?://|[\w.+-]+@[\w-]+\.\w|${ROLE.source})`;
+const VERB = String.raw`(?:write|send|e-?mail|fax|call|phone|sign|contact|tell|urge|tweet|mail|post|escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|firm(?:a|e|en|ad)|llam(?:a|e|en|ad)|mand(?:a|e|en|ad)|exig(?:e|id|an?)|contact(?:a|e|en)|[ée]crivez|[ée]cris|envoyez|envoie|signez|signe|appelez|contactez|interpellez|faxez|t[ée]l[ée]phonez|schreib(?:e|t|en sie)|schick(?:e|t|en sie)|send(?:e|et|en sie)|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|ruf(?:e|t|en sie)|mailt|fax(?:e|t|en sie)|fordert|fordern sie|escrev(?:a|am|e)|envi(?:e|em|a)|assin(?:e|em|a)|ligue(?:m)?|mande(?:m)?|schrijf|stuur|teken|bel|mail|scrivi|scrivete|invia|inviate|manda|mandate|intervieni|skriv|skicka|kirjoita|l[äa]het[äa]|napisz(?:cie)?|wy[sś]lij(?:cie)?|podpisz(?:cie)?|zadzwo[nń](?:cie)?)`;
+/* Whom the sentence asks to reach: an official or an office ("Tell the government"), "him", "your MP", a link or an e-mail address. */
+const REACH = String.raw`(?:\b(?:him|her|them|ihm|ihr|ihnen|lui|leur|le|la|lhe|your (?:mp|senator|representative|member of parliament|congress(?:wo)?man))\b|https?://|[\w.+-]+@[\w-]+\.\w|${ROLE.source}|${ORGANISATION.source})`;
 /* Signing needs no addressee: "Sign the petition", "Firma la petición", "Unterschreibt die Petition". */
-const SIGN = String.raw`(?:sign|firm(?:a|e|en|ad)|signez|signe|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|assin(?:e|em|a)|teken|firmate|signera|allekirjoita)`;
-const PETITION = String.raw`(?:petition|petici[oó]n|p[ée]tition|peti[cç][aã]o|petitie|appeal|appell|llamamiento|apelo|petizione|appello|upprop(?:et)?|opprop(?:et)?|vetoomu(?:s|ksen))`;
+const SIGN = String.raw`(?:sign|podpisz(?:cie)?|firm(?:a|e|en|ad)|signez|signe|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|assin(?:e|em|a)|teken|firmate|signera|allekirjoita)`;
+const PETITION = String.raw`(?:petition|petici[oó]n|p[ée]tition|peti[cç][aã]o|petitie|appeal|appell|llamamiento|apelo|petizione|appello|upprop(?:et)?|opprop(?:et)?|vetoomu(?:s|ksen)|petycj[eę]|apel)`;
 const START = String.raw`(?:^|[.!?¡:]\s+|\n\s*[-•*]?\s*)(?:please\s+|bitte\s+|por favor,?\s+|per favore,?\s+|s'il vous pla[iî]t,?\s+)?`;
-const NOT_US = String.raw`(?!\s+(?:up|in|out|us|uns|nous|nos)\b)`;
+/* "Tell us", "sign up": no request to reach anyone. "Tell US Government" is the country's government. */
+const NOT_US = String.raw`(?!\s+(?:up|in|out|uns|nous|nos)\b|\s+us\b(?!\s+(?:${ORGANISATION.source})))`;
 const ASK = new RegExp(String.raw`${START}(?:${VERB}(?:-(?:lui|leur))?\b${NOT_US}[^.!?\n]{0,80}?${REACH}|${SIGN}\b${NOT_US}[^.!?\n]{0,40}?\b${PETITION})`, 'imu');
 
 /* A network's alert, as a line's first word: "ALERTE !", "Action alert:", "URGENT ALERT", "Alerta:". */
@@ -23,11 +24,37 @@ const ALERT = /^(?:(?:urgent|action|emergency)\s+)?(?:alerte?|alerta)\b\s*(?:[!:
 /* The alert's demand, for a person: "pour demander la libération immédiate de", "to demand the release of", "exigir la liberación". */
 const RELEASE_DEMAND = /\b(?:demander|exiger|r[ée]clamer|demand|call for|urge|exigir|pedir|reclamar|fordern)\s+(?:the\s+|la\s+|sa\s+|son\s+|leur\s+)?(?:(?:immediate|urgent|immédiate)\s+)?(?:release|libération|liberación|liberaci[oó]n|freilassung|r[ée]gularisation)\b/iu;
 
+/*
+ * Requests that name no addressee in the sentence itself, in the words each language uses for them:
+ * - "Zaapeluj o wstrzymanie egzekucji" (Polish "appeal for ..."): the imperative is itself the appeal;
+ * - "Please go to the website of ... to send the following letter", "send a letter on our website": the letter is
+ *   elsewhere, the request is here;
+ * - "je vous invite à faire de même", "I encourage you to do the same", "write to him as I did": the writer's own
+ *   letter offered for the reader to send too;
+ * - "forslag til brev", "brevforslag", "Aksjon: brev til ..." (Norwegian, Swedish, Danish), "voorbeeldbrief" (Dutch):
+ *   a proposed letter, as "Musterbrief" is in German; "onderstaande voorbeeldbrief" (Dutch), the example letter
+ *   below (a page that only says "voorbeeldbrieven" are handed out at an event asks nothing here).
+ */
+const UNADDRESSED_ASK = new RegExp(
+  [
+    String.raw`(?:^|[.!?:]\s+)(?:zaapeluj|zaapelujcie|apeluj|apelujcie)\s+(?:o|do|w sprawie)(?!\p{L})`,
+    String.raw`\b(?:please\s+)?(?:go|head)\s+to\s+(?:the|our)\s+(?:web\s?site|site|page)\b[^.!?\n]{0,80}?\bto\s+(?:send|sign|write|e-?mail|fax)\b|\b(?:send|write|sign)\s+(?:a|the|this|our)\s+(?:letter|petition|e-?mail|appeal)\s+on\s+(?:our|the|their)\s+web\s?site\b`,
+    String.raw`\bje vous invite [àa] (?:faire de m[eê]me|en faire autant|[ée]crire|envoyer|signer)|\b(?:i|we)\s+(?:invite|encourage|urge)\s+you\s+(?:all\s+)?to\s+(?:do the same|do likewise|write|send|sign)\b|\b(?:write|send|sign)\b[^.!?\n]{0,80}\bas (?:i|we) did\b`,
+    String.raw`\bforslag til (?:et )?brev\b|\bbrevforslag\b|\bf[öo]rslag (?:till|p[åa]) brev\b|\b(?:aksjon|aktion|brevaksjon)\s*:?\s+brev til\b|\b(?:onderstaande|volgende|deze)\s+voorbeeldbrief\b|\bvoorbeeldbrief\s+(?:hieronder|hierbij)\b`,
+  ].join('|'),
+  'imu',
+);
+
+/* "To: Minister Jane Example, Minister for Justice": a page (a petition, a letter) that opens by naming its addressee. */
+const OPENS_TO_OFFICIAL = new RegExp(String.raw`^\s*(?:to|an|[àa]|para)\s?:\s*(?:\p{L}+\s+){0,3}?(?:${ROLE.source})`, 'iu');
+
 /**
- * A sentence that asks the reader to write, send, sign or call someone, or a network's alert that demands a person's
- * release (the weakest signs of an appeal the importer takes).
+ * A sentence that asks the reader to write, send, sign or call someone, a request whose addressee is elsewhere, a
+ * network's alert that demands a person's release, or a page that opens with the official it is addressed to (the
+ * weakest signs of an appeal the importer takes).
  */
 export function asksTheReader(text: string): boolean {
   const head = text.slice(0, 200_000);
-  return ASK.test(head) || (ALERT.test(head) && RELEASE_DEMAND.test(head));
+  const firstLine = /^\s*(.*)/.exec(head.slice(0, 400))?.[1] ?? '';
+  return ASK.test(head) || UNADDRESSED_ASK.test(head) || OPENS_TO_OFFICIAL.test(firstLine) || (ALERT.test(head) && RELEASE_DEMAND.test(head));
 }

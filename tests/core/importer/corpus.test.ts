@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -296,6 +296,13 @@ const HELD_OUT = [
     set: 'corpus-18', dir: CORPUS_18, unseen: '55.8% of fields, 4 addresses misattached, 6 appeals refused, 3 non-appeals imported', texts: 25, addresses: 9, attached: false,
     // fix18: 85.1%, 0 misattached, 7 of 9 addresses, none refused. Still missed: the Cyrillic official, the prefecture.
     floor: 0.83, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-19', dir: CORPUS_19, unseen: '57.4% of fields, 0 misattached, 8 appeals refused', texts: 29, addresses: 4, attached: false,
+    // fix19: 96.8% of fields, 0 misattached, 3 of 4 addresses, none refused. Still wrong (known): a French reader's letter
+    // ("Bonjour Je suis ...") to a President named only in the prose above it; the 1999 one-line address is split at its
+    // commas while its label keeps it as one line (so it does not count as attached).
+    floor: 0.96, refusalsChecked: /./,
   },
 ] as const;
 
