@@ -157,6 +157,11 @@ function matchTargets(expected: Expected, names: string[]): Map<number, number> 
 const postalOf = (t: Appeal['targets'][number]): string[] => [t.title ?? '', t.organisation ?? '', ...t.address].filter((l) => l !== '').map(lineFold);
 /* A postal line as compared: the comma that ends a line of a written address block is layout, and the importer drops it. */
 const lineFold = (s: string): string => fold(s).replace(/[\s,;]+$/, '');
+/*
+ * An address as one run: "Jalan Example, 50502 Kuala Lumpur, Malaysia" written on one line and read as three lines is
+ * the same address. Commas, semicolons and line breaks are layout; the words and their order are the address.
+ */
+const runFold = (lines: readonly string[]): string => lines.map((l) => fold(l).replace(/[,;]/g, ' ')).join(' ').replace(/\s+/g, ' ').trim();
 
 /** What the addresses rule counts: emails and postal addresses given and attached, and every misattachment. */
 export type AddressTally = { emails: { given: number; attached: number }; postal: { given: number; attached: number }; wrong: string[] };
@@ -181,7 +186,9 @@ export function scoreAddresses(expected: Expected, appeal: Appeal | undefined): 
     const ownEmails = new Set((mine?.emails ?? []).map(fold));
     const ownLines = new Set((mine?.address ?? []).map(lineFold));
     const lines = postalOf(t);
-    if (mine && (mine.address ?? []).length > 0 && (mine.address ?? []).every((l) => lines.some((g) => g.includes(lineFold(l))))) postal.attached++;
+    const run = runFold(lines);
+    const given = mine?.address ?? [];
+    if (given.length > 0 && (given.every((l) => lines.some((g) => g.includes(lineFold(l)))) || run.includes(runFold(given)))) postal.attached++;
     for (const email of t.emails) {
       if (ownEmails.has(fold(email))) emails.attached++;
       else if (!t.copy || expected.targets.some((o) => o.emails.map(fold).includes(fold(email)))) wrong.push(`${email} on ${t.name}${t.copy ? ' (copy)' : ''}`);
@@ -194,7 +201,10 @@ export function scoreAddresses(expected: Expected, appeal: Appeal | undefined): 
         const l = lineFold(line);
         return l.length >= 6 && !ownLines.has(l) && (lines.some((g) => g.includes(l)) || (w === undefined && fold(t.name).includes(l)));
       });
-      if (theirs.length > 0) wrong.push(`${other.name}'s address ("${theirs.join(' / ')}") on ${t.name}`);
+      // Their whole address as one run, split into other lines here ("Street, Town, Country" read as three lines).
+      const theirRun = runFold(other.address);
+      const splitRun = theirs.length === 0 && theirRun.length >= 12 && run.includes(theirRun) && !runFold(given).includes(theirRun);
+      if (theirs.length > 0 || splitRun) wrong.push(`${other.name}'s address ("${(theirs.length > 0 ? theirs : other.address).join(' / ')}") on ${t.name}`);
     }
   });
   return { emails, postal, wrong };

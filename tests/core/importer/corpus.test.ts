@@ -369,4 +369,23 @@ describe('the corpus score', () => {
     ]);
     expect(tally.postal.attached).toBe(0);
   });
+
+  const oneLine: Expected = {
+    ...expected,
+    targets: [
+      { name: 'Tun Example', emails: [], address: ["Jalan Dato' Onn, 50502 Kuala Lumpur, Malaysia"] },
+      { name: 'Datuk Other', emails: [], address: ['Jalan Sultan Salahuddin, 50480 Kuala Lumpur, Malaysia'] },
+    ],
+    others: [],
+  };
+
+  it('counts a one-line address read as several lines as attached, and as misattached on another official', () => {
+    const split = ["Jalan Dato' Onn", '50502 Kuala Lumpur', 'Malaysia'];
+    const right = { targets: [official('Tun Example', split), official('Datuk Other', ['Jalan Sultan Salahuddin', '50480 Kuala Lumpur', 'Malaysia'])] } as unknown as Appeal;
+    expect(scoreAddresses(oneLine, right)).toEqual({ emails: { given: 0, attached: 0 }, postal: { given: 2, attached: 2 }, wrong: [] });
+    const swapped = { targets: [official('Datuk Other', split)] } as unknown as Appeal;
+    const tally = scoreAddresses(oneLine, swapped);
+    expect(tally.postal.attached).toBe(0);
+    expect(tally.wrong).toEqual(["Tun Example's address (\"Jalan Dato' Onn, 50502 Kuala Lumpur, Malaysia\") on Datuk Other"]);
+  });
 });
