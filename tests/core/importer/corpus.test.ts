@@ -298,10 +298,10 @@ const HELD_OUT = [
     floor: 0.83, refusalsChecked: /./,
   },
   {
-    set: 'corpus-19', dir: CORPUS_19, unseen: '57.4% of fields, 0 misattached, 8 appeals refused', texts: 29, addresses: 4, attached: false,
-    // fix19: 96.8% of fields, 0 misattached, 3 of 4 addresses, none refused. Still wrong (known): a French reader's letter
-    // ("Bonjour Je suis ...") to a President named only in the prose above it; the 1999 one-line address is split at its
-    // commas while its label keeps it as one line (so it does not count as attached).
+    set: 'corpus-19', dir: CORPUS_19, unseen: '57.4% of fields, 0 misattached, 8 appeals refused', texts: 29, addresses: 4, attached: true,
+    // fix19: 96.8% of fields, 0 misattached, none refused; 4 of 4 addresses once the scorer read a one-line address split at
+    // its commas as the same address. Still wrong (known): a French reader's letter ("Bonjour Je suis ...") to a President
+    // named only in the prose above it.
     floor: 0.96, refusalsChecked: /./,
   },
 ] as const;
