@@ -1,4 +1,5 @@
-// The rules that keep an office from becoming an official's name in any case, on texts written for the test.
+// Rules of the safety branch, on texts written for the test: an office in any case is a title, never an official's name;
+// headings in sentence case stay headings; UA numbers cited in a bracket are not the text's own.
 import { describe, expect, it } from 'vitest';
 import { detectHeading } from '../../../src/core/importer/sections.js';
 import { isOfficeOnly, isPersonLine, opensWithCaption } from '../../../src/core/importer/office-lines.js';
@@ -140,5 +141,41 @@ describe('headings that stay headings in any case', () => {
     for (const line of ["Complément d'information", 'Background', 'Contexte', 'COMPLÉMENT D’INFORMATION']) expect(detectHeading(line)?.kind, line).toBe('background');
     // In a sentence it is prose.
     expect(detectHeading('Background checks were never done on the guards.')).toBeUndefined();
+  });
+});
+
+describe('UA numbers cited in a bracket', () => {
+  const background = (...lines: string[]): string =>
+    page(
+      'Farmers in Example Province have protested for land rights for years',
+      ...lines,
+      'Guards acting with local landowners have been responsible for many of the attacks.',
+      'RECOMMENDED ACTION: Please send faxes or airmail letters in Spanish or your own language:',
+      '- calling for an immediate investigation into the eviction;',
+      'APPEALS TO:',
+      'Minister of the Interior',
+      'Lic. Ana Ejemplo',
+      'Calle Ejemplo 12',
+      'Ciudad Ejemplo, Mexico',
+      'Salutation: Dear Minister',
+    );
+
+  it('are other actions, quoted, not the text\'s own number, across line breaks', () => {
+    const text = background(
+      'and for social justice (for example, see UA 101/30, AMR',
+      '99/15/30, 5 July 2030; and follow-ups, 26 July and 17 August; UA 12/31, AMR 99/06/31, 15 February',
+      '2031; UA 45/31, AMR 99/11/31, 23 February 2031).',
+    );
+    expect(imported(text).appeal.reference).not.toMatch(/UA \d/);
+  });
+
+  it('a number after the bracket closes is read as before', () => {
+    const text = background('and for social justice (see UA 101/30, AMR', '99/15/30). This is UA 77/31, issued on 2 June 2031.');
+    expect(imported(text).appeal.reference).toBe('UA 77/31');
+  });
+
+  it('a bracket never closed cites no further than its paragraph', () => {
+    const text = background('and for social justice (see UA 101/30 and', 'the follow-ups', '', 'UA 77/31 Fear for safety');
+    expect(imported(text).appeal.reference).toBe('UA 77/31');
   });
 });
