@@ -1,5 +1,6 @@
 // Tells an official's name from its title, office and postal lines, in whichever order a block gives them.
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
+import { isOfficeOnly, isPersonLine } from './office-lines.js';
 
 /** Name, title and organisation come first in either order ("Minister of Security" / "General ... Pacheco"); the rest is the postal address. */
 export function assignLines(given: string[]): { name: string; title?: string; organisation?: string; address: string[] } {
@@ -36,7 +37,8 @@ export function assignLines(given: string[]): { name: string; title?: string; or
   // "Right Hon. Prime Minister Pushpa Example": the form of address is the name's, the title is what follows it.
   if (titled && !isPerson(lines[1])) return assignLines([titled.title.replace(HONORIFIC, ''), titled.name, ...lines.slice(1)]);
   // "Governor Kay Ivey" over "Alabama State Capitol": a title word and a name is the name line, not a title.
-  if (isRole(lines[0]) && isPerson(lines[1]) && !ROLE_AND_NAME.test(lines[0] ?? '')) {
+  // "General Coordinator for Human Rights" / "Ridha Khemakhem": a line that is an office alone is the title of the person below it.
+  if ((isRole(lines[0]) && isPerson(lines[1]) && !ROLE_AND_NAME.test(lines[0] ?? '')) || (isOfficeOnly(lines[0] ?? '') && isPersonLine(lines[1] ?? ''))) {
     title = lines[0];
     name = lines[1] ?? name;
     i = 2;

@@ -5,6 +5,7 @@ import { assignLines } from './assign-lines.js';
 import { findEmails, HIDDEN_EMAIL, type Field } from './contacts.js';
 import { countryOf } from './countries.js';
 import { ORGANISATION, ROLE } from './offices.js';
+import { opensWithCaption } from './office-lines.js';
 import { nameCommaTitle, splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
 import type { Warn } from './types.js';
 
@@ -26,7 +27,8 @@ export function isCaption(line: string): boolean {
 /** A block's lines and fields as one official; `warn` hears of what is missing (no e-mail, a hidden one). */
 export function toTarget(block: Block, warn: Warn): TargetInput {
   // "PRÄSIDENT" / "Zine El Abidine Ben Ali" / "President": the caption repeats the title in the page's language.
-  if (block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '')) block.texts.shift();
+  // In sentence case ("Präsident", "Minister für justiz ...") the caption is known by the title given again beside the name.
+  if ((block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '')) || opensWithCaption(block.texts)) block.texts.shift();
   const oneLine = block.texts.length === 1 ? (splitOneLineBlock(block.texts[0] ?? '') ?? splitFlatOfficeBlock(block.texts[0] ?? '')) : undefined;
   const commaList = !oneLine && block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
   const texts = oneLine ?? nameCommaTitle(block.texts) ?? splitNameFromOffice(

@@ -26,13 +26,32 @@ export function findUaNumber(sections: Section[]): UaNumber | undefined {
   return undefined;
 }
 
+/**
+ * The first UA number of a section's lines that is the text's own. A bracket opened by a citing word ("(for example, see
+ * UA 159/95, ...") cites every number in it, across line breaks, until it closes: those are other actions, quoted.
+ * A number outside the bracket, before or after it, is read as before.
+ */
 function firstUaNumber(lines: string[]): UaNumber | undefined {
-  for (const line of lines) {
+  let citing = false;
+  for (const whole of lines) {
+    let line = whole;
+    // A bracket never closed cites no further than its paragraph.
+    if (line === '') citing = false;
+    if (citing) {
+      const close = line.indexOf(')');
+      if (close < 0) continue;
+      citing = false;
+      line = line.slice(close + 1);
+    }
     const found = parseUaNumber(line);
     if (found) return found;
+    citing = CITING_BRACKET.test(line.length > 2000 ? line.slice(-2000) : line);
   }
   return undefined;
 }
+
+/* A bracket left open at the line's end that a citing word opens: "(for example, see UA 159/95, AMR". */
+const CITING_BRACKET = /\((?:for (?:example|instance)|e\.g\.|z\.\s?b\.|par exemple|por ejemplo|see|cf\.|v[ée]ase|voir|siehe)(?=[\s,:])[^()]*$/i;
 
 /* The words that cite another document just before its number: "see", "cf.", "véase", "voir". */
 const CITED = /\b(?:see|cf\.?|v[ée]ase|voir|siehe)\s*(?:also\s+)?$/i;

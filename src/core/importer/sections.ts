@@ -32,7 +32,9 @@ const RULES: HeadingRule[] = [
   ...words('deadline', ['PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL', 'PLEASE TAKE ACTION AS SOON AS POSSIBLE', 'APPEAL DEADLINE NOTICE', 'APPEAL DEADLINE', 'DEADLINE', 'ACTUE LO ANTES POSIBLE HASTA', 'ACTUA LO ANTES POSIBLE HASTA', 'ACTUEN LO ANTES POSIBLE HASTA', 'ACTUE LO ANTES POSIBLE', 'ACTUA LO ANTES POSIBLE', 'ACTUEN ANTES DEL', 'ACTUA ANTES DEL', 'ACTUE ANTES DEL', 'FECHA LIMITE', 'BITTE SCHICKEN SIE IHRE APPELLE BIS', 'APPELLE BIS', 'EINSENDESCHLUSS', 'DELAI D\'ENVOI', 'ENVIE ATE', 'AJA ATE', 'ACTUE ATE', 'PLAZO', "MERCI D'AGIR AVANT LE", "MERCI D'AGIR", 'AGISSEZ AVANT LE', "AGISSEZ JUSQU'AU", 'AGISSEZ DES QUE POSSIBLE', 'DATE LIMITE', 'SCADENZA', 'AGISCI ENTRO', 'SISTA DAG', 'FRIST', 'MAARAAIKA']),
   ...words('action', ['TAKE ACTION', 'ACTUE', 'ACTUA', 'ACTUEN', 'PASA A LA ACCION', 'AGISSEZ', "PASSEZ A L'ACTION"]),
   ...words('points', ['PLEASE WRITE IMMEDIATELY', 'ESCRIBAN INMEDIATAMENTE', 'ECRIVEZ IMMEDIATEMENT', 'SCRIVETE IMMEDIATAMENTE']),
-  ...words('targets', ["TARGET'S CONTACT DETAILS", 'TARGETS CONTACT DETAILS', 'TARGET CONTACT DETAILS', 'CONTACT DETAILS', 'CONTACT INFORMATION', 'PLEASE SEND APPEALS BEFORE', 'SEND APPEALS BEFORE', 'PLEASE SEND APPEALS TO', 'SEND APPEALS TO', 'APPEALS TO', 'PLEASE WRITE TO', 'ENVIEN LLAMAMIENTOS', 'DATOS DE CONTACTO', 'DESTINATARIOS', 'DESTINATARIO', 'ENVOYEZ VOS APPELS', 'COORDONNEES', 'DESTINATAIRES', 'DESTINATAIRE', 'APPELLE AN', 'APPELL AN', 'BITTE SCHREIBEN SIE AN', 'SCHREIBEN SIE AN', 'ADRESSATEN', 'ADRESSAT', 'WRITE TO', 'SCHRIJF NAAR', 'ESCREVA PARA', 'SCRIVI A', 'SCRIVI AL', 'SCRIVI ALLA', 'SCRIVETE A', 'DESTINATARI', 'SKRIV TILL', 'SKRIV TIL', 'TARGET']),
+  // "Target's contact details & “copies to”": Amnesty's own heading, whatever its case, and whatever follows it on its line.
+  ...words('targets', ["TARGET'S CONTACT DETAILS", 'TARGETS CONTACT DETAILS', 'TARGET CONTACT DETAILS'], true),
+  ...words('targets', ['CONTACT DETAILS', 'CONTACT INFORMATION', 'PLEASE SEND APPEALS BEFORE', 'SEND APPEALS BEFORE', 'PLEASE SEND APPEALS TO', 'SEND APPEALS TO', 'APPEALS TO', 'PLEASE WRITE TO', 'ENVIEN LLAMAMIENTOS', 'DATOS DE CONTACTO', 'DESTINATARIOS', 'DESTINATARIO', 'ENVOYEZ VOS APPELS', 'COORDONNEES', 'DESTINATAIRES', 'DESTINATAIRE', 'APPELLE AN', 'APPELL AN', 'BITTE SCHREIBEN SIE AN', 'SCHREIBEN SIE AN', 'ADRESSATEN', 'ADRESSAT', 'WRITE TO', 'SCHRIJF NAAR', 'ESCREVA PARA', 'SCRIVI A', 'SCRIVI AL', 'SCRIVI ALLA', 'SCRIVETE A', 'DESTINATARI', 'SKRIV TILL', 'SKRIV TIL', 'TARGET']),
   // "Postadresse:" / "An den Bundesaußenminister" / "Herrn F.W. Steinmeier": a labelled postal block names whom to write to.
   ...words('targets', ['POSTADRESSE', 'POSTANSCHRIFT', 'POSTAL ADDRESS', 'MAILING ADDRESS', 'DIRECCION POSTAL', 'ADRESSE POSTALE']),
   ...words('targets', ['DA INDIRIZZARE A'], true),
@@ -94,8 +96,9 @@ export function detectHeading(line: string): { kind: SectionKind; rest: string; 
       (rule.kind === 'points' ? /^,[^:]{0,80}:\s*$/.exec(after) : null);
     if (!colon && after !== '' && !/^[\s.!"]/.test(after)) continue;
     const capitals = raw.slice(0, rule.phrase.length) === key.slice(0, rule.phrase.length);
-    // "Appell an", "Kopie an", "Write to", "Sample letter" alone on a line introduce officials, copies or the letter in any case.
-    const alone = (rule.kind === 'targets' || rule.kind === 'copies' || rule.kind === 'letter') && after.trim().replace(/[:.]$/, '').trim() === '';
+    // "Appell an", "Kopie an", "Write to", "Sample letter", "Background" alone on a line introduce officials, copies, the
+    // letter or the story in any case.
+    const alone = (rule.kind === 'targets' || rule.kind === 'copies' || rule.kind === 'letter' || rule.kind === 'background') && after.trim().replace(/[:.]$/, '').trim() === '';
     if (!capitals && !colon && !rule.loose && !alone) continue;
     // A capitalised banner stands alone; "URGENT ACTION" inside a sentence is prose.
     if (rule.kind === 'banner' && !colon && after.trim() !== '') continue;

@@ -7,6 +7,7 @@ import { endsAddress } from './countries.js';
 import { isDateLine } from './dates.js';
 import { looseContacts } from './loose-contacts.js';
 import { opensOfficial } from './offices.js';
+import { opensNextAfterCountry } from './office-lines.js';
 import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { isClosing } from './letter.js';
 import { markEmbassies } from './sources.js';
@@ -133,7 +134,8 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (loose.text !== '' && current?.ended) close();
     // "Toronto ON M7A 1Y6" then "Minister of Public Safety": after an address's last line (a postcode or a country), a line
     // that opens with an office or a form of address is the next official's, even without a blank line between.
-    if (current && current.texts.length >= 2 && loose.text !== '' && fields.length === 0 && endsAddress(current.texts[current.texts.length - 1] ?? '') && opensOfficial(loose.text)) close();
+    const lastText = current?.texts[current.texts.length - 1] ?? '';
+    if (current && current.texts.length >= 2 && loose.text !== '' && fields.length === 0 && ((endsAddress(lastText) && opensOfficial(loose.text)) || opensNextAfterCountry(lastText, loose.text))) close();
     // "Ministro Rui Costa (Ministro della Giustizia, Governo del Brasile)" under another such line: a list of one-line officials.
     const bracketed = BRACKETED_OFFICIAL.exec(loose.text);
     if (bracketed && opensOfficial(loose.text)) {

@@ -284,8 +284,10 @@ const HELD_OUT = [
     set: 'corpus-16', dir: CORPUS_16, unseen: '43.7% of fields, 8 addresses misattached, 6 appeals refused', texts: 30, addresses: 30, attached: true,
     // 95.6% of fields and 29 of 30 addresses after the address-part gate, the old UA's "APPEALS TO" blocks, "To <Excellency>
     // <Name>" letters, e-mails in prose, per-office contact sentences (en16) and the Italian, Japanese and Finnish readers (intl16).
-    // Still wrong (known): a cited "UA 37/96" taken as the 1996 document's number, a President named only in a greeting.
-    floor: 0.93, refusalsChecked: /./,
+    // 96.2% after safety: numbers in a bracket opened by "see" are cited across line breaks (the 1996 document has none).
+    // Still wrong (known): a President named only in a greeting (corpus-2's rule labels such officials no target; this
+    // set labels them targets), two officials named only in prose (a French fax sentence, a Japanese heading).
+    floor: 0.96, refusalsChecked: /./,
   },
   {
     set: 'corpus-17', dir: CORPUS_17, unseen: '92.9% of fields, 0 misattached, 74% of addresses (86% by the comma-blind rule), 1 appeal refused', texts: 32, addresses: 35, attached: true,

@@ -1,0 +1,68 @@
+// A line that names an office and no person ("Minister für Justiz und Menschenrechte", "Präsident", "General
+// Coordinator for Human Rights"), in whatever case a page writes it, and the caption such a line makes over an
+// official's block when the block gives the title again beside the person's name.
+import { isCountryLine } from './countries.js';
+import { isPlausibleName } from './name-gate.js';
+import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
+
+/* The word after a title that says what the office is over: "Minister of", "Coordinator for", "Minister für", "Ministre de". */
+const OFFICE_OF = /^(?:of|for|für|fuer|de|del|della|dello|di|du|des|der|do|da|dos|das|van|voor|pour|per|para|för|i|im|am)$/i;
+/* Words a title may open with before its title word: "The", "Le", "Deputy", "General", "Public". */
+const TITLE_OPENER = /^(?:the|le|la|el|il|der|die|das|deputy|acting|vice|first|general|public|state|federal|chief|head|prime|attorney)$/i;
+
+/**
+ * A line that is an office and nothing else, so never an official's name when a person's name sits beside it: one
+ * capitalised line of title words ("PRÄSIDENT", "MINISTER FÜR JUSTIZ"); a title in sentence case, every word after the
+ * first in lower case ("Minister für justiz und menschenrechte"); or a title followed by what it is over ("Minister of
+ * Justice and Human Rights", "General Coordinator for Human Rights").
+ */
+export function isOfficeOnly(line: string): boolean {
+  const text = line.trim().replace(/[,;:]+$/, '');
+  if (text.length < 3 || text.length > 80 || /[\d@,()]/.test(text) || !ROLE.test(text)) return false;
+  // "Mr President", "Monsieur le Ministre": a form of address; "General" opens an office as well ("General Coordinator").
+  if (HONORIFIC.test(`${text} `) && !/^g[ée]n[ée]ral\s/i.test(text)) return false;
+  const words = text.split(/\s+/);
+  if (text === text.toUpperCase()) return true;
+  if (words.slice(1).every((w) => /^\p{Ll}/u.test(w))) return /^\p{Lu}/u.test(text);
+  // The title's words, then the word that says what it is over; the title ends with its title word.
+  const over = words.findIndex((w) => OFFICE_OF.test(w));
+  if (over < 1) return false;
+  const title = words.slice(0, over);
+  return ROLE.test(title[title.length - 1] ?? '') && title.every((w) => ROLE.test(w) || TITLE_OPENER.test(w));
+}
+
+/* A word of a person's name: capitalised ("Béchir", "OGAWA", "Puhl-Schmidt"), an initial ("F.W."), or a particle ("bin", "al-Sawi"). */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*|(?:\p{Lu}\.)+|(?:al|el|bin|bint|ibn|ben|abu|de|del|da|di|do|dos|du|van|von|der|den|la|le|y)(?:[-'’]\p{L}+)?)$/u;
+
+/**
+ * A line that can only be a person's name: two to eight name words (after a form of address), no digit, no office or
+ * organisation, no abbreviated street ("Sir Wilfred Laurier Blvd. 13th Floor" is an address).
+ */
+export function isPersonLine(line: string): boolean {
+  const text = line.trim().replace(/[,;:]+$/, '');
+  const words = text.replace(HONORIFIC, '').split(/\s+/);
+  if (words.length < 2 || words.length > 8 || /\d/.test(text) || ROLE.test(text) || ORGANISATION.test(text)) return false;
+  return words.every((w) => NAME_WORD.test(w)) && isPlausibleName(text);
+}
+
+/**
+ * "PRÄSIDENT" / "Zine El Abidine Ben Ali" / "President", or "Minister für Justiz" / "Minister of Justice" / "Béchir
+ * Tekkari": a block that opens with an office, then gives the title again just above or below the person's name, opens
+ * with a caption in the page's language. The caption is dropped, so the person is the name and the title beside it the title.
+ */
+export function opensWithCaption(texts: string[]): boolean {
+  const [first = '', second = '', third = ''] = texts;
+  if (texts.length < 3 || !isOfficeOnly(first)) return false;
+  return (isOfficeOnly(second) && isPersonLine(third)) || (isPersonLine(second) && isOfficeOnly(third));
+}
+
+const OPENS_WITH_ORGANISATION = new RegExp(`^(?:(?:the|der|die|das|la|le|l'|el|il)\\s+)?(?:${ORGANISATION.source})`, 'i');
+
+/**
+ * "TUNESIEN" then "Botschaft der tunesischen Republik": after a country alone, the last line of a postal address, a
+ * line that opens with an organisation ("Botschaft", "Embassy of", "Ministère") is the next addressee's, even without a
+ * blank line or a capitalised caption between.
+ */
+export function opensNextAfterCountry(previous: string, line: string): boolean {
+  return isCountryLine(previous) && previous.trim().split(/\s+/).length <= 3 && OPENS_WITH_ORGANISATION.test(line.trim());
+}
