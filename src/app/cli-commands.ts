@@ -7,6 +7,7 @@ import { BUNDLED_APPEALS, createApp } from './app.js';
 import { importPreview } from '../commands/import.js';
 import { tallyText } from '../commands/shared.js';
 import { parseConfig } from './config.js';
+import { asksForLettersAgain } from '../core/appeal.js';
 import { parseAppealFile } from '../core/appeals.js';
 import { describeFileError } from '../core/file-problem.js';
 import { actionsCsvChunks, ofAppeal } from '../core/export/csv-stream.js';
@@ -86,11 +87,14 @@ Fails (exit 1) when the file cannot be read or shows no appeal at all.`,
       io.out(`${previewText(importPreview(translator('en'), result.appeal, result.warnings, result.sources))}\n`);
     }
     if (flags.has('--save')) {
-      // News of an appeal never becomes a live appeal file.
-      if (result.kind !== 'appeal') throw new Failure(`not saved: this text is ${NEWS_KIND[result.kind]}${result.appeal.number === undefined ? '' : ` of ${result.appeal.reference}`}, not a new appeal`);
       const dir = io.env.APPEALS_DIR ?? 'appeals';
-      await mkdir(dir, { recursive: true });
       const file = join(dir, `${result.appeal.id}.json`);
+      // News of an appeal never becomes a live appeal file; an update that asks for letters again does, when its
+      // appeal has no file yet (a "Second UA" whose first round is not here), as /import offers it in chat.
+      const secondRound = result.kind === 'update' && result.appeal.number !== undefined && asksForLettersAgain(result.appeal) && !(await stat(file).then(() => true, () => false));
+      if (result.kind !== 'appeal' && !secondRound) throw new Failure(`not saved: this text is ${NEWS_KIND[result.kind]}${result.appeal.number === undefined ? '' : ` of ${result.appeal.reference}`}, not a new appeal`);
+      if (secondRound) io.err(`this text is an update of ${result.appeal.reference} that asks for letters again; ${file} did not exist, so it is saved as the appeal\n`);
+      await mkdir(dir, { recursive: true });
       await writeFile(file, `${JSON.stringify(result.appeal, null, 2)}\n`);
       io.err(`saved ${file}\n`);
     }

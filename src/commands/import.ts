@@ -2,7 +2,7 @@
 // on confirmation.
 import { readFile } from 'node:fs/promises';
 import { fileProblem } from '../core/file-problem.js';
-import { missingToSave, type Appeal } from '../core/appeal.js';
+import { asksForLettersAgain, missingToSave, type Appeal } from '../core/appeal.js';
 import { UserInputError } from '../core/errors.js';
 import type { MessageKey, Translate } from '../core/i18n/index.js';
 import { importUrgentAction, type AddressSource, type ImportKind, type ImportWarning } from '../core/importer/index.js';
@@ -99,7 +99,13 @@ export const importAppeal = defineCommand({
       // Of an appeal known here: offered as news to its followers (src/commands/news.ts).
       const offer = await newsOffer(result.appeal, result.kind, ctx, deps);
       if (offer) return privateReply([{ type: 'text', text: escapeMarkdown(t('import_not_live', { kind: t(KIND_WORDS[result.kind]), reference: reference ?? result.appeal.id })) }, { type: 'text', text: escapeMarkdown(offer) }]);
-      throw new UserInputError(reference ? 'import_not_live' : 'import_not_live_unnumbered', { kind: t(KIND_WORDS[result.kind]), ...(reference ? { reference } : {}) });
+      if (!(result.kind === 'update' && reference && asksForLettersAgain(result.appeal))) {
+        throw new UserInputError(reference ? 'import_not_live' : 'import_not_live_unnumbered', { kind: t(KIND_WORDS[result.kind]), ...(reference ? { reference } : {}) });
+      }
+      // A second round whose first is not here ("Second UA", an update with its own officials and letter) is the
+      // action a group can still take: previewed as that appeal, saying so, never saved without the moderator.
+      const reply = await preview(t, deps, result.appeal, result.warnings, undefined, result.sources);
+      return { ...reply, blocks: [{ type: 'text', text: escapeMarkdown(t('import_update_as_appeal', { reference })) }, ...reply.blocks] };
     }
     const reply = await preview(t, deps, result.appeal, result.warnings, undefined, result.sources);
     const cut = looksCut(text, ctx.actor.platform, result.warnings);

@@ -141,3 +141,12 @@ export function missingToSave(appeal: Appeal): MissingPart[] {
   if (appeal.targets.length === 0) missing.push('target');
   return missing;
 }
+
+/**
+ * An update (a "Second UA", "Further information" with its own letter) that asks for letters again: officials it names
+ * with an e-mail or a postal address, and its own letter to them (not one composed from the summary). An update that
+ * only tells news ("he was moved to another prison") asks nothing.
+ */
+export function asksForLettersAgain(appeal: Appeal): boolean {
+  return appeal.letter.composed === undefined && appeal.targets.some((tg) => !tg.copy && (tg.emails.length > 0 || tg.address.length > 0));
+}

@@ -129,6 +129,19 @@ describe('/import of news and of pages that give addresses', () => {
     expect(reply.buttons.map((b) => b.label)).not.toContain('Save this appeal');
   });
 
+  it('offers an update that asks for letters again as the appeal itself when its first round is not here, and saves it only on Save', async () => {
+    const second = readFileSync('tests/fixtures/ua/further-information-ua-53-14.txt', 'utf8');
+    const reply = await type(mod('slack'), `/import ${second}`);
+    expect(reply.plain).toContain('This text is an update of UA 53/14 that asks for letters again. UA 53/14 is not here, so it can be saved as the appeal itself');
+    expect(reply.plain).toContain('Preview: UA 53/14');
+    expect(await app.deps.appeals.get('ua-53-14')).toBeUndefined();
+    const id = /as (ua-53-14-[0-9a-f]{6}):/.exec(reply.plain)?.[1];
+    expect((await type(mod('slack'), buttonCommand(reply, 'Save this appeal'))).plain).toContain(`Saved ${id} for this community`);
+    expect((await app.deps.appeals.get(id!))?.targets.some((t) => !t.copy && t.address.length + t.emails.length > 0)).toBe(true);
+    // Once the appeal is here, the same update is news of it, never a second copy.
+    expect((await type(mod('slack'), `/import ${second}`)).plain).toMatch(/not a new appeal[\s\S]*\/news post/);
+  });
+
   it('refuses good news without a number, naming its kind', async () => {
     const news = readFileSync('tests/fixtures/ua/corpus-2/en-2020-paraguay-amnestyaurora-good-news.txt', 'utf8');
     expect((await type(mod('slack'), `/import ${news}`)).plain).toContain('This text is good news, not a new appeal');

@@ -177,10 +177,11 @@ describe.each(stores)('following an appeal and its news on $name (command layer,
 
   it('offers an imported update as news of the appeal with that id, as a line the moderator checks and sends', async () => {
     const text = await readFile(new URL('../fixtures/ua/further-information-ua-53-14.txt', import.meta.url), 'utf8');
-    // Without the appeal here, the update is refused as before.
-    const refused = await inA(modA, `/import ${text}`);
-    expect(refused.plain).toMatch(/not a new appeal/);
-    expect(refused.plain).not.toMatch(/\/news post/);
+    // Without the appeal here, the update (it asks for letters again) is offered as the appeal itself, not as news.
+    const alone = await inA(modA, `/import ${text}`);
+    expect(alone.plain).toContain('This text is an update of UA 53/14 that asks for letters again. UA 53/14 is not here');
+    expect(alone.plain).not.toMatch(/\/news post/);
+    expect(await app.deps.appeals.get('ua-53-14')).toBeUndefined();
     const base = (await app.deps.appeals.get('ua-34-25'))!;
     await app.catalog.saveShared({ ...base, id: 'ua-53-14', reference: 'UA 53/14', number: '53/14' }, { who: 'operator', where: 'test' }, app.clock.now());
     await inA(modA, '/drive start ua-53-14 deadline=2026-12-20');
