@@ -3,10 +3,10 @@
 import type { AppealInput } from '../appeal.js';
 import { type Block, isCaption, toTarget } from './block-target.js';
 import { isMailHeader, isNumberLine, OLD_CHANNEL, ORGANISER_LINE, splitLabels } from './contacts.js';
-import { endsAddress } from './countries.js';
 import { isDateLine } from './dates.js';
 import { looseContacts } from './loose-contacts.js';
 import { opensOfficial } from './offices.js';
+import { opensNextOfficial } from './next-official.js';
 import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { isClosing } from './letter.js';
 import { markEmbassies } from './sources.js';
@@ -131,9 +131,9 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
     if (loose.text !== '' && current?.ended) close();
-    // "Toronto ON M7A 1Y6" then "Minister of Public Safety": after an address's last line (a postcode or a country), a line
-    // that opens with an office or a form of address is the next official's, even without a blank line between.
-    if (current && current.texts.length >= 2 && loose.text !== '' && fields.length === 0 && endsAddress(current.texts[current.texts.length - 1] ?? '') && opensOfficial(loose.text)) close();
+    // "Toronto ON M7A 1Y6" then "Minister of Public Safety": after an address's last line, the next official's block may
+    // start without a blank line between.
+    if (current && current.texts.length >= 2 && loose.text !== '' && fields.length === 0 && opensNextOfficial(current.texts[current.texts.length - 1] ?? '', loose.text)) close();
     // "Ministro Rui Costa (Ministro della Giustizia, Governo del Brasile)" under another such line: a list of one-line officials.
     const bracketed = BRACKETED_OFFICIAL.exec(loose.text);
     if (bracketed && opensOfficial(loose.text)) {
