@@ -152,7 +152,9 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     // Contact details end the block, unless a web form sits on its own first line ("Name best to email https://..."); an
     // e-mail on the name's line ("Ms Jane Example: jane@example.gov") ends it, so the next name is the next official's.
     const formOnNameLine = current.texts.length === 1 && loose.text !== '' && loose.emails.length === 0 && fields.length > 0 && fields.every((f) => f.kind === 'web');
-    if (fields.length + loose.emails.length > 0 && !formOnNameLine) current.ended = true;
+    // "Salutation: Your Excellency" over "Prime Minister" / "Samdech ...": a salutation that opens a block heads it.
+    const heading = current.texts.length === 0 && loose.emails.length === 0 && fields.length > 0 && fields.every((f) => f.kind === 'salutation');
+    if (fields.length + loose.emails.length > 0 && !formOnNameLine && !heading) current.ended = true;
     current.fields.push(...fields);
     current.emails.push(...loose.emails);
     current.handles.push(...loose.handles);

@@ -80,3 +80,82 @@ describe('a link\'s note copied from a web page', () => {
     expect(appeal.targets[0]?.emails).toEqual(['minister@example.org']);
   });
 });
+
+describe('a letter with no closing, then the officials\' blocks, a salutation line above each', () => {
+  const text = page(
+    'Examplia – Teacher detained',
+    '',
+    story,
+    '',
+    'Your Excellency,',
+    '',
+    'I am writing to you as a supporter of human rights in Examplia and in the world.',
+    'I urge you to release Jane Example immediately and unconditionally.',
+    'Thank you for your attention.',
+    '(your name)',
+    '',
+    '',
+    'Salutation: Your Excellency',
+    'Prime Minister',
+    'Aron Sample',
+    'Office of the Prime Minister',
+    'Exampleville, Cambodia',
+    'Fax: + 855 23 000 111',
+    '',
+    'Salutation: Dear Minister',
+    'Minister of Interior',
+    'Pedro Ejemplo',
+    'Ministry of Interior',
+    'Exampleville, Cambodia',
+    'Fax: + 855 23 000 222',
+    '',
+    'And copies to:',
+    '',
+    'Salutation: Your Excellency',
+    'Foreign Minister',
+    'Ola Muster',
+    'Ministry of Foreign Affairs',
+    'Exampleville, Cambodia',
+    'Fax: + 855 23 000 333',
+  );
+
+  it('reads each block as its own official, with its own salutation, the copies as copies', () => {
+    const { appeal } = imported(text);
+    const byName = (name: string) => appeal.targets.find((t) => t.name.includes(name));
+    expect(byName('Aron Sample')).toMatchObject({ copy: false, fax: '+ 855 23 000 111', salutation: 'Your Excellency', organisation: 'Office of the Prime Minister' });
+    expect(byName('Pedro Ejemplo')).toMatchObject({ copy: false, fax: '+ 855 23 000 222', salutation: 'Dear Minister', organisation: 'Ministry of Interior' });
+    expect(byName('Ola Muster')).toMatchObject({ copy: true, fax: '+ 855 23 000 333' });
+  });
+
+  it('ends the letter where the blocks begin', () => {
+    const { appeal } = imported(text);
+    expect(appeal.letter.paragraphs.join(' ')).not.toMatch(/Salutation|Prime Minister|Fax/);
+    expect(appeal.letter.paragraphs.join(' ')).toContain('Thank you for your attention.');
+  });
+});
+
+describe('an official\'s one-line block: a form of address, the name, the office, then a note on how to send', () => {
+  it('reads the name and the office apart, and the note as no part of either', () => {
+    const { appeal } = imported(
+      page(
+        'Urgent Action Update: Release Jane Example (Examplia: UA 99.31)',
+        story,
+        '1. Write a letter in your own words or using the sample below as a guide to one or both government officials listed.',
+        'Mr Aron Sample Minister of Justice Due to postal restrictions caused by the epidemic, please only send physical mail to the Embassy Fax: +90 0312 000 00 00 Twitter: @aronsample',
+        'Ambassador Pedro Ejemplo Embassy of Examplia 2525 Example Ave. NW, Washington DC 20008 Fax: 202 000 0000 Salutation: Dear Ambassador',
+        '',
+        'Dear Minister,',
+        ...letter,
+      ),
+    );
+    const minister = appeal.targets.find((t) => t.name.includes('Aron Sample'));
+    expect(minister).toMatchObject({ name: 'Mr Aron Sample', title: 'Minister of Justice', address: [] });
+    expect(appeal.targets.find((t) => t.name.includes('Pedro Ejemplo'))?.address.join(' ')).toContain('Washington DC 20008');
+  });
+
+  it('keeps "His Excellency Ambassador Jane Example" one name line', () => {
+    const { appeal } = imported(page('URGENT ACTION', story, 'Write to:', 'His Excellency Ambassador Pedro Ejemplo', '1 Example Road', 'Email: embassy@example.org', '', 'Dear Ambassador,', ...letter));
+    expect(appeal.targets[0]?.name).toContain('Pedro Ejemplo');
+    expect(appeal.targets[0]?.title ?? '').not.toMatch(/of$/);
+  });
+});
