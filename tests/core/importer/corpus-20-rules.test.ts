@@ -1,7 +1,7 @@
 // The general rules behind corpus-20's misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { cleanLines } from '../../../src/core/importer/normalize.js';
-import { imported, page } from './helpers.js';
+import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
 const letter = ['I urge you to release Jane Example immediately and unconditionally.', 'Yours sincerely,'];
@@ -157,5 +157,100 @@ describe('an official\'s one-line block: a form of address, the name, the office
     const { appeal } = imported(page('URGENT ACTION', story, 'Write to:', 'His Excellency Ambassador Pedro Ejemplo', '1 Example Road', 'Email: embassy@example.org', '', 'Dear Ambassador,', ...letter));
     expect(appeal.targets[0]?.name).toContain('Pedro Ejemplo');
     expect(appeal.targets[0]?.title ?? '').not.toMatch(/of$/);
+  });
+});
+
+describe('Amnesty\'s numbered follow-ups are updates of the UA they name', () => {
+  it.each([
+    'Click here to let us know the actions you took on Second Urgent Action 99.31.',
+    'UA: Second 99.31',
+    'Second UA 99.31',
+    'Segunda AU: 099/31 | Índice: AMR 00/0000/2031',
+    'Tercera AU 99/31',
+    'Zweite UA-099/2031',
+    'THIRD UA 99/31',
+  ])('"%s"', (line) => {
+    const text = page('URGENT ACTION', line, story, 'Write to:', 'Minister of Justice Aron Sample', 'Email: minister@example.org', '', 'Dear Minister,', ...letter);
+    expect(kindOf(text)).toBe('update');
+    expect(imported(text).appeal.number).toMatch(/^0?99[./](?:20)?31$/);
+  });
+
+  it('leaves "the second urgent action this year" with no number an appeal', () => {
+    const text = page('URGENT ACTION 12/31', 'This is the second urgent action this year for Jane Example.', story, 'Write to:', 'Minister of Justice Aron Sample', 'Email: minister@example.org', '', 'Dear Minister,', ...letter);
+    expect(kindOf(text)).toBe('appeal');
+  });
+});
+
+describe('a round-up of Urgent Action successes', () => {
+  it('is good news with no single number', () => {
+    const text = page(
+      'Urgent-Actions-Erfolge Juli bis September 2031',
+      'Mehrere Menschen wurden in den vergangenen Monaten freigelassen. Vielen Dank für euer Engagement!',
+      'EXAMPLIA – AKTIVISTIN FREI',
+      'Jane Example ist frei. Amnesty hatte sich mit der UA-101/2030 für sie eingesetzt.',
+      'MUSTERLAND – JOURNALIST FREI',
+      'Aron Sample ist frei. Amnesty hatte sich mit der UA-017/2031 für ihn eingesetzt.',
+    );
+    expect(kindOf(text)).toBe('good-news');
+    expect(imported(text).appeal.number).toBeUndefined();
+  });
+});
+
+describe('a guide to writing appeal letters', () => {
+  it('is refused, in German', () => {
+    const text = page(
+      'Appellbriefe sind ein wichtiger Teil unserer Arbeit. Hier geht es darum, wie man sie schreibt.',
+      '',
+      'Folgende Grundelemente sollten in jedem Appell enthalten sein:',
+      '• Vorstellung des Absenders mit Name und Adresse.',
+      '• Schlussformel und Unterschrift.',
+      '',
+      'Hinweise zur Form:',
+      '• Immer höflich und korrekt schreiben.',
+    );
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+
+  it('is refused, in English', () => {
+    const text = page('Our group writes many letters.', 'Every appeal letter should include your name and address.', 'Here are our tips for writing letters that are read: be polite, be brief.');
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+
+  it('does not refuse an appeal that gives one tip', () => {
+    const text = page('URGENT ACTION', story, 'Every letter should include the case number.', 'Write to:', 'Minister of Justice Aron Sample', 'Email: minister@example.org', '', 'Dear Minister,', ...letter);
+    expect(refusedReason(text)).toBeUndefined();
+  });
+});
+
+describe('news and calls without an address', () => {
+  it('a local paper\'s story of a prisoner released after the letters is good news', () => {
+    const text = page(
+      'Members of the Exampletown group have written letters for a prisoner in Examplia.',
+      '',
+      'More than 60 letters were written by local members in support of Jane Example, imprisoned for a speech.',
+      '',
+      'After widespread international protests including thousands of letters from members around the world, she was released.',
+    );
+    expect(kindOf(text)).toBe('good-news');
+  });
+
+  it('a release on bail after the letters is no good news', () => {
+    const text = page('After thousands of letters from members around the world, she was released on bail.', story);
+    expect(kindOf(text) ?? 'refused').not.toBe('good-news');
+  });
+
+  it('a French call to write to a head of state is at least a draft', () => {
+    const text = page(
+      'Agir pour Examplia',
+      'La situation des civils ne cesse de se détériorer, rappelle une organisation de défense des droits humains.',
+      'Pour joindre votre voix à son appel, l’organisation propose d’écrire en masse au président examplien, Aron Sample.',
+      'Texte type et adresse d’envoi disponibles sur son site.',
+    );
+    expect(kindOf(text)).toBe('appeal');
+  });
+
+  it('an invitation to send words of support to a prisoner is not taken for a call to write to an official', () => {
+    const text = page('Cada año la ONG invita a enviar palabras de ánimo al periodista Aron Sample y a otros presos.', 'La campaña dura todo diciembre.');
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
   });
 });
