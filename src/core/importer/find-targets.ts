@@ -11,7 +11,7 @@ import { greetedByName } from './greeted-name.js';
 import { bulletedRecipientLines, proseRecipientLines } from './listed-recipients.js';
 import { opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
-import { labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
+import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { proximityTargetLines } from './proximity.js';
 import type { Section } from './sections.js';
 import { parseTargetsWithOrigins, type ParsedTarget, type TargetLine } from './targets.js';
@@ -28,6 +28,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     // "al Prefetto di Milano, Dottor Mario Esempio (a@b.it)": an office, a name and its e-mail leave no doubt whose it is.
     () => proseRecipientLines(sections),
     () => proximityTargetLines(sections, found),
+    () => belowLetterLines(sections, found),
     () => sentence?.target ?? [],
     () => lead ?? [],
     // "To: Minister Jane Example, Minister for Justice": the page's own opening line names whom it is for.
@@ -51,6 +52,28 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     if (targets.some((t) => !t.target.copy)) return targets;
   }
   return [];
+}
+
+/**
+ * A letter without a closing, then the officials' blocks ("Salutation: Your Excellency" / "Prime Minister" / ... / "Fax:
+ * ..."), where the letter was found to end: the lines below it as they stand, blank lines kept, so each block stays its
+ * own; a "copies to" section's blocks are copies. Below a closing stand the writer's name and the organisers' notes
+ * ("Please BCC to ..."), never read so.
+ */
+function belowLetterLines(sections: Section[], found: FoundLetter | undefined): TargetLine[] {
+  const section = found ? sections[found.section] : undefined;
+  if (!found || !section || found.closing !== undefined || found.end >= section.lines.length) return [];
+  const lines: TargetLine[] = [];
+  const read = (texts: string[], copy: boolean): void => {
+    for (const text of texts) lines.push({ text, copy });
+    lines.push({ text: '', copy });
+  };
+  read(section.lines.slice(found.end), section.kind === 'copies');
+  for (const next of sections.slice(found.section + 1)) {
+    if (!HOMES.has(next.kind)) break;
+    read(next.rest === '' ? next.lines : [next.rest, ...next.lines], next.kind === 'copies');
+  }
+  return lines;
 }
 
 /** Every line but the background's, in order; a plain loop, as flatMap over many short sections was slow. */

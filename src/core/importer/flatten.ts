@@ -25,6 +25,12 @@ const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your (?
 /* A salutation that ends a short line after an address of at least 20 characters. */
 const TRAILING_SALUTATION = /^(\S.{19,}?)\s+((?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Sehr geehrte[rn]?|Exzellenz)\b[^,:.!?]{0,60}[,:])$/u;
 
+/*
+ * "Mr Name Minister of Justice Due to postal restrictions ..., please only send physical mail to the Embassy": a note on
+ * how to send, run on after a name or an office (no sentence mark before it), starts a line of its own.
+ */
+const SENDING_NOTE = /(?<=[^\s.!?:;,]\s{1,3})(?=(?:Due to|Owing to|Because of|Please)\s\p{Ll})/gu;
+
 const SHORT_LETTER_HEADING = /^(SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE|MUSTERBRIEF)\s+(?=\p{Lu})/u;
 
 /** Cuts long flattened lines before fields, letter headings and salutations; short lines pass unchanged. */
@@ -43,7 +49,7 @@ export function unflatten(lines: string[]): string[] {
     }
     const head = line.slice(0, SCAN_LIMIT);
     const cuts = new Set<number>();
-    for (const pattern of [FIELD, LETTER_HEADING, SALUTATION]) {
+    for (const pattern of [FIELD, LETTER_HEADING, SALUTATION, SENDING_NOTE]) {
       for (const m of head.matchAll(pattern)) if (m.index !== undefined && m.index > 0) cuts.add(m.index);
     }
     const points = [...cuts].sort((a, b) => a - b);

@@ -13,6 +13,13 @@ const UPDATE =
 /* The same heading run into a flattened page, or a title's own "Syria: Further information: ...": "... Más información (actualización núm. 1) sobre AU 116/07 ...". */
 const UPDATE_INLINE =
   /(?:^|:\s)further information\s*:|\b(?:further information on ua:?\s?\d|follow-?up on ua\s?\d|mas informacion (?:\(actualizacion[^)]{0,20}\) )?sobre (?:la )?au\s?\d|complement d'information sur l'au\s?\d|weitere informationen zu ua\s?\d)/i;
+/*
+ * Amnesty's current follow-ups count their rounds: "Second UA 66.24", "Second Urgent Action 66.24", "UA: Second 85.23",
+ * "Segunda AU: 084/23", "Tercera AU", "Zweite UA": an update of the UA it names (the heading "Further information on UA"
+ * had before).
+ */
+const NTH_UA =
+  /\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|segunda|tercera|cuarta|quinta|zweite|dritte|vierte|funfte|deuxieme|troisieme|quatrieme|seconda|terza|quarta)\s+(?:ua|au|urgent action|accion urgente|action urgente|acao urgente|eilaktion|azione urgente)\s?[-:]?\s?(?:n[°o.]*\s?)?(?:\p{L}+\s)?\d{1,4}\s?[./]\s?\d{2,4}\b|\bua:\s?(?:second|third|fourth|fifth)\s\d{1,4}[./]\d{2}\b/iu;
 /* A closure says the network need not act any more. */
 const CLOSURE =
   /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
@@ -31,7 +38,7 @@ const STOPPED_DEPORTATION =
  * to the readers.
  */
 const GOOD =
-  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:is|are) (?:now )?free (?:because of|thanks to)\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b|\b(?:ua|urgent[- ]actions?)\s*[-–:]?\s*erfolge\b|\b(?:led|leading|contributed) to the release of\b|\bresult(?:s|ed)? in (?:the release of|freed)\b|\bsecured the release of\b|\berfolge und positive[rn]? entwicklungen\b|\bgood news (?:stories|story|round-?up)\b|\b(?:buone|ottime|belle) notizie\b|\bgoda nyheter\b|\bgode nyhe(?:ter|der)\b|\bhyvia uutisia\b|\b(?:because of you|thanks to (?:you|your (?:letters|appeals|actions|support)|international pressure))\b[^.]{0,80}\b(?:freed|released|saved|dropped|acquitted)\b(?!\s+on (?:bail|parole)))/i;
+  /(?:\b(?:good|great|fantastic) news[!:.]|\bpositive update\b|\bis now free\b|\b(?:is|are) (?:now )?free (?:because of|thanks to)\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b|\b(?:ua|urgent[- ]actions?)\s*[-–:]?\s*erfolge\b|\b(?:led|leading|contributed) to the release of\b|\bresult(?:s|ed)? in (?:the release of|freed)\b|\bsecured the release of\b|\berfolge und positive[rn]? entwicklungen\b|\bgood news (?:stories|story|round-?up)\b|\bafter\b[^.]{0,120}\b(?:letters|appeals|protests)\b[^.]{0,80}\b(?:he|she|they) (?:was|were) (?:released|freed|set free|acquitted)\b(?!\s+on (?:bail|parole))|\b(?:buone|ottime|belle) notizie\b|\bgoda nyheter\b|\bgode nyhe(?:ter|der)\b|\bhyvia uutisia\b|\b(?:because of you|thanks to (?:you|your (?:letters|appeals|actions|support)|international pressure))\b[^.]{0,80}\b(?:freed|released|saved|dropped|acquitted)\b(?!\s+on (?:bail|parole)))/i;
 /*
  * A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". "Take action" asks
  * only as an imperative (a heading, a sentence's start): "came together to take action against oppression" reports.
@@ -74,7 +81,7 @@ export function findKind(sections: Section[], text: string): ImportKind {
   // A page with "Update 18/07/2017:" lines, no UA number and its own request ("Add your voice") is a live online action.
   // "Update: Tell the government to ...": the dated line is itself a request to the reader.
   const liveAction = updates.length > 0 && updates.every((l) => BARE_UPDATE.test(l)) && !UA_NUMBER.test(head) && (ASKS.test(head) || ONLINE_ASK.test(head) || updates.some((l) => UPDATE_ASKS.test(l)));
-  if (!liveAction && (updates.length > 0 || UPDATE_INLINE.test(head.slice(0, 3000)))) return (GOOD.test(head) || released) && !ASKS.test(head) ? 'good-news' : 'update';
+  if (!liveAction && (updates.length > 0 || UPDATE_INLINE.test(head.slice(0, 3000)) || NTH_UA.test(head.slice(0, 3000)))) return (GOOD.test(head) || released) && !ASKS.test(head) ? 'good-news' : 'update';
   // "Good news - your efforts work" as the text's title (not a newsletter's section heading further down).
   const goodTitle = /^(?:good|great) news\s*[-–—:]/i.test(opening[0] ?? '');
   if ((GOOD.test(head) || STOPPED_DEPORTATION.test(head) || goodTitle) && !ASKS.test(head)) return 'good-news';

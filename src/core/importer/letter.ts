@@ -1,15 +1,17 @@
 // Finds the sample letter, its salutation and closing, or composes one from the points to raise.
 import type { Section } from './sections.js';
+import { contactBlockStart } from './letter-end.js';
 import { toParagraphs } from './paragraphs.js';
 import type { Warn } from './types.js';
 
 /** Languages whose salutations and closings the importer knows. */
 export type LetterLang = 'en' | 'es' | 'fr' | 'de' | 'it' | 'sv' | 'no' | 'da' | 'fi' | 'ja';
 
-/** The letter as found; `start` is where it begins in `sections[section].lines`, so targets above it can be read. */
+/** The letter as found; `start` is where it begins in `sections[section].lines`, so targets above it can be read; `end` where its body ends. */
 export type FoundLetter = {
   section: number;
   start: number;
+  end: number;
   salutation?: string;
   paragraphs: string[];
   closing?: string;
@@ -234,6 +236,7 @@ function readFrom(sections: Section[], s: number, from: number, warn: Warn, salu
       break;
     }
   }
+  if (!closing) end = contactBlockStart(lines, from) ?? end;
   const paragraphs = toParagraphs(lines.slice(from, end));
   const start = salutation ? Math.max(0, from - 1) : from;
   if (!closing) {
@@ -243,7 +246,7 @@ function readFrom(sections: Section[], s: number, from: number, warn: Warn, salu
       warn('truncated', 'The text seems to stop in the middle of the letter; check it against the original.');
     }
   }
-  return { section: s, start, salutation, paragraphs, closing, lang: langOf(salutation, closing) };
+  return { section: s, start, end, salutation, paragraphs, closing, lang: langOf(salutation, closing) };
 }
 
 const DEFAULT_SALUTATION: Record<LetterLang, string> = {

@@ -1,6 +1,7 @@
 // Input checks and clean-up before the importer reads: size, control characters, entities, page
 // artefacts, lines.
 import { unmaskAtList } from './at-addresses.js';
+import { stripLinkNotes } from './link-notes.js';
 import { refuse, type ImportRefusal } from './types.js';
 
 /** Urgent Actions are a few pages; anything bigger is a mistake and would only cost time. */
@@ -71,6 +72,7 @@ export function cleanLines(text: string): string[] {
   }
   t = stripControls(t)
     .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  t = stripLinkNotes(t);
   // "<a@b.org>", "mailto:a@b.org": an e-mail address in a link's or a mail program's wrapping is the address alone.
   if (t.includes('@')) t = t.replace(WRAPPED_EMAIL, '$1');
   // Each is tried at every word; a text without its "[at]" or its e-mail label (most texts) is not scanned for it.

@@ -2,7 +2,7 @@
 // name, office and street.
 import { isCountryLine } from './countries.js';
 import { opensWithHonorific } from './name-gate.js';
-import { ROLE } from './offices.js';
+import { HONORIFIC, ROLE } from './offices.js';
 
 /* The office that follows a name on a flattened line: "H.E. Name Permanent Mission of ...", "Prosecutor Name Office of ...". */
 const OFFICE_START = /\s((?:(?:Royal|Permanent|Federal|Presidential|National)\s+)?(?:[Cc]\/[Oo](?=\s)|Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Palacio|Palais|Presidencia|Fiscal[ií]a)\b.*)$/u;
@@ -133,4 +133,22 @@ export function nameCommaTitle(texts: string[]): string[] | undefined {
   // name, an office that opens the rest takes all of it, commas and all (a list of three parts or more).
   if (first.split(',').length >= 3 && PERSON.test(head) && OFFICE_OPENS.test(office)) return [head, office, ...texts.slice(1)];
   return undefined;
+}
+
+/*
+ * "Mr Abdülhamit Example Minister of Justice": after a form of address, a person's capitalised words, then an office
+ * that opens with a title word and says of what ("of", "for", "de"). "His Excellency Ambassador Jane Example" says of
+ * nothing: its title word is part of the name line.
+ */
+const PERSON_THEN_OFFICE = /^((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:(?:Deputy|Acting|Vice|First)\s+)?\p{Lu}\p{Ll}+(?:\s+General)?\s+(?:of|for|de|del|du|des|der|für)\s+[^\d]{3,80})$/u;
+
+/** A form of address, a name and an office on one line, as the name's line and the office's. */
+export function nameThenOffice(texts: string[]): string[] | undefined {
+  const first = (texts[0] ?? '').slice(0, 200);
+  const form = HONORIFIC.exec(`${first} `)?.[0] ?? '';
+  const match = form === '' ? null : PERSON_THEN_OFFICE.exec(first.slice(form.length));
+  if (!match?.[1] || !match[2]) return undefined;
+  const office = match[2];
+  if (!ROLE.test(office.split(' ').slice(0, 2).join(' ')) || match[1].split(/\s+/).some((word) => ROLE.test(word) || /^excellen/i.test(word))) return undefined;
+  return [`${form}${match[1]}`, office, ...texts.slice(1)];
 }

@@ -19,6 +19,17 @@ const START = String.raw`(?:^|[.!?¡:]\s+|\n\s*[-•*]?\s*)(?:please\s+|bitte\s+
 const NOT_US = String.raw`(?!\s+(?:up|in|out|uns|nous|nos)\b|\s+us\b(?!\s+(?:${ORGANISATION.source})))`;
 const ASK = new RegExp(String.raw`${START}(?:${VERB}(?:-(?:lui|leur))?\b${NOT_US}[^.!?\n]{0,80}?${REACH}|${SIGN}\b${NOT_US}[^.!?\n]{0,40}?\b${PETITION})`, 'imu');
 
+/*
+ * An invitation to write, its verb in the infinitive: "l'organisation propose d'écrire en masse au président", "vous
+ * invite à écrire au ministre", "invites you to write to the governor", "calls on supporters to e-mail the minister",
+ * "invita a escribir al presidente". Only an official named by office counts: an invitation to send words of support
+ * to a prisoner is news of a campaign, not an appeal.
+ */
+const INVITED = new RegExp(
+  String.raw`\b(?:(?:propose|proposent|invite|invitent|appelle|appellent|encourage|encouragent)\s+(?:(?:les |ses )?(?:lecteurs|membres|sympathisants|citoyens)\s+)?(?:vous\s+)?(?:[àa]|d['’]|de)\s*(?:[ée]crire|envoyer|adresser|interpeller|contacter)|(?:invites?|calls? on|asks?|encourages?|urges?)\s+(?:you|readers|supporters|members|people|the public|everyone)\s+to\s+(?:write|send|e-?mail|fax|contact)|(?:invita|invitan|propone|proponen|llama|llaman)\s+a\s+(?:escribir|enviar|contactar))\b[^.!?\n]{0,80}?\b(?:${ROLE.source})`,
+  'iu',
+);
+
 /* A network's alert, as a line's first word: "ALERTE !", "Action alert:", "URGENT ALERT", "Alerta:". */
 const ALERT = /^(?:(?:urgent|action|emergency)\s+)?(?:alerte?|alerta)\b\s*(?:[!:]|$|\p{Lu})/imu;
 /* The alert's demand, for a person: "pour demander la libération immédiate de", "to demand the release of", "exigir la liberación". */
@@ -49,12 +60,12 @@ const UNADDRESSED_ASK = new RegExp(
 const OPENS_TO_OFFICIAL = new RegExp(String.raw`^\s*(?:to|an|[àa]|para)\s?:\s*(?:\p{L}+\s+){0,3}?(?:${ROLE.source})`, 'iu');
 
 /**
- * A sentence that asks the reader to write, send, sign or call someone, a request whose addressee is elsewhere, a
- * network's alert that demands a person's release, or a page that opens with the official it is addressed to (the
- * weakest signs of an appeal the importer takes).
+ * A sentence that asks (or invites) the reader to write, send, sign or call someone, a request whose addressee is
+ * elsewhere, a network's alert that demands a person's release, or a page that opens with the official it is
+ * addressed to (the weakest signs of an appeal the importer takes).
  */
 export function asksTheReader(text: string): boolean {
   const head = text.slice(0, 200_000);
   const firstLine = /^\s*(.*)/.exec(head.slice(0, 400))?.[1] ?? '';
-  return ASK.test(head) || UNADDRESSED_ASK.test(head) || OPENS_TO_OFFICIAL.test(firstLine) || (ALERT.test(head) && RELEASE_DEMAND.test(head));
+  return ASK.test(head) || INVITED.test(head) || UNADDRESSED_ASK.test(head) || OPENS_TO_OFFICIAL.test(firstLine) || (ALERT.test(head) && RELEASE_DEMAND.test(head));
 }

@@ -178,6 +178,17 @@ export function isGuide(sections: Section[]): boolean {
   return first.some((line, i) => GUIDE_TITLE.test(line) || (line.length <= 40 && [2, 3].some((n) => first.length >= i + n && GUIDE_TITLE.test(first.slice(i, i + n).join(' ')))));
 }
 
+/*
+ * What a guide to appeal letters says of them: "Grundelemente eines Appellbriefes", "sollten in jedem Appell enthalten
+ * sein", "Hinweise zur Form", "every appeal letter should include", "tips for writing", "conseils pour rédiger".
+ */
+const TEACHES_LETTERS = /\bgrundelemente (?:eines|des|jedes) (?:appell|brief)|\bin jedem (?:appell|brief|appellbrief|appellschreiben) enthalten\b|\bhinweise (?:zur form|zum (?:schreiben|verfassen)|f[üu]r (?:das schreiben|appellbriefe|eure briefe|ihre briefe))\b|\bevery (?:appeal )?letter should (?:include|contain|have)\b|\bwhat to (?:include|say|write) in (?:your|an?) (?:appeal )?letters?\b|\b(?:tips|hints|advice) (?:on|for) (?:writing|how to write) (?:appeal |good )?letters?\b|\bconseils pour (?:r[ée]diger|[ée]crire) (?:une |vos |des )?lettres?\b|\bconsejos para (?:escribir|redactar) (?:una |sus |tus )?cartas?\b/gi;
+
+/** A text that teaches how appeal letters are written, in two places or more of its opening: a guide, not an appeal. */
+export function teachesLetterWriting(text: string): boolean {
+  const found = new Set((text.slice(0, 8000).match(TEACHES_LETTERS) ?? []).map((m) => m.toLowerCase()));
+  return found.size >= 2;
+}
 
 /* Urgent Actions as a system: "the Urgent Action network", "la Red de Acciones Urgentes", "30 years of Urgent Action", "Wie läuft eine Eilaktion ab?", "ua-Netz", "nätverket för blixtaktioner". */
 const IN_GENERAL = /\bn[äa]tverket f[öo]r blixtaktioner\b|\bred (?:de|mundial de) acciones urgentes\b|\br[ée]seau (?:des |d['’])actions urgentes\b|\bnetwork of urgent actions?\b|\bblixtaktionsn[äa]tverk|\b(?:urgent actions?|ua|eilaktions?|action urgente|acci[oó]n urgente)[- ](?:network|netz(?:es|werk)?|scheme|system|appeal system|programme|program|r[ée]seau|red)\b|\b\d+ (?:years|jahre|ans|a[ñn]os) (?:of |der |d['’]|de )?(?:urgent actions?|eilaktionen|actions? urgentes?|acciones urgentes)\b|\bwie l[äa]uft eine eilaktion\b|\bwie funktioniert eine eilaktion\b|\bhow (?:does|do) (?:an? |the )?urgent actions? (?:network )?work\b|\bcomment fonctionne(?:nt)? (?:une|les) actions? urgentes?\b|\bc[oó]mo funciona(?:n)? (?:una|las) acci(?:[oó]n|ones) urgentes?\b|\bcos['’]?\s?[èe] (?:un['’]\s?)?azione urgente\b|\bcome funziona(?:no)? (?:il sistema |la rete |le |un['’]\s?)?azion[ei] urgent[ei]\b|\b(?:il|del) (?:programma|sistema) (?:delle )?azioni urgenti\b|\bvad [äa]r (?:en )?(?:blixtaktion|urgent action)\b|^om (?:urgent actions?|blixtaktion(?:er)?)\b|\bhva er (?:en )?(?:urgent action|hasteaksjon)\b|\bhvad er (?:en )?urgent action\b|\bmik[äa] on (?:urgent action|kiireellinen vetoomus)\b|\busein kysytyt kysymykset\b|よくある質問|(?:UA|緊急行動)[^\n]{0,20}(?:って何|とは[?？])/im;

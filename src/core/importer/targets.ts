@@ -3,10 +3,10 @@
 import type { AppealInput } from '../appeal.js';
 import { type Block, isCaption, toTarget } from './block-target.js';
 import { isMailHeader, isNumberLine, OLD_CHANNEL, ORGANISER_LINE, splitLabels } from './contacts.js';
-import { endsAddress } from './countries.js';
 import { isDateLine } from './dates.js';
 import { looseContacts } from './loose-contacts.js';
 import { opensOfficial } from './offices.js';
+import { opensNextOfficial } from './next-official.js';
 import { opensNextAfterCountry } from './office-lines.js';
 import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { isClosing } from './letter.js';
@@ -132,10 +132,10 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (fields.length > 0) seenFields = true;
     const loose = looseContacts(text);
     if (loose.text !== '' && current?.ended) close();
-    // "Toronto ON M7A 1Y6" then "Minister of Public Safety": after an address's last line (a postcode or a country), a line
-    // that opens with an office or a form of address is the next official's, even without a blank line between.
+    // "Toronto ON M7A 1Y6" then "Minister of Public Safety", "TUNESIEN" then "Botschaft der ...": after an address's last
+    // line, the next official's block may start without a blank line between.
     const lastText = current?.texts[current.texts.length - 1] ?? '';
-    if (current && current.texts.length >= 2 && loose.text !== '' && fields.length === 0 && ((endsAddress(lastText) && opensOfficial(loose.text)) || opensNextAfterCountry(lastText, loose.text))) close();
+    if (current && current.texts.length >= 2 && loose.text !== '' && fields.length === 0 && (opensNextOfficial(lastText, loose.text) || opensNextAfterCountry(lastText, loose.text))) close();
     // "Ministro Rui Costa (Ministro della Giustizia, Governo del Brasile)" under another such line: a list of one-line officials.
     const bracketed = BRACKETED_OFFICIAL.exec(loose.text);
     if (bracketed && opensOfficial(loose.text)) {
@@ -154,7 +154,9 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     // Contact details end the block, unless a web form sits on its own first line ("Name best to email https://..."); an
     // e-mail on the name's line ("Ms Jane Example: jane@example.gov") ends it, so the next name is the next official's.
     const formOnNameLine = current.texts.length === 1 && loose.text !== '' && loose.emails.length === 0 && fields.length > 0 && fields.every((f) => f.kind === 'web');
-    if (fields.length + loose.emails.length > 0 && !formOnNameLine) current.ended = true;
+    // "Salutation: Your Excellency" over "Prime Minister" / "Samdech ...": a salutation that opens a block heads it.
+    const heading = current.texts.length === 0 && loose.emails.length === 0 && fields.length > 0 && fields.every((f) => f.kind === 'salutation');
+    if (fields.length + loose.emails.length > 0 && !formOnNameLine && !heading) current.ended = true;
     current.fields.push(...fields);
     current.emails.push(...loose.emails);
     current.handles.push(...loose.handles);

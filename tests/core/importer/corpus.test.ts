@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -305,6 +305,14 @@ const HELD_OUT = [
     // its commas as the same address. Still wrong (known): a French reader's letter ("Bonjour Je suis ...") to a President
     // named only in the prose above it.
     floor: 0.96, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-20', dir: CORPUS_20, unseen: '79.2% of fields, 2 addresses misattached, 2 appeals refused', texts: 20, addresses: 19, attached: false,
+    // fix20: 100% of fields, 0 misattached, 17 of 19 addresses (89%), none refused. Still wrong (known): a minister's name
+    // line parted by a blank line from its inline address ("Ministry of Interior 25, ... Cairo, Egypt Fax: ...") leaves the
+    // address off; a king's one-line block whose office runs into "Royal Court, Riyadh," keeps only part of it; "Samdech"
+    // stays in a name; an ambassador listed after a ministry is marked a copy although the page asks to write to both.
+    floor: 0.98, refusalsChecked: /./,
   },
 ] as const;
 

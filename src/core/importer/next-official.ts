@@ -1,0 +1,24 @@
+// Where one official's block ends and the next begins when no blank line stands between them.
+import { countryOf, endsAddress } from './countries.js';
+import { opensOfficial, ORGANISATION } from './offices.js';
+
+/* "Embassy of Zimbabwe in the United States", "Office of the Prosecutor": a line that opens with an organisation's name. */
+const OPENS_WITH_ORGANISATION = new RegExp(String.raw`^(?:the\s+)?${ORGANISATION.source}`, 'i');
+
+/** An address's last line: a postcode, a country alone, or a town and then the country ("Causeway, Harare, Zimbabwe"). */
+function closesAddress(line: string): boolean {
+  return endsAddress(line) || (line.includes(',') && countryOf(line) !== undefined);
+}
+
+/**
+ * After an address's last line, a line that opens with an office or a form of address is the next official's ("Toronto
+ * ON M7A 1Y6" / "Minister of Public Safety"), and so is a line that opens with an office's or an embassy's name
+ * ("Causeway, Harare, Zimbabwe" / "Embassy of Zimbabwe in ..."): an address goes on after its town and country with no
+ * organisation of its own. Read as one block, the second official's address and e-mail would go to the first; read
+ * apart, a second block with no plausible name loses its address and the moderator is asked.
+ */
+export function opensNextOfficial(last: string, line: string): boolean {
+  if (!closesAddress(last)) return false;
+  if (opensOfficial(line)) return true;
+  return line.length <= 100 && !/\d/.test(line) && OPENS_WITH_ORGANISATION.test(line);
+}
