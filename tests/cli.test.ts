@@ -76,13 +76,11 @@ describe('the operator CLI', () => {
     expect(seen.err).toContain('not saved: this text is an update of UA 213/16, not a new appeal');
   });
 
-  it('saves an update that asks for letters again as the appeal when it has no file yet, and only then', async () => {
+  it('saves an update that asks for letters again as the appeal, saying what it is', async () => {
     const { seen, io } = capture({ DATA_DIR: dataDir, APPEALS_DIR: join(dataDir, 'second') });
     expect(await cli(['import', 'tests/fixtures/ua/further-information-ua-53-14.txt', '--save'], io)).toBe(0);
-    expect(seen.err).toContain('this text is an update of UA 53/14 that asks for letters again');
+    expect(seen.err).toContain('this text is an update of UA 53/14 that asks for letters again: saved as the appeal');
     expect(JSON.parse(await readFile(join(dataDir, 'second', 'ua-53-14.json'), 'utf8'))).toMatchObject({ id: 'ua-53-14', number: '53/14' });
-    expect(await cli(['import', 'tests/fixtures/ua/further-information-ua-53-14.txt', '--save'], io)).toBe(1);
-    expect(seen.err).toContain('not saved: this text is an update of UA 53/14, not a new appeal');
   });
 
   it('says what is wrong with a file to import in words, not error codes', async () => {

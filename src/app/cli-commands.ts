@@ -87,13 +87,13 @@ Fails (exit 1) when the file cannot be read or shows no appeal at all.`,
       io.out(`${previewText(importPreview(translator('en'), result.appeal, result.warnings, result.sources))}\n`);
     }
     if (flags.has('--save')) {
+      // News of an appeal never becomes a live appeal file; an update that asks for letters again (a "Second UA", its
+      // own officials, addresses and letter) does, as /import saves it in chat.
+      const secondRound = result.kind === 'update' && result.appeal.number !== undefined && asksForLettersAgain(result.appeal);
+      if (result.kind !== 'appeal' && !secondRound) throw new Failure(`not saved: this text is ${NEWS_KIND[result.kind]}${result.appeal.number === undefined ? '' : ` of ${result.appeal.reference}`}, not a new appeal`);
+      if (secondRound) io.err(`this text is an update of ${result.appeal.reference} that asks for letters again: saved as the appeal, with its officials, addresses and letter\n`);
       const dir = io.env.APPEALS_DIR ?? 'appeals';
       const file = join(dir, `${result.appeal.id}.json`);
-      // News of an appeal never becomes a live appeal file; an update that asks for letters again does, when its
-      // appeal has no file yet (a "Second UA" whose first round is not here), as /import offers it in chat.
-      const secondRound = result.kind === 'update' && result.appeal.number !== undefined && asksForLettersAgain(result.appeal) && !(await stat(file).then(() => true, () => false));
-      if (result.kind !== 'appeal' && !secondRound) throw new Failure(`not saved: this text is ${NEWS_KIND[result.kind]}${result.appeal.number === undefined ? '' : ` of ${result.appeal.reference}`}, not a new appeal`);
-      if (secondRound) io.err(`this text is an update of ${result.appeal.reference} that asks for letters again; ${file} did not exist, so it is saved as the appeal\n`);
       await mkdir(dir, { recursive: true });
       await writeFile(file, `${JSON.stringify(result.appeal, null, 2)}\n`);
       io.err(`saved ${file}\n`);

@@ -93,23 +93,22 @@ export const importAppeal = defineCommand({
     if (!(await takeSlot(deps.claims, `flood:import-text:${ctx.member}`, IMPORT_TEXT_LIMIT, ctx.now))) return privateReply([{ type: 'text', text: t('flood_wait') }]);
     const result = deps.importText ? await deps.importText(text) : importUrgentAction(text);
     if (!result.ok) throw new UserInputError(result.reason, { problem: result.message }, result.message);
-    if (result.kind !== 'appeal') {
-      // News of an appeal (an update, a closure, a release) must never run as a drive of its own.
-      const reference = result.appeal.number === undefined ? undefined : result.appeal.reference;
-      // Of an appeal known here: offered as news to its followers (src/commands/news.ts).
-      const offer = await newsOffer(result.appeal, result.kind, ctx, deps);
+    const reference = result.appeal.number === undefined ? undefined : result.appeal.reference;
+    // An update that asks for letters again (a "Second UA": its own officials, addresses and letter) is still an action
+    // a group can take: previewed like an appeal, saying what it is. Other news never runs as a drive of its own.
+    const secondRound = result.kind === 'update' && reference !== undefined && asksForLettersAgain(result.appeal);
+    // Of an appeal known here, news is offered for its followers (src/commands/news.ts).
+    const offer = result.kind === 'appeal' ? undefined : await newsOffer(result.appeal, result.kind, ctx, deps);
+    if (result.kind !== 'appeal' && !secondRound) {
       if (offer) return privateReply([{ type: 'text', text: escapeMarkdown(t('import_not_live', { kind: t(KIND_WORDS[result.kind]), reference: reference ?? result.appeal.id })) }, { type: 'text', text: escapeMarkdown(offer) }]);
-      if (!(result.kind === 'update' && reference && asksForLettersAgain(result.appeal))) {
-        throw new UserInputError(reference ? 'import_not_live' : 'import_not_live_unnumbered', { kind: t(KIND_WORDS[result.kind]), ...(reference ? { reference } : {}) });
-      }
-      // A second round whose first is not here ("Second UA", an update with its own officials and letter) is the
-      // action a group can still take: previewed as that appeal, saying so, never saved without the moderator.
-      const reply = await preview(t, deps, result.appeal, result.warnings, undefined, result.sources);
-      return { ...reply, blocks: [{ type: 'text', text: escapeMarkdown(t('import_update_as_appeal', { reference })) }, ...reply.blocks] };
+      throw new UserInputError(reference ? 'import_not_live' : 'import_not_live_unnumbered', { kind: t(KIND_WORDS[result.kind]), ...(reference ? { reference } : {}) });
     }
     const reply = await preview(t, deps, result.appeal, result.warnings, undefined, result.sources);
+    const notes: string[] = [];
+    if (secondRound) notes.push(offer ? `${t('import_update_of_known', { reference })}\n${offer}` : t('import_update_as_appeal', { reference }));
     const cut = looksCut(text, ctx.actor.platform, result.warnings);
-    return cut ? { ...reply, blocks: [...reply.blocks, { type: 'text', text: escapeMarkdown(t(cut)) }] } : reply;
+    if (cut) notes.push(t(cut));
+    return notes.length === 0 ? reply : { ...reply, blocks: [...reply.blocks, ...notes.map((n): Block => ({ type: 'text', text: escapeMarkdown(n) }))] };
   },
 });
 

@@ -143,10 +143,10 @@ export function missingToSave(appeal: Appeal): MissingPart[] {
 }
 
 /**
- * An update (a "Second UA", "Further information" with its own letter) that asks for letters again: officials it names
- * with an e-mail or a postal address, and its own letter to them (not one composed from the summary). An update that
- * only tells news ("he was moved to another prison") asks nothing.
+ * An update (a "Second UA", "Further information" with its own letter) that asks for letters again: it gives its own
+ * letter, or the points a letter should make, not only news to tell ("he was moved to another prison"), for which the
+ * importer can only stand in a letter made from the summary. Officials it names come with it; a draft may lack them.
  */
 export function asksForLettersAgain(appeal: Appeal): boolean {
-  return appeal.letter.composed === undefined && appeal.targets.some((tg) => !tg.copy && (tg.emails.length > 0 || tg.address.length > 0));
+  return appeal.letter.composed !== 'summary';
 }

@@ -138,8 +138,11 @@ describe('/import of news and of pages that give addresses', () => {
     const id = /as (ua-53-14-[0-9a-f]{6}):/.exec(reply.plain)?.[1];
     expect((await type(mod('slack'), buttonCommand(reply, 'Save this appeal'))).plain).toContain(`Saved ${id} for this community`);
     expect((await app.deps.appeals.get(id!))?.targets.some((t) => !t.copy && t.address.length + t.emails.length > 0)).toBe(true);
-    // Once the appeal is here, the same update is news of it, never a second copy.
-    expect((await type(mod('slack'), `/import ${second}`)).plain).toMatch(/not a new appeal[\s\S]*\/news post/);
+    // Once the appeal is here, the same update is offered as news of it too, and Save asks before replacing it.
+    const again = await type(mod('slack'), `/import ${second}`);
+    expect(again.plain).toContain('This text is an update of UA 53/14 that asks for letters again. Save takes its officials');
+    expect(again.plain).toContain(`/news post ${id} outcome=update`);
+    expect((await type(mod('slack'), buttonCommand(again, 'Save this appeal'))).plain).toContain(`${id} exists already`);
   });
 
   it('refuses good news without a number, naming its kind', async () => {
