@@ -66,14 +66,15 @@ const CONTACT_KINDS = new Set<Section['kind']>(['targets', 'copies', 'action']);
 /** Contact details sit under their own heading, or (current layout) under "TAKE ACTION" above the letter. */
 function targetLines(sections: Section[], letter: FoundLetter | undefined): TargetLine[] {
   const lines: TargetLine[] = [];
-  sections.forEach((section, s) => {
-    if (!CONTACT_KINDS.has(section.kind)) return;
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
+    if (!section || !CONTACT_KINDS.has(section.kind)) continue;
     const copy = section.kind === 'copies';
-    const body = letter?.section === s ? section.lines.slice(0, letter.start) : section.lines;
+    const end = letter?.section === s ? Math.min(letter.start, section.lines.length) : section.lines.length;
     if (section.rest !== '') lines.push({ text: section.rest, copy });
-    for (const text of body) lines.push({ text, copy });
+    for (let i = 0; i < end; i++) lines.push({ text: section.lines[i] ?? '', copy });
     lines.push({ text: '', copy });
-  });
+  }
   return lines;
 }
 
@@ -142,7 +143,8 @@ const OWN_VOICE = /^(?:i|je|ich|yo|we|nous|wir)\s\p{L}/iu;
  */
 function toAddresseeLines(sections: Section[]): TargetLine[] {
   for (const section of sections) {
-    if (section.kind === 'background') continue;
+    // An addressee line needs a line below it: a section of one line is not copied to look.
+    if (section.kind === 'background' || section.lines.length < 2) continue;
     const lines = section.lines.filter((l) => l.trim() !== '');
     for (let i = 0; i < lines.length - 1; i++) {
       const person = TO_PERSON.exec(lines[i]?.trim() ?? '')?.[1];
