@@ -129,7 +129,8 @@ const LABELLED_ONE_LINE = new RegExp(String.raw`^(?:[\p{L}’'. ]{2,40}?['’]s\
  */
 export function labelledOneLineBlocks(sections: Section[]): TargetLine[] {
   const out: TargetLine[] = [];
-  for (const section of sections.filter((s) => HOMES.has(s.kind))) {
+  for (const section of sections) {
+    if (!HOMES.has(section.kind)) continue;
     for (const line of section.lines) {
       const match = line.length <= 300 ? LABELLED_ONE_LINE.exec(line) : null;
       if (!match?.[1] || !match[2]) continue;
