@@ -63,6 +63,10 @@ function linesOutsideBackground(sections: Section[]): string[] {
 /* The sections whose lines are contact details: one set, not an array made for every section. */
 const CONTACT_KINDS = new Set<Section['kind']>(['targets', 'copies', 'action']);
 
+/* The blank line that ends each section's details; lines are never changed once made, so every section shares one. */
+const BLANK_OFFICIAL: TargetLine = { text: '', copy: false };
+const BLANK_COPY: TargetLine = { text: '', copy: true };
+
 /** Contact details sit under their own heading, or (current layout) under "TAKE ACTION" above the letter. */
 function targetLines(sections: Section[], letter: FoundLetter | undefined): TargetLine[] {
   const lines: TargetLine[] = [];
@@ -73,7 +77,7 @@ function targetLines(sections: Section[], letter: FoundLetter | undefined): Targ
     const end = letter?.section === s ? Math.min(letter.start, section.lines.length) : section.lines.length;
     if (section.rest !== '') lines.push({ text: section.rest, copy });
     for (let i = 0; i < end; i++) lines.push({ text: section.lines[i] ?? '', copy });
-    lines.push({ text: '', copy });
+    lines.push(copy ? BLANK_COPY : BLANK_OFFICIAL);
   }
   return lines;
 }
