@@ -50,14 +50,15 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
   return [];
 }
 
-/** Every line but the background's, in order; a plain loop, as flatMap over many short sections was slow. */
-function linesOutsideBackground(sections: Section[]): string[] {
-  const lines: string[] = [];
+/**
+ * Every line but the background's, in order, read as far as the reader goes: it mostly stops at once (a letter without
+ * a greeted surname), and a paste of many short sections is not copied into one array for that.
+ */
+function* linesOutsideBackground(sections: Section[]): Generator<string> {
   for (const section of sections) {
     if (section.kind === 'background') continue;
-    for (const line of section.lines) lines.push(line);
+    yield* section.lines;
   }
-  return lines;
 }
 
 /* The sections whose lines are contact details: one set, not an array made for every section. */
