@@ -215,17 +215,16 @@ function unbulletAddressRuns(lines: string[]): string[] {
   // Copied only at the first bullet to drop: most pages have none, and a long paste need not be copied for nothing.
   let out = lines;
   let inRun = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
+  lines.forEach((line, i) => {
     if (!BULLET.test(line) || isSentence(bare(line))) {
       if (line !== '') inRun = false;
-      continue;
+      return;
     }
     inRun ||= postalRun(i);
-    if (!inRun && !leadsToContact(i)) continue;
+    if (!inRun && !leadsToContact(i)) return;
     if (out === lines) out = [...lines];
     out[i] = bare(line);
-  }
+  });
   return out;
 }
 
