@@ -53,13 +53,15 @@ export function findAppealSentence(sections: Section[]): AppealSentence | undefi
     if (section.kind === 'background') continue;
     for (let at = 0; at < section.lines.length; at++) {
       const line = section.lines[at] ?? '';
-      const follows = BLOCK_FOLLOWS.exec(line.length > 1200 ? '' : line);
+      // Both forms end in "to:": a line without a colon (most lines) is not run through them.
+      if (line.length > 1200 || !line.includes(':')) continue;
+      const follows = BLOCK_FOLLOWS.exec(line);
       const block = follows ? blockAfter(section.lines, at) : [];
       if (follows && block.length > 0) {
         const named = follows[1] ? [follows[1]] : [];
         return { target: [...named, ...block].map((text) => ({ text, copy: false })) };
       }
-      const match = SENTENCE.exec(line.length > 1200 ? '' : line);
+      const match = SENTENCE.exec(line);
       if (!match) continue;
       // "..., Malaysia. (Faxes: 60 3 ...)": the contact in brackets is a part of its own, not the country's.
       const parts = (match[2] ?? '').replace(/\.$/, '').replace(BRACKETED_CONTACT, ' / $1').split(/\s*\/\s*/).map((p) => p.trim()).filter((p) => p !== '');
@@ -132,6 +134,7 @@ function proseAddress(sections: Section[]): AppealSentence | undefined {
   // The first 20,000 characters are enough for a news item, and keep a huge paste linear.
   let text = '';
   for (const section of sections) {
+    if (text.length >= 20_000) break;
     if (section.kind === 'background') continue;
     for (const line of section.lines) {
       if (text.length >= 20_000) break;

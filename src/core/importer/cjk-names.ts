@@ -54,10 +54,12 @@ function officialOn(line: string): { name: string; title?: string; rest: string 
 /* Kana or kanji: a line that may name a Japanese official. */
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
+const hasJapanese = (line: string): boolean => JAPANESE.test(line);
+
 export function japaneseOfficials(sections: Section[]): ParsedTarget[] {
   const found: ParsedTarget[] = [];
   // Most texts hold no Japanese at all: nothing is gathered or tested for them.
-  if (!sections.some((s) => s.kind !== 'background' && (JAPANESE.test(s.heading) || s.lines.some((l) => JAPANESE.test(l))))) return found;
+  if (!sections.some((s) => s.kind !== 'background' && (JAPANESE.test(s.heading) || s.lines.some(hasJapanese)))) return found;
   const lines = sections.filter((s) => s.kind !== 'background').flatMap((s) => [s.heading, ...s.lines]);
   for (let i = 0; i < lines.length && found.length < 30; i++) {
     // Only a line's first 2,000 characters are read, so a pasted run of kana costs no more than a short line.

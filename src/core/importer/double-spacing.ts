@@ -14,7 +14,8 @@ export function* collapseDoubleSpacing(given: TargetLine[], describes: (text: st
   let start = 0;
   for (let i = 1; i <= given.length; i++) {
     if (i < given.length && given[i]?.copy === given[start]?.copy) continue;
-    yield* collapseRun(given.slice(start, i), describes);
+    // Most contact details are one run: read in place, not copied.
+    yield* collapseRun(start === 0 && i === given.length ? given : given.slice(start, i), describes);
     start = i;
   }
 }

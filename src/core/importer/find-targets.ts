@@ -69,37 +69,44 @@ function belowLetterLines(sections: Section[], found: FoundLetter | undefined): 
     lines.push({ text: '', copy });
   };
   read(section.lines.slice(found.end), section.kind === 'copies');
-  for (const next of sections.slice(found.section + 1)) {
+  for (let at = found.section + 1; at < sections.length; at++) {
+    const next = sections[at]!;
     if (!HOMES.has(next.kind)) break;
     read(next.rest === '' ? next.lines : [next.rest, ...next.lines], next.kind === 'copies');
   }
   return lines;
 }
 
-/** Every line but the background's, in order; a plain loop, as flatMap over many short sections was slow. */
-function linesOutsideBackground(sections: Section[]): string[] {
-  const lines: string[] = [];
+/**
+ * Every line but the background's, in order, read as far as the reader goes: it mostly stops at once (a letter without
+ * a greeted surname), and a paste of many short sections is not copied into one array for that.
+ */
+function* linesOutsideBackground(sections: Section[]): Generator<string> {
   for (const section of sections) {
     if (section.kind === 'background') continue;
-    for (const line of section.lines) lines.push(line);
+    yield* section.lines;
   }
-  return lines;
 }
 
 /* The sections whose lines are contact details: one set, not an array made for every section. */
 const CONTACT_KINDS = new Set<Section['kind']>(['targets', 'copies', 'action']);
 
+/* The blank line that ends each section's details; lines are never changed once made, so every section shares one. */
+const BLANK_OFFICIAL: TargetLine = { text: '', copy: false };
+const BLANK_COPY: TargetLine = { text: '', copy: true };
+
 /** Contact details sit under their own heading, or (current layout) under "TAKE ACTION" above the letter. */
 function targetLines(sections: Section[], letter: FoundLetter | undefined): TargetLine[] {
   const lines: TargetLine[] = [];
-  sections.forEach((section, s) => {
-    if (!CONTACT_KINDS.has(section.kind)) return;
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s];
+    if (!section || !CONTACT_KINDS.has(section.kind)) continue;
     const copy = section.kind === 'copies';
-    const body = letter?.section === s ? section.lines.slice(0, letter.start) : section.lines;
+    const end = letter?.section === s ? Math.min(letter.start, section.lines.length) : section.lines.length;
     if (section.rest !== '') lines.push({ text: section.rest, copy });
-    for (const text of body) lines.push({ text, copy });
-    lines.push({ text: '', copy });
-  });
+    for (let i = 0; i < end; i++) lines.push({ text: section.lines[i] ?? '', copy });
+    lines.push(copy ? BLANK_COPY : BLANK_OFFICIAL);
+  }
   return lines;
 }
 
@@ -170,7 +177,8 @@ const EXCELLENCY = /^(?:(?:his|her) excellency|son excellence|su excelencia|s\.\
  */
 function toAddresseeLines(sections: Section[]): TargetLine[] {
   for (const section of sections) {
-    if (section.kind === 'background') continue;
+    // An addressee line needs a line below it: a section of one line is not copied to look.
+    if (section.kind === 'background' || section.lines.length < 2) continue;
     const lines = section.lines.filter((l) => l.trim() !== '');
     for (let i = 0; i < lines.length - 1; i++) {
       const line = lines[i]?.trim() ?? '';

@@ -35,18 +35,22 @@ const SHORT_LETTER_HEADING = /^(SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO D
 
 /** Cuts long flattened lines before fields, letter headings and salutations; short lines pass unchanged. */
 export function unflatten(lines: string[]): string[] {
-  const out: string[] = [];
-  for (const line of lines) {
+  // The lines are copied from the first one cut on: a text with nothing to cut (most texts) is returned as it is.
+  let out: string[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
     if (line.length < LONG_LINE) {
       // "SAMPLE LETTER Dear Mr. President," on one short line: the heading, then the salutation on its own.
       const heading = SHORT_LETTER_HEADING.exec(line);
       // "Supreme Leader C/o Permanent Mission ... Geneva, Switzerland Dear Mr Khamenei,": the address, then the salutation.
-      const greeting = heading || !(line.endsWith(',') || line.endsWith(':')) ? null : TRAILING_SALUTATION.exec(line);
-      if (heading?.[1]) out.push(heading[1], line.slice(heading[0].length));
-      else if (greeting?.[1] && greeting[2]) out.push(greeting[1], greeting[2]);
-      else out.push(line);
+      // An address of 20 characters, a space and a greeting with its comma are 26 at least: a shorter line is not tried.
+      const greeting = heading || line.length < 26 || !(line.endsWith(',') || line.endsWith(':')) ? null : TRAILING_SALUTATION.exec(line);
+      if (heading?.[1]) (out ??= lines.slice(0, i)).push(heading[1], line.slice(heading[0].length));
+      else if (greeting?.[1] && greeting[2]) (out ??= lines.slice(0, i)).push(greeting[1], greeting[2]);
+      else out?.push(line);
       continue;
     }
+    const into = (out ??= lines.slice(0, i));
     const head = line.slice(0, SCAN_LIMIT);
     const cuts = new Set<number>();
     for (const pattern of [FIELD, LETTER_HEADING, SALUTATION, SENDING_NOTE]) {
@@ -65,11 +69,11 @@ export function unflatten(lines: string[]): string[] {
       // "... Thank you. Minister of Interior Name Ministry of Interior Street City Country Dear Minister: ...": the
       // address the letter is for ends the piece before its salutation, after the last sentence.
       const tail = GREETING.test(kept[k + 1] ?? '') ? ADDRESS_TAIL.exec(piece) : null;
-      if (tail?.[1] && tail[2]) out.push(...splitSalutation(tail[1]), tail[2]);
-      else out.push(...splitSalutation(piece));
+      if (tail?.[1] && tail[2]) into.push(...splitSalutation(tail[1]), tail[2]);
+      else into.push(...splitSalutation(piece));
     });
   }
-  return out;
+  return out ?? lines;
 }
 
 const GREETING = /^(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo)\b/u;

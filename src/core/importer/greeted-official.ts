@@ -86,7 +86,7 @@ const LETTER_TO = /\b(?:letter|e-?mail|message|appeal)\s+(?:addressed\s+)?to\s+(
  * address and surname ("Dear Ms Example"): that person, in that office, at that e-mail; or a sentence that names the
  * letter's addressee by first and last name, the surname the one greeted. The lines of one official's block.
  */
-export function addressedInProse(lines: string[], salutation: string | undefined): TargetLine[] {
+export function addressedInProse(lines: Iterable<string>, salutation: string | undefined): TargetLine[] {
   if (!salutation) return [];
   const addressee = salutation.trim().replace(/[,:;!.]+$/, '').replace(GREETING, '').trim();
   const surname = GREETED_SURNAME.exec(addressee)?.[1];

@@ -79,16 +79,14 @@ export function cleanLines(text: string): string[] {
   if (/[[(]\s?at\s?[\])]/i.test(t)) t = t.replace(BRACKETED_AT, '$1@$2');
   if (/mail\s?:/i.test(t)) t = t.replace(LABELLED_AT, '$1$2@$3');
   const out: string[] = [];
-  // Only a long line can be a quoted e-mail run together; a short one needs no array of its own (flatMap made one each).
-  const raws: string[] = [];
-  for (const whole of t.split('\n')) {
-    if (whole.length < 300) raws.push(whole);
-    else for (const piece of unquoteFlatMail(whole)) raws.push(piece);
-  }
-  for (const raw of raws) {
+  const read = (raw: string): void => {
     const line = (raw.includes('  ') ? raw.replace(/ {2,}/g, ' ') : raw).trim();
-    if (isArtefact(line)) continue;
-    out.push(plainLabel(unmaskAtList(line)));
+    if (!isArtefact(line)) out.push(plainLabel(unmaskAtList(line)));
+  };
+  // Only a long line can be a quoted e-mail run together; a short one is read as it is, with no array of its own.
+  for (const whole of t.split('\n')) {
+    if (whole.length < 300) read(whole);
+    else for (const piece of unquoteFlatMail(whole)) read(piece);
   }
   return unbulletAddressRuns(evenBlankRuns(undoubleSpacing(out)));
 }
@@ -216,7 +214,8 @@ function unbulletAddressRuns(lines: string[]): string[] {
     }
     return count >= 2 && numbered;
   };
-  const out = [...lines];
+  // Copied only at the first bullet to drop: most pages have none, and a long paste need not be copied for nothing.
+  let out = lines;
   let inRun = false;
   lines.forEach((line, i) => {
     if (!BULLET.test(line) || isSentence(bare(line))) {
@@ -224,7 +223,9 @@ function unbulletAddressRuns(lines: string[]): string[] {
       return;
     }
     inRun ||= postalRun(i);
-    if (inRun || leadsToContact(i)) out[i] = bare(line);
+    if (!inRun && !leadsToContact(i)) return;
+    if (out === lines) out = [...lines];
+    out[i] = bare(line);
   });
   return out;
 }

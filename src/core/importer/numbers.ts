@@ -56,10 +56,14 @@ const CITING_BRACKET = /\((?:for (?:example|instance)|e\.g\.|z\.\s?b\.|par exemp
 /* The words that cite another document just before its number: "see", "cf.", "véase", "voir". */
 const CITED = /\b(?:see|cf\.?|v[ée]ase|voir|siehe)\s*(?:also\s+)?$/i;
 
+const DIGIT = /\d/;
+
 /** Reads the first UA number in one line of text. */
 export function parseUaNumber(line: string): UaNumber | undefined {
-  if (line === '') return undefined;
-  const match = UA_NUMBER.exec(line.length > 2000 ? line.slice(0, 2000) : line);
+  const head = line.length > 2000 ? line.slice(0, 2000) : line;
+  // Both forms have digits: a line without one (most lines) is not run through either pattern.
+  if (!DIGIT.test(head)) return undefined;
+  const match = UA_NUMBER.exec(head);
   if (!match) return caseCode(line);
   // "(for example, see UA 159/95, ...)": an earlier UA the text refers to is not the text's own number.
   if (CITED.test(line.slice(Math.max(0, match.index - 40), match.index))) return undefined;

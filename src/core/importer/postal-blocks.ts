@@ -9,13 +9,19 @@ import type { TargetLine } from './targets.js';
 
 /** Address lines are short and do not end a sentence; "Madinat al-Rehab, Cairo," is one, a story is not. */
 export function isAddressLike(text: string): boolean {
-  // A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
-  // "Minister of Security Name Secretaría de ... Tegucigalpa, Honduras": an office-first one-line block is one too.
-  const list = text.length <= 260 && (count(text, ',') >= 3 || (opensOfficial(text) && splitOneLineBlock(text) !== undefined));
-  if ((text.length > 130 && !list) || NUMBERED_START.test(text)) return false;
+  // A long line is an address only as a list; a short one (most lines) is not run through the office patterns.
+  if ((text.length > 130 && !isAddressList(text)) || NUMBERED_START.test(text)) return false;
   if (COLON_END.test(text) || isDateLine(text)) return false;
   // More than six words: five spaces at least.
   return !(SENTENCE_END.test(text) && count(text, ' ') > 5);
+}
+
+/**
+ * A flattened address runs long but is a list: "Name, Title, c/o Mission, Street 28, 1209 Geneva,".
+ * "Minister of Security Name Secretaría de ... Tegucigalpa, Honduras": an office-first one-line block is one too.
+ */
+function isAddressList(text: string): boolean {
+  return text.length <= 260 && (count(text, ',') >= 3 || (opensOfficial(text) && splitOneLineBlock(text) !== undefined));
 }
 
 /* isAddressLike's patterns, made once: a pattern written in a function is a new object each time it runs (once a line). */
@@ -123,7 +129,8 @@ const LABELLED_ONE_LINE = new RegExp(String.raw`^(?:[\p{L}’'. ]{2,40}?['’]s\
  */
 export function labelledOneLineBlocks(sections: Section[]): TargetLine[] {
   const out: TargetLine[] = [];
-  for (const section of sections.filter((s) => HOMES.has(s.kind))) {
+  for (const section of sections) {
+    if (!HOMES.has(section.kind)) continue;
     for (const line of section.lines) {
       const match = line.length <= 300 ? LABELLED_ONE_LINE.exec(line) : null;
       if (!match?.[1] || !match[2]) continue;

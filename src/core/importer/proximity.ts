@@ -54,12 +54,9 @@ const LETTER_WINDOW = 200;
  * letter's salutation. Returns target lines in text order, '' between separate groups.
  */
 export function proximityTargetLines(sections: Section[], letter: FoundLetter | undefined): TargetLine[] {
+  // Numbered up to the letter's first line: the lines below it are read only for a page of model letters.
   const all: Numbered[] = [];
-  sections.forEach((section, s) => {
-    if (!HOMES.has(section.kind)) return;
-    section.lines.forEach((text, line) => all.push({ text, section: s, line }));
-  });
-  const letterAt = letter ? all.findIndex((l) => l.section === letter.section && l.line === letter.start) : -1;
+  const letterAt = numberLines(sections, all, { section: 0, line: 0 }, letter);
   const limit = letterAt >= 0 ? letterAt : all.length;
   const keep = new Set<number>();
   // Lines that open a block of their own although only blank lines part it from the block above.
@@ -101,6 +98,8 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   }
   // Without contact fields, only the lines touching the salutation: a blank line above them ends the block.
   if (anchors.length === 0 && letterAt > 0 && !READER_GREETING.test(letter?.salutation ?? '')) {
+    const below = all[letterAt];
+    if (below) numberLines(sections, all, { section: below.section, line: below.line + 1 });
     climb(all, letterAt - 1, keep, 0);
     if (isCaptionOfLetter(all, keep, letterAt)) {
       const [caption] = keep;
@@ -139,6 +138,22 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
     previous = i;
   }
   return out;
+}
+
+/**
+ * Numbers the lines of the sections that can hold a block, from `from` on, into `all`; with `letter`, stops at the
+ * letter's first line and returns where it is in `all` (-1, every line numbered, when it is not among them).
+ */
+function numberLines(sections: Section[], all: Numbered[], from: { section: number; line: number }, letter?: FoundLetter): number {
+  for (let s = from.section; s < sections.length; s++) {
+    const section = sections[s];
+    if (!section || !HOMES.has(section.kind)) continue;
+    for (let line = s === from.section ? from.line : 0; line < section.lines.length; line++) {
+      all.push({ text: section.lines[line] ?? '', section: s, line });
+      if (letter && s === letter.section && line === letter.start) return all.length - 1;
+    }
+  }
+  return -1;
 }
 
 /* "Dear Amnesty International supporter,", "Dear friends,": a letter to the reader, above which no official stands. */

@@ -157,22 +157,33 @@ function restAfter(line: string, phraseLength: number, colonLength: number): str
 /** Splits cleaned lines into sections at every recognised heading. */
 export function splitSections(lines: string[]): Section[] {
   const sections: Section[] = [{ kind: 'preamble', heading: '', rest: '', lines: [] }];
+  // Each section's lines are one run of the input, sliced out where the section ends: growing an array line by line
+  // for every section made a paste of many short sections slow.
+  let start = 0;
+  const endAt = (at: number): void => {
+    const current = sections[sections.length - 1];
+    if (current) current.lines = lines.slice(start, at);
+  };
   // Under "Target:" or a sentence that names whom to write to, only the block that follows is contact details.
   let block = false;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
     const heading = detectHeading(line);
     if (heading) {
+      endAt(i);
       sections.push({ kind: heading.kind, heading: line, rest: heading.rest, lines: [] });
+      start = i + 1;
       block = heading.block === true;
       continue;
     }
-    const current = sections[sections.length - 1];
-    if (block && current && (line === '' ? current.lines.length > 0 : isProseLine(line))) {
+    if (block && (line === '' ? i > start : isProseLine(line))) {
+      endAt(i);
       sections.push({ kind: 'preamble', heading: '', rest: '', lines: [] });
+      start = i;
       block = false;
     }
-    sections[sections.length - 1]?.lines.push(line);
   }
+  endAt(lines.length);
   return sections;
 }
 

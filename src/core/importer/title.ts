@@ -54,6 +54,9 @@ export function sentenceCase(capitals: string, names: Map<string, string>): stri
   });
 }
 
+/* The sections at the top of a page, where a title in capitals stands: one set, not an array made for every section. */
+const OPENING_KINDS = new Set<Section['kind']>(['preamble', 'banner', 'header']);
+
 /** The title: a labelled "TITLE:" field as given, else the first line in capitals near the top, in sentence case. */
 export function findTitle(sections: Section[], allLines: string[]): { title: string; line?: string } | undefined {
   const labelled = sections.find((s) => s.kind === 'title');
@@ -65,7 +68,7 @@ export function findTitle(sections: Section[], allLines: string[]): { title: str
   const banner = sections.find((s) => s.kind === 'banner' && s.rest.length >= 8);
   if (banner) return { title: banner.rest, line: banner.heading };
   for (const section of sections) {
-    if (!['preamble', 'banner', 'header'].includes(section.kind)) continue;
+    if (!OPENING_KINDS.has(section.kind)) continue;
     const line = section.lines.find((l) => l !== '' && isCapitalsLine(l));
     if (line) return { title: sentenceCase(line.replace(/[.:]$/, ''), properNounIndex(allLines)), line };
   }

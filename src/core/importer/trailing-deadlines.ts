@@ -9,9 +9,13 @@ const JAPANESE_UNTIL = new RegExp(String.raw`${JAPANESE_DATE}\s*(?:[(（][^)）]
 /* "〆切：2025年6月24日", "〆切り 2025年6月24日". */
 const JAPANESE_CLOSING = new RegExp(String.raw`〆切?り?\s*[:：]?\s*${JAPANESE_DATE}`, 'u');
 
+const DIGIT = /\d/;
+
 /** The deadline a line gives with its word after the date (or after "〆切"), as YYYY-MM-DD. */
 export function trailingDeadline(line: string): string | undefined {
   const text = line.slice(0, 400);
+  // Every form has a date in digits: a line without a digit (most lines) is not run through the three patterns.
+  if (!DIGIT.test(text)) return undefined;
   const finnish = FINNISH.exec(text);
   if (finnish) return iso(finnish[3], finnish[2], finnish[1]);
   const japanese = JAPANESE_UNTIL.exec(text) ?? JAPANESE_CLOSING.exec(text);
