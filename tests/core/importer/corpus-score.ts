@@ -37,6 +37,8 @@ export const CORPUS_18 = new URL('../../fixtures/ua/corpus-18/', import.meta.url
 /** A seventeenth set (good news, Polish, Dutch and Norwegian pages among them), measured once at the end of a session. */
 export const CORPUS_19 = new URL('../../fixtures/ua/corpus-19/', import.meta.url);
 export const CORPUS_20 = new URL('../../fixtures/ua/corpus-20/', import.meta.url);
+export const CORPUS_21 = new URL('../../fixtures/ua/corpus-21/', import.meta.url);
+export const CORPUS_22 = new URL('../../fixtures/ua/corpus-22/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
