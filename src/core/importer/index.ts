@@ -16,6 +16,7 @@ import { addressSources, keepSureAddresses } from './sources.js';
 import { findSolidarity } from './solidarity.js';
 import { markCopiesBesideGreeted, preferGreetedOfficial } from './greeted-official.js';
 import { asksTheReader } from './reader-request.js';
+import { dropInterleavedAddresses } from './side-by-side.js';
 import { findTitle } from './title.js';
 import { refuse, type ImportOptions, type ImportResult, type ImportWarning, type Warn } from './types.js';
 
@@ -99,6 +100,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   preferGreetedOfficial(parsed, found?.salutation, text);
   markCopiesBesideGreeted(parsed, found?.salutation, found?.paragraphs.join('\n') ?? '');
   keepSureAddresses(parsed, warn);
+  dropInterleavedAddresses(parsed, warn);
   const targets = parsed.map((p) => p.target);
   // A news item tells of an Urgent Action ("lanzó una Acción Urgente"), asks nothing and names no one to write to.
   if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && onlyReportsUrgentActions(text, sections)) {
