@@ -17,6 +17,7 @@ import { findSolidarity } from './solidarity.js';
 import { markCopiesBesideGreeted, preferGreetedOfficial } from './greeted-official.js';
 import { asksTheReader } from './reader-request.js';
 import { dropInterleavedAddresses } from './side-by-side.js';
+import { attachSpelledEmails } from './spelled-emails.js';
 import { findTitle } from './title.js';
 import { refuse, type ImportOptions, type ImportResult, type ImportWarning, type Warn } from './types.js';
 
@@ -97,6 +98,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
 
   // The card to the person at risk is never a letter to an official: its person and address are no target.
   const parsed = findTargets(sections, found, sentence, lead, warn).filter((p) => !solidarity || !isSolidarityBlock(p.target, solidarity));
+  attachSpelledEmails(parsed, found?.salutation, sections, warn);
   preferGreetedOfficial(parsed, found?.salutation, text);
   markCopiesBesideGreeted(parsed, found?.salutation, found?.paragraphs.join('\n') ?? '');
   keepSureAddresses(parsed, warn);
