@@ -7,7 +7,7 @@ import type { ParsedTarget, Warn } from './types.js';
  * of address and a name: the second column's addressee beside the first column's line. A line that opens with "c/o" or
  * "Attn" names the person it goes through on purpose, and is left alone.
  */
-const SECOND_ADDRESSEE = /^(?!(?:[Cc]\/[Oo]|Attn\.?|ATTN\.?|Care of|z\.\s?Hd\.?|À l['’]attention)\s)(?:[\p{Lu}\d][\p{L}\d'’.-]*,?\s+){1,6}(?:H\.\s?E\.|S\.\s?E\.|His Excellency|Her Excellency|Son Excellence|Mr\.|Mrs\.|Ms\.|Mme)\s+\p{Lu}/u;
+const SECOND_ADDRESSEE = /^(?!(?:[Cc]\/[Oo]|Attn\.?|ATTN\.?|Care of|z\.\s?Hd\.?|À l['’]attention)\s)(?:(?:[\p{Lu}\d][\p{L}\d'’.-]*|of|the|de|du|des|la|le|van|von|der),?\s+){1,6}(?:H\.\s?E\.|S\.\s?E\.|His Excellency|Her Excellency|Son Excellence|Mr\.|Mrs\.|Ms\.|Mme)\s+\p{Lu}/u;
 
 /** True when a line of an official's block holds a second addressee beside the first column's text. */
 export function holdsSecondColumn(line: string): boolean {

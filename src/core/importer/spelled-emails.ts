@@ -58,7 +58,9 @@ function surnameOf(name: string): string {
 export function spellsSurname(email: string, name: string): boolean {
   const surname = surnameOf(name);
   const parts = (email.split('@')[0] ?? '').split(/[._+-]/).map((p) => fold(p, false));
-  return [fold(surname, true), fold(surname, false)].some((s) => s.length >= 4 && parts.includes(s));
+  // "bert-von-sample@" for "von Sample": a surname of two words may stand in two parts.
+  const runs = [...parts, ...parts.slice(1).map((p, i) => `${parts[i] ?? ''}${p}`)];
+  return [fold(surname, true), fold(surname, false)].some((s) => s.length >= 4 && runs.includes(s));
 }
 
 /**
