@@ -16,6 +16,8 @@ import { addressSources, keepSureAddresses } from './sources.js';
 import { findSolidarity } from './solidarity.js';
 import { markCopiesBesideGreeted, preferGreetedOfficial } from './greeted-official.js';
 import { asksTheReader } from './reader-request.js';
+import { dropInterleavedAddresses } from './side-by-side.js';
+import { attachSpelledEmails } from './spelled-emails.js';
 import { findTitle } from './title.js';
 import { refuse, type ImportOptions, type ImportResult, type ImportWarning, type Warn } from './types.js';
 
@@ -96,9 +98,11 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
 
   // The card to the person at risk is never a letter to an official: its person and address are no target.
   const parsed = findTargets(sections, found, sentence, lead, warn).filter((p) => !solidarity || !isSolidarityBlock(p.target, solidarity));
+  attachSpelledEmails(parsed, found?.salutation, sections, warn);
   preferGreetedOfficial(parsed, found?.salutation, text);
   markCopiesBesideGreeted(parsed, found?.salutation, found?.paragraphs.join('\n') ?? '');
   keepSureAddresses(parsed, warn);
+  dropInterleavedAddresses(parsed, warn);
   const targets = parsed.map((p) => p.target);
   // A news item tells of an Urgent Action ("lanzó una Acción Urgente"), asks nothing and names no one to write to.
   if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && onlyReportsUrgentActions(text, sections)) {

@@ -77,6 +77,8 @@ export function splitNameFromOffice(lines: string[]): string[] {
   const office = OFFICE_START.exec(first);
   const head = office ? first.slice(0, office.index).trim() : '';
   if (!office?.[1] || !/\p{Lu}[\p{L}'’.-]*\s+\p{Lu}/u.test(head) || head.split(' ').length > MAX_NAME_WORDS) return lines;
+  // "New York Office of the High Commissioner ..." over "New York, NY 10017": the words the block's town line repeats are the office's place, no name.
+  if (lines.slice(1).some((line) => line.startsWith(`${head},`) || line.startsWith(`${head} `))) return lines;
   return [head, office[1], ...lines.slice(1)];
 }
 

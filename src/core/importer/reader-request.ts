@@ -51,6 +51,9 @@ const UNADDRESSED_ASK = new RegExp(
     String.raw`(?:^|[.!?:]\s+)(?:zaapeluj|zaapelujcie|apeluj|apelujcie)\s+(?:o|do|w sprawie)(?!\p{L})`,
     String.raw`\b(?:please\s+)?(?:go|head)\s+to\s+(?:the|our)\s+(?:web\s?site|site|page)\b[^.!?\n]{0,80}?\bto\s+(?:send|sign|write|e-?mail|fax)\b|\b(?:send|write|sign)\s+(?:a|the|this|our)\s+(?:letter|petition|e-?mail|appeal)\s+on\s+(?:our|the|their)\s+web\s?site\b`,
     String.raw`\bje vous invite [àa] (?:faire de m[eê]me|en faire autant|[ée]crire|envoyer|signer)|\b(?:i|we)\s+(?:invite|encourage|urge)\s+you\s+(?:all\s+)?to\s+(?:do the same|do likewise|write|send|sign)\b|\b(?:write|send|sign)\b[^.!?\n]{0,80}\bas (?:i|we) did\b`,
+    // "sign the online letters at our website" (the letters are there), "E' urgente inviare il testo sottostante", "TESTO DA
+    // INVIARE" (Italian: the text to send), "skriv ett vykort i Amnestys kampanj" (Swedish, Norwegian, Danish: write a card).
+    String.raw`\bsign (?:the |our )?on-?line (?:letters?|appeals?)\b|\binviare (?:il testo|la lettera|questa lettera)\b|\b(?:testo|lettera) da inviare\b|\bskriv (?:ett|et|en) (?:vykort|postkort|kort|brev)\b`,
     String.raw`\bforslag til (?:et )?brev\b|\bbrevforslag\b|\bf[öo]rslag (?:till|p[åa]) brev\b|\b(?:aksjon|aktion|brevaksjon)\s*:?\s+brev til\b|\b(?:onderstaande|volgende|deze)\s+voorbeeldbrief\b|\bvoorbeeldbrief\s+(?:hieronder|hierbij)\b`,
   ].join('|'),
   'imu',

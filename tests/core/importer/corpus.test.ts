@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_22, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -314,6 +314,16 @@ const HELD_OUT = [
     // address off; a king's one-line block whose office runs into "Royal Court, Riyadh," keeps only part of it; "Samdech"
     // stays in a name; an ambassador listed after a ministry is marked a copy although the page asks to write to both.
     floor: 0.98, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-22', dir: CORPUS_22, unseen: '59.1% of fields, 2 addresses misattached, 4 appeals refused', texts: 20, addresses: 13, attached: false,
+    // fix22: 84.9% of fields, 0 misattached, 9 of 13 addresses, none refused. Still wrong (known): the King's postal lines
+    // printed beside the embassy's are left off (unsure), the "Attn: Minister ..." block is not read, a minister's office
+    // e-mail ("ministerbuero@") and the interior minister's secretariat e-mail named by office stay off, a petition's
+    // minister and a virtual letter's president named only in prose are missed, a thank-you letter from Amnesty reads as
+    // an appeal, a protest letter handed to Amnesty imports, and three greeting lines are kept as the salutation where
+    // the label keeps the first (corpus-13's label keeps all four lines of the same layout).
+    floor: 0.84, refusalsChecked: /./,
   },
 ] as const;
 
