@@ -22,7 +22,20 @@ export function splitOneLineBlock(line: string): string[] | undefined {
   // "Procureur général Zbigniew Ziobro Al. Ujazdowskie 11 00-950 Warsaw Pologne": the title first.
   const t = TITLE_FIRST.exec(line.slice(0, 400));
   if (t?.[1] && t[2] && t[3] && ROLE.test(t[1]) && !ROLE.test(t[2])) return [t[1], t[2], t[3]];
-  return splitOfficeNameStreet(line.slice(0, 400));
+  return splitOfficeNameStreet(line.slice(0, 400)) ?? splitTitleCommaName(line.slice(0, 400));
+}
+
+/* "Head of judiciary, Jane Q Example c/o Embassy of ... 1050 Brussels": an office, a comma, the person's capitalised words, then where to write. */
+const TITLE_COMMA_NAME = /^([^,\d]{3,60}),\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:[Cc]\/[Oo]\s|Office of|Embassy of|Permanent Mission|Ministry|Department of|\d).*)$/u;
+
+/**
+ * Amnesty USA writes some blocks title first: "Head of judiciary, Jane Q Example c/o Embassy of ...". The office, the
+ * person, then the address as the page gives it ("c/o" kept: it is the person's own postal route, in care of the embassy).
+ */
+function splitTitleCommaName(line: string): string[] | undefined {
+  const m = TITLE_COMMA_NAME.exec(line);
+  if (!m?.[1] || !m[2] || !m[3] || !ROLE.test(m[1]) || ROLE.test(m[2])) return undefined;
+  return [m[2], m[1].trim(), m[3]];
 }
 
 /* An office that ends with its country: "Prosecutor General of the Republic of Belarus", "President of Cuba". */
