@@ -207,7 +207,11 @@ function salutationRun(lines: string[], first: number): { salutation: string; ne
     parts.push(withoutNote(unquote(line)));
     last = i;
   }
-  return { salutation: parts.join(' '), next: last + 1 };
+  // "Salutation:" / "Dear Ambassador" / "Dear Prosecutor General,": a greeting with no comma above the letter's own is an
+  // embassy block's "Salutation:" value run on from a column; the letter greets with the punctuated line.
+  const punctuated = parts.findIndex((p) => /[,:]$/.test(p));
+  const greeting = punctuated > 0 && parts.slice(0, punctuated).every((p) => !/[,:;!.]$/.test(p)) ? parts.slice(punctuated) : parts;
+  return { salutation: greeting.join(' '), next: last + 1 };
 }
 
 function findLine(sections: Section[], test: (line: string) => boolean): { section: number; line: number } | undefined {

@@ -9,10 +9,11 @@ const OFFICE_START = /\s((?:(?:Royal|Permanent|Federal|Presidential|National)\s+
 
 /*
  * Amnesty USA's one-line block: "Andrey Shved Prosecutor General of the Republic of Belarus Vul.
- * Internatsianalnaya, 22 ...": two to four capitalised words, an office that opens with a title word, then
+ * Internatsianalnaya, 22 ..." or "Jane Example The Inspector General of Police ...": two to four capitalised words, an
+ * office that opens with a title word (after "The" or not), then
  * the street (a street word, "c/o", a post box or a number).
  */
-const ONE_LINE = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:(?:Deputy|Acting|Chief|Head|First|Vice)\s+)?(?:Prosecutor|President|Prime Minister|Minister|Ambassador|Attorney|Governor|Director|Secretary|Chair(?:man|person)?|Commissioner|Mayor|King|Emir|Judge|Speaker|Procurator)\b[^\d]{0,120}?)\s+((?:Vul\.|Vulitsa|Ul\.|ul\.|Str\.|Street|St\.|Avenue|Ave\.|Av\.|Calle|Rue|Carrera|Road|Rd\.|P\.?\s?O\.?\s?Box|[Cc]\/[Oo]\s|\d).*)$/u;
+const ONE_LINE = /^((?:(?!The\s)\p{Lu}[\p{L}'’.-]+\s+){1,3}(?!The\s)\p{Lu}[\p{L}'’-]+)\s+((?:The\s+)?(?:(?:Deputy|Acting|Chief|Head|First|Vice)\s+)?(?:Prosecutor|President|Prime Minister|Minister|Ambassador|Attorney|Governor|Director|Secretary|Chair(?:man|person)?|Commissioner|Inspector|Mayor|King|Emir|Judge|Speaker|Procurator)\b[^\d]{0,120}?)\s+((?:Vul\.|Vulitsa|Ul\.|ul\.|Str\.|Street|St\.|Avenue|Ave\.|Av\.|Calle|Rue|Carrera|Road|Rd\.|P\.?\s?O\.?\s?Box|[Cc]\/[Oo]\s|\d).*)$/u;
 
 /** A one-line block split into name, title and address; undefined when the line is not one. */
 export function splitOneLineBlock(line: string): string[] | undefined {

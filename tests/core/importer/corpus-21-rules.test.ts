@@ -66,3 +66,61 @@ describe('Amnesty USA\'s one-line blocks, one under the other', () => {
     expect(head?.address[0]).toMatch(/^c\/o Embassy of Examplia/);
   });
 });
+
+describe('Amnesty USA\'s one-line block with "The" before the office', () => {
+  it('reads "Name The Inspector General of ... Street, Town, Country" as the person with the office and address', () => {
+    const { appeal } = imported(
+      page(
+        'URGENT ACTION',
+        story,
+        'Write a letter in your own words or using the sample below as a guide to one or both government officials listed.',
+        'Aron Sample The Inspector General of Police Force Headquarters Example House Liberty Way Area 11 Exampletown, Nigeria',
+        '',
+        'Dear Inspector General,',
+        ...letter,
+      ),
+    );
+    expect(appeal.targets[0]?.name).toBe('Aron Sample');
+    const postal = [appeal.targets[0]?.title ?? '', ...(appeal.targets[0]?.address ?? [])].join(' ');
+    expect(postal).toContain('Area 11 Exampletown, Nigeria');
+  });
+});
+
+describe('salutations', () => {
+  it('"Dear Prosecutor General," greets an office, not a person called "General"', () => {
+    const { appeal } = imported(
+      page(
+        'URGENT ACTION',
+        story,
+        'Aron Sample',
+        'Prosecutor General of the Republic of Examplia',
+        'Email: [email protected]',
+        '',
+        'Dear Prosecutor General,',
+        ...letter,
+      ),
+    );
+    expect(appeal.targets[0]?.name).toBe('Aron Sample');
+  });
+
+  it('an embassy\'s "Dear Ambassador" with no comma above the letter\'s own greeting is not run into it', () => {
+    const { appeal } = imported(
+      page('URGENT ACTION', story, 'Aron Sample', 'Prosecutor General of Examplia', 'Email: aron@example.gov', 'Salutation:', 'Dear Ambassador', 'Dear Prosecutor General,', ...letter),
+    );
+    expect(appeal.letter.salutation).toBe('Dear Prosecutor General,');
+  });
+
+  it('"SAMPLE LETTER Honorable Minister Example, I am ..." greets with "Honorable Minister Example,"', () => {
+    const { appeal } = imported(
+      page(
+        'URGENT ACTION',
+        story,
+        'Mr. Aron Sample, MP Ministry of Home Affairs Example Secretariat Exampletown-1000, Bangladesh Fax: +88-02-0000000',
+        '',
+        'SAMPLE LETTER Honorable Minister Sample, I am gravely concerned by the repeated arrests of returning workers in Examplia, and I urge you to release them.',
+        'Yours sincerely,',
+      ),
+    );
+    expect(appeal.letter.salutation).toBe('Honorable Minister Sample,');
+  });
+});
