@@ -1,6 +1,6 @@
 // The general rules behind corpus-21's misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
-import { imported, page } from './helpers.js';
+import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 const story = 'Jane Example has been held without charge since March 2031 and her family has not been allowed to see her.';
 const letter = ['I urge you to release Jane Example immediately and unconditionally.', 'Yours sincerely,'];
@@ -122,5 +122,37 @@ describe('salutations', () => {
       ),
     );
     expect(appeal.letter.salutation).toBe('Honorable Minister Sample,');
+  });
+});
+
+describe('German good news', () => {
+  it('a page headed "Erfolge" under its site chrome tells of results: good news', () => {
+    expect(
+      kindOf(
+        page(
+          'Bearbeiten / Suchen:',
+          '',
+          'Erfolge',
+          '',
+          'Viele fragen uns, ob Briefaktionen und Urgent Actions überhaupt etwas bewirken. Hier ein Beispiel unserer Gruppe:',
+          '',
+          'UA 99/31 - Jana Beispiel (Examplien)',
+          '',
+          'Die Urgent Action wurde am 2. Mai 2031 gestartet. Jana Beispiel wurde am 1. Juni 2031 freigelassen.',
+        ),
+      ),
+    ).toBe('good-news');
+  });
+
+  it('"Ihre Briefe zeigen Wirkung!" over a thank-you to the writers is good news', () => {
+    expect(
+      kindOf(
+        page(
+          'Ihre Briefe zeigen Wirkung!',
+          '',
+          'Jeden Monat schreiben wir Briefe gegen das Vergessen. Unter diesem Link findet man die Bilanz zu allen Fällen des Jahres 2031. Vielen Dank für die Unterstützung!',
+        ),
+      ),
+    ).toBe('good-news');
   });
 });
