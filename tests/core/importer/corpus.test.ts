@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -314,6 +314,15 @@ const HELD_OUT = [
     // address off; a king's one-line block whose office runs into "Royal Court, Riyadh," keeps only part of it; "Samdech"
     // stays in a name; an ambassador listed after a ministry is marked a copy although the page asks to write to both.
     floor: 0.98, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-21', dir: CORPUS_21, unseen: '66.9% of fields, 2 addresses misattached, 3 appeals refused', texts: 25, addresses: 19, attached: false,
+    // fix21: 77.6% of fields, 0 misattached, 13 of 19 addresses (68%). Still wrong (known): three appeals refused (a German
+    // "Appelltext" whose address runs inline, an e-mail asking to contact "your local MP", a French model letter the reader
+    // is asked to send, read as a letter by others); four letters by others imported (a lawyer's, an MP's, a section's
+    // meeting request, one member's own letter); a PDF's two contact columns run together name no official; a Dutch
+    // group's letter to a minister finds no official; a successes page citing one UA loses its number.
+    floor: 0.77, refusalsChecked: /amnestyusa|heerhugowaard|deduif|stopchildexecutions|docslib-ua/,
   },
 ] as const;
 
