@@ -49,7 +49,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     const lines = source();
     if (lines.every((l) => l.text === '')) continue;
     const targets = parseTargetsWithOrigins(lines, warn);
-    if (targets.some((t) => !t.target.copy)) { if (process.env.DBG) console.log("SOURCE", sources.indexOf(source), JSON.stringify(lines.slice(0,12))); return targets; }
+    if (targets.some((t) => !t.target.copy)) return targets;
   }
   return [];
 }

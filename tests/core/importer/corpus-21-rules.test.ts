@@ -156,3 +156,31 @@ describe('German good news', () => {
     ).toBe('good-news');
   });
 });
+
+describe('a group\'s letter with the minister\'s address block above it', () => {
+  const text = page(
+    'Letter of the month',
+    '',
+    'Honourable Minister Aron Sample, MP,',
+    'Ministry of Home Affairs',
+    'Example Secretariat',
+    '',
+    'Exampletown, datum',
+    '',
+    'Your Excellency,',
+    '',
+    'I am writing to you about Jane Example, who has been held without charge since March 2031, and I urge you to release her.',
+    'Yours sincerely,',
+  );
+
+  it('greets with "Your Excellency," below the block, and the block is the official', () => {
+    const { appeal } = imported(text);
+    expect(appeal.letter.salutation).toBe('Your Excellency,');
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Honourable Minister Aron Sample, MP']);
+  });
+
+  it('reads "Exampletown, datum" as the letter\'s date line, no official', () => {
+    expect(refusedReason(text)).toBeUndefined();
+    expect(imported(text).appeal.targets.some((t) => t.name.includes('Exampletown'))).toBe(false);
+  });
+});

@@ -317,12 +317,12 @@ const HELD_OUT = [
   },
   {
     set: 'corpus-21', dir: CORPUS_21, unseen: '66.9% of fields, 2 addresses misattached, 3 appeals refused', texts: 25, addresses: 19, attached: false,
-    // fix21: 77.6% of fields, 0 misattached, 13 of 19 addresses (68%). Still wrong (known): three appeals refused (a German
+    // fix21: 80.2% of fields, 0 misattached, 14 of 19 addresses (74%). Still wrong (known): three appeals refused (a German
     // "Appelltext" whose address runs inline, an e-mail asking to contact "your local MP", a French model letter the reader
     // is asked to send, read as a letter by others); four letters by others imported (a lawyer's, an MP's, a section's
-    // meeting request, one member's own letter); a PDF's two contact columns run together name no official; a Dutch
-    // group's letter to a minister finds no official; a successes page citing one UA loses its number.
-    floor: 0.77, refusalsChecked: /amnestyusa|heerhugowaard|deduif|stopchildexecutions|docslib-ua/,
+    // meeting request, one member's own letter); a PDF's two contact columns run together name no official; a successes
+    // page citing one UA loses its number.
+    floor: 0.79, refusalsChecked: /amnestyusa|heerhugowaard|deduif|stopchildexecutions|docslib-ua/,
   },
 ] as const;
 
