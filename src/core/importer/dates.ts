@@ -83,7 +83,9 @@ const DATE_LINE_END = /[.,;]+$/;
 const DATE_PLACEHOLDER = /^\[?\s*(?:insert|add|your) date\s*\]?$/;
 const DATE_PLACE = /^["'„“”«‚‘]?[\p{L} ./-]{2,30},\s*/u;
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-const MAY_BE_DATE = /[\d.]|date/i;
+const MAY_BE_DATE = /[\d.]|date|datum/i;
+/* The word "date" alone where the date goes, in the languages of the corpus. */
+const DATE_WORD = /^(?:date|datum|fecha|data|\[date\]|\(date\))$/;
 const NUMERIC_DATE = /^(?:\d{1,2}|xx?)([./])(?:\d{1,2}|xx?)\1(?:\d{2}|\d{4}|x{2,4})$/;
 
 /**
@@ -99,6 +101,8 @@ export function isDateLine(line: string): boolean {
   const bare = folded.replace(DATE_PLACE, '');
   // "Würzburg, xx.xx.2012", "Berlin, 12.03.2020", "Bruxelles/Gap, 20/12/2014": a letter's place and numeric date, blanks left for the member.
   if (bare !== folded && NUMERIC_DATE.test(bare)) return true;
+  // "Heerhugowaard, datum", "Ort, Datum", "Paris, date": a letter's place with the date left for the member to write.
+  if (bare !== folded && DATE_WORD.test(bare)) return true;
   const m = DATE_ONLY.exec(bare);
   return m !== null && m[2] !== undefined && MONTHS[m[2]] !== undefined;
 }

@@ -80,11 +80,15 @@ const GREETING = /^(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|E
 /* The words after a piece's last full stop: 20 to 200 characters, no sentence mark, starting with a capital. */
 const ADDRESS_TAIL = /^(.*[.!?])\s+(\p{Lu}[^.!?]{20,200})$/su;
 
+/* "Honorable Minister Example,", "Honourable Premier,": a salutation by form of address, then the body's capital. */
+const HONORABLE_GREETING = /^((?:The\s+)?Hono(?:u)?rable\b[^,:.\n]{0,60}[,:])\s*(?=\p{Lu})/u;
+
 /** "SAMPLE LETTER Dear Ambassador Ravanchi, I am gravely concerned ..." -> heading, salutation, body. */
 function splitSalutation(piece: string): string[] {
   const heading = /^(SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA)\s+(?=\S)/u.exec(piece);
   const rest = heading ? piece.slice(heading[0].length) : piece;
-  const found = AFTER_SALUTATION.exec(rest);
+  // "SAMPLE LETTER Honorable Minister Example, I am ...": after the heading, "Honorable" greets; elsewhere it heads an address.
+  const found = AFTER_SALUTATION.exec(rest) ?? (heading ? HONORABLE_GREETING.exec(rest) : null);
   const parts = heading ? [heading[1] ?? ''] : [];
   if (found?.[1] && rest.length > found[0].length + 20) parts.push(found[1], rest.slice(found[0].length));
   else parts.push(rest);

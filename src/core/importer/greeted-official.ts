@@ -19,8 +19,11 @@ export function officialInSalutation(salutation: string): string | undefined {
   // An office word first, then at least one more word that is no office: "Governor Bush", not "Prime Minister".
   if (!match || !OPENS_WITH_ROLE.test(`${match} `)) return undefined;
   const rest = match.split(/\s+/).slice(1);
-  return rest.some((w) => !ROLE.test(w)) ? match : undefined;
+  return rest.some((w) => !ROLE.test(w) && !TITLE_PART.test(w)) ? match : undefined;
 }
+
+/* "Dear Prosecutor General", "Dear Inspector General": words that end a title, never a surname. */
+const TITLE_PART = /^(?:general|g[ée]n[ée]ral|generale|genel)$/i;
 
 /** A name that names no person and no office: a page's title ("Holiday Fast and Prayer for Justice"). */
 function namesNoOne(name: string): boolean {

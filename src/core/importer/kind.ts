@@ -61,6 +61,9 @@ const ONLINE_ASK = /\b(?:add your (?:voice|name)|send (?:a|your) message|sign (?
 /* A UA number anywhere: an update of an Urgent Action cites it; Amnesty USA names the country first ("UA: Cuba 122.19"). */
 const UA_NUMBER = /\b(?:ua|au|fi)\s?[-:]?\s?\d{1,4}\s?[./]\s?\d{2,4}\b|\bua:\s?\p{L}+(?:\s\p{L}+)?\s\d{1,4}[./]\d{2}\b/iu;
 
+/* A page's heading that names its results: "Erfolge", "Unsere Erfolge", "Successes", "Éxitos", "Succès", "Ihre Briefe zeigen Wirkung!". */
+const SUCCESSES_HEADING = /^(?:(?:unsere|our|nuestros)\s+)?(?:erfolge|successes|[ée]xitos|succ[èe]s|successi)\s*!?$|^(?:ihre|eure|deine|unsere|your|our) (?:briefe|letters|appelle|appeals) (?:zeigen|zeigten|haben|make|made|are making) (?:wirkung|a difference)\b/i;
+
 /** The text's kind, from its opening lines (an update's heading) and its wording (closures, good news). */
 export function findKind(sections: Section[], text: string): ImportKind {
   const opening: string[] = [];
@@ -83,7 +86,8 @@ export function findKind(sections: Section[], text: string): ImportKind {
   const liveAction = updates.length > 0 && updates.every((l) => BARE_UPDATE.test(l)) && !UA_NUMBER.test(head) && (ASKS.test(head) || ONLINE_ASK.test(head) || updates.some((l) => UPDATE_ASKS.test(l)));
   if (!liveAction && (updates.length > 0 || UPDATE_INLINE.test(head.slice(0, 3000)) || NTH_UA.test(head.slice(0, 3000)))) return (GOOD.test(head) || released) && !ASKS.test(head) ? 'good-news' : 'update';
   // "Good news - your efforts work" as the text's title (not a newsletter's section heading further down).
-  const goodTitle = /^(?:good|great) news\s*[-–—:]/i.test(opening[0] ?? '');
+  // "Erfolge", "Successes" alone as the page's heading (under a line of site chrome): a page of results, not an action.
+  const goodTitle = /^(?:good|great) news\s*[-–—:]/i.test(opening[0] ?? '') || opening.slice(0, 3).some((l) => SUCCESSES_HEADING.test(l));
   if ((GOOD.test(head) || STOPPED_DEPORTATION.test(head) || goodTitle) && !ASKS.test(head)) return 'good-news';
   // "SMS action update: UAE5 released" over a lead that tells the release: the title is the news, whatever the page
   // asks of its readers for other cases.

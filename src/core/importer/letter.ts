@@ -1,4 +1,5 @@
 // Finds the sample letter, its salutation and closing, or composes one from the points to raise.
+import { pastAddressHead } from './address-head.js';
 import type { Section } from './sections.js';
 import { contactBlockStart } from './letter-end.js';
 import { toParagraphs } from './paragraphs.js';
@@ -108,7 +109,8 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
 
 /** Finds the sample letter: from its salutation (or a "LETTER" heading) to its closing. */
 export function findLetter(sections: Section[], warn: Warn): FoundLetter | undefined {
-  const opening = findLine(sections, isSalutation) ?? findTitleSalutation(sections);
+  // "Honourable Minister ...," over the address, then "Your Excellency,": the letter's own greeting is the second.
+  const opening = pastAddressHead(sections, findLine(sections, isSalutation), (line) => OPENING.test(unquote(line)) && isSalutation(line)) ?? findTitleSalutation(sections);
   const wrapped = opening ? undefined : findWrappedSalutation(sections);
   if (wrapped) return { ...readFrom(sections, wrapped.section, wrapped.line + 2, warn, wrapped.salutation), start: wrapped.line };
   if (opening) {
@@ -207,7 +209,11 @@ function salutationRun(lines: string[], first: number): { salutation: string; ne
     parts.push(withoutNote(unquote(line)));
     last = i;
   }
-  return { salutation: parts.join(' '), next: last + 1 };
+  // "Salutation:" / "Dear Ambassador" / "Dear Prosecutor General,": a greeting with no comma above the letter's own is an
+  // embassy block's "Salutation:" value run on from a column; the letter greets with the punctuated line.
+  const punctuated = parts.findIndex((p) => /[,:]$/.test(p));
+  const greeting = punctuated > 0 && parts.slice(0, punctuated).every((p) => !/[,:;!.]$/.test(p)) ? parts.slice(punctuated) : parts;
+  return { salutation: greeting.join(' '), next: last + 1 };
 }
 
 function findLine(sections: Section[], test: (line: string) => boolean): { section: number; line: number } | undefined {

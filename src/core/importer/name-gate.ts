@@ -40,6 +40,9 @@ const LETTER_HEADING = /^(?:(?:an?\s+)?(?:example|sample|model|template|draft|su
 /* "An das" / "An den" / "To the" / "À la" alone above an institution: the letter's "to", never a name. */
 const TO_THE_ALONE = /^(?:an(?:\s+(?:den|die|das|dem))?|to(?:\s+the)?|[àa](?:\s+la|\s+l')?|au|aux|al|a la|alla|allo|ao|à l'attention de)$/i;
 
+/* "Title", "Name:", "Address:" alone on a line: a form's caption over the field it heads, never the official's name. */
+const FIELD_CAPTION = /^(?:title|job title|full name|name|names|position|office|address|titel|funktion|name und anschrift|nom|titre|fonction|nombre|t[ií]tulo|cargo|nome|naam|functie|adres|indirizzo|dirección|direccion)$/i;
+
 /**
  * A line that can never be a name, so a block's first line of this kind is skipped, not made its official: a date or a
  * month ("May ___, 2002"), a form of address alone ("The Honorable"), a greeting ("Sehr geehrter Herr ..."), a blank to fill in (underscores), a blog's archive heading, or one short capitalised word
@@ -48,7 +51,7 @@ const TO_THE_ALONE = /^(?:an(?:\s+(?:den|die|das|dem))?|to(?:\s+the)?|[àa](?:\s
 export function isNoNameLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   // "An den Bundesaußenminister" over "Herrn F.W. Steinmeier": German letters say "to the" office above the name.
-  if (/_{2,}/.test(text) || HEADING_WORD.test(text) || LETTER_HEADING.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
+  if (/_{2,}/.test(text) || HEADING_WORD.test(text) || LETTER_HEADING.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
   const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
   if (words.every((w) => MONTH_OR_DAY.test(w))) return true;

@@ -22,3 +22,15 @@ export function opensNextOfficial(last: string, line: string): boolean {
   if (opensOfficial(line)) return true;
   return line.length <= 100 && !/\d/.test(line) && OPENS_WITH_ORGANISATION.test(line);
 }
+
+/* A one-line block is long: a name, an office and a street run together ("H.E. Jane Example Permanent Mission of ..."). */
+const ONE_LINE_BLOCK_LENGTH = 60;
+
+/**
+ * Amnesty USA's one-line blocks stand one under the other with no blank line: a line that holds a whole official and
+ * ends on a town or a country, then a line that opens with an office or a form of address and holds a whole official
+ * too, are two officials. Read as one block, the second official's address would go to the first.
+ */
+export function opensNextOneLineBlock(last: string, line: string): boolean {
+  return last.length >= ONE_LINE_BLOCK_LENGTH && line.length >= ONE_LINE_BLOCK_LENGTH && /\d/.test(line) && opensNextOfficial(last, line);
+}

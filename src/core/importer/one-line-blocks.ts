@@ -9,10 +9,11 @@ const OFFICE_START = /\s((?:(?:Royal|Permanent|Federal|Presidential|National)\s+
 
 /*
  * Amnesty USA's one-line block: "Andrey Shved Prosecutor General of the Republic of Belarus Vul.
- * Internatsianalnaya, 22 ...": two to four capitalised words, an office that opens with a title word, then
+ * Internatsianalnaya, 22 ..." or "Jane Example The Inspector General of Police ...": two to four capitalised words, an
+ * office that opens with a title word (after "The" or not), then
  * the street (a street word, "c/o", a post box or a number).
  */
-const ONE_LINE = /^((?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:(?:Deputy|Acting|Chief|Head|First|Vice)\s+)?(?:Prosecutor|President|Prime Minister|Minister|Ambassador|Attorney|Governor|Director|Secretary|Chair(?:man|person)?|Commissioner|Mayor|King|Emir|Judge|Speaker|Procurator)\b[^\d]{0,120}?)\s+((?:Vul\.|Vulitsa|Ul\.|ul\.|Str\.|Street|St\.|Avenue|Ave\.|Av\.|Calle|Rue|Carrera|Road|Rd\.|P\.?\s?O\.?\s?Box|[Cc]\/[Oo]\s|\d).*)$/u;
+const ONE_LINE = /^((?:(?!The\s)\p{Lu}[\p{L}'’.-]+\s+){1,3}(?!The\s)\p{Lu}[\p{L}'’-]+)\s+((?:The\s+)?(?:(?:Deputy|Acting|Chief|Head|First|Vice)\s+)?(?:Prosecutor|President|Prime Minister|Minister|Ambassador|Attorney|Governor|Director|Secretary|Chair(?:man|person)?|Commissioner|Inspector|Mayor|King|Emir|Judge|Speaker|Procurator)\b[^\d]{0,120}?)\s+((?:Vul\.|Vulitsa|Ul\.|ul\.|Str\.|Street|St\.|Avenue|Ave\.|Av\.|Calle|Rue|Carrera|Road|Rd\.|P\.?\s?O\.?\s?Box|[Cc]\/[Oo]\s|\d).*)$/u;
 
 /** A one-line block split into name, title and address; undefined when the line is not one. */
 export function splitOneLineBlock(line: string): string[] | undefined {
@@ -22,7 +23,20 @@ export function splitOneLineBlock(line: string): string[] | undefined {
   // "Procureur général Zbigniew Ziobro Al. Ujazdowskie 11 00-950 Warsaw Pologne": the title first.
   const t = TITLE_FIRST.exec(line.slice(0, 400));
   if (t?.[1] && t[2] && t[3] && ROLE.test(t[1]) && !ROLE.test(t[2])) return [t[1], t[2], t[3]];
-  return splitOfficeNameStreet(line.slice(0, 400));
+  return splitOfficeNameStreet(line.slice(0, 400)) ?? splitTitleCommaName(line.slice(0, 400));
+}
+
+/* "Head of judiciary, Jane Q Example c/o Embassy of ... 1050 Brussels": an office, a comma, the person's capitalised words, then where to write. */
+const TITLE_COMMA_NAME = /^([^,\d]{3,60}),\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:[Cc]\/[Oo]\s|Office of|Embassy of|Permanent Mission|Ministry|Department of|\d).*)$/u;
+
+/**
+ * Amnesty USA writes some blocks title first: "Head of judiciary, Jane Q Example c/o Embassy of ...". The office, the
+ * person, then the address as the page gives it ("c/o" kept: it is the person's own postal route, in care of the embassy).
+ */
+function splitTitleCommaName(line: string): string[] | undefined {
+  const m = TITLE_COMMA_NAME.exec(line);
+  if (!m?.[1] || !m[2] || !m[3] || !ROLE.test(m[1]) || ROLE.test(m[2])) return undefined;
+  return [m[2], m[1].trim(), m[3]];
 }
 
 /* An office that ends with its country: "Prosecutor General of the Republic of Belarus", "President of Cuba". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_22, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -316,13 +316,22 @@ const HELD_OUT = [
     floor: 0.98, refusalsChecked: /./,
   },
   {
+    set: 'corpus-21', dir: CORPUS_21, unseen: '66.9% of fields, 2 addresses misattached, 3 appeals refused', texts: 25, addresses: 19, attached: false,
+    // fix21: 80.2% of fields, 0 misattached, 14 of 19 addresses (74%). Still wrong (known): three appeals refused (a German
+    // "Appelltext" whose address runs inline, an e-mail asking to contact "your local MP", a French model letter the reader
+    // is asked to send, read as a letter by others); four letters by others imported (a lawyer's, an MP's, a section's
+    // meeting request, one member's own letter); a PDF's two contact columns run together name no official; a successes
+    // page citing one UA loses its number.
+    floor: 0.79, refusalsChecked: /amnestyusa|heerhugowaard|deduif|stopchildexecutions|docslib-ua/,
+  },
+  {
     set: 'corpus-22', dir: CORPUS_22, unseen: '59.1% of fields, 2 addresses misattached, 4 appeals refused', texts: 20, addresses: 13, attached: false,
     // fix22: 84.9% of fields, 0 misattached, 9 of 13 addresses, none refused. Still wrong (known): the King's postal lines
     // printed beside the embassy's are left off (unsure), the "Attn: Minister ..." block is not read, a minister's office
     // e-mail ("ministerbuero@") and the interior minister's secretariat e-mail named by office stay off, a petition's
     // minister and a virtual letter's president named only in prose are missed, a thank-you letter from Amnesty reads as
-    // an appeal, a protest letter handed to Amnesty imports, and three greeting lines are kept as the salutation where
-    // the label keeps the first (corpus-13's label keeps all four lines of the same layout).
+    // an appeal, a protest letter handed to Amnesty imports, and (before the label was made whole, as corpus-13's) three greeting lines
+    // counted against a label of the first alone: 86.0% with it.
     floor: 0.84, refusalsChecked: /./,
   },
 ] as const;
