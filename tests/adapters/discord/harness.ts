@@ -83,6 +83,16 @@ export async function interact(fake: FakeDiscord, interaction: Json, timeoutMs =
   return fake.waitFor((r) => r.path === `/interactions/${String(interaction.id)}/${String(interaction.token)}/callback`, timeoutMs);
 }
 
+/**
+ * The answer a member ends up reading: the callback, or, when the bot deferred it (type 5 or 6: the work took longer
+ * than Discord's three seconds, as on a loaded machine), the edit of @original or the follow-up that came after it.
+ */
+export async function readAnswer(fake: FakeDiscord, interaction: Json, timeoutMs = 15_000): Promise<RecordedRequest> {
+  const callback = await interact(fake, interaction, timeoutMs);
+  if (![5, 6].includes(Number((callback.body as Json | undefined)?.type))) return callback;
+  return fake.waitFor((r) => r.path.includes(`/${String(interaction.token)}`) && (r.method === 'PATCH' || (r.method === 'POST' && !r.path.endsWith('/callback'))), timeoutMs);
+}
+
 /** Every request that answered one interaction (callback, edits, follow-ups), once they stop coming. */
 export async function answersTo(fake: FakeDiscord, interaction: Json, quietMs = 400, deadlineMs = 15_000): Promise<RecordedRequest[]> {
   const mine = () => fake.requests.filter((r) => r.path.includes(`/${String(interaction.token)}`));

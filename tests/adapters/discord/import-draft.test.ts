@@ -1,7 +1,7 @@
 import { communityAppealId } from '../../../src/core/appeal-view.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { button, customIds, GUILD, interact, modalSubmit, startHarness, textOf, type Harness } from './harness.js';
+import { button, customIds, GUILD, interact, modalSubmit, readAnswer, startHarness, textOf, type Harness } from './harness.js';
 
 type Json = Record<string, unknown>;
 
@@ -10,19 +10,28 @@ const DRAFT = readFileSync('tests/fixtures/ua/corpus/en-2009-myanmar-ua-27-09.tx
 const MODERATOR = { userId: '3000000000000000001', moderator: true };
 
 let h: Harness;
+/* The same bot deferring every answer at once, as a loaded machine makes it defer the import's. */
+let deferring: Harness;
 beforeAll(async () => {
   h = await startHarness();
+  deferring = await startHarness({ deferAfterMs: 0 });
 });
 afterAll(async () => {
   await h.close();
+  await deferring.close();
 });
 
 const modalInputs = (body: Json | undefined) =>
   (((body?.data as Json).components as Json[]) ?? []).map((row) => ((row.components as Json[])[0] as Json).custom_id);
 
 describe('Discord: finishing an imported draft', () => {
-  it('Fill in opens modals of at most five fields, in two steps; once filled, Save stores the appeal', async () => {
-    const pasted = await interact(h.fake, modalSubmit('am:import', { text: DRAFT }, MODERATOR));
+  it.each([
+    ['answering at once', () => h],
+    ['deferring every answer', () => deferring],
+  ])('Fill in opens modals of at most five fields, in two steps; once filled, Save stores the appeal (%s)', async (_, harness) => {
+    const h = harness();
+    // The import may be deferred on a loaded machine: the member reads the answer that follows.
+    const pasted = await readAnswer(h.fake, modalSubmit('am:import', { text: DRAFT }, MODERATOR));
     expect(textOf(pasted.body)).toContain('Still missing: a deadline, the letter, whom to write to');
     const steps = customIds(pasted.body).filter((id) => id.startsWith('af:import edit='));
     expect(steps).toHaveLength(2);
@@ -33,13 +42,14 @@ describe('Discord: finishing an imported draft', () => {
     const second = await interact(h.fake, button(steps[1]!, MODERATOR));
     expect(modalInputs(second.body)).toEqual(['salutation']);
 
-    const filled = await interact(
+    const filled = await readAnswer(
       h.fake,
       modalSubmit(String((first.body?.data as Json).custom_id), { deadline: '2009-03-13', letter: 'I urge you to give Robert San Aung the medical care he needs.', target: 'Senior General Than Shwe' }, MODERATOR),
     );
+    expect(textOf(filled.body)).toContain('Preview: UA 27/09');
     expect(textOf(filled.body)).not.toContain('Still missing: a deadline');
     const save = customIds(filled.body).find((id) => id.startsWith('ab:import save='))!;
-    const saved = await interact(h.fake, button(save, MODERATOR));
+    const saved = await readAnswer(h.fake, button(save, MODERATOR));
     // A moderator's import is saved for their server, under its own id (the shared catalog is the operator's).
     const id = communityAppealId('ua-27-09', `discord:${GUILD}`);
     expect(textOf(saved.body)).toContain(`Saved ${id} for this community`);
