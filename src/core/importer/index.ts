@@ -3,7 +3,7 @@
 import { appealSchema, type AppealInput, type Solidarity } from '../appeal.js';
 import { findBackground, findDeadline, findLanguages, findSummary } from './fields.js';
 import { defaultClosing, defaultSalutation, findLetter, pointsAsParagraphs, type FoundLetter, type LetterLang } from './letter.js';
-import { checkInput, cleanLines } from './normalize.js';
+import { checkInput, cleanText } from './normalize.js';
 import { findUaNumber, slugId } from './numbers.js';
 import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
@@ -42,11 +42,11 @@ function isSolidarityBlock(target: AppealInput['targets'][number], solidarity: S
 export function importUrgentAction(text: string, options: ImportOptions = {}): ImportResult {
   const refused = checkInput(text);
   if (refused) return refused;
-  const lines = cleanLines(text);
-  const sections = splitSections(unflatten(lines));
+  const cleaned = cleanText(text);
+  const sections = splitSections(unflatten(cleaned.lines));
   // The signs below read the text as a whole: they read it cleaned too, so "\r\n", tabs, no-break spaces and markup
   // change nothing they see.
-  text = lines.join('\n');
+  text = cleaned.text;
   const warnings: ImportWarning[] = [];
   const warn: Warn = (code, message) => {
     if (!warnings.some((w) => w.code === code && w.message === message)) warnings.push({ code, message });

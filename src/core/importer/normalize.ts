@@ -44,10 +44,6 @@ function looksBinary(text: string): boolean {
   return odd > 16 && odd / text.length > 0.1;
 }
 
-/**
- * Turns pasted text (pdftotext output, a web page, a chat message) into trimmed lines; blank lines are kept
- * as '' because they separate paragraphs and targets.
- */
 /* A quoted e-mail whose line ends were lost: "... add your >voice. > >SINCE THERE IS ...", its quote marks left in one line. */
 const FLAT_QUOTE = /\s>(?:\s?>)*(?=\s?\S)/g;
 
@@ -62,7 +58,16 @@ const BRACKETED_AT = /\b([\w.+-]{1,64})\s?[[(]\s?at\s?[\])]\s?([\w-]{1,63}(?:\.[
 /* "E-mail: info at example.org": a bare " at " is read only after an e-mail label, where nothing else can stand. */
 const LABELLED_AT = /\b(e-?mail\s?:\s?)([\w.+-]{1,64}) at ([\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-z]{2,24})\b/gi;
 
+/**
+ * Turns pasted text (pdftotext output, a web page, a chat message) into trimmed lines; blank lines are kept
+ * as '' because they separate paragraphs and targets.
+ */
 export function cleanLines(text: string): string[] {
+  return cleanText(text).lines;
+}
+
+/** The cleaned lines, and the same lines joined with '\n' (made once, for the readers of the text as a whole). */
+export function cleanText(text: string): { lines: string[]; text: string } {
   let t = text.replace(/\r\n?|[\u2028\u2029]/g, '\n');
   if (/<\/?(?:p|br|div|li|ul|ol|span|h[1-6]|strong|em|b|i|a|table|tr|td|html|body)\b[^<>]{0,500}>/i.test(t)) {
     t = stripHtml(t);
@@ -79,16 +84,25 @@ export function cleanLines(text: string): string[] {
   if (/[[(]\s?at\s?[\])]/i.test(t)) t = t.replace(BRACKETED_AT, '$1@$2');
   if (/mail\s?:/i.test(t)) t = t.replace(LABELLED_AT, '$1$2@$3');
   const out: string[] = [];
+  // While every line comes out as it went in, the lines joined are `t` itself: a long paste is not joined again.
+  let unchanged = true;
   const read = (raw: string): void => {
     const line = (raw.includes('  ') ? raw.replace(/ {2,}/g, ' ') : raw).trim();
-    if (!isArtefact(line)) out.push(plainLabel(unmaskAtList(line)));
+    const plain = isArtefact(line) ? undefined : plainLabel(unmaskAtList(line));
+    unchanged &&= plain === raw;
+    if (plain !== undefined) out.push(plain);
   };
   // Only a long line can be a quoted e-mail run together; a short one is read as it is, with no array of its own.
   for (const whole of t.split('\n')) {
     if (whole.length < 300) read(whole);
-    else for (const piece of unquoteFlatMail(whole)) read(piece);
+    else {
+      const pieces = unquoteFlatMail(whole);
+      unchanged &&= pieces.length === 1;
+      for (const piece of pieces) read(piece);
+    }
   }
-  return unbulletAddressRuns(evenBlankRuns(undoubleSpacing(out)));
+  const lines = unbulletAddressRuns(evenBlankRuns(undoubleSpacing(out)));
+  return { lines, text: unchanged && lines === out ? t : lines.join('\n') };
 }
 
 /**
