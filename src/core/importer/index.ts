@@ -3,7 +3,7 @@
 import { appealSchema, type AppealInput, type Solidarity } from '../appeal.js';
 import { findBackground, findDeadline, findLanguages, findSummary } from './fields.js';
 import { defaultClosing, defaultSalutation, findLetter, pointsAsParagraphs, type FoundLetter, type LetterLang } from './letter.js';
-import { checkInput, cleanLines } from './normalize.js';
+import { checkInput, cleanText } from './normalize.js';
 import { findUaNumber, slugId } from './numbers.js';
 import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
@@ -44,11 +44,11 @@ function isSolidarityBlock(target: AppealInput['targets'][number], solidarity: S
 export function importUrgentAction(text: string, options: ImportOptions = {}): ImportResult {
   const refused = checkInput(text);
   if (refused) return refused;
-  const lines = cleanLines(text);
-  const sections = splitSections(unflatten(lines));
+  const cleaned = cleanText(text);
+  const sections = splitSections(unflatten(cleaned.lines));
   // The signs below read the text as a whole: they read it cleaned too, so "\r\n", tabs, no-break spaces and markup
   // change nothing they see.
-  text = lines.join('\n');
+  text = cleaned.text;
   const warnings: ImportWarning[] = [];
   const warn: Warn = (code, message) => {
     if (!warnings.some((w) => w.code === code && w.message === message)) warnings.push({ code, message });
@@ -90,8 +90,8 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
 
   const allLines = linesOf(sections);
   const titled = findTitle(sections, allLines);
-  const afterBanner = titled ? undefined : titleAfterBanner(allLines);
-  const title = cap(titled?.title ?? afterBanner ?? ua?.reference ?? fallbackTitle(allLines));
+  const afterBanner = titled ? undefined : titleAfterBanner(sections);
+  const title = cap(titled?.title ?? afterBanner ?? ua?.reference ?? fallbackTitle(linesFrom(sections, 0, -1, 40)));
   if (!titled && !afterBanner) warn('no_title', `No title was found; the appeal is called "${title}" for now.`);
   if (!ua) warn('no_number', 'No UA number was found; the appeal id was made from its title.');
   const reference = cap(ua?.reference ?? title);
@@ -157,7 +157,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   return { ok: true, appeal: result.data, warnings, kind, sources: addressSources(targets, parsed) };
 }
 
-/** Every heading and line in text order; one array, not one per section, for a paste of many short sections. */
+/** Every heading and line in text order (for the title's names); one array, not one per section. */
 function linesOf(sections: Section[]): string[] {
   const lines: string[] = [];
   for (const section of sections) {
@@ -167,20 +167,37 @@ function linesOf(sections: Section[]): string[] {
   return lines;
 }
 
+/** Up to `count` headings and lines in text order, from line `at` of section `from` (-1: its heading); read in place. */
+function linesFrom(sections: Section[], from: number, at: number, count: number): string[] {
+  const lines: string[] = [];
+  for (let s = from, i = at; s < sections.length && lines.length < count; s++, i = -1) {
+    const section = sections[s]!;
+    for (; i < section.lines.length && lines.length < count; i++) lines.push(i < 0 ? section.heading : section.lines[i]!);
+  }
+  return lines;
+}
+
 /* "Urgent Action" alone on a line: one pattern, not a new one made for every line read. */
 const BANNER_LINE = /^(?:urgent action|acci[oó]n urgente|action urgente)$/i;
 
 /** "Acción Urgente" alone on a line, then the title: section pages put it there without a label. */
-function titleAfterBanner(lines: string[]): string | undefined {
-  const at = lines.findIndex((l) => BANNER_LINE.test(l.trim()));
-  if (at < 0) return undefined;
-  const next = lines.slice(at + 1, at + 4).find((l) => l.trim() !== '')?.trim();
-  return next && next.length >= 8 && next.length <= 150 && !/[.!?]$/.test(next) ? next : undefined;
+function titleAfterBanner(sections: Section[]): string | undefined {
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s]!;
+    for (let i = -1; i < section.lines.length; i++) {
+      const line = i < 0 ? section.heading : section.lines[i]!;
+      // The banner is at least 13 characters ("urgent action"): a shorter line, most of a long paste, is not tried.
+      if (line.length < 13 || !BANNER_LINE.test(line.trim())) continue;
+      const next = linesFrom(sections, s, i + 1, 3).find((l) => l.trim() !== '')?.trim();
+      return next && next.length >= 8 && next.length <= 150 && !/[.!?]$/.test(next) ? next : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** A name for an untitled appeal: its first short line that is neither a date nor a label. */
 function fallbackTitle(lines: string[]): string {
-  for (const line of lines.slice(0, 40)) {
+  for (const line of lines) {
     const candidate = line.replace(/^[•·\s]+/, '').trim();
     if (candidate.length < 12 || /^\d|^(?:date|fecha|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(candidate)) continue;
     if (BANNER_LINE.test(candidate)) continue;

@@ -1,20 +1,12 @@
 // Input checks and clean-up before the importer reads: size, control characters, entities, page
 // artefacts, lines.
 import { unmaskAtList } from './at-addresses.js';
+import { decodeEntities, stripHtml } from './html.js';
 import { stripLinkNotes } from './link-notes.js';
 import { refuse, type ImportRefusal } from './types.js';
 
 /** Urgent Actions are a few pages; anything bigger is a mistake and would only cost time. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“',
-  ndash: '–', mdash: '—', hellip: '…', middot: '·', bull: '•', laquo: '«', raquo: '»', shy: '',
-  aacute: 'á', eacute: 'é', iacute: 'í', oacute: 'ó', uacute: 'ú', ntilde: 'ñ', uuml: 'ü', ccedil: 'ç',
-  agrave: 'à', egrave: 'è', ugrave: 'ù', acirc: 'â', ecirc: 'ê', icirc: 'î', ocirc: 'ô', ucirc: 'û',
-  euml: 'ë', iuml: 'ï', Aacute: 'Á', Eacute: 'É', Iacute: 'Í', Oacute: 'Ó', Uacute: 'Ú', Ntilde: 'Ñ',
-  Ccedil: 'Ç', Agrave: 'À', Egrave: 'È', iexcl: '¡', iquest: '¿', euro: '€', copy: '©',
-};
 
 /** Refuses what cannot be an Urgent Action before any parsing work is spent on it. */
 export function checkInput(text: unknown): ImportRefusal | undefined {
@@ -44,10 +36,6 @@ function looksBinary(text: string): boolean {
   return odd > 16 && odd / text.length > 0.1;
 }
 
-/**
- * Turns pasted text (pdftotext output, a web page, a chat message) into trimmed lines; blank lines are kept
- * as '' because they separate paragraphs and targets.
- */
 /* A quoted e-mail whose line ends were lost: "... add your >voice. > >SINCE THERE IS ...", its quote marks left in one line. */
 const FLAT_QUOTE = /\s>(?:\s?>)*(?=\s?\S)/g;
 
@@ -62,7 +50,16 @@ const BRACKETED_AT = /\b([\w.+-]{1,64})\s?[[(]\s?at\s?[\])]\s?([\w-]{1,63}(?:\.[
 /* "E-mail: info at example.org": a bare " at " is read only after an e-mail label, where nothing else can stand. */
 const LABELLED_AT = /\b(e-?mail\s?:\s?)([\w.+-]{1,64}) at ([\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-z]{2,24})\b/gi;
 
+/**
+ * Turns pasted text (pdftotext output, a web page, a chat message) into trimmed lines; blank lines are kept
+ * as '' because they separate paragraphs and targets.
+ */
 export function cleanLines(text: string): string[] {
+  return cleanText(text).lines;
+}
+
+/** The cleaned lines, and the same lines joined with '\n' (made once, for the readers of the text as a whole). */
+export function cleanText(text: string): { lines: string[]; text: string } {
   let t = text.replace(/\r\n?|[\u2028\u2029]/g, '\n');
   if (/<\/?(?:p|br|div|li|ul|ol|span|h[1-6]|strong|em|b|i|a|table|tr|td|html|body)\b[^<>]{0,500}>/i.test(t)) {
     t = stripHtml(t);
@@ -79,16 +76,25 @@ export function cleanLines(text: string): string[] {
   if (/[[(]\s?at\s?[\])]/i.test(t)) t = t.replace(BRACKETED_AT, '$1@$2');
   if (/mail\s?:/i.test(t)) t = t.replace(LABELLED_AT, '$1$2@$3');
   const out: string[] = [];
+  // While every line comes out as it went in, the lines joined are `t` itself: a long paste is not joined again.
+  let unchanged = true;
   const read = (raw: string): void => {
     const line = (raw.includes('  ') ? raw.replace(/ {2,}/g, ' ') : raw).trim();
-    if (!isArtefact(line)) out.push(plainLabel(unmaskAtList(line)));
+    const plain = isArtefact(line) ? undefined : plainLabel(unmaskAtList(line));
+    unchanged &&= plain === raw;
+    if (plain !== undefined) out.push(plain);
   };
   // Only a long line can be a quoted e-mail run together; a short one is read as it is, with no array of its own.
   for (const whole of t.split('\n')) {
     if (whole.length < 300) read(whole);
-    else for (const piece of unquoteFlatMail(whole)) read(piece);
+    else {
+      const pieces = unquoteFlatMail(whole);
+      unchanged &&= pieces.length === 1;
+      for (const piece of pieces) read(piece);
+    }
   }
-  return unbulletAddressRuns(evenBlankRuns(undoubleSpacing(out)));
+  const lines = unbulletAddressRuns(evenBlankRuns(undoubleSpacing(out)));
+  return { lines, text: unchanged && lines === out ? t : lines.join('\n') };
 }
 
 /**
@@ -257,45 +263,4 @@ function isArtefact(line: string): boolean {
   if (/^\[[^\]]{1,80}\]$/.test(line) && !/email\s*protected/i.test(line)) return true;
   // The old UA template's empty "copies to" form.
   return /^name\s+address 1\s+address 2/i.test(line);
-}
-
-function stripHtml(html: string): string {
-  const withoutCode = removeBlocks(removeBlocks(html, 'script'), 'style');
-  const text = withoutCode
-    // "line<br>" then the source's own line end is one break, not a blank line that would split an address block.
-    .replace(/<br\s*\/?>[ \t]*\n?/gi, '\n')
-    .replace(/<li\b[^<>]{0,500}>/gi, '\n• ')
-    .replace(/<\/(?:p|div|li|h[1-6]|tr|ul|ol|table|blockquote)\s*>/gi, '\n\n')
-    .replace(/<(?:p|div|h[1-6]|tr|blockquote)\b[^<>]{0,500}>/gi, '\n')
-    // "<a@b.org>" is an address a mail program wrapped, not a tag.
-    .replace(/<(?!\s?(?:mailto:)?[\w.+-]+@)[^<>]{0,2000}>/g, '');
-  return decodeEntities(text);
-}
-
-/** indexOf instead of a lazy regex: an unclosed `<script` must not make the scan quadratic. */
-function removeBlocks(html: string, tag: string): string {
-  const lower = html.toLowerCase();
-  let out = '';
-  let from = 0;
-  for (;;) {
-    const start = lower.indexOf(`<${tag}`, from);
-    if (start < 0) break;
-    const end = lower.indexOf(`</${tag}>`, start);
-    out += html.slice(from, start);
-    if (end < 0) return out;
-    from = end + tag.length + 3;
-  }
-  return out + html.slice(from);
-}
-
-/** Decodes HTML entities; invalid code points are dropped rather than thrown on. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-      return valid ? String.fromCodePoint(code) : '';
-    }
-    return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
 }
