@@ -14,6 +14,7 @@ import { HONORIFIC, ROLE } from './offices.js';
 import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { proximityTargetLines } from './proximity.js';
 import type { Section } from './sections.js';
+import { markEmbassies } from './sources.js';
 import { parseTargetsWithOrigins, type ParsedTarget, type TargetLine } from './targets.js';
 import { toLineOfficial } from './to-line.js';
 import type { Warn } from './types.js';
@@ -49,9 +50,22 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     const lines = source();
     if (lines.every((l) => l.text === '')) continue;
     const targets = parseTargetsWithOrigins(lines, warn);
-    if (targets.some((t) => !t.target.copy)) return targets;
+    if (!targets.some((t) => !t.target.copy)) continue;
+    if (!asksForEveryListed(sections)) markEmbassies(targets.map((t) => t.target));
+    return targets;
   }
   return [];
+}
+
+/*
+ * "Write a letter ... to one or both government officials listed", "to any of the officials below", "Contact these two
+ * officials": the page makes every official it lists an addressee, its country's ambassador too.
+ */
+const EVERY_LISTED = /\b(?:(?:to|contact|write to|e-?mail)\s+(?:one or (?:both|more|all)|any|all|each|both)\s+(?:of\s+)?(?:the\s+|these\s+)?(?:(?:two|three|four|government)\s+)?officials\s+(?:listed|below|above)|\bcontact\s+(?:these|the|both)\s+(?:two|three|four)\s+officials)\b/i;
+
+/** The page asks the reader to write to whichever of the officials it lists: none of them is a copy for being an embassy's. */
+function asksForEveryListed(sections: Section[]): boolean {
+  return sections.some((section) => section.kind !== 'background' && section.lines.some((line) => line.length < 2000 && EVERY_LISTED.test(line)));
 }
 
 /**
