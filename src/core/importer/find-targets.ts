@@ -45,6 +45,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => personAtEmailLines(sections),
     () => perOfficeLines(sections),
     () => greetedByName(found?.salutation),
+    () => officeThenNameLines(sections),
   ];
   for (const source of sources) {
     const lines = source();
@@ -251,6 +252,24 @@ function perOfficeLines(sections: Section[]): TargetLine[] {
         const emails = findEmails(part);
         if (person && emails.length > 0) lines.push({ text: person, copy: false }, ...emails.map((e) => ({ text: `Email: ${e}`, copy: false })), { text: '', copy: false });
       });
+    }
+  }
+  return lines;
+}
+
+/* "In English, to the Prosecutor General (Jane Example):": a sample letter's heading, whom it is for by office, the person in brackets. */
+const OFFICE_BRACKETED_NAME = /^(?:in \p{L}+,?\s+)?(?:to|for)\s+the\s+([^()]{3,80}?)\s+\(((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\)\s*:?$/iu;
+
+/** Each heading that names a letter's addressee by office and, in brackets, by name: an official with no contact of their own. */
+function officeThenNameLines(sections: Section[]): TargetLine[] {
+  const lines: TargetLine[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      if (line.length > 160 || !line.includes('(')) continue;
+      const match = OFFICE_BRACKETED_NAME.exec(line.trim());
+      if (!match?.[1] || !match[2] || !ROLE.test(match[1])) continue;
+      lines.push({ text: match[2], copy: false }, { text: `${match[1][0]?.toUpperCase() ?? ''}${match[1].slice(1)}`, copy: false }, { text: '', copy: false });
     }
   }
   return lines;
