@@ -8,7 +8,7 @@ import { followingMessageLines } from './following-message.js';
 import { addressedInProse } from './greeted-official.js';
 import { japaneseOfficials } from './cjk-names.js';
 import { greetedByName } from './greeted-name.js';
-import { bulletedRecipientLines, proseRecipientLines } from './listed-recipients.js';
+import { bulletedOfficeFirstLines, bulletedRecipientLines, officeThenNameLines, proseRecipientLines } from './listed-recipients.js';
 import { opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
@@ -46,6 +46,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => perOfficeLines(sections),
     () => greetedByName(found?.salutation),
     () => officeThenNameLines(sections),
+    () => bulletedOfficeFirstLines(sections),
   ];
   for (const source of sources) {
     const lines = source();
@@ -257,20 +258,3 @@ function perOfficeLines(sections: Section[]): TargetLine[] {
   return lines;
 }
 
-/* "In English, to the Prosecutor General (Jane Example):": a sample letter's heading, whom it is for by office, the person in brackets. */
-const OFFICE_BRACKETED_NAME = /^(?:in \p{L}+,?\s+)?(?:to|for)\s+the\s+([^()]{3,80}?)\s+\(((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\)\s*:?$/iu;
-
-/** Each heading that names a letter's addressee by office and, in brackets, by name: an official with no contact of their own. */
-function officeThenNameLines(sections: Section[]): TargetLine[] {
-  const lines: TargetLine[] = [];
-  for (const section of sections) {
-    if (section.kind === 'background') continue;
-    for (const line of section.lines) {
-      if (line.length > 160 || !line.includes('(')) continue;
-      const match = OFFICE_BRACKETED_NAME.exec(line.trim());
-      if (!match?.[1] || !match[2] || !ROLE.test(match[1])) continue;
-      lines.push({ text: match[2], copy: false }, { text: `${match[1][0]?.toUpperCase() ?? ''}${match[1].slice(1)}`, copy: false }, { text: '', copy: false });
-    }
-  }
-  return lines;
-}
