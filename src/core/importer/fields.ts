@@ -5,8 +5,11 @@ import { trailingDeadline } from './trailing-deadlines.js';
 import { foldKey, sectionValue, type Section } from './sections.js';
 import type { Warn } from './types.js';
 
-/** Read on accent-free text: "até", "vóór", "délai", "no más tarde del" are "ate", "voor", "delai", "no mas tarde del". */
-const DEADLINE_WORDS = /\b(?:until|before|deadline|no later than|expires? on|ended on|antes del?|hasta el|vence el|avant le|jusqu'au|expire le|delai d'envoi|appelle bis|bis (?:zum|spatestens)|ate|voor|uiterlijk|no mas tarde del?|a mas tardar el|au plus tard le|spatestens|(?:arrive|reach(?: \w+)?) by|entro (?:e non oltre )?il|scadenza|fino al|senast|innan|inden|innen|viimeistaan)\b|締め切り|締切|期限|\b(?:contact|write to|send|appeal to)\b[^.]{0,80}\bby\b/i;
+/**
+ * Read on accent-free text: "até", "vóór", "délai", "no más tarde del" are "ate", "voor", "delai", "no mas tarde del".
+ * "Gültigkeit: Sie können an dieser Aktion bis 8. Mai 2013 teilnehmen": how long an Austrian action is valid.
+ */
+const DEADLINE_WORDS = /\b(?:until|before|deadline|g(?:u|ue)ltigkeit|no later than|expires? on|ended on|antes del?|hasta el|vence el|avant le|jusqu'au|expire le|delai d'envoi|appelle bis|bis (?:zum|spatestens)|ate|voor|uiterlijk|no mas tarde del?|a mas tardar el|au plus tard le|spatestens|(?:arrive|reach(?: \w+)?) by|entro (?:e non oltre )?il|scadenza|fino al|senast|innan|inden|innen|viimeistaan)\b|締め切り|締切|期限|\b(?:contact|write to|send|appeal to)\b[^.]{0,80}\bby\b/i;
 
 /** The appeal deadline as YYYY-MM-DD, from its labelled field, an old "SEND APPEALS BEFORE ..." heading, or a short instruction line. */
 export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string): string | null {
