@@ -35,7 +35,7 @@ export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string)
       // The date follows its word: "on a hunger strike since 14 October 1995 before the United Nations" gives none.
       const from = composed.slice(word.index);
       // "The deadline will be this Saturday, May 9th." under a post dated "Tuesday, May 05, 2009".
-      const date = parseDate(from) ?? (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined);
+      const date = parseDate(from) ?? (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined) ?? (issued ? yearlessInProse(composed, issued) : undefined);
       if (date) return date;
     }
   }
@@ -47,11 +47,11 @@ export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string)
       if (line.length <= 200) continue;
       const folded = foldKey(line.slice(0, 20_000));
       for (const m of folded.matchAll(DEADLINE_IN_PROSE)) {
-        const after = folded.slice((m.index ?? 0) + m[0].length - (m[1]?.length ?? 0), (m.index ?? 0) + m[0].length + 40);
-        // "antes del próximo 30 de diciembre": a date without its year, in the year the action's number gives.
-        const date = parseDate(after) ?? (issued ? parseDateAfter(after, issued) : undefined);
+        const date = parseDate(folded.slice((m.index ?? 0) + m[0].length - (m[1]?.length ?? 0), (m.index ?? 0) + m[0].length + 40));
         if (date) return date;
       }
+      const yearless = issued ? yearlessInProse(line, issued) : undefined;
+      if (yearless) return yearless;
     }
   }
   warn('no_deadline', 'No deadline was found; add it with Fill in before saving.');
@@ -89,6 +89,16 @@ const DEADLINE_IN_PROSE =
  * month: the 261st was issued in August at the earliest. A date without a year is the first one on or after that.
  */
 const PER_MONTH = 35;
+
+/** "enviar antes del próximo 30 de diciembre": a request to write and a date without its year, read on or after `issued`. */
+function yearlessInProse(line: string, issued: string): string | undefined {
+  const folded = foldKey(line.slice(0, 20_000));
+  for (const m of folded.matchAll(DEADLINE_IN_PROSE)) {
+    const date = parseDateAfter(folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40), issued);
+    if (date) return date;
+  }
+  return undefined;
+}
 
 /** The earliest day an action of this number can have been issued, as YYYY-MM-01; undefined when the number has no year. */
 function issuedFrom(number: string): string | undefined {

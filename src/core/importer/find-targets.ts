@@ -53,7 +53,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     if (lines.every((l) => l.text === '')) continue;
     const targets = parseTargetsWithOrigins(lines, warn);
     if (!targets.some((t) => !t.target.copy)) continue;
-    if (!asksForEveryListed(sections)) markEmbassies(targets.map((t) => t.target));
+    markEmbassies(targets.map((t) => t.target), asksForEveryListed(sections));
     return targets;
   }
   return [];
@@ -65,7 +65,7 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
  */
 const EVERY_LISTED = /\b(?:(?:to|contact|write to|e-?mail)\s+(?:one or (?:both|more|all)|any|all|each|both)\s+(?:of\s+)?(?:the\s+|these\s+)?(?:(?:two|three|four|government)\s+)?officials\s+(?:listed|below|above)|\bcontact\s+(?:these|the|both)\s+(?:two|three|four)\s+officials)\b/i;
 
-/** The page asks the reader to write to whichever of the officials it lists: none of them is a copy for being an embassy's. */
+/** The page asks the reader to write to whichever of the officials it lists: no person is a copy for being an embassy's. */
 function asksForEveryListed(sections: Section[]): boolean {
   return sections.some((section) => section.kind !== 'background' && section.lines.some((line) => line.length < 2000 && EVERY_LISTED.test(line)));
 }
