@@ -15,7 +15,11 @@ type TargetInput = AppealInput['targets'][number];
 type Origin = { value: string; line: string };
 
 /** `ended`: a line of contact details came after the name, so a new name starts the next official. */
-export type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean; origins: Origin[]; ended?: boolean };
+/** `postElsewhere`: the block says to send post only to another address (an embassy's), so it has none of its own. */
+export type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean; origins: Origin[]; ended?: boolean; postElsewhere?: boolean };
+
+/* A web form's address opening a field's value, alone or before a note on its language and other forms. */
+const WEB_ADDRESS = /^((?:https?:\/\/|www\.)\S+)(?:$|\s+\()/i;
 
 const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).trim() : text);
 
@@ -34,7 +38,11 @@ export function toTarget(block: Block, warn: Warn): TargetInput {
   const texts = oneLine ?? nameCommaTitle(block.texts) ?? nameThenOffice(block.texts) ?? splitNameFromOffice(
     commaList ? (block.texts[0] ?? '').split(',').map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '') : block.texts,
   );
-  const { name, title, organisation, address } = assignLines(texts.map(cap));
+  const assigned = assignLines(texts.map(cap));
+  const { name, title } = assigned;
+  // Post goes elsewhere: the office lines say where the official works, no address to write to.
+  const organisation = block.postElsewhere && assigned.address.length > 0 ? cap([assigned.organisation ?? '', ...assigned.address].join(' ').trim()) : assigned.organisation;
+  const address = block.postElsewhere ? [] : assigned.address;
   const emails = [...block.emails];
   let hidden = block.hidden;
   const social = block.handles.map(cap);
@@ -56,9 +64,10 @@ export function toTarget(block: Block, warn: Warn): TargetInput {
       social.push(cap(`${field.label}: ${field.value}`));
     } else if (field.kind === 'salutation' && field.value !== '') {
       salutation ??= cap(field.value);
-    } else if (field.kind === 'web' && /^(?:https?:\/\/|www\.)\S+$/i.test(field.value)) {
-      // An official reachable only by a web form keeps it: members can write there.
-      social.push(cap(`Web form: ${field.value}`));
+    } else if (field.kind === 'web' && WEB_ADDRESS.test(field.value)) {
+      // An official reachable only by a web form keeps it: members can write there. "https://... (in English) https://...
+      // (in Russian)": the first form is the one a member reads.
+      social.push(cap(`Web form: ${WEB_ADDRESS.exec(field.value)?.[1] ?? field.value}`));
     }
   }
   const target: TargetInput = { name, address, emails: emails.slice(0, 10), social: [...new Set(social)].slice(0, 10), copy: block.copy };

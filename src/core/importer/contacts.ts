@@ -20,7 +20,7 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
   { kind: 'email', pattern: /^(?:e-?mails?(?:[- ]?(?:address(?:es)?|adressen?))?|correos? electr[oó]nicos?|correo(?:-e)?|courriels?|adresse [ée]lectronique|mail)$/i },
   { kind: 'phone', pattern: new RegExp(`^(?:tel|telefon|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|tfno|mobile|cell)\\.?${NUMBER_WORD}$`, 'i') },
   { kind: 'fax', pattern: new RegExp(`^(?:fax(?:es)?|t[ée]l[ée]copie)\\.?${NUMBER_WORD}$`, 'i') },
-  { kind: 'salutation', pattern: /^(?:salutation|saludo|tratamiento|tratamento|formule d'appel|formule de politesse|(?:korrekte )?anrede|forma grzeczno[sś]ciowa)$/i },
+  { kind: 'salutation', pattern: /^(?:salutation|saludo|encabezado|tratamiento|tratamento|formule d'appel|formule de politesse|(?:korrekte )?anrede|forma grzeczno[sś]ciowa)$/i },
   { kind: 'web', pattern: /^(?:website|web|web-?page|site web|sitio web|p[aá]gina web|url|online|online form(?: in \p{L}+)?|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular)$/iu },
   { kind: 'social', pattern: /^twitter$/i, label: 'Twitter' },
   { kind: 'social', pattern: /^x$/i, label: 'X' },
@@ -34,14 +34,14 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
 ];
 
 /* A label word followed by a colon, anywhere in a line ("..., Quito. Email: a@b.ec Twitter: @x"). */
-const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?(?:[- ]?(?:address(?:es)?|adressen?))?|mail(?=\s?:\s*[^\s@,;]+@)|correos? electr[oó]nicos?|correo-e|courriels?|(?:tel|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|fax(?:es)?)\.?(?:\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?)?|salutation|saludo|tratamiento|tratamento|formule d'appel|(?:korrekte )?anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon|web-?page)\.?)\s?:/giu;
+const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?(?:[- ]?(?:address(?:es)?|adressen?))?|mail(?=\s?:\s*[^\s@,;]+@)|correos? electr[oó]nicos?|correo-e|courriels?|(?:tel|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|fax(?:es)?)\.?(?:\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?)?|salutation|saludo|encabezado|tratamiento|tratamento|formule d'appel|(?:korrekte )?anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon|web-?page)\.?)\s?:/giu;
 
 /* "Telephone (011-503) 2249-8412", "Fax +44 20 ...": a phone or fax label without its colon, before the number. */
 const BARE_NUMBER_LABEL = /^(tel|telefon|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|fax|t[ée]l[ée]copie)\.?(?:\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?)?\s+(?=[(+]?\d)/i;
 /* "..., Riyadh Fax no. +966 11 ...": a phone or fax label with its word for "number" and no colon, inside a line. */
 const NUMBER_WORD_LABEL = /(^|[\s,;.(])(fax|tel|phone|telephone|telefon)\.?\s?(?:no|nr|number|n°|nummer)\.?\s+(?=[(+]?\d)/gi;
 /* "Salutation - Dear Minister", "E-mail – a@b.org": a dash after a label at a line's start stands for its colon. */
-const DASHED_LABEL = /^((?:e-?mails?|salutation|saludo|tratamiento|tratamento|anrede|formule d'appel|fax|tel|telephone|phone)\.?)\s*[-–—]\s+(?=\S)/i;
+const DASHED_LABEL = /^((?:e-?mails?|salutation|saludo|encabezado|tratamiento|tratamento|anrede|formule d'appel|fax|tel|telephone|phone)\.?)\s*[-–—]\s+(?=\S)/i;
 
 /** The organisers' own addresses (an Amnesty section's, a coalition's "if you have questions" contact): never an official's. */
 export const ORGANISER_EMAIL = /@(?:[\w-]+\.)*(?:amnesty|amnistia|amnistie|amnesty-[\w-]+)\./i;

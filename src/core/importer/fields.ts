@@ -5,11 +5,15 @@ import { trailingDeadline } from './trailing-deadlines.js';
 import { foldKey, sectionValue, type Section } from './sections.js';
 import type { Warn } from './types.js';
 
-/** Read on accent-free text: "até", "vóór", "délai", "no más tarde del" are "ate", "voor", "delai", "no mas tarde del". */
-const DEADLINE_WORDS = /\b(?:until|before|deadline|no later than|expires? on|ended on|antes del?|hasta el|vence el|avant le|jusqu'au|expire le|delai d'envoi|appelle bis|bis (?:zum|spatestens)|ate|voor|uiterlijk|no mas tarde del?|a mas tardar el|au plus tard le|spatestens|(?:arrive|reach(?: \w+)?) by|entro (?:e non oltre )?il|scadenza|fino al|senast|innan|inden|innen|viimeistaan)\b|締め切り|締切|期限|\b(?:contact|write to|send|appeal to)\b[^.]{0,80}\bby\b/i;
+/**
+ * Read on accent-free text: "até", "vóór", "délai", "no más tarde del" are "ate", "voor", "delai", "no mas tarde del".
+ * "Gültigkeit: Sie können an dieser Aktion bis 8. Mai 2013 teilnehmen": how long an Austrian action is valid.
+ */
+const DEADLINE_WORDS = /\b(?:until|before|deadline|g(?:u|ue)ltigkeit|no later than|expires? on|ended on|antes del?|hasta el|vence el|avant le|jusqu'au|expire le|delai d'envoi|appelle bis|bis (?:zum|spatestens)|ate|voor|uiterlijk|no mas tarde del?|a mas tardar el|au plus tard le|spatestens|(?:arrive|reach(?: \w+)?) by|entro (?:e non oltre )?il|scadenza|fino al|senast|innan|inden|innen|viimeistaan)\b|締め切り|締切|期限|\b(?:contact|write to|send|appeal to)\b[^.]{0,80}\bby\b/i;
 
 /** The appeal deadline as YYYY-MM-DD, from its labelled field, an old "SEND APPEALS BEFORE ..." heading, or a short instruction line. */
-export function findDeadline(sections: Section[], warn: Warn): string | null {
+export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string): string | null {
+  const issued = uaNumber === undefined ? undefined : issuedFrom(uaNumber);
   for (const section of sections.filter((s) => s.kind === 'deadline')) {
     for (const line of [section.heading, ...section.lines.filter((l) => l !== '').slice(0, 2)]) {
       const date = parseDate(line);
@@ -31,7 +35,7 @@ export function findDeadline(sections: Section[], warn: Warn): string | null {
       // The date follows its word: "on a hunger strike since 14 October 1995 before the United Nations" gives none.
       const from = composed.slice(word.index);
       // "The deadline will be this Saturday, May 9th." under a post dated "Tuesday, May 05, 2009".
-      const date = parseDate(from) ?? (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined);
+      const date = parseDate(from) ?? (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined) ?? (issued ? yearlessInProse(composed, issued) : undefined);
       if (date) return date;
     }
   }
@@ -46,6 +50,8 @@ export function findDeadline(sections: Section[], warn: Warn): string | null {
         const date = parseDate(folded.slice((m.index ?? 0) + m[0].length - (m[1]?.length ?? 0), (m.index ?? 0) + m[0].length + 40));
         if (date) return date;
       }
+      const yearless = issued ? yearlessInProse(line, issued) : undefined;
+      if (yearless) return yearless;
     }
   }
   warn('no_deadline', 'No deadline was found; add it with Fill in before saving.');
@@ -76,7 +82,32 @@ function textDate(sections: Section[]): string | undefined {
  * or "nach dem <date> keine Appelle mehr" (no appeals after ...). Read accent-free.
  */
 const DEADLINE_IN_PROSE =
-  /\b(?:appeals?|letters?|write|send|envoyez|appels?|ecrivez|escrib\w*|envi\w+|actue\w*|schrijf|stuur|schreiben|schicken|appelle|agissez|scriv\w*|invia\w*|appelli|skriv|skicka|kirjoita)\b[^.]{0,80}?\b(?:before|until|by|no later than|avant le|jusqu'au|antes del?|hasta el|voor|uiterlijk|bis(?: zum| spatestens)?|ate|entro il|fino al|senast(?: den)?|innan|innen|inden|viimeistaan)\s+(?=\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s)|\bnach dem\s+(?=\d{1,2}\.?\s+\p{L}+\s+\d{4}\s+keine\s+(?:appelle|briefe))/giu;
+  /\b(?:appeals?|letters?|write|send|envoyez|appels?|ecrivez|escrib\w*|envi\w+|actue\w*|schrijf|stuur|schreiben|schicken|appelle|agissez|scriv\w*|invia\w*|appelli|skriv|skicka|kirjoita)\b[^.]{0,80}?\b(?:before|until|by|no later than|avant le|jusqu'au|antes del?|hasta el|voor|uiterlijk|bis(?: zum| spatestens)?|ate|entro il|fino al|senast(?: den)?|innan|innen|inden|viimeistaan)\s+(?:(?:next|proximo|prochain|naechsten|prossimo)\s+)?(?=\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s)|\bnach dem\s+(?=\d{1,2}\.?\s+\p{L}+\s+\d{4}\s+keine\s+(?:appelle|briefe))/giu;
+
+/*
+ * An Amnesty number ends with its year ("261/16", "19.20") and counts the year's actions in order, at most 35 a
+ * month: the 261st was issued in August at the earliest. A date without a year is the first one on or after that.
+ */
+const PER_MONTH = 35;
+
+/** "enviar antes del próximo 30 de diciembre": a request to write and a date without its year, read on or after `issued`. */
+function yearlessInProse(line: string, issued: string): string | undefined {
+  const folded = foldKey(line.slice(0, 20_000));
+  for (const m of folded.matchAll(DEADLINE_IN_PROSE)) {
+    const date = parseDateAfter(folded.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40), issued);
+    if (date) return date;
+  }
+  return undefined;
+}
+
+/** The earliest day an action of this number can have been issued, as YYYY-MM-01; undefined when the number has no year. */
+function issuedFrom(number: string): string | undefined {
+  const m = /^(\d{1,4})[./](\d{2}|\d{4})$/.exec(number);
+  if (!m?.[1] || !m[2]) return undefined;
+  const year = m[2].length === 4 ? Number(m[2]) : Number(m[2]) + (Number(m[2]) < 50 ? 2000 : 1900);
+  const month = Math.min(12, Math.floor(Number(m[1]) / PER_MONTH) + 1);
+  return `${year}-${String(month).padStart(2, '0')}-01`;
+}
 
 const OWN_LANGUAGE = /\b(?:own|propio|propia|propre|idioma|language|langue|lengua)\b/i;
 

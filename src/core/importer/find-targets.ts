@@ -8,12 +8,13 @@ import { followingMessageLines } from './following-message.js';
 import { addressedInProse } from './greeted-official.js';
 import { japaneseOfficials } from './cjk-names.js';
 import { greetedByName } from './greeted-name.js';
-import { bulletedRecipientLines, proseRecipientLines } from './listed-recipients.js';
+import { bulletedOfficeFirstLines, bulletedRecipientLines, officeThenNameLines, proseRecipientLines } from './listed-recipients.js';
 import { opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { proximityTargetLines } from './proximity.js';
 import type { Section } from './sections.js';
+import { markEmbassies } from './sources.js';
 import { parseTargetsWithOrigins, type ParsedTarget, type TargetLine } from './targets.js';
 import { toLineOfficial } from './to-line.js';
 import type { Warn } from './types.js';
@@ -44,14 +45,29 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => personAtEmailLines(sections),
     () => perOfficeLines(sections),
     () => greetedByName(found?.salutation),
+    () => officeThenNameLines(sections),
+    () => bulletedOfficeFirstLines(sections),
   ];
   for (const source of sources) {
     const lines = source();
     if (lines.every((l) => l.text === '')) continue;
     const targets = parseTargetsWithOrigins(lines, warn);
-    if (targets.some((t) => !t.target.copy)) return targets;
+    if (!targets.some((t) => !t.target.copy)) continue;
+    markEmbassies(targets.map((t) => t.target), asksForEveryListed(sections));
+    return targets;
   }
   return [];
+}
+
+/*
+ * "Write a letter ... to one or both government officials listed", "to any of the officials below", "Contact these two
+ * officials": the page makes every official it lists an addressee, its country's ambassador too.
+ */
+const EVERY_LISTED = /\b(?:(?:to|contact|write to|e-?mail)\s+(?:one or (?:both|more|all)|any|all|each|both)\s+(?:of\s+)?(?:the\s+|these\s+)?(?:(?:two|three|four|government)\s+)?officials\s+(?:listed|below|above)|\bcontact\s+(?:these|the|both)\s+(?:two|three|four)\s+officials)\b/i;
+
+/** The page asks the reader to write to whichever of the officials it lists: no person is a copy for being an embassy's. */
+function asksForEveryListed(sections: Section[]): boolean {
+  return sections.some((section) => section.kind !== 'background' && section.lines.some((line) => line.length < 2000 && EVERY_LISTED.test(line)));
 }
 
 /**
@@ -241,3 +257,4 @@ function perOfficeLines(sections: Section[]): TargetLine[] {
   }
   return lines;
 }
+

@@ -1,10 +1,14 @@
 // The official a letter's greeting names in full after their office ("Arvoisa tasavallan presidentti Tarja Halonen,",
-// "Dear Minister of Justice Jane Example:"), for a letter whose text gives no block for them.
+// "Dear Minister of Justice Jane Example:") or before it ("Dear Mr. Jane Example, Ambassador to ..."), for a letter whose
+// text gives no block for them.
 import { ROLE } from './offices.js';
 import type { TargetLine } from './targets.js';
 
 /* A capitalised word of a name: "Tarja", "Halonen", "O'Neill", "Jean-Marc". */
 const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
+
+/* "Dear Mr. Jane Example, Ambassador to the United States": a form of address, the person's full name, a comma, their office. */
+const NAME_COMMA_OFFICE = /^\p{L}+\s+(?:mr|mrs|ms|dr|se[ñn]or|se[ñn]ora|sr|sra|monsieur|madame|herr|frau)\.?\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+),\s+([^,]{3,80})$/iu;
 
 /**
  * The greeting's first word, then words naming an office in lower case (one of them an office word), then two or three
@@ -14,6 +18,8 @@ const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
  */
 export function greetedByName(salutation: string | undefined): TargetLine[] {
   if (!salutation || salutation.length > 120) return [];
+  const formal = NAME_COMMA_OFFICE.exec(salutation.trim().replace(/[,:;!.]+$/, ''));
+  if (formal?.[1] && formal[2] && ROLE.test(formal[2])) return [{ text: formal[1], copy: false }, { text: formal[2], copy: false }];
   const words = salutation.trim().replace(/[,:;!.]+$/, '').split(/\s+/).slice(1);
   let start = words.length;
   while (start > 0 && NAME_WORD.test(words[start - 1] ?? '') && !ROLE.test(words[start - 1] ?? '')) start--;

@@ -129,7 +129,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   const stopAt = found && ['preamble', 'banner', 'header'].includes(sections[found.section]?.kind ?? '') ? { section: found.section, line: found.start } : undefined;
   const summary = findSummary(sections, titled?.line, stopAt, warn);
   const preferredLanguages = findLanguages(sections, warn).map(cap);
-  const deadline = findDeadline(sections, warn);
+  const deadline = findDeadline(sections, warn, ua?.number);
 
   const appeal: AppealInput = {
     id: ua?.id ?? slugId(title),

@@ -20,6 +20,8 @@ const UPDATE_INLINE =
  */
 const NTH_UA =
   /\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|segunda|tercera|cuarta|quinta|zweite|dritte|vierte|funfte|deuxieme|troisieme|quatrieme|seconda|terza|quarta)\s+(?:ua|au|urgent action|accion urgente|action urgente|acao urgente|eilaktion|azione urgente)\s?[-:]?\s?(?:n[°o.]*\s?)?(?:\p{L}+\s)?\d{1,4}\s?[./]\s?\d{2,4}\b|\bua:\s?(?:second|third|fourth|fifth)\s\d{1,4}[./]\d{2}\b/iu;
+/* "UA-191/2012-4": the German-language sections number an action's follow-ups after its own number. */
+const NUMBERED_FOLLOW_UP = /^ua[-\s]?\d{1,4}\/\d{2,4}-\d{1,2}$/i;
 /* A closure says the network need not act any more. */
 const CLOSURE =
   /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
@@ -56,8 +58,11 @@ const RELEASE_TITLE = /\b(?:released|freed|set free|acquitted|free at last|freig
 const BARE_UPDATE = /^update\b/i;
 /* "Update: Tell US Government to press ...", "Update - write to the minister": an update line whose news is a request. */
 const UPDATE_ASKS = /^update\s*[-–:]?\s*(?:tell|write|call|e-?mail|urge|sign|contact|take action|act now)\b/i;
-/* An online action's own request: "Add your voice", "Send a message", "Sign the petition". */
-const ONLINE_ASK = /\b(?:add your (?:voice|name)|send (?:a|your) message|sign (?:the|our|this) petition|email the (?:minister|president|prime minister|governor|ambassador))\b/i;
+/*
+ * An online action's own request: "Add your voice", "Send a message", "Sign the petition"; or a letter offered for the
+ * reader to send too: "please use it for your own", "feel free to use this letter".
+ */
+const ONLINE_ASK = /\b(?:add your (?:voice|name)|send (?:a|your) message|sign (?:the|our|this) petition|email the (?:minister|president|prime minister|governor|ambassador)|please use (?:it|this letter)|feel free to (?:use|copy|send) (?:it|this letter))\b/i;
 /* A UA number anywhere: an update of an Urgent Action cites it; Amnesty USA names the country first ("UA: Cuba 122.19"). */
 const UA_NUMBER = /\b(?:ua|au|fi)\s?[-:]?\s?\d{1,4}\s?[./]\s?\d{2,4}\b|\bua:\s?\p{L}+(?:\s\p{L}+)?\s\d{1,4}[./]\d{2}\b/iu;
 
@@ -84,7 +89,7 @@ export function findKind(sections: Section[], text: string): ImportKind {
   // A page with "Update 18/07/2017:" lines, no UA number and its own request ("Add your voice") is a live online action.
   // "Update: Tell the government to ...": the dated line is itself a request to the reader.
   const liveAction = updates.length > 0 && updates.every((l) => BARE_UPDATE.test(l)) && !UA_NUMBER.test(head) && (ASKS.test(head) || ONLINE_ASK.test(head) || updates.some((l) => UPDATE_ASKS.test(l)));
-  if (!liveAction && (updates.length > 0 || UPDATE_INLINE.test(head.slice(0, 3000)) || NTH_UA.test(head.slice(0, 3000)))) return (GOOD.test(head) || released) && !ASKS.test(head) ? 'good-news' : 'update';
+  if (!liveAction && (updates.length > 0 || opening.some((l) => NUMBERED_FOLLOW_UP.test(l)) || UPDATE_INLINE.test(head.slice(0, 3000)) || NTH_UA.test(head.slice(0, 3000)))) return (GOOD.test(head) || released) && !ASKS.test(head) ? 'good-news' : 'update';
   // "Good news - your efforts work" as the text's title (not a newsletter's section heading further down).
   // "Erfolge", "Successes" alone as the page's heading (under a line of site chrome): a page of results, not an action.
   const goodTitle = /^(?:good|great) news\s*[-–—:]/i.test(opening[0] ?? '') || opening.slice(0, 3).some((l) => SUCCESSES_HEADING.test(l));

@@ -1,6 +1,7 @@
 // Officials a text lists with their e-mails on one line: "- al Presidente del Consiglio dei Ministri: a@b.it, c@d.it"
 // (with "per conoscenza" for copies), or in a sentence, "scrivere al Prefetto di Milano, Dottor Mario Esempio (a@b.it)".
-import { ROLE } from './offices.js';
+import { isCountryLine } from './countries.js';
+import { ORGANISATION, ROLE } from './offices.js';
 import type { Section } from './sections.js';
 import type { TargetLine } from './targets.js';
 
@@ -45,6 +46,59 @@ export function proseRecipientLines(sections: Section[]): TargetLine[] {
         const name = match[2].replace(/^(?:Dottor(?:essa)?|Dott\.(?:ssa)?|Dr\.?|Signor(?:a)?|Sig\.(?:ra)?|On\.|Avv\.|Prof\.?|Mr\.?|Mrs\.?|Ms\.?)\s+/, '');
         lines.push({ text: name, copy: false }, { text: `${office[0]?.toUpperCase() ?? ''}${office.slice(1)}`, copy: false }, { text: `Email: ${match[3]}`, copy: false }, { text: '', copy: false });
       }
+    }
+  }
+  return lines;
+}
+
+/* "In English, to the Prosecutor General (Jane Example):": a sample letter's heading, whom it is for by office, the person in brackets. */
+const OFFICE_BRACKETED_NAME = /^(?:in \p{L}+,?\s+)?(?:to|for)\s+the\s+([^()]{3,80}?)\s+\(((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\)\s*:?$/iu;
+
+/** Each heading that names a letter's addressee by office and, in brackets, by name: an official with no contact of their own. */
+export function officeThenNameLines(sections: Section[]): TargetLine[] {
+  const lines: TargetLine[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      if (line.length > 160 || !line.includes('(')) continue;
+      const match = OFFICE_BRACKETED_NAME.exec(line.trim());
+      if (!match?.[1] || !match[2] || !ROLE.test(match[1])) continue;
+      lines.push({ text: match[2], copy: false }, { text: `${match[1][0]?.toUpperCase() ?? ''}${match[1].slice(1)}`, copy: false }, { text: '', copy: false });
+    }
+  }
+  return lines;
+}
+
+/* "• Example Embassy in US, Jane Q. Example, 12 M Street, Washington, DC 20001; T: 202.555.0100, E:": a bullet, the office, the person, the street. */
+const BULLET = /^[•·▪*–-]\s*/;
+/* Where the street ends and the contact letters begin: "; T: ...", ", E: ...", " F: ...". */
+const SHORT_LABELS = /[;,]?\s+(?=(?:T|Tel|F|Fax|E)\s?:)/;
+/* A person named in a list, a title word before the name or none: "Jane Q. Example", "Ambassador Jane Example". */
+const LISTED_PERSON = /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}\p{Lu}[\p{L}'’-]+$/u;
+
+/**
+ * Bulleted one-line contacts that put the office before the person: each bullet whose first part (to a comma) is an office,
+ * whose second is a person's capitalised words and whose rest holds a house number or ends with a country is one
+ * official's block; the office and the street are their address, the short "T:" / "E:" labels their phone and e-mail. A
+ * bullet cut before its person is none.
+ */
+export function bulletedOfficeFirstLines(sections: Section[]): TargetLine[] {
+  const lines: TargetLine[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (const line of section.lines) {
+      if (line.length > 400 || !BULLET.test(line)) continue;
+      const [postal = '', ...contacts] = line.replace(BULLET, '').split(SHORT_LABELS);
+      const [office = '', person = '', ...street] = postal.split(',').map((p) => p.trim());
+      const where = street.join(', ');
+      if (!ORGANISATION.test(office) || /\d/.test(office) || !LISTED_PERSON.test(person) || ORGANISATION.test(person) || !(/\d/.test(where) || isCountryLine(street[street.length - 1] ?? ''))) continue;
+      lines.push({ text: person, copy: false }, { text: office, copy: false }, { text: where, copy: false });
+      for (const contact of contacts) {
+        const [, label = '', value = ''] = /^(\p{L}+)\s?:\s*(.*?)[\s,;]*$/u.exec(contact) ?? [];
+        const kind = /^t/i.test(label) ? 'Phone' : /^f/i.test(label) ? 'Fax' : 'Email';
+        if (value !== '') lines.push({ text: `${kind}: ${value}`, copy: false });
+      }
+      lines.push({ text: '', copy: false });
     }
   }
   return lines;

@@ -81,8 +81,11 @@ function splitOfficeNameStreet(line: string): string[] | undefined {
   return [`${office[1]}${words.slice(0, start).join(' ')}`, name.join(' '), street[1]];
 }
 
-/* A title (a title word and its lower-case words), two or three capitalised names, then an abbreviated street or a number. */
-const TITLE_FIRST = /^(\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}[\p{L}'’-]*|of|the))*)\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,2}\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\p{Ll}{0,3}\.\s|\d).*)$/u;
+/*
+ * A title (a title word and its lower-case words), two or three capitalised names, then an abbreviated street ("St. ",
+ * "Av. ") or a number. A lone capital and a full stop ("Ana Maria Q. Example") is a middle initial, no street.
+ */
+const TITLE_FIRST = /^(\p{Lu}\p{Ll}+(?:\s+(?:\p{Ll}[\p{L}'’-]*|of|the))*)\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,2}\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\p{Ll}{1,3}\.\s|\d).*)$/u;
 
 /** "H.E. Majid Takht Ravanchi Permanent Mission of ..." -> the name, then the office on its own line. */
 export function splitNameFromOffice(lines: string[]): string[] {

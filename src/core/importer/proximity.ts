@@ -225,7 +225,8 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
       return;
     }
     // "[Please do write a more personal letter ...]": an editor's note in brackets is no address line.
-    if (!isAddressLike(text) || /^\[.*\]$/.test(text)) return;
+    // "Jane Example President of ... Street 23, Town Online form: https://..." : a one-line block is read without the form run on after it.
+    if (!isAddressLike(text.length > 130 ? splitLabels(text).text : text) || /^\[.*\]$/.test(text)) return;
     keep.add(i);
     top = i;
     // "A Préfecture de la région ...", "To the Ministry of ...": the line that names the addressee opens the block; the

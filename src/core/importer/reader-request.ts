@@ -54,6 +54,10 @@ const UNADDRESSED_ASK = new RegExp(
     // "sign the online letters at our website" (the letters are there), "E' urgente inviare il testo sottostante", "TESTO DA
     // INVIARE" (Italian: the text to send), "skriv ett vykort i Amnestys kampanj" (Swedish, Norwegian, Danish: write a card).
     String.raw`\bsign (?:the |our )?on-?line (?:letters?|appeals?)\b|\binviare (?:il testo|la lettera|questa lettera)\b|\b(?:testo|lettera) da inviare\b|\bskriv (?:ett|et|en) (?:vykort|postkort|kort|brev)\b`,
+    // "One way you can help them is to send letters to ...", "you can help by writing letters", "sample letters addressed to
+    // the prosecutor", "please help with this petition": the reader is asked to act where the page names the addressee
+    // elsewhere.
+    String.raw`\byou can help\b[^.!?\n]{0,40}?\b(?:is to|by)\s+(?:send|writ|e-?mail|fax)\w*\s+(?:a\s+)?(?:letters?|e-?mails?|faxes|appeals?)\b|\bsample letters?\s+addressed\s+to\b|\bplease\s+(?:help\s+with|support)\s+(?:this|the|our)\s+(?:petition|appeal|action)\b`,
     String.raw`\bforslag til (?:et )?brev\b|\bbrevforslag\b|\bf[öo]rslag (?:till|p[åa]) brev\b|\b(?:aksjon|aktion|brevaksjon)\s*:?\s+brev til\b|\b(?:onderstaande|volgende|deze)\s+voorbeeldbrief\b|\bvoorbeeldbrief\s+(?:hieronder|hierbij)\b`,
   ].join('|'),
   'imu',

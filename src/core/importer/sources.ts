@@ -63,12 +63,17 @@ export function addressSources(targets: TargetInput[], parsed: ParsedTarget[]): 
 
 const EMBASSY = /\b(?:embassy|embajada|ambassade|ambassador|embajador|embajadora|ambassadeur|ambassadrice|high commission|consulate|consulado|consulat)\b/i;
 
+/* An embassy named where a person's name should be: "Egyptian Embassy in the United States" read as a block of its own. */
+const EMBASSY_NAME = /\b(?:embassy|embajada|ambassade|high commission|consulate|consulado|consulat)\b/i;
+
 /**
  * Embassies listed after a ministry are "copies to" even when the text has no such heading. An ambassador listed first
- * is the first addressee (a page of model letters, one of them to a country's envoy), not a copy.
+ * is the first addressee (a page of model letters, one of them to a country's envoy), not a copy. Where the page asks to
+ * write to every official it lists (`everyListed`), an ambassador named is an addressee too: only a block that names
+ * the embassy and no one stays a copy.
  */
-export function markEmbassies(targets: TargetInput[]): void {
-  const isEmbassy = (t: TargetInput): boolean => EMBASSY.test([t.name, t.title ?? '', t.organisation ?? ''].join(' '));
+export function markEmbassies(targets: TargetInput[], everyListed = false): void {
+  const isEmbassy = (t: TargetInput): boolean => (everyListed ? EMBASSY_NAME.test(t.name) : EMBASSY.test([t.name, t.title ?? '', t.organisation ?? ''].join(' ')));
   const first = targets.findIndex((t) => !isEmbassy(t));
   if (first < 0) return;
   targets.forEach((target, i) => {

@@ -10,7 +10,6 @@ import { opensNextOfficial, opensNextOneLineBlock } from './next-official.js';
 import { opensNextAfterCountry } from './office-lines.js';
 import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { isClosing } from './letter.js';
-import { markEmbassies } from './sources.js';
 import { splitSharedBlock } from './shared-block.js';
 import { collapseDoubleSpacing } from './double-spacing.js';
 import { joinInstitutions } from './prose-owners.js';
@@ -28,6 +27,9 @@ const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your s
 const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
 
 const MAX_CONTACT_LINES = 600;
+
+/* "please only send physical mail to the Embassy", "send postal mail only to the embassy": the post goes to someone else's address. */
+const MAIL_ELSEWHERE = /\b(?:only send|send only)\s+(?:(?:physical|postal|paper)\s+)?(?:mail|letters?|post)\s+(?:only\s+)?to\s+the\s+(?:embassy|consulate|mission)\b|\bsend\s+(?:(?:physical|postal|paper)\s+)?(?:mail|letters?)\s+only\s+to\s+the\s+(?:embassy|consulate|mission)\b/i;
 
 /* "•  To Head of the Judiciary: Ayatollah ...": a bullet that names whom to write to. */
 
@@ -117,6 +119,8 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     }
     // "Secretary's" over "email: ...": a word that qualifies the next label is no name.
     if (POSSESSIVE.test(raw)) continue;
+    // "Due to postal restrictions ..., please only send physical mail to the Embassy": this official has no postal address of their own.
+    if (current && MAIL_ELSEWHERE.test(raw)) current.postElsewhere = true;
     if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || (PAGE_CHROME.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
     // An e-mail's header and its addresses are the message's; a second phone or fax number is no name.
     if (isMailHeader(raw)) continue;
@@ -182,9 +186,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   // The organisers' own address ("Send your letter to: Amnesty International, 730 Peachtree St.") and a placeholder
   // ("Your Governor") are no official: a wrong address is worse than none.
   const officials = merged.filter((block) => !ORGANISER_NAME.test(block.texts[0] ?? '') && !PLACEHOLDER_NAME.test((block.texts[0] ?? '').replace(/^[^:]{1,40}:\s*/, '')) && !BRACKETED_BLANKS.test(block.texts[0] ?? ''));
-  const parsed = joinInstitutions(dedupe(officials.slice(0, 30).flatMap((block) => splitSharedBlock(block, warn)).flatMap((block) => gated(block, warn))));
-  markEmbassies(parsed.map((p) => p.target));
-  return parsed;
+  return joinInstitutions(dedupe(officials.slice(0, 30).flatMap((block) => splitSharedBlock(block, warn)).flatMap((block) => gated(block, warn))));
 }
 
 /* A form of address or a title, a name, then the office in brackets, alone on a line. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -333,6 +333,13 @@ const HELD_OUT = [
     // an appeal, a protest letter handed to Amnesty imports, and (before the label was made whole, as corpus-13's) three greeting lines
     // counted against a label of the first alone: 86.0% with it.
     floor: 0.84, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-23', dir: CORPUS_23, unseen: '55.4% of fields (59.3% relabelled), 0 misattached, 3 appeals refused', texts: 20, addresses: 12, attached: true,
+    // fix23: 93.0% of fields, 0 misattached, 12 of 12 addresses. Still wrong (known): a blog repost of a UA cut before its
+    // addresses is refused as news of an Urgent Action; an NGO's letter to a head of state under a fax header, a senator's
+    // letter with an address block and a local paper's note of a signature stand import (as drafts) instead of refused.
+    floor: 0.92, refusalsChecked: /chtodelat|venezuela-europa/,
   },
 ] as const;
 
