@@ -35,8 +35,10 @@ export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string)
       // The date follows its word: "on a hunger strike since 14 October 1995 before the United Nations" gives none.
       const from = composed.slice(word.index);
       // "The deadline will be this Saturday, May 9th." under a post dated "Tuesday, May 05, 2009".
-      const date = parseDate(from) ?? (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined) ?? (issued ? yearlessInProse(composed, issued) : undefined);
+      const date = parseDate(from) ?? (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined);
       if (date) return date;
+      const yearless = issued ? yearlessInProse(composed, issued) : undefined;
+      if (yearless) return yearGuessed(yearless, warn);
     }
   }
   // A deadline inside a paragraph: "ENVOYEZ VOS APPELS AVANT LE 15 DÉCEMBRE 2009", "Schrijf vóór 1 mei 2020 naar ...".
@@ -51,7 +53,7 @@ export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string)
         if (date) return date;
       }
       const yearless = issued ? yearlessInProse(line, issued) : undefined;
-      if (yearless) return yearless;
+      if (yearless) return yearGuessed(yearless, warn);
     }
   }
   warn('no_deadline', 'No deadline was found; add it with Fill in before saving.');
@@ -98,6 +100,12 @@ function yearlessInProse(line: string, issued: string): string | undefined {
     if (date) return date;
   }
   return undefined;
+}
+
+/** A deadline whose year the text does not give: the moderator is asked to check the year the number gave it. */
+function yearGuessed(date: string, warn: Warn): string {
+  warn('deadline_year', `The deadline's year is not in the text; ${date.slice(0, 4)} was taken from the UA number. Check it before saving.`);
+  return date;
 }
 
 /** The earliest day an action of this number can have been issued, as YYYY-MM-01; undefined when the number has no year. */

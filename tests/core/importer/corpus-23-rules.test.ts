@@ -135,9 +135,11 @@ describe('Spanish blocks and dates', () => {
     expect(appeal.targets[0]?.salutation).toBe('Su Excelencia');
   });
 
-  it('reads a deadline without its year in the year the UA number gives', () => {
-    const { appeal } = imported(text);
+  it('reads a deadline without its year in the year the UA number gives, and asks the moderator to check that year', () => {
+    const { appeal, warnings } = imported(text);
     expect(appeal.deadline).toBe('2016-12-30');
+    expect(warnings.find((w) => w.code === 'deadline_year')?.message).toBe("The deadline's year is not in the text; 2016 was taken from the UA number. Check it before saving.");
+    expect(imported(text.replace('próximo 30 de diciembre', '30 de diciembre de 2016')).warnings.map((w) => w.code)).not.toContain('deadline_year');
   });
 
   it('reads a January deadline of a late action in the next year', () => {
