@@ -20,12 +20,20 @@ export function countryOf(lastLine: string | undefined): string | undefined {
 }
 
 /* "ARAB REPUBLIC OF EGYPT", "Islamic Republic of Iran", "Kingdom of Saudi Arabia": a state's full name. */
-const STATE_OF = /^(?:the\s+)?(?:(?:arab|islamic|socialist|federal|democratic|people'?s|united|bolivarian|plurinational|hashemite|oriental)\s+)*(?:republic|kingdom|state|sultanate|emirate|federation|commonwealth)\s+of\s+(?:the\s+)?/i;
+const STATE_OF = /^(?:the\s+)?(?:(?:arab|islamic|socialist|federal|federative|democratic|people'?s|united|bolivarian|plurinational|hashemite|oriental)\s+)*(?:republic|kingdom|state|sultanate|emirate|federation|commonwealth|union)\s+of\s+(?:the\s+)?/i;
+/* "(Burma)", "(Other name)": the short or former name a state's full name is followed by. */
+const OTHER_NAME = /\s*\([\p{L} .'-]{2,40}\)$/u;
 
-/** A line that is only a country, in its short or its full name ("ARAB REPUBLIC OF EGYPT"). */
+/**
+ * A line that is only a country, in its short or its full name ("ARAB REPUBLIC OF EGYPT", "Republic of the Union of
+ * Examplia (Other name)": a full name may nest one state's word in another's, and carry its other name in brackets).
+ */
 export function isCountryLine(line: string): boolean {
   const bare = line.trim().replace(/[.,]+$/, '');
-  return countryOf(bare) !== undefined || (STATE_OF.test(bare) && countryOf(bare.replace(STATE_OF, '')) !== undefined);
+  if (countryOf(bare) !== undefined) return true;
+  if (!STATE_OF.test(bare)) return false;
+  const inner = bare.replace(OTHER_NAME, '').replace(STATE_OF, '');
+  return countryOf(inner) !== undefined || (STATE_OF.test(inner) && countryOf(inner.replace(STATE_OF, '')) !== undefined);
 }
 
 /* The last line of a postal address: a postcode ("Toronto ON M7A 1Y6", "75008 Paris", "Tokyo 100-8977") or a country alone. */

@@ -15,6 +15,8 @@ const SMALL = /^(?:of|the|and|for|to|in|on|at|de|del|della|di|da|das|do|dos|du|d
 
 /* A heading of the sheet itself, never whom to write to. */
 const BANNER = /\b(?:urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion|further information|weitere informationen)\b/i;
+/* "(en) Some Headline", "[list-name] Headline", "Re: ...", "Fwd: ...": a mailing list's subject line, a message's headline, never whom to write to. */
+const LIST_SUBJECT = /^(?:\((?:[a-z]{2}|[a-z]{2}[-_][a-z]{2})\)|\[[\w .-]{2,30}\]|(?:re|fwd?|aw|tr|rv|sv|wg)\s?:)\s*\S/i;
 /* "19 August 2013", "August 19, 2013", "19.08.2013" at a line's end. */
 const DATE_TAIL = /\s+(?:\d{1,2}\.?\s+\p{L}+\.?|\p{L}+\.?\s+\d{1,2},?|\d{1,2}[./]\d{1,2}[./])\s*\d{4}$/u;
 /* "al-Sawi", "el-Sisi", "d'Estaing", "bin-Salman": a particle joined to a name. */
@@ -100,12 +102,14 @@ export function isPlausibleName(name: string): boolean {
   if (LABEL.test(text) || CONJUNCTION.test(text) || PAGE_CHROME.test(text)) return false;
   // A digit is no part of a name or an office ("UA 1/33", a phone number), unless an ordinal ("5th Committee").
   if (/@|https?:\/\/|www\./i.test(text) || /\d/.test(text.replace(/\b\d{1,3}(?:st|nd|rd|th|er|e|º|ª)\b/g, ''))) return false;
-  if (BANNER.test(text) || isAddressPart(text)) return false;
+  if (BANNER.test(text) || LIST_SUBJECT.test(text) || isAddressPart(text)) return false;
   const words = text.split(/\s+/);
   if (words.length > 12) return false;
   // A sentence: many lower-case words that are not the small words of names and offices, or a full stop after several words.
   const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !SMALL.test(w.replace(/[,.]$/, '')) && !PARTICLE.test(w));
   if (lower.length > 2 || (lower.length > 0 && lower.length * 2 >= words.length && !HONORIFIC.test(`${text} `))) return false;
+  // "Thank you!", "Grazie di cuore!": an exclamation is the page's own voice; no name or office ends so.
+  if (/!$/.test(text)) return false;
   if (/[.!?]$/.test(text) && words.length > 5 && !/\b(?:jr|sr|st|dr|mr|mrs|ms)\.$/i.test(text)) return false;
   return /^[\p{Lu}\p{Lt}("'“]/u.test(text) || HONORIFIC.test(`${text} `);
 }

@@ -195,7 +195,8 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     const text = all[i]?.text ?? '';
     if (text === '') {
       // A double-spaced address ("Rt. Hon Sajid Javid MP," / "" / "Home Secretary,"): a line ending in a comma goes on below it.
-      if (blanks === 0 && top >= 0 && isBuildingLine(all[top]?.text ?? '')) spaced = true;
+      // So does a block whose top line is its country ("REPUBLIC OF THE UNION OF EXAMPLIA"): an address ends so, it never opens.
+      if (blanks === 0 && top >= 0 && (isBuildingLine(all[top]?.text ?? '') || isCountryAlone(all[top]?.text ?? ''))) spaced = true;
       const spacedOn = spaced && blanks === 0 && isAddressLike(all[i - 1]?.text ?? '');
       if (keep.size > 0 && ++blanks > maxBlanks && !spacedOn && !(blanks === 1 && /,$/.test(all[i - 1]?.text ?? '') && isAddressLike(all[i - 1]?.text ?? ''))) return;
       continue;
@@ -276,4 +277,9 @@ function addStackedPostalBlocks(all: Numbered[], keep: Set<number>): number[] {
     top = first;
   }
   return starts;
+}
+
+/** A country and nothing else on its line ("EXAMPLIA", "Republic of Examplia"): not a town before it ("Town, Examplia"). */
+function isCountryAlone(line: string): boolean {
+  return !line.includes(',') && isCountryLine(line);
 }

@@ -1,0 +1,83 @@
+// The general rules behind corpus-24's misses (issue 27), on texts written for the test.
+import { describe, expect, it } from 'vitest';
+import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
+import { isCountryLine } from '../../../src/core/importer/countries.js';
+import { imported, page } from './helpers.js';
+
+const body = [
+  'I am writing to express my concern about the detention of Jane Example, a teacher held since March for a peaceful protest.',
+  'I urge you to release her at once and to drop every charge against her.',
+];
+
+describe('lines that are no official never carry an address', () => {
+  it('refuses an exclamation, a mailing list\'s subject and a state\'s full name as names', () => {
+    expect(isPlausibleName('Thank you!')).toBe(false);
+    expect(isPlausibleName('Mille grazie!')).toBe(false);
+    expect(isPlausibleName('(en) Teacher Refusing All Food')).toBe(false);
+    expect(isPlausibleName('[example-list] Teacher Held')).toBe(false);
+    expect(isPlausibleName('UNITED REPUBLIC OF TANZANIA (Tanganyika)')).toBe(false);
+    expect(isPlausibleName('Federative Republic of Brazil')).toBe(false);
+    // Names and offices still pass.
+    expect(isPlausibleName('Minister Aron Example')).toBe(true);
+    expect(isPlausibleName('Embassy of the United Republic of Tanzania')).toBe(true);
+  });
+
+  it('reads a state\'s full name, nested or with its other name in brackets, as a country line', () => {
+    expect(isCountryLine('Republic of the Union of Myanmar (Burma)')).toBe(true);
+    expect(isCountryLine('Democratic Socialist Republic of Sri Lanka')).toBe(true);
+    expect(isCountryLine('UNITED REPUBLIC OF TANZANIA')).toBe(true);
+    expect(isCountryLine('Union of Example Workers')).toBe(false);
+  });
+
+  it('leaves a list\'s own e-mail under its subject line off, asking the moderator', () => {
+    const text = page(
+      '(en) Teacher Refusing All Food',
+      '',
+      'Example News Service (news@list.example.org)',
+      'Tue, 2 Sep 1997 03:04:28 +0000 (GMT)',
+      '',
+      'Jane Example, a teacher, has refused food for a week in protest at her detention.',
+      '',
+      'What you can do: send politely worded letters to the Minister of Justice.',
+    );
+    const result = imported(text);
+    expect(result.appeal.targets.flatMap((t) => t.emails)).not.toContain('news@list.example.org');
+  });
+
+  it('leaves an e-mail under a thank-you line off', () => {
+    const text = page(
+      'Cari amici, vi chiediamo di mandare la seguente mail all\'ambasciata.',
+      'Grazie di cuore!',
+      '_____________________',
+      'indirizzo: ambasciata@example.it',
+      '_____________________',
+      'Egregio ambasciatore,',
+      'le scrivo per sollecitare un immediato intervento in favore dei volontari bloccati alla frontiera da una settimana.',
+    );
+    const result = imported(text);
+    expect(result.appeal.targets.map((t) => t.name)).not.toContain('Grazie di cuore!');
+  });
+
+  it('reads a double-spaced block that ends with the state\'s full name up to the official above it', () => {
+    const text = page(
+      'General Aron Example',
+      '',
+      'Chairman, State Council',
+      '',
+      'c/o Ministry of Defence',
+      '',
+      'Example City',
+      '',
+      'UNITED REPUBLIC OF TANZANIA (Tanganyika)',
+      '',
+      'Dear General:',
+      '',
+      ...body,
+      '',
+      'Sincerely,',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets[0]?.name).toContain('Aron Example');
+    expect(appeal.targets[0]?.address).toContain('UNITED REPUBLIC OF TANZANIA (Tanganyika)');
+  });
+});
