@@ -53,7 +53,9 @@ const RELEASED = /\b(?:e|sono) stat[oaie] (?:rilasciat|liberat|scarcerat)[oaie]\
 /* "The authorities released 440 of the detainees", "were released": a release told anywhere in a closure (not on bail). */
 const FREED = /\b(?:released|freed|set free)\s+(?:\d+|all|most|him|her|them|the (?:detainees|prisoners|activists|men|women))\b|\b(?:was|were|has been|have been)\s+(?:freed|released|set free)\b(?!\s+on (?:bail|parole))/i;
 /* A title that ends on the release it announces: "SMS action update: five activists released", "Journalist freed!". */
-const RELEASE_TITLE = /\b(?:released|freed|set free|acquitted|free at last|freigelassen|freigesprochen|liberee?s?|liberad[oa]s?|puest[oa]s? en libertad|vrijgelaten|loslatt|frigiven|frigitt)\s*!?$/;
+const RELEASE_TITLE = /\b(?:released|freed|set free|acquitted|free at last|freigelassen|freigesprochen|liberee?s?|liberad[oa]s?|puest[oa]s? en libertad|vrijgelaten|loslatt|frigiven|frigitt)(?:\s+(?:in|en|au|im|em|in)\s+\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)?\s*!?$/u;
+/* "Protesters must be released", "deben ser puestos en libertad": a release demanded, not told. */
+const DEMANDED = /\b(?:must|should|shall|to) be\b|\bdeben? ser\b|\b(?:m[üu]ss(?:en)?|sollen) (?:sofort )?(?:\p{L}+ )?freigelassen\b|\bdoivent [êe]tre\b/iu;
 /* "Update 18/07/2017:": a live page's dated news line, unlike "Further information on UA 81/07" or "Urgent Action update: ...", an update's own heading. */
 const BARE_UPDATE = /^update\b/i;
 /* "Update: Tell US Government to press ...", "Update - write to the minister": an update line whose news is a request. */
@@ -97,6 +99,9 @@ export function findKind(sections: Section[], text: string): ImportKind {
   // "SMS action update: UAE5 released" over a lead that tells the release: the title is the news, whatever the page
   // asks of its readers for other cases.
   if (RELEASE_TITLE.test(opening[0] ?? '') && released) return 'good-news';
+  // "Eighty prisoners released in Examplia" as the headline under a site's chrome, on a page that asks for no letter: a
+  // news release of releases.
+  if (opening.slice(0, 5).some((l) => l.length <= 100 && RELEASE_TITLE.test(l) && !DEMANDED.test(l)) && !ASKS.test(head) && !ONLINE_ASK.test(head)) return 'good-news';
   // "Further to our recent appeal, we are pleased to announce the release of ...": news of an appeal, without a heading.
   if (/\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b/i.test(lead) && released && !ASKS.test(head)) return 'good-news';
   return 'appeal';

@@ -177,7 +177,9 @@ function isCaptionOfLetter(all: Numbered[], keep: Set<number>, letterAt: number)
 }
 
 /* "copie : ...", "cc: ...", "Copy to: ...": the writer's copy noted on its own line. */
-const COPY_LINE = /^(?:copies?|copie|copia|cc|c\.c\.|kopie)\s*(?:to|à|a|an|para)?\s*:\s*\S/i;
+const COPY_LINE = /^(?:(?:copies?|copie|copia|cc|c\.c\.|kopie)\s*(?:to|à|a|an|para)?\s*:\s*\S|c\.\s?c\.\s+\p{Lu})/iu;
+/* "Ref: Concern for ...", "Re: ...", "Betreff: ...": the letter's subject line, between its addressee and its greeting. */
+const REFERENCE_LINE = /^(?:ref(?:erence)?|re|subject|betreff|objet|asunto|oggetto|assunto|onderwerp)\s?[.:]\s*\S/i;
 /* "A Préfecture ...", "À la Ministre ...", "To the Ministry ...", "An das Ministerium ...": whom the letter goes to. */
 const ADDRESSEE_OPENER = /^(?:[àÀaA]|[tT]o|[aA]n|[aA]l|[aA]o)\s+(?:la\s+|le\s+|l['’]|the\s+|das\s+|den\s+|die\s+)?\p{Lu}/u;
 
@@ -188,6 +190,8 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
   // goes on over single blank lines, so the building is never taken for the official.
   let spaced = false;
   let top = -1;
+  // The lines this climb kept: a copy line above them makes them the copy's, and they are let go.
+  const added: number[] = [];
   const section = all[from]?.section;
   for (let i = from; i >= 0; i--) {
     // A heading closes the block above it: "UA: Second 85.23" over "PLEASE TAKE ACTION ..." is no address.
@@ -216,8 +220,14 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     const nextOpens = opensOfficial(all[i + 1]?.text ?? '');
     if (maxBlanks === 0 && !nextOpens && POSTCODE_LAST.test(text) && [...keep].some((k) => k > i && POSTCODE_LAST.test(all[k]?.text ?? '')) && !repeatsKept(all, keep, i)) return;
     if (/^(?:please\b|due to\b)/i.test(text)) continue;
-    // "copie : comité de soutien" between the address and the greeting: a copy, no line of the addressee's block.
-    if (COPY_LINE.test(text)) continue;
+    // "copie : comité de soutien" or "C.C. Minister ..." / "And the Congress." between the address and the greeting: a copy
+    // and the lines under it are no lines of the addressee's block, which is above it (beyond the letter's subject line).
+    if (COPY_LINE.test(text) || (REFERENCE_LINE.test(text) && added.length === 0)) {
+      for (const k of added.splice(0)) keep.delete(k);
+      blanks = 0;
+      top = -1;
+      continue;
+    }
     // A web form's boilerplate ("Details provided here will never be used ...") ends the block: nothing above it is its.
     if (PAGE_CHROME.test(text)) return;
     // "2.  Lic. Felix Garrid Safie, Fiscal General ...": a numbered item with a name opens its block, as a bullet does.
@@ -229,6 +239,7 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     // "Jane Example President of ... Street 23, Town Online form: https://..." : a one-line block is read without the form run on after it.
     if (!isAddressLike(text.length > 130 ? splitLabels(text).text : text) || /^\[.*\]$/.test(text)) return;
     keep.add(i);
+    added.push(i);
     top = i;
     // "A Préfecture de la région ...", "To the Ministry of ...": the line that names the addressee opens the block; the
     // writer's own name above it is no part of it.

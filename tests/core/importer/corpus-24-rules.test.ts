@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
 import { isCountryLine } from '../../../src/core/importer/countries.js';
-import { imported, page } from './helpers.js';
+import { imported, kindOf, page } from './helpers.js';
 
 const body = [
   'I am writing to express my concern about the detention of Jane Example, a teacher held since March for a peaceful protest.',
@@ -79,5 +79,59 @@ describe('lines that are no official never carry an address', () => {
     const { appeal } = imported(text);
     expect(appeal.targets[0]?.name).toContain('Aron Example');
     expect(appeal.targets[0]?.address).toContain('UNITED REPUBLIC OF TANZANIA (Tanganyika)');
+  });
+});
+
+describe('a petition letter with a "C.C." line and a subject line above its greeting', () => {
+  const text = page(
+    'A petition to the Secretary General: please sign it and send it!',
+    '',
+    'Mr. Aron Example',
+    'Secretary General of the Example Union',
+    'Example Union',
+    'Example Street 1, 10017 Example City',
+    '',
+    'Ref: Concern for the detained teachers',
+    '',
+    '',
+    'C.C. Minister for Justice, Bella Sample',
+    'And the National Assembly.',
+    '',
+    'March 10, 2006',
+    '',
+    'Dear Mr. Secretary General,',
+    '',
+    ...body,
+  );
+
+  it('makes the addressee above the subject line the official, never the copy', () => {
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Mr. Aron Example']);
+    expect(appeal.targets[0]?.address).toContain('Example Street 1, 10017 Example City');
+  });
+});
+
+describe('a section\'s news release headed by the releases it reports', () => {
+  it('reads "... puestos en libertad en <country>" under the site\'s chrome as good news', () => {
+    const text = page(
+      'Actuamos por los derechos humanos',
+      'en todo el mundo',
+      '',
+      'Veinte presos puestos en libertad en Examplia',
+      '',
+      'Un total de veinte reclusos, ocho presos políticos entre ellos, han salido recientemente de la cárcel en Examplia, según fuentes locales.',
+      'Consideramos crucial que las autoridades liberen a todos los presos de conciencia restantes.',
+    );
+    expect(kindOf(text)).toBe('good-news');
+  });
+
+  it('still reads a headline that demands a release as no good news', () => {
+    const text = page(
+      'Example Urgent Actions',
+      '',
+      'Peaceful protesters must be released',
+      'The authorities arrested a number of peaceful protesters, who are at risk of torture and should be released at once.',
+    );
+    expect(kindOf(text)).not.toBe('good-news');
   });
 });
