@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -340,6 +340,16 @@ const HELD_OUT = [
     // addresses is refused as news of an Urgent Action; an NGO's letter to a head of state under a fax header, a senator's
     // letter with an address block and a local paper's note of a signature stand import (as drafts) instead of refused.
     floor: 0.92, refusalsChecked: /chtodelat|venezuela-europa/,
+  },
+  {
+    set: 'corpus-24', dir: CORPUS_24, unseen: '52.7% of fields, 3 addresses misattached, 5 appeals refused', texts: 20, addresses: 12, attached: false,
+    // fix24: 62.9% of fields, 0 misattached, 5 of 12 addresses. Still wrong (known): officials given only by e-mail in
+    // prose (a permanent mission, a minister, an embassy, an ambassador under a salutation-like head "Exma. Senhora
+    // Embaixadora") and an ambassador named only in "Dear Ambassador <name>:" are missed; a one-line postal address in a
+    // sentence ("to the Home Secretary, <name>, <street>, London SW1") and its solidarity card are not read; three calls to
+    // write (cut before their addresses, or e-mail only) are refused; other organisations' case numbers ("TCD 140601",
+    // "UP-54-2002") are not read and an AHRC "UPDATE" imports as an appeal; a coalition's delivered letter imports.
+    floor: 0.62, refusalsChecked: /puestos-en-libertad/,
   },
 ] as const;
 
