@@ -53,7 +53,7 @@ const RELEASED = /\b(?:e|sono) stat[oaie] (?:rilasciat|liberat|scarcerat)[oaie]\
 /* "The authorities released 440 of the detainees", "were released": a release told anywhere in a closure (not on bail). */
 const FREED = /\b(?:released|freed|set free)\s+(?:\d+|all|most|him|her|them|the (?:detainees|prisoners|activists|men|women))\b|\b(?:was|were|has been|have been)\s+(?:freed|released|set free)\b(?!\s+on (?:bail|parole))/i;
 /* A title that ends on the release it announces: "SMS action update: five activists released", "Journalist freed!". */
-const RELEASE_TITLE = /\b(?:released|freed|set free|acquitted|free at last|freigelassen|freigesprochen|liberee?s?|liberad[oa]s?|puest[oa]s? en libertad|vrijgelaten|loslatt|frigiven|frigitt)(?:\s+(?:in|en|au|im|em|in)\s+\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)?\s*!?$/u;
+const RELEASE_TITLE = /\b(?:released|freed|set free|acquitted|free at last|freigelassen|freigesprochen|liberee?s?|liberad[oa]s?|puest[oa]s? en libertad|vrijgelaten|loslatt|frigiven|frigitt)(?:\s+(?:in|en|au|im|em)\s+\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)?\s*!?$/u;
 /* "Protesters must be released", "deben ser puestos en libertad": a release demanded, not told. */
 const DEMANDED = /\b(?:must|should|shall|to) be\b|\bdeben? ser\b|\b(?:m[üu]ss(?:en)?|sollen) (?:sofort )?(?:\p{L}+ )?freigelassen\b|\bdoivent [êe]tre\b/iu;
 /* "Update 18/07/2017:": a live page's dated news line, unlike "Further information on UA 81/07" or "Urgent Action update: ...", an update's own heading. */
