@@ -2,11 +2,12 @@
 // that shows no appeal.
 import { appealSchema, type AppealInput, type Solidarity } from '../appeal.js';
 import { findBackground, findDeadline, findLanguages, findSummary } from './fields.js';
-import { defaultClosing, defaultSalutation, findLetter, pointsAsParagraphs, type FoundLetter, type LetterLang } from './letter.js';
+import { findLetter } from './letter.js';
+import { buildLetter, cap } from './build-letter.js';
 import { checkInput, cleanText } from './normalize.js';
 import { findUaNumber, slugId } from './numbers.js';
 import { splitSections, type Section } from './sections.js';
-import { findAppealSentence, findLeadTarget, type AppealSentence } from './appeal-sentence.js';
+import { findAppealSentence, findLeadTarget } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
 import { ACTION_INDEX, citedUaNumbers, explainsUnMechanism, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, saysItIsAnAppeal, showsAnAppeal, speaksOfUrgentActionsInGeneral, teachesLetterWriting } from './signs.js';
@@ -25,8 +26,6 @@ export type { AddressSource, ImportKind, ImportOptions, ImportResult, ImportWarn
 
 /** Warnings that describe a complete appeal; every other warning marks the import as a draft. */
 const NOTICES = new Set(['no_email']);
-
-const cap = (text: string): string => (text.length > 500 ? text.slice(0, 500).trim() : text);
 
 /** A block read as an official that is the solidarity card's person or address. */
 function isSolidarityBlock(target: AppealInput['targets'][number], solidarity: Solidarity): boolean {
@@ -206,97 +205,4 @@ function fallbackTitle(lines: string[]): string {
     return candidate.length <= 100 ? candidate : `${candidate.slice(0, 100).replace(/\s+\S*$/, '')}…`;
   }
   return 'Untitled appeal';
-}
-
-type BuiltLetter = { lang: LetterLang; salutation: string; paragraphs: string[]; closing: string; composed?: 'points' | 'summary' };
-
-const ASKING: Record<LetterLang, (ask: string) => string> = {
-  en: (ask) => `I am writing to appeal for ${ask}.`,
-  es: (ask) => `Le escribo para pedir ${ask}.`,
-  fr: (ask) => `Je vous écris pour demander ${ask}.`,
-  de: (ask) => `Ich schreibe Ihnen, um ${ask} zu fordern.`,
-  it: (ask) => `Le scrivo per chiedere ${ask}.`,
-  sv: (ask) => `Jag skriver för att be om ${ask}.`,
-  no: (ask) => `Jeg skriver for å be om ${ask}.`,
-  da: (ask) => `Jeg skriver for at bede om ${ask}.`,
-  fi: (ask) => `Kirjoitan pyytääkseni: ${ask}.`,
-  ja: (ask) => `${ask}を求めて、お手紙を差し上げます。`,
-};
-const ABOUT: Record<LetterLang, (title: string) => string> = {
-  en: (title) => `I am writing to you about this case: ${title}.`,
-  es: (title) => `Le escribo en relación con este caso: ${title}.`,
-  fr: (title) => `Je vous écris au sujet de ce cas : ${title}.`,
-  de: (title) => `Ich schreibe Ihnen wegen dieses Falls: ${title}.`,
-  it: (title) => `Le scrivo in merito a questo caso: ${title}.`,
-  sv: (title) => `Jag skriver till er om detta fall: ${title}.`,
-  no: (title) => `Jeg skriver til dere om denne saken: ${title}.`,
-  da: (title) => `Jeg skriver til jer om denne sag: ${title}.`,
-  fi: (title) => `Kirjoitan teille tästä tapauksesta: ${title}.`,
-  ja: (title) => `次の件について、お手紙を差し上げます：${title}。`,
-};
-
-/**
- * The sample letter as found; without one, a letter composed from the points to raise (or the appeal
- * sentence), greeting the main target by its salutation, with a standard closing, marked as composed. With
- * nothing to compose from, a one-paragraph stand-in marked `summary`: the draft cannot be saved until a
- * moderator writes the letter.
- */
-function buildLetter(sections: Section[], found: FoundLetter | undefined, sentence: AppealSentence | undefined, targets: AppealInput['targets'], title: string, warn: Warn): BuiltLetter {
-  const main = targets.find((t) => !t.copy);
-  const withPunctuation = (s: string): string => (/[,:;.!]$/.test(s) ? s : `${s},`);
-  let lang: LetterLang = found?.lang ?? textLang(sections);
-  let paragraphs = found?.paragraphs ?? [];
-  let composed: BuiltLetter['composed'];
-  if (paragraphs.length === 0) {
-    const points = sections.find((s) => s.kind === 'points');
-    if (points) {
-      paragraphs = pointsAsParagraphs(points);
-      lang = /ESCRIBAN/i.test(points.heading) ? 'es' : /CRIVEZ/i.test(points.heading) ? 'fr' : /SCRIVETE/i.test(points.heading) ? 'it' : lang;
-    }
-    if (paragraphs.length === 0 && sentence?.ask) paragraphs = [ASKING[lang](sentence.ask.replace(/[.,;]+$/, ''))];
-    if (paragraphs.length > 0) {
-      composed = 'points';
-      warn('no_letter', 'The Urgent Action has no sample letter; a letter was composed from its points to raise, check it before use.');
-    } else {
-      composed = 'summary';
-      paragraphs = [ABOUT[lang](title.replace(/[.…]+$/, ''))];
-      warn('no_letter', 'The Urgent Action has no sample letter and no points to raise; write the letter before saving.');
-    }
-  }
-  if (paragraphs.length > 40) warn('truncated', 'The letter was longer than 40 paragraphs; only the first 40 were kept.');
-  const salutation = found?.salutation ?? (main?.salutation ? withPunctuation(main.salutation) : (instructedSalutation(sections) ?? defaultSalutation(lang)));
-  // The letter's own salutation addresses the one official it was written for.
-  if (found?.salutation && main && !main.salutation && targets.filter((t) => !t.copy).length === 1) main.salutation = cap(found.salutation);
-  const letter: BuiltLetter = { lang, salutation: cap(salutation), paragraphs: paragraphs.slice(0, 40), closing: cap(found?.closing ?? defaultClosing(lang)) };
-  if (composed) letter.composed = composed;
-  return letter;
-}
-
-/* "Emails should begin with “Dear Board Members”": the text says how to greet, without a letter. */
-const INSTRUCTED = /\b(?:e-?mails?|letters?|appeals?|messages?)\s+should\s+(?:begin|start|open)\s+with\s+["“]([^"”\n]{3,80})["”]/i;
-
-/** The salutation a text tells the reader to use, when it gives no letter. */
-function instructedSalutation(sections: Section[]): string | undefined {
-  for (const section of sections) {
-    if (section.kind === 'background') continue;
-    for (const line of section.lines) {
-      const match = INSTRUCTED.exec(line.slice(0, 1000));
-      if (match?.[1]) return match[1].trim();
-    }
-  }
-  return undefined;
-}
-
-/** The language of a text without a letter, from its headings: "Acción Urgente", "Action urgente". */
-function textLang(sections: Section[]): LetterLang {
-  const heads = sections.map((s) => `${s.heading} ${s.lines.slice(0, 3).join(' ')}`).join(' ').slice(0, 5000);
-  if (/acci[oó]n urgente|escriban|llamamiento|carta modelo/i.test(heads)) return 'es';
-  if (/action urgente|[ée]crivez|mod[eè]le de lettre|lettres? d['’]appel/i.test(heads)) return 'fr';
-  if (/azion[ei] urgent[ei]|scrivi|scrivete|lettera (?:modello|tipo)/i.test(heads)) return 'it';
-  // "Skriv til" is Norwegian and Danish alike: only the Swedish, Finnish and Japanese words name one language.
-  if (/blixtaktion|\bskriv till\b/i.test(heads)) return 'sv';
-  if (/\bkirjoita\b|\bvetoomu/i.test(heads)) return 'fi';
-  if (/緊急行動|要請先/.test(heads)) return 'ja';
-  if (/briefe gegen das vergessen|musterbrief|appelle? an|schreiben sie|eilaktion|\b(?:der|die|und|nicht)\b.*\b(?:der|die|und|nicht)\b/i.test(heads)) return 'de';
-  return 'en';
 }
