@@ -13,6 +13,7 @@ import { opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { proximityTargetLines } from './proximity.js';
+import { requestedEmailLines } from './requested-emails.js';
 import type { Section } from './sections.js';
 import { markEmbassies } from './sources.js';
 import { parseTargetsWithOrigins, type ParsedTarget, type TargetLine } from './targets.js';
@@ -28,6 +29,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => targetLines(sections, found),
     // "al Prefetto di Milano, Dottor Mario Esempio (a@b.it)": an office, a name and its e-mail leave no doubt whose it is.
     () => proseRecipientLines(sections),
+    // "email Mr Example at: a@b.ie": the request to the reader names the official its e-mails are for.
+    () => requestedEmailLines(sections),
     () => proximityTargetLines(sections, found),
     () => belowLetterLines(sections, found),
     () => sentence?.target ?? [],

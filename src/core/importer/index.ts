@@ -17,6 +17,7 @@ import { addressSources, keepSureAddresses } from './sources.js';
 import { findSolidarity } from './solidarity.js';
 import { markCopiesBesideGreeted, preferGreetedOfficial } from './greeted-official.js';
 import { asksTheReader } from './reader-request.js';
+import { asksToEmailAnOfficial } from './requested-emails.js';
 import { dropInterleavedAddresses } from './side-by-side.js';
 import { attachSpelledEmails } from './spelled-emails.js';
 import { findTitle } from './title.js';
@@ -79,7 +80,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   const noSign = kind === 'appeal' && !ua && !found?.salutation && !sentence && !lead && !solidarity && !showsAnAppeal(text, sections);
   // A sentence that asks the reader to write to someone ("Email the minister at ...") is a weaker sign: a draft the
   // moderator checks, never a refusal, since a refused appeal loses every field.
-  if (noSign && asksTheReader(text)) warn('unsure_appeal', 'This text shows few signs of an appeal (only a request to write or sign); check that it is one before saving.');
+  if (noSign && (asksTheReader(text) || asksToEmailAnOfficial(sections))) warn('unsure_appeal', 'This text shows few signs of an appeal (only a request to write or sign); check that it is one before saving.');
   else if (noSign) {
     return refuse(
       'import_not_an_appeal',

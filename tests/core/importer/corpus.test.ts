@@ -343,13 +343,15 @@ const HELD_OUT = [
   },
   {
     set: 'corpus-24', dir: CORPUS_24, unseen: '52.7% of fields, 3 addresses misattached, 5 appeals refused', texts: 20, addresses: 12, attached: false,
-    // fix24: 62.9% of fields, 0 misattached, 5 of 12 addresses. Still wrong (known): officials given only by e-mail in
-    // prose (a permanent mission, a minister, an embassy, an ambassador under a salutation-like head "Exma. Senhora
-    // Embaixadora") and an ambassador named only in "Dear Ambassador <name>:" are missed; a one-line postal address in a
-    // sentence ("to the Home Secretary, <name>, <street>, London SW1") and its solidarity card are not read; three calls to
-    // write (cut before their addresses, or e-mail only) are refused; other organisations' case numbers ("TCD 140601",
-    // "UP-54-2002") are not read and an AHRC "UPDATE" imports as an appeal; a coalition's delivered letter imports.
-    floor: 0.62, refusalsChecked: /puestos-en-libertad/,
+    // fix24: 62.9% of fields, 0 misattached, 5 of 12 addresses; fixlate: 79.5%, 0 misattached, 10 of 12 (officials given
+    // only by e-mail in the request to the reader: a permanent mission, a minister, an embassy, an ambassador named under
+    // her office in the letter's head). Still wrong (known): the Portuguese head "Exma. Senhora Embaixadora ..." is not read
+    // as the salutation; an ambassador named only in "Dear Ambassador <name>:" and a Dutch model letter's minister are
+    // missed; a one-line postal address in a sentence ("to the Home Secretary, <name>, <street>, London SW1") and its
+    // solidarity card are not read; two calls to write cut before their addresses are refused; other organisations' case
+    // numbers ("TCD 140601", "UP-54-2002") are not read and an AHRC "UPDATE" imports as an appeal; a coalition's delivered
+    // letter imports.
+    floor: 0.79, refusalsChecked: /puestos-en-libertad/,
   },
 ] as const;
 

@@ -1,0 +1,126 @@
+// Officials a page gives only by e-mail, in the sentence that asks the reader to write: "email Mr Example at:
+// a@b.ie", "send to the Permanent Mission of X" over a line of its e-mails, "send the following mail to the embassy"
+// over an "address: ..." line. The e-mail goes to the official that very request names, never to another; a request
+// whose addressee is no official ("your local MP", "us") gives nothing.
+import { findEmails, ORGANISER_EMAIL } from './contacts.js';
+import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
+import type { Section } from './sections.js';
+import type { TargetLine } from './types.js';
+
+const EMAIL = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
+/* One e-mail or several, run together with commas, "and", "or" (and a stray full stop after one). */
+const EMAIL_RUN = String.raw`${EMAIL}(?:\.?\s*(?:,|;|\/|and|or|e|y|et|und|o|ou|of|&)?\s*${EMAIL})*`;
+/*
+ * The verb of the request, to the official: "email", "send (an e-mail) to", "write to", "e-mail the Minister at", and
+ * the Italian, Portuguese, Spanish, French, German, Dutch ones; "dirigido à" after "the text you must send".
+ */
+const TO_OFFICIAL = String.raw`(?:\b(?:e-?mail(?:ing)?|write (?:an? e-?mail )?to|send(?:ing)? (?:(?:it|this|them|an? (?:e-?mail|letter|message)|(?:the|this|your) (?:letter|e-?mail|message|text))\s+)?to|scrivi(?:amo|ete)? (?:a|al|alla|all['’])|envie (?:(?:a|o) (?:carta|mensagem|email|e-mail) )?(?:a|ao|à|para)|escreva (?:a|ao|à|para)|dirigid[oa] (?:a|ao|à|al)|escrib(?:a|e|id) (?:a|al)|[ée]crivez (?:à|au)|envoyez (?:un (?:e-?mail|courriel) )?(?:à|au)|schreiben sie (?:an|einer? e-?mail an)|mailt? (?:an|naar))\s+)`;
+/* Between the official and the e-mails: "at:", "(", ",", "para", "unter", or nothing. */
+const BRIDGE = String.raw`\s*(?:,\s*)?(?:\(|(?:at|on|via|under|unter|para|per|à|a|op|naar)\s*:?\s*|:\s*)?`;
+/* A second request inside the words taken for the official ("email and send to the Mission"): the official follows the last. */
+const INNER_REQUEST = new RegExp(TO_OFFICIAL, 'giu');
+const REQUEST = new RegExp(String.raw`${TO_OFFICIAL}(?:the\s+|o\s+|a\s+|la\s+|le\s+|l['’])?([^@\n.!?;:()"“”]{3,90}?)${BRIDGE}(${EMAIL_RUN})`, 'giu');
+
+/* "Send the following e-mail to the embassy", "la seguente mail all'ambasciata", "le courriel suivant à": the letter below is for the official named. */
+const FOLLOWING_TO = /\b(?:the following (?:e-?mail|letter|message|text)|(?:la|il) seguente (?:e-?mail|mail|lettera|messaggio|testo)|(?:o|a) seguinte (?:e-?mail|mensagem|carta|texto)|(?:le|la) (?:courriel|lettre|message) suivante?|(?:el|la) siguiente (?:correo|carta|mensaje|texto))\s+(?:to\s+(?:the\s+)?|a(?:ll['’]|lla|l)?\s*|ao\s+|à\s+|au\s+)([^@\n.!?;:()]{3,90}?)\s*[.!:]?\s*$/iu;
+/* "indirizzo: a@b", "address: a@b", "To: a@b", "Para: a@b", "An: a@b", "destinatario: a@b": the e-mail the mail goes to, on its own labelled line. */
+const ADDRESS_LINE = new RegExp(String.raw`^\s*(?:indirizzo|address|e-?mail address|to|para|an|à|destinatario|destinat[aá]rio|endere[cç]o|adresse|adres)\s*:\s*(${EMAIL})\s*[.;]?\s*$`, 'iu');
+
+/* Whom no letter goes to: the reader's own representative, the page's writers, a pronoun. */
+const NO_OFFICIAL = /^(?:your|our|us|me|him|her|them|it|this|these|those|everyone|all|friends|members|people|your local)\b|\b(?:local (?:mp|member|representative|councillor)|your (?:mp|senator|representative))\b/i;
+/* "Mr Coveney", "Dr. Example": a surname after a form of address. */
+const SURNAME_ONLY = /^(?:mr|mrs|ms|dr|minister|senator|president|ambassador)\.?\s+(\p{Lu}[\p{L}'’-]+)$/iu;
+
+/** Is the words a request names an official (an office, an institution, or a person by a form of address)? */
+function isOfficial(words: string): boolean {
+  if (NO_OFFICIAL.test(words)) return false;
+  return ROLE.test(words) || ORGANISATION.test(words) || (HONORIFIC.test(`${words} `) && /\s\p{Lu}/u.test(words));
+}
+
+/* "Dra. Karima Example", "Mr John Example": a person named by a form of address, alone on a line. */
+const PERSON_LINE = /^(?:[Dd]ra?|M[Rr][Ss]?|M[Ss]|[Pp]rof|S[Rr][Aa]?|M[Mm][Ee]|M)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
+
+/**
+ * A request that names only an office ("dirigido à embaixadora"): the person the page names under a line of that office
+ * (a letter's head "Exma. Senhora Embaixadora do Reino de X" over "Dra. Jane Example"), when there is exactly one;
+ * undefined otherwise, and the e-mail is left off.
+ */
+function personOfOffice(office: string, lines: string[]): string | undefined {
+  const word = office.toLowerCase();
+  const people = new Set<string>();
+  lines.forEach((line, i) => {
+    if (line.length > 120 || !line.toLowerCase().split(/[^\p{L}]+/u).includes(word)) return;
+    const next = lines.slice(i + 1, i + 3).find((l) => l.trim() !== '')?.trim();
+    if (next && PERSON_LINE.test(next)) people.add(next);
+  });
+  return people.size === 1 ? [...people][0] : undefined;
+}
+
+/** "Mr Coveney" -> "Simon Coveney" when the page gives that surname with exactly one given name; as written otherwise. */
+function fullName(official: string, text: string): string {
+  const surname = SURNAME_ONLY.exec(official)?.[1];
+  if (!surname) return official;
+  const given = new Set<string>();
+  for (const match of text.slice(0, 50_000).matchAll(new RegExp(String.raw`(?<![\p{L}.])(\p{Lu}\p{Ll}+)\s+${surname}\b`, 'gu'))) {
+    if (!HONORIFIC.test(`${match[1]} `) && !ROLE.test(match[1]!) && !ORGANISATION.test(match[1]!)) given.add(match[1]!);
+  }
+  return given.size === 1 ? `${[...given][0]!} ${surname}` : official;
+}
+
+/** The request's lines of one section, a line that ends without a stop joined to a line of e-mails under it. */
+function requestLines(section: Section): string[] {
+  const lines = [section.heading, ...section.lines];
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1]?.trim() === '' ? i + 2 : i + 1;
+    const below = lines[next]?.trim() ?? '';
+    // "... send to the Permanent Mission of X" / "" / "a@b.org and c@d.org": the e-mails end the sentence.
+    if (line.length < 600 && !/[.!?:]\s*$/.test(line) && below.includes('@') && new RegExp(String.raw`^${EMAIL_RUN}\.?$`, 'u').test(below)) {
+      out.push(`${line.trim()} ${below}`);
+      i = next;
+    } else out.push(line);
+  }
+  return out;
+}
+
+/** The officials that requests to the reader name with their e-mails, as target lines (name, "Email:" lines, blank). */
+export function requestedEmailLines(sections: Section[]): TargetLine[] {
+  const lines: TargetLine[] = [];
+  const all = sections.flatMap((s) => [s.heading, ...s.lines]);
+  const text = all.join('\n');
+  const push = (words: string, emails: string[]): void => {
+    let official = words;
+    for (const inner of words.matchAll(INNER_REQUEST)) official = words.slice(inner.index + inner[0].length);
+    const own = emails.filter((e) => !ORGANISER_EMAIL.test(e));
+    if (own.length === 0 || !isOfficial(official)) return;
+    // An office word alone ("the Minister", "embaixadora") is no one yet: its person from the page, or nothing.
+    if (/^\p{L}+$/u.test(official.trim())) {
+      const person = personOfOffice(official.trim(), all);
+      if (!person) return;
+      official = person;
+    }
+    // A name as a block would write it: "ambasciata Italiana al Cairo" -> "Ambasciata Italiana al Cairo".
+    const name = fullName(official.trim(), text).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    lines.push({ text: name, copy: false }, ...own.map((e) => ({ text: `Email: ${e}`, copy: false })), { text: '', copy: false });
+  };
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    const own = requestLines(section);
+    own.forEach((line, i) => {
+      if (line.length > 2000) return;
+      if (line.includes('@')) for (const match of line.matchAll(REQUEST)) push(match[1]!, findEmails(match[2]!));
+      const following = FOLLOWING_TO.exec(line);
+      if (!following) return;
+      // The mail's address on a labelled line of its own, the only one in the few lines below, before the letter.
+      const below = own.slice(i + 1, i + 7).map((l) => ADDRESS_LINE.exec(l)?.[1]).filter((e): e is string => e !== undefined);
+      if (below.length === 1) push(following[1]!, below);
+    });
+  }
+  return lines;
+}
+
+/** The page asks the reader to e-mail an official it names with the address: a sign of an appeal (a draft at least). */
+export function asksToEmailAnOfficial(sections: Section[]): boolean {
+  return requestedEmailLines(sections).length > 0;
+}
