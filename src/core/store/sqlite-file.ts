@@ -52,7 +52,9 @@ export class SqliteFile {
       this.db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
       this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       if (path !== ':memory:') {
-        this.db.pragma('journal_mode = WAL');
+        // Another process opening the same file at the same moment holds the lock this change needs, and SQLite
+        // answers SQLITE_BUSY at once instead of waiting: retried, as a write is (a start, before anything is served).
+        retryWhileBusy(() => this.db.pragma('journal_mode = WAL'));
         this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
         this.db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
       }
@@ -235,6 +237,19 @@ export class SqliteFile {
       return new StoreError(`the SQLite store at ${this.path} is damaged: ${code}`, { cause: error, stopped: true });
     }
     return new StoreError(`the SQLite store could not ${what}: ${code ?? (error as Error).message}`, { cause: error });
+  }
+}
+
+/** Runs `fn` again while another process holds the file's lock, for up to BUSY_GIVE_UP_MS; only while opening. */
+function retryWhileBusy<T>(fn: () => T): T {
+  const started = Date.now();
+  for (;;) {
+    try {
+      return fn();
+    } catch (error) {
+      if (!codeOf(error)?.startsWith('SQLITE_BUSY') || Date.now() - started > BUSY_GIVE_UP_MS) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 + Math.floor(Math.random() * 40));
+    }
   }
 }
 
