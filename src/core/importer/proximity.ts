@@ -5,7 +5,7 @@ import { isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
-import { isBuildingLine, PAGE_CHROME } from './name-gate.js';
+import { isBuildingLine, isBuildingPartLine, PAGE_CHROME } from './name-gate.js';
 import { opensOfficial, ORGANISATION, ROLE } from './offices.js';
 import { HOMES, isAddressLike, isPostalRun, NUMBERED_NAME, POSTCODE_LAST } from './postal-blocks.js';
 import type { TargetLine } from './targets.js';
@@ -200,7 +200,7 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     if (text === '') {
       // A double-spaced address ("Rt. Hon Sajid Javid MP," / "" / "Home Secretary,"): a line ending in a comma goes on below it.
       // So does a block whose top line is its country ("REPUBLIC OF THE UNION OF EXAMPLIA"): an address ends so, it never opens.
-      if (blanks === 0 && top >= 0 && (isBuildingLine(all[top]?.text ?? '') || isCountryAlone(all[top]?.text ?? ''))) spaced = true;
+      if (blanks === 0 && top >= 0 && (isBuildingLine(all[top]?.text ?? '') || isBuildingPartLine(all[top]?.text ?? '') || isCountryAlone(all[top]?.text ?? ''))) spaced = true;
       const spacedOn = spaced && blanks === 0 && isAddressLike(all[i - 1]?.text ?? '');
       if (keep.size > 0 && ++blanks > maxBlanks && !spacedOn && !(blanks === 1 && /,$/.test(all[i - 1]?.text ?? '') && isAddressLike(all[i - 1]?.text ?? ''))) return;
       continue;

@@ -1,0 +1,64 @@
+// The general rules behind corpus-25's misses (issue 27), on texts written for the test.
+import { describe, expect, it } from 'vitest';
+import { isAddressPart, isPlausibleName } from '../../../src/core/importer/name-gate.js';
+import { imported, page } from './helpers.js';
+
+const body = [
+  'I am writing to express my concern about the detention of Aron Example, a teacher held since March for a peaceful protest.',
+  'I urge you to release him at once and to drop every charge against him.',
+];
+
+describe('a building line is an address line, never an official', () => {
+  it('reads floors, suites, towers and wings, in several languages, as address parts', () => {
+    for (const line of ['Example Tower South, 21st Floor', 'Floor 3', 'Suite 400, 12 Example Road', 'Block C', 'East Wing', '3e étage', 'Piso 5, Edificio Ejemplo', 'planta 2', '4. Etage', 'Torre Norte']) {
+      expect(isAddressPart(line), line).toBe(true);
+      expect(isPlausibleName(line), line).toBe(false);
+    }
+    // Names and offices still pass.
+    expect(isPlausibleName('Minister Jane Example')).toBe(true);
+    expect(isPlausibleName('Ministry of Example Affairs')).toBe(true);
+    expect(isPlausibleName('Jane Floor')).toBe(true);
+  });
+
+  it('makes the person before "Name: Title" the official, with the postal lines below as the address', () => {
+    const text = page(
+      'Copy this letter into your e-mail',
+      '',
+      'Jane Example: Minister of Example Affairs',
+      '',
+      'Example Tower North, 12th Floor',
+      '100 Example Avenue',
+      'Example City, Province',
+      'X1X 1X1',
+      '',
+      'Subject: Teachers facing deportation',
+      '',
+      'Dear Minister Example:',
+      '',
+      ...body,
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets).toHaveLength(1);
+    expect(appeal.targets[0]?.name).toBe('Jane Example');
+    expect(appeal.targets[0]?.title).toBe('Minister of Example Affairs');
+    expect(appeal.targets[0]?.address).toEqual(['Example Tower North, 12th Floor', '100 Example Avenue', 'Example City, Province', 'X1X 1X1']);
+  });
+
+  it('leaves a block whose only candidate name is its building line off, asking the moderator', () => {
+    const text = page(
+      'Copy this letter into your e-mail',
+      '',
+      'Example Tower North, 12th Floor',
+      '100 Example Avenue',
+      'Example City, Province',
+      'X1X 1X1',
+      '',
+      'Dear Minister:',
+      '',
+      ...body,
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).not.toContain('Example Tower North, 12th Floor');
+    expect(appeal.targets.flatMap((t) => t.address ?? [])).not.toContain('100 Example Avenue');
+  });
+});
