@@ -45,6 +45,13 @@ const TO_THE_ALONE = /^(?:an(?:\s+(?:den|die|das|dem))?|to(?:\s+the)?|[àa](?:\s
 /* "Title", "Name:", "Address:" alone on a line: a form's caption over the field it heads, never the official's name. */
 const FIELD_CAPTION = /^(?:title|job title|full name|name|names|position|office|address|titel|funktion|name und anschrift|nom|titre|fonction|nombre|t[ií]tulo|cargo|nome|naam|functie|adres|indirizzo|dirección|direccion)$/i;
 
+/* "URGENT APPEAL: Teacher Held Without Charge", "ACTION ALERT: ...", "Appel urgent : ...": a sheet's heading and its headline. */
+const HEADLINE = /^(?:urgent\s+(?:appeal|action|alert)|action\s+alert|appel\s+urgent|action\s+urgente|acci[oó]n\s+urgente|a[cç][aã]o\s+urgente|llamamiento\s+urgente|appello\s+urgente|azione\s+urgente|eil(?:aktion|appell)|dringender\s+appell|spoedactie)\s*[:!–—-]/i;
+/** A sheet's heading with its headline after a colon: whatever reader proposes it, it heads the page and names no one. */
+export function isHeadlineLine(line: string): boolean {
+  return HEADLINE.test(line.trim());
+}
+
 /**
  * A line that can never be a name, so a block's first line of this kind is skipped, not made its official: a date or a
  * month ("May ___, 2002"), a form of address alone ("The Honorable"), a greeting ("Sehr geehrter Herr ..."), a blank to fill in (underscores), a blog's archive heading, or one short capitalised word
@@ -53,7 +60,7 @@ const FIELD_CAPTION = /^(?:title|job title|full name|name|names|position|office|
 export function isNoNameLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   // "An den Bundesaußenminister" over "Herrn F.W. Steinmeier": German letters say "to the" office above the name.
-  if (/_{2,}/.test(text) || HEADING_WORD.test(text) || LETTER_HEADING.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
+  if (/_{2,}/.test(text) || isHeadlineLine(line) || HEADING_WORD.test(text) || LETTER_HEADING.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
   const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
   if (words.every((w) => MONTH_OR_DAY.test(w))) return true;

@@ -62,3 +62,27 @@ describe('a building line is an address line, never an official', () => {
     expect(appeal.targets.flatMap((t) => t.address ?? [])).not.toContain('100 Example Avenue');
   });
 });
+
+describe('a sheet\'s heading with its headline is never an official', () => {
+  const letter = ['', 'Dear Minister,', '', ...body];
+
+  it('refuses "URGENT APPEAL: ...", "ACTION ALERT: ..." and their kin as names', () => {
+    for (const line of ['URGENT APPEAL: Teacher Held Without Charge', 'Urgent Action: Teacher Held', 'ACTION ALERT: Free the Example Four', 'Appel urgent : Un enseignant détenu', 'Acción urgente: Maestro detenido']) {
+      expect(isPlausibleName(line), line).toBe(false);
+    }
+  });
+
+  it('gives the block under the heading to the name below it', () => {
+    const text = page('URGENT APPEAL: Teacher Held Without Charge', 'Minister Jane Example', 'Ministry of Example Affairs', '100 Example Avenue', 'Example City', 'Email: jane@example.gov', ...letter);
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Minister Jane Example']);
+    expect(appeal.targets[0]?.emails).toEqual(['jane@example.gov']);
+  });
+
+  it('leaves an address under the heading with no name off', () => {
+    const text = page('ACTION ALERT: Teacher Held Without Charge', '100 Example Avenue', 'Example City', 'Email: office@example.gov', ...letter);
+    const { appeal, warnings } = imported(text);
+    expect(appeal.targets.flatMap((t) => t.emails)).not.toContain('office@example.gov');
+    expect(warnings.map((w) => w.code)).toContain('unsure_address');
+  });
+});
