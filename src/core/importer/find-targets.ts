@@ -1,5 +1,6 @@
 // Finds the officials of a text: under a contact heading, near contact fields or letters, in an
 // appeal sentence.
+import { addressToUseLines } from './address-to-use.js';
 import type { AppealSentence } from './appeal-sentence.js';
 import type { FoundLetter } from './letter.js';
 import { findEmails } from './contacts.js';
@@ -47,6 +48,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => postalBlockLines(sections),
     () => personAtEmailLines(sections),
     () => perOfficeLines(sections),
+    // "Address to use: The Honourable Jane Example, ... Greeting to use: Dear Minister,": a model letter's addressee on one line.
+    () => addressToUseLines(sections),
     () => greetedByName(found?.salutation),
     () => officeThenNameLines(sections),
     () => bulletedOfficeFirstLines(sections),

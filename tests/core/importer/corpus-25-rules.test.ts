@@ -1,6 +1,7 @@
 // The general rules behind corpus-25's misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { isAddressPart, isPlausibleName } from '../../../src/core/importer/name-gate.js';
+import { importUrgentAction } from '../../../src/core/importer/index.js';
 import { imported, page } from './helpers.js';
 
 const body = [
@@ -84,5 +85,33 @@ describe('a sheet\'s heading with its headline is never an official', () => {
     const { appeal, warnings } = imported(text);
     expect(appeal.targets.flatMap((t) => t.emails)).not.toContain('office@example.gov');
     expect(warnings.map((w) => w.code)).toContain('unsure_address');
+  });
+});
+
+describe('officials a letter names', () => {
+  it('makes each minister greeted by surname an official, with no address', () => {
+    const text = page('Example letter for Aron', '', '2 February 2021', '', 'Dear Ministers Example and Sample,', '', ...body, '', 'Sincerely,');
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Example', 'Sample']);
+    expect(appeal.targets.flatMap((t) => [...t.address, ...t.emails])).toEqual([]);
+  });
+
+  it('reads no official from a greeting of a group', () => {
+    const text = page('Dear Ministers Members and Friends,', '', ...body, '', 'Sincerely,');
+    const result = importUrgentAction(text);
+    expect(result.ok ? result.appeal.targets.map((t) => t.name) : []).not.toContain('Members');
+  });
+
+  it('reads a model letter\'s addressee run on one line after "Address to use:" up to "Greeting to use:"', () => {
+    const text = page(
+      'A model letter',
+      '',
+      '(date) Address to use: The Honourable Jane Example, P.C., M.P. Minister for Justice, Security and Prisons Example Department of Justice Example City, Province, X1X 1X1 Greeting to use: Dear Minister, Some points you might include in your letter: say you are writing about the long delays.',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets).toHaveLength(1);
+    expect(appeal.targets[0]?.name).toContain('Jane Example');
+    expect(appeal.targets[0]?.title).toBe('Minister for Justice, Security and Prisons');
+    expect(appeal.targets[0]?.address).toEqual(['Example Department of Justice Example City, Province, X1X 1X1']);
   });
 });
