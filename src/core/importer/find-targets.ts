@@ -1,5 +1,6 @@
 // Finds the officials of a text: under a contact heading, near contact fields or letters, in an
 // appeal sentence.
+import { addressedBlockLines } from './addressed-block.js';
 import { addressToUseLines } from './address-to-use.js';
 import type { AppealSentence } from './appeal-sentence.js';
 import type { FoundLetter } from './letter.js';
@@ -32,6 +33,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proseRecipientLines(sections),
     // "email Mr Example at: a@b.ie": the request to the reader names the official its e-mails are for.
     () => requestedEmailLines(sections),
+    // "While you will send the letter to me, please put this address at the top:": the block the letter is addressed to.
+    () => addressedBlockLines(sections),
     () => proximityTargetLines(sections, found),
     () => belowLetterLines(sections, found),
     () => sentence?.target ?? [],

@@ -115,3 +115,49 @@ describe('officials a letter names', () => {
     expect(appeal.targets[0]?.address).toEqual(['Example Department of Justice Example City, Province, X1X 1X1']);
   });
 });
+
+describe('letters headed to an official but mailed through the organiser', () => {
+  const text = page(
+    'Monday, March 2, 2026',
+    '',
+    'Letters of support needed',
+    '',
+    'Please take some time to write a letter on behalf of Aron. The board will read every one.',
+    '',
+    'While you will send the letter to me (address below), please put this address at the top:',
+    '',
+    'Example Review Board',
+    'c/o Example Department of Justice',
+    'P. O. Box 12345',
+    'Example City, EX 10001',
+    '',
+    'After you write and sign your letter, please send it to me by April 10 at:',
+    '',
+    'Bella Organiser',
+    'PO Box 99',
+    'Exampletown, EX 20002',
+  );
+
+  it('imports the page, with the block to head the letter with as the official and never the organiser\'s box', () => {
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Example Review Board']);
+    const lines = appeal.targets.flatMap((t) => [t.organisation ?? '', ...t.address]);
+    expect(lines).toContain('P. O. Box 12345');
+    expect(lines).not.toContain('PO Box 99');
+  });
+
+  it('reads "by April 10" in the year of the post\'s own date', () => {
+    expect(imported(text).appeal.deadline).toBe('2026-04-10');
+  });
+});
+
+describe('a deadline said as "The deadline for appeals is <date>" inside a paragraph', () => {
+  it('reads it', () => {
+    const text = page(
+      'Urgent Actions for May',
+      '',
+      'Please write to the authorities urging the immediate release of Aron Example, a teacher held for a peaceful protest, and to grant him the medical care he needs, see the attachment for details. The deadline for appeals is 4th July 2031',
+    );
+    expect(imported(text).appeal.deadline).toBe('2031-07-04');
+  });
+});
