@@ -58,9 +58,10 @@ describe('a building line is an address line, never an official', () => {
       '',
       ...body,
     );
-    const { appeal } = imported(text);
+    const { appeal, warnings } = imported(text);
     expect(appeal.targets.map((t) => t.name)).not.toContain('Example Tower North, 12th Floor');
     expect(appeal.targets.flatMap((t) => t.address ?? [])).not.toContain('100 Example Avenue');
+    expect(warnings.map((w) => w.code)).toContain('unsure_address');
   });
 });
 
