@@ -35,7 +35,8 @@ export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string)
       // The date follows its word: "on a hunger strike since 14 October 1995 before the United Nations" gives none.
       const from = composed.slice(word.index);
       // "The deadline will be this Saturday, May 9th." under a post dated "Tuesday, May 05, 2009".
-      const date = parseDate(from) ?? (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined);
+      // "please send it to me by July 15 at:" under a post dated "Tuesday, June 12, 2007": the post's year, the date right after "by".
+      const date = parseDate(from) ?? (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined) ?? (dated ? yearlessRightAfter(from, dated) : undefined);
       if (date) return date;
       const yearless = issued ? yearlessInProse(composed, issued) : undefined;
       if (yearless) return yearGuessed(yearless, warn);
@@ -62,6 +63,15 @@ export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string)
 
 const ASCII = /^[\t\x20-\x7e]*$/;
 
+/* "by July 15", "before 15 July", "until June 3rd": the preposition, then a day and a month with nothing between. */
+const BY_DAY_MONTH = /\b(?:by|before|until|no later than)\s+(?=[a-z]{3,10}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s{1,3}[a-z]{3,10}\b)/i;
+
+/** A date without its year right after "by" / "before" / "until" in a request, read in the year of the text's own date. */
+function yearlessRightAfter(from: string, dated: string): string | undefined {
+  const by = BY_DAY_MONTH.exec(from.slice(0, 200));
+  return by ? parseDateAfter(from.slice(by.index + by[0].length, by.index + by[0].length + 20), dated) : undefined;
+}
+
 /** The text's own date: a line that is only a date among its first lines ("Tuesday, May 05, 2009"). */
 function textDate(sections: Section[]): string | undefined {
   // Stops at the fifth line read: copying every section's lines first made a paste of many short sections slow.
@@ -84,7 +94,7 @@ function textDate(sections: Section[]): string | undefined {
  * or "nach dem <date> keine Appelle mehr" (no appeals after ...). Read accent-free.
  */
 const DEADLINE_IN_PROSE =
-  /\b(?:appeals?|letters?|write|send|envoyez|appels?|ecrivez|escrib\w*|envi\w+|actue\w*|schrijf|stuur|schreiben|schicken|appelle|agissez|scriv\w*|invia\w*|appelli|skriv|skicka|kirjoita)\b[^.]{0,80}?\b(?:before|until|by|no later than|avant le|jusqu'au|antes del?|hasta el|voor|uiterlijk|bis(?: zum| spatestens)?|ate|entro il|fino al|senast(?: den)?|innan|innen|inden|viimeistaan)\s+(?:(?:next|proximo|prochain|naechsten|prossimo)\s+)?(?=\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s)|\bnach dem\s+(?=\d{1,2}\.?\s+\p{L}+\s+\d{4}\s+keine\s+(?:appelle|briefe))/giu;
+  /\b(?:appeals?|letters?|write|send|envoyez|appels?|ecrivez|escrib\w*|envi\w+|actue\w*|schrijf|stuur|schreiben|schicken|appelle|agissez|scriv\w*|invia\w*|appelli|skriv|skicka|kirjoita)\b[^.]{0,80}?\b(?:before|until|by|no later than|avant le|jusqu'au|antes del?|hasta el|voor|uiterlijk|bis(?: zum| spatestens)?|ate|entro il|fino al|senast(?: den)?|innan|innen|inden|viimeistaan)\s+(?:(?:next|proximo|prochain|naechsten|prossimo)\s+)?(?=\d|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s)|\bnach dem\s+(?=\d{1,2}\.?\s+\p{L}+\s+\d{4}\s+keine\s+(?:appelle|briefe))|\bdeadline\s+(?:for\s+(?:appeals?|actions?|letters?)\s+)?(?:is|was|:)\s*(?=\d)/giu;
 
 /*
  * An Amnesty number ends with its year ("261/16", "19.20") and counts the year's actions in order, at most 35 a

@@ -1,5 +1,7 @@
 // Finds the officials of a text: under a contact heading, near contact fields or letters, in an
 // appeal sentence.
+import { addressedBlockLines } from './addressed-block.js';
+import { addressToUseLines } from './address-to-use.js';
 import type { AppealSentence } from './appeal-sentence.js';
 import type { FoundLetter } from './letter.js';
 import { findEmails } from './contacts.js';
@@ -31,6 +33,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proseRecipientLines(sections),
     // "email Mr Example at: a@b.ie": the request to the reader names the official its e-mails are for.
     () => requestedEmailLines(sections),
+    // "While you will send the letter to me, please put this address at the top:": the block the letter is addressed to.
+    () => addressedBlockLines(sections),
     () => proximityTargetLines(sections, found),
     () => belowLetterLines(sections, found),
     () => sentence?.target ?? [],
@@ -47,6 +51,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => postalBlockLines(sections),
     () => personAtEmailLines(sections),
     () => perOfficeLines(sections),
+    // "Address to use: The Honourable Jane Example, ... Greeting to use: Dear Minister,": a model letter's addressee on one line.
+    () => addressToUseLines(sections),
     () => greetedByName(found?.salutation),
     () => officeThenNameLines(sections),
     () => bulletedOfficeFirstLines(sections),

@@ -10,6 +10,25 @@ const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
 /* "Dear Mr. Jane Example, Ambassador to the United States": a form of address, the person's full name, a comma, their office. */
 const NAME_COMMA_OFFICE = /^\p{L}+\s+(?:mr|mrs|ms|dr|se[ñn]or|se[ñn]ora|sr|sra|monsieur|madame|herr|frau)\.?\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+),\s+([^,]{3,80})$/iu;
 
+/* "Dear Ministers Example and Sample", "Dear Governors Example, Sample and Other": an office in the plural, then two to four surnames. */
+const PLURAL_OFFICE_NAMES = /^\p{L}+\s+(\p{Lu}\p{Ll}+s)\s+((?:\p{Lu}[\p{L}'’-]+,?\s+){1,3})(?:and|&|y|et|und|e|en)\s+(\p{Lu}[\p{L}'’-]+)$/u;
+/* Words that greet a group, never a person: "Dear Ministers Members and Friends". */
+const GROUP_WORD = /^(?:members?|friends?|colleagues?|sirs?|madams?|ladies|gentlemen|all|others?|staff|officials?|deputies|honou?rable)$/i;
+
+/**
+ * "Dear Ministers Example and Sample,": a letter to two or more officials of one office, each named by surname. Each is
+ * an official (the text names them in its letter), with the office in the singular as their title; no address is read.
+ */
+function greetedOfficesByName(salutation: string): TargetLine[] {
+  const match = PLURAL_OFFICE_NAMES.exec(salutation);
+  if (!match?.[1] || !match[2] || !match[3]) return [];
+  const office = match[1].slice(0, -1);
+  if (!ROLE.test(office)) return [];
+  const names = [...match[2].split(/[,\s]+/).filter((n) => n !== ''), match[3]];
+  if (names.some((n) => GROUP_WORD.test(n) || ROLE.test(n))) return [];
+  return names.flatMap((name) => [{ text: name, copy: false }, { text: office, copy: false }, { text: '', copy: false }]);
+}
+
 /**
  * The greeting's first word, then words naming an office in lower case (one of them an office word), then two or three
  * capitalised words: those words are the official's name and the office before them their title. Only where the office is
@@ -18,6 +37,8 @@ const NAME_COMMA_OFFICE = /^\p{L}+\s+(?:mr|mrs|ms|dr|se[ñn]or|se[ñn]ora|sr|sra
  */
 export function greetedByName(salutation: string | undefined): TargetLine[] {
   if (!salutation || salutation.length > 120) return [];
+  const several = greetedOfficesByName(salutation.trim().replace(/[,:;!.]+$/, ''));
+  if (several.length > 0) return several;
   const formal = NAME_COMMA_OFFICE.exec(salutation.trim().replace(/[,:;!.]+$/, ''));
   if (formal?.[1] && formal[2] && ROLE.test(formal[2])) return [{ text: formal[1], copy: false }, { text: formal[2], copy: false }];
   const words = salutation.trim().replace(/[,:;!.]+$/, '').split(/\s+/).slice(1);

@@ -45,6 +45,13 @@ const TO_THE_ALONE = /^(?:an(?:\s+(?:den|die|das|dem))?|to(?:\s+the)?|[àa](?:\s
 /* "Title", "Name:", "Address:" alone on a line: a form's caption over the field it heads, never the official's name. */
 const FIELD_CAPTION = /^(?:title|job title|full name|name|names|position|office|address|titel|funktion|name und anschrift|nom|titre|fonction|nombre|t[ií]tulo|cargo|nome|naam|functie|adres|indirizzo|dirección|direccion)$/i;
 
+/* "URGENT APPEAL: Teacher Held Without Charge", "ACTION ALERT: ...", "Appel urgent : ...": a sheet's heading and its headline. */
+const HEADLINE = /^(?:urgent\s+(?:appeal|action|alert)|action\s+alert|appel\s+urgent|action\s+urgente|acci[oó]n\s+urgente|a[cç][aã]o\s+urgente|llamamiento\s+urgente|appello\s+urgente|azione\s+urgente|eil(?:aktion|appell)|dringender\s+appell|spoedactie)\s*[:!–—-]/i;
+/** A sheet's heading with its headline after a colon: whatever reader proposes it, it heads the page and names no one. */
+export function isHeadlineLine(line: string): boolean {
+  return HEADLINE.test(line.trim());
+}
+
 /**
  * A line that can never be a name, so a block's first line of this kind is skipped, not made its official: a date or a
  * month ("May ___, 2002"), a form of address alone ("The Honorable"), a greeting ("Sehr geehrter Herr ..."), a blank to fill in (underscores), a blog's archive heading, or one short capitalised word
@@ -53,7 +60,7 @@ const FIELD_CAPTION = /^(?:title|job title|full name|name|names|position|office|
 export function isNoNameLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   // "An den Bundesaußenminister" over "Herrn F.W. Steinmeier": German letters say "to the" office above the name.
-  if (/_{2,}/.test(text) || HEADING_WORD.test(text) || LETTER_HEADING.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
+  if (/_{2,}/.test(text) || isHeadlineLine(line) || HEADING_WORD.test(text) || LETTER_HEADING.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
   const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
   if (words.every((w) => MONTH_OR_DAY.test(w))) return true;
@@ -64,6 +71,19 @@ export function isNoNameLine(line: string): boolean {
 const ADDRESS_OPENER = /^(?:cnr\.?|corner|cor\.|calle|c\/|avenida|av\.|avda\.?|carrera|calzada|paseo|camino|carretera|rue|avenue|boulevard|bd|chemin|all[ée]e|quai|impasse|via|viale|piazza|corso|largo|rua|travessa|pra[çc]a|stra(?:ß|ss)e|private bag|p\.?\s?o\.?\s?box|box|postfach|apartado|casilla|bo[iî]te postale|delegaci[oó]n|alcald[ií]a|colonia|col\.|barrio|zona|distrito|municipio|comuna|district|arrondissement|bezirk|cedex)(?=\s|$)/i;
 /* A seat of government named as a building ("The Palais des Nations", "Palais de l'Élysée", "Casa Rosada"): an address line. */
 const BUILDING = /^(?:the\s+)?(?:palais|pal[aá]cio|palacio|palazzo|casa rosada|casa de nari[ñn]o|casa presidencial)(?=\s|$)/i;
+/* A part of a building, in a comma's part of its own: "21st Floor", "Floor 3", "Suite 400", "3e étage", "piso 5", "planta 2",
+   "Tower South", "Block C", "East Wing", "Edificio B". It says where in a building the office sits, never who sits there. */
+const BUILDING_PART = /^(?:\d{1,3}(?:st|nd|rd|th|e|er|ère|ème|º|ª|\.)?\s+(?:floor|fl\.?|storey|etage|étage|piso|planta|stock|og|verdieping)|(?:floor|fl\.|storey|suite|ste\.|room|rm\.|unit|etage|étage|piso|planta|stock|bureau|oficina|despacho)\s+(?:no\.?\s*)?[\dA-Z][\dA-Z-]{0,4}|(?:ground|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|upper|lower|main)\s+(?:floor|storey)|(?:rez[- ]de[- ]chauss[ée]e|erdgeschoss|planta baja))$/i;
+/* A building's named part: "Jean-Example Tower South", "Block C", "East Wing", "Torre Norte", "Edificio B", "Tour Nord". */
+const BUILDING_WING = /(?:^|\s)(?:tower|towers|building|block|wing|tour|torre|edificio|edif[ií]cio|immeuble|geb[äa]ude|bloque|bloc|ala)\s+(?:north|south|east|west|nord|sud|est|ouest|norte|sur|oeste|este|[a-z]|\d{1,3}|[ivx]{1,4})$|^(?:north|south|east|west|nord|sud|est|ouest|norte|sur|oeste|este|left|right)\s+(?:wing|tower|block|ala|aile|fl[üu]gel)$/i;
+/** A comma's part that names a floor, a suite, a tower or a wing: a building line, so an address line and never a name. */
+export function isBuildingPartLine(line: string): boolean {
+  return line.split(',').some((part) => {
+    const text = part.trim().replace(/[.;:]+$/, '');
+    return BUILDING_PART.test(text) || BUILDING_WING.test(text);
+  });
+}
+
 /** A seat of government named as a building: the address of the official named above or below it, never an official. */
 export function isBuildingLine(line: string): boolean {
   return BUILDING.test(line.trim());
@@ -83,7 +103,7 @@ export function isAddressPart(line: string): boolean {
   // A town then its country: "Causeway, Harare, Zimbabwe"; a name is never followed by a country after a comma.
   const parts = text.split(',').map((p) => p.trim());
   if (parts.length >= 2 && isCountryLine(parts[parts.length - 1] ?? '') && parts.slice(0, -1).every((p) => !ROLE.test(p) && !HONORIFIC.test(`${p} `))) return true;
-  if (isBuildingLine(text)) return true;
+  if (isBuildingLine(text) || isBuildingPartLine(text)) return true;
   if (ROLE.test(text) || ORGANISATION.test(text) || HONORIFIC.test(`${text} `)) return false;
   return ADDRESS_OPENER.test(text) || ADDRESS_CLOSER.test(text);
 }

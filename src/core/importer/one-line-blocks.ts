@@ -154,6 +154,20 @@ export function nameCommaTitle(texts: string[]): string[] | undefined {
   return undefined;
 }
 
+/**
+ * "Jane Example: Minister of Citizenship and Immigration": a person, a colon, then their office, on the block's first line.
+ * The person is the official, the office their title; "Minister of Justice: Jane Example" (office first) is not this.
+ */
+export function nameColonTitle(texts: string[]): string[] | undefined {
+  const first = texts[0] ?? '';
+  const colon = first.indexOf(':');
+  if (colon < 0 || first.indexOf(':', colon + 1) >= 0) return undefined;
+  const head = first.slice(0, colon).trim();
+  const office = first.slice(colon + 1).trim();
+  if (!PERSON.test(head) || ROLE.test(head) || !OFFICE_OPENS.test(office)) return undefined;
+  return [head, office, ...texts.slice(1)];
+}
+
 /*
  * "Mr Abdülhamit Example Minister of Justice": after a form of address, a person's capitalised words, then an office
  * that opens with a title word and says of what ("of", "for", "de"). "His Excellency Ambassador Jane Example" says of

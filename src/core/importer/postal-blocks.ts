@@ -49,7 +49,7 @@ export const POSTCODE_LAST = /^(?!(?:p\.?\s?o\.?\s?box|postfach|apartado|casilla
 const STOP = '\u0000';
 
 /* The last line of a postal address: a country, or a postcode ("Tokyo 100-8977", "1030 Wien", "Ottawa ON K1A 0P8", "London N1 6HT"). */
-const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/;
+export const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/;
 
 /**
  * A text with neither contact fields nor a letter may still give addresses: blocks of three to twelve short lines,

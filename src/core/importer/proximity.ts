@@ -5,7 +5,7 @@ import { isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
-import { isBuildingLine, PAGE_CHROME } from './name-gate.js';
+import { isBuildingLine, isBuildingPartLine, isHeadlineLine, PAGE_CHROME } from './name-gate.js';
 import { opensOfficial, ORGANISATION, ROLE } from './offices.js';
 import { HOMES, isAddressLike, isPostalRun, NUMBERED_NAME, POSTCODE_LAST } from './postal-blocks.js';
 import type { TargetLine } from './targets.js';
@@ -200,7 +200,7 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     if (text === '') {
       // A double-spaced address ("Rt. Hon Sajid Javid MP," / "" / "Home Secretary,"): a line ending in a comma goes on below it.
       // So does a block whose top line is its country ("REPUBLIC OF THE UNION OF EXAMPLIA"): an address ends so, it never opens.
-      if (blanks === 0 && top >= 0 && (isBuildingLine(all[top]?.text ?? '') || isCountryAlone(all[top]?.text ?? ''))) spaced = true;
+      if (blanks === 0 && top >= 0 && (isBuildingLine(all[top]?.text ?? '') || isBuildingPartLine(all[top]?.text ?? '') || isCountryAlone(all[top]?.text ?? ''))) spaced = true;
       const spacedOn = spaced && blanks === 0 && isAddressLike(all[i - 1]?.text ?? '');
       if (keep.size > 0 && ++blanks > maxBlanks && !spacedOn && !(blanks === 1 && /,$/.test(all[i - 1]?.text ?? '') && isAddressLike(all[i - 1]?.text ?? ''))) return;
       continue;
@@ -213,7 +213,8 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
       if (keep.size > 0) return;
       continue;
     }
-    if (keep.has(i) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK || isNumberLine(text)) return;
+    // "URGENT APPEAL: Teacher Held ...": the sheet's heading closes the block below it; it is never the block's name.
+    if (keep.has(i) || isHeadlineLine(text) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK || isNumberLine(text)) return;
     // Above a letter's block, "Canberra ACT 2600" over lines already kept that end with their own postcode: the end of
     // the block above; two postal blocks are never read as one official's (a block repeated right above itself is one),
     // unless the line below the postcode opens the next official, which the block reader splits at.

@@ -1,4 +1,5 @@
 // The signs that a text is an appeal or is none: requests to write, guides, form letters, index pages, news.
+import { addressedBlockLines } from './addressed-block.js';
 import { japaneseOfficials } from './cjk-names.js';
 import { bulletedRecipientLines } from './listed-recipients.js';
 import { postalBlockLines } from './postal-blocks.js';
@@ -140,7 +141,7 @@ export function showsAnAppeal(text: string, sections: Section[]): boolean {
   const head = text.slice(0, 200_000);
   // An Amnesty Urgent Action reposted elsewhere keeps its list of people at risk: "Ayman Hkiri (m)", "Name (f)".
   const atRisk = /\bamnesty international\b/i.test(head) && AT_RISK.test(head);
-  return atRisk || APPEAL_WORDS.test(head) || INVITATION.test(head) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind)) || postalBlockLines(sections).length > 0 || bulletedRecipientLines(sections).length > 0 || japaneseOfficials(sections).some((o) => (o.target.address ?? []).length + (o.target.emails ?? []).length > 0);
+  return atRisk || APPEAL_WORDS.test(head) || INVITATION.test(head) || sections.some((s) => ['points', 'targets', 'letter'].includes(s.kind)) || postalBlockLines(sections).length > 0 || addressedBlockLines(sections).length > 0 || bulletedRecipientLines(sections).length > 0 || japaneseOfficials(sections).some((o) => (o.target.address ?? []).length + (o.target.emails ?? []).length > 0);
 }
 
 const URGENT_ACTION_WORDS = /urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|eilaktion/i;

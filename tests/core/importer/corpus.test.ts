@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -352,6 +352,14 @@ const HELD_OUT = [
     // numbers ("TCD 140601", "UP-54-2002") are not read and an AHRC "UPDATE" imports as an appeal; a coalition's delivered
     // letter imports.
     floor: 0.79, refusalsChecked: /puestos-en-libertad/,
+  },
+  {
+    set: 'corpus-25', dir: CORPUS_25, unseen: '65.9% of fields, 1 address misattached, 1 appeal refused', texts: 11, addresses: 5, attached: true,
+    // fix25: 100% of fields (43/43), 0 misattached, 5 of 5 addresses (a building line is never a name, "Name: Title", "Dear
+    // Ministers X and Y", "Address to use: ... Greeting to use:", a letter headed to a board but mailed to the organiser,
+    // "by July 15" in the post's year, "The deadline for appeals is <date>"). Still wrong (known): nothing the scorer
+    // checks; an eleven-text set with no update, closure or good news, so these rules are tested on few real pages.
+    floor: 0.97, refusalsChecked: /friendsoftroychapman/,
   },
 ] as const;
 
