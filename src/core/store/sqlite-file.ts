@@ -242,12 +242,12 @@ export class SqliteFile {
 
 /** Runs `fn` again while another process holds the file's lock, for up to BUSY_GIVE_UP_MS; only while opening. */
 function retryWhileBusy<T>(fn: () => T): T {
-  const started = Date.now();
+  const started = performance.now();
   for (;;) {
     try {
       return fn();
     } catch (error) {
-      if (!codeOf(error)?.startsWith('SQLITE_BUSY') || Date.now() - started > BUSY_GIVE_UP_MS) throw error;
+      if (!codeOf(error)?.startsWith('SQLITE_BUSY') || performance.now() - started > BUSY_GIVE_UP_MS) throw error;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10 + Math.floor(Math.random() * 40));
     }
   }
