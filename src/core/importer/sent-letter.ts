@@ -17,12 +17,16 @@ const TOLD_AS_SENT = new RegExp(
     String.raw`\b[Tt]he (?:full )?(?:letter|petition) (?:reads|said|says|states)\b`,
     String.raw`\b[Rr]ead (?:the|our|their|his|her) (?:full )?(?:letter|petition)(?: below| here| in full)?\b`,
     String.raw`\b[Tt]ranscript(?:ion)? (?:follows|below)\b`,
+    String.raw`\b[Ll]etters? (?:\([^)\n]{0,30}\) )?(?:we |I )?(?:have |had )?(?:sent|written) to (?:politicians|ministers|officials|newspapers|the press|MPs|members of parliament)\b`,
   ].join('|'),
   'mu',
 );
 
-/* The letter names its own writer, as no model letter can: "I am writing as William Example, a ...", "My name is Jane Example". */
-const NAMES_ITS_WRITER = /\b(?:I am writing (?:to you )?as|I write (?:to you )?as|[Mm]y name is) (?:\p{Lu}[\p{Ll}'’-]+ ){1,3}\p{Lu}[\p{Ll}'’-]+/u;
+/*
+ * The letter names its own writer, as no model letter can: "I am writing as William Example, a ...", "My name is Jane
+ * Example", "I write on behalf of the Committee on Academic Freedom", "On behalf of the 3,500 members of Example PEN Center".
+ */
+const NAMES_ITS_WRITER = /\b(?:I am writing (?:to you )?as|I write (?:to you )?as|[Mm]y name is) (?:\p{Lu}[\p{Ll}'’-]+ ){1,3}\p{Lu}[\p{Ll}'’-]+|\b[Oo]n behalf of (?:the |our )?(?:[\d,.]+ )?(?:members (?:of )?(?:the )?)?(?:\p{Lu}[\p{L}'’-]*,? (?:(?:of|for|on|and|the) )?){0,6}(?:Committee|Association|Cent(?:er|re)|Society|League|Foundation|Federation|Council|Network|Coalition|Institute|Union|PEN)\b/u;
 
 /*
  * An organisation speaking of itself in the third person, as in its own letters: "The League expresses grave concern",

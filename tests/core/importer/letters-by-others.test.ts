@@ -24,6 +24,22 @@ describe('a letter its writer already sent, with nothing asking the reader to se
     expect(refusedReason(text)).toBe('import_not_an_appeal');
   });
 
+  it.each([
+    ['on behalf of a committee', 'I write to you on behalf of the Committee on Academic Freedom of the Example Studies Association to express our concern.'],
+    ['on behalf of the members of a centre', 'On behalf of the 2,000 members of Example Writers Center, we are writing to express our disappointment.'],
+  ])('the letter says which organisation it writes for (%s)', (_why, opening) => {
+    expect(refusedReason(page(...ADDRESSEE, '', 'Your Excellency,', opening, ...LETTER_BODY))).toBe('import_not_an_appeal');
+  });
+
+  it('a blog of letters its writer sent to politicians', () => {
+    const text = page('To look at letters (and some replies) sent to politicians, scroll down the index on the right.', '', '27 June 2031', 'Dear Joe Example,', ...LETTER_BODY, 'Yours sincerely,');
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+
+  it('a model letter written on behalf of the person at risk still imports when nothing else tells who sent it', () => {
+    expect(refusedReason(page(...ADDRESSEE, '', 'Your Excellency,', 'I am writing on behalf of Jane Sample, a journalist held since March 2031.', ...LETTER_BODY))).toBeUndefined();
+  });
+
   it('an organisation speaks of itself in the third person, as in its own letters', () => {
     const text = page(
       'President Joe Example',
