@@ -54,13 +54,13 @@ export function isHeadlineLine(line: string): boolean {
 
 /**
  * A line that can never be a name, so a block's first line of this kind is skipped, not made its official: a date or a
- * month ("May ___, 2002"), a form of address alone ("The Honorable"), a greeting ("Sehr geehrter Herr ..."), a blank to fill in (underscores), a blog's archive heading, or one short capitalised word
+ * month ("May ___, 2002"), a form of address alone ("The Honorable"), a greeting ("Sehr geehrter Herr ..."), a blank to fill in (underscores or dots: "Nom : ………"), a blog's archive heading, or one short capitalised word
  * ("BY" of "BY FAX:", "TO", "CC").
  */
 export function isNoNameLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   // "An den Bundesaußenminister" over "Herrn F.W. Steinmeier": German letters say "to the" office above the name.
-  if (/_{2,}/.test(text) || isHeadlineLine(line) || HEADING_WORD.test(text) || LETTER_HEADING.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
+  if (/_{2,}|…{2,}|\.{4,}/.test(text) || isHeadlineLine(line) || HEADING_WORD.test(text) || LETTER_HEADING.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
   const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
   if (words.every((w) => MONTH_OR_DAY.test(w))) return true;

@@ -2,13 +2,25 @@
 // letter the reader is asked to send: only a request to the reader makes a letter an appeal.
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import { ORGANISATION, ROLE } from './offices.js';
+import { showsItsWriterSentIt, signedByANamedWriter } from './sent-letter.js';
 
 /*
- * A request to the reader around the letter: "sample letter", "copy and paste", "please send", "Musterbrief", "carta
+ * A request to the reader around the letter: "sample letter", "copy and paste", "use the letter below", "lettre type", "please send", "Musterbrief", "carta
  * modelo", "voorbeeldbrief", "your name", "[Name]". Read in the text outside the letter's own lines, where the page
  * speaks to its reader; inside the letter "please" is said to the official.
  */
-const ASKS_READER = /\b(?:sample|model|example|suggested|draft) (?:letter|e-?mail|message|text|note|card)|\b(?:ask(?:ing|s)?|urg(?:e|es|ing)|encourag(?:e|es|ing)|invit(?:e|es|ing)) (?:you|people|everyone|readers|supporters|members)\b|\bdo the same\b|\bjoin (?:me|us)\b|\bbest to (?:e-?mail|write|call|send|contact)\b|\bsend (?:a|an|your|this|the|it)\b|\b(?:letter|text|message|e-?mail|card) to (?:send|copy|sign|use|print)\b|\bletter template\b|\btemplate\b|\bcopy(?:,)? (?:and )?paste\b|\bcopy (?:this|the|it)\b|\bplease\b|\bsend (?:it|this|the letter|your|a (?:letter|copy|fax|e-?mail))\b|\b(?:write|fax|e-?mail|sign|send) (?:to|now|today|your)\b|\byour (?:own )?(?:name|address|words|letter)\b|\bmuster(?:brief|text|schreiben|mail)e?n?\b|\bbriefvorschlag\b|\bvorlage\b|\bschreiben sie\b|\bschicken sie\b|\bcarta (?:modelo|tipo)\b|\bmodelo de carta\b|\bcopi[ae]\b|\benv[ií]a\b|\bescrib[ae]\b|\bfirma\b|\bmod[eè]le\b|\benvoyez\b|\b[ée]crivez\b|\bvoorbeeld(?:brief|brieven)?\b|\bstuur\b|\bschrijf\b|\bmodelo\b|\benvie\b|\bescreva\b|\bassine\b|\bfeel free\b|\byou (?:can|could|may|might) (?:also )?(?:send|write|use|copy|sign|adapt|print|download|e-?mail|fax)\b|\bdownload\b|\bvous pouvez\b|\bpuede(?:s| usted)\b|\bsie k[öo]nnen\b|\bje kunt\b|\bvoc[eê] pode\b|\[[^\]]{2,40}\]/i;
+const ASKS_READER = /\b(?:sample|model|example|suggested|draft) (?:letter|e-?mail|message|text|note|card)|\b(?:ask(?:ing|s)?|urg(?:e|es|ing)|encourag(?:e|es|ing)|invit(?:e|es|ing)) (?:you|people|everyone|readers|supporters|members)\b|\bdo the same\b|\bjoin (?:me|us)\b|\bbest to (?:e-?mail|write|call|send|contact)\b|\bsend (?:a|an|your|this|the|it)\b|\b(?:letter|text|message|e-?mail|card) to (?:send|copy|sign|use|print)\b|\bletter template\b|\blettres? types?\b|\buse (?:the|this|our) (?:letter|text|model|template|e-?mail)\b|\btemplate\b|\bcopy(?:,)? (?:and )?paste\b|\bcopy (?:this|the|it)\b|\bplease\b|\bsend (?:it|this|the letter|your|a (?:letter|copy|fax|e-?mail))\b|\b(?:write|fax|e-?mail|sign|send) (?:to|now|today|your)\b|\byour (?:own )?(?:name|address|words|letter)\b|\bmuster(?:brief|text|schreiben|mail)e?n?\b|\bbriefvorschlag\b|\bvorlage\b|\bschreiben sie\b|\bschicken sie\b|\bcarta (?:modelo|tipo)\b|\bmodelo de carta\b|\bcopi[ae]\b|\benv[ií]a\b|\bescrib[ae]\b|\bfirma\b|\bmod[eè]le\b|\benvoyez\b|\b[ée]crivez\b|\bvoorbeeld(?:brief|brieven)?\b|\bstuur\b|\bschrijf\b|\bmodelo\b|\benvie\b|\bescreva\b|\bassine\b|\bfeel free\b|\byou (?:can|could|may|might) (?:also )?(?:send|write|use|copy|sign|adapt|print|download|e-?mail|fax)\b|\bdownload\b|\bvous pouvez\b|\bpuede(?:s| usted)\b|\bsie k[öo]nnen\b|\bje kunt\b|\bvoc[eê] pode\b/i;
+/*
+ * A gap for the reader to fill: "[Your name]", "[Ort, Datum]". Never a page's "[email protected]" (an address hidden by
+ * the site), a bracketed date ("[17 March 2015]") or a number ("[1]", "[...]"): those are not asked of anyone.
+ */
+const PLACEHOLDER = /\[(?!\s*(?:e-?mail protected|[\d\s./-]+|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\.{3}|…)\s*\])[^\]\n]{2,40}\]/iu;
+/* A sender's field to fill in above the letter: "Nom : ……………", "Name: ________", "Adresse : ........". */
+const SENDER_FIELD = /^[^\S\n]*\p{L}[\p{L} ]{1,24}:[^\S\n]*(?:…{2,}|\.{4,}|_{3,})/mu;
+
+function asksReader(s: string): boolean {
+  return ASKS_READER.test(s) || PLACEHOLDER.test(s);
+}
 
 /* The page tells of a letter that others wrote or sent: "USCIRF wrote to King Salman", "a letter written by experts", "dirigieron esta carta". */
 const BY_OTHERS = /\b(?:wrote|have written|has written|sent|signed|signing up to|dirigieron|dirigi[oó]|enviaron|firmaron|ont [ée]crit|a [ée]crit|ont adress[ée]|schrieben|haben geschrieben|unterzeichneten)\b[^.!?\n]{0,80}\b(?:letters?|notes?|cartas?|lettres?|briefe?)\b|\b(?:letters?|cartas?|lettres?|brief) (?:written|signed|sent) by\b|\b(?:open letter|carta abierta|lettre ouverte|offener brief|carta aberta)\b/imu;
@@ -73,16 +85,35 @@ export function isLetterByOthers(text: string, found: FoundLetter | undefined): 
   if (!found?.salutation) return false;
   const { frame, body, after, at } = aroundLetter(text, found, found.salutation);
   // Letters already received or sent to a paper are shown, not offered: what follows them is more of the same letters.
-  if ((RECEIVED.test(frame) || TO_EDITOR.test(frame)) && !ASKS_READER.test(frame.replace(TO_EDITOR, ' '))) return true;
+  if ((RECEIVED.test(frame) || TO_EDITOR.test(frame)) && !asksReader(frame.replace(TO_EDITOR, ' '))) return true;
   if (REMINDER.test(frame) || REMINDER.test(body.slice(0, 2000))) return true;
   if (readerIsAsked(text, frame, body, after)) return false;
   const opening = body.slice(0, 800);
   const we = opening.match(WE)?.length ?? 0;
   const i = opening.match(I)?.length ?? 0;
   // The signature and copies sit from the closing on; the body's own lines may be re-spaced, the closing is as written.
-  const closingAt = found.closing && at >= 0 ? text.indexOf(found.closing, at) : -1;
+  const closingAt = whereClosing(text, found, at);
   const tail = closingAt >= 0 ? text.slice(closingAt, closingAt + 5000) : after.slice(0, 5000);
-  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || (we >= 2 && we > i * 2) || sentByItsWriter(tail);
+  const closingOn = tail.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 3);
+  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || (we >= 2 && we > i * 2) || sentByItsWriter(tail) || (closingAt >= 0 && signedByANamedWriter(closingOn)) || showsItsWriterSentIt(frame, body);
+}
+
+/**
+ * Where the letter's closing starts in the text. A closing without a stop is read with the lines under it ("Yours
+ * sincerely Jane Example Senator"), which the text holds on lines of their own: its first words mark it then.
+ */
+function whereClosing(text: string, found: FoundLetter, at: number): number {
+  return closingSpan(text, found, at).start;
+}
+
+/** The closing's start and end in the text: its first line alone when it was read with the lines under it. */
+function closingSpan(text: string, found: FoundLetter, at: number): { start: number; end: number } {
+  if (!found.closing || at < 0) return { start: -1, end: -1 };
+  const whole = text.indexOf(found.closing, at);
+  if (whole >= 0) return { start: whole, end: whole + found.closing.length };
+  const start = text.indexOf(found.closing.slice(0, 15), at);
+  const lineEnd = start >= 0 ? text.indexOf('\n', start) : -1;
+  return { start, end: start < 0 ? -1 : lineEnd < 0 ? text.length : lineEnd };
 }
 
 /** The page above the letter, the letter's body, and what follows it (from the closing on when it has one). */
@@ -92,14 +123,14 @@ function aroundLetter(text: string, found: FoundLetter, salutation: string): { f
   const body = found.paragraphs.join(' ').slice(0, 20_000);
   // Whatever follows the letter ("Send this letter to ...") is outside it as well; excerpts often stop inside it. The
   // body's lines may be re-spaced, so the closing (as written) marks its end when there is one.
-  const closingAt = found.closing && at >= 0 ? text.indexOf(found.closing, at) : -1;
-  const after = closingAt >= 0 ? text.slice(closingAt + found.closing!.length, closingAt + 100_000) : at >= 0 ? text.slice(at, at + 100_000).split(body.slice(-200))[1] ?? '' : '';
+  const closing = closingSpan(text, found, at);
+  const after = closing.start >= 0 ? text.slice(closing.end, closing.start + 100_000) : at >= 0 ? text.slice(at, at + 100_000).split(body.slice(-200))[1] ?? '' : '';
   return { frame, body, after, at };
 }
 
 /** A request to the reader around the letter, a gap in it to fill in, or a form's blanks. */
 function readerIsAsked(text: string, frame: string, body: string, after: string): boolean {
-  return ASKS_READER.test(frame) || ASKS_READER.test(after.slice(0, 5000)) || /\[[^\]]{2,40}\]/.test(body) || BLANKS.test(text.slice(0, 100_000));
+  return asksReader(frame) || asksReader(after.slice(0, 5000)) || PLACEHOLDER.test(body) || BLANKS.test(text.slice(0, 100_000)) || SENDER_FIELD.test(frame);
 }
 
 /**

@@ -181,11 +181,10 @@ describe('corpus-10: an eighth set (even or unknown years), held out until score
     expect(attachedShare(report)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('still imports three texts that are no appeal: open letters (known, not yet refused)', () => {
-    // Written down so that a change which refuses them (or imports more) is seen: this is the gap to the issue's bar.
+  it('still imports one text that is no appeal: an open letter (known, not yet refused)', () => {
+    // Written down so that a change which refuses it (or imports more) is seen: this is the gap to the issue's bar. fixothers
+    // refused a blog's letter "sent to politicians" and an association's letter written "on behalf of" its committee.
     expect(report.wrong.filter((w) => w.check.field === 'refused').map((w) => w.name)).toEqual([
-      'en-2014-australia-bellorar-letter-scott-morrison-not-an-appeal.txt',
-      'en-2014-mesa-letter-prince-mohammad-bin-nayef-not-an-appeal.txt',
       'es-2014-colombia-prensabolivariana-carta-presos-politicos-not-an-appeal.txt',
     ]);
   });
@@ -321,8 +320,9 @@ const HELD_OUT = [
     // "Appelltext" whose address runs inline, an e-mail asking to contact "your local MP", a French model letter the reader
     // is asked to send, read as a letter by others); four letters by others imported (a lawyer's, an MP's, a section's
     // meeting request, one member's own letter); a PDF's two contact columns run together name no official; a successes
-    // page citing one UA loses its number.
-    floor: 0.79, refusalsChecked: /amnestyusa|heerhugowaard|deduif|stopchildexecutions|docslib-ua/,
+    // page citing one UA loses its number. fixothers: 88.8%, 0 misattached: the four letters by others refused, the French
+    // model letter (sender's fields "Nom : ………") imports with its prosecutor, e-mail and address.
+    floor: 0.88, refusalsChecked: /amnestyusa|heerhugowaard|deduif|stopchildexecutions|docslib-ua|montlucon/,
   },
   {
     set: 'corpus-22', dir: CORPUS_22, unseen: '59.1% of fields, 2 addresses misattached, 4 appeals refused', texts: 20, addresses: 13, attached: false,
@@ -331,15 +331,16 @@ const HELD_OUT = [
     // e-mail ("ministerbuero@") and the interior minister's secretariat e-mail named by office stay off, a petition's
     // minister and a virtual letter's president named only in prose are missed, a thank-you letter from Amnesty reads as
     // an appeal, a protest letter handed to Amnesty imports, and (before the label was made whole, as corpus-13's) three greeting lines
-    // counted against a label of the first alone: 86.0% with it.
-    floor: 0.84, refusalsChecked: /./,
+    // counted against a label of the first alone: 86.0% with it. fixothers: 89.5% (the protest letter handed to Amnesty refused).
+    floor: 0.89, refusalsChecked: /./,
   },
   {
     set: 'corpus-23', dir: CORPUS_23, unseen: '55.4% of fields (59.3% relabelled), 0 misattached, 3 appeals refused', texts: 20, addresses: 12, attached: true,
     // fix23: 93.0% of fields, 0 misattached, 12 of 12 addresses. Still wrong (known): a blog repost of a UA cut before its
     // addresses is refused as news of an Urgent Action; an NGO's letter to a head of state under a fax header, a senator's
     // letter with an address block and a local paper's note of a signature stand import (as drafts) instead of refused.
-    floor: 0.92, refusalsChecked: /chtodelat|venezuela-europa/,
+    // fixothers: 95.3%: the NGO's and the senator's letters refused; the paper's note of a signature stand still imports.
+    floor: 0.95, refusalsChecked: /chtodelat|venezuela-europa/,
   },
   {
     set: 'corpus-24', dir: CORPUS_24, unseen: '52.7% of fields, 3 addresses misattached, 5 appeals refused', texts: 20, addresses: 12, attached: false,
@@ -350,8 +351,8 @@ const HELD_OUT = [
     // missed; a one-line postal address in a sentence ("to the Home Secretary, <name>, <street>, London SW1") and its
     // solidarity card are not read; two calls to write cut before their addresses are refused; other organisations' case
     // numbers ("TCD 140601", "UP-54-2002") are not read and an AHRC "UPDATE" imports as an appeal; a coalition's delivered
-    // letter imports.
-    floor: 0.79, refusalsChecked: /puestos-en-libertad/,
+    // letter imports. fixothers: 80.7% (the coalition's delivered letter refused).
+    floor: 0.8, refusalsChecked: /puestos-en-libertad/,
   },
   {
     set: 'corpus-25', dir: CORPUS_25, unseen: '65.9% of fields, 1 address misattached, 1 appeal refused', texts: 11, addresses: 5, attached: true,
