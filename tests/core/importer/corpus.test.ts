@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -361,6 +361,12 @@ const HELD_OUT = [
     // "by July 15" in the post's year, "The deadline for appeals is <date>"). Still wrong (known): nothing the scorer
     // checks; an eleven-text set with no update, closure or good news, so these rules are tested on few real pages.
     floor: 0.97, refusalsChecked: /friendsoftroychapman/,
+  },
+  {
+    set: 'corpus-26', dir: CORPUS_26, unseen: '58.3% of fields, 0 misattached, 1 appeal refused (no official\'s address in the set)', texts: 6, addresses: 0, attached: false,
+    // Measured only, not fixed: the Ticino "Casi del mese" page is refused, a priest's own letter and the section's tips
+    // for letter writers import. Held so that what it gets right does not fall back; its two monthly pages import.
+    floor: 0.58, refusalsChecked: /monatsbriefe|lettres-du-mois/,
   },
 ] as const;
 
