@@ -175,13 +175,18 @@ const GREETING = /^(?:dear|sehr geehrte|estimad[oa]|se[ñn]or|monsieur|madame|ex
 /* A contact line: an e-mail address, or a contact label and its colon ("Fax:", "E-mail :", "Salutation:"). */
 const CONTACT = /@|^(?:e-?mails?|mail|fax|tel\.?|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|correo(?:-e)?|courriel|salutation|saludo|anrede|twitter|facebook)\b[^:]{0,20}:/i;
 
+/* "...; T: 202 555 0100, E:": a contact label inside a line, after the address it runs on from. */
+const INLINE_CONTACT = /[;,]\s+(?:t|tel|f|fax|e|e-?mail|phone)\s?:/i;
+
 /** A bulleted line that reads as a sentence or an instruction ("• Calling for his release.") rather than an address line. */
 function isSentence(text: string): boolean {
   const words = text.split(' ');
   const contact = CONTACT.test(text);
   // A long line is a sentence when it ends like one or its words are mostly lower-case; a long line of capitalised words
   // is an address run on one line ("Pasteur St., Vali Asr Ave., Tehran 1316814737, Iran") or two columns side by side.
-  if (words.length >= 12) return /[.!?]$/.test(text) || words.filter((w) => /^\p{Ll}/u.test(w)).length * 2 >= words.length;
+  // A long line with contact labels ("• Example Embassy, Jane Example, 1 Example St; T: ..., E:") keeps its bullet: a
+  // list of one-line contacts is read by its bullets.
+  if (words.length >= 12) return contact || INLINE_CONTACT.test(text) || /[.!?]$/.test(text) || words.filter((w) => /^\p{Ll}/u.test(w)).length * 2 >= words.length;
   // "Ms Jane Example: jane@example.org (Minister)." is a contact line, its full stop notwithstanding.
   if (/[.!?]$/.test(text) && words.length >= 5) return !contact;
   // "calling for his release" is a point to raise; "c/o State Capitol" is an address line.
@@ -205,7 +210,10 @@ function unbulletAddressRuns(lines: string[]): string[] {
       }
       blanks = 0;
       if (CONTACT.test(line)) return true;
-      if (isSentence(line)) return false;
+      // "Due to postal restrictions, please only send mail to the Embassy" between the block's lines and its contact lines,
+      // written without a bullet: a note inside the block, which goes on below it.
+      const note = j > from && blanks === 0 && (lines[j - 1] ?? '') !== '' && !BULLET.test(lines[j] ?? '') && CONTACT.test(lines[j + 1] ?? '');
+      if (isSentence(line) && !note) return false;
     }
     return false;
   };

@@ -155,3 +155,29 @@ describe('a contact line with its blank line above removed still belongs to its 
     expect(appeal.targets.find((t) => t.name.includes('John'))?.emails).toEqual(['john@example.org']);
   });
 });
+
+describe('a bullet before a line that names the addressee says the same', () => {
+  it('reads "- To: Minister Jane Example, ..." opening a petition as its official', () => {
+    const text = (first: string): string => page(first, '', '- Scrap the Impossible Deadline', '', 'Teachers have been given 20 days to file sixty pages of forms. The Minister must extend the deadline.');
+    const written = imported(text('To: Minister Jane Example, Minister for Example Affairs')).appeal.targets;
+    const bulleted = imported(text('- To: Minister Jane Example, Minister for Example Affairs')).appeal.targets;
+    expect(bulleted.map((t) => t.name)).toEqual(written.map((t) => t.name));
+    expect(bulleted.map((t) => t.name)).toEqual(['Minister Jane Example']);
+  });
+
+  it('reads "- In English, to the Prosecutor General (Jane Example):" as that letter\'s addressee', () => {
+    const text = (mark: string): string =>
+      page('One way you can help is to send letters. At the following addresses you will find sample letters:', '', `${mark}In English, to the Prosecutor General (Jane Example):`, '', `${mark}In English, to the Interior Minister (John Sample):`, '', 'Dear Sir,', ...body);
+    const written = imported(text('')).appeal.targets.map((t) => t.name);
+    expect(written).toEqual(['Jane Example', 'John Sample']);
+    for (const mark of ['- ', '• ']) expect(imported(text(mark)).appeal.targets.map((t) => t.name), mark).toEqual(written);
+  });
+
+  it('takes the bullets off a block whose contact lines come after a note without a bullet', () => {
+    const text = (mark: string): string =>
+      page('Write to the official below.', '', `${mark}Public Prosecutor Jane Example`, 'Due to postal restrictions, please only send physical mail to the Embassy', 'Fax: +20 2 555 0100', '', 'Dear Prosecutor,', ...body);
+    const written = imported(text('')).appeal.targets;
+    const bulleted = imported(text('- ')).appeal.targets;
+    expect(bulleted.map((t) => [t.name, t.fax])).toEqual(written.map((t) => [t.name, t.fax]));
+  });
+});
