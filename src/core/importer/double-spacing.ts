@@ -20,9 +20,15 @@ export function* collapseDoubleSpacing(given: TargetLine[], describes: (text: st
   }
 }
 
+/* "Email:", "Fax :", "Phone:": a contact line, which says something of the line above it and names no one. */
+const CONTACT_LINE = /^(?:e-?mails?|mail|fax|tel\.?|telephone|phone)\s?:/i;
+
 /** One run of lines of the same kind (officials or copies), its blank lines dropped when they separate nothing. */
 function collapseRun(given: TargetLine[], describes: (text: string) => boolean): Iterable<TargetLine> {
   let filled = 0;
+  // Lines that stand alone between blank lines, and contact lines right under the line above them.
+  let spaced = 0;
+  let contactsTouching = 0;
   // Whether the last line that counts, above this one, describes an official (and no blank line came since).
   let above = false;
   for (let i = 0; i < given.length; i++) {
@@ -30,6 +36,7 @@ function collapseRun(given: TargetLine[], describes: (text: string) => boolean):
     // A line between blank lines stays alone (without an e-mail it stays one line) and touches no other, whatever it
     // is: once three lines count it is not read.
     const alone = (given[i - 1]?.text ?? '') === '' && (given[i + 1]?.text ?? '') === '' && !text.includes('@');
+    if (alone) spaced++;
     if (text === '' || (alone && filled >= 3)) {
       above = false;
       continue;
@@ -38,12 +45,17 @@ function collapseRun(given: TargetLine[], describes: (text: string) => boolean):
       if (line.text === '') above = false;
       else if (describes(line.text)) {
         filled++;
-        // Two lines touch: the blank lines separate officials, nothing is collapsed.
-        if (above) return owned(given);
+        // A double-spaced page that left out the blank line above a contact line ("... Harare" / "Email: ...") still
+        // spaces its blocks: the contact line goes with the line above, as it would after a blank line.
+        if (above && CONTACT_LINE.test(line.text)) contactsTouching++;
+        // Two other lines touch: the blank lines separate officials, nothing is collapsed.
+        else if (above) return owned(given);
         above = true;
       }
     }
   }
+  // Contact lines under their line are read as double-spaced only on a page that is: most of its lines stand alone.
+  if (contactsTouching > 0 && spaced < Math.max(3, 2 * contactsTouching)) return owned(given);
   return filled >= 3 ? describing(given, describes) : owned(given);
 }
 

@@ -51,8 +51,11 @@ export function proseRecipientLines(sections: Section[]): TargetLine[] {
   return lines;
 }
 
-/* "In English, to the Prosecutor General (Jane Example):": a sample letter's heading, whom it is for by office, the person in brackets. */
-const OFFICE_BRACKETED_NAME = /^(?:in \p{L}+,?\s+)?(?:to|for)\s+the\s+([^()]{3,80}?)\s+\(((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\)\s*:?$/iu;
+/*
+ * "In English, to the Prosecutor General (Jane Example):": a sample letter's heading, whom it is for by office, the person
+ * in brackets; a list's bullet or number before it ("- In English, to ...") says the same.
+ */
+const OFFICE_BRACKETED_NAME = /^(?:(?:[-*•·–]|\d{1,2}[.)])\s+)?(?:in \p{L}+,?\s+)?(?:to|for)\s+the\s+([^()]{3,80}?)\s+\(((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\)\s*:?$/iu;
 
 /** Each heading that names a letter's addressee by office and, in brackets, by name: an official with no contact of their own. */
 export function officeThenNameLines(sections: Section[]): TargetLine[] {

@@ -69,9 +69,10 @@ export function cleanText(text: string): { lines: string[]; text: string } {
   }
   t = stripControls(t)
     .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
-  t = stripLinkNotes(t);
   // "<a@b.org>", "mailto:a@b.org": an e-mail address in a link's or a mail program's wrapping is the address alone.
+  // Unwrapped first, so a link's note glued inside the brackets ("<a@b.orgopens> in a new tab") is read as one.
   if (t.includes('@')) t = t.replace(WRAPPED_EMAIL, '$1');
+  t = stripLinkNotes(t);
   // Each is tried at every word; a text without its "[at]" or its e-mail label (most texts) is not scanned for it.
   if (/[[(]\s?at\s?[\])]/i.test(t)) t = t.replace(BRACKETED_AT, '$1@$2');
   if (/mail\s?:/i.test(t)) t = t.replace(LABELLED_AT, '$1$2@$3');
@@ -147,8 +148,11 @@ function evenBlankRuns(lines: string[]): string[] {
 
 const WRAPPED_EMAIL = /(?:mailto:|<\s?(?:mailto:)?)([\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})(?:\s?>)?/gi;
 
-/* "E-Mail-Adresse:", "Email address:", "Mail: a@b.org" (not "Mail: 1 Main St"): spellings of the e-mail label. */
-const EMAIL_LABEL = /^(?:e-?mail[- ]?(?:address(?:es)?|adressen?)|mail(?=\s?:\s*(?:\S+@|https?:|\S+$)))\s?:/i;
+/*
+ * "E-Mail-Adresse:", "Email address:", "Mail: a@b.org" (not "Mail: 1 Main St"): spellings of the e-mail label. "Mail:
+ * [email protected]" too: a page that hid the address (Cloudflare) still labelled an e-mail there, never a postal line.
+ */
+const EMAIL_LABEL = /^(?:e-?mail[- ]?(?:address(?:es)?|adressen?)|mail(?=\s?:\s*(?:\S+@|https?:|\S+$|\[?\s?email\s{0,3}protected\b)))\s?:/i;
 /* "Fax no. +44 ...", "Tel. number: ...": the word for "number" after a phone or fax label. */
 const NUMBER_LABEL = /^(fax|tel\.?|telephone|phone|telefon)\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?\s?:?\s+(?=[(+]?\d)/i;
 /* "Salutation - Dear Minister": a dash for the label's colon. */
@@ -171,11 +175,22 @@ const GREETING = /^(?:dear|sehr geehrte|estimad[oa]|se[ñn]or|monsieur|madame|ex
 /* A contact line: an e-mail address, or a contact label and its colon ("Fax:", "E-mail :", "Salutation:"). */
 const CONTACT = /@|^(?:e-?mails?|mail|fax|tel\.?|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|correo(?:-e)?|courriel|salutation|saludo|anrede|twitter|facebook)\b[^:]{0,20}:/i;
 
+/* "...; T: 202 555 0100, E:": a contact label inside a line, after the address it runs on from. */
+const INLINE_CONTACT = /[;,]\s+(?:t|tel|f|fax|e|e-?mail|phone)\s?:/i;
+
 /** A bulleted line that reads as a sentence or an instruction ("• Calling for his release.") rather than an address line. */
 function isSentence(text: string): boolean {
-  const words = text.split(' ').length;
+  const words = text.split(' ');
+  const contact = CONTACT.test(text);
+  // A long line is a sentence when it ends like one or its words are mostly lower-case; a long line of capitalised words
+  // is an address run on one line ("Pasteur St., Vali Asr Ave., Tehran 1316814737, Iran") or two columns side by side.
+  // A long line with contact labels ("• Example Embassy, Jane Example, 1 Example St; T: ..., E:") keeps its bullet: a
+  // list of one-line contacts is read by its bullets.
+  if (words.length >= 12) return contact || INLINE_CONTACT.test(text) || /[.!?]$/.test(text) || words.filter((w) => /^\p{Ll}/u.test(w)).length * 2 >= words.length;
+  // "Ms Jane Example: jane@example.org (Minister)." is a contact line, its full stop notwithstanding.
+  if (/[.!?]$/.test(text) && words.length >= 5) return !contact;
   // "calling for his release" is a point to raise; "c/o State Capitol" is an address line.
-  return words >= 12 || (/[.!?]$/.test(text) && words >= 5) || (/^\p{Ll}{3,}\s/u.test(text) && !CONTACT.test(text));
+  return /^\p{Ll}{3,}\s/u.test(text) && !contact;
 }
 
 /**
@@ -195,7 +210,10 @@ function unbulletAddressRuns(lines: string[]): string[] {
       }
       blanks = 0;
       if (CONTACT.test(line)) return true;
-      if (isSentence(line)) return false;
+      // "Due to postal restrictions, please only send mail to the Embassy" between the block's lines and its contact lines,
+      // written without a bullet: a note inside the block, which goes on below it.
+      const note = j > from && blanks === 0 && (lines[j - 1] ?? '') !== '' && !BULLET.test(lines[j] ?? '') && CONTACT.test(lines[j + 1] ?? '');
+      if (isSentence(line) && !note) return false;
     }
     return false;
   };
@@ -211,10 +229,12 @@ function unbulletAddressRuns(lines: string[]): string[] {
         continue;
       }
       // The greeting of a letter below the run (a letter's date may leave a few blank lines): the letter's address block.
-      if (GREETING.test(bare(line))) return count >= 2;
+      // The run's own first line is no greeting below it unless it ends as one ("Señor Presidente Example" opens a block).
+      if (GREETING.test(bare(line)) && (j > from || /[,:]\s*$/.test(line))) return count >= 2;
       if (blanks > 1) break;
       blanks = 0;
-      if (bare(line).length > 70 || isSentence(bare(line))) break;
+      // The run's first line may be longer: a name with its office, or two columns' first lines side by side.
+      if (bare(line).length > (j === from ? 120 : 70) || isSentence(bare(line))) break;
       count++;
       numbered ||= /\d/.test(line);
     }

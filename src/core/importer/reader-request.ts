@@ -64,7 +64,7 @@ const UNADDRESSED_ASK = new RegExp(
 );
 
 /* "To: Minister Jane Example, Minister for Justice": a page (a petition, a letter) that opens by naming its addressee. */
-const OPENS_TO_OFFICIAL = new RegExp(String.raw`^\s*(?:to|an|[àa]|para)\s?:\s*(?:\p{L}+\s+){0,3}?(?:${ROLE.source})`, 'iu');
+const OPENS_TO_OFFICIAL = new RegExp(String.raw`^\s*(?:[-*•·]\s+)?(?:to|an|[àa]|para)\s?:\s*(?:\p{L}+\s+){0,3}?(?:${ROLE.source})`, 'iu');
 
 /**
  * A sentence that asks (or invites) the reader to write, send, sign or call someone, a request whose addressee is

@@ -79,8 +79,22 @@ const HEADING_COLON = /^\s*(?:\([^)]{0,80}\))?\s*:/;
 /* Up to sixty characters before a colon: the tail capitalTail looks at; made once, as above. */
 const CAPITAL_TAIL = /^[^:]{1,60}:/;
 
+/* "1) ", "2. ": a numbered list's mark before an item. */
+const LIST_NUMBER = /^\s*\d{1,2}[.)]\s+/;
+/* The headings a page may number as a list's item when it lists its parts ("1) Contact information", "2) Sample letter"). */
+const NUMBERED_KINDS: ReadonlySet<SectionKind> = new Set(['targets', 'copies', 'letter', 'background']);
+
 /** The heading a line opens, if it is one. */
 export function detectHeading(line: string): { kind: SectionKind; rest: string; block?: boolean } | undefined {
+  const heading = detectPlainHeading(line);
+  if (heading || !LIST_NUMBER.test(line)) return heading;
+  // A numbered item that is a heading alone on its line ("1) Contact Information") is that heading, never a name.
+  const item = line.replace(LIST_NUMBER, '');
+  const numbered = item.length <= 60 ? detectPlainHeading(item) : undefined;
+  return numbered && numbered.rest === '' && NUMBERED_KINDS.has(numbered.kind) && !/[.!?]$/.test(item.trim()) ? numbered : undefined;
+}
+
+function detectPlainHeading(line: string): { kind: SectionKind; rest: string; block?: boolean } | undefined {
   if (line === '' || line.length > 400) return undefined;
   const raw = foldKey(line.slice(0, 160)).replace(LEADING_MARKS, '');
   if (UA_HEADER.test(raw)) return { kind: 'header', rest: line };

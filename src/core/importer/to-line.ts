@@ -9,7 +9,8 @@ import type { TargetLine } from './types.js';
  * The line names one official by office and name; what follows on it, up to the subject or the greeting, is that
  * official's title or address, so it is theirs and no one else's.
  */
-const TO_LINE = /^\s*(?:to|an|[àa]|para)\s?:\s*(.{5,})$/iu;
+// A bullet before it ("- To: ...") says the same.
+const TO_LINE = /^\s*(?:[-*•·]\s+)?(?:to|an|[àa]|para)\s?:\s*(.{5,})$/iu;
 /* Where the addressee part of the line ends: "Subject:", "Re:", "Betreff:", "Objet :", or the letter's greeting. */
 const END = /\s+(?:subject|re|betreff|objet|asunto|onderwerp)\s?:|\s+(?:dear|sehr geehrte[rn]?|estimad[oa]|monsieur|madame|geachte)\b/iu;
 /* The office, then a name of two to four capitalised words: "Prime Minister Baburam Example". */

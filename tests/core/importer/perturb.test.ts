@@ -1,33 +1,45 @@
-// The importer gives the same answer when a text of corpora 1-14 is written a little differently (line ends,
+// The importer gives the same answer when a text of corpora 1-25 is written a little differently (line ends,
 // spacing, label spellings, bullets, e-mail forms, quotes, HTML remnants): see perturb.ts.
 import { describe, expect, it } from 'vitest';
 import { corpusTexts } from './corpus-score.js';
 import { measurePerturbation, PERTURBATIONS, PERTURBED_CORPORA, type PerturbationReport, type TextScore } from './perturb.js';
 
 /*
- * Fields wrong on the rewritten texts beyond those wrong on the texts as written, measured 2026-12-07 after the fixes
- * (before them: nbsp-tabs 115, bullet-dash 193 with 11 misattached, html-remnants 101 with 17 misattached, ...). A
- * fix reverted makes its rewrite lose more than this. The few left, written down so a change is seen:
- * - blank-doubled, page-double-spaced: one page whose blank lines hold spaces loses its official's name;
- * - blank-above-contact-removed / block-blanks-removed / email-Mail: an extra official made of a line the rewrite ran
- *   into a block, and a German page's block that loses its name;
- * - bullet-*: an instruction bulleted inside a block ("- Due to postal restrictions ..."), "- Target: ..." and a
- *   bulleted French block without a number; bullet-number: "1) Target: ..." and numbered lists of letters.
+ * Fields wrong on the rewritten texts beyond those wrong on the texts as written, measured 2026-12-08 over corpora 1-25
+ * (549 texts) after the fixes of the late corpora's rewrites ("Mail: [email protected]", bullets over one-line
+ * addresses and notes, a contact line under its line on a double-spaced page; before them: bullet-dash 66 with 5
+ * misattached, email-Mail 22 with 7, blank-above-contact-removed 3 with 5). A fix reverted makes its rewrite lose more
+ * than this. The few left, written down so a change is seen:
+ * - blank-doubled, page-double-spaced: one page whose blank lines hold spaces loses its official's name; a Dutch letter
+ *   (corpus-21) loses a field;
+ * - blank-before-contact: a letter's block "c/o Ministry of Defence" (corpus-19) whose contact line is set apart loses
+ *   its name;
+ * - block-blanks-removed: an extra official made of a line the rewrite ran into a block, and a German page's block that
+ *   loses its name;
+ * - email-Mail: "Mail: <mailto:x at y>" (an old list's spelled e-mail) becomes an extra official;
+ * - fax-no: two pages of corpus-20 (a 2004 text cut at its salutation loses all 5, an Amnesty USA page 2);
+ *   salutation-dash: one Amnesty USA page of corpus-16 loses a field;
+ * - bullet-*: a list of recipients bulleted in part (the rewrite marks only the lines it finds), an instruction bulleted
+ *   inside a block, "- Target: ...", a bulleted French block without a number, "- A Préfecture ... |" (a letter's
+ *   head in a table); bullet-number: "1) Target: ...", "1) In English, to the ... (Name):", numbered lists of letters.
  */
 const KNOWN_LOSSES: Record<string, number> = {
   'blank-doubled': 2,
-  'blank-above-contact-removed': 4,
+  'blank-before-contact': 2,
   'block-blanks-removed': 4,
-  'page-double-spaced': 2,
-  'email-Mail': 4,
-  'bullet-dash': 7,
-  'bullet-star': 5,
-  'bullet-dot': 5,
-  'bullet-number': 8,
+  'page-double-spaced': 3,
+  'email-Mail': 1,
+  'fax-no': 7,
+  'salutation-dash': 1,
+  'bullet-dash': 40,
+  'bullet-star': 38,
+  'bullet-dot': 38,
+  'bullet-number': 29,
 };
 
 /*
- * None left. Until 2026-12-08 a capitalised caption over an official's block ("MINISTER FÜR JUSTIZ UND
+ * None left, over corpora 1-25 (the late corpora's rewrites attached 24 addresses wrongly before the fixes of
+ * 2026-12-08: "Mail:" over a hidden e-mail, bullets, a contact line under its line). Until 2026-12-08 a capitalised caption over an official's block ("MINISTER FÜR JUSTIZ UND
  * MENSCHENRECHTE") in sentence case was taken for the official's name and carried three addresses; an office alone is
  * now a title in any case (office-lines.ts). A rewrite that attaches an address wrongly is written down here.
  */
@@ -38,12 +50,12 @@ const share = (s: TextScore): number => s.right / Math.max(1, s.fields);
 const moved = (r: PerturbationReport): string =>
   r.moved.map((m) => `${m.name}: right ${m.before.right}/${m.before.fields} -> ${m.after.right}/${m.after.fields}, misattached ${m.before.wrong} -> ${m.after.wrong}`).join('\n');
 
-describe('the importer under label-preserving rewrites of corpora 1-14', () => {
+describe('the importer under label-preserving rewrites of corpora 1-25', () => {
   const texts = PERTURBED_CORPORA.flatMap((dir) => corpusTexts(dir).map((t) => ({ ...t, name: `${dir.pathname.split('/').at(-2) ?? ''}/${t.name}` })));
   const baseline = new Map<string, TextScore>();
 
-  it('reads every text of corpora 1-14', () => {
-    expect(texts.length).toBeGreaterThanOrEqual(280);
+  it('reads every text of corpora 1-25', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(549);
   });
 
   for (const perturbation of PERTURBATIONS) {
