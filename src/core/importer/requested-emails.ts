@@ -67,6 +67,9 @@ function fullName(official: string, text: string): string {
   return given.size === 1 ? `${[...given][0]!} ${surname}` : official;
 }
 
+/* A line that is only e-mails: "a@b.org and c@d.org." */
+const EMAILS_ALONE = new RegExp(String.raw`^${EMAIL_RUN}\.?$`, 'u');
+
 /** The request's lines of one section, a line that ends without a stop joined to a line of e-mails under it. */
 function requestLines(section: Section): string[] {
   const lines = [section.heading, ...section.lines];
@@ -76,7 +79,7 @@ function requestLines(section: Section): string[] {
     const next = lines[i + 1]?.trim() === '' ? i + 2 : i + 1;
     const below = lines[next]?.trim() ?? '';
     // "... send to the Permanent Mission of X" / "" / "a@b.org and c@d.org": the e-mails end the sentence.
-    if (line.length < 600 && !/[.!?:]\s*$/.test(line) && below.includes('@') && new RegExp(String.raw`^${EMAIL_RUN}\.?$`, 'u').test(below)) {
+    if (line.length < 600 && !/[.!?:]\s*$/.test(line) && below.includes('@') && EMAILS_ALONE.test(below)) {
       out.push(`${line.trim()} ${below}`);
       i = next;
     } else out.push(line);
@@ -87,9 +90,12 @@ function requestLines(section: Section): string[] {
 /** The officials that requests to the reader name with their e-mails, as target lines (name, "Email:" lines, blank). */
 export function requestedEmailLines(sections: Section[]): TargetLine[] {
   const lines: TargetLine[] = [];
-  const all = sections.flatMap((s) => [s.heading, ...s.lines]);
-  const text = all.join('\n');
+  // The page's lines and text, made only once a request is found: a long paste without one is not copied for nothing.
+  let all: string[] | undefined;
+  let text: string | undefined;
   const push = (words: string, emails: string[]): void => {
+    all ??= sections.flatMap((s) => [s.heading, ...s.lines]);
+    text ??= all.join('\n');
     let official = words;
     for (const inner of words.matchAll(INNER_REQUEST)) official = words.slice(inner.index + inner[0].length);
     const own = emails.filter((e) => !ORGANISER_EMAIL.test(e));
@@ -105,7 +111,8 @@ export function requestedEmailLines(sections: Section[]): TargetLine[] {
     lines.push({ text: name, copy: false }, ...own.map((e) => ({ text: `Email: ${e}`, copy: false })), { text: '', copy: false });
   };
   for (const section of sections) {
-    if (section.kind === 'background') continue;
+    // Every request this reads gives its e-mail in its own section: a section without one asks nothing of this kind.
+    if (section.kind === 'background' || !(section.heading.includes('@') || section.lines.some((l) => l.includes('@')))) continue;
     const own = requestLines(section);
     own.forEach((line, i) => {
       if (line.length > 2000) return;
