@@ -1,9 +1,12 @@
 // Where one official's block ends and the next begins when no blank line stands between them.
-import { countryOf, endsAddress } from './countries.js';
+import { countryOf, endsAddress, isCountryLine } from './countries.js';
 import { opensOfficial, ORGANISATION } from './offices.js';
 
-/* "Embassy of Zimbabwe in the United States", "Office of the Prosecutor": a line that opens with an organisation's name. */
-const OPENS_WITH_ORGANISATION = new RegExp(String.raw`^(?:the\s+)?${ORGANISATION.source}`, 'i');
+/*
+ * "Embassy of Zimbabwe in the United States", "Office of the Prosecutor", "Botschaft der ...", "la Embajada de ...": a
+ * line that opens with an organisation's name.
+ */
+const OPENS_WITH_ORGANISATION = new RegExp(String.raw`^(?:(?:the|der|die|das|la|le|l'|el|il)\s+)?(?:${ORGANISATION.source})`, 'i');
 
 /** An address's last line: a postcode, a country alone, or a town and then the country ("Causeway, Harare, Zimbabwe"). */
 function closesAddress(line: string): boolean {
@@ -21,6 +24,15 @@ export function opensNextOfficial(last: string, line: string): boolean {
   if (!closesAddress(last)) return false;
   if (opensOfficial(line)) return true;
   return line.length <= 100 && !/\d/.test(line) && OPENS_WITH_ORGANISATION.test(line);
+}
+
+/**
+ * Where the next official's block starts with no blank line before it: after an address's last line (above), or after a
+ * country alone ("TUNESIEN" then "Botschaft der tunesischen Republik"), at any line that opens with an organisation.
+ */
+export function opensNextBlock(last: string, line: string): boolean {
+  if (opensNextOfficial(last, line)) return true;
+  return isCountryLine(last) && last.trim().split(/\s+/).length <= 3 && OPENS_WITH_ORGANISATION.test(line.trim());
 }
 
 /* A one-line block is long: a name, an office and a street run together ("H.E. Jane Example Permanent Mission of ..."). */

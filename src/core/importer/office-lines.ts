@@ -1,7 +1,6 @@
 // A line that names an office and no person ("Minister für Justiz und Menschenrechte", "Präsident", "General
 // Coordinator for Human Rights"), in whatever case a page writes it, and the caption such a line makes over an
 // official's block when the block gives the title again beside the person's name.
-import { isCountryLine } from './countries.js';
 import { isPlausibleName } from './name-gate.js';
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
 
@@ -54,15 +53,4 @@ export function opensWithCaption(texts: string[]): boolean {
   const [first = '', second = '', third = ''] = texts;
   if (texts.length < 3 || !isOfficeOnly(first)) return false;
   return (isOfficeOnly(second) && isPersonLine(third)) || (isPersonLine(second) && isOfficeOnly(third));
-}
-
-const OPENS_WITH_ORGANISATION = new RegExp(`^(?:(?:the|der|die|das|la|le|l'|el|il)\\s+)?(?:${ORGANISATION.source})`, 'i');
-
-/**
- * "TUNESIEN" then "Botschaft der tunesischen Republik": after a country alone, the last line of a postal address, a
- * line that opens with an organisation ("Botschaft", "Embassy of", "Ministère") is the next addressee's, even without a
- * blank line or a capitalised caption between.
- */
-export function opensNextAfterCountry(previous: string, line: string): boolean {
-  return isCountryLine(previous) && previous.trim().split(/\s+/).length <= 3 && OPENS_WITH_ORGANISATION.test(line.trim());
 }

@@ -6,8 +6,7 @@ import { isMailHeader, isNumberLine, OLD_CHANNEL, ORGANISER_LINE, splitLabels } 
 import { isDateLine } from './dates.js';
 import { looseContacts } from './loose-contacts.js';
 import { opensOfficial } from './offices.js';
-import { opensNextOfficial, opensNextOneLineBlock } from './next-official.js';
-import { opensNextAfterCountry } from './office-lines.js';
+import { opensNextBlock, opensNextOneLineBlock } from './next-official.js';
 import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { isClosing } from './letter.js';
 import { splitSharedBlock } from './shared-block.js';
@@ -139,7 +138,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     // "Toronto ON M7A 1Y6" then "Minister of Public Safety", "TUNESIEN" then "Botschaft der ...": after an address's last
     // line, the next official's block may start without a blank line between.
     const lastText = current?.texts[current.texts.length - 1] ?? '';
-    if (current && current.texts.length >= 2 && loose.text !== '' && fields.length === 0 && (opensNextOfficial(lastText, loose.text) || opensNextAfterCountry(lastText, loose.text))) close();
+    if (current && current.texts.length >= 2 && loose.text !== '' && fields.length === 0 && opensNextBlock(lastText, loose.text)) close();
     // Two one-line blocks, one under the other: the second line is the next official whole, its fields and all.
     else if (current?.texts.length === 1 && opensNextOneLineBlock(lastText, loose.text)) close();
     // "Ministro Rui Costa (Ministro della Giustizia, Governo del Brasile)" under another such line: a list of one-line officials.
