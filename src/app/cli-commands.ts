@@ -89,12 +89,12 @@ Fails (exit 1) when the file cannot be read or shows no appeal at all.`,
     if (flags.has('--save')) {
       // News of an appeal never becomes a live appeal file; an update that asks for letters again (a "Second UA", its
       // own officials, addresses and letter) does, as /import saves it in chat.
-      const secondRound = result.kind === 'update' && result.appeal.number !== undefined && asksForLettersAgain(result.appeal);
+      const secondRound = result.kind === 'update' && asksForLettersAgain(result.appeal);
       if (result.kind !== 'appeal' && !secondRound) throw new Failure(`not saved: this text is ${NEWS_KIND[result.kind]}${result.appeal.number === undefined ? '' : ` of ${result.appeal.reference}`}, not a new appeal`);
       if (secondRound) io.err(`this text is an update of ${result.appeal.reference} that asks for letters again: saved as the appeal, with its officials, addresses and letter\n`);
       const dir = io.env.APPEALS_DIR ?? 'appeals';
-      const file = join(dir, `${result.appeal.id}.json`);
       await mkdir(dir, { recursive: true });
+      const file = join(dir, `${result.appeal.id}.json`);
       await writeFile(file, `${JSON.stringify(result.appeal, null, 2)}\n`);
       io.err(`saved ${file}\n`);
     }

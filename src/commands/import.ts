@@ -96,7 +96,7 @@ export const importAppeal = defineCommand({
     const reference = result.appeal.number === undefined ? undefined : result.appeal.reference;
     // An update that asks for letters again (a "Second UA": its own officials, addresses and letter) is still an action
     // a group can take: previewed like an appeal, saying what it is. Other news never runs as a drive of its own.
-    const secondRound = result.kind === 'update' && reference !== undefined && asksForLettersAgain(result.appeal);
+    const secondRound = result.kind === 'update' && asksForLettersAgain(result.appeal);
     // Of an appeal known here, news is offered for its followers (src/commands/news.ts).
     const offer = result.kind === 'appeal' ? undefined : await newsOffer(result.appeal, result.kind, ctx, deps);
     if (result.kind !== 'appeal' && !secondRound) {
@@ -105,7 +105,7 @@ export const importAppeal = defineCommand({
     }
     const reply = await preview(t, deps, result.appeal, result.warnings, undefined, result.sources);
     const notes: string[] = [];
-    if (secondRound) notes.push(offer ? `${t('import_update_of_known', { reference })}\n${offer}` : t('import_update_as_appeal', { reference }));
+    if (secondRound) notes.push(offer ? `${t('import_update_of_known', { reference: result.appeal.reference })}\n${offer}` : t('import_update_as_appeal', { reference: result.appeal.reference }));
     const cut = looksCut(text, ctx.actor.platform, result.warnings);
     if (cut) notes.push(t(cut));
     return notes.length === 0 ? reply : { ...reply, blocks: [...reply.blocks, ...notes.map((n): Block => ({ type: 'text', text: escapeMarkdown(n) }))] };

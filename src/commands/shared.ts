@@ -33,12 +33,12 @@ export async function checkMethodTypo(input: { method?: string; appeal?: string 
   throw new UserInputError('bad_option', { option: 'method', kind: 'method', command, usage: `/${command} email|post|phone|social|other|card [CASE]` });
 }
 
-/** What a drive is called in posts: its campaign title, its cases' ids, or its one appeal's title. */
 /** An appeal's heading: "UA 34.25: Stop ...", or its title once when it has no reference of its own (imported without a UA number). */
 export function appealHeading(t: Translate, appeal: Pick<Appeal, 'reference' | 'title'>): string {
   return appeal.reference === appeal.title ? appeal.title : t('letter_heading', { reference: appeal.reference, title: appeal.title });
 }
 
+/** What a drive is called in posts: its campaign title, its cases' ids, or its one appeal's title. */
 export function titleOf(drive: Pick<Drive, 'title' | 'cases'>, appeal: Pick<Appeal, 'title'>): string {
   return drive.title ?? (drive.cases.length > 1 ? driveAppealIds(drive).join(', ') : appeal.title);
 }

@@ -143,10 +143,11 @@ export function missingToSave(appeal: Appeal): MissingPart[] {
 }
 
 /**
- * An update (a "Second UA", "Further information" with its own letter) that asks for letters again: it gives its own
- * letter, or the points a letter should make, not only news to tell ("he was moved to another prison"), for which the
- * importer can only stand in a letter made from the summary. Officials it names come with it; a draft may lack them.
+ * An update (a "Second UA", "Further information" with its own letter) that asks for letters again, and so can run as
+ * the appeal it numbers: it has that UA number, and its own letter or the points a letter should make, not only news
+ * to tell ("he was moved to another prison"), for which the importer can only stand in a letter made from the summary.
+ * Officials it names come with it; a draft may lack them.
  */
 export function asksForLettersAgain(appeal: Appeal): boolean {
-  return appeal.letter.composed !== 'summary';
+  return appeal.number !== undefined && appeal.letter.composed !== 'summary';
 }
