@@ -105,7 +105,7 @@ export const importAppeal = defineCommand({
     }
     const reply = await preview(t, deps, result.appeal, result.warnings, undefined, result.sources);
     const notes: string[] = [];
-    if (secondRound) notes.push(offer ? `${t('import_update_of_known', { reference: result.appeal.reference })}\n${offer}` : t('import_update_as_appeal', { reference: result.appeal.reference }));
+    if (secondRound) notes.push(offer ? `${t('import_update_of_known', { reference: result.appeal.reference, id: deps.appeals.idFor(result.appeal) })}\n${offer}` : t('import_update_as_appeal', { reference: result.appeal.reference }));
     const cut = looksCut(text, ctx.actor.platform, result.warnings);
     if (cut) notes.push(t(cut));
     return notes.length === 0 ? reply : { ...reply, blocks: [...reply.blocks, ...notes.map((n): Block => ({ type: 'text', text: escapeMarkdown(n) }))] };

@@ -140,7 +140,7 @@ describe('/import of news and of pages that give addresses', () => {
     expect((await app.deps.appeals.get(id!))?.targets.some((t) => !t.copy && t.address.length + t.emails.length > 0)).toBe(true);
     // Once the appeal is here, the same update is offered as news of it too, and Save asks before replacing it.
     const again = await type(mod('slack'), `/import ${second}`);
-    expect(again.plain).toContain('This text is an update of UA 53/14 that asks for letters again. Save takes its officials');
+    expect(again.plain).toContain(`This text is an update of UA 53/14 that asks for letters again. Save keeps its officials, addresses and letter as ${id}`);
     expect(again.plain).toContain(`/news post ${id} outcome=update`);
     expect((await type(mod('slack'), buttonCommand(again, 'Save this appeal'))).plain).toContain(`${id} exists already`);
   });

@@ -55,7 +55,7 @@ export const enImport = {
   import_how_slack: 'Type /import followed by the text of the Urgent Action, or press the button and paste it (up to 3,000 characters).',
   import_how_shell: 'Type /import file=PATH to read a text file, /import followed by a short text, or /import alone on a line, then paste the text, then a line with a single "." to end it.',
   import_not_live: 'This text is {kind} of {reference}, not a new appeal, so it is not saved as a live appeal. Import the Urgent Action itself to run a drive.',
-  import_update_of_known: 'This text is an update of {reference} that asks for letters again. Save takes its officials, addresses and letter (and asks before it replaces an appeal saved here).',
+  import_update_of_known: 'This text is an update of {reference} that asks for letters again. Save keeps its officials, addresses and letter as {id} (and asks before it replaces one saved there).',
   import_update_as_appeal: 'This text is an update of {reference} that asks for letters again. {reference} is not here, so it can be saved as the appeal itself and run as a drive: check it above.',
   import_not_live_unnumbered: 'This text is {kind}, not a new appeal, so it is not saved as a live appeal. Import the Urgent Action itself to run a drive.',
   import_kind_update: 'an update',

@@ -59,7 +59,7 @@ export const esImport: Record<keyof typeof enImport, Message> = {
   import_how_slack: 'Escribe /import seguido del texto de la Acción Urgente, o pulsa el botón y pégalo (hasta 3.000 caracteres).',
   import_how_shell: 'Escribe /import file=RUTA para leer un archivo de texto, /import seguido de un texto corto, o /import solo en una línea, luego pega el texto y termina con una línea que tenga solo un ".".',
   import_not_live: 'Este texto es {kind} de {reference}, no un llamamiento nuevo, así que no se guarda como llamamiento activo. Importa la propia Acción Urgente para lanzar una campaña.',
-  import_update_of_known: 'Este texto es una actualización de {reference} que vuelve a pedir cartas. Guardar toma sus destinatarios, direcciones y carta (y pregunta antes de reemplazar un llamamiento guardado aquí).',
+  import_update_of_known: 'Este texto es una actualización de {reference} que vuelve a pedir cartas. Guardar conserva sus destinatarios, direcciones y carta como {id} (y pregunta antes de reemplazar uno guardado allí).',
   import_update_as_appeal: 'Este texto es una actualización de {reference} que vuelve a pedir cartas. {reference} no está aquí, así que puede guardarse como el propio llamamiento y usarse en una campaña: revísalo arriba.',
   import_not_live_unnumbered: 'Este texto es {kind}, no un llamamiento nuevo, así que no se guarda como llamamiento activo. Importa la propia Acción Urgente para lanzar una campaña.',
   import_kind_update: 'una actualización',
