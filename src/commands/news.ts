@@ -118,12 +118,15 @@ const OFFER_TEXT_CHARS = 600;
 /**
  * An imported update, closure or good news (the importer marks its kind) of an appeal known here:
  * the `/news post` line that sends it, for a moderator to check and send. The appeal is found by
- * its id (the community's own copy first, then the shared one), never by a UA number alone.
+ * its id (the one a drive here runs; else the community's own copy, then the shared one), never by a UA number alone.
  */
 export async function newsOffer(imported: Appeal, kind: keyof typeof OUTCOME_OF_KIND, ctx: CommandContext, deps: Deps): Promise<string | undefined> {
   const ids = ctx.origin.operator ? [imported.id] : [communityAppealId(imported.id, ctx.origin.community), imported.id];
+  const known = (await Promise.all(ids.map((id) => deps.appeals.get(id)))).filter((a): a is Appeal => a !== undefined);
+  // The id a drive here runs comes first: news posted under it reaches that drive and opens its next round.
   let appeal: Appeal | undefined;
-  for (const id of ids) if (!appeal) appeal = await deps.appeals.get(id);
+  for (const a of known) if (!appeal && (await deps.drives.resolve(ctx.space.id, a.id))) appeal = a;
+  appeal ??= known[0];
   if (!appeal) return undefined;
   const said = (imported.summary || imported.title).replace(/\s+/g, ' ').replace(/"/g, "'").trim();
   const text = said.length > OFFER_TEXT_CHARS ? `${said.slice(0, OFFER_TEXT_CHARS - 1).trimEnd()}…` : said;

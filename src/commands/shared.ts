@@ -17,8 +17,14 @@ export const actionOptions = [
   { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
 ] as const;
 
+/**
+ * The appeal as this community reads it. A community's own copy of a shared appeal (an update it saved: new officials,
+ * a new letter) stands in for the shared one, under the shared id its drives, rounds and counts keep.
+ */
 export async function findAppeal(id: string, deps: Pick<Deps, 'appeals'>): Promise<Appeal> {
-  const appeal = await deps.appeals.get(id);
+  const ownId = deps.appeals.idFor({ id });
+  const [appeal, own] = await Promise.all([deps.appeals.get(id), ownId === id ? undefined : deps.appeals.get(ownId)]);
+  if (own) return { ...own, id };
   if (appeal) return appeal;
   const known = (await deps.appeals.list()).map((a) => a.id).join(', ');
   throw new UserInputError('unknown_appeal', { appeal: id, appeals: known || '-' });

@@ -195,6 +195,40 @@ describe.each(stores)('following an appeal and its news on $name (command layer,
     expect(dms('5001').map((d) => d.text).join()).toContain('Moses Akatugba');
   });
 
+  it("a moderator's saved update of a shared appeal is the letter their drive's next round gives; the shared appeal and other groups keep theirs", async () => {
+    const text = await readFile(new URL('../fixtures/ua/further-information-ua-53-14.txt', import.meta.url), 'utf8');
+    const base = (await app.deps.appeals.get('ua-34-25'))!;
+    await app.catalog.saveShared({ ...base, id: 'ua-53-14', reference: 'UA 53/14', number: '53/14' }, { who: 'operator', where: 'test' }, app.clock.now());
+    await inA(modA, '/drive start ua-53-14 deadline=2026-12-20');
+    await inB(modB, '/drive start ua-53-14 deadline=2026-12-20');
+    const sharedOfficial = base.targets.find((t) => !t.copy)!.name;
+    expect((await inA(ben, '/letter ua-53-14')).plain).toContain(sharedOfficial);
+    await inA(ben, '/acted email ua-53-14');
+
+    // The update asks for letters to the Governor: saved by the moderator, it is the community's own copy.
+    const offered = await inA(modA, `/import ${text}`);
+    const line = /\/news post (\S+) outcome=update/.exec(offered.plain);
+    expect(line?.[1]).toBe('ua-53-14'); // the id the drive here runs: the news opens its round
+    expect((await inA(modA, buttonCommand(offered, 'Save this appeal'))).plain).toMatch(/Saved ua-53-14-[0-9a-f]{6} for this community/);
+    // Imported again once saved, the news line still names the id the drive runs, not the community's copy.
+    expect(/\/news post (\S+) outcome=update/.exec((await inA(modA, `/import ${text}`)).plain)?.[1]).toBe('ua-53-14');
+    const opened = await inA(modA, '/news post ua-53-14 text="A new letter, to the Governor." round=new');
+    expect(opened.plain).toMatch(/Round 2 opens in 1 drive/);
+
+    const letter = await inA(ben, '/letter ua-53-14');
+    expect(letter.plain).toContain('Emmanuel Uduaghan');
+    expect(letter.plain).toContain('governor@deltastate.gov.ng');
+    expect(letter.plain).not.toContain(sharedOfficial);
+    await inA(ben, '/acted email ua-53-14');
+    expect((await app.deps.ledger.tally(roundKey('ua-53-14', 2))).actions).toBe(1);
+    expect((await app.deps.ledger.tally('ua-53-14')).actions).toBe(1);
+    // The shared appeal is unchanged, and another community's drive still gives the shared letter.
+    expect((await app.deps.appeals.get('ua-53-14'))?.targets.find((t) => !t.copy)?.name).toBe(sharedOfficial);
+    const elsewhere = await inB(cat, '/letter ua-53-14');
+    expect(elsewhere.plain).toContain(sharedOfficial);
+    expect(elsewhere.plain).not.toContain('Emmanuel Uduaghan');
+  });
+
   // Rounds: an update with a new deadline (or round=new) opens the next round (docs/news.md#rounds).
   const driveIn = async (space: string) => (await app.deps.drives.listIn(space))[0]!;
 
