@@ -43,6 +43,8 @@ export const CORPUS_23 = new URL('../../fixtures/ua/corpus-23/', import.meta.url
 export const CORPUS_24 = new URL('../../fixtures/ua/corpus-24/', import.meta.url);
 export const CORPUS_25 = new URL('../../fixtures/ua/corpus-25/', import.meta.url);
 export const CORPUS_26 = new URL('../../fixtures/ua/corpus-26/', import.meta.url);
+export const CORPUS_27 = new URL('../../fixtures/ua/corpus-27/', import.meta.url);
+export const CORPUS_28 = new URL('../../fixtures/ua/corpus-28/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
