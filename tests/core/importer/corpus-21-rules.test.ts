@@ -184,3 +184,24 @@ describe('a group\'s letter with the minister\'s address block above it', () => 
     expect(imported(text).appeal.targets.some((t) => t.name.includes('Exampletown'))).toBe(false);
   });
 });
+
+describe('a request to write to "your local MP" or to an official inline', () => {
+  it('imports an e-mail asking readers to contact their local MP as a draft with no official', () => {
+    const text = page(
+      'URGENT: Contact your local MP to end indefinite detention',
+      '',
+      'Dear Friends,',
+      '',
+      'You can urge your local Member of Parliament to support moves to end indefinite detention.',
+      story,
+    );
+    const { appeal } = imported(text);
+    expect(appeal.draft).toBe(true);
+    expect(appeal.targets).toEqual([]);
+  });
+
+  it('reads "Bitte verschicken Sie Ihren Appell ... an: President ..." as a request to write', () => {
+    const text = 'Bitte verschicken Sie Ihren Appell in einem Briefumschlag an: President Aron Example The Example House, 1 Example Avenue, Example City 20500, Examplia. Appelltext: ' + story + ' ' + letter[0];
+    expect(refusedReason(text)).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
 import { isCountryLine } from '../../../src/core/importer/countries.js';
-import { imported, kindOf, page } from './helpers.js';
+import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 const body = [
   'I am writing to express my concern about the detention of Jane Example, a teacher held since March for a peaceful protest.',
@@ -133,5 +133,45 @@ describe('a section\'s news release headed by the releases it reports', () => {
       'The authorities arrested a number of peaceful protesters, who are at risk of torture and should be released at once.',
     );
     expect(kindOf(text)).not.toBe('good-news');
+  });
+});
+
+describe('a request to write with no official named yet', () => {
+  it('imports a coordinator\'s "I am asking that you write a letter to their governments" as a draft', () => {
+    const text = page(
+      'To: Example Network',
+      '',
+      'Friends,',
+      '',
+      'Jane Example, a teacher, has been held without charge since March 2031.',
+      '',
+      'I am asking therefore that you write a brief letter to the government, urging her release. Please see below.',
+      '',
+      'Aron Sample',
+      'Coordinator for Examplia',
+    );
+    const { appeal, warnings } = imported(text);
+    expect(appeal.draft).toBe(true);
+    expect(appeal.targets).toEqual([]);
+    expect(warnings.map((w) => w.code)).toContain('no_target');
+  });
+
+  it('imports a group\'s "Please write on behalf of our adopted prisoner" as a draft', () => {
+    const text = page(
+      'Report from our meeting',
+      'We meet at 8pm on the second Tuesday of the month.',
+      'Please write on behalf of our adopted prisoner of conscience, Dr Jane Example',
+      'Dr Jane Example has been imprisoned since June 2031 and may not be receiving the medical care she needs.',
+    );
+    expect(imported(text).appeal.draft).toBe(true);
+  });
+
+  it('still refuses a meeting report that asks nobody to write', () => {
+    const text = page(
+      'Report from our meeting',
+      'We meet at 8pm on the second Tuesday of the month.',
+      'We are asking therefore that you bring mince pies. Dr Jane Example spoke on behalf of the group.',
+    );
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
   });
 });
