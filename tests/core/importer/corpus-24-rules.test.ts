@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
 import { isCountryLine } from '../../../src/core/importer/countries.js';
+import { greetedByName } from '../../../src/core/importer/greeted-name.js';
 import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 const body = [
@@ -173,5 +174,25 @@ describe('a request to write with no official named yet', () => {
       'We are asking therefore that you bring mince pies. Dr Jane Example spoke on behalf of the group.',
     );
     expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+});
+
+describe('a greeting that names the official after a one-word office', () => {
+  it('reads "Dear Ambassador Aron Example:" as the ambassador, with no address', () => {
+    expect(greetedByName('Dear Ambassador Aron Example:').map((l) => l.text)).toEqual(['Aron Example', 'Ambassador']);
+    expect(greetedByName('Estimado Embajador Aron Example:').map((l) => l.text)).toEqual(['Aron Example', 'Embajador']);
+  });
+
+  it('still reads no name after an office of two capitalised words or a title that is no office alone', () => {
+    expect(greetedByName('Dear Chief Justice Example,')).toEqual([]);
+    expect(greetedByName('Dear Chief Aron Example,')).toEqual([]);
+    expect(greetedByName('Dear President Aron Example,')).toEqual([]);
+  });
+
+  it('makes the greeted ambassador the official of a letter with no block', () => {
+    const text = page('Please help us press the ambassador to release Jane Example.', '', 'Dear Ambassador Aron Example:', '', ...body, '', 'Sincerely,');
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Aron Example']);
+    expect(appeal.targets[0]?.address ?? []).toEqual([]);
   });
 });
