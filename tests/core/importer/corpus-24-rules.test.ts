@@ -196,3 +196,19 @@ describe('a greeting that names the official after a one-word office', () => {
     expect(appeal.targets[0]?.address ?? []).toEqual([]);
   });
 });
+
+describe('a Portuguese letter headed by the office it greets, with no comma', () => {
+  const letterBody = 'Venho por este meio solicitar a sua atenção para a situação da senhora Jane Example, presa desde março.';
+
+  it('greets with "Exma. Senhora Embaixadora do Reino de Examplia" over the person\'s line', () => {
+    const text = page('Escreva à embaixadora: jane.example@embassy.example.org', '', 'Exma. Senhora Embaixadora do Reino de Examplia', '', 'Dra. Jane Sample', '', letterBody, '', 'Atenciosamente,');
+    const { letter } = imported(text).appeal;
+    expect(letter.salutation).toBe('Exma. Senhora Embaixadora do Reino de Examplia');
+    expect(letter.paragraphs[0]).toBe(letterBody);
+  });
+
+  it('reads no greeting from an address head that no letter in the writer\'s voice follows', () => {
+    const text = page('Escreva à governadora:', '', 'Exma. Senhora Governadora do Estado de Examplia', 'Palácio Example, Rua Example 1', '', 'Exma. Senhora Governadora,', '', letterBody, '', 'Atenciosamente,');
+    expect(imported(text).appeal.letter.salutation).toBe('Exma. Senhora Governadora,');
+  });
+});
