@@ -182,8 +182,8 @@ function findTitleSalutation(sections: Section[]): LinePosition | undefined {
   return byTitle ?? findBareOffice(sections) ?? findPortugueseHead(sections);
 }
 
-/* "Dra. Jane Example", "Sr. Aron Example": the person a letter's head names under the office it greets. */
-const HEAD_PERSON = /^(?:[Dd]r[a]?|S[Rr][Aa]?|[Ee]ng[a]?|[Pp]rof[a]?)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
+/* "Dra. Jane Example", "- Sr. Aron Example": the person a letter's head names under the office it greets. */
+const HEAD_PERSON = /^(?:[-*•·]\s+)?(?:[Dd]r[a]?|S[Rr][Aa]?|[Ee]ng[a]?|[Pp]rof[a]?)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
 /* A Portuguese letter's first words in the writer's voice: "Venho por este meio solicitar", "Escrevo-lhe", "Dirijo-me". */
 const PT_LETTER_START = /^(?:venho|escrevo|dirijo-me|gostaria|eu)\b/i;
 

@@ -200,8 +200,8 @@ describe('a greeting that names the official after a one-word office', () => {
 describe('a Portuguese letter headed by the office it greets, with no comma', () => {
   const letterBody = 'Venho por este meio solicitar a sua atenção para a situação da senhora Jane Example, presa desde março.';
 
-  it('greets with "Exma. Senhora Embaixadora do Reino de Examplia" over the person\'s line', () => {
-    const text = page('Escreva à embaixadora: jane.example@embassy.example.org', '', 'Exma. Senhora Embaixadora do Reino de Examplia', '', 'Dra. Jane Sample', '', letterBody, '', 'Atenciosamente,');
+  it('greets with "Exma. Senhora Embaixadora do Reino de Examplia" over the person\'s line, bulleted or not', () => {
+    const text = page('Escreva à embaixadora: jane.example@embassy.example.org', '', 'Exma. Senhora Embaixadora do Reino de Examplia', '', '- Dra. Jane Sample', '', letterBody, '', 'Atenciosamente,');
     const { letter } = imported(text).appeal;
     expect(letter.salutation).toBe('Exma. Senhora Embaixadora do Reino de Examplia');
     expect(letter.paragraphs[0]).toBe(letterBody);
