@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
 import { isCountryLine } from '../../../src/core/importer/countries.js';
 import { greetedByName } from '../../../src/core/importer/greeted-name.js';
+import { parseUaNumber } from '../../../src/core/importer/numbers.js';
 import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 const body = [
@@ -210,5 +211,22 @@ describe('a Portuguese letter headed by the office it greets, with no comma', ()
   it('reads no greeting from an address head that no letter in the writer\'s voice follows', () => {
     const text = page('Escreva à governadora:', '', 'Exma. Senhora Governadora do Estado de Examplia', 'Palácio Example, Rua Example 1', '', 'Exma. Senhora Governadora,', '', letterBody, '', 'Atenciosamente,');
     expect(imported(text).appeal.letter.salutation).toBe('Exma. Senhora Governadora,');
+  });
+});
+
+describe('another organisation\'s case code on a line of its own', () => {
+  it('reads "Case EXA 010231" and "Urgent Appeal Case: EX-12-2031" as the number, as written', () => {
+    expect(parseUaNumber('Case EXA 010231')).toEqual({ reference: 'EXA 010231', number: 'EXA 010231', id: 'exa-010231' });
+    expect(parseUaNumber('Urgent Appeal Case: EX-12-2031')?.number).toBe('EX-12-2031');
+  });
+
+  it('reads no number from a case named in a sentence or from a case with no code', () => {
+    expect(parseUaNumber('In the case EXA 010231 the court ruled against her.')).toBeUndefined();
+    expect(parseUaNumber('Case 2031')).toBeUndefined();
+  });
+
+  it('numbers an imported appeal with the case code', () => {
+    const text = page('Request for action', '', 'Case EXA 010231', '', 'The Example Secretariat requests your URGENT intervention in the following situation.', '', 'Dear Minister Aron Example,', '', ...body, '', 'Yours sincerely,');
+    expect(imported(text).appeal.number).toBe('EXA 010231');
   });
 });
