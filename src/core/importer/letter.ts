@@ -117,8 +117,9 @@ export function findLetter(sections: Section[], warn: Warn): FoundLetter | undef
     const lines = sections[opening.section]?.lines ?? [];
     const run = salutationRun(lines, opening.line);
     // "Dra. Jane Example" alone under the greeting names the addressee in the letter's head; the body starts below it.
-    const person = lines.findIndex((l, i) => i >= run.next && l !== '');
-    const next = person >= 0 && HEAD_PERSON.test(lines[person] ?? '') ? person + 1 : run.next;
+    let person = run.next;
+    while (lines[person] === '') person++;
+    const next = HEAD_PERSON.test(lines[person] ?? '') ? person + 1 : run.next;
     return { ...readFrom(sections, opening.section, next, warn, run.salutation), start: opening.line };
   }
   const letterSection = sections.findIndex((s) => s.kind === 'letter' && s.lines.some((l) => l !== ''));
@@ -170,10 +171,20 @@ function firstGreeting(sections: Section[], greets: (line: string, next: (skip?:
     const lines = section.lines;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? '';
-      if (line !== '' && greets(line, (skip = 0) => lines.slice(i + 1).filter((l) => l !== '')[skip] ?? '')) return { section: s, line: i };
+      if (line !== '' && greets(line, (skip = 0) => nonBlankBelow(lines, i, skip))) return { section: s, line: i };
     }
   }
   return undefined;
+}
+
+/** The `skip`-th non-blank line below line `at` (0: the next), read in place; '' past the end. */
+function nonBlankBelow(lines: string[], at: number, skip: number): string {
+  for (let i = at + 1, seen = 0; i < lines.length; i++) {
+    if (lines[i] === '') continue;
+    if (seen === skip) return lines[i] ?? '';
+    seen++;
+  }
+  return '';
 }
 
 /** "Fiscal General de México:" then "Me dirijo a usted ...": a short line that greets by title alone. */
