@@ -7,6 +7,12 @@ import type { TargetLine } from './targets.js';
 /* A capitalised word of a name: "Tarja", "Halonen", "O'Neill", "Jean-Marc". */
 const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
 
+/*
+ * An ambassador, greeted by title and name: the embassy's own letter is written to them. A president or governor greeted
+ * so is as often one a quoted or already-sent letter speaks to, and stays unread here.
+ */
+const SOLE_OFFICE = /^(?:ambassador|ambassadeur|ambassadrice|embajador|embajadora|embaixador|embaixadora|botschafter(?:in)?)$/i;
+
 /* "Dear Mr. Jane Example, Ambassador to the United States": a form of address, the person's full name, a comma, their office. */
 const NAME_COMMA_OFFICE = /^\p{L}+\s+(?:mr|mrs|ms|dr|se[ñn]or|se[ñn]ora|sr|sra|monsieur|madame|herr|frau)\.?\s+((?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+),\s+([^,]{3,80})$/iu;
 
@@ -47,7 +53,9 @@ export function greetedByName(salutation: string | undefined): TargetLine[] {
   const name = words.slice(start);
   const office = words.slice(0, start);
   if (name.length < 2 || name.length > 3 || office.length === 0 || office.length > 5 || !office.some((w) => ROLE.test(w))) return [];
-  if (!/^\p{Ll}/u.test(office[office.length - 1] ?? '')) return [];
+  // "Dear Ambassador Yang Jiechi:": one office word that is a person's whole title marks where the name starts however
+  // it is written; "Dear Chief Justice Example" (an office of two words) still says nothing.
+  if (!/^\p{Ll}/u.test(office[office.length - 1] ?? '') && !(office.length === 1 && SOLE_OFFICE.test(office[0] ?? ''))) return [];
   const title = office.join(' ');
   return [
     { text: name.join(' '), copy: false },

@@ -10,7 +10,7 @@ import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
-import { ACTION_INDEX, citedUaNumbers, explainsUnMechanism, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, saysItIsAnAppeal, showsAnAppeal, speaksOfUrgentActionsInGeneral, teachesLetterWriting } from './signs.js';
+import { ACTION_INDEX, citedUaNumbers, explainsUnMechanism, headsOneCase, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, saysItIsAnAppeal, showsAnAppeal, speaksOfUrgentActionsInGeneral, teachesLetterWriting } from './signs.js';
 import { isLetterByOthers, nobodyAskedToSend } from './open-letter.js';
 import { findKind, isRoundUp } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
@@ -55,8 +55,9 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   };
 
   const kind = findKind(sections, text);
-  // A round-up of good news cites several actions (or says it is one, "Urgent-Actions-Erfolge"): none of their numbers is the text's.
-  const ua = kind === 'good-news' && (citedUaNumbers(text) >= 2 || isRoundUp(text)) ? undefined : findUaNumber(sections);
+  // A round-up of good news cites several actions (or says it is one, "Urgent-Actions-Erfolge"): none of their numbers is the
+  // text's. One that tells of a single action under its number ("Erfolge ... UA 124/07 - Jane Example") tells of that one.
+  const ua = kind === 'good-news' && (citedUaNumbers(text) >= 2 || (isRoundUp(text) && !headsOneCase(text))) ? undefined : findUaNumber(sections);
   const found = findLetter(sections, warn);
   const sentence = findAppealSentence(sections);
   const lead = findLeadTarget(sections);

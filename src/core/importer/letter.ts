@@ -114,8 +114,13 @@ export function findLetter(sections: Section[], warn: Warn): FoundLetter | undef
   const wrapped = opening ? undefined : findWrappedSalutation(sections);
   if (wrapped) return { ...readFrom(sections, wrapped.section, wrapped.line + 2, warn, wrapped.salutation), start: wrapped.line };
   if (opening) {
-    const run = salutationRun(sections[opening.section]?.lines ?? [], opening.line);
-    return { ...readFrom(sections, opening.section, run.next, warn, run.salutation), start: opening.line };
+    const lines = sections[opening.section]?.lines ?? [];
+    const run = salutationRun(lines, opening.line);
+    // "Dra. Jane Example" alone under the greeting names the addressee in the letter's head; the body starts below it.
+    let person = run.next;
+    while (lines[person] === '') person++;
+    const next = HEAD_PERSON.test(lines[person] ?? '') ? person + 1 : run.next;
+    return { ...readFrom(sections, opening.section, next, warn, run.salutation), start: opening.line };
   }
   const letterSection = sections.findIndex((s) => s.kind === 'letter' && s.lines.some((l) => l !== ''));
   if (letterSection >= 0) {
@@ -159,23 +164,51 @@ function findWrappedSalutation(sections: Section[]): { section: number; line: nu
 type LinePosition = { section: number; line: number };
 
 /** The first line, in a section a letter can sit in, that `greets` takes, given the next non-blank line below it. */
-function firstGreeting(sections: Section[], greets: (line: string, next: () => string) => boolean): LinePosition | undefined {
+function firstGreeting(sections: Section[], greets: (line: string, next: (skip?: number) => string) => boolean): LinePosition | undefined {
   for (let s = 0; s < sections.length; s++) {
     const section = sections[s];
     if (!section || !LETTER_HOME.has(section.kind)) continue;
     const lines = section.lines;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? '';
-      if (line !== '' && greets(line, () => lines.slice(i + 1).find((l) => l !== '') ?? '')) return { section: s, line: i };
+      if (line !== '' && greets(line, (skip = 0) => nonBlankBelow(lines, i, skip))) return { section: s, line: i };
     }
   }
   return undefined;
 }
 
+/** The `skip`-th non-blank line below line `at` (0: the next), read in place; '' past the end. */
+function nonBlankBelow(lines: string[], at: number, skip: number): string {
+  for (let i = at + 1, seen = 0; i < lines.length; i++) {
+    if (lines[i] === '') continue;
+    if (seen === skip) return lines[i] ?? '';
+    seen++;
+  }
+  return '';
+}
+
 /** "Fiscal General de México:" then "Me dirijo a usted ...": a short line that greets by title alone. */
 function findTitleSalutation(sections: Section[]): LinePosition | undefined {
   const byTitle = firstGreeting(sections, (line, next) => line.length <= 80 && /^\p{Lu}[^.!?@]*[,:]$/u.test(line) && LETTER_START.test(next()));
-  return byTitle ?? findBareOffice(sections);
+  return byTitle ?? findBareOffice(sections) ?? findPortugueseHead(sections);
+}
+
+/* "Dra. Jane Example", "- Sr. Aron Example": the person a letter's head names under the office it greets. */
+const HEAD_PERSON = /^(?:[-*•·]\s+)?(?:[Dd]r[a]?|S[Rr][Aa]?|[Ee]ng[a]?|[Pp]rof[a]?)\.?\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}$/u;
+/* A Portuguese letter's first words in the writer's voice: "Venho por este meio solicitar", "Escrevo-lhe", "Dirijo-me". */
+const PT_LETTER_START = /^(?:venho|escrevo|dirijo-me|gostaria|eu)\b/i;
+
+/**
+ * "Exma. Senhora Embaixadora do Reino de X", then "Dra. Jane Example" alone, then "Venho por este meio solicitar ...": a
+ * Portuguese letter's head greets the office in full, with no comma; the person's line under it is no part of the greeting.
+ * An address head ("Exma. Sra. Governadora do" / "Estado do Pará", a street) is followed by no letter in the writer's voice.
+ */
+function findPortugueseHead(sections: Section[]): LinePosition | undefined {
+  return firstGreeting(sections, (line, below) => {
+    if (line.length > 120 || !PT_OPENING.test(line) || /[.!?;:,@\d]$/.test(line) || /\b(?:do|da|de|dos|das)$/i.test(line)) return false;
+    const next = HEAD_PERSON.test(below()) ? below(1) : below();
+    return next.length >= 60 && PT_LETTER_START.test(next);
+  });
 }
 
 /**

@@ -64,7 +64,7 @@ export function parseUaNumber(line: string): UaNumber | undefined {
   // Both forms have digits: a line without one (most lines) is not run through either pattern.
   if (!DIGIT.test(head)) return undefined;
   const match = UA_NUMBER.exec(head);
-  if (!match) return caseCode(line);
+  if (!match) return caseCode(line) ?? labelledCase(head);
   // "(for example, see UA 159/95, ...)": an earlier UA the text refers to is not the text's own number.
   if (CITED.test(line.slice(Math.max(0, match.index - 40), match.index))) return undefined;
   const [, written = 'UA', digits = '', sep = '/', year = ''] = match;
@@ -102,4 +102,17 @@ function caseCode(line: string): UaNumber | undefined {
   if (!match || CITED.test(line.slice(Math.max(0, match.index - 40), match.index))) return undefined;
   const code = `UA${match[1] ?? ''}`;
   return { reference: code, number: code, id: code.toLowerCase() };
+}
+
+/*
+ * "Case TCD 140601", "Urgent Appeal Case: UP-54-2002": another organisation's case code on a line of its own after its
+ * label, in capitals and digits. Only the whole line counts: a case mentioned in a sentence is cited, not the text's own.
+ */
+const LABELLED_CASE = /^\s*(?:[Uu]rgent [Aa]ppeal\s+)?(?:[Cc]ase|CASE)\s*(?:[Nn]o\.?\s*)?:?\s+([A-Z]{2,4}(?:[- ]\d{2,6}){1,2})\s*$/;
+
+/** Reads a case code labelled "Case" on its own line, as it is written. */
+function labelledCase(line: string): UaNumber | undefined {
+  const code = LABELLED_CASE.exec(line)?.[1];
+  if (!code) return undefined;
+  return { reference: code, number: code, id: code.toLowerCase().replace(/\s+/g, '-') };
 }

@@ -8,9 +8,9 @@ import { ORGANISATION, ROLE } from './offices.js';
  * reads: "Write a letter to ...", "Send an e-mail", "Firma la petición", "Écrivez-lui", "Schreibt dem Minister",
  * "Assine a petição", "Stuur een kaart".
  */
-const VERB = String.raw`(?:write|send|e-?mail|fax|call|phone|sign|contact|tell|urge|tweet|mail|post|escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|firm(?:a|e|en|ad)|llam(?:a|e|en|ad)|mand(?:a|e|en|ad)|exig(?:e|id|an?)|contact(?:a|e|en)|[ée]crivez|[ée]cris|envoyez|envoie|signez|signe|appelez|contactez|interpellez|faxez|t[ée]l[ée]phonez|schreib(?:e|t|en sie)|schick(?:e|t|en sie)|send(?:e|et|en sie)|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|ruf(?:e|t|en sie)|mailt|fax(?:e|t|en sie)|fordert|fordern sie|escrev(?:a|am|e)|envi(?:e|em|a)|assin(?:e|em|a)|ligue(?:m)?|mande(?:m)?|schrijf|stuur|teken|bel|mail|scrivi|scrivete|invia|inviate|manda|mandate|intervieni|skriv|skicka|kirjoita|l[äa]het[äa]|napisz(?:cie)?|wy[sś]lij(?:cie)?|podpisz(?:cie)?|zadzwo[nń](?:cie)?)`;
+const VERB = String.raw`(?:write|send|e-?mail|fax|call|phone|sign|contact|tell|urge|tweet|mail|post|escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|firm(?:a|e|en|ad)|llam(?:a|e|en|ad)|mand(?:a|e|en|ad)|exig(?:e|id|an?)|contact(?:a|e|en)|[ée]crivez|[ée]cris|envoyez|envoie|signez|signe|appelez|contactez|interpellez|faxez|t[ée]l[ée]phonez|schreib(?:e|t|en sie)|(?:ver)?schick(?:e|t|en sie)|send(?:e|et|en sie)|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|ruf(?:e|t|en sie)|mailt|fax(?:e|t|en sie)|fordert|fordern sie|escrev(?:a|am|e)|envi(?:e|em|a)|assin(?:e|em|a)|ligue(?:m)?|mande(?:m)?|schrijf|stuur|teken|bel|mail|scrivi|scrivete|invia|inviate|manda|mandate|intervieni|skriv|skicka|kirjoita|l[äa]het[äa]|napisz(?:cie)?|wy[sś]lij(?:cie)?|podpisz(?:cie)?|zadzwo[nń](?:cie)?)`;
 /* Whom the sentence asks to reach: an official or an office ("Tell the government"), "him", "your MP", a link or an e-mail address. */
-const REACH = String.raw`(?:\b(?:him|her|them|ihm|ihr|ihnen|lui|leur|le|la|lhe|your (?:mp|senator|representative|member of parliament|congress(?:wo)?man))\b|https?://|[\w.+-]+@[\w-]+\.\w|${ROLE.source}|${ORGANISATION.source})`;
+const REACH = String.raw`(?:\b(?:him|her|them|ihm|ihr|ihnen|lui|leur|le|la|lhe|your (?:(?:local|federal|state)\s+)*(?:mp|senator|representative|member of parliament|congress(?:wo)?man))\b|https?://|[\w.+-]+@[\w-]+\.\w|${ROLE.source}|${ORGANISATION.source})`;
 /* Signing needs no addressee: "Sign the petition", "Firma la petición", "Unterschreibt die Petition". */
 const SIGN = String.raw`(?:sign|podpisz(?:cie)?|firm(?:a|e|en|ad)|signez|signe|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|assin(?:e|em|a)|teken|firmate|signera|allekirjoita)`;
 const PETITION = String.raw`(?:petition|petici[oó]n|p[ée]tition|peti[cç][aã]o|petitie|appeal|appell|llamamiento|apelo|petizione|appello|upprop(?:et)?|opprop(?:et)?|vetoomu(?:s|ksen)|petycj[eę]|apel)`;
@@ -58,6 +58,9 @@ const UNADDRESSED_ASK = new RegExp(
     // the prosecutor", "please help with this petition": the reader is asked to act where the page names the addressee
     // elsewhere.
     String.raw`\byou can help\b[^.!?\n]{0,40}?\b(?:is to|by)\s+(?:send|writ|e-?mail|fax)\w*\s+(?:a\s+)?(?:letters?|e-?mails?|faxes|appeals?)\b|\bsample letters?\s+addressed\s+to\b|\bplease\s+(?:help\s+with|support)\s+(?:this|the|our)\s+(?:petition|appeal|action)\b`,
+    // "I am asking therefore that you write a brief letter to their governments", "Please write on behalf of our adopted
+    // prisoner": a coordinator's or group's request whose addressees follow (or were cut off).
+    String.raw`\b(?:i am|i'm|we are|we're)\s+asking\s+(?:\p{L}+\s+)?(?:that\s+you|you\s+to)\s+(?:write|send|e-?mail|fax)\b[^.!?\n]{0,30}?\b(?:letters?|e-?mails?|cards?|messages?|appeals?|faxes|to)\b|\bplease\s+write\s+(?:on behalf of|in support of)\b`,
     String.raw`\bforslag til (?:et )?brev\b|\bbrevforslag\b|\bf[öo]rslag (?:till|p[åa]) brev\b|\b(?:aksjon|aktion|brevaksjon)\s*:?\s+brev til\b|\b(?:onderstaande|volgende|deze)\s+voorbeeldbrief\b|\bvoorbeeldbrief\s+(?:hieronder|hierbij)\b`,
   ].join('|'),
   'imu',

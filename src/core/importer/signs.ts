@@ -69,6 +69,17 @@ export function citedUaNumbers(text: string): number {
   return numbers.size;
 }
 
+/* "UA 124/07 - Jane Example (Examplia)": a UA number that opens its line, a case's own heading. */
+const CASE_HEADING = /^\s*(?:UA|AU)[\s:-]{0,3}\d{1,4}\s?[./]\s?\d{2,4}\b/m;
+
+/**
+ * A round-up that tells of one action under its number as a heading: that action is the text's. One number cited in
+ * brackets in a round-up's prose ("(UA-062/2019)") is one of the cases it tells of, the others unnumbered.
+ */
+export function headsOneCase(text: string): boolean {
+  return citedUaNumbers(text) === 1 && CASE_HEADING.test(text.slice(0, 200_000));
+}
+
 /* A campaign's or a text's name for an appeal, a petition's wording, an old UA's concern heading, or a contact field. */
 const APPEAL_WORDS = /(?:^|\s)(?:текст звернення|звернення до|петиці[яюї]|текст обращения|обращение к|петици[яюи])(?=\s|$|[:.,])|^\s*urgent appeals?\s*[:!]?\s*$|^\s*petition (?:to|for|against)\s|\b(?:proposed|suggested) (?:text|letter|e-?mail|message|action)\b|\brequests? your (?:urgent )?intervention\b|\bencourage you to (?:write|send|sign|call|e-?mail)\b|\bplease write to\b|urgent action|acci[oó]n urgente|action urgente|a[cç][aã]o urgente|lettres? d['’]appel|briefe? gegen das vergessen|musterbrief|briefvorschlag|appellbrief|mailvorlage|briefvorlage|mustermail|^\s*schreibt (?:an|ihnen)\s?:?\s*$|appelle an|eilaktion|pilna akcja|azion[ei] urgent[ei]|lettera (?:modello|tipo)|modello di lettera|blixtaktion(?:er)?|\bvetoomu(?:s|ksen|kseen)\b|緊急行動|要請先|宛先\s*[:：]|\bwe,? the undersigned\b|\bsign (?:the|our|this) petition\b|\bpaper petition\b|^fear (?:of|for) (?:imminent execution|torture|safety)\b|\bplease write\b[^.\n]{0,60}\bamnesty\b|\bletter[- ]writing (?:campaign|action)\b|^\s*take action\s*!?\s*$|\bsend your (?:letters?|appeals?) to\b|\bcon tu firma\b|\bfirma (?:la|esta) petici[oó]n\b|\bsignez (?:la|cette) p[ée]tition\b|\b(?:fax|tel|telefon|phone|e-?mail|correo-e|courriel)\s?:\s?\S/im;
 

@@ -184,3 +184,50 @@ describe('a group\'s letter with the minister\'s address block above it', () => 
     expect(imported(text).appeal.targets.some((t) => t.name.includes('Exampletown'))).toBe(false);
   });
 });
+
+describe('a request to write to "your local MP" or to an official inline', () => {
+  it('imports an e-mail asking readers to contact their local MP as a draft with no official', () => {
+    const text = page(
+      'URGENT: Contact your local MP to end indefinite detention',
+      '',
+      'Dear Friends,',
+      '',
+      'You can urge your local Member of Parliament to support moves to end indefinite detention.',
+      story,
+    );
+    const { appeal } = imported(text);
+    expect(appeal.draft).toBe(true);
+    expect(appeal.targets).toEqual([]);
+  });
+
+  it('reads "Bitte verschicken Sie Ihren Appell ... an: President ..." as a request to write', () => {
+    const text = 'Bitte verschicken Sie Ihren Appell in einem Briefumschlag an: President Aron Example The Example House, 1 Example Avenue, Example City 20500, Examplia. Appelltext: ' + story + ' ' + letter[0];
+    expect(refusedReason(text)).toBeUndefined();
+  });
+});
+
+describe('the number of a good-news page', () => {
+  const erfolge = (...cases: string[]): string =>
+    page('Erfolge', '', 'Viele fragen uns, ob Urgent Actions etwas bewirken. Hier Beispiele unserer Gruppe:', '', ...cases.flatMap((c) => [c, '', 'Die Urgent Action wurde im Mai 2031 gestartet; die Person wurde im Juni 2031 freigelassen.', '']));
+
+  it('is the one action an "Erfolge" page tells of', () => {
+    expect(imported(erfolge('UA 99/31 - Jana Beispiel (Examplien)')).appeal.number).toBe('99/31');
+  });
+
+  it('is none where the page tells of several actions', () => {
+    expect(imported(erfolge('UA 99/31 - Jana Beispiel (Examplien)', 'UA 12/30 - Aron Example (Examplien)')).appeal.number).toBeUndefined();
+  });
+});
+
+describe('the number a round-up of successes cites in brackets', () => {
+  it('is none: the page tells of other cases too', () => {
+    const text = page(
+      'Urgent-Actions-Erfolge Januar bis März 2031',
+      '',
+      'Jana Beispiel ist frei! Die Aktivistin wurde im Februar 2031 freigelassen (UA-062/2030).',
+      '',
+      'Aron Example darf seine Familie wieder sehen. Die Behörden haben ihm im März 2031 Besuche erlaubt.',
+    );
+    expect(imported(text).appeal.number).toBeUndefined();
+  });
+});

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
 import { isCountryLine } from '../../../src/core/importer/countries.js';
-import { imported, kindOf, page } from './helpers.js';
+import { greetedByName } from '../../../src/core/importer/greeted-name.js';
+import { parseUaNumber } from '../../../src/core/importer/numbers.js';
+import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 const body = [
   'I am writing to express my concern about the detention of Jane Example, a teacher held since March for a peaceful protest.',
@@ -133,5 +135,98 @@ describe('a section\'s news release headed by the releases it reports', () => {
       'The authorities arrested a number of peaceful protesters, who are at risk of torture and should be released at once.',
     );
     expect(kindOf(text)).not.toBe('good-news');
+  });
+});
+
+describe('a request to write with no official named yet', () => {
+  it('imports a coordinator\'s "I am asking that you write a letter to their governments" as a draft', () => {
+    const text = page(
+      'To: Example Network',
+      '',
+      'Friends,',
+      '',
+      'Jane Example, a teacher, has been held without charge since March 2031.',
+      '',
+      'I am asking therefore that you write a brief letter to the government, urging her release. Please see below.',
+      '',
+      'Aron Sample',
+      'Coordinator for Examplia',
+    );
+    const { appeal, warnings } = imported(text);
+    expect(appeal.draft).toBe(true);
+    expect(appeal.targets).toEqual([]);
+    expect(warnings.map((w) => w.code)).toContain('no_target');
+  });
+
+  it('imports a group\'s "Please write on behalf of our adopted prisoner" as a draft', () => {
+    const text = page(
+      'Report from our meeting',
+      'We meet at 8pm on the second Tuesday of the month.',
+      'Please write on behalf of our adopted prisoner of conscience, Dr Jane Example',
+      'Dr Jane Example has been imprisoned since June 2031 and may not be receiving the medical care she needs.',
+    );
+    expect(imported(text).appeal.draft).toBe(true);
+  });
+
+  it('still refuses a meeting report that asks nobody to write', () => {
+    const text = page(
+      'Report from our meeting',
+      'We meet at 8pm on the second Tuesday of the month.',
+      'We are asking therefore that you bring mince pies. Dr Jane Example spoke on behalf of the group.',
+    );
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+});
+
+describe('a greeting that names the official after a one-word office', () => {
+  it('reads "Dear Ambassador Aron Example:" as the ambassador, with no address', () => {
+    expect(greetedByName('Dear Ambassador Aron Example:').map((l) => l.text)).toEqual(['Aron Example', 'Ambassador']);
+    expect(greetedByName('Estimado Embajador Aron Example:').map((l) => l.text)).toEqual(['Aron Example', 'Embajador']);
+  });
+
+  it('still reads no name after an office of two capitalised words or a title that is no office alone', () => {
+    expect(greetedByName('Dear Chief Justice Example,')).toEqual([]);
+    expect(greetedByName('Dear Chief Aron Example,')).toEqual([]);
+    expect(greetedByName('Dear President Aron Example,')).toEqual([]);
+  });
+
+  it('makes the greeted ambassador the official of a letter with no block', () => {
+    const text = page('Please help us press the ambassador to release Jane Example.', '', 'Dear Ambassador Aron Example:', '', ...body, '', 'Sincerely,');
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Aron Example']);
+    expect(appeal.targets[0]?.address ?? []).toEqual([]);
+  });
+});
+
+describe('a Portuguese letter headed by the office it greets, with no comma', () => {
+  const letterBody = 'Venho por este meio solicitar a sua atenção para a situação da senhora Jane Example, presa desde março.';
+
+  it('greets with "Exma. Senhora Embaixadora do Reino de Examplia" over the person\'s line, bulleted or not', () => {
+    const text = page('Escreva à embaixadora: jane.example@embassy.example.org', '', 'Exma. Senhora Embaixadora do Reino de Examplia', '', '- Dra. Jane Sample', '', letterBody, '', 'Atenciosamente,');
+    const { letter } = imported(text).appeal;
+    expect(letter.salutation).toBe('Exma. Senhora Embaixadora do Reino de Examplia');
+    expect(letter.paragraphs[0]).toBe(letterBody);
+  });
+
+  it('reads no greeting from an address head that no letter in the writer\'s voice follows', () => {
+    const text = page('Escreva à governadora:', '', 'Exma. Senhora Governadora do Estado de Examplia', 'Palácio Example, Rua Example 1', '', 'Exma. Senhora Governadora,', '', letterBody, '', 'Atenciosamente,');
+    expect(imported(text).appeal.letter.salutation).toBe('Exma. Senhora Governadora,');
+  });
+});
+
+describe('another organisation\'s case code on a line of its own', () => {
+  it('reads "Case EXA 010231" and "Urgent Appeal Case: EX-12-2031" as the number, as written', () => {
+    expect(parseUaNumber('Case EXA 010231')).toEqual({ reference: 'EXA 010231', number: 'EXA 010231', id: 'exa-010231' });
+    expect(parseUaNumber('Urgent Appeal Case: EX-12-2031')?.number).toBe('EX-12-2031');
+  });
+
+  it('reads no number from a case named in a sentence or from a case with no code', () => {
+    expect(parseUaNumber('In the case EXA 010231 the court ruled against her.')).toBeUndefined();
+    expect(parseUaNumber('Case 2031')).toBeUndefined();
+  });
+
+  it('numbers an imported appeal with the case code', () => {
+    const text = page('Request for action', '', 'Case EXA 010231', '', 'The Example Secretariat requests your URGENT intervention in the following situation.', '', 'Dear Minister Aron Example,', '', ...body, '', 'Yours sincerely,');
+    expect(imported(text).appeal.number).toBe('EXA 010231');
   });
 });

@@ -321,8 +321,11 @@ const HELD_OUT = [
     // is asked to send, read as a letter by others); four letters by others imported (a lawyer's, an MP's, a section's
     // meeting request, one member's own letter); a PDF's two contact columns run together name no official; a successes
     // page citing one UA loses its number. fixothers: 88.8%, 0 misattached: the four letters by others refused, the French
-    // model letter (sender's fields "Nom : ………") imports with its prosecutor, e-mail and address.
-    floor: 0.88, refusalsChecked: /amnestyusa|heerhugowaard|deduif|stopchildexecutions|docslib-ua|montlucon/,
+    // model letter (sender's fields "Nom : ………") imports with its prosecutor, e-mail and address. fixA: 94.8% (110/116), 0
+    // misattached, none refused: "verschicken Sie" and "your local MP" are requests to write (the German "Appelltext" and the
+    // MP e-mail import as drafts), the one action a successes page heads with its number keeps it. Still wrong (known): the
+    // inline "an: President <name> The White House, ..." is not read as an official; the Belarus PDF's interleaved columns.
+    floor: 0.94, refusalsChecked: /./,
   },
   {
     set: 'corpus-22', dir: CORPUS_22, unseen: '59.1% of fields, 2 addresses misattached, 4 appeals refused', texts: 20, addresses: 13, attached: false,
@@ -351,8 +354,12 @@ const HELD_OUT = [
     // missed; a one-line postal address in a sentence ("to the Home Secretary, <name>, <street>, London SW1") and its
     // solidarity card are not read; two calls to write cut before their addresses are refused; other organisations' case
     // numbers ("TCD 140601", "UP-54-2002") are not read and an AHRC "UPDATE" imports as an appeal; a coalition's delivered
-    // letter imports. fixothers: 80.7% (the coalition's delivered letter refused).
-    floor: 0.8, refusalsChecked: /puestos-en-libertad/,
+    // letter imports. fixothers: 80.7% (the coalition's delivered letter refused). fixA: 93.2% (82/88), 0 misattached, none
+    // refused: the two calls to write import as drafts ("I am asking that you write a letter to ...", "Please write on
+    // behalf of ..."), "Dear Ambassador <name>:" names the ambassador, the Portuguese head greets, "Case TCD 140601" and
+    // "Urgent Appeal Case: UP-54-2002" are read. Still wrong (known): the Home Secretary's inline address and the solidarity
+    // card, the Dutch model letter's minister, the AHRC "UPDATE" read as an appeal.
+    floor: 0.93, refusalsChecked: /./,
   },
   {
     set: 'corpus-25', dir: CORPUS_25, unseen: '65.9% of fields, 1 address misattached, 1 appeal refused', texts: 11, addresses: 5, attached: true,
