@@ -204,3 +204,11 @@ describe('a greeting run on into a sentence in lower case', () => {
     expect(imported(text).appeal.letter?.salutation).toBe('Dear Head of Example Service,');
   });
 });
+
+describe('a sample letter\'s Spanish heading', () => {
+  it('"Carta de Muestra" over the greeting is no official', () => {
+    expect(isNoNameLine('Carta de Muestra')).toBe(true);
+    const { appeal } = imported(page('Campaña para proteger a Jane Example', story, '', 'Carta de Muestra', '', 'Estimados Señores,', 'Expreso mi preocupación por las amenazas contra Jane Example.', 'Atentamente,'));
+    expect(appeal.targets.map((t) => t.name)).not.toContain('Carta de Muestra');
+  });
+});

@@ -119,3 +119,50 @@ describe('requests and news in the words corpus-22 showed', () => {
     expect(kindOf(page('EIN RÜCKBLICK AUF ERFOLGE IM JAHR 2031', 'Jane Example wurde im Januar aus der Haft entlassen.'))).toBe('good-news');
   });
 });
+
+describe('a minister\'s own e-mails listed with their office\'s', () => {
+  const listed = (...emails: string[]): string => page(
+    'Mailaktion',
+    'Wir bitten euch, gegen die Zustände im Lager zu protestieren.',
+    '',
+    ...emails,
+    '',
+    'Sehr geehrter Herr Bundesminister Example!',
+    'Ich habe erfahren, dass Flüchtlinge seit Wochen abgewiesen werden, weil es zu wenige Plätze gibt. Sie sind verantwortlich.',
+    'Unterschrift',
+  );
+
+  it('gives the office\'s address at the minister\'s own domain, in the same run, to the one greeted minister', () => {
+    const { appeal } = imported(listed('aron.example@ministerium.example.at', 'ministerbuero@ministerium.example.at'));
+    expect(appeal.targets.find((t) => t.name === 'Example')?.emails).toEqual(['aron.example@ministerium.example.at', 'ministerbuero@ministerium.example.at']);
+  });
+
+  it('leaves an address at another domain, or parted from the run by a blank line, off', () => {
+    const other = imported(listed('aron.example@ministerium.example.at', 'zentrale@partei.example.at')).appeal;
+    expect(other.targets.flatMap((t) => t.emails)).toEqual(['aron.example@ministerium.example.at']);
+    const parted = imported(listed('aron.example@ministerium.example.at', '', 'ministerbuero@ministerium.example.at')).appeal;
+    expect(parted.targets.flatMap((t) => t.emails)).toEqual(['aron.example@ministerium.example.at']);
+  });
+});
+
+describe('a letter from the organisation thanking its supporters', () => {
+  const thanks = page(
+    'Letter from Example Rights Group',
+    '',
+    'Dear Jane,',
+    '',
+    'I am writing to say thank you.',
+    'Through it all your support has helped us keep human rights on the agenda.',
+    'Prisoners you took action for, including Aron Example in Examplia and Bert Sample, have been freed.',
+    'Here at home we collected thousands of signatures.',
+  );
+
+  it('is good news, and its "Letter from ..." heading is no official', () => {
+    expect(kindOf(thanks)).toBe('good-news');
+    expect(imported(thanks).appeal.targets.map((t) => t.name)).toEqual([]);
+  });
+
+  it('still reads a live appeal whose prisoners are not yet freed as an appeal', () => {
+    expect(kindOf(page('Prisoners you took action for last year are still held.', 'Please write to the Minister of Justice today.', 'Dear Minister,', ...body))).toBe('appeal');
+  });
+});
