@@ -106,3 +106,43 @@ export function bulletedOfficeFirstLines(sections: Section[]): TargetLine[] {
   }
   return lines;
 }
+
+/*
+ * An online action's note of whom the message goes to: "Your e-mail will be sent to:", "La tua e-mail sarà inviata a:",
+ * "Votre message sera envoyé à :", "Tu correo será enviado a:", "Ihre E-Mail wird gesendet an:", then the list.
+ */
+const SENT_TO = /(?:^|\s)(?:your (?:e-?mail|message|letter|petition) (?:will be|is) (?:sent|delivered) to|la tua (?:e-?mail|mail|lettera|firma|petizione) (?:sar[àa]|verr[àa]) (?:inviat[ao]|spedit[ao]|consegnat[ao]) a|votre (?:e-?mail|courriel|message|lettre) sera (?:envoy[ée]e?|transmise?|adress[ée]e?) [àa]|tu (?:correo|mensaje|e-?mail|carta) ser[áa] enviad[oa] a|ihre (?:e-?mail|nachricht) wird (?:gesendet |geschickt )?an)\s*:?\s*([^\n]{0,600})/iu;
+/* A form of address before a listed person: "Señora", "Signor", "Mr", "Frau". */
+const FORM = /^(?:se[ñn]ora|se[ñn]or|sra\.|sr\.|signora|signor|sig\.(?:ra)?|mr\.?|mrs\.?|ms\.?|madame|monsieur|frau|herrn?|dr\.?)\s+/iu;
+const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
+
+/**
+ * Each person an online action says the message is sent to, as their own official with the office written before their
+ * name as their title ("Señora Presidenta Jane Example" -> "Jane Example", "Presidenta"). Items that name no person
+ * ("del Governo del Perù", an office alone) are passed over; no contact is read.
+ */
+export function sentToLines(sections: Section[]): TargetLine[] {
+  const page: string[] = [];
+  for (const section of sections) {
+    // A section without a heading carries none: its empty heading is no blank line of the page.
+    if (section.kind !== 'background') page.push(...(section.heading === '' ? [] : [section.heading]), ...section.lines);
+  }
+  const at = page.findIndex((line) => SENT_TO.test(line.slice(0, 2000)));
+  if (at < 0) return [];
+  // The list runs on after the note, or stands under it one person a line, up to a blank line.
+  const list = [SENT_TO.exec(page[at]!.slice(0, 2000))?.[1] ?? ''];
+  for (let i = at + 1; i < page.length && i <= at + 10 && page[i]!.trim() !== ''; i++) list.push(page[i]!);
+  const lines: TargetLine[] = [];
+  const role = new RegExp(`^(?:${ROLE.source})$`, 'i');
+  for (const item of list.join(', ').split(/,|;|\s+(?:and|e|y|et|und)\s+/)) {
+    const words = item.trim().replace(/[.:]+$/, '').replace(FORM, '').split(/\s+/).filter((w) => w !== '');
+    let start = 0;
+    while (start < words.length && role.test(words[start] ?? '')) start++;
+    const name = words.slice(start);
+    if (name.length < 2 || name.length > 5 || !name.every((w) => NAME_WORD.test(w))) continue;
+    lines.push({ text: name.join(' '), copy: false });
+    if (start > 0) lines.push({ text: words.slice(0, start).join(' '), copy: false });
+    lines.push({ text: '', copy: false });
+  }
+  return lines;
+}
