@@ -101,8 +101,8 @@ export function attachSpelledEmails(parsed: ParsedTarget[], salutation: string |
   }
 }
 
-/* A line that is one e-mail address and nothing else. */
-const BARE_EMAIL = /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+/* A line that is one e-mail address and nothing else, maybe after a list's bullet or number ("1) ", "- "). */
+const BARE_EMAIL = /^(?:(?:[-•*·–]|\d{1,2}[.)])\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
 
 /**
  * The other bare e-mails in the run of a spelled one, at the spelled one's own domain and spelling no name:

@@ -137,6 +137,11 @@ describe('a minister\'s own e-mails listed with their office\'s', () => {
     expect(appeal.targets.find((t) => t.name === 'Example')?.emails).toEqual(['aron.example@ministerium.example.at', 'ministerbuero@ministerium.example.at']);
   });
 
+  it('reads the run with a list\'s numbers before the addresses', () => {
+    const { appeal } = imported(listed('1) aron.example@ministerium.example.at', '2) ministerbuero@ministerium.example.at'));
+    expect(appeal.targets.find((t) => t.name === 'Example')?.emails).toEqual(['aron.example@ministerium.example.at', 'ministerbuero@ministerium.example.at']);
+  });
+
   it('leaves an address at another domain, or parted from the run by a blank line, off', () => {
     const other = imported(listed('aron.example@ministerium.example.at', 'zentrale@partei.example.at')).appeal;
     expect(other.targets.flatMap((t) => t.emails)).toEqual(['aron.example@ministerium.example.at']);
