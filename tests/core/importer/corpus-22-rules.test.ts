@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { greetedNames, spellsSurname } from '../../../src/core/importer/spelled-emails.js';
 import { holdsSecondColumn } from '../../../src/core/importer/side-by-side.js';
+import { calledOnLines } from '../../../src/core/importer/listed-recipients.js';
+import { splitSections } from '../../../src/core/importer/sections.js';
 import { codes, imported, kindOf, page } from './helpers.js';
 
 const body = [
@@ -169,5 +171,25 @@ describe('a letter from the organisation thanking its supporters', () => {
 
   it('still reads a live appeal whose prisoners are not yet freed as an appeal', () => {
     expect(kindOf(page('Prisoners you took action for last year are still held.', 'Please write to the Minister of Justice today.', 'Dear Minister,', ...body))).toBe('appeal');
+  });
+});
+
+describe('a petition\'s request that names its official by office and name, with no contact', () => {
+  const named = (line: string): string[] => calledOnLines(splitSections([line])).filter((l) => l.text !== '').map((l) => l.text);
+
+  it('reads "Call on <office> – Hon. <name> to:" and "Urge the <office>, <name>, to"', () => {
+    expect(named('Call on Minister of Corrections – Hon. Jane Example to:')).toEqual(['Jane Example', 'Minister of Corrections']);
+    expect(named('Urge the Minister of Justice, Aron Example, to drop the charges.')).toEqual(['Aron Example', 'Minister of Justice']);
+    const { appeal } = imported(page('SIGN NOW: petition for an inquiry into prisons', '', 'We need your help: sign the petition below.', 'Call on Minister of Corrections – Hon. Jane Example to:', '– end degrading practices', '– overhaul the complaints system'));
+    expect(appeal.targets.map((t) => [t.name, t.title, t.emails.length])).toEqual([['Jane Example', 'Minister of Corrections', 0]]);
+  });
+
+  it('reads the virtual letter the reader is asked to sign, to a president named in the sentence', () => {
+    expect(calledOnLines(splitSections(['We call on people everywhere to sign on to this virtual letter to Examplian President Jane Example, demanding the release of two activists.'])).map((l) => l.text)).toEqual(['Jane Example', 'President', '']);
+  });
+
+  it('leaves an office run into the name without a dash, comma or form of address unread, and a request to no office', () => {
+    expect(named('Urge Minister of Corrections Jane Example to act.')).toEqual([]);
+    expect(named('Call on Jane Example, a teacher, to speak at the rally.')).toEqual([]);
   });
 });

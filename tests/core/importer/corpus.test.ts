@@ -335,10 +335,11 @@ const HELD_OUT = [
     // minister and a virtual letter's president named only in prose are missed, a thank-you letter from Amnesty reads as
     // an appeal, a protest letter handed to Amnesty imports, and (before the label was made whole, as corpus-13's) three greeting lines
     // counted against a label of the first alone: 86.0% with it. fixothers: 89.5% (the protest letter handed to Amnesty refused).
-    // fixB: 92.9% (79/85), 0 misattached, 11 of 13 addresses: the minister's office e-mail in the run of his own, the
-    // thank-you letter from Amnesty is good news with no official. Still wrong (known): the interior minister's e-mail
-    // named by office in prose, the petition's minister and the virtual letter's president named only in prose.
-    floor: 0.92, refusalsChecked: /./,
+    // fixB: 97.6% (83/85), 0 misattached, 11 of 13 addresses: the minister's office e-mail in the run of his own, the
+    // thank-you letter from Amnesty is good news with no official, "Call on <office> – Hon. <name> to:" and "sign on to
+    // this virtual letter to <country> President <name>" name their officials. Still wrong (known): the interior
+    // minister's e-mail named by office in prose ("You can call the interior minister ... :" over the bare address).
+    floor: 0.97, refusalsChecked: /./,
   },
   {
     set: 'corpus-23', dir: CORPUS_23, unseen: '55.4% of fields (59.3% relabelled), 0 misattached, 3 appeals refused', texts: 20, addresses: 12, attached: true,
