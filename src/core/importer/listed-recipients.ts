@@ -151,9 +151,9 @@ const PERSON = String.raw`((?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)`;
 const FORM_BEFORE = String.raw`(?:(?:[Tt]he\s+)?(?:[Hh]on(?:ou?rable|\.)?|[Rr]t\.?\s+[Hh]on\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)`;
 /*
  * "Call on Minister of Corrections – Hon. Jane Example to:", "Urge the Minister of Justice, Jane Example, to ...": a
- * petition's request. A dash, a comma or a form of address marks where the office ends and the name starts.
+ * petition's request, maybe bulleted. A dash, a comma or a form of address marks where the office ends and the name starts.
  */
-const CALL_ON = new RegExp(String.raw`^(?:[Pp]lease\s+)?(?:[Cc]all\s+on|[Uu]rge|[Tt]ell|[Aa]sk)\s+(?:the\s+)?([^–—,:()\n]{3,80}?)(?:\s*[–—,-]\s+${FORM_BEFORE}?|\s+${FORM_BEFORE})${PERSON},?\s+to\b`, 'u');
+const CALL_ON = new RegExp(String.raw`^(?:[-•*·–]\s*)?(?:[Pp]lease\s+)?(?:[Cc]all\s+on|[Uu]rge|[Tt]ell|[Aa]sk)\s+(?:the\s+)?([^–—,:()\n]{3,80}?)(?:\s*[–—,-]\s+${FORM_BEFORE}?|\s+${FORM_BEFORE})${PERSON},?\s+to\b`, 'u');
 /* "sign on to this virtual letter to Examplian President Jane Example": the letter the reader is asked to sign, and to whom. */
 const SIGN_LETTER_TO = new RegExp(String.raw`\b[Ss]ign(?:\s+on)?(?:\s+to)?\s+(?:this|the|our)\s+(?:virtual\s+|online\s+|open\s+)?(?:letter|petition)\s+to\s+(?:\p{Lu}[\p{L}-]+\s+)?([Pp]resident|[Pp]rime [Mm]inister|[Mm]inister(?: of [\p{L} ]{3,40}?)?|[Gg]overnor|[Kk]ing|[Aa]mbassador)\s+${PERSON}\b`, 'u');
 

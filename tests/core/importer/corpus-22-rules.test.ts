@@ -180,6 +180,7 @@ describe('a petition\'s request that names its official by office and name, with
   it('reads "Call on <office> – Hon. <name> to:" and "Urge the <office>, <name>, to"', () => {
     expect(named('Call on Minister of Corrections – Hon. Jane Example to:')).toEqual(['Jane Example', 'Minister of Corrections']);
     expect(named('Urge the Minister of Justice, Aron Example, to drop the charges.')).toEqual(['Aron Example', 'Minister of Justice']);
+    expect(named('• Call on Minister of Corrections – Hon. Jane Example to:')).toEqual(['Jane Example', 'Minister of Corrections']);
     const { appeal } = imported(page('SIGN NOW: petition for an inquiry into prisons', '', 'We need your help: sign the petition below.', 'Call on Minister of Corrections – Hon. Jane Example to:', '– end degrading practices', '– overhaul the complaints system'));
     expect(appeal.targets.map((t) => [t.name, t.title, t.emails.length])).toEqual([['Jane Example', 'Minister of Corrections', 0]]);
   });
