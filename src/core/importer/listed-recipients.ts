@@ -122,16 +122,28 @@ const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
  * ("del Governo del Perù", an office alone) are passed over; no contact is read.
  */
 export function sentToLines(sections: Section[]): TargetLine[] {
-  const page: string[] = [];
+  // The page's lines read in place (a section's empty heading is no blank line of the page); the shortest note, "Ihre
+  // E-Mail wird an", has 19 characters, so shorter lines (most of a long paste) are not tried.
+  const list: string[] = [];
   for (const section of sections) {
-    // A section without a heading carries none: its empty heading is no blank line of the page.
-    if (section.kind !== 'background') page.push(...(section.heading === '' ? [] : [section.heading]), ...section.lines);
+    if (section.kind === 'background') continue;
+    for (let i = section.heading === '' ? 0 : -1; i < section.lines.length; i++) {
+      const line = i < 0 ? section.heading : section.lines[i]!;
+      if (list.length > 0) {
+        // The list runs on after the note, or stands under it one person a line, up to a blank line.
+        if (line.trim() === '' || list.length > 10) return personsListed(list);
+        list.push(line);
+      } else if (line.length >= 19) {
+        const rest = SENT_TO.exec(line.slice(0, 2000))?.[1];
+        if (rest !== undefined) list.push(rest);
+      }
+    }
   }
-  const at = page.findIndex((line) => SENT_TO.test(line.slice(0, 2000)));
-  if (at < 0) return [];
-  // The list runs on after the note, or stands under it one person a line, up to a blank line.
-  const list = [SENT_TO.exec(page[at]!.slice(0, 2000))?.[1] ?? ''];
-  for (let i = at + 1; i < page.length && i <= at + 10 && page[i]!.trim() !== ''; i++) list.push(page[i]!);
+  return personsListed(list);
+}
+
+/** Each person of a list of recipients, with the office written before their name as their title. */
+function personsListed(list: string[]): TargetLine[] {
   const lines: TargetLine[] = [];
   const role = new RegExp(`^(?:${ROLE.source})$`, 'i');
   for (const item of list.join(', ').split(/,|;|\s+(?:and|e|y|et|und)\s+/)) {
@@ -165,8 +177,10 @@ const SIGN_LETTER_TO = new RegExp(String.raw`\b[Ss]ign(?:\s+on)?(?:\s+to)?\s+(?:
 export function calledOnLines(sections: Section[]): TargetLine[] {
   for (const section of sections) {
     if (section.kind === 'background') continue;
-    for (const line of [section.heading, ...section.lines]) {
-      if (line.length > 3000) continue;
+    for (let i = -1; i < section.lines.length; i++) {
+      const line = i < 0 ? section.heading : section.lines[i]!;
+      // The shortest request read, "Ask the Mayor – Jane Ex to", has 20 characters: shorter lines are not tried.
+      if (line.length < 20 || line.length > 3000) continue;
       const call = CALL_ON.exec(line.trim());
       const sign = call ? undefined : SIGN_LETTER_TO.exec(line);
       const [office, person] = call ? [call[1], call[2]] : sign ? [sign[1], sign[2]] : [];
