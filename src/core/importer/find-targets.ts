@@ -10,7 +10,7 @@ import { followingMessageLines } from './following-message.js';
 import { addressedInProse } from './greeted-official.js';
 import { japaneseOfficials } from './cjk-names.js';
 import { greetedByName } from './greeted-name.js';
-import { bulletedOfficeFirstLines, bulletedRecipientLines, officeThenNameLines, proseRecipientLines } from './listed-recipients.js';
+import { bulletedOfficeFirstLines, bulletedRecipientLines, calledOnLines, officeThenNameLines, proseRecipientLines, sentToLines } from './listed-recipients.js';
 import { opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
@@ -56,6 +56,10 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => greetedByName(found?.salutation),
     () => officeThenNameLines(sections),
     () => bulletedOfficeFirstLines(sections),
+    // "La tua e-mail sarà inviata a: Señora Presidenta Jane Example, ...": an online action's list of whom it reaches.
+    () => sentToLines(sections),
+    // "Call on Minister of Corrections – Hon. Jane Example to:": a petition's request names whom it is for, no contact.
+    () => calledOnLines(sections),
   ];
   for (const source of sources) {
     const lines = source();

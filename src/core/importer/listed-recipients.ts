@@ -106,3 +106,87 @@ export function bulletedOfficeFirstLines(sections: Section[]): TargetLine[] {
   }
   return lines;
 }
+
+/*
+ * An online action's note of whom the message goes to: "Your e-mail will be sent to:", "La tua e-mail sarà inviata a:",
+ * "Votre message sera envoyé à :", "Tu correo será enviado a:", "Ihre E-Mail wird gesendet an:", then the list.
+ */
+const SENT_TO = /(?:^|\s)(?:your (?:e-?mail|message|letter|petition) (?:will be|is) (?:sent|delivered) to|la tua (?:e-?mail|mail|lettera|firma|petizione) (?:sar[àa]|verr[àa]) (?:inviat[ao]|spedit[ao]|consegnat[ao]) a|votre (?:e-?mail|courriel|message|lettre) sera (?:envoy[ée]e?|transmise?|adress[ée]e?) [àa]|tu (?:correo|mensaje|e-?mail|carta) ser[áa] enviad[oa] a|ihre (?:e-?mail|nachricht) wird (?:gesendet |geschickt )?an)\s*:?\s*([^\n]{0,600})/iu;
+/* A form of address before a listed person: "Señora", "Signor", "Mr", "Frau". */
+const FORM = /^(?:se[ñn]ora|se[ñn]or|sra\.|sr\.|signora|signor|sig\.(?:ra)?|mr\.?|mrs\.?|ms\.?|madame|monsieur|frau|herrn?|dr\.?)\s+/iu;
+const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
+
+/**
+ * Each person an online action says the message is sent to, as their own official with the office written before their
+ * name as their title ("Señora Presidenta Jane Example" -> "Jane Example", "Presidenta"). Items that name no person
+ * ("del Governo del Perù", an office alone) are passed over; no contact is read.
+ */
+export function sentToLines(sections: Section[]): TargetLine[] {
+  // The page's lines read in place (a section's empty heading is no blank line of the page); the shortest note, "Ihre
+  // E-Mail wird an", has 19 characters, so shorter lines (most of a long paste) are not tried.
+  const list: string[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (let i = section.heading === '' ? 0 : -1; i < section.lines.length; i++) {
+      const line = i < 0 ? section.heading : section.lines[i]!;
+      if (list.length > 0) {
+        // The list runs on after the note, or stands under it one person a line, up to a blank line.
+        if (line.trim() === '' || list.length > 10) return personsListed(list);
+        list.push(line);
+      } else if (line.length >= 19) {
+        const rest = SENT_TO.exec(line.slice(0, 2000))?.[1];
+        if (rest !== undefined) list.push(rest);
+      }
+    }
+  }
+  return personsListed(list);
+}
+
+/** Each person of a list of recipients, with the office written before their name as their title. */
+function personsListed(list: string[]): TargetLine[] {
+  const lines: TargetLine[] = [];
+  const role = new RegExp(`^(?:${ROLE.source})$`, 'i');
+  for (const item of list.join(', ').split(/,|;|\s+(?:and|e|y|et|und)\s+/)) {
+    const words = item.trim().replace(/[.:]+$/, '').replace(FORM, '').split(/\s+/).filter((w) => w !== '');
+    let start = 0;
+    while (start < words.length && role.test(words[start] ?? '')) start++;
+    const name = words.slice(start);
+    if (name.length < 2 || name.length > 5 || !name.every((w) => NAME_WORD.test(w))) continue;
+    lines.push({ text: name.join(' '), copy: false });
+    if (start > 0) lines.push({ text: words.slice(0, start).join(' '), copy: false });
+    lines.push({ text: '', copy: false });
+  }
+  return lines;
+}
+
+const PERSON = String.raw`((?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)`;
+const FORM_BEFORE = String.raw`(?:(?:[Tt]he\s+)?(?:[Hh]on(?:ou?rable|\.)?|[Rr]t\.?\s+[Hh]on\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)`;
+/*
+ * "Call on Minister of Corrections – Hon. Jane Example to:", "Urge the Minister of Justice, Jane Example, to ...": a
+ * petition's request, maybe bulleted. A dash, a comma or a form of address marks where the office ends and the name starts.
+ */
+const CALL_ON = new RegExp(String.raw`^(?:[-•*·–]\s*)?(?:[Pp]lease\s+)?(?:[Cc]all\s+on|[Uu]rge|[Tt]ell|[Aa]sk)\s+(?:the\s+)?([^–—,:()\n]{3,80}?)(?:\s*[–—,-]\s+${FORM_BEFORE}?|\s+${FORM_BEFORE})${PERSON},?\s+to\b`, 'u');
+/* "sign on to this virtual letter to Examplian President Jane Example": the letter the reader is asked to sign, and to whom. */
+const SIGN_LETTER_TO = new RegExp(String.raw`\b[Ss]ign(?:\s+on)?(?:\s+to)?\s+(?:this|the|our)\s+(?:virtual\s+|online\s+|open\s+)?(?:letter|petition)\s+to\s+(?:\p{Lu}[\p{L}-]+\s+)?([Pp]resident|[Pp]rime [Mm]inister|[Mm]inister(?: of [\p{L} ]{3,40}?)?|[Gg]overnor|[Kk]ing|[Aa]mbassador)\s+${PERSON}\b`, 'u');
+
+/**
+ * The official a request to the reader names by office and name, with no contact: "Call on Minister of Corrections –
+ * Hon. Jane Example to:" over a petition's demands, "sign on to this virtual letter to Examplian President Jane Example".
+ * The office is their title.
+ */
+export function calledOnLines(sections: Section[]): TargetLine[] {
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    for (let i = -1; i < section.lines.length; i++) {
+      const line = i < 0 ? section.heading : section.lines[i]!;
+      // The shortest request read, "Ask the Mayor – Jane Ex to", has 20 characters: shorter lines are not tried.
+      if (line.length < 20 || line.length > 3000) continue;
+      const call = CALL_ON.exec(line.trim());
+      const sign = call ? undefined : SIGN_LETTER_TO.exec(line);
+      const [office, person] = call ? [call[1], call[2]] : sign ? [sign[1], sign[2]] : [];
+      if (!office || !person || !ROLE.test(office)) continue;
+      return [{ text: person, copy: false }, { text: office.trim(), copy: false }, { text: '', copy: false }];
+    }
+  }
+  return [];
+}

@@ -73,16 +73,22 @@ export function attachSpelledEmails(parsed: ParsedTarget[], salutation: string |
   const names = greetedNames(salutation);
   if (names.length === 0) return;
   const taken = new Set(parsed.flatMap((p) => (p.target.emails ?? []).map((e) => e.toLowerCase())));
-  const listed: Array<{ email: string; line: string }> = [];
+  const listed: Array<{ email: string; line: string; run: number }> = [];
+  // A run: bare e-mails on lines next to each other, each line nothing but its address.
+  let run = 0;
   for (const section of sections) {
     if (section.kind === 'background') continue;
     for (const line of section.lines) {
+      const bare = BARE_EMAIL.test(line.trim());
+      if (!bare) run++;
       if (!line.includes('@')) continue;
-      for (const email of findEmails(line.slice(0, 1000))) if (!taken.has(email.toLowerCase()) && !listed.some((l) => l.email === email)) listed.push({ email, line: line.trim().slice(0, 200) });
+      for (const email of findEmails(line.slice(0, 1000))) if (!taken.has(email.toLowerCase()) && !listed.some((l) => l.email === email)) listed.push({ email, line: line.trim().slice(0, 200), run: bare ? run : -1 });
     }
+    run++;
   }
   for (const name of names) {
-    const own = listed.filter(({ email }) => spellsSurname(email, name) && names.every((other) => other === name || !spellsSurname(email, other)));
+    const spelled = listed.filter(({ email }) => spellsSurname(email, name) && names.every((other) => other === name || !spellsSurname(email, other)));
+    const own = names.length === 1 ? [...spelled, ...officeBeside(listed, spelled)] : spelled;
     if (own.length === 0) continue;
     const surname = fold(surnameOf(name), true);
     const official = parsed.find((p) => !p.target.copy && fold(surnameOf(p.target.name), true) === surname) ?? officeBlockOf(parsed, name, own);
@@ -93,6 +99,19 @@ export function attachSpelledEmails(parsed: ParsedTarget[], salutation: string |
     for (const o of own) entry.origins.push({ value: o.email, line: o.line });
     warn('spelled_email', `${own.map((o) => o.email).join(', ')} ${own.length > 1 ? 'were' : 'was'} given to ${target.name} because the address spells the name the letter greets; check it.`);
   }
+}
+
+/* A line that is one e-mail address and nothing else, maybe after a list's bullet or number ("1) ", "- "). */
+const BARE_EMAIL = /^(?:(?:[-•*·–]|\d{1,2}[.)])\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/;
+
+/**
+ * The other bare e-mails in the run of a spelled one, at the spelled one's own domain and spelling no name:
+ * "ernst.example@ministry.example" over "ministerbuero@ministry.example" is the minister and their office. Read only
+ * when the letter greets one person, so the office can be no one else's.
+ */
+function officeBeside<T extends { email: string; run: number }>(listed: T[], spelled: T[]): T[] {
+  const domainOf = (email: string): string => email.slice(email.indexOf('@') + 1).toLowerCase();
+  return listed.filter((l) => l.run >= 0 && !spelled.includes(l) && spelled.some((s) => s.run === l.run && domainOf(s.email) === domainOf(l.email)));
 }
 
 /**

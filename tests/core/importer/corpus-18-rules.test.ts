@@ -1,6 +1,8 @@
 // The general rules behind corpus-18's misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { isBuildingLine, isNoNameLine } from '../../../src/core/importer/name-gate.js';
+import { sentToLines } from '../../../src/core/importer/listed-recipients.js';
+import { splitSections } from '../../../src/core/importer/sections.js';
 import { parseUaNumber } from '../../../src/core/importer/numbers.js';
 import { isBlankForm } from '../../../src/core/importer/signs.js';
 import { imported, kindOf, page, refusedReason } from './helpers.js';
@@ -202,5 +204,35 @@ describe('a greeting run on into a sentence in lower case', () => {
   it('is the salutation, cut at its comma', () => {
     const text = page('URGENT ACTION', `Dear Head of Example Service, teacher and poet Jane Example was detained by border guards on 3 March 2031 and may be sent back. ${story} ${story}`, 'Yours sincerely,');
     expect(imported(text).appeal.letter?.salutation).toBe('Dear Head of Example Service,');
+  });
+});
+
+describe('a sample letter\'s Spanish heading', () => {
+  it('"Carta de Muestra" over the greeting is no official', () => {
+    expect(isNoNameLine('Carta de Muestra')).toBe(true);
+    const { appeal } = imported(page('Campaña para proteger a Jane Example', story, '', 'Carta de Muestra', '', 'Estimados Señores,', 'Expreso mi preocupación por las amenazas contra Jane Example.', 'Atentamente,'));
+    expect(appeal.targets.map((t) => t.name)).not.toContain('Carta de Muestra');
+  });
+});
+
+describe('an online action\'s note of whom the e-mail is sent to', () => {
+  const action = (...note: string[]): string => page(
+    'Per favore, intervieni subito. Manda una e-mail al governo per chiedergli di proteggere i territori indigeni.',
+    ...note,
+  );
+
+  it('makes each person listed an official, the office before the name their title, with no contact', () => {
+    const { appeal } = imported(action('La tua e-mail sarà inviata a: Señora Presidenta Jane Example Sample, Señor Ministro Aron Example, del Governo di Examplia.'));
+    expect(appeal.targets.map((t) => [t.name, t.title])).toEqual([['Jane Example Sample', 'Presidenta'], ['Aron Example', 'Ministro']]);
+    expect(appeal.targets.flatMap((t) => [...t.emails, ...(t.address ?? [])])).toEqual([]);
+  });
+
+  it('reads the list one person a line under the note, in English too, up to a blank line', () => {
+    const lines = sentToLines(splitSections(['Your message will be sent to:', 'Minister Jane Example,', 'Mr Aron Sample', '', 'Minister Bert Other']));
+    expect(lines.filter((l) => l.text !== '').map((l) => l.text)).toEqual(['Jane Example', 'Minister', 'Aron Sample']);
+  });
+
+  it('passes over an item that names no person', () => {
+    expect(sentToLines(splitSections(['Your e-mail will be sent to: the Ministry of Justice and the Prime Minister.']))).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { greetedNames, spellsSurname } from '../../../src/core/importer/spelled-emails.js';
 import { holdsSecondColumn } from '../../../src/core/importer/side-by-side.js';
+import { calledOnLines } from '../../../src/core/importer/listed-recipients.js';
+import { splitSections } from '../../../src/core/importer/sections.js';
 import { codes, imported, kindOf, page } from './helpers.js';
 
 const body = [
@@ -117,5 +119,78 @@ describe('requests and news in the words corpus-22 showed', () => {
 
   it('takes a look back at a year\'s successes as good news', () => {
     expect(kindOf(page('EIN RÜCKBLICK AUF ERFOLGE IM JAHR 2031', 'Jane Example wurde im Januar aus der Haft entlassen.'))).toBe('good-news');
+  });
+});
+
+describe('a minister\'s own e-mails listed with their office\'s', () => {
+  const listed = (...emails: string[]): string => page(
+    'Mailaktion',
+    'Wir bitten euch, gegen die Zustände im Lager zu protestieren.',
+    '',
+    ...emails,
+    '',
+    'Sehr geehrter Herr Bundesminister Example!',
+    'Ich habe erfahren, dass Flüchtlinge seit Wochen abgewiesen werden, weil es zu wenige Plätze gibt. Sie sind verantwortlich.',
+    'Unterschrift',
+  );
+
+  it('gives the office\'s address at the minister\'s own domain, in the same run, to the one greeted minister', () => {
+    const { appeal } = imported(listed('aron.example@ministerium.example.at', 'ministerbuero@ministerium.example.at'));
+    expect(appeal.targets.find((t) => t.name === 'Example')?.emails).toEqual(['aron.example@ministerium.example.at', 'ministerbuero@ministerium.example.at']);
+  });
+
+  it('reads the run with a list\'s numbers before the addresses', () => {
+    const { appeal } = imported(listed('1) aron.example@ministerium.example.at', '2) ministerbuero@ministerium.example.at'));
+    expect(appeal.targets.find((t) => t.name === 'Example')?.emails).toEqual(['aron.example@ministerium.example.at', 'ministerbuero@ministerium.example.at']);
+  });
+
+  it('leaves an address at another domain, or parted from the run by a blank line, off', () => {
+    const other = imported(listed('aron.example@ministerium.example.at', 'zentrale@partei.example.at')).appeal;
+    expect(other.targets.flatMap((t) => t.emails)).toEqual(['aron.example@ministerium.example.at']);
+    const parted = imported(listed('aron.example@ministerium.example.at', '', 'ministerbuero@ministerium.example.at')).appeal;
+    expect(parted.targets.flatMap((t) => t.emails)).toEqual(['aron.example@ministerium.example.at']);
+  });
+});
+
+describe('a letter from the organisation thanking its supporters', () => {
+  const thanks = page(
+    'Letter from Example Rights Group',
+    '',
+    'Dear Jane,',
+    '',
+    'I am writing to say thank you.',
+    'Through it all your support has helped us keep human rights on the agenda.',
+    'Prisoners you took action for, including Aron Example in Examplia and Bert Sample, have been freed.',
+    'Here at home we collected thousands of signatures.',
+  );
+
+  it('is good news, and its "Letter from ..." heading is no official', () => {
+    expect(kindOf(thanks)).toBe('good-news');
+    expect(imported(thanks).appeal.targets.map((t) => t.name)).toEqual([]);
+  });
+
+  it('still reads a live appeal whose prisoners are not yet freed as an appeal', () => {
+    expect(kindOf(page('Prisoners you took action for last year are still held.', 'Please write to the Minister of Justice today.', 'Dear Minister,', ...body))).toBe('appeal');
+  });
+});
+
+describe('a petition\'s request that names its official by office and name, with no contact', () => {
+  const named = (line: string): string[] => calledOnLines(splitSections([line])).filter((l) => l.text !== '').map((l) => l.text);
+
+  it('reads "Call on <office> – Hon. <name> to:" and "Urge the <office>, <name>, to"', () => {
+    expect(named('Call on Minister of Corrections – Hon. Jane Example to:')).toEqual(['Jane Example', 'Minister of Corrections']);
+    expect(named('Urge the Minister of Justice, Aron Example, to drop the charges.')).toEqual(['Aron Example', 'Minister of Justice']);
+    expect(named('• Call on Minister of Corrections – Hon. Jane Example to:')).toEqual(['Jane Example', 'Minister of Corrections']);
+    const { appeal } = imported(page('SIGN NOW: petition for an inquiry into prisons', '', 'We need your help: sign the petition below.', 'Call on Minister of Corrections – Hon. Jane Example to:', '– end degrading practices', '– overhaul the complaints system'));
+    expect(appeal.targets.map((t) => [t.name, t.title, t.emails.length])).toEqual([['Jane Example', 'Minister of Corrections', 0]]);
+  });
+
+  it('reads the virtual letter the reader is asked to sign, to a president named in the sentence', () => {
+    expect(calledOnLines(splitSections(['We call on people everywhere to sign on to this virtual letter to Examplian President Jane Example, demanding the release of two activists.'])).map((l) => l.text)).toEqual(['Jane Example', 'President', '']);
+  });
+
+  it('leaves an office run into the name without a dash, comma or form of address unread, and a request to no office', () => {
+    expect(named('Urge Minister of Corrections Jane Example to act.')).toEqual([]);
+    expect(named('Call on Jane Example, a teacher, to speak at the rally.')).toEqual([]);
   });
 });

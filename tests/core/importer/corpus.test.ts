@@ -296,7 +296,10 @@ const HELD_OUT = [
   {
     set: 'corpus-18', dir: CORPUS_18, unseen: '55.8% of fields, 4 addresses misattached, 6 appeals refused, 3 non-appeals imported', texts: 25, addresses: 9, attached: false,
     // fix18: 85.1%, 0 misattached, 7 of 9 addresses, none refused. Still missed: the Cyrillic official, the prefecture.
-    floor: 0.83, refusalsChecked: /./,
+    // fixB: 92.5% (86/93), 0 misattached: an online action's "La tua e-mail sarà inviata a:" list gives its three
+    // officials, "Carta de Muestra" is no official. Still wrong (known): the Cyrillic official, the prefecture, a Spanish
+    // open letter without a greeting and a letter-only text to a President (a senator's, nothing in it says so) import.
+    floor: 0.92, refusalsChecked: /./,
   },
   {
     set: 'corpus-19', dir: CORPUS_19, unseen: '57.4% of fields, 0 misattached, 8 appeals refused', texts: 29, addresses: 4, attached: true,
@@ -335,7 +338,11 @@ const HELD_OUT = [
     // minister and a virtual letter's president named only in prose are missed, a thank-you letter from Amnesty reads as
     // an appeal, a protest letter handed to Amnesty imports, and (before the label was made whole, as corpus-13's) three greeting lines
     // counted against a label of the first alone: 86.0% with it. fixothers: 89.5% (the protest letter handed to Amnesty refused).
-    floor: 0.89, refusalsChecked: /./,
+    // fixB: 97.6% (83/85), 0 misattached, 11 of 13 addresses: the minister's office e-mail in the run of his own, the
+    // thank-you letter from Amnesty is good news with no official, "Call on <office> – Hon. <name> to:" and "sign on to
+    // this virtual letter to <country> President <name>" name their officials. Still wrong (known): the interior
+    // minister's e-mail named by office in prose ("You can call the interior minister ... :" over the bare address).
+    floor: 0.97, refusalsChecked: /./,
   },
   {
     set: 'corpus-23', dir: CORPUS_23, unseen: '55.4% of fields (59.3% relabelled), 0 misattached, 3 appeals refused', texts: 20, addresses: 12, attached: true,
@@ -371,9 +378,11 @@ const HELD_OUT = [
   },
   {
     set: 'corpus-26', dir: CORPUS_26, unseen: '58.3% of fields, 0 misattached, 1 appeal refused (no official\'s address in the set)', texts: 6, addresses: 0, attached: false,
-    // Measured only, not fixed: the Ticino "Casi del mese" page is refused, a priest's own letter and the section's tips
-    // for letter writers import. Held so that what it gets right does not fall back; its two monthly pages import.
-    floor: 0.58, refusalsChecked: /monatsbriefe|lettres-du-mois/,
+    // Measured: 58.3% (the Ticino "Casi del mese" page refused, a priest's own letter and the section's tips for letter
+    // writers imported). fixB: 100% (12/12), 0 misattached: "ricopiare il testo suggerito" asks the reader (a draft, no
+    // official), a site's menu of bracketed links is no gap for the reader, "Conseils pratiques pour écrire des lettres"
+    // is a guide's title. Six texts, none with an official's address: the rules are tested on written texts.
+    floor: 1, refusalsChecked: /monatsbriefe|lettres-du-mois|casi-del-mese/,
   },
 ] as const;
 
