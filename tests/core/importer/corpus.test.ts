@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -268,6 +268,9 @@ describe('corpus-13: an eleventh set, held out until scored (49.0% of fields, 2 
  * texts and addresses the set holds, its fields floor (just under what it reaches now), whether at least 90% of its
  * addresses must be attached, which refusals are allowed to remain, and what is still known wrong.
  */
+/** No text of the set is checked for refusal yet. */
+const NOTHING = /(?!)/;
+
 const HELD_OUT = [
   {
     set: 'corpus-14', dir: CORPUS_14, unseen: '55.6% of fields, 6 addresses misattached, 4 appeals refused', texts: 25, addresses: 24, attached: true,
@@ -383,6 +386,18 @@ const HELD_OUT = [
     // official), a site's menu of bracketed links is no gap for the reader, "Conseils pratiques pour écrire des lettres"
     // is a guide's title. Six texts, none with an official's address: the rules are tested on written texts.
     floor: 1, refusalsChecked: /monatsbriefe|lettres-du-mois|casi-del-mese/,
+  },
+  {
+    set: 'corpus-27', dir: CORPUS_27, unseen: '19.4% of fields, 0 misattached, 10 appeals refused', texts: 17, addresses: 5, attached: false,
+    // Measured once after fixA and fixB: other organisations' and groups' calls in Italian, Polish, Japanese, Dutch,
+    // Portuguese and English that the gate did not know as requests to write.
+    floor: 0.19, refusalsChecked: NOTHING,
+  },
+  {
+    set: 'corpus-28', dir: CORPUS_28, unseen: '44.9% of fields, 0 misattached, 4 appeals and 1 good news refused', texts: 18, addresses: 14, attached: false,
+    // Measured once after fixA and fixB: other organisations' letter appeals in English (capitals blocks, inline runs,
+    // phone blasts, protected e-mails).
+    floor: 0.44, refusalsChecked: NOTHING,
   },
 ] as const;
 
