@@ -45,6 +45,16 @@ export function communityAppealId(id: string, community: string): string {
 }
 
 /**
+ * The appeal a community reads for `id`, given the id its own copy would have (`communityAppealId`): that copy of a
+ * shared appeal (an update it saved: new officials, a new letter) stands in for the shared one, under the shared id its
+ * drives, rounds, counts and news keep.
+ */
+export async function appealWithOwnCopy(get: (id: string) => Promise<Appeal | undefined>, id: string, ownId: string): Promise<Appeal | undefined> {
+  const [appeal, own] = await Promise.all([get(id), ownId === id ? undefined : get(ownId)]);
+  return own ? { ...own, id } : appeal;
+}
+
+/**
  * A community's view: the shared catalog plus the community's own appeals; another community's are
  * unknown (the same answer as an id that does not exist). A moderator's save goes to the community,
  * under the community's id. The operator sees and changes everything.

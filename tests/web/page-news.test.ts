@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../src/web/server.js';
 import { mountDrivePages } from '../../src/web/index.js';
 import type { DrivePages } from '../../src/web/page/routes.js';
+import { communityAppealId } from '../../src/core/appeal-view.js';
+import { communityOf } from '../../src/core/walls.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { typer } from '../support/invoke.js';
 
@@ -38,6 +40,29 @@ describe('the drive page shows the appeal\'s news, within walls', () => {
     expect(html).toContain('<h2 id="h-news">What happened</h2>');
     expect(html).toMatch(/Wednesday, December 2, 2026, good news:<\/strong> Released!.*Tuesday, December 1, 2026, update:<\/strong> The minister answered our group\. New deadline: Friday, January 15, 2027\./s);
     expect(html).not.toContain('Only for group B');
+  });
+
+  it("shows the letter the drive's members get: their community's own copy of the shared appeal, never another's", async () => {
+    const inA = typer(app.deps, 'telegram:-100');
+    const inB = typer(app.deps, 'telegram:-200');
+    const mod = { userId: 'mod', moderator: true, platform: 'telegram' };
+    await inA(mod, '/drive start ua-34-25 deadline=2026-12-20 page=on');
+    await inB(mod, '/drive start ua-34-25 deadline=2026-12-20 page=on');
+    const shared = (await app.deps.appeals.get('ua-34-25'))!;
+    const official = shared.targets.find((t) => !t.copy)!;
+    const community = communityOf('telegram:-100');
+    const copy = { ...shared, id: communityAppealId('ua-34-25', community), targets: [{ ...official, name: 'Governor Aron Example', emails: ['governor@example.gov'] }] };
+    await app.catalog.saveFor(community, copy, { who: 'mod', where: 'test' }, app.clock.now());
+    const page = async (space: string) => {
+      const [drive] = await app.deps.drives.listIn(space);
+      return (await fetch(`http://127.0.0.1:${web.port}/d/${drive!.pageId}`)).text();
+    };
+    const own = await page('telegram:-100');
+    expect(own).toContain('Governor Aron Example');
+    expect(own).not.toContain(official.name);
+    const other = await page('telegram:-200');
+    expect(other).toContain(official.name);
+    expect(other).not.toContain('Aron Example');
   });
 
   it('shows each round of the appeal, this group\'s actions in it, the open one marked; the tally is their sum', async () => {

@@ -1,5 +1,6 @@
 // What a drive page shows, read from counters only: the drive, its cases, its tally and series.
 import type { Appeal } from '../../core/appeal.js';
+import { appealWithOwnCopy, communityAppealId } from '../../core/appeal-view.js';
 import type { AppealCatalog } from '../../core/appeals.js';
 import { driveSeries, driveTally } from '../../core/campaign.js';
 import { driveChartSvg } from '../../core/chart/drive-chart.js';
@@ -11,6 +12,7 @@ import type { Tally } from '../../core/ledger/ledger.js';
 import type { NewsItem } from '../../core/news/item.js';
 import type { NewsLog } from '../../core/news/log.js';
 import type { TallyBook } from '../../core/tally-book.js';
+import { communityOf } from '../../core/walls.js';
 import type { Clock } from '../../core/time.js';
 import { percentOf } from '../../commands/shared.js';
 
@@ -94,7 +96,9 @@ async function newsOf(source: PageSource, drive: Drive): Promise<NewsItem[]> {
 export async function loadView(source: PageSource, pageId: string): Promise<PageView | undefined> {
   const drive = await source.drives.byPage(pageId);
   if (!drive?.page) return undefined;
-  const appeals = await Promise.all(drive.cases.map((c) => source.appeals.get(c.appealId)));
+  // The letter the page shows is the one the drive's members get: their community's own copy stands in for a shared appeal.
+  const community = communityOf(drive.space);
+  const appeals = await Promise.all(drive.cases.map((c) => appealWithOwnCopy((id) => source.appeals.get(id), c.appealId, communityAppealId(c.appealId, community))));
   const appeal = appeals[0];
   if (!appeal) return undefined;
   const [tally, points, table, news] = await Promise.all([
