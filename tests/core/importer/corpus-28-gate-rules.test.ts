@@ -95,3 +95,44 @@ describe('a call to write to the reader\'s own representatives', () => {
     expect(refusedReason(call('We encourage everyone to send them letters to boost their morale.'))).toBe('import_not_an_appeal');
   });
 });
+
+describe('a call-in\'s numbered "Contact :" list of officials with phones only', () => {
+  const blast = (...contacts: string[]): string => page(
+    'Phone blast for the Example hunger strike',
+    '',
+    ...NEWS,
+    '',
+    'Please take a couple of minutes to support these prisoners by calling the wardens at Example Prison, as well as the director of the Example Department of Corrections.',
+    '',
+    'Contact :',
+    ...contacts,
+    '',
+    'Sample Script:',
+    '“I’m calling because I’m concerned with the treatment of the people inside Example Prison.”',
+  );
+
+  it('takes each person the items name by office and name, the phone on their own line theirs', () => {
+    const { appeal } = imported(blast(
+      '1) Example Prison Wardens Office (555) 289-8800 ext.3',
+      'Warden Jane Example ext.1',
+      'Associate Warden of Operations ext.2',
+      'Associate Warden of Programs ext.3',
+      '2) EX-DOC director Aron Example (555) 486-9910.',
+    ));
+    expect(appeal.targets.map((t) => [t.name, t.phone ?? '-', t.address])).toEqual([
+      ['Jane Example', '-', []],
+      ['Aron Example', '(555) 486-9910', []],
+    ]);
+    expect(appeal.targets[1]?.title).toBe('EX-DOC director');
+  });
+
+  it('takes no one from items that name offices alone', () => {
+    const { appeal } = imported(blast('1) Example Prison Wardens Office (555) 289-8800', 'Associate Warden of Programs ext.3', '2) Governor\'s Office (555) 486-9910.'));
+    expect(appeal.targets).toEqual([]);
+  });
+
+  it('reads no list that is not numbered from 1 under its heading', () => {
+    const { appeal } = imported(blast('Warden Jane Example ext.1', 'Director Aron Example (555) 486-9910.'));
+    expect(appeal.targets.map((t) => t.name)).not.toContain('Aron Example');
+  });
+});
