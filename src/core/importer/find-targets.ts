@@ -18,6 +18,7 @@ import { proximityTargetLines } from './proximity.js';
 import { requestedEmailLines } from './requested-emails.js';
 import type { Section } from './sections.js';
 import { markEmbassies } from './sources.js';
+import { numberedContactLines } from './numbered-contacts.js';
 import { parseTargetsWithOrigins, type ParsedTarget, type TargetLine } from './targets.js';
 import { toLineOfficial } from './to-line.js';
 import type { Warn } from './types.js';
@@ -60,6 +61,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => sentToLines(sections),
     // "Call on Minister of Corrections – Hon. Jane Example to:": a petition's request names whom it is for, no contact.
     () => calledOnLines(sections),
+    // "Contact :" / "1) ... Warden Jane Example ext.1" / "2) DOC director Aron Example (555) 486-9910.": a call-in's list.
+    () => numberedContactLines(sections),
   ];
   for (const source of sources) {
     const lines = source();

@@ -52,8 +52,11 @@ const ASKS =
 const RELEASED = /\b(?:e|sono) stat[oaie] (?:rilasciat|liberat|scarcerat)[oaie]\b|\b(?:har|ha|er|blev|ble) (?:blivit |blitt |blevet )?(?:frigiven|frislappt|slappt|loslatt|løslatt|løsladt|frigitt|frigivet)\b|\b(?:vapautettiin|on vapautettu)\b|\b(?:fue|fueron|ha sido|han sido)\s+(?:\p{L}+\s+)?puest[oa]s? en libertad\b|\b(?:a|ont) ete (?:libere|liberee|liberes|liberees)\b|\b(?:wurde|wurden) (?:\p{L}+\s+)?freigelassen\b|\b(?:is|zijn) vrijgelaten\b|\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:freed|released|acquitted|set free)\b(?!\s+on (?:bail|parole))|\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b[^.]{0,60}\b(?:release|freed|acquittal)\b/iu;
 /* "The authorities released 440 of the detainees", "were released": a release told anywhere in a closure (not on bail). */
 const FREED = /\b(?:released|freed|set free)\s+(?:\d+|all|most|him|her|them|the (?:detainees|prisoners|activists|men|women))\b|\b(?:was|were|has been|have been)\s+(?:freed|released|set free)\b(?!\s+on (?:bail|parole))/i;
-/* A title that ends on the release it announces: "SMS action update: five activists released", "Journalist freed!". */
-const RELEASE_TITLE = /\b(?:released|freed|set free|acquitted|free at last|freigelassen|freigesprochen|liberee?s?|liberad[oa]s?|puest[oa]s? en libertad|vrijgelaten|loslatt|frigiven|frigitt)(?:\s+(?:in|en|au|im|em)\s+\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)?\s*!?$/u;
+/*
+ * A title that ends on the release it announces: "SMS action update: five activists released", "Journalist freed!",
+ * "Writer Jane Example freed from prison (but fear still persists)": where from, and a reservation in brackets, may follow.
+ */
+const RELEASE_TITLE = /\b(?:released|freed|set free|acquitted|free at last|freigelassen|freigesprochen|liberee?s?|liberad[oa]s?|puest[oa]s? en libertad|vrijgelaten|loslatt|frigiven|frigitt)(?:\s+(?:in|en|au|im|em)\s+\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)?(?:\s+(?:from|out of)\s+(?:prison|jail|detention|custody))?\s*!?(?:\s*\([^()\n]{1,60}\))?$/u;
 /* "Protesters must be released", "deben ser puestos en libertad": a release demanded, not told. */
 const DEMANDED = /\b(?:must|should|shall|to) be\b|\bdeben? ser\b|\b(?:m[üu]ss(?:en)?|sollen) (?:sofort )?(?:\p{L}+ )?freigelassen\b|\bdoivent [êe]tre\b/iu;
 /* "Update 18/07/2017:": a live page's dated news line, unlike "Further information on UA 81/07" or "Urgent Action update: ...", an update's own heading. */

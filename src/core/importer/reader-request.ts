@@ -5,12 +5,14 @@ import { ORGANISATION, ROLE } from './offices.js';
 
 /*
  * The imperative (or "please" / "bitte" / "por favor" and the verb) at a sentence's start, in the languages the importer
- * reads: "Write a letter to ...", "Send an e-mail", "Firma la petición", "Écrivez-lui", "Schreibt dem Minister",
+ * reads: "Write a letter to ...", "Send an e-mail", "Ask the President to ...", "Firma la petición", "Écrivez-lui", "Schreibt dem Minister",
  * "Assine a petição", "Stuur een kaart".
  */
-const VERB = String.raw`(?:write|send|e-?mail|fax|call|phone|sign|contact|tell|urge|tweet|mail|post|escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|firm(?:a|e|en|ad)|llam(?:a|e|en|ad)|mand(?:a|e|en|ad)|exig(?:e|id|an?)|contact(?:a|e|en)|[ée]crivez|[ée]cris|envoyez|envoie|signez|signe|appelez|contactez|interpellez|faxez|t[ée]l[ée]phonez|schreib(?:e|t|en sie)|(?:ver)?schick(?:e|t|en sie)|send(?:e|et|en sie)|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|ruf(?:e|t|en sie)|mailt|fax(?:e|t|en sie)|fordert|fordern sie|escrev(?:a|am|e)|envi(?:e|em|a)|assin(?:e|em|a)|ligue(?:m)?|mande(?:m)?|schrijf|stuur|teken|bel|mail|scrivi|scrivete|invia|inviate|manda|mandate|intervieni|skriv|skicka|kirjoita|l[äa]het[äa]|napisz(?:cie)?|wy[sś]lij(?:cie)?|podpisz(?:cie)?|zadzwo[nń](?:cie)?)`;
+const VERB = String.raw`(?:write|send|e-?mail|fax|call|phone|sign|contact|tell|urge|ask|tweet|mail|post|escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|firm(?:a|e|en|ad)|llam(?:a|e|en|ad)|mand(?:a|e|en|ad)|exig(?:e|id|an?)|contact(?:a|e|en)|[ée]crivez|[ée]cris|envoyez|envoie|signez|signe|appelez|contactez|interpellez|faxez|t[ée]l[ée]phonez|schreib(?:e|t|en sie)|(?:ver)?schick(?:e|t|en sie)|send(?:e|et|en sie)|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|ruf(?:e|t|en sie)|mailt|fax(?:e|t|en sie)|fordert|fordern sie|escrev(?:a|am|e)|envi(?:e|em|a)|assin(?:e|em|a)|ligue(?:m)?|mande(?:m)?|schrijf|stuur|teken|bel|mail|scrivi|scrivete|invia|inviate|manda|mandate|intervieni|skriv|skicka|kirjoita|l[äa]het[äa]|napisz(?:cie)?|wy[sś]lij(?:cie)?|podpisz(?:cie)?|zadzwo[nń](?:cie)?)`;
+/* The reader's own elected officials: "your MP", "your local councillors", "their political representatives". */
+const REPRESENTATIVE = String.raw`(?:your|their) (?:(?:local|federal|state|political|elected)\s+)*(?:mps?|senators?|representatives?|members? of (?:parliament|congress)|congress(?:wo)?m[ae]n|councillors?)\b`;
 /* Whom the sentence asks to reach: an official or an office ("Tell the government"), "him", "your MP", a link or an e-mail address. */
-const REACH = String.raw`(?:\b(?:him|her|them|ihm|ihr|ihnen|lui|leur|le|la|lhe|your (?:(?:local|federal|state)\s+)*(?:mp|senator|representative|member of parliament|congress(?:wo)?man))\b|https?://|[\w.+-]+@[\w-]+\.\w|${ROLE.source}|${ORGANISATION.source})`;
+const REACH = String.raw`(?:\b(?:him|her|them|ihm|ihr|ihnen|lui|leur|le|la|lhe)\b|\b${REPRESENTATIVE}|https?://|[\w.+-]+@[\w-]+\.\w|${ROLE.source}|${ORGANISATION.source})`;
 /* Signing needs no addressee: "Sign the petition", "Firma la petición", "Unterschreibt die Petition". */
 const SIGN = String.raw`(?:sign|podpisz(?:cie)?|firm(?:a|e|en|ad)|signez|signe|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|assin(?:e|em|a)|teken|firmate|signera|allekirjoita)`;
 const PETITION = String.raw`(?:petition|petici[oó]n|p[ée]tition|peti[cç][aã]o|petitie|appeal|appell|llamamiento|apelo|petizione|appello|upprop(?:et)?|opprop(?:et)?|vetoomu(?:s|ksen)|petycj[eę]|apel)`;
@@ -26,7 +28,17 @@ const ASK = new RegExp(String.raw`${START}(?:${VERB}(?:-(?:lui|leur))?\b${NOT_US
  * to a prisoner is news of a campaign, not an appeal.
  */
 const INVITED = new RegExp(
-  String.raw`\b(?:(?:propose|proposent|invite|invitent|appelle|appellent|encourage|encouragent)\s+(?:(?:les |ses )?(?:lecteurs|membres|sympathisants|citoyens)\s+)?(?:vous\s+)?(?:[àa]|d['’]|de)\s*(?:[ée]crire|envoyer|adresser|interpeller|contacter)|(?:invites?|calls? on|asks?|encourages?|urges?)\s+(?:you|readers|supporters|members|people|the public|everyone)\s+to\s+(?:write|send|e-?mail|fax|contact)|(?:invita|invitan|propone|proponen|llama|llaman)\s+a\s+(?:escribir|enviar|contactar))\b[^.!?\n]{0,80}?\b(?:${ROLE.source})`,
+  String.raw`\b(?:(?:propose|proposent|invite|invitent|appelle|appellent|encourage|encouragent)\s+(?:(?:les |ses )?(?:lecteurs|membres|sympathisants|citoyens)\s+)?(?:vous\s+)?(?:[àa]|d['’]|de)\s*(?:[ée]crire|envoyer|adresser|interpeller|contacter)|(?:invites?|calls? on|asks?|encourages?|urges?)\s+(?:you|readers|supporters|members|people|the public|everyone)\s+to\s+(?:write|send|e-?mail|fax|contact)|(?:invita|invitan|propone|proponen|llama|llaman)\s+a\s+(?:escribir|enviar|contactar))\b[^.!?\n]{0,80}?\b(?:${ROLE.source}|${REPRESENTATIVE})`,
+  'iu',
+);
+
+/*
+ * The request as the way to help: "Please take a minute to support them by calling the director", "you can help by
+ * writing to the minister". Only with "please", "you can" or "help" before it: "protesters showed support by calling the
+ * governor" tells what others did.
+ */
+const BY_REACHING = new RegExp(
+  String.raw`\b(?:please|you can|you could|help)\b[^.!?\n]{0,80}?\bby\s+(?:calling|phoning|ringing|writing(?: (?:a |an )?(?:letters?|e-?mails?|cards?))? to|e-?mailing|faxing|contacting|tweeting(?: at)?)\b[^.!?\n]{0,80}?${REACH}`,
   'iu',
 );
 
@@ -77,5 +89,5 @@ const OPENS_TO_OFFICIAL = new RegExp(String.raw`^\s*(?:[-*•·]\s+)?(?:to|an|[�
 export function asksTheReader(text: string): boolean {
   const head = text.slice(0, 200_000);
   const firstLine = /^\s*(.*)/.exec(head.slice(0, 400))?.[1] ?? '';
-  return ASK.test(head) || INVITED.test(head) || UNADDRESSED_ASK.test(head) || OPENS_TO_OFFICIAL.test(firstLine) || (ALERT.test(head) && RELEASE_DEMAND.test(head));
+  return ASK.test(head) || INVITED.test(head) || BY_REACHING.test(head) || UNADDRESSED_ASK.test(head) || OPENS_TO_OFFICIAL.test(firstLine) || (ALERT.test(head) && RELEASE_DEMAND.test(head));
 }
