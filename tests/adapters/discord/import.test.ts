@@ -2,7 +2,7 @@ import { communityAppealId } from '../../../src/core/appeal-view.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedRequest } from './fake-discord.js';
-import { answersTo, button, customIds, GUILD, interact, modalSubmit, slash, startHarness, textOf, type Harness, type Who } from './harness.js';
+import { answersTo, button, customIds, GUILD, interact, modalSubmit, readAnswer, slash, startHarness, textOf, type Harness, type Who } from './harness.js';
 
 type Json = Record<string, unknown>;
 const UA = readFileSync('tests/fixtures/ua/honduras-ua-60-16-2017.txt');
@@ -109,7 +109,8 @@ describe('Discord /import', () => {
     const input = (((opened.body?.data as Json).components as Json[])[0]!.components as Json[])[0]!;
     expect(input).toMatchObject({ custom_id: 'text', style: 2, max_length: 4000 });
 
-    const submitted = await interact(h.fake, modalSubmit('am:import', { text: UA.toString('utf8').slice(0, 4000) }, MODERATOR));
+    // The answer the moderator ends up reading: a slow import (a loaded machine) is deferred, then edited in.
+    const submitted = await readAnswer(h.fake, modalSubmit('am:import', { text: UA.toString('utf8').slice(0, 4000) }, MODERATOR));
     expect(textOf(submitted.body)).toContain('Preview: UA 60/16');
     expect(customIds(submitted.body).some((id) => id.startsWith('ab:import save='))).toBe(true);
   });

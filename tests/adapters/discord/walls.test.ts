@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communityAppealId } from '../../../src/core/appeal-view.js';
 import { deliveryClaims, dumpStore, floodClaims } from '../../support/store-dump.js';
-import { autocomplete, button, customIds, GUILD, interact, slash, startHarness, textOf, type Harness, type Who } from './harness.js';
+import { autocomplete, button, customIds, GUILD, interact, readAnswer, slash, startHarness, textOf, type Harness, type Who } from './harness.js';
 
 const HOSTILE = readFileSync('tests/fixtures/ua/ua-34-25.txt', 'utf8').replace(/[\w.+-]+@[\w-]+\.[\w.]+/g, 'stranger@evil.example');
 const MODERATOR: Who = { userId: '3000000000000000001', moderator: true };
@@ -64,10 +64,11 @@ describe('Discord: the admin of another server reaches into no other server', ()
   });
 
   it("saves his paste-form import for his own server, and the other server's letter keeps the official's address", async () => {
-    const preview = await interact(h.fake, slash('import', { text: HOSTILE }, STRANGER));
+    // The answer a member ends up reading: a slow import (a loaded machine) is deferred, then edited in.
+    const preview = await readAnswer(h.fake, slash('import', { text: HOSTILE }, STRANGER));
     const save = customIds(preview.body).find((id) => id.startsWith('ab:import save='))!;
     const own = communityAppealId('ua-34-25', `discord:${STRANGER.guild}`);
-    expect(textOf((await interact(h.fake, button(save, STRANGER))).body)).toContain(`Saved ${own} for this community`);
+    expect(textOf((await readAnswer(h.fake, button(save, STRANGER))).body)).toContain(`Saved ${own} for this community`);
     const letter = textOf((await interact(h.fake, slash('letter', {}, ANA))).body);
     expect(letter).not.toContain('stranger@evil.example');
     // The moderator of the first server cannot even see it.
