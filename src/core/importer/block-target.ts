@@ -32,7 +32,8 @@ export function isCaption(line: string): boolean {
 export function toTarget(block: Block, warn: Warn): TargetInput {
   // "PRÄSIDENT" / "Zine El Abidine Ben Ali" / "President": the caption repeats the title in the page's language.
   // In sentence case ("Präsident", "Minister für justiz ...") the caption is known by the title given again beside the name.
-  if ((block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '')) || opensWithCaption(block.texts)) block.texts.shift();
+  // A caption over an address line ("SPEAKER OF THE HOUSE JANE EXAMPLE" / "2371 Example Building") is the only name there is.
+  if ((block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '') && !/^\d/.test(block.texts[1] ?? '')) || opensWithCaption(block.texts)) block.texts.shift();
   const oneLine = block.texts.length === 1 ? (splitOneLineBlock(block.texts[0] ?? '') ?? splitFlatOfficeBlock(block.texts[0] ?? '')) : undefined;
   const commaList = !oneLine && block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
   const texts = oneLine ?? nameCommaTitle(block.texts) ?? nameColonTitle(block.texts) ?? nameThenOffice(block.texts) ?? splitNameFromOffice(

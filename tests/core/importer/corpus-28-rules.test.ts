@@ -1,0 +1,42 @@
+// The general rules behind corpus-28's missed officials (issue 27), on texts written for the test.
+import { describe, expect, it } from 'vitest';
+import { imported, page } from './helpers.js';
+
+describe('an office and a name in capitals over an address', () => {
+  const text = page(
+    'Please write to your elected leaders!',
+    'Please write to your elected officials and ask them to take a public stand on Jane Example\'s behalf.',
+    'SPEAKER OF THE HOUSE ARON EXAMPLE',
+    '2371 Example House Office Building',
+    'Washington, D.C. 20515-0508',
+    'Phone: (202) 555-0100',
+    'Fax: (202) 555-0101',
+    'SENATOR JANE SAMPLE',
+    '331 Example Senate Office Building',
+    'Washington, D.C. 20510-0504',
+    'Phone: (202) 555-0102',
+    'Fax: (202) 555-0103',
+    'Here are some points to help you with your letters.',
+  );
+
+  it('reads each capitals line as the official of the address below it', () => {
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['SPEAKER OF THE HOUSE ARON EXAMPLE', 'SENATOR JANE SAMPLE']);
+    expect(appeal.targets[0]?.address).toEqual(['2371 Example House Office Building', 'Washington, D.C. 20515-0508']);
+    expect(appeal.targets[1]?.address).toEqual(['331 Example Senate Office Building', 'Washington, D.C. 20510-0504']);
+    expect(appeal.targets[1]?.fax).toBe('(202) 555-0103');
+  });
+
+  it('never makes a capitals heading without an office the official', () => {
+    const heading = page(
+      'Please write to the prison.',
+      'FREE JANE EXAMPLE NOW',
+      '12 Example Road',
+      'Example Town 12345',
+      'Phone: (202) 555-0100',
+    );
+    const { appeal } = imported(heading);
+    expect(appeal.targets.map((t) => t.name)).not.toContain('FREE JANE EXAMPLE NOW');
+    expect(appeal.targets.flatMap((t) => t.address)).not.toContain('12 Example Road');
+  });
+});
