@@ -40,3 +40,28 @@ describe('an office and a name in capitals over an address', () => {
     expect(appeal.targets.flatMap((t) => t.address)).not.toContain('12 Example Road');
   });
 });
+
+describe('officials in one run, each under its office as a caption', () => {
+  const run = [
+    'Jane Example, a teacher, was arrested in Example City on 9 September 2001 and sentenced to ten years in prison for a speech she gave.',
+    'Send individual letters of appeal to the individuals listed below, with copies to diplomatic representatives accredited to your country:',
+    'President: His Excellency Aron Example Presidential Palace Example Street Example City Examplia Fax: +99 11 555 0100 Salutation: Your Excellency',
+    'Minister of Defence: His Excellency General Omar Sample Ministry of Defence Example Square Example City Examplia Fax: +99 11 555 0101 Salutation: Your Excellency',
+    "'Information current, to the best of our knowledge, as of September 12, 2007. Example Journal vii",
+    'Minister of Health: His Excellency Lina-Sample Minister of Health Example Hall Example City Examplia Fax: +99 11 555 0102 Email: health@example.gov Salutation: Your Excellency',
+  ].join(' ');
+
+  it('reads each office, name and address, and keeps the salutation apart from the next office', () => {
+    const { appeal } = imported(run);
+    expect(appeal.targets.map((t) => [t.title, t.name])).toEqual([
+      ['President', 'His Excellency Aron Example'],
+      ['Minister of Defence', 'His Excellency General Omar Sample'],
+      ['Minister of Health', 'His Excellency Lina-Sample'],
+    ]);
+    expect(appeal.targets[0]?.organisation).toContain('Presidential Palace Example Street');
+    expect(appeal.targets[1]?.fax).toBe('+99 11 555 0101');
+    expect(appeal.targets[2]?.emails).toEqual(['health@example.gov']);
+    expect(appeal.targets.every((t) => t.salutation === 'Your Excellency')).toBe(true);
+    expect(appeal.letter.salutation).not.toMatch(/Minister|Information/);
+  });
+});
