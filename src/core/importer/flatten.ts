@@ -41,6 +41,12 @@ const TRAILING_SALUTATION = /^(\S.{19,}?)\s+((?:Dear|Your (?:Excellency|Majesty|
  * how to send, run on after a name or an office (no sentence mark before it), starts a line of its own.
  */
 const SENDING_NOTE = /(?<=[^\s.!?:;,]\s{1,3})(?=(?:Due to|Owing to|Because of|Please)\s\p{Ll})/gu;
+/*
+ * "Please mail letters to: Ambassador Jane Example Permanent Mission ... New York, NY, USA 10017-3505 If you are able to
+ * ...": the block after the request starts a line, and a sentence after its postcode ends it.
+ */
+const AFTER_REQUEST = /(?<=\b(?:mail|send|write|address)\s(?:your\s)?(?:letters?|appeals?|cards?)\sto:\s{1,3})(?=\p{Lu})/gu;
+const AFTER_POSTCODE = /(?<=\d{4,}(?:-\d{3,})?\s{1,3})(?=(?:If|When|Please|We|You|This)\s\p{Ll})/gu;
 
 const SHORT_LETTER_HEADING = /^(SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE|MUSTERBRIEF)\s+(?=\p{Lu})/u;
 
@@ -64,7 +70,7 @@ export function unflatten(lines: string[]): string[] {
     const into = (out ??= lines.slice(0, i));
     const head = line.slice(0, SCAN_LIMIT);
     const cuts = new Set<number>();
-    for (const pattern of [FIELD, LETTER_HEADING, SALUTATION, SENDING_NOTE, CAPTION, AFTER_FORM]) {
+    for (const pattern of [FIELD, LETTER_HEADING, SALUTATION, SENDING_NOTE, CAPTION, AFTER_FORM, AFTER_REQUEST, AFTER_POSTCODE]) {
       for (const m of head.matchAll(pattern)) if (m.index !== undefined && m.index > 0) cuts.add(m.index);
     }
     const points = [...cuts].sort((a, b) => a - b);

@@ -65,3 +65,19 @@ describe('officials in one run, each under its office as a caption', () => {
     expect(appeal.letter.salutation).not.toMatch(/Minister|Information/);
   });
 });
+
+describe('a request to mail letters, then the block, in one forwarded run', () => {
+  it('reads the block between "Please mail letters to:" and the sentence after its postcode', () => {
+    const run = [
+      'From: "Example Group" <group@example.org> Subject: Action alert ACTION ALERT Write the Example Mission to end the blockade.',
+      'I. Address of the Mission Please mail letters to: Ambassador Jane Example Permanent Mission of Examplia to the United Nations',
+      '799 Example Plaza New York, NY, USA 10017-3505 If you are able to write a letter, please help us count the letters by sending',
+      'a blank e-mail with the words "Sent Letter" in the subject line. II. Purpose The hope of this alert is to generate many letters.',
+    ].join(' ');
+    const { appeal } = imported(run);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Ambassador Jane Example']);
+    expect(appeal.targets[0]?.organisation).toBe('Permanent Mission of Examplia to the United Nations');
+    expect(appeal.targets[0]?.address).toEqual(['799 Example Plaza New York, NY, USA 10017-3505']);
+    expect(appeal.targets[0]?.emails).toEqual([]);
+  });
+});
