@@ -81,3 +81,47 @@ describe('a request to mail letters, then the block, in one forwarded run', () =
     expect(appeal.targets[0]?.emails).toEqual([]);
   });
 });
+
+describe('a call-in\'s list of officials, each with their own phone, e-mail or street', () => {
+  const text = page(
+    'Jane Example was rushed to hospital from the prison last night. Her family asks that you call now to demand that she be seen by her own doctors:',
+    '',
+    '  • Example Bureau of Health Care Director Aron Example, 717-555-0101 (an activist says he is answering this number himself)',
+    '  • Corrections Secretary Lina Sample, 717-555-0102 or secretary@corrections.example.gov',
+    '  • Example Medical Center Superintendent Omar Sample,',
+    '    420 S. Example St., Example Town, PA 17901, 570-555-0103',
+    '    (or his secretary, Jo Doe, ext. 5102)',
+    '  • Example State Prison Superintendent Ada Example, 570-555-0104 (or her secretary, Mary Doe)',
+    '',
+    'Until every cage is empty,',
+  );
+
+  it('reads each item as its official, with the phone, e-mail and street on its own lines', () => {
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => [t.name, t.phone])).toEqual([
+      ['Aron Example', '717-555-0101'],
+      ['Lina Sample', '717-555-0102'],
+      ['Omar Sample', '570-555-0103'],
+      ['Ada Example', '570-555-0104'],
+    ]);
+    expect(appeal.targets[1]?.emails).toEqual(['secretary@corrections.example.gov']);
+    expect(appeal.targets[2]?.address).toEqual(['420 S. Example St., Example Town, PA 17901']);
+    expect(appeal.targets[2]?.title).toBe('Example Medical Center Superintendent');
+    // The secretary in a note is no official and no address.
+    expect(appeal.targets.flatMap((t) => [t.name, ...t.address])).not.toContain('Jo Doe');
+    expect(appeal.targets[0]?.emails).toEqual([]);
+    expect(appeal.targets[3]?.address).toEqual([]);
+  });
+
+  it('reads no list from one item with a phone', () => {
+    const one = page(
+      'Please call now:',
+      '',
+      '• Example Bureau Director Aron Example, 717-555-0101',
+      '• Example Prison Warden Lina Sample,',
+      '',
+    );
+    const result = imported(one);
+    expect(result.appeal.targets.map((t) => t.name)).not.toContain('Lina Sample');
+  });
+});
