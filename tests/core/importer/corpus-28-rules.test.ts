@@ -125,3 +125,36 @@ describe('a call-in\'s list of officials, each with their own phone, e-mail or s
     expect(result.appeal.targets.map((t) => t.name)).not.toContain('Lina Sample');
   });
 });
+
+describe('a pre-written e-mail\'s "To:" line over a letter to two ministers by name', () => {
+  const message = (to: string): string =>
+    page(
+      'Please email now and urge the ministers to end the evictions.',
+      'If the button does not work for you, please write your own email using the details below.',
+      `To: ${to}`,
+      'Cc: someone@partner.example.org',
+      'Bcc: records@group.example.org (optional, but important for our records)',
+      'Subject: Evictions of forest peoples',
+      '',
+      'Dear Ministers Example and Sample,',
+      '',
+      'Forest peoples face eviction from their lands under the court order; I urge you to stop the evictions at once.',
+      '',
+      'Yours sincerely,',
+    );
+
+  it('gives the address that spells a name to that minister, and the only other one to the other', () => {
+    const { appeal, warnings } = imported(message('office@ministry.example.gov, aron.example@ministry.example.gov'));
+    expect(appeal.targets.map((t) => [t.name, t.emails])).toEqual([
+      ['Example', ['aron.example@ministry.example.gov']],
+      ['Sample', ['office@ministry.example.gov']],
+    ]);
+    expect(warnings.map((w) => w.code)).toContain('spelled_email');
+  });
+
+  it('gives no address by elimination when the line lists more addresses than the letter greets', () => {
+    const { appeal } = imported(message('office@ministry.example.gov, desk@ministry.example.gov, aron.example@ministry.example.gov'));
+    expect(appeal.targets.find((t) => t.name === 'Sample')?.emails).toEqual([]);
+    expect(appeal.targets.flatMap((t) => t.emails)).not.toContain('someone@partner.example.org');
+  });
+});
