@@ -158,3 +158,22 @@ describe('a pre-written e-mail\'s "To:" line over a letter to two ministers by n
     expect(appeal.targets.flatMap((t) => t.emails)).not.toContain('someone@partner.example.org');
   });
 });
+
+describe('a card to prisoners named with their numbers, the address below', () => {
+  it('reads the prisoners and the address below "at:", and no number as a hashtag', () => {
+    const text = page(
+      'Please call the prison today and ask the warden to meet the hunger strikers.',
+      'If you wish to write to participating prisoners to send a message of support, please write to: Jane Example #322800, Aron Example #293906, at:',
+      'Example Correctional Institution',
+      'P.O. Box 351',
+      'Example Town, WI 53963',
+      '',
+      'Share with #FreeTheStrikers.',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.solidarity?.to).toBe('Jane Example #322800, Aron Example #293906');
+    expect(appeal.solidarity?.address).toEqual(['Example Correctional Institution', 'P.O. Box 351', 'Example Town, WI 53963']);
+    expect(appeal.solidarity?.hashtags).not.toContain('#322800');
+    expect(appeal.targets.flatMap((t) => t.address)).not.toContain('P.O. Box 351');
+  });
+});
