@@ -32,8 +32,9 @@ export function isCaption(line: string): boolean {
 export function toTarget(block: Block, warn: Warn): TargetInput {
   // "PRÄSIDENT" / "Zine El Abidine Ben Ali" / "President": the caption repeats the title in the page's language.
   // In sentence case ("Präsident", "Minister für justiz ...") the caption is known by the title given again beside the name.
-  if ((block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '')) || opensWithCaption(block.texts)) block.texts.shift();
-  const oneLine = block.texts.length === 1 ? (splitOneLineBlock(block.texts[0] ?? '') ?? splitFlatOfficeBlock(block.texts[0] ?? '')) : undefined;
+  // A caption over an address line ("SPEAKER OF THE HOUSE JANE EXAMPLE" / "2371 Example Building") is the only name there is.
+  if ((block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '') && !/^\d/.test(block.texts[1] ?? '')) || opensWithCaption(block.texts)) block.texts.shift();
+  const oneLine = block.texts.length === 1 ? (splitOneLineBlock(block.texts[0] ?? '') ?? splitFlatOfficeBlock(block.texts[0] ?? '')) : officeOverFlatBlock(block.texts);
   const commaList = !oneLine && block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
   const texts = oneLine ?? nameCommaTitle(block.texts) ?? nameColonTitle(block.texts) ?? nameThenOffice(block.texts) ?? splitNameFromOffice(
     commaList ? (block.texts[0] ?? '').split(',').map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '') : block.texts,
@@ -84,4 +85,19 @@ export function toTarget(block: Block, warn: Warn): TargetInput {
     warn('no_email', `No email address was found for ${name}; members can write by post or social media.`);
   }
   return target;
+}
+
+/* An office alone, as a caption gives it: "Minister of Defence", "President". */
+const OFFICE_ALONE = new RegExp(`^(?:(?:Deputy|Acting|Vice|First)\\s+)?(?:${ROLE.source})[^\\d,:;.]{0,50}$`, 'i');
+
+/** An office alone on its line, no organisation's name: a caption over the official's block. */
+export function isOfficeAlone(line: string): boolean {
+  return OFFICE_ALONE.test(line) && !ORGANISATION.test(line);
+}
+
+/** "Minister of Defence" over "His Excellency Jane Example Ministry of Defence Example Square Town Country": the office, then the run split. */
+function officeOverFlatBlock(texts: string[]): string[] | undefined {
+  if (texts.length !== 2 || !isOfficeAlone(texts[0] ?? '')) return undefined;
+  const split = splitFlatOfficeBlock(texts[1] ?? '');
+  return split ? [texts[0] ?? '', ...split] : undefined;
 }

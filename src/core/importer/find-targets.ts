@@ -2,6 +2,7 @@
 // appeal sentence.
 import { addressedBlockLines } from './addressed-block.js';
 import { addressToUseLines } from './address-to-use.js';
+import { callListLines } from './call-list.js';
 import type { AppealSentence } from './appeal-sentence.js';
 import type { FoundLetter } from './letter.js';
 import { findEmails } from './contacts.js';
@@ -36,6 +37,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => requestedEmailLines(sections),
     // "While you will send the letter to me, please put this address at the top:": the block the letter is addressed to.
     () => addressedBlockLines(sections),
+    // "• Example Bureau Director Jane Example, 717-555-0100": a call-in's list, each official with their own phone or e-mail.
+    () => callListLines(sections),
     () => proximityTargetLines(sections, found),
     () => belowLetterLines(sections, found),
     () => sentence?.target ?? [],

@@ -15,8 +15,19 @@ const SCAN_LIMIT = 4000;
 const FIELD = /(?<=\S\s{1,3})(?=(?:e-?mails?|correo-?e|correo electr[oó]nico|courriel|phone|tel[ée]?(?:phone|fono)?|t[ée]l\.?|fax|twitter\/x|twitter|x|facebook|instagram|salutation|saludo|tratamiento)\s?:\s?\S)/giu;
 /* "SAMPLE LETTER Dear ...", "Sample letter: Your Excellency, ...", "CARTA MODELO Señor ...". */
 const LETTER_HEADING = /(?<=\S\s{1,3})(?=(?:SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE)\b)/gu;
-/* A salutation inside a line: "... Office of the Public Prosecutor Dear Counsellor, I write ...". */
-const SALUTATION = /(?<=\S\s{1,3})(?=(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:]\s+\p{Lu})/gu;
+/*
+ * An office as a caption over the next block: "... Salutation: Your Excellency Minister of Defence: His Excellency General
+ * Jane Example Ministry of ...", "... to your country: President: His Excellency ...": the office, a colon, a form of address.
+ */
+const CAPTION_OFFICE = String.raw`(?:President|Prime Minister|(?:Deputy\s+)?Minister|Attorney General|Prosecutor General|Governor|Ambassador|Speaker|Chief Justice|Head of State)\b[^:.,;!?\d]{0,50}`;
+const CAPTION_FORM = String.raw`(?:His|Her|Your) (?:Excellency|Majesty|Highness)\b`;
+const CAPTION = new RegExp(String.raw`(?<=\S\s{1,3})(?=${CAPTION_OFFICE}:\s{1,3}${CAPTION_FORM})`, 'gu');
+/* A piece cut at a caption: the office, its colon, then the block from its form of address on. */
+const CAPTION_PIECE = new RegExp(String.raw`^(${CAPTION_OFFICE}):\s{1,3}(${CAPTION_FORM}.*)$`, 'u');
+/* "Salutation: Your Excellency 'Information current as of ...": a form of address alone is the whole value; what follows is the page's. */
+const AFTER_FORM = /(?<=(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento)\s?:\s{1,3}(?:Your (?:Excellency|Majesty|Royal Highness|Highness)|Su Excelencia|Votre Excellence)\s{1,3})(?=[^\s,.;:!])/gu;
+/* A salutation inside a line: "... Office of the Public Prosecutor Dear Counsellor, I write ...". A "Salutation:" field's value is no new line. */
+const SALUTATION = /(?<=\S\s{1,3})(?<!(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento)\s?:\s{1,3})(?=(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:]\s+\p{Lu})/gu;
 /* The letter body after a salutation that ends with a comma or colon: "Dear Ambassador Ravanchi, I am ...", or glued to it ("Monsieur le Ministre,Considérant"). */
 /* A long sentence may go on in lower case: "Dear Head of State Migration Service, journalist and poet ... was detained". */
 /* "Mr." and "Dr." keep their full stop: "SAMPLE LETTER Dear Mr. President," is one salutation; a king is greeted "Your Majesty ...,". */
@@ -30,6 +41,12 @@ const TRAILING_SALUTATION = /^(\S.{19,}?)\s+((?:Dear|Your (?:Excellency|Majesty|
  * how to send, run on after a name or an office (no sentence mark before it), starts a line of its own.
  */
 const SENDING_NOTE = /(?<=[^\s.!?:;,]\s{1,3})(?=(?:Due to|Owing to|Because of|Please)\s\p{Ll})/gu;
+/*
+ * "Please mail letters to: Ambassador Jane Example Permanent Mission ... New York, NY, USA 10017-3505 If you are able to
+ * ...": the block after the request starts a line, and a sentence after its postcode ends it.
+ */
+const AFTER_REQUEST = /(?<=\b(?:mail|send|write|address)\s(?:your\s)?(?:letters?|appeals?|cards?)\sto:\s{1,3})(?=\p{Lu})/gu;
+const AFTER_POSTCODE = /(?<=\d{4,}(?:-\d{3,})?\s{1,3})(?=(?:If|When|Please|We|You|This)\s\p{Ll})/gu;
 
 const SHORT_LETTER_HEADING = /^(SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE|MUSTERBRIEF)\s+(?=\p{Lu})/u;
 
@@ -53,7 +70,7 @@ export function unflatten(lines: string[]): string[] {
     const into = (out ??= lines.slice(0, i));
     const head = line.slice(0, SCAN_LIMIT);
     const cuts = new Set<number>();
-    for (const pattern of [FIELD, LETTER_HEADING, SALUTATION, SENDING_NOTE]) {
+    for (const pattern of [FIELD, LETTER_HEADING, SALUTATION, SENDING_NOTE, CAPTION, AFTER_FORM, AFTER_REQUEST, AFTER_POSTCODE]) {
       for (const m of head.matchAll(pattern)) if (m.index !== undefined && m.index > 0) cuts.add(m.index);
     }
     const points = [...cuts].sort((a, b) => a - b);
@@ -69,7 +86,10 @@ export function unflatten(lines: string[]): string[] {
       // "... Thank you. Minister of Interior Name Ministry of Interior Street City Country Dear Minister: ...": the
       // address the letter is for ends the piece before its salutation, after the last sentence.
       const tail = GREETING.test(kept[k + 1] ?? '') ? ADDRESS_TAIL.exec(piece) : null;
+      // "Minister of Defence: His Excellency Jane Example ...": the caption's office on a line of its own, above the name.
+      const caption = CAPTION_PIECE.exec(piece);
       if (tail?.[1] && tail[2]) into.push(...splitSalutation(tail[1]), tail[2]);
+      else if (caption?.[1] && caption[2]) into.push(caption[1], caption[2]);
       else into.push(...splitSalutation(piece));
     });
   }

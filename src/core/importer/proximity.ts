@@ -213,6 +213,11 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
       if (keep.size > 0) return;
       continue;
     }
+    // "SENATOR JANE EXAMPLE" over "331 Example Office Building": an office and a name in capitals open the block below them.
+    if (keep.size > 0 && !keep.has(i) && isCapitalsName(text)) {
+      keep.add(i);
+      return;
+    }
     // "URGENT APPEAL: Teacher Held ...": the sheet's heading closes the block below it; it is never the block's name.
     if (keep.has(i) || isHeadlineLine(text) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK || isNumberLine(text)) return;
     // Above a letter's block, "Canberra ACT 2600" over lines already kept that end with their own postcode: the end of
@@ -294,4 +299,13 @@ function addStackedPostalBlocks(all: Numbered[], keep: Set<number>): number[] {
 /** A country and nothing else on its line ("EXAMPLIA", "Republic of Examplia"): not a town before it ("Town, Examplia"). */
 function isCountryAlone(line: string): boolean {
   return !line.includes(',') && isCountryLine(line);
+}
+
+/*
+ * "SENATOR JANE EXAMPLE", "SPEAKER OF THE HOUSE JANE EXAMPLE": an office then a name, all in capitals, short, no digit
+ * and no punctuation of a sentence or a headline. A heading ("URGENT ACTION APPEAL") opens with no office.
+ */
+function isCapitalsName(line: string): boolean {
+  const text = line.trim();
+  return text.length <= 60 && isCapitalsLine(text) && opensOfficial(text) && !/[\d:!?.,;]/.test(text) && !isHeadlineLine(text) && text.split(' ').length <= 8;
 }

@@ -131,8 +131,8 @@ const COPY_INTRO = /\b(?:en copie|une copie|a copy|copies|copia|una copia|eine k
  * the letters take (a copy), never the official they are for.
  */
 const ROUTE_INTRO = /\b(?:via|through|c\/o|care of|by way of|par l'intermediaire d[eu']|par le biais d[eu']|por (?:medio|conducto) de|a traves de|uber|ueber)\b[^:]{0,80}\b(?:embass(?:y|ies)|ambassadors?|high commission|consulates?|missions?|embajadas?|embajador|ambassades?|ambassadeur|botschaft(?:en)?|botschafter)\b[^:]{0,60}:\s*$/i;
-/* "L'imprimer, la signer, l'envoyer à : Monsieur le Ministre", "you may address a letter to": a sentence that ends by naming whom to write to. */
-const TARGET_INTRO = /\b(?:l'envoyer|envoyez-(?:la|le)|send (?:it|them|your letters?)|mail (?:it|your letters?)|address (?:a|your) letters?|adressez (?:votre|la) lettre)\b[^:]{0,40}?\b(?:a|to)\s*(?::\s*(.{0,120}))?$/i;
+/* "L'imprimer, la signer, l'envoyer à : Monsieur le Ministre", "you may address a letter to", "Please mail letters to:": a sentence that ends by naming whom to write to. */
+const TARGET_INTRO = /\b(?:l'envoyer|envoyez-(?:la|le)|send (?:it|them|(?:your |the )?letters?)|mail (?:it|(?:your |the )?letters?)|address (?:a|your) letters?|adressez (?:votre|la) lettre)\b[^:]{0,40}?\b(?:a|to)\s*(?::\s*(.{0,120}))?$/i;
 
 /* "La tua e-mail sarà inviata al Presidente del Brasile e ai Ministri competenti:": an online action lists its recipients. */
 const RECIPIENTS_INTRO = /\b(?:la tua|il tuo|la vostra|il vostro) (?:e-?mail|mail|lettera|messaggio|appello) (?:sara|verra) inviat[oa] (?:a|al|alla|ai|agli|alle|allo)\b[^:]{0,100}:\s*$/i;
@@ -205,7 +205,12 @@ export function splitSections(lines: string[]): Section[] {
 function isProseLine(line: string): boolean {
   // "Ms Jane Example: jane@example.gov (Minister for Home Affairs).": a line that gives an e-mail is a contact line.
   if (line.length <= 200 && /[\w.+-]@[\w-]+\.\w/.test(line) && line.split(' ').length <= 12) return false;
-  return line.length > 120 || (/[.!?]$/.test(line) && line.split(' ').length > 6);
+  return (line.length > 120 && !isAddressRun(line)) || (/[.!?]$/.test(line) && line.split(' ').length > 6);
+}
+
+/** "Ambassador Jane Example Permanent Mission ... 799 Example Plaza New York, NY, USA 10017-3505": a block run on one line, no sentence in it, its postcode last. */
+function isAddressRun(line: string): boolean {
+  return line.length <= 250 && /\d$/.test(line) && !/\p{Ll}{2,}[.!?](?:\s|$)/u.test(line);
 }
 
 /** The first non-empty line of a section's inline text and content. */

@@ -14,7 +14,8 @@ const ASK =
 
 /* "to Zeynab Jalalian:", "an Nasrin Sotoudeh:", "à Ahmed:", "a María:" before the colon of the request. */
 const TO_NAME = /\b(?:to|an|à|a)\s+(\p{Lu}[\p{L}'’.-]+(?:\s+(?:al-|el-|de\s+|da\s+|van\s+)?\p{Lu}[\p{L}'’.-]+){0,4})\s*[:,]?\s*$/u;
-const HASHTAG = /(?<![\p{L}\d_])#[\p{L}\d_]{2,60}/gu;
+/* "#FreeJane", "#Example2025": a hashtag has a letter; "#322800" is a prisoner's number. */
+const HASHTAG = /(?<![\p{L}\d_])#(?=[\d_]*\p{L})[\p{L}\d_]{2,60}/gu;
 /* Safety advice beside the request: "Do not include your home address", "Schreiben Sie nicht Ihre Adresse". */
 const ADVICE = /^(?:[•·▪*–-]\s*)?(?:please\s+)?(?:do not|don['’]t|never|avoid)\b[^.]{0,120}\b(?:address|name|politic|religio)|nennen sie nicht|keine (?:politischen|religi[öo]sen)|n['’]indiquez pas|no (?:incluyas|escribas|pongas)/i;
 const LANGUAGES = /\b(?:in|en|auf)\s+((?:English|Spanish|French|German|Arabic|Persian|Farsi|Russian|Chinese|Portuguese|Turkish|Englisch|Spanisch|Französisch|Deutsch|Arabisch|Persisch|Russisch|inglés|español|francés|árabe|anglais|espagnol|français|arabe)(?:\s*(?:,|or|oder|o|ou|and|und|y|et)\s*(?:English|Spanish|French|German|Arabic|Persian|Farsi|Russian|Chinese|Portuguese|Turkish|Englisch|Spanisch|Französisch|Deutsch|Arabisch|Persisch|Russisch|inglés|español|francés|árabe|anglais|espagnol|français|arabe))*)/u;
@@ -81,6 +82,19 @@ function cardBlock(lines: string[]): Solidarity | undefined {
   return undefined;
 }
 
+/* "Jane Example #322800, Aron Example #293906, at:": people, each maybe with a number, then "at" and the colon. */
+const PEOPLE_AT = /^(\p{Lu}[^:]{2,300}?),?\s+(?:at|à|an)\s*:$/u;
+
+/** The address on its own lines below a request, up to a blank line, advice, a hashtag or a sentence. */
+function blockBelow(below: string[]): string[] {
+  const block: string[] = [];
+  for (const next of below) {
+    if (next === '' || block.length >= 12 || ADVICE.test(next) || next.includes('#') || (/[.!?]$/.test(next) && next.split(' ').length > 8)) break;
+    block.push(next);
+  }
+  return block;
+}
+
 /** The request line (the address after its colon, or on the lines below), its hashtags, languages and advice. */
 function readFrom(line: string, askEnd: number, below: string[]): Solidarity | undefined {
   const colon = line.indexOf(':', askEnd);
@@ -89,18 +103,21 @@ function readFrom(line: string, askEnd: number, below: string[]): Solidarity | u
   // "Write a card to Mona in English or Arabic:": the languages are no part of the name.
   let to = TO_NAME.exec(before.replace(/\s*:$/, '').replace(LANGUAGES, '').trim())?.[1];
   let address: string[] = [];
-  const parts = after.replace(/\s*(?:[-–]\s*)?#.*$/u, '').split(/\s*,\s*/).map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '');
-  if (parts.length > 0) {
+  // "#Example" after the address is a hashtag; "#322800" after a name is a prisoner's number.
+  const parts = after.replace(/\s*(?:[-–]\s*)?#(?=\p{L}).*$/u, '').split(/\s*,\s*/).map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '');
+  // "Jane Example #322800, Aron Example #293906, at:": the prisoners by name and number, their address on the lines below.
+  const atBelow = PEOPLE_AT.exec(after)?.[1];
+  if (atBelow) {
+    address = blockBelow(below);
+    if (address.length < 2) return undefined;
+    to ??= atBelow.trim();
+  } else if (parts.length > 0) {
     // "Zeynab Jalalian, Khoy Prison, Salmas Road, ...": the name first, then the address.
     if (!to && parts.length >= 2 && /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,4}$/u.test(parts[0] ?? '')) to = parts.shift();
     address = parts;
   } else if (colon >= 0) {
     // The address on its own lines below the request, up to a blank line.
-    const block: string[] = [];
-    for (const next of below) {
-      if (next === '' || block.length >= 12 || ADVICE.test(next) || next.includes('#') || (/[.!?]$/.test(next) && next.split(' ').length > 8)) break;
-      block.push(next);
-    }
+    const block = blockBelow(below);
     // The name heads the block below ("Mona Example" / "Qanater Prison"), whether or not the request named her.
     if (block.length >= 2 && (!to || block[0] === to)) to = block.shift();
     address = block;

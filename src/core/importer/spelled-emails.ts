@@ -26,11 +26,18 @@ export function greetedNames(salutation: string | undefined): string[] {
     const greeting = GREETING.exec(part.trim());
     if (!greeting) continue;
     const words = part.trim().slice(greeting[0].length).split(/\s+/).filter((w) => w !== '');
+    // "Dear Ministers Example and Sample": a title in the plural greets each name after it.
+    const plural = words.length > 0 && ROLE_WORD.test((words[0] ?? '').replace(/s$/, '')) && /s$/.test(words[0] ?? '');
     while (words.length > 0 && (FORM.test(words[0] ?? '') || ROLE_WORD.test(words[0] ?? '') || HONORIFIC.test(`${words[0] ?? ''} `))) words.shift();
-    const last = words[words.length - 1] ?? '';
-    if (words.length === 0 || words.length > 3 || !NAME_WORD.test(last) || ROLE_WORD.test(last)) continue;
-    if (!words.every((w) => NAME_WORD.test(w) || PARTICLE.test(w))) continue;
-    names.push(words.join(' '));
+    if (plural) words.shift();
+    const each = plural ? words.join(' ').split(/\s+(?:and|&)\s+/) : [words.join(' ')];
+    for (const person of each) {
+      const own = person.split(' ').filter((w) => w !== '');
+      const last = own[own.length - 1] ?? '';
+      if (own.length === 0 || own.length > 3 || !NAME_WORD.test(last) || ROLE_WORD.test(last)) continue;
+      if (!own.every((w) => NAME_WORD.test(w) || PARTICLE.test(w))) continue;
+      names.push(own.join(' '));
+    }
   }
   return names;
 }
@@ -99,6 +106,32 @@ export function attachSpelledEmails(parsed: ParsedTarget[], salutation: string |
     for (const o of own) entry.origins.push({ value: o.email, line: o.line });
     warn('spelled_email', `${own.map((o) => o.email).join(', ')} ${own.length > 1 ? 'were' : 'was'} given to ${target.name} because the address spells the name the letter greets; check it.`);
   }
+  giveLastRecipient(parsed, names, listed, warn);
+}
+
+/* A message's "To:" line: whom the pre-written e-mail goes to. */
+const TO_LINE = /^to\s?:/i;
+
+/**
+ * "To: office@gov.example, jane.example@gov.example" over "Dear Ministers Example and Sample,": the message goes to the
+ * greeted officials and no one else, one address each. When every address of the line but one went to a greeted official
+ * by the name it spells, and one greeted official has none, the last address is theirs.
+ */
+function giveLastRecipient(parsed: ParsedTarget[], names: string[], listed: Array<{ email: string; line: string }>, warn: Warn): void {
+  const line = listed.find((l) => TO_LINE.test(l.line))?.line;
+  if (!line || names.length < 2) return;
+  const recipients = findEmails(line);
+  if (recipients.length !== names.length) return;
+  const officials = names.map((name) => parsed.find((p) => !p.target.copy && fold(surnameOf(p.target.name), true) === fold(surnameOf(name), true)));
+  const bare = officials.filter((o) => o !== undefined && (o.target.emails ?? []).length === 0);
+  const given = new Set(officials.flatMap((o) => (o?.target.emails ?? []).map((e) => e.toLowerCase())));
+  const left = recipients.filter((e) => !given.has(e.toLowerCase()));
+  const entry = bare[0];
+  if (officials.some((o) => o === undefined) || bare.length !== 1 || left.length !== 1 || !entry) return;
+  const email = left[0] ?? '';
+  entry.target.emails = [email];
+  entry.origins.push({ value: email, line });
+  warn('spelled_email', `${email} was given to ${entry.target.name} because the message goes to the officials the letter greets and every other address is another's; check it.`);
 }
 
 /* A line that is one e-mail address and nothing else, maybe after a list's bullet or number ("1) ", "- "). */

@@ -1,7 +1,7 @@
 // The officials to write to: names, titles, addresses and contacts grouped into targets, copies
 // apart.
 import type { AppealInput } from '../appeal.js';
-import { type Block, isCaption, toTarget } from './block-target.js';
+import { type Block, isCaption, isOfficeAlone, toTarget } from './block-target.js';
 import { isMailHeader, isNumberLine, OLD_CHANNEL, ORGANISER_LINE, splitLabels } from './contacts.js';
 import { isDateLine } from './dates.js';
 import { looseContacts } from './loose-contacts.js';
@@ -226,6 +226,10 @@ function gated(block: Block, warn: Warn): ParsedTarget[] {
   // write is the page's; the official starts below it.
   const leadIn = block.texts.findIndex((t, i) => i < block.texts.length - 1 && LEAD_IN_END.test(t));
   if (leadIn >= 0) return gated({ ...block, texts: block.texts.slice(leadIn + 1) }, warn);
+  // "'Information current as of ...'" / "Minister of Health" / "His Excellency Jane Example Ministry of ...": a caption's
+  // office over the last line opens the block; the page's footnote above it is no part of it.
+  const caption = block.texts.length - 2;
+  if (caption > 0 && isOfficeAlone(block.texts[caption] ?? '')) return gated({ ...block, texts: block.texts.slice(caption) }, warn);
   const at = block.texts.findIndex((t, i) => i > 0 && opensWithHonorific(t));
   if (at > 0) return gated({ ...block, texts: block.texts.slice(at) }, warn);
   const has = (target.emails ?? []).length + (target.address ?? []).length > 0;
