@@ -87,9 +87,12 @@ function unquote(line: string): string {
 /* "Your excellency (la salutation e' da cambiare ...)": an editor's note in brackets after the greeting is no part of it. */
 const withoutNote = (line: string): string => line.replace(/\s+[([][^)\]]{20,160}[)\]]\s*$/, '');
 
-/** "Yours sincerely,", "Atentamente,", "Veuillez agréer ...": the line that closes a letter. */
+/* An Italian letter closes at the end of its last sentence: "La ringrazio e le porgo distinti saluti,". */
+const CLOSING_AT_END = /\b(?:porgo|porgiamo|invio|inviamo)\s+(?:i\s+(?:miei|nostri)\s+)?(?:pi[uù]\s+)?(?:distinti|cordiali|rispettosi|sentiti)\s+saluti\s*[,.]?\s*$/i;
+
+/** "Yours sincerely,", "Atentamente,", "Veuillez agréer ...", "... e le porgo distinti saluti,": the line that closes a letter. */
 export function isClosing(line: string): boolean {
-  return line.length <= 300 && CLOSING.test(line);
+  return line.length <= 300 && (CLOSING.test(line) || (line.length <= 160 && CLOSING_AT_END.test(line)));
 }
 
 function langOf(salutation: string | undefined, closing: string | undefined): LetterLang {
