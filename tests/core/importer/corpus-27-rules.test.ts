@@ -1,7 +1,14 @@
 // The general rules behind corpus-27's Italian, Polish, Spanish and Portuguese misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { isClosing } from '../../../src/core/importer/letter.js';
+import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
+import { importUrgentAction } from '../../../src/core/importer/index.js';
 import { imported, kindOf, page, refusedReason } from './helpers.js';
+
+const importUrgentActionSolidarity = (text: string): unknown => {
+  const result = importUrgentAction(text);
+  return result.ok ? result.appeal.solidarity : undefined;
+};
 
 describe('texts that are no appeal stay refused', () => {
   it('refuses an explainer titled with a Spanish question, its opening "¿" included', () => {
@@ -60,5 +67,76 @@ describe('texts that are no appeal stay refused', () => {
       'Nome e cognome',
     );
     expect(kindOf(text)).toBe('appeal');
+  });
+});
+
+describe('calls to write in Italian, Portuguese and Polish wording import, at least as drafts', () => {
+  it('imports an Italian instruction in the infinitive with the e-mail to write to, naming no one "Scrivere"', () => {
+    const text = page(
+      'L\'appello: inondiamo di e-mail il ministero',
+      'Sono dodici uomini bloccati al largo delle nostre coste da venti giorni. Ai lettori rivolgiamo un appello.',
+      'Scrivere a ufficio@ministero.example.it oppure compilare il messaggio sul sito del ministero',
+    );
+    const result = imported(text);
+    expect(result.appeal.draft).toBe(true);
+    expect(result.appeal.targets.map((t) => t.name)).not.toContain('Scrivere');
+    expect(isPlausibleName('Scrivere')).toBe(false);
+  });
+
+  it('imports a campaign that asks to send its text "a questi recapiti:" with e-mails', () => {
+    const text = page(
+      'La campagna Example lancia oggi un\'azione per chiedere che gli accordi vengano cancellati.',
+      'Per questo invita a copiare il testo qui sotto in un\'e-mail, a firmarlo con nome e cognome e a inviarlo a questi recapiti: uno@governo.example.it e due@interno.example.it.',
+    );
+    expect(kindOf(text)).toBe('appeal');
+  });
+
+  it('imports a circular that asks to send faxes, e-mails or letters to the government inside a sentence', () => {
+    const text = page(
+      'Caros colegas,',
+      'Os nossos colegas iniciaram uma greve de fome junto da Assembleia da República.',
+      'Apelamos a que participem na vigília e enviem fax, e-mail ou cartas ao Governo e ao Presidente da República, exigindo uma resposta rápida.',
+    );
+    const result = imported(text);
+    expect(result.appeal.draft).toBe(true);
+    expect(result.appeal.targets).toEqual([]);
+  });
+
+  it('imports a Polish list of addresses under "Oto adresy ...:"', () => {
+    const text = page(
+      'Kochani!',
+      '',
+      'Teraz jest celowe nasilenie naszej akcji w sprawie uwolnienia Jana Example, więzionego od 2020 roku w Examplii.',
+      '',
+      'Oto adresy examplijskie:',
+      '',
+      'Sąd Najwyższy:',
+      '[EMAIL PROTECTED]',
+    );
+    expect(kindOf(text)).toBe('appeal');
+  });
+
+  it('reads a Polish request for letters to prisoners, the address after "Oto adres", the prisoner after "do"', () => {
+    const text = page(
+      'Działacze od miesięcy siedzą w areszcie. Dlatego Fundacja Example apeluje – piszmy do nich listy!',
+      'Oto adres aresztu:',
+      'Areszt nr 1, ul. Przykładowa 22, 00-001 Examplewo, Examplia',
+      'Przy liście do Janiny Example trzeba napisać jej imię po rosyjsku.',
+      'A teraz sam list: Przesyłam serdeczne pozdrowienia z Polski.',
+    );
+    const result = imported(text);
+    expect(result.appeal.solidarity?.to).toBe('Janiny Example');
+    expect(result.appeal.solidarity?.address).toEqual(['Areszt nr 1, ul. Przykładowa 22, 00-001 Examplewo, Examplia']);
+    expect(result.appeal.targets).toEqual([]);
+  });
+
+  it('reads no card where the Polish page gives no address', () => {
+    const text = page(
+      'Dlatego apelujemy – piszmy do nich listy!',
+      'Przy liście do Janiny Example trzeba napisać jej imię po rosyjsku.',
+      'Napiszcie też e-mail do ministerstwa: biuro@ministerstwo.example.pl',
+    );
+    expect(kindOf(text)).toBe('appeal');
+    expect(importUrgentActionSolidarity(text)).toBeUndefined();
   });
 });
