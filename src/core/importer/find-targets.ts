@@ -14,6 +14,7 @@ import { bulletedOfficeFirstLines, bulletedRecipientLines, calledOnLines, office
 import { opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
+import { namedInProseLines } from './named-in-prose.js';
 import { proximityTargetLines } from './proximity.js';
 import { requestedEmailLines } from './requested-emails.js';
 import type { Section } from './sections.js';
@@ -60,6 +61,9 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => sentToLines(sections),
     // "Call on Minister of Corrections – Hon. Jane Example to:": a petition's request names whom it is for, no contact.
     () => calledOnLines(sections),
+    // "nei confronti del presidente del Consiglio Jane Example ... inviarlo a questi recapiti: ...": named in prose, each
+    // e-mail only where it spells its official's surname.
+    () => namedInProseLines(sections),
   ];
   for (const source of sources) {
     const lines = source();

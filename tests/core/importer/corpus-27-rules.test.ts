@@ -140,3 +140,45 @@ describe('calls to write in Italian, Portuguese and Polish wording import, at le
     expect(importUrgentActionSolidarity(text)).toBeUndefined();
   });
 });
+
+describe('officials an Italian campaign names in prose, and their e-mails only where sure', () => {
+  const campaign = (...more: string[]): string =>
+    page(
+      'La campagna Example ha lanciato oggi un\'azione di mail bombing nei confronti del presidente del Consiglio Mario Example, della ministra degli Interni Anna Sample e del ministro degli Esteri Luca Di Prova per chiedere che gli accordi vengano cancellati.',
+      'Per questo la campagna invita a copiare il testo qui sotto in un\'e-mail, a firmarlo con nome e cognome e a inviarlo a questi recapiti: presidente@governo.example.it, segreteria.ministro@interno.example.it e diprova_luca@camera.example.it, oltre a quello della segreteria della campagna, segreteria@campagna.example.it.',
+      ...more,
+    );
+
+  it('names each official, with the office before the name as title', () => {
+    const { appeal } = imported(campaign());
+    expect(appeal.targets.map((t) => [t.name, t.title])).toEqual([
+      ['Mario Example', 'Presidente del Consiglio'],
+      ['Anna Sample', 'Ministra degli Interni'],
+      ['Luca Di Prova', 'Ministro degli Esteri'],
+    ]);
+  });
+
+  it('attaches an e-mail only to the official whose surname it spells, and leaves the others off', () => {
+    const { appeal } = imported(campaign());
+    expect(appeal.targets.map((t) => t.emails)).toEqual([[], [], ['diprova_luca@camera.example.it']]);
+    expect(appeal.targets.flatMap((t) => t.emails)).not.toContain('segreteria@campagna.example.it');
+  });
+
+  it('reads the letter greeted "Gentilissimo," even where the page glued it to its heading', () => {
+    const { appeal } = imported(
+      campaign(
+        'Mail bombing, il messaggioGentilissimo, L\'indignazione, da sola, non basta più. Le chiedo con forza l\'annullamento immediato degli accordi e la chiusura dei centri di detenzione, trasferendo le persone lì detenute in luoghi sicuri.',
+      ),
+    );
+    expect(appeal.letter.salutation).toBe('Gentilissimo,');
+  });
+
+  it('names no one where the page gives no e-mails to send to', () => {
+    const text = page(
+      'Ieri il presidente del Consiglio Mario Example ha incontrato la ministra degli Interni Anna Sample.',
+      'Scrivete al ministro: chiedete la chiusura dei centri di detenzione.',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).not.toContain('Mario Example');
+  });
+});
