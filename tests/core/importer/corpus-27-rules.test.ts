@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { isClosing } from '../../../src/core/importer/letter.js';
 import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
+import { institutionRequestLines } from '../../../src/core/importer/institution-request.js';
+import { splitSections } from '../../../src/core/importer/sections.js';
 import { importUrgentAction } from '../../../src/core/importer/index.js';
 import { imported, kindOf, page, refusedReason } from './helpers.js';
 
@@ -180,5 +182,29 @@ describe('officials an Italian campaign names in prose, and their e-mails only w
     );
     const { appeal } = imported(text);
     expect(appeal.targets.map((t) => t.name)).not.toContain('Mario Example');
+  });
+});
+
+describe('an institution a request names at the end of its line', () => {
+  const names = (...lines: string[]): string[] => institutionRequestLines(splitSections(lines)).map((l) => l.text).filter((t) => t !== '');
+
+  it('takes "Participe e envie sua demanda à Comissão Nacional da Verdade" as the official, with no contact', () => {
+    const text = page(
+      'Caro,',
+      'A Comissão abriu em seu site uma consulta popular sobre as recomendações do seu relatório final.',
+      'Participe e envie sua demanda à Comissão Nacional da Verdade',
+      'Participe e peça a inclusão da revisão da lei de anistia.',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => [t.name, t.emails, t.address])).toEqual([['Comissão Nacional da Verdade', [], []]]);
+  });
+
+  it('takes an institution in English and Spanish too, and never a person or a lower-case office', () => {
+    expect(names('Please send your message to the Example National Commission')).toEqual([]);
+    expect(names('Please write to the Commission on Example Truth')).toEqual(['Commission on Example Truth']);
+    expect(names('Envíen su mensaje a la Comisión de la Verdad')).toEqual(['Comisión de la Verdad']);
+    expect(names('Envíen su mensaje al Congreso Nacional de Examplia')).toEqual(['Congreso Nacional de Examplia']);
+    expect(names('Participe e envie sua demanda à comissão')).toEqual([]);
+    expect(names('Please write to Jane Example')).toEqual([]);
   });
 });
