@@ -208,3 +208,30 @@ describe('an institution a request names at the end of its line', () => {
     expect(names('Please write to Jane Example')).toEqual([]);
   });
 });
+
+describe('the one institution an Italian request floods with e-mails', () => {
+  it('takes "inondiamo di e-mail il ministero dell\'Interno" with the e-mail of its own domain', () => {
+    const text = page(
+      'L\'appello: inondiamo di e-mail il ministero dell\'Interno',
+      'Sono dodici uomini bloccati al largo delle nostre coste da venti giorni. Ai lettori rivolgiamo un appello: inondiamo di e-mail il sito del ministero dell\'Interno.',
+      'Scrivere a stampa@ministero.example.it oppure compilare il messaggio sul sito del ministero',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => [t.name, t.emails])).toEqual([["Ministero dell'Interno", ['stampa@ministero.example.it']]]);
+  });
+
+  it('leaves an e-mail of another domain off the institution', () => {
+    const text = page(
+      'Ai lettori rivolgiamo un appello: inondiamo di e-mail il ministero dell\'Interno.',
+      'Scrivere a redazione@giornale.example.it per aderire all\'appello.',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.flatMap((t) => t.emails)).toEqual([]);
+  });
+
+  it('reads an elided small word before a capital as part of a name', () => {
+    expect(isPlausibleName("Ministero dell'Interno")).toBe(true);
+    expect(isPlausibleName("Ministère de l'Intérieur")).toBe(true);
+    expect(isPlausibleName("scrivete all'indirizzo qui sotto")).toBe(false);
+  });
+});
