@@ -99,15 +99,26 @@ export function isLetterByOthers(text: string, found: FoundLetter | undefined): 
   const closingAt = whereClosing(text, found, at);
   const tail = closingAt >= 0 ? text.slice(closingAt, closingAt + 5000) : after.slice(0, 5000);
   const closingOn = tail.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 3);
-  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || (we >= 2 && we > i * 2) || sentByItsWriter(tail) || (closingAt >= 0 && (signedByANamedWriter(closingOn) || signedAtTheEnd(tail))) || showsItsWriterSentIt(frame, body);
+  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || (we >= 2 && we > i * 2) || sentByItsWriter(tail) || (closingAt >= 0 && (signedByANamedWriter(closingOn) || (signedAtTheEnd(tail) && headlineGreetsAddressee(frame, found.salutation)))) || showsItsWriterSentIt(frame, body);
 }
 
 /* A gap for the signer's name, not a name: "Your name", "Nome e cognome", "Firma", "[Name]". */
 const NAME_GAP = /\b(?:your|name|nome|cognome|nombre|firma|signature|unterschrift|naam|nom|imi[eę]|nazwisko)\b/i;
 
+/* "Cara Cancellieri, le segnalo un amico in carcere": a letters column's headline, the letter's greeting and its gist. */
+const GREETING_HEADLINE = /^\s*(?:cara|caro|dear|querid[oa]|cher|ch[èe]re|liebe[r]?|beste)\s+(\p{Lu}[\p{L}'’-]+)\s*,\s*\S/iu;
+
+/** The headline above the letter greets the official the letter greets, by the same name: a newspaper prints a reader's letter so. */
+function headlineGreetsAddressee(frame: string, salutation: string): boolean {
+  const headline = frame.split('\n').find((l) => l.trim() !== '') ?? '';
+  const name = GREETING_HEADLINE.exec(headline)?.[1];
+  return name !== undefined && salutation.split(/[\s,:;!]+/).includes(name);
+}
+
 /**
  * The text ends with the closing and one person's name under it ("... le porgo distinti saluti," over "Mario Example"):
- * the letter is signed by its writer, as a letter a newspaper prints is; a model letter leaves the name to the reader.
+ * the letter is signed by its writer. Alone that leaves a draft (a letter-only page may be signed too); under a
+ * headline that greets the same official it is a reader's letter a newspaper printed.
  */
 function signedAtTheEnd(tail: string): boolean {
   const lines = tail.split('\n').map((l) => l.trim()).filter((l) => l !== '');

@@ -43,7 +43,7 @@ describe('texts that are no appeal stay refused', () => {
     expect(refusedReason(text)).toBe('import_not_an_appeal');
   });
 
-  it('refuses a reader\'s letter signed with the writer\'s name under an Italian closing', () => {
+  it('refuses a reader\'s letter under a headline that greets its official, signed with the writer\'s name under an Italian closing', () => {
     const text = page(
       'Caro Ministro, le segnalo un amico in carcere',
       'Gentile Ministro Example,',
@@ -53,6 +53,18 @@ describe('texts that are no appeal stay refused', () => {
       'Jane Example',
     );
     expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+
+  it('imports the same signed letter without the headline that greets its official, as a draft the moderator checks', () => {
+    const text = page(
+      'Gentile Ministro Example,',
+      'sono un suo estimatore. Mi permetto di segnalarle un mio amico detenuto, lo scrittore Mario Example, la cui salute peggiora ogni giorno.',
+      'La ringrazio con tutto il cuore e le porgo distinti saluti,',
+      'Jane Example',
+    );
+    const { appeal, warnings } = imported(text);
+    expect(appeal.draft).toBe(true);
+    expect(warnings.map((w) => w.code)).toContain('unsure_sender');
   });
 
   it('reads an Italian closing at the end of the last sentence, and only there', () => {
