@@ -15,6 +15,8 @@ import { bulletedOfficeFirstLines, bulletedRecipientLines, calledOnLines, office
 import { opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
+import { institutionRequestLines } from './institution-request.js';
+import { floodedInstitutionLines, namedInProseLines } from './named-in-prose.js';
 import { proximityTargetLines } from './proximity.js';
 import { requestedEmailLines } from './requested-emails.js';
 import type { Section } from './sections.js';
@@ -66,6 +68,13 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => calledOnLines(sections),
     // "Contact :" / "1) ... Warden Jane Example ext.1" / "2) DOC director Aron Example (555) 486-9910.": a call-in's list.
     () => numberedContactLines(sections),
+    // "nei confronti del presidente del Consiglio Jane Example ... inviarlo a questi recapiti: ...": named in prose, each
+    // e-mail only where it spells its official's surname.
+    () => namedInProseLines(sections),
+    // "inondiamo di e-mail il ministero dell'Interno ... Scrivere a ufficio@ministero.it": the institution, its own domain's e-mail.
+    () => floodedInstitutionLines(sections),
+    // "Participe e envie sua demanda à Comissão Nacional da Verdade": an institution named at the end of a request.
+    () => institutionRequestLines(sections),
   ];
   for (const source of sources) {
     const lines = source();

@@ -26,12 +26,16 @@ const CAPTION = new RegExp(String.raw`(?<=\S\s{1,3})(?=${CAPTION_OFFICE}:\s{1,3}
 const CAPTION_PIECE = new RegExp(String.raw`^(${CAPTION_OFFICE}):\s{1,3}(${CAPTION_FORM}.*)$`, 'u');
 /* "Salutation: Your Excellency 'Information current as of ...": a form of address alone is the whole value; what follows is the page's. */
 const AFTER_FORM = /(?<=(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento)\s?:\s{1,3}(?:Your (?:Excellency|Majesty|Royal Highness|Highness)|Su Excelencia|Votre Excellence)\s{1,3})(?=[^\s,.;:!])/gu;
-/* A salutation inside a line: "... Office of the Public Prosecutor Dear Counsellor, I write ...". A "Salutation:" field's value is no new line. */
-const SALUTATION = /(?<=\S\s{1,3})(?<!(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento)\s?:\s{1,3})(?=(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:]\s+\p{Lu})/gu;
+/*
+ * A salutation inside a line: "... Office of the Public Prosecutor Dear Counsellor, I write ...", or glued to the heading
+ * before it where a page lost the break ("Il messaggioGentilissimo, L'indignazione ..."). A "Salutation:" field's value is
+ * no new line.
+ */
+const SALUTATION = /(?<=\S\s{1,3}|\p{Ll})(?<!(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento)\s?:\s{1,3})(?=(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo|Gentilissim[oa]|Gentile|Egregi[oa])\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:]\s+\p{Lu})/gu;
 /* The letter body after a salutation that ends with a comma or colon: "Dear Ambassador Ravanchi, I am ...", or glued to it ("Monsieur le Ministre,Considérant"). */
 /* A long sentence may go on in lower case: "Dear Head of State Migration Service, journalist and poet ... was detained". */
 /* "Mr." and "Dr." keep their full stop: "SAMPLE LETTER Dear Mr. President," is one salutation; a king is greeted "Your Majesty ...,". */
-const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo)\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:])\s*(?=\p{Lu}|\p{Ll}[^\n]{80})/u;
+const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo|Gentilissim[oa]|Gentile|Egregi[oa])\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:])\s*(?=\p{Lu}|\p{Ll}[^\n]{80})/u;
 
 /* A salutation that ends a short line after an address of at least 20 characters. */
 const TRAILING_SALUTATION = /^(\S.{19,}?)\s+((?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Sehr geehrte[rn]?|Exzellenz)\b[^,:.!?]{0,60}[,:])$/u;

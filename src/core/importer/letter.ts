@@ -30,7 +30,7 @@ const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|m\.\s+(?:
  * "good") or an Italian address block ("Egregio Signor Ministro" above the street): a salutation only with a trailing
  * comma or colon, and a few words.
  */
-const OPENING_WITH_COMMA = /^(?:gentil[ei]|egregi[oa]|illustrissim[oa]|spettabile|signor(?:a)?|eccellenza|caro|cara|[äa]rade|b[äa]sta|k[äa]ra|kj[æe]re|k[æe]re|arvoisa|hyv[äa])(?:\s+[^\s,:]+){0,6}\s*[,:]$/i;
+const OPENING_WITH_COMMA = /^(?:gentil[ei]|gentilissim[oaie]|egregi[oa]|illustrissim[oa]|spettabile|signor(?:a)?|eccellenza|caro|cara|[äa]rade|b[äa]sta|k[äa]ra|kj[æe]re|k[æe]re|arvoisa|hyv[äa])(?:\s+[^\s,:]+){0,6}\s*[,:]$/i;
 /* "Monsieur le Premier Ministre", "Madame la Ministre", "Señor Presidente", "Herr Minister": an office greeted without a comma. */
 const BARE_OFFICE = /^(?:monsieur|madame)\s+(?:le|la|l['’])\s*\p{L}|^(?:se[ñn]or(?:a)?|excelent[ií]simo(?:\s+se[ñn]or)?)\s+\p{Lu}|^(?:herr|frau)\s+(?:bundes)?(?:minister|pr[äa]sident|botschafter|staatsanwalt)/iu;
 /* "Guten Tag,", "Hello,", "Bonjour Monsieur le Ministre,", "Buenos días,": a neutral greeting an e-mail to an office opens with. */
@@ -87,9 +87,12 @@ function unquote(line: string): string {
 /* "Your excellency (la salutation e' da cambiare ...)": an editor's note in brackets after the greeting is no part of it. */
 const withoutNote = (line: string): string => line.replace(/\s+[([][^)\]]{20,160}[)\]]\s*$/, '');
 
-/** "Yours sincerely,", "Atentamente,", "Veuillez agréer ...": the line that closes a letter. */
+/* An Italian letter closes at the end of its last sentence: "La ringrazio e le porgo distinti saluti,". */
+const CLOSING_AT_END = /\b(?:porgo|porgiamo|invio|inviamo)\s+(?:i\s+(?:miei|nostri)\s+)?(?:pi[uù]\s+)?(?:distinti|cordiali|rispettosi|sentiti)\s+saluti\s*[,.]?\s*$/i;
+
+/** "Yours sincerely,", "Atentamente,", "Veuillez agréer ...", "... e le porgo distinti saluti,": the line that closes a letter. */
 export function isClosing(line: string): boolean {
-  return line.length <= 300 && CLOSING.test(line);
+  return line.length <= 300 && (CLOSING.test(line) || (line.length <= 160 && CLOSING_AT_END.test(line)));
 }
 
 function langOf(salutation: string | undefined, closing: string | undefined): LetterLang {
@@ -97,7 +100,7 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
   if (/^(?:dear|your (?:excellency|majesty|royal highness|highness)|yours|sincerely|respectfully|kind|best|with)\b/i.test(text)) return 'en';
   if (/^(?:estimad|distinguid|apreciad|excelent|se[ñn]or|sr\.|sra\.|atentamente|muy|cordialmente|un |reciba|le saluda)/i.test(text)) return 'es';
   if (/^(?:sehr geehrte|exzellenz|mit freundlichen|hochachtungsvoll)/i.test(text)) return 'de';
-  if (/^(?:gentil[ei]|egregi[oa]|illustrissim[oa]|eccellenza|signor|spettabile|caro|cara|distinti|cordiali saluti|in fede|con osservanza)/i.test(text)) return 'it';
+  if (/^(?:gentil[ei]|gentilissim|egregi[oa]|illustrissim[oa]|eccellenza|signor|spettabile|caro|cara|distinti|cordiali saluti|in fede|con osservanza)/i.test(text)) return 'it';
   if (/^(?:monsieur|madame|mesdames|messieurs|cher|ch[èe]re|excellence|votre excellence|veuillez|je vous|recevez|respectueusement|bien)/i.test(text)) return 'fr';
   if (/^(?:[äa]rade|b[äa]sta|k[äa]ra|med v[äa]nlig|v[äa]nliga)/i.test(text)) return 'sv';
   if (/^(?:kj[æe]re|med vennlig)/i.test(text)) return 'no';

@@ -34,6 +34,10 @@ const ADDRESS_FORM_ONLY = /^(?:the\s+)?(?:hono(?:u)?rable|hon\.?|h\.\s?e\.?|(?:h
 const GREETING = /^(?:dear|sehr geehrte[rn]?|geehrte[rn]?|hochverehrte[rn]?|liebe[rn]?|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|caro|cara|geachte|beste|gentil[ei]|egregi[oa]|illustrissim[oa]|[äa]rade|k[äa]ra|kj[æe]re|k[æe]re|arvoisa)\s/i;
 
 /* A heading or a form's mark alone on a line ("Appello", "(OBBLIGATORIO)", "URGENTE"): it heads or marks a field, it names no one. */
+/* "dell'Interno", "all'Istruzione", "l'Intérieur", "d'Italia": an elided small word glued to a capitalised one. */
+const ELIDED = /^(?:dell|dall|all|nell|sull|d|l)['’]\p{Lu}/u;
+/* "Scrivere a ufficio@example.it": the verb of a request, alone before the e-mail, is no one's name. */
+const REQUEST_VERB = /^(?:scrivere|scrivete|scrivi|inviare|inviate|mandare|mandate|spedire|write|escribir|escriban|escriba|enviar|env[ií]en|[ée]crire|[ée]crivez|escrever|escrevam|schreiben|schreibt|napisz(?:cie)?|pisz(?:cie|my)?)$/i;
 const HEADING_WORD = /^\(?(?:appell[oi]|obbligatori[oa]|urgente|urgent|importante?|attenzione|aggiornamento|appeal|appel|llamamiento|obligatori[oa]|obligatoire|required|mandatory|pflichtfeld|dringend)\)?$/i;
 
 /*
@@ -63,7 +67,7 @@ export function isHeadlineLine(line: string): boolean {
 export function isNoNameLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   // "An den Bundesaußenminister" over "Herrn F.W. Steinmeier": German letters say "to the" office above the name.
-  if (/_{2,}|…{2,}|\.{4,}/.test(text) || isHeadlineLine(line) || HEADING_WORD.test(text) || LETTER_HEADING.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
+  if (/_{2,}|…{2,}|\.{4,}/.test(text) || isHeadlineLine(line) || HEADING_WORD.test(text) || REQUEST_VERB.test(text) || LETTER_HEADING.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
   const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
   if (words.every((w) => MONTH_OR_DAY.test(w))) return true;
@@ -129,7 +133,8 @@ export function isPlausibleName(name: string): boolean {
   const words = text.split(/\s+/);
   if (words.length > 12) return false;
   // A sentence: many lower-case words that are not the small words of names and offices, or a full stop after several words.
-  const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !SMALL.test(w.replace(/[,.]$/, '')) && !PARTICLE.test(w));
+  // "dell'Interno", "de l'Intérieur": an elided small word before a capital is part of the name, as "dell' Interno" would be.
+  const lower = words.filter((w) => /^\p{Ll}/u.test(w) && !SMALL.test(w.replace(/[,.]$/, '')) && !PARTICLE.test(w) && !ELIDED.test(w));
   if (lower.length > 2 || (lower.length > 0 && lower.length * 2 >= words.length && !HONORIFIC.test(`${text} `))) return false;
   // "Thank you!", "Grazie di cuore!": an exclamation is the page's own voice; no name or office ends so.
   if (/!$/.test(text)) return false;

@@ -26,8 +26,8 @@ function asksReader(s: string): boolean {
   return ASKS_READER.test(s) || PLACEHOLDER.test(s.replace(LINK_MENU, ''));
 }
 
-/* The page tells of a letter that others wrote or sent: "USCIRF wrote to King Salman", "a letter written by experts", "dirigieron esta carta". */
-const BY_OTHERS = /\b(?:wrote|have written|has written|sent|signed|signing up to|dirigieron|dirigi[oó]|enviaron|firmaron|ont [ée]crit|a [ée]crit|ont adress[ée]|schrieben|haben geschrieben|unterzeichneten)\b[^.!?\n]{0,80}\b(?:letters?|notes?|cartas?|lettres?|briefe?)\b|\b(?:letters?|cartas?|lettres?|brief) (?:written|signed|sent) by\b|\b(?:open letter|carta abierta|lettre ouverte|offener brief|carta aberta)\b/imu;
+/* The page tells of a letter that others wrote or sent: "USCIRF wrote to King Salman", "a letter written by experts", "dirigieron esta carta", "Wysłany list do Ambasadora" (Polish: the letter sent). */
+const BY_OTHERS = /\b(?:wrote|have written|has written|sent|signed|signing up to|dirigieron|dirigi[oó]|enviaron|firmaron|ont [ée]crit|a [ée]crit|ont adress[ée]|schrieben|haben geschrieben|unterzeichneten)\b[^.!?\n]{0,80}\b(?:letters?|notes?|cartas?|lettres?|briefe?)\b|\b(?:letters?|cartas?|lettres?|brief) (?:written|signed|sent) by\b|\b(?:open letter|carta abierta|lettre ouverte|offener brief|carta aberta|list otwarty)\b|\b(?:wys[łl]an[yaie]|wys[łl]ali|wys[łl]a[łl][aoy]?|napisali|napisa[łl][ao]?|podpisali|skierowali|skierowan[yaie])\s+(?:\p{L}+\s+){0,2}?(?:list|listy|pismo|apel)\b|\b(?:list|pismo|apel)\s+(?:wys[łl]an[yaie]|napisan[yaie]|podpisan[yaie]|skierowan[yaie])\b/imu;
 /*
  * A reminder of a letter already sent: "Erinnerungsschreiben", "reminder letter", "wir haben Ihnen am 6.12. geschrieben",
  * "we wrote to you on 6 December", "erneut angeschrieben". Its writers sent it twice; no reader is asked to send it.
@@ -99,7 +99,30 @@ export function isLetterByOthers(text: string, found: FoundLetter | undefined): 
   const closingAt = whereClosing(text, found, at);
   const tail = closingAt >= 0 ? text.slice(closingAt, closingAt + 5000) : after.slice(0, 5000);
   const closingOn = tail.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 3);
-  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || (we >= 2 && we > i * 2) || sentByItsWriter(tail) || (closingAt >= 0 && signedByANamedWriter(closingOn)) || showsItsWriterSentIt(frame, body);
+  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || (we >= 2 && we > i * 2) || sentByItsWriter(tail) || (closingAt >= 0 && (signedByANamedWriter(closingOn) || (signedAtTheEnd(tail) && headlineGreetsAddressee(frame, found.salutation)))) || showsItsWriterSentIt(frame, body);
+}
+
+/* A gap for the signer's name, not a name: "Your name", "Nome e cognome", "Firma", "[Name]". */
+const NAME_GAP = /\b(?:your|name|nome|cognome|nombre|firma|signature|unterschrift|naam|nom|imi[eę]|nazwisko)\b/i;
+
+/* "Cara Cancellieri, le segnalo un amico in carcere": a letters column's headline, the letter's greeting and its gist. */
+const GREETING_HEADLINE = /^\s*(?:cara|caro|dear|querid[oa]|cher|ch[èe]re|liebe[r]?|beste)\s+(\p{Lu}[\p{L}'’-]+)\s*,\s*\S/iu;
+
+/** The headline above the letter greets the official the letter greets, by the same name: a newspaper prints a reader's letter so. */
+function headlineGreetsAddressee(frame: string, salutation: string): boolean {
+  const headline = frame.split('\n').find((l) => l.trim() !== '') ?? '';
+  const name = GREETING_HEADLINE.exec(headline)?.[1];
+  return name !== undefined && salutation.split(/[\s,:;!]+/).includes(name);
+}
+
+/**
+ * The text ends with the closing and one person's name under it ("... le porgo distinti saluti," over "Mario Example"):
+ * the letter is signed by its writer. Alone that leaves a draft (a letter-only page may be signed too); under a
+ * headline that greets the same official it is a reader's letter a newspaper printed.
+ */
+function signedAtTheEnd(tail: string): boolean {
+  const lines = tail.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return lines.length === 2 && lines[1]!.length <= 50 && SIGNER.test(lines[1]!) && !NAME_GAP.test(lines[1]!);
 }
 
 /**

@@ -73,6 +73,14 @@ const UNADDRESSED_ASK = new RegExp(
     // "I am asking therefore that you write a brief letter to their governments", "Please write on behalf of our adopted
     // prisoner": a coordinator's or group's request whose addressees follow (or were cut off).
     String.raw`\b(?:i am|i'm|we are|we're)\s+asking\s+(?:\p{L}+\s+)?(?:that\s+you|you\s+to)\s+(?:write|send|e-?mail|fax)\b[^.!?\n]{0,30}?\b(?:letters?|e-?mails?|cards?|messages?|appeals?|faxes|to)\b|\bplease\s+write\s+(?:on behalf of|in support of)\b`,
+    // "Scrivere a ufficio@example.it", "a inviarlo a questi recapiti: a@b.it" (Italian instructions in the infinitive):
+    // the e-mail to write to follows the verb.
+    String.raw`\b(?:scrivere|inviar(?:e|lo|la|li|le)|mandar(?:e|lo|la|li|le)|spedir(?:e|lo|la|li|le))\s+(?:a|al|alla|ai|agli|alle)\s+(?:(?:questi|questo|questa|queste|seguenti|seguente)\s+)?(?:(?:recapiti|recapito|indirizzi|indirizzo|e-?mail|mail)\s*:?\s*)?[\w.+-]+@[\w-]+\.\w`,
+    // "enviem fax, e-mail ou cartas ao Governo", "envíen cartas y faxes al Presidente", "send letters or faxes to the
+    // Minister": the ways to write, then the official, inside a sentence as well as at its start.
+    String.raw`\b(?:enviem|envie|mandem|mande|escrevam|env[ií]en|env[ií]e|manden|escriban|inviate|mandate|scrivete|send)\s+(?:(?:fax(?:es)?|e-?mails?|cartas?|letters?|mensagens?|mensajes?|lettere|messaggi|telegramas?|telegrams?)(?:\s*,\s*|\s+(?:ou|or|o|e|y|and)\s+)?){1,4}\s*(?:to|a|ao|à|aos|às|al|para|alla|agli|al)\s+(?:the\s+|o\s+|os\s+|el\s+|la\s+|los\s+|il\s+)?(?:${ROLE.source}|${ORGANISATION.source})`,
+    // "Oto adresy panamskie:", "Here are the addresses:": the page lists whom to write to under its own line.
+    String.raw`^[^\S\n]*(?:oto|poni[żz]ej|tu s[ąa])\s+adresy\b[^:\n]{0,40}:|^[^\S\n]*here are the (?:e-?mail |postal )?addresses\b[^:\n]{0,40}:`,
     String.raw`\bforslag til (?:et )?brev\b|\bbrevforslag\b|\bf[öo]rslag (?:till|p[åa]) brev\b|\b(?:aksjon|aktion|brevaksjon)\s*:?\s+brev til\b|\b(?:onderstaande|volgende|deze)\s+voorbeeldbrief\b|\bvoorbeeldbrief\s+(?:hieronder|hierbij)\b`,
   ].join('|'),
   'imu',

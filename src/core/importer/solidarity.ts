@@ -37,7 +37,34 @@ export function findSolidarity(sections: Section[]): Solidarity | undefined {
     if (!ask) continue;
     return readFrom(line, ask.index + ask[0].length, lines.slice(i + 1, i + 16));
   }
-  return cardBlock(lines) ?? toAnyPrisoner(lines);
+  return cardBlock(lines) ?? polishLetters(lines) ?? toAnyPrisoner(lines);
+}
+
+/* Polish: "piszmy do nich listy!", "napiszcie list do Jana Example", "wyślijmy kartki": letters to the prisoners themselves. */
+const POLISH_ASK = /(?:^|[\s–—-])(?:piszmy|napiszmy|piszcie|napiszcie|wy[sś]lijmy|wy[sś]lijcie)\s+(?:\p{L}+\s+){0,3}?(?:list|listy|kartk[ię]|kartki|pocztówk[ię]|pocztówki)(?![\p{L}])/iu;
+/* "Oto adres aresztu w języku rosyjskim:", "Poniżej adres więzienia:": the line the address follows. */
+const POLISH_ADDRESS = /^(?:oto|poni[żz]ej|tu(?:taj)?(?: jest)?)\s+adres\b[^:\n]{0,80}:\s*(.*)$/iu;
+/* "Przy liście do Janiny Example", "list do Jana Example": the prisoner a letter goes to, named after "do". */
+const POLISH_TO = /(?<![\p{L}])(?:do|dla)\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2})/u;
+
+/**
+ * A Polish page that asks for letters to prisoners ("piszmy do nich listy!") and gives the address on the line after "Oto
+ * adres ...:": the card goes to the first prisoner named after "do" (as the page names them), at that address.
+ */
+function polishLetters(lines: string[]): Solidarity | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.length > 1500 || !POLISH_ASK.test(line)) continue;
+    const at = lines.slice(i + 1, i + 5).findIndex((l) => POLISH_ADDRESS.test(l.trim()));
+    if (at < 0) return undefined;
+    const own = POLISH_ADDRESS.exec(lines[i + 1 + at]!.trim())?.[1]?.trim() ?? '';
+    const rest = lines.slice(i + 2 + at).filter((l) => l.trim() !== '');
+    const address = own !== '' ? own : rest.shift()?.trim() ?? '';
+    const to = POLISH_TO.exec(line.slice(POLISH_ASK.exec(line)!.index))?.[1] ?? rest.slice(0, 4).map((l) => POLISH_TO.exec(l)?.[1]).find((n) => n !== undefined);
+    if (!to || address === '' || address.length > 300) return undefined;
+    return { to: line500(to), address: [line500(address)], hashtags: [], languages: [], advice: [] };
+  }
+  return undefined;
 }
 
 /* "sending a letter or postcard to a political prisoner in Burma", "écrire à un prisonnier politique": a card to whichever prisoner the reader picks. */
