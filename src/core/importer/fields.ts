@@ -65,15 +65,6 @@ export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string)
 
 const ASCII = /^[\t\x20-\x7e]*$/;
 
-/** The headings and lines of up to 400 characters outside the background, read in place. */
-function* shortLines(sections: Section[]): Generator<string> {
-  for (const section of sections) {
-    if (section.kind === 'background' || section.kind === 'ignore') continue;
-    if (section.heading.length <= 400) yield section.heading;
-    for (const line of section.lines) if (line.length <= 400) yield line;
-  }
-}
-
 /* A month and a day in Japanese: the one thing a yearless Japanese deadline is read from. */
 const JAPANESE_MONTH_DAY = /\d\s*月\s*\d{1,2}\s*日/u;
 
@@ -82,10 +73,14 @@ const JAPANESE_MONTH_DAY = /\d\s*月\s*\d{1,2}\s*日/u;
  * year of that date, said in a warning so the moderator checks it.
  */
 function japaneseDeadline(sections: Section[], warn: Warn): string | undefined {
-  // Most texts hold no Japanese date at all: nothing is copied for them.
-  const candidates = [...shortLines(sections)].filter((l) => l.includes('月') && JAPANESE_MONTH_DAY.test(l));
+  // Most texts hold no Japanese date at all: one look at each line for "月", nothing copied for them.
+  const candidates: string[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background' || section.kind === 'ignore') continue;
+    for (const line of section.lines) if (line.length <= 400 && line.includes('月') && JAPANESE_MONTH_DAY.test(line)) candidates.push(line);
+  }
   if (candidates.length === 0) return undefined;
-  const dated = japanesePageDate(shortLines(sections));
+  const dated = japanesePageDate(sections.filter((s) => s.kind !== 'background' && s.kind !== 'ignore').flatMap((s) => [s.heading, ...s.lines]));
   if (!dated) return undefined;
   for (const line of candidates) {
     const date = japaneseYearlessDeadline(line, dated);
