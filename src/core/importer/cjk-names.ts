@@ -8,10 +8,10 @@ const KATAKANA_NAME = String.raw`[ァ-ヴー]{2,}(?:・(?:[A-Z]\.?|[ァ-ヴー]{
 /* A name in kanji: family and given names, with or without a space between them ("岸田 文雄", "川口順子"). */
 const KANJI_NAME = String.raw`\p{Script=Han}{1,3}[ \u3000]?\p{Script=Han}{1,3}`;
 /*
- * An office title: a ministry's minister, the prime minister, a president, an ambassador, a secretary of state, a
- * governor or mayor. The ministry prefixes are listed so that a kanji name run into its title splits where the title starts.
+ * An office title: a ministry's minister, the prime minister ("総理" for short), a member of the Diet ("代議士"), a
+ * president, an ambassador, a secretary of state, a governor or mayor. The ministry prefixes are listed so that a kanji name run into its title splits where the title starts.
  */
-const TITLE = String.raw`(?:内閣総理大臣|総理大臣|首相|大統領|(?:駐日)?(?:特命全権)?大使|国務長官|(?:外務|防衛|国防|法務|財務|総務|内務|司法|厚生労働|国土交通|文部科学|経済産業|農林水産|環境|警察|官房)(?:大臣|長官|相)|知事|市長|議長)(?![館省府局庁])`;
+const TITLE = String.raw`(?:内閣総理大臣|総理大臣|総理|首相|代議士|大統領|(?:駐日)?(?:特命全権)?大使|国務長官|(?:外務|防衛|国防|法務|財務|総務|内務|司法|厚生労働|国土交通|文部科学|経済産業|農林水産|環境|警察|官房)(?:大臣|長官|相)|知事|市長|議長)(?![館省府局庁])`;
 /* A Japanese honorific after a name: "様", "殿", "閣下". */
 const HONORIFIC = String.raw`(?:様|殿|閣下)`;
 
@@ -27,6 +27,31 @@ const NEXT_ITEM = /^(?:[*＊●■◆◇○]|[❶-❿]|\d\s?[.．]\s*宛\s?[先�
 
 /* "オルメルト首相事務所のファックス番号とメールアドレスは以下の通りです。": a sentence saying the contacts below are an official's. */
 const CONTACTS_BELOW = new RegExp(String.raw`(${KATAKANA_NAME}|\p{Script=Han}{2,4}?)(${TITLE})(?:事務所|官邸)?の[^。]{0,30}(?:メールアドレス|ファックス|FAX|住所|宛先)[^。]{0,20}(?:以下|次)`, 'u');
+
+/*
+ * A request to the reader to send something to an official named with their title: "福田総理宛に年賀状を出そう!",
+ * "福田総理に宛てて...年賀状を出しませんか", "戸井田代議士へFAXで送ってください". The name is the kanji or katakana run right
+ * before the title; the request's verb (let's send, won't you send, please send) follows in the same sentence.
+ */
+const ADDRESSED_REQUEST = new RegExp(
+  String.raw`(?<![\p{Script=Han}ァ-ヴー])(${KATAKANA_NAME}|\p{Script=Han}{2,4}?)(${TITLE})(?:宛て?に?|に宛てて|へ)[^。\n]{0,80}?(?:出そう|送ろう|書こう|出しましょう|送りましょう|出しませんか|送りませんか|書きませんか|(?:出して|送って|書いて)(?:ください|下さい))`,
+  'gu',
+);
+
+/** The officials a Japanese request names as whom to send to (no contact: the page gives none). */
+function requestedOfficials(lines: string[]): ParsedTarget[] {
+  const found: ParsedTarget[] = [];
+  for (const raw of lines) {
+    const line = raw.slice(0, 2000);
+    if (!hasJapanese(line)) continue;
+    for (const match of line.matchAll(ADDRESSED_REQUEST)) {
+      const [whole, name, title] = match;
+      if (!name || !title || found.some((f) => f.target.name === name) || found.length >= 3) continue;
+      found.push({ target: { name, title, address: [], emails: [], social: [], copy: false }, origins: [{ value: name, line: whole.slice(0, 200) }] });
+    }
+  }
+  return found;
+}
 
 /* A whole line that is a name in katakana or kanji. */
 const CJK_NAME = new RegExp(String.raw`^(?:${KATAKANA_NAME}|${KANJI_NAME})$`, 'u');
@@ -93,5 +118,6 @@ export function japaneseOfficials(sections: Section[]): ParsedTarget[] {
     }
     found.push(target);
   }
-  return found;
+  // No line names an official with an address or a bullet: the request to the reader may name one ("福田総理宛に...出そう").
+  return found.length > 0 ? found : requestedOfficials(lines);
 }

@@ -104,10 +104,17 @@ export function findHandles(text: string): string[] {
   return handles;
 }
 
-/* An e-mail's header run into a line ("Date: Fri, 12 Dec 1997 ... From: ... To: a@b.no Cc: ..."): its addresses are the message's, no official's. */
+/*
+ * An e-mail's header run into a line ("Date: Fri, 12 Dec 1997 ... From: ... To: a@b.no Cc: ..."), or a header only a
+ * message has ("Reply-To: list@example.edu", "Sender:", "Return-Path:"): its addresses are the message's, no official's.
+ */
 export function isMailHeader(line: string): boolean {
+  if (MESSAGE_ONLY_HEADER.test(line)) return true;
   return /^(?:date|from|sent|to|cc|subject)\s?:/i.test(line) && (line.match(/\b(?:date|from|sent|to|cc|bcc|subject)\s?:/gi) ?? []).length >= 2;
 }
+
+/* Headers that label a message, never a person's contact details. */
+const MESSAGE_ONLY_HEADER = /^\s*(?:reply-to|sender|return-path|message-id|in-reply-to|x-[\w-]+)\s?:/i;
 
 /* A second number under a "Fax:" line ("1 2127791697 (via Cuban mission to UN)"): a contact detail, never a name or an address line. */
 export function isNumberLine(line: string): boolean {

@@ -1,7 +1,7 @@
 // Appeal fields found in the text: the deadline, preferred languages, background and summary.
 import { parseDate, parseDateAfter } from './dates.js';
 import { toParagraphs } from './paragraphs.js';
-import { trailingDeadline } from './trailing-deadlines.js';
+import { japanesePageDate, japaneseYearlessDeadline, trailingDeadline } from './trailing-deadlines.js';
 import { foldKey, sectionValue, type Section } from './sections.js';
 import type { Warn } from './types.js';
 
@@ -42,6 +42,8 @@ export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string)
       if (yearless) return yearGuessed(yearless, warn);
     }
   }
+  const japanese = japaneseDeadline(sections, warn);
+  if (japanese) return japanese;
   // A deadline inside a paragraph: "ENVOYEZ VOS APPELS AVANT LE 15 DÉCEMBRE 2009", "Schrijf vóór 1 mei 2020 naar ...".
   for (const section of sections) {
     if (section.kind === 'ignore' || section.kind === 'background') continue;
@@ -62,6 +64,32 @@ export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string)
 }
 
 const ASCII = /^[\t\x20-\x7e]*$/;
+
+/* A month and a day in Japanese: the one thing a yearless Japanese deadline is read from. */
+const JAPANESE_MONTH_DAY = /\d\s*月\s*\d{1,2}\s*日/u;
+
+/**
+ * "郵送の場合は、3月10日以前の消印分まで有効です" on a page that gives its own date ("(2008/3/8 改訂)"): the deadline in the
+ * year of that date, said in a warning so the moderator checks it.
+ */
+function japaneseDeadline(sections: Section[], warn: Warn): string | undefined {
+  // Most texts hold no Japanese date at all: one look at each line for "月", nothing copied for them.
+  const candidates: string[] = [];
+  for (const section of sections) {
+    if (section.kind === 'background' || section.kind === 'ignore') continue;
+    for (const line of section.lines) if (line.length <= 400 && line.includes('月') && JAPANESE_MONTH_DAY.test(line)) candidates.push(line);
+  }
+  if (candidates.length === 0) return undefined;
+  const dated = japanesePageDate(sections.filter((s) => s.kind !== 'background' && s.kind !== 'ignore').flatMap((s) => [s.heading, ...s.lines]));
+  if (!dated) return undefined;
+  for (const line of candidates) {
+    const date = japaneseYearlessDeadline(line, dated);
+    if (!date) continue;
+    warn('deadline_year', `The deadline's year is not in the text; ${date.slice(0, 4)} was taken from the date the page gives. Check it before saving.`);
+    return date;
+  }
+  return undefined;
+}
 
 /* "by July 15", "before 15 July", "until June 3rd": the preposition, then a day and a month with nothing between. */
 const BY_DAY_MONTH = /\b(?:by|before|until|no later than)\s+(?=[a-z]{3,10}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s{1,3}[a-z]{3,10}\b)/i;

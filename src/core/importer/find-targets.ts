@@ -8,6 +8,7 @@ import type { FoundLetter } from './letter.js';
 import { findEmails } from './contacts.js';
 import { isDateLine } from './dates.js';
 import { followingMessageLines } from './following-message.js';
+import { mailedBelowLetterLines } from './mailed-below.js';
 import { addressedInProse } from './greeted-official.js';
 import { japaneseOfficials } from './cjk-names.js';
 import { greetedByName } from './greeted-name.js';
@@ -37,6 +38,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proseRecipientLines(sections),
     // "email Mr Example at: a@b.ie": the request to the reader names the official its e-mails are for.
     () => requestedEmailLines(sections),
+    // "Geachte heer de Jonge," ... "brief kan gemaild worden aan:" / "a@b.nl": the greeted person, at the e-mail under the letter.
+    () => mailedBelowLetterLines(sections, found),
     // "While you will send the letter to me, please put this address at the top:": the block the letter is addressed to.
     () => addressedBlockLines(sections),
     // "• Example Bureau Director Jane Example, 717-555-0100": a call-in's list, each official with their own phone or e-mail.

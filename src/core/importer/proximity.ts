@@ -65,6 +65,7 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   const anchors: number[] = [];
   for (let i = 0; i < limit; i++) if ((all[i]?.text ?? '') !== '' && isAnchor(all[i]?.text ?? '')) anchors.push(i);
   for (const anchor of anchors) {
+    if (isSenderBlock(all, anchor, limit)) continue;
     const before = keep.size;
     keep.add(anchor);
     // "BY FAX: 1-202-..." / "The Honorable" / "President George W. Bush": a field that heads its block says how to send
@@ -156,8 +157,29 @@ function numberLines(sections: Section[], all: Numbered[], from: { section: numb
   return -1;
 }
 
-/* "Dear Amnesty International supporter,", "Dear friends,": a letter to the reader, above which no official stands. */
-const READER_GREETING = /^dear\s+(?:[\p{L}' ]{0,40}\s)?(?:supporters?|friends?|campaigners?)\b/iu;
+/*
+ * "Dear Amnesty International supporter,", "Dear friends,", "Dear All", "Dear colleagues and friends": a letter to the
+ * reader, above which no official stands (a mail's sender block may).
+ */
+const READER_GREETING = /^dear\s+(?:all|everyone|everybody|(?:[\p{L}' ]{0,40}\s)?(?:supporters?|friends?|campaigners?|colleagues?))\b/iu;
+
+/** How many lines below an anchor's contact fields are looked at for a greeting to the reader. */
+const SENDER_WINDOW = 4;
+
+/**
+ * "John Example" / "Example Group" / "1 Example Street" / "Fax ..." / "" / "Dear All": a block right above a greeting to
+ * the readers is the sender's own, at the head of their mail, never whom to write to.
+ */
+function isSenderBlock(all: Numbered[], anchor: number, limit: number): boolean {
+  let seen = 0;
+  for (let i = anchor + 1; i < limit && seen < SENDER_WINDOW; i++) {
+    const text = all[i]?.text.trim() ?? '';
+    if (text === '') continue;
+    if (READER_GREETING.test(text)) return true;
+    seen++;
+  }
+  return false;
+}
 
 /**
  * A lone name line above the salutation that the letter itself speaks of ("Zhang Zhan", then "Madame la

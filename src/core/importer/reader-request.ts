@@ -4,19 +4,23 @@
 import { ORGANISATION, ROLE } from './offices.js';
 
 /*
- * The imperative (or "please" / "bitte" / "por favor" and the verb) at a sentence's start, in the languages the importer
- * reads: "Write a letter to ...", "Send an e-mail", "Ask the President to ...", "Firma la petición", "Écrivez-lui", "Schreibt dem Minister",
- * "Assine a petição", "Stuur een kaart".
+ * The imperative (or "please" / "bitte" / "por favor" and the verb) at a sentence's start (or after a dash: "Help Stop
+ * Example Weapons - Fax Your Govt", "please act NOW - send the message to ..."), in the languages the importer
+ * reads: "Write a letter to ...", "Send an e-mail", "Ask the President to ...", "Firma la petición", "Écrivez-lui",
+ * "Schreibt dem Minister", "Assine a petição", "Stuur een kaart".
  */
 const VERB = String.raw`(?:write|send|e-?mail|fax|call|phone|sign|contact|tell|urge|ask|tweet|mail|post|escrib[aei]n?|escribid|env[ií](?:a|e|en|ad)|firm(?:a|e|en|ad)|llam(?:a|e|en|ad)|mand(?:a|e|en|ad)|exig(?:e|id|an?)|contact(?:a|e|en)|[ée]crivez|[ée]cris|envoyez|envoie|signez|signe|appelez|contactez|interpellez|faxez|t[ée]l[ée]phonez|schreib(?:e|t|en sie)|(?:ver)?schick(?:e|t|en sie)|send(?:e|et|en sie)|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|ruf(?:e|t|en sie)|mailt|fax(?:e|t|en sie)|fordert|fordern sie|escrev(?:a|am|e)|envi(?:e|em|a)|assin(?:e|em|a)|ligue(?:m)?|mande(?:m)?|schrijf|stuur|teken|bel|mail|scrivi|scrivete|invia|inviate|manda|mandate|intervieni|skriv|skicka|kirjoita|l[äa]het[äa]|napisz(?:cie)?|wy[sś]lij(?:cie)?|podpisz(?:cie)?|zadzwo[nń](?:cie)?)`;
 /* The reader's own elected officials: "your MP", "your local councillors", "their political representatives". */
 const REPRESENTATIVE = String.raw`(?:your|their) (?:(?:local|federal|state|political|elected)\s+)*(?:mps?|senators?|representatives?|members? of (?:parliament|congress)|congress(?:wo)?m[ae]n|councillors?)\b`;
-/* Whom the sentence asks to reach: an official or an office ("Tell the government"), "him", "your MP", a link or an e-mail address. */
-const REACH = String.raw`(?:\b(?:him|her|them|ihm|ihr|ihnen|lui|leur|le|la|lhe)\b|\b${REPRESENTATIVE}|https?://|[\w.+-]+@[\w-]+\.\w|${ROLE.source}|${ORGANISATION.source})`;
+/*
+ * Whom the sentence asks to reach: an official or an office ("Tell the government"), "him", "your MP", "your Govt", "world
+ * leaders", a politician ("schrijf een brief naar een politicus", "Stuur de Kamerleden ... een e-mail"), a link or an e-mail address.
+ */
+const REACH = String.raw`(?:\b(?:him|her|them|ihm|ihr|ihnen|lui|leur|le|la|lhe|your govt|(?:world|national) leaders|politic(?:us|i|ian|ians)|kamerleden|kamerlid)\b|\b${REPRESENTATIVE}|https?://|[\w.+-]+@[\w-]+\.\w|${ROLE.source}|${ORGANISATION.source})`;
 /* Signing needs no addressee: "Sign the petition", "Firma la petición", "Unterschreibt die Petition". */
 const SIGN = String.raw`(?:sign|podpisz(?:cie)?|firm(?:a|e|en|ad)|signez|signe|unterschreib(?:e|t|en sie)|unterzeichne(?:t|n sie)?|assin(?:e|em|a)|teken|firmate|signera|allekirjoita)`;
 const PETITION = String.raw`(?:petition|petici[oó]n|p[ée]tition|peti[cç][aã]o|petitie|appeal|appell|llamamiento|apelo|petizione|appello|upprop(?:et)?|opprop(?:et)?|vetoomu(?:s|ksen)|petycj[eę]|apel)`;
-const START = String.raw`(?:^|[.!?¡:]\s+|\n\s*[-•*]?\s*)(?:please\s+|bitte\s+|por favor,?\s+|per favore,?\s+|s'il vous pla[iî]t,?\s+)?`;
+const START = String.raw`(?:^|[.!?¡:]\s+|\s[-–—]\s+|\n\s*[-•*]?\s*)(?:please\s+|bitte\s+|por favor,?\s+|per favore,?\s+|s'il vous pla[iî]t,?\s+)?`;
 /* "Tell us", "sign up": no request to reach anyone. "Tell US Government" is the country's government. */
 const NOT_US = String.raw`(?!\s+(?:up|in|out|uns|nous|nos)\b|\s+us\b(?!\s+(?:${ORGANISATION.source})))`;
 const ASK = new RegExp(String.raw`${START}(?:${VERB}(?:-(?:lui|leur))?\b${NOT_US}[^.!?\n]{0,80}?${REACH}|${SIGN}\b${NOT_US}[^.!?\n]{0,40}?\b${PETITION})`, 'imu');
@@ -81,6 +85,10 @@ const UNADDRESSED_ASK = new RegExp(
     String.raw`\b(?:enviem|envie|mandem|mande|escrevam|env[ií]en|env[ií]e|manden|escriban|inviate|mandate|scrivete|send)\s+(?:(?:fax(?:es)?|e-?mails?|cartas?|letters?|mensagens?|mensajes?|lettere|messaggi|telegramas?|telegrams?)(?:\s*,\s*|\s+(?:ou|or|o|e|y|and)\s+)?){1,4}\s*(?:to|a|ao|à|aos|às|al|para|alla|agli|al)\s+(?:the\s+|o\s+|os\s+|el\s+|la\s+|los\s+|il\s+)?(?:${ROLE.source}|${ORGANISATION.source})`,
     // "Oto adresy panamskie:", "Here are the addresses:": the page lists whom to write to under its own line.
     String.raw`^[^\S\n]*(?:oto|poni[żz]ej|tu s[ąa])\s+adresy\b[^:\n]{0,40}:|^[^\S\n]*here are the (?:e-?mail |postal )?addresses\b[^:\n]{0,40}:`,
+    // "Possible message to be sent to world leaders:", "Suggested letter to send:": a message offered for the reader to send.
+    String.raw`\b(?:possible|suggested|proposed|sample|model)\s+(?:message|letter|text|e-?mail|fax)\s+to\s+(?:be\s+)?sen[dt]\b`,
+    // Japanese: "年賀状を出そう!" / "要請書を出しませんか" (let's send, won't you send), "郵送・FAXで再送してください" (please send by post or fax).
+    String.raw`(?:年賀状|はがき|ハガキ|葉書|手紙|要請書|要望書|嘆願書|意見書|FAX|ファックス)を[^。\n]{0,20}?(?:出そう|送ろう|書こう|出しましょう|送りましょう|出しませんか|送りませんか|書きませんか)|(?:郵送|FAX|ファックス|メール|はがき|ハガキ)(?:・(?:郵送|FAX|ファックス|メール))*で(?:再送|送付|郵送|返送)?(?:して|送って|出して)(?:ください|下さい)`,
     String.raw`\bforslag til (?:et )?brev\b|\bbrevforslag\b|\bf[öo]rslag (?:till|p[åa]) brev\b|\b(?:aksjon|aktion|brevaksjon)\s*:?\s+brev til\b|\b(?:onderstaande|volgende|deze)\s+voorbeeldbrief\b|\bvoorbeeldbrief\s+(?:hieronder|hierbij)\b`,
   ].join('|'),
   'imu',
