@@ -268,9 +268,6 @@ describe('corpus-13: an eleventh set, held out until scored (49.0% of fields, 2 
  * texts and addresses the set holds, its fields floor (just under what it reaches now), whether at least 90% of its
  * addresses must be attached, which refusals are allowed to remain, and what is still known wrong.
  */
-/** No text of the set is checked for refusal yet. */
-const NOTHING = /(?!)/;
-
 const HELD_OUT = [
   {
     set: 'corpus-14', dir: CORPUS_14, unseen: '55.6% of fields, 6 addresses misattached, 4 appeals refused', texts: 25, addresses: 24, attached: true,
@@ -390,14 +387,23 @@ const HELD_OUT = [
   {
     set: 'corpus-27', dir: CORPUS_27, unseen: '19.4% of fields, 0 misattached, 10 appeals refused', texts: 17, addresses: 5, attached: false,
     // Measured once after fixA and fixB: other organisations' and groups' calls in Italian, Polish, Japanese, Dutch,
-    // Portuguese and English that the gate did not know as requests to write.
-    floor: 0.19, refusalsChecked: NOTHING,
+    // Portuguese and English that the gate did not know as requests to write. fix27a and fix27b: 93.9% (62/66), 0
+    // misattached, none refused, 3 of 5 e-mails: requests in those languages ("inondiamo di e-mail", "piszmy listy",
+    // "年賀状を出そう", "schrijf een brief naar een politicus", "- Fax Your Govt"), "Voorbeeldmail" is a heading, the e-mail
+    // "to mail the letter to" goes to the one person greeted, officials named in Italian prose get only e-mails that
+    // spell them. Still wrong (known): two of three ministers' e-mails in one sentence that spell nobody (left off, the
+    // moderator decides), a Supreme Court heading a list of redacted e-mails.
+    floor: 0.93, refusalsChecked: /./,
   },
   {
-    set: 'corpus-28', dir: CORPUS_28, unseen: '44.9% of fields, 0 misattached, 4 appeals and 1 good news refused', texts: 18, addresses: 14, attached: false,
+    set: 'corpus-28', dir: CORPUS_28, unseen: '44.9% of fields, 0 misattached, 4 appeals and 1 good news refused', texts: 18, addresses: 14, attached: true,
     // Measured once after fixA and fixB: other organisations' letter appeals in English (capitals blocks, inline runs,
-    // phone blasts, protected e-mails).
-    floor: 0.44, refusalsChecked: NOTHING,
+    // phone blasts, protected e-mails). fix28a and fix28b: 100% (89/89), 14 of 14 addresses, 0 misattached, none
+    // refused: capitals "SENATOR JANE EXAMPLE" over an address, "Minister of X: His Excellency ..." in a flattened run,
+    // "Please mail letters to:" cut at the sentence after the postcode, a call-in list, "Dear Ministers X and Y" with a
+    // "To:" line of their e-mails (the last one by elimination, with a warning), "write protest letters to the Governor
+    // at: e-mail", "Ask President X ... to", a numbered "Contact :" list, a release title as good news.
+    floor: 1, refusalsChecked: /./,
   },
 ] as const;
 
