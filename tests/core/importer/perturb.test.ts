@@ -1,4 +1,4 @@
-// The importer gives the same answer when a text of corpora 1-25 is written a little differently (line ends,
+// The importer gives the same answer when a text of corpora 1-28 is written a little differently (line ends,
 // spacing, label spellings, bullets, e-mail forms, quotes, HTML remnants): see perturb.ts.
 import { describe, expect, it } from 'vitest';
 import { corpusTexts } from './corpus-score.js';
@@ -23,6 +23,11 @@ import { measurePerturbation, PERTURBATIONS, PERTURBED_CORPORA, type Perturbatio
  *   inside a block, "- Target: ...", a bulleted French block without a number, "- A Préfecture ... |" (a letter's
  *   head in a table); bullet-number: "1) Target: ...", "1) In English, to the ... (Name):", numbered lists of letters.
  */
+/*
+ * Corpora 26-28 added 2026-12-07 (590 texts): 0 misattached under every rewrite, but five texts read by rules made for
+ * them lose fields: the Syrian ministers' inline run with "Salutation -" (6), the Botswana "To:" line bulleted (4), the
+ * Capitol blocks' capitals headings in sentence case (6), a letter by others imported with curly quotes (1).
+ */
 const KNOWN_LOSSES: Record<string, number> = {
   'blank-doubled': 2,
   'blank-before-contact': 2,
@@ -30,11 +35,13 @@ const KNOWN_LOSSES: Record<string, number> = {
   'page-double-spaced': 3,
   'email-Mail': 1,
   'fax-no': 7,
-  'salutation-dash': 1,
-  'bullet-dash': 40,
-  'bullet-star': 38,
-  'bullet-dot': 38,
+  'salutation-dash': 7,
+  'bullet-dash': 45,
+  'bullet-star': 43,
+  'bullet-dot': 43,
   'bullet-number': 29,
+  'smart-punctuation': 1,
+  'headings-sentence-case': 6,
 };
 
 /*
@@ -50,12 +57,12 @@ const share = (s: TextScore): number => s.right / Math.max(1, s.fields);
 const moved = (r: PerturbationReport): string =>
   r.moved.map((m) => `${m.name}: right ${m.before.right}/${m.before.fields} -> ${m.after.right}/${m.after.fields}, misattached ${m.before.wrong} -> ${m.after.wrong}`).join('\n');
 
-describe('the importer under label-preserving rewrites of corpora 1-25', () => {
+describe('the importer under label-preserving rewrites of corpora 1-28', () => {
   const texts = PERTURBED_CORPORA.flatMap((dir) => corpusTexts(dir).map((t) => ({ ...t, name: `${dir.pathname.split('/').at(-2) ?? ''}/${t.name}` })));
   const baseline = new Map<string, TextScore>();
 
-  it('reads every text of corpora 1-25', () => {
-    expect(texts.length).toBeGreaterThanOrEqual(549);
+  it('reads every text of corpora 1-28', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(590);
   });
 
   for (const perturbation of PERTURBATIONS) {
