@@ -13,13 +13,28 @@ const OFFICIAL = /(?<![\p{L}])(?:del|della|dello|al|alla|allo|il|la|lo)\s+(\p{Ll
 /* "a inviarlo a questi recapiti: a@b.it, c@d.it e e@f.it": the e-mails the text is to be sent to. */
 const SEND_TO_EMAILS = /\b(?:scrivere|inviar(?:e|lo|la|li|le)|mandar(?:e|lo|la|li|le)|spedir(?:e|lo|la|li|le))\s+(?:a|al|alla|ai|agli|alle)\s+(?:(?:questi|questo|questa|queste|seguenti|seguente)\s+)?(?:(?:recapiti|recapito|indirizzi|indirizzo|e-?mail|mail)\s*:?\s*)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\s*(?:,|;|\be\b|\bo\b)\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+)*)/iu;
 
+/** The first run of e-mails a line asks to send the text to (a line without "@" holds none: most are passed at once). */
+function sendToRun(sections: Section[], withHeadings: boolean): string | undefined {
+  const runOf = (line: string): string | undefined => (line.length <= 5000 && line.includes('@') ? SEND_TO_EMAILS.exec(line)?.[1] : undefined);
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    const inHeading = withHeadings ? runOf(section.heading) : undefined;
+    if (inHeading !== undefined) return inHeading;
+    for (const line of section.lines) {
+      const run = runOf(line);
+      if (run !== undefined) return run;
+    }
+  }
+  return undefined;
+}
+
 const letters = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
 
 /** The officials named in prose, each with the e-mails of the run whose local part spells their surname. */
 export function namedInProseLines(sections: Section[]): TargetLine[] {
-  const lines = sections.filter((s) => s.kind !== 'background').flatMap((s) => s.lines).filter((l) => l.length <= 5000);
-  const run = lines.map((l) => SEND_TO_EMAILS.exec(l)?.[1]).find((r) => r !== undefined);
+  const run = sendToRun(sections, false);
   if (!run) return [];
+  const lines = sections.filter((s) => s.kind !== 'background').flatMap((s) => s.lines).filter((l) => l.length <= 5000);
   const emails = findEmails(run);
   const officials = new Map<string, string>();
   for (const line of lines) {
@@ -53,9 +68,9 @@ const TO_INSTITUTION = /(?<![\p{L}])(?:[Ii]nond(?:iamo|ate|are)\s+di\s+e[-.]?mai
  * is that institution's own ("ufficio@ministero.example.it" for the ministero): a domain that is not leaves it off.
  */
 export function floodedInstitutionLines(sections: Section[]): TargetLine[] {
-  const lines = sections.filter((s) => s.kind !== 'background').flatMap((s) => [s.heading, ...s.lines]).filter((l) => l.length <= 5000);
-  const run = lines.map((l) => SEND_TO_EMAILS.exec(l)?.[1]).find((r) => r !== undefined);
+  const run = sendToRun(sections, true);
   if (!run) return [];
+  const lines = sections.filter((s) => s.kind !== 'background').flatMap((s) => [s.heading, ...s.lines]).filter((l) => l.length <= 5000);
   const names = new Set(lines.map((l) => TO_INSTITUTION.exec(l)?.[1]).filter((n): n is string => n !== undefined && ORGANISATION.test(n.split(/\s/)[0]!)).map((n) => `${n[0]!.toUpperCase()}${n.slice(1)}`));
   if (names.size !== 1) return [];
   const [name] = [...names] as [string];
