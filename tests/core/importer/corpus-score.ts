@@ -45,6 +45,8 @@ export const CORPUS_25 = new URL('../../fixtures/ua/corpus-25/', import.meta.url
 export const CORPUS_26 = new URL('../../fixtures/ua/corpus-26/', import.meta.url);
 export const CORPUS_27 = new URL('../../fixtures/ua/corpus-27/', import.meta.url);
 export const CORPUS_28 = new URL('../../fixtures/ua/corpus-28/', import.meta.url);
+export const CORPUS_29 = new URL('../../fixtures/ua/corpus-29/', import.meta.url);
+export const CORPUS_30 = new URL('../../fixtures/ua/corpus-30/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
