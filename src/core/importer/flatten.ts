@@ -52,6 +52,12 @@ const SENDING_NOTE = /(?<=[^\s.!?:;,]\s{1,3})(?=(?:Due to|Owing to|Because of|Pl
 const AFTER_REQUEST = /(?<=\b(?:mail|send|write|address)\s(?:your\s)?(?:letters?|appeals?|cards?)\sto:\s{1,3})(?=\p{Lu})/gu;
 const AFTER_POSTCODE = /(?<=\d{4,}(?:-\d{3,})?\s{1,3})(?=(?:If|When|Please|We|You|This)\s\p{Ll})/gu;
 
+/*
+ * "... Fax: +963 11 ... Salutation - Your Excellency Minister of ...": a dash for the label's colon, inside a run-on line as
+ * at a line's start (normalize.ts), before a capital: the field reads as "Salutation:" so it is cut and read as one.
+ */
+const DASHED_SALUTATION = /(?<=(?:^|\s)(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento))\s[-–—]\s(?=\p{Lu})/gu;
+
 const SHORT_LETTER_HEADING = /^(SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE|MUSTERBRIEF)\s+(?=\p{Lu})/u;
 
 /** Cuts long flattened lines before fields, letter headings and salutations; short lines pass unchanged. */
@@ -72,7 +78,8 @@ export function unflatten(lines: string[]): string[] {
       continue;
     }
     const into = (out ??= lines.slice(0, i));
-    const head = line.slice(0, SCAN_LIMIT);
+    const run = line.replace(DASHED_SALUTATION, ': ');
+    const head = run.slice(0, SCAN_LIMIT);
     const cuts = new Set<number>();
     for (const pattern of [FIELD, LETTER_HEADING, SALUTATION, SENDING_NOTE, CAPTION, AFTER_FORM, AFTER_REQUEST, AFTER_POSTCODE]) {
       for (const m of head.matchAll(pattern)) if (m.index !== undefined && m.index > 0) cuts.add(m.index);
@@ -81,10 +88,10 @@ export function unflatten(lines: string[]): string[] {
     let from = 0;
     const pieces: string[] = [];
     for (const at of points) {
-      pieces.push(line.slice(from, at).trim());
+      pieces.push(run.slice(from, at).trim());
       from = at;
     }
-    pieces.push(line.slice(from).trim());
+    pieces.push(run.slice(from).trim());
     const kept = pieces.filter((p) => p !== '');
     kept.forEach((piece, k) => {
       // "... Thank you. Minister of Interior Name Ministry of Interior Street City Country Dear Minister: ...": the

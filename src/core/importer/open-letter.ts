@@ -18,8 +18,8 @@ const PLACEHOLDER = /\[(?!\s*(?:e-?mail protected|[\d\s./-]+|\d{1,2}(?:st|nd|rd|
 /* A sender's field to fill in above the letter: "Nom : ……………", "Name: ________", "Adresse : ........". */
 const SENDER_FIELD = /^[^\S\n]*\p{L}[\p{L} ]{1,24}:[^\S\n]*(?:…{2,}|\.{4,}|_{3,})/mu;
 
-/* A site's menu of links: "[Letters, Documents...] - [Action Campaign] - [HOME]", brackets joined by dashes or bars alone on a line. */
-const LINK_MENU = /^[^\S\n]*\[[^\]\n]{1,60}\](?:[^\S\n]*[-|·•][^\S\n]*\[[^\]\n]{1,60}\])+[^\S\n]*$/gm;
+/* A site's menu of links: "[Letters, Documents...] - [Action Campaign] - [HOME]", brackets joined by dashes (en or em too) or bars alone on a line. */
+const LINK_MENU = /^[^\S\n]*\[[^\]\n]{1,60}\](?:[^\S\n]*[-–—|·•][^\S\n]*\[[^\]\n]{1,60}\])+[^\S\n]*$/gm;
 
 function asksReader(s: string): boolean {
   // A menu's bracketed links are the site's, no gap for the reader to fill.

@@ -93,7 +93,7 @@ export function joinInstitutions(parsed: ParsedTarget[]): ParsedTarget[] {
 }
 
 /* "To: A, B and C", "An: ...", "À : ...", "Para: ...": the addressees of an e-mail action, on one line. */
-const TO_LIST = /^(?:to|an|[àa]|para)\s?:\s*(.{10,400})$/i;
+const TO_LIST = /^(?:[-*•·]\s+)?(?:to|an|[àa]|para)\s?:\s*(.{10,400})$/i;
 /* One addressee: a form of address or an office word at most, then two to six capitalised words or particles. */
 const LISTED_PERSON = /^(?:\p{Lu}[\p{L}.]*\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]+|da|de|do|dos|das|del|van|von|bin|al|el|le|la)){1,5}$/u;
 

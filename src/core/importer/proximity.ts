@@ -131,7 +131,7 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   const out: TargetLine[] = [];
   let previous = -2;
   for (const i of [...keep].sort((a, b) => a - b)) {
-    const text = all[i]?.text ?? '';
+    const text = headingCase(all[i]?.text ?? '');
     if (text === '') continue;
     if (previous >= 0 && i - previous > 1 && (hasGap(all, previous, i) || splits.has(i))) out.push({ text: '', copy: false });
     // Under a "copies to" heading a block stays a copy: an embassy is never the official the letter is for.
@@ -324,10 +324,26 @@ function isCountryAlone(line: string): boolean {
 }
 
 /*
- * "SENATOR JANE EXAMPLE", "SPEAKER OF THE HOUSE JANE EXAMPLE": an office then a name, all in capitals, short, no digit
- * and no punctuation of a sentence or a headline. A heading ("URGENT ACTION APPEAL") opens with no office.
+ * "SENATOR JANE EXAMPLE", "SPEAKER OF THE HOUSE JANE EXAMPLE": an office then a name, all in capitals (or the same heading
+ * in sentence case, "Senator jane example"), short, no digit and no punctuation of a sentence or a headline. A heading
+ * ("URGENT ACTION APPEAL") opens with no office.
  */
 function isCapitalsName(line: string): boolean {
   const text = line.trim();
-  return text.length <= 60 && isCapitalsLine(text) && opensOfficial(text) && !/[\d:!?.,;]/.test(text) && !isHeadlineLine(text) && text.split(' ').length <= 8;
+  return text.length <= 60 && (isCapitalsLine(text) || isSentenceCaseLine(text)) && opensOfficial(text) && !/[\d:!?.,;]/.test(text) && !isHeadlineLine(text) && text.split(' ').length <= 8;
+}
+
+/* "Senator jane example": the same heading written in sentence case, a capital and then lower case only, three words at least. */
+function isSentenceCaseLine(text: string): boolean {
+  return /^\p{Lu}[\p{Ll}'’-]*(?:\s[\p{Ll}'’-]+){2,}$/u.test(text);
+}
+
+/* The small words a heading leaves in lower case: "Speaker of the House". */
+const HEADING_SMALL = /^(?:of|the|and|for|to|in|on|at|de|del|la|le|du|des|van|von|da|do|dos)$/;
+
+/** "Senator jane example" -> "Senator Jane Example": an official's heading in sentence case reads as its capitals would. */
+function headingCase(line: string): string {
+  const text = line.trim();
+  if (!isSentenceCaseLine(text) || !isCapitalsName(text)) return line;
+  return text.split(' ').map((w, k) => (k > 0 && HEADING_SMALL.test(w) ? w : (w[0]?.toUpperCase() ?? '') + w.slice(1))).join(' ');
 }
