@@ -47,12 +47,14 @@ export const CORPUS_27 = new URL('../../fixtures/ua/corpus-27/', import.meta.url
 export const CORPUS_28 = new URL('../../fixtures/ua/corpus-28/', import.meta.url);
 export const CORPUS_29 = new URL('../../fixtures/ua/corpus-29/', import.meta.url);
 export const CORPUS_30 = new URL('../../fixtures/ua/corpus-30/', import.meta.url);
+export const CORPUS_31 = new URL('../../fixtures/ua/corpus-31/', import.meta.url);
+export const CORPUS_32 = new URL('../../fixtures/ua/corpus-32/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
   source: z.string(),
   published: z.string(),
-  language: z.enum(['en', 'es', 'fr', 'de', 'pt', 'nl', 'pl', 'it', 'fi', 'sv', 'da', 'no', 'ja']),
+  language: z.enum(['en', 'es', 'fr', 'de', 'pt', 'nl', 'pl', 'it', 'fi', 'sv', 'da', 'no', 'ja', 'ru']),
   /** A rough name for the page's layout, for the per-layout score (issue 27's labels only). */
   layout: z.string().optional(),
   /** What the text is; labelled on issue 27's texts only. `not-an-appeal` must be refused. */
