@@ -168,11 +168,16 @@ const FORM_BEFORE = String.raw`(?:(?:[Tt]he\s+)?(?:[Hh]on(?:ou?rable|\.)?|[Rr]t\
 const CALL_ON = new RegExp(String.raw`^(?:[-•*·–]\s*)?(?:[Pp]lease\s+)?(?:[Cc]all\s+on|[Uu]rge|[Tt]ell|[Aa]sk)\s+(?:the\s+)?([^–—,:()\n]{3,80}?)(?:\s*[–—,-]\s+${FORM_BEFORE}?|\s+${FORM_BEFORE})${PERSON},?\s+to\b`, 'u');
 /* "sign on to this virtual letter to Examplian President Jane Example": the letter the reader is asked to sign, and to whom. */
 const SIGN_LETTER_TO = new RegExp(String.raw`\b[Ss]ign(?:\s+on)?(?:\s+to)?\s+(?:this|the|our)\s+(?:virtual\s+|online\s+|open\s+)?(?:letter|petition)\s+to\s+(?:\p{Lu}[\p{L}-]+\s+)?([Pp]resident|[Pp]rime [Mm]inister|[Mm]inister(?: of [\p{L} ]{3,40}?)?|[Gg]overnor|[Kk]ing|[Aa]mbassador)\s+${PERSON}\b`, 'u');
+/*
+ * "to flood the inbox of Examplian Prime Minister Jane Example with thousands of new messages": the official an online
+ * protest's messages go to, by office and name.
+ */
+const FLOOD_INBOX = new RegExp(String.raw`\b(?:flood|fill|swamp|deluge|bombard)\s+(?:the\s+)?(?:in-?box(?:es)?|mail-?box(?:es)?|e-?mail|desk|fax(?:\s+machine)?)\s+of\s+(?:\p{Lu}[\p{L}-]+['’]s\s+|\p{Lu}[\p{L}-]+\s+)?([Pp]resident|[Pp]rime [Mm]inister|[Mm]inister(?: of [\p{L} ]{3,40}?)?|[Gg]overnor|[Kk]ing|[Aa]mbassador)\s+${PERSON}\s+with\b`, 'u');
 
 /**
  * The official a request to the reader names by office and name, with no contact: "Call on Minister of Corrections –
- * Hon. Jane Example to:" over a petition's demands, "sign on to this virtual letter to Examplian President Jane Example".
- * The office is their title.
+ * Hon. Jane Example to:" over a petition's demands, "sign on to this virtual letter to Examplian President Jane Example",
+ * "flood the inbox of Examplian Prime Minister Jane Example with messages". The office is their title.
  */
 export function calledOnLines(sections: Section[]): TargetLine[] {
   for (const section of sections) {
@@ -182,7 +187,7 @@ export function calledOnLines(sections: Section[]): TargetLine[] {
       // The shortest request read, "Ask the Mayor – Jane Ex to", has 20 characters: shorter lines are not tried.
       if (line.length < 20 || line.length > 3000) continue;
       const call = CALL_ON.exec(line.trim());
-      const sign = call ? undefined : SIGN_LETTER_TO.exec(line);
+      const sign = call ? undefined : (SIGN_LETTER_TO.exec(line) ?? FLOOD_INBOX.exec(line));
       const [office, person] = call ? [call[1], call[2]] : sign ? [sign[1], sign[2]] : [];
       if (!office || !person || !ROLE.test(office)) continue;
       return [{ text: person, copy: false }, { text: office.trim(), copy: false }, { text: '', copy: false }];

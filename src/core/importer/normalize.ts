@@ -47,6 +47,9 @@ function unquoteFlatMail(line: string): string[] {
 
 /* "info[at]example.gov.np", "info (at) example.org": an address written so that harvesters miss it; it is one to members. */
 const BRACKETED_AT = /\b([\w.+-]{1,64})\s?[[(]\s?at\s?[\])]\s?([\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-z]{2,24})\b/gi;
+/* "prforeign [at] gmail [dot] com", "minister (at) mfa.go (dot) th": the domain's dots written out too, after an "[at]". */
+const DOTTED_DOMAIN = /(\b[\w.+-]{1,64}\s?[[(]\s?at\s?[\])]\s?)([\w-]{1,63}(?:(?:\s?[[(]\s?dot\s?[\])]\s?|\.)[\w-]{1,63}){1,8})/gi;
+const WRITTEN_DOT = /\s?[[(]\s?dot\s?[\])]\s?/gi;
 /* "E-mail: info at example.org": a bare " at " is read only after an e-mail label, where nothing else can stand. */
 const LABELLED_AT = /\b(e-?mail\s?:\s?)([\w.+-]{1,64}) at ([\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-z]{2,24})\b/gi;
 
@@ -74,7 +77,10 @@ export function cleanText(text: string): { lines: string[]; text: string } {
   if (t.includes('@')) t = t.replace(WRAPPED_EMAIL, '$1');
   t = stripLinkNotes(t);
   // Each is tried at every word; a text without its "[at]" or its e-mail label (most texts) is not scanned for it.
-  if (/[[(]\s?at\s?[\])]/i.test(t)) t = t.replace(BRACKETED_AT, '$1@$2');
+  if (/[[(]\s?at\s?[\])]/i.test(t)) {
+    if (/[[(]\s?dot\s?[\])]/i.test(t)) t = t.replace(DOTTED_DOMAIN, (_all, user: string, domain: string) => user + domain.replace(WRITTEN_DOT, '.'));
+    t = t.replace(BRACKETED_AT, '$1@$2');
+  }
   if (/mail\s?:/i.test(t)) t = t.replace(LABELLED_AT, '$1$2@$3');
   const out: string[] = [];
   // While every line comes out as it went in, the lines joined are `t` itself: a long paste is not joined again.

@@ -12,8 +12,9 @@ export function isAddressLike(text: string): boolean {
   // A long line is an address only as a list; a short one (most lines) is not run through the office patterns.
   if ((text.length > 130 && !isAddressList(text)) || NUMBERED_START.test(text)) return false;
   if (COLON_END.test(text) || isDateLine(text)) return false;
-  // More than six words: five spaces at least.
-  return !(SENTENCE_END.test(text) && count(text, ' ') > 5);
+  // More than six words: five spaces at least. A street line that ends with its abbreviation ("2 Martin Luther King, Jr.
+  // Drive, S.E.") ends with a full stop and is no sentence.
+  return !(SENTENCE_END.test(text) && count(text, ' ') > 5 && !STREET_ABBREVIATED.test(text));
 }
 
 /**
@@ -28,6 +29,8 @@ function isAddressList(text: string): boolean {
 const NUMBERED_START = /^\d+\.\s/;
 const COLON_END = /:$/;
 const SENTENCE_END = /[.!?]$/;
+/* A house number first, a quarter or a street's kind abbreviated last: "2 Example Drive, S.E.", "10 Example St.", "5 Example Ave. N.W.". */
+const STREET_ABBREVIATED = /^\d{1,5}[a-z]?\s[^!?]{0,70}\b(?:[NS]\.\s?[EW]|St|Ave|Blvd|Rd|Dr|Ln|Pl|Hwy|Pkwy)\.$/;
 
 /** How often `mark` occurs in `text`; counted without splitting, which allocated an array for every line read. */
 function count(text: string, mark: string): number {

@@ -65,7 +65,9 @@ const RELEASE_DEMAND = /\b(?:demander|exiger|r[ée]clamer|demand|call for|urge|e
 const UNADDRESSED_ASK = new RegExp(
   [
     String.raw`(?:^|[.!?:]\s+)(?:zaapeluj|zaapelujcie|apeluj|apelujcie)\s+(?:o|do|w sprawie)(?!\p{L})`,
-    String.raw`\b(?:please\s+)?(?:go|head)\s+to\s+(?:the|our)\s+(?:web\s?site|site|page)\b[^.!?\n]{0,80}?\bto\s+(?:send|sign|write|e-?mail|fax)\b|\b(?:send|write|sign)\s+(?:a|the|this|our)\s+(?:letter|petition|e-?mail|appeal)\s+on\s+(?:our|the|their)\s+web\s?site\b`,
+    // "Please go to this link to send the following letter", "please go here today and send off your message": the
+    // letter or the message is sent where the link leads.
+    String.raw`\b(?:please\s+)?(?:go|head)\s+(?:to\s+(?:the|our|this)\s+(?:web\s?site|site|page|link)|here)\b[^.!?\n]{0,80}?\b(?:to|and)\s+(?:send|sign|write|e-?mail|fax)\b|\b(?:send|write|sign)\s+(?:a|the|this|our)\s+(?:letter|petition|e-?mail|appeal)\s+on\s+(?:our|the|their)\s+web\s?site\b`,
     String.raw`\bje vous invite [àa] (?:faire de m[eê]me|en faire autant|[ée]crire|envoyer|signer)|\b(?:i|we)\s+(?:invite|encourage|urge)\s+you\s+(?:all\s+)?to\s+(?:do the same|do likewise|write|send|sign)\b|\b(?:write|send|sign)\b[^.!?\n]{0,80}\bas (?:i|we) did\b`,
     // "sign the online letters at our website" (the letters are there), "E' urgente inviare il testo sottostante", "TESTO DA
     // INVIARE" (Italian: the text to send), "ricopiare il testo suggerito su una cartolina" (copy the suggested text out), "skriv ett vykort i Amnestys kampanj" (Swedish, Norwegian, Danish: write a card).
@@ -85,6 +87,15 @@ const UNADDRESSED_ASK = new RegExp(
     String.raw`\b(?:enviem|envie|mandem|mande|escrevam|env[ií]en|env[ií]e|manden|escriban|inviate|mandate|scrivete|send)\s+(?:(?:fax(?:es)?|e-?mails?|cartas?|letters?|mensagens?|mensajes?|lettere|messaggi|telegramas?|telegrams?)(?:\s*,\s*|\s+(?:ou|or|o|e|y|and)\s+)?){1,4}\s*(?:to|a|ao|à|aos|às|al|para|alla|agli|al)\s+(?:the\s+|o\s+|os\s+|el\s+|la\s+|los\s+|il\s+)?(?:${ROLE.source}|${ORGANISATION.source})`,
     // "Oto adresy panamskie:", "Here are the addresses:": the page lists whom to write to under its own line.
     String.raw`^[^\S\n]*(?:oto|poni[żz]ej|tu s[ąa])\s+adresy\b[^:\n]{0,40}:|^[^\S\n]*here are the (?:e-?mail |postal )?addresses\b[^:\n]{0,40}:`,
+    // "Scholars at Risk calls for letters, faxes and emails urging the authorities", "asks for letters, faxes and e-mails":
+    // a network's call for letters names the means, two of them at least (one alone, "calls for letters of support", is news).
+    String.raw`\b(?:calls?|asks?|appeals?)\s+for\s+(?:letters|faxes|e-?mails|messages|appeals)(?:\s*,\s*(?:letters|faxes|e-?mails|messages|appeals))*,?\s+(?:and|or)\s+(?:letters|faxes|e-?mails|messages|appeals)\b`,
+    // "We also appeal to you to protest to the embassies in your country": a federation's appeal to its members.
+    String.raw`\b(?:we|i)\s+(?:also\s+)?(?:appeal\s+to|call\s+(?:up)?on)\s+(?:you|(?:all\s+)?(?:our\s+)?(?:affiliates|members|readers|supporters))\s+to\s+(?:protest|write|send|e-?mail|fax|contact)\b`,
+    // "Send a Letter of Appeal" as a heading: the addressees are on the case pages it points to.
+    String.raw`^[^\S\n]*(?:please\s+)?(?:send|write)\s+an?\s+letters?\s+of\s+appeal[^\S\n]*$`,
+    // "have launched a joint global protest campaign on LabourStart here: https://...": an online protest to take part in.
+    String.raw`\b(?:launched|started|set up)\s+an?\s+(?:[\w-]+\s+){0,3}(?:protest|campaign)\b[^.!?\n]{0,60}\bhere\s*:\s*(?:\n\s*)*https?:\/\/`,
     // "Possible message to be sent to world leaders:", "Suggested letter to send:": a message offered for the reader to send.
     String.raw`\b(?:possible|suggested|proposed|sample|model)\s+(?:message|letter|text|e-?mail|fax)\s+to\s+(?:be\s+)?sen[dt]\b`,
     // Japanese: "年賀状を出そう!" / "要請書を出しませんか" (let's send, won't you send), "郵送・FAXで再送してください" (please send by post or fax).
