@@ -102,3 +102,93 @@ describe('a letter in which its writer resigns ("le escribo para renunciar a mi 
     expect(kindOf(letter('Le escribo para pedirle la liberación inmediata de Jane Example.'))).toBe('appeal');
   });
 });
+
+describe('a letter-only text headed "Son Excellence (H.E) <name>" / office / "Votre Excellence,"', () => {
+  // A transcript's title (cut short) runs the head onto one line above it, and the page gives it twice, as document sites print it.
+  const letter = (head: string): string => page(
+    `${head} Président de la République du`,
+    '',
+    'Transcription',
+    '',
+    `${head} Président de la République du`,
+    head,
+    'Président de la République d’Examplia',
+    'Votre Excellence,',
+    'Je vous écris au sujet de la disparition en février 2031 de Monsieur Jane Example, enseignante à Exampleville.',
+    'Nous réclamons qu’une enquête soit diligentée en vue de connaître les conditions de sa disparition.',
+  );
+
+  it('takes the named person as the official, the office as the title, with no address', () => {
+    for (const head of ['Son Excellence H.E Aron Example', 'Son Excellence Aron Example']) {
+      const { appeal } = imported(letter(head));
+      expect(appeal.targets.map((t) => [t.name, t.title, t.address ?? [], t.emails ?? []])).toEqual([['Aron Example', 'Président de la République d’Examplia', [], []]]);
+      expect(appeal.letter.salutation).toBe('Votre Excellence,');
+    }
+  });
+
+  it('takes no official from an excellency line that names no one', () => {
+    expect(imported(letter('Son Excellence le président de la République')).appeal.targets).toEqual([]);
+  });
+});
+
+describe('a German call to write a postcard or a letter ("schreiben Sie eine Postkarte oder einen Brief")', () => {
+  const action = (request: string): string => page(
+    'Seit dem Sommer 2030 ist Examplia von Gewalt und Repressionen gegen die eigene Bevölkerung geprägt.',
+    `Am 10. Dezember 2030 hat ein Verein eine Postkarten-Aktion für alle politischen Gefangenen in Examplia gestartet. ${request}`,
+    '',
+    'Damit zeigen wir den politischen Gefangenen, dass wir an sie denken.',
+  );
+
+  it('imports as a draft with no official', () => {
+    const { appeal, warnings } = imported(action('Machen auch Sie mit und schreiben Sie eine Postkarte oder einen Brief in das Nachbarland!'));
+    expect(codes(warnings)).toContain('unsure_appeal');
+    expect(appeal.targets).toEqual([]);
+  });
+
+  it('still refuses the same news that asks for nothing', () => {
+    expect(refusedReason(action('Viele Menschen haben schon mitgemacht.'))).toBe('import_not_an_appeal');
+  });
+});
+
+describe('a postal block under a line that names its owner by office ("Adresse postale du Premier ministre")', () => {
+  const text = (label: string, building = 'Hôtel Example'): string => page(
+    'Pour amplifier nos voix, écrivons au Premier ministre au sujet du projet contesté.',
+    'Monsieur le Premier ministre,',
+    'Je me permets d’attirer votre attention sur une situation très préoccupante à Exampleville.',
+    'Je vous prie d’agréer, Monsieur le Premier ministre, l’expression de ma haute considération.',
+    label,
+    building,
+    '57 rue Example',
+    '75700 Paris',
+    'Si vous envoyez un mail, copiez le texte dans le corps du message.',
+  );
+
+  it('makes the office the official, with the building as the first postal line', () => {
+    for (const label of ['Adresse postale du Premier ministre', 'Adresse du Premier ministre :']) {
+      const { appeal } = imported(text(label));
+      expect(appeal.targets.map((t) => [t.name.toLowerCase(), t.address])).toEqual([['premier ministre', ['Hôtel Example', '57 rue Example', '75700 Paris']]]);
+    }
+  });
+
+  it('never reads an office\'s building ("Palais ...", "Casa ...") as a person under the office', () => {
+    const { appeal } = imported(text('Adresse postale du Premier ministre', 'Palais Example'));
+    expect(appeal.targets.map((t) => t.name.toLowerCase())).toEqual(['premier ministre']);
+  });
+
+  it('reads no official from an address labelled with no office ("Adresse postale de notre association")', () => {
+    const { appeal } = imported(text('Adresse postale de notre association'));
+    expect(appeal.targets.map((t) => t.address)).not.toContainEqual(['Hôtel Example', '57 rue Example', '75700 Paris']);
+  });
+});
+
+describe('a template\'s greeting followed by a bracketed note of other greetings', () => {
+  it('is the salutation without the note ("« Monsieur le Préfet, [ …le Président..ou Madame la Préfète, etc …]")', () => {
+    const text = page(
+      'Écrivons aux préfets et au Premier ministre au sujet du projet contesté.',
+      '« Monsieur le Préfet, [ …le Président..ou Madame la Préfète, etc …]',
+      'Je me permets d’attirer votre attention sur une situation très préoccupante à Exampleville depuis mars 2031.',
+      'Je vous prie d’agréer, Monsieur le Préfet, de ma haute considération.',
+    );
+    expect(imported(text).appeal.letter.salutation).toBe('Monsieur le Préfet,');
+  });
+});
