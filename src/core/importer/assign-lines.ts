@@ -38,7 +38,7 @@ export function assignLines(given: string[]): { name: string; title?: string; or
   if (titled && !isPerson(lines[1])) return assignLines([titled.title.replace(HONORIFIC, ''), titled.name, ...lines.slice(1)]);
   // "Governor Kay Ivey" over "Alabama State Capitol": a title word and a name is the name line, not a title.
   // "General Coordinator for Human Rights" / "Ridha Khemakhem": a line that is an office alone is the title of the person below it.
-  if ((isRole(lines[0]) && isPerson(lines[1]) && !ROLE_AND_NAME.test(lines[0] ?? '')) || (isOfficeOnly(lines[0] ?? '') && isPersonLine(lines[1] ?? ''))) {
+  if ((isRole(lines[0]) && isPerson(lines[1]) && !ROLE_AND_NAME.test(lines[0] ?? '')) || (isOfficeOnly(lines[0] ?? '') && isPersonLine(lines[1] ?? '') && !STREET.test(lines[1] ?? ''))) {
     title = lines[0];
     name = lines[1] ?? name;
     i = 2;
@@ -57,8 +57,11 @@ export function assignLines(given: string[]): { name: string; title?: string; or
   return { name, title, organisation, address: lines.slice(i, i + 12) };
 }
 
-/* "Place Beauvau", "Rue de Rivoli", "PO Box 720": a street is never a person, even without a house number. */
-const STREET = /^(?:place|rue|avenue|av\.|boulevard|bd|all[ée]e|quai|calle|avenida|plaza|paseo|piazza|via|p\.?\s?o\.? box|postfach)\s/i;
+/*
+ * "Place Beauvau", "Rue de Rivoli", "PO Box 720": a street is never a person, even without a house number; nor is an
+ * office's building ("Hôtel Matignon", "Palais de l'Élysée", "Casa Presidencial").
+ */
+const STREET = /^(?:place|rue|avenue|av\.|boulevard|bd|all[ée]e|quai|calle|avenida|plaza|paseo|piazza|via|p\.?\s?o\.? box|postfach|h[oô]tel|palais|palacio|pal[aá]cio|casa)\s/i;
 
 /* "Frau Staatsministerin", "Mr President", "Minister": a form of address at most, then one title word, and no name. */
 const BARE_TITLE = /^(?:(?:frau|herr|herrn|mr\.?|mrs\.?|ms\.?|madame|monsieur|se[ñn]or|se[ñn]ora|the)\s+)?\p{L}+$/iu;

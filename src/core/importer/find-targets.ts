@@ -4,7 +4,7 @@ import { addressedBlockLines } from './addressed-block.js';
 import { addressToUseLines } from './address-to-use.js';
 import { callListLines } from './call-list.js';
 import type { AppealSentence } from './appeal-sentence.js';
-import type { FoundLetter } from './letter.js';
+import { isSalutation, type FoundLetter } from './letter.js';
 import { findEmails } from './contacts.js';
 import { isDateLine } from './dates.js';
 import { followingMessageLines } from './following-message.js';
@@ -13,7 +13,7 @@ import { addressedInProse } from './greeted-official.js';
 import { japaneseOfficials } from './cjk-names.js';
 import { greetedByName } from './greeted-name.js';
 import { bulletedOfficeFirstLines, bulletedRecipientLines, calledOnLines, officeThenNameLines, proseRecipientLines, sentToLines } from './listed-recipients.js';
-import { opensWithHonorific } from './name-gate.js';
+import { isPlausibleName, opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { institutionRequestLines } from './institution-request.js';
@@ -23,6 +23,7 @@ import { requestedEmailLines } from './requested-emails.js';
 import type { Section } from './sections.js';
 import { markEmbassies } from './sources.js';
 import { numberedContactLines } from './numbered-contacts.js';
+import { officeAddressLines } from './office-address.js';
 import { parseTargetsWithOrigins, type ParsedTarget, type TargetLine } from './targets.js';
 import { toLineOfficial } from './to-line.js';
 import type { Warn } from './types.js';
@@ -42,6 +43,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => mailedBelowLetterLines(sections, found),
     // "While you will send the letter to me, please put this address at the top:": the block the letter is addressed to.
     () => addressedBlockLines(sections),
+    // "Adresse postale du Premier ministre" / "Hôtel Example" / "57 rue Example" / "75700 Paris": an office's block, named by the office.
+    () => officeAddressLines(sections),
     // "• Example Bureau Director Jane Example, 717-555-0100": a call-in's list, each official with their own phone or e-mail.
     () => callListLines(sections),
     () => proximityTargetLines(sections, found),
@@ -218,7 +221,8 @@ const OWN_VOICE = /^(?:i|je|ich|yo|we|nous|wir)\s\p{L}|^[^.!?\n]{0,40}\b(?:we|i)
 const EXCELLENCY = /^(?:(?:his|her) excellency|son excellence|su excelencia|s\.\s?e\.)\s+(.{5,90}?)[,:]?$/iu;
 
 /**
- * "To Her Excellency Ms Jane Example" (or "His Excellency ..." alone) / "Ambassador Extraordinary and Plenipotentiary," / "I am deeply concerned ...":
+ * "To Her Excellency Ms Jane Example" (or "His Excellency ..." alone) / "Ambassador Extraordinary and Plenipotentiary," / (the
+ * greeting, "Your Excellency,") / "I am deeply concerned ...":
  * a letter that opens with its addressee, then the office, then the writer's own words. The person and the office are
  * the official; no address is read from here.
  */
@@ -229,11 +233,16 @@ function toAddresseeLines(sections: Section[]): TargetLine[] {
     const lines = section.lines.filter((l) => l.trim() !== '');
     for (let i = 0; i < lines.length - 1; i++) {
       const line = lines[i]?.trim() ?? '';
-      const person = TO_PERSON.exec(line)?.[1] ?? (EXCELLENCY.test(line) ? line.replace(/[,:]$/, '') : undefined);
-      if (!person || !opensWithHonorific(person)) continue;
+      const excellency = EXCELLENCY.exec(line)?.[1];
+      // "Son Excellence (H.E) Jane Example": an excellency that is no form of address the names know, the name after it.
+      const bare = excellency !== undefined && !opensWithHonorific(line) && isPlausibleName(excellency);
+      const person = TO_PERSON.exec(line)?.[1] ?? (bare ? excellency.replace(/^(?:h\.\s?e|s\.\s?e)\.?\s+/i, '') : excellency ? line.replace(/[,:]$/, '') : undefined);
+      if (!person || !(bare || opensWithHonorific(person))) continue;
       const office = lines[i + 1] ?? '';
       const hasOffice = ROLE.test(office) && office.length <= 80;
-      const body = lines[i + (hasOffice ? 2 : 1)] ?? '';
+      // The letter's own greeting may stand between the office and the body ("Votre Excellence,").
+      const below = i + (hasOffice ? 2 : 1);
+      const body = lines[isSalutation(lines[below] ?? '') ? below + 1 : below] ?? '';
       if (body.length < 60 || !OWN_VOICE.test(body)) continue;
       return [{ text: person, copy: false }, ...(hasOffice ? [{ text: office.replace(/[,:]$/, ''), copy: false }] : [])];
     }

@@ -66,7 +66,8 @@ function greetsReader(line: string): boolean {
 
 /** "Dear ...", "Estimado ...:", "Monsieur le Ministre,", "Mr Morrison,": the line that opens a letter. */
 export function isSalutation(raw: string): boolean {
-  const line = unquote(raw);
+  // "« Monsieur le Préfet, [ …le Président..ou Madame la Préfète, etc …]": a template's note of other greetings is no part of it.
+  const line = /[)\]]\s*$/.test(raw) ? withoutNote(unquote(raw)) : unquote(raw);
   if (line.length > 160 || TO_MEMBERS.test(line) || greetsReader(line)) return false;
   if (OPENING.test(line) || OPENING_WITH_COMMA.test(line)) return true;
   // "Exma. Sra. Governadora" alone greets; "Exma. Sra. Governadora do" / "Estado do Pará" opens an address block.

@@ -77,6 +77,12 @@ function sentByItsWriter(after: string): boolean {
   return signed || signedInLine || COPIES_BELOW.test(lines.slice(closing).join('\n'));
 }
 
+/*
+ * The writer resigns in the letter: "le escribo para renunciar a mi posición", "presento mi renuncia", "I hereby resign",
+ * "I tender my resignation", "je vous présente ma démission", "hiermit trete ich ... zurück". Only its writer sends that.
+ */
+const RESIGNS = /\b(?:renunciar a mi (?:posici[oó]n|cargo|puesto|nombramiento)|present(?:o|ar) (?:mi|la) (?:renuncia|dimisi[oó]n)|(?:i )?hereby resign|tender(?:ing)? my resignation|submit(?:ting)? my resignation|(?:pr[ée]senter|pr[ée]sente|remettre|remets|donner|donne) ma d[ée]mission|je d[ée]missionne|meinen r[üu]cktritt|trete ich\b[^.!?\n]{0,60}\bzur[üu]ck)/iu;
+
 /* A letter in the writers' own plural voice: "We write to you", "Los signatarios de esta carta", "nous vous écrivons". */
 const WE = /\b(?:we|us|our|nous|nos dirigimos|nosotros|wir|the undersigned|los signatarios|les soussign[ée]s|die unterzeichnenden)\b/gi;
 const I = /\b(?:i|me|my|je|moi|yo|mi|ich|mich|mein|eu)\b/gi;
@@ -99,7 +105,7 @@ export function isLetterByOthers(text: string, found: FoundLetter | undefined): 
   const closingAt = whereClosing(text, found, at);
   const tail = closingAt >= 0 ? text.slice(closingAt, closingAt + 5000) : after.slice(0, 5000);
   const closingOn = tail.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 3);
-  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || (we >= 2 && we > i * 2) || sentByItsWriter(tail) || (closingAt >= 0 && (signedByANamedWriter(closingOn) || (signedAtTheEnd(tail) && headlineGreetsAddressee(frame, found.salutation)))) || showsItsWriterSentIt(frame, body);
+  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || RESIGNS.test(body.slice(0, 3000)) || (we >= 2 && we > i * 2) || sentByItsWriter(tail) || (closingAt >= 0 && (signedByANamedWriter(closingOn) || (signedAtTheEnd(tail) && headlineGreetsAddressee(frame, found.salutation)))) || showsItsWriterSentIt(frame, body);
 }
 
 /* A gap for the signer's name, not a name: "Your name", "Nome e cognome", "Firma", "[Name]". */

@@ -70,8 +70,9 @@ const UNADDRESSED_ASK = new RegExp(
     String.raw`\b(?:please\s+)?(?:go|head)\s+(?:to\s+(?:the|our|this)\s+(?:web\s?site|site|page|link)|here)\b[^.!?\n]{0,80}?\b(?:to|and)\s+(?:send|sign|write|e-?mail|fax)\b|\b(?:send|write|sign)\s+(?:a|the|this|our)\s+(?:letter|petition|e-?mail|appeal)\s+on\s+(?:our|the|their)\s+web\s?site\b`,
     String.raw`\bje vous invite [àa] (?:faire de m[eê]me|en faire autant|[ée]crire|envoyer|signer)|\b(?:i|we)\s+(?:invite|encourage|urge)\s+you\s+(?:all\s+)?to\s+(?:do the same|do likewise|write|send|sign)\b|\b(?:write|send|sign)\b[^.!?\n]{0,80}\bas (?:i|we) did\b`,
     // "sign the online letters at our website" (the letters are there), "E' urgente inviare il testo sottostante", "TESTO DA
-    // INVIARE" (Italian: the text to send), "ricopiare il testo suggerito su una cartolina" (copy the suggested text out), "skriv ett vykort i Amnestys kampanj" (Swedish, Norwegian, Danish: write a card).
-    String.raw`\bsign (?:the |our )?on-?line (?:letters?|appeals?)\b|\binviare (?:il testo|la lettera|questa lettera)\b|\b(?:testo|lettera) da inviare\b|\b(?:ri)?copiare (?:il|questo) testo suggerito\b|\bskriv (?:ett|et|en) (?:vykort|postkort|kort|brev)\b`,
+    // INVIARE" (Italian: the text to send), "ricopiare il testo suggerito su una cartolina" (copy the suggested text out), "skriv ett vykort i Amnestys kampanj" (Swedish, Norwegian, Danish: write a card),
+    // "schreiben Sie eine Postkarte oder einen Brief" (German: write a card or a letter).
+    String.raw`\bsign (?:the |our )?on-?line (?:letters?|appeals?)\b|\binviare (?:il testo|la lettera|questa lettera)\b|\b(?:testo|lettera) da inviare\b|\b(?:ri)?copiare (?:il|questo) testo suggerito\b|\bskriv (?:ett|et|en) (?:vykort|postkort|kort|brev)\b|\bschreib(?:en sie|t|e)\s+(?:(?:gerne|auch|bitte|jetzt)\s+)?(?:eine|einen)\s+(?:postkarte|karte|brief|solidarit[äa]tskarte|gru[ßs]karte)(?!\p{L})`,
     // "One way you can help them is to send letters to ...", "you can help by writing letters", "sample letters addressed to
     // the prosecutor", "please help with this petition": the reader is asked to act where the page names the addressee
     // elsewhere.

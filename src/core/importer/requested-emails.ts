@@ -21,6 +21,12 @@ const BRIDGE = String.raw`\s*(?:,\s*)?(?:\(|(?:at|on|via|under|unter|para|per|à
 const INNER_REQUEST = new RegExp(TO_OFFICIAL, 'giu');
 const REQUEST = new RegExp(String.raw`${TO_OFFICIAL}(?:the\s+|o\s+|a\s+|la\s+|le\s+|l['’])?([^@\n.!?;:()"“”]{3,90}?)${BRIDGE}(${EMAIL_RUN})`, 'giu');
 
+/*
+ * The French request in two gerunds, whom to address the letter to, then where to send it: "en l'adressant au Président de
+ * X, Jane Example, en l'envoyant à l'adresse a@b.org". The e-mail is that official's; a "copie à ..." after it is not.
+ */
+const ADDRESSED_THEN_SENT = new RegExp(String.raw`\b(?:en l['’]adressant|adressez[- ]l[ae]|adress[ée]e?)\s+(?:à|au|aux)\s+(?:la\s+|le\s+|l['’])?([^@\n.!?;:()"“”]{3,120}?)\s*,?\s+(?:et\s+)?(?:en l['’]envoyant|envoyez[- ]l[ae]|envoy[ée]e?)\s+(?:à|au)\s+(?:l['’]adresse\s*:?\s*)?(${EMAIL_RUN})`, 'giu');
+
 /* "Send the following e-mail to the embassy", "la seguente mail all'ambasciata", "le courriel suivant à": the letter below is for the official named. */
 const FOLLOWING_TO = /\b(?:the following (?:e-?mail|letter|message|text)|(?:la|il) seguente (?:e-?mail|mail|lettera|messaggio|testo)|(?:o|a) seguinte (?:e-?mail|mensagem|carta|texto)|(?:le|la) (?:courriel|lettre|message) suivante?|(?:el|la) siguiente (?:correo|carta|mensaje|texto))\s+(?:to\s+(?:the\s+)?|a(?:ll['’]|lla|l)?\s*|ao\s+|à\s+|au\s+)([^@\n.!?;:()]{3,90}?)\s*[.!:]?\s*$/iu;
 /* "indirizzo: a@b", "address: a@b", "To: a@b", "Para: a@b", "An: a@b", "destinatario: a@b": the e-mail the mail goes to, on its own labelled line. */
@@ -67,6 +73,9 @@ function fullName(official: string, text: string): string {
   return given.size === 1 ? `${[...given][0]!} ${surname}` : official;
 }
 
+/* An office, a comma, then a person's name of two to four capitalised words. */
+const OFFICE_THEN_PERSON = /^([^,]{3,90}),\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})$/u;
+
 /* A line that is only e-mails: "a@b.org and c@d.org." */
 const EMAILS_ALONE = new RegExp(String.raw`^${EMAIL_RUN}\.?$`, 'u');
 
@@ -108,7 +117,10 @@ export function requestedEmailLines(sections: Section[]): TargetLine[] {
     }
     // A name as a block would write it: "ambasciata Italiana al Cairo" -> "Ambasciata Italiana al Cairo".
     const name = fullName(official.trim(), text).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
-    lines.push({ text: name, copy: false }, ...own.map((e) => ({ text: `Email: ${e}`, copy: false })), { text: '', copy: false });
+    // "Président de la République de X, Jane Example": the person, with the office under the name as a block writes it.
+    const [, office, person] = OFFICE_THEN_PERSON.exec(name) ?? [];
+    const head = office && person && ROLE.test(office) && !ROLE.test(person) && !ORGANISATION.test(person) ? [person, office] : [name];
+    lines.push(...head.map((text) => ({ text, copy: false })), ...own.map((e) => ({ text: `Email: ${e}`, copy: false })), { text: '', copy: false });
   };
   for (const section of sections) {
     // Every request this reads gives its e-mail in its own section: a section without one asks nothing of this kind.
@@ -117,6 +129,7 @@ export function requestedEmailLines(sections: Section[]): TargetLine[] {
     own.forEach((line, i) => {
       if (line.length > 2000) return;
       if (line.includes('@')) for (const match of line.matchAll(REQUEST)) push(match[1]!, findEmails(match[2]!));
+      if (line.includes('@')) for (const match of line.matchAll(ADDRESSED_THEN_SENT)) push(match[1]!, findEmails(match[2]!));
       const following = FOLLOWING_TO.exec(line);
       if (!following) return;
       // The mail's address on a labelled line of its own, the only one in the few lines below, before the letter.
