@@ -135,7 +135,7 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
     if (text === '') continue;
     if (previous >= 0 && i - previous > 1 && (hasGap(all, previous, i) || splits.has(i))) out.push({ text: '', copy: false });
     // Under a "copies to" heading a block stays a copy: an embassy is never the official the letter is for.
-    out.push({ text, copy: sections[all[i]?.section ?? 0]?.kind === 'copies' });
+    out.push({ text: isOfficeCaption(text) ? text.replace(/\s*:$/, '') : text, copy: sections[all[i]?.section ?? 0]?.kind === 'copies' });
     previous = i;
   }
   return out;
@@ -263,6 +263,12 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
       keep.add(i);
       return;
     }
+    // "Minister of Justice, Jane Example:" / "" / "jane@example.gov": a caption naming an office (and its holder), ended by
+    // a colon, opens the block of the contact lines under it; without it those lines would have no owner of their own.
+    if (keep.size > 0 && isOfficeCaption(text)) {
+      keep.add(i);
+      return;
+    }
     // "[Please do write a more personal letter ...]": an editor's note in brackets is no address line.
     // "Jane Example President of ... Street 23, Town Online form: https://..." : a one-line block is read without the form run on after it.
     if (!isAddressLike(text.length > 130 ? splitLabels(text).text : text) || /^\[.*\]$/.test(text)) return;
@@ -330,4 +336,20 @@ function isCountryAlone(line: string): boolean {
 function isCapitalsName(line: string): boolean {
   const text = line.trim();
   return text.length <= 60 && isCapitalsLine(text) && opensOfficial(text) && !/[\d:!?.,;]/.test(text) && !isHeadlineLine(text) && text.split(' ').length <= 8;
+}
+
+/* The small words an office's capitalised name runs on with: "Commissioner of the Supreme Court on Human Rights". */
+const OFFICE_JOINER = /^(?:of|the|on|for|and|in|de|du|des|la|le|del|der|für)$/;
+
+/**
+ * "Minister of Interior, Jane Example:", "Head of State Migration Service:": a caption of an office (and its holder) ended
+ * by a colon, every word capitalised or a joining word, so no request ("Send letters to the Minister:") is one.
+ */
+function isOfficeCaption(line: string): boolean {
+  const text = line.trim();
+  if (text.length > 100 || !text.endsWith(':') || /[\d@]/.test(text)) return false;
+  const head = text.slice(0, -1).trim();
+  if (!(ROLE.test(head) || ORGANISATION.test(head))) return false;
+  const words = head.split(/[\s,]+/).filter((w) => w !== '');
+  return words.length >= 2 && words.length <= 12 && /^\p{Lu}/u.test(words[0] ?? '') && words.every((w) => /^\p{Lu}/u.test(w) || OFFICE_JOINER.test(w));
 }
