@@ -5,7 +5,7 @@ import { isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
-import { isBuildingLine, isBuildingPartLine, isHeadlineLine, PAGE_CHROME } from './name-gate.js';
+import { isBuildingLine, isBuildingPartLine, isHeadlineLine, isPersonBullet, PAGE_CHROME } from './name-gate.js';
 import { opensOfficial, ORGANISATION, ROLE } from './offices.js';
 import { HOMES, isAddressLike, isPostalRun, NUMBERED_NAME, POSTCODE_LAST } from './postal-blocks.js';
 import type { TargetLine } from './targets.js';
@@ -130,16 +130,29 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   }
   const out: TargetLine[] = [];
   let previous = -2;
+  // Contact lines that open a group below text read as no block ("To contact us, call:" / "E-mail: ..."): whose they are
+  // is unsure, and the official above them is not the only guess, so they are left off.
+  let unowned = false;
   for (const i of [...keep].sort((a, b) => a - b)) {
     const text = all[i]?.text ?? '';
     if (text === '') continue;
-    if (previous >= 0 && i - previous > 1 && (hasGap(all, previous, i) || splits.has(i))) out.push({ text: '', copy: false });
+    const gap = previous >= 0 && i - previous > 1 && hasGap(all, previous, i);
+    if (gap || (previous >= 0 && i - previous > 1 && splits.has(i))) {
+      unowned = gap && isContactLine(text);
+      if (!unowned) out.push({ text: '', copy: false });
+    } else if (unowned && !isContactLine(text)) {
+      unowned = false;
+      out.push({ text: '', copy: false });
+    }
+    previous = i;
+    if (unowned) continue;
     // Under a "copies to" heading a block stays a copy: an embassy is never the official the letter is for.
     out.push({ text: isOfficeCaption(text) ? text.replace(/\s*:$/, '') : text, copy: sections[all[i]?.section ?? 0]?.kind === 'copies' });
-    previous = i;
   }
   return out;
 }
+
+const isContactLine = (text: string): boolean => isContactField(text) || isNumberLine(text);
 
 /**
  * Numbers the lines of the sections that can hold a block, from `from` on, into `all`; with `letter`, stops at the
@@ -267,6 +280,13 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     // a colon, opens the block of the contact lines under it; without it those lines would have no owner of their own.
     if (keep.size > 0 && isOfficeCaption(text)) {
       keep.add(i);
+      return;
+    }
+    // "· Mr. Aron Example, President of ..." / "· Mr. Jane Example, Minister of ..." / "Fax: ...": an item of a list of
+    // officials opens its block, and the items right above it without contact details of their own are officials too.
+    if (isPersonBullet(text)) {
+      keep.add(i);
+      for (let j = i - 1; j >= 0 && all[j]?.section === section && isPersonBullet(all[j]?.text ?? ''); j--) keep.add(j);
       return;
     }
     // "[Please do write a more personal letter ...]": an editor's note in brackets is no address line.

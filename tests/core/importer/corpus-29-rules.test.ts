@@ -1,6 +1,7 @@
 // The general rules behind corpus-29's wrong addresses and English misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
-import { imported, page } from './helpers.js';
+import { importUrgentAction } from '../../../src/core/importer/index.js';
+import { imported, kindOf, page } from './helpers.js';
 
 describe('captions ended by a colon over each official\'s contact lines', () => {
   const text = page(
@@ -87,5 +88,114 @@ describe('a one-line block with the office first and a form of address before th
     expect(director?.title).toBe('Director of Example Investigation Division');
     expect(director?.address).toEqual(['No. 12, Example Capital Building, Example Road, Example City 05 Examplia']);
     expect(appeal.targets.map((t) => t.name)).not.toContain('Director of Example Investigation Division');
+  });
+});
+
+describe('contact lines under text read as no block', () => {
+  it('leaves them off rather than give them to the official above', () => {
+    const text = page(
+      'Fax and e-mail campaign',
+      '',
+      'Please send a mail or fax to the listed institutions:',
+      '',
+      'Minister of Justice, Jane Example:',
+      '',
+      'justice@example.gov',
+      '',
+      'and the regional migration office, which holds them:',
+      '',
+      'migration@example.net',
+      '',
+      'Dear Sir or Madam,',
+      '',
+      'We are writing to express our deep concern about the refugees on hunger strike in the detention centre.',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.find((t) => t.name === 'Jane Example')?.emails).toEqual(['justice@example.gov']);
+    expect(appeal.targets.flatMap((t) => t.emails)).not.toContain('migration@example.net');
+  });
+});
+
+describe('a list of officials run into one line, each a bullet and a form of address', () => {
+  const text = page(
+    'Examplia',
+    'Urgent Interventions',
+    'Arbitrary detention of six members of an example association',
+    'EXA 001 / 0430 / OBS 041',
+    'The Observatory for the Protection of Human Rights Defenders requests your urgent intervention in the following situation in Examplia.',
+    '· Mr. Aron Example, President of the Republic of Examplia,· Mr. Jon Sample, Prime Minister of Examplia, Email:· Mr. Ben Example, Minister of Foreign Affairs of Examplia; Fax: 99-4-100001, Email:· Mr. Tom Sample, Minister of Justice of Examplia, Fax: 99-4-100002· Mr. Dan Example, Ambassador, Embassy of Examplia in Brussels, Belgium. Fax : +32 (0)2 100 00 03; Email: - Please also write to the embassies of Examplia in your respective country. Kindly inform us of any action undertaken quoting the code of this appeal in your reply. To contact the Observatory, call the emergency line:',
+    '· E-mail:· Tel and fax Observatory + 33 (0) 1 00 00 00 01',
+  );
+
+  it('reads every item as an official, with the fax under their own item only', () => {
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Mr. Aron Example', 'Mr. Jon Sample', 'Mr. Ben Example', 'Mr. Tom Sample', 'Mr. Dan Example']);
+    expect(appeal.targets.map((t) => t.fax)).toEqual([undefined, undefined, '99-4-100001', '99-4-100002', '+32 (0)2 100 00 03']);
+    expect(appeal.targets[0]?.title).toBe('President of the Republic of Examplia');
+  });
+
+  it('reads the Observatory\'s case code as the number, as written', () => {
+    const { appeal } = imported(text);
+    expect(appeal.number).toBe('EXA 001 / 0430 / OBS 041');
+    expect(appeal.id).toBe('exa-001-0430-obs-041');
+  });
+
+  it('never reads a bullet of instructions as an official', () => {
+    const { appeal } = imported(page(text, '· Please send your letters before the end of the month, to all of them.'));
+    expect(appeal.targets.map((t) => t.name)).not.toContain('Please send your letters before the end of the month, to all of them.');
+  });
+});
+
+describe('a defenders\' urgent appeal cut before its addresses', () => {
+  it('imports as a draft when its "How You Can Help" lists the demands to the authorities', () => {
+    const text = page(
+      'The Observatory has been informed by reliable sources about the arbitrary detention of Ms. Jane Example, a human rights defender.',
+      'According to the information received, on November 15, 2030, security officers took Ms. Example to an interrogation room at the airport.',
+      'How You Can Help',
+      'i. Guarantee, in all circumstances, the physical integrity and psychological well-being of Ms. Jane Example.',
+      'ii. Release Ms. Example immediately and unconditionally as her detention is arbitrary.',
+    );
+    const { appeal, warnings } = imported(text);
+    expect(appeal.draft).toBe(true);
+    expect(appeal.targets).toEqual([]);
+    expect(warnings.map((w) => w.code)).toContain('unsure_appeal');
+  });
+
+  it('still refuses a page whose "How you can help" asks for donations', () => {
+    const text = page(
+      'Our shelter has been informed that the river flooded the old town again this week.',
+      'According to the information received, many families lost their homes and belongings.',
+      'How You Can Help',
+      '1. Donate blankets and warm clothes at the town hall.',
+      '2. Volunteer at the shelter on weekends.',
+    );
+    expect(importUrgentAction(text).ok).toBe(false);
+  });
+});
+
+describe('a success story of an action that was never issued', () => {
+  it('is good news, not a live appeal', () => {
+    const text = page(
+      'The Threat of an Urgent Action',
+      '',
+      'This message is from a member of the Urgent Action team:',
+      '',
+      '"I wanted to share the success story of an Urgent Action that was drafted today but was not issued. The team sent us a draft about a prisoner, Jon Example, held in a punishment cell. Just as we were about to send it out, we heard that he had been moved back to the hospital wing.',
+      '',
+      '"The team told us that they felt the Urgent Action may have been a factor in his release, as they had telephoned the facility to check the fax numbers we were including."',
+    );
+    expect(kindOf(text)).toBe('good-news');
+  });
+});
+
+describe('a sample letter greeting a name written with initials', () => {
+  it('keeps "Dear Mr. A.B.C. Example," as the salutation', () => {
+    const text = page(
+      'Urgent Action',
+      '1. Please take action as soon as possible. This Urgent Action expires on January 3, 2030.',
+      'Director of Example Investigation Division Mr. A.B.C. Example No. 12, Example Capital Building, Example Road, Example City 05 Examplia Fax: +99 11 1000000',
+      'SAMPLE LETTER Dear Mr. A.B.C. Example, I am deeply concerned about the detention of two student leaders without charge. I urge you to release them. Yours sincerely, [your name]',
+    );
+    expect(imported(text).appeal.letter.salutation).toBe('Dear Mr. A.B.C. Example,');
   });
 });
