@@ -138,7 +138,7 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
     if (text === '') continue;
     const gap = previous >= 0 && i - previous > 1 && hasGap(all, previous, i);
     if (gap || (previous >= 0 && i - previous > 1 && splits.has(i))) {
-      unowned = gap && isContactLine(text);
+      unowned = gap && isContactLine(text) && !onlyNotesBetween(all, previous, i);
       if (!unowned) out.push({ text: '', copy: false });
     } else if (unowned && !isContactLine(text)) {
       unowned = false;
@@ -152,7 +152,28 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   return out;
 }
 
-const isContactLine = (text: string): boolean => isContactField(text) || isNumberLine(text);
+/*
+ * "Due to postal restrictions, please only send mail to the Embassy": a note on the block above, which the block's
+ * reader passes over; one that ends with a colon ("To contact us, please call:") introduces the lines below it instead.
+ */
+const BLOCK_NOTE = /^(?:please\b|due to\b)/i;
+
+/** Between two kept lines stand only notes on the block above (and blank lines). */
+function onlyNotesBetween(all: Numbered[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) {
+    const text = all[i]?.text.trim() ?? '';
+    if (text !== '' && (!BLOCK_NOTE.test(text) || text.endsWith(':'))) return false;
+  }
+  return true;
+}
+
+/** A line of contact details and nothing else: no name or address beside them ("Fax: ...", "a@b.org or c@b.org"). */
+function isContactLine(text: string): boolean {
+  if (isNumberLine(text)) return true;
+  if (!isContactField(text)) return false;
+  const free = splitLabels(text).text;
+  return /^[\s,;.:|/-]*(?:(?:or|and|oder|ou|o|y|et)[\s,;.:|/-]*)?$/i.test(findEmails(free).reduce((rest, email) => rest.replace(email, ''), free));
+}
 
 /**
  * Numbers the lines of the sections that can hold a block, from `from` on, into `all`; with `letter`, stops at the
@@ -260,7 +281,7 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     // unless the line below the postcode opens the next official, which the block reader splits at.
     const nextOpens = opensOfficial(all[i + 1]?.text ?? '');
     if (maxBlanks === 0 && !nextOpens && POSTCODE_LAST.test(text) && [...keep].some((k) => k > i && POSTCODE_LAST.test(all[k]?.text ?? '')) && !repeatsKept(all, keep, i)) return;
-    if (/^(?:please\b|due to\b)/i.test(text)) continue;
+    if (BLOCK_NOTE.test(text)) continue;
     // "copie : comité de soutien" or "C.C. Minister ..." / "And the Congress." between the address and the greeting: a copy
     // and the lines under it are no lines of the addressee's block, which is above it (beyond the letter's subject line).
     if (COPY_LINE.test(text) || (REFERENCE_LINE.test(text) && added.length === 0)) {

@@ -116,6 +116,22 @@ describe('contact lines under text read as no block', () => {
   });
 });
 
+describe('a note between an official and their contact lines', () => {
+  it('keeps the contact lines with the official the note is about', () => {
+    const text = page(
+      'Urgent Action: Release Jane Example (Examplia: UA 99.31)',
+      'Jane Example was detained on 1 May 2031 in Example City for her peaceful work as a lawyer; she is held without charge.',
+      '1. Write a letter in your own words or using the sample below as a guide to one or both government officials listed.',
+      'Mr Aron Sample Minister of Justice Due to postal restrictions caused by the epidemic, please only send physical mail to the Embassy Fax: +90 0312 000 00 00 Twitter: @aronsample',
+      '',
+      'Dear Minister,',
+      'I am writing to ask you to release Jane Example now.',
+      'Yours sincerely,',
+    );
+    expect(imported(text).appeal.targets[0]).toMatchObject({ name: 'Mr Aron Sample', fax: '+90 0312 000 00 00' });
+  });
+});
+
 describe('a list of officials run into one line, each a bullet and a form of address', () => {
   const text = page(
     'Examplia',
