@@ -31,11 +31,11 @@ const AFTER_FORM = /(?<=(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento)\s?:\s{1,3}(?:
  * before it where a page lost the break ("Il messaggioGentilissimo, L'indignazione ..."). A "Salutation:" field's value is
  * no new line.
  */
-const SALUTATION = /(?<=\S\s{1,3}|\p{Ll})(?<!(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento)\s?:\s{1,3})(?=(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo|Gentilissim[oa]|Gentile|Egregi[oa])\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:]\s+\p{Lu})/gu;
+const SALUTATION = /(?<=\S\s{1,3}|\p{Ll})(?<!(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento)\s?:\s{1,3})(?=(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo|Gentilissim[oa]|Gentile|Egregi[oa])\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof|\p{Lu}))\.){0,60}[,:]\s+\p{Lu})/gu;
 /* The letter body after a salutation that ends with a comma or colon: "Dear Ambassador Ravanchi, I am ...", or glued to it ("Monsieur le Ministre,Considérant"). */
 /* A long sentence may go on in lower case: "Dear Head of State Migration Service, journalist and poet ... was detained". */
 /* "Mr." and "Dr." keep their full stop: "SAMPLE LETTER Dear Mr. President," is one salutation; a king is greeted "Your Majesty ...,". */
-const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo|Gentilissim[oa]|Gentile|Egregi[oa])\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof))\.){0,60}[,:])\s*(?=\p{Lu}|\p{Ll}[^\n]{80})/u;
+const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo|Gentilissim[oa]|Gentile|Egregi[oa])\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof|\p{Lu}))\.){0,60}[,:])\s*(?=\p{Lu}|\p{Ll}[^\n]{80})/u;
 
 /* A salutation that ends a short line after an address of at least 20 characters. */
 const TRAILING_SALUTATION = /^(\S.{19,}?)\s+((?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Sehr geehrte[rn]?|Exzellenz)\b[^,:.!?]{0,60}[,:])$/u;
@@ -58,6 +58,11 @@ const AFTER_POSTCODE = /(?<=\d{4,}(?:-\d{3,})?\s{1,3})(?=(?:If|When|Please|We|Yo
  */
 const DASHED_SALUTATION = /(?<=(?:^|\s)(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento))\s[-–—]\s(?=\p{Lu})/gu;
 
+/*
+ * "· Mr. Jane Example, President of ...,· Mr. Aron Example, Prime Minister ...": a list of officials run into one line,
+ * each item a bullet and a form of address; each item starts a line of its own.
+ */
+const PERSON_BULLET = /(?<=\S\s{0,3})(?=[·•]\s{1,3}(?:Mr|Mrs|Ms|Dr|Mme|H\.\s?E)\.?\s)/gu;
 const SHORT_LETTER_HEADING = /^(SAMPLE LETTER|MODEL LETTER|CARTA MODELO|MODELO DE CARTA|MOD[EÈ]LE DE LETTRE|LETTRE TYPE|MUSTERBRIEF)\s+(?=\p{Lu})/u;
 
 /** Cuts long flattened lines before fields, letter headings and salutations; short lines pass unchanged. */
@@ -81,7 +86,7 @@ export function unflatten(lines: string[]): string[] {
     const run = line.replace(DASHED_SALUTATION, ': ');
     const head = run.slice(0, SCAN_LIMIT);
     const cuts = new Set<number>();
-    for (const pattern of [FIELD, LETTER_HEADING, SALUTATION, SENDING_NOTE, CAPTION, AFTER_FORM, AFTER_REQUEST, AFTER_POSTCODE]) {
+    for (const pattern of [FIELD, LETTER_HEADING, SALUTATION, SENDING_NOTE, CAPTION, AFTER_FORM, AFTER_REQUEST, AFTER_POSTCODE, PERSON_BULLET]) {
       for (const m of head.matchAll(pattern)) if (m.index !== undefined && m.index > 0) cuts.add(m.index);
     }
     const points = [...cuts].sort((a, b) => a - b);

@@ -149,5 +149,13 @@ export function opensWithHonorific(line: string): boolean {
 
 /* "1.  Excelentísimo Sr. ...": the number of a list's item, before a capital. */
 export const NUMBERED = /^\d{1,2}[.)]\s+(?=\p{Lu})/u;
+
+/* "· Mr. Jane Example, Minister of Justice of Examplia,": an item of a list of officials, a form of address, a name, a comma and an office. */
+const PERSON_BULLET = /^[•·▪*]\s*(?:Mr|Mrs|Ms|Dr|Mme|H\.\s?E)\.?\s+\p{Lu}[^,;:@\d]{2,60}[,;]\s*\p{Lu}/u;
+
+/** A bullet that is an item of a list of officials, not an instruction: it opens that official's block. */
+export function isPersonBullet(line: string): boolean {
+  return PERSON_BULLET.test(line);
+}
 /* "Secretary's", "Secretary's email": a possessive qualifies a label, it names no one. */
 export const POSSESSIVE = /^[\p{L} ]{1,30}['’]s$/u;

@@ -64,7 +64,7 @@ export function parseUaNumber(line: string): UaNumber | undefined {
   // Both forms have digits: a line without one (most lines) is not run through either pattern.
   if (!DIGIT.test(head)) return undefined;
   const match = UA_NUMBER.exec(head);
-  if (!match) return caseCode(line) ?? labelledCase(head);
+  if (!match) return caseCode(line) ?? labelledCase(head) ?? observatoryCode(head);
   // "(for example, see UA 159/95, ...)": an earlier UA the text refers to is not the text's own number.
   if (CITED.test(line.slice(Math.max(0, match.index - 40), match.index))) return undefined;
   const [, written = 'UA', digits = '', sep = '/', year = ''] = match;
@@ -115,4 +115,17 @@ function labelledCase(line: string): UaNumber | undefined {
   const code = LABELLED_CASE.exec(line)?.[1];
   if (!code) return undefined;
   return { reference: code, number: code, id: code.toLowerCase().replace(/\s+/g, '-') };
+}
+
+/*
+ * "VNM 001 / 0418 / OBS 041", "Case TUR 002/0617/OBS 073.1": the Observatory's (FIDH and OMCT) code, a country's three
+ * letters, the case's number, month and year, and the programme's serial, on a line of its own, as it is written.
+ */
+const OBSERVATORY_CODE = /^\s*(?:(?:[Cc]ase|[Uu]rgent [Aa]ppeal|[Uu]rgent [Ii]ntervention)\s*:?\s+)?([A-Z]{3}\s?\d{3}\s?\/\s?\d{4}\s?\/\s?OBS\s?\d{2,4}(?:\.\d{1,2})?)\s*$/;
+
+/** Reads the Observatory's case code on its own line; its id is the code in lower case, dashed. */
+function observatoryCode(line: string): UaNumber | undefined {
+  const code = OBSERVATORY_CODE.exec(line)?.[1];
+  if (!code) return undefined;
+  return { reference: code, number: code, id: code.toLowerCase().replace(/[^a-z0-9]+/g, '-') };
 }

@@ -2,7 +2,7 @@
 // name, office and street.
 import { isCountryLine } from './countries.js';
 import { opensWithHonorific } from './name-gate.js';
-import { HONORIFIC, ROLE } from './offices.js';
+import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
 
 /* The office that follows a name on a flattened line: "H.E. Name Permanent Mission of ...", "Prosecutor Name Office of ...". */
 const OFFICE_START = /\s((?:(?:Royal|Permanent|Federal|Presidential|National)\s+)?(?:[Cc]\/[Oo](?=\s)|Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Minister (?:of|for)|Palacio|Palais|(?<=(?:Presidential|Royal)\s+)Palace|Presidencia|Fiscal[ií]a)\b.*)$/u;
@@ -20,10 +20,47 @@ export function splitOneLineBlock(line: string): string[] | undefined {
   if (line.length < 40) return undefined;
   const m = ONE_LINE.exec(line.slice(0, 400));
   if (m?.[1] && m[2] && m[3] && !ROLE.test(m[1])) return [m[1], ...titleThenStreet(m[2], m[3])];
+  const honoured = splitOfficeHonorificName(line.slice(0, 400));
+  if (honoured) return honoured;
   // "Procureur général Zbigniew Ziobro Al. Ujazdowskie 11 00-950 Warsaw Pologne": the title first.
   const t = TITLE_FIRST.exec(line.slice(0, 400));
   if (t?.[1] && t[2] && t[3] && ROLE.test(t[1]) && !ROLE.test(t[2])) return [t[1], t[2], t[3]];
   return splitOfficeNameStreet(line.slice(0, 400)) ?? splitTitleCommaName(line.slice(0, 400));
+}
+
+/*
+ * "Director of Example Division Mr. A.B.C. Example No. 149, Example Building, Town": an office, then a form of address
+ * that says where the person's name starts (initials and all), then the street from its number.
+ */
+const OFFICE_HONORIFIC_NAME = /^(\p{Lu}[^\d,:;@]{2,100}?)\s+((?:Mr|Mrs|Ms|Dr|Mme|Sr|Sra)\.?\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)\s+((?:No\.\s*\d|\d|P\.?\s?O\.?\s?Box|[Cc]\/[Oo]\s).*)$/u;
+
+/** An office, a form of address and a name, then the street: the person (with their form of address), the office, the street. */
+function splitOfficeHonorificName(line: string): string[] | undefined {
+  const m = OFFICE_HONORIFIC_NAME.exec(line);
+  if (!m?.[1] || !m[2] || !m[3] || !OPENS_ROLE.test(m[1])) return undefined;
+  return [m[2], m[1].trim(), m[3]];
+}
+
+/* An office at the start of a line: "Director of ...", "Deputy Minister of ...". */
+const OPENS_ROLE = new RegExp(`^(?:(?:Deputy|Acting|Chief|Head|First|Vice)\\s+)?(?:${ROLE.source})`, 'i');
+
+/* A person's capitalised words after an office and a comma: "Jane Example", "O. Example", "Vikror Example". */
+const PERSON_AFTER_COMMA = /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+$/u;
+
+/**
+ * "Minister of Justice, Jane Example" opening a block: the office, a comma, then the person, who is the official; the
+ * office is their title. Words of an office or an organisation after the comma ("Ministry of Justice, Kyiv Office") are no person.
+ */
+export function officeCommaName(texts: string[]): string[] | undefined {
+  const first = texts[0] ?? '';
+  const parts = first.split(',');
+  if (parts.length !== 2 || /\d/.test(first)) return undefined;
+  const office = (parts[0] ?? '').trim();
+  const person = (parts[1] ?? '').trim();
+  // "General Prosecutor" opens like a form of address ("General Example"): the line is left whole, as a name.
+  if (!/^\p{Lu}/u.test(office) || !ROLE.test(office) || HONORIFIC.test(`${office} `) || ORGANISATION.test(office.split(/\s+/)[0] ?? '')) return undefined;
+  if (!PERSON_AFTER_COMMA.test(person) || ROLE.test(person) || ORGANISATION.test(person) || isCountryLine(person)) return undefined;
+  return [person, office, ...texts.slice(1)];
 }
 
 /* "Head of judiciary, Jane Q Example c/o Embassy of ... 1050 Brussels": an office, a comma, the person's capitalised words, then where to write. */

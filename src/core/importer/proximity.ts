@@ -5,7 +5,7 @@ import { isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
 import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
-import { isBuildingLine, isBuildingPartLine, isHeadlineLine, PAGE_CHROME } from './name-gate.js';
+import { isBuildingLine, isBuildingPartLine, isHeadlineLine, isPersonBullet, PAGE_CHROME } from './name-gate.js';
 import { opensOfficial, ORGANISATION, ROLE } from './offices.js';
 import { HOMES, isAddressLike, isPostalRun, NUMBERED_NAME, POSTCODE_LAST } from './postal-blocks.js';
 import type { TargetLine } from './targets.js';
@@ -130,15 +130,49 @@ export function proximityTargetLines(sections: Section[], letter: FoundLetter | 
   }
   const out: TargetLine[] = [];
   let previous = -2;
+  // Contact lines that open a group below text read as no block ("To contact us, call:" / "E-mail: ..."): whose they are
+  // is unsure, and the official above them is not the only guess, so they are left off.
+  let unowned = false;
   for (const i of [...keep].sort((a, b) => a - b)) {
     const text = headingCase(all[i]?.text ?? '');
     if (text === '') continue;
-    if (previous >= 0 && i - previous > 1 && (hasGap(all, previous, i) || splits.has(i))) out.push({ text: '', copy: false });
-    // Under a "copies to" heading a block stays a copy: an embassy is never the official the letter is for.
-    out.push({ text, copy: sections[all[i]?.section ?? 0]?.kind === 'copies' });
+    const gap = previous >= 0 && i - previous > 1 && hasGap(all, previous, i);
+    if (gap || (previous >= 0 && i - previous > 1 && splits.has(i))) {
+      unowned = gap && isContactLine(text) && !onlyNotesBetween(all, previous, i);
+      if (!unowned) out.push({ text: '', copy: false });
+    } else if (unowned && !isContactLine(text)) {
+      unowned = false;
+      out.push({ text: '', copy: false });
+    }
     previous = i;
+    if (unowned) continue;
+    // Under a "copies to" heading a block stays a copy: an embassy is never the official the letter is for.
+    out.push({ text: isOfficeCaption(text) ? text.replace(/\s*:$/, '') : text, copy: sections[all[i]?.section ?? 0]?.kind === 'copies' });
   }
   return out;
+}
+
+/*
+ * "Due to postal restrictions, please only send mail to the Embassy": a note on the block above, which the block's
+ * reader passes over; one that ends with a colon ("To contact us, please call:") introduces the lines below it instead.
+ */
+const BLOCK_NOTE = /^(?:please\b|due to\b)/i;
+
+/** Between two kept lines stand only notes on the block above (and blank lines). */
+function onlyNotesBetween(all: Numbered[], a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) {
+    const text = all[i]?.text.trim() ?? '';
+    if (text !== '' && (!BLOCK_NOTE.test(text) || text.endsWith(':'))) return false;
+  }
+  return true;
+}
+
+/** A line of contact details and nothing else: no name or address beside them ("Fax: ...", "a@b.org or c@b.org"). */
+function isContactLine(text: string): boolean {
+  if (isNumberLine(text)) return true;
+  if (!isContactField(text)) return false;
+  const free = splitLabels(text).text;
+  return /^[\s,;.:|/-]*(?:(?:or|and|oder|ou|o|y|et)[\s,;.:|/-]*)?$/i.test(findEmails(free).reduce((rest, email) => rest.replace(email, ''), free));
 }
 
 /**
@@ -247,7 +281,7 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     // unless the line below the postcode opens the next official, which the block reader splits at.
     const nextOpens = opensOfficial(all[i + 1]?.text ?? '');
     if (maxBlanks === 0 && !nextOpens && POSTCODE_LAST.test(text) && [...keep].some((k) => k > i && POSTCODE_LAST.test(all[k]?.text ?? '')) && !repeatsKept(all, keep, i)) return;
-    if (/^(?:please\b|due to\b)/i.test(text)) continue;
+    if (BLOCK_NOTE.test(text)) continue;
     // "copie : comité de soutien" or "C.C. Minister ..." / "And the Congress." between the address and the greeting: a copy
     // and the lines under it are no lines of the addressee's block, which is above it (beyond the letter's subject line).
     if (COPY_LINE.test(text) || (REFERENCE_LINE.test(text) && added.length === 0)) {
@@ -261,6 +295,19 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     // "2.  Lic. Felix Garrid Safie, Fiscal General ...": a numbered item with a name opens its block, as a bullet does.
     if (NUMBERED_NAME.test(text) && text.length <= 200) {
       keep.add(i);
+      return;
+    }
+    // "Minister of Justice, Jane Example:" / "" / "jane@example.gov": a caption naming an office (and its holder), ended by
+    // a colon, opens the block of the contact lines under it; without it those lines would have no owner of their own.
+    if (keep.size > 0 && isOfficeCaption(text)) {
+      keep.add(i);
+      return;
+    }
+    // "· Mr. Aron Example, President of ..." / "· Mr. Jane Example, Minister of ..." / "Fax: ...": an item of a list of
+    // officials opens its block, and the items right above it without contact details of their own are officials too.
+    if (isPersonBullet(text)) {
+      keep.add(i);
+      for (let j = i - 1; j >= 0 && all[j]?.section === section && isPersonBullet(all[j]?.text ?? ''); j--) keep.add(j);
       return;
     }
     // "[Please do write a more personal letter ...]": an editor's note in brackets is no address line.
@@ -346,4 +393,20 @@ function headingCase(line: string): string {
   const text = line.trim();
   if (!isSentenceCaseLine(text) || !isCapitalsName(text)) return line;
   return text.split(' ').map((w, k) => (k > 0 && HEADING_SMALL.test(w) ? w : (w[0]?.toUpperCase() ?? '') + w.slice(1))).join(' ');
+}
+
+/* The small words an office's capitalised name runs on with: "Commissioner of the Supreme Court on Human Rights". */
+const OFFICE_JOINER = /^(?:of|the|on|for|and|in|de|du|des|la|le|del|der|für)$/;
+
+/**
+ * "Minister of Interior, Jane Example:", "Head of State Migration Service:": a caption of an office (and its holder) ended
+ * by a colon, every word capitalised or a joining word, so no request ("Send letters to the Minister:") is one.
+ */
+function isOfficeCaption(line: string): boolean {
+  const text = line.trim();
+  if (text.length > 100 || !text.endsWith(':') || /[\d@]/.test(text)) return false;
+  const head = text.slice(0, -1).trim();
+  if (!(ROLE.test(head) || ORGANISATION.test(head))) return false;
+  const words = head.split(/[\s,]+/).filter((w) => w !== '');
+  return words.length >= 2 && words.length <= 12 && /^\p{Lu}/u.test(words[0] ?? '') && words.every((w) => /^\p{Lu}/u.test(w) || OFFICE_JOINER.test(w));
 }

@@ -46,6 +46,12 @@ const BY_REACHING = new RegExp(
   'iu',
 );
 
+/*
+ * "How You Can Help" / "i. Guarantee ... the physical integrity of ..." / "ii. Release ...": a defenders' network's urgent
+ * appeal under its heading for the reader, with the demands to put to the authorities as a list, cut before the addresses.
+ */
+const HELP_DEMANDS = /^\s*(?:how you can help|what you can do|actions? requested)\s*:?\s*\n(?:[^\n]{0,300}\n){0,2}?\s*(?:[ivx]{1,4}|\d{1,2}|[a-h])[.)]\s+(?:guarantee|release|ensure|put an end|drop|stop|carry out|comply|quash|lift)\b/im;
+
 /* A network's alert, as a line's first word: "ALERTE !", "Action alert:", "URGENT ALERT", "Alerta:". */
 const ALERT = /^(?:(?:urgent|action|emergency)\s+)?(?:alerte?|alerta)\b\s*(?:[!:]|$|\p{Lu})/imu;
 /* The alert's demand, for a person: "pour demander la libération immédiate de", "to demand the release of", "exigir la liberación". */
@@ -117,5 +123,5 @@ const OPENS_TO_OFFICIAL = new RegExp(String.raw`^\s*(?:[-*•·]\s+)?(?:to|an|[�
 export function asksTheReader(text: string): boolean {
   const head = text.slice(0, 200_000);
   const firstLine = /^\s*(.*)/.exec(head.slice(0, 400))?.[1] ?? '';
-  return ASK.test(head) || INVITED.test(head) || BY_REACHING.test(head) || UNADDRESSED_ASK.test(head) || OPENS_TO_OFFICIAL.test(firstLine) || (ALERT.test(head) && RELEASE_DEMAND.test(head));
+  return ASK.test(head) || INVITED.test(head) || BY_REACHING.test(head) || UNADDRESSED_ASK.test(head) || OPENS_TO_OFFICIAL.test(firstLine) || (ALERT.test(head) && RELEASE_DEMAND.test(head)) || HELP_DEMANDS.test(head);
 }

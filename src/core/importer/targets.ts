@@ -7,7 +7,7 @@ import { isDateLine } from './dates.js';
 import { looseContacts } from './loose-contacts.js';
 import { opensOfficial } from './offices.js';
 import { opensNextBlock, opensNextOneLineBlock } from './next-official.js';
-import { CONJUNCTION, isNoNameLine, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
+import { CONJUNCTION, isNoNameLine, isPersonBullet, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { isClosing } from './letter.js';
 import { splitSharedBlock } from './shared-block.js';
 import { collapseDoubleSpacing } from './double-spacing.js';
@@ -33,6 +33,7 @@ const MAIL_ELSEWHERE = /\b(?:only send|send only)\s+(?:(?:physical|postal|paper)
 /* "•  To Head of the Judiciary: Ayatollah ...": a bullet that names whom to write to. */
 
 const BULLET_TO = /^[•·▪*–-]\s*to\s[^:]{1,60}:\s*/i;
+const BULLET_MARK = /^[•·▪*]\s*/;
 
 /* The organisers' own name heading a block: "Amnesty International", "Amnistía Internacional", "AI USA". */
 const ORGANISER_NAME = /^(?:amnesty|amnist[ií]a|amnistie|anistia)\b/i;
@@ -89,7 +90,8 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   let read = 0;
   for (const { text: line, copy } of collapseDoubleSpacing(lines, describesOfficial)) {
     // Past the contact details, a sentence is the text going on ("Please note that ...", a story): stop.
-    if (seenFields && (isProse(line) || isPageText(line))) break;
+    // An item of a list of officials ending with a full stop ("· Mr. Jane Example, Ambassador, ..., Examplia.") is no sentence.
+    if (seenFields && (isProse(line) || isPageText(line)) && !isPersonBullet(line)) break;
     // Contact details are a few dozen lines; reading further only costs time on a pathological text.
     if (blocks.length > 40 || ++read > MAX_CONTACT_LINES) break;
     // "and/or" between two blocks separates two officials; it is neither of them.
@@ -100,10 +102,13 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (line === '' || (current && current.copy !== copy) || isDateLine(line)) close();
     // A letter's date line ("Oktober 2025", "Apeldoorn, April 2020.") sits above or below an address, never in it.
     if (isDateLine(line)) continue;
-    // A bullet is an instruction, unless it names whom to write to ("• To Head of the Judiciary: ...").
-    if (/^[•·▪*–-]\s?/.test(line) && !BULLET_TO.test(line)) continue;
+    // A bullet is an instruction, unless it names whom to write to ("• To Head of the Judiciary: ...") or is an item of a
+    // list of officials ("· Mr. Jane Example, Minister of Justice,"), which opens that official's block.
+    const person = isPersonBullet(line);
+    if (/^[•·▪*–-]\s?/.test(line) && !BULLET_TO.test(line) && !person) continue;
+    if (person) close();
     // "(korrekte Anrede: Son Excellence / Your Excellency)": a note in brackets is read without them.
-    let raw = line.replace(BULLET_TO, '').replace(/^\((.*)\)[\s,;.]*$/, '$1').replace(/[\s,;]+$/, '');
+    let raw = line.replace(BULLET_TO, '').replace(BULLET_MARK, '').replace(/^\((.*)\)[\s,;.]*$/, '$1').replace(/[\s,;]+$/, '');
     // "President Joseph R. Biden, Jr. best to email https://...": the advice is no part of the name.
     raw = raw.replace(/\s+(?:best|better|please|or)\s+(?:to\s+)?(?:e-?mail|write|use|contact)\b[^@]*?(https?:\/\/\S+)$/i, ' Web form: $1');
     // "SCHWEIZ Im September 2020": the letter's date run into the address's last line is cut off.
