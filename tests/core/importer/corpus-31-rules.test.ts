@@ -114,3 +114,27 @@ describe('texts that ask no reader to write stay refused', () => {
     expect(refusedReason(norwegian)).toBe('import_not_an_appeal');
   });
 });
+
+describe('a request to write in words the importer did not read imports as a draft', () => {
+  const story = 'Jane Example, a teacher, has been held since March for a peaceful protest and is at risk of torture.';
+
+  it('takes a Danish, Norwegian or Swedish "urges people to write to" and "where one can write to"', () => {
+    expect(refusedReason(page('Aktion for Jane Example', '', 'Organisationen opfordrer mennesker til at skrive til formanden for udvalget, Aron Example.', '', story))).toBeUndefined();
+    expect(refusedReason(page('Aktion for Jane Example', '', 'En aktion på hjemmesiden, hvor man kan skrive til ministeren og støtte kravene.', '', story))).toBeUndefined();
+    expect(refusedReason(page('Aksjon for Jane Example', '', 'Vi oppfordrer alle til å skrive til justisministeren.', '', story))).toBeUndefined();
+  });
+
+  it('takes "participants are asked to write letters" of a group\'s letter-writing session', () => {
+    const text = page('Letter-writing session, December 4', '', 'The Example Club invites students to a letter-writing session.', 'Participants are also asked to write separate letters to the responsible government authorities.');
+    expect(refusedReason(text)).toBeUndefined();
+  });
+
+  it('takes the Polish "Wezwij władze ..." and the Russian "просьба поддержать ..."', () => {
+    expect(refusedReason(page('Jan Przykładowy', '', 'Jan Przykładowy został aresztowany za pokojowy protest. Wezwij władze Przykładowa do uwolnienia go.'))).toBeUndefined();
+    expect(refusedReason(page('Уважаемые коллеги!', 'Сегодняшнее письмо - это просьба поддержать кампанию давления на правительство Примерии.', 'Яна Пример задержана за мирный протест.'))).toBeUndefined();
+  });
+
+  it('still refuses a report that people once wrote', () => {
+    expect(refusedReason(page('Letters from 2004', '', 'In 2004 Jane Example wrote many letters for prisoners, she told the newspaper.', '', 'She still keeps the replies in a box.'))).toBe('import_not_an_appeal');
+  });
+});
