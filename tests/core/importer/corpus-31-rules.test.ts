@@ -138,3 +138,19 @@ describe('a request to write in words the importer did not read imports as a dra
     expect(refusedReason(page('Letters from 2004', '', 'In 2004 Jane Example wrote many letters for prisoners, she told the newspaper.', '', 'She still keeps the replies in a box.'))).toBe('import_not_an_appeal');
   });
 });
+
+describe('an official a Nordic request names in prose', () => {
+  it('takes "skrive til <office>, <Name>," and "Skriv till <Name> och protestera" as the official, with no contact', () => {
+    const danish = page('Aktion for Jane Example', '', 'Organisationen opfordrer mennesker til at skrive til formanden for Folketingets Udvalg, Aron Example, vedr. frihedsberøvelsen.');
+    expect(imported(danish).appeal.targets.map((t) => [t.name, t.emails, t.address])).toEqual([['Aron Example', [], []]]);
+    const swedish = page('Insats maj 2030', '', 'Skriv till Aron Example-Sample och protestera mot tortyr och godtyckliga fängslanden.');
+    expect(imported(swedish).appeal.targets.map((t) => t.name)).toEqual(['Aron Example-Sample']);
+  });
+
+  it('takes no prisoner a card of support goes to, and no organisation', () => {
+    const card = page('Skriv ett kort', '', 'Skriv till Jane Example och ge henne hopp i fängelset.');
+    expect(imported(card).appeal.targets).toEqual([]);
+    const organisation = page('Aktion', '', 'Vi opfordrer alle til at skrive til os, Amnesty International, med idéer.');
+    expect(imported(organisation).appeal.targets).toEqual([]);
+  });
+});
