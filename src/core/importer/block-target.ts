@@ -16,7 +16,8 @@ type Origin = { value: string; line: string };
 
 /** `ended`: a line of contact details came after the name, so a new name starts the next official. */
 /** `postElsewhere`: the block says to send post only to another address (an embassy's), so it has none of its own. */
-export type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean; origins: Origin[]; ended?: boolean; postElsewhere?: boolean };
+/** `afterWhole`: the block follows an official written whole on one line (name or office, street, postcode). */
+export type Block = { copy: boolean; texts: string[]; fields: Field[]; emails: string[]; handles: string[]; hidden: boolean; origins: Origin[]; ended?: boolean; postElsewhere?: boolean; afterWhole?: boolean };
 
 /* A web form's address opening a field's value, alone or before a note on its language and other forms. */
 const WEB_ADDRESS = /^((?:https?:\/\/|www\.)\S+)(?:$|\s+\()/i;

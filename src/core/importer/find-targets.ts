@@ -17,6 +17,7 @@ import { isPlausibleName, opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { institutionRequestLines } from './institution-request.js';
+import { nordicRequestLines } from './nordic-request.js';
 import { floodedInstitutionLines, namedInProseLines } from './named-in-prose.js';
 import { proximityTargetLines } from './proximity.js';
 import { requestedEmailLines } from './requested-emails.js';
@@ -81,6 +82,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => floodedInstitutionLines(sections),
     // "Participe e envie sua demanda à Comissão Nacional da Verdade": an institution named at the end of a request.
     () => institutionRequestLines(sections),
+    // "skrive til formanden for udvalget, Jane Example,", "Skriv till Jane Example och protestera": named in a Nordic request.
+    () => nordicRequestLines(sections),
   ];
   for (const source of sources) {
     const lines = source();

@@ -10,7 +10,7 @@ import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
-import { ACTION_INDEX, citedUaNumbers, explainsUnMechanism, headsOneCase, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, saysItIsAnAppeal, showsAnAppeal, speaksOfUrgentActionsInGeneral, teachesLetterWriting } from './signs.js';
+import { ACTION_INDEX, announcesLetterCampaign, citedUaNumbers, explainsUnMechanism, headsOneCase, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, saysItIsAnAppeal, showsAnAppeal, speaksOfUrgentActionsInGeneral, teachesLetterWriting } from './signs.js';
 import { isLetterByOthers, nobodyAskedToSend } from './open-letter.js';
 import { findKind, isRoundUp } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
@@ -120,6 +120,10 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   // "Amnesty International celebrates 30 years of Urgent Action", "Wie läuft eine Eilaktion ab?": Urgent Actions in general.
   if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && speaksOfUrgentActionsInGeneral(text)) {
     return refuse('import_not_an_appeal', 'This text is about Urgent Actions in general (an explainer or a press release), not one: it names no case to write for now.');
+  }
+  // "Amnesty International is launching its annual letter-writing campaign ...": the launch told as news, nobody asked to write.
+  if (kind === 'appeal' && !ua && !found && !sentence && !lead && !solidarity && targets.length === 0 && !asksTheReader(text) && announcesLetterCampaign(text)) {
+    return refuse('import_not_an_appeal', 'This text reports the launch of a letter-writing campaign (a press release): it asks no reader to write and names no one to write to, so there is no appeal to import.');
   }
   if (targets.length === 0) warn('no_target', 'No official to write to was found; add the name and contact details of whom to write to.');
   const letter = buildLetter(sections, found, sentence, targets, title, warn);

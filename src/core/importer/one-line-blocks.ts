@@ -25,7 +25,35 @@ export function splitOneLineBlock(line: string): string[] | undefined {
   // "Procureur général Zbigniew Ziobro Al. Ujazdowskie 11 00-950 Warsaw Pologne": the title first.
   const t = TITLE_FIRST.exec(line.slice(0, 400));
   if (t?.[1] && t[2] && t[3] && ROLE.test(t[1]) && !ROLE.test(t[2])) return [t[1], t[2], t[3]];
-  return splitOfficeNameStreet(line.slice(0, 400)) ?? splitTitleCommaName(line.slice(0, 400));
+  return splitOfficeNameStreet(line.slice(0, 400)) ?? splitTitleCommaName(line.slice(0, 400)) ?? splitOfficeFormName(line.slice(0, 400)) ?? splitCountryOfficeStreet(line.slice(0, 400));
+}
+
+/*
+ * "Governor of Lagos State H.E. Jane Q Example Governor’s Office Ikeja ...": an office of a place, a form of address,
+ * the person's two to four capitalised words, then where to write (the office's own "Governor’s Office", "Office of",
+ * "State House", a street word or a house number).
+ */
+const OFFICE_FORM_NAME = /^(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+(?:of|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)\s+((?:H\.\s?E\.|His Excellency|Her Excellency|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\p{Ll}+['’]s\s+(?:Office|House|Lodge)|Office of|State House|Government House|P\.?\s?O\.?\s?Box|\d)(?:\s|,).*)$/u;
+
+/** An office, a form of address and a name, then the address: the person (with the form), the office, the address. */
+function splitOfficeFormName(line: string): string[] | undefined {
+  const m = OFFICE_FORM_NAME.exec(line);
+  if (!m?.[1] || !m[2] || !m[3] || !ROLE.test(m[1]) || ROLE.test(m[2].replace(HONORIFIC, ''))) return undefined;
+  return [m[2], m[1], m[3]];
+}
+
+/* "Prime Minister of Canada 80 Example Street Ottawa ...": an office of a country, no person, then a house number and its street. */
+const COUNTRY_OFFICE_STREET = /^(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+(?:of|for)\s+)((?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)\s+(\d[\dA-Za-z/-]*,?\s+\p{Lu}.*)$/u;
+
+/**
+ * An office that names its country and no one who holds it, then the street: the office is the official the page gives
+ * (as "Prime Minister of Canada" on an envelope), the rest the address. Only a country counts after "of": "Minister of
+ * Jane Example 12 ..." names a person, not an office.
+ */
+function splitCountryOfficeStreet(line: string): string[] | undefined {
+  const m = COUNTRY_OFFICE_STREET.exec(line);
+  if (!m?.[1] || !m[2] || !m[3] || !ROLE.test(m[1]) || !isCountryLine(m[2])) return undefined;
+  return [`${m[1]}${m[2]}`, m[3]];
 }
 
 /*

@@ -107,6 +107,15 @@ const UNADDRESSED_ASK = new RegExp(
     String.raw`\b(?:possible|suggested|proposed|sample|model)\s+(?:message|letter|text|e-?mail|fax)\s+to\s+(?:be\s+)?sen[dt]\b`,
     // Japanese: "年賀状を出そう!" / "要請書を出しませんか" (let's send, won't you send), "郵送・FAXで再送してください" (please send by post or fax).
     String.raw`(?:年賀状|はがき|ハガキ|葉書|手紙|要請書|要望書|嘆願書|意見書|FAX|ファックス)を[^。\n]{0,20}?(?:出そう|送ろう|書こう|出しましょう|送りましょう|出しませんか|送りませんか|書きませんか)|(?:郵送|FAX|ファックス|メール|はがき|ハガキ)(?:・(?:郵送|FAX|ファックス|メール))*で(?:再送|送付|郵送|返送)?(?:して|送って|出して)(?:ください|下さい)`,
+    // "opfordrer mennesker til at skrive til formanden" (Danish), "oppfordrer alle til å skrive" (Norwegian), "uppmanar
+    // alla att skriva till" (Swedish): the organisation urges people to write; "hvor man kan skrive til" (where one can write to).
+    String.raw`\b(?:opfordrer|oppfordrer|uppmanar)\s+(?:\p{L}+\s+){0,2}?(?:til at|til å|att)\s+(?:skrive|skriva|sende|skicka|underskrive|skrive under)(?!\p{L})|\b(?:hvor|der|där)\s+(?:man|du)\s+(?:kan|kann)\s+(?:skrive|skriva)\s+(?:til|till)\s`,
+    // "Participants are also asked to write separate letters to the authorities", "students are invited to write letters".
+    String.raw`\b(?:participants|members|students|attendees|guests|everyone|people|you)\s+(?:are|is|will be)\s+(?:also\s+)?(?:asked|invited|encouraged|urged)\s+to\s+write\b[^.!?\n]{0,40}?\bletters?\b`,
+    // Polish: "Wezwij władze Bangladeszu do ...", "Wezwij Nigerię, by ...", "Domagaj się od rządu Kanady" (call on, demand of).
+    String.raw`(?:^|[.!?:]\s+|[•·]\s*)(?:wezwij|wezwijcie|domagaj si[ęe] od|domagajcie si[ęe] od)\s+(?:w[łl]adz[eęy]?|rz[ąa]d(?:u)?|prezydenta|premiera|ministra|gubernatora|\p{Lu}\p{L}+)(?!\p{L})`,
+    // Russian: "просьба поддержать ... присоединившись к кампании" (a request to support, to join), "Напишите", "Призовите".
+    String.raw`(?:просьба|просим\s+(?:вас|Вас))\s+(?:поддержать|присоединиться|написать|отправить|подписать)(?!\p{L})|(?:^|[.!?:]\s+)(?:напишите|отправьте|призовите|подпишите|присоединяйтесь)(?!\p{L})`,
     String.raw`\bforslag til (?:et )?brev\b|\bbrevforslag\b|\bf[öo]rslag (?:till|p[åa]) brev\b|\b(?:aksjon|aktion|brevaksjon)\s*:?\s+brev til\b|\b(?:onderstaande|volgende|deze)\s+voorbeeldbrief\b|\bvoorbeeldbrief\s+(?:hieronder|hierbij)\b`,
   ].join('|'),
   'imu',

@@ -120,7 +120,7 @@ const INVITATION = new RegExp(
     // "¡Actúa!", "Súmate a esta acción", "firma en apoyo", "Vous pouvez télécopier votre message au ...": a call to act or sign.
     String.raw`(?:^|[.!?¡]\s*)(?:act[uú]a|s[uú]mate|[uú]nete|firma|sign|signez|unterschreib(?:e|en sie))\b[^.!?\n]{0,80}\b(?:acci[oó]n|action|aktion|petici[oó]n|petition|p[ée]tition|apoyo|support|here|aqu[ií]|ici|hier|now|ahora|maintenant|jetzt)\b|^\s*¡?act[uú]a!|\bvous pouvez (?:t[ée]l[ée]copier|faxer|[ée]crire|envoyer|signer)\b|\b(?:kann man|k[öo]nnen sie)\b[^.!?\n]{0,80}\b(?:anschreiben|unterschreiben|abschicken)\b`,
     // "Go here to send an email to Tony Blair", "Kindly add your name ... and either fax or email the letter": a request to act.
-    String.raw`\b(?:go|click) here to (?:send|write|e-?mail|sign|fax)\b|\b(?:kindly|please)\s+(?:add your name|sign (?:the|this|our) (?:letter|petition))\b|\b(?:fax|e-?mail|send|post|mail)\s+(?:or\s+(?:fax|e-?mail)\s+)?the (?:letter|petition|e-?mail)\b[^.!?\n]{0,120}\bto the\b`,
+    String.raw`\b(?:go|click) here to (?:send|write|e-?mail|sign|fax)\b|\b(?:kindly|please)\s+(?:add your name|sign (?:the|this|our) (?:letter|petition))\b|(?:(?:^|[.!?]\s+)(?:please\s+)?|\b(?:please|kindly|either)\s+)(?:fax|e-?mail|send|post|mail)\s+(?:or\s+(?:fax|e-?mail)\s+)?the (?:letter|petition|e-?mail)\b[^.!?\n]{0,120}\bto the\b`,
     // "Email Tony Blair.", "Tell Gordon Brown ...": a page's title line that asks to write to a named person.
     String.raw`^(?:e-?mail|write to|tell|urge|fax)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b`,
     String.raw`\bconvida\b[^.!?\n]{0,80}\ba (?:escrever|enviar|assinar)\b|(?:^|[.!?]\s*)(?:escreva|escrevam|envie|enviem|mande)\s+(?:ao|à|aos|às|uma|um|cartas|a sua carta)(?!\p{L})`,
@@ -178,7 +178,7 @@ export function onlyReportsUrgentActions(text: string, sections: Section[]): boo
 }
 
 /* "How to Write an Urgent Action Letter", "How They Work", "¿Qué es una Acción Urgente?" (its opening "¿" too), "Cómo escribir una carta": a text about letter writing or Urgent Actions in general. */
-const GUIDE_TITLE = /^[¿¡]?\s*(?:how to (?:write|send)\b|how (?:they|it|urgent actions?) works?$|what is an urgent action\b|qu['’]est-ce qu['’]une action urgente\b|comment (?:ça|çà|ca) marche\b|qu[ée] es una acci[oó]n urgente\b|was ist eine (?:urgent action|eilaktion)\b|(?:a )?guide to (?:writing|letter)|gu[ií]a(?: breve)? para escribir\b|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|wie schreibe ich\b|hoe schrijf (?:je|ik)\b|how (?:do|should|can) (?:i|you|we) write\b|c[oó]mo (?:escribo|escribir|se escribe)\b|comment (?:r[ée]diger|[ée]crire|j['’][ée]cris)\b|(?:[ée]crire des lettres|writing letters|escribir cartas|briefe schreiben|brieven schrijven)$|(?:(?:practical\s+)?(?:tips|hints|advice)|conseils(?:\s+pratiques)?|consejos(?:\s+pr[aá]cticos)?|consigli(?:\s+pratici)?|(?:praktische\s+)?tipps) (?:for|on|pour|para|per|zum|f[üu]r(?: das)?) (?:writing|[ée]crire|r[ée]diger|escribir|redactar|scrivere|schreiben|verfassen)\b)/i;
+const GUIDE_TITLE = /^[¿¡]?\s*(?:how to (?:write|send)\b|hur skriver (?:man|jag|du)\b|hvordan skriver (?:man|jeg|du)\b|how (?:they|it|urgent actions?) works?$|what is an urgent action\b|qu['’]est-ce qu['’]une action urgente\b|comment (?:ça|çà|ca) marche\b|qu[ée] es una acci[oó]n urgente\b|was ist eine (?:urgent action|eilaktion)\b|(?:a )?guide to (?:writing|letter)|gu[ií]a(?: breve)? para escribir\b|letter[- ]writing (?:guide|tips)|c[oó]mo escribir\b|comment [ée]crire\b|wie (?:schreibe|schreibt) man\b|wie schreibe ich\b|hoe schrijf (?:je|ik)\b|how (?:do|should|can) (?:i|you|we) write\b|c[oó]mo (?:escribo|escribir|se escribe)\b|comment (?:r[ée]diger|[ée]crire|j['’][ée]cris)\b|(?:[ée]crire des lettres|writing letters|escribir cartas|briefe schreiben|brieven schrijven)$|(?:(?:practical\s+)?(?:tips|hints|advice)|conseils(?:\s+pratiques)?|consejos(?:\s+pr[aá]cticos)?|consigli(?:\s+pratici)?|(?:praktische\s+)?tipps) (?:for|on|pour|para|per|zum|f[üu]r(?: das)?) (?:writing|[ée]crire|r[ée]diger|escribir|redactar|scrivere|schreiben|verfassen)\b)/i;
 
 /** A guide opens with a title that says so, within its first lines. */
 export function isGuide(sections: Section[]): boolean {
@@ -212,6 +212,19 @@ const IN_GENERAL = /\bdie aktionsform\b|\bwas bewirken (?:die |unsere |diese )?(
 export function speaksOfUrgentActionsInGeneral(text: string): boolean {
   const head = text.slice(0, 200_000);
   return IN_GENERAL.test(head) && !INVITATION.test(head);
+}
+
+/* "Amnesty International is launching its annual letter-writing campaign", "launched Write for Rights": a campaign's launch told as news. */
+const CAMPAIGN_LAUNCH = /\b(?:is launching|are launching|launches|launched|has launched|have launched|kicks off|kicked off)\s+(?:its|their|the|an?|this year['’]s)\s+(?:(?:annual|yearly|global|worldwide|international|human rights)\s+)*(?:letter[- ]writing (?:campaign|marathon)|write for rights|write-a-thon|writing marathon)\b/i;
+
+/**
+ * A press release on a letter-writing campaign's launch that asks the reader nothing (no imperative, invitation or "please"): news
+ * of the campaign, not an appeal to act on.
+ */
+export function announcesLetterCampaign(text: string): boolean {
+  const head = text.slice(0, 200_000);
+  // "Please use it if you want": a "please" anywhere asks the reader something.
+  return CAMPAIGN_LAUNCH.test(head) && !INVITATION.test(head) && !IMPERATIVE.test(head) && !/\bplease\b/i.test(head);
 }
 
 /* A UN mechanism that receives appeals: "the Special Rapporteur", "Special Procedures", "the Working Group on ...". */

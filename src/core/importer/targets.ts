@@ -3,10 +3,12 @@
 import type { AppealInput } from '../appeal.js';
 import { type Block, isCaption, isOfficeAlone, toTarget } from './block-target.js';
 import { isMailHeader, isNumberLine, OLD_CHANNEL, ORGANISER_LINE, splitLabels } from './contacts.js';
+import { endsAddress } from './countries.js';
 import { isDateLine } from './dates.js';
 import { looseContacts } from './loose-contacts.js';
 import { opensOfficial } from './offices.js';
 import { opensNextBlock, opensNextOneLineBlock } from './next-official.js';
+import { splitOneLineBlock } from './one-line-blocks.js';
 import { CONJUNCTION, isNoNameLine, isPersonBullet, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
 import { isClosing } from './letter.js';
 import { splitSharedBlock } from './shared-block.js';
@@ -26,6 +28,15 @@ const INSTRUCTION = /diplomati[cq]|diplom[aá]tic|insert local|check with your s
 const LEAD_IN = /^(?:please\s+)?(?:write|send (?:your )?(?:appeals|letters?|emails?))\s+to\s+|^(?:escriba|escriban|env[ií]en? (?:sus )?(?:llamamientos|cartas))\s+a(?:l)?\s+|^(?:[ée]crivez|envoyez (?:vos )?(?:appels|lettres))\s+(?:à|au|a)\s+/i;
 
 const MAX_CONTACT_LINES = 600;
+
+/* "202-647-6376", "+44 20 7946 0000": a phone number, whose last digits are no postcode. */
+const PHONE_RUN = /\+\s?\d|\b\d{2,4}[-.\s]\d{3}[-.\s]\d{3,4}\b/;
+
+/*
+ * A page's buttons between its request and the addressee: "Pobierz wzór listu w wersji PDF" (download the model letter as
+ * a PDF), "Podpisz online" (sign online), "Download the sample letter (PDF)", "Sign online". A caption names no one.
+ */
+const BUTTON_CAPTION = /^(?:pobierz|download)\b.{0,60}?(?:\bpdf\b|\blist(?:u|y)?\b|\bletters?\b|\bwz[óo]r\b)|^(?:podpisz|sign|signera|signer|firma|unterschreiben)\s+(?:online|on-line|petycj[eę]|the petition)$/iu;
 
 /* "please only send physical mail to the Embassy", "send postal mail only to the embassy": the post goes to someone else's address. */
 const MAIL_ELSEWHERE = /\b(?:only send|send only)\s+(?:(?:physical|postal|paper)\s+)?(?:mail|letters?|post)\s+(?:only\s+)?to\s+the\s+(?:embassy|consulate|mission)\b|\bsend\s+(?:(?:physical|postal|paper)\s+)?(?:mail|letters?)\s+only\s+to\s+the\s+(?:embassy|consulate|mission)\b/i;
@@ -87,6 +98,8 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     current = undefined;
   };
   let seenFields = false;
+  // After an official written whole on one line, a block of text lines with no contact detail is the page's next part.
+  let afterWhole = false;
   let read = 0;
   for (const { text: line, copy } of collapseDoubleSpacing(lines, describesOfficial)) {
     // Past the contact details, a sentence is the text going on ("Please note that ...", a story): stop.
@@ -125,7 +138,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     if (POSSESSIVE.test(raw)) continue;
     // "Due to postal restrictions ..., please only send physical mail to the Embassy": this official has no postal address of their own.
     if (current && MAIL_ELSEWHERE.test(raw)) current.postElsewhere = true;
-    if (raw === '' || (INSTRUCTION.test(raw) && !raw.includes('@')) || (PAGE_CHROME.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
+    if (raw === '' || BUTTON_CAPTION.test(raw) || (INSTRUCTION.test(raw) && !raw.includes('@')) || (PAGE_CHROME.test(raw) && !raw.includes('@')) || isLabelOnly(raw) || ORGANISER_LINE.test(raw.slice(0, 400))) continue;
     // An e-mail's header and its addresses are the message's; a second phone or fax number is no name.
     if (isMailHeader(raw)) continue;
     if (isNumberLine(raw) || OLD_CHANNEL.test(raw)) {
@@ -156,7 +169,10 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     }
     // A caption names the next official's office: it starts a block ("MINISTER FÜR JUSTIZ" after the president's fax).
     if (isCaption(loose.text) && current && current.texts.length > 0) close();
-    current ??= { copy, texts: [], fields: [], emails: [], handles: [], hidden: false, origins: [] };
+    // The next official written whole on one line, after such a one, starts its own block too.
+    const nextWhole = afterWhole && loose.text !== '' && splitOneLineBlock(loose.text) !== undefined;
+    if (nextWhole) close();
+    current ??= { copy, texts: [], fields: [], emails: [], handles: [], hidden: false, origins: [], ...(afterWhole && !nextWhole ? { afterWhole } : {}) };
     if (loose.text !== '') current.texts.push(loose.text);
     for (const value of [loose.text, ...loose.emails, ...loose.handles, ...fields.map((f) => f.value)]) {
       if (value !== '') current.origins.push({ value, line: line.slice(0, 200) });
@@ -171,12 +187,20 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
     current.emails.push(...loose.emails);
     current.handles.push(...loose.handles);
     current.hidden ||= loose.hidden;
+    // "Prime Minister of Canada 80 Example Street Ottawa, Ontario K1A 0A2" on a page that spaces every line: an official
+    // whole on one line, down to the postcode, is a block of its own; the next line starts another.
+    if (current.texts.length === 1 && loose.text !== '' && endsAddress(loose.text) && !PHONE_RUN.test(loose.text) && splitOneLineBlock(loose.text) !== undefined) {
+      close();
+      afterWhole = true;
+    }
   }
   close();
   // A block of contact fields alone ("Email: ..." after a blank line) belongs to the official above it.
   const merged: Block[] = [];
   for (const block of blocks) {
     const previous = merged[merged.length - 1];
+    // "Jane Example" / "Exampleland" / "Shot defending her home": the next case's card after a whole official, no one to write to.
+    if (block.afterWhole && block.fields.length + block.emails.length + block.handles.length === 0 && !block.texts.some((t) => /\d/.test(t) && !isProse(t))) continue;
     if (block.texts.length === 0 && previous) {
       previous.origins.push(...block.origins);
       previous.fields.push(...block.fields);
