@@ -14,7 +14,7 @@ const EMAIL_RUN = String.raw`${EMAIL}(?:\.?\s*(?:,|;|\/|and|or|e|y|et|und|o|ou|o
  * The verb of the request, to the official: "email", "send (an e-mail) to", "write to", "e-mail the Minister at", and
  * the Italian, Portuguese, Spanish, French, German, Dutch ones; "dirigido à" after "the text you must send".
  */
-const TO_OFFICIAL = String.raw`(?:\b(?:e-?mail(?:ing)?|write (?:an? e-?mail )?to|write (?:(?:protest|support|short|polite)\s+)?(?:letters|e-?mails|messages) to|send(?:ing)? (?:(?:it|this|them|an? (?:e-?mail|letter|message)|(?:the|this|your) (?:letter|e-?mail|message|text))\s+)?to|scrivi(?:amo|ete)? (?:a|al|alla|all['’])|envie (?:(?:a|o) (?:carta|mensagem|email|e-mail) )?(?:a|ao|à|para)|escreva (?:a|ao|à|para)|dirigid[oa] (?:a|ao|à|al)|escrib(?:a|e|id) (?:a|al)|[ée]crivez (?:à|au)|envoyez (?:un (?:e-?mail|courriel) )?(?:à|au)|schreiben sie (?:an|einer? e-?mail an)|mailt? (?:an|naar))\s+)`;
+const TO_OFFICIAL = String.raw`(?:\b(?:e-?mail(?:ing)?|write (?:an? e-?mail )?to|write (?:(?:protest|support|short|polite)\s+)?(?:letters|e-?mails|messages) to|send(?:ing)? (?:(?:it|this|them|an? (?:e-?mail|letter|message)|(?:the|this|your) (?:letter|e-?mail|message|text))\s+)?to|scrivi(?:amo|ete)? (?:a|al|alla|all['’])|envie (?:(?:a|o|um|uma) (?:carta|mensagem|email|e-mail) )?(?:a|ao|à|para)|escreva (?:a|ao|à|para)|dirigid[oa] (?:a|ao|à|al)|escrib(?:a|e|id) (?:a|al)|[ée]crivez (?:à|au)|envoyez (?:un (?:e-?mail|courriel) )?(?:à|au)|schreiben sie (?:an|einer? e-?mail an)|mailt? (?:an|naar))\s+)`;
 /* Between the official and the e-mails: "at:", "(", ",", "para", "unter", or nothing. */
 const BRIDGE = String.raw`\s*(?:,\s*)?(?:\(|(?:at|on|via|under|unter|para|per|à|a|op|naar)\s*:?\s*|:\s*)?`;
 /* A second request inside the words taken for the official ("email and send to the Mission"): the official follows the last. */
@@ -23,6 +23,13 @@ const REQUEST = new RegExp(String.raw`${TO_OFFICIAL}(?:the\s+|o\s+|a\s+|la\s+|le
 
 /* "Send the following e-mail to the embassy", "la seguente mail all'ambasciata", "le courriel suivant à": the letter below is for the official named. */
 const FOLLOWING_TO = /\b(?:the following (?:e-?mail|letter|message|text)|(?:la|il) seguente (?:e-?mail|mail|lettera|messaggio|testo)|(?:o|a) seguinte (?:e-?mail|mensagem|carta|texto)|(?:le|la) (?:courriel|lettre|message) suivante?|(?:el|la) siguiente (?:correo|carta|mensaje|texto))\s+(?:to\s+(?:the\s+)?|a(?:ll['’]|lla|l)?\s*|ao\s+|à\s+|au\s+)([^@\n.!?;:()]{3,90}?)\s*[.!:]?\s*$/iu;
+/*
+ * "Envie um email para o presidente Jane Example ou use o modelo abaixo:", "Email the Minister Aron Example:": a request
+ * that ends its line with a colon announces the address below it, as "the following e-mail to" does.
+ */
+const REQUEST_ABOVE = new RegExp(String.raw`^(?:.*?[.!?]\s+)?${TO_OFFICIAL}(?:the\s+|o\s+|a\s+|la\s+|le\s+|l['’])?([^@
+.!?;:()"“”]{3,90}?)(?:\s+(?:or|ou|o|oder|of)\s+[^@
+.!?;:]{3,60})?\s*:\s*$`, 'iu');
 /* "indirizzo: a@b", "address: a@b", "To: a@b", "Para: a@b", "An: a@b", "destinatario: a@b": the e-mail the mail goes to, on its own labelled line. */
 const ADDRESS_LINE = new RegExp(String.raw`^\s*(?:indirizzo|address|e-?mail address|to|para|an|à|destinatario|destinat[aá]rio|endere[cç]o|adresse|adres)\s*:\s*(${EMAIL})\s*[.;]?\s*$`, 'iu');
 
@@ -117,7 +124,7 @@ export function requestedEmailLines(sections: Section[]): TargetLine[] {
     own.forEach((line, i) => {
       if (line.length > 2000) return;
       if (line.includes('@')) for (const match of line.matchAll(REQUEST)) push(match[1]!, findEmails(match[2]!));
-      const following = FOLLOWING_TO.exec(line);
+      const following = FOLLOWING_TO.exec(line) ?? (line.length < 400 ? REQUEST_ABOVE.exec(line) : null);
       if (!following) return;
       // The mail's address on a labelled line of its own, the only one in the few lines below, before the letter.
       const below = own.slice(i + 1, i + 7).map((l) => ADDRESS_LINE.exec(l)?.[1]).filter((e): e is string => e !== undefined);

@@ -1,0 +1,119 @@
+// The general rules behind corpus-32's misses (issue 27), on texts written for the test.
+import { describe, expect, it } from 'vitest';
+import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
+import { looseContacts } from '../../../src/core/importer/loose-contacts.js';
+import { imported, page } from './helpers.js';
+
+const body = [
+  'le scrivo per chiederle di proteggere le terre del popolo Example e di garantire i fondi a chi le difende da anni.',
+  'La prego di agire prima che sia troppo tardi per le comunità che vi abitano.',
+];
+
+describe('a caption over an address is never a name', () => {
+  it('reads "Endereço:", "Indirizzo:" and "Adres:" before an e-mail as captions, in any script\'s letters', () => {
+    expect(looseContacts('Endereço: gabinete@example.gov.br').text).toBe('');
+    expect(looseContacts('Indirizzo: ufficio@example.it').text).toBe('');
+    expect(looseContacts('Adres: minister@example.nl').text).toBe('');
+    // A name before an e-mail keeps its last letters: "ç" + "o" is no conjunction "o".
+    expect(looseContacts('Jane Exampleço a@example.org').text).toBe('Jane Exampleço');
+    expect(looseContacts('write to Jane Example o a@example.org').text).toBe('write to Jane Example');
+    expect(isPlausibleName('Endereço:')).toBe(false);
+    expect(isPlausibleName('Endereç')).toBe(true); // the cut word was the defect, not the gate: it is no longer made
+  });
+
+  it('gives the e-mail under "Endereço:" to the official the request above it names, never to the caption', () => {
+    const text = page(
+      'Ajude o povo Example!',
+      '',
+      'Envie um email para o ministro Aron Example ou use o modelo abaixo:',
+      '',
+      'Endereço: gabinete@example.gov.br',
+      '',
+      'Assunto: Proteja as terras do povo Example',
+      '',
+      'Caro Ministro Aron Example,',
+      'Peço que o senhor proteja as terras do povo Example e garanta os fundos de quem as defende.',
+      'Atenciosamente,',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).not.toContain('Endereç');
+    expect(appeal.targets).toHaveLength(1);
+    expect(appeal.targets[0]!.name).toMatch(/Aron Example$/);
+    expect(appeal.targets[0]!.emails).toEqual(['gabinete@example.gov.br']);
+  });
+
+  it('leaves the e-mail off where the request above it names no official', () => {
+    const text = page(
+      'Envie um email para os seus amigos ou use o modelo abaixo:',
+      '',
+      'Endereço: contato@example.org',
+      '',
+      'Caro amigo,',
+      'Peço que você assine a petição pelo povo Example e a mande a mais pessoas.',
+    );
+    const result = imported(text);
+    expect(result.appeal.targets.flatMap((t) => t.emails)).toEqual([]);
+  });
+});
+
+describe('a pre-written e-mail\'s header lines', () => {
+  it('gives the "A:" line\'s e-mail to the official its greeting names, never the Cc and CCN ones', () => {
+    const text = page(
+      'Per favore, invia subito una e-mail di protesta al Presidente.',
+      '',
+      'A: gabinete@presidency.example.gov',
+      'Cc: ministro@justice.example.gov, deputato@parliament.example.gov',
+      'CCN: info@ngo.example.org (facoltativo)',
+      'Oggetto: Per favore, protegga il popolo Example',
+      'Egregio Presidente Example,',
+      ...body,
+      'Distinti saluti,',
+    );
+    const { appeal } = imported(text);
+    const own = appeal.targets.filter((t) => !t.copy);
+    expect(own).toHaveLength(1);
+    expect(own[0]!.name).toBe('Presidente Example');
+    expect(own[0]!.emails).toEqual(['gabinete@presidency.example.gov']);
+    expect(appeal.targets.flatMap((t) => (t.copy ? [] : t.emails))).not.toContain('info@ngo.example.org');
+  });
+
+  it('gives an "An:" line\'s two e-mails to an office greeted without a name ("Sehr geehrter Herr Minister,")', () => {
+    const text = page(
+      'An: kabinett@justice.example.gov, buero@justice.example.gov',
+      'Cc: praesidium@agency.example.gov',
+      'Bcc: kampagnen@ngo.example.org (optional)',
+      'Betreff: Schutz des Example-Landes',
+      'Sehr geehrter Herr Minister,',
+      'ich bitte Sie, das Land des Volkes Example noch in diesem Jahr zu schützen und die Grenzen endlich festzulegen.',
+      'Mit freundlichen Grüßen',
+    );
+    const { appeal } = imported(text);
+    const own = appeal.targets.filter((t) => !t.copy);
+    expect(own.map((t) => t.name)).toEqual(['Minister']);
+    expect(own[0]!.emails).toEqual(['kabinett@justice.example.gov', 'buero@justice.example.gov']);
+  });
+
+  it('gives nothing where the greeting names no official ("Sehr geehrte Damen und Herren,")', () => {
+    const text = page(
+      'An: info@company.example.com',
+      'Betreff: Schutz des Example-Landes',
+      'Sehr geehrte Damen und Herren,',
+      'ich bitte Sie, das Land des Volkes Example noch in diesem Jahr zu schützen und die Grenzen endlich festzulegen.',
+      'Mit freundlichen Grüßen',
+    );
+    const result = imported(text);
+    expect(result.appeal.targets.flatMap((t) => t.emails)).not.toContain('info@company.example.com');
+  });
+
+  it('reads no header where text stands between the "To:" line and the greeting', () => {
+    const text = page(
+      'To: office@ministry.example.gov',
+      'We sent this last week and had no answer; here is what we wrote to the office of the minister.',
+      'Dear Minister,',
+      'I urge you to release Jane Example at once and to drop every charge against her.',
+      'Yours sincerely,',
+    );
+    const result = imported(text);
+    expect(result.appeal.targets.filter((t) => t.name === 'Minister' && t.emails.includes('office@ministry.example.gov'))).toEqual([]);
+  });
+});
