@@ -31,7 +31,7 @@ const ARCHIVE_CHROME = /^(?:(?:daily|monthly|yearly|weekly|blog)\s+)?archives?\b
 const ADDRESS_FORM_ONLY = /^(?:the\s+)?(?:hono(?:u)?rable|hon\.?|h\.\s?e\.?|(?:his|her|your)\s+(?:excellency|majesty|highness|honou?r)|son excellence|excelent[ií]simo(?:\s+se[ñn]or)?|excelent[ií]sima(?:\s+se[ñn]ora)?|mr\.?|mrs\.?|ms\.?|dr\.?|sir|madam|sir or madam|madam\/sir|sir\/madam|herrn?|frau|se[ñn]or|se[ñn]ora|se[ñn]orita|sr\.?|sra\.?|srta\.?|don|do[ñn]a|monsieur|madame|mademoiselle|m\.|mme\.?|mlle\.?|messieurs|mesdames|signor[ea]?|sig\.(?:ra)?|excellency|excellence|exzellenz)$/i;
 
 /* "Sehr geehrter Herr Bundespräsident Joachim Gauck,", "Dear Monte Kwinter", "Geachte heer": a letter's greeting, never its addressee's block. */
-const GREETING = /^(?:dear|sehr geehrte[rn]?|geehrte[rn]?|hochverehrte[rn]?|liebe[rn]?|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|caro|cara|geachte|beste|gentil[ei]|egregi[oa]|illustrissim[oa]|[äa]rade|k[äa]ra|kj[æe]re|k[æe]re|arvoisa)\s/i;
+const GREETING = /^(?:dear|sehr geehrte[rn]?|sehr verehrte[rn]?|geehrte[rn]?|hochverehrte[rn]?|liebe[rn]?|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|caro|cara|geachte|beste|gentil[ei]|egregi[oa]|illustrissim[oa]|[äa]rade|k[äa]ra|kj[æe]re|k[æe]re|arvoisa)\s/i;
 
 /* A heading or a form's mark alone on a line ("Appello", "(OBBLIGATORIO)", "URGENTE"): it heads or marks a field, it names no one. */
 /* "dell'Interno", "all'Istruzione", "l'Intérieur", "d'Italia": an elided small word glued to a capitalised one. */
@@ -48,6 +48,9 @@ const LETTER_HEADING = /^(?:(?:an?\s+|the\s+)?(?:letter|message|e-?mail|note)s?\
 
 /* "An das" / "An den" / "To the" / "À la" alone above an institution: the letter's "to", never a name. */
 const TO_THE_ALONE = /^(?:an(?:\s+(?:den|die|das|dem))?|to(?:\s+the)?|[àa](?:\s+la|\s+l')?|au|aux|al|a la|alla|allo|ao|à l'attention de)$/i;
+
+/* "Justice for Jane Example", "Gerechtigkeit für ...", "Libertad para ...": a campaign's slogan for the person at risk, never whom to write to. */
+const SLOGAN = /^(?:justice|freedom|free|gerechtigkeit|freiheit|justicia|libertad|libert[ée]|giustizia|libert[àa]|justi[çc]a|liberdade|vrijheid|gerechtigheid)\s+(?:for|f[üu]r|para|pour|per|voor)\s+\p{Lu}/iu;
 
 /* "Title", "Name:", "Address:" alone on a line: a form's caption over the field it heads, never the official's name. */
 const FIELD_CAPTION = /^(?:title|job title|full name|name|names|position|office|address|titel|funktion|name und anschrift|nom|titre|fonction|nombre|t[ií]tulo|cargo|nome|naam|functie|adres|indirizzo|dirección|direccion)$/i;
@@ -67,7 +70,7 @@ export function isHeadlineLine(line: string): boolean {
 export function isNoNameLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   // "An den Bundesaußenminister" over "Herrn F.W. Steinmeier": German letters say "to the" office above the name.
-  if (/_{2,}|…{2,}|\.{4,}/.test(text) || isHeadlineLine(line) || HEADING_WORD.test(text) || REQUEST_VERB.test(text) || LETTER_HEADING.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
+  if (/_{2,}|…{2,}|\.{4,}/.test(text) || isHeadlineLine(line) || HEADING_WORD.test(text) || REQUEST_VERB.test(text) || LETTER_HEADING.test(text) || SLOGAN.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
   const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
   if (words.every((w) => MONTH_OR_DAY.test(w))) return true;

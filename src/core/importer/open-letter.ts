@@ -155,9 +155,15 @@ function aroundLetter(text: string, found: FoundLetter, salutation: string): { f
   return { frame, body, after, at };
 }
 
-/** A request to the reader around the letter, a gap in it to fill in, or a form's blanks. */
+/*
+ * A petition's button, a line of its own: "Sign Petition", "Petition unterschreiben", "Signez la pétition". Its letter's
+ * "we, the undersigned" are the readers who sign; a page's button is never a line of the letter, wherever it was read to.
+ */
+const SIGN_BUTTON = /^[^\S\n]*(?:sign (?:the |this )?petition|petition (?:unterschreiben|unterzeichnen)|jetzt unterschreiben|signez (?:la |cette )?p[ée]tition|firma(?:r)? (?:la |esta )?petici[oó]n|assin(?:e|ar) (?:a |esta )?peti[çc][aã]o|firma (?:la )?petizione|teken (?:de )?petitie)[^\S\n]*[.!]?[^\S\n]*$/im;
+
+/** A request to the reader around the letter, a gap in it to fill in, a form's blanks, or a petition's button. */
 function readerIsAsked(text: string, frame: string, body: string, after: string): boolean {
-  return asksReader(frame) || asksReader(after.slice(0, 5000)) || PLACEHOLDER.test(body) || BLANKS.test(text.slice(0, 100_000)) || SENDER_FIELD.test(frame);
+  return asksReader(frame) || asksReader(after.slice(0, 5000)) || PLACEHOLDER.test(body) || BLANKS.test(text.slice(0, 100_000)) || SENDER_FIELD.test(frame) || SIGN_BUTTON.test(text.slice(0, 100_000));
 }
 
 /**

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
 import { looseContacts } from '../../../src/core/importer/loose-contacts.js';
-import { imported, page } from './helpers.js';
+import { imported, page, refusedReason } from './helpers.js';
 
 const body = [
   'le scrivo per chiederle di proteggere le terre del popolo Example e di garantire i fondi a chi le difende da anni.',
@@ -115,5 +115,59 @@ describe('a pre-written e-mail\'s header lines', () => {
     );
     const result = imported(text);
     expect(result.appeal.targets.filter((t) => t.name === 'Minister' && t.emails.includes('office@ministry.example.gov'))).toEqual([]);
+  });
+});
+
+describe('German greetings', () => {
+  it('reads "Sehr verehrter Präsident" alone under a dated address block as the letter\'s greeting', () => {
+    const text = page(
+      'Bitte schreiben Sie einen Brief an die Regierung.',
+      '',
+      'H E The Hon. Aron Example, President',
+      'State House',
+      'PO Box 12345',
+      'Example City',
+      'Kenya',
+      '',
+      'August 31, 2016',
+      '',
+      'Sehr verehrter Präsident',
+      '',
+      'ich bitte Sie, die Vertreibung des Volkes Example aus seinem Wald sofort zu beenden und seine Rechte zu achten.',
+      'Mit freundlichen Grüßen',
+    );
+    expect(imported(text).appeal.letter.salutation).toBe('Sehr verehrter Präsident');
+  });
+
+  it('cuts a quoted letter\'s greeting from the sentence it runs into ("„Sehr geehrter Herr Gouverneur, Jane Example sitzt ...")', () => {
+    const text = page(
+      'Gerechtigkeit für Jane Example',
+      '',
+      '„Sehr geehrter Herr Gouverneur, Jane Example sitzt seit 1991 im Todestrakt. Sie soll hingerichtet werden, obwohl ernste Zweifel an ihrer Schuld bestehen. Wir, die Unterzeichnenden, bitten Sie deshalb eindringlich, Jane Example zu begnadigen.“',
+      '',
+      'Sign Petition',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.letter.salutation).toBe('Sehr geehrter Herr Gouverneur,');
+    expect(appeal.letter.paragraphs.join(' ')).toContain('Jane Example sitzt seit 1991');
+    // The campaign's slogan above the letter is no official.
+    expect(appeal.targets.map((t) => t.name)).toEqual([]);
+  });
+
+  it('reads a petition\'s "we, the undersigned" letter as the readers\' own only where the page has its sign button', () => {
+    const letter = [
+      'Sehr geehrter Herr Minister,',
+      'wir, die Unterzeichnenden, bitten Sie, Jane Example sofort freizulassen. Wir fordern ein faires Verfahren für alle, die mit ihr verhaftet wurden.',
+      'Mit freundlichen Grüßen',
+    ];
+    expect(refusedReason(page('Ein Brief an den Minister', '', ...letter))).toBe('import_not_an_appeal');
+    expect(refusedReason(page('Ein Brief an den Minister', '', ...letter, '', 'Petition unterschreiben'))).toBeUndefined();
+  });
+
+  it('never takes a campaign\'s slogan for a name', () => {
+    expect(isPlausibleName('Gerechtigkeit für Jane Example')).toBe(false);
+    expect(isPlausibleName('Justice for Jane Example')).toBe(false);
+    expect(isPlausibleName('Libertad para Jane Example')).toBe(false);
+    expect(isPlausibleName('Minister for Justice Aron Example')).toBe(true);
   });
 });
