@@ -27,9 +27,15 @@ const FOLLOWING_TO = /\b(?:the following (?:e-?mail|letter|message|text)|(?:la|i
  * "Envie um email para o presidente Jane Example ou use o modelo abaixo:", "Email the Minister Aron Example:": a request
  * that ends its line with a colon announces the address below it, as "the following e-mail to" does.
  */
-const REQUEST_ABOVE = new RegExp(String.raw`^(?:.*?[.!?]\s+)?${TO_OFFICIAL}(?:the\s+|o\s+|a\s+|la\s+|le\s+|l['’])?([^@
-.!?;:()"“”]{3,90}?)(?:\s+(?:or|ou|o|oder|of)\s+[^@
-.!?;:]{3,60})?\s*:\s*$`, 'iu');
+const REQUEST_ABOVE = new RegExp(String.raw`^(?:.*?[.!?]\s+)?${TO_OFFICIAL}(?:the\s+|o\s+|a\s+|la\s+|le\s+|l['’])?([^@\n.!?;:()"“”]{3,90}?)(?:\s+(?:or|ou|o|oder|of)\s+[^@\n.!?;:]{3,60})?\s*:\s*$`, 'iu');
+/*
+ * "Qui la mail del Ministero degli Esteri: a@b.it", "la mail dell'ambasciatore in X, Jane Example: c@d.it", "the e-mail of
+ * the Ministry: ...", "el correo del Ministerio: ...": the e-mail a page gives as an official's own, named just before it.
+ */
+const OWNED_EMAIL = new RegExp(String.raw`(?:\bla\s+(?:e-?)?mail|\bl['’](?:e-?mail|indirizzo(?:\s+e-?mail)?|adresse(?:\s+e-?mail)?)|\bel\s+(?:correo(?:\s+electr[oó]nico)?|e-?mail)|\bo\s+e-?mail|\bthe\s+e-?mail(?:\s+address)?|\bdie\s+e-?mail(?:-adresse)?)\s+(?:del|dello|della|dei|degli|delle|di|de\s+la|de|do|da|dos|das|du|des|of\s+the|of|der)\s*(?:l['’]\s*)?([^@\n.!?;:()"“”]{3,90}?)\s*:\s*(${EMAIL})`, 'giu');
+/* "ambasciatore italiano in Eritrea, Gaetano Example": the office, then the person's name after a comma. */
+const OFFICE_COMMA_NAME = /^(.{3,80}?),\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})$/u;
+
 /* "indirizzo: a@b", "address: a@b", "To: a@b", "Para: a@b", "An: a@b", "destinatario: a@b": the e-mail the mail goes to, on its own labelled line. */
 const ADDRESS_LINE = new RegExp(String.raw`^\s*(?:indirizzo|address|e-?mail address|to|para|an|à|destinatario|destinat[aá]rio|endere[cç]o|adresse|adres)\s*:\s*(${EMAIL})\s*[.;]?\s*$`, 'iu');
 
@@ -117,6 +123,16 @@ export function requestedEmailLines(sections: Section[]): TargetLine[] {
     const name = fullName(official.trim(), text).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
     lines.push({ text: name, copy: false }, ...own.map((e) => ({ text: `Email: ${e}`, copy: false })), { text: '', copy: false });
   };
+  // The office and the person after a comma: the person, with the office as their title; an office alone as it is named.
+  const pushOwned = (words: string, email: string): void => {
+    if (ORGANISER_EMAIL.test(email)) return;
+    const person = OFFICE_COMMA_NAME.exec(words.trim());
+    const office = (person ? person[1]! : words).trim();
+    if (!ROLE.test(office) && !ORGANISATION.test(office)) return;
+    const upper = (t: string): string => t.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    const block = person ? [person[2]!, upper(office)] : [upper(office)];
+    lines.push(...block.map((text) => ({ text, copy: false })), { text: `Email: ${email}`, copy: false }, { text: '', copy: false });
+  };
   for (const section of sections) {
     // Every request this reads gives its e-mail in its own section: a section without one asks nothing of this kind.
     if (section.kind === 'background' || !(section.heading.includes('@') || section.lines.some((l) => l.includes('@')))) continue;
@@ -124,6 +140,7 @@ export function requestedEmailLines(sections: Section[]): TargetLine[] {
     own.forEach((line, i) => {
       if (line.length > 2000) return;
       if (line.includes('@')) for (const match of line.matchAll(REQUEST)) push(match[1]!, findEmails(match[2]!));
+      if (line.includes('@')) for (const match of line.matchAll(OWNED_EMAIL)) pushOwned(match[1]!, match[2]!);
       const following = FOLLOWING_TO.exec(line) ?? (line.length < 400 ? REQUEST_ABOVE.exec(line) : null);
       if (!following) return;
       // The mail's address on a labelled line of its own, the only one in the few lines below, before the letter.

@@ -171,3 +171,29 @@ describe('German greetings', () => {
     expect(isPlausibleName('Minister for Justice Aron Example')).toBe(true);
   });
 });
+
+describe('an e-mail a page gives as an official\'s own', () => {
+  it('gives "la mail del Ministero ...: a@b" to the ministry and "la mail dell\'ambasciatore ..., Name: c@d" to the ambassador', () => {
+    const text = page(
+      'Example Blog',
+      '',
+      'Un nostro amico è in carcere da sei mesi senza accusa e nessuno ne parla. Qui la mail del Ministero degli Esempi: ufficio@ministero.example.it qui invece la mail dell\'ambasciatore italiano in Esempia, Aron Example: ambasciata@ministero.example.it . Se siete d\'accordo scriviamo insieme una mail.',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => [t.name, t.emails])).toEqual([
+      ['Ministero degli Esempi', ['ufficio@ministero.example.it']],
+      ['Aron Example', ['ambasciata@ministero.example.it']],
+    ]);
+    expect(appeal.targets[1]!.title).toBe('Ambasciatore italiano in Esempia');
+  });
+
+  it('gives nothing where the owner is no office ("la mail di Jane Example: ...", "the e-mail of our group: ...")', () => {
+    const text = page(
+      'Un nostro amico è in carcere da sei mesi. Qui la mail di Jane Example: jane@example.org e the e-mail of our group: info@group.example.org.',
+      '',
+      'Scrivete al ministro per chiedere la sua liberazione.',
+    );
+    const result = imported(text);
+    expect(result.appeal.targets.flatMap((t) => t.emails)).toEqual([]);
+  });
+});
