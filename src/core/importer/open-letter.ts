@@ -77,6 +77,12 @@ function sentByItsWriter(after: string): boolean {
   return signed || signedInLine || COPIES_BELOW.test(lines.slice(closing).join('\n'));
 }
 
+/*
+ * "Als Bürgermeister Ihrer Heimatstadt Graz verfolge ich ...", "As Mayor of Example City I ...", "En tant que maire de ...":
+ * the letter opens with its writer's own office. A reader sending a model letter holds none; the official who wrote it did.
+ */
+const WRITER_IN_OFFICE = /^\s*(?:als|as|en tant que|en qualit[ée] de|como|in qualit[àa] di|enquanto|in mijn hoedanigheid van)\s+(?:\p{L}+\s+){0,2}?(?:b[üu]rgermeister(?:in)?|oberb[üu]rgermeister(?:in)?|mayor|lord mayor|maire|alcalde(?:sa)?|sindac[oa]|prefeit[oa]|burgemeester|landeshauptmann|abgeordnete[r]?|member of (?:parliament|congress)|d[ée]put[ée]e?|diputad[oa]|deputat[oa]|senator(?:in)?|s[ée]nat(?:eur|rice))(?!\p{L})/iu;
+
 /* A letter in the writers' own plural voice: "We write to you", "Los signatarios de esta carta", "nous vous écrivons". */
 const WE = /\b(?:we|us|our|nous|nos dirigimos|nosotros|wir|the undersigned|los signatarios|les soussign[ée]s|die unterzeichnenden)\b/gi;
 const I = /\b(?:i|me|my|je|moi|yo|mi|ich|mich|mein|eu)\b/gi;
@@ -99,7 +105,7 @@ export function isLetterByOthers(text: string, found: FoundLetter | undefined): 
   const closingAt = whereClosing(text, found, at);
   const tail = closingAt >= 0 ? text.slice(closingAt, closingAt + 5000) : after.slice(0, 5000);
   const closingOn = tail.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 3);
-  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || (we >= 2 && we > i * 2) || sentByItsWriter(tail) || (closingAt >= 0 && (signedByANamedWriter(closingOn) || (signedAtTheEnd(tail) && headlineGreetsAddressee(frame, found.salutation)))) || showsItsWriterSentIt(frame, body);
+  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || WRITER_IN_OFFICE.test(opening.slice(0, 300)) || (we >= 2 && we > i * 2) || sentByItsWriter(tail) || (closingAt >= 0 && (signedByANamedWriter(closingOn) || (signedAtTheEnd(tail) && headlineGreetsAddressee(frame, found.salutation)))) || showsItsWriterSentIt(frame, body);
 }
 
 /* A gap for the signer's name, not a name: "Your name", "Nome e cognome", "Firma", "[Name]". */

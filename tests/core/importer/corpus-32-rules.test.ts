@@ -197,3 +197,19 @@ describe('an e-mail a page gives as an official\'s own', () => {
     expect(result.appeal.targets.flatMap((t) => t.emails)).toEqual([]);
   });
 });
+
+describe('a letter its writer sent in their own office', () => {
+  const letter = [
+    'Governor Aron Example State Capitol Example City, CA 95814 United States of America Example Town, 1. Dezember 2005',
+    'Sehr geehrter Herr Gouverneur!',
+    'Als Bürgermeister Ihrer Heimatstadt verfolge ich die politischen Ereignisse in Ihrem Staat mit höchstem Interesse. Viele Mitbürger haben mich gebeten, Sie um die Aussetzung der Hinrichtung von Jane Example zu ersuchen.',
+  ];
+
+  it('refuses a letter that opens with its writer\'s office ("Als Bürgermeister ... verfolge ich")', () => {
+    expect(refusedReason(page('Forum Archiv', '', 'Re: Todesstrafe', '', ...letter))).toBe('import_not_an_appeal');
+  });
+
+  it('still imports it where the page asks the reader to send it', () => {
+    expect(refusedReason(page('Schreiben Sie an den Gouverneur! Unser Musterbrief:', '', ...letter))).toBeUndefined();
+  });
+});
