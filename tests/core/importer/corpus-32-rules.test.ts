@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
 import { looseContacts } from '../../../src/core/importer/loose-contacts.js';
-import { imported, page, refusedReason } from './helpers.js';
+import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 const body = [
   'le scrivo per chiederle di proteggere le terre del popolo Example e di garantire i fondi a chi le difende da anni.',
@@ -211,5 +211,34 @@ describe('a letter its writer sent in their own office', () => {
 
   it('still imports it where the page asks the reader to send it', () => {
     expect(refusedReason(page('Schreiben Sie an den Gouverneur! Unser Musterbrief:', '', ...letter))).toBeUndefined();
+  });
+});
+
+describe('French good news', () => {
+  it('reads a freed prisoner\'s thanks ("J\'ai été libéré hier ... je vous en remercie") as good news', () => {
+    const text = page(
+      'Chèr(e)s ami(e)s,',
+      '',
+      'J’ai été libéré hier de la prison de Example.',
+      '',
+      'C’est à votre mobilisation solidaire que je le dois, et je vous en remercie.',
+    );
+    expect(kindOf(text)).toBe('good-news');
+  });
+
+  it('reads "X et Y vont être libérés" with thanks to supporters as good news', () => {
+    const text = page(
+      'Jane Example et Aron Example vont être libérés du centre de détention de Example.',
+      'La cour d\'appel a accepté leur demande de libération anticipée.',
+      'Merci à tous ceux qui ont relayé les informations.',
+    );
+    expect(kindOf(text)).toBe('good-news');
+  });
+
+  it('keeps a call that says they must be freed an appeal, and a release without thanks no good news by this rule', () => {
+    expect(kindOf(page('Jane Example doit être libérée. Écrivez au ministre pour qu\'elle soit libérée: ministre@example.gouv.fr', 'Merci de votre action.'))).not.toBe('good-news');
+    // "Merci de copier cette lettre" asks the reader; a release told further down is an earlier part of the story.
+    expect(kindOf(page('Jane Example et Aron Example sont libérés après quelques mois, puis arrêtés de nouveau.', 'Merci de copier cette lettre et de l\'envoyer au ministre.', 'Monsieur le Ministre,', 'Je vous demande de libérer Jane Example.', 'Veuillez agréer, Monsieur le Ministre, mes salutations distinguées.'))).toBe('appeal');
+    expect(refusedReason(page('Jane Example sera libérée demain, selon son avocat, après deux ans de détention préventive.'))).toBe('import_not_an_appeal');
   });
 });
