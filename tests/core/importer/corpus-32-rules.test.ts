@@ -242,3 +242,22 @@ describe('French good news', () => {
     expect(refusedReason(page('Jane Example sera libérée demain, selon son avocat, après deux ans de détention préventive.'))).toBe('import_not_an_appeal');
   });
 });
+
+describe('requests to the reader that name no one to write to', () => {
+  it('imports "invite chacune et chacun à interpeller les députés" as a draft, and a report that deputies voted stays refused', () => {
+    expect(refusedReason(page('La Ligue Example invite chacune et chacun à interpeller les députés et sénateurs avant le vote de la loi, à l\'aide du formulaire ci-dessous.'))).toBeUndefined();
+    expect(refusedReason(page('Les députés et sénateurs ont voté la loi hier soir, après un long débat sur la sécurité.'))).toBe('import_not_an_appeal');
+  });
+
+  it('imports a section\'s "ESCRIBAN INMEDIATAMENTE en persa ... o en su propio idioma" cut before the addresses as a draft', () => {
+    const text = page(
+      'La ejecución de Jane Example se llevará a cabo el 16 de julio.',
+      '',
+      'ESCRIBAN INMEDIATAMENTE en persa, en árabe, en inglés o en su propio idioma:',
+      '',
+      '  • pidiendo a las autoridades que detengan de inmediato la ejecución de Jane Example;',
+    );
+    expect(kindOf(text)).toBe('appeal');
+    expect(refusedReason(page('Escriban inmediatamente sus comentarios en el foro, en inglés o en español.'))).toBe('import_not_an_appeal');
+  });
+});
