@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPlausibleName } from '../../../src/core/importer/name-gate.js';
 import { looseContacts } from '../../../src/core/importer/loose-contacts.js';
+import { importUrgentAction } from '../../../src/core/importer/index.js';
 import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 const body = [
@@ -259,5 +260,27 @@ describe('requests to the reader that name no one to write to', () => {
     );
     expect(kindOf(text)).toBe('appeal');
     expect(refusedReason(page('Escriban inmediatamente sus comentarios en el foro, en inglés o en español.'))).toBe('import_not_an_appeal');
+  });
+});
+
+describe('a solidarity group\'s list of prisoners', () => {
+  it('makes the person an item opens with the card\'s ("Jane Example, Journalistin ... sitzt im Knast ... Schreibt ihr.")', () => {
+    const text = page(
+      'Briefe an Gefangene',
+      '',
+      'Fast alle Gefangenen freuen sich über Post. Briefe überwinden Gefängnismauern.',
+      '',
+      'Jane Example, Journalistin und Aktivistin – sie sitzt derzeit im Abschiebeknast. Ihr droht die Auslieferung. Schreibt ihr. Briefe einfach scannen und an die Soligruppe schicken.',
+    );
+    expect(imported(text).appeal.solidarity?.to).toBe('Jane Example');
+  });
+
+  it('makes no card of an item about an official or about someone not held', () => {
+    const official = page('Aron Example, Minister der Justiz, hält Jane Example im Gefängnis fest. Schreibt ihm und fordert ihre Freilassung: minister@example.gov');
+    const held = importUrgentAction(official);
+    expect(held.ok ? held.appeal.solidarity : undefined).toBeUndefined();
+    const free = page('Jane Example, Autorin, hat ein neues Buch geschrieben. Schreibt ihr, sie freut sich über Post von Lesern.');
+    const result = importUrgentAction(free);
+    expect(result.ok ? result.appeal.solidarity : undefined).toBeUndefined();
   });
 });
