@@ -50,7 +50,12 @@ const LETTER_HEADING = /^(?:(?:an?\s+|the\s+)?(?:letter|message|e-?mail|note)s?\
 const TO_THE_ALONE = /^(?:an(?:\s+(?:den|die|das|dem))?|to(?:\s+the)?|[àa](?:\s+la|\s+l')?|au|aux|al|a la|alla|allo|ao|à l'attention de)$/i;
 
 /* "Justice for Jane Example", "Gerechtigkeit für ...", "Libertad para ...": a campaign's slogan for the person at risk, never whom to write to. */
-const SLOGAN = /^(?:justice|freedom|free|gerechtigkeit|freiheit|justicia|libertad|libert[ée]|giustizia|libert[àa]|justi[çc]a|liberdade|vrijheid|gerechtigheid)\s+(?:for|f[üu]r|para|pour|per|voor)\s+\p{Lu}/iu;
+const SLOGAN = /^(?:justice|freedom|free|gerechtigkeit|freiheit|justicia|libertad|libert[ée]|giustizia|libert[àa]|justi[çc]a|liberdade|vrijheid|gerechtigheid)\s+(?:for|f[üu]r|para|pour|per|voor)\s+/iu;
+/** A slogan names its person with a capital after "for" ("for the Example Prisoners" is none); read apart from the "i" flag, which folds \p{Lu}. */
+function isSlogan(text: string): boolean {
+  const head = SLOGAN.exec(text);
+  return head !== null && /^\p{Lu}/u.test(text.slice(head[0].length));
+}
 
 /* "Title", "Name:", "Address:" alone on a line: a form's caption over the field it heads, never the official's name. */
 const FIELD_CAPTION = /^(?:title|job title|full name|name|names|position|office|address|titel|funktion|name und anschrift|nom|titre|fonction|nombre|t[ií]tulo|cargo|nome|naam|functie|adres|indirizzo|dirección|direccion)$/i;
@@ -70,7 +75,7 @@ export function isHeadlineLine(line: string): boolean {
 export function isNoNameLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   // "An den Bundesaußenminister" over "Herrn F.W. Steinmeier": German letters say "to the" office above the name.
-  if (/_{2,}|…{2,}|\.{4,}/.test(text) || isHeadlineLine(line) || HEADING_WORD.test(text) || REQUEST_VERB.test(text) || LETTER_HEADING.test(text) || SLOGAN.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
+  if (/_{2,}|…{2,}|\.{4,}/.test(text) || isHeadlineLine(line) || HEADING_WORD.test(text) || REQUEST_VERB.test(text) || LETTER_HEADING.test(text) || isSlogan(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
   const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
   if (words.every((w) => MONTH_OR_DAY.test(w))) return true;
