@@ -19,6 +19,7 @@ import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.
 import { institutionRequestLines } from './institution-request.js';
 import { nordicRequestLines } from './nordic-request.js';
 import { floodedInstitutionLines, namedInProseLines } from './named-in-prose.js';
+import { prewrittenMailLines } from './prewritten-mail.js';
 import { proximityTargetLines } from './proximity.js';
 import { requestedEmailLines } from './requested-emails.js';
 import type { Section } from './sections.js';
@@ -40,6 +41,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => proseRecipientLines(sections),
     // "email Mr Example at: a@b.ie": the request to the reader names the official its e-mails are for.
     () => requestedEmailLines(sections),
+    // "An: a@b.gov" / "Cc: ..." / "Betreff: ..." / "Sehr geehrter Herr Minister,": a pre-written e-mail's recipients are the greeted official's.
+    () => prewrittenMailLines(sections, found?.salutation),
     // "Geachte heer de Jonge," ... "brief kan gemaild worden aan:" / "a@b.nl": the greeted person, at the e-mail under the letter.
     () => mailedBelowLetterLines(sections, found),
     // "While you will send the letter to me, please put this address at the top:": the block the letter is addressed to.

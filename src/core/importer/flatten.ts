@@ -31,14 +31,15 @@ const AFTER_FORM = /(?<=(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento)\s?:\s{1,3}(?:
  * before it where a page lost the break ("Il messaggioGentilissimo, L'indignazione ..."). A "Salutation:" field's value is
  * no new line.
  */
-const SALUTATION = /(?<=\S\s{1,3}|\p{Ll})(?<!(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento)\s?:\s{1,3})(?=(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo|Gentilissim[oa]|Gentile|Egregi[oa])\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof|\p{Lu}))\.){0,60}[,:]\s+\p{Lu})/gu;
+const SALUTATION = /(?<=\S\s{1,3}|\p{Ll})(?<!(?:[Ss]alutation|[Ss]aludo|[Tt]ratamiento)\s?:\s{1,3})(?=(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr (?:geehrte|verehrte)[rn]?|Geachte|Exzellenz|Excelent[ií]simo|Gentilissim[oa]|Gentile|Egregi[oa])\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof|\p{Lu}))\.){0,60}[,:]\s+\p{Lu})/gu;
 /* The letter body after a salutation that ends with a comma or colon: "Dear Ambassador Ravanchi, I am ...", or glued to it ("Monsieur le Ministre,Considérant"). */
 /* A long sentence may go on in lower case: "Dear Head of State Migration Service, journalist and poet ... was detained". */
+/* A letter quoted in a page opens with a quotation mark, no part of its salutation: „Sehr geehrter Herr Gouverneur, Jane ...". */
 /* "Mr." and "Dr." keep their full stop: "SAMPLE LETTER Dear Mr. President," is one salutation; a king is greeted "Your Majesty ...,". */
-const AFTER_SALUTATION = /^((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo|Gentilissim[oa]|Gentile|Egregi[oa])\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof|\p{Lu}))\.){0,60}[,:])\s*(?=\p{Lu}|\p{Ll}[^\n]{80})/u;
+const AFTER_SALUTATION = /^(?:["“„«]\s*)?((?:SAMPLE LETTER\s+|MODEL LETTER\s+)?(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr (?:geehrte|verehrte)[rn]?|Geachte|Exzellenz|Excelent[ií]simo|Gentilissim[oa]|Gentile|Egregi[oa])\b(?:[^,:.\n]|(?<=\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Mme|Prof|\p{Lu}))\.){0,60}[,:])\s*(?=\p{Lu}|\p{Ll}[^\n]{80})/u;
 
 /* A salutation that ends a short line after an address of at least 20 characters. */
-const TRAILING_SALUTATION = /^(\S.{19,}?)\s+((?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Sehr geehrte[rn]?|Exzellenz)\b[^,:.!?]{0,60}[,:])$/u;
+const TRAILING_SALUTATION = /^(\S.{19,}?)\s+((?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Sehr (?:geehrte|verehrte)[rn]?|Exzellenz)\b[^,:.!?]{0,60}[,:])$/u;
 
 /*
  * "Mr Name Minister of Justice Due to postal restrictions ..., please only send physical mail to the Embassy": a note on
@@ -112,7 +113,7 @@ export function unflatten(lines: string[]): string[] {
   return out ?? lines;
 }
 
-const GREETING = /^(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr geehrte[rn]?|Geachte|Exzellenz|Excelent[ií]simo)\b/u;
+const GREETING = /^(?:Dear|Your (?:Excellency|Majesty|Royal Highness|Highness)|Estimad[oa]s?|Señor(?:a)?|Monsieur|Madame|Sehr (?:geehrte|verehrte)[rn]?|Geachte|Exzellenz|Excelent[ií]simo)\b/u;
 /* The words after a piece's last full stop: 20 to 200 characters, no sentence mark, starting with a capital. */
 const ADDRESS_TAIL = /^(.*[.!?])\s+(\p{Lu}[^.!?]{20,200})$/su;
 

@@ -75,6 +75,14 @@ const UA_NUMBER = /\b(?:ua|au|fi)\s?[-:]?\s?\d{1,4}\s?[./]\s?\d{2,4}\b|\bua:\s?\
 const SUCCESSES_HEADING = /^(?:(?:unsere|our|nuestros)\s+)?(?:erfolge|successes|[ée]xitos|succ[èe]s|successi)\s*!?$|^(?:ihre|eure|deine|unsere|your|our) (?:briefe|letters|appelle|appeals) (?:zeigen|zeigten|haben|make|made|are making) (?:wirkung|a difference)\b/i;
 
 /** The text's kind, from its opening lines (an update's heading) and its wording (closures, good news). */
+/*
+ * A release told in French by those freed or their supporters: "J'ai été libéré hier", "X et Y vont être libérés", "sont
+ * libres", with their thanks ("je vous en remercie", "Merci à tous"). Read in the accent-folded text.
+ */
+const FREED_FR = /\b(?:j['’]ai|il a|elle a|ils ont|elles ont|nous avons) ete (?:liberee?s?|remise?s? en liberte)\b|\b(?:sont|seront|vont etre|va etre|sera) (?:liberee?s?|libres?)\b/i;
+/* "Merci à tous", never "Merci de copier cette lettre" (a request: "please copy"). */
+const THANKS_FR = /\bmerci\b(?!\s+(?:de|d['’]))|\b(?:je|nous) vous (?:en )?remerci(?:e|ons)\b/i;
+
 export function findKind(sections: Section[], text: string): ImportKind {
   const opening: string[] = [];
   for (const section of sections) {
@@ -105,6 +113,9 @@ export function findKind(sections: Section[], text: string): ImportKind {
   // "Eighty prisoners released in Examplia" as the headline under a site's chrome, on a page that asks for no letter: a
   // news release of releases.
   if (opening.slice(0, 5).some((l) => l.length <= 100 && RELEASE_TITLE.test(l) && !DEMANDED.test(l)) && !ASKS.test(head) && !ONLINE_ASK.test(head)) return 'good-news';
+  // "J'ai été libéré hier ... C'est à votre mobilisation que je le dois ... je vous en remercie": a release told at the
+  // text's start, with thanks.
+  if (FREED_FR.test(head.slice(0, 800)) && THANKS_FR.test(head.slice(0, 20_000)) && !ASKS.test(head) && !DEMANDED.test(head.slice(0, 3000))) return 'good-news';
   // "Further to our recent appeal, we are pleased to announce the release of ...": news of an appeal, without a heading.
   if (/\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b/i.test(lead) && released && !ASKS.test(head)) return 'good-news';
   return 'appeal';

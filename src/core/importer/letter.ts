@@ -19,7 +19,7 @@ export type FoundLetter = {
   lang: LetterLang;
 };
 
-const OPENING = /^(?:dear\b|your (?:excellenc(?:y|ies)|majest(?:y|ies)|royal highness(?:es)?|highness(?:es)?)\b|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|geachte\b|exzellenz\b|拝啓)/i;
+const OPENING = /^(?:dear\b|your (?:excellenc(?:y|ies)|majest(?:y|ies)|royal highness(?:es)?|highness(?:es)?)\b|estimad[oa]s?\b|distinguid[oa]s?\b|apreciad[oa]s?\b|excelent[ií]ss?im[oa]\b|sehr geehrte[r]?\b|sehr verehrte[r]?\b|geachte\b|exzellenz\b|拝啓)/i;
 /* Portuguese forms of address: "Exma. Sra. Governadora", "Excelentíssimo Senhor Presidente", "Prezado Senhor". */
 const PT_OPENING = /^(?:ex(?:m|celent[ií]ssim)[oa]s?\.?\s+s(?:r|ra|enhor|enhora)\.?(?:\s|$)|prezad[oa]s?\s)/i;
 /* Forms of address that also start a name in an address block; only a trailing comma or colon makes them a salutation. */
@@ -100,7 +100,7 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
   const text = `${salutation ?? ''} ${closing ?? ''}`.trim();
   if (/^(?:dear|your (?:excellency|majesty|royal highness|highness)|yours|sincerely|respectfully|kind|best|with)\b/i.test(text)) return 'en';
   if (/^(?:estimad|distinguid|apreciad|excelent|se[ñn]or|sr\.|sra\.|atentamente|muy|cordialmente|un |reciba|le saluda)/i.test(text)) return 'es';
-  if (/^(?:sehr geehrte|exzellenz|mit freundlichen|hochachtungsvoll)/i.test(text)) return 'de';
+  if (/^(?:sehr geehrte|sehr verehrte|exzellenz|mit freundlichen|hochachtungsvoll)/i.test(text)) return 'de';
   if (/^(?:gentil[ei]|gentilissim|egregi[oa]|illustrissim[oa]|eccellenza|signor|spettabile|caro|cara|distinti|cordiali saluti|in fede|con osservanza)/i.test(text)) return 'it';
   if (/^(?:monsieur|madame|mesdames|messieurs|cher|ch[èe]re|excellence|votre excellence|veuillez|je vous|recevez|respectueusement|bien)/i.test(text)) return 'fr';
   if (/^(?:[äa]rade|b[äa]sta|k[äa]ra|med v[äa]nlig|v[äa]nliga)/i.test(text)) return 'sv';

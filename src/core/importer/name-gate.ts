@@ -5,7 +5,7 @@ import { isCountryLine } from './countries.js';
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
 
 /* "Telephone (011-503) ...", "Web-Page: ...", "Country/Region: ...": a line that labels a value names no one. */
-const LABEL = /^(?:tel(?:ephone|[ée]fono|[ée]phone)?|phone|fax|t[ée]l[ée]copie|mobile|cell|e-?mail|correo|courriel|web(?:[- ]?page|[- ]?site)?|site|url|online|address|adresse|direcci[oó]n|anschrift|country|region|country\/region|date|fecha|datum|subject|re|asunto|betreff|objet|ref(?:erence)?|kontakt|contact|contacto|contato|info)\b\.?\s*(?:[:(/\d+]|$)/i;
+const LABEL = /^(?:tel(?:ephone|[ée]fono|[ée]phone)?|phone|fax|t[ée]l[ée]copie|mobile|cell|e-?mail|correo|courriel|web(?:[- ]?page|[- ]?site)?|site|url|online|address|adresse|direcci[oó]n|anschrift|country|region|country\/region|date|fecha|datum|subject|re|asunto|betreff|objet|ref(?:erence)?|kontakt|contact|contacto|contato|info|endere[çc]o|indirizzo|adres)(?!\p{L})\.?\s*(?:[:(/\d+]|$)/iu;
 /* "and/or", "or", "y/o", "et/ou", "oder": the word between two officials' blocks, never one of them. */
 export const CONJUNCTION = /^(?:and|or|and\/or|or\/and|y|o|y\/o|e|ou|et|et\/ou|und|oder|bzw\.?|en|of|en\/of)(?:\s+(?:an|to|a|à|aan))?$/i;
 /* A web form's or a page's boilerplate: privacy promises, form fields, captchas, file names. */
@@ -31,7 +31,7 @@ const ARCHIVE_CHROME = /^(?:(?:daily|monthly|yearly|weekly|blog)\s+)?archives?\b
 const ADDRESS_FORM_ONLY = /^(?:the\s+)?(?:hono(?:u)?rable|hon\.?|h\.\s?e\.?|(?:his|her|your)\s+(?:excellency|majesty|highness|honou?r)|son excellence|excelent[ií]simo(?:\s+se[ñn]or)?|excelent[ií]sima(?:\s+se[ñn]ora)?|mr\.?|mrs\.?|ms\.?|dr\.?|sir|madam|sir or madam|madam\/sir|sir\/madam|herrn?|frau|se[ñn]or|se[ñn]ora|se[ñn]orita|sr\.?|sra\.?|srta\.?|don|do[ñn]a|monsieur|madame|mademoiselle|m\.|mme\.?|mlle\.?|messieurs|mesdames|signor[ea]?|sig\.(?:ra)?|excellency|excellence|exzellenz)$/i;
 
 /* "Sehr geehrter Herr Bundespräsident Joachim Gauck,", "Dear Monte Kwinter", "Geachte heer": a letter's greeting, never its addressee's block. */
-const GREETING = /^(?:dear|sehr geehrte[rn]?|geehrte[rn]?|hochverehrte[rn]?|liebe[rn]?|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|caro|cara|geachte|beste|gentil[ei]|egregi[oa]|illustrissim[oa]|[äa]rade|k[äa]ra|kj[æe]re|k[æe]re|arvoisa)\s/i;
+const GREETING = /^(?:dear|sehr geehrte[rn]?|sehr verehrte[rn]?|geehrte[rn]?|hochverehrte[rn]?|liebe[rn]?|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?|prezad[oa]s?|caro|cara|geachte|beste|gentil[ei]|egregi[oa]|illustrissim[oa]|[äa]rade|k[äa]ra|kj[æe]re|k[æe]re|arvoisa)\s/i;
 
 /* A heading or a form's mark alone on a line ("Appello", "(OBBLIGATORIO)", "URGENTE"): it heads or marks a field, it names no one. */
 /* "dell'Interno", "all'Istruzione", "l'Intérieur", "d'Italia": an elided small word glued to a capitalised one. */
@@ -48,6 +48,14 @@ const LETTER_HEADING = /^(?:(?:an?\s+|the\s+)?(?:letter|message|e-?mail|note)s?\
 
 /* "An das" / "An den" / "To the" / "À la" alone above an institution: the letter's "to", never a name. */
 const TO_THE_ALONE = /^(?:an(?:\s+(?:den|die|das|dem))?|to(?:\s+the)?|[àa](?:\s+la|\s+l')?|au|aux|al|a la|alla|allo|ao|à l'attention de)$/i;
+
+/* "Justice for Jane Example", "Gerechtigkeit für ...", "Libertad para ...": a campaign's slogan for the person at risk, never whom to write to. */
+const SLOGAN = /^(?:justice|freedom|free|gerechtigkeit|freiheit|justicia|libertad|libert[ée]|giustizia|libert[àa]|justi[çc]a|liberdade|vrijheid|gerechtigheid)\s+(?:for|f[üu]r|para|pour|per|voor)\s+/iu;
+/** A slogan names its person with a capital after "for" ("for the Example Prisoners" is none); read apart from the "i" flag, which folds \p{Lu}. */
+function isSlogan(text: string): boolean {
+  const head = SLOGAN.exec(text);
+  return head !== null && /^\p{Lu}/u.test(text.slice(head[0].length));
+}
 
 /* "Title", "Name:", "Address:" alone on a line: a form's caption over the field it heads, never the official's name. */
 const FIELD_CAPTION = /^(?:title|job title|full name|name|names|position|office|address|titel|funktion|name und anschrift|nom|titre|fonction|nombre|t[ií]tulo|cargo|nome|naam|functie|adres|indirizzo|dirección|direccion)$/i;
@@ -67,7 +75,7 @@ export function isHeadlineLine(line: string): boolean {
 export function isNoNameLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   // "An den Bundesaußenminister" over "Herrn F.W. Steinmeier": German letters say "to the" office above the name.
-  if (/_{2,}|…{2,}|\.{4,}/.test(text) || isHeadlineLine(line) || HEADING_WORD.test(text) || REQUEST_VERB.test(text) || LETTER_HEADING.test(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
+  if (/_{2,}|…{2,}|\.{4,}/.test(text) || isHeadlineLine(line) || HEADING_WORD.test(text) || REQUEST_VERB.test(text) || LETTER_HEADING.test(text) || isSlogan(text) || FIELD_CAPTION.test(text) || ARCHIVE_CHROME.test(text) || ADDRESS_FORM_ONLY.test(text) || GREETING.test(text) || /^an (?:den|die|das)\s/i.test(text) || TO_THE_ALONE.test(text)) return true;
   const words = text.replace(/[\d,./-]+/g, ' ').trim().split(/\s+/).filter((w) => w !== '');
   // Only digits and month or day names: a date ("2002", "15 May 2002", "Monday, November 15, 2004").
   if (words.every((w) => MONTH_OR_DAY.test(w))) return true;

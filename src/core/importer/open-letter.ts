@@ -83,6 +83,12 @@ function sentByItsWriter(after: string): boolean {
  */
 const RESIGNS = /\b(?:renunciar a mi (?:posici[oó]n|cargo|puesto|nombramiento)|present(?:o|ar) (?:mi|la) (?:renuncia|dimisi[oó]n)|(?:i )?hereby resign|tender(?:ing)? my resignation|submit(?:ting)? my resignation|(?:pr[ée]senter|pr[ée]sente|remettre|remets|donner|donne) ma d[ée]mission|je d[ée]missionne|meinen r[üu]cktritt|trete ich\b[^.!?\n]{0,60}\bzur[üu]ck)/iu;
 
+/*
+ * "Als Bürgermeister Ihrer Heimatstadt Graz verfolge ich ...", "As Mayor of Example City I ...", "En tant que maire de ...":
+ * the letter opens with its writer's own office. A reader sending a model letter holds none; the official who wrote it did.
+ */
+const WRITER_IN_OFFICE = /^\s*(?:als|as|en tant que|en qualit[ée] de|como|in qualit[àa] di|enquanto|in mijn hoedanigheid van)\s+(?:\p{L}+\s+){0,2}?(?:b[üu]rgermeister(?:in)?|oberb[üu]rgermeister(?:in)?|mayor|lord mayor|maire|alcalde(?:sa)?|sindac[oa]|prefeit[oa]|burgemeester|landeshauptmann|abgeordnete[r]?|member of (?:parliament|congress)|d[ée]put[ée]e?|diputad[oa]|deputat[oa]|senator(?:in)?|s[ée]nat(?:eur|rice))(?!\p{L})/iu;
+
 /* A letter in the writers' own plural voice: "We write to you", "Los signatarios de esta carta", "nous vous écrivons". */
 const WE = /\b(?:we|us|our|nous|nos dirigimos|nosotros|wir|the undersigned|los signatarios|les soussign[ée]s|die unterzeichnenden)\b/gi;
 const I = /\b(?:i|me|my|je|moi|yo|mi|ich|mich|mein|eu)\b/gi;
@@ -105,7 +111,7 @@ export function isLetterByOthers(text: string, found: FoundLetter | undefined): 
   const closingAt = whereClosing(text, found, at);
   const tail = closingAt >= 0 ? text.slice(closingAt, closingAt + 5000) : after.slice(0, 5000);
   const closingOn = tail.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, 3);
-  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || RESIGNS.test(body.slice(0, 3000)) || (we >= 2 && we > i * 2) || sentByItsWriter(tail) || (closingAt >= 0 && (signedByANamedWriter(closingOn) || (signedAtTheEnd(tail) && headlineGreetsAddressee(frame, found.salutation)))) || showsItsWriterSentIt(frame, body);
+  return BY_OTHERS.test(frame) || HEADLINE.test(frame) || RESIGNS.test(body.slice(0, 3000)) || WRITER_IN_OFFICE.test(opening.slice(0, 300)) || (we >= 2 && we > i * 2) || sentByItsWriter(tail) || (closingAt >= 0 && (signedByANamedWriter(closingOn) || (signedAtTheEnd(tail) && headlineGreetsAddressee(frame, found.salutation)))) || showsItsWriterSentIt(frame, body);
 }
 
 /* A gap for the signer's name, not a name: "Your name", "Nome e cognome", "Firma", "[Name]". */
@@ -161,9 +167,15 @@ function aroundLetter(text: string, found: FoundLetter, salutation: string): { f
   return { frame, body, after, at };
 }
 
-/** A request to the reader around the letter, a gap in it to fill in, or a form's blanks. */
+/*
+ * A petition's button, a line of its own: "Sign Petition", "Petition unterschreiben", "Signez la pétition". Its letter's
+ * "we, the undersigned" are the readers who sign; a page's button is never a line of the letter, wherever it was read to.
+ */
+const SIGN_BUTTON = /^[^\S\n]*(?:sign (?:the |this )?petition|petition (?:unterschreiben|unterzeichnen)|jetzt unterschreiben|signez (?:la |cette )?p[ée]tition|firma(?:r)? (?:la |esta )?petici[oó]n|assin(?:e|ar) (?:a |esta )?peti[çc][aã]o|firma (?:la )?petizione|teken (?:de )?petitie)[^\S\n]*[.!]?[^\S\n]*$/im;
+
+/** A request to the reader around the letter, a gap in it to fill in, a form's blanks, or a petition's button. */
 function readerIsAsked(text: string, frame: string, body: string, after: string): boolean {
-  return asksReader(frame) || asksReader(after.slice(0, 5000)) || PLACEHOLDER.test(body) || BLANKS.test(text.slice(0, 100_000)) || SENDER_FIELD.test(frame);
+  return asksReader(frame) || asksReader(after.slice(0, 5000)) || PLACEHOLDER.test(body) || BLANKS.test(text.slice(0, 100_000)) || SENDER_FIELD.test(frame) || SIGN_BUTTON.test(text.slice(0, 100_000));
 }
 
 /**

@@ -25,6 +25,15 @@ const START = String.raw`(?:^|[.!?¡:]\s+|\s[-–—]\s+|\n\s*[-•*]?\s*)(?:ple
 const NOT_US = String.raw`(?!\s+(?:up|in|out|uns|nous|nos)\b|\s+us\b(?!\s+(?:${ORGANISATION.source})))`;
 const ASK = new RegExp(String.raw`${START}(?:${VERB}(?:-(?:lui|leur))?\b${NOT_US}[^.!?\n]{0,80}?${REACH}|${SIGN}\b${NOT_US}[^.!?\n]{0,40}?\b${PETITION})`, 'imu');
 
+/* The elected members of a house, named as a body: "les députés", "vos sénateurs", "los diputados", "die Abgeordneten". */
+const ELECTED = String.raw`(?:les|vos|nos|leurs|los|sus|die|ihre)\s+(?:d[ée]put[ée](?:-?e)?s|s[ée]nat(?:eur|rice)s|parlementaires|diputad[oa]s|senador(?:a)?es|abgeordneten|volksvertreter(?:innen)?)(?!\p{L})`;
+
+/*
+ * Amnesty's own request, in its words in every language: "ESCRIBAN INMEDIATAMENTE en persa, en árabe ... o en su propio
+ * idioma", "PLEASE WRITE IMMEDIATELY in English or your own language". The languages stand for whom it goes to.
+ */
+const WRITE_IN_LANGUAGES = /(?:^|[.!?:]\s+)(?:please\s+)?(?:write|send appeals|escriban|env[ií]en llamamientos|[ée]crivez|envoyez|schreiben sie)\s+(?:(?:immediately|inmediatamente|imm[ée]diatement|sofort|now|ahora)\s+)?(?:,\s*)?(?:in|en|auf)\s[^.!?\n]{0,120}?(?:own language|propio idioma|propre langue|eigenen sprache)/imu;
+
 /*
  * An invitation to write, its verb in the infinitive: "l'organisation propose d'écrire en masse au président", "vous
  * invite à écrire au ministre", "invites you to write to the governor", "calls on supporters to e-mail the minister",
@@ -32,7 +41,7 @@ const ASK = new RegExp(String.raw`${START}(?:${VERB}(?:-(?:lui|leur))?\b${NOT_US
  * to a prisoner is news of a campaign, not an appeal.
  */
 const INVITED = new RegExp(
-  String.raw`\b(?:(?:propose|proposent|invite|invitent|appelle|appellent|encourage|encouragent)\s+(?:(?:les |ses )?(?:lecteurs|membres|sympathisants|citoyens)\s+)?(?:vous\s+)?(?:[àa]|d['’]|de)\s*(?:[ée]crire|envoyer|adresser|interpeller|contacter)|(?:invites?|calls? on|asks?|encourages?|urges?)\s+(?:you|readers|supporters|members|people|the public|everyone)\s+to\s+(?:write|send|e-?mail|fax|contact)|(?:invita|invitan|propone|proponen|llama|llaman)\s+a\s+(?:escribir|enviar|contactar))\b[^.!?\n]{0,80}?\b(?:${ROLE.source}|${REPRESENTATIVE})`,
+  String.raw`\b(?:(?:propose|proposent|invite|invitent|appelle|appellent|encourage|encouragent)\s+(?:(?:(?:les |ses )?(?:lecteurs|membres|sympathisants|citoyens)|chacune et chacun|chacun et chacune|chacun|tout le monde|toutes et tous)\s+)?(?:vous\s+)?(?:[àa]|d['’]|de)\s*(?:[ée]crire|envoyer|adresser|interpeller|contacter)|(?:invites?|calls? on|asks?|encourages?|urges?)\s+(?:you|readers|supporters|members|people|the public|everyone)\s+to\s+(?:write|send|e-?mail|fax|contact)|(?:invita|invitan|propone|proponen|llama|llaman)\s+a\s+(?:escribir|enviar|contactar))\b[^.!?\n]{0,80}?\b(?:${ROLE.source}|${REPRESENTATIVE}|${ELECTED})`,
   'iu',
 );
 
@@ -132,5 +141,5 @@ const OPENS_TO_OFFICIAL = new RegExp(String.raw`^\s*(?:[-*•·]\s+)?(?:to|an|[�
 export function asksTheReader(text: string): boolean {
   const head = text.slice(0, 200_000);
   const firstLine = /^\s*(.*)/.exec(head.slice(0, 400))?.[1] ?? '';
-  return ASK.test(head) || INVITED.test(head) || BY_REACHING.test(head) || UNADDRESSED_ASK.test(head) || OPENS_TO_OFFICIAL.test(firstLine) || (ALERT.test(head) && RELEASE_DEMAND.test(head)) || HELP_DEMANDS.test(head);
+  return ASK.test(head) || INVITED.test(head) || BY_REACHING.test(head) || UNADDRESSED_ASK.test(head) || OPENS_TO_OFFICIAL.test(firstLine) || WRITE_IN_LANGUAGES.test(head) || (ALERT.test(head) && RELEASE_DEMAND.test(head)) || HELP_DEMANDS.test(head);
 }

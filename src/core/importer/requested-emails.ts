@@ -14,7 +14,7 @@ const EMAIL_RUN = String.raw`${EMAIL}(?:\.?\s*(?:,|;|\/|and|or|e|y|et|und|o|ou|o
  * The verb of the request, to the official: "email", "send (an e-mail) to", "write to", "e-mail the Minister at", and
  * the Italian, Portuguese, Spanish, French, German, Dutch ones; "dirigido à" after "the text you must send".
  */
-const TO_OFFICIAL = String.raw`(?:\b(?:e-?mail(?:ing)?|write (?:an? e-?mail )?to|write (?:(?:protest|support|short|polite)\s+)?(?:letters|e-?mails|messages) to|send(?:ing)? (?:(?:it|this|them|an? (?:e-?mail|letter|message)|(?:the|this|your) (?:letter|e-?mail|message|text))\s+)?to|scrivi(?:amo|ete)? (?:a|al|alla|all['’])|envie (?:(?:a|o) (?:carta|mensagem|email|e-mail) )?(?:a|ao|à|para)|escreva (?:a|ao|à|para)|dirigid[oa] (?:a|ao|à|al)|escrib(?:a|e|id) (?:a|al)|[ée]crivez (?:à|au)|envoyez (?:un (?:e-?mail|courriel) )?(?:à|au)|schreiben sie (?:an|einer? e-?mail an)|mailt? (?:an|naar))\s+)`;
+const TO_OFFICIAL = String.raw`(?:\b(?:e-?mail(?:ing)?|write (?:an? e-?mail )?to|write (?:(?:protest|support|short|polite)\s+)?(?:letters|e-?mails|messages) to|send(?:ing)? (?:(?:it|this|them|an? (?:e-?mail|letter|message)|(?:the|this|your) (?:letter|e-?mail|message|text))\s+)?to|scrivi(?:amo|ete)? (?:a|al|alla|all['’])|envie (?:(?:a|o|um|uma) (?:carta|mensagem|email|e-mail) )?(?:a|ao|à|para)|escreva (?:a|ao|à|para)|dirigid[oa] (?:a|ao|à|al)|escrib(?:a|e|id) (?:a|al)|[ée]crivez (?:à|au)|envoyez (?:un (?:e-?mail|courriel) )?(?:à|au)|schreiben sie (?:an|einer? e-?mail an)|mailt? (?:an|naar))\s+)`;
 /* Between the official and the e-mails: "at:", "(", ",", "para", "unter", or nothing. */
 const BRIDGE = String.raw`\s*(?:,\s*)?(?:\(|(?:at|on|via|under|unter|para|per|à|a|op|naar)\s*:?\s*|:\s*)?`;
 /* A second request inside the words taken for the official ("email and send to the Mission"): the official follows the last. */
@@ -29,6 +29,19 @@ const ADDRESSED_THEN_SENT = new RegExp(String.raw`\b(?:en l['’]adressant|adres
 
 /* "Send the following e-mail to the embassy", "la seguente mail all'ambasciata", "le courriel suivant à": the letter below is for the official named. */
 const FOLLOWING_TO = /\b(?:the following (?:e-?mail|letter|message|text)|(?:la|il) seguente (?:e-?mail|mail|lettera|messaggio|testo)|(?:o|a) seguinte (?:e-?mail|mensagem|carta|texto)|(?:le|la) (?:courriel|lettre|message) suivante?|(?:el|la) siguiente (?:correo|carta|mensaje|texto))\s+(?:to\s+(?:the\s+)?|a(?:ll['’]|lla|l)?\s*|ao\s+|à\s+|au\s+)([^@\n.!?;:()]{3,90}?)\s*[.!:]?\s*$/iu;
+/*
+ * "Envie um email para o presidente Jane Example ou use o modelo abaixo:", "Email the Minister Aron Example:": a request
+ * that ends its line with a colon announces the address below it, as "the following e-mail to" does.
+ */
+const REQUEST_ABOVE = new RegExp(String.raw`^(?:.*?[.!?]\s+)?${TO_OFFICIAL}(?:the\s+|o\s+|a\s+|la\s+|le\s+|l['’])?([^@\n.!?;:()"“”]{3,90}?)(?:\s+(?:or|ou|o|oder|of)\s+[^@\n.!?;:]{3,60})?\s*:\s*$`, 'iu');
+/*
+ * "Qui la mail del Ministero degli Esteri: a@b.it", "la mail dell'ambasciatore in X, Jane Example: c@d.it", "the e-mail of
+ * the Ministry: ...", "el correo del Ministerio: ...": the e-mail a page gives as an official's own, named just before it.
+ */
+const OWNED_EMAIL = new RegExp(String.raw`(?:\bla\s+(?:e-?)?mail|\bl['’](?:e-?mail|indirizzo(?:\s+e-?mail)?|adresse(?:\s+e-?mail)?)|\bel\s+(?:correo(?:\s+electr[oó]nico)?|e-?mail)|\bo\s+e-?mail|\bthe\s+e-?mail(?:\s+address)?|\bdie\s+e-?mail(?:-adresse)?)\s+(?:del|dello|della|dei|degli|delle|di|de\s+la|de|do|da|dos|das|du|des|of\s+the|of|der)\s*(?:l['’]\s*)?([^@\n.!?;:()"“”]{3,90}?)\s*:\s*(${EMAIL})`, 'giu');
+/* "ambasciatore italiano in Eritrea, Gaetano Example": the office, then the person's name after a comma. */
+const OFFICE_COMMA_NAME = /^(.{3,80}?),\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})$/u;
+
 /* "indirizzo: a@b", "address: a@b", "To: a@b", "Para: a@b", "An: a@b", "destinatario: a@b": the e-mail the mail goes to, on its own labelled line. */
 const ADDRESS_LINE = new RegExp(String.raw`^\s*(?:indirizzo|address|e-?mail address|to|para|an|à|destinatario|destinat[aá]rio|endere[cç]o|adresse|adres)\s*:\s*(${EMAIL})\s*[.;]?\s*$`, 'iu');
 
@@ -122,6 +135,16 @@ export function requestedEmailLines(sections: Section[]): TargetLine[] {
     const head = office && person && ROLE.test(office) && !ROLE.test(person) && !ORGANISATION.test(person) ? [person, office] : [name];
     lines.push(...head.map((text) => ({ text, copy: false })), ...own.map((e) => ({ text: `Email: ${e}`, copy: false })), { text: '', copy: false });
   };
+  // The office and the person after a comma: the person, with the office as their title; an office alone as it is named.
+  const pushOwned = (words: string, email: string): void => {
+    if (ORGANISER_EMAIL.test(email)) return;
+    const person = OFFICE_COMMA_NAME.exec(words.trim());
+    const office = (person ? person[1]! : words).trim();
+    if (!ROLE.test(office) && !ORGANISATION.test(office)) return;
+    const upper = (t: string): string => t.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    const block = person ? [person[2]!, upper(office)] : [upper(office)];
+    lines.push(...block.map((text) => ({ text, copy: false })), { text: `Email: ${email}`, copy: false }, { text: '', copy: false });
+  };
   for (const section of sections) {
     // Every request this reads gives its e-mail in its own section: a section without one asks nothing of this kind.
     if (section.kind === 'background' || !(section.heading.includes('@') || section.lines.some((l) => l.includes('@')))) continue;
@@ -130,7 +153,8 @@ export function requestedEmailLines(sections: Section[]): TargetLine[] {
       if (line.length > 2000) return;
       if (line.includes('@')) for (const match of line.matchAll(REQUEST)) push(match[1]!, findEmails(match[2]!));
       if (line.includes('@')) for (const match of line.matchAll(ADDRESSED_THEN_SENT)) push(match[1]!, findEmails(match[2]!));
-      const following = FOLLOWING_TO.exec(line);
+      if (line.includes('@')) for (const match of line.matchAll(OWNED_EMAIL)) pushOwned(match[1]!, match[2]!);
+      const following = FOLLOWING_TO.exec(line) ?? (line.length < 400 ? REQUEST_ABOVE.exec(line) : null);
       if (!following) return;
       // The mail's address on a labelled line of its own, the only one in the few lines below, before the letter.
       const below = own.slice(i + 1, i + 7).map((l) => ADDRESS_LINE.exec(l)?.[1]).filter((e): e is string => e !== undefined);

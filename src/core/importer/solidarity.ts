@@ -1,5 +1,6 @@
 // The solidarity part of an appeal: a card or message to the person at risk, read only where the text asks for one.
 import type { Solidarity } from '../appeal.js';
+import { ROLE } from './offices.js';
 import { foldKey, type Section } from './sections.js';
 
 /*
@@ -37,7 +38,29 @@ export function findSolidarity(sections: Section[]): Solidarity | undefined {
     if (!ask) continue;
     return readFrom(line, ask.index + ask[0].length, lines.slice(i + 1, i + 16));
   }
-  return cardBlock(lines) ?? polishLetters(lines) ?? toAnyPrisoner(lines);
+  return cardBlock(lines) ?? polishLetters(lines) ?? toAnyPrisoner(lines) ?? writeToPrisonerItem(lines);
+}
+
+/* "Schreibt ihm.", "Write to her.", "Écrivez-lui": a request to write to the person the item is about. */
+const WRITE_TO_THEM = /(?:^|[.!?]\s+)(?:(?:schreibt|schreib|schreiben sie)\s+(?:ihm|ihr|ihnen)|write to (?:him|her|them)|[ée]crivez-(?:lui|leur)|escr[ií]ban?le|escr[ií]banles|scrivetegli|scrivetele|schrijf (?:hem|haar))(?![\p{L}])/iu;
+/* "Jane Example, Journalist ...": the item opens with the person's name and a comma. */
+const NAME_COMMA = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}),\s/u;
+/* The person is held: "sitzt im Abschiebeknast", "in prison", "en détention". */
+const HELD = /knast|gef[äa]ngnis|\bhaft\b|inhaftiert|\bprison|\bjail|\bdetention|\bdetained|imprisoned|c[áa]rcel|prisi[oó]n|carcere|d[ée]tention|d[ée]tenue?\b|gevangenis/iu;
+
+/**
+ * A solidarity group's list of prisoners to write to: an item that opens with the person's name, says they are held and
+ * asks to write to them ("Jane Example, Journalistin – sitzt im Knast ... Schreibt ihr."). Their name is the card's; an
+ * address the item gives is left to the moderator. An item about an official (an office in its opening) is none.
+ */
+function writeToPrisonerItem(lines: string[]): Solidarity | undefined {
+  for (const line of lines) {
+    if (line.length < 30 || line.length > 1500) continue;
+    const name = NAME_COMMA.exec(line)?.[1];
+    if (!name || !WRITE_TO_THEM.test(line) || !HELD.test(line) || ROLE.test(line.slice(0, 120))) continue;
+    return { to: name, address: [], hashtags: [], languages: [], advice: [] };
+  }
+  return undefined;
 }
 
 /* Polish: "piszmy do nich listy!", "napiszcie list do Jana Example", "wyślijmy kartki": letters to the prisoners themselves. */
