@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -404,6 +404,39 @@ const HELD_OUT = [
     // "To:" line of their e-mails (the last one by elimination, with a warning), "write protest letters to the Governor
     // at: e-mail", "Ask President X ... to", a numbered "Contact :" list, a release title as good news.
     floor: 1, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-29', dir: CORPUS_29, unseen: '43.0% of fields, 3 addresses misattached, 4 appeals refused', texts: 20, addresses: 15, attached: true,
+    // Measured once after every fix up to corpora 27 and 28. fix29a and fix29b: 97.2% (103/106), 14 of 15 addresses, 0
+    // misattached, none refused: contact lines under no block are dropped, never merged into the official above (two
+    // ministries' e-mails had gone to an MP); "Director of ... Mr. A.B.C. Example No. 12, ..." splits into name, office and
+    // street; bullets run into one line are cut per item; "en l'adressant au <office>, <Name>, en l'envoyant à <e-mail>";
+    // "Enviar llamamientos antes del <date>"; "Adresse postale du <office>" over a block. Still wrong (known): the Élysée's
+    // block (the page names a place, not an office), a Ukrainian official named by a caption.
+    floor: 0.97, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-30', dir: CORPUS_30, unseen: '31.3% of fields, 0 misattached, 8 appeals and 1 good news refused', texts: 15, addresses: 4, attached: true,
+    // Measured once after every fix up to corpora 27 and 28. fix30: 97.9% (47/48), 4 of 4 addresses, none refused: calls
+    // for "letters, faxes and e-mails", "go to this link to send", a federation's "we appeal to you to protest", "Send a
+    // Letter of Appeal" as a heading, "[at] ... [dot]" e-mails, "we got the good news that". Still wrong (known): a
+    // church evening's "return by December 17" with no year in the text.
+    floor: 0.97, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-31', dir: CORPUS_31, unseen: '46.5% of fields, 0 misattached, 4 appeals refused', texts: 15, addresses: 2, attached: true,
+    // Measured once after the fixes for corpora 27 and 28 and their rewrites. fix31: 100% (43/43), 2 of 2 addresses:
+    // "Napisz list do:", an office and its street on one line, "Governor of X H.E. <name> ... Office", Nordic "opfordrer
+    // til at skrive", "Skriv till <Name> och", a launch press release and "Hur skriver man" guides refused.
+    floor: 1, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-32', dir: CORPUS_32, unseen: '55.2% of fields, 1 address misattached, 3 appeals and 2 good news refused', texts: 16, addresses: 8, attached: true,
+    // Measured once after the fixes for corpora 27 and 28 and their rewrites. fix32: 98.5% (65/66), 8 of 8 addresses, 0
+    // misattached: an address caption ("Endereço:") is never a name, a pre-written mail's "An:" line goes to the office
+    // greeted (Cc and Bcc to no one), "la mail del Ministero ...: a@b", a mayor's own letter refused. Still wrong (known):
+    // "avant le 17 novembre prochain" with no year in the text.
+    floor: 0.98, refusalsChecked: /./,
   },
 ] as const;
 
