@@ -2,6 +2,7 @@
 // artefacts, lines.
 import { unmaskAtList } from './at-addresses.js';
 import { decodeEntities, stripHtml } from './html.js';
+import { isSalutation } from './letter.js';
 import { stripLinkNotes } from './link-notes.js';
 import { refuse, type ImportRefusal } from './types.js';
 
@@ -177,12 +178,29 @@ function plainLabel(line: string): string {
 }
 
 const BULLET = /^[-*•·▪–]\s+/;
+const LIST_NUMBER = /^\d{1,2}[.)]\s+/;
+/* A pre-written e-mail's header labels: "An:", "To:", "Cc:", "CCN:", "Betreff:", "Assunto:", "Endereço:", "Target email addresses:". */
+const MAIL_HEADER = /^(?:to|an|a|à|para|aan|cc|bcc|ccn|cci|kopie|copia|subject|betreff|oggetto|assunto|asunto|objet|onderwerp|endere[cç]o|(?:target |cc |bcc )?e-?mail[- ]?(?:address(?:es)?|adressen?))\s?:/i;
+
+/**
+ * A marked line that is no list's item: a letter's greeting ("Egregio Presidente Example,"), an e-mail's header line, or
+ * a caption (a line that is no sentence, ending with a colon) or a contact line whose block goes on to contact details.
+ */
+function isMarkedHead(line: string, leadsToContact: () => boolean): boolean {
+  if (line.length > 160) return false;
+  if (/[,:]$/.test(line) && isSalutation(line)) return true;
+  if (MAIL_HEADER.test(line)) return true;
+  return (/:$/.test(line) || CONTACT.test(line)) && !isSentence(line) && leadsToContact();
+}
 const GREETING = /^(?:dear|sehr geehrte|estimad[oa]|se[ñn]or|monsieur|madame|excelenc|exzellenz|your excellency)/i;
 /* A contact line: an e-mail address, or a contact label and its colon ("Fax:", "E-mail :", "Salutation:"). */
 const CONTACT = /@|^(?:e-?mails?|mail|fax|tel\.?|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|correo(?:-e)?|courriel|salutation|saludo|anrede|twitter|facebook)\b[^:]{0,20}:/i;
 
 /* "...; T: 202 555 0100, E:": a contact label inside a line, after the address it runs on from. */
 const INLINE_CONTACT = /[;,]\s+(?:t|tel|f|fax|e|e-?mail|phone)\s?:/i;
+
+/* A line's last word an abbreviation of an address: "S.E.", "N.W.", "Jr.", "St.", "Ave.". */
+const ABBREVIATION_END = /(?:\b(?:\p{Lu}\.){1,3}|\b(?:St|Ave|Rd|Blvd|Dr|Jr|Sr|Str|Pl|Av)\.)$/u;
 
 /** A bulleted line that reads as a sentence or an instruction ("• Calling for his release.") rather than an address line. */
 function isSentence(text: string): boolean {
@@ -193,8 +211,9 @@ function isSentence(text: string): boolean {
   // A long line with contact labels ("• Example Embassy, Jane Example, 1 Example St; T: ..., E:") keeps its bullet: a
   // list of one-line contacts is read by its bullets.
   if (words.length >= 12) return contact || INLINE_CONTACT.test(text) || /[.!?]$/.test(text) || words.filter((w) => /^\p{Ll}/u.test(w)).length * 2 >= words.length;
-  // "Ms Jane Example: jane@example.org (Minister)." is a contact line, its full stop notwithstanding.
-  if (/[.!?]$/.test(text) && words.length >= 5) return !contact;
+  // "Ms Jane Example: jane@example.org (Minister)." is a contact line, its full stop notwithstanding; so is a street
+  // whose last word is an abbreviation ("2 Example King, Jr. Drive, S.E."), none of its words in lower case.
+  if (/[.!?]$/.test(text) && words.length >= 5) return !contact && !(ABBREVIATION_END.test(text) && !words.some((w) => /^\p{Ll}/u.test(w)));
   // "calling for his release" is a point to raise; "c/o State Capitol" is an address line.
   return /^\p{Ll}{3,}\s/u.test(text) && !contact;
 }
@@ -249,7 +268,20 @@ function unbulletAddressRuns(lines: string[]): string[] {
   // Copied only at the first bullet to drop: most pages have none, and a long paste need not be copied for nothing.
   let out = lines;
   let inRun = false;
+  // "1) Minister of Justice, Jane Example:" / "" / "a@b.org": a list whose every item is a caption or a contact line numbers
+  // nothing a block needs; where some item is a name or a sentence ("2. Lic. Jane Example, Fiscal General"), each number
+  // opens its official's block and stays.
+  const numbered = lines.flatMap((line, i) => (LIST_NUMBER.test(line) ? [i] : []));
+  const plainList = numbered.length > 0 && numbered.every((i) => isMarkedHead((lines[i] ?? '').replace(LIST_NUMBER, ''), () => leadsToContact(i)));
   lines.forEach((line, i) => {
+    // "- Egregio Presidente Example," / "- An: Minister Jane Example": a letter's greeting, an e-mail's header line, a
+    // caption over contact lines are no list's items; their marks say nothing.
+    const marked = BULLET.exec(line) ?? (plainList ? LIST_NUMBER.exec(line) : null);
+    if (marked && isMarkedHead(line.slice(marked[0].length), () => leadsToContact(i))) {
+      if (out === lines) out = [...lines];
+      out[i] = line.slice(marked[0].length);
+      return;
+    }
     if (!BULLET.test(line) || isSentence(bare(line))) {
       if (line !== '') inRun = false;
       return;

@@ -33,7 +33,8 @@ const FOLLOWING_TO = /\b(?:the following (?:e-?mail|letter|message|text)|(?:la|i
  * "Envie um email para o presidente Jane Example ou use o modelo abaixo:", "Email the Minister Aron Example:": a request
  * that ends its line with a colon announces the address below it, as "the following e-mail to" does.
  */
-const REQUEST_ABOVE = new RegExp(String.raw`^(?:.*?[.!?]\s+)?${TO_OFFICIAL}(?:the\s+|o\s+|a\s+|la\s+|le\s+|l['’])?([^@\n.!?;:()"“”]{3,90}?)(?:\s+(?:or|ou|o|oder|of)\s+[^@\n.!?;:]{3,60})?\s*:\s*$`, 'iu');
+// A list's bullet or number before the request ("- Envie um email ...:", "1) Email the Minister ...:") says the same.
+const REQUEST_ABOVE = new RegExp(String.raw`^(?:[-*•·▪–]\s+|\d{1,2}[.)]\s+)?(?:.*?[.!?]\s+)?${TO_OFFICIAL}(?:the\s+|o\s+|a\s+|la\s+|le\s+|l['’])?([^@\n.!?;:()"“”]{3,90}?)(?:\s+(?:or|ou|o|oder|of)\s+[^@\n.!?;:]{3,60})?\s*:\s*$`, 'iu');
 /*
  * "Qui la mail del Ministero degli Esteri: a@b.it", "la mail dell'ambasciatore in X, Jane Example: c@d.it", "the e-mail of
  * the Ministry: ...", "el correo del Ministerio: ...": the e-mail a page gives as an official's own, named just before it.

@@ -1,4 +1,4 @@
-// The importer gives the same answer when a text of corpora 1-28 is written a little differently (line ends,
+// The importer gives the same answer when a text of corpora 1-32 is written a little differently (line ends,
 // spacing, label spellings, bullets, e-mail forms, quotes, HTML remnants): see perturb.ts.
 import { describe, expect, it } from 'vitest';
 import { corpusTexts } from './corpus-score.js';
@@ -29,6 +29,15 @@ import { measurePerturbation, PERTURBATIONS, PERTURBED_CORPORA, type Perturbatio
  * others whose site menu has curly dashes (1). None of them loses a field now: salutation-dash, smart-punctuation and
  * headings-sentence-case lose nothing, the bullets' budgets are the corpora 1-25 cases above.
  */
+/*
+ * Corpora 29-32 added 2026-12-07 (656 texts): 0 misattached under every rewrite. Five texts read by rules made for them
+ * lost fields when bulleted until the same day's fixes (perturb-32-rules.test.ts): a bulleted postal block whose street
+ * ends in "S.E." (refused, 5), a bulleted "An:" line over hidden addresses (2), a bulleted greeting under an e-mail's
+ * header (3), a bulleted or numbered request above its address (2 each), a numbered list of captions over contact lines
+ * (6 of 18). Measured after them over corpora 1-32: bullet-dash 52 -> 34, bullet-star and bullet-dot 50 -> 32,
+ * bullet-number 38 -> 19 (the same fixes mend a few corpora 1-25 cases too); the others as before. What is left are the
+ * corpora 1-25 cases above.
+ */
 const KNOWN_LOSSES: Record<string, number> = {
   'blank-doubled': 2,
   'blank-before-contact': 2,
@@ -36,10 +45,10 @@ const KNOWN_LOSSES: Record<string, number> = {
   'page-double-spaced': 3,
   'email-Mail': 1,
   'fax-no': 7,
-  'bullet-dash': 40,
-  'bullet-star': 38,
-  'bullet-dot': 38,
-  'bullet-number': 29,
+  'bullet-dash': 34,
+  'bullet-star': 32,
+  'bullet-dot': 32,
+  'bullet-number': 19,
 };
 
 /*
@@ -55,12 +64,12 @@ const share = (s: TextScore): number => s.right / Math.max(1, s.fields);
 const moved = (r: PerturbationReport): string =>
   r.moved.map((m) => `${m.name}: right ${m.before.right}/${m.before.fields} -> ${m.after.right}/${m.after.fields}, misattached ${m.before.wrong} -> ${m.after.wrong}`).join('\n');
 
-describe('the importer under label-preserving rewrites of corpora 1-28', () => {
+describe('the importer under label-preserving rewrites of corpora 1-32', () => {
   const texts = PERTURBED_CORPORA.flatMap((dir) => corpusTexts(dir).map((t) => ({ ...t, name: `${dir.pathname.split('/').at(-2) ?? ''}/${t.name}` })));
   const baseline = new Map<string, TextScore>();
 
-  it('reads every text of corpora 1-28', () => {
-    expect(texts.length).toBeGreaterThanOrEqual(590);
+  it('reads every text of corpora 1-32', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(656);
   });
 
   for (const perturbation of PERTURBATIONS) {
