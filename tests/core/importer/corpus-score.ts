@@ -50,6 +50,7 @@ export const CORPUS_30 = new URL('../../fixtures/ua/corpus-30/', import.meta.url
 export const CORPUS_31 = new URL('../../fixtures/ua/corpus-31/', import.meta.url);
 export const CORPUS_32 = new URL('../../fixtures/ua/corpus-32/', import.meta.url);
 export const CORPUS_33 = new URL('../../fixtures/ua/corpus-33/', import.meta.url);
+export const CORPUS_34 = new URL('../../fixtures/ua/corpus-34/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
