@@ -5,6 +5,7 @@ import { addressToUseLines } from './address-to-use.js';
 import { callListLines } from './call-list.js';
 import type { AppealSentence } from './appeal-sentence.js';
 import { isSalutation, type FoundLetter } from './letter.js';
+import { isSignerName, letterSigner } from './letter-signer.js';
 import { findEmails } from './contacts.js';
 import { isDateLine } from './dates.js';
 import { followingMessageLines } from './following-message.js';
@@ -88,10 +89,12 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     // "skrive til formanden for udvalget, Jane Example,", "Skriv till Jane Example och protestera": named in a Nordic request.
     () => nordicRequestLines(sections),
   ];
+  // The writer's own block beside the addressee's is no official's: it is dropped with its address.
+  const signer = letterSigner(sections, found);
   for (const source of sources) {
     const lines = source();
     if (lines.every((l) => l.text === '')) continue;
-    const targets = parseTargetsWithOrigins(lines, warn);
+    const targets = parseTargetsWithOrigins(lines, warn).filter((t) => !isSignerName(t.target.name, signer));
     if (!targets.some((t) => !t.target.copy)) continue;
     markEmbassies(targets.map((t) => t.target), asksForEveryListed(sections));
     return targets;
