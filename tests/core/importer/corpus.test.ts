@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -268,6 +268,9 @@ describe('corpus-13: an eleventh set, held out until scored (49.0% of fields, 2 
  * texts and addresses the set holds, its fields floor (just under what it reaches now), whether at least 90% of its
  * addresses must be attached, which refusals are allowed to remain, and what is still known wrong.
  */
+/** A set measured but not yet fixed: none of its refused appeals is checked. */
+const NOT_YET = /(?!)/;
+
 const HELD_OUT = [
   {
     set: 'corpus-14', dir: CORPUS_14, unseen: '55.6% of fields, 6 addresses misattached, 4 appeals refused', texts: 25, addresses: 24, attached: true,
@@ -437,6 +440,19 @@ const HELD_OUT = [
     // greeted (Cc and Bcc to no one), "la mail del Ministero ...: a@b", a mayor's own letter refused. Still wrong (known):
     // "avant le 17 novembre prochain" with no year in the text.
     floor: 0.98, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-33', dir: CORPUS_33, unseen: '44.8% of fields, 0 misattached, 4 appeals refused', texts: 15, addresses: 8, attached: false,
+    // Measured once after every fix of 2026-12-07 (sets 18-32 and their rewrites); not fixed: held at what it scores,
+    // with no address on a wrong official. Its refused appeals are not checked yet.
+    floor: 0.44, refusalsChecked: NOT_YET,
+  },
+  {
+    set: 'corpus-34', dir: CORPUS_34, unseen: '60.9% of fields, 1 address misattached, 3 appeals refused', texts: 21, addresses: 9, attached: false,
+    // Measured once after every fix of 2026-12-07. fix34: 64.0% (55/86), 0 misattached: the name signed under a letter's
+    // closing is never an official, and its block's address goes to nobody (a letter writer's own block had become the
+    // official beside the magistrate's). Its other misses are not fixed; its refused appeals are not checked yet.
+    floor: 0.63, refusalsChecked: NOT_YET,
   },
 ] as const;
 
