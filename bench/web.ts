@@ -27,7 +27,7 @@ export async function benchWeb(pages = 300, pngs = 30): Promise<BenchLine[]> {
   const now = new Date(from + 30 * 86_400_000);
   const source: PageSource = {
     drives: { byPage: async () => drive },
-    appeals: { get: async (id) => appeals.find((a) => a.id === id) },
+    appeals: { viewFor: () => ({ getWithOwnCopy: async (id) => appeals.find((a) => a.id === id) }) },
     ledger: {
       tally: async () => ({ appealId: 'ua-34-25', actions: total, members: total, byMethod: { email: total }, bySpace: { 'telegram:-1': total }, byPlatform: { telegram: total } }),
       series: async () => points,

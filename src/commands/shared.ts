@@ -1,7 +1,6 @@
 // What several commands share: finding the appeal and open drive, method options, tally and time-
 // left wording.
 import type { Appeal } from '../core/appeal.js';
-import { appealWithOwnCopy } from '../core/appeal-view.js';
 import { assertOpen, closesAt, driveAppealIds, findCase, isOpen, METHODS, type Drive, type Method } from '../core/drive.js';
 import { UserInputError } from '../core/errors.js';
 import type { Translate } from '../core/i18n/index.js';
@@ -18,9 +17,9 @@ export const actionOptions = [
   { name: 'drive', kind: 'word', description: 'opt_appeal', hidden: true },
 ] as const;
 
-/** The appeal as this community reads it: its own copy of a shared appeal stands in for it (`appealWithOwnCopy`). */
+/** The appeal as this community reads it: its own copy of a shared appeal stands in for it (`getWithOwnCopy`). */
 export async function findAppeal(id: string, deps: Pick<Deps, 'appeals'>): Promise<Appeal> {
-  const appeal = await appealWithOwnCopy((i) => deps.appeals.get(i), id, deps.appeals.idFor({ id }));
+  const appeal = await deps.appeals.getWithOwnCopy(id);
   if (appeal) return appeal;
   const known = (await deps.appeals.list()).map((a) => a.id).join(', ');
   throw new UserInputError('unknown_appeal', { appeal: id, appeals: known || '-' });

@@ -14,6 +14,8 @@ export type AppealViewer = { community: string; member: string; operator: boolea
  */
 export interface AppealBook {
   get(id: string): Promise<Appeal | undefined>;
+  /** The appeal as the viewer's community reads it: its own copy of a shared appeal stands in (`appealWithOwnCopy`). */
+  getWithOwnCopy(id: string): Promise<Appeal | undefined>;
   list(): Promise<Appeal[]>;
   /** Saves an appeal; with `by`, the change is recorded in the appeal's history. */
   save(appeal: Appeal, by: ChangeBy | undefined, now: Date, action?: AppealChange['action']): Promise<void>;
@@ -44,13 +46,21 @@ export function communityAppealId(id: string, community: string): string {
   return id.endsWith(`-${tag}`) ? id : `${id.slice(0, 40 - tag.length - 1)}-${tag}`;
 }
 
+/** What finding a community's own copy reads: appeals by id, and the community each was saved for. */
+export type CopyReads = Pick<CatalogParts, 'get' | 'scopes'>;
+
 /**
- * The appeal a community reads for `id`, given the id its own copy would have (`communityAppealId`): that copy of a
- * shared appeal (an update it saved: new officials, a new letter) stands in for the shared one, under the shared id its
- * drives, rounds, counts and news keep.
+ * The appeal a community reads for `id`: its own copy of a shared appeal (an update it saved: new officials, a new
+ * letter) stands in for the shared one, under the shared id its drives, rounds, counts and news keep. An appeal of
+ * another community is unknown. The copy is `communityAppealId`'s, and only when saved for this very community (its
+ * scope says so: six-hex tags can collide between communities). Its scope is read beside the appeal's, so a community
+ * without a copy (the common case) pays one small scope read, never a second appeal read.
  */
-export async function appealWithOwnCopy(get: (id: string) => Promise<Appeal | undefined>, id: string, ownId: string): Promise<Appeal | undefined> {
-  const [appeal, own] = await Promise.all([get(id), ownId === id ? undefined : get(ownId)]);
+export async function appealWithOwnCopy(catalog: CopyReads, id: string, community: string): Promise<Appeal | undefined> {
+  const ownId = communityAppealId(id, community);
+  const [scope, ownScope, appeal] = await Promise.all([catalog.scopes.scopeOf(id), ownId === id ? undefined : catalog.scopes.scopeOf(ownId), catalog.get(id)]);
+  if (scope !== undefined && scope !== community) return undefined;
+  const own = ownScope === community ? await catalog.get(ownId) : undefined;
   return own ? { ...own, id } : appeal;
 }
 
@@ -79,6 +89,11 @@ class AppealView implements AppealBook {
     // for its appeal): the appeal is dropped, never returned, when the wall says no.
     const [seen, appeal] = await Promise.all([this.visible(id), this.catalog.get(id)]);
     return seen ? appeal : undefined;
+  }
+
+  getWithOwnCopy(id: string): Promise<Appeal | undefined> {
+    // The operator's saves are the shared appeals themselves: there is no copy to stand in.
+    return this.viewer.operator ? this.get(id) : appealWithOwnCopy(this.catalog, id, this.viewer.community);
   }
 
   async list(): Promise<Appeal[]> {

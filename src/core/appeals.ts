@@ -151,6 +151,11 @@ export class AppealCatalog implements AppealBook {
     return (await this.imported(id)) ?? this.files.get(id);
   }
 
+  /** The instance's own view has no community, so no copy stands in. */
+  getWithOwnCopy(id: string): Promise<Appeal | undefined> {
+    return this.get(id);
+  }
+
   async list(): Promise<Appeal[]> {
     const ids = await this.importedIds();
     const imported = (await Promise.all(ids.map((id) => this.imported(id)))).filter((a): a is Appeal => a !== undefined);

@@ -1,7 +1,6 @@
 // What a drive page shows, read from counters only: the drive, its cases, its tally and series.
 import type { Appeal } from '../../core/appeal.js';
-import { appealWithOwnCopy, communityAppealId } from '../../core/appeal-view.js';
-import type { AppealCatalog } from '../../core/appeals.js';
+import type { AppealBook, AppealViewer } from '../../core/appeal-view.js';
 import { driveSeries, driveTally } from '../../core/campaign.js';
 import { driveChartSvg } from '../../core/chart/drive-chart.js';
 import type { SeriesPoint } from '../../core/chart/series.js';
@@ -19,7 +18,8 @@ import { percentOf } from '../../commands/shared.js';
 /** What the page reads: counters only (the tally and the hourly series), never the actions. */
 export interface PageSource {
   drives: Pick<DriveService, 'byPage'>;
-  appeals: Pick<AppealCatalog, 'get'>;
+  /** The appeals as a drive's community reads them (its own copies standing in, the walls kept). */
+  appeals: { viewFor(viewer: AppealViewer): Pick<AppealBook, 'getWithOwnCopy'> };
   ledger: { tally(appealId: string): Promise<Tally>; series(appealId: string, space?: string): Promise<SeriesPoint[]> };
   /** Table counts (sums only: a page never shows an entry's note). Without it, none are shown. */
   tallyBook?: Pick<TallyBook, 'totals'>;
@@ -97,8 +97,8 @@ export async function loadView(source: PageSource, pageId: string): Promise<Page
   const drive = await source.drives.byPage(pageId);
   if (!drive?.page) return undefined;
   // The letter the page shows is the one the drive's members get: their community's own copy stands in for a shared appeal.
-  const community = communityOf(drive.space);
-  const appeals = await Promise.all(drive.cases.map((c) => appealWithOwnCopy((id) => source.appeals.get(id), c.appealId, communityAppealId(c.appealId, community))));
+  const book = source.appeals.viewFor({ community: communityOf(drive.space), member: 'page', operator: false, where: 'page' });
+  const appeals = await Promise.all(drive.cases.map((c) => book.getWithOwnCopy(c.appealId)));
   const appeal = appeals[0];
   if (!appeal) return undefined;
   const [tally, points, table, news] = await Promise.all([
