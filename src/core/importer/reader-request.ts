@@ -107,8 +107,8 @@ const UNADDRESSED_ASK = new RegExp(
     // a network's call for letters names the means, two of them at least (one alone, "calls for letters of support", is news).
     String.raw`\b(?:calls?|asks?|appeals?)\s+for\s+(?:letters|faxes|e-?mails|messages|appeals)(?:\s*,\s*(?:letters|faxes|e-?mails|messages|appeals))*,?\s+(?:and|or)\s+(?:letters|faxes|e-?mails|messages|appeals)\b`,
     // "We ask organizations to write personalized letters about ...", "we urge groups to send letters": the letters asked
-    // for, their addressees further on (or cut off).
-    String.raw`\b(?:we|i)\s+(?:ask|urge|invite|encourage)\s+(?:you|(?:all\s+)?(?:organi[sz]ations|groups|readers|supporters|members|people|everyone))\s+to\s+(?:write|send|e-?mail|fax)\b[^.!?\n]{0,40}?\bletters?\b`,
+    // for, their addressees further on (or cut off). Letters sent "them" (the prisoners) are support, no appeal.
+    String.raw`\b(?:we|i)\s+(?:ask|urge)\s+(?:you|(?:all\s+)?(?:organi[sz]ations|groups|readers|supporters|members))\s+to\s+(?:write|send|e-?mail|fax)\s+(?:(?!(?:them|him|her)\b)\p{L}+\s+){0,2}letters?\b`,
     // "We also appeal to you to protest to the embassies in your country": a federation's appeal to its members.
     String.raw`\b(?:we|i)\s+(?:also\s+)?(?:appeal\s+to|call\s+(?:up)?on)\s+(?:you|(?:all\s+)?(?:our\s+)?(?:affiliates|members|readers|supporters))\s+to\s+(?:protest|write|send|e-?mail|fax|contact)\b`,
     // "Send a Letter of Appeal" as a heading: the addressees are on the case pages it points to.
