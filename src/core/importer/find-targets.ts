@@ -13,14 +13,14 @@ import { mailedBelowLetterLines } from './mailed-below.js';
 import { addressedInProse } from './greeted-official.js';
 import { japaneseOfficials } from './cjk-names.js';
 import { greetedByName } from './greeted-name.js';
-import { bulletedOfficeFirstLines, bulletedRecipientLines, calledOnLines, officeThenNameLines, proseRecipientLines, sentToLines } from './listed-recipients.js';
+import { bulletedOfficeFirstLines, bulletedRecipientLines, calledOnLines, callHeadingLines, officeThenNameLines, proseRecipientLines, sentToLines } from './listed-recipients.js';
 import { isPlausibleName, opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
 import { institutionRequestLines } from './institution-request.js';
 import { nordicRequestLines } from './nordic-request.js';
 import { floodedInstitutionLines, namedInProseLines } from './named-in-prose.js';
-import { prewrittenMailLines } from './prewritten-mail.js';
+import { formRecipientLines, prewrittenMailLines } from './prewritten-mail.js';
 import { proximityTargetLines } from './proximity.js';
 import { requestedEmailLines } from './requested-emails.js';
 import type { Section } from './sections.js';
@@ -44,6 +44,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => requestedEmailLines(sections),
     // "An: a@b.gov" / "Cc: ..." / "Betreff: ..." / "Sehr geehrter Herr Minister,": a pre-written e-mail's recipients are the greeted official's.
     () => prewrittenMailLines(sections, found?.salutation),
+    // "a: Presidente Example" / "Target email addresses: a@b.it": an e-mail form's one recipient, at its target addresses.
+    () => formRecipientLines(sections),
     // "Geachte heer de Jonge," ... "brief kan gemaild worden aan:" / "a@b.nl": the greeted person, at the e-mail under the letter.
     () => mailedBelowLetterLines(sections, found),
     // "While you will send the letter to me, please put this address at the top:": the block the letter is addressed to.
@@ -77,6 +79,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => sentToLines(sections),
     // "Call on Minister of Corrections – Hon. Jane Example to:": a petition's request names whom it is for, no contact.
     () => calledOnLines(sections),
+    // "Call Qld Environment Minister Jane Example" / "Ministerial Office: (07) ...": a call-in's heading names whom to call.
+    () => callHeadingLines(sections),
     // "Contact :" / "1) ... Warden Jane Example ext.1" / "2) DOC director Aron Example (555) 486-9910.": a call-in's list.
     () => numberedContactLines(sections),
     // "nei confronti del presidente del Consiglio Jane Example ... inviarlo a questi recapiti: ...": named in prose, each

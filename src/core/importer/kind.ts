@@ -74,6 +74,15 @@ const UA_NUMBER = /\b(?:ua|au|fi)\s?[-:]?\s?\d{1,4}\s?[./]\s?\d{2,4}\b|\bua:\s?\
 /* A page's heading that names its results: "Erfolge", "Unsere Erfolge", "Successes", "Éxitos", "Succès", "Ihre Briefe zeigen Wirkung!". */
 const SUCCESSES_HEADING = /^(?:(?:unsere|our|nuestros)\s+)?(?:erfolge|successes|[ée]xitos|succ[èe]s|successi)\s*!?$|^(?:ihre|eure|deine|unsere|your|our) (?:briefe|letters|appelle|appeals) (?:zeigen|zeigten|haben|make|made|are making) (?:wirkung|a difference)\b/i;
 
+/*
+ * A follow-up to an action already sent: the letters it drew are reported ("within four days, we received fifty letters")
+ * and more are asked for ("Please continue to send letters of concern"). A live appeal asks for letters, not more of them.
+ */
+const CONTINUE_LETTERS = /\b(?:continue to (?:send|write)|keep (?:on )?(?:sending|writing))\b[^.!?\n]{0,20}?\b(?:letters|appeals|e-?mails|messages|faxes)\b/i;
+const LETTERS_RECEIVED = /\b(?:we|they|he|she)\s+(?:have\s+|had\s+)?received\b[^.!?\n]{0,40}?\b(?:letters|appeals|e-?mails|messages|faxes)\b/i;
+/* "Albert Example was finally released": a release after a long wait, the outcome a campaign worked for (not on bail). */
+const FINALLY_FREED = /\b(?:was|were|has been|have been)\s+(?:finally|at last|at long last)\s+(?:freed|released|set free|acquitted)\b(?!\s+on (?:bail|parole))/i;
+
 /** The text's kind, from its opening lines (an update's heading) and its wording (closures, good news). */
 /*
  * A release told in French by those freed or their supporters: "J'ai été libéré hier", "X et Y vont être libérés", "sont
@@ -103,10 +112,11 @@ export function findKind(sections: Section[], text: string): ImportKind {
   // "Update: Tell the government to ...": the dated line is itself a request to the reader.
   const liveAction = updates.length > 0 && updates.every((l) => BARE_UPDATE.test(l)) && !UA_NUMBER.test(head) && (ASKS.test(head) || ONLINE_ASK.test(head) || updates.some((l) => UPDATE_ASKS.test(l)));
   if (!liveAction && (updates.length > 0 || opening.some((l) => NUMBERED_FOLLOW_UP.test(l)) || UPDATE_INLINE.test(head.slice(0, 3000)) || NTH_UA.test(head.slice(0, 3000)))) return (GOOD.test(head) || released) && !ASKS.test(head) ? 'good-news' : 'update';
+  if (CONTINUE_LETTERS.test(head) && LETTERS_RECEIVED.test(head)) return 'update';
   // "Good news - your efforts work" as the text's title (not a newsletter's section heading further down).
   // "Erfolge", "Successes" alone as the page's heading (under a line of site chrome): a page of results, not an action.
   const goodTitle = /^(?:good|great) news\s*[-–—:]/i.test(opening[0] ?? '') || opening.slice(0, 3).some((l) => SUCCESSES_HEADING.test(l));
-  if ((GOOD.test(head) || STOPPED_DEPORTATION.test(head) || goodTitle) && !ASKS.test(head)) return 'good-news';
+  if ((GOOD.test(head) || FINALLY_FREED.test(head) || STOPPED_DEPORTATION.test(head) || goodTitle) && !ASKS.test(head)) return 'good-news';
   // "SMS action update: UAE5 released" over a lead that tells the release: the title is the news, whatever the page
   // asks of its readers for other cases.
   if (RELEASE_TITLE.test(opening[0] ?? '') && released) return 'good-news';

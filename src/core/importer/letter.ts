@@ -31,6 +31,11 @@ const OPENING_STRICT = /^(?:se[ñn]or(?:a|es)?\b|sr\.|sra\.|monsieur\b|m\.\s+(?:
  * comma or colon, and a few words.
  */
 const OPENING_WITH_COMMA = /^(?:gentil[ei]|gentilissim[oaie]|egregi[oa]|illustrissim[oa]|spettabile|signor(?:a)?|eccellenza|caro|cara|[äa]rade|b[äa]sta|k[äa]ra|kj[æe]re|k[æe]re|arvoisa|hyv[äa])(?:\s+[^\s,:]+){0,6}\s*[,:]$/i;
+/*
+ * An Italian greeting in the plural greets several officials, their names parted by commas: "Egregi Presidente Example,
+ * Ministro Ana Other e Ministro Ben Third:". Still only with the trailing comma or colon.
+ */
+const PLURAL_WITH_COMMA = /^(?:egregi|gentili|gentilissimi|illustrissimi|cari|care)\s+(?:[^\s:]+\s+){0,14}[^\s:]+\s*[,:]$/i;
 /* "Monsieur le Premier Ministre", "Madame la Ministre", "Señor Presidente", "Herr Minister": an office greeted without a comma. */
 const BARE_OFFICE = /^(?:monsieur|madame)\s+(?:le|la|l['’])\s*\p{L}|^(?:se[ñn]or(?:a)?|excelent[ií]simo(?:\s+se[ñn]or)?)\s+\p{Lu}|^(?:herr|frau)\s+(?:bundes)?(?:minister|pr[äa]sident|botschafter|staatsanwalt)/iu;
 /* "Guten Tag,", "Hello,", "Bonjour Monsieur le Ministre,", "Buenos días,": a neutral greeting an e-mail to an office opens with. */
@@ -38,7 +43,7 @@ const NEUTRAL_GREETING = /^(?:guten tag|hallo|hello|good (?:morning|afternoon|da
 /* The first words of a letter's body in the writer's own voice: "Je suis ...", "I am ...", "Ich ...", "Le escribo ...". */
 const SINGULAR = /^(?:i|i'm|je|j['’]|ich|yo|eu)\s*\p{L}/iu;
 const FIRST_PERSON = /^(?:i|i'm|je|j['’]|nous|we|ich|wir|yo|me|le|les|nos|eu)\s*\p{L}/iu;
-const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|hoogachtend|(?:met )?vriendelijke groet(?:en)?|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d['’]agr[ée]er|nous vous prions d['’]agr[ée]er|recevez,? |cordialement|respectueusement|bien [àa] vous|distinti saluti|cordiali saluti|in fede\b|con osservanza|med v[äa]nlig(?:a)? h[äa]lsning(?:ar)?|v[äa]nliga h[äa]lsningar|med vennlig hilsen|med venlig hilsen|ystävällisin terveisin|敬具)/i;
+const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|hoogachtend|(?:met )?vriendelijke groet(?:en)?|atenciosamente|yours sincerely|yours faithfully|yours truly|sincerely|respectfully(?: yours)?[,.]?$|kind regards|best regards|with respect|muy atentamente|atentamente|cordialmente|un (?:cordial )?saludo|reciba un (?:cordial )?saludo|le saluda atentamente|veuillez agr[ée]er|je vous prie d['’]agr[ée]er|nous vous prions d['’]agr[ée]er|(?:je vous prie|nous vous prions) de recevoir\b|veuillez recevoir\b|recevez,? |cordialement|respectueusement|bien [àa] vous|distinti saluti|cordiali saluti|in fede\b|con osservanza|med v[äa]nlig(?:a)? h[äa]lsning(?:ar)?|v[äa]nliga h[äa]lsningar|med vennlig hilsen|med venlig hilsen|ystävällisin terveisin|敬具)/i;
 
 /** Sections a sample letter can sit in; never background or the short labelled fields. */
 const LETTER_HOME = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'letter', 'action', 'targets', 'copies', 'deadline']);
@@ -69,7 +74,7 @@ export function isSalutation(raw: string): boolean {
   // "« Monsieur le Préfet, [ …le Président..ou Madame la Préfète, etc …]": a template's note of other greetings is no part of it.
   const line = /[)\]]\s*$/.test(raw) ? withoutNote(unquote(raw)) : unquote(raw);
   if (line.length > 160 || TO_MEMBERS.test(line) || greetsReader(line)) return false;
-  if (OPENING.test(line) || OPENING_WITH_COMMA.test(line)) return true;
+  if (OPENING.test(line) || OPENING_WITH_COMMA.test(line) || PLURAL_WITH_COMMA.test(line)) return true;
   // "Exma. Sra. Governadora" alone greets; "Exma. Sra. Governadora do" / "Estado do Pará" opens an address block.
   if (PT_OPENING.test(line) && (/[,:]$/.test(line) || (line.split(/\s+/).length <= 4 && !/\b(?:do|da|de|dos|das)$/i.test(line)))) return true;
   // "Monsieur le Président de la République, Palais de l'Élysée,": an office and its building head an address, they greet no one.
@@ -101,7 +106,7 @@ function langOf(salutation: string | undefined, closing: string | undefined): Le
   if (/^(?:dear|your (?:excellency|majesty|royal highness|highness)|yours|sincerely|respectfully|kind|best|with)\b/i.test(text)) return 'en';
   if (/^(?:estimad|distinguid|apreciad|excelent|se[ñn]or|sr\.|sra\.|atentamente|muy|cordialmente|un |reciba|le saluda)/i.test(text)) return 'es';
   if (/^(?:sehr geehrte|sehr verehrte|exzellenz|mit freundlichen|hochachtungsvoll)/i.test(text)) return 'de';
-  if (/^(?:gentil[ei]|gentilissim|egregi[oa]|illustrissim[oa]|eccellenza|signor|spettabile|caro|cara|distinti|cordiali saluti|in fede|con osservanza)/i.test(text)) return 'it';
+  if (/^(?:gentil[ei]|gentilissim|egregi[oa]?|illustrissim[oa]|eccellenza|signor|spettabile|caro|cara|distinti|cordiali saluti|in fede|con osservanza)/i.test(text)) return 'it';
   if (/^(?:monsieur|madame|mesdames|messieurs|cher|ch[èe]re|excellence|votre excellence|veuillez|je vous|recevez|respectueusement|bien)/i.test(text)) return 'fr';
   if (/^(?:[äa]rade|b[äa]sta|k[äa]ra|med v[äa]nlig|v[äa]nliga)/i.test(text)) return 'sv';
   if (/^(?:kj[æe]re|med vennlig)/i.test(text)) return 'no';

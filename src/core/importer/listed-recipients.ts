@@ -195,3 +195,31 @@ export function calledOnLines(sections: Section[]): TargetLine[] {
   }
   return [];
 }
+
+/*
+ * "Call Qld Environment Minister Jane Example" alone on its line, a call-in's heading: the verb, the office (ending on an
+ * office word), the name, and nothing after it; the phone or e-mail line right under it is that official's.
+ */
+const CALL_HEADING = new RegExp(String.raw`^(?:[Cc]all|[Pp]hone|[Rr]ing|[Ee]-?mail|[Ww]rite to|[Ff]ax)\s+(?:the\s+)?((?:[\p{L}.'’-]+\s+){0,4}?(?:${ROLE.source}))\s+${PERSON}$`, 'iu');
+/* "Ministerial Office: (07) 3719 7330", "Email: jane@example.gov": a labelled number or e-mail, whatever the label says. */
+const CONTACT_UNDER = /^[\p{L} ]{1,30}:\s*([+(\d][\d\s()+.-]{6,}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/u;
+
+/** The official of a call-in's heading line, with the contact line right under it; [] when the page has none. */
+export function callHeadingLines(sections: Section[]): TargetLine[] {
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    const lines = [section.heading, ...section.lines].map((l) => l.trim());
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.length < 12 || line.length > 120) continue;
+      const match = CALL_HEADING.exec(line);
+      if (!match?.[1] || !match[2]) continue;
+      const under = lines.slice(i + 1).find((l) => l !== '');
+      // The page's own label ("Ministerial Office:") is no field name: the number is a phone, the address an e-mail.
+      const value = under === undefined ? undefined : CONTACT_UNDER.exec(under)?.[1];
+      const contact = value === undefined ? [] : [value.includes('@') ? `Email: ${value}` : `Phone: ${value}`];
+      return [match[2], match[1], ...contact].map((text) => ({ text, copy: false }));
+    }
+  }
+  return [];
+}

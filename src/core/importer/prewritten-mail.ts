@@ -47,3 +47,26 @@ export function prewrittenMailLines(sections: Section[], salutation: string | un
   }
   return [];
 }
+
+/* "a: Presidente Example": an online e-mail form's recipient line, one official named by office, no address on it. */
+const NAMED_TO = /^\s*(?:to|an|a|à|para|aan|destinatario|destinat[aá]rio)\s*:\s*([^@,;\n]{3,80})$/iu;
+/* "Target email addresses: a@b.it": the form's own label for the addresses the e-mail is sent to. */
+const TARGET_EMAILS = /^\s*target\s+e-?mail\s+addresse?s?\s*:\s*(.+)$/i;
+
+/**
+ * An e-mail form's header without a greeting: "a: Presidente Example" over "Target email addresses: ...". The target
+ * addresses are the one official's the form names; its "CC email addresses" are no one's here. Two officials on the line
+ * ("a: Presidente A, Ministro B") leave the addresses' owners unsure: [] then.
+ */
+export function formRecipientLines(sections: Section[]): TargetLine[] {
+  const lines = sections.flatMap((s) => [s.heading, ...s.lines]).filter((l) => l.trim() !== '');
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const whom = lines[i]!.length < 200 ? NAMED_TO.exec(lines[i]!)?.[1]?.trim() : undefined;
+    if (!whom || !ROLE.test(whom.split(/\s+/)[0]!) || /\s(?:e|and|y|et|und|en)\s/i.test(whom)) continue;
+    const target = TARGET_EMAILS.exec(lines[i + 1]!.slice(0, 600))?.[1];
+    const emails = target ? findEmails(target).filter((e) => !ORGANISER_EMAIL.test(e)) : [];
+    if (emails.length === 0) return [];
+    return [{ text: whom, copy: false }, ...emails.map((e) => ({ text: `Email: ${e}`, copy: false })), { text: '', copy: false }];
+  }
+  return [];
+}

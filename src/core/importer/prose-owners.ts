@@ -9,8 +9,11 @@ type Line = TargetLine;
 /* "<Name> can be reached at <email>", "<Name> can be e-mailed at", "<Name> ist erreichbar unter": the owner is named before. */
 const OWNED = /((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)\s+(?:can|may) be (?:reached|contacted|e-?mailed|written to)\s+(?:at|via|by e-?mail at|on)\s*$|((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)\s+(?:ist|sind)\s+(?:per e-?mail\s+)?erreichbar\s+(?:unter|über)\s*$/u;
 
-/* "-z.Hd. Staatsminister Roland Wöller-", "Attn: Minister X": the person the block is for, without the marker. */
-export const ATTENTION = /^[-–(\s]*(?:z\.\s?hd\.?|zu h(?:ä|ae)nden(?: von)?|attn\.?:?|for the attention of:?)\s*(.*?)[-–)\s]*$/i;
+/*
+ * "-z.Hd. Staatsminister Roland Wöller-", "Attn: Minister X", "Att: Mr Jan Example": the person the block is for, without
+ * the marker ("Att" only with its colon: "Attorney General" is no marker).
+ */
+export const ATTENTION = /^[-–(\s]*(?:z\.\s?hd\.?|zu h(?:ä|ae)nden(?: von)?|attn\.?:?|att\.?:|for the attention of:?)\s*(.*?)[-–)\s]*$/i;
 /* A German call's heading line ending in "an": "Schreibt E-Mail und/ oder Fax an", "Schreiben Sie an:". */
 const WRITE_TO_HEADING = /^(?:schreib(?:t|en sie)|sendet|schickt|mailt|faxt)\b[^.!?@:]{0,40}\s(?:an|an:)$/i;
 

@@ -275,7 +275,7 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
       return;
     }
     // "URGENT APPEAL: Teacher Held ...": the sheet's heading closes the block below it; it is never the block's name.
-    if (keep.has(i) || isHeadlineLine(text) || (isCapitalsLine(text) && !isCountryLine(text)) || from - i > MAX_BLOCK || isNumberLine(text)) return;
+    if (keep.has(i) || isHeadlineLine(text) || (isCapitalsLine(text) && !isCountryLine(text) && !isInitialsInBlock(all, i)) || from - i > MAX_BLOCK || isNumberLine(text)) return;
     // Above a letter's block, "Canberra ACT 2600" over lines already kept that end with their own postcode: the end of
     // the block above; two postal blocks are never read as one official's (a block repeated right above itself is one),
     // unless the line below the postcode opens the next official, which the block reader splits at.
@@ -322,6 +322,14 @@ function climb(all: Numbered[], from: number, keep: Set<number>, maxBlanks = 3):
     // A bullet naming the addressee ("• To Head of the Judiciary: ...") opens the block; "-z.Hd. Minister X-" does not.
     if (/^[•·▪*–-]/.test(text) && !ATTENTION.test(text)) return;
   }
+}
+
+/* "NSW NPWS", "DG ECHO": an office's initials, one word at least without a vowel; no heading ("TAKE ACTION") is so written. */
+const INITIALS = /^(?=.*\b[B-DF-HJ-NP-TV-Z]{2,6}\b)[A-Z]{2,6}(?:\s+[A-Z]{2,6}){0,2}$/;
+
+/** An office's initials between two lines of a block (none blank): a line of it, not a heading over it. */
+function isInitialsInBlock(all: Numbered[], i: number): boolean {
+  return INITIALS.test(all[i]?.text ?? '') && (all[i - 1]?.text ?? '') !== '' && (all[i + 1]?.text ?? '') !== '';
 }
 
 /** The lines ending at `end` are the kept lines word for word: a page that printed the same block twice in a row. */

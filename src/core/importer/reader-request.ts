@@ -106,6 +106,9 @@ const UNADDRESSED_ASK = new RegExp(
     // "Scholars at Risk calls for letters, faxes and emails urging the authorities", "asks for letters, faxes and e-mails":
     // a network's call for letters names the means, two of them at least (one alone, "calls for letters of support", is news).
     String.raw`\b(?:calls?|asks?|appeals?)\s+for\s+(?:letters|faxes|e-?mails|messages|appeals)(?:\s*,\s*(?:letters|faxes|e-?mails|messages|appeals))*,?\s+(?:and|or)\s+(?:letters|faxes|e-?mails|messages|appeals)\b`,
+    // "We ask organizations to write personalized letters about ...", "we urge groups to send letters": the letters asked
+    // for, their addressees further on (or cut off). Letters sent "them" (the prisoners) are support, no appeal.
+    String.raw`\b(?:we|i)\s+(?:ask|urge)\s+(?:you|(?:all\s+)?(?:organi[sz]ations|groups|readers|supporters|members))\s+to\s+(?:write|send|e-?mail|fax)\s+(?:(?!(?:them|him|her)\b)\p{L}+\s+){0,2}letters?\b`,
     // "We also appeal to you to protest to the embassies in your country": a federation's appeal to its members.
     String.raw`\b(?:we|i)\s+(?:also\s+)?(?:appeal\s+to|call\s+(?:up)?on)\s+(?:you|(?:all\s+)?(?:our\s+)?(?:affiliates|members|readers|supporters))\s+to\s+(?:protest|write|send|e-?mail|fax|contact)\b`,
     // "Send a Letter of Appeal" as a heading: the addressees are on the case pages it points to.

@@ -17,6 +17,11 @@ const TOLD_AS_SENT = new RegExp(
     String.raw`\b[Tt]he (?:full )?(?:letter|petition) (?:reads|said|says|states)\b`,
     String.raw`\b[Rr]ead (?:the|our|their|his|her) (?:full )?(?:letter|petition)(?: below| here| in full)?\b`,
     String.raw`\b[Tt]ranscript(?:ion)? (?:follows|below)\b`,
+    // The writer's own letter, so named above it: "Mein Brief an den Bundesinnenminister:", "My letter to the Minister",
+    // "ma lettre à l'ambassadeur", "mi carta al Gobernador". A model letter is "the letter", "a sample letter", never "mine".
+    String.raw`\b(?:[Mm]y|[Mm]ein(?:em)?|[Mm]a|[Mm]i|[Mm]inha|[Mm]ia) (?:open |offene[rnm]? )?(?:letter|[Bb]rief|[Ss]chreiben|lettre|carta|lettera) (?:to|an|ans|à|au|a|al|ao|alla?)\b`,
+    // A press release that carries the organisation's letter: "Comunicado de Prensa", "Pressemitteilung", "communiqué de presse".
+    String.raw`\b(?:[Pp]ress [Rr]elease|[Cc]omunicado de [Pp]rensa|[Cc]ommuniqu[ée] de [Pp]resse|[Pp]ressemitteilung|[Cc]omunicato [Ss]tampa|[Nn]ota de [Ii]mprensa)\b`,
     String.raw`\b[Ll]etters? (?:\([^)\n]{0,30}\) )?(?:we |I )?(?:have |had )?(?:sent|written) to (?:politicians|ministers|officials|newspapers|the press|MPs|members of parliament)\b`,
   ].join('|'),
   'mu',
@@ -41,7 +46,7 @@ const ASKS_TO_MEET = /\b(?:request|ask for|seek|arrange) (?:a|an) (?:meeting|aud
 const LETTERHEAD = /\b(?:ABN|ACN|registered charity(?: no\.?| number)?|charity (?:no\.?|number)|company (?:no\.?|number|registration)|SIRET|KvK)\s*:?\s*\d/i;
 
 /* An office under a signer's name that the general ROLE list lacks: "Senator for the ACT", "MP for Example", "Member of Parliament". */
-const SIGNER_OFFICE = /^(?:senator|member of (?:parliament|the [\p{L} ]{2,40})|(?:mp|mep|mla|msp|td) for|councillor|bishop|archbishop|chair(?:man|person|woman)?|founder|spokes(?:person|man|woman)|coordinator|convenor|director|president|secretary|(?:executive|managing) director)\b/iu;
+const SIGNER_OFFICE = /^(?:senator|professor|professeure?|enseignante?|teacher|lecturer|member of (?:parliament|the [\p{L} ]{2,40})|(?:mp|mep|mla|msp|td) for|councillor|bishop|archbishop|chair(?:man|person|woman)?|founder|spokes(?:person|man|woman)|coordinator|convenor|director|president|secretary|(?:executive|managing) director)\b/iu;
 /* A name with the letters after it that give an office or rank: "Femi Example SAN", "Jane Example MP", "John Example QC". */
 const NAME_WITH_POSTNOMINAL = /^(?:\p{Lu}[\p{Ll}'’-]+\s+){1,3}(?:SAN|MP|MEP|MLA|MSP|QC|KC|TD|OBE|MBE|CBE)\b/u;
 /* "Sincerely, Shawn Example": the closing signed on its own line with a name, the reader's own name never printed in it. */
@@ -54,10 +59,13 @@ const PERSON = /^(?:(?:[Dd]r|[Pp]rof|Mrs?|Ms|Hon|Rev)\.?\s+)?\p{Lu}[\p{Ll}'’-]
  * for the ACT"), a name with its post-nominal letters, "Name, Organisation", or a closing signed with a name.
  */
 export function signedByANamedWriter(closingOn: string[]): boolean {
-  const [closing, name, office] = closingOn;
+  const [closing, signer, office] = closingOn;
+  let name = signer;
   const signedInClosing = closing?.match(SIGNED_CLOSING)?.[1];
   if (signedInClosing && PERSON.test(signedInClosing) && !/\b(?:your|name|signature)\b/i.test(signedInClosing)) return true;
   if (name === undefined || name.length > 80) return false;
+  // "Sebastián Example," over "professeur agrégé.": the name closed by a comma, the office on the line below.
+  name = name.replace(/,$/, '');
   if (NAME_WITH_POSTNOMINAL.test(name)) return true;
   // "Jane Example, Example Human Rights Society": the name and the organisation on one line.
   const [person, organisation] = name.split(/,\s+/);
