@@ -1,0 +1,64 @@
+// The general rules behind corpus-33's misses (issue 27), on texts written for the test.
+import { describe, expect, it } from 'vitest';
+import { imported, page, refusedReason } from './helpers.js';
+
+describe('a request to the reader written around "you" imports, at least as a draft', () => {
+  it('reads "I request that you please send in two letters" as a request', () => {
+    const text = page(
+      'Friday, March 6, 2026',
+      '',
+      'Save the River Meadow',
+      '',
+      'The mayor has been helpful so far, but the regional governor decides in the end. If you are still thinking of writing, I request that you please send in two letters, one to the mayor and one to the governor. Thank you to everyone who has written already.',
+    );
+    expect(refusedReason(text)).toBeUndefined();
+    expect(imported(text).appeal.draft).toBe(true);
+  });
+
+  it('reads "We hope that you will take a few moments to tell Governor Example why" as a request', () => {
+    const text = page(
+      'Cards sent to Governor Example so far!',
+      'Our campaign to close the old prison keeps growing across the state, and the Governor decides before the end of his term.',
+      'We hope that you will take a few moments to tell Governor Example why closing the prison matters to you.',
+    );
+    expect(refusedReason(text)).toBeUndefined();
+  });
+
+  it('still refuses a text where "you" only hoped to hear from us', () => {
+    const text = page(
+      'Our autumn fair',
+      'The fair raised money for the shelter and the new roof is on. We hope that you will tell us what you would like at next year\'s fair.',
+    );
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+});
+
+describe('a campaign of the writers that the reader joins imports, at least as a draft', () => {
+  it('reads "We launched a protest campaign, ..., demanding:" as an appeal cut before its addresses', () => {
+    const text = page(
+      'meanwhile in Examplia',
+      '',
+      'On 4 May twelve asylum seekers were detained at the border and sent back within a week, without a hearing.',
+      'We launched a protest campaign, together with local lawyers and the refugees\' own association, demanding: - an inquiry into the returns - access to a lawyer for those still held',
+    );
+    expect(refusedReason(text)).toBeUndefined();
+    expect(imported(text).appeal.draft).toBe(true);
+  });
+
+  it('reads cards returned to the organisers, who deliver them to the addressee, as an appeal', () => {
+    const text = page(
+      'Cards for the Library',
+      '',
+      'We have printed 5,000 cards and need your help to get people to sign them and send them back to us by 1st March 2027. We will then deliver them to Jane Example at the council meeting.',
+    );
+    expect(refusedReason(text)).toBeUndefined();
+  });
+
+  it('still refuses a report that a campaign was launched, with no demands listed', () => {
+    const text = page(
+      'News from the branch',
+      'Last spring the branch met twice and elected a new treasurer. Other groups launched a campaign about the river, which we followed with interest.',
+    );
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+});
