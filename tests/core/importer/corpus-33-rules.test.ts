@@ -62,3 +62,30 @@ describe('a campaign of the writers that the reader joins imports, at least as a
     expect(refusedReason(text)).toBe('import_not_an_appeal');
   });
 });
+
+describe('a guide whose greeting is given as an example is refused', () => {
+  const guide = (cue: string): string =>
+    page(
+      'Some tips for our letter writers:',
+      'Why write a personal letter at all?',
+      'A personal letter is read; a hundred copies of one text are not.',
+      'To whom should I write?',
+      'To every address listed on the campaign page.',
+      'What do I put as subject and address?',
+      `In e-mails the name and title are enough${cue}`,
+      'Mr Tomas Fjordvik',
+      'Commissioner for Fisheries,',
+      'Examplian Union',
+      'followed by',
+      'Dear Mr Fjordvik (or the form used in your country)',
+      'Keep the subject line short and never leave it blank.',
+    );
+
+  it('refuses the tips page when its "Dear ..." follows "e.g.:"', () => {
+    expect(refusedReason(guide(', e.g.:'))).toBe('import_not_an_appeal');
+  });
+
+  it('keeps the greeting when nothing says it is an example', () => {
+    expect(refusedReason(guide(':'))).toBeUndefined();
+  });
+});
