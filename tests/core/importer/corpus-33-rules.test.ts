@@ -89,3 +89,24 @@ describe('a guide whose greeting is given as an example is refused', () => {
     expect(refusedReason(guide(':'))).toBeUndefined();
   });
 });
+
+describe('e-mails given in a blog\'s request go to the official each follows', () => {
+  const text = page(
+    'Flood the Interior Minister With Letters',
+    'I urge all readers to write protest letters to Examplia\'s Interior Minister Karim al-Example. Emails (paste both in the address bar): office@interior.example.org, deputy@interior.example.org. Please pass this on to your friends. You may also wish to write to Prime-Minister Salma Other (email: pm@gov.example.org) and Tarek Third, Minister of Foreign Affairs (email: press@mfa.example.org).',
+  );
+
+  it('gives the e-mails after "Emails (...):" to the official the request names just before', () => {
+    const { appeal } = imported(text);
+    const minister = appeal.targets.find((t) => t.name.includes('Karim al-Example'));
+    expect(minister?.emails).toEqual(['office@interior.example.org', 'deputy@interior.example.org']);
+  });
+
+  it('gives each "(email: ...)" to its own official, the second one joined by "and"', () => {
+    const { appeal } = imported(text);
+    expect(appeal.targets.find((t) => t.name.includes('Salma Other'))?.emails).toEqual(['pm@gov.example.org']);
+    const third = appeal.targets.find((t) => t.name === 'Tarek Third');
+    expect(third?.emails).toEqual(['press@mfa.example.org']);
+    expect(third?.title).toBe('Minister of Foreign Affairs');
+  });
+});
