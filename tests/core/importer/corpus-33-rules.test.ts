@@ -110,3 +110,14 @@ describe('e-mails given in a blog\'s request go to the official each follows', (
     expect(third?.title).toBe('Minister of Foreign Affairs');
   });
 });
+
+describe('a greeting the text advises in prose is the letter\'s salutation', () => {
+  it('reads \'use the "Honourable Minister" salutation\' deep in a long paragraph', () => {
+    const filler = 'The river has been dammed without any hearing and the villages below it have lost their fields. '.repeat(12);
+    const text = page(
+      'Write to the Water Minister',
+      `Please write to Water Minister Jana Fjordvik (email: minister@water.example.org). ${filler}Anyway, use the "Honourable Minister" salutation when you write.`,
+    );
+    expect(imported(text).appeal.letter.salutation).toBe('Honourable Minister');
+  });
+});
