@@ -121,3 +121,32 @@ describe('a greeting the text advises in prose is the letter\'s salutation', () 
     expect(imported(text).appeal.letter.salutation).toBe('Honourable Minister');
   });
 });
+
+describe('a postal block with no office line is read when the request above names its person by office', () => {
+  const text = (ask: string): string =>
+    page(
+      'Past Letters',
+      '',
+      '- After the floods, please contact your members of Parliament and ask that they act.',
+      '',
+      `- Why has the department spent nothing on the barriers? ${ask}`,
+      '',
+      'Marta Lindqvist',
+      'Department of Water',
+      '2201 C Street NW',
+      'Exampleton, EX 20520',
+      '',
+      '- Join others in sending notes to your members of Parliament.',
+    );
+
+  it('takes "Marta Lindqvist" and her address under "Urge Secretary of Water Marta Lindqvist to ..."', () => {
+    const { appeal } = imported(text('Urge Secretary of Water Marta Lindqvist to act.'));
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Marta Lindqvist']);
+    expect(appeal.targets[0]?.address).toContain('2201 C Street NW');
+  });
+
+  it('leaves the block alone when the prose names nobody by office', () => {
+    const { appeal } = imported(text('Send them a note and let them know.'));
+    expect(appeal.targets).toEqual([]);
+  });
+});
