@@ -150,3 +150,21 @@ describe('a postal block with no office line is read when the request above name
     expect(appeal.targets).toEqual([]);
   });
 });
+
+describe('a model letter\'s "Write to <office> <name>:" names its official', () => {
+  it('takes the minister from the request line, never the organisers\' copy address', () => {
+    const text = page(
+      'Okafor family – model letter',
+      '',
+      'Write to Provincial Minister of Housing Ada Brennan:',
+      '',
+      '– Tell her that you support the family\'s request to stay in their home;',
+      '– Ask her to answer their appeal before the winter.',
+      '',
+      'Please copy your letters to housingjustice@example.org.',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => [t.name, t.title])).toEqual([['Ada Brennan', 'Provincial Minister of Housing']]);
+    expect(appeal.targets[0]?.emails).toEqual([]);
+  });
+});
