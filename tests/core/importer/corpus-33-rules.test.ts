@@ -168,3 +168,34 @@ describe('a model letter\'s "Write to <office> <name>:" names its official', () 
     expect(appeal.targets[0]?.emails).toEqual([]);
   });
 });
+
+describe('a postcard campaign names its addressee by office and surname', () => {
+  it('takes "Governor Halvorsen" from "Sending a postcard or letter to Governor Halvorsen"', () => {
+    const text = page(
+      'Cards sent to the Governor so far!',
+      'Our campaign to close the old prison keeps growing across the state.',
+      'Sending a postcard or letter to Governor Halvorsen is the most useful thing you can do this month.',
+      'We hope that you will take a few moments to tell the Governor why it matters to you.',
+    );
+    expect(imported(text).appeal.targets.map((t) => [t.name, t.title])).toEqual([['Halvorsen', 'Governor']]);
+  });
+
+  it('takes no one from cards sent to a place named after an office', () => {
+    const text = page(
+      'Cards for the shelter',
+      'Sending a postcard or letter to Mayor Street Shelter is the most useful thing you can do this month. We hope that you will take a few moments to write letters.',
+    );
+    expect(imported(text).appeal.targets).toEqual([]);
+  });
+});
+
+describe('a letter the writer already sent names no addressee by office and surname', () => {
+  it('takes no one from "I sent the below letter to President Halvorsen"', () => {
+    const text = page(
+      'Free the river activists',
+      'Supporters are asking people to call the ministry: 555-0100. I called earlier this week, and I sent a letter to President Halvorsen this morning.',
+      'Please write to the Minister of Justice too and ask for their release.',
+    );
+    expect(imported(text).appeal.targets.map((t) => t.name)).not.toContain('Halvorsen');
+  });
+});
