@@ -73,16 +73,20 @@ export function buildLetter(sections: Section[], found: FoundLetter | undefined,
   return letter;
 }
 
-/* "Emails should begin with “Dear Board Members”": the text says how to greet, without a letter. */
-const INSTRUCTED = /\b(?:e-?mails?|letters?|appeals?|messages?)\s+should\s+(?:begin|start|open)\s+with\s+["“]([^"”\n]{3,80})["”]/i;
+/*
+ * "Emails should begin with “Dear Board Members”", 'use the "Your Excellency" salutation': the text says how to greet,
+ * without a letter.
+ */
+const INSTRUCTED = /\b(?:e-?mails?|letters?|appeals?|messages?)\s+should\s+(?:begin|start|open)\s+with\s+["“]([^"”\n]{3,80})["”]|\buse\s+(?:the\s+)?["“]([^"”\n]{3,40})["”]\s+(?:salutation|greeting|form of address)\b/i;
 
 /** The salutation a text tells the reader to use, when it gives no letter. */
 function instructedSalutation(sections: Section[]): string | undefined {
   for (const section of sections) {
     if (section.kind === 'background') continue;
     for (const line of section.lines) {
-      const match = INSTRUCTED.exec(line.slice(0, 1000));
-      if (match?.[1]) return match[1].trim();
+      const match = INSTRUCTED.exec(line.slice(0, 5000));
+      const greeting = match?.[1] ?? match?.[2];
+      if (greeting) return greeting.trim();
     }
   }
   return undefined;

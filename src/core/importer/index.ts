@@ -10,7 +10,7 @@ import { splitSections, type Section } from './sections.js';
 import { findAppealSentence, findLeadTarget } from './appeal-sentence.js';
 import { unflatten } from './flatten.js';
 import { findTargets } from './find-targets.js';
-import { ACTION_INDEX, announcesLetterCampaign, citedUaNumbers, explainsUnMechanism, headsOneCase, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, saysItIsAnAppeal, showsAnAppeal, speaksOfUrgentActionsInGeneral, teachesLetterWriting } from './signs.js';
+import { ACTION_INDEX, announcesLetterCampaign, citedUaNumbers, explainsUnMechanism, headsOneCase, isBlankForm, isBulletin, isGuide, onlyReportsUrgentActions, saysItIsAnAppeal, showsAnAppeal, showsSalutationAsExample, speaksOfUrgentActionsInGeneral, teachesLetterWriting } from './signs.js';
 import { isLetterByOthers, nobodyAskedToSend } from './open-letter.js';
 import { findKind, isRoundUp } from './kind.js';
 import { addressSources, keepSureAddresses } from './sources.js';
@@ -61,7 +61,9 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   const found = findLetter(sections, warn);
   const sentence = findAppealSentence(sections);
   const lead = findLeadTarget(sections);
-  if (!found?.salutation && (isGuide(sections) || (!ua && teachesLetterWriting(text)))) {
+  // A guide's greeting given "e.g.:" is a sample of form, not a letter: the guide is still refused.
+  const noLetter = !found?.salutation || showsSalutationAsExample(text, found.salutation);
+  if (noLetter && (isGuide(sections) || (!ua && teachesLetterWriting(text)))) {
     return refuse('import_not_an_appeal', 'This text is a guide to writing letters or to Urgent Actions in general, not an appeal: it names no case to act on now.');
   }
   if (!ua && found?.salutation && isBlankForm(found.salutation, text)) {

@@ -174,10 +174,23 @@ const SIGN_LETTER_TO = new RegExp(String.raw`\b[Ss]ign(?:\s+on)?(?:\s+to)?\s+(?:
  */
 const FLOOD_INBOX = new RegExp(String.raw`\b(?:flood|fill|swamp|deluge|bombard)\s+(?:the\s+)?(?:in-?box(?:es)?|mail-?box(?:es)?|e-?mail|desk|fax(?:\s+machine)?)\s+of\s+(?:\p{Lu}[\p{L}-]+['’]s\s+|\p{Lu}[\p{L}-]+\s+)?([Pp]resident|[Pp]rime [Mm]inister|[Mm]inister(?: of [\p{L} ]{3,40}?)?|[Gg]overnor|[Kk]ing|[Aa]mbassador)\s+${PERSON}\s+with\b`, 'u');
 
+/*
+ * "Write to Federal Minister of Immigration Jane Example:" over a model letter's points: the request alone on its line,
+ * ending with a colon, the office then a name of two words (a middle initial may stand between them).
+ */
+const WRITE_TO_HEADING = new RegExp(String.raw`^(?:[-•*·–]\s*)?(?:[Pp]lease\s+)?[Ww]rite\s+(?:a\s+letter\s+)?to\s+(?:the\s+)?([^–—,:()\n]{3,80}?)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{L}'’-]+)\s*:$`, 'u');
+
+/*
+ * "Sending a postcard or letter to Governor Example is the most impactful thing you can do": the cards' addressee, by
+ * office and surname only (as the page names them). "I sent the letter to President Example" tells, and asks nothing.
+ */
+const CARDS_TO = /\b(?:[Ss]end(?:ing)?|[Mm]ail(?:ing)?|[Ww]rit(?:e|ing))\s+(?:an?\s+|your\s+)?(?:post-?cards?|letters?|cards?)(?:\s+or\s+(?:post-?cards?|letters?|cards?))?\s+to\s+(?:the\s+)?(Governor|President|Prime Minister|Premier|Minister|Senator|Mayor)\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}-]|\s+\p{Lu})/u;
+
 /**
  * The official a request to the reader names by office and name, with no contact: "Call on Minister of Corrections –
  * Hon. Jane Example to:" over a petition's demands, "sign on to this virtual letter to Examplian President Jane Example",
- * "flood the inbox of Examplian Prime Minister Jane Example with messages". The office is their title.
+ * "flood the inbox of Examplian Prime Minister Jane Example with messages", "Write to Minister of X Jane Example:". The
+ * office is their title.
  */
 export function calledOnLines(sections: Section[]): TargetLine[] {
   for (const section of sections) {
@@ -187,7 +200,7 @@ export function calledOnLines(sections: Section[]): TargetLine[] {
       // The shortest request read, "Ask the Mayor – Jane Ex to", has 20 characters: shorter lines are not tried.
       if (line.length < 20 || line.length > 3000) continue;
       const call = CALL_ON.exec(line.trim());
-      const sign = call ? undefined : (SIGN_LETTER_TO.exec(line) ?? FLOOD_INBOX.exec(line));
+      const sign = call ? undefined : (SIGN_LETTER_TO.exec(line) ?? FLOOD_INBOX.exec(line) ?? WRITE_TO_HEADING.exec(line.trim()) ?? CARDS_TO.exec(line));
       const [office, person] = call ? [call[1], call[2]] : sign ? [sign[1], sign[2]] : [];
       if (!office || !person || !ROLE.test(office)) continue;
       return [{ text: person, copy: false }, { text: office.trim(), copy: false }, { text: '', copy: false }];

@@ -62,12 +62,15 @@ export const POSTAL_END = /\b\d{3}-\d{4}\b|\b\d{4,6}\b|\b[A-Z]\d[A-Z] ?\d[A-Z]\d
 export function postalBlockLines(sections: Section[]): TargetLine[] {
   const out: TargetLine[] = [];
   let run: string[] = [];
+  // The last line of prose above the run: a request there may name the block's person by office.
+  let prose = '';
+  const isBlock = (lines: string[]): boolean => isPostalRun(lines) || isNamedAbove(lines, prose);
   /** Reads one line (each section ends with a blank one); true when the blocks found have ended. */
   const ended = (line: string): boolean => {
     // "2. Mr Alex Hawke, Minister ..." right under "Canberra ACT 2600": a numbered item opens the next official's block
     // (a kit's list has no blank lines between its items).
     const numbered = line !== '' && NUMBERED_NAME.test(line) && line.length <= 200;
-    if (numbered && isPostalRun(run)) {
+    if (numbered && isBlock(run)) {
       out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
       run = [];
     }
@@ -82,11 +85,12 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
       out.push(...postal.map((text) => ({ text, copy: false })), { text: '', copy: false });
       return true;
     }
-    if (isPostalRun(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
+    if (isBlock(run)) out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
     // Past the first blocks, anything but a blank line ends them.
     else if (out.length > 0 && (run.length > 0 || line !== '')) return true;
     // Most lines that end a run end an empty one: no new array for it.
     if (run.length > 0) run = [];
+    if (line !== '' && line !== STOP) prose = line;
     return false;
   };
   // The sections are read in place, not copied into one array of lines first (a long text has many short sections).
@@ -112,6 +116,21 @@ function postalPrefix(run: string[]): string[] {
     return run.slice(0, isCountryLine(run[end] ?? '') ? end + 1 : end);
   }
   return [];
+}
+
+/* A person's name alone on a line: two to four capitalised words. */
+const PERSON_NAME = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
+
+/**
+ * "Urge Secretary of State Jane Example to act" over "Jane Example" / "Department of State" / "2201 C Street NW" /
+ * "Washington, DC 20520": a block with no office line, whose first line is the person the prose just above names by office.
+ */
+function isNamedAbove(run: string[], prose: string): boolean {
+  const name = run[0] ?? '';
+  const last = run[run.length - 1] ?? '';
+  if (run.length < 3 || run.length > 12 || !PERSON_NAME.test(name) || ROLE.test(name) || !(POSTAL_END.test(last) || countryOf(last) !== undefined)) return false;
+  const at = prose.indexOf(name);
+  return at > 0 && ROLE.test(prose.slice(Math.max(0, at - 60), at));
 }
 
 /** Three to twelve address lines, one an office or a form of address, the last a country or a postcode. */

@@ -128,9 +128,25 @@ const UNADDRESSED_ASK = new RegExp(
     String.raw`(?:^|[.!?:]\s+|[•·]\s*)(?:wezwij|wezwijcie|domagaj si[ęe] od|domagajcie si[ęe] od)\s+(?:w[łl]adz[eęy]?|rz[ąa]d(?:u)?|prezydenta|premiera|ministra|gubernatora|\p{Lu}\p{L}+)(?!\p{L})`,
     // Russian: "просьба поддержать ... присоединившись к кампании" (a request to support, to join), "Напишите", "Призовите".
     String.raw`(?:просьба|просим\s+(?:вас|Вас))\s+(?:поддержать|присоединиться|написать|отправить|подписать)(?!\p{L})|(?:^|[.!?:]\s+)(?:напишите|отправьте|призовите|подпишите|присоединяйтесь)(?!\p{L})`,
+    // "We launched a protest campaign, cooperating with ..., demanding: - ...": the writers' own campaign, its demands
+    // listed for the reader to join (a page cut before its addresses).
+    String.raw`\bwe(?:'ve| have)?\s+(?:launched|started)\s+an?\s+(?:[\w-]+\s+){0,2}campaign\b[^.!?\n]{0,200}?\bdemanding\s*:`,
+    // "sign them and return them to us by 15 November. We will then deliver them to ...": cards or letters the organisers
+    // collect and hand to the addressee.
+    String.raw`\b(?:sign|send|return|post)\s+(?:them|these|the (?:post-?cards|cards|letters))\b[^!?\n]{0,80}?\bto us\b[^!?\n]{0,60}?\bwe(?:'ll| will| shall)\s+(?:then\s+)?(?:deliver|hand|present|take)\s+(?:them|the (?:post-?cards|cards|letters))\s+(?:\p{L}+\s+)?to\b`,
     String.raw`\bforslag til (?:et )?brev\b|\bbrevforslag\b|\bf[öo]rslag (?:till|p[åa]) brev\b|\b(?:aksjon|aktion|brevaksjon)\s*:?\s+brev til\b|\b(?:onderstaande|volgende|deze)\s+voorbeeldbrief\b|\bvoorbeeldbrief\s+(?:hieronder|hierbij)\b`,
   ].join('|'),
   'imu',
+);
+
+/*
+ * The writer's wish or request that the reader act, the verb after "you" ("send in": send): "I request that you
+ * please send in two letters", "We hope that you will take a few moments to tell the Governor why ...", "we ask you
+ * to write to the minister".
+ */
+const YOU_ASKED = new RegExp(
+  String.raw`\b(?:i|we)\s+(?:(?:hope|request|ask|urge|beg)\s+(?:that\s+)?you|(?:ask|urge|beg|encourage|invite)\s+you\s+to)\s+(?:will\s+|would\s+|can\s+|to\s+)?(?:please\s+)?(?:take\s+a\s+(?:few\s+)?(?:moments?|minutes?)\s+to\s+)?${VERB}\b(?:\s+in\b)?${NOT_US}[^.!?\n]{0,80}?(?:${REACH}|\b(?:letters?|post-?cards?|cards?|e-?mails?|faxes)\b)`,
+  'iu',
 );
 
 /* "To: Minister Jane Example, Minister for Justice": a page (a petition, a letter) that opens by naming its addressee. */
@@ -144,5 +160,5 @@ const OPENS_TO_OFFICIAL = new RegExp(String.raw`^\s*(?:[-*•·]\s+)?(?:to|an|[�
 export function asksTheReader(text: string): boolean {
   const head = text.slice(0, 200_000);
   const firstLine = /^\s*(.*)/.exec(head.slice(0, 400))?.[1] ?? '';
-  return ASK.test(head) || INVITED.test(head) || BY_REACHING.test(head) || UNADDRESSED_ASK.test(head) || OPENS_TO_OFFICIAL.test(firstLine) || WRITE_IN_LANGUAGES.test(head) || (ALERT.test(head) && RELEASE_DEMAND.test(head)) || HELP_DEMANDS.test(head);
+  return ASK.test(head) || YOU_ASKED.test(head) || INVITED.test(head) || BY_REACHING.test(head) || UNADDRESSED_ASK.test(head) || OPENS_TO_OFFICIAL.test(firstLine) || WRITE_IN_LANGUAGES.test(head) || (ALERT.test(head) && RELEASE_DEMAND.test(head)) || HELP_DEMANDS.test(head);
 }

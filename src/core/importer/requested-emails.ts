@@ -15,11 +15,19 @@ const EMAIL_RUN = String.raw`${EMAIL}(?:\.?\s*(?:,|;|\/|and|or|e|y|et|und|o|ou|o
  * the Italian, Portuguese, Spanish, French, German, Dutch ones; "dirigido à" after "the text you must send".
  */
 const TO_OFFICIAL = String.raw`(?:\b(?:e-?mail(?:ing)?|write (?:an? e-?mail )?to|write (?:(?:protest|support|short|polite)\s+)?(?:letters|e-?mails|messages) to|send(?:ing)? (?:(?:it|this|them|an? (?:e-?mail|letter|message)|(?:the|this|your) (?:letter|e-?mail|message|text))\s+)?to|scrivi(?:amo|ete)? (?:a|al|alla|all['’])|envie (?:(?:a|o|um|uma) (?:carta|mensagem|email|e-mail) )?(?:a|ao|à|para)|escreva (?:a|ao|à|para)|dirigid[oa] (?:a|ao|à|al)|escrib(?:a|e|id) (?:a|al)|[ée]crivez (?:à|au)|envoyez (?:un (?:e-?mail|courriel) )?(?:à|au)|schreiben sie (?:an|einer? e-?mail an)|mailt? (?:an|naar))\s+)`;
-/* Between the official and the e-mails: "at:", "(", ",", "para", "unter", or nothing. */
-const BRIDGE = String.raw`\s*(?:,\s*)?(?:\(|(?:at|on|via|under|unter|para|per|à|a|op|naar)\s*:?\s*|:\s*)?`;
+/*
+ * Between the official and the e-mails: "at:", "(", "(email:", ",", "para", "unter", or nothing; or the next sentence's
+ * label, "Emails (type all three):", that gives the e-mails the request is for.
+ */
+const BRIDGE = String.raw`\s*(?:,\s*)?(?:\(\s*(?:e-?mails?\s*:\s*)?|(?:at|on|via|under|unter|para|per|à|a|op|naar)\s*:?\s*|:\s*|\.\s+e-?mails?\s*(?:\([^()\n]{0,60}\)\s*)?:\s*)?`;
 /* A second request inside the words taken for the official ("email and send to the Mission"): the official follows the last. */
 const INNER_REQUEST = new RegExp(TO_OFFICIAL, 'giu');
 const REQUEST = new RegExp(String.raw`${TO_OFFICIAL}(?:the\s+|o\s+|a\s+|la\s+|le\s+|l['’])?([^@\n.!?;:()"“”]{3,90}?)${BRIDGE}(${EMAIL_RUN})`, 'giu');
+/*
+ * "write to Prime-Minister Jane Example (email: a@b.org) and Aron Other, Minister of Finance (email: c@d.org)": the next
+ * official of the same request, right after the first one's e-mails, with their own.
+ */
+const AND_NEXT = new RegExp(String.raw`^\)?\s*(?:,\s*)?(?:and|as well as|&)\s+(?:the\s+)?([^@\n.!?;:()"“”]{3,90}?)${BRIDGE}(${EMAIL_RUN})`, 'iu');
 
 /*
  * The French request in two gerunds, whom to address the letter to, then where to send it: "en l'adressant au Président de
@@ -90,6 +98,9 @@ function fullName(official: string, text: string): string {
 /* An office, a comma, then a person's name of two to four capitalised words. */
 const OFFICE_THEN_PERSON = /^([^,]{3,90}),\s*(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})$/u;
 
+/* A person's name of two to four capitalised words ("al-" may lead one), a comma, then an office. */
+const PERSON_THEN_OFFICE = /^(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}|al-|el-)[\p{L}'’-]+){1,3}),\s*([^,]{3,90})$/u;
+
 /* A line that is only e-mails: "a@b.org and c@d.org." */
 const EMAILS_ALONE = new RegExp(String.raw`^${EMAIL_RUN}\.?$`, 'u');
 
@@ -133,7 +144,9 @@ export function requestedEmailLines(sections: Section[]): TargetLine[] {
     const name = fullName(official.trim(), text).replace(/^\p{Ll}/u, (c) => c.toUpperCase());
     // "Président de la République de X, Jane Example": the person, with the office under the name as a block writes it.
     const [, office, person] = OFFICE_THEN_PERSON.exec(name) ?? [];
-    const head = office && person && ROLE.test(office) && !ROLE.test(person) && !ORGANISATION.test(person) ? [person, office] : [name];
+    // "Aron Other, Minister of Finance": the person first, the office after the comma.
+    const [, first, after] = PERSON_THEN_OFFICE.exec(name) ?? [];
+    const head = office && person && ROLE.test(office) && !ROLE.test(person) && !ORGANISATION.test(person) ? [person, office] : first && after && ROLE.test(after) && !ROLE.test(first) && !ORGANISATION.test(first) ? [first, after] : [name];
     lines.push(...head.map((text) => ({ text, copy: false })), ...own.map((e) => ({ text: `Email: ${e}`, copy: false })), { text: '', copy: false });
   };
   // The office and the person after a comma: the person, with the office as their title; an office alone as it is named.
@@ -146,13 +159,22 @@ export function requestedEmailLines(sections: Section[]): TargetLine[] {
     const block = person ? [person[2]!, upper(office)] : [upper(office)];
     lines.push(...block.map((text) => ({ text, copy: false })), { text: `Email: ${email}`, copy: false }, { text: '', copy: false });
   };
+  // The request's official, then each official joined to it by "and" with their own e-mails.
+  const pushWithNext = (line: string, match: RegExpExecArray | RegExpMatchArray): void => {
+    push(match[1]!, findEmails(match[2]!));
+    let end = (match.index ?? 0) + match[0].length;
+    for (let next = AND_NEXT.exec(line.slice(end, end + 400)); next; next = AND_NEXT.exec(line.slice(end, end + 400))) {
+      push(next[1]!, findEmails(next[2]!));
+      end += next[0].length;
+    }
+  };
   for (const section of sections) {
     // Every request this reads gives its e-mail in its own section: a section without one asks nothing of this kind.
     if (section.kind === 'background' || !(section.heading.includes('@') || section.lines.some((l) => l.includes('@')))) continue;
     const own = requestLines(section);
     own.forEach((line, i) => {
       if (line.length > 2000) return;
-      if (line.includes('@')) for (const match of line.matchAll(REQUEST)) push(match[1]!, findEmails(match[2]!));
+      if (line.includes('@')) for (const match of line.matchAll(REQUEST)) pushWithNext(line, match);
       if (line.includes('@')) for (const match of line.matchAll(ADDRESSED_THEN_SENT)) push(match[1]!, findEmails(match[2]!));
       if (line.includes('@')) for (const match of line.matchAll(OWNED_EMAIL)) pushOwned(match[1]!, match[2]!);
       const following = FOLLOWING_TO.exec(line) ?? (line.length < 400 ? REQUEST_ABOVE.exec(line) : null);

@@ -197,12 +197,26 @@ export function isGuide(sections: Section[]): boolean {
  * What a guide to appeal letters says of them: "Grundelemente eines Appellbriefes", "sollten in jedem Appell enthalten
  * sein", "Hinweise zur Form", "every appeal letter should include", "tips for writing", "conseils pour rédiger".
  */
-const TEACHES_LETTERS = /\bgrundelemente (?:eines|des|jedes) (?:appell|brief)|\bin jedem (?:appell|brief|appellbrief|appellschreiben) enthalten\b|\bhinweise (?:zur form|zum (?:schreiben|verfassen)|f[üu]r (?:das schreiben|appellbriefe|eure briefe|ihre briefe))\b|\bevery (?:appeal )?letter should (?:include|contain|have)\b|\bwhat to (?:include|say|write) in (?:your|an?) (?:appeal )?letters?\b|\b(?:tips|hints|advice) (?:on|for) (?:writing|how to write) (?:appeal |good )?letters?\b|\bconseils pour (?:r[ée]diger|[ée]crire) (?:une |vos |des )?lettres?\b|\bconsejos para (?:escribir|redactar) (?:una |sus |tus )?cartas?\b/gi;
+const TEACHES_LETTERS = /\bgrundelemente (?:eines|des|jedes) (?:appell|brief)|\bin jedem (?:appell|brief|appellbrief|appellschreiben) enthalten\b|\bhinweise (?:zur form|zum (?:schreiben|verfassen)|f[üu]r (?:das schreiben|appellbriefe|eure briefe|ihre briefe))\b|\bevery (?:appeal )?letter should (?:include|contain|have)\b|\bwhat to (?:include|say|write) in (?:your|an?) (?:appeal )?letters?\b|\b(?:tips|hints|advice) (?:on|for) (?:writing|how to write) (?:appeal |good )?letters?\b|\bconseils pour (?:r[ée]diger|[ée]crire) (?:une |vos |des )?lettres?\b|\bconsejos para (?:escribir|redactar) (?:una |sus |tus )?cartas?\b|\bwhy write (?:a |your )?(?:personal |own )?(?:letter|mail|e-?mail)\b|\b(?:to whom|who) should (?:i|you|we) (?:write|address)\b|\bwhat (?:do|should) (?:i|you|we) (?:put|write) (?:as|in) (?:the )?(?:subject|address|salutation|greeting)\b/gi;
 
 /** A text that teaches how appeal letters are written, in two places or more of its opening: a guide, not an appeal. */
 export function teachesLetterWriting(text: string): boolean {
   const found = new Set((text.slice(0, 8000).match(TEACHES_LETTERS) ?? []).map((m) => m.toLowerCase()));
   return found.size >= 2;
+}
+
+/* "e.g.:", "for example:", "Example:" closing a line (not a name "Jane Example"): what follows is a sample of form. */
+const EXAMPLE_CUE = /(?:\be\.\s?g\.|\bfor (?:example|instance)|\bsuch as)\s*:?\s*$|\bexample\s*:\s*$/i;
+
+/**
+ * A salutation shown as an example of form: "In emails the name and title should suffice, e.g.:" then a name, a title
+ * and "Dear Mrs Example" a few lines below. A guide's sample greeting is no letter to send.
+ */
+export function showsSalutationAsExample(text: string, salutation: string): boolean {
+  const at = text.indexOf(salutation);
+  if (at < 0) return false;
+  const before = text.slice(Math.max(0, text.lastIndexOf('\n', Math.max(0, at - 1)) - 600), at).split('\n').slice(-7, -1);
+  return before.some((line) => EXAMPLE_CUE.test(line.trim()));
 }
 
 /* Urgent Actions as a system: "the Urgent Action network", a monthly letter action explained ("Die Aktionsform ...", "Was bewirken die Briefe ...?", "Wo finde ich die Briefe ...?"), "la Red de Acciones Urgentes", "30 years of Urgent Action", "Wie läuft eine Eilaktion ab?", "ua-Netz", "nätverket för blixtaktioner". */

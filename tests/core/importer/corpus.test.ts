@@ -443,9 +443,12 @@ const HELD_OUT = [
   },
   {
     set: 'corpus-33', dir: CORPUS_33, unseen: '44.8% of fields, 0 misattached, 4 appeals refused', texts: 15, addresses: 8, attached: false,
-    // Measured once after every fix of 2026-12-07 (sets 18-32 and their rewrites); not fixed: held at what it scores,
-    // with no address on a wrong official. Its refused appeals are not checked yet.
-    floor: 0.44, refusalsChecked: NOT_YET,
+    // Measured once after every fix of 2026-12-07 (sets 18-32 and their rewrites). fix33: 87.9% (51/58), 0 misattached,
+    // no appeal refused, the tips page refused; e-mails 5/5, postal 3/3. Still wrong, known: "President Enkhbayar" and
+    // "Prime Minister Bayar" (named apart from the request for letters "to the prime minister and ... the president") and
+    // "deliver them to Nick Clegg" (no office) are not read as targets, and the date the cards are to reach the
+    // organisers ("return them to us by 15th November 2013", in a long paragraph) is not read as a deadline.
+    floor: 0.87, refusalsChecked: /./,
   },
   {
     set: 'corpus-34', dir: CORPUS_34, unseen: '60.9% of fields, 1 address misattached, 3 appeals refused', texts: 21, addresses: 9, attached: false,
