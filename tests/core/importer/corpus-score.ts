@@ -51,6 +51,10 @@ export const CORPUS_31 = new URL('../../fixtures/ua/corpus-31/', import.meta.url
 export const CORPUS_32 = new URL('../../fixtures/ua/corpus-32/', import.meta.url);
 export const CORPUS_33 = new URL('../../fixtures/ua/corpus-33/', import.meta.url);
 export const CORPUS_34 = new URL('../../fixtures/ua/corpus-34/', import.meta.url);
+/** Amnesty's own English UA texts (USA, UK, Canada pages, amnesty.org sheets, updates), gathered for issue 27's "kinds above". */
+export const CORPUS_35 = new URL('../../fixtures/ua/corpus-35/', import.meta.url);
+/** Amnesty UA texts in German, Spanish, French, Italian, Polish and Portuguese (sections' and groups' pages). */
+export const CORPUS_36 = new URL('../../fixtures/ua/corpus-36/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
