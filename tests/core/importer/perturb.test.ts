@@ -1,4 +1,4 @@
-// The importer gives the same answer when a text of corpora 1-32 is written a little differently (line ends,
+// The importer gives the same answer when a text of corpora 1-34 is written a little differently (line ends,
 // spacing, label spellings, bullets, e-mail forms, quotes, HTML remnants): see perturb.ts.
 import { describe, expect, it } from 'vitest';
 import { corpusTexts } from './corpus-score.js';
@@ -38,17 +38,24 @@ import { measurePerturbation, PERTURBATIONS, PERTURBED_CORPORA, type Perturbatio
  * bullet-number 38 -> 19 (the same fixes mend a few corpora 1-25 cases too); the others as before. What is left are the
  * corpora 1-25 cases above.
  */
+/*
+ * Corpora 33-34 added 2026-12-07 after their fixes (692 texts): 0 misattached under every rewrite. Seven texts read by
+ * the rules made for them lose fields under a rewrite (measured by scripts/corpus-perturb.ts -v): a letter of support's
+ * and a model letter's blocks run together (block-blanks-removed +4), a thank-you block double-spaced (+2), the
+ * ministers' e-mails written "Mail:" or "Adresse:" (+4 each), a numbered postal block and a numbered call-in (+4).
+ */
 const KNOWN_LOSSES: Record<string, number> = {
   'blank-doubled': 2,
   'blank-before-contact': 2,
-  'block-blanks-removed': 4,
-  'page-double-spaced': 3,
-  'email-Mail': 1,
+  'block-blanks-removed': 8,
+  'page-double-spaced': 5,
+  'email-Mail': 5,
+  'email-Adresse': 4,
   'fax-no': 7,
   'bullet-dash': 34,
   'bullet-star': 32,
   'bullet-dot': 32,
-  'bullet-number': 19,
+  'bullet-number': 23,
 };
 
 /*
@@ -64,12 +71,12 @@ const share = (s: TextScore): number => s.right / Math.max(1, s.fields);
 const moved = (r: PerturbationReport): string =>
   r.moved.map((m) => `${m.name}: right ${m.before.right}/${m.before.fields} -> ${m.after.right}/${m.after.fields}, misattached ${m.before.wrong} -> ${m.after.wrong}`).join('\n');
 
-describe('the importer under label-preserving rewrites of corpora 1-32', () => {
+describe('the importer under label-preserving rewrites of corpora 1-34', () => {
   const texts = PERTURBED_CORPORA.flatMap((dir) => corpusTexts(dir).map((t) => ({ ...t, name: `${dir.pathname.split('/').at(-2) ?? ''}/${t.name}` })));
   const baseline = new Map<string, TextScore>();
 
-  it('reads every text of corpora 1-32', () => {
-    expect(texts.length).toBeGreaterThanOrEqual(656);
+  it('reads every text of corpora 1-34', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(692);
   });
 
   for (const perturbation of PERTURBATIONS) {
