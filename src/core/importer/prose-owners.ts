@@ -2,7 +2,7 @@
 // comments@whitehouse.gov"), "z.Hd." lines, and an institution's postal block for the person whose e-mail is its.
 import { findEmails } from './contacts.js';
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
-import type { ParsedTarget, TargetLine } from './types.js';
+import type { ParsedTarget, TargetLine, Warn } from './types.js';
 
 type Line = TargetLine;
 
@@ -67,6 +67,9 @@ function ownerBefore(text: string, email: string): string | undefined {
   const before = text.slice(0, at).split(/(?<=\p{Ll}{2}[.!?])\s+/u).pop() ?? '';
   const match = OWNED.exec(before.slice(-120));
   const name = (match?.[1] ?? match?.[2])?.replace(/^(?:And|Or|Und|Oder|Et|Y)\s+/, '').trim();
+  // "Minister Ana Example and Minister Ben Other can be reached at ...": the last of several named is no sure owner.
+  const joined = match ? before.slice(0, before.length - before.slice(-120).length + match.index).trimEnd() : '';
+  if (/(?:[,&]|\b(?:and|or|und|oder|et|y|e|en))$/i.test(joined)) return undefined;
   return name && name.split(/\s+/).length >= 2 ? name : undefined;
 }
 
@@ -106,4 +109,38 @@ function addresseeList(text: string): string[] | undefined {
   if (!list || list.includes('@')) return undefined;
   const people = list.replace(/[.;]$/, '').split(/\s*,\s*(?:and\s+|y\s+|et\s+|e\s+|und\s+)?|\s+(?:and|y|et|e|und)\s+/).map((p) => p.trim()).filter((p) => p !== '');
   return people.length >= 2 && people.length <= 12 && people.every((p) => LISTED_PERSON.test(p)) ? people : undefined;
+}
+
+/* Whatever may stand beside the e-mails of a line that names no one: separators, "and"/"or", a label before a colon. */
+const NO_NAME_REST = /^(?:[\p{L} -]{0,40}:)?[\s,;/&]*(?:(?:and|or|und|oder|et|ou|y|o|e)[\s,;/&]*)*$/iu;
+
+/** "Target email addresses: a@b.it, c@d.it", "Email: a@b.it": e-mails, at most a label before them, and no name. */
+function emailsOnly(text: string): boolean {
+  if (!text.includes('@') || text.length > 600) return false;
+  const emails = findEmails(text);
+  if (emails.length === 0) return false;
+  let rest = text;
+  for (const email of emails) rest = rest.replace(email, ' ');
+  return NO_NAME_REST.test(rest.trim());
+}
+
+/**
+ * "To: Minister Ana Example and Minister Ben Other" over "Target email addresses: a@b.gov": the lines of e-mails right
+ * under a list of several addressees do not say whose each address is, and read as they stand they would go to the last
+ * one named. They are left off (the moderator is asked); every other line is kept as given.
+ */
+export function dropUnownedAfterList(lines: TargetLine[], warn: Warn): TargetLine[] {
+  let people: string[] | undefined;
+  const dropped: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text.trim();
+    if (text === '') continue;
+    if (people && emailsOnly(text)) {
+      dropped.push(i);
+      warn('unsure_address', `The e-mail addresses ${findEmails(text).join(', ')} are given once for ${people.join(', ')}; they were left off, add them to the official they belong to.`);
+      continue;
+    }
+    people = text.length <= 420 ? addresseeList(text.replace(ATTENTION, '$1').trim()) : undefined;
+  }
+  return dropped.length === 0 ? lines : lines.filter((_, i) => !dropped.includes(i));
 }
