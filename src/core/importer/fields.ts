@@ -1,5 +1,5 @@
 // Appeal fields found in the text: the deadline, preferred languages, background and summary.
-import { parseDate, parseDateAfter } from './dates.js';
+import { isDateLine, parseDate, parseDateAfter } from './dates.js';
 import { toParagraphs } from './paragraphs.js';
 import { japanesePageDate, japaneseYearlessDeadline, trailingDeadline } from './trailing-deadlines.js';
 import { foldKey, sectionValue, type Section } from './sections.js';
@@ -91,25 +91,50 @@ function japaneseDeadline(sections: Section[], warn: Warn): string | undefined {
   return undefined;
 }
 
-/* "by July 15", "before 15 July", "until June 3rd": the preposition, then a day and a month with nothing between. */
-const BY_DAY_MONTH = /\b(?:by|before|until|no later than)\s+(?=[a-z]{3,10}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s{1,3}[a-z]{3,10}\b)/i;
+/*
+ * "by July 15", "before 15 July", "bis zum 17. Juni", "avant le 30 janvier", "antes del 5 de mayo": the preposition, then a
+ * day and a month with nothing between. Read accent-free.
+ */
+const BY_DAY_MONTH = /\b(?:by|before|until|no later than|bis(?: zum| spatestens)?|avant le|jusqu'au|antes del?|hasta el|entro il|fino al|uiterlijk|voor)\s+(?=[a-z]{3,10}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th|er|e|\.)?\s{1,3}(?:de\s{1,3})?[a-z]{3,10}\b)/i;
 
-/** A date without its year right after "by" / "before" / "until" in a request, read in the year of the text's own date. */
+/** A date without its year right after "by" / "before" / "bis zum" in a request, read in the year of the text's own date. */
 function yearlessRightAfter(from: string, dated: string): string | undefined {
-  const by = BY_DAY_MONTH.exec(from.slice(0, 200));
-  return by ? parseDateAfter(from.slice(by.index + by[0].length, by.index + by[0].length + 20), dated) : undefined;
+  const folded = foldKey(from.slice(0, 200));
+  const by = BY_DAY_MONTH.exec(folded);
+  return by ? parseDateAfter(folded.slice(by.index + by[0].length, by.index + by[0].length + 24), dated) : undefined;
 }
 
-/** The text's own date: a line that is only a date among its first lines ("Tuesday, May 05, 2009"). */
+/* "Aufruf zu Briefaktion zu Hazienda Matias, 2014": a heading that ends with its year after a comma. */
+const HEADING_YEAR = /,\s*((?:19|20)\d{2})\.?$/;
+
+/**
+ * The text's own date: a line that is only a date among its first lines ("Tuesday, May 05, 2009"), else the first of
+ * January of the year a heading among them ends with (", 2014"), else the date of a letter in it ("Berlin, 3. Juni 2014").
+ * A text that gives no year has none: the importer's clock says nothing of when an old text was written.
+ */
 function textDate(sections: Section[]): string | undefined {
   // Stops at the fifth line read: copying every section's lines first made a paste of many short sections slow.
   let read = 0;
+  let headingYear: string | undefined;
   for (const section of sections) {
     for (const line of [section.heading, ...section.lines.slice(0, 10)]) {
       if (line === '') continue;
-      if (++read > 5) return undefined;
-      if (line.length > 40) continue;
-      const date = parseDate(line);
+      if (++read > 5) return headingYear ?? datedLetter(sections);
+      if (line.length > 120) continue;
+      const date = line.length <= 40 ? parseDate(line) : undefined;
+      if (date) return date;
+      headingYear ??= HEADING_YEAR.exec(line.trim())?.[1]?.concat('-01-01');
+    }
+  }
+  return headingYear ?? datedLetter(sections);
+}
+
+/** The date of a letter's own date line ("Berlin, 3. Juni 2014", "Apeldoorn, 1 April 2020"), the first in the text. */
+function datedLetter(sections: Section[]): string | undefined {
+  for (const section of sections) {
+    if (section.kind === 'background' || section.kind === 'ignore') continue;
+    for (const line of section.lines) {
+      const date = isDateLine(line) ? parseDate(line) : undefined;
       if (date) return date;
     }
   }
