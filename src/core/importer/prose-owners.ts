@@ -1,6 +1,6 @@
 // Who a block of contact lines is for: e-mails that prose gives to a named person ("President Bush can be reached at
 // comments@whitehouse.gov"), "z.Hd." lines, and an institution's postal block for the person whose e-mail is its.
-import { findEmails } from './contacts.js';
+import { findEmails, splitLabels } from './contacts.js';
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
 import type { ParsedTarget, TargetLine, Warn } from './types.js';
 
@@ -111,23 +111,27 @@ function addresseeList(text: string): string[] | undefined {
   return people.length >= 2 && people.length <= 12 && people.every((p) => LISTED_PERSON.test(p)) ? people : undefined;
 }
 
-/* Whatever may stand beside the e-mails of a line that names no one: separators, "and"/"or", a label before a colon. */
-const NO_NAME_REST = /^(?:[\p{L} -]{0,40}:)?[\s,;/&]*(?:(?:and|or|und|oder|et|ou|y|o|e)[\s,;/&]*)*$/iu;
+/*
+ * What may stand beside the contact details of a line that names no one: separators, "and"/"or", a label ("Target email
+ * addresses:", "Fax") with no second capitalised word, so "Ministro Bianchi: b@x.it" keeps its owner.
+ */
+const NO_NAME_REST = /^(?:\p{Lu}?[\p{Ll} -]{0,40}:?)?[\s,;/&]*(?:(?:and|or|und|oder|et|ou|y|o|e)[\s,;/&]*)*$/u;
 
-/** "Target email addresses: a@b.it, c@d.it", "Email: a@b.it": e-mails, at most a label before them, and no name. */
-function emailsOnly(text: string): boolean {
-  if (!text.includes('@') || text.length > 600) return false;
-  const emails = findEmails(text);
-  if (emails.length === 0) return false;
-  let rest = text;
+/** "Target email addresses: a@b.it, c@d.it", "Email: a@b.it, Fax: +1 555 0100": contact details, at most a label, no name. */
+function contactsOnly(text: string): boolean {
+  if (text.length > 600) return false;
+  const emails = text.includes('@') ? findEmails(text) : [];
+  const split = splitLabels(text);
+  if (emails.length + split.fields.length === 0) return false;
+  let rest = split.text;
   for (const email of emails) rest = rest.replace(email, ' ');
   return NO_NAME_REST.test(rest.trim());
 }
 
 /**
- * "To: Minister Ana Example and Minister Ben Other" over "Target email addresses: a@b.gov": the lines of e-mails right
- * under a list of several addressees do not say whose each address is, and read as they stand they would go to the last
- * one named. They are left off (the moderator is asked); every other line is kept as given.
+ * "To: Minister Ana Example and Minister Ben Other" over "Target email addresses: a@b.gov" (or "Fax: ..."): the lines
+ * of contact details right under a list of several addressees do not say whose each is, and read as they stand they
+ * would go to the last one named. They are left off (the moderator is asked); every other line is kept as given.
  */
 export function dropUnownedAfterList(lines: TargetLine[], warn: Warn): TargetLine[] {
   let people: string[] | undefined;
@@ -135,9 +139,9 @@ export function dropUnownedAfterList(lines: TargetLine[], warn: Warn): TargetLin
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text.trim();
     if (text === '') continue;
-    if (people && emailsOnly(text)) {
+    if (people && contactsOnly(text)) {
       dropped.push(i);
-      warn('unsure_address', `The e-mail addresses ${findEmails(text).join(', ')} are given once for ${people.join(', ')}; they were left off, add them to the official they belong to.`);
+      warn('unsure_address', `"${text.slice(0, 120)}" is given once for ${people.join(', ')}; it was left off, add it to the official it belongs to.`);
       continue;
     }
     people = text.length <= 420 ? addresseeList(text.replace(ATTENTION, '$1').trim()) : undefined;

@@ -45,6 +45,19 @@ describe('e-mails given once under a line that names several addressees', () => 
     expect(warned).toContain('unsure_address');
   });
 
+  it('leaves a fax line under the list off every official too', () => {
+    const lines = ['An: Präsident Hans Beispiel und Ministerin Eva Muster', 'Fax: +49 30 555 0100'];
+    const parsed = parseTargetsWithOrigins(lines.map((text) => ({ text, copy: false })), () => undefined);
+    expect(parsed.map((p) => p.target.fax ?? null)).toEqual([null, null]);
+  });
+
+  it('keeps an e-mail under the list that its own line gives to one of them by name', () => {
+    const lines = ['a: Ministro Rossi e Ministra Bianchi', 'Ministra Bianchi: bianchi@giustizia.example.it'];
+    const parsed = parseTargetsWithOrigins(lines.map((text) => ({ text, copy: false })), () => undefined);
+    const withEmail = parsed.filter((p) => (p.target.emails ?? []).length > 0).map((p) => [p.target.name, p.target.emails]);
+    expect(withEmail).toEqual([['Ministra Bianchi', ['bianchi@giustizia.example.it']]]);
+  });
+
   it('gives no one an e-mail that a sentence offers for two people named together', () => {
     const lines = ['Governor Ana Example and Senator Ben Other can be reached at office@state.example.gov'];
     const parsed = parseTargetsWithOrigins(lines.map((text) => ({ text, copy: false })), () => undefined);
