@@ -59,17 +59,21 @@ export function splitOwnedEmails(lines: Line[]): Line[] {
   return out;
 }
 
+/* Text that ends by joining one more person to the name after it: a comma, "&", "and", "und", "et", "e". */
+const JOINED_END = /(?:[,&]|\b(?:and|or|und|oder|et|y|e|en))$/i;
+
 /** The name that the sentence around `email` says owns it, if any. */
 function ownerBefore(text: string, email: string): string | undefined {
   const at = text.indexOf(email);
   if (at < 0) return undefined;
   // Only the sentence the e-mail sits in: after the last full stop that ends a word.
   const before = text.slice(0, at).split(/(?<=\p{Ll}{2}[.!?])\s+/u).pop() ?? '';
-  const match = OWNED.exec(before.slice(-120));
+  const tail = before.slice(-120);
+  const match = OWNED.exec(tail);
   const name = (match?.[1] ?? match?.[2])?.replace(/^(?:And|Or|Und|Oder|Et|Y)\s+/, '').trim();
   // "Minister Ana Example and Minister Ben Other can be reached at ...": the last of several named is no sure owner.
-  const joined = match ? before.slice(0, before.length - before.slice(-120).length + match.index).trimEnd() : '';
-  if (/(?:[,&]|\b(?:and|or|und|oder|et|y|e|en))$/i.test(joined)) return undefined;
+  const ahead = match ? tail.slice(0, match.index).trimEnd() : '';
+  if (JOINED_END.test(ahead)) return undefined;
   return name && name.split(/\s+/).length >= 2 ? name : undefined;
 }
 
@@ -135,16 +139,16 @@ function contactsOnly(text: string): boolean {
  */
 export function dropUnownedAfterList(lines: TargetLine[], warn: Warn): TargetLine[] {
   let people: string[] | undefined;
-  const dropped: number[] = [];
+  const dropped = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text.trim();
     if (text === '') continue;
     if (people && contactsOnly(text)) {
-      dropped.push(i);
+      dropped.add(i);
       warn('unsure_address', `"${text.slice(0, 120)}" is given once for ${people.join(', ')}; it was left off, add it to the official it belongs to.`);
       continue;
     }
     people = text.length <= 420 ? addresseeList(text.replace(ATTENTION, '$1').trim()) : undefined;
   }
-  return dropped.length === 0 ? lines : lines.filter((_, i) => !dropped.includes(i));
+  return dropped.size === 0 ? lines : lines.filter((_, i) => !dropped.has(i));
 }
