@@ -1,5 +1,5 @@
 // Appeal fields found in the text: the deadline, preferred languages, background and summary.
-import { parseDate, parseDateAfter } from './dates.js';
+import { isDateLine, parseDate, parseDateAfter } from './dates.js';
 import { toParagraphs } from './paragraphs.js';
 import { japanesePageDate, japaneseYearlessDeadline, trailingDeadline } from './trailing-deadlines.js';
 import { foldKey, sectionValue, type Section } from './sections.js';
@@ -20,7 +20,8 @@ export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string)
       if (date) return date;
     }
   }
-  const dated = textDate(sections);
+  const own = textDate(sections);
+  const dated = own?.date;
   for (const section of sections) {
     if (section.kind === 'ignore' || section.kind === 'background' || section.kind === 'summary') continue;
     for (let at = -1; at < section.lines.length; at++) {
@@ -36,7 +37,11 @@ export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string)
       const from = composed.slice(word.index);
       // "The deadline will be this Saturday, May 9th." under a post dated "Tuesday, May 05, 2009".
       // "please send it to me by July 15 at:" under a post dated "Tuesday, June 12, 2007": the post's year, the date right after "by".
-      const date = parseDate(from) ?? (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined) ?? (dated ? yearlessRightAfter(from, dated) : undefined);
+      const exact = parseDate(from);
+      if (exact) return exact;
+      const date = (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined) ?? (dated ? yearlessRightAfter(from, dated) : undefined);
+      // A year read from a heading or a letter's date, not from the page's own date line: the moderator checks it.
+      if (date && own?.from !== 'date line') warn('deadline_year', `The deadline's year is not in the text; ${date.slice(0, 4)} was taken from the ${own?.from}. Check it before saving.`);
       if (date) return date;
       const yearless = issued ? yearlessInProse(composed, issued) : undefined;
       if (yearless) return yearGuessed(yearless, warn);
@@ -91,26 +96,55 @@ function japaneseDeadline(sections: Section[], warn: Warn): string | undefined {
   return undefined;
 }
 
-/* "by July 15", "before 15 July", "until June 3rd": the preposition, then a day and a month with nothing between. */
-const BY_DAY_MONTH = /\b(?:by|before|until|no later than)\s+(?=[a-z]{3,10}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s{1,3}[a-z]{3,10}\b)/i;
+/*
+ * "by July 15", "before 15 July", "bis zum 17. Juni", "avant le 30 janvier", "antes del 5 de mayo": the preposition, then a
+ * day and a month with nothing between. Read accent-free.
+ */
+const BY_DAY_MONTH = /\b(?:by|before|until|no later than|bis(?: zum| spatestens)?|avant le|jusqu'au|antes del?|hasta el|entro il|fino al|uiterlijk|voor)\s+(?=[a-z]{3,10}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th|er|e|\.)?\s{1,3}(?:de\s{1,3})?[a-z]{3,10}\b)/i;
 
-/** A date without its year right after "by" / "before" / "until" in a request, read in the year of the text's own date. */
+/** A date without its year right after "by" / "before" / "bis zum" in a request, read in the year of the text's own date. */
 function yearlessRightAfter(from: string, dated: string): string | undefined {
-  const by = BY_DAY_MONTH.exec(from.slice(0, 200));
-  return by ? parseDateAfter(from.slice(by.index + by[0].length, by.index + by[0].length + 20), dated) : undefined;
+  const folded = foldKey(from.slice(0, 200));
+  const by = BY_DAY_MONTH.exec(folded);
+  return by ? parseDateAfter(folded.slice(by.index + by[0].length, by.index + by[0].length + 24), dated) : undefined;
 }
 
-/** The text's own date: a line that is only a date among its first lines ("Tuesday, May 05, 2009"). */
-function textDate(sections: Section[]): string | undefined {
+/* "Aufruf zu Briefaktion zu Hazienda Matias, 2014": a heading that ends with its year after a comma. */
+const HEADING_YEAR = /,\s*((?:19|20)\d{2})\.?$/;
+
+/**
+ * The text's own date: a line that is only a date among its first lines ("Tuesday, May 05, 2009"), else the first of
+ * January of the year a heading among them ends with (", 2014"), else the date of a letter in it ("Berlin, 3. Juni 2014").
+ * A text that gives no year has none: the importer's clock says nothing of when an old text was written.
+ */
+function textDate(sections: Section[]): TextDate | undefined {
   // Stops at the fifth line read: copying every section's lines first made a paste of many short sections slow.
   let read = 0;
+  let headingYear: string | undefined;
+  const fallback = (): TextDate | undefined => (headingYear ? { date: headingYear, from: 'heading' } : datedLetter(sections));
   for (const section of sections) {
     for (const line of [section.heading, ...section.lines.slice(0, 10)]) {
       if (line === '') continue;
-      if (++read > 5) return undefined;
-      if (line.length > 40) continue;
-      const date = parseDate(line);
-      if (date) return date;
+      if (++read > 5) return fallback();
+      if (line.length > 120) continue;
+      const date = line.length <= 40 ? parseDate(line) : undefined;
+      if (date) return { date, from: 'date line' };
+      headingYear ??= HEADING_YEAR.exec(line.trim())?.[1]?.concat('-01-01');
+    }
+  }
+  return fallback();
+}
+
+/* The text's own date and where it was read. */
+type TextDate = { date: string; from: 'date line' | 'heading' | "letter's date" };
+
+/** The date of a letter's own date line ("Berlin, 3. Juni 2014", "Apeldoorn, 1 April 2020"), the first in the text. */
+function datedLetter(sections: Section[]): TextDate | undefined {
+  for (const section of sections) {
+    if (section.kind === 'background' || section.kind === 'ignore') continue;
+    for (const line of section.lines) {
+      const date = isDateLine(line) ? parseDate(line) : undefined;
+      if (date) return { date, from: "letter's date" };
     }
   }
   return undefined;

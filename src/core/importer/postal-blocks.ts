@@ -3,7 +3,7 @@
 import { splitOneLineBlock } from './one-line-blocks.js';
 import { countryOf, isCountryLine } from './countries.js';
 import { isDateLine } from './dates.js';
-import { HONORIFIC, opensOfficial, ROLE } from './offices.js';
+import { HONORIFIC, opensOfficial, ORGANISATION, ROLE } from './offices.js';
 import type { Section } from './sections.js';
 import type { TargetLine } from './targets.js';
 
@@ -22,7 +22,21 @@ export function isAddressLike(text: string): boolean {
  * "Minister of Security Name Secretaría de ... Tegucigalpa, Honduras": an office-first one-line block is one too.
  */
 function isAddressList(text: string): boolean {
-  return text.length <= 260 && (count(text, ',') >= 3 || (opensOfficial(text) && splitOneLineBlock(text) !== undefined));
+  return text.length <= 260 && (count(text, ',') >= 3 || (opensOfficial(text) && splitOneLineBlock(text) !== undefined) || isCapitalsNameThenOffice(text));
+}
+
+/* "Dr. JANE EXAMPLE , ": a form of address maybe, a name of two to six words in capitals, then a comma set apart. */
+const CAPITALS_NAME_COMMA = /^(?:(?:Dr|Dra|Sr|Sra|Mr|Mrs|Ms|Prof)\.?\s+)?\p{Lu}[\p{Lu}'’-]+(?:\s+\p{Lu}[\p{Lu}'’-]+){1,5}\s,\s+/u;
+
+/**
+ * "Dr. JANE EXAMPLE , Ministry of the Interior Example Road 9 - Capital": a name in capitals, " , ", then an office and
+ * its address on the one line; the office is what tells it from a sentence that opens with a shouted name.
+ */
+function isCapitalsNameThenOffice(text: string): boolean {
+  const name = CAPITALS_NAME_COMMA.exec(text);
+  if (!name) return false;
+  const rest = text.slice(name[0].length, name[0].length + 80);
+  return ORGANISATION.test(rest) || ROLE.test(rest);
 }
 
 /* isAddressLike's patterns, made once: a pattern written in a function is a new object each time it runs (once a line). */

@@ -1,8 +1,8 @@
 // Who a block of contact lines is for: e-mails that prose gives to a named person ("President Bush can be reached at
 // comments@whitehouse.gov"), "z.Hd." lines, and an institution's postal block for the person whose e-mail is its.
-import { findEmails } from './contacts.js';
+import { findEmails, splitLabels } from './contacts.js';
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
-import type { ParsedTarget, TargetLine } from './types.js';
+import type { ParsedTarget, TargetLine, Warn } from './types.js';
 
 type Line = TargetLine;
 
@@ -59,14 +59,21 @@ export function splitOwnedEmails(lines: Line[]): Line[] {
   return out;
 }
 
+/* Text that ends by joining one more person to the name after it: a comma, "&", "and", "und", "et", "e". */
+const JOINED_END = /(?:[,&]|\b(?:and|or|und|oder|et|y|e|en))$/i;
+
 /** The name that the sentence around `email` says owns it, if any. */
 function ownerBefore(text: string, email: string): string | undefined {
   const at = text.indexOf(email);
   if (at < 0) return undefined;
   // Only the sentence the e-mail sits in: after the last full stop that ends a word.
   const before = text.slice(0, at).split(/(?<=\p{Ll}{2}[.!?])\s+/u).pop() ?? '';
-  const match = OWNED.exec(before.slice(-120));
+  const tail = before.slice(-120);
+  const match = OWNED.exec(tail);
   const name = (match?.[1] ?? match?.[2])?.replace(/^(?:And|Or|Und|Oder|Et|Y)\s+/, '').trim();
+  // "Minister Ana Example and Minister Ben Other can be reached at ...": the last of several named is no sure owner.
+  const ahead = match ? tail.slice(0, match.index).trimEnd() : '';
+  if (JOINED_END.test(ahead)) return undefined;
   return name && name.split(/\s+/).length >= 2 ? name : undefined;
 }
 
@@ -106,4 +113,42 @@ function addresseeList(text: string): string[] | undefined {
   if (!list || list.includes('@')) return undefined;
   const people = list.replace(/[.;]$/, '').split(/\s*,\s*(?:and\s+|y\s+|et\s+|e\s+|und\s+)?|\s+(?:and|y|et|e|und)\s+/).map((p) => p.trim()).filter((p) => p !== '');
   return people.length >= 2 && people.length <= 12 && people.every((p) => LISTED_PERSON.test(p)) ? people : undefined;
+}
+
+/*
+ * What may stand beside the contact details of a line that names no one: separators, "and"/"or", a label ("Target email
+ * addresses:", "Fax") with no second capitalised word, so "Ministro Bianchi: b@x.it" keeps its owner.
+ */
+const NO_NAME_REST = /^(?:\p{Lu}?[\p{Ll} -]{0,40}:?)?[\s,;/&]*(?:(?:and|or|und|oder|et|ou|y|o|e)[\s,;/&]*)*$/u;
+
+/** "Target email addresses: a@b.it, c@d.it", "Email: a@b.it, Fax: +1 555 0100": contact details, at most a label, no name. */
+function contactsOnly(text: string): boolean {
+  if (text.length > 600) return false;
+  const emails = text.includes('@') ? findEmails(text) : [];
+  const split = splitLabels(text);
+  if (emails.length + split.fields.length === 0) return false;
+  let rest = split.text;
+  for (const email of emails) rest = rest.replace(email, ' ');
+  return NO_NAME_REST.test(rest.trim());
+}
+
+/**
+ * "To: Minister Ana Example and Minister Ben Other" over "Target email addresses: a@b.gov" (or "Fax: ..."): the lines
+ * of contact details right under a list of several addressees do not say whose each is, and read as they stand they
+ * would go to the last one named. They are left off (the moderator is asked); every other line is kept as given.
+ */
+export function dropUnownedAfterList(lines: TargetLine[], warn: Warn): TargetLine[] {
+  let people: string[] | undefined;
+  const dropped = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text.trim();
+    if (text === '') continue;
+    if (people && contactsOnly(text)) {
+      dropped.add(i);
+      warn('unsure_address', `"${text.slice(0, 120)}" is given once for ${people.join(', ')}; it was left off, add it to the official it belongs to.`);
+      continue;
+    }
+    people = text.length <= 420 ? addresseeList(text.replace(ATTENTION, '$1').trim()) : undefined;
+  }
+  return dropped.size === 0 ? lines : lines.filter((_, i) => !dropped.has(i));
 }

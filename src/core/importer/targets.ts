@@ -13,7 +13,7 @@ import { CONJUNCTION, isNoNameLine, isPersonBullet, isPlausibleName, NUMBERED, o
 import { isClosing } from './letter.js';
 import { splitSharedBlock } from './shared-block.js';
 import { collapseDoubleSpacing } from './double-spacing.js';
-import { joinInstitutions } from './prose-owners.js';
+import { dropUnownedAfterList, joinInstitutions } from './prose-owners.js';
 import type { ParsedTarget, TargetLine, Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
@@ -101,7 +101,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   // After an official written whole on one line, a block of text lines with no contact detail is the page's next part.
   let afterWhole = false;
   let read = 0;
-  for (const { text: line, copy } of collapseDoubleSpacing(lines, describesOfficial)) {
+  for (const { text: line, copy } of collapseDoubleSpacing(dropUnownedAfterList(lines, warn), describesOfficial)) {
     // Past the contact details, a sentence is the text going on ("Please note that ...", a story): stop.
     // An item of a list of officials ending with a full stop ("· Mr. Jane Example, Ambassador, ..., Examplia.") is no sentence.
     if (seenFields && (isProse(line) || isPageText(line)) && !isPersonBullet(line)) break;

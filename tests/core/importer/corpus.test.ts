@@ -449,15 +449,15 @@ const HELD_OUT = [
     floor: 0.87, refusalsChecked: /./,
   },
   {
-    set: 'corpus-34', dir: CORPUS_34, unseen: '60.9% of fields, 1 address misattached, 3 appeals refused', texts: 21, addresses: 9, attached: false,
+    set: 'corpus-34', dir: CORPUS_34, unseen: '60.9% of fields, 1 address misattached, 3 appeals refused', texts: 21, addresses: 9, attached: true,
     // Measured once after every fix of 2026-12-07. fix34: 96.5% (83/86), 0 misattached, none refused (was 60.9%, 5
     // refused): a letter's signer is never an official; calls cut before their addresses, a "Courrier-type" model letter,
     // an update asking for more letters and a results post import; a writer's own letter ("Mein Brief an", a press
     // release, one signed with a profession) is refused; "Att:" blocks, an e-mail form's "a:" line, a call-in's heading
-    // and a plural Italian greeting are read. Still wrong, known: a one-line block whose name and address share the line
-    // after " , " (mstbrazil's Lima da Costa, no target; its address is left off), and "bis zum 17. Juni" takes its year
-    // only from the page's heading (asienhaus, no deadline). Postal 4/5 attached, so `attached` stays false.
-    floor: 0.96, refusalsChecked: /./,
+    // and a plural Italian greeting are read. fix34b: 100% (86/86), 9 of 9 addresses: "bis zum 17. Juni" takes the year of
+    // the page's heading (", 2014"), and "Dr. JANE EXAMPLE , <office> <street>" on one line is a block (mstbrazil's Lima da
+    // Costa); e-mails under a recipient line naming several officials go to none of them.
+    floor: 1, refusalsChecked: /./,
   },
 ] as const;
 
