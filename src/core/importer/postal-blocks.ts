@@ -68,8 +68,8 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
   /** Reads one line (each section ends with a blank one); true when the blocks found have ended. */
   const ended = (line: string): boolean => {
     // "2. Mr Alex Hawke, Minister ..." right under "Canberra ACT 2600": a numbered item opens the next official's block
-    // (a kit's list has no blank lines between its items).
-    const numbered = line !== '' && NUMBERED_NAME.test(line) && line.length <= 200;
+    // (a kit's list has no blank lines between its items). So does "1. Jane Example", a person's name alone.
+    const numbered = line !== '' && line.length <= 200 && (NUMBERED_NAME.test(line) || (LIST_NUMBER.test(line) && PERSON_NAME.test(line.replace(LIST_NUMBER, ''))));
     if (numbered && isBlock(run)) {
       out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
       run = [];

@@ -158,12 +158,14 @@ describe("a list's number before a block the request above names, or before a ca
       '- Join others in sending notes to your members of Parliament.',
     );
 
-  it('reads "1) Marta Lindqvist" over her department and street as her block', () => {
-    const { appeal } = imported(block('1) '));
-    expect(appeal.targets.map((t) => t.name)).toEqual(['Marta Lindqvist']);
-    expect(appeal.targets[0]?.address).toContain('2201 C Street NW');
-    expect(officials(appeal)).toEqual(officials(imported(block('')).appeal));
-  });
+  for (const mark of ['1) ', '1. ']) {
+    it(`reads "${mark}Marta Lindqvist" over her department and street as her block`, () => {
+      const { appeal } = imported(block(mark));
+      expect(appeal.targets.map((t) => t.name)).toEqual(['Marta Lindqvist']);
+      expect(appeal.targets[0]?.address).toContain('2201 C Street NW');
+      expect(officials(appeal)).toEqual(officials(imported(block('')).appeal));
+    });
+  }
 
   const callIn = (mark: string): string =>
     page(
