@@ -1,7 +1,8 @@
 // The rules made for corpora 33 and 34 hold under the rewrites of perturb.ts that broke them: a block's blank lines
 // removed (the writer's block runs on under the addressee's, a model letter's caption over its block), a short page
 // double-spaced, "Mail:" or "E-Mail-Adresse:" for "email:" inside prose, and a list's number before a postal block or a
-// call-in's heading. Each reads as the text written without the rewrite, on texts written for the test.
+// call-in's heading; and (a corpus-2 case) "Mail:" before an old list's mailto link. Each reads as the text written
+// without the rewrite, on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
 import { cleanLines } from '../../../src/core/importer/normalize.js';
@@ -189,4 +190,28 @@ describe("a list's number before a block the request above names, or before a ca
       expect(officials(appeal)).toEqual(officials(imported(callIn('')).appeal));
     });
   }
+});
+
+describe('"Mail:" before an old mailing list\'s mailto link, its address spelled "x at y"', () => {
+  const block = (label: string): string =>
+    page(
+      'UA 12/03 Fear of execution',
+      '',
+      'Please send appeals to:',
+      '',
+      'Ms EXAMPLE Hanako',
+      'Minister of Justice',
+      'Ministry of Justice',
+      '2-2-2 Example-cho, Chiyoda-ku,',
+      'Tokyo 100-0001, Japan',
+      'Fax:      011 81 3 5550 1234',
+      `${label}    <mailto:office at justice.example.jp>office at justice.example.jp`,
+      'Salutation: Dear Minister',
+    );
+
+  it('reads "Mail:" as the e-mail label "email:" is, never as an official of its own', () => {
+    const { appeal } = imported(block('Mail:'));
+    expect(appeal.targets.map((t) => t.name).join(' ')).not.toContain('mailto');
+    expect(officials(appeal)).toEqual(officials(imported(block('email:')).appeal));
+  });
 });
