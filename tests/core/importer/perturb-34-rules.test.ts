@@ -44,6 +44,26 @@ describe("a letter of support whose writer's block runs on under the judge's", (
     expect(appeal.targets.flatMap((t) => t.address ?? [])).not.toContain('48 Birch Lane');
   });
 
+  it("never gives an official the lines of another person's block run on under its postcode", () => {
+    const text = page(
+      'Free Aron Example',
+      '',
+      'Please write to the officials below and ask for his release.',
+      '',
+      'Minister of Justice Jane Example',
+      'Ministry of Justice',
+      '10 Example Road',
+      'Exampleton 10101',
+      'Karl Other',
+      'Ministry of Interior',
+      '12 Example Road',
+      'Exampleton 10102',
+    );
+    const addresses = imported(text).appeal.targets.flatMap((t) => t.address ?? []);
+    expect(addresses).toContain('10 Example Road');
+    expect(addresses).not.toContain('12 Example Road');
+  });
+
   it('reads it as the same page with a blank line between the two blocks', () => {
     expect(officials(imported(letter([])).appeal)).toEqual(officials(imported(letter([''])).appeal));
   });
