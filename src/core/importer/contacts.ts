@@ -16,8 +16,11 @@ const NUMBER_WORD = String.raw`(?:\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?)?
 /* "Telegrams: Presidente Zedillo, México D.F.", "Telexes: 170937 sppnme": an old UA's channels no member can use now; no part of a postal address. */
 export const OLD_CHANNEL = /^(?:telegrams?|telex(?:es)?|cables?|t[ée]l[ée]grammes?|telegramas?)\s*:/i;
 
+/** "Email", "E-mail address", "E-Mail-Adresse", "Mail": the English and German words of an e-mail's label. */
+export const EMAIL_LABEL_WORDS = String.raw`(?:e-?mails?(?:[- ]?(?:address(?:es)?|adressen?))?|mail)`;
+
 const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
-  { kind: 'email', pattern: /^(?:e-?mails?(?:[- ]?(?:address(?:es)?|adressen?))?|correos? electr[oó]nicos?|correo(?:-e)?|courriels?|adresse [ée]lectronique|mail)$/i },
+  { kind: 'email', pattern: new RegExp(String.raw`^(?:${EMAIL_LABEL_WORDS}|correos? electr[oó]nicos?|correo(?:-e)?|courriels?|adresse [ée]lectronique)$`, 'i') },
   { kind: 'phone', pattern: new RegExp(`^(?:tel|telefon|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|tfno|mobile|cell)\\.?${NUMBER_WORD}$`, 'i') },
   { kind: 'fax', pattern: new RegExp(`^(?:fax(?:es)?|t[ée]l[ée]copie)\\.?${NUMBER_WORD}$`, 'i') },
   { kind: 'salutation', pattern: /^(?:salutation|saludo|encabezado|tratamiento|tratamento|formule d'appel|formule de politesse|(?:korrekte )?anrede|forma grzeczno[sś]ciowa)$/i },
@@ -34,7 +37,7 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
 ];
 
 /* A label word followed by a colon, anywhere in a line ("..., Quito. Email: a@b.ec Twitter: @x"). */
-const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?(?:[- ]?(?:address(?:es)?|adressen?))?|mail(?=\s?:\s*(?:[^\s@,;]+@|\[?\s?email\s{0,3}protected\b))|correos? electr[oó]nicos?|correo-e|courriels?|(?:tel|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|fax(?:es)?)\.?(?:\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?)?|salutation|saludo|encabezado|tratamiento|tratamento|formule d'appel|(?:korrekte )?anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon|web-?page)\.?)\s?:/giu;
+const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?(?:[- ]?(?:address(?:es)?|adressen?))?|mail(?=\s?:\s*(?:<?mailto:|[^\s@,;]+@|\[?\s?email\s{0,3}protected\b))|correos? electr[oó]nicos?|correo-e|courriels?|(?:tel|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|fax(?:es)?)\.?(?:\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?)?|salutation|saludo|encabezado|tratamiento|tratamento|formule d'appel|(?:korrekte )?anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon|web-?page)\.?)\s?:/giu;
 
 /* "Telephone (011-503) 2249-8412", "Fax +44 20 ...": a phone or fax label without its colon, before the number. */
 const BARE_NUMBER_LABEL = /^(tel|telefon|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|fax|t[ée]l[ée]copie)\.?(?:\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?)?\s+(?=[(+]?\d)/i;

@@ -211,9 +211,10 @@ export function calledOnLines(sections: Section[]): TargetLine[] {
 
 /*
  * "Call Qld Environment Minister Jane Example" alone on its line, a call-in's heading: the verb, the office (ending on an
- * office word), the name, and nothing after it; the phone or e-mail line right under it is that official's.
+ * office word), the name, and nothing after it; the phone or e-mail line right under it is that official's. A list's
+ * bullet or number before it ("1) Call ...") leaves it the same heading.
  */
-const CALL_HEADING = new RegExp(String.raw`^(?:[Cc]all|[Pp]hone|[Rr]ing|[Ee]-?mail|[Ww]rite to|[Ff]ax)\s+(?:the\s+)?((?:[\p{L}.'’-]+\s+){0,4}?(?:${ROLE.source}))\s+${PERSON}$`, 'iu');
+const CALL_HEADING = new RegExp(String.raw`^(?:(?:[-*•·–]|\d{1,2}[.)])\s+)?(?:[Cc]all|[Pp]hone|[Rr]ing|[Ee]-?mail|[Ww]rite to|[Ff]ax)\s+(?:the\s+)?((?:[\p{L}.'’-]+\s+){0,4}?(?:${ROLE.source}))\s+${PERSON}$`, 'iu');
 /* "Ministerial Office: (07) 3719 7330", "Email: jane@example.gov": a labelled number or e-mail, whatever the label says. */
 const CONTACT_UNDER = /^[\p{L} ]{1,30}:\s*([+(\d][\d\s()+.-]{6,}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/u;
 

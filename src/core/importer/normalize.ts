@@ -111,17 +111,23 @@ export function cleanText(text: string): { lines: string[]; text: string } {
  */
 function undoubleSpacing(lines: string[]): string[] {
   let filled = 0;
-  let wider = false;
+  let wider = 0;
+  let single = 0;
   for (let i = 0; i < lines.length; i++) {
     if (lines[i] === '') {
-      wider ||= i > 0 && lines[i - 1] === '' && i + 1 < lines.length && lines[i + 1] !== '';
+      // A gap is counted at its last blank line, where the next line starts.
+      if (i > 0 && i + 1 < lines.length && lines[i + 1] !== '') {
+        if (lines[i - 1] === '') wider++;
+        else single++;
+      }
       continue;
     }
     filled++;
     if (i + 1 < lines.length && lines[i + 1] !== '') return lines;
   }
-  // Without a wider gap anywhere, one blank line is all the page has to part paragraphs too: nothing to tell apart.
-  if (filled < 10 || !wider) return lines;
+  // Without a wider gap anywhere, one blank line is all the page has to part paragraphs too: nothing to tell apart. A
+  // short page says so only where most of its gaps are wide (paragraphs), the single ones few (the lines of a block).
+  if (wider === 0 || (filled < 10 && wider <= single)) return lines;
   return lines.filter((line, i) => line !== '' || (i > 0 && lines[i - 1] === ''));
 }
 

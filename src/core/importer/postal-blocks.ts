@@ -82,8 +82,8 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
   /** Reads one line (each section ends with a blank one); true when the blocks found have ended. */
   const ended = (line: string): boolean => {
     // "2. Mr Alex Hawke, Minister ..." right under "Canberra ACT 2600": a numbered item opens the next official's block
-    // (a kit's list has no blank lines between its items).
-    const numbered = line !== '' && NUMBERED_NAME.test(line) && line.length <= 200;
+    // (a kit's list has no blank lines between its items). So does "1. Jane Example", a person's name alone.
+    const numbered = line !== '' && line.length <= 200 && (NUMBERED_NAME.test(line) || (LIST_NUMBER.test(line) && PERSON_NAME.test(line.replace(LIST_NUMBER, ''))));
     if (numbered && isBlock(run)) {
       out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
       run = [];
@@ -93,9 +93,10 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
       return false;
     }
     // "Canberra ACT 2600" / "And remember" / "to send a copy ...": short lines of text run on after a postcode are no
-    // part of the block; it ends at its postcode or country, and the text after it ends the blocks.
+    // part of the block; it ends at its postcode or country, and the text after it ends the blocks. So does a person's
+    // own block run on under the first block's postcode without a blank line (the writer's, beside the addressee's).
     const postal = postalPrefix(run);
-    if (postal.length < run.length && postal.length > 0 && out.length > 0) {
+    if (postal.length < run.length && postal.length > 0 && (out.length > 0 || isPersonBlock(run.slice(postal.length)))) {
       out.push(...postal.map((text) => ({ text, copy: false })), { text: '', copy: false });
       return true;
     }
@@ -132,15 +133,25 @@ function postalPrefix(run: string[]): string[] {
   return [];
 }
 
+/* "1) ", "2. ": a numbered list's mark before an item. */
+const LIST_NUMBER = /^\d{1,2}[.)]\s+/;
+
 /* A person's name alone on a line: two to four capitalised words. */
 const PERSON_NAME = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
+
+/** "Jane Example" / "12 Example Street" / "Exampleton, PA 19130": a person's name alone (no office), then their own address to its postcode. */
+function isPersonBlock(lines: string[]): boolean {
+  const name = lines[0] ?? '';
+  return PERSON_NAME.test(name) && !ROLE.test(name) && lines.slice(2, 5).some((l) => POSTCODE_LAST.test(l));
+}
 
 /**
  * "Urge Secretary of State Jane Example to act" over "Jane Example" / "Department of State" / "2201 C Street NW" /
  * "Washington, DC 20520": a block with no office line, whose first line is the person the prose just above names by office.
  */
 function isNamedAbove(run: string[], prose: string): boolean {
-  const name = run[0] ?? '';
+  // "1) Jane Example": a list's number before the name is no part of it.
+  const name = (run[0] ?? '').replace(LIST_NUMBER, '');
   const last = run[run.length - 1] ?? '';
   if (run.length < 3 || run.length > 12 || !PERSON_NAME.test(name) || ROLE.test(name) || !(POSTAL_END.test(last) || countryOf(last) !== undefined)) return false;
   const at = prose.indexOf(name);

@@ -2,7 +2,7 @@
 // a@b.ie", "send to the Permanent Mission of X" over a line of its e-mails, "send the following mail to the embassy"
 // over an "address: ..." line. The e-mail goes to the official that very request names, never to another; a request
 // whose addressee is no official ("your local MP", "us") gives nothing.
-import { findEmails, ORGANISER_EMAIL } from './contacts.js';
+import { EMAIL_LABEL_WORDS, findEmails, ORGANISER_EMAIL } from './contacts.js';
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
 import type { Section } from './sections.js';
 import type { TargetLine } from './types.js';
@@ -16,10 +16,10 @@ const EMAIL_RUN = String.raw`${EMAIL}(?:\.?\s*(?:,|;|\/|and|or|e|y|et|und|o|ou|o
  */
 const TO_OFFICIAL = String.raw`(?:\b(?:e-?mail(?:ing)?|write (?:an? e-?mail )?to|write (?:(?:protest|support|short|polite)\s+)?(?:letters|e-?mails|messages) to|send(?:ing)? (?:(?:it|this|them|an? (?:e-?mail|letter|message)|(?:the|this|your) (?:letter|e-?mail|message|text))\s+)?to|scrivi(?:amo|ete)? (?:a|al|alla|all['’])|envie (?:(?:a|o|um|uma) (?:carta|mensagem|email|e-mail) )?(?:a|ao|à|para)|escreva (?:a|ao|à|para)|dirigid[oa] (?:a|ao|à|al)|escrib(?:a|e|id) (?:a|al)|[ée]crivez (?:à|au)|envoyez (?:un (?:e-?mail|courriel) )?(?:à|au)|schreiben sie (?:an|einer? e-?mail an)|mailt? (?:an|naar))\s+)`;
 /*
- * Between the official and the e-mails: "at:", "(", "(email:", ",", "para", "unter", or nothing; or the next sentence's
+ * Between the official and the e-mails: "at:", "(", "(email:" (or "(Mail:", "(E-Mail-Adresse:"), ",", "para", "unter", or nothing; or the next sentence's
  * label, "Emails (type all three):", that gives the e-mails the request is for.
  */
-const BRIDGE = String.raw`\s*(?:,\s*)?(?:\(\s*(?:e-?mails?\s*:\s*)?|(?:at|on|via|under|unter|para|per|à|a|op|naar)\s*:?\s*|:\s*|\.\s+e-?mails?\s*(?:\([^()\n]{0,60}\)\s*)?:\s*)?`;
+const BRIDGE = String.raw`\s*(?:,\s*)?(?:\(\s*(?:${EMAIL_LABEL_WORDS}\s*:\s*)?|(?:at|on|via|under|unter|para|per|à|a|op|naar)\s*:?\s*|:\s*|\.\s+e-?mails?\s*(?:\([^()\n]{0,60}\)\s*)?:\s*)?`;
 /* A second request inside the words taken for the official ("email and send to the Mission"): the official follows the last. */
 const INNER_REQUEST = new RegExp(TO_OFFICIAL, 'giu');
 const REQUEST = new RegExp(String.raw`${TO_OFFICIAL}(?:the\s+|o\s+|a\s+|la\s+|le\s+|l['’])?([^@\n.!?;:()"“”]{3,90}?)${BRIDGE}(${EMAIL_RUN})`, 'giu');

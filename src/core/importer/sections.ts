@@ -28,7 +28,7 @@ const RULES: HeadingRule[] = [
   ...words('number', ['URGENT ACTION TYPE AND NUMBER', 'TYPE AND NUMBER', 'UA NUMBER', 'TIPO Y NUMERO DE AU', 'TIPO Y NUMERO', 'NUMERO DE AU', "TYPE ET NUMERO DE L'AU", 'TYPE ET NUMERO']),
   ...words('ignore', ['PUBLICATION DATE', 'ISSUE DATE', 'FECHA DE PUBLICACION', 'DATE DE PUBLICATION', 'INDEX NUMBER', 'NUMERO DE INDICE', "NUMERO D'INDEX", 'LINK TO PREVIOUS UA', 'ENLACE A LA AU ANTERIOR', "LIEN VERS L'AU PRECEDENTE"]),
   ...words('summary', ['URGENT ACTION SUMMARY', 'SUMMARY', 'RESUMEN DE LA ACCION URGENTE', 'RESUMEN', "RESUME DE L'ACTION URGENTE", 'RESUME']),
-  ...words('letter', ['URGENT ACTION LETTER', 'SAMPLE LETTER', 'MODEL LETTER', 'CARTA DE LA ACCION URGENTE', 'MODELO DE CARTA', 'CARTA MODELO', "LETTRE DE L'ACTION URGENTE", 'MODELE DE LETTRE', 'LETTRE TYPE', 'MUSTERBRIEF', 'BRIEFVORSCHLAG', 'BRIEFENTWURF', 'INHALT', 'VOORBEELDBRIEF', 'CARTA-MODELO', 'LETTERA MODELLO', 'LETTERA TIPO', 'MODELLO DI LETTERA', 'TESTO DELLA LETTERA', 'BREVFORSLAG', 'EXEMPELBREV', 'MALLBREV', 'MALLIKIRJE']),
+  ...words('letter', ['URGENT ACTION LETTER', 'SAMPLE LETTER', 'MODEL LETTER', 'CARTA DE LA ACCION URGENTE', 'MODELO DE CARTA', 'CARTA MODELO', "LETTRE DE L'ACTION URGENTE", 'MODELE DE LETTRE', 'LETTRE TYPE', 'COURRIER-TYPE', 'COURRIER TYPE', 'MUSTERBRIEF', 'BRIEFVORSCHLAG', 'BRIEFENTWURF', 'INHALT', 'VOORBEELDBRIEF', 'CARTA-MODELO', 'LETTERA MODELLO', 'LETTERA TIPO', 'MODELLO DI LETTERA', 'TESTO DELLA LETTERA', 'BREVFORSLAG', 'EXEMPELBREV', 'MALLBREV', 'MALLIKIRJE']),
   ...words('deadline', ['PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL', 'PLEASE TAKE ACTION AS SOON AS POSSIBLE', 'APPEAL DEADLINE NOTICE', 'APPEAL DEADLINE', 'DEADLINE', 'ACTUE LO ANTES POSIBLE HASTA', 'ACTUA LO ANTES POSIBLE HASTA', 'ACTUEN LO ANTES POSIBLE HASTA', 'ACTUE LO ANTES POSIBLE', 'ACTUA LO ANTES POSIBLE', 'ACTUEN ANTES DEL', 'ACTUA ANTES DEL', 'ACTUE ANTES DEL', 'FECHA LIMITE', 'BITTE SCHICKEN SIE IHRE APPELLE BIS', 'APPELLE BIS', 'EINSENDESCHLUSS', 'DELAI D\'ENVOI', 'ENVIE ATE', 'AJA ATE', 'ACTUE ATE', 'PLAZO', "MERCI D'AGIR AVANT LE", "MERCI D'AGIR", 'AGISSEZ AVANT LE', "AGISSEZ JUSQU'AU", 'AGISSEZ DES QUE POSSIBLE', 'DATE LIMITE', 'SCADENZA', 'AGISCI ENTRO', 'SISTA DAG', 'FRIST', 'MAARAAIKA']),
   ...words('action', ['TAKE ACTION', 'ACTUE', 'ACTUA', 'ACTUEN', 'PASA A LA ACCION', 'AGISSEZ', "PASSEZ A L'ACTION"]),
   ...words('points', ['PLEASE WRITE IMMEDIATELY', 'ESCRIBAN INMEDIATAMENTE', 'ECRIVEZ IMMEDIATEMENT', 'SCRIVETE IMMEDIATAMENTE']),
@@ -112,7 +112,7 @@ function detectPlainHeading(line: string): { kind: SectionKind; rest: string; bl
     const capitals = raw.slice(0, rule.phrase.length) === key.slice(0, rule.phrase.length);
     // "Appell an", "Kopie an", "Write to", "Sample letter", "Background" alone on a line introduce officials, copies, the
     // letter or the story in any case.
-    const alone = (rule.kind === 'targets' || rule.kind === 'copies' || rule.kind === 'letter' || rule.kind === 'background') && after.trim().replace(/[:.]$/, '').trim() === '';
+    const alone = (rule.kind === 'targets' || rule.kind === 'copies' || rule.kind === 'letter' || rule.kind === 'background') && after.trim().replace(/[:.]$/, '').replace(/^(?:N[O°]\s?)?\d{1,2}$/, '').trim() === '';
     if (!capitals && !colon && !rule.loose && !alone) continue;
     // A capitalised banner stands alone; "URGENT ACTION" inside a sentence is prose.
     if (rule.kind === 'banner' && !colon && after.trim() !== '') continue;
