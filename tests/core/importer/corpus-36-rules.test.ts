@@ -1,0 +1,114 @@
+// The general rules behind corpus-36's misses (issue 27), on texts written for the test.
+import { describe, expect, it } from 'vitest';
+import { splitDatedCountries } from '../../../src/core/importer/dated-country.js';
+import { imported, page } from './helpers.js';
+
+describe("a group's covering letter to an embassy, above the letter to the official, is a route for a copy", () => {
+  const coverThenLetter = (handOver: string): string =>
+    page(
+      'Amnesty group Example Town: the letter of the month',
+      '',
+      'Here is the covering letter to the embassy',
+      '',
+      'Embassy of the Republic of Examplia',
+      'H. E. Ambassador Aron Sample',
+      'Lindenweg 12',
+      '20 099 Hamburg',
+      '',
+      'Exzellenz,',
+      '',
+      handOver,
+      '',
+      'Mit freundlichen Grüßen',
+      '',
+      'Here is the letter to the country',
+      '',
+      'Minister Jane Example',
+      'Ministry of the Interior',
+      '14 Palace Road',
+      'Example City',
+      'EXAMPLIA',
+      '',
+      'Dear Minister,',
+      '',
+      'I am writing to urge you to release the teacher Ben Other, who was detained for a peaceful protest.',
+    );
+
+  for (const handOver of [
+    'beiliegend finden Sie meinen Brief an Minister Jane Example. Bitte setzen Sie sich auch selbst für den Lehrer ein.',
+    'hiermit überreiche ich Ihnen ein Schreiben an Ministerin Jane Example, in dem sie gebeten wird, den Lehrer freizulassen.',
+    'I enclose a copy of my letter to Minister Jane Example and ask you to pass it on.',
+  ]) {
+    it(`greets the official the letter is for, and gives the embassy's street to no one as a target ("${handOver.slice(0, 30)}")`, () => {
+      const { appeal } = imported(coverThenLetter(handOver));
+      expect(appeal.letter.salutation).toBe('Dear Minister,');
+      const primary = appeal.targets.filter((t) => !t.copy);
+      expect(primary.map((t) => t.name)).toEqual(['Minister Jane Example']);
+      const lines = primary.flatMap((t) => [t.organisation ?? '', ...(t.address ?? [])]).join(' / ');
+      expect(lines).not.toContain('Lindenweg');
+      expect(lines).not.toContain('Hamburg');
+      expect(lines).toContain('14 Palace Road');
+    });
+  }
+
+  it('leaves a first letter that hands nothing over as the letter', () => {
+    const { appeal } = imported(coverThenLetter('ich bitte Sie, sich für den Lehrer Ben Other einzusetzen, der wegen eines friedlichen Protests inhaftiert ist.'));
+    expect(appeal.letter.salutation).toBe('Exzellenz,');
+  });
+});
+
+describe("a letter's date run onto the country line that ends the address is the date, not the official", () => {
+  it('cuts a country in capitals from the date line after it', () => {
+    expect(splitDatedCountries(['Jane Example', 'Palace Road 1', 'Example City', 'BRASILIEN Im Mai 2021', ''])).toEqual(['Jane Example', 'Palace Road 1', 'Example City', 'BRASILIEN', 'Im Mai 2021', '']);
+    expect(splitDatedCountries(['VOLKSREPUBLIK CHINA Im Oktober 2023'])).toEqual(['VOLKSREPUBLIK CHINA', 'Im Oktober 2023']);
+    // A line that only starts with a country, or a date after a word that is no country, stays one line.
+    expect(splitDatedCountries(['BRASILIEN bleibt gefährlich'])).toEqual(['BRASILIEN bleibt gefährlich']);
+    expect(splitDatedCountries(['AKTION Im Mai 2021'])).toEqual(['AKTION Im Mai 2021']);
+  });
+
+  it("gives the address above the date to the person it names, the country line no one's name", () => {
+    const text = page(
+      'Briefe gegen das Vergessen',
+      '',
+      'Mai 2021',
+      '',
+      'Brief',
+      '',
+      'Jane Example',
+      'Palácio do Planalto',
+      'Praça dos Três Poderes',
+      'Brasília, 70150',
+      'BRASILIEN Im Mai 2021',
+      '',
+      'Sehr geehrte Frau Präsidentin,',
+      '',
+      'ich bitte Sie dringend, den Umweltschützer Ben Other zu schützen, der wegen seines friedlichen Einsatzes bedroht wird.',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Jane Example']);
+    expect(appeal.targets[0]?.address).toContain('BRASILIEN');
+    expect(appeal.targets[0]?.address).toContain('Praça dos Três Poderes');
+  });
+});
+
+describe('a country written in German capitals ends an address with contact lines under it', () => {
+  it('reads the block above "Fax:" and "E-Mail:" up to the official', () => {
+    const text = page(
+      'Briefe gegen das Vergessen',
+      'Oktober 2023',
+      'Premierminister Aron Example',
+      'Regierungsviertel 4',
+      'Examplestadt 10010',
+      'VEREINIGTE ARABISCHE EMIRATE',
+      'Fax: 00971 – 2 555 01 02',
+      'E-Mail: office@example.gov.ae',
+      'Im Oktober 2023',
+      'Sehr geehrter Herr Premierminister,',
+      'ich bitte Sie dringend, den Blogger Ben Other freizulassen, der wegen eines friedlichen Beitrags inhaftiert ist.',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Premierminister Aron Example']);
+    expect(appeal.targets[0]?.emails).toEqual(['office@example.gov.ae']);
+    expect(appeal.targets[0]?.address).toContain('Regierungsviertel 4');
+  });
+});
