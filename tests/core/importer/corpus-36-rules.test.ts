@@ -1,7 +1,8 @@
 // The general rules behind corpus-36's misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { splitDatedCountries } from '../../../src/core/importer/dated-country.js';
-import { imported, page } from './helpers.js';
+import { importUrgentAction } from '../../../src/core/importer/index.js';
+import { imported, kindOf, page, refusedReason } from './helpers.js';
 
 describe("a group's covering letter to an embassy, above the letter to the official, is a route for a copy", () => {
   const coverThenLetter = (handOver: string): string =>
@@ -110,5 +111,71 @@ describe('a country written in German capitals ends an address with contact line
     expect(appeal.targets.map((t) => t.name)).toEqual(['Premierminister Aron Example']);
     expect(appeal.targets[0]?.emails).toEqual(['office@example.gov.ae']);
     expect(appeal.targets[0]?.address).toContain('Regierungsviertel 4');
+  });
+});
+
+describe('a call to write or sign with no addressee of its own imports as a draft to check', () => {
+  it('reads "Napisz list ...!" (Polish: write a letter) as a request to the reader', () => {
+    const text = page(
+      '2011-12-09',
+      '',
+      'Napisz list w obronie Jana Przykładowego!',
+      '',
+      'W sobotę w całej Polsce każdy będzie mógł napisać list w obronie dziennikarza Jana Przykładowego, więzionego za artykuł o korupcji.',
+    );
+    const result = imported(text);
+    expect(result.appeal.targets).toEqual([]);
+    expect(result.warnings.map((w) => w.code)).toContain('unsure_appeal');
+  });
+
+  it('reads "è possibile sottoscrivere un appello" (Italian: one can sign an appeal) as a request to the reader', () => {
+    const text = page(
+      'Appello per la famiglia Esempio',
+      'La sezione italiana informa che sul proprio sito è possibile sottoscrivere un appello al ministro dell?Interno affinché protegga i quattro cittadini rimpatriati ieri.',
+    );
+    expect(imported(text).warnings.map((w) => w.code)).toContain('unsure_appeal');
+    expect(refusedReason(page('Notizie', 'Il ministro ha firmato un accordo con la regione per i quattro cittadini rimpatriati ieri.'))).toBe('import_not_an_appeal');
+  });
+});
+
+describe("news of an action is read as its kind: a quarter's successes, no more appeals, letters asked despite a release", () => {
+  it('reads "Erfolge <months> <year>" under a banner as a round-up of good news, whose one cited UA number is not its own', () => {
+    const text = page(
+      'DEINE SPENDE WIRKT!',
+      'Mit uns kannst du helfen.',
+      'JETZT SPENDEN',
+      'Erfolge April - Juni 2021',
+      'Im Mai erreichte uns die Nachricht, dass Jane Example frei ist. Vielen Dank allen für den Einsatz!',
+      'Examplia - Jane Example frei',
+      'Die Journalistin kam nach zwei Jahren Haft frei. (UA-101/2020)',
+      'Otherland - Verfahren eingestellt',
+      'Das Verfahren gegen den Gewerkschafter Ben Other wurde eingestellt.',
+    );
+    const result = importUrgentAction(text);
+    expect(result.ok && result.kind).toBe('good-news');
+    expect(result.ok && result.appeal.number).toBeUndefined();
+  });
+
+  it('reads "bitte keine Appelle mehr senden" as a closure', () => {
+    const text = page(
+      'Examplia: Jane Example aus der Haft entlassen',
+      '',
+      'Die Journalistin Jane Example wurde am 3. Mai nach Ablauf ihrer Strafe entlassen, sie steht aber unter Hausarrest.',
+      '',
+      'Bitte keine Appelle für ihre Freilassung mehr senden. Wir beobachten ihre Lage weiter.',
+    );
+    expect(kindOf(text)).toBe('closure');
+  });
+
+  it('reads one release and "schreiben Sie bitte trotzdem weitere Appelle" for the others as an update', () => {
+    const text = page(
+      'BRIEF DES MONATS MAI 2019',
+      '',
+      'Examplia',
+      '',
+      'Ben Other wurde am 2. Mai freigelassen. Schreiben Sie bitte trotzdem weitere Appelle für die übrigen inhaftierten Studierenden.',
+      'Bei den Protesten wurden Hunderte Studierende festgenommen.',
+    );
+    expect(kindOf(text)).toBe('update');
   });
 });
