@@ -179,3 +179,36 @@ describe("news of an action is read as its kind: a quarter's successes, no more 
     expect(kindOf(text)).toBe('update');
   });
 });
+
+describe('a page on letter writing or on the Urgent Action network in general is refused', () => {
+  it('refuses "Praktische Tipps zum Briefeschreiben", a compound the guide titles did not read', () => {
+    const text = page(
+      'Mitmachen',
+      '',
+      'Praktische Tipps zum Briefeschreiben',
+      '',
+      'Appelle in Form von Briefen oder E-Mails zeigen den Verantwortlichen, dass ihre Taten gesehen werden. Bei Urgent Actions erreichen wir so oft eine Verbesserung: Gefangene werden freigelassen.',
+      '',
+      'Die folgenden Punkte helfen dir beim Aufsetzen deines Briefes.',
+      '',
+      'Schreibe immer höflich und sachlich. Schreibe bitte nur an die angegebenen Adressen.',
+    );
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
+  });
+
+  it('refuses a "join the network" page whose only good news is a link to others ("Voyez nos bonnes nouvelles")', () => {
+    const text = page(
+      'Rejoignez notre réseau',
+      '',
+      'Le système des actions urgentes sauve des vies : vous agissez en envoyant un email ou un courrier aux autorités concernées.',
+      'Et ça marche ! Voyez nos bonnes nouvelles',
+      '',
+      'Comment fonctionnent les actions urgentes ?',
+      '',
+      'Chaque mois, nous vous envoyons une action urgente par email avec un modèle de lettre.',
+    );
+    expect(refusedReason(text)).toBe('import_not_an_appeal');
+    // Good news told, not pointed to, is still good news.
+    expect(kindOf(page('Bonnes nouvelles : Jane Example est libre', '', 'Jane Example a été libérée hier. Merci à toutes et à tous pour vos lettres !'))).toBe('good-news');
+  });
+});
