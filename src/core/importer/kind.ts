@@ -22,9 +22,12 @@ const NTH_UA =
   /\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|segunda|tercera|cuarta|quinta|zweite|dritte|vierte|funfte|deuxieme|troisieme|quatrieme|seconda|terza|quarta)\s+(?:ua|au|urgent action|accion urgente|action urgente|acao urgente|eilaktion|azione urgente)\s?[-:]?\s?(?:n[°o.]*\s?)?(?:\p{L}+\s)?\d{1,4}\s?[./]\s?\d{2,4}\b|\bua:\s?(?:second|third|fourth|fifth)\s\d{1,4}[./]\d{2}\b/iu;
 /* "UA-191/2012-4": the German-language sections number an action's follow-ups after its own number. */
 const NUMBERED_FOLLOW_UP = /^ua[-\s]?\d{1,4}\/\d{2,4}-\d{1,2}$/i;
-/* A closure says the network need not act any more ("Bitte keine Appelle für seine Freilassung mehr senden"). */
+/*
+ * A closure says the network need not act any more ("Bitte keine Appelle für seine Freilassung mehr senden"); "bitten wir
+ * Sie, nach dem 30. Dezember keine Appelle mehr zu verschicken" is a live appeal's deadline.
+ */
 const CLOSURE =
-  /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bkeine (?:appelle|briefe|aktionen)\b[^.]{0,60}?\bmehr\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
+  /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bbitte keine (?:appelle|briefe|aktionen)\b[^.]{0,60}?\bmehr\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
 /*
  * A deportation stopped is good news told in its own words: "succeeded in stopping the deportation", "the deportation
  * was halted", "tuvo éxito en detener la deportación", "die Abschiebung wurde ausgesetzt". "Stop the deportation" (a

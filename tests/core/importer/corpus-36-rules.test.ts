@@ -165,6 +165,9 @@ describe("news of an action is read as its kind: a quarter's successes, no more 
       'Bitte keine Appelle für ihre Freilassung mehr senden. Wir beobachten ihre Lage weiter.',
     );
     expect(kindOf(text)).toBe('closure');
+    // A live appeal's deadline says the same words with a date: it stays an appeal.
+    const deadline = page('UA-101/2023', '', 'Bitte schreiben Sie Ihre Appelle möglichst sofort. Wir bitten Sie, nach dem 3. Juni 2023 keine Appelle mehr zu verschicken.');
+    expect(kindOf(deadline)).toBe('appeal');
   });
 
   it('reads one release and "schreiben Sie bitte trotzdem weitere Appelle" for the others as an update', () => {
@@ -210,5 +213,30 @@ describe('a page on letter writing or on the Urgent Action network in general is
     expect(refusedReason(text)).toBe('import_not_an_appeal');
     // Good news told, not pointed to, is still good news.
     expect(kindOf(page('Bonnes nouvelles : Jane Example est libre', '', 'Jane Example a été libérée hier. Merci à toutes et à tous pour vos lettres !'))).toBe('good-news');
+  });
+});
+
+describe("a page cut inside its last address block gives the official the lines before the cut", () => {
+  const cutPage = (...block: string[]): string =>
+    page('Briefe gegen das Vergessen', '', 'Wir brauchen Ihre Unterstützung. Beteiligen Sie sich an den Briefen gegen das Vergessen.', '', 'Juni 2023', '', ...block);
+
+  it('reads a name over its office, the address lines, and leaves off the broken last line', () => {
+    const { appeal } = imported(cutPage('Jane Example', 'Presidenta de la República de Examplia', 'Palacio Nacional', 'Avenida Central 5', 'Ciudad Ejemplo', 'EXAMPL'));
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Jane Example']);
+    const lines = appeal.targets.flatMap((t) => [t.organisation ?? '', ...(t.address ?? [])]);
+    expect(lines).toContain('Avenida Central 5');
+    expect(lines).toContain('Ciudad Ejemplo');
+    expect(lines).not.toContain('EXAMPL');
+  });
+
+  it('reads an office-first name over a block broken by blank lines, the name never a line below it', () => {
+    const { appeal } = imported(cutPage('Director Aron Example', 'Example County Police', '', 'Station in Sample Town', 'Harbour Road 7,', '', 'West Quarter', 'Samp'));
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Aron Example']);
+    expect(appeal.targets[0]?.address).toContain('Harbour Road 7');
+    expect(appeal.targets[0]?.address).not.toContain('Samp');
+  });
+
+  it('reads nothing from a page whose last lines are prose', () => {
+    expect(imported(cutPage('Jane Example', 'Presidenta de la República', 'Die Lage ist ernst und wir bitten um Briefe an sie, die wir')).appeal.targets).toEqual([]);
   });
 });
