@@ -1,6 +1,7 @@
 // The general rules behind corpus-36's misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { splitDatedCountries } from '../../../src/core/importer/dated-country.js';
+import { isNoNameLine } from '../../../src/core/importer/name-gate.js';
 import { importUrgentAction } from '../../../src/core/importer/index.js';
 import { imported, kindOf, page, refusedReason } from './helpers.js';
 
@@ -238,5 +239,16 @@ describe("a page cut inside its last address block gives the official the lines 
 
   it('reads nothing from a page whose last lines are prose', () => {
     expect(imported(cutPage('Jane Example', 'Presidenta de la República', 'Die Lage ist ernst und wir bitten um Briefe an sie, die wir')).appeal.targets).toEqual([]);
+  });
+});
+
+describe('the word "Brief" ("Letter") alone over an address block is its caption, never the name', () => {
+  it('gives the block under "Brief" to the person it names', () => {
+    const text = page('Briefe gegen das Vergessen', '', 'Mai 2021', 'Brief', 'Jane Example', 'Palácio do Planalto', 'Praça dos Três Poderes', 'Brasília, 70150', 'BRASILIEN', '', 'Sehr geehrte Frau Präsidentin,', '', 'ich bitte Sie dringend, den Umweltschützer Ben Other zu schützen.');
+    const { appeal } = imported(text);
+    expect(appeal.targets.map((t) => t.name)).toEqual(['Jane Example']);
+    expect(isNoNameLine('Brief')).toBe(true);
+    expect(isNoNameLine('Letter')).toBe(true);
+    expect(isNoNameLine('Jane Brief')).toBe(false);
   });
 });
