@@ -2,6 +2,7 @@
 // the block never reaches the country or postcode the postal-block reader waits for.
 import { endsAddress } from './countries.js';
 import { isDateLine } from './dates.js';
+import { isSalutation } from './letter.js';
 import { isPlausibleName } from './name-gate.js';
 import { opensOfficial, ROLE } from './offices.js';
 import { isAddressLike } from './postal-blocks.js';
@@ -25,7 +26,8 @@ export function cutBlockLines(sections: Section[]): TargetLine[] {
   const lines = last.lines.slice(-(MAX_LINES * 2)).map((l) => l.trim());
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const cut = lines[lines.length - 1];
-  if (cut === undefined || endsAddress(cut)) return [];
+  // The cut line is a broken address line ("Caracas" / "VENEZUE"): a sentence, a greeting or a complete end is no cut block.
+  if (cut === undefined || endsAddress(cut) || !isAddressLike(cut) || isSalutation(cut)) return [];
   // Up from the cut over address lines (single blank lines inside the block allowed), to the line that opens it.
   let top = lines.length - 1;
   while (top > 0 && (isAddressLike(lines[top - 1] ?? '') || (lines[top - 1] === '' && top >= 2 && lines[top - 2] !== ''))) top--;
@@ -35,6 +37,7 @@ export function cutBlockLines(sections: Section[]): TargetLine[] {
   const above = lines[opener - 1];
   if (above !== undefined && above !== '' && !isDateLine(above)) return [];
   const kept = lines.slice(opener, -1).filter((l) => l !== '');
+  if (kept.some(isSalutation)) return [];
   if (kept.length < MIN_LINES - 1 || kept.length > MAX_LINES) return [];
   return [...splitOffice(kept[0] ?? ''), ...kept.slice(1)].map((text) => ({ text, copy: false }));
 }

@@ -252,3 +252,42 @@ describe('the word "Brief" ("Letter") alone over an address block is its caption
     expect(isNoNameLine('Jane Brief')).toBe(false);
   });
 });
+
+describe('a cut block is read only where the text breaks off inside an address', () => {
+  it("never reads a letter's greeting or body as a cut block, nor the embassy of a covering letter as the official", () => {
+    const text = page(
+      'Here is the covering letter to the embassy',
+      '',
+      'Embassy of the Republic of Examplia',
+      'H. E. Ambassador Aron Sample',
+      'Lindenweg 12',
+      '20 099 Hamburg',
+      'Fax: 040 555 01 02',
+      'E-Mail: info@examplia-embassy.de',
+      '',
+      'Exzellenz,',
+      '',
+      'hiermit überreiche ich Ihnen ein Schreiben an Ministerin Jane Example, in dem sie gebeten wird, den Lehrer freizulassen.',
+      '',
+      'Here is the letter to the country',
+      '',
+      'Minister Jane Example',
+      'Ministry of the Interior',
+      '14 Palace Road',
+      'EXAMPLIA',
+      '',
+      'Dear Minister,',
+      '',
+      'I am writing to urge you to release the teacher Ben Other, who was detained for a peaceful protest.',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.letter.salutation).toBe('Dear Minister,');
+    const primary = appeal.targets.filter((t) => !t.copy);
+    expect(primary.flatMap((t) => t.address ?? [])).not.toContain('Dear Minister');
+    expect(primary.flatMap((t) => t.emails)).not.toContain('info@examplia-embassy.de');
+    expect(primary.flatMap((t) => t.address ?? [])).not.toContain('Lindenweg 12');
+    // Under a page heading the embassy's block reads as no official's; the letter below still gives no cut block.
+    const headed = imported(page('Amnesty group Example Town: the letter of the month', '', text)).appeal;
+    expect(headed.targets.flatMap((t) => t.address ?? [])).not.toContain('Dear Minister');
+  });
+});
