@@ -2,6 +2,8 @@
 // the appeal's own letter: its addressee is a route for a copy, and the letter to send is the one below it.
 import { findLetter, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
+import { isAddressLike } from './postal-blocks.js';
+import { parseTargetsWithOrigins } from './targets.js';
 import type { ParsedTarget, Warn } from './types.js';
 
 /*
@@ -51,12 +53,30 @@ function withoutLetter(sections: Section[], letter: FoundLetter): Section[] | un
   return sections.map((section, s) => (s === letter.section ? { ...section, lines: lines.map((line, i) => (i >= letter.start && i < next ? '' : line)) } : section));
 }
 
-/** The officials read from the covering letter's own address block are copies: the appeal is not written to them. */
+/**
+ * The officials read from the covering letter's own address block are copies: the appeal is not written to them. Where
+ * no reader took that block, it is added as a copy (the embassy the letter goes through), never as an official.
+ */
 export function markCoverCopies(parsed: ParsedTarget[], sections: Section[], cover: FoundLetter | undefined): void {
   if (!cover) return;
-  const lines = sections[cover.section]?.lines ?? [];
-  const head = new Set(lines.slice(Math.max(0, cover.start - HEAD_LINES), cover.start).map((l) => l.trim()).filter((l) => l !== ''));
+  const block = headBlock(sections, cover);
+  const head = new Set(block);
+  let seen = false;
   for (const p of parsed) {
-    if (head.has(p.target.name.trim()) || (p.target.address ?? []).some((l) => head.has(l.trim()))) p.target.copy = true;
+    if (!head.has(p.target.name.trim()) && !(p.target.address ?? []).some((l) => head.has(l.trim()))) continue;
+    p.target.copy = true;
+    seen = true;
   }
+  if (seen || block.length < 2 || !block.every(isAddressLike)) return;
+  parsed.push(...parseTargetsWithOrigins(block.map((text) => ({ text, copy: true })), () => {}).filter((p) => p.target.copy));
+}
+
+/** The lines right above the covering letter's greeting (blank lines between skipped), up to a blank line: its address block. */
+function headBlock(sections: Section[], cover: FoundLetter): string[] {
+  const lines = sections[cover.section]?.lines ?? [];
+  let end = cover.start;
+  while (end > 0 && lines[end - 1]?.trim() === '') end--;
+  let start = end;
+  while (start > 0 && lines[start - 1]?.trim() !== '' && end - start < HEAD_LINES) start--;
+  return lines.slice(start, end).map((l) => l.trim());
 }

@@ -53,6 +53,12 @@ describe("a group's covering letter to an embassy, above the letter to the offic
     });
   }
 
+  it("keeps the embassy's block as a copy, the route the covering letter goes by", () => {
+    const { appeal } = imported(coverThenLetter('hiermit überreiche ich Ihnen ein Schreiben an Ministerin Jane Example, in dem sie gebeten wird, den Lehrer freizulassen.'));
+    const copies = appeal.targets.filter((t) => t.copy);
+    expect(copies.flatMap((t) => t.address ?? [])).toContain('Lindenweg 12');
+  });
+
   it('leaves a first letter that hands nothing over as the letter', () => {
     const { appeal } = imported(coverThenLetter('ich bitte Sie, sich für den Lehrer Ben Other einzusetzen, der wegen eines friedlichen Protests inhaftiert ist.'));
     expect(appeal.letter.salutation).toBe('Exzellenz,');
