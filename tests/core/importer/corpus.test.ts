@@ -469,8 +469,8 @@ const HELD_OUT = [
     // German country names end an address; a page cut inside its last block keeps the lines before the cut; "Napisz
     // list", "è possibile sottoscrivere un appello" ask the reader (drafts); "Erfolge <months> <year>" heads a round-up,
     // "bitte keine Appelle ... mehr" a closure, a release with "trotzdem weitere Appelle" an update; a tips page and a
-    // "join the network" page refused; "Brief" alone over a block is no name. Known, not scored: the amnesty-paf embassy's
-    // own block is dropped, not kept as a copy (a covering letter's embassy read with contact fields is marked a copy).
+    // "join the network" page refused; "Brief" alone over a block is no name; the covering letter's embassy is a copy.
+    // Known: an embassy block with contact lines above a covering letter leaves the official unread (no target, safe).
     floor: 0.99, refusalsChecked: /./,
   },
 ] as const;
