@@ -7,6 +7,7 @@ import type { AppealSentence } from './appeal-sentence.js';
 import { isSalutation, type FoundLetter } from './letter.js';
 import { isSignerName, letterSigner } from './letter-signer.js';
 import { findEmails } from './contacts.js';
+import { cutBlockLines } from './cut-block.js';
 import { isDateLine } from './dates.js';
 import { followingMessageLines } from './following-message.js';
 import { mailedBelowLetterLines } from './mailed-below.js';
@@ -68,6 +69,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => followingMessageLines(sections, found),
     () => labelledOneLineBlocks(sections),
     () => postalBlockLines(sections),
+    // "Jane Example" / "Presidente de ..." / "Avenida Example" / "Caracas" / "EXAMP": a page cut inside its last block.
+    () => cutBlockLines(sections),
     () => personAtEmailLines(sections),
     () => perOfficeLines(sections),
     // "Address to use: The Honourable Jane Example, ... Greeting to use: Dear Minister,": a model letter's addressee on one line.

@@ -2,7 +2,8 @@
 // that shows no appeal.
 import { appealSchema, type AppealInput, type Solidarity } from '../appeal.js';
 import { findBackground, findDeadline, findLanguages, findSummary } from './fields.js';
-import { findLetter } from './letter.js';
+import { findOwnLetter, markCoverCopies } from './cover-letter.js';
+import { splitDatedCountries } from './dated-country.js';
 import { buildLetter, cap } from './build-letter.js';
 import { checkInput, cleanText } from './normalize.js';
 import { findUaNumber, slugId } from './numbers.js';
@@ -45,7 +46,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   const refused = checkInput(text);
   if (refused) return refused;
   const cleaned = cleanText(text);
-  const sections = splitSections(unflatten(cleaned.lines));
+  const sections = splitSections(unflatten(splitDatedCountries(cleaned.lines)));
   // The signs below read the text as a whole: they read it cleaned too, so "\r\n", tabs, no-break spaces and markup
   // change nothing they see.
   text = cleaned.text;
@@ -58,7 +59,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   // A round-up of good news cites several actions (or says it is one, "Urgent-Actions-Erfolge"): none of their numbers is the
   // text's. One that tells of a single action under its number ("Erfolge ... UA 124/07 - Jane Example") tells of that one.
   const ua = kind === 'good-news' && (citedUaNumbers(text) >= 2 || (isRoundUp(text) && !headsOneCase(text))) ? undefined : findUaNumber(sections);
-  const found = findLetter(sections, warn);
+  const { found, cover } = findOwnLetter(sections, warn);
   const sentence = findAppealSentence(sections);
   const lead = findLeadTarget(sections);
   // A guide's greeting given "e.g.:" is a sample of form, not a letter: the guide is still refused.
@@ -104,6 +105,7 @@ export function importUrgentAction(text: string, options: ImportOptions = {}): I
   attachSpelledEmails(parsed, found?.salutation, sections, warn);
   preferGreetedOfficial(parsed, found?.salutation, text);
   markCopiesBesideGreeted(parsed, found?.salutation, found?.paragraphs.join('\n') ?? '');
+  markCoverCopies(parsed, sections, cover);
   keepSureAddresses(parsed, warn);
   dropInterleavedAddresses(parsed, warn);
   const targets = parsed.map((p) => p.target);

@@ -22,9 +22,12 @@ const NTH_UA =
   /\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|segunda|tercera|cuarta|quinta|zweite|dritte|vierte|funfte|deuxieme|troisieme|quatrieme|seconda|terza|quarta)\s+(?:ua|au|urgent action|accion urgente|action urgente|acao urgente|eilaktion|azione urgente)\s?[-:]?\s?(?:n[°o.]*\s?)?(?:\p{L}+\s)?\d{1,4}\s?[./]\s?\d{2,4}\b|\bua:\s?(?:second|third|fourth|fifth)\s\d{1,4}[./]\d{2}\b/iu;
 /* "UA-191/2012-4": the German-language sections number an action's follow-ups after its own number. */
 const NUMBERED_FOLLOW_UP = /^ua[-\s]?\d{1,4}\/\d{2,4}-\d{1,2}$/i;
-/* A closure says the network need not act any more. */
+/*
+ * A closure says the network need not act any more ("Bitte keine Appelle für seine Freilassung mehr senden"); "bitten wir
+ * Sie, nach dem 30. Dezember keine Appelle mehr zu verschicken" is a live appeal's deadline.
+ */
 const CLOSURE =
-  /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
+  /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bbitte keine (?:appelle|briefe|aktionen)\b[^.]{0,60}?\bmehr\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
 /*
  * A deportation stopped is good news told in its own words: "succeeded in stopping the deportation", "the deportation
  * was halted", "tuvo éxito en detener la deportación", "die Abschiebung wurde ausgesetzt". "Stop the deportation" (a
@@ -37,10 +40,11 @@ const STOPPED_DEPORTATION =
  * Good news says so: "Great news!", "a positive update", "is now free", "Urgent Action - Erfolge". "He was released"
  * alone is no sign: appeals tell of earlier releases, on bail or after a previous arrest. A round-up says it too: "good
  * news stories", "Because of you people have been freed", "is free because of supporters like you": an outcome credited
- * to the readers, or the readers' own prisoners freed ("Prisoners you took action for ... have been freed").
+ * to the readers, or the readers' own prisoners freed ("Prisoners you took action for ... have been freed"). "Voyez nos
+ * bonnes nouvelles" points to a page of good news, and tells none.
  */
 const GOOD =
-  /(?:\b(?:good|great|fantastic) news[!:.]|\b(?:got|received|heard|had) the (?:good|great|wonderful) news that\b|\bsuccess stor(?:y|ies) of (?:an?|the|this|our) (?:urgent action|appeal|case|campaign)\b|\b(?:a|the) factor in (?:his|her|their) release\b|\bpositive update\b|\bis now free\b|\b(?:is|are) (?:now )?free (?:because of|thanks to)\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|\bbonnes? nouvelles?\b|\b(?:ua|urgent[- ]actions?)\s*[-–:]?\s*erfolge\b|\b(?:led|leading|contributed) to the release of\b|\bresult(?:s|ed)? in (?:the release of|freed)\b|\bsecured the release of\b|\berfolge und positive[rn]? entwicklungen\b|\br[üu]ckblick auf (?:die )?erfolge\b|\blook(?:ing)? back (?:at|on) (?:the |our )?(?:year'?s )?successes\b|\bgood news (?:stories|story|round-?up)\b|\bafter\b[^.]{0,120}\b(?:letters|appeals|protests)\b[^.]{0,80}\b(?:he|she|they) (?:was|were) (?:released|freed|set free|acquitted)\b(?!\s+on (?:bail|parole))|\b(?:buone|ottime|belle) notizie\b|\bgoda nyheter\b|\bgode nyhe(?:ter|der)\b|\bhyvia uutisia\b|\b(?:because of you|thanks to (?:you|your (?:letters|appeals|actions|support)|international pressure))\b[^.]{0,80}\b(?:freed|released|saved|dropped|acquitted)\b(?!\s+on (?:bail|parole))|\b(?:prisoners|people|activists|those|the (?:men|women)) (?:you|we) (?:took|have taken) action (?:for|on)\b[^.]{0,160}\b(?:have|has) been (?:freed|released|set free)\b(?!\s+on (?:bail|parole)))/i;
+  /(?:\b(?:good|great|fantastic) news[!:.]|\b(?:got|received|heard|had) the (?:good|great|wonderful) news that\b|\bsuccess stor(?:y|ies) of (?:an?|the|this|our) (?:urgent action|appeal|case|campaign)\b|\b(?:a|the) factor in (?:his|her|their) release\b|\bpositive update\b|\bis now free\b|\b(?:is|are) (?:now )?free (?:because of|thanks to)\b|\b(?:has|have) been (?:freed|released|acquitted)\b[^.]{0,80}\b(?:thanks? to|after (?:thousands|a campaign))|\bgute nachrichten?\b|\bbuenas noticias\b|(?<!\b(?:nos|our)\s)\bbonnes? nouvelles?\b|\b(?:ua|urgent[- ]actions?)\s*[-–:]?\s*erfolge\b|\b(?:led|leading|contributed) to the release of\b|\bresult(?:s|ed)? in (?:the release of|freed)\b|\bsecured the release of\b|\berfolge und positive[rn]? entwicklungen\b|\br[üu]ckblick auf (?:die )?erfolge\b|\blook(?:ing)? back (?:at|on) (?:the |our )?(?:year'?s )?successes\b|\bgood news (?:stories|story|round-?up)\b|\bafter\b[^.]{0,120}\b(?:letters|appeals|protests)\b[^.]{0,80}\b(?:he|she|they) (?:was|were) (?:released|freed|set free|acquitted)\b(?!\s+on (?:bail|parole))|\b(?:buone|ottime|belle) notizie\b|\bgoda nyheter\b|\bgode nyhe(?:ter|der)\b|\bhyvia uutisia\b|\b(?:because of you|thanks to (?:you|your (?:letters|appeals|actions|support)|international pressure))\b[^.]{0,80}\b(?:freed|released|saved|dropped|acquitted)\b(?!\s+on (?:bail|parole))|\b(?:prisoners|people|activists|those|the (?:men|women)) (?:you|we) (?:took|have taken) action (?:for|on)\b[^.]{0,160}\b(?:have|has) been (?:freed|released|set free)\b(?!\s+on (?:bail|parole)))/i;
 /*
  * A live appeal still asks for letters: "Please write immediately", "send appeals", "TAKE ACTION". "Take action" asks
  * only as an imperative (a heading, a sentence's start): "came together to take action against oppression" reports.
@@ -71,8 +75,11 @@ const ONLINE_ASK = /\b(?:add your (?:voice|name)|send (?:a|your) message|sign (?
 /* A UA number anywhere: an update of an Urgent Action cites it; Amnesty USA names the country first ("UA: Cuba 122.19"). */
 const UA_NUMBER = /\b(?:ua|au|fi)\s?[-:]?\s?\d{1,4}\s?[./]\s?\d{2,4}\b|\bua:\s?\p{L}+(?:\s\p{L}+)?\s\d{1,4}[./]\d{2}\b/iu;
 
-/* A page's heading that names its results: "Erfolge", "Unsere Erfolge", "Successes", "Éxitos", "Succès", "Ihre Briefe zeigen Wirkung!". */
-const SUCCESSES_HEADING = /^(?:(?:unsere|our|nuestros)\s+)?(?:erfolge|successes|[ée]xitos|succ[èe]s|successi)\s*!?$|^(?:ihre|eure|deine|unsere|your|our) (?:briefe|letters|appelle|appeals) (?:zeigen|zeigten|haben|make|made|are making) (?:wirkung|a difference)\b/i;
+/*
+ * A page's heading that names its results: "Erfolge", "Unsere Erfolge", "Successes", "Éxitos", "Succès", "Ihre Briefe zeigen
+ * Wirkung!", or the results of a quarter or a month: "Erfolge Juli - September 2018", "Successes in May 2020".
+ */
+const SUCCESSES_HEADING = /^(?:(?:unsere|our|nuestros)\s+)?(?:erfolge|successes|[ée]xitos|succ[èe]s|successi)\s*!?$|^(?:erfolge|successes|[ée]xitos|succ[èe]s|successi)\s+(?:(?:im|in|von|from|de)\s+)?(?:\p{L}+\s*(?:[-–]|bis|to|a)\s*)?\p{L}+\s+(?:19|20)\d{2}$|^(?:ihre|eure|deine|unsere|your|our) (?:briefe|letters|appelle|appeals) (?:zeigen|zeigten|haben|make|made|are making) (?:wirkung|a difference)\b/iu;
 
 /*
  * A follow-up to an action already sent: the letters it drew are reported ("within four days, we received fifty letters")
@@ -80,6 +87,11 @@ const SUCCESSES_HEADING = /^(?:(?:unsere|our|nuestros)\s+)?(?:erfolge|successes|
  */
 const CONTINUE_LETTERS = /\b(?:continue to (?:send|write)|keep (?:on )?(?:sending|writing))\b[^.!?\n]{0,20}?\b(?:letters|appeals|e-?mails|messages|faxes)\b/i;
 const LETTERS_RECEIVED = /\b(?:we|they|he|she)\s+(?:have\s+|had\s+)?received\b[^.!?\n]{0,40}?\b(?:letters|appeals|e-?mails|messages|faxes)\b/i;
+/*
+ * "Jane Example wurde am 30. Oktober freigelassen. Schreiben Sie bitte trotzdem weitere Appelle ...", "X was released.
+ * Please nevertheless keep writing for ...": one person's release, and letters asked for the others: news of the action.
+ */
+const WRITE_DESPITE_RELEASE = /\b(?:freigelassen|freigekommen|released|freed)\b[^\n]{0,200}?\b(?:trotzdem|dennoch|nevertheless)\b[^.!?\n]{0,30}?\b(?:appelle|briefe|appeals|letters)\b/i;
 /* "Albert Example was finally released": a release after a long wait, the outcome a campaign worked for (not on bail). */
 const FINALLY_FREED = /\b(?:was|were|has been|have been)\s+(?:finally|at last|at long last)\s+(?:freed|released|set free|acquitted)\b(?!\s+on (?:bail|parole))/i;
 
@@ -113,9 +125,11 @@ export function findKind(sections: Section[], text: string): ImportKind {
   const liveAction = updates.length > 0 && updates.every((l) => BARE_UPDATE.test(l)) && !UA_NUMBER.test(head) && (ASKS.test(head) || ONLINE_ASK.test(head) || updates.some((l) => UPDATE_ASKS.test(l)));
   if (!liveAction && (updates.length > 0 || opening.some((l) => NUMBERED_FOLLOW_UP.test(l)) || UPDATE_INLINE.test(head.slice(0, 3000)) || NTH_UA.test(head.slice(0, 3000)))) return (GOOD.test(head) || released) && !ASKS.test(head) ? 'good-news' : 'update';
   if (CONTINUE_LETTERS.test(head) && LETTERS_RECEIVED.test(head)) return 'update';
+  if (WRITE_DESPITE_RELEASE.test(head.slice(0, 3000))) return 'update';
   // "Good news - your efforts work" as the text's title (not a newsletter's section heading further down).
   // "Erfolge", "Successes" alone as the page's heading (under a line of site chrome): a page of results, not an action.
-  const goodTitle = /^(?:good|great) news\s*[-–—:]/i.test(opening[0] ?? '') || opening.slice(0, 3).some((l) => SUCCESSES_HEADING.test(l));
+  // A donation banner of a few lines may stand above it ("DEINE SPENDE WIRKT!").
+  const goodTitle = /^(?:good|great) news\s*[-–—:]/i.test(opening[0] ?? '') || opening.slice(0, 5).some((l) => SUCCESSES_HEADING.test(l));
   if ((GOOD.test(head) || FINALLY_FREED.test(head) || STOPPED_DEPORTATION.test(head) || goodTitle) && !ASKS.test(head)) return 'good-news';
   // "SMS action update: UAE5 released" over a lead that tells the release: the title is the news, whatever the page
   // asks of its readers for other cases.
@@ -139,6 +153,7 @@ const ROUND_UP_TITLE = /\b(?:erfolge|successes|exitos|succes|successi)\b|\bgood 
  * UA number in its own paragraph, and none of them is the text's.
  */
 export function isRoundUp(text: string): boolean {
-  const title = text.slice(0, 2000).split('\n').filter((l) => l.trim() !== '').slice(0, 3).join('\n');
-  return ROUND_UP_TITLE.test(foldKey(title));
+  const lines = text.slice(0, 2000).split('\n').filter((l) => l.trim() !== '').slice(0, 5);
+  // Below a donation banner, a heading of results alone on its line ("Erfolge Juli - September 2019").
+  return ROUND_UP_TITLE.test(foldKey(lines.slice(0, 3).join('\n'))) || lines.some((l) => SUCCESSES_HEADING.test(foldKey(l).trim()));
 }

@@ -42,9 +42,9 @@ const HEADING_WORD = /^\(?(?:appell[oi]|obbligatori[oa]|urgente|urgent|important
 
 /*
  * "Example of e-mail to ambassadors in ...", "Sample letter to the Minister", "Musterbrief", "Modèle de lettre", "Carta de
- * muestra", "Voorbeeldmail": a heading over the letter that follows. "Letter from Example Group" names the letter's writer, never its addressee.
+ * muestra", "Voorbeeldmail", or the word "Brief" ("Letter") alone: a heading over the letter that follows. "Letter from Example Group" names the letter's writer, never its addressee.
  */
-const LETTER_HEADING = /^(?:(?:an?\s+|the\s+)?(?:letter|message|e-?mail|note)s?\s+from\s+\S|(?:carta|texto|mensaje) de muestra\b|(?:an?\s+)?(?:example|sample|model|template|draft|suggested)s?\s+(?:of\s+)?(?:an?\s+|the\s+)?(?:e-?mail|letter|message|appeal|text)s?\b|(?:e-?mail|letter|message)\s+template\b|(?:muster|beispiel)(?:brief|text|schreiben)\b|mod[eè]le de (?:lettre|courriel|message)\b|(?:modelo|ejemplo) de (?:carta|correo|mensaje)\b|carta modelo\b|(?:voorbeeld|model)(?:brief|mail|e-?mail|tekst|bericht)(?:en)?\b)/i;
+const LETTER_HEADING = /^(?:(?:an?\s+|the\s+)?(?:letter|message|e-?mail|note)s?\s+from\s+\S|(?:carta|texto|mensaje) de muestra\b|(?:an?\s+)?(?:example|sample|model|template|draft|suggested)s?\s+(?:of\s+)?(?:an?\s+|the\s+)?(?:e-?mail|letter|message|appeal|text)s?\b|(?:e-?mail|letter|message)\s+template\b|(?:muster|beispiel)(?:brief|text|schreiben)\b|mod[eè]le de (?:lettre|courriel|message)\b|(?:modelo|ejemplo) de (?:carta|correo|mensaje)\b|carta modelo\b|(?:voorbeeld|model)(?:brief|mail|e-?mail|tekst|bericht)(?:en)?\b|(?:brief|letter|carta|lettre|lettera|list|brev|appell?|appeal)$)/i;
 
 /* "An das" / "An den" / "To the" / "À la" alone above an institution: the letter's "to", never a name. */
 const TO_THE_ALONE = /^(?:an(?:\s+(?:den|die|das|dem))?|to(?:\s+the)?|[àa](?:\s+la|\s+l')?|au|aux|al|a la|alla|allo|ao|à l'attention de)$/i;

@@ -36,9 +36,10 @@ const REMINDER = /\b(?:erinnerungsschreiben|reminder letter|letter of reminder|l
 /*
  * A headline that names a letter's writer and its addressee: "USCIRF Letter to Saudi King Salman", "PEN's letter to
  * President X". A headline without a writer ("Letter to Yemen's vice-president", "A letter to the President") is what a
- * model letter is called as well: it says nothing of who sent it.
+ * model letter is called as well: it says nothing of who sent it. Nor does a sentence's object, "ich übergebe Ihnen
+ * einen Brief an Minister X" (German declines the article and the possessive).
  */
-const HEADLINE = /^[^\n.!?]{0,60}?(?<!\b(?:a|an|the|my|our|sample|model|example|suggested|una?|la|le|el|ein|eine|mein|unser))[ \t](?:Letter|letter|Carta|carta|Lettre|lettre|Brief) (?:to|a|al|à|an) \p{Lu}/mu;
+const HEADLINE = /^[^\n.!?]{0,60}?(?<!\b(?:a|an|the|my|our|sample|model|example|suggested|una?|la|le|el|ein|eine|einen|mein|meinen|unser|unseren|den|diesen))[ \t](?:Letter|letter|Carta|carta|Lettre|lettre|Brief) (?:to|a|al|à|an) \p{Lu}/mu;
 /*
  * A page that shows letters it has received or that supporters sent: "the letters sent to us", "here you will find many
  * of those we have received", "cartas que hemos recibido", "Briefe, die uns erreicht haben". They are already sent.

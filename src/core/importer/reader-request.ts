@@ -80,6 +80,9 @@ const RELEASE_DEMAND = /\b(?:demander|exiger|r[ée]clamer|demand|call for|urge|e
 const UNADDRESSED_ASK = new RegExp(
   [
     String.raw`(?:^|[.!?:]\s+)(?:zaapeluj|zaapelujcie|apeluj|apelujcie)\s+(?:o|do|w sprawie)(?!\p{L})`,
+    // "Napisz list w obronie ...!" (Polish: write a letter), "è possibile sottoscrivere un appello ai ministri" (Italian:
+    // one can sign an appeal): the reader is asked to write or sign where the page names no addressee of its own.
+    String.raw`(?:^|[.!?:]\s+)(?:napisz|napiszcie|wy[sś]lij|wy[sś]lijcie)\s+(?:list|listy|apel|kartk[eę])(?!\p{L})|(?<!\p{L})[eè]\s+possibile\s+(?:sottoscrivere|firmare)\s+(?:un|una|l['’?])\s*(?:appello|petizione)(?!\p{L})`,
     // "Please go to this link to send the following letter", "please go here today and send off your message": the
     // letter or the message is sent where the link leads.
     String.raw`\b(?:please\s+)?(?:go|head)\s+(?:to\s+(?:the|our|this)\s+(?:web\s?site|site|page|link)|here)\b[^.!?\n]{0,80}?\b(?:to|and)\s+(?:send|sign|write|e-?mail|fax)\b|\b(?:send|write|sign)\s+(?:a|the|this|our)\s+(?:letter|petition|e-?mail|appeal)\s+on\s+(?:our|the|their)\s+web\s?site\b`,

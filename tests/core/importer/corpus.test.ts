@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, CORPUS_36, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -458,6 +458,18 @@ const HELD_OUT = [
     // the page's heading (", 2014"), and "Dr. JANE EXAMPLE , <office> <street>" on one line is a block (mstbrazil's Lima da
     // Costa); e-mails under a recipient line naming several officials go to none of them.
     floor: 1, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-36', dir: CORPUS_36, unseen: '65.3% of fields, 3 addresses misattached, 3 appeals refused', texts: 22, addresses: 6, attached: true,
+    // Measured once after every fix of 2026-12-07 up to fix34. fix36: 100% (73/73), 0 misattached, none refused, e-mails
+    // 1/1, postal 5/5: a group's covering letter to an embassy ("übergebe ich Ihnen ein Schreiben an ...") gives way to the
+    // letter below it, its addressee no target; a date run onto the country line ("SÜDAFRIKA Im März 2020") is cut off;
+    // German country names end an address; a page cut inside its last block keeps the lines before the cut; "Napisz
+    // list", "è possibile sottoscrivere un appello" ask the reader (drafts); "Erfolge <months> <year>" heads a round-up,
+    // "bitte keine Appelle ... mehr" a closure, a release with "trotzdem weitere Appelle" an update; a tips page and a
+    // "join the network" page refused; "Brief" alone over a block is no name; the covering letter's embassy is a copy.
+    // Known: an embassy block with contact lines above a covering letter leaves the official unread (no target, safe).
+    floor: 0.99, refusalsChecked: /./,
   },
 ] as const;
 
