@@ -1,5 +1,6 @@
 // The general rules behind corpus-35's misses (issue 27), on texts written for the test.
 import { describe, expect, it } from 'vitest';
+import { importUrgentAction } from '../../../src/core/importer/index.js';
 import { imported, kindOf, page } from './helpers.js';
 
 /** An Urgent Action sheet whose contact section holds the given blocks. */
@@ -103,5 +104,91 @@ describe('the kind of a "Further information" sheet, from its own wording', () =
       'Amnesty International has learned that Aron Example was released on 2 May. Thank you to all those who sent appeals, no further action is required on his behalf.',
     );
     expect(kindOf(text)).toBe('good-news');
+  });
+});
+
+describe('a sentence wrapped at the width of an old sheet is never a postal line', () => {
+  it('reads no address out of a list of the people at risk and the wrapped prose below it', () => {
+    const text = page(
+      'Further information on UA 71/31 (ABC 12/03/31, 2 March 2031) - Examplia: Lena Example, Aron Example',
+      'EXAMPLIA:Lena Example',
+      'Aron Example',
+      'Mr Tembo',
+      'Amnesty International has learned that Lena Example, a teacher formerly',
+      'employed by the government Department of Education, was released from',
+      'detention in Examplia on 3 April 2031. Thank you to all those who sent appeals,',
+      'no further action is required on her behalf.',
+    );
+    const result = importUrgentAction(text);
+    const addresses = result.ok ? result.appeal.targets.flatMap((t) => t.address) : [];
+    expect(addresses.filter((line) => /was released|teacher formerly/.test(line))).toEqual([]);
+  });
+});
+
+describe('a salutation under a note on copies greets the official above the note', () => {
+  it('keeps "Salutation: Your Excellency," for the official when a copies note stands between', () => {
+    const text = page(
+      'Examplia: release the detained editors (UA 55/31)',
+      'Two editors have been held since May for reporting on protests.',
+      'Write to the Prime Minister of Examplia urging him to release them.',
+      'Write to:',
+      'Prime Minister',
+      'Abel Tumo Ravensi',
+      'P.O Box 77, Eastport, Examplia',
+      'Email: pm.example@example.org',
+      'Please be sure to send copies to the Prime Minister’s secretary: clerk@example.org',
+      'Salutation: Your Excellency,',
+    );
+    const { appeal } = imported(text);
+    expect(appeal.targets[0]?.name).toBe('Abel Tumo Ravensi');
+    expect(appeal.targets[0]?.salutation).toBe('Your Excellency');
+  });
+});
+
+describe('safety under rewrites: whose address an address is', () => {
+  it('never makes a forwarded mail\'s "From" its official, whatever the spacing', () => {
+    const text = page(
+      'From: reader@example.net',
+      '',
+      '',
+      'Take Action!',
+      '',
+      '',
+      'Stop reprisals in Examplia',
+      '',
+      '',
+      'Write to the Minister of Justice calling for the release of Aron Example.',
+      '',
+      '',
+      'Monsieur Jean Exemple',
+      'Ministre de la Justice',
+      '19 Avenue Example',
+      'Eastport, Examplia',
+      '',
+      '',
+      'Dear Minister,',
+      '',
+      'I urge you to release Aron Example.',
+    );
+    const names = imported(text).appeal.targets.map((t) => t.name);
+    expect(names).not.toContain('From');
+  });
+
+  it('starts the next official below a note that sends the post elsewhere, even when the e-mail label is not read', () => {
+    const text = page(
+      'Urgent Action: Activists Arrested (Examplia: UA 41.31)',
+      '',
+      'Activists were arrested on 14 March for their work with the poor.',
+      '',
+      '  1. Please take action as-soon-as possible. This Urgent Action expires on May 21st, 2031.',
+      '  2. Write a letter in your own words or using the sample below as a guide to one or both government officials listed.',
+      'Mr Jane Example Home Minister of Examplia Due to postal restrictions caused by COVID-19, please only send physical mail to the Embassy Mail: [email protected]',
+      'Ambassador Aron Example Embassy of Examplia 2107 Example Ave. NW, Washington DC 20008 Phone: 202 555 0100 I Fax: 202 555 0101 Salutation: Dear Ambassador',
+      '',
+      'Dear Home Minister, I write to express my deep concern over the arrest of the activists.',
+    );
+    const targets = imported(text).appeal.targets;
+    const embassy = targets.filter((t) => [t.organisation, ...t.address].join(' ').includes('2107 Example Ave'));
+    expect(embassy.map((t) => t.name)).toEqual(['Ambassador Aron Example']);
   });
 });
