@@ -36,6 +36,11 @@ describe("a block's title or office line is never the official's name; the perso
     expect(found).toEqual([{ name: 'Lorin Vasko', title: 'President of Examplia', first: 'Presidential Administration of Examplia' }]);
   });
 
+  it('reads "Inspector General of Police" above the name as the title, not the official', () => {
+    const found = officials(sheet(['Inspector General of Police', 'Aron K. Example', 'Police Headquarters', 'P.O. Box 12, Eastport, Examplia', 'Fax: +999 555 0100']));
+    expect(found).toEqual([{ name: 'Aron K. Example', title: 'Inspector General of Police', first: 'Police Headquarters' }]);
+  });
+
   it('never reads an office\'s building ("The White House") below a bare title as the person', () => {
     const found = officials(sheet(['The Governor', 'The State House', '1 Capitol Square, Eastport, EX 10001', 'Fax: 555 0100']));
     expect(found[0]?.name).not.toBe('The State House');
