@@ -258,3 +258,23 @@ export function nameThenOffice(texts: string[]): string[] | undefined {
   if (!ROLE.test(office.split(' ').slice(0, 2).join(' ')) || match[1].split(/\s+/).some((word) => ROLE.test(word) || /^excellen/i.test(word))) return undefined;
   return [`${form}${match[1]}`, office, ...texts.slice(1)];
 }
+
+/* Two to four capitalised name words. */
+const NAME_WORDS = /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+$/u;
+
+/**
+ * "President of the Republic of South Sudan Salva Kiir Mayardit": a block's first line that names an office of a
+ * country, then its holder, as the person's line and the office's, so the person is the official. The words before the
+ * name must read as a country ("the Republic of South Sudan"), so no name word is taken for a place or the reverse.
+ */
+export function officeOfCountryName(texts: string[]): string[] | undefined {
+  const m = OFFICE_OF.exec((texts[0] ?? '').slice(0, 160));
+  if (!m?.[1] || !m[2] || !ROLE.test(m[1])) return undefined;
+  const words = m[2].split(/\s+/);
+  for (let n = 2; n <= Math.min(4, words.length - 1); n++) {
+    const name = words.slice(-n).join(' ');
+    const place = words.slice(0, -n).join(' ');
+    if (NAME_WORDS.test(name) && !ROLE.test(name) && !ORGANISATION.test(name) && isCountryLine(place)) return [name, `${m[1]}${place}`, ...texts.slice(1)];
+  }
+  return undefined;
+}

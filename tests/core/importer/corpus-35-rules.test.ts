@@ -197,3 +197,16 @@ describe('safety under rewrites: whose address an address is', () => {
     expect(embassy.map((t) => t.name)).toEqual(['Ambassador Aron Example']);
   });
 });
+
+describe('an office of a country, then its holder, on one line', () => {
+  it('reads "President of the Republic of South Sudan Jane Example" as the person with the office for a title', () => {
+    const found = officials(sheet(['President of the Republic of South Sudan Jane Example Twitter: @ExampleGov Salutation: Your Excellency']));
+    expect(found.map((t) => [t.name, t.title])).toEqual([['Jane Example', 'President of the Republic of South Sudan']]);
+  });
+
+  it('keeps an office of an institution whole ("Governor of the Central Bank Aron Example")', () => {
+    const found = officials(sheet(['Governor of the Central Bank Aron Example', 'Fax: +999 555 0100']));
+    expect(found[0]?.name).not.toBe('Bank Aron Example');
+    expect(found[0]?.title).not.toBe('Governor of the Central');
+  });
+});
