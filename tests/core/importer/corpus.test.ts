@@ -466,7 +466,8 @@ const HELD_OUT = [
     // Amnesty's own English UA texts. Measured once after every fix of 2026-12-07. fix35: 96.3% (131/136), 0 misattached,
     // none refused, e-mails 4/4, postal 21/23: a block's title or office line ("Chargé d’Affaires", "His Excellency
     // Honorable Prime Minister", "Presidential Administration of ...") is never the name, the person's line is; "Jane
-    // Example President of X" and "Prime Minister H.E Jane Example Government of ..." are split; "Further information
+    // Example President of X", "President of the Republic of X Jane Example" and "Prime Minister H.E Jane Example
+    // Government of ..." are split ("Inspector General of Police" is a title too); "Further information
     // on <concern>:" titles are updates, a pardon closes as good news, "no further action on his behalf" beside appeals
     // for the others is an update; a salutation under a note on copies stays with its official. Still wrong, known: the
     // Malawian 1992 block cut after "Telegrams:" (Banda, no target: "1)" item over a town without a postcode), the South
