@@ -6,7 +6,7 @@ import { findEmails, HIDDEN_EMAIL, type Field } from './contacts.js';
 import { countryOf } from './countries.js';
 import { ORGANISATION, ROLE } from './offices.js';
 import { opensWithCaption } from './office-lines.js';
-import { nameColonTitle, nameCommaTitle, nameThenOffice, officeCommaName, splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
+import { nameColonTitle, nameCommaTitle, nameThenOffice, officeCommaName, officeOfCountryName, splitFlatOfficeBlock, splitNameFromOffice, splitOneLineBlock } from './one-line-blocks.js';
 import type { Warn } from './types.js';
 
 type TargetInput = AppealInput['targets'][number];
@@ -37,7 +37,7 @@ export function toTarget(block: Block, warn: Warn): TargetInput {
   if ((block.texts.length >= 3 && isCaption(block.texts[0] ?? '') && ROLE.test(block.texts[0] ?? '') && !ORGANISATION.test(block.texts[0] ?? '') && !/^\d/.test(block.texts[1] ?? '')) || opensWithCaption(block.texts)) block.texts.shift();
   const oneLine = block.texts.length === 1 ? (splitOneLineBlock(block.texts[0] ?? '') ?? splitFlatOfficeBlock(block.texts[0] ?? '')) : officeOverFlatBlock(block.texts);
   const commaList = !oneLine && block.texts.length === 1 && (block.texts[0]?.split(',').length ?? 0) >= 3;
-  const texts = oneLine ?? nameCommaTitle(block.texts) ?? officeCommaName(block.texts) ?? nameColonTitle(block.texts) ?? nameThenOffice(block.texts) ?? splitNameFromOffice(
+  const texts = oneLine ?? nameCommaTitle(block.texts) ?? officeCommaName(block.texts) ?? nameColonTitle(block.texts) ?? nameThenOffice(block.texts) ?? officeOfCountryName(block.texts) ?? splitNameFromOffice(
     commaList ? (block.texts[0] ?? '').split(',').map((p) => p.trim().replace(/\.$/, '')).filter((p) => p !== '') : block.texts,
   );
   const assigned = assignLines(texts.map(cap));

@@ -10,9 +10,9 @@ import type { ImportKind } from './types.js';
 /* "Further information on UA 160/09", "Follow-up on UA 52/10", "FI 132/19-11", "Urgent Action Update", "Weitere Informationen zu UA", "Complément d'information sur l'AU". */
 const UPDATE =
   /^(?:(?:further|more) information on (?:ua|urgent action)|follow-?up (?:to|on) (?:ua|urgent action)|fi\s?\d{1,4}[./]\d{2}|(?:urgent action )?update\b|urgent action update|[\d]+(?:st|nd|rd|th) update to ua|weitere informationen zu (?:ua|urgent action)|informacion complementaria sobre (?:la )?au|complement d'information sur (?:l'au|l'action))/i;
-/* The same heading run into a flattened page, or a title's own "Syria: Further information: ...": "... Más información (actualización núm. 1) sobre AU 116/07 ...". */
+/* The same heading run into a flattened page, or a title's own "Syria: Further information: ...", "Examplia: Further information on fear of torture: ...": "... Más información (actualización núm. 1) sobre AU 116/07 ...". */
 const UPDATE_INLINE =
-  /(?:^|:\s)further information\s*:|\b(?:further information on ua:?\s?\d|follow-?up on ua\s?\d|mas informacion (?:\(actualizacion[^)]{0,20}\) )?sobre (?:la )?au\s?\d|complement d'information sur l'au\s?\d|weitere informationen zu ua\s?\d)/i;
+  /(?:^|:\s)further information(?:\s+on\s[^:\n]{3,80})?\s*:|\b(?:further information on ua:?\s?\d|follow-?up on ua\s?\d|mas informacion (?:\(actualizacion[^)]{0,20}\) )?sobre (?:la )?au\s?\d|complement d'information sur l'au\s?\d|weitere informationen zu ua\s?\d)/i;
 /*
  * Amnesty's current follow-ups count their rounds: "Second UA 66.24", "Second Urgent Action 66.24", "UA: Second 85.23",
  * "Segunda AU: 084/23", "Tercera AU", "Zweite UA": an update of the UA it names (the heading "Further information on UA"
@@ -51,6 +51,11 @@ const GOOD =
  */
 const ASKS =
   /(?:^|[.!?:»–—-]\s*)take action\b|\b(?:please write|write (?:a letter|immediately|to)|send (?:appeals|letters)|please send|send a (?:note|card|letter)|escriban|envi[ée]n|[ée]crivez|schreiben sie|please take action|scrivi (?:a|al|alla|alle)|scrivete|skriv till?|kirjoita)\b/im;
+
+/* "No further appeals are required on his behalf": the network stops acting for one person, not for the case. */
+const CLOSED_FOR_ONE = /\bno further (?:action|appeals?)\b[^.]{0,60}?\bon (?:his|her) behalf\b/gi;
+/* "has been granted a pardon", "was pardoned by the President": the outcome the appeals asked for. */
+const PARDONED = /\b(?:(?:was|were|has been|have been|had been)\s+(?:granted an?\s+(?:presidential\s+|royal\s+)?pardon|pardoned)|granted (?:him|her|them) an?\s+(?:presidential\s+|royal\s+)?pardon)\b/i;
 
 /* "Alan Johnston was released on 4 July": in an update or a closure, a release told in its opening is the good news. */
 const RELEASED = /\b(?:e|sono) stat[oaie] (?:rilasciat|liberat|scarcerat)[oaie]\b|\b(?:har|ha|er|blev|ble) (?:blivit |blitt |blevet )?(?:frigiven|frislappt|slappt|loslatt|løslatt|løsladt|frigitt|frigivet)\b|\b(?:vapautettiin|on vapautettu)\b|\b(?:fue|fueron|ha sido|han sido)\s+(?:\p{L}+\s+)?puest[oa]s? en libertad\b|\b(?:a|ont) ete (?:libere|liberee|liberes|liberees)\b|\b(?:wurde|wurden) (?:\p{L}+\s+)?freigelassen\b|\b(?:is|zijn) vrijgelaten\b|\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:freed|released|acquitted|set free)\b(?!\s+on (?:bail|parole))|\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b[^.]{0,60}\b(?:release|freed|acquittal)\b/iu;
@@ -117,8 +122,10 @@ export function findKind(sections: Section[], text: string): ImportKind {
   const lead = head.slice(0, 5000).split('\n').find((l) => l.length >= 60 && /[.!]/.test(l)) ?? '';
   // "was released in 2031 but re-arrested", "remains in custody": a release undone is no good news.
   const released = RELEASED.test(lead) && !/\b(?:re-?arrested|arrested again|detained again|remains? (?:in (?:custody|detention|prison)|detained))\b/i.test(lead);
-  // A closure that reports people freed ("The authorities released 440 of the detainees") ends with good news.
-  if (CLOSURE.test(head)) return GOOD.test(head) || released || FREED.test(head) ? 'good-news' : 'closure';
+  // A closure that reports people freed ("The authorities released 440 of the detainees") or pardoned ends with good news.
+  // "No further action is required on his behalf", then "Please send appeals" for the others: one case closed, an update.
+  const closes = CLOSURE.test(ASKS.test(head) ? head.replace(CLOSED_FOR_ONE, ' ') : head);
+  if (closes) return GOOD.test(head) || released || FREED.test(head) || PARDONED.test(head) ? 'good-news' : 'closure';
   const updates = opening.filter((l) => UPDATE.test(l));
   // A page with "Update 18/07/2017:" lines, no UA number and its own request ("Add your voice") is a live online action.
   // "Update: Tell the government to ...": the dated line is itself a request to the reader.

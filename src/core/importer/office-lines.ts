@@ -9,6 +9,12 @@ const OFFICE_OF = /^(?:of|for|für|fuer|de|del|della|dello|di|du|des|der|do|da|d
 /* Words a title may open with before its title word: "The", "Le", "Deputy", "General", "Public". */
 const TITLE_OPENER = /^(?:the|le|la|el|il|der|die|das|deputy|acting|vice|first|general|public|state|federal|chief|head|prime|attorney)$/i;
 
+/*
+ * "His Excellency Honorable Prime Minister": a style of office, never a name; what follows it says whether the line
+ * names a person or only the office.
+ */
+const STYLE_FORMS = /^(?:(?:(?:his|her)\s+excellency|(?:the\s+)?(?:(?:right|rt\.?)\s+)?hono(?:u)?rable|hon\.|h\.\s?e\.)\s+)+/i;
+
 /**
  * A line that is an office and nothing else, so never an official's name when a person's name sits beside it: one
  * capitalised line of title words ("PRÄSIDENT", "MINISTER FÜR JUSTIZ"); a title in sentence case, every word after the
@@ -16,12 +22,14 @@ const TITLE_OPENER = /^(?:the|le|la|el|il|der|die|das|deputy|acting|vice|first|g
  * Justice and Human Rights", "General Coordinator for Human Rights").
  */
 export function isOfficeOnly(line: string): boolean {
-  const text = line.trim().replace(/[,;:]+$/, '');
+  const text = line.trim().replace(/[,;:]+$/, '').replace(STYLE_FORMS, '');
   if (text.length < 3 || text.length > 80 || /[\d@,()]/.test(text) || !ROLE.test(text)) return false;
   // "Mr President", "Monsieur le Ministre": a form of address; "General" opens an office as well ("General Coordinator").
   if (HONORIFIC.test(`${text} `) && !/^g[ée]n[ée]ral\s/i.test(text)) return false;
   const words = text.split(/\s+/);
   if (text === text.toUpperCase()) return true;
+  // "Prime Minister", "Attorney General": title words alone, the office of the person named below.
+  if (words.length <= 4 && words.every((w) => ROLE.test(w) || TITLE_OPENER.test(w)) && ROLE.test(words[words.length - 1] ?? '')) return true;
   if (words.slice(1).every((w) => /^\p{Ll}/u.test(w))) return /^\p{Lu}/u.test(text);
   // The title's words, then the word that says what it is over; the title ends with its title word.
   const over = words.findIndex((w) => OFFICE_OF.test(w));
@@ -41,6 +49,8 @@ export function isPersonLine(line: string): boolean {
   const text = line.trim().replace(/[,;:]+$/, '');
   const words = text.replace(HONORIFIC, '').split(/\s+/);
   if (words.length < 2 || words.length > 8 || /\d/.test(text) || ROLE.test(text) || ORGANISATION.test(text)) return false;
+  // "The White House", "The Kremlin": a name never opens with "The" unless a form of address ("The Honorable").
+  if (/^the\s/i.test(text) && !HONORIFIC.test(`${text} `)) return false;
   return words.every((w) => NAME_WORD.test(w)) && isPlausibleName(text);
 }
 

@@ -5,7 +5,7 @@ import { opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
 
 /* The office that follows a name on a flattened line: "H.E. Name Permanent Mission of ...", "Prosecutor Name Office of ...". */
-const OFFICE_START = /\s((?:(?:Royal|Permanent|Federal|Presidential|National)\s+)?(?:[Cc]\/[Oo](?=\s)|Permanent Mission|Office of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Minister (?:of|for)|Palacio|Palais|(?<=(?:Presidential|Royal)\s+)Palace|Presidencia|Fiscal[ií]a)\b.*)$/u;
+const OFFICE_START = /\s((?:(?:Royal|Permanent|Federal|Presidential|National)\s+)?(?:[Cc]\/[Oo](?=\s)|Permanent Mission|Office of|Government of|Ministry|Department of|Embassy of|Oficina|Ministerio|Secretar[ií]a|Minist[eè]re|Ambassade|Embajada|Minister (?:of|for)|Palacio|Palais|(?<=(?:Presidential|Royal)\s+)Palace|Presidencia|Fiscal[ií]a)\b.*)$/u;
 
 /*
  * Amnesty USA's one-line block: "Andrey Shved Prosecutor General of the Republic of Belarus Vul.
@@ -29,11 +29,12 @@ export function splitOneLineBlock(line: string): string[] | undefined {
 }
 
 /*
- * "Governor of Lagos State H.E. Jane Q Example Governor’s Office Ikeja ...": an office of a place, a form of address,
+ * "Governor of Lagos State H.E. Jane Q Example Governor’s Office Ikeja ...", "Prime Minister H.E Jane Example Government of
+ * Examplia P.O Box 12 ...": an office (of a place or not), a form of address,
  * the person's two to four capitalised words, then where to write (the office's own "Governor’s Office", "Office of",
  * "State House", a street word or a house number).
  */
-const OFFICE_FORM_NAME = /^(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+(?:of|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)\s+((?:H\.\s?E\.|His Excellency|Her Excellency|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\p{Ll}+['’]s\s+(?:Office|House|Lodge)|Office of|State House|Government House|P\.?\s?O\.?\s?Box|\d)(?:\s|,).*)$/u;
+const OFFICE_FORM_NAME = /^(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?(?:\s+(?:of|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+)?)\s+((?:H\.\s?E\.?|His Excellency|Her Excellency|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\p{Ll}+['’]s\s+(?:Office|House|Lodge)|Office of|Government of|State House|Government House|P\.?\s?O\.?\s?Box|\d)(?:\s|,).*)$/u;
 
 /** An office, a form of address and a name, then the address: the person (with the form), the office, the address. */
 function splitOfficeFormName(line: string): string[] | undefined {
@@ -240,13 +241,40 @@ export function nameColonTitle(texts: string[]): string[] | undefined {
  */
 const PERSON_THEN_OFFICE = /^((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+)\s+((?:(?:Deputy|Acting|Vice|First)\s+)?\p{Lu}\p{Ll}+(?:\s+General)?\s+(?:of|for|de|del|du|des|der|für)\s+[^\d]{3,80})$/u;
 
-/** A form of address, a name and an office on one line, as the name's line and the office's. */
+/* Words that qualify an office ("Human Rights Commissioner of ..."), never a person's given name or surname. */
+const OFFICE_QUALIFIER = /^(?:human|rights|national|federal|state|public|supreme|high|special|regional|district|city|county|provincial|police|army|military|justice|interior|foreign|affairs|defen[cs]e|security|general|royal|permanent|presidential|chief|deputy|acting|vice|first|the|new|south|north|east|west|united)$/i;
+
+/**
+ * A form of address, a name and an office on one line, as the name's line and the office's. Without a form of
+ * address ("Jane Example President of Examplia" over the office's address), two to four words of a person's name only.
+ */
 export function nameThenOffice(texts: string[]): string[] | undefined {
   const first = (texts[0] ?? '').slice(0, 200);
   const form = HONORIFIC.exec(`${first} `)?.[0] ?? '';
-  const match = form === '' ? null : PERSON_THEN_OFFICE.exec(first.slice(form.length));
+  const match = PERSON_THEN_OFFICE.exec(first.slice(form.length));
   if (!match?.[1] || !match[2]) return undefined;
+  if (form === '' && (texts.length < 2 || match[1].split(/\s+/).some((word) => OFFICE_QUALIFIER.test(word) || ORGANISATION.test(word)))) return undefined;
   const office = match[2];
   if (!ROLE.test(office.split(' ').slice(0, 2).join(' ')) || match[1].split(/\s+/).some((word) => ROLE.test(word) || /^excellen/i.test(word))) return undefined;
   return [`${form}${match[1]}`, office, ...texts.slice(1)];
+}
+
+/* Two to four capitalised name words. */
+const NAME_WORDS = /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+$/u;
+
+/**
+ * "President of the Republic of South Sudan Salva Kiir Mayardit": a block's first line that names an office of a
+ * country, then its holder, as the person's line and the office's, so the person is the official. The words before the
+ * name must read as a country ("the Republic of South Sudan"), so no name word is taken for a place or the reverse.
+ */
+export function officeOfCountryName(texts: string[]): string[] | undefined {
+  const m = OFFICE_OF.exec((texts[0] ?? '').slice(0, 160));
+  if (!m?.[1] || !m[2] || !ROLE.test(m[1])) return undefined;
+  const words = m[2].split(/\s+/);
+  for (let n = 2; n <= Math.min(4, words.length - 1); n++) {
+    const name = words.slice(-n).join(' ');
+    const place = words.slice(0, -n).join(' ');
+    if (NAME_WORDS.test(name) && !ROLE.test(name) && !ORGANISATION.test(name) && isCountryLine(place)) return [name, `${m[1]}${place}`, ...texts.slice(1)];
+  }
+  return undefined;
 }

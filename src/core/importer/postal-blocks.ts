@@ -88,7 +88,7 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
       out.push(...run.map((text) => ({ text, copy: false })), { text: '', copy: false });
       run = [];
     }
-    if (numbered || (line !== '' && line !== STOP && line.length <= 80 && isAddressLike(line))) {
+    if (numbered || (line !== '' && line !== STOP && line.length <= 80 && isAddressLike(line) && !isWrappedProse(line))) {
       run.push(line);
       return false;
     }
@@ -121,6 +121,19 @@ export function postalBlockLines(sections: Section[]): TargetLine[] {
   }
   ended('');
   return out;
+}
+
+/* The small words an address writes in lower case: "Ministry of the Interior", "c/o", "calle de la Paz". */
+const ADDRESS_SMALL = /^(?:of|the|and|for|to|on|at|in|c\/o|de|del|la|las|los|le|les|des|du|d'|y|e|et|da|do|dos|das|von|van|der|den|bis|esq\.?|no\.?)$/i;
+
+/**
+ * "employed by the government Department of Information, was released from": a line of a sentence wrapped at the
+ * page's width, four lower-case words at least beyond an address's small words. No postal line reads so.
+ */
+function isWrappedProse(line: string): boolean {
+  let lower = 0;
+  for (const word of line.split(/\s+/)) if (/^\p{Ll}/u.test(word) && !ADDRESS_SMALL.test(word)) lower++;
+  return lower >= 4;
 }
 
 /** The start of a run up to its first postcode (not a post box's number) or country, and a country below it (empty when none). */

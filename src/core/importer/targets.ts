@@ -167,6 +167,9 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
       current = { copy, texts: [bracketed[1]!.trim(), bracketed[2]!.trim()], fields: [], emails: [], handles: [], hidden: false, origins: [{ value: loose.text, line: line.slice(0, 200) }] };
       continue;
     }
+    // "Due to postal restrictions, please only send mail to the Embassy" ends its official's block: a line that opens
+    // with an office or a form of address below it is the next official (the embassy's), never more of the first.
+    if (current?.postElsewhere && current.texts.length > 0 && loose.text !== '' && opensOfficial(loose.text)) close();
     // A caption names the next official's office: it starts a block ("MINISTER FÜR JUSTIZ" after the president's fax).
     if (isCaption(loose.text) && current && current.texts.length > 0) close();
     // The next official written whole on one line, after such a one, starts its own block too.
@@ -208,6 +211,7 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
       previous.handles.push(...block.handles);
       previous.hidden ||= block.hidden;
     } else if (block.texts.length > 0) {
+      if (previous && block.texts.length === 1 && COPY_NOTE.test(block.texts[0] ?? '')) keepGreeting(block, previous);
       merged.push(block);
     }
   }
@@ -215,6 +219,16 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   // ("Your Governor") are no official: a wrong address is worse than none.
   const officials = merged.filter((block) => !ORGANISER_NAME.test(block.texts[0] ?? '') && !PLACEHOLDER_NAME.test((block.texts[0] ?? '').replace(/^[^:]{1,40}:\s*/, '')) && !BRACKETED_BLANKS.test(block.texts[0] ?? ''));
   return joinInstitutions(dedupe(officials.slice(0, 30).flatMap((block) => splitSharedBlock(block, warn)).flatMap((block) => gated(block, warn))));
+}
+
+/* "Please be sure to send copies to the Prime Minister's secretary: ...": a note on copies below an official's block. */
+const COPY_NOTE = /\bsend(?:ing)?\s+(?:a\s+)?cop(?:y|ies)\s+(?:of\s+\S+\s+)?to\b/i;
+
+/** The salutation under a note on copies greets the official above the note: no one greets a copy's recipient. */
+function keepGreeting(note: Block, official: Block): void {
+  if (official.fields.some((f) => f.kind === 'salutation')) return;
+  official.fields.push(...note.fields.filter((f) => f.kind === 'salutation'));
+  note.fields = note.fields.filter((f) => f.kind !== 'salutation');
 }
 
 /* A form of address or a title, a name, then the office in brackets, alone on a line. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, CORPUS_36, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, CORPUS_35, CORPUS_36, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -470,6 +470,20 @@ const HELD_OUT = [
     // "join the network" page refused; "Brief" alone over a block is no name; the covering letter's embassy is a copy.
     // Known: an embassy block with contact lines above a covering letter leaves the official unread (no target, safe).
     floor: 0.99, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-35', dir: CORPUS_35, unseen: '82.9% of fields, 4 addresses misattached, 1 appeal refused', texts: 25, addresses: 27, attached: true,
+    // Amnesty's own English UA texts. Measured once after every fix of 2026-12-07. fix35: 96.3% (131/136), 0 misattached,
+    // none refused, e-mails 4/4, postal 21/23: a block's title or office line ("Chargé d’Affaires", "His Excellency
+    // Honorable Prime Minister", "Presidential Administration of ...") is never the name, the person's line is; "Jane
+    // Example President of X", "President of the Republic of X Jane Example" and "Prime Minister H.E Jane Example
+    // Government of ..." are split ("Inspector General of Police" is a title too); "Further information
+    // on <concern>:" titles are updates, a pardon closes as good news, "no further action on his behalf" beside appeals
+    // for the others is an update; a salutation under a note on copies stays with its official. Still wrong, known: the
+    // Malawian 1992 block cut after "Telegrams:" (Banda, no target: "1)" item over a town without a postcode), the South
+    // Sudanese ambassador cut mid-line ("Embassy of t", no contact field to anchor it), and the Angolan repost of a second
+    // UA (only "40 more protesters" says it follows an earlier one: read as an appeal).
+    floor: 0.96, refusalsChecked: /./,
   },
 ] as const;
 
