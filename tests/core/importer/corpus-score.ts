@@ -55,6 +55,10 @@ export const CORPUS_34 = new URL('../../fixtures/ua/corpus-34/', import.meta.url
 export const CORPUS_35 = new URL('../../fixtures/ua/corpus-35/', import.meta.url);
 /** Amnesty UA texts in German, Spanish, French, Italian, Polish and Portuguese (sections' and groups' pages). */
 export const CORPUS_36 = new URL('../../fixtures/ua/corpus-36/', import.meta.url);
+/** Amnesty's own English UA texts not in earlier sets (USA, Canada, Switzerland, amnesty.org sheets), gathered after the fixes for 35 and 36. */
+export const CORPUS_37 = new URL('../../fixtures/ua/corpus-37/', import.meta.url);
+/** Amnesty UA texts in Spanish, Portuguese, French, Italian and Russian, gathered after the fixes for 35 and 36. */
+export const CORPUS_38 = new URL('../../fixtures/ua/corpus-38/', import.meta.url);
 
 /** The hand-written expected fields of one corpus text (see the README beside each corpus). */
 const expectedSchema = z.object({
