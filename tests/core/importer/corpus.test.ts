@@ -268,7 +268,6 @@ describe('corpus-13: an eleventh set, held out until scored (49.0% of fields, 2 
  * texts and addresses the set holds, its fields floor (just under what it reaches now), whether at least 90% of its
  * addresses must be attached, which refusals are allowed to remain, and what is still known wrong.
  */
-
 const HELD_OUT = [
   {
     set: 'corpus-14', dir: CORPUS_14, unseen: '55.6% of fields, 6 addresses misattached, 4 appeals refused', texts: 25, addresses: 24, attached: true,
@@ -460,18 +459,6 @@ const HELD_OUT = [
     floor: 1, refusalsChecked: /./,
   },
   {
-    set: 'corpus-36', dir: CORPUS_36, unseen: '65.3% of fields, 3 addresses misattached, 3 appeals refused', texts: 22, addresses: 6, attached: true,
-    // Measured once after every fix of 2026-12-07 up to fix34. fix36: 100% (73/73), 0 misattached, none refused, e-mails
-    // 1/1, postal 5/5: a group's covering letter to an embassy ("übergebe ich Ihnen ein Schreiben an ...") gives way to the
-    // letter below it, its addressee no target; a date run onto the country line ("SÜDAFRIKA Im März 2020") is cut off;
-    // German country names end an address; a page cut inside its last block keeps the lines before the cut; "Napisz
-    // list", "è possibile sottoscrivere un appello" ask the reader (drafts); "Erfolge <months> <year>" heads a round-up,
-    // "bitte keine Appelle ... mehr" a closure, a release with "trotzdem weitere Appelle" an update; a tips page and a
-    // "join the network" page refused; "Brief" alone over a block is no name; the covering letter's embassy is a copy.
-    // Known: an embassy block with contact lines above a covering letter leaves the official unread (no target, safe).
-    floor: 0.99, refusalsChecked: /./,
-  },
-  {
     set: 'corpus-35', dir: CORPUS_35, unseen: '82.9% of fields, 4 addresses misattached, 1 appeal refused', texts: 25, addresses: 27, attached: true,
     // Amnesty's own English UA texts. Measured once after every fix of 2026-12-07. fix35: 96.3% (131/136), 0 misattached,
     // none refused, e-mails 4/4, postal 21/23: a block's title or office line ("Chargé d’Affaires", "His Excellency
@@ -484,6 +471,18 @@ const HELD_OUT = [
     // Sudanese ambassador cut mid-line ("Embassy of t", no contact field to anchor it), and the Angolan repost of a second
     // UA (only "40 more protesters" says it follows an earlier one: read as an appeal).
     floor: 0.96, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-36', dir: CORPUS_36, unseen: '65.3% of fields, 3 addresses misattached, 3 appeals refused', texts: 22, addresses: 6, attached: true,
+    // Measured once after every fix of 2026-12-07 up to fix34. fix36: 100% (73/73), 0 misattached, none refused, e-mails
+    // 1/1, postal 5/5: a group's covering letter to an embassy ("übergebe ich Ihnen ein Schreiben an ...") gives way to the
+    // letter below it, its addressee no target; a date run onto the country line ("SÜDAFRIKA Im März 2020") is cut off;
+    // German country names end an address; a page cut inside its last block keeps the lines before the cut; "Napisz
+    // list", "è possibile sottoscrivere un appello" ask the reader (drafts); "Erfolge <months> <year>" heads a round-up,
+    // "bitte keine Appelle ... mehr" a closure, a release with "trotzdem weitere Appelle" an update; a tips page and a
+    // "join the network" page refused; "Brief" alone over a block is no name; the covering letter's embassy is a copy.
+    // Known: an embassy block with contact lines above a covering letter leaves the official unread (no target, safe).
+    floor: 0.99, refusalsChecked: /./,
   },
 ] as const;
 
