@@ -29,3 +29,29 @@ describe('a heading run together with the first words of a mirrored page is neve
     expect(owners.every((name) => /Jane Example/.test(name))).toBe(true);
   });
 });
+
+describe("a one-line block of an office of a country, its holder, then the presidency's own address", () => {
+  const block =
+    'President of the Republic of Chad Amina Sample Présidence de la République Place de la Nation, Example City 1000 Chad Fax: +999 1 23 45 Email: [email protected]';
+  const text = [
+    'Urgent Action: Teacher held without charge (Examplia: UA 77.21)',
+    '',
+    'Ben Other, a teacher, was arrested on 3 May 2021 and is held without charge.',
+    '',
+    'TAKE ACTION',
+    '  1. Write a letter in your own words or using the sample below as a guide to one or both government officials listed.',
+    block,
+    'Ambassador Tom Sample Embassy of the Republic of Examplia 2000 Example Ave. NW, Washington DC 20008 Phone: 202 555 0100 Salutation: Dear Ambassador',
+    '',
+    'SAMPLE LETTER Your Excellency, I urge you to release Ben Other immediately and unconditionally.',
+  ].join('\n');
+
+  it('reads the holder as the official, the office as the title and the presidency as the address', () => {
+    const result = importUrgentAction(text);
+    const targets = result.ok ? result.appeal.targets : [];
+    const president = targets.find((t) => t.name === 'Amina Sample');
+    expect(president?.title).toBe("President of the Republic of Chad");
+    expect(president?.address[0]).toMatch(/^Présidence de la République Place de la Nation/);
+    expect(targets.some((t) => /Chad Jane/.test(t.name))).toBe(false);
+  });
+});
