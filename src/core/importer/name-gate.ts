@@ -4,8 +4,8 @@ import { isCjkName } from './cjk-names.js';
 import { isCountryLine } from './countries.js';
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
 
-/* "Telephone (011-503) ...", "Web-Page: ...", "Country/Region: ...", a mail's "From": a line that labels a value names no one. */
-const LABEL = /^(?:from|sent|cc|bcc|tel(?:ephone|[ée]fono|[ée]phone)?|phone|fax|t[ée]l[ée]copie|mobile|cell|e-?mail|correo|courriel|web(?:[- ]?page|[- ]?site)?|site|url|online|address|adresse|direcci[oó]n|anschrift|country|region|country\/region|date|fecha|datum|subject|re|asunto|betreff|objet|ref(?:erence)?|kontakt|contact|contacto|contato|info|endere[çc]o|indirizzo|adres)(?!\p{L})\.?\s*(?:[:(/\d+]|$)/iu;
+/* "Telephone (011-503) ...", "Web-Page: ...", "Country/Region: ...", "X (formerly Twitter): @...", a mail's "From": a line that labels a value names no one. */
+const LABEL = /^(?:from|sent|cc|bcc|x|twitter|facebook|instagram|tiktok|tel(?:ephone|[ée]fono|[ée]phone)?|phone|fax|t[ée]l[ée]copie|mobile|cell|e-?mail|correo|courriel|web(?:[- ]?page|[- ]?site)?|site|url|online|address|adresse|direcci[oó]n|anschrift|country|region|country\/region|date|fecha|datum|subject|re|asunto|betreff|objet|ref(?:erence)?|kontakt|contact|contacto|contato|info|endere[çc]o|indirizzo|adres)(?!\p{L})\.?\s*(?:[:(/\d+]|$)/iu;
 /* "and/or", "or", "y/o", "et/ou", "oder": the word between two officials' blocks, never one of them. */
 export const CONJUNCTION = /^(?:and|or|and\/or|or\/and|y|o|y\/o|e|ou|et|et\/ou|und|oder|bzw\.?|en|of|en\/of)(?:\s+(?:an|to|a|à|aan))?$/i;
 /* A web form's or a page's boilerplate: privacy promises, form fields, captchas, file names. */

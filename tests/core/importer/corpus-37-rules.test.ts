@@ -55,3 +55,32 @@ describe("a one-line block of an office of a country, its holder, then the presi
     expect(targets.some((t) => /Chad Jane/.test(t.name))).toBe(false);
   });
 });
+
+describe("a social-media label and a section heading under the last block are no officials", () => {
+  const text = [
+    'In Examplia, the journalist Ben Other has been detained since March 2022 on baseless charges.',
+    'Write to the Examplian Prime Minister urging him to release Ben Other immediately.',
+    'Write to:',
+    'Prime Minister Jane Sample',
+    'Email: office@pm.example',
+    'X (formerly Twitter): @ExamplePM',
+    'Salutation: Dear Prime Minister:',
+    'And copy:',
+    'His Excellency Tom EXAMPLE',
+    'Ambassador',
+    'Embassy of the Republic of Examplia',
+    '12 Example Street',
+    'Ottawa, ON K1A 0A1',
+    'Email: embassy@examplia.example',
+    'Silencing the Press',
+    'Since 2021, the authorities of Examplia have opened criminal cases against at least twenty journalists for their reporting on corruption.',
+  ].join('\n');
+
+  it('reads the Prime Minister and the ambassador only', () => {
+    const result = importUrgentAction(text);
+    const names = result.ok ? result.appeal.targets.map((t) => t.name) : [];
+    expect(names.some((n) => /Jane Sample/.test(n))).toBe(true);
+    expect(names.some((n) => /Tom EXAMPLE/.test(n))).toBe(true);
+    expect(names.filter((n) => /Twitter|Silencing/.test(n))).toEqual([]);
+  });
+});
