@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPlausibleName } from "../../../src/core/importer/name-gate.js";
 import { importUrgentAction } from '../../../src/core/importer/index.js';
+import { refusedReason } from './helpers.js';
 
 describe('a heading run together with the first words of a mirrored page is never an official', () => {
   const mirrored =
@@ -82,5 +83,26 @@ describe("a social-media label and a section heading under the last block are no
     expect(names.some((n) => /Jane Sample/.test(n))).toBe(true);
     expect(names.some((n) => /Tom EXAMPLE/.test(n))).toBe(true);
     expect(names.filter((n) => /Twitter|Silencing/.test(n))).toEqual([]);
+  });
+});
+
+describe("a group's page of newsletter items that tell of Urgent Actions as news is refused", () => {
+  const digest = (second: string): string =>
+    [
+      'Our group follows events in Examplia. Do read the country page of the International Secretariat too.',
+      'Highlights from our Newsletters 2024',
+      'March 2024',
+      '',
+      'Ana Sample',
+      'Amnesty has issued a new Urgent Action calling on the Attorney General to drop the charges against Ana Sample, a trade unionist who was arrested after a strike in the capital.',
+      'Highlights from our Newsletters 2023',
+      'October 2023',
+      second,
+      'May 2023',
+      'In a new report, Amnesty found that the water supply of the northern towns fails for weeks each summer.',
+    ].join('\n');
+
+  it('refuses a page telling of two actions issued', () => {
+    expect(refusedReason(digest('Amnesty has launched an updated Urgent Action against a bill that would close the offices of many community radios in Examplia.'))).toBe('import_not_an_appeal');
   });
 });
