@@ -7,12 +7,12 @@ import type { ImportKind } from './types.js';
  * action is requested") or good news (a release) is news of an appeal.
  */
 
-/* "Further information on UA 160/09", "Follow-up on UA 52/10", "FI 132/19-11", "Urgent Action Update", "Weitere Informationen zu UA", "Complément d'information sur l'AU". */
+/* "Further information on UA 160/09", "Further information on EXTRA 80/91" (an EXTRA is an Urgent Action too), "Follow-up on UA 52/10", "FI 132/19-11", "Urgent Action Update", "Weitere Informationen zu UA", "Complément d'information sur l'AU". */
 const UPDATE =
-  /^(?:(?:further|more) information on (?:ua|urgent action)|follow-?up (?:to|on) (?:ua|urgent action)|fi\s?\d{1,4}[./]\d{2}|(?:urgent action )?update\b|urgent action update|[\d]+(?:st|nd|rd|th) update to ua|weitere informationen zu (?:ua|urgent action)|informacion complementaria sobre (?:la )?au|complement d'information sur (?:l'au|l'action))/i;
+  /^(?:(?:further|more) information on (?:ua|urgent action|extra\s?\d)|follow-?up (?:to|on) (?:ua|urgent action|extra\s?\d)|fi\s?\d{1,4}[./]\d{2}|(?:urgent action )?update\b|urgent action update|[\d]+(?:st|nd|rd|th) update to ua|weitere informationen zu (?:ua|urgent action)|informacion complementaria sobre (?:la )?au|complement d'information sur (?:l'au|l'action))/i;
 /* The same heading run into a flattened page, or a title's own "Syria: Further information: ...", "Examplia: Further information on fear of torture: ...": "... Más información (actualización núm. 1) sobre AU 116/07 ...". */
 const UPDATE_INLINE =
-  /(?:^|:\s)further information(?:\s+on\s[^:\n]{3,80})?\s*:|\b(?:further information on ua:?\s?\d|follow-?up on ua\s?\d|mas informacion (?:\(actualizacion[^)]{0,20}\) )?sobre (?:la )?au\s?\d|complement d'information sur l'au\s?\d|weitere informationen zu ua\s?\d)/i;
+  /(?:^|:\s)further information(?:\s+on\s[^:\n]{3,80})?\s*:|\b(?:further information on (?:ua|extra):?\s?\d|follow-?up on (?:ua|extra)\s?\d|mas informacion (?:\(actualizacion[^)]{0,20}\) )?sobre (?:la )?au\s?\d|complement d'information sur l'au\s?\d|weitere informationen zu ua\s?\d)/i;
 /*
  * Amnesty's current follow-ups count their rounds: "Second UA 66.24", "Second Urgent Action 66.24", "UA: Second 85.23",
  * "Segunda AU: 084/23", "Tercera AU", "Zweite UA": an update of the UA it names (the heading "Further information on UA"

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPlausibleName } from "../../../src/core/importer/name-gate.js";
 import { importUrgentAction } from '../../../src/core/importer/index.js';
-import { refusedReason } from './helpers.js';
+import { kindOf, refusedReason } from './helpers.js';
 
 describe('a heading run together with the first words of a mirrored page is never an official', () => {
   const mirrored =
@@ -104,5 +104,27 @@ describe("a group's page of newsletter items that tell of Urgent Actions as news
 
   it('refuses a page telling of two actions issued', () => {
     expect(refusedReason(digest('Amnesty has launched an updated Urgent Action against a bill that would close the offices of many community radios in Examplia.'))).toBe('import_not_an_appeal');
+  });
+});
+
+describe('"Further information on EXTRA ..." heads an update, as "Further information on UA ..." does', () => {
+  it('reads the sheet as an update', () => {
+    const text = [
+      '• Campaigns',
+      '',
+      'Further information on EXTRA 12/93 (EUR 01/02/93, 3 March) - Examplia: fear of torture: Ana Sample, Tom Example',
+      '',
+      'EXTERNAL (for general distribution) AI Index: EUR 01/05/93',
+      '10 April 1993',
+      'Further information on EXTRA 12/93 (EUR 01/02/93, 3 March 1993) - Fear of Torture',
+      'EXAMPLIA: Ana Sample, journalist',
+      'Tom Example, lawyer',
+      '',
+      'Ana Sample and Tom Example are still held in Example City prison without charge. Their lawyers have not been allowed to see them.',
+      '',
+      'RECOMMENDED ACTION: Please send telegrams/faxes/express and airmail letters:',
+      '- urging that Ana Sample and Tom Example be released at once.',
+    ].join('\n');
+    expect(kindOf(text)).toBe('update');
   });
 });
