@@ -149,7 +149,17 @@ export function findKind(sections: Section[], text: string): ImportKind {
   if (FREED_FR.test(head.slice(0, 800)) && THANKS_FR.test(head.slice(0, 20_000)) && !ASKS.test(head) && !DEMANDED.test(head.slice(0, 3000))) return 'good-news';
   // "Further to our recent appeal, we are pleased to announce the release of ...": news of an appeal, without a heading.
   if (/\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b/i.test(lead) && released && !ASKS.test(head)) return 'good-news';
+  if (endsWithReleaseNews(head)) return 'good-news';
   return 'appeal';
+}
+
+/* "Wonderful news from our coordinator. Jane Example was released from prison on 2 May.": a note added under a post. */
+const NEWS_OPENER = /^(?:(?:some|the)\s+)?(?:wonderful|good|great|fantastic|brilliant|excellent|happy)\s+news\b/i;
+
+/** A post whose last paragraph, added later, opens with good news and tells a release: the appeal it made is won. */
+function endsWithReleaseNews(head: string): boolean {
+  const last = head.trimEnd().split('\n').pop()?.trim() ?? '';
+  return NEWS_OPENER.test(last) && RELEASED.test(last) && !/\b(?:on bail|re-?arrested|arrested again)\b/i.test(last);
 }
 
 /* "Urgent-Actions-Erfolge Januar bis März", "UA successes of 2024", "Good news round-up": a title over several cases. */

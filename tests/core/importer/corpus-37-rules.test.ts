@@ -128,3 +128,21 @@ describe('"Further information on EXTRA ..." heads an update, as "Further inform
     expect(kindOf(text)).toBe('update');
   });
 });
+
+describe("a post's last paragraph that opens with good news and tells the release makes the post good news", () => {
+  const post = (last: string): string =>
+    [
+      'Keep Ana Sample safe in prison',
+      '',
+      'Ana Sample is a 58-year-old teacher who was imprisoned in 2004 in Examplia after an unfair trial. Her family fear for her health.',
+      '',
+      'I have drafted a letter to the President of Examplia calling for her release. Feel free to download the letter and send copies yourself.',
+      '',
+      last,
+    ].join('\n');
+
+  it('reads the release note as good news, never a release on bail', () => {
+    expect(kindOf(post('Great news from our country coordinator. Ana Sample was released from prison on 4 June.'))).toBe('good-news');
+    expect(kindOf(post('Good news from our coordinator: Ana Sample was released on bail on 4 June, and her trial goes on.'))).not.toBe('good-news');
+  });
+});
