@@ -150,8 +150,14 @@ export function findKind(sections: Section[], text: string): ImportKind {
   // "Further to our recent appeal, we are pleased to announce the release of ...": news of an appeal, without a heading.
   if (/\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b/i.test(lead) && released && !ASKS.test(head)) return 'good-news';
   if (endsWithReleaseNews(head)) return 'good-news';
+  // "Below is an informal collection of UA-related stories with a positive slant ... 'success stories'": a round-up of wins.
+  if (COLLECTED.test(lead) && SUCCESS_WORDS.test(lead) && !ASKS.test(head)) return 'good-news';
   return 'appeal';
 }
+
+/* A lead that says the text collects its stories, and that they are successes: a round-up of good news. */
+const COLLECTED = /\b(?:collection|collected|compilation|compiled|round-?up)\b/i;
+const SUCCESS_WORDS = /\b(?:success stories|good news|positive slant)\b/i;
 
 /* "Wonderful news from our coordinator. Jane Example was released from prison on 2 May.": a note added under a post. */
 const NEWS_OPENER = /^(?:(?:some|the)\s+)?(?:wonderful|good|great|fantastic|brilliant|excellent|happy)\s+news\b/i;

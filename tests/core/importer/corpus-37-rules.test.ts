@@ -146,3 +146,20 @@ describe("a post's last paragraph that opens with good news and tells the releas
     expect(kindOf(post('Good news from our coordinator: Ana Sample was released on bail on 4 June, and her trial goes on.'))).not.toBe('good-news');
   });
 });
+
+describe('a lead that says the text collects success stories makes it a good-news round-up, not an explainer', () => {
+  it('imports the round-up as good news', () => {
+    const text = [
+      'Urgent Action Network Office',
+      '',
+      'January 2004 - June 2004',
+      '',
+      'Here is a collection of success stories from recent Urgent Actions, for speakers and staff. We are often asked for good news about Urgent Actions and thanks from those we wrote for.',
+      '',
+      'EXAMPLIA: Ana Sample (UA 12/04 issued 3 February 2004). Ana Sample, a teacher held without charge, was released on 20 March and wrote to thank the members of the network.',
+      '',
+      'OTHERLAND: Tom Example (UA 40/04 issued 2 April 2004). The death sentence of Tom Example was commuted to a prison term on 1 May.',
+    ].join('\n');
+    expect(kindOf(text)).toBe('good-news');
+  });
+});
