@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, CORPUS_35, CORPUS_36, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, CORPUS_35, CORPUS_36, CORPUS_37, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -484,6 +484,21 @@ const HELD_OUT = [
     // Sudanese ambassador cut mid-line ("Embassy of t", no contact field to anchor it), and the Angolan repost of a second
     // UA (only "40 more protesters" says it follows an earlier one: read as an appeal).
     floor: 0.96, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-37', dir: CORPUS_37, unseen: '80.5% of fields, 2 addresses misattached, 1 appeal refused', texts: 25, addresses: 18, attached: false,
+    // English Amnesty UA texts (Amnesty USA one-line blocks, Amnesty Canada, mirrors). Measured once after every fix of
+    // 2026-12-07. fix37: 89.2% (107/120), 0 misattached (also under every rewrite), none refused, e-mails 1/3, postal 11/15:
+    // a heading run together with the page's next words ("URGENT ACTIONJOURNALIST ...CAREJane") is never an official, so
+    // carries no address; "President of the Republic of X Name Présidence ..." is split at the country and the presidency;
+    // "X (formerly Twitter):" is a label and a short heading over the story ends the officials; a page telling of two
+    // Urgent Actions issued (newsletter items) is refused; "Further information on EXTRA" is an update; a post ending
+    // "Wonderful news ... was released" and a lead collecting "success stories" are good news. Still wrong, known: the two
+    // document mirrors whose blocks run into one paragraph ("M. Jane ExampleMinister of JusticeImm. ...Email: ...") give no
+    // official (no target, safe: 4 officials, 2 e-mails, 2 postal addresses unread); the petition's "call on the Minister
+    // of Justice Jane Example to:" (no separator between office and name) is unread; the Tunisian "Salutation: Your
+    // Excellency:" is not carried to the composed letter; a blog's card to the prisoner is read as a target, not solidarity.
+    floor: 0.89, refusalsChecked: /./,
   },
 ] as const;
 
