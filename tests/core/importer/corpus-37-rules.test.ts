@@ -84,6 +84,13 @@ describe("a social-media label and a section heading under the last block are no
     expect(names.some((n) => /Tom EXAMPLE/.test(n))).toBe(true);
     expect(names.filter((n) => /Twitter|Silencing/.test(n))).toEqual([]);
   });
+
+  it("keeps the handle and the salutation under the label with the Prime Minister", () => {
+    const result = importUrgentAction(text);
+    const minister = result.ok ? result.appeal.targets.find((t) => /Jane Sample/.test(t.name)) : undefined;
+    expect(minister?.social).toEqual(['X/Twitter: @ExamplePM']);
+    expect(minister?.salutation).toBe('Dear Prime Minister:');
+  });
 });
 
 describe("a group's page of newsletter items that tell of Urgent Actions as news is refused", () => {
