@@ -172,19 +172,23 @@ describe('a lead that says the text collects success stories makes it a good-new
 });
 
 describe('a petition that calls on a minister by office and name, with no comma between them, names its official', () => {
-  it('reads the minister, the office as the title', () => {
-    const text = [
+  const petition = (request: string): string =>
+    [
       'Examplia: Free the land-rights activists',
       '',
       'Three activists of a land-rights group have been held in Example City since May for a peaceful march.',
       '',
-      'Sign the petition and call on the Minister of Interior Karim Sample to:',
+      request,
       '',
       'Release the three activists immediately and unconditionally.',
       'Ensure that land-rights groups can work without fear.',
     ].join('\n');
-    const result = importUrgentAction(text);
-    const targets = result.ok ? result.appeal.targets : [];
-    expect(targets.map((t) => [t.name, t.title])).toEqual([['Karim Sample', 'Minister of Interior']]);
-  });
+
+  for (const request of ['Sign the petition and call on the Minister of Interior Karim Sample to:', '- Call on the Minister of Interior Karim Sample to:']) {
+    it(`reads the minister, the office as the title: ${request}`, () => {
+      const result = importUrgentAction(petition(request));
+      const targets = result.ok ? result.appeal.targets : [];
+      expect(targets.map((t) => [t.name, t.title])).toEqual([['Karim Sample', 'Minister of Interior']]);
+    });
+  }
 });
