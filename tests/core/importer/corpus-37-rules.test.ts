@@ -192,3 +192,22 @@ describe('a petition that calls on a minister by office and name, with no comma 
     });
   }
 });
+
+describe('"sending a card expressing support" to the family asks for a card of solidarity, not a letter to an official', () => {
+  it('reads the card address as the solidarity card, no official', () => {
+    const text = [
+      'Do not let Ana Sample die in prison',
+      '',
+      'Ana Sample is a 58-year-old teacher who was imprisoned in 2004 in Examplia after an unfair trial. She is in poor health.',
+      '',
+      'Please also consider sending a card expressing support to Ana Sample’s family. Simple flowers are best. Cards should be addressed to:',
+      'Ana Samplova',
+      '12 Example Lane',
+      'Example Village',
+    ].join('\n');
+    const result = importUrgentAction(text);
+    const appeal = result.ok ? result.appeal : undefined;
+    expect(appeal?.targets.map((t) => t.name) ?? []).not.toContain('Ana Samplova');
+    expect(appeal?.solidarity?.to).toBe('Ana Samplova');
+  });
+});
