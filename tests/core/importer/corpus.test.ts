@@ -488,7 +488,7 @@ const HELD_OUT = [
   {
     set: 'corpus-37', dir: CORPUS_37, unseen: '80.5% of fields, 2 addresses misattached, 1 appeal refused', texts: 25, addresses: 18, attached: false,
     // English Amnesty UA texts (Amnesty USA one-line blocks, Amnesty Canada, mirrors). Measured once after every fix of
-    // 2026-12-07. fix37: 91.7% (110/120), 0 misattached (also under every rewrite), none refused, e-mails 1/3, postal 11/15:
+    // 2026-12-07. fix37: 93.3% (111/119), 0 misattached (also under every rewrite), none refused, e-mails 1/3, postal 11/15:
     // a heading run together with the page's next words ("URGENT ACTIONJOURNALIST ...CAREJane") is never an official, so
     // carries no address; "President of the Republic of X Name Présidence ..." is split at the country and the presidency;
     // "X (formerly Twitter):" is a social label and a short heading over the story ends the officials; a page telling of
@@ -496,9 +496,9 @@ const HELD_OUT = [
     // "Wonderful news ... was released" and a lead collecting "success stories" are good news; "Sign the petition and call
     // on the Minister of Justice Jane Example to:" names the official. Still wrong, known: the two document mirrors whose
     // blocks run into one paragraph ("M. Jane ExampleMinister of JusticeImm. ...Email: ...") give no official (no target,
-    // safe: 4 officials, 2 e-mails, 4 postal addresses unread, so the share attached stays under 90%); a blog's card to the
-    // prisoner is read as a target, not as the card (solidarity).
-    floor: 0.91, refusalsChecked: /./,
+    // safe: 4 officials, 2 e-mails, 4 postal addresses unread, so the share attached stays under 90%). "Sending a card
+    // expressing support" asks for a solidarity card (the Turkmen blog's card address is the card's, no official's).
+    floor: 0.93, refusalsChecked: /./,
   },
 ] as const;
 
