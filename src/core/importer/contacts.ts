@@ -27,7 +27,7 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
   { kind: 'web', pattern: /^(?:website|web|web-?page|site web|sitio web|p[aá]gina web|url|online|online form(?: in \p{L}+)?|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular)$/iu },
   { kind: 'social', pattern: /^twitter$/i, label: 'Twitter' },
   { kind: 'social', pattern: /^x$/i, label: 'X' },
-  { kind: 'social', pattern: /^(?:twitter\/x|x\/twitter|x \(twitter\)|twitter \(x\))$/i, label: 'X/Twitter' },
+  { kind: 'social', pattern: /^(?:twitter\/x|x\/twitter|x \((?:formerly )?twitter\)|twitter \(x\))$/i, label: 'X/Twitter' },
   { kind: 'social', pattern: /^facebook$/i, label: 'Facebook' },
   { kind: 'social', pattern: /^instagram$/i, label: 'Instagram' },
   { kind: 'social', pattern: /^bluesky$/i, label: 'Bluesky' },
@@ -37,7 +37,7 @@ const LABELS: { kind: Field['kind']; pattern: RegExp; label?: string }[] = [
 ];
 
 /* A label word followed by a colon, anywhere in a line ("..., Quito. Email: a@b.ec Twitter: @x"). */
-const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?(?:[- ]?(?:address(?:es)?|adressen?))?|mail(?=\s?:\s*(?:<?mailto:|[^\s@,;]+@|\[?\s?email\s{0,3}protected\b))|correos? electr[oó]nicos?|correo-e|courriels?|(?:tel|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|fax(?:es)?)\.?(?:\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?)?|salutation|saludo|encabezado|tratamiento|tratamento|formule d'appel|(?:korrekte )?anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon|web-?page)\.?)\s?:/giu;
+const LABEL_AT = /(?:^|[\s,;.(])((?:e-?mails?(?:[- ]?(?:address(?:es)?|adressen?))?|mail(?=\s?:\s*(?:<?mailto:|[^\s@,;]+@|\[?\s?email\s{0,3}protected\b))|correos? electr[oó]nicos?|correo-e|courriels?|(?:tel|telefon|t[ée]l[ée]?phone|phone|tel[ée]fono|fax(?:es)?)\.?(?:\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?)?|salutation|saludo|encabezado|tratamiento|tratamento|formule d'appel|(?:korrekte )?anrede|forma grzeczno[sś]ciowa|website|online form(?: in \p{L}+)?|online|web form|contact form|formulario(?: en l[ií]nea)?|formulaire(?: en ligne)?|kontaktformular|x \((?:formerly )?twitter\)|twitter\/x|twitter|x|facebook|instagram|bluesky|threads|tiktok|mastodon|web-?page)\.?)\s?:/giu;
 
 /* "Telephone (011-503) 2249-8412", "Fax +44 20 ...": a phone or fax label without its colon, before the number. */
 const BARE_NUMBER_LABEL = /^(tel|telefon|t[ée]l[ée]?phone|telephone|phone|tel[ée]fono|fax|t[ée]l[ée]copie)\.?(?:\s?(?:no|nr|number|n°|num[eé]ro|nummer)\.?)?\s+(?=[(+]?\d)/i;

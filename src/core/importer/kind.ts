@@ -7,12 +7,12 @@ import type { ImportKind } from './types.js';
  * action is requested") or good news (a release) is news of an appeal.
  */
 
-/* "Further information on UA 160/09", "Follow-up on UA 52/10", "FI 132/19-11", "Urgent Action Update", "Weitere Informationen zu UA", "Complément d'information sur l'AU". */
+/* "Further information on UA 160/09", "Further information on EXTRA 80/91" (an EXTRA is an Urgent Action too), "Follow-up on UA 52/10", "FI 132/19-11", "Urgent Action Update", "Weitere Informationen zu UA", "Complément d'information sur l'AU". */
 const UPDATE =
-  /^(?:(?:further|more) information on (?:ua|urgent action)|follow-?up (?:to|on) (?:ua|urgent action)|fi\s?\d{1,4}[./]\d{2}|(?:urgent action )?update\b|urgent action update|[\d]+(?:st|nd|rd|th) update to ua|weitere informationen zu (?:ua|urgent action)|informacion complementaria sobre (?:la )?au|complement d'information sur (?:l'au|l'action))/i;
+  /^(?:(?:further|more) information on (?:ua|urgent action|extra\s?\d)|follow-?up (?:to|on) (?:ua|urgent action|extra\s?\d)|fi\s?\d{1,4}[./]\d{2}|(?:urgent action )?update\b|urgent action update|[\d]+(?:st|nd|rd|th) update to ua|weitere informationen zu (?:ua|urgent action)|informacion complementaria sobre (?:la )?au|complement d'information sur (?:l'au|l'action))/i;
 /* The same heading run into a flattened page, or a title's own "Syria: Further information: ...", "Examplia: Further information on fear of torture: ...": "... Más información (actualización núm. 1) sobre AU 116/07 ...". */
 const UPDATE_INLINE =
-  /(?:^|:\s)further information(?:\s+on\s[^:\n]{3,80})?\s*:|\b(?:further information on ua:?\s?\d|follow-?up on ua\s?\d|mas informacion (?:\(actualizacion[^)]{0,20}\) )?sobre (?:la )?au\s?\d|complement d'information sur l'au\s?\d|weitere informationen zu ua\s?\d)/i;
+  /(?:^|:\s)further information(?:\s+on\s[^:\n]{3,80})?\s*:|\b(?:further information on (?:ua|extra):?\s?\d|follow-?up on (?:ua|extra)\s?\d|mas informacion (?:\(actualizacion[^)]{0,20}\) )?sobre (?:la )?au\s?\d|complement d'information sur l'au\s?\d|weitere informationen zu ua\s?\d)/i;
 /*
  * Amnesty's current follow-ups count their rounds: "Second UA 66.24", "Second Urgent Action 66.24", "UA: Second 85.23",
  * "Segunda AU: 084/23", "Tercera AU", "Zweite UA": an update of the UA it names (the heading "Further information on UA"
@@ -149,7 +149,23 @@ export function findKind(sections: Section[], text: string): ImportKind {
   if (FREED_FR.test(head.slice(0, 800)) && THANKS_FR.test(head.slice(0, 20_000)) && !ASKS.test(head) && !DEMANDED.test(head.slice(0, 3000))) return 'good-news';
   // "Further to our recent appeal, we are pleased to announce the release of ...": news of an appeal, without a heading.
   if (/\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b/i.test(lead) && released && !ASKS.test(head)) return 'good-news';
+  if (endsWithReleaseNews(head)) return 'good-news';
+  // "Below is an informal collection of UA-related stories with a positive slant ... 'success stories'": a round-up of wins.
+  if (COLLECTED.test(lead) && SUCCESS_WORDS.test(lead) && !ASKS.test(head)) return 'good-news';
   return 'appeal';
+}
+
+/* A lead that says the text collects its stories, and that they are successes: a round-up of good news. */
+const COLLECTED = /\b(?:collection|collected|compilation|compiled|round-?up)\b/i;
+const SUCCESS_WORDS = /\b(?:success stories|good news|positive slant)\b/i;
+
+/* "Wonderful news from our coordinator. Jane Example was released from prison on 2 May.": a note added under a post. */
+const NEWS_OPENER = /^(?:(?:some|the)\s+)?(?:wonderful|good|great|fantastic|brilliant|excellent|happy)\s+news\b/i;
+
+/** A post whose last paragraph, added later, opens with good news and tells a release: the appeal it made is won. */
+function endsWithReleaseNews(head: string): boolean {
+  const last = head.trimEnd().split('\n').pop()?.trim() ?? '';
+  return NEWS_OPENER.test(last) && RELEASED.test(last) && !/\b(?:on bail|re-?arrested|arrested again)\b/i.test(last);
 }
 
 /* "Urgent-Actions-Erfolge Januar bis März", "UA successes of 2024", "Good news round-up": a title over several cases. */

@@ -166,6 +166,11 @@ const FORM_BEFORE = String.raw`(?:(?:[Tt]he\s+)?(?:[Hh]on(?:ou?rable|\.)?|[Rr]t\
  * petition's request, maybe bulleted. A dash, a comma or a form of address marks where the office ends and the name starts.
  */
 const CALL_ON = new RegExp(String.raw`^(?:[-•*·–]\s*)?(?:[Pp]lease\s+)?(?:[Cc]all\s+on|[Uu]rge|[Tt]ell|[Aa]sk)\s+(?:the\s+)?([^–—,:()\n]{3,80}?)(?:\s*[–—,-]\s+${FORM_BEFORE}?|\s+${FORM_BEFORE})${PERSON},?\s+to\b`, 'u');
+/*
+ * "Sign the petition and call on the Minister of Justice Jane Example to:" (maybe bulleted): a petition's request over its demands, the
+ * office ending with its domain (no dash or comma before the name), the name, then "to" and the line's colon.
+ */
+const PETITION_CALL_ON = new RegExp(String.raw`^(?:[-•*·–]\s*|\d{1,2}[.)]\s+)?(?:[Ss]ign (?:the|this|our) petition and\s+)?(?:[Cc]all\s+on|[Uu]rge)\s+(?:the\s+)?((?:Prime\s+)?Minister\s+(?:of|for)\s+(?:the\s+)?(?:Justice(?: and Human Rights)?|Interior|Home Affairs|Foreign Affairs|Internal Affairs|Defen[cs]e|Human Rights|Public Security))\s+${PERSON}\s+to\s*:$`, 'u');
 /* "sign on to this virtual letter to Examplian President Jane Example": the letter the reader is asked to sign, and to whom. */
 const SIGN_LETTER_TO = new RegExp(String.raw`\b[Ss]ign(?:\s+on)?(?:\s+to)?\s+(?:this|the|our)\s+(?:virtual\s+|online\s+|open\s+)?(?:letter|petition)\s+to\s+(?:\p{Lu}[\p{L}-]+\s+)?([Pp]resident|[Pp]rime [Mm]inister|[Mm]inister(?: of [\p{L} ]{3,40}?)?|[Gg]overnor|[Kk]ing|[Aa]mbassador)\s+${PERSON}\b`, 'u');
 /*
@@ -199,7 +204,7 @@ export function calledOnLines(sections: Section[]): TargetLine[] {
       const line = i < 0 ? section.heading : section.lines[i]!;
       // The shortest request read, "Ask the Mayor – Jane Ex to", has 20 characters: shorter lines are not tried.
       if (line.length < 20 || line.length > 3000) continue;
-      const call = CALL_ON.exec(line.trim());
+      const call = CALL_ON.exec(line.trim()) ?? PETITION_CALL_ON.exec(line.trim());
       const sign = call ? undefined : (SIGN_LETTER_TO.exec(line) ?? FLOOD_INBOX.exec(line) ?? WRITE_TO_HEADING.exec(line.trim()) ?? CARDS_TO.exec(line));
       const [office, person] = call ? [call[1], call[2]] : sign ? [sign[1], sign[2]] : [];
       if (!office || !person || !ROLE.test(office)) continue;

@@ -4,8 +4,8 @@ import { isCjkName } from './cjk-names.js';
 import { isCountryLine } from './countries.js';
 import { HONORIFIC, ORGANISATION, ROLE } from './offices.js';
 
-/* "Telephone (011-503) ...", "Web-Page: ...", "Country/Region: ...", a mail's "From": a line that labels a value names no one. */
-const LABEL = /^(?:from|sent|cc|bcc|tel(?:ephone|[ée]fono|[ée]phone)?|phone|fax|t[ée]l[ée]copie|mobile|cell|e-?mail|correo|courriel|web(?:[- ]?page|[- ]?site)?|site|url|online|address|adresse|direcci[oó]n|anschrift|country|region|country\/region|date|fecha|datum|subject|re|asunto|betreff|objet|ref(?:erence)?|kontakt|contact|contacto|contato|info|endere[çc]o|indirizzo|adres)(?!\p{L})\.?\s*(?:[:(/\d+]|$)/iu;
+/* "Telephone (011-503) ...", "Web-Page: ...", "Country/Region: ...", "X (formerly Twitter): @...", a mail's "From": a line that labels a value names no one. */
+const LABEL = /^(?:from|sent|cc|bcc|x|twitter|facebook|instagram|tiktok|tel(?:ephone|[ée]fono|[ée]phone)?|phone|fax|t[ée]l[ée]copie|mobile|cell|e-?mail|correo|courriel|web(?:[- ]?page|[- ]?site)?|site|url|online|address|adresse|direcci[oó]n|anschrift|country|region|country\/region|date|fecha|datum|subject|re|asunto|betreff|objet|ref(?:erence)?|kontakt|contact|contacto|contato|info|endere[çc]o|indirizzo|adres)(?!\p{L})\.?\s*(?:[:(/\d+]|$)/iu;
 /* "and/or", "or", "y/o", "et/ou", "oder": the word between two officials' blocks, never one of them. */
 export const CONJUNCTION = /^(?:and|or|and\/or|or\/and|y|o|y\/o|e|ou|et|et\/ou|und|oder|bzw\.?|en|of|en\/of)(?:\s+(?:an|to|a|à|aan))?$/i;
 /* A web form's or a page's boilerplate: privacy promises, form fields, captchas, file names. */
@@ -123,6 +123,14 @@ export function isAddressPart(line: string): boolean {
   return ADDRESS_OPENER.test(text) || ADDRESS_CLOSER.test(text);
 }
 
+/* "URGENT ACTIONOPPOSITION LEADER ...CAREAlain Example": a page whose lines ran together glues a heading in capitals to
+   the next capitalised word. No name or office is written so (read without the "i" flag, which would fold the capitals). */
+const RUN_TOGETHER_HEADING = /\p{Lu}{4,}\p{Lu}\p{Ll}|\b(?:URGENT ACTION|FURTHER INFORMATION)\p{Lu}{2,}/u;
+/** A heading run onto the next line's words: it heads the page, never names whom to write to. */
+export function isRunTogetherHeading(text: string): boolean {
+  return RUN_TOGETHER_HEADING.test(text);
+}
+
 /**
  * A plausible official: short, mostly capitalised words (or an office title), no digits run, no label, no URL or
  * e-mail, no sentence and no boilerplate. A name that fails carries no address: the preview asks the moderator.
@@ -137,7 +145,7 @@ export function isPlausibleName(name: string): boolean {
   if (LABEL.test(text) || CONJUNCTION.test(text) || PAGE_CHROME.test(text)) return false;
   // A digit is no part of a name or an office ("UA 1/33", a phone number), unless an ordinal ("5th Committee").
   if (/@|https?:\/\/|www\./i.test(text) || /\d/.test(text.replace(/\b\d{1,3}(?:st|nd|rd|th|er|e|º|ª)\b/g, ''))) return false;
-  if (BANNER.test(text) || LIST_SUBJECT.test(text) || isAddressPart(text)) return false;
+  if (BANNER.test(text) || LIST_SUBJECT.test(text) || isRunTogetherHeading(text) || isAddressPart(text)) return false;
   const words = text.split(/\s+/);
   if (words.length > 12) return false;
   // A sentence: many lower-case words that are not the small words of names and offices, or a full stop after several words.

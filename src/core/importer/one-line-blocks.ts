@@ -124,15 +124,16 @@ function titleThenStreet(title: string, street: string): string[] {
 
 /* "Minister of Interior Olga Sánchez Cordero Calle Abraham ...": an office whose domain is capitalised, then the name. */
 const OFFICE_OF = /^(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?\s+(?:of|for|de|del|of the)\s+)(.+)$/u;
-/* Where the street begins: a street word or a house number, or the office's own ministry ("Secretaría de Estado ..."; its accented letter may arrive garbled). */
-const STREET_WORD = /\s((?:Calle|Avenida|Av\.|Avda\.|Carrera|Calzada|Paseo|Rue|Boulevard|Vul\.|Ul\.|P\.?\s?O\.?\s?Box|Private Bag|\d|(?:Secretar\S{1,3}a|Ministerio|Ministry|Minist\S{1,2}re|Embassy|Embajada|Office of|Oficina|Palacio|Palais|Casa Presidencial)(?=\s)).*)$/u;
+/* Where the street begins: a street word or a house number, or the office's own ministry or presidency ("Secretaría de Estado ...", "Présidence de la République ..."; its accented letter may arrive garbled). */
+const STREET_WORD = /\s((?:Calle|Avenida|Av\.|Avda\.|Carrera|Calzada|Paseo|Rue|Boulevard|Vul\.|Ul\.|P\.?\s?O\.?\s?Box|Private Bag|\d|(?:Secretar\S{1,3}a|Ministerio|Ministry|Minist\S{1,2}re|Embassy|Embajada|Office of|Oficina|Palacio|Palais|Casa Presidencial|Pr[ée]sidence|Presidencia|Presid[eê]ncia)(?=\s)).*)$/u;
 /* Words that belong to an office's domain, never to a person's name: "Foreign Affairs", "Public Security". */
 const DOMAIN_WORD = /^(?:interior|justice|justicia|foreign|affairs|home|defen[cs]e|security|public|state|republic|government|internal|exterior|exteriores|relaciones|seguridad|gobernaci[oó]n|p[uú]blica|nation|national|nacional|finance|health|education|labou?r|human|rights|derechos|humanos|la|el|the)$/i;
 
 /**
  * "Minister of Interior Olga Sánchez Cordero Calle Abraham González No. 48 ...": the office, the person's two or three
  * capitalised words, then the street from its street word or number. The person's words are the last ones before the
- * street that are not an office's domain ("Interior", "Affairs"), so the office keeps at least one word after "of".
+ * street that are not an office's domain ("Interior", "Affairs") or its country ("... of Examplia Jane Example"), so the office
+ * keeps at least one word after "of".
  */
 function splitOfficeNameStreet(line: string): string[] | undefined {
   const office = OFFICE_OF.exec(line);
@@ -141,7 +142,7 @@ function splitOfficeNameStreet(line: string): string[] | undefined {
   if (!street?.[1]) return undefined;
   const words = office[2].slice(0, street.index).trim().split(/\s+/);
   let start = words.length;
-  while (start > 1 && words.length - start < 4 && /^\p{Lu}[\p{L}'’-]+$/u.test(words[start - 1] ?? '') && !DOMAIN_WORD.test(words[start - 1] ?? '')) start--;
+  while (start > 1 && words.length - start < 4 && /^\p{Lu}[\p{L}'’-]+$/u.test(words[start - 1] ?? '') && !DOMAIN_WORD.test(words[start - 1] ?? '') && !isCountryLine(words[start - 1] ?? '')) start--;
   const name = words.slice(start);
   if (name.length < 2) return undefined;
   return [`${office[1]}${words.slice(0, start).join(' ')}`, name.join(' '), street[1]];

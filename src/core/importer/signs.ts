@@ -51,8 +51,17 @@ export const ACTION_INDEX = /(?:^|\s)(?:urgent actions|actions urgentes|acciones
  */
 const BULLETIN = /^[^\n]{0,60}\b(?:newsletter|bolet[ií]n|bulletin|rundbrief|nieuwsbrief|boletim|ua news)\b[^\n]{0,60}$|\b(?:interno|internal|intern|interne)\b[^\n]{0,20}\b(?:only|s[oó]lo|solo|uniquement|nur|alleen)\b/im;
 
-/** A bulletin or an internal circular, said in its first lines. */
+/* "Amnesty has issued a new Urgent Action urging ...", "has launched an updated Urgent Action": an action told of as news. */
+const ISSUED_ACTION = /\b(?:has|have|had)\s+(?:issued|launched|published|released)\s+(?:a|an)\s+(?:new\s+|updated\s+|further\s+)?(?:urgent action|acci[oó]n urgente|action urgente)/gi;
+
+/** A digest that tells of two Urgent Actions or more as news (a group's newsletter items): many cases, none to act on here. */
+function reportsSeveralActions(text: string): boolean {
+  return (text.slice(0, 200_000).match(ISSUED_ACTION) ?? []).length >= 2;
+}
+
+/** A bulletin or an internal circular, said in its first lines, or a digest of actions told as news. */
 export function isBulletin(text: string): boolean {
+  if (reportsSeveralActions(text)) return true;
   // "I will ask all friends ... to send this bulletin to Zimbabwe embassy by e-mail": a bulletin the reader is asked to send is an appeal.
   const head = text.slice(0, 600);
   const line = BULLETIN.exec(head)?.[0];

@@ -6,7 +6,7 @@ import { isMailHeader, isNumberLine, OLD_CHANNEL, ORGANISER_LINE, splitLabels } 
 import { endsAddress } from './countries.js';
 import { isDateLine } from './dates.js';
 import { looseContacts } from './loose-contacts.js';
-import { opensOfficial } from './offices.js';
+import { opensOfficial, ORGANISATION, ROLE } from './offices.js';
 import { opensNextBlock, opensNextOneLineBlock } from './next-official.js';
 import { splitOneLineBlock } from './one-line-blocks.js';
 import { CONJUNCTION, isNoNameLine, isPersonBullet, isPlausibleName, NUMBERED, opensWithHonorific, PAGE_CHROME, POSSESSIVE } from './name-gate.js';
@@ -74,6 +74,12 @@ function isPageText(line: string): boolean {
   return (/[.!?]$/.test(line) && words >= 8) || (words >= 3 && !/\d/.test(line) && line === line.toUpperCase() && /\p{Lu}{3}/u.test(line) && !isCaption(line));
 }
 
+/** A short line of words with no office, organisation, form of address or contact, right above a sentence: a heading. */
+function isHeadingOverProse(line: string, next: string): boolean {
+  if (!isProse(next) || /[\d@:,]/.test(line) || line.split(' ').length > 6) return false;
+  return !ROLE.test(line) && !ORGANISATION.test(line) && !opensOfficial(line);
+}
+
 /** A sentence of the story or an instruction, not an address line. */
 function isProse(line: string): boolean {
   if (line.length > 150 || (line.length > 80 && /[.!?]$/.test(line) && line.split(' ').length > 12)) return true;
@@ -101,10 +107,13 @@ export function parseTargetsWithOrigins(lines: TargetLine[], warn: Warn): Parsed
   // After an official written whole on one line, a block of text lines with no contact detail is the page's next part.
   let afterWhole = false;
   let read = 0;
-  for (const { text: line, copy } of collapseDoubleSpacing(dropUnownedAfterList(lines, warn), describesOfficial)) {
+  const collapsed = [...collapseDoubleSpacing(dropUnownedAfterList(lines, warn), describesOfficial)];
+  for (const [at, { text: line, copy }] of collapsed.entries()) {
     // Past the contact details, a sentence is the text going on ("Please note that ...", a story): stop.
     // An item of a list of officials ending with a full stop ("· Mr. Jane Example, Ambassador, ..., Examplia.") is no sentence.
     if (seenFields && (isProse(line) || isPageText(line)) && !isPersonBullet(line)) break;
+    // "Crackdown on Dissent" over a paragraph of the story: the heading of the page's next part, never an official.
+    if (seenFields && isHeadingOverProse(line, collapsed[at + 1]?.text ?? '')) break;
     // Contact details are a few dozen lines; reading further only costs time on a pathological text.
     if (blocks.length > 40 || ++read > MAX_CONTACT_LINES) break;
     // "and/or" between two blocks separates two officials; it is neither of them.

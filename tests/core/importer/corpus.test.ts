@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, CORPUS_35, CORPUS_36, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, CORPUS_35, CORPUS_36, CORPUS_37, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -483,6 +483,21 @@ const HELD_OUT = [
     // "join the network" page refused; "Brief" alone over a block is no name; the covering letter's embassy is a copy.
     // Known: an embassy block with contact lines above a covering letter leaves the official unread (no target, safe).
     floor: 0.99, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-37', dir: CORPUS_37, unseen: '80.5% of fields, 2 addresses misattached, 1 appeal refused', texts: 25, addresses: 18, attached: false,
+    // English Amnesty UA texts (Amnesty USA one-line blocks, Amnesty Canada, mirrors). Measured once after every fix of
+    // 2026-12-07. fix37: 93.3% (111/119), 0 misattached (also under every rewrite), none refused, e-mails 1/3, postal 11/15:
+    // a heading run together with the page's next words ("URGENT ACTIONJOURNALIST ...CAREJane") is never an official, so
+    // carries no address; "President of the Republic of X Name Présidence ..." is split at the country and the presidency;
+    // "X (formerly Twitter):" is a social label and a short heading over the story ends the officials; a page telling of
+    // two Urgent Actions issued (newsletter items) is refused; "Further information on EXTRA" is an update; a post ending
+    // "Wonderful news ... was released" and a lead collecting "success stories" are good news; "Sign the petition and call
+    // on the Minister of Justice Jane Example to:" names the official. Still wrong, known: the two document mirrors whose
+    // blocks run into one paragraph ("M. Jane ExampleMinister of JusticeImm. ...Email: ...") give no official (no target,
+    // safe: 4 officials, 2 e-mails, 4 postal addresses unread, so the share attached stays under 90%). "Sending a card
+    // expressing support" asks for a solidarity card (the Turkmen blog's card address is the card's, no official's).
+    floor: 0.93, refusalsChecked: /./,
   },
 ] as const;
 
