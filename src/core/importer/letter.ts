@@ -124,14 +124,12 @@ export function findLetter(sections: Section[], warn: Warn): FoundLetter | undef
   if (wrapped) return { ...readFrom(sections, wrapped.section, wrapped.line + 2, warn, wrapped.salutation), start: wrapped.line };
   if (opening) {
     const lines = sections[opening.section]?.lines ?? [];
+    const run = salutationRun(lines, opening.line);
     const above = opening.line - 1;
     // "Exmo. Senhor Ministro dos Negócios Estrangeiros" / "Dr. Jane Example,": the office greeted, then the person, one greeting.
     if (opensGreetingAbove(lines[above] ?? '', lines[opening.line] ?? '')) {
-      const run = salutationRun(lines, opening.line);
-      const salutation = `${lines[above]?.trim()}\n${run.salutation}`;
-      return { ...readFrom(sections, opening.section, run.next, warn, salutation), start: above };
+      return { ...readFrom(sections, opening.section, run.next, warn, `${lines[above]?.trim()}\n${run.salutation}`), start: above };
     }
-    const run = salutationRun(lines, opening.line);
     // "Dra. Jane Example" alone under the greeting names the addressee in the letter's head; the body starts below it.
     let person = run.next;
     while (lines[person] === '') person++;
@@ -172,7 +170,7 @@ const BROKEN_OPENING = /^(?:madame|monsieur)\s+(?:la|le|l['’])$|^(?:dear|se[ñ
  */
 function opensGreetingAbove(line: string, greeting: string): boolean {
   const text = line.trim();
-  if (text === '' || text.length > 80 || /[\d,:;.!?]$/.test(text) || /\d/.test(text) || !/[,:]$/.test(greeting.trim())) return false;
+  if (text === '' || text.length > 80 || /\d|[,:;.!?]$/.test(text)) return false;
   return (PT_OPENING.test(text) || BARE_OFFICE.test(text)) && BY_NAME.test(greeting.trim());
 }
 
