@@ -136,6 +136,12 @@ describe("a petition's addressees on one line, and its end date, are read", () =
     ]);
   });
 
+  it('reads names alone on the "Para:" line as no officials, never one person with the others as address lines', () => {
+    const bare = petition.replace(/^Para: .*$/m, 'Para: Sr. Tomás Ejemplo, Ana Modelo, Dr. Luis Prueba y Marta Muestra Díaz.');
+    const targets = imported(bare).appeal.targets;
+    expect(targets.flatMap((t) => t.address)).toEqual([]);
+  });
+
   it('reads "Finaliza el 06/04/2031" as the deadline, day first', () => {
     expect(imported(petition).appeal.deadline).toBe('2031-04-06');
   });
