@@ -33,6 +33,25 @@ describe('an office line in any language above the title and the person is the o
   });
 });
 
+describe('the same office, title and person in Dutch', () => {
+  it('reads "Ministerie van Justitie" over "Minister van Justitie" and the name as the office, the person the official', () => {
+    const text = page(
+      'Urgente Actie: journalist vastgehouden zonder aanklacht (Exemplië)',
+      '',
+      'Jan Voorbeeld, journalist, wordt sinds maart zonder aanklacht vastgehouden. Schrijf een brief aan de minister.',
+      '',
+      'Ministerie van Justitie',
+      'Minister van Justitie',
+      'Karel Modelman',
+      'Turfmarkt 147',
+      '2511 DP Den Haag',
+      'E-mail: minister@justitie.example.nl',
+    );
+    const target = imported(text).appeal.targets[0];
+    expect({ name: target?.name, title: target?.title, organisation: target?.organisation }).toEqual({ name: 'Karel Modelman', title: 'Minister van Justitie', organisation: 'Ministerie van Justitie' });
+  });
+});
+
 describe('a greeting of the office, then of the person with its comma, is one salutation over two lines', () => {
   it('keeps "Exma. Senhora Ministra da Justiça" with "Dra. Helena Exemplo," as the salutation', () => {
     const block = ['Ministra da Justiça', 'Dra. Helena Exemplo', 'Rua do Ouro 12', '1100-060 Lisboa'];
