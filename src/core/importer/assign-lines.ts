@@ -13,7 +13,8 @@ export function assignLines(given: string[]): { name: string; title?: string; or
   let i = 0;
   let name = lines[0] ?? '';
   let title: string | undefined;
-  const namedRole = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && (isPerson(l) || (ROLE.test(l) && /\s\p{Lu}[\p{L}'’.-]+\s\p{Lu}/u.test(l)));
+  // "Ministro dos Negócios Estrangeiros" is an office alone, never a title with its holder's name.
+  const namedRole = (l: string | undefined): boolean => l !== undefined && !/\d/.test(l) && (isPerson(l) || (ROLE.test(l) && !isOfficeOnly(l) && /\s\p{Lu}[\p{L}'’.-]+\s\p{Lu}/u.test(l)));
   // "Ministry of X" / "Frau Staatsministerin" / "Christine Haderthauer": the institution, a bare title, then the person.
   if (isOrg(lines[0]) && BARE_TITLE.test(lines[1] ?? '') && ROLE.test(lines[1] ?? '') && isPerson(lines[2]) && !BARE_TITLE.test(lines[2] ?? '')) {
     return { name: lines[2] ?? name, title: lines[1], organisation: lines[0], address: lines.slice(3, 15) };

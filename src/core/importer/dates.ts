@@ -106,3 +106,15 @@ export function isDateLine(line: string): boolean {
   const m = DATE_ONLY.exec(bare);
   return m !== null && m[2] !== undefined && MONTHS[m[2]] !== undefined;
 }
+
+/*
+ * "Finaliza el 05/05/2017", "hasta el 5/5/2017", "avant le 05/05/2017": right after a deadline word of a language that
+ * writes the day first, a numeric date is day, month, year. Elsewhere a numeric date stays unread (05/04 may be either).
+ */
+const DAY_FIRST_WORD_NUMERIC = /^(?:finaliza el|hasta el|vence el|antes del?|avant le|jusqu'au|entro il|fino al|ate)\s+(\d{1,2})[./](\d{1,2})[./](\d{4})\b/i;
+
+/** The date a day-first deadline word gives in numbers; undefined for any other wording. */
+export function dayFirstNumeric(from: string): string | undefined {
+  const m = DAY_FIRST_WORD_NUMERIC.exec(foldKey(from.slice(0, 60)));
+  return m ? toIso(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
+}

@@ -1,5 +1,5 @@
 // Appeal fields found in the text: the deadline, preferred languages, background and summary.
-import { isDateLine, parseDate, parseDateAfter } from './dates.js';
+import { dayFirstNumeric, isDateLine, parseDate, parseDateAfter } from './dates.js';
 import { toParagraphs } from './paragraphs.js';
 import { japanesePageDate, japaneseYearlessDeadline, trailingDeadline } from './trailing-deadlines.js';
 import { foldKey, sectionValue, type Section } from './sections.js';
@@ -9,7 +9,7 @@ import type { Warn } from './types.js';
  * Read on accent-free text: "até", "vóór", "délai", "no más tarde del" are "ate", "voor", "delai", "no mas tarde del".
  * "Gültigkeit: Sie können an dieser Aktion bis 8. Mai 2013 teilnehmen": how long an Austrian action is valid.
  */
-const DEADLINE_WORDS = /\b(?:until|before|deadline|g(?:u|ue)ltigkeit|no later than|expires? on|ended on|antes del?|hasta el|vence el|avant le|jusqu'au|expire le|delai d'envoi|appelle bis|bis (?:zum|spatestens)|ate|voor|uiterlijk|no mas tarde del?|a mas tardar el|au plus tard le|spatestens|(?:arrive|reach(?: \w+)?) by|entro (?:e non oltre )?il|scadenza|fino al|senast|innan|inden|innen|viimeistaan)\b|締め切り|締切|期限|\b(?:contact|write to|send|appeal to)\b[^.]{0,80}\bby\b/i;
+const DEADLINE_WORDS = /\b(?:until|before|deadline|g(?:u|ue)ltigkeit|no later than|expires? on|ended on|antes del?|hasta el|vence el|finaliza el|avant le|jusqu'au|expire le|delai d'envoi|appelle bis|bis (?:zum|spatestens)|ate|voor|uiterlijk|no mas tarde del?|a mas tardar el|au plus tard le|spatestens|(?:arrive|reach(?: \w+)?) by|entro (?:e non oltre )?il|scadenza|fino al|senast|innan|inden|innen|viimeistaan)\b|締め切り|締切|期限|\b(?:contact|write to|send|appeal to)\b[^.]{0,80}\bby\b/i;
 
 /** The appeal deadline as YYYY-MM-DD, from its labelled field, an old "SEND APPEALS BEFORE ..." heading, or a short instruction line. */
 export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string): string | null {
@@ -37,7 +37,7 @@ export function findDeadline(sections: Section[], warn: Warn, uaNumber?: string)
       const from = composed.slice(word.index);
       // "The deadline will be this Saturday, May 9th." under a post dated "Tuesday, May 05, 2009".
       // "please send it to me by July 15 at:" under a post dated "Tuesday, June 12, 2007": the post's year, the date right after "by".
-      const exact = parseDate(from);
+      const exact = parseDate(from) ?? dayFirstNumeric(from);
       if (exact) return exact;
       const date = (dated && /\bdeadline\b/i.test(line) ? parseDateAfter(line, dated) : undefined) ?? (dated ? yearlessRightAfter(from, dated) : undefined);
       // A year read from a heading or a letter's date, not from the page's own date line: the moderator checks it.

@@ -14,7 +14,7 @@ import { mailedBelowLetterLines } from './mailed-below.js';
 import { addressedInProse } from './greeted-official.js';
 import { japaneseOfficials } from './cjk-names.js';
 import { greetedByName } from './greeted-name.js';
-import { bulletedOfficeFirstLines, bulletedRecipientLines, calledOnLines, callHeadingLines, officeThenNameLines, proseRecipientLines, sentToLines } from './listed-recipients.js';
+import { bulletedOfficeFirstLines, bulletedRecipientLines, calledOnLines, callHeadingLines, officeThenNameLines, proseRecipientLines, sentToLines, petitionToLines } from './listed-recipients.js';
 import { isPlausibleName, opensWithHonorific } from './name-gate.js';
 import { HONORIFIC, ROLE } from './offices.js';
 import { HOMES, labelledOneLineBlocks, postalBlockLines } from './postal-blocks.js';
@@ -80,6 +80,8 @@ export function findTargets(sections: Section[], found: FoundLetter | undefined,
     () => bulletedOfficeFirstLines(sections),
     // "La tua e-mail sarà inviata a: Señora Presidenta Jane Example, ...": an online action's list of whom it reaches.
     () => sentToLines(sections),
+    // "Petición a ser enviada" / "Para: Sr. Jane Example, Presidente de ..., Dr. Ana Other, Fiscal General": a petition's addressees.
+    () => petitionToLines(sections),
     // "Call on Minister of Corrections – Hon. Jane Example to:": a petition's request names whom it is for, no contact.
     () => calledOnLines(sections),
     // "Call Qld Environment Minister Jane Example" / "Ministerial Office: (07) ...": a call-in's heading names whom to call.

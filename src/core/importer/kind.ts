@@ -27,7 +27,26 @@ const NUMBERED_FOLLOW_UP = /^ua[-\s]?\d{1,4}\/\d{2,4}-\d{1,2}$/i;
  * Sie, nach dem 30. Dezember keine Appelle mehr zu verschicken" is a live appeal's deadline.
  */
 const CLOSURE =
-  /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bbitte keine (?:appelle|briefe|aktionen)\b[^.]{0,60}?\bmehr\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire)/i;
+  /\bno further (?:action|appeals?)\b[^.]{0,60}?\b(?:requested|needed|required|necessary)|(?:^|\n)[ \t]*no further action\b|\bkeine weiteren (?:appelle|aktionen)\b|\bbitte keine (?:appelle|briefe|aktionen)\b[^.]{0,60}?\bmehr\b|\bya no (?:es necesario|se requiere)n? (?:enviar|realizar)|\bil n'est plus n[ée]cessaire d'(?:envoyer|agir)|\baucune action (?:n'est|supplementaire|complementaire)/i;
+/*
+ * An online action's page once it is closed says so on a line of its own: "Esta acción ha finalizado. Hemos sido 2.334
+ * firmantes", "Ação encerrada.", "This action has ended", "Cette action est terminée". Accents are folded first.
+ */
+const CLOSED_PAGE =
+  /(?:^|\n)[ \t]*(?:(?:esta|essa|this|cette|questa|diese) )?(?:accion|acao|action|azione|aktion|campana|campanha|campaign|petition|peticion|peticao) (?:(?:ha|has|foi|fue|est|e|ist|is) (?:been |now )?)?(?:finalizad[oa]|encerrad[oa]|cerrad[oa]|terminad[oa]|ended|closed|terminee|conclusa|chiusa|beendet|abgeschlossen)\b(?!\s+(?:on|el|le|em|am|il|in)\s)/i;
+
+/* "¡Gracias!", "Muito obrigada por sua participação!", "Hemos sido 2.334 firmantes": a closed page thanks those who acted. */
+const THANKS_OR_COUNT = /\b(?:gracias|obrigad[oa]|merci|thank|grazie|danke|firmantes|signataires|assinaturas|signatures|firmas|firme)\b/i;
+
+/**
+ * The closed-action notice with thanks or the count of signers beside it (200 characters either side). "Action
+ * terminée" alone over a section's links is the status of an old page, whose text is still the appeal it was.
+ */
+function closedWithThanks(head: string): boolean {
+  const m = CLOSED_PAGE.exec(head);
+  return m !== null && THANKS_OR_COUNT.test(head.slice(Math.max(0, m.index - 200), m.index + m[0].length + 200));
+}
+
 /*
  * A deportation stopped is good news told in its own words: "succeeded in stopping the deportation", "the deportation
  * was halted", "tuvo éxito en detener la deportación", "die Abschiebung wurde ausgesetzt". "Stop the deportation" (a
@@ -58,7 +77,13 @@ const CLOSED_FOR_ONE = /\bno further (?:action|appeals?)\b[^.]{0,60}?\bon (?:his
 const PARDONED = /\b(?:(?:was|were|has been|have been|had been)\s+(?:granted an?\s+(?:presidential\s+|royal\s+)?pardon|pardoned)|granted (?:him|her|them) an?\s+(?:presidential\s+|royal\s+)?pardon)\b/i;
 
 /* "Alan Johnston was released on 4 July": in an update or a closure, a release told in its opening is the good news. */
-const RELEASED = /\b(?:e|sono) stat[oaie] (?:rilasciat|liberat|scarcerat)[oaie]\b|\b(?:har|ha|er|blev|ble) (?:blivit |blitt |blevet )?(?:frigiven|frislappt|slappt|loslatt|løslatt|løsladt|frigitt|frigivet)\b|\b(?:vapautettiin|on vapautettu)\b|\b(?:fue|fueron|ha sido|han sido)\s+(?:\p{L}+\s+)?puest[oa]s? en libertad\b|\b(?:a|ont) ete (?:libere|liberee|liberes|liberees)\b|\b(?:wurde|wurden) (?:\p{L}+\s+)?freigelassen\b|\b(?:is|zijn) vrijgelaten\b|\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:freed|released|acquitted|set free)\b(?!\s+on (?:bail|parole))|\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b[^.]{0,60}\b(?:release|freed|acquittal)\b/iu;
+const RELEASED = /\b(?:e|sono)\s+stat[oaie]\s+(?:rilasciat|liberat|scarcerat)[oaie]\b|\b(?:har|ha|er|blev|ble) (?:blivit |blitt |blevet )?(?:frigiven|frislappt|slappt|loslatt|løslatt|løsladt|frigitt|frigivet)\b|\b(?:vapautettiin|on vapautettu)\b|\b(?:fue|fueron|ha sido|han sido)\s+(?:\p{L}+\s+)?puest[oa]s? en libertad\b|\b(?:a|ont) ete (?:liber|relach)(?:e|ee|es|ees)\b|\b(?:wurde|wurden) (?:\p{L}+\s+)?freigelassen\b|\b(?:is|zijn) vrijgelaten\b|\b(?:was|were|has been|have been|had been|is|are)\s+(?:now\s+)?(?:freed|released|acquitted|set free)\b(?!\s+on (?:bail|parole))|\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b[^.]{0,60}\b(?:release|freed|acquittal)\b/iu;
+/* "Grazie per aver firmato", "Thank you for signing": an e-mail that opens by thanking its reader for an action taken. */
+const THANKS_READER = /\b(?:grazie per (?:aver|avere) (?:firmato|scritto|partecipato)|thank you for (?:signing|writing|taking action)|gracias por (?:firmar|escribir|participar)|merci d'avoir (?:signe|ecrit|participe)|obrigad[oa] por (?:assinar|escrever|participar))\b/i;
+
+/* "GRAZIE AMNESTY", "Thank you Amnesty!", "Obrigado, Anistia": a title in which the people helped thank the organisation. */
+const THANKS_AMNESTY = /^(?:grazie|thank you|thanks|gracias|merci|obrigad[oa]|danke)[,!]?\s+(?:a\s+|to\s+)?(?:amnesty|amnistia|anistia|amnistie)(?:\s+international|\s+internacional)?\s*[!.]?$/i;
+
 /* "The authorities released 440 of the detainees", "were released": a release told anywhere in a closure (not on bail). */
 const FREED = /\b(?:released|freed|set free)\s+(?:\d+|all|most|him|her|them|the (?:detainees|prisoners|activists|men|women))\b|\b(?:was|were|has been|have been)\s+(?:freed|released|set free)\b(?!\s+on (?:bail|parole))/i;
 /*
@@ -124,7 +149,7 @@ export function findKind(sections: Section[], text: string): ImportKind {
   const released = RELEASED.test(lead) && !/\b(?:re-?arrested|arrested again|detained again|remains? (?:in (?:custody|detention|prison)|detained))\b/i.test(lead);
   // A closure that reports people freed ("The authorities released 440 of the detainees") or pardoned ends with good news.
   // "No further action is required on his behalf", then "Please send appeals" for the others: one case closed, an update.
-  const closes = CLOSURE.test(ASKS.test(head) ? head.replace(CLOSED_FOR_ONE, ' ') : head);
+  const closes = CLOSURE.test(ASKS.test(head) ? head.replace(CLOSED_FOR_ONE, ' ') : head) || closedWithThanks(head);
   if (closes) return GOOD.test(head) || released || FREED.test(head) || PARDONED.test(head) ? 'good-news' : 'closure';
   const updates = opening.filter((l) => UPDATE.test(l));
   // A page with "Update 18/07/2017:" lines, no UA number and its own request ("Add your voice") is a live online action.
@@ -147,6 +172,10 @@ export function findKind(sections: Section[], text: string): ImportKind {
   // "J'ai été libéré hier ... C'est à votre mobilisation que je le dois ... je vous en remercie": a release told at the
   // text's start, with thanks.
   if (FREED_FR.test(head.slice(0, 800)) && THANKS_FR.test(head.slice(0, 20_000)) && !ASKS.test(head) && !DEMANDED.test(head.slice(0, 3000))) return 'good-news';
+  // "GRAZIE AMNESTY", "Thank you, Amnesty!" as the title: testimonials of the people the actions helped, news of them.
+  if (THANKS_AMNESTY.test(opening[0] ?? '') && !ASKS.test(head)) return 'good-news';
+  // "Grazie per aver firmato ... sono stati scarcerati!": thanks for the action taken, then the release it won.
+  if (THANKS_READER.test(head.slice(0, 1500)) && RELEASED.test(head.slice(0, 5000)) && !ASKS.test(head)) return 'good-news';
   // "Further to our recent appeal, we are pleased to announce the release of ...": news of an appeal, without a heading.
   if (/\b(?:pleased|happy|delighted|glad) to (?:announce|report|share|say)\b/i.test(lead) && released && !ASKS.test(head)) return 'good-news';
   if (endsWithReleaseNews(head)) return 'good-news';

@@ -48,8 +48,8 @@ const CLOSING = /^(?:mit freundlichen gr(?:ü|ue)(?:ß|ss)en|hochachtungsvoll|ho
 /** Sections a sample letter can sit in; never background or the short labelled fields. */
 const LETTER_HOME = new Set<Section['kind']>(['preamble', 'banner', 'header', 'summary', 'letter', 'action', 'targets', 'copies', 'deadline']);
 
-/* "Dear friends," opens a newsletter to members, not a letter to an official. */
-const TO_MEMBERS = /^(?:dear|estimad[oa]s?|queridos?|queridas?|chers?|ch[èe]res?|car[ie]|care|gentili|k[äa]ra|kj[æe]re|k[æe]re|hyv[äa]t)\s+(?:friends?|colleagues?|supporters?|members?|activists?|all|concerned (?:party|parties|citizens?|friends?)|amig[oa]s|compañer[oa]s|ami(?:e)?s|membres|amic[ih]e?|soci[ei]?|attivist[ie]|v[äa]nner|venner|medlemmer|medlemmar|ystäv[äa]t|j[äa]senet)(?![\p{L}])/iu;
+/* "Dear friends,", "Estimadas y estimados apelantes,": a newsletter to members opens so, not a letter to an official. */
+const TO_MEMBERS = /^(?:dear|estimad[oa]s?|queridos?|queridas?|chers?|ch[èe]res?|car[ie]|care|gentili|k[äa]ra|kj[æe]re|k[æe]re|hyv[äa]t)(?:\s+(?:y|e|et|and)\s+\p{L}+)?\s+(?:friends?|apelantes|appellants?|activistas|simpatizantes|firmantes|signataires|colleagues?|supporters?|members?|activists?|all|concerned (?:party|parties|citizens?|friends?)|amig[oa]s|compañer[oa]s|ami(?:e)?s|membres|amic[ih]e?|soci[ei]?|attivist[ie]|v[äa]nner|venner|medlemmer|medlemmar|ystäv[äa]t|j[äa]senet)(?![\p{L}])/iu;
 /* The first words of a letter's body: "Me dirijo a usted", "I am writing", "Je vous écris". */
 const LETTER_START = /^(?:me dirijo|le escribo|les escribo|escribo|quisiera|i am writing|i write|i'm writing|i am concerned|i am gravely|je vous [ée]cris|je me permets|je vous adresse)\b/i;
 
@@ -125,6 +125,11 @@ export function findLetter(sections: Section[], warn: Warn): FoundLetter | undef
   if (opening) {
     const lines = sections[opening.section]?.lines ?? [];
     const run = salutationRun(lines, opening.line);
+    const above = opening.line - 1;
+    // "Exmo. Senhor Ministro dos Negócios Estrangeiros" / "Dr. Jane Example,": the office greeted, then the person, one greeting.
+    if (opensGreetingAbove(lines[above] ?? '', lines[opening.line] ?? '')) {
+      return { ...readFrom(sections, opening.section, run.next, warn, `${lines[above]?.trim()}\n${run.salutation}`), start: above };
+    }
     // "Dra. Jane Example" alone under the greeting names the addressee in the letter's head; the body starts below it.
     let person = run.next;
     while (lines[person] === '') person++;
@@ -158,6 +163,16 @@ function isContactLike(line: string): boolean {
 
 /* "Madame la", "Monsieur le", "Dear": the first words of a salutation that a page's narrow column broke off. */
 const BROKEN_OPENING = /^(?:madame|monsieur)\s+(?:la|le|l['’])$|^(?:dear|se[ñn]or(?:a)?|sehr geehrte[rn]?)$/i;
+
+/*
+ * A form of address and an office with no punctuation ("Exmo. Senhor Ministro da Justiça", "Monsieur le Ministre") right
+ * above a greeting by name that ends with its comma: the greeting's first line, never a line of its own.
+ */
+function opensGreetingAbove(line: string, greeting: string): boolean {
+  const text = line.trim();
+  if (text === '' || text.length > 80 || /\d|[,:;.!?]$/.test(text)) return false;
+  return (PT_OPENING.test(text) || BARE_OFFICE.test(text)) && BY_NAME.test(greeting.trim());
+}
 
 /** "Madame la" / "Ministre de la Justice,": a salutation wrapped over two lines, read as one. */
 function findWrappedSalutation(sections: Section[]): { section: number; line: number; salutation: string } | undefined {

@@ -113,7 +113,7 @@ export function bulletedOfficeFirstLines(sections: Section[]): TargetLine[] {
  */
 const SENT_TO = /(?:^|\s)(?:your (?:e-?mail|message|letter|petition) (?:will be|is) (?:sent|delivered) to|la tua (?:e-?mail|mail|lettera|firma|petizione) (?:sar[àa]|verr[àa]) (?:inviat[ao]|spedit[ao]|consegnat[ao]) a|votre (?:e-?mail|courriel|message|lettre) sera (?:envoy[ée]e?|transmise?|adress[ée]e?) [àa]|tu (?:correo|mensaje|e-?mail|carta) ser[áa] enviad[oa] a|ihre (?:e-?mail|nachricht) wird (?:gesendet |geschickt )?an)\s*:?\s*([^\n]{0,600})/iu;
 /* A form of address before a listed person: "Señora", "Signor", "Mr", "Frau". */
-const FORM = /^(?:se[ñn]ora|se[ñn]or|sra\.|sr\.|signora|signor|sig\.(?:ra)?|mr\.?|mrs\.?|ms\.?|madame|monsieur|frau|herrn?|dr\.?)\s+/iu;
+const FORM = /^(?:se[ñn]ora|se[ñn]or|sra\.|sr\.|signora|signor|sig\.(?:ra)?|mr\.?|mrs\.?|ms\.?|madame|monsieur|frau|herrn?|dr\.?|dra\.|abog\.|lic\.|ing\.)\s+/iu;
 const NAME_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
 
 /**
@@ -140,6 +140,46 @@ export function sentToLines(sections: Section[]): TargetLine[] {
     }
   }
   return personsListed(list);
+}
+
+/* "Petición a ser enviada" / "Para: Sr. Jane Example, Presidente de ..., Dr. Ana Other, Fiscal General y ...": a petition's heading, then whom it goes to. */
+const PETITION_HEADING = /\b(?:petici[oó]n|peti[cç][aã]o|petition|p[ée]tition|petizione)\b/iu;
+const PETITION_TO = /^\s*(?:para|to|a|à|an)\s?:\s*([^@\n]{10,600})$/iu;
+
+/** The persons a petition's "Para:" line names under the petition's heading, each their own official with no contact. */
+export function petitionToLines(sections: Section[]): TargetLine[] {
+  for (const section of sections) {
+    if (section.kind === 'background') continue;
+    let above = section.heading;
+    for (const line of section.lines) {
+      if (line.trim() === '') continue;
+      const rest = PETITION_HEADING.test(above) && above.length <= 80 ? PETITION_TO.exec(line)?.[1] : undefined;
+      if (rest !== undefined) return personsThenOffices(rest);
+      above = line;
+    }
+  }
+  return [];
+}
+
+/**
+ * "Sr. Jane Example, Presidente de ..., Dr. Ana Other, Fiscal General y Abog. Ben Third, Defensor del Pueblo": each
+ * person as their own official, the office written after the name as their title. A list that names no office after
+ * each person is read as nothing, since names alone, one under another, would run into one block.
+ */
+function personsThenOffices(list: string): TargetLine[] {
+  const lines: TargetLine[] = [];
+  let titled = 0;
+  for (const item of list.replace(/[.:]+$/, '').split(/,|;|\s+(?:and|e|y|et|und)\s+/)) {
+    const words = item.trim().replace(FORM, '').split(/\s+/).filter((w) => w !== '');
+    if (words.length >= 2 && words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && !ROLE.test(item)) {
+      if (lines.length > 0) lines.push({ text: '', copy: false });
+      lines.push({ text: words.join(' '), copy: false });
+    } else if (lines.length > 0 && ROLE.test(item) && lines[lines.length - 1]?.text !== '') {
+      lines.push({ text: item.trim(), copy: false });
+      titled++;
+    }
+  }
+  return titled > 0 && titled === lines.filter((l) => l.text === '').length + 1 ? lines : [];
 }
 
 /** Each person of a list of recipients, with the office written before their name as their title. */

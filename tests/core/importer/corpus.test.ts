@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Appeal } from '../../../src/core/appeal.js';
-import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, CORPUS_35, CORPUS_36, CORPUS_37, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
+import { attachedShare, CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, CORPUS_35, CORPUS_36, CORPUS_37, CORPUS_38, corpusTexts, describeReport, scoreAddresses, scoreCorpus, scoreText, type CorpusReport, type Expected } from './corpus-score.js';
 
 /** The bar issue 15 set: at least this share of the hand-labelled fields right over the real corpus. */
 const BAR = 0.9;
@@ -498,6 +498,21 @@ const HELD_OUT = [
     // safe: 4 officials, 2 e-mails, 4 postal addresses unread, so the share attached stays under 90%). "Sending a card
     // expressing support" asks for a solidarity card (the Turkmen blog's card address is the card's, no official's).
     floor: 0.93, refusalsChecked: /./,
+  },
+  {
+    set: 'corpus-38', dir: CORPUS_38, unseen: '70.7% of fields, 3 addresses misattached, 3 appeals refused', texts: 25, addresses: 9, attached: true,
+    // Other languages' texts, measured once after every fix of 2026-12-07 up to fix36. fix38: 96.7% (87/90), 0
+    // misattached, e-mails 5/5, postal 4/4, 1 refused: "Ministério dos ..." is an office (Portuguese ministries were not
+    // known), so above "Ministro dos ..." and "Dr. <name>" the person is the official; "Exmo. Senhor Ministro ..." over
+    // "Dr. <name>," is one salutation; a closed action's notice with thanks or its signers ("Esta acción ha finalizado",
+    // "Ação encerrada") is a closure, "Action terminée" alone over links or "This action ended on <date>" is not; "a été
+    // relâché" with "aucune action complémentaire", thanks for signing then "sono stati scarcerati", and a "GRAZIE
+    // AMNESTY" title are good news; a petition's "Para:" line under its heading gives each person, the office after the
+    // name as title; "Finaliza el 05/05/2017" is a deadline (a numeric date read day first only after such a word);
+    // "Estimadas y estimados apelantes," greets members. Still wrong, known: AIF's 2009 "Marathon des lettres" press
+    // release (labelled an appeal) is refused: it asks no reader to write and names no official, as the launch press
+    // releases of earlier sets that must be refused; the label and those rules disagree, so it is left out of the check.
+    floor: 0.96, refusalsChecked: /accion-finalizada/,
   },
 ] as const;
 
