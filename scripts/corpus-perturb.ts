@@ -1,4 +1,4 @@
-// Prints, per label-preserving rewrite of the texts of corpora 1-34, the fields right and the addresses
+// Prints, per label-preserving rewrite of the texts of corpora 1-38, the fields right and the addresses
 // misattached against the texts as written: `npx tsx scripts/corpus-perturb.ts` (`-v`: the texts that moved).
 import { corpusTexts } from '../tests/core/importer/corpus-score.js';
 import { measurePerturbation, PERTURBATIONS, PERTURBED_CORPORA, type TextScore } from '../tests/core/importer/perturb.js';

@@ -1,4 +1,4 @@
-// The importer gives the same answer when a text of corpora 1-34 is written a little differently (line ends,
+// The importer gives the same answer when a text of corpora 1-38 is written a little differently (line ends,
 // spacing, label spellings, bullets, e-mail forms, quotes, HTML remnants): see perturb.ts.
 import { describe, expect, it } from 'vitest';
 import { corpusTexts } from './corpus-score.js';
@@ -47,16 +47,22 @@ import { measurePerturbation, PERTURBATIONS, PERTURBED_CORPORA, type Perturbatio
  * None of them loses a field now: what is left are the corpora 1-25 cases above. The same day "Mail: <mailto:x at y>"
  * (corpus-2, an old list's spelled e-mail, until then an extra official) was read as the e-mail label: email-Mail 1 -> 0.
  */
+/*
+ * Corpora 35-38 added 2026-12-07 after their fixes (789 texts): 0 misattached under every rewrite. Two texts lose a
+ * field: a South Sudan update whose per-official "Salutation:" under a copies note is written "Salutation -"
+ * (salutation-dash +1), an Angolan repost's numbered title line over the minister's name (bullet-number +1).
+ */
 const KNOWN_LOSSES: Record<string, number> = {
   'blank-doubled': 2,
   'blank-before-contact': 2,
   'block-blanks-removed': 4,
   'page-double-spaced': 3,
   'fax-no': 7,
+  'salutation-dash': 1,
   'bullet-dash': 34,
   'bullet-star': 32,
   'bullet-dot': 32,
-  'bullet-number': 19,
+  'bullet-number': 20,
 };
 
 /*
@@ -72,12 +78,12 @@ const share = (s: TextScore): number => s.right / Math.max(1, s.fields);
 const moved = (r: PerturbationReport): string =>
   r.moved.map((m) => `${m.name}: right ${m.before.right}/${m.before.fields} -> ${m.after.right}/${m.after.fields}, misattached ${m.before.wrong} -> ${m.after.wrong}`).join('\n');
 
-describe('the importer under label-preserving rewrites of corpora 1-34', () => {
+describe('the importer under label-preserving rewrites of corpora 1-38', () => {
   const texts = PERTURBED_CORPORA.flatMap((dir) => corpusTexts(dir).map((t) => ({ ...t, name: `${dir.pathname.split('/').at(-2) ?? ''}/${t.name}` })));
   const baseline = new Map<string, TextScore>();
 
-  it('reads every text of corpora 1-34', () => {
-    expect(texts.length).toBeGreaterThanOrEqual(692);
+  it('reads every text of corpora 1-38', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(789);
   });
 
   for (const perturbation of PERTURBATIONS) {

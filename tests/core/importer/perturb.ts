@@ -1,6 +1,6 @@
 // Label-preserving rewrites of an Urgent Action text: the same page written a little differently (line ends,
 // spacing, label spellings, bullets, quotes, HTML remnants). A careful reader gets the same answer from each.
-import { CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, importForScore, scoreAddresses, scoreText, type CorpusText, type Expected } from './corpus-score.js';
+import { CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13, CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25, CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, CORPUS_35, CORPUS_36, CORPUS_37, CORPUS_38, importForScore, scoreAddresses, scoreText, type CorpusText, type Expected } from './corpus-score.js';
 
 /** One rewrite. `apply` may use the labels only to find an official's block (never to change what it says). */
 export type Perturbation = { name: string; says: string; apply: (text: string, expected: Expected) => string };
@@ -176,11 +176,11 @@ export const PERTURBATIONS: Perturbation[] = [
   { name: 'html-remnants', says: '&amp; &lt; &gt; entities, &nbsp; after colons, <br> ending each line', apply: htmlRemnants },
 ];
 
-/** Corpora 1-34, every text. */
+/** Corpora 1-38, every text. */
 export const PERTURBED_CORPORA = [
   CORPUS, CORPUS_2, CORPUS_3, CORPUS_4, CORPUS_5, CORPUS_6, CORPUS_7, CORPUS_8, CORPUS_9, CORPUS_10, CORPUS_11, CORPUS_12, CORPUS_13,
   CORPUS_14, CORPUS_15, CORPUS_16, CORPUS_17, CORPUS_18, CORPUS_19, CORPUS_20, CORPUS_21, CORPUS_22, CORPUS_23, CORPUS_24, CORPUS_25,
-  CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34,
+  CORPUS_26, CORPUS_27, CORPUS_28, CORPUS_29, CORPUS_30, CORPUS_31, CORPUS_32, CORPUS_33, CORPUS_34, CORPUS_35, CORPUS_36, CORPUS_37, CORPUS_38,
 ];
 
 /** One text's score: fields right of fields checked, and the addresses attached to an official they do not belong to. */
