@@ -205,3 +205,32 @@ export function labelledOneLineBlocks(sections: Section[]): TargetLine[] {
   }
   return out;
 }
+
+/**
+ * "Minister of Community Safety ... / Toronto ON M7A 1Y6" / "" / "Minister of Public Safety ... / Ottawa ON K1A 0P8" /
+ * "" / "Dear Monte Kwinter and Anne McLellan,": when the block above the salutation is a postal block, the postal blocks
+ * stacked right above it (one blank line between) are the letter's other addressees, each a block of its own.
+ */
+export function addStackedPostalBlocks(all: { text: string; section: number }[], keep: Set<number>): number[] {
+  const kept = [...keep].sort((a, b) => a - b);
+  if (!isPostalRun(kept.map((k) => all[k]?.text ?? ''))) return [];
+  let top = kept[0] ?? 0;
+  const starts: number[] = [];
+  for (let stacked = 0; stacked < 5; stacked++) {
+    const section = all[top]?.section;
+    if (top < 2 || all[top - 1]?.text !== '') return starts;
+    const block: number[] = [];
+    for (let j = top - 2; j >= 0 && all[j]?.section === section && block.length <= 12; j--) {
+      const text = all[j]?.text ?? '';
+      if (text === '' || text.length > 80 || !isAddressLike(text)) break;
+      block.unshift(j);
+    }
+    // The block must start after a blank line (or the text's start): a sentence run into it makes it no block.
+    const first = block[0] ?? 0;
+    if (!isPostalRun(block.map((k) => all[k]?.text ?? '')) || (first > 0 && all[first - 1]?.text.trim() !== '')) return starts;
+    for (const k of block) keep.add(k);
+    starts.push(top);
+    top = first;
+  }
+  return starts;
+}

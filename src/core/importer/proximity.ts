@@ -7,7 +7,8 @@ import { isClosing, isSalutation, type FoundLetter } from './letter.js';
 import type { Section } from './sections.js';
 import { isBuildingLine, isBuildingPartLine, isHeadlineLine, isPersonBullet, PAGE_CHROME } from './name-gate.js';
 import { opensOfficial, ORGANISATION, ROLE } from './offices.js';
-import { HOMES, isAddressLike, isPostalRun, NUMBERED_NAME, POSTCODE_LAST } from './postal-blocks.js';
+import { headingCase, isCapitalsName, isCountryAlone, isOfficeCaption } from './heading-lines.js';
+import { addStackedPostalBlocks, HOMES, isAddressLike, NUMBERED_NAME, POSTCODE_LAST } from './postal-blocks.js';
 import type { TargetLine } from './targets.js';
 import { isCapitalsLine } from './title.js';
 
@@ -342,79 +343,4 @@ function repeatsKept(all: Numbered[], keep: Set<number>, end: number): boolean {
 function hasGap(all: Numbered[], a: number, b: number): boolean {
   for (let i = a + 1; i < b; i++) if ((all[i]?.text ?? '') !== '') return true;
   return false;
-}
-
-/**
- * "Minister of Community Safety ... / Toronto ON M7A 1Y6" / "" / "Minister of Public Safety ... / Ottawa ON K1A 0P8" /
- * "" / "Dear Monte Kwinter and Anne McLellan,": when the block above the salutation is a postal block, the postal blocks
- * stacked right above it (one blank line between) are the letter's other addressees, each a block of its own.
- */
-function addStackedPostalBlocks(all: Numbered[], keep: Set<number>): number[] {
-  const kept = [...keep].sort((a, b) => a - b);
-  if (!isPostalRun(kept.map((k) => all[k]?.text ?? ''))) return [];
-  let top = kept[0] ?? 0;
-  const starts: number[] = [];
-  for (let stacked = 0; stacked < 5; stacked++) {
-    const section = all[top]?.section;
-    if (top < 2 || all[top - 1]?.text !== '') return starts;
-    const block: number[] = [];
-    for (let j = top - 2; j >= 0 && all[j]?.section === section && block.length <= 12; j--) {
-      const text = all[j]?.text ?? '';
-      if (text === '' || text.length > 80 || !isAddressLike(text)) break;
-      block.unshift(j);
-    }
-    // The block must start after a blank line (or the text's start): a sentence run into it makes it no block.
-    const first = block[0] ?? 0;
-    if (!isPostalRun(block.map((k) => all[k]?.text ?? '')) || (first > 0 && all[first - 1]?.text.trim() !== '')) return starts;
-    for (const k of block) keep.add(k);
-    starts.push(top);
-    top = first;
-  }
-  return starts;
-}
-
-/** A country and nothing else on its line ("EXAMPLIA", "Republic of Examplia"): not a town before it ("Town, Examplia"). */
-function isCountryAlone(line: string): boolean {
-  return !line.includes(',') && isCountryLine(line);
-}
-
-/*
- * "SENATOR JANE EXAMPLE", "SPEAKER OF THE HOUSE JANE EXAMPLE": an office then a name, all in capitals (or the same heading
- * in sentence case, "Senator jane example"), short, no digit and no punctuation of a sentence or a headline. A heading
- * ("URGENT ACTION APPEAL") opens with no office.
- */
-function isCapitalsName(line: string): boolean {
-  const text = line.trim();
-  return text.length <= 60 && (isCapitalsLine(text) || isSentenceCaseLine(text)) && opensOfficial(text) && !/[\d:!?.,;]/.test(text) && !isHeadlineLine(text) && text.split(' ').length <= 8;
-}
-
-/* "Senator jane example": the same heading written in sentence case, a capital and then lower case only, three words at least. */
-function isSentenceCaseLine(text: string): boolean {
-  return /^\p{Lu}[\p{Ll}'’-]*(?:\s[\p{Ll}'’-]+){2,}$/u.test(text);
-}
-
-/* The small words a heading leaves in lower case: "Speaker of the House". */
-const HEADING_SMALL = /^(?:of|the|and|for|to|in|on|at|de|del|la|le|du|des|van|von|da|do|dos)$/;
-
-/** "Senator jane example" -> "Senator Jane Example": an official's heading in sentence case reads as its capitals would. */
-function headingCase(line: string): string {
-  const text = line.trim();
-  if (!isSentenceCaseLine(text) || !isCapitalsName(text)) return line;
-  return text.split(' ').map((w, k) => (k > 0 && HEADING_SMALL.test(w) ? w : (w[0]?.toUpperCase() ?? '') + w.slice(1))).join(' ');
-}
-
-/* The small words an office's capitalised name runs on with: "Commissioner of the Supreme Court on Human Rights". */
-const OFFICE_JOINER = /^(?:of|the|on|for|and|in|de|du|des|la|le|del|der|für)$/;
-
-/**
- * "Minister of Interior, Jane Example:", "Head of State Migration Service:": a caption of an office (and its holder) ended
- * by a colon, every word capitalised or a joining word, so no request ("Send letters to the Minister:") is one.
- */
-function isOfficeCaption(line: string): boolean {
-  const text = line.trim();
-  if (text.length > 100 || !text.endsWith(':') || /[\d@]/.test(text)) return false;
-  const head = text.slice(0, -1).trim();
-  if (!(ROLE.test(head) || ORGANISATION.test(head))) return false;
-  const words = head.split(/[\s,]+/).filter((w) => w !== '');
-  return words.length >= 2 && words.length <= 12 && /^\p{Lu}/u.test(words[0] ?? '') && words.every((w) => /^\p{Lu}/u.test(w) || OFFICE_JOINER.test(w));
 }
